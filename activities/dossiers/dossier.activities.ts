@@ -1,0 +1,42 @@
+import { DataSource } from 'typeorm';
+import { DossierEntity, DossierEventEntity } from '../../libs/db/entities';
+import { audit, SYSTEM } from '../../libs/db/audit';
+import { insertOnce } from '../../libs/db/insert-once';
+
+export interface DossierEventInput {
+  dossierId: string;
+  /** Idempotency key: the same key recorded twice (an activity retried) is one event. */
+  key: string;
+  at: string;
+  type: string;
+  description: string;
+  data?: Record<string, unknown>;
+  /** A new dossier status to set together with the event. */
+  status?: string;
+  closed?: boolean;
+}
+
+export function createDossierActivities({ dataSource }: { dataSource: DataSource }) {
+  return {
+    /** The timeline entry and the dossier status move together, with a system audit event. */
+    async recordDossierEvent(input: DossierEventInput): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        if (!(await insertOnce(tx, DossierEventEntity, {
+            dossierId: input.dossierId,
+            key: input.key,
+            at: new Date(input.at),
+            type: input.type,
+            description: input.description,
+            data: input.data ?? {},
+          }))) return;
+        if (input.status) {
+          await tx.update(DossierEntity, { id: input.dossierId }, {
+            status: input.status,
+            ...(input.closed ? { closedAt: new Date(input.at) } : {}),
+          });
+        }
+        await audit(tx, SYSTEM, `dossier.${input.type}`, { dossierId: input.dossierId, details: { key: input.key, ...(input.status ? { status: input.status } : {}) } });
+      });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { DataSource } from 'typeorm';
+import { createDeadlineActivities } from './deadlines/deadline.activities';
+import { createDossierActivities } from './dossiers/dossier.activities';
+import { createNoticeActivities } from './notices/notice.activities';
+import { createTaskActivities } from './tasks/task.activities';
+
+export interface ActivityDeps {
+  dataSource: DataSource;
+}
+
+/** Activities belong to capabilities; each is idempotent on a business key, since Temporal runs them at least once. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createDossierActivities(deps),
+    ...createTaskActivities(deps),
+    ...createDeadlineActivities(deps),
+    ...createNoticeActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,92 @@
+import { DataSource } from 'typeorm';
+import { DossierEventEntity, TaskEntity } from '../../libs/db/entities';
+import { audit, SYSTEM } from '../../libs/db/audit';
+import { insertOnce } from '../../libs/db/insert-once';
+import type { TaskStatus } from '../../libs/tasks/task-kinds';
+
+export interface OpenTaskInput {
+  taskId: string;
+  dossierId: string;
+  kind: string;
+  title: string;
+  role: string;
+  team: string;
+  assigneeId: string | null;
+  dueDate: string | null;
+  deadlineKey: string | null;
+}
+
+export interface TaskCompletionInput {
+  taskId: string;
+  dossierId: string;
+  outcome: Record<string, unknown>;
+  completedBy: string;
+  completedByRole: string;
+  completedAt: string;
+}
+
+export function createTaskActivities({ dataSource }: { dataSource: DataSource }) {
+  return {
+    /** Idempotent on the task id the workflow chose. */
+    async openTask(input: OpenTaskInput): Promise<void> {
+      const status: TaskStatus = input.assigneeId ? 'claimed' : 'open';
+      await dataSource.transaction(async (tx) => {
+        if (!(await insertOnce(tx, TaskEntity, {
+            id: input.taskId,
+            dossierId: input.dossierId,
+            kind: input.kind,
+            title: input.title,
+            status,
+            role: input.role,
+            team: input.team,
+            assigneeId: input.assigneeId,
+            dueDate: input.dueDate,
+            deadlineKey: input.deadlineKey,
+          }))) return;
+        await audit(tx, SYSTEM, 'task.opened', { dossierId: input.dossierId, details: { taskId: input.taskId, kind: input.kind, assigneeId: input.assigneeId } });
+      });
+    },
+
+    /** The workflow accepted the outcome (its Update validator passed); make the read model and the audit say so. */
+    async recordTaskCompletion(input: TaskCompletionInput): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        const result = await tx
+          .createQueryBuilder()
+          .update(TaskEntity)
+          .set({
+            status: 'completed',
+            outcome: input.outcome as never,
+            completedBy: input.completedBy,
+            completedAt: new Date(input.completedAt),
+            assigneeId: input.completedBy,
+          })
+          .where('id = :id AND status <> :done', { id: input.taskId, done: 'completed' })
+          .execute();
+        if (!result.affected) return;
+        const task = await tx.findOneByOrFail(TaskEntity, { id: input.taskId });
+        await tx.insert(DossierEventEntity, {
+          dossierId: input.dossierId,
+          key: `task-completed:${input.taskId}`,
+          at: new Date(input.completedAt),
+          type: 'task-completed',
+          description: `${task.title}: afgerond`,
+          data: { taskId: input.taskId, kind: task.kind, completedBy: input.completedBy },
+        });
+        await audit(tx, { id: input.completedBy, role: input.completedByRole }, 'task.completed', { dossierId: input.dossierId, details: { taskId: input.taskId, kind: task.kind } });
+      });
+    },
+
+    async cancelTask(input: { taskId: string; dossierId: string; reason: string }): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        const result = await tx
+          .createQueryBuilder()
+          .update(TaskEntity)
+          .set({ status: 'cancelled' })
+          .where('id = :id AND status IN (:...open)', { id: input.taskId, open: ['open', 'claimed'] })
+          .execute();
+        if (!result.affected) return;
+        await audit(tx, SYSTEM, 'task.cancelled', { dossierId: input.dossierId, details: { taskId: input.taskId, reason: input.reason } });
+      });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Role } from './roles';
+
+/**
+ * The role × team × action matrix, in one place. A scope says on whose data a role may act:
+ *   'all'  — any team's;  'team' — only its own team's;  'none' — never (403);
+ *   'own'  — own team, and only tasks meant for the caller's role; a task claimed by someone else is a conflict (409),
+ *            an unclaimed one is claimed by completing it.
+ * Data of another team is answered with 404 rather than 403: the caller may not know it exists.
+ */
+export type Scope = 'none' | 'own' | 'team' | 'all';
+
+export const ACTIONS = [
+  'person:create',
+  'person:read',
+  'dossier:create',
+  'dossier:read',
+  'dossier:audit',
+  'task:read',
+  'task:claim',
+  'task:complete',
+  'task:assign',
+  'dashboard:read',
+  'escalation:acknowledge',
+  'user:manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+//                                 social-worker  team-lead  council-secretary  finance  admin
+const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
+  'person:create':                 ['all',        'all',     'none',            'none',  'all'],
+  'person:read':                   ['all',        'all',     'none',            'none',  'all'],
+  'dossier:create':                ['team',       'team',    'none',            'none',  'all'],
+  'dossier:read':                  ['team',       'team',    'team',            'team',  'all'],
+  'dossier:audit':                 ['none',       'team',    'none',            'none',  'all'],
+  'task:read':                     ['team',       'team',    'team',            'team',  'all'],
+  'task:claim':                    ['own',        'own',     'own',             'own',   'none'],
+  'task:complete':                 ['own',        'own',     'own',             'own',   'none'],
+  'task:assign':                   ['none',       'team',    'none',            'none',  'all'],
+  'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
+  'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'all'],
+  'user:manage':                   ['none',       'none',    'none',            'none',  'all'],
+};
+const COLUMN: Record<Role, number> = { 'social-worker': 0, 'team-lead': 1, 'council-secretary': 2, finance: 3, admin: 4 };
+
+export function scopeOf(role: Role, action: Action): Scope {
+  return M[action][COLUMN[role]];
+}
+
+export interface Actor {
+  id: string;
+  role: Role;
+  team: string;
+}
+
+export type Decision = 'allow' | 'forbidden' | 'not-found';
+
+/**
+ * May `actor` do `action` on something that belongs to `target.team` (and, for tasks, is meant for `target.role`)? Without a target, only whether the role may do the action at all.
+ */
+export function decide(actor: Actor, action: Action, target?: { team: string; role?: string }): Decision {
+  const scope = scopeOf(actor.role, action);
+  if (scope === 'none') return 'forbidden';
+  if (!target || scope === 'all') return 'allow';
+  if (target.team !== actor.team) return 'not-found';
+  if (scope === 'own' && target.role !== undefined && target.role !== actor.role) return 'forbidden';
+  return 'allow';
+}

@@ -1,0 +1,27 @@
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { InitialSchema1764360000000 } from './migrations/1764360000000-initial-schema';
+
+// Legal dates are calendar dates: keep PostgreSQL `date` values as 'YYYY-MM-DD' strings, never local-midnight Dates.
+types.setTypeParser(1082, (value: string) => value);
+
+export const MIGRATIONS = [InitialSchema1764360000000];
+
+/** The one data source definition, shared by the api, the worker, the migration CLI and the tests. */
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const done = await dataSource.runMigrations({ transaction: 'each' });
+  return done.map((m) => m.name);
+}

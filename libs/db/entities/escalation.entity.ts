@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+@Entity('escalations')
+@Unique(['dossierId', 'deadlineKey', 'level'])
+export class EscalationEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', name: 'dossier_id' }) dossierId: string;
+  @Column({ type: 'text', name: 'deadline_key' }) deadlineKey: string;
+  /** warning: the warning date is reached; breach: the legal deadline has passed. */
+  @Column({ type: 'text' }) level: 'warning' | 'breach';
+  @Column({ type: 'text' }) message: string;
+  @Column({ type: 'text' }) team: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column({ type: 'uuid', name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
+}

@@ -1,0 +1,70 @@
+/**
+ * Legal dates are calendar dates in Europe/Brussels, written YYYY-MM-DD. Pure functions (also used inside workflows):
+ * arithmetic runs on UTC midnights, so no local time zone or DST can shift a day.
+ */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseIsoDate(date: IsoDate): { y: number; m: number; d: number } {
+  const match = ISO.exec(date);
+  if (!match) throw new RangeError(`not a date YYYY-MM-DD: ${date}`);
+  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+}
+
+function toUtc(date: IsoDate): number {
+  const { y, m, d } = parseIsoDate(date);
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtc(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtc(toUtc(date) + days * 86_400_000);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function maxDate(...dates: IsoDate[]): IsoDate {
+  return dates.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
+}
+
+/** The calendar date at `instant` in `timeZone` (Europe/Brussels for legal dates). */
+export function dateInZone(instant: number, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(instant));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in ms (Brussels: +1 h in winter, +2 h in summer). */
+function zoneOffset(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The first instant of `date` in `timeZone`, as epoch ms. */
+export function startOfDay(date: IsoDate, timeZone: string): number {
+  const utcMidnight = toUtc(date);
+  let instant = utcMidnight - zoneOffset(utcMidnight, timeZone);
+  // Once more, in case the offset differs at the guessed instant (a DST change that day).
+  instant = utcMidnight - zoneOffset(instant, timeZone);
+  return instant;
+}
+
+/** A legal term ends at the end of its last day: the first instant of the next day in `timeZone`. */
+export function endOfDay(date: IsoDate, timeZone: string): number {
+  return startOfDay(addDays(date, 1), timeZone);
+}

@@ -1,0 +1,12 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository root, found from this file both in the sources (ts-jest) and in dist/ (compiled). */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (dir !== path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'workflows'))) return dir;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`cannot find the ocmw-flow project root above ${__dirname}`);
+}

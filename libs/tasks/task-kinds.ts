@@ -1,0 +1,183 @@
+import type { IsoDate } from '../deadlines/calendar-date';
+import type { Role } from '../auth/roles';
+import { JsonSchema, SchemaError, validateSchema } from '../validation/schema';
+
+export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
+
+/** What a task's extra checks may know of its dossier, besides the outcome itself. */
+export interface TaskContext {
+  today: IsoDate;
+  requestDate: IsoDate;
+  decisionDate?: IsoDate;
+}
+
+export interface TaskKind {
+  kind: string;
+  /** Dutch, shown in the inbox. */
+  title: string;
+  role: Role;
+  /** JSON Schema 2020-12, limited to what a generic form renders (see README, Human tasks). Amounts are integer cents. */
+  outcomeSchema: JsonSchema;
+  /** Rules a schema cannot say (one field required by another's value, order of dates). */
+  check?: (outcome: Record<string, unknown>, ctx: TaskContext) => SchemaError[];
+}
+
+const date = (title: string): JsonSchema => ({ type: 'string', format: 'date', title, 'x-notFuture': true });
+const text = (title: string, maxLength: number): JsonSchema => ({ type: 'string', title, minLength: 1, maxLength });
+const cents = (title: string): JsonSchema => ({ type: 'integer', title, minimum: 0, maximum: 100_000_000 });
+const choice = (title: string, options: [string | number | boolean, string][]): JsonSchema => ({
+  title,
+  oneOf: options.map(([value, label]) => ({ const: value, title: label })),
+});
+const object = (required: string[], properties: Record<string, JsonSchema>): JsonSchema => ({
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  required,
+  properties,
+  additionalProperties: false,
+});
+
+const category = choice('Categorie', [
+  [1, 'Categorie 1: samenwonend'],
+  [2, 'Categorie 2: alleenstaand'],
+  [3, 'Categorie 3: met gezin ten laste'],
+]);
+
+function requiredWhen(outcome: Record<string, unknown>, fields: string[], reason: string): SchemaError[] {
+  return fields
+    .filter((f) => outcome[f] === undefined)
+    .map((f) => ({ path: `/${f}`, code: 'required', message: `is required ${reason}` }));
+}
+
+function notBefore(outcome: Record<string, unknown>, field: string, limit: IsoDate | undefined, what: string): SchemaError[] {
+  const value = outcome[field];
+  if (typeof value !== 'string' || !limit || value >= limit) return [];
+  return [{ path: `/${field}`, code: 'too-early', message: `may not be before ${what} (${limit})` }];
+}
+
+export const TASK_KINDS: Record<string, TaskKind> = {
+  'competence-check': {
+    kind: 'competence-check',
+    title: 'Territoriale bevoegdheid nagaan',
+    role: 'social-worker',
+    outcomeSchema: object(['competent', 'rule'], {
+      competent: choice('Is dit OCMW bevoegd?', [[true, 'Ja, bevoegd'], [false, 'Nee, niet bevoegd']]),
+      rule: choice('Toegepaste regel (Wet 1965)', [
+        ['usual-residence', 'Gewoonlijke verblijfplaats'],
+        ['institution', 'Opname in een instelling'],
+        ['student', 'Student'],
+        ['homeless', 'Dakloos'],
+        ['asylum', 'Verzoeker om internationale bescherming'],
+        ['other', 'Andere'],
+      ]),
+      competentOcmw: text('Bevoegd OCMW', 200),
+      reasons: text('Redenen van onbevoegdheid', 4000),
+    }),
+    // A forwarding without reasons is void (primabook, Bijzondere bepalingen).
+    check: (o) => (o.competent === false ? requiredWhen(o, ['competentOcmw', 'reasons'], 'when this OCMW is not competent') : []),
+  },
+  'forward-request': {
+    kind: 'forward-request',
+    title: 'Aanvraag met redenen doorsturen naar het bevoegde OCMW',
+    role: 'social-worker',
+    outcomeSchema: object(['forwardedTo', 'forwardDate', 'reasons'], {
+      forwardedTo: text('Doorgestuurd naar (OCMW)', 200),
+      forwardDate: date('Datum van doorzending'),
+      reasons: text('Redenen', 4000),
+    }),
+    check: (o, ctx) => notBefore(o, 'forwardDate', ctx.requestDate, 'the request date'),
+  },
+  'forwarding-letter': {
+    kind: 'forwarding-letter',
+    title: 'Aanvrager schriftelijk inlichten over de doorzending',
+    role: 'social-worker',
+    outcomeSchema: object(['sentDate', 'mode'], {
+      sentDate: date('Datum van verzending'),
+      mode: choice('Verzendwijze', [['letter', 'Gewone brief'], ['registered', 'Aangetekende brief'], ['hand', 'Afgegeven tegen ontvangstbewijs']]),
+    }),
+    check: (o, ctx) => notBefore(o, 'sentDate', ctx.requestDate, 'the request date'),
+  },
+  'social-inquiry': {
+    kind: 'social-inquiry',
+    title: 'Sociaal onderzoek',
+    role: 'social-worker',
+    outcomeSchema: object(['homeVisitDate', 'householdType', 'householdSize', 'monthlyResourcesCents', 'proposedCategory', 'hearingRequested'], {
+      homeVisitDate: date('Datum huisbezoek'),
+      householdType: choice('Feitelijke gezinssituatie', [
+        ['single', 'Alleenstaande'],
+        ['cohabiting', 'Samenwonend'],
+        ['family', 'Met gezin ten laste'],
+      ]),
+      householdSize: { type: 'integer', title: 'Aantal personen in het huishouden', minimum: 1, maximum: 30 },
+      monthlyResourcesCents: cents('In aanmerking genomen bestaansmiddelen per maand (cent)'),
+      proposedCategory: category,
+      swornStatementDate: date('Datum verklaring op eer'),
+      hearingRequested: choice('Wil de aanvrager gehoord worden?', [[true, 'Ja'], [false, 'Nee']]),
+      notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
+    }),
+    check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
+  },
+  'social-report': {
+    kind: 'social-report',
+    title: 'Sociaal verslag en voorstel van beslissing',
+    role: 'social-worker',
+    outcomeSchema: object(['proposal', 'motivation'], {
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
+      category,
+      monthlyAmountCents: cents('Maandbedrag (cent)'),
+      startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
+      motivation: text('Motivering', 8000),
+    }),
+    check: (o, ctx) => [
+      ...(o.proposal === 'grant' ? requiredWhen(o, ['category', 'monthlyAmountCents', 'startDate'], 'for a grant') : []),
+      ...notBefore(o, 'startDate', ctx.requestDate, 'the request date'),
+    ],
+  },
+  decision: {
+    kind: 'decision',
+    title: 'Beslissing van het BCSD registreren',
+    role: 'council-secretary',
+    outcomeSchema: object(['result', 'decisionDate', 'motivation'], {
+      result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd']]),
+      decisionDate: date('Datum van de beslissing'),
+      body: choice('Beslissend orgaan', [['bcsd', 'BCSD'], ['subcommittee', 'Subcomité'], ['chair-urgent', 'Voorzitter (dringend)']]),
+      category,
+      monthlyAmountCents: cents('Maandbedrag (cent)'),
+      startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
+      motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
+    }),
+    check: (o, ctx) => [
+      ...(o.result === 'granted' ? requiredWhen(o, ['category', 'monthlyAmountCents', 'startDate'], 'for a grant') : []),
+      ...notBefore(o, 'decisionDate', ctx.requestDate, 'the request date'),
+    ],
+  },
+  'decision-notification': {
+    kind: 'decision-notification',
+    title: 'Beslissing ter kennis brengen',
+    role: 'social-worker',
+    outcomeSchema: object(['mode', 'date'], {
+      // art. 62bis OCMW-wet: registered letter or against a signed receipt.
+      mode: choice('Wijze van kennisgeving', [['registered', 'Aangetekende brief'], ['against-receipt', 'Tegen ontvangstbewijs']]),
+      date: date('Datum van afgifte bij de post of van ondertekening'),
+      trackingNumber: { type: 'string', title: 'Zendingsnummer (aangetekend)', minLength: 1, maxLength: 40 },
+    }),
+    check: (o, ctx) => [
+      ...(o.mode === 'registered' ? requiredWhen(o, ['trackingNumber'], 'for a registered letter') : []),
+      ...notBefore(o, 'date', ctx.decisionDate, 'the decision date'),
+    ],
+  },
+};
+
+export function taskKind(kind: string): TaskKind {
+  const k = TASK_KINDS[kind];
+  if (!k) throw new RangeError(`unknown task kind ${kind}`);
+  return k;
+}
+
+/** Schema first, then the kind's own rules: one list of errors in the API's error shape. */
+export function validateOutcome(kind: string, outcome: unknown, ctx: TaskContext): SchemaError[] {
+  const k = taskKind(kind);
+  const errors = validateSchema(k.outcomeSchema, outcome, { today: ctx.today });
+  if (errors.length > 0 || !k.check) return errors;
+  return k.check(outcome as Record<string, unknown>, ctx);
+}

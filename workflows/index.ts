@@ -1,0 +1,2 @@
+// The single bundle entry for the worker: every procedure workflow type is exported here.
+export { leefloonApplication } from './leefloon/leefloon.workflow';
