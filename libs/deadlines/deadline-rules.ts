@@ -19,6 +19,8 @@ export interface DeadlineRule {
   source: 'V' | 'U';
   ifMissed: string;
   suspendable: boolean;
+  /** The warning comes at most this many days before the due date, whatever the configured warning days. */
+  maxWarningDays: number;
   validFrom: IsoDate;
   validTo: IsoDate | null;
 }
@@ -34,6 +36,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     source: 'V',
     ifMissed: 'Het OCMW blijft gehouden de aanvraag te behandelen zolang het niet met redenen heeft doorgestuurd.',
     suspendable: false,
+    maxWarningDays: 2,
     validFrom: '2002-10-01',
     validTo: null,
   },
@@ -46,6 +49,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     source: 'V',
     ifMissed: 'De aanvrager kan beroep instellen bij de arbeidsrechtbank wegens het uitblijven van een beslissing.',
     suspendable: false,
+    maxWarningDays: 14,
     validFrom: '2002-10-01',
     validTo: null,
   },
@@ -58,6 +62,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     source: 'V',
     ifMissed: 'De beroepstermijn begint niet te lopen.',
     suspendable: false,
+    maxWarningDays: 3,
     validFrom: '2002-10-01',
     validTo: null,
   },
@@ -84,7 +89,7 @@ export interface ComputedDeadline {
 /** One computation feeds the timer, the letter, the dashboard and the audit trail. */
 export function computeDeadline(rule: DeadlineRule, triggerDate: IsoDate, warningDays: number): ComputedDeadline {
   const dueDate = addDays(triggerDate, rule.duration);
-  const warning = addDays(dueDate, -warningDays);
+  const warning = addDays(dueDate, -Math.min(warningDays, rule.maxWarningDays));
   const warningDate = compareDates(warning, triggerDate) < 0 ? triggerDate : warning;
   const explanation =
     `${rule.duration} kalenderdagen na ${triggerDate}, te tellen vanaf de dag erna, zonder verschuiving voor ` +

@@ -1,0 +1,38 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import * as path from 'node:path';
+import { findTemporalBinary } from '../../libs/infra/temporal-dev-server';
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflow bundle, built once per test file (the same entry the worker uses). */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: path.resolve(__dirname, '../../workflows/index.ts'),
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never,
+  });
+  return bundle;
+}
+
+/** The real time-skipping test server from .tools/bin (installed by `npm ci`). Time is global: run tests serially. */
+export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: findTemporalBinary('temporal-test-server') } },
+  });
+}
+
+let queue = 0;
+export function uniqueTaskQueue(name: string): string {
+  return `${name}-${process.pid}-${Date.now()}-${++queue}`;
+}
+
+/** Waits (in real time, briefly) until the worker has processed what was just sent: not a way to move legal time. */
+export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
