@@ -68,3 +68,8 @@ export function startOfDay(date: IsoDate, timeZone: string): number {
 export function endOfDay(date: IsoDate, timeZone: string): number {
   return startOfDay(addDays(date, 1), timeZone);
 }
+
+/** Today in `timeZone` (outside workflows; a workflow uses its own deterministic clock). */
+export function todayIn(timeZone: string): IsoDate {
+  return dateInZone(Date.now(), timeZone);
+}

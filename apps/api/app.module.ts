@@ -1,0 +1,65 @@
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../libs/config/config';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { ErrorFilter } from './common/errors';
+import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { DossiersService } from './dossiers/dossiers.service';
+import { HealthController } from './health/health.controller';
+import { PersonsController } from './persons/persons.controller';
+import { PersonsService } from './persons/persons.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+export interface ApiDeps {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporal: Client;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(deps: ApiDeps): DynamicModule {
+    return {
+      module: ApiModule,
+      controllers: [AuthController, UsersController, PersonsController, DossiersController, TasksController, HealthController],
+      providers: [
+        { provide: CONFIG, useValue: deps.config },
+        { provide: DataSource, useValue: deps.dataSource },
+        { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        AuthService,
+        UsersService,
+        PersonsService,
+        DossiersService,
+        TasksService,
+      ],
+    };
+  }
+}
+
+/** The API application, with its OpenAPI page at /docs. Used by the api process, the launcher and the e2e tests. */
+export async function createApiApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(deps), { logger: options.logger === false ? false : ['error', 'warn'] });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('ocmw-flow')
+      .setDescription('Aid procedures of the OCMW social service: persons, dossiers, human tasks, deadlines.')
+      .setVersion('0.1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

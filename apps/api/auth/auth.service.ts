@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import * as bcrypt from 'bcryptjs';
+import { jwtVerify, SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/config';
+import { isRole } from '../../../libs/auth/roles';
+import { UserEntity } from '../../../libs/db/entities';
+import { audit } from '../../../libs/db/audit';
+import type { AuthUser } from '../common/current-user';
+import { unauthorized } from '../common/errors';
+import { CONFIG } from '../common/tokens';
+
+export const BCRYPT_ROUNDS = 10;
+
+/** A bcrypt hash that matches nothing, to spend the same time on an unknown username as on a wrong password. */
+const DUMMY_HASH = bcrypt.hashSync('ocmw-flow-no-such-user', BCRYPT_ROUNDS);
+
+@Injectable()
+export class AuthService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {
+    this.key = new TextEncoder().encode(config.tokenSecret);
+  }
+
+  async login(username: string, password: string): Promise<{ accessToken: string; expiresAt: string }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) throw unauthorized('Wrong username or password');
+    const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
+    const accessToken = await new SignJWT({ role: user.role, team: user.team, username: user.username })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setIssuer('ocmw-flow')
+      .sign(this.key);
+    await audit(this.dataSource.manager, { id: user.id, role: user.role }, 'auth.login');
+    return { accessToken, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The token's claims, checked against the user as stored now: a deactivated user's tokens stop working at once. */
+  async verify(token: string): Promise<AuthUser> {
+    let sub: string | undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: 'ocmw-flow', algorithms: ['HS256'] });
+      sub = payload.sub;
+    } catch {
+      throw unauthorized('Invalid or expired token');
+    }
+    const user = sub ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: sub }) : null;
+    if (!user || !user.active || !isRole(user.role)) throw unauthorized('Invalid or expired token');
+    return { id: user.id, role: user.role, team: user.team, username: user.username };
+  }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, BCRYPT_ROUNDS);
+}
+
+export function checkPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(password, hash);
+}

@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { SchemaError } from '../../../libs/validation/schema';
+import { TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+
+interface HttpResponse {
+  status(code: number): { json(body: unknown): void };
+}
+
+/** Errors the services throw; the one filter below turns them (and Temporal's) into the API's error shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends ApiError {
+  constructor(readonly errors: SchemaError[], message = 'The request is not valid') {
+    super(400, message, { errors });
+  }
+}
+export const notFound = (what: string) => new ApiError(404, `${what} not found`);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => new ApiError(409, message, extra);
+export const forbidden = (message = 'Your role does not allow this') => new ApiError(403, message);
+export const unauthorized = (message = 'Authentication required') => new ApiError(401, message);
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<HttpResponse>();
+    const { statusCode, body } = this.toResponse(exception);
+    if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(statusCode).json({ statusCode, ...body });
+  }
+
+  private toResponse(exception: unknown): { statusCode: number; body: Record<string, unknown> } {
+    if (exception instanceof ApiError) {
+      return { statusCode: exception.statusCode, body: { message: exception.message, ...exception.extra } };
+    }
+    if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure) {
+      const failure = exception.cause;
+      switch (failure.type) {
+        case TASK_FAILURES.validation:
+          return { statusCode: 400, body: { message: 'The outcome is not valid', errors: (failure.details?.[0] as SchemaError[]) ?? [] } };
+        case TASK_FAILURES.notOpen:
+          return { statusCode: 409, body: { message: 'The task is no longer open' } };
+        case TASK_FAILURES.wrongRole:
+          return { statusCode: 403, body: { message: failure.message } };
+      }
+    }
+    if (exception instanceof WorkflowNotFoundError) {
+      return { statusCode: 409, body: { message: "The dossier's procedure is no longer running" } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const body: Record<string, unknown> = { message: Array.isArray(message) ? message.join('; ') : String(message) };
+      if (status === 400) body.errors = [{ path: '', code: 'malformed', message: body.message }];
+      return { statusCode: status, body };
+    }
+    return { statusCode: 500, body: { message: 'Internal error' } };
+  }
+}

@@ -1,0 +1,2 @@
+export const CONFIG = Symbol('AppConfig');
+export const TEMPORAL_CLIENT = Symbol('TemporalClient');

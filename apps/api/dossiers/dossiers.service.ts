@@ -1,0 +1,229 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/config';
+import { audit } from '../../../libs/db/audit';
+import {
+  AuditEventEntity,
+  DeadlineEntity,
+  DossierEntity,
+  DossierEventEntity,
+  NoticeEntity,
+  PersonEntity,
+  TaskEntity,
+} from '../../../libs/db/entities';
+import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
+import { ProcedureName, PROCEDURES } from '../../../libs/procedures';
+import { DOSSIER_ID, DOSSIER_REFERENCE, PROCEDURE, TEAM } from '../../../libs/temporal/search-attributes';
+import type { DossierInput } from '../../../workflows/shared/dossier-input';
+import { authorize } from '../common/authorize';
+import type { AuthUser } from '../common/current-user';
+import { conflict, notFound } from '../common/errors';
+import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { taskView } from '../tasks/task-view';
+
+export interface OpenDossier {
+  procedure: ProcedureName;
+  personId: string;
+  requestDate?: string;
+  channel?: string;
+}
+
+export interface DossierFilters {
+  procedure?: string;
+  status?: string;
+  assignee?: string;
+  team?: string;
+  page?: string;
+  pageSize?: string;
+}
+
+
+@Injectable()
+export class DossiersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Opens the dossier and starts its workflow in one step: the row is committed only if the workflow started.
+   * The workflow id and search attributes carry business ids only, never a name or national number.
+   */
+  async open(actor: AuthUser, input: OpenDossier) {
+    authorize(actor, 'dossier:create', { team: actor.team });
+    const procedure = PROCEDURES[input.procedure];
+    const today = todayIn(this.config.timeZone);
+    const requestDate = input.requestDate ?? today;
+    const channel = input.channel ?? 'counter';
+    return this.dataSource.transaction(async (tx) => {
+      const person = await tx.findOneBy(PersonEntity, { id: input.personId });
+      if (!person) throw notFound('Person');
+      const running = await tx
+        .createQueryBuilder(DossierEntity, 'd')
+        .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId: person.id, procedure: input.procedure })
+        .getOne();
+      if (running) throw conflict(`This person already has an open ${input.procedure} dossier`, { existingId: running.id, reference: running.reference });
+
+      const id = randomUUID();
+      const reference = await nextReference(tx, procedure.referencePrefix, Number(requestDate.slice(0, 4)));
+      const workflowId = `dossier-${id}`;
+      const dossier = tx.create(DossierEntity, {
+        id,
+        reference,
+        procedure: input.procedure,
+        personId: person.id,
+        status: 'REQUEST_REGISTERED',
+        team: actor.team,
+        responsibleUserId: actor.role === 'social-worker' ? actor.id : null,
+        workflowId,
+        requestDate,
+        channel,
+      });
+      await tx.insert(DossierEntity, dossier);
+      await audit(tx, actor, 'dossier.opened', {
+        dossierId: id,
+        personId: person.id,
+        // A request registered later than it was made is allowed, and visible in the trail.
+        details: { reference, procedure: input.procedure, requestDate, channel, registeredLateByDays: daysBetween(requestDate, today) },
+      });
+      const workflowInput: DossierInput = {
+        dossierId: id,
+        reference,
+        procedure: input.procedure,
+        team: actor.team,
+        responsibleUserId: dossier.responsibleUserId,
+        requestDate,
+        channel,
+        settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone },
+      };
+      await this.temporal.workflow.start(procedure.workflowType, {
+        workflowId,
+        taskQueue: this.config.taskQueue,
+        args: [workflowInput],
+        typedSearchAttributes: [
+          { key: DOSSIER_ID, value: id },
+          { key: DOSSIER_REFERENCE, value: reference },
+          { key: PROCEDURE, value: input.procedure },
+          { key: TEAM, value: actor.team },
+        ],
+      });
+      return { id, reference, status: dossier.status, workflowId };
+    });
+  }
+
+  async list(actor: AuthUser, filters: DossierFilters) {
+    authorize(actor, 'dossier:read');
+    const team = filters.team ?? (actor.role === 'admin' ? undefined : actor.team);
+    if (team !== undefined && team !== actor.team) authorize(actor, 'dossier:read', { team });
+    const page = Number(filters.page ?? 1);
+    const pageSize = Number(filters.pageSize ?? 50);
+    const qb = this.dataSource.createQueryBuilder(DossierEntity, 'd');
+    if (team) qb.andWhere('d.team = :team', { team });
+    if (filters.procedure) qb.andWhere('d.procedure = :procedure', { procedure: filters.procedure });
+    if (filters.status) qb.andWhere('d.status = :status', { status: filters.status });
+    if (filters.assignee) qb.andWhere('d.responsibleUserId = :assignee', { assignee: filters.assignee === 'me' ? actor.id : filters.assignee });
+    const [dossiers, total] = await qb.orderBy('d.openedAt', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const persons = dossiers.length
+      ? await this.dataSource.getRepository(PersonEntity).findBy({ id: In([...new Set(dossiers.map((d) => d.personId))]) })
+      : [];
+    const names = new Map(persons.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+    const items = dossiers.map((d) => ({
+      id: d.id,
+      reference: d.reference,
+      procedure: d.procedure,
+      status: d.status,
+      team: d.team,
+      responsibleUserId: d.responsibleUserId,
+      requestDate: d.requestDate,
+      clientName: names.get(d.personId) ?? null,
+      openedAt: d.openedAt,
+      closedAt: d.closedAt,
+    }));
+    if (items.length > 0) {
+      await audit(this.dataSource.manager, actor, 'dossier.listed', { details: { dossierIds: items.map((i) => i.id) } });
+    }
+    return { items, total, page, pageSize };
+  }
+
+  async get(actor: AuthUser, id: string) {
+    authorize(actor, 'dossier:read');
+    return this.dataSource.transaction(async (tx) => {
+      const dossier = await this.findVisible(tx, actor, id, 'dossier:read');
+      const [person, tasks, deadlines, timeline, notices] = await Promise.all([
+        tx.findOneByOrFail(PersonEntity, { id: dossier.personId }),
+        tx.find(TaskEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } }),
+        tx.find(DeadlineEntity, { where: { dossierId: id }, order: { dueDate: 'ASC' } }),
+        tx.find(DossierEventEntity, { where: { dossierId: id }, order: { at: 'ASC' } }),
+        tx.find(NoticeEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } }),
+      ]);
+      await audit(tx, actor, 'dossier.read', { dossierId: id, personId: person.id });
+      const today = todayIn(this.config.timeZone);
+      const clientName = `${person.firstName} ${person.lastName}`;
+      const views = tasks.map((t) => taskView(t, dossier.reference, clientName));
+      return {
+        id: dossier.id,
+        reference: dossier.reference,
+        procedure: dossier.procedure,
+        status: dossier.status,
+        team: dossier.team,
+        responsibleUserId: dossier.responsibleUserId,
+        requestDate: dossier.requestDate,
+        channel: dossier.channel,
+        openedAt: dossier.openedAt,
+        closedAt: dossier.closedAt,
+        person: { id: person.id, firstName: person.firstName, lastName: person.lastName, nationalNumber: person.nationalNumber },
+        openTasks: views.filter((t) => t.status === 'open' || t.status === 'claimed'),
+        doneTasks: views.filter((t) => t.status === 'completed' || t.status === 'cancelled'),
+        deadlines: deadlines.map((d) => ({
+          key: d.key,
+          ruleId: d.ruleId,
+          title: d.title,
+          legalBasis: d.legalBasis,
+          triggerDate: d.triggerDate,
+          dueDate: d.dueDate,
+          warningDate: d.warningDate,
+          status: d.status,
+          metDate: d.metDate,
+          daysLeft: daysBetween(today, d.dueDate),
+          explanation: d.explanation,
+        })),
+        notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, dueDate: n.dueDate, sentAt: n.sentAt })),
+        timeline: timeline.map((e) => ({ at: e.at, type: e.type, description: e.description })),
+      };
+    });
+  }
+
+  async auditTrail(actor: AuthUser, id: string) {
+    authorize(actor, 'dossier:audit');
+    return this.dataSource.transaction(async (tx) => {
+      await this.findVisible(tx, actor, id, 'dossier:audit');
+      const events = await tx.find(AuditEventEntity, { where: { dossierId: id }, order: { id: 'ASC' } });
+      await audit(tx, actor, 'dossier.audit-read', { dossierId: id });
+      return {
+        items: events.map((e) => ({ at: e.at, actorId: e.actorId, actorRole: e.actorRole, action: e.action, details: e.details })),
+        total: events.length,
+      };
+    });
+  }
+
+  private async findVisible(tx: EntityManager, actor: AuthUser, id: string, action: 'dossier:read' | 'dossier:audit') {
+    const dossier = await tx.findOneBy(DossierEntity, { id });
+    if (!dossier) throw notFound('Dossier');
+    authorize(actor, action, { team: dossier.team }, 'Dossier');
+    return dossier;
+  }
+}
+
+/** LL-2026-000123: a gapless counter per prefix and year, taken inside the opening transaction. */
+async function nextReference(tx: EntityManager, prefix: string, year: number): Promise<string> {
+  const rows: { last: number }[] = await tx.query(
+    `INSERT INTO reference_counters (prefix, year, last) VALUES ($1, $2, 1)
+     ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last`,
+    [prefix, year],
+  );
+  return `${prefix}-${year}-${String(rows[0].last).padStart(6, '0')}`;
+}
+

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { Client, Connection } from '@temporalio/client';
+import { ConfigError, ensureTokenSecret, loadConfig } from '../../libs/config/config';
+import { createDataSource, runMigrations } from '../../libs/db/data-source';
+import { createApiApp } from './app.module';
+
+/** The api process on its own (production, docker-compose): existing PostgreSQL and Temporal required. */
+async function main() {
+  const config = ensureTokenSecret(loadConfig());
+  if (!config.databaseUrl || !config.temporalAddress) {
+    throw new ConfigError([
+      ...(!config.databaseUrl ? [{ key: 'DATABASE_URL', message: 'is required to run the api on its own (npm start runs everything)' }] : []),
+      ...(!config.temporalAddress ? [{ key: 'TEMPORAL_ADDRESS', message: 'is required to run the api on its own' }] : []),
+    ]);
+  }
+  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  await runMigrations(dataSource);
+  const connection = await Connection.connect({ address: config.temporalAddress });
+  const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporalNamespace }) });
+  await app.listen(config.port, '0.0.0.0');
+  console.log(`ocmw-flow api listening on port ${config.port}`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import type { TaskEntity } from '../../../libs/db/entities';
+
+export function taskView(t: TaskEntity, dossierReference: string, clientName: string | null) {
+  return {
+    id: t.id,
+    dossierId: t.dossierId,
+    dossierReference,
+    kind: t.kind,
+    title: t.title,
+    status: t.status,
+    role: t.role,
+    assigneeId: t.assigneeId,
+    team: t.team,
+    dueDate: t.dueDate,
+    clientName,
+    completedAt: t.completedAt,
+  };
+}

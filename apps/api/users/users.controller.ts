@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '../../../libs/auth/roles';
+import type { JsonSchema } from '../../../libs/validation/schema';
+import { AuthUser, CurrentUser } from '../common/current-user';
+import { SchemaPipe } from '../common/schema.pipe';
+import { NewUser, UsersService } from './users.service';
+
+const PASSWORD: JsonSchema = { type: 'string', minLength: 8, maxLength: 200 };
+export const NEW_USER: JsonSchema = {
+  type: 'object',
+  required: ['username', 'password', 'displayName', 'role', 'team'],
+  properties: {
+    username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,62}$' },
+    password: PASSWORD,
+    displayName: { type: 'string', minLength: 1, maxLength: 200 },
+    role: { enum: [...ROLES] },
+    team: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+  },
+  additionalProperties: false,
+};
+const CHANGE_PASSWORD: JsonSchema = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  properties: { currentPassword: { type: 'string', minLength: 1 }, newPassword: PASSWORD },
+  additionalProperties: false,
+};
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiBody({ schema: NEW_USER as object })
+  create(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(NEW_USER)) body: NewUser) {
+    return this.users.create(actor, body);
+  }
+
+  @Get()
+  list(@CurrentUser() actor: AuthUser) {
+    return this.users.list(actor);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiBody({ schema: CHANGE_PASSWORD as object })
+  async changePassword(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(CHANGE_PASSWORD)) body: { currentPassword: string; newPassword: string }) {
+    await this.users.changeOwnPassword(actor, body.currentPassword, body.newPassword);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
+    return this.users.deactivate(actor, id);
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Role } from '../../../libs/auth/roles';
+import { audit } from '../../../libs/db/audit';
+import { UserEntity } from '../../../libs/db/entities';
+import { checkPassword, hashPassword } from '../auth/auth.service';
+import { authorize } from '../common/authorize';
+import type { AuthUser } from '../common/current-user';
+import { conflict, notFound, ValidationError } from '../common/errors';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  team: string;
+}
+
+export function userView(u: UserEntity) {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, team: u.team, active: u.active };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(actor: AuthUser, input: NewUser) {
+    authorize(actor, 'user:manage');
+    return this.dataSource.transaction(async (tx) => {
+      if (await tx.existsBy(UserEntity, { username: input.username })) throw conflict('This username is taken');
+      const user = await tx.save(
+        tx.create(UserEntity, {
+          username: input.username,
+          passwordHash: await hashPassword(input.password),
+          displayName: input.displayName,
+          role: input.role,
+          team: input.team,
+        }),
+      );
+      await audit(tx, actor, 'user.created', { details: { userId: user.id, role: user.role, team: user.team } });
+      return userView(user);
+    });
+  }
+
+  async list(actor: AuthUser) {
+    // Team leads see their own team (to assign and reassign); admins everyone.
+    if (actor.role !== 'admin') authorize(actor, 'task:assign');
+    const where = actor.role === 'admin' ? {} : { team: actor.team };
+    const users = await this.dataSource.getRepository(UserEntity).find({ where, order: { username: 'ASC' } });
+    return { items: users.map(userView), total: users.length };
+  }
+
+  async deactivate(actor: AuthUser, id: string) {
+    authorize(actor, 'user:manage');
+    return this.dataSource.transaction(async (tx) => {
+      const user = await tx.findOneBy(UserEntity, { id });
+      if (!user) throw notFound('User');
+      if (user.id === actor.id) throw conflict('You cannot deactivate yourself');
+      if (!user.active) throw conflict('The user is already deactivated');
+      await tx.update(UserEntity, { id }, { active: false });
+      await audit(tx, actor, 'user.deactivated', { details: { userId: id } });
+      return userView({ ...user, active: false });
+    });
+  }
+
+  async changeOwnPassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const user = await tx.findOneByOrFail(UserEntity, { id: actor.id });
+      if (!(await checkPassword(currentPassword, user.passwordHash))) {
+        throw new ValidationError([{ path: '/currentPassword', code: 'incorrect', message: 'is not your current password' }]);
+      }
+      await tx.update(UserEntity, { id: actor.id }, { passwordHash: await hashPassword(newPassword) });
+      await audit(tx, actor, 'user.password-changed');
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../libs/config/config';
+import { createWorker } from './worker';
+
+const DEPS = Symbol('WorkerDeps');
+interface WorkerDeps {
+  config: AppConfig;
+  dataSource: DataSource;
+  connection: NativeConnection;
+}
+
+/** Runs the worker for the lifetime of the Nest application context; shuts it down gracefully on close. */
+@Injectable()
+class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(@Inject(DEPS) private readonly deps: WorkerDeps) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker = await createWorker(this.deps);
+    this.running = this.worker.run().catch((err) => {
+      this.logger.error(`worker stopped: ${err instanceof Error ? err.stack : err}`);
+      throw err;
+    });
+    this.logger.log(`polling task queue ${this.deps.config.taskQueue}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+  }
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(deps: WorkerDeps): DynamicModule {
+    return { module: WorkerModule, providers: [{ provide: DEPS, useValue: deps }, WorkerRunner] };
+  }
+}
+
+export async function createWorkerContext(deps: WorkerDeps) {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(deps), { logger: ['error', 'warn', 'log'] });
+  await context.init();
+  return context;
+}

@@ -1,0 +1,24 @@
+import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../activities';
+import type { AppConfig } from '../../libs/config/config';
+
+/**
+ * The Temporal worker: every procedure workflow (bundled from workflows/index) and every capability's activities,
+ * built from their dependencies.
+ */
+export async function createWorker(deps: {
+  config: AppConfig;
+  dataSource: DataSource;
+  connection: NativeConnection;
+  /** A prebuilt bundle (tests build it once); otherwise bundled from workflows/ at start. */
+  workflowBundle?: WorkflowBundle;
+}): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.config.temporalNamespace,
+    taskQueue: deps.config.taskQueue,
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
+    activities: createActivities({ dataSource: deps.dataSource }),
+  });
+}

@@ -1,0 +1,180 @@
+import { eventually } from '../support/temporal';
+import { todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS, outcomes } from '../support/factories';
+import { startTestSystem, TestSystem } from '../support/system';
+import { addDays } from '../../libs/deadlines/calendar-date';
+
+/** Through HTTP, against a real PostgreSQL and a real Temporal dev server, as the people who do the work. */
+describe('leefloon request from intake to notified decision (e2e)', () => {
+  let sys: TestSystem;
+  const tokens: Record<string, string> = {};
+  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const today = todayInBrussels();
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    for (const u of ['social-worker', 'social-worker-2', 'team-lead', 'council-secretary', 'finance', 'admin']) tokens[u] = await sys.login(u);
+    const created = await sys.http
+      .post('/users')
+      .set(as('admin'))
+      .send({ username: 'noord-worker', password: 'noord-password', displayName: 'Nora Noord', role: 'social-worker', team: 'noord' });
+    expect(created.status).toBe(201);
+    tokens['noord-worker'] = await sys.login('noord-worker', 'noord-password');
+  });
+  afterAll(async () => {
+    await sys?.close();
+  });
+
+  async function countRows(table: string): Promise<number> {
+    const { rows } = await sys.db.query(`SELECT count(*)::int AS count FROM ${table}`);
+    return rows[0].count;
+  }
+
+  async function openTask(kind: string, user: string) {
+    return eventually(async () => {
+      const res = await sys.http.get('/tasks').set(as(user));
+      expect(res.status).toBe(200);
+      return res.body.items.find((t: { kind: string }) => t.kind === kind);
+    });
+  }
+
+  it('refuses requests without a valid token', async () => {
+    expect((await sys.http.get('/tasks')).status).toBe(401);
+    expect((await sys.http.get('/tasks').set('Authorization', 'Bearer nonsense')).status).toBe(401);
+    expect((await sys.http.post('/auth/login').send({ username: 'social-worker', password: 'wrong' })).status).toBe(401);
+    expect((await sys.http.post('/auth/login').send({ username: 'nobody', password: 'demo' })).status).toBe(401);
+  });
+
+  let personId: string;
+  let dossierId: string;
+
+  it('validates a person, registers it once, and finds it by national number', async () => {
+    const before = await countRows('persons');
+    const bad = await sys.http
+      .post('/persons')
+      .set(as('social-worker'))
+      .send({ nationalNumber: '93051822362', firstName: 'Jan', lastName: 'Peeters', address: { street: 'Markt 1', postalCode: '90000', city: 'Gent' }, iban: 'BE68539007547035' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['/nationalNumber', 'national-number'],
+      ['/address/postalCode', 'pattern'],
+      ['/iban', 'iban'],
+    ]);
+    expect(await countRows('persons')).toBe(before);
+
+    const person = {
+      nationalNumber: '93.05.18-223.61',
+      firstName: 'Jan',
+      lastName: 'Peeters',
+      address: { street: 'Markt 1', postalCode: '9000', city: 'Gent' },
+      iban: VALID_IBANS[0],
+    };
+    const created = await sys.http.post('/persons').set(as('social-worker')).send(person);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ nationalNumber: VALID_NATIONAL_NUMBERS[0], birthDate: '1993-05-18', iban: VALID_IBANS[0] });
+    personId = created.body.id;
+
+    const again = await sys.http.post('/persons').set(as('social-worker')).send(person);
+    expect(again.status).toBe(409);
+    expect(again.body.existingId).toBe(personId);
+
+    const found = await sys.http.get(`/persons?nationalNumber=${VALID_NATIONAL_NUMBERS[0]}`).set(as('social-worker'));
+    expect(found.body.items.map((p: { id: string }) => p.id)).toEqual([personId]);
+    expect((await sys.http.get(`/persons/${personId}`).set(as('finance'))).status).toBe(403);
+  });
+
+  it('opens a leefloon dossier whose workflow carries no personal data', async () => {
+    const future = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId, requestDate: addDays(today, 1) });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([{ path: '/requestDate', code: 'not-future', message: expect.any(String) }]);
+    expect(await countRows('dossiers')).toBe(0);
+
+    const opened = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId, channel: 'counter' });
+    expect(opened.status).toBe(201);
+    expect(opened.body.reference).toMatch(new RegExp(`^LL-${today.slice(0, 4)}-000001$`));
+    dossierId = opened.body.id;
+
+    const twice = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId });
+    expect(twice.status).toBe(409);
+
+    const description = await sys.temporal.workflow.getHandle(opened.body.workflowId).describe();
+    const visible = JSON.stringify({ id: description.workflowId, sa: description.searchAttributes, typed: description.typedSearchAttributes });
+    for (const secret of ['Jan', 'Peeters', VALID_NATIONAL_NUMBERS[0], '93.05.18']) expect(visible).not.toContain(secret);
+    expect(description.workflowId).toBe(`dossier-${dossierId}`);
+  });
+
+  it('lets only the right people complete each task, through the workflow', async () => {
+    const competence = await openTask('competence-check', 'social-worker');
+    expect(competence).toMatchObject({ dossierId, status: 'claimed', dueDate: addDays(today, 30), clientName: 'Jan Peeters' });
+
+    const detail = await sys.http.get(`/tasks/${competence.id}`).set(as('social-worker'));
+    expect(detail.body.outcomeSchema.required).toEqual(['competent', 'rule']);
+
+    // Claimed by the responsible social worker: a colleague gets 409, another role 403, another team 404.
+    expect((await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker-2')).send(outcomes.competent)).status).toBe(409);
+    expect((await sys.http.post(`/tasks/${competence.id}/complete`).set(as('council-secretary')).send(outcomes.competent)).status).toBe(403);
+    expect((await sys.http.post(`/tasks/${competence.id}/complete`).set(as('noord-worker')).send(outcomes.competent)).status).toBe(404);
+    expect((await sys.http.post(`/tasks/00000000-0000-4000-8000-000000000000/complete`).set(as('social-worker')).send(outcomes.competent)).status).toBe(404);
+
+    const missing = await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker')).send({ competent: false, rule: 'usual-residence' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['/competentOcmw', '/reasons']);
+    expect((await sys.http.get(`/tasks/${competence.id}`).set(as('social-worker'))).body.status).toBe('claimed');
+
+    const done = await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker')).send(outcomes.competent);
+    expect(done.status).toBe(200);
+    expect(done.body.task.status).toBe('completed');
+    expect(done.body.nextTasks.map((t: { kind: string; status: string }) => [t.kind, t.status])).toEqual([['social-inquiry', 'claimed']]);
+    expect((await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker')).send(outcomes.competent)).status).toBe(409);
+
+    const inquiry = await sys.http.post(`/tasks/${done.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.inquiry(today));
+    expect(inquiry.status).toBe(200);
+    const report = await sys.http.post(`/tasks/${inquiry.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.report(today));
+    expect(report.body.nextTasks.map((t: { kind: string; status: string }) => [t.kind, t.status])).toEqual([['decision', 'open']]);
+
+    const decisionTask = await openTask('decision', 'council-secretary');
+    expect((await sys.http.post(`/tasks/${decisionTask.id}/complete`).set(as('social-worker')).send(outcomes.decision(today))).status).toBe(403);
+    const claimed = await sys.http.post(`/tasks/${decisionTask.id}/claim`).set(as('council-secretary'));
+    expect(claimed.body).toMatchObject({ status: 'claimed', assigneeId: expect.any(String) });
+    const decided = await sys.http.post(`/tasks/${decisionTask.id}/complete`).set(as('council-secretary')).send(outcomes.decision(today));
+    expect(decided.status).toBe(200);
+    expect(decided.body.dossierStatus).toBe('DECIDED');
+    const notify = decided.body.nextTasks[0];
+    expect(notify).toMatchObject({ kind: 'decision-notification', dueDate: addDays(today, 8) });
+
+    const noTracking = await sys.http.post(`/tasks/${notify.id}/complete`).set(as('social-worker')).send({ mode: 'registered', date: today });
+    expect(noTracking.status).toBe(400);
+    expect(noTracking.body.errors[0]).toMatchObject({ path: '/trackingNumber', code: 'required' });
+    const notified = await sys.http.post(`/tasks/${notify.id}/complete`).set(as('social-worker')).send(outcomes.notification(today));
+    expect(notified.status).toBe(200);
+    expect(notified.body.nextTasks).toEqual([]);
+  });
+
+  it('shows the dossier with its deadlines and timeline to its team only, and who read it', async () => {
+    const dossier = await eventually(async () => {
+      const res = await sys.http.get(`/dossiers/${dossierId}`).set(as('social-worker'));
+      return res.body.status === 'NOTIFIED' ? res.body : undefined;
+    });
+    expect(dossier.deadlines.map((d: { key: string; ruleId: string; status: string; dueDate: string }) => [d.key, d.ruleId, d.status, d.dueDate])).toEqual([
+      ['notification', 'LL-4', 'met', addDays(today, 8)],
+      ['decision', 'LL-3', 'met', addDays(today, 30)],
+    ]);
+    expect(dossier.doneTasks.map((t: { kind: string }) => t.kind)).toEqual(['competence-check', 'social-inquiry', 'social-report', 'decision', 'decision-notification']);
+    expect(dossier.openTasks).toEqual([]);
+    expect(dossier.timeline.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['request-registered', 'notice', 'task-completed', 'decided', 'notified']),
+    );
+
+    expect((await sys.http.get(`/dossiers/${dossierId}`).set(as('noord-worker'))).status).toBe(404);
+    expect((await sys.http.get('/dossiers').set(as('noord-worker'))).body.items).toEqual([]);
+    const list = await sys.http.get('/dossiers?procedure=leefloon&status=NOTIFIED').set(as('team-lead'));
+    expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([dossierId]);
+
+    expect((await sys.http.get(`/dossiers/${dossierId}/audit`).set(as('social-worker'))).status).toBe(403);
+    const trail = await sys.http.get(`/dossiers/${dossierId}/audit`).set(as('team-lead'));
+    expect(trail.status).toBe(200);
+    const actions = trail.body.items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['dossier.opened', 'task.opened', 'task.completed', 'task.claimed', 'dossier.read']));
+    const readers = trail.body.items.filter((e: { action: string }) => e.action === 'dossier.read').map((e: { actorRole: string }) => e.actorRole);
+    expect(readers).toContain('social-worker');
+  });
+});

@@ -1,0 +1,99 @@
+import { Client, Connection } from '@temporalio/client';
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client as PgClient } from 'pg';
+import request from 'supertest';
+import { freePort } from '../../libs/infra/embedded-postgres';
+import { uniqueTaskQueue } from './temporal';
+
+export interface TestSystem {
+  baseUrl: string;
+  http: ReturnType<typeof request>;
+  temporal: Client;
+  db: PgClient;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let systems = 0;
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * The real system, as `npm start` runs it against existing servers: the compiled launcher (worker + API, migrations,
+ * demo users) in its own process, with its own fresh database on the run's PostgreSQL and its own task queue on the
+ * run's Temporal dev server. Tests talk HTTP to it. (Nest 12 is ESM-only, which Jest on Node 20 cannot load
+ * in-process; a separate process is also the honest shape of an e2e test.)
+ */
+export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  const baseDbUrl = process.env.TEST_DATABASE_URL;
+  const address = process.env.TEST_TEMPORAL_ADDRESS;
+  if (!baseDbUrl || !address) throw new Error('TEST_DATABASE_URL / TEST_TEMPORAL_ADDRESS not set: run through jest (global setup)');
+  const launcher = path.join(ROOT, 'dist/apps/launcher/main.js');
+  if (!fs.existsSync(launcher)) throw new Error('dist/ is missing: `npm test` builds first (npm run build)');
+
+  const name = `e2e_${process.pid}_${++systems}_${Date.now()}`;
+  const admin = new PgClient({ connectionString: baseDbUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const databaseUrl = baseDbUrl.replace(/\/[^/]+$/, `/${name}`);
+  const dataDir = path.join(ROOT, '.test-data', name);
+  const port = await freePort();
+
+  const child: ChildProcess = spawn(process.execPath, [launcher], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      OCMW_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
+      OCMW_DEMO_PASSWORD: 'demo',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the system exited during start-up:\n${output}`);
+    const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the system did not come up within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection });
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  const http = request(baseUrl);
+  return {
+    baseUrl,
+    http,
+    temporal,
+    db,
+    async login(username, password = 'demo') {
+      const res = await request(baseUrl).post('/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await db.end();
+      await connection.close();
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
