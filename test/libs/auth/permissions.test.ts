@@ -1,0 +1,55 @@
+import { Action, ACTIONS, Actor, decide, Decision } from '../../../libs/auth/permissions';
+import { Role, ROLES } from '../../../libs/auth/roles';
+
+const actor = (role: Role): Actor => ({ id: `${role}-id`, role, team: 'demo' });
+const own = { team: 'demo' };
+const other = { team: 'noord' };
+
+// The expected matrix, written out independently of the code: [role, action, own team, other team].
+const A = 'allow', F = 'forbidden', N = 'not-found';
+const expected: [Role, Action, Decision, Decision][] = [
+  ['social-worker', 'person:create', A, A],
+  ['social-worker', 'dossier:create', A, N],
+  ['social-worker', 'dossier:read', A, N],
+  ['social-worker', 'dossier:audit', F, F],
+  ['social-worker', 'task:assign', F, F],
+  ['social-worker', 'dashboard:read', F, F],
+  ['social-worker', 'user:manage', F, F],
+  ['team-lead', 'dossier:read', A, N],
+  ['team-lead', 'dossier:audit', A, N],
+  ['team-lead', 'task:assign', A, N],
+  ['team-lead', 'dashboard:read', A, N],
+  ['team-lead', 'escalation:acknowledge', A, N],
+  ['team-lead', 'user:manage', F, F],
+  ['council-secretary', 'person:create', F, F],
+  ['council-secretary', 'person:read', F, F],
+  ['council-secretary', 'dossier:create', F, F],
+  ['council-secretary', 'dossier:read', A, N],
+  ['council-secretary', 'task:complete', A, N],
+  ['finance', 'person:read', F, F],
+  ['finance', 'dossier:read', A, N],
+  ['finance', 'dossier:audit', F, F],
+  ['admin', 'dossier:read', A, A],
+  ['admin', 'dossier:audit', A, A],
+  ['admin', 'task:assign', A, A],
+  ['admin', 'user:manage', A, A],
+  ['admin', 'task:complete', F, F],
+];
+
+describe('permission matrix', () => {
+  it.each(expected)('%s may %s: own team %s, other team %s', (role, action, ownTeam, otherTeam) => {
+    expect(decide(actor(role), action, own)).toBe(ownTeam);
+    expect(decide(actor(role), action, other)).toBe(otherTeam);
+  });
+
+  it('lets a role complete only the tasks meant for its role', () => {
+    expect(decide(actor('social-worker'), 'task:complete', { team: 'demo', role: 'social-worker' })).toBe('allow');
+    expect(decide(actor('social-worker'), 'task:complete', { team: 'demo', role: 'council-secretary' })).toBe('forbidden');
+    expect(decide(actor('council-secretary'), 'task:claim', { team: 'demo', role: 'council-secretary' })).toBe('allow');
+    expect(decide(actor('team-lead'), 'task:claim', { team: 'demo', role: 'social-worker' })).toBe('forbidden');
+  });
+
+  it('gives every role a decision for every action', () => {
+    for (const role of ROLES) for (const action of ACTIONS) expect([A, F, N]).toContain(decide(actor(role), action, own));
+  });
+});

@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, ensureTokenSecret, loadConfig } from '../../../libs/config/config';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      production: false,
+      port: 3000,
+      dataDir: path.resolve('./.data'),
+      databaseUrl: null,
+      temporalAddress: null,
+      temporalPort: 7233,
+      temporalUiPort: 8233,
+      demoPassword: 'demo',
+      seedDemoData: true,
+      timeZone: 'Europe/Brussels',
+    });
+  });
+
+  it('names every bad key at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', TEMPORAL_ADDRESS: 'nohost', DATABASE_URL: 'mysql://x', OCMW_DEADLINE_WARNING_DAYS: '-1', OCMW_TIME_ZONE: 'Mars/Olympus' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(
+      ['DATABASE_URL', 'OCMW_DEADLINE_WARNING_DAYS', 'OCMW_TIME_ZONE', 'PORT', 'TEMPORAL_ADDRESS'].sort(),
+    );
+    expect((error as Error).message).toContain('PORT: must be a whole number');
+  });
+
+  it('requires a token secret in production, and never seeds demo data there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OCMW_TOKEN_SECRET: is required/);
+    const c = loadConfig({ NODE_ENV: 'production', OCMW_TOKEN_SECRET: 'x'.repeat(40), OCMW_SEED_DEMO: 'true' });
+    expect(c.seedDemoData).toBe(false);
+  });
+
+  it('generates a token secret once on the local default and keeps it in the data folder', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-config-'));
+    const first = ensureTokenSecret(loadConfig({ OCMW_DATA_DIR: dir }));
+    const second = ensureTokenSecret(loadConfig({ OCMW_DATA_DIR: dir }));
+    expect(first.tokenSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.tokenSecret).toBe(first.tokenSecret);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
