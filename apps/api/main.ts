@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, ensureTokenSecret, loadConfig } from '../../libs/config/config';
 import { createDataSource, runMigrations } from '../../libs/db/data-source';
+import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { createApiApp } from './app.module';
 
 /** The api process on its own (production, docker-compose): existing PostgreSQL and Temporal required. */
@@ -16,6 +17,7 @@ async function main() {
   const dataSource = await createDataSource(config.databaseUrl).initialize();
   await runMigrations(dataSource);
   const connection = await Connection.connect({ address: config.temporalAddress });
+  await ensureSearchAttributes(connection, config.temporalNamespace);
   const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporalNamespace }) });
   await app.listen(config.port, '0.0.0.0');
   console.log(`ocmw-flow api listening on port ${config.port}`);

@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '../../libs/infra/embedded-postgres';
 import { startTemporalDevServer } from '../../libs/infra/temporal-dev-server';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { createApiApp } from '../api/app.module';
+import { installWorkerLogging } from '../worker/worker';
 import { createWorkerContext } from '../worker/worker.module';
 
 /**
@@ -26,6 +27,7 @@ async function main() {
     process.exit(1);
   }
   const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  installWorkerLogging();
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/db/data-source';
+import { installWorkerLogging } from './worker';
 import { createWorkerContext } from './worker.module';
 
 /** The worker process on its own (production, docker-compose): a Nest application context, no HTTP port. */
 async function main() {
   const config = loadConfig();
+  installWorkerLogging();
   if (!config.databaseUrl || !config.temporalAddress) {
     throw new ConfigError([
       ...(!config.databaseUrl ? [{ key: 'DATABASE_URL', message: 'is required to run the worker on its own' }] : []),

@@ -44,7 +44,7 @@ export class WorkerModule {
 }
 
 export async function createWorkerContext(deps: WorkerDeps) {
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(deps), { logger: ['error', 'warn', 'log'] });
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(deps), { logger: ['error', 'warn'] });
   await context.init();
   return context;
 }

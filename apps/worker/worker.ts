@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, WorkflowBundle } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { AppConfig } from '../../libs/config/config';
@@ -21,4 +21,9 @@ export async function createWorker(deps: {
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
     activities: createActivities({ dataSource: deps.dataSource }),
   });
+}
+
+/** The SDK logs every worker state change at INFO; keep WARN unless OCMW_VERBOSE is set. Call before connecting. */
+export function installWorkerLogging(): void {
+  Runtime.install({ logger: new DefaultLogger(process.env.OCMW_VERBOSE ? 'INFO' : 'WARN') });
 }

@@ -1,10 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { freePort } from '../../libs/infra/embedded-postgres';
+import { startLauncherProcess } from '../../libs/infra/launcher-process';
 import { uniqueTaskQueue } from './temporal';
 
 export interface TestSystem {
@@ -29,8 +29,6 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const baseDbUrl = process.env.TEST_DATABASE_URL;
   const address = process.env.TEST_TEMPORAL_ADDRESS;
   if (!baseDbUrl || !address) throw new Error('TEST_DATABASE_URL / TEST_TEMPORAL_ADDRESS not set: run through jest (global setup)');
-  const launcher = path.join(ROOT, 'dist/apps/launcher/main.js');
-  if (!fs.existsSync(launcher)) throw new Error('dist/ is missing: `npm test` builds first (npm run build)');
 
   const name = `e2e_${process.pid}_${++systems}_${Date.now()}`;
   const admin = new PgClient({ connectionString: baseDbUrl });
@@ -41,11 +39,9 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const dataDir = path.join(ROOT, '.test-data', name);
   const port = await freePort();
 
-  const child: ChildProcess = spawn(process.execPath, [launcher], {
-    env: {
-      ...process.env,
+  const system = await startLauncherProcess(
+    {
       NODE_ENV: 'test',
-      PORT: String(port),
       OCMW_DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: address,
@@ -53,25 +49,9 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
       OCMW_DEMO_PASSWORD: 'demo',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the system exited during start-up:\n${output}`);
-    const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the system did not come up within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    port,
+  );
+  const baseUrl = system.baseUrl;
 
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection });
@@ -91,8 +71,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     async close() {
       await db.end();
       await connection.close();
-      child.kill('SIGTERM');
-      await exited;
+      await system.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,46 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { projectRoot } from './project-root';
+
+export interface LauncherProcess {
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the compiled launcher (`npm start` after the build) as a child process with `env`, and waits until its
+ * /health answers. Used by the e2e tests and the benchmark.
+ */
+export async function startLauncherProcess(env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<LauncherProcess> {
+  const launcher = path.join(projectRoot(), 'dist/apps/launcher/main.js');
+  if (!fs.existsSync(launcher)) throw new Error('dist/ is missing: run `npm run build` first');
+  const child: ChildProcess = spawn(process.execPath, [launcher], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the system exited during start-up:\n${output}`);
+    if (await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the system did not come up within ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
