@@ -16,6 +16,7 @@ async function main() {
   const n = Number(process.argv[2] ?? 100);
   const concurrency = Number(process.argv[3] ?? 8);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-'));
+  fs.chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
   const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
   const temporal = await startTemporalDevServer({ port: await freePort() });
   const system = await startLauncherProcess(
