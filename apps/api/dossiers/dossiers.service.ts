@@ -152,13 +152,12 @@ export class DossiersService {
     authorize(actor, 'dossier:read');
     return this.dataSource.transaction(async (tx) => {
       const dossier = await this.findVisible(tx, actor, id, 'dossier:read');
-      const [person, tasks, deadlines, timeline, notices] = await Promise.all([
-        tx.findOneByOrFail(PersonEntity, { id: dossier.personId }),
-        tx.find(TaskEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } }),
-        tx.find(DeadlineEntity, { where: { dossierId: id }, order: { dueDate: 'ASC' } }),
-        tx.find(DossierEventEntity, { where: { dossierId: id }, order: { at: 'ASC' } }),
-        tx.find(NoticeEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } }),
-      ]);
+      // One connection in a transaction: the queries run one after the other.
+      const person = await tx.findOneByOrFail(PersonEntity, { id: dossier.personId });
+      const tasks = await tx.find(TaskEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } });
+      const deadlines = await tx.find(DeadlineEntity, { where: { dossierId: id }, order: { dueDate: 'ASC' } });
+      const timeline = await tx.find(DossierEventEntity, { where: { dossierId: id }, order: { at: 'ASC' } });
+      const notices = await tx.find(NoticeEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } });
       await audit(tx, actor, 'dossier.read', { dossierId: id, personId: person.id });
       const today = todayIn(this.config.timeZone);
       const clientName = `${person.firstName} ${person.lastName}`;

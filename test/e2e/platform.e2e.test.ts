@@ -1,0 +1,103 @@
+import { addDays } from '../../libs/deadlines/calendar-date';
+import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { eventually } from '../support/temporal';
+import { startTestSystem, TestSystem } from '../support/system';
+
+/** Identity, users, the error shape, and a request registered late — through HTTP on the real system. */
+describe('platform (e2e)', () => {
+  let sys: TestSystem;
+  const tokens: Record<string, string> = {};
+  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const today = todayInBrussels();
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    for (const u of ['social-worker', 'team-lead', 'admin']) tokens[u] = await sys.login(u);
+  });
+  afterAll(async () => {
+    await sys?.close();
+  });
+
+  it('logs in with a signed token that expires', async () => {
+    const res = await sys.http.post('/auth/login').send({ username: 'team-lead', password: 'demo' });
+    expect(res.status).toBe(200);
+    expect(res.body.accessToken.split('.')).toHaveLength(3);
+    const ttlMinutes = (Date.parse(res.body.expiresAt) - Date.now()) / 60_000;
+    expect(ttlMinutes).toBeGreaterThan(470);
+    expect(ttlMinutes).toBeLessThanOrEqual(480);
+    const malformed = await sys.http.post('/auth/login').send({ username: 'team-lead' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toEqual({ statusCode: 400, message: expect.any(String), errors: [{ path: '/password', code: 'required', message: 'is required' }] });
+  });
+
+  it('lets only an admin manage users; a deactivated user is locked out at once', async () => {
+    const body = { username: 'tijdelijk', password: 'tijdelijk-pass', displayName: 'Tijdelijke MA', role: 'social-worker', team: 'demo' };
+    expect((await sys.http.post('/users').set(as('team-lead')).send(body)).status).toBe(403);
+    const bad = await sys.http.post('/users').set(as('admin')).send({ ...body, role: 'chef', password: 'short' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['/password', 'min-length'],
+      ['/role', 'enum'],
+    ]);
+    const created = await sys.http.post('/users').set(as('admin')).send(body);
+    expect(created.status).toBe(201);
+    expect(created.body).not.toHaveProperty('passwordHash');
+    expect((await sys.http.post('/users').set(as('admin')).send(body)).status).toBe(409);
+
+    const token = await sys.login('tijdelijk', 'tijdelijk-pass');
+    expect((await sys.http.get('/tasks').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+
+    const wrong = await sys.http.post('/users/me/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: 'nope', newPassword: 'nieuw-wachtwoord' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0]).toMatchObject({ path: '/currentPassword', code: 'incorrect' });
+    const changed = await sys.http.post('/users/me/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: 'tijdelijk-pass', newPassword: 'nieuw-wachtwoord' });
+    expect(changed.status).toBe(204);
+    expect((await sys.http.post('/auth/login').send({ username: 'tijdelijk', password: 'tijdelijk-pass' })).status).toBe(401);
+    await sys.login('tijdelijk', 'nieuw-wachtwoord');
+
+    expect((await sys.http.post(`/users/${created.body.id}/deactivate`).set(as('team-lead'))).status).toBe(403);
+    expect((await sys.http.post(`/users/${created.body.id}/deactivate`).set(as('admin'))).status).toBe(200);
+    expect((await sys.http.get('/tasks').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+    expect((await sys.http.post('/auth/login').send({ username: 'tijdelijk', password: 'nieuw-wachtwoord' })).status).toBe(401);
+  });
+
+  it('answers malformed JSON, unknown ids and bad filters in the one error shape', async () => {
+    const malformed = await sys.http.post('/persons').set(as('social-worker')).set('content-type', 'application/json').send('{"nationalNumber":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ statusCode: 400, errors: [{ path: '', code: 'malformed' }] });
+    expect((await sys.http.get('/dossiers/not-a-uuid').set(as('social-worker'))).status).toBe(404);
+    expect((await sys.http.get('/dossiers/00000000-0000-4000-8000-000000000000').set(as('social-worker'))).status).toBe(404);
+    const filter = await sys.http.get('/tasks?status=busy&dueBefore=2026-02-30').set(as('social-worker'));
+    expect(filter.status).toBe(400);
+    expect(filter.body.errors.map((e: { path: string }) => e.path)).toEqual(['/status', '/dueBefore']);
+    const unknownPerson = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknownPerson.status).toBe(404);
+    const unknownProcedure = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'huurwaarborg', personId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknownProcedure.body.errors[0]).toMatchObject({ path: '/procedure', code: 'enum' });
+  });
+
+  it('starts the legal clocks from a request registered late, and escalates what is already overdue', async () => {
+    const person = await sys.http.post('/persons').set(as('social-worker')).send({
+      nationalNumber: VALID_NATIONAL_NUMBERS[2],
+      firstName: 'Lotte',
+      lastName: 'Janssens',
+      address: { street: 'Kerkstraat 2', postalCode: '2000', city: 'Antwerpen' },
+    });
+    expect(person.status).toBe(201);
+    expect(person.body.birthDate).toBe('2005-03-14'); // a national number of a birth from 2000 on
+    const requestDate = addDays(today, -31);
+    const opened = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate, channel: 'letter' });
+    expect(opened.status).toBe(201);
+
+    const dossier = await eventually(async () => {
+      const res = await sys.http.get(`/dossiers/${opened.body.id}`).set(as('team-lead'));
+      return res.body.timeline?.some((e: { type: string }) => e.type === 'escalation-breach') ? res.body : undefined;
+    });
+    expect(dossier.deadlines[0]).toMatchObject({ ruleId: 'LL-3', status: 'breached', triggerDate: requestDate, dueDate: addDays(requestDate, 30), daysLeft: -1 });
+    expect(dossier.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['escalation-warning', 'escalation-breach']));
+
+    const trail = await sys.http.get(`/dossiers/${opened.body.id}/audit`).set(as('team-lead'));
+    const openedEvent = trail.body.items.find((e: { action: string }) => e.action === 'dossier.opened');
+    expect(openedEvent.details).toMatchObject({ requestDate, registeredLateByDays: 31 });
+  });
+});
