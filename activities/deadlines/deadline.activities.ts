@@ -56,7 +56,7 @@ export function createDeadlineActivities({ dataSource }: { dataSource: DataSourc
         await tx.update(DeadlineEntity, { id: current.id }, { status, ...(input.metDate ? { metDate: input.metDate } : {}) });
         await insertOnce(tx, DossierEventEntity, {
             dossierId: input.dossierId,
-            key: `deadline:${input.key}:${input.status}`,
+            key: `deadline:${input.key}:${input.status}${input.metDate ? `:${input.metDate}` : ''}`,
             at: new Date(input.at),
             type: `deadline-${input.status}`,
             description: `${current.title}: ${statusText(input.status, current.dueDate, input.metDate)}`,

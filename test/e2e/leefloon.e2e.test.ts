@@ -6,19 +6,18 @@ import { addDays } from '../../libs/deadlines/calendar-date';
 /** Through HTTP, against a real PostgreSQL and a real Temporal dev server, as the people who do the work. */
 describe('leefloon request from intake to notified decision (e2e)', () => {
   let sys: TestSystem;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const as = (user: string) => sys.as(user);
   const today = todayInBrussels();
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    for (const u of ['social-worker', 'social-worker-2', 'team-lead', 'council-secretary', 'finance', 'admin']) tokens[u] = await sys.login(u);
+    await sys.loginAll(['social-worker', 'social-worker-2', 'team-lead', 'council-secretary', 'finance', 'admin']);
     const created = await sys.http
       .post('/users')
       .set(as('admin'))
       .send({ username: 'noord-worker', password: 'noord-password', displayName: 'Nora Noord', role: 'social-worker', team: 'noord' });
     expect(created.status).toBe(201);
-    tokens['noord-worker'] = await sys.login('noord-worker', 'noord-password');
+    await sys.login('noord-worker', 'noord-password');
   });
   afterAll(async () => {
     await sys?.close();

@@ -6,13 +6,12 @@ import { startTestSystem, TestSystem } from '../support/system';
 /** Identity, users, the error shape, and a request registered late — through HTTP on the real system. */
 describe('platform (e2e)', () => {
   let sys: TestSystem;
-  const tokens: Record<string, string> = {};
-  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const as = (user: string) => sys.as(user);
   const today = todayInBrussels();
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    for (const u of ['social-worker', 'team-lead', 'admin']) tokens[u] = await sys.login(u);
+    await sys.loginAll(['social-worker', 'social-worker-2', 'team-lead', 'admin']);
   });
   afterAll(async () => {
     await sys?.close();
@@ -99,5 +98,28 @@ describe('platform (e2e)', () => {
     const trail = await sys.http.get(`/dossiers/${opened.body.id}/audit`).set(as('team-lead'));
     const openedEvent = trail.body.items.find((e: { action: string }) => e.action === 'dossier.opened');
     expect(openedEvent.details).toMatchObject({ requestDate, registeredLateByDays: 31 });
+  });
+
+  it('lets the team lead assign a task to a colleague of the right role, who then does it', async () => {
+    const task = await eventually(async () => {
+      const res = await sys.http.get('/tasks?status=claimed').set(as('team-lead'));
+      return res.body.items.find((t: { kind: string }) => t.kind === 'competence-check');
+    });
+    const users = await sys.http.get('/users').set(as('team-lead'));
+    const id = (name: string) => users.body.items.find((u: { username: string }) => u.username === name).id;
+
+    expect((await sys.http.post(`/tasks/${task.id}/assign`).set(as('social-worker')).send({ userId: id('social-worker-2') })).status).toBe(403);
+    const wrongRole = await sys.http.post(`/tasks/${task.id}/assign`).set(as('team-lead')).send({ userId: id('council-secretary') });
+    expect(wrongRole.status).toBe(400);
+    expect(wrongRole.body.errors[0]).toMatchObject({ path: '/userId', code: 'not-eligible' });
+
+    const assigned = await sys.http.post(`/tasks/${task.id}/assign`).set(as('team-lead')).send({ userId: id('social-worker-2') });
+    expect(assigned.body).toMatchObject({ status: 'claimed', assigneeId: id('social-worker-2') });
+    const mine = await sys.http.get('/tasks?assignee=me').set(as('social-worker-2'));
+    expect(mine.body.items.map((t: { id: string }) => t.id)).toEqual([task.id]);
+    expect((await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send({ competent: true, rule: 'homeless' })).status).toBe(409);
+    const done = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker-2')).send({ competent: true, rule: 'homeless' });
+    expect(done.status).toBe(200);
+    expect(done.body.nextTasks.map((t: { kind: string }) => t.kind)).toEqual(['social-inquiry']);
   });
 });

@@ -13,6 +13,9 @@ export interface TestSystem {
   temporal: Client;
   db: PgClient;
   login(username: string, password?: string): Promise<string>;
+  /** Logs each user in once; `as(user)` is then the Authorization header to send as them. */
+  loginAll(usernames: string[]): Promise<void>;
+  as(username: string): { Authorization: string };
   close(): Promise<void>;
 }
 
@@ -39,7 +42,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const dataDir = path.join(ROOT, '.test-data', name);
   const port = await freePort();
 
-  const system = await startLauncherProcess(
+  const launcher = await startLauncherProcess(
     {
       NODE_ENV: 'test',
       OCMW_DATA_DIR: dataDir,
@@ -51,14 +54,15 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     },
     port,
   );
-  const baseUrl = system.baseUrl;
+  const baseUrl = launcher.baseUrl;
 
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection });
   const db = new PgClient({ connectionString: databaseUrl });
   await db.connect();
   const http = request(baseUrl);
-  return {
+  const tokens = new Map<string, string>();
+  const testSystem: TestSystem = {
     baseUrl,
     http,
     temporal,
@@ -66,13 +70,23 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     async login(username, password = 'demo') {
       const res = await request(baseUrl).post('/auth/login').send({ username, password });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
       return res.body.accessToken as string;
+    },
+    async loginAll(usernames) {
+      for (const u of usernames) await testSystem.login(u);
+    },
+    as(username) {
+      const token = tokens.get(username);
+      if (!token) throw new Error(`${username} has not logged in`);
+      return { Authorization: `Bearer ${token}` };
     },
     async close() {
       await db.end();
       await connection.close();
-      await system.stop();
+      await launcher.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testSystem;
 }

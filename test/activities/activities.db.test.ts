@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../activities';
+import { createDataSource, runMigrations } from '../../libs/db/data-source';
+import { DossierEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
+import { computeDeadline, ruleFor } from '../../libs/deadlines/deadline-rules';
+
+/**
+ * Temporal runs an activity at least once: running each one twice (a retry after a crash) must leave the read model
+ * and the audit trail as running it once. Against the run's real PostgreSQL, in a database of its own.
+ */
+describe('activities are idempotent on their business key (db)', () => {
+  let dataSource: DataSource;
+  let dossierId: string;
+  let userId: string;
+
+  beforeAll(async () => {
+    const base = process.env.TEST_DATABASE_URL!;
+    const name = `db_${process.pid}_${Date.now()}`;
+    const admin = new PgClient({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    dataSource = await createDataSource(base.replace(/\/[^/]+$/, `/${name}`), { poolSize: 3 }).initialize();
+    await runMigrations(dataSource);
+    const user = await dataSource.getRepository(UserEntity).save({ username: 'mw', passwordHash: 'x', displayName: 'MW', role: 'social-worker', team: 'demo' });
+    userId = user.id;
+    const person = await dataSource.getRepository(PersonEntity).save({
+      nationalNumber: '93051822361', firstName: 'Jan', lastName: 'Peeters', street: 'Markt 1', postalCode: '9000', city: 'Gent',
+    });
+    dossierId = randomUUID();
+    await dataSource.getRepository(DossierEntity).insert({
+      id: dossierId, reference: 'LL-2026-000001', procedure: 'leefloon', personId: person.id, status: 'REQUEST_REGISTERED',
+      team: 'demo', responsibleUserId: user.id, workflowId: `dossier-${dossierId}`, requestDate: '2026-03-02', channel: 'counter',
+    });
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  const count = async (sql: string, ...params: unknown[]) => Number((await dataSource.query(sql, params))[0].count);
+
+  it('opens, completes and escalates once however often it is retried', async () => {
+    const acts = createActivities({ dataSource });
+    const taskId = randomUUID();
+    const open = {
+      taskId, dossierId, kind: 'competence-check', title: 'Bevoegdheid', role: 'social-worker', team: 'demo',
+      assigneeId: userId, dueDate: '2026-04-01', deadlineKey: 'decision',
+    };
+    await acts.openTask(open);
+    await acts.openTask(open);
+    const completion = { taskId, dossierId, outcome: { competent: true }, completedBy: userId, completedByRole: 'social-worker', completedAt: new Date().toISOString() };
+    await acts.recordTaskCompletion(completion);
+    await acts.recordTaskCompletion(completion);
+    const deadline = computeDeadline(ruleFor('LL-3', '2026-03-02'), '2026-03-02', 7);
+    await acts.startDeadline({ dossierId, key: 'decision', team: 'demo', deadline });
+    await acts.startDeadline({ dossierId, key: 'decision', team: 'demo', deadline });
+    const escalation = { dossierId, key: 'decision', team: 'demo', level: 'breach' as const, message: 'overschreden', at: new Date().toISOString() };
+    await acts.raiseEscalation(escalation);
+    await acts.raiseEscalation(escalation);
+    const event = { dossierId, key: 'decided:7', at: new Date().toISOString(), type: 'decided', description: 'Beslist', status: 'DECIDED' };
+    await acts.recordDossierEvent(event);
+    await acts.recordDossierEvent(event);
+
+    expect(await count('SELECT count(*) FROM tasks WHERE id = $1 AND status = $2', taskId, 'completed')).toBe(1);
+    expect(await count(`SELECT count(*) FROM audit_events WHERE action = 'task.opened'`)).toBe(1);
+    expect(await count(`SELECT count(*) FROM audit_events WHERE action = 'task.completed' AND actor_id = $1`, userId)).toBe(1);
+    expect(await count('SELECT count(*) FROM deadlines WHERE dossier_id = $1', dossierId)).toBe(1);
+    expect(await count('SELECT count(*) FROM escalations WHERE dossier_id = $1', dossierId)).toBe(1);
+    expect(await count(`SELECT count(*) FROM dossier_events WHERE dossier_id = $1 AND type = 'decided'`, dossierId)).toBe(1);
+    expect(await count(`SELECT count(*) FROM dossiers WHERE id = $1 AND status = 'DECIDED'`, dossierId)).toBe(1);
+  });
+
+  it('keeps a deadline met late as breached, with the date it was met', async () => {
+    const acts = createActivities({ dataSource });
+    await acts.setDeadlineStatus({ dossierId, key: 'decision', status: 'breached', at: new Date().toISOString() });
+    await acts.setDeadlineStatus({ dossierId, key: 'decision', status: 'breached', metDate: '2026-04-03', at: new Date().toISOString() });
+    const [row] = await dataSource.query('SELECT status, met_date FROM deadlines WHERE dossier_id = $1', [dossierId]);
+    expect(row).toEqual({ status: 'breached', met_date: '2026-04-03' });
+  });
+});
