@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { DeadlineEntity, DossierEventEntity, EscalationEntity } from '../../libs/db/entities';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
-import type { ComputedDeadline, DeadlineStatus } from '../../libs/deadlines/deadline-rules';
+import type { ComputedDeadline, DeadlineStatus } from '../../libs/deadlines/v1-rules';
 
 export interface StartDeadlineInput {
   dossierId: string;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { DossierEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
-import { computeDeadline, ruleFor } from '../../libs/deadlines/deadline-rules';
+import { computeDeadline, ruleFor } from '../../libs/deadlines/v1-rules';
 
 /**
  * Temporal runs an activity at least once: running each one twice (a retry after a crash) must leave the read model

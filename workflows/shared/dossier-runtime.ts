@@ -11,7 +11,7 @@ import {
 import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, endOfDay, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
-import { ComputedDeadline, computeDeadline, DeadlineStatus, ruleFor } from '../../libs/deadlines/deadline-rules';
+import { ComputedDeadline, computeDeadline, DeadlineStatus, ruleFor } from '../../libs/deadlines/v1-rules';
 import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-kinds';
 import type { DossierInput } from './dossier-input';
 import { completeTaskUpdate, CompleteTaskInput, dossierStateQuery, DossierStateView, TASK_FAILURES } from './dossier.messages';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { DeadlineStatus } from '../../deadlines/deadline-rules';
+import type { DeadlineStatus } from '../../deadlines/v1-rules';
 
 @Entity('deadlines')
 @Unique(['dossierId', 'key'])

@@ -1,5 +1,5 @@
 import { addDays, endOfDay, startOfDay } from '../../../libs/deadlines/calendar-date';
-import { computeDeadline, ruleFor } from '../../../libs/deadlines/deadline-rules';
+import { computeDeadline, ruleFor } from '../../../libs/deadlines/v1-rules';
 
 describe('v1 deadline computation (administrative terms, calendar days)', () => {
   it('decides a leefloon request of 2 March 2026 by 1 April 2026 (art. 21 §1 RMI-wet)', () => {

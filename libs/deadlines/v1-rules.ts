@@ -1,3 +1,7 @@
+/**
+ * v1 of the deadline rules: computed inside the leefloon workflow by dossiers started before the deadline engine
+ * (patch "deadline-engine"). Kept unchanged so those dossiers replay; new dossiers use ./engine and ./catalogue.
+ */
 import { addDays, compareDates, IsoDate } from './calendar-date';
 
 export type DeadlineStatus = 'running' | 'met' | 'at-risk' | 'breached' | 'suspended' | 'cancelled';
