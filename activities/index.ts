@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { DeadlineRule } from '../libs/deadlines/types';
 import { createDeadlineActivities } from './deadlines/deadline.activities';
 import { createDossierActivities } from './dossiers/dossier.activities';
 import { createNoticeActivities } from './notices/notice.activities';
@@ -6,6 +7,8 @@ import { createTaskActivities } from './tasks/task.activities';
 
 export interface ActivityDeps {
   dataSource: DataSource;
+  /** The deadline catalogue in force (built-in rules + the legal officer's corrections). */
+  catalogue: DeadlineRule[];
 }
 
 /** Activities belong to capabilities; each is idempotent on a business key, since Temporal runs them at least once. */

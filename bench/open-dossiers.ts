@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { freePort, startEmbeddedPostgres } from '../libs/infra/embedded-postgres';
 import { startLauncherProcess } from '../libs/infra/launcher-process';
 import { startTemporalDevServer } from '../libs/infra/temporal-dev-server';
+import { apiClient, report, timed } from './support/stats';
 
 /**
  * Benchmark: opens N leefloon dossiers through the API and completes each one's first task (competence check),
@@ -24,7 +25,7 @@ async function main() {
     await freePort(),
   );
   try {
-    const api = client(system.baseUrl);
+    const api = apiClient(system.baseUrl);
     const token = (await api('POST', '/auth/login', undefined, { username: 'social-worker', password: 'demo' })).accessToken as string;
     const personIds: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -65,44 +66,6 @@ async function main() {
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-type Api = (method: string, url: string, token?: string, body?: unknown) => Promise<Record<string, unknown>>;
-function client(baseUrl: string): Api {
-  return async (method, url, token, body) => {
-    const res = await fetch(baseUrl + url, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
-async function timed<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>) {
-  const latencies: number[] = [];
-  const results: R[] = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        const t0 = performance.now();
-        results.push(await fn(item));
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { latencies, results, seconds: (performance.now() - start) / 1000 };
-}
-
-function report(name: string, r: { latencies: number[]; seconds: number }) {
-  const sorted = [...r.latencies].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
-  console.log(`${name}\n  ${(sorted.length / r.seconds).toFixed(1)} req/s   p50 ${q(0.5)} ms   p95 ${q(0.95)} ms   max ${sorted.at(-1)!.toFixed(1)} ms`);
 }
 
 function memory(pid: number): { rss: number; peak: number } {

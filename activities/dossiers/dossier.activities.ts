@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
-import { DossierEntity, DossierEventEntity } from '../../libs/db/entities';
+import { DossierEntity } from '../../libs/db/entities';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
+import { addToTimeline } from '../../libs/db/timeline';
 
 export interface DossierEventInput {
   dossierId: string;
@@ -21,7 +22,7 @@ export function createDossierActivities({ dataSource }: { dataSource: DataSource
     /** The timeline entry and the dossier status move together, with a system audit event. */
     async recordDossierEvent(input: DossierEventInput): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        if (!(await insertOnce(tx, DossierEventEntity, {
+        if (!(await addToTimeline(tx, {
             dossierId: input.dossierId,
             key: input.key,
             at: new Date(input.at),

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
-import { DossierEventEntity, NoticeEntity } from '../../libs/db/entities';
+import { NoticeEntity } from '../../libs/db/entities';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
+import { addToTimeline } from '../../libs/db/timeline';
 
 export interface NoticeInput {
   dossierId: string;
@@ -31,7 +32,7 @@ export function createNoticeActivities({ dataSource }: { dataSource: DataSource 
             sentAt: input.sentAt ? new Date(input.sentAt) : null,
             content: input.content,
           }))) return;
-        await tx.insert(DossierEventEntity, {
+        await addToTimeline(tx, {
           dossierId: input.dossierId,
           key: `notice:${input.key}`,
           at: new Date(input.sentAt ?? Date.now()),

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
-import { DossierEventEntity, TaskEntity } from '../../libs/db/entities';
+import { TaskEntity } from '../../libs/db/entities';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
+import { addToTimeline } from '../../libs/db/timeline';
 import type { TaskStatus } from '../../libs/tasks/task-kinds';
 
 export interface OpenTaskInput {
@@ -27,10 +28,21 @@ export interface TaskCompletionInput {
 
 export function createTaskActivities({ dataSource }: { dataSource: DataSource }) {
   return {
-    /** Idempotent on the task id the workflow chose. */
+    /**
+     * Idempotent on the task id the workflow chose. A task for a worker whose work is covered by a colleague (an
+     * active reassignment) goes to the cover, also when the workflow has not heard of the cover yet.
+     */
     async openTask(input: OpenTaskInput): Promise<void> {
-      const status: TaskStatus = input.assigneeId ? 'claimed' : 'open';
       await dataSource.transaction(async (tx) => {
+        let assigneeId = input.assigneeId;
+        if (assigneeId) {
+          const [cover] = await tx.query(
+            `SELECT to_user_id FROM reassignments WHERE from_user_id = $1 AND team = $2 AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+            [assigneeId, input.team],
+          );
+          if (cover) assigneeId = cover.to_user_id;
+        }
+        const status: TaskStatus = assigneeId ? 'claimed' : 'open';
         if (!(await insertOnce(tx, TaskEntity, {
             id: input.taskId,
             dossierId: input.dossierId,
@@ -39,11 +51,11 @@ export function createTaskActivities({ dataSource }: { dataSource: DataSource })
             status,
             role: input.role,
             team: input.team,
-            assigneeId: input.assigneeId,
+            assigneeId,
             dueDate: input.dueDate,
             deadlineKey: input.deadlineKey,
           }))) return;
-        await audit(tx, SYSTEM, 'task.opened', { dossierId: input.dossierId, details: { taskId: input.taskId, kind: input.kind, assigneeId: input.assigneeId } });
+        await audit(tx, SYSTEM, 'task.opened', { dossierId: input.dossierId, details: { taskId: input.taskId, kind: input.kind, assigneeId } });
       });
     },
 
@@ -64,7 +76,7 @@ export function createTaskActivities({ dataSource }: { dataSource: DataSource })
           .execute();
         if (!result.affected) return;
         const task = await tx.findOneByOrFail(TaskEntity, { id: input.taskId });
-        await tx.insert(DossierEventEntity, {
+        await addToTimeline(tx, {
           dossierId: input.dossierId,
           key: `task-completed:${input.taskId}`,
           at: new Date(input.completedAt),

@@ -4,11 +4,20 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
+import { loadDeadlineCatalogue } from '../../libs/config/deadline-catalogue';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { ErrorFilter } from './common/errors';
-import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
+import { EscalationsController } from './escalations/escalations.controller';
+import { EscalationsService } from './escalations/escalations.service';
+import { LegalDeadlinesController } from './legal-deadlines/legal-deadlines.controller';
+import { LegalDeadlinesService } from './legal-deadlines/legal-deadlines.service';
+import { TeamController } from './team/team.controller';
+import { TeamService } from './team/team.service';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossiersService } from './dossiers/dossiers.service';
 import { HealthController } from './health/health.controller';
@@ -30,11 +39,23 @@ export class ApiModule {
   static forRoot(deps: ApiDeps): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [AuthController, UsersController, PersonsController, DossiersController, TasksController, HealthController],
+      controllers: [
+        AuthController,
+        UsersController,
+        PersonsController,
+        DossiersController,
+        TasksController,
+        DashboardController,
+        EscalationsController,
+        TeamController,
+        LegalDeadlinesController,
+        HealthController,
+      ],
       providers: [
         { provide: CONFIG, useValue: deps.config },
         { provide: DataSource, useValue: deps.dataSource },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
+        { provide: CATALOGUE, useValue: loadDeadlineCatalogue(deps.config.deadlineRulesFile) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         AuthService,
@@ -42,6 +63,10 @@ export class ApiModule {
         PersonsService,
         DossiersService,
         TasksService,
+        DashboardService,
+        EscalationsService,
+        TeamService,
+        LegalDeadlinesService,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, WorkflowBundle } from
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { AppConfig } from '../../libs/config/config';
+import { loadDeadlineCatalogue } from '../../libs/config/deadline-catalogue';
 
 /**
  * The Temporal worker: every procedure workflow (bundled from workflows/index) and every capability's activities,
@@ -19,7 +20,7 @@ export async function createWorker(deps: {
     namespace: deps.config.temporalNamespace,
     taskQueue: deps.config.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
-    activities: createActivities({ dataSource: deps.dataSource }),
+    activities: createActivities({ dataSource: deps.dataSource, catalogue: loadDeadlineCatalogue(deps.config.deadlineRulesFile) }),
   });
 }
 

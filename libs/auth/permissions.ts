@@ -21,6 +21,9 @@ export const ACTIONS = [
   'task:assign',
   'dashboard:read',
   'escalation:acknowledge',
+  'deadline:change',
+  'team:reassign',
+  'legal-deadlines:read',
   'user:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -38,6 +41,9 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'task:assign':                   ['none',       'team',    'none',            'none',  'all'],
   'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
   'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'all'],
+  'deadline:change':               ['none',       'team',    'none',            'none',  'all'],
+  'team:reassign':                 ['none',       'team',    'none',            'none',  'all'],
+  'legal-deadlines:read':          ['all',        'all',     'all',             'all',   'all'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],
 };
 const COLUMN: Record<Role, number> = { 'social-worker': 0, 'team-lead': 1, 'council-secretary': 2, finance: 3, admin: 4 };

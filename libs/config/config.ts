@@ -25,6 +25,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   /** Days before a legal deadline at which the team lead is warned. */
   deadlineWarningDays: number;
+  /** A legal officer's corrections to the deadline catalogue (JSON); null: the built-in catalogue. */
+  deadlineRulesFile: string | null;
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
 }
@@ -108,8 +110,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoPassword: str('OCMW_DEMO_PASSWORD', 'demo'),
     seedDemoData: bool('OCMW_SEED_DEMO', !production) && !production,
     deadlineWarningDays: int('OCMW_DEADLINE_WARNING_DAYS', 7, 0, 60),
+    deadlineRulesFile: env.OCMW_DEADLINE_RULES_FILE ? path.resolve(env.OCMW_DEADLINE_RULES_FILE) : null,
     timeZone,
   };
+  if (config.deadlineRulesFile && !fs.existsSync(config.deadlineRulesFile)) {
+    problems.push({ key: 'OCMW_DEADLINE_RULES_FILE', message: `no such file: ${config.deadlineRulesFile}` });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -73,3 +73,58 @@ export function endOfDay(date: IsoDate, timeZone: string): number {
 export function todayIn(timeZone: string): IsoDate {
   return dateInZone(Date.now(), timeZone);
 }
+
+/** True for an existing calendar date written YYYY-MM-DD (2027-02-29 and 2026-13-01 are not). */
+export function isValidIsoDate(date: unknown): date is IsoDate {
+  if (typeof date !== 'string' || !ISO.test(date)) return false;
+  const { y, m, d } = parseIsoDate(date);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in month `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The last day of the month `date` falls in. */
+export function lastDayOfMonth(date: IsoDate): IsoDate {
+  const { y, m } = parseIsoDate(date);
+  return formatIsoDate(y, m, daysInMonth(y, m));
+}
+
+export function formatIsoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  return new Date(toUtc(date)).getUTCDay();
+}
+
+/**
+ * `months` months after `date` with the month arithmetic of Ger.W. art. 54: the same day number (or `dayNumber` if given),
+ * and where that day does not exist in the target month (29–31), the last day of that month (`clamped`).
+ */
+export function addMonths(date: IsoDate, months: number, dayNumber?: number): { date: IsoDate; clamped: boolean } {
+  const { y, m, d } = parseIsoDate(date);
+  const wanted = dayNumber ?? d;
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = daysInMonth(year, month);
+  return { date: formatIsoDate(year, month, Math.min(wanted, last)), clamped: wanted > last };
+}
+
+/** The instant `time` ('HH:MM') on `date` in `timeZone`, as epoch ms (DST-correct, like startOfDay). */
+export function instantAt(date: IsoDate, time: string, timeZone: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new RangeError(`not a time HH:MM: ${time}`);
+  const local = toUtc(date) + Number(match[1]) * 3_600_000 + Number(match[2]) * 60_000;
+  let instant = local - zoneOffset(local, timeZone);
+  instant = local - zoneOffset(instant, timeZone);
+  return instant;
+}

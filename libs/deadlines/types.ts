@@ -39,6 +39,11 @@ export interface DeadlineRule {
   counting: CountingMethod;
   timeOfDay?: string;
   annualDate?: string;
+  /**
+   * The count starts this many calendar days after the trigger date (default 0). LL-10-NO-DECISION: the 3 appeal months
+   * run from the end of the 8-day notification term that follows the lapse of the decision term.
+   */
+  offsetDays?: number;
   ifMissed: string;
   /** V: primary public source; V-sec: secondary source; U: unconfirmed — configuration to check, never a hard truth. */
   source: 'V' | 'V-sec' | 'U';
@@ -119,3 +124,10 @@ export class DeadlineError extends Error {
     this.name = 'DeadlineError';
   }
 }
+
+/**
+ * running → at-risk (warning date reached) → met | breached (a duty met late stays breached, with its met date);
+ * suspended while an open suspension runs; cancelled when it no longer applies; expired: a window (someone else's
+ * term, e.g. the client's appeal) that ran out.
+ */
+export type DeadlineStatus = 'running' | 'met' | 'at-risk' | 'breached' | 'suspended' | 'cancelled' | 'expired';

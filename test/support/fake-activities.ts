@@ -1,4 +1,6 @@
 import type { Activities } from '../../activities';
+import { PlanDeadlineInput, planWithEngine } from '../../activities/deadlines/deadline.activities';
+import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 
 type Call = { name: keyof Activities; input: any };
 
@@ -14,6 +16,11 @@ export function fakeActivities() {
     recordTaskCompletion: record('recordTaskCompletion'),
     cancelTask: record('cancelTask'),
     startDeadline: record('startDeadline'),
+    // The real engine and catalogue (pure code): the workflow's timers follow real due dates.
+    planDeadline: async (input: PlanDeadlineInput) => {
+      calls.push({ name: 'planDeadline', input });
+      return planWithEngine(DEFAULT_CATALOGUE, input);
+    },
     setDeadlineStatus: record('setDeadlineStatus'),
     raiseEscalation: record('raiseEscalation'),
     recordNotice: record('recordNotice'),

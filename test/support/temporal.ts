@@ -3,15 +3,13 @@ import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/wor
 import * as path from 'node:path';
 import { findTemporalBinary } from '../../libs/infra/temporal-dev-server';
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
 
-/** The workflow bundle, built once per test file (the same entry the worker uses). */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: path.resolve(__dirname, '../../workflows/index.ts'),
-    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never,
-  });
-  return bundle;
+/** The workflow bundle, built once per test file: by default the same entry the worker uses. */
+export function workflowBundle(entry = path.resolve(__dirname, '../../workflows/index.ts')): Promise<WorkflowBundleWithSourceMap> {
+  if (!bundles.has(entry)) bundles.set(entry, bundleWorkflowCode({ workflowsPath: entry, logger: quiet }));
+  return bundles.get(entry)!;
 }
 
 /** The real time-skipping test server from .tools/bin (installed by `npm ci`). Time is global: run tests serially. */

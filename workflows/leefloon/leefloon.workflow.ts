@@ -2,6 +2,8 @@ import { maxDate } from '../../libs/deadlines/calendar-date';
 import type { DossierInput } from '../shared/dossier-input';
 import { DeadlineHandle, Dossier, TaskOutcome } from '../shared/dossier-runtime';
 
+const SILENT_REFUSAL_APPEAL = 'appeal-no-decision';
+
 export interface LeefloonResult {
   status: 'FORWARDED' | 'NOTIFIED';
   decision?: 'granted' | 'refused';
@@ -16,8 +18,12 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   await dossier.event('request-registered', `Aanvraag leefloon geregistreerd (${input.channel})`, { status: 'REQUEST_REGISTERED' });
 
   // LL-3: the BCSD decides within 30 days of the request (art. 21 §1 RMI-wet). The clock keeps running while a
-  // forwarding is pending: the OCMW stays bound until it has forwarded with reasons.
-  const decisionTerm = await dossier.deadline('decision', 'LL-3', input.requestDate);
+  // forwarding is pending: the OCMW stays bound until it has forwarded with reasons. When it lapses without a
+  // decision, the client may appeal to the labour court for the absence of a decision (art. 47 RMI-wet): that
+  // window is a rule of its own (LL-10-NO-DECISION), started by the lapse.
+  const decisionTerm = await dossier.deadline('decision', 'LL-3', input.requestDate, {
+    onLapse: (lapsedOn) => dossier.deadline(SILENT_REFUSAL_APPEAL, 'LL-10-NO-DECISION', lapsedOn, { kind: 'window' }),
+  });
 
   // LL-1: ontvangstbewijs the same day, stating the decision period, the file reference and the handling service;
   // for leefloon also the right to be heard and the duty to report new facts (art. 18 RMI-wet).
@@ -31,11 +37,11 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     content: {
       reference: input.reference,
       requestDate: input.requestDate,
-      decisionDueDate: decisionTerm.computed.dueDate,
+      decisionDueDate: decisionTerm.dueDate(),
       rightToBeHeard: true,
       dutyToReportNewFacts: true,
     },
-    description: `Ontvangstbewijs uitgereikt; beslissing uiterlijk ${decisionTerm.computed.dueDate}`,
+    description: `Ontvangstbewijs uitgereikt; beslissing uiterlijk ${decisionTerm.dueDate()}`,
   });
   await dossier.event('receipt-issued', 'Ontvangstbewijs uitgereikt', { status: 'COMPETENCE_CHECK' });
 
@@ -55,6 +61,8 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   const decisionDate = decision.decisionDate as string;
   dossier.facts.decisionDate = decisionDate;
   await decisionTerm.met(decisionDate);
+  // A decision taken: the appeal, if any, is against the decision now, not against its absence.
+  await dossier.deadlineOf(SILENT_REFUSAL_APPEAL)?.cancel('decided');
   await dossier.event('decided', `Beslissing BCSD van ${decisionDate}: ${decision.result === 'granted' ? 'toegekend' : 'geweigerd'}`, {
     status: 'DECIDED',
     data: { result: decision.result },
@@ -69,7 +77,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     kind: decision.result === 'granted' ? 'decision-grant' : 'decision-refusal',
     recipient: 'client',
     channel: notification.mode === 'registered' ? 'registered' : 'hand',
-    dueDate: notificationTerm.computed.dueDate,
+    dueDate: notificationTerm.dueDate()!,
     sentAt: new Date().toISOString(),
     content: {
       reference: input.reference,

@@ -1,25 +1,30 @@
-import {
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  proxyActivities,
-  setHandler,
-  sleep,
-  uuid4,
-} from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
-import { dateInZone, endOfDay, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
-import { ComputedDeadline, computeDeadline, DeadlineStatus, ruleFor } from '../../libs/deadlines/v1-rules';
+import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-kinds';
+import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { DossierInput } from './dossier-input';
-import { completeTaskUpdate, CompleteTaskInput, dossierStateQuery, DossierStateView, TASK_FAILURES } from './dossier.messages';
+import {
+  changeDeadlineUpdate,
+  ChangeDeadlineInput,
+  completeTaskUpdate,
+  CompleteTaskInput,
+  dossierStateQuery,
+  DossierStateView,
+  reassignSignal,
+  TASK_FAILURES,
+} from './dossier.messages';
+
+export type { DeadlineHandle } from './deadline-clock';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+
+/** Dossiers started from here on compute deadlines with the engine (activity) and can suspend/extend them. */
+export const DEADLINE_ENGINE_PATCH = 'deadline-engine';
 
 interface TaskState {
   id: string;
@@ -32,31 +37,25 @@ interface TaskState {
   recorded: boolean;
 }
 
-export interface DeadlineHandle {
-  readonly key: string;
-  readonly computed: ComputedDeadline;
-  status(): DeadlineStatus;
-  /** The action happened on `date`: met if on or before the due date, otherwise breached with its met date. */
-  met(date: IsoDate): Promise<void>;
-  /** The deadline no longer applies (e.g. the request was forwarded). */
-  cancel(reason: string): Promise<void>;
-}
-
 export type TaskOutcome = Record<string, unknown> & { readonly completedBy: string; readonly completedOn: IsoDate };
 
 /**
  * The shared steps every procedure workflow is built from: timeline events, notices, human tasks completed through
- * the `completeTask` Update, and legal deadlines with their warning and breach escalations as durable timers.
+ * the `completeTask` Update, and legal deadlines whose warning and breach escalations are durable timers.
  */
 export class Dossier {
   status = 'REQUEST_REGISTERED';
   readonly facts: Partial<TaskContext> = {};
   private readonly tasks = new Map<string, TaskState>();
-  private readonly deadlines = new Map<string, { handle: DeadlineHandle; state: DeadlineStatus; metDate: IsoDate | null }>();
+  private readonly deadlines = new Map<string, DeadlineHandle>();
+  private readonly engine: boolean;
+  private responsibleUserId: string | null;
   private inFlight = 0;
   private eventSeq = 0;
 
   constructor(readonly input: DossierInput) {
+    this.engine = patched(DEADLINE_ENGINE_PATCH);
+    this.responsibleUserId = input.responsibleUserId;
     this.facts.requestDate = input.requestDate;
     setHandler(dossierStateQuery, () => this.view());
     setHandler(
@@ -71,6 +70,12 @@ export class Dossier {
       },
       { validator: (update) => this.validateCompletion(update) },
     );
+    setHandler(changeDeadlineUpdate, ({ key, change }) => (this.deadlines.get(key) as DeadlineClock).change(change), {
+      validator: (update) => this.validateDeadlineChange(update),
+    });
+    setHandler(reassignSignal, ({ fromUserId, toUserId }) => {
+      if (this.responsibleUserId === fromUserId) this.responsibleUserId = toUserId;
+    });
   }
 
   today(): IsoDate {
@@ -100,7 +105,8 @@ export class Dossier {
 
   /**
    * Opens a human task and waits until a person completes it through the API (the `completeTask` Update, validated
-   * against the kind's outcome schema). Social-worker tasks go to the dossier's responsible social worker.
+   * against the kind's outcome schema). Social-worker tasks go to the dossier's responsible social worker (or the
+   * colleague covering their absence).
    */
   async task(kind: string, options: { deadline?: DeadlineHandle } = {}): Promise<TaskOutcome> {
     const k = taskKind(kind);
@@ -115,8 +121,8 @@ export class Dossier {
         title: k.title,
         role: k.role,
         team: this.input.team,
-        assigneeId: k.role === 'social-worker' ? this.input.responsibleUserId : null,
-        dueDate: options.deadline?.computed.dueDate ?? null,
+        assigneeId: k.role === 'social-worker' ? this.responsibleUserId : null,
+        dueDate: options.deadline?.dueDate() ?? null,
         deadlineKey: options.deadline?.key ?? null,
       }),
     );
@@ -137,55 +143,19 @@ export class Dossier {
   }
 
   /**
-   * Starts a legal deadline from the catalogue rule in force on the trigger date. Its timers run beside the
-   * procedure: at the warning date the team lead is warned, when the due date has passed the breach is escalated.
+   * Starts a legal deadline from the catalogue rule in force on the trigger date; its timers run beside the procedure.
    */
-  async deadline(key: string, ruleId: string, triggerDate: IsoDate): Promise<DeadlineHandle> {
-    const computed = computeDeadline(ruleFor(ruleId, triggerDate), triggerDate, this.input.settings.warningDays);
-    const { dossierId, team, settings } = this.input;
-    await this.call(() => acts.startDeadline({ dossierId, key, team, deadline: computed }));
-    const entry = { state: 'running' as DeadlineStatus, metDate: null as IsoDate | null, handle: undefined as unknown as DeadlineHandle };
-    const setStatus = async (status: DeadlineStatus, metDate?: IsoDate) => {
-      entry.state = status;
-      if (metDate) entry.metDate = metDate;
-      await this.call(() => acts.setDeadlineStatus({ dossierId, key, status, metDate, at: new Date().toISOString() }));
-    };
-    const escalate = (level: 'warning' | 'breach', message: string) =>
-      this.call(() => acts.raiseEscalation({ dossierId, key, team, level, message, at: new Date().toISOString() }));
+  async deadline(key: string, ruleId: string, triggerDate: IsoDate, options: ClockOptions = {}): Promise<DeadlineHandle> {
+    const handle = this.engine
+      ? await DeadlineClock.start(this.clockContext(), key, ruleId, triggerDate, options)
+      : await startLegacyDeadline(this.clockContext(), key, ruleId, triggerDate);
+    this.deadlines.set(key, handle);
+    return handle;
+  }
 
-    const watch = new CancellationScope();
-    watch
-      .run(async () => {
-        await sleepUntil(startOfDay(computed.warningDate, settings.timeZone));
-        await CancellationScope.nonCancellable(async () => {
-          await setStatus('at-risk');
-          await escalate('warning', `${this.input.reference}: ${computed.title} verstrijkt op ${computed.dueDate} (${computed.legalBasis}).`);
-        });
-        await sleepUntil(endOfDay(computed.dueDate, settings.timeZone));
-        await CancellationScope.nonCancellable(async () => {
-          await setStatus('breached');
-          await escalate('breach', `${this.input.reference}: ${computed.title} is overschreden (uiterlijk ${computed.dueDate}, ${computed.legalBasis}).`);
-        });
-      })
-      .catch((err) => {
-        if (!isCancellation(err)) throw err;
-      });
-
-    entry.handle = {
-      key,
-      computed,
-      status: () => entry.state,
-      met: async (date) => {
-        watch.cancel();
-        await setStatus(date <= computed.dueDate ? 'met' : 'breached', date);
-      },
-      cancel: async () => {
-        watch.cancel();
-        await setStatus('cancelled');
-      },
-    };
-    this.deadlines.set(key, entry);
-    return entry.handle;
+  /** A deadline started earlier in this dossier, if any. */
+  deadlineOf(key: string): DeadlineHandle | undefined {
+    return this.deadlines.get(key);
   }
 
   /** Ends the procedure once every Update in progress has had its answer. */
@@ -193,6 +163,7 @@ export class Dossier {
     await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
   }
 
+  /** Every activity call goes through here, so an Update can wait until the workflow has settled. */
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     this.inFlight++;
     try {
@@ -200,6 +171,11 @@ export class Dossier {
     } finally {
       this.inFlight--;
     }
+  }
+
+  private clockContext(): ClockContext {
+    const { dossierId, reference, team, settings } = this.input;
+    return { dossierId, reference, team, warningDays: settings.warningDays, timeZone: settings.timeZone, call: (fn) => this.call(fn) };
   }
 
   private validateCompletion({ taskId, userRole, outcome }: CompleteTaskInput): void {
@@ -221,22 +197,32 @@ export class Dossier {
     }
   }
 
+  private validateDeadlineChange({ key }: ChangeDeadlineInput): void {
+    const clock = this.deadlines.get(key);
+    if (!(clock instanceof DeadlineClock)) {
+      throw ApplicationFailure.create({
+        type: TASK_FAILURES.notSupported,
+        message: clock ? 'this dossier predates suspensions and extensions' : `no deadline ${key} in this dossier`,
+        nonRetryable: true,
+      });
+    }
+    if (clock.isClosed()) {
+      throw ApplicationFailure.create({ type: TASK_FAILURES.deadlineClosed, message: `deadline ${key} is ${clock.status()}`, nonRetryable: true });
+    }
+  }
+
   private view(): DossierStateView {
     return {
       status: this.status,
+      responsibleUserId: this.responsibleUserId,
       tasks: [...this.tasks.values()].map((t) => ({ id: t.id, kind: t.kind, status: t.status })),
-      deadlines: [...this.deadlines.entries()].map(([key, d]) => ({
-        key,
-        ruleId: d.handle.computed.ruleId,
-        dueDate: d.handle.computed.dueDate,
-        status: d.state,
-        metDate: d.metDate,
+      deadlines: [...this.deadlines.values()].map((d) => ({
+        key: d.key,
+        ruleId: d.ruleId,
+        dueDate: d.dueDate(),
+        status: d.status(),
+        metDate: d.metDate(),
       })),
     };
   }
-}
-
-async function sleepUntil(instant: number): Promise<void> {
-  const ms = instant - Date.now();
-  if (ms > 0) await sleep(ms);
 }

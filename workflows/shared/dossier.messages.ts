@@ -1,10 +1,13 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DeadlineComputation, Extension, Suspension } from '../../libs/deadlines/types';
 
 /** Failure types an Update validator throws; the API maps them to HTTP (see apps/api/common/errors.ts). */
 export const TASK_FAILURES = {
   validation: 'OutcomeInvalid',
   notOpen: 'TaskNotOpen',
   wrongRole: 'TaskWrongRole',
+  deadlineClosed: 'DeadlineClosed',
+  notSupported: 'NotSupported',
 } as const;
 
 export interface CompleteTaskInput {
@@ -23,10 +26,28 @@ export interface CompleteTaskResult {
 /** Every procedure's human tasks are completed through this one Update. */
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
 
+export type DeadlineChange =
+  | { type: 'suspend'; suspension: Suspension }
+  | { type: 'resume'; to: string }
+  | { type: 'extend'; extension: Extension };
+
+export interface ChangeDeadlineInput {
+  key: string;
+  change: DeadlineChange;
+  userId: string;
+}
+
+/** A suspension, its end, or an extension of a running deadline: the timers follow without restarting the dossier. */
+export const changeDeadlineUpdate = defineUpdate<DeadlineComputation, [ChangeDeadlineInput]>('changeDeadline');
+
+/** An absence cover: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
+export const reassignSignal = defineSignal<[{ fromUserId: string; toUserId: string }]>('reassign');
+
 export interface DossierStateView {
   status: string;
+  responsibleUserId: string | null;
   tasks: { id: string; kind: string; status: string }[];
-  deadlines: { key: string; ruleId: string; dueDate: string; status: string; metDate: string | null }[];
+  deadlines: { key: string; ruleId: string; dueDate: string | null; status: string; metDate: string | null }[];
 }
 
 export const dossierStateQuery = defineQuery<DossierStateView>('dossierState');

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { DeadlineStatus } from '../../deadlines/v1-rules';
+import type { DeadlineStatus, ExplanationStep, Extension, Suspension } from '../../deadlines/types';
 
 @Entity('deadlines')
 @Unique(['dossierId', 'key'])
@@ -12,8 +12,18 @@ export class DeadlineEntity {
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', name: 'legal_basis' }) legalBasis: string;
   @Column({ type: 'date', name: 'trigger_date' }) triggerDate: string;
-  @Column({ type: 'date', name: 'due_date' }) dueDate: string;
-  @Column({ type: 'date', name: 'warning_date' }) warningDate: string;
+  @Column({ type: 'int', name: 'rule_version', default: 1 }) ruleVersion: number;
+  /** duty: something the OCMW must do; window: a term of someone else (the client's appeal) that the dossier watches. */
+  @Column({ type: 'text', default: 'duty' }) kind: 'duty' | 'window';
+  /** null while an open-ended suspension runs. */
+  @Column({ type: 'date', name: 'due_date', nullable: true }) dueDate: string | null;
+  @Column({ type: 'timestamptz', name: 'due_at', nullable: true }) dueAt: Date | null;
+  @Column({ type: 'date', name: 'warning_date', nullable: true }) warningDate: string | null;
+  @Column({ type: 'timestamptz', name: 'warning_at', nullable: true }) warningAt: Date | null;
+  @Column({ type: 'date', name: 'suspended_since', nullable: true }) suspendedSince: string | null;
+  @Column({ type: 'jsonb', name: 'explanation_steps', default: () => "'[]'" }) explanationSteps: ExplanationStep[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) suspensions: Suspension[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) extensions: Extension[];
   @Column({ type: 'text' }) status: DeadlineStatus;
   @Column({ type: 'date', name: 'met_date', nullable: true }) metDate: string | null;
   @Column({ type: 'text' }) explanation: string;

@@ -5,6 +5,7 @@ import { DossierEntity } from './dossier.entity';
 import { EscalationEntity } from './escalation.entity';
 import { NoticeEntity } from './notice.entity';
 import { PersonEntity } from './person.entity';
+import { ReassignmentEntity } from './reassignment.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
@@ -16,6 +17,7 @@ export {
   EscalationEntity,
   NoticeEntity,
   PersonEntity,
+  ReassignmentEntity,
   TaskEntity,
   UserEntity,
 };
@@ -30,4 +32,5 @@ export const ENTITIES = [
   NoticeEntity,
   DossierEventEntity,
   AuditEventEntity,
+  ReassignmentEntity,
 ];

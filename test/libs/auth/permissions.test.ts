@@ -34,6 +34,11 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['admin', 'task:assign', A, A],
   ['admin', 'user:manage', A, A],
   ['admin', 'task:complete', F, F],
+  ['social-worker', 'deadline:change', F, F],
+  ['team-lead', 'deadline:change', A, N],
+  ['team-lead', 'team:reassign', A, N],
+  ['council-secretary', 'team:reassign', F, F],
+  ['finance', 'legal-deadlines:read', A, A],
 ];
 
 describe('permission matrix', () => {

@@ -70,6 +70,15 @@ const SCENARIOS: Record<string, (complete: Complete, today: string, env: TestWor
     await complete('decision', outcomes.decision(today), 'council-secretary');
     await complete('decision-notification', outcomes.notification(today));
   },
+  'late-decision': async (complete, today, env) => {
+    await complete('competence-check', outcomes.competent);
+    await env.sleep('32 days'); // the decision term lapses: breach, and the client's no-decision appeal window opens
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await complete('social-report', outcomes.report(today));
+    const decidedOn = todayInBrussels(await env.currentTimeMs());
+    await complete('decision', outcomes.decision(decidedOn), 'council-secretary');
+    await complete('decision-notification', outcomes.notification(decidedOn));
+  },
   forwarded: async (complete, today) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });

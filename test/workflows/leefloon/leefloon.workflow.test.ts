@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays } from '../../../libs/deadlines/calendar-date';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, dossierStateQuery, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, dossierStateQuery, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -59,11 +59,12 @@ describe('leefloonApplication (time-skipping)', () => {
       expect(await handle.result()).toEqual({ status: 'NOTIFIED', decision: 'granted' });
       expect(fake.of('recordNotice').map((n) => n.kind)).toEqual(['ontvangstbewijs', 'decision-grant']);
       expect(fake.of('recordNotice')[0].content.decisionDueDate).toBe(addDays(today, 30));
-      const started = fake.of('startDeadline');
-      expect(started.map((d) => [d.key, d.deadline.ruleId, d.deadline.dueDate])).toEqual([
-        ['decision', 'LL-3', addDays(today, 30)],
-        ['notification', 'LL-4', addDays(today, 8)],
+      const planned = fake.of('planDeadline');
+      expect(planned.map((d) => [d.key, d.ruleId, d.triggerDate])).toEqual([
+        ['decision', 'LL-3', today],
+        ['notification', 'LL-4', today],
       ]);
+      expect(fake.of('startDeadline')).toEqual([]); // the v1 path is for dossiers started before the engine
       expect(fake.of('setDeadlineStatus').map((s) => [s.key, s.status, s.metDate])).toEqual([
         ['decision', 'met', today],
         ['notification', 'met', today],
@@ -90,8 +91,9 @@ describe('leefloonApplication (time-skipping)', () => {
       await complete(handle.workflowId, fake, 'forwarding-letter', { sentDate: input.requestDate, mode: 'letter' });
 
       expect(await handle.result()).toEqual({ status: 'FORWARDED' });
-      const forwarding = fake.of('startDeadline').find((d) => d.key === 'forwarding');
-      expect(forwarding.deadline).toMatchObject({ ruleId: 'LL-2', dueDate: addDays(input.requestDate, 5) });
+      const forwarding = fake.of('planDeadline').find((d) => d.key === 'forwarding');
+      expect(forwarding).toMatchObject({ ruleId: 'LL-2', triggerDate: input.requestDate });
+      expect(fake.of('openTask').find((t) => t.kind === 'forward-request').dueDate).toBe(addDays(input.requestDate, 5));
       expect(fake.of('setDeadlineStatus').map((s) => [s.key, s.status])).toEqual([
         ['forwarding', 'met'],
         ['decision', 'cancelled'],
@@ -141,9 +143,36 @@ describe('leefloonApplication (time-skipping)', () => {
         ['decision', 'breach'],
       ]);
       const state = await handle.query(dossierStateQuery);
-      expect(state.deadlines).toEqual([
-        { key: 'decision', ruleId: 'LL-3', dueDate: addDays(input.requestDate, 30), status: 'breached', metDate: null },
-      ]);
+      expect(state.deadlines[0]).toEqual({ key: 'decision', ruleId: 'LL-3', dueDate: addDays(input.requestDate, 30), status: 'breached', metDate: null });
+
+      // The silent-refusal watch: the lapse opens the client's appeal window, a rule of its own (LL-10).
+      const window = fake.of('planDeadline').find((d) => d.key === 'appeal-no-decision');
+      expect(window).toMatchObject({ ruleId: 'LL-10-NO-DECISION', kind: 'window', triggerDate: addDays(input.requestDate, 30) });
+      expect(state.deadlines[1]).toMatchObject({ key: 'appeal-no-decision', status: 'running' });
+
+      // A late decision still counts as late, and closes the no-decision window.
+      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
+      await complete(handle.workflowId, fake, 'social-report', outcomes.report(input.requestDate));
+      const decidedOn = await envToday();
+      await complete(handle.workflowId, fake, 'decision', outcomes.decision(decidedOn), 'council-secretary');
+      const statuses = fake.of('setDeadlineStatus').map((s) => [s.key, s.status, s.metDate ?? null]);
+      expect(statuses).toContainEqual(['decision', 'breached', decidedOn]);
+      expect(statuses).toContainEqual(['appeal-no-decision', 'cancelled', null]);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('routes the tasks opened after a reassignment to the colleague covering the absence', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const input = aDossierInput({ requestDate: await envToday() });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await handle.signal(reassignSignal, { fromUserId: input.responsibleUserId!, toUserId: 'cover-user' });
+      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
+      const opened = fake.of('openTask');
+      expect(opened.find((t) => t.kind === 'social-inquiry').assigneeId).toBe(input.responsibleUserId);
+      expect(opened.find((t) => t.kind === 'social-report').assigneeId).toBe('cover-user');
+      expect((await handle.query(dossierStateQuery)).responsibleUserId).toBe('cover-user');
       await handle.terminate('test done');
     });
   });

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { audit } from '../../../libs/db/audit';
+import { EscalationEntity } from '../../../libs/db/entities';
+import { authorize } from '../common/authorize';
+import type { AuthUser } from '../common/current-user';
+import { conflict, notFound } from '../common/errors';
+
+export interface EscalationQuery {
+  status?: 'open' | 'acknowledged' | 'all';
+  team?: string;
+}
+
+@Injectable()
+export class EscalationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(actor: AuthUser, query: EscalationQuery) {
+    const team = query.team ?? (actor.role === 'admin' ? null : actor.team);
+    authorize(actor, 'dashboard:read', team === null ? undefined : { team }, 'Team');
+    const status = query.status ?? 'open';
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT e.id, e.dossier_id, x.reference, e.deadline_key, d.rule_id, d.title, d.due_date, e.level, e.message, e.team,
+              e.created_at, e.acknowledged_at, e.acknowledged_by
+         FROM escalations e
+         JOIN dossiers x ON x.id = e.dossier_id
+         LEFT JOIN deadlines d ON d.dossier_id = e.dossier_id AND d.key = e.deadline_key
+        WHERE ($1::text IS NULL OR e.team = $1)
+          AND ($2 = 'all' OR ($2 = 'open' AND e.acknowledged_at IS NULL) OR ($2 = 'acknowledged' AND e.acknowledged_at IS NOT NULL))
+        ORDER BY (e.level = 'breach') DESC, e.created_at DESC
+        LIMIT 500`,
+      [team, status],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        dossierId: r.dossier_id,
+        dossierReference: r.reference,
+        deadlineKey: r.deadline_key,
+        ruleId: r.rule_id,
+        title: r.title,
+        dueDate: r.due_date,
+        level: r.level,
+        message: r.message,
+        team: r.team,
+        createdAt: r.created_at,
+        acknowledgedAt: r.acknowledged_at,
+        acknowledgedBy: r.acknowledged_by,
+      })),
+      total: rows.length,
+    };
+  }
+
+  async acknowledge(actor: AuthUser, id: string) {
+    return this.dataSource.transaction(async (tx) => {
+      const escalation = await tx.findOneBy(EscalationEntity, { id });
+      if (!escalation) throw notFound('Escalation');
+      authorize(actor, 'escalation:acknowledge', { team: escalation.team }, 'Escalation');
+      if (escalation.acknowledgedAt) throw conflict('The escalation is already acknowledged', { acknowledgedAt: escalation.acknowledgedAt });
+      const acknowledgedAt = new Date();
+      await tx.update(EscalationEntity, { id }, { acknowledgedAt, acknowledgedBy: actor.id });
+      await audit(tx, actor, 'escalation.acknowledged', { dossierId: escalation.dossierId, details: { escalationId: id } });
+      return { id, acknowledgedAt, acknowledgedBy: actor.id };
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { AppConfig } from '../../../libs/config/config';
+import { todayIn } from '../../../libs/deadlines/calendar-date';
+import type { JsonSchema } from '../../../libs/validation/schema';
+import { AuthUser, CurrentUser } from '../common/current-user';
+import { SchemaPipe } from '../common/schema.pipe';
+import { CONFIG } from '../common/tokens';
+import { ComputeRequest, LegalDeadlinesService } from './legal-deadlines.service';
+
+const DATE = { type: 'string', format: 'date' } as const;
+const REASON = { type: 'string', minLength: 1, maxLength: 1000 } as const;
+const SUSPENSION: JsonSchema = { type: 'object', required: ['from', 'reason'], properties: { from: DATE, to: DATE, reason: REASON }, additionalProperties: false };
+const EXTENSION: JsonSchema = {
+  type: 'object',
+  required: ['reason'],
+  properties: { days: { type: 'integer', minimum: 1, maximum: 3660 }, months: { type: 'integer', minimum: 1, maximum: 120 }, reason: REASON },
+  additionalProperties: false,
+};
+const COMPUTE: JsonSchema = {
+  type: 'object',
+  required: ['ruleId', 'trigger'],
+  properties: {
+    ruleId: { type: 'string', minLength: 1, maxLength: 40 },
+    trigger: DATE,
+    warningDays: { type: 'integer', minimum: 0, maximum: 60 },
+    suspensions: { type: 'array', items: SUSPENSION, maxItems: 20 },
+    extensions: { type: 'array', items: EXTENSION, maxItems: 20 },
+  },
+  additionalProperties: false,
+};
+const RESUME: JsonSchema = { type: 'object', required: ['to'], properties: { to: DATE }, additionalProperties: false };
+const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('legal deadlines')
+@ApiBearerAuth()
+@Controller()
+export class LegalDeadlinesController {
+  constructor(
+    private readonly deadlines: LegalDeadlinesService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('legal-deadlines/rules')
+  rules(@CurrentUser() actor: AuthUser) {
+    return this.deadlines.rules(actor);
+  }
+
+  @Post('legal-deadlines/compute')
+  @HttpCode(200)
+  @ApiBody({ schema: COMPUTE as object })
+  compute(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(COMPUTE)) body: ComputeRequest) {
+    return this.deadlines.compute(actor, body);
+  }
+
+  @Post('dossiers/:id/deadlines/:deadlineId/suspensions')
+  @HttpCode(200)
+  @ApiBody({ schema: SUSPENSION as object })
+  suspend(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Param('deadlineId', ID) deadlineId: string,
+    @Body(new SchemaPipe(SUSPENSION)) body: { from: string; to?: string; reason: string },
+  ) {
+    const suspension = { from: body.from, to: body.to ?? null, reason: body.reason, decidedBy: actor.id, decidedOn: todayIn(this.config.timeZone) };
+    return this.deadlines.change(actor, id, deadlineId, { type: 'suspend', suspension });
+  }
+
+  /** Ends an open-ended suspension on `to` (the last suspended day); the due date is computed again. */
+  @Post('dossiers/:id/deadlines/:deadlineId/suspensions/end')
+  @HttpCode(200)
+  @ApiBody({ schema: RESUME as object })
+  resume(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Param('deadlineId', ID) deadlineId: string, @Body(new SchemaPipe(RESUME)) body: { to: string }) {
+    return this.deadlines.change(actor, id, deadlineId, { type: 'resume', to: body.to });
+  }
+
+  @Post('dossiers/:id/deadlines/:deadlineId/extensions')
+  @HttpCode(200)
+  @ApiBody({ schema: EXTENSION as object })
+  extend(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Param('deadlineId', ID) deadlineId: string,
+    @Body(new SchemaPipe(EXTENSION)) body: { days?: number; months?: number; reason: string },
+  ) {
+    const extension = { ...body, decidedBy: actor.id, decidedOn: todayIn(this.config.timeZone) };
+    return this.deadlines.change(actor, id, deadlineId, { type: 'extend', extension });
+  }
+}
