@@ -29,6 +29,48 @@ export interface AppConfig {
   deadlineRulesFile: string | null;
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
+  /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
+  ocmw: {
+    name: string;
+    address: string;
+    enterpriseNumber: string;
+    nisCode: string;
+    iban: string;
+    bic: string;
+  };
+  /** The competent labour court, named in every decision letter (§0.2): without it the appeal term does not start. */
+  labourCourtAddress: string;
+  notices: {
+    /** null: e-mail notices stay in the outbox (no SMTP server configured). */
+    smtpUrl: string | null;
+    mailFrom: string;
+    /** Ger.W. art. 53bis [U]: a registered letter counts as received this many working days after posting. */
+    registeredMailWorkingDays: number;
+    documentReminderDays: number;
+    partnerReminderDays: number;
+  };
+  payments: {
+    /** Day of the month monthly payments are made (moved earlier over a weekend or legal holiday). */
+    payday: number;
+    /** A legal officer's corrections to the dated leefloon amounts (JSON); null: the built-in table. */
+    amountsFile: string | null;
+  };
+  /** House rules of the BCSD (Bijzonder Comité voor de Sociale Dienst). */
+  council: {
+    rhythm: 'weekly' | 'biweekly' | 'monthly';
+    /** ISO weekday of the sessions: 1 = Monday … 7 = Sunday. */
+    weekday: number;
+    /** For monthly sessions: which occurrence of the weekday in the month (1–4). */
+    weekOfMonth: number;
+    /** A date of a session, anchoring the biweekly rhythm. */
+    anchorDate: string;
+    time: string;
+    place: string;
+    /** Agenda cut-off: session date minus these calendar days (8, or 5 by the house rules). */
+    noticeDays: number;
+    /** Sessions the calendar keeps generated ahead. */
+    monthsAhead: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -94,7 +136,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push({ key: 'OCMW_TOKEN_SECRET', message: 'is required when NODE_ENV=production (at least 32 characters)' });
   }
 
-  const config: AppConfig = {
+  const enterpriseNumber = (env.OCMW_ENTERPRISE_NUMBER ?? '0207123407').replace(/[^0-9]/g, '');
+  if (!/^[01]\d{9}$/.test(enterpriseNumber) || 97 - (Number(enterpriseNumber.slice(0, 8)) % 97) !== Number(enterpriseNumber.slice(8))) {
+    problems.push({ key: 'OCMW_ENTERPRISE_NUMBER', message: 'must be a valid KBO enterprise number (10 digits, mod-97 check)' });
+  }
+  const nisCode = str('OCMW_NIS_CODE', '44021');
+  if (!/^\d{5}$/.test(nisCode)) problems.push({ key: 'OCMW_NIS_CODE', message: 'must be the 5-digit NIS code of the municipality' });
+  const iban = str('OCMW_IBAN', 'BE48001123456727').replace(/\s/g, '').toUpperCase();
+  if (!/^BE\d{14}$/.test(iban) || !ibanMod97(iban)) problems.push({ key: 'OCMW_IBAN', message: 'must be a valid Belgian IBAN of the OCMW (debtor account of payments)' });
+  const bic = str('OCMW_BIC', 'GEBABEBB');
+  if (!/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)) problems.push({ key: 'OCMW_BIC', message: 'must be a BIC (8 or 11 characters)' });
+  const labourCourtAddress = env.OCMW_LABOUR_COURT_ADDRESS ?? (production ? '' : 'Arbeidsrechtbank Gent, afdeling Gent, Opgeëistenlaan 401 E, 9000 Gent');
+  if (!labourCourtAddress.trim()) problems.push({ key: 'OCMW_LABOUR_COURT_ADDRESS', message: 'is required in production: decision letters must name the competent labour court' });
+  const smtpUrl = env.SMTP_URL ? env.SMTP_URL : null;
+  if (smtpUrl !== null && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) problems.push({ key: 'SMTP_URL', message: 'must be smtp://host:port or smtps://…' });
+  const rhythm = str('OCMW_COUNCIL_RHYTHM', 'weekly');
+  if (!['weekly', 'biweekly', 'monthly'].includes(rhythm)) problems.push({ key: 'OCMW_COUNCIL_RHYTHM', message: 'must be weekly, biweekly or monthly' });
+  const councilTime = str('OCMW_COUNCIL_TIME', '19:00');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(councilTime)) problems.push({ key: 'OCMW_COUNCIL_TIME', message: 'must be HH:MM' });
+  const anchorDate = str('OCMW_COUNCIL_ANCHOR_DATE', '2026-01-06');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(anchorDate) || Number.isNaN(Date.parse(`${anchorDate}T00:00:00Z`))) {
+    problems.push({ key: 'OCMW_COUNCIL_ANCHOR_DATE', message: 'must be a date YYYY-MM-DD' });
+  }
+  const noticeDays = int('OCMW_COUNCIL_NOTICE_DAYS', 8, 1, 30);
+  const core = {
     production,
     port: int('PORT', 3000, 0, 65535),
     dataDir,
@@ -113,11 +178,55 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deadlineRulesFile: env.OCMW_DEADLINE_RULES_FILE ? path.resolve(env.OCMW_DEADLINE_RULES_FILE) : null,
     timeZone,
   };
+  const config: AppConfig = {
+    ...core,
+    ocmw: {
+      name: str('OCMW_NAME', 'OCMW Demo'),
+      address: str('OCMW_ADDRESS', 'Marktplein 1, 9000 Gent'),
+      enterpriseNumber,
+      nisCode,
+      iban,
+      bic,
+    },
+    labourCourtAddress,
+    notices: {
+      smtpUrl,
+      mailFrom: str('OCMW_MAIL_FROM', 'sociale.dienst@ocmw.example'),
+      registeredMailWorkingDays: int('OCMW_REGISTERED_MAIL_WORKING_DAYS', 3, 0, 10),
+      documentReminderDays: int('OCMW_DOCUMENT_REMINDER_DAYS', 14, 1, 90),
+      partnerReminderDays: int('OCMW_PARTNER_REMINDER_DAYS', 30, 1, 180),
+    },
+    payments: {
+      payday: int('OCMW_PAYDAY', 1, 1, 28),
+      amountsFile: env.OCMW_LEEFLOON_AMOUNTS_FILE ? path.resolve(env.OCMW_LEEFLOON_AMOUNTS_FILE) : null,
+    },
+    council: {
+      rhythm: rhythm as AppConfig['council']['rhythm'],
+      weekday: int('OCMW_COUNCIL_WEEKDAY', 2, 1, 7),
+      weekOfMonth: int('OCMW_COUNCIL_WEEK_OF_MONTH', 2, 1, 4),
+      anchorDate,
+      time: councilTime,
+      place: str('OCMW_COUNCIL_PLACE', 'Raadzaal, Marktplein 1, 9000 Gent'),
+      noticeDays,
+      monthsAhead: int('OCMW_COUNCIL_MONTHS_AHEAD', 3, 1, 24),
+    },
+  };
+  if (config.payments.amountsFile && !fs.existsSync(config.payments.amountsFile)) {
+    problems.push({ key: 'OCMW_LEEFLOON_AMOUNTS_FILE', message: `no such file: ${config.payments.amountsFile}` });
+  }
   if (config.deadlineRulesFile && !fs.existsSync(config.deadlineRulesFile)) {
     problems.push({ key: 'OCMW_DEADLINE_RULES_FILE', message: `no such file: ${config.deadlineRulesFile}` });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** ISO 13616 mod-97 (the full check, with the BBAN check, lives in libs/domain/identifiers). */
+function ibanMod97(iban: string): boolean {
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
 }
 
 /**

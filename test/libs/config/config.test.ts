@@ -23,20 +23,34 @@ describe('configuration', () => {
   it('names every bad key at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', TEMPORAL_ADDRESS: 'nohost', DATABASE_URL: 'mysql://x', OCMW_DEADLINE_WARNING_DAYS: '-1', OCMW_TIME_ZONE: 'Mars/Olympus' });
+      loadConfig({
+        PORT: 'abc',
+        TEMPORAL_ADDRESS: 'nohost',
+        DATABASE_URL: 'mysql://x',
+        OCMW_DEADLINE_WARNING_DAYS: '-1',
+        OCMW_TIME_ZONE: 'Mars/Olympus',
+        OCMW_ENTERPRISE_NUMBER: '0207123408',
+        OCMW_IBAN: 'BE48001123456728',
+        OCMW_COUNCIL_RHYTHM: 'daily',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(
-      ['DATABASE_URL', 'OCMW_DEADLINE_WARNING_DAYS', 'OCMW_TIME_ZONE', 'PORT', 'TEMPORAL_ADDRESS'].sort(),
+      ['DATABASE_URL', 'OCMW_COUNCIL_RHYTHM', 'OCMW_DEADLINE_WARNING_DAYS', 'OCMW_ENTERPRISE_NUMBER', 'OCMW_IBAN', 'OCMW_TIME_ZONE', 'PORT', 'TEMPORAL_ADDRESS'].sort(),
     );
     expect((error as Error).message).toContain('PORT: must be a whole number');
   });
 
   it('requires a token secret in production, and never seeds demo data there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OCMW_TOKEN_SECRET: is required/);
-    const c = loadConfig({ NODE_ENV: 'production', OCMW_TOKEN_SECRET: 'x'.repeat(40), OCMW_SEED_DEMO: 'true' });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OCMW_TOKEN_SECRET: is required[\s\S]*OCMW_LABOUR_COURT_ADDRESS: is required/);
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      OCMW_TOKEN_SECRET: 'x'.repeat(40),
+      OCMW_SEED_DEMO: 'true',
+      OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Antwerpen, Bolivarplaats 20, 2000 Antwerpen',
+    });
     expect(c.seedDemoData).toBe(false);
   });
 
