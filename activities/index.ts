@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../libs/config/config';
 import type { DeadlineRule } from '../libs/deadlines/types';
+import { createCouncilActivities } from './council/council.activities';
 import { createDeadlineActivities } from './deadlines/deadline.activities';
 import { createDossierActivities } from './dossiers/dossier.activities';
 import { createNoticeActivities } from './notices/notice.activities';
@@ -9,6 +11,7 @@ export interface ActivityDeps {
   dataSource: DataSource;
   /** The deadline catalogue in force (built-in rules + the legal officer's corrections). */
   catalogue: DeadlineRule[];
+  config: AppConfig;
 }
 
 /** Activities belong to capabilities; each is idempotent on a business key, since Temporal runs them at least once. */
@@ -18,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities(deps),
     ...createDeadlineActivities(deps),
     ...createNoticeActivities(deps),
+    ...createCouncilActivities(deps),
   };
 }
 

@@ -10,6 +10,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { ErrorFilter } from './common/errors';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { CouncilController } from './council/council.controller';
+import { CouncilService } from './council/council.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { EscalationsController } from './escalations/escalations.controller';
@@ -49,6 +51,7 @@ export class ApiModule {
         EscalationsController,
         TeamController,
         LegalDeadlinesController,
+        CouncilController,
         HealthController,
       ],
       providers: [
@@ -67,6 +70,7 @@ export class ApiModule {
         EscalationsService,
         TeamService,
         LegalDeadlinesService,
+        CouncilService,
       ],
     };
   }

@@ -24,6 +24,8 @@ export const ACTIONS = [
   'deadline:change',
   'team:reassign',
   'legal-deadlines:read',
+  'council:read',
+  'council:manage',
   'user:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -44,6 +46,8 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'deadline:change':               ['none',       'team',    'none',            'none',  'all'],
   'team:reassign':                 ['none',       'team',    'none',            'none',  'all'],
   'legal-deadlines:read':          ['all',        'all',     'all',             'all',   'all'],
+  'council:read':                  ['all',        'all',     'all',             'none',  'all'],
+  'council:manage':                ['none',       'none',    'all',             'none',  'all'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],
 };
 const COLUMN: Record<Role, number> = { 'social-worker': 0, 'team-lead': 1, 'council-secretary': 2, finance: 3, admin: 4 };

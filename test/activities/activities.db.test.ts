@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
+import { loadConfig } from '../../libs/config/config';
 import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { DossierEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
@@ -43,7 +44,7 @@ describe('activities are idempotent on their business key (db)', () => {
   const count = async (sql: string, ...params: unknown[]) => Number((await dataSource.query(sql, params))[0].count);
 
   it('opens, completes and escalates once however often it is retried', async () => {
-    const acts = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE });
+    const acts = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE, config: loadConfig({}) });
     const taskId = randomUUID();
     const open = {
       taskId, dossierId, kind: 'competence-check', title: 'Bevoegdheid', role: 'social-worker', team: 'demo',
@@ -74,7 +75,7 @@ describe('activities are idempotent on their business key (db)', () => {
   });
 
   it('keeps a deadline met late as breached, with the date it was met', async () => {
-    const acts = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE });
+    const acts = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE, config: loadConfig({}) });
     await acts.setDeadlineStatus({ dossierId, key: 'decision', status: 'breached', at: new Date().toISOString() });
     await acts.setDeadlineStatus({ dossierId, key: 'decision', status: 'breached', metDate: '2026-04-03', at: new Date().toISOString() });
     const [row] = await dataSource.query('SELECT status, met_date FROM deadlines WHERE dossier_id = $1', [dossierId]);

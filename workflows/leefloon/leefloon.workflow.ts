@@ -1,8 +1,20 @@
+import { patched } from '@temporalio/workflow';
 import { maxDate } from '../../libs/deadlines/calendar-date';
 import type { DossierInput } from '../shared/dossier-input';
 import { DeadlineHandle, Dossier, TaskOutcome } from '../shared/dossier-runtime';
 
 const SILENT_REFUSAL_APPEAL = 'appeal-no-decision';
+/** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
+export const COUNCIL_AGENDA_PATCH = 'council-agenda';
+
+interface Decision {
+  result: string;
+  decisionDate: string;
+  motivation: string;
+  category?: number;
+  monthlyAmountCents?: number;
+  startDate?: string;
+}
 
 export interface LeefloonResult {
   status: 'FORWARDED' | 'NOTIFIED';
@@ -57,15 +69,30 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   await dossier.event('report-ready', `Sociaal verslag klaar, voorstel: ${report.proposal === 'grant' ? 'toekennen' : 'weigeren'}`, {
     status: 'AWAITING_DECISION',
   });
-  const decision = await dossier.task('decision', { deadline: decisionTerm });
-  const decisionDate = decision.decisionDate as string;
+  // The BCSD decides on the social report's proposal (art. 21 RMI-wet). Dossiers started before the council agenda
+  // existed had the decision recorded as a task.
+  const decision: Decision = patched(COUNCIL_AGENDA_PATCH)
+    ? await dossier.council(
+        {
+          reference: input.reference,
+          proposal: report.proposal as 'grant' | 'refuse',
+          category: report.category as number | undefined,
+          monthlyAmountCents: report.monthlyAmountCents as number | undefined,
+          startDate: report.startDate as string | undefined,
+          motivation: report.motivation as string,
+        },
+        { hearingRequested: inquiry.hearingRequested === true, deadline: decisionTerm },
+      )
+    : ((await dossier.task('decision', { deadline: decisionTerm })) as unknown as Decision);
+  const result = decision.result as 'granted' | 'refused';
+  const decisionDate = decision.decisionDate;
   dossier.facts.decisionDate = decisionDate;
   await decisionTerm.met(decisionDate);
   // A decision taken: the appeal, if any, is against the decision now, not against its absence.
   await dossier.deadlineOf(SILENT_REFUSAL_APPEAL)?.cancel('decided');
-  await dossier.event('decided', `Beslissing BCSD van ${decisionDate}: ${decision.result === 'granted' ? 'toegekend' : 'geweigerd'}`, {
+  await dossier.event('decided', `Beslissing BCSD van ${decisionDate}: ${result === 'granted' ? 'toegekend' : 'geweigerd'}`, {
     status: 'DECIDED',
-    data: { result: decision.result },
+    data: { result },
   });
 
   // LL-4: notify the decision within 8 days (art. 21 §3 RMI-wet); until then the appeal term does not start.
@@ -74,7 +101,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   await notificationTerm.met(notification.date as string);
   await dossier.notice({
     key: 'decision-letter',
-    kind: decision.result === 'granted' ? 'decision-grant' : 'decision-refusal',
+    kind: result === 'granted' ? 'decision-grant' : 'decision-refusal',
     recipient: 'client',
     channel: notification.mode === 'registered' ? 'registered' : 'hand',
     dueDate: notificationTerm.dueDate()!,
@@ -82,7 +109,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     content: {
       reference: input.reference,
       decisionDate,
-      result: decision.result,
+      result,
       notifiedOn: notification.date,
       trackingNumber: notification.trackingNumber ?? null,
     },
@@ -90,7 +117,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   });
   await dossier.event('notified', 'Beslissing ter kennis gebracht', { status: 'NOTIFIED' });
   await dossier.finish();
-  return { status: 'NOTIFIED', decision: decision.result as 'granted' | 'refused' };
+  return { status: 'NOTIFIED', decision: result };
 }
 
 /**

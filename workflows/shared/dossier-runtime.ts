@@ -5,10 +5,13 @@ import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-kinds';
 import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { DossierInput } from './dossier-input';
+import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
 import {
   changeDeadlineUpdate,
   ChangeDeadlineInput,
   completeTaskUpdate,
+  councilDecisionUpdate,
+  CouncilDecisionInput,
   CompleteTaskInput,
   dossierStateQuery,
   DossierStateView,
@@ -39,6 +42,20 @@ interface TaskState {
 
 export type TaskOutcome = Record<string, unknown> & { readonly completedBy: string; readonly completedOn: IsoDate };
 
+interface AgendaEntry {
+  itemId: string;
+  kind: 'decision' | 'ratification';
+  results: readonly string[];
+  decision?: CouncilDecisionInput;
+}
+
+export interface CouncilDecision extends CouncilDecisionInput {
+  sessionDate: string;
+}
+
+const FIRST_DECISION = ['granted', 'refused', 'postponed'] as const;
+const RATIFICATION = ['ratified', 'overruled', 'postponed'] as const;
+
 /**
  * The shared steps every procedure workflow is built from: timeline events, notices, human tasks completed through
  * the `completeTask` Update, and legal deadlines whose warning and breach escalations are durable timers.
@@ -50,6 +67,8 @@ export class Dossier {
   private readonly deadlines = new Map<string, DeadlineHandle>();
   private readonly engine: boolean;
   private responsibleUserId: string | null;
+  private readonly agenda = new Map<string, AgendaEntry>();
+  private readonly ratifications: Promise<unknown>[] = [];
   private inFlight = 0;
   private eventSeq = 0;
 
@@ -73,6 +92,14 @@ export class Dossier {
     setHandler(changeDeadlineUpdate, ({ key, change }) => (this.deadlines.get(key) as DeadlineClock).change(change), {
       validator: (update) => this.validateDeadlineChange(update),
     });
+    setHandler(
+      councilDecisionUpdate,
+      (decision) => {
+        this.agenda.get(decision.itemId)!.decision = decision;
+        return { status: this.status };
+      },
+      { validator: (decision) => this.validateCouncilDecision(decision) },
+    );
     setHandler(reassignSignal, ({ fromUserId, toUserId }) => {
       if (this.responsibleUserId === fromUserId) this.responsibleUserId = toUserId;
     });
@@ -153,6 +180,101 @@ export class Dossier {
     return handle;
   }
 
+  /**
+   * Puts the dossier on the BCSD agenda — the earliest session whose agenda is still open — and waits for the
+   * decision the council secretary records. A postponed item moves to the next session (the decision deadline keeps
+   * running and escalates if it passes). When even the earliest session is after the legal deadline, the team lead
+   * is told and the chair decides urgently; that decision is ratified (or overruled) at the next session.
+   */
+  async council(
+    proposal: AgendaProposal,
+    options: { hearingRequested: boolean; deadline: DeadlineHandle; results?: readonly string[] },
+  ): Promise<CouncilDecision> {
+    let after: string | undefined;
+    for (let n = 1; ; n++) {
+      const item = await this.call(() =>
+        acts.scheduleAgendaItem({
+          dossierId: this.input.dossierId,
+          key: `decision-${n}`,
+          kind: 'decision',
+          team: this.input.team,
+          proposal,
+          hearingRequested: options.hearingRequested,
+          decisionDue: options.deadline.dueDate(),
+          after,
+          today: this.today(),
+        }),
+      );
+      const entry: AgendaEntry = { itemId: item.itemId, kind: 'decision', results: options.results ?? FIRST_DECISION };
+      this.agenda.set(item.itemId, entry);
+      await this.event('on-agenda', `Geagendeerd op het BCSD van ${item.sessionDate}`, { status: 'ON_AGENDA', data: { itemId: item.itemId } });
+      if (item.urgent) {
+        const { dossierId, team, reference } = this.input;
+        await this.call(() =>
+          acts.raiseEscalation({
+            dossierId, team, key: `agenda:decision-${n}`, level: 'warning', at: new Date().toISOString(),
+            message: `${reference}: eerstvolgend BCSD (${item.sessionDate}) valt na de beslissingstermijn (${options.deadline.dueDate()}): dringende beslissing van de voorzitter nodig.`,
+          }),
+        );
+      }
+      if (options.hearingRequested) {
+        // art. 20 RMI-wet: the client who asked to be heard is invited with the place, date and time of the session.
+        await this.notice({
+          key: `hearing-invitation-${n}`,
+          kind: 'hearing-invitation',
+          recipient: 'client',
+          channel: 'letter',
+          dueDate: item.cutoffDate,
+          sentAt: new Date().toISOString(),
+          content: { reference: this.input.reference, sessionDate: item.sessionDate, time: item.time, place: item.place },
+          description: `Uitnodiging om gehoord te worden op het BCSD van ${item.sessionDate} om ${item.time}, ${item.place}`,
+        });
+      }
+      await condition(() => entry.decision !== undefined);
+      const decision = entry.decision!;
+      if (decision.result === 'postponed') {
+        await this.event('postponed', `Uitgesteld door het BCSD van ${item.sessionDate}`);
+        after = item.sessionDate;
+        continue;
+      }
+      if (decision.urgent) this.ratifications.push(this.ratify(decision, proposal));
+      return { ...decision, sessionDate: item.sessionDate };
+    }
+  }
+
+  /** The chair's urgent decision goes to the next session for ratification. */
+  private async ratify(urgent: CouncilDecisionInput, proposal: AgendaProposal): Promise<void> {
+    let after = urgent.decisionDate;
+    for (let n = 1; ; n++) {
+      const item = await this.call(() =>
+        acts.scheduleAgendaItem({
+          dossierId: this.input.dossierId, key: `ratification-${n}`, kind: 'ratification', team: this.input.team,
+          proposal: { ...proposal, motivation: `Bekrachtiging van de dringende beslissing van ${urgent.decisionDate}: ${urgent.result}` },
+          hearingRequested: false, decisionDue: null, after, today: this.today(),
+        }),
+      );
+      const entry: AgendaEntry = { itemId: item.itemId, kind: 'ratification', results: RATIFICATION };
+      this.agenda.set(item.itemId, entry);
+      await condition(() => entry.decision !== undefined);
+      const result = entry.decision!.result;
+      if (result === 'postponed') {
+        after = item.sessionDate;
+        continue;
+      }
+      await this.event(result, `Dringende beslissing ${result === 'ratified' ? 'bekrachtigd' : 'niet bekrachtigd'} door het BCSD van ${item.sessionDate}`);
+      if (result === 'overruled') {
+        const { dossierId, team, reference } = this.input;
+        await this.call(() =>
+          acts.raiseEscalation({
+            dossierId, team, key: `agenda:ratification-${n}`, level: 'breach', at: new Date().toISOString(),
+            message: `${reference}: het BCSD bekrachtigde de dringende beslissing niet; een nieuwe beslissing en kennisgeving zijn nodig.`,
+          }),
+        );
+      }
+      return;
+    }
+  }
+
   /** A deadline started earlier in this dossier, if any. */
   deadlineOf(key: string): DeadlineHandle | undefined {
     return this.deadlines.get(key);
@@ -160,6 +282,7 @@ export class Dossier {
 
   /** Ends the procedure once every Update in progress has had its answer. */
   async finish(): Promise<void> {
+    await Promise.all(this.ratifications);
     await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
   }
 
@@ -211,9 +334,35 @@ export class Dossier {
     }
   }
 
+  private validateCouncilDecision(decision: CouncilDecisionInput): void {
+    const entry = this.agenda.get(decision.itemId);
+    if (!entry || entry.decision) {
+      throw ApplicationFailure.create({ type: TASK_FAILURES.notOnAgenda, message: 'this item awaits no decision in the dossier', nonRetryable: true });
+    }
+    if (!entry.results.includes(decision.result)) {
+      throw ApplicationFailure.create({
+        type: TASK_FAILURES.validation,
+        message: `a ${entry.kind} item cannot be ${decision.result}`,
+        details: [[{ path: '/result', code: 'enum', message: `must be one of ${entry.results.join(', ')}` }]],
+        nonRetryable: true,
+      });
+    }
+    if (decision.result === 'granted' || decision.result === 'refused') {
+      const errors = validateOutcome('decision', { result: decision.result, decisionDate: decision.decisionDate, motivation: decision.motivation,
+        ...(decision.category !== undefined ? { category: decision.category } : {}),
+        ...(decision.monthlyAmountCents !== undefined ? { monthlyAmountCents: decision.monthlyAmountCents } : {}),
+        ...(decision.startDate !== undefined ? { startDate: decision.startDate } : {}) },
+        { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
+      if (errors.length > 0) {
+        throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the decision is not valid', details: [errors], nonRetryable: true });
+      }
+    }
+  }
+
   private view(): DossierStateView {
     return {
       status: this.status,
+      agenda: [...this.agenda.values()].map((a) => ({ itemId: a.itemId, kind: a.kind, decided: a.decision !== undefined })),
       responsibleUserId: this.responsibleUserId,
       tasks: [...this.tasks.values()].map((t) => ({ id: t.id, kind: t.kind, status: t.status })),
       deadlines: [...this.deadlines.values()].map((d) => ({

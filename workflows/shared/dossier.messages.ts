@@ -8,6 +8,7 @@ export const TASK_FAILURES = {
   wrongRole: 'TaskWrongRole',
   deadlineClosed: 'DeadlineClosed',
   notSupported: 'NotSupported',
+  notOnAgenda: 'NotOnAgenda',
 } as const;
 
 export interface CompleteTaskInput {
@@ -43,11 +44,32 @@ export const changeDeadlineUpdate = defineUpdate<DeadlineComputation, [ChangeDea
 /** An absence cover: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
 export const reassignSignal = defineSignal<[{ fromUserId: string; toUserId: string }]>('reassign');
 
+export const COUNCIL_RESULTS = ['granted', 'refused', 'postponed', 'revised', 'suspended', 'stopped', 'ratified', 'overruled'] as const;
+export type CouncilResult = (typeof COUNCIL_RESULTS)[number];
+
+export interface CouncilDecisionInput {
+  itemId: string;
+  result: CouncilResult;
+  /** The session date (even when recorded later), or the date of the chair's urgent decision. */
+  decisionDate: string;
+  motivation: string;
+  category?: number;
+  monthlyAmountCents?: number;
+  startDate?: string;
+  /** The chair's urgent decision, to be ratified at the next session. */
+  urgent?: boolean;
+  userId: string;
+}
+
+/** A decision on an agenda item, recorded by the council secretary, goes back to its dossier's workflow. */
+export const councilDecisionUpdate = defineUpdate<{ status: string }, [CouncilDecisionInput]>('councilDecision');
+
 export interface DossierStateView {
   status: string;
   responsibleUserId: string | null;
   tasks: { id: string; kind: string; status: string }[];
   deadlines: { key: string; ruleId: string; dueDate: string | null; status: string; metDate: string | null }[];
+  agenda: { itemId: string; kind: string; decided: boolean }[];
 }
 
 export const dossierStateQuery = defineQuery<DossierStateView>('dossierState');

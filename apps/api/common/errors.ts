@@ -48,9 +48,13 @@ export class ErrorFilter implements ExceptionFilter {
       const failure = exception.cause;
       switch (failure.type) {
         case TASK_FAILURES.validation:
-          return { statusCode: 400, body: { message: 'The outcome is not valid', errors: (failure.details?.[0] as SchemaError[]) ?? [] } };
+          return { statusCode: 400, body: { message: failure.message, errors: (failure.details?.[0] as SchemaError[]) ?? [] } };
         case TASK_FAILURES.notOpen:
           return { statusCode: 409, body: { message: 'The task is no longer open' } };
+        case TASK_FAILURES.notOnAgenda:
+        case TASK_FAILURES.deadlineClosed:
+        case TASK_FAILURES.notSupported:
+          return { statusCode: 409, body: { message: failure.message } };
         case TASK_FAILURES.wrongRole:
           return { statusCode: 403, body: { message: failure.message } };
       }

@@ -1,21 +1,27 @@
+import { AgendaItemEntity } from './agenda-item.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { EscalationEntity } from './escalation.entity';
 import { NoticeEntity } from './notice.entity';
+import { PartnerMessageEntity } from './partner-message.entity';
 import { PersonEntity } from './person.entity';
 import { ReassignmentEntity } from './reassignment.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  AgendaItemEntity,
   AuditEventEntity,
+  CouncilMeetingEntity,
   DeadlineEntity,
   DossierEventEntity,
   DossierEntity,
   EscalationEntity,
   NoticeEntity,
+  PartnerMessageEntity,
   PersonEntity,
   ReassignmentEntity,
   TaskEntity,
@@ -30,7 +36,10 @@ export const ENTITIES = [
   DeadlineEntity,
   EscalationEntity,
   NoticeEntity,
+  PartnerMessageEntity,
   DossierEventEntity,
   AuditEventEntity,
   ReassignmentEntity,
+  CouncilMeetingEntity,
+  AgendaItemEntity,
 ];

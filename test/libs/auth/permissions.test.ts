@@ -39,6 +39,10 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['team-lead', 'team:reassign', A, N],
   ['council-secretary', 'team:reassign', F, F],
   ['finance', 'legal-deadlines:read', A, A],
+  ['council-secretary', 'council:manage', A, A],
+  ['team-lead', 'council:manage', F, F],
+  ['social-worker', 'council:read', A, A],
+  ['finance', 'council:read', F, F],
 ];
 
 describe('permission matrix', () => {

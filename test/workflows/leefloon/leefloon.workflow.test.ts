@@ -2,9 +2,9 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addDays } from '../../../libs/deadlines/calendar-date';
+import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, dossierStateQuery, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -31,6 +31,24 @@ describe('leefloonApplication (time-skipping)', () => {
     return worker.runUntil(fn({ fake, taskQueue }));
   }
 
+  /** The council secretary records the session's decision on the dossier's agenda item, once the session has come. */
+  async function decideAtSession(workflowId: string, fake: ReturnType<typeof fakeActivities>, decision: Record<string, unknown> = {}) {
+    const handle = env.client.workflow.getHandle(workflowId);
+    const scheduled = await eventually(() => fake.of('scheduleAgendaItem').at(-1));
+    const { agenda } = await eventually(async () => {
+      const state = await handle.query(dossierStateQuery);
+      return state.agenda.some((a) => !a.decided) ? state : undefined;
+    });
+    const sessionDate = (await fake.scheduled()).at(-1)!.sessionDate;
+    const today = await envToday();
+    if (sessionDate > today) await env.sleep(`${daysBetween(today, sessionDate)} days`);
+    const itemId = agenda.find((a) => !a.decided)!.itemId;
+    await handle.executeUpdate(councilDecisionUpdate, {
+      args: [{ itemId, result: 'granted', decisionDate: sessionDate, motivation: 'Voldoet aan de voorwaarden.', category: 2, monthlyAmountCents: 131_420, startDate: scheduled.today, userId: 'secretary', ...decision }],
+    });
+    return sessionDate;
+  }
+
   /** The test server's clock, not the machine's: time-skipping moves it. */
   async function envToday(): Promise<string> {
     return todayInBrussels(await env.currentTimeMs());
@@ -42,39 +60,103 @@ describe('leefloonApplication (time-skipping)', () => {
     return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: role, outcome }] });
   }
 
-  it('runs a request from registration to the notified decision, meeting the decision and notification terms', async () => {
+  it('runs a request from registration through the council to the notified decision, meeting the decision and notification terms', async () => {
     await run(async ({ fake, taskQueue }) => {
       const input = aDossierInput({ requestDate: await envToday() });
       const today = input.requestDate;
       const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
 
       await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
-      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(today));
+      await complete(handle.workflowId, fake, 'social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true });
       await complete(handle.workflowId, fake, 'social-report', outcomes.report(today));
-      const afterDecision = await complete(handle.workflowId, fake, 'decision', outcomes.decision(today), 'council-secretary');
-      expect(afterDecision.status).toBe('DECIDED');
-      expect(fake.openTasks().map((t) => t.kind)).toEqual(['decision-notification']);
-      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(today));
+
+      // On the earliest session whose agenda is still open; the client asked to be heard, so is invited to it.
+      const item = await eventually(() => fake.scheduled()[0]);
+      expect(fake.of('scheduleAgendaItem')[0]).toMatchObject({ kind: 'decision', decisionDue: addDays(today, 30), hearingRequested: true });
+      expect(item.urgent).toBe(false);
+      expect(daysBetween(today, item.cutoffDate)).toBeGreaterThanOrEqual(0);
+      expect(daysBetween(today, item.sessionDate)).toBeLessThanOrEqual(15);
+      const invitation = await eventually(() => fake.of('recordNotice').find((n) => n.kind === 'hearing-invitation'));
+      expect(invitation.content).toMatchObject({ sessionDate: item.sessionDate, time: '19:00', place: 'Raadzaal' });
+
+      const sessionDate = await decideAtSession(handle.workflowId, fake);
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
 
       expect(await handle.result()).toEqual({ status: 'NOTIFIED', decision: 'granted' });
-      expect(fake.of('recordNotice').map((n) => n.kind)).toEqual(['ontvangstbewijs', 'decision-grant']);
+      expect(fake.of('recordNotice').map((n) => n.kind)).toEqual(['ontvangstbewijs', 'hearing-invitation', 'decision-grant']);
       expect(fake.of('recordNotice')[0].content.decisionDueDate).toBe(addDays(today, 30));
       const planned = fake.of('planDeadline');
       expect(planned.map((d) => [d.key, d.ruleId, d.triggerDate])).toEqual([
         ['decision', 'LL-3', today],
-        ['notification', 'LL-4', today],
+        ['notification', 'LL-4', sessionDate], // the decision date is the session date
       ]);
       expect(fake.of('startDeadline')).toEqual([]); // the v1 path is for dossiers started before the engine
-      expect(fake.of('setDeadlineStatus').map((s) => [s.key, s.status, s.metDate])).toEqual([
-        ['decision', 'met', today],
-        ['notification', 'met', today],
+      expect(fake.of('setDeadlineStatus').filter((s) => s.metDate).map((s) => [s.key, s.status, s.metDate])).toEqual([
+        ['decision', 'met', sessionDate],
+        ['notification', 'met', sessionDate],
       ]);
-      expect(fake.of('raiseEscalation')).toEqual([]);
-      // Social-worker tasks go to the responsible social worker; the decision is for the council secretary to claim.
+      expect(fake.of('raiseEscalation').filter((e) => e.level === 'breach')).toEqual([]);
+      // Social-worker tasks go to the responsible social worker; no "record the decision" task any more.
       const opened = fake.of('openTask');
       expect(opened.find((t) => t.kind === 'social-inquiry').assigneeId).toBe(input.responsibleUserId);
-      expect(opened.find((t) => t.kind === 'decision').assigneeId).toBeNull();
+      expect(opened.map((t) => t.kind)).not.toContain('decision');
       expect(fake.of('recordDossierEvent').at(-1).status).toBe('NOTIFIED');
+    });
+  });
+
+  it('moves a postponed item to the next session, and refuses a decision on an item that is not awaiting one', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const input = aDossierInput({ requestDate: await envToday() });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
+      await complete(handle.workflowId, fake, 'social-report', outcomes.report(input.requestDate));
+      const first = await decideAtSession(handle.workflowId, fake, { result: 'postponed' });
+      const second = await eventually(() => fake.scheduled()[1]);
+      expect(second.sessionDate > first).toBe(true);
+      expect(fake.of('scheduleAgendaItem')[1]).toMatchObject({ key: 'decision-2', after: first });
+
+      const wrong = await handle
+        .executeUpdate(councilDecisionUpdate, { args: [{ itemId: fake.scheduled()[0].itemId, result: 'granted', decisionDate: first, motivation: 'x', userId: 's' }] })
+        .catch((e) => e);
+      expect(wrong.cause.type).toBe(TASK_FAILURES.notOnAgenda);
+      const ratify = await handle
+        .executeUpdate(councilDecisionUpdate, { args: [{ itemId: second.itemId, result: 'ratified', decisionDate: first, motivation: 'x', userId: 's' }] })
+        .catch((e) => e);
+      expect(ratify.cause.type).toBe(TASK_FAILURES.validation);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('has the chair decide urgently when the earliest session is after the legal deadline, and the council ratify it', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const requestDate = addDays(await envToday(), -25); // registered late: the decision is due in 5 days
+      const input = aDossierInput({ requestDate });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(requestDate));
+      await complete(handle.workflowId, fake, 'social-report', outcomes.report(requestDate));
+      const item = await eventually(() => fake.scheduled()[0]);
+      expect(item.urgent).toBe(true);
+      const told = await eventually(() => fake.of('raiseEscalation').find((e) => e.key === 'agenda:decision-1'));
+      expect(told.message).toContain('dringende beslissing van de voorzitter');
+
+      const chairDate = await envToday();
+      await handle.executeUpdate(councilDecisionUpdate, {
+        args: [{ itemId: item.itemId, result: 'granted', decisionDate: chairDate, urgent: true, motivation: 'Dringend', category: 2, monthlyAmountCents: 131_420, startDate: requestDate, userId: 'secretary' }],
+      });
+      const ratification = await eventually(() => fake.scheduled()[1]);
+      expect(fake.of('scheduleAgendaItem')[1]).toMatchObject({ kind: 'ratification', after: chairDate });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(chairDate));
+      expect(fake.of('setDeadlineStatus')).toContainEqual(expect.objectContaining({ key: 'decision', status: 'met', metDate: chairDate }));
+
+      const today = await envToday();
+      if (ratification.sessionDate > today) await env.sleep(`${daysBetween(today, ratification.sessionDate)} days`);
+      await handle.executeUpdate(councilDecisionUpdate, {
+        args: [{ itemId: ratification.itemId, result: 'ratified', decisionDate: ratification.sessionDate, motivation: 'Bekrachtigd', userId: 'secretary' }],
+      });
+      expect(await handle.result()).toEqual({ status: 'NOTIFIED', decision: 'granted' });
+      expect(fake.of('recordDossierEvent').map((e) => e.type)).toContain('ratified');
     });
   });
 
@@ -153,8 +235,8 @@ describe('leefloonApplication (time-skipping)', () => {
       // A late decision still counts as late, and closes the no-decision window.
       await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
       await complete(handle.workflowId, fake, 'social-report', outcomes.report(input.requestDate));
-      const decidedOn = await envToday();
-      await complete(handle.workflowId, fake, 'decision', outcomes.decision(decidedOn), 'council-secretary');
+      const decidedOn = await decideAtSession(handle.workflowId, fake);
+      await eventually(() => fake.of('setDeadlineStatus').some((s) => s.key === 'appeal-no-decision' && s.status === 'cancelled'));
       const statuses = fake.of('setDeadlineStatus').map((s) => [s.key, s.status, s.metDate ?? null]);
       expect(statuses).toContainEqual(['decision', 'breached', decidedOn]);
       expect(statuses).toContainEqual(['appeal-no-decision', 'cancelled', null]);

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { JsonSchema } from '../../../libs/validation/schema';
+import { COUNCIL_RESULTS } from '../../../workflows/shared/dossier.messages';
+import { AuthUser, CurrentUser } from '../common/current-user';
+import { SchemaPipe } from '../common/schema.pipe';
+import { CouncilService, DecisionBody } from './council.service';
+
+const DATE = { type: 'string', format: 'date' } as const;
+const DECISION_PROPERTIES = {
+  result: { enum: [...COUNCIL_RESULTS] },
+  motivation: { type: 'string', minLength: 1, maxLength: 8000 },
+  category: { enum: [1, 2, 3] },
+  monthlyAmountCents: { type: 'integer', minimum: 0, maximum: 100_000_000 },
+  startDate: DATE,
+} as const;
+const DECISION: JsonSchema = { type: 'object', required: ['result', 'motivation'], properties: DECISION_PROPERTIES, additionalProperties: false };
+const URGENT: JsonSchema = {
+  type: 'object',
+  required: ['itemId', 'result', 'motivation'],
+  properties: { ...DECISION_PROPERTIES, itemId: { type: 'string', format: 'uuid' }, decisionDate: { ...DATE, 'x-notFuture': true } },
+  additionalProperties: false,
+};
+const MEETING: JsonSchema = {
+  type: 'object',
+  required: ['date'],
+  properties: { date: DATE, time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }, place: { type: 'string', minLength: 1, maxLength: 200 } },
+  additionalProperties: false,
+};
+const RANGE: JsonSchema = { type: 'object', properties: { from: DATE, to: DATE }, additionalProperties: false };
+const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('council (BCSD)')
+@ApiBearerAuth()
+@Controller('council')
+export class CouncilController {
+  constructor(private readonly council: CouncilService) {}
+
+  @Get('meetings')
+  meetings(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(RANGE)) query: { from?: string; to?: string }) {
+    return this.council.meetings(actor, query);
+  }
+
+  @Post('meetings')
+  @ApiBody({ schema: MEETING as object })
+  create(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(MEETING)) body: { date: string; time?: string; place?: string }) {
+    return this.council.createExtraordinary(actor, body);
+  }
+
+  @Get('meetings/:id')
+  meeting(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
+    return this.council.meeting(actor, id);
+  }
+
+  @Get('meetings/:id/agenda.pdf')
+  @Header('Content-Type', 'application/pdf')
+  async agendaPdf(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
+    return new StreamableFile(await this.council.agendaPdf(actor, id), { disposition: `attachment; filename="agenda-${id}.pdf"` });
+  }
+
+  @Post('meetings/:id/items/:itemId/decision')
+  @HttpCode(200)
+  @ApiBody({ schema: DECISION as object })
+  decide(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Param('itemId', ID) itemId: string, @Body(new SchemaPipe(DECISION)) body: DecisionBody) {
+    return this.council.decide(actor, id, itemId, body);
+  }
+
+  @Post('meetings/:id/close')
+  @HttpCode(200)
+  close(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
+    return this.council.close(actor, id);
+  }
+
+  @Post('urgent-decisions')
+  @HttpCode(200)
+  @ApiBody({ schema: URGENT as object })
+  urgent(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(URGENT)) body: DecisionBody & { itemId: string; decisionDate?: string }) {
+    return this.council.urgent(actor, body);
+  }
+}

@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import PDFDocument from 'pdfkit';
+import { DataSource, In } from 'typeorm';
+import { ensureSessions } from '../../../activities/council/council.activities';
+import type { AppConfig } from '../../../libs/config/config';
+import { agendaCutoff } from '../../../libs/council/sessions';
+import { audit } from '../../../libs/db/audit';
+import { AgendaItemEntity, CouncilMeetingEntity, DossierEntity, PersonEntity } from '../../../libs/db/entities';
+import type { AgendaDecision } from '../../../libs/db/entities/agenda-item.entity';
+import { addMonths, todayIn } from '../../../libs/deadlines/calendar-date';
+import { councilDecisionUpdate, CouncilResult } from '../../../workflows/shared/dossier.messages';
+import { authorize } from '../common/authorize';
+import type { AuthUser } from '../common/current-user';
+import { conflict, notFound } from '../common/errors';
+import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+
+export interface DecisionBody {
+  result: CouncilResult;
+  motivation: string;
+  category?: number;
+  monthlyAmountCents?: number;
+  startDate?: string;
+}
+
+/** The council secretary's side of the BCSD: sessions, agendas, decisions per item, urgent decisions, closing. */
+@Injectable()
+export class CouncilService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async meetings(actor: AuthUser, query: { from?: string; to?: string }) {
+    authorize(actor, 'council:read');
+    const today = todayIn(this.config.timeZone);
+    await ensureSessions(this.dataSource.manager, this.config, today);
+    const from = query.from ?? today;
+    const to = query.to ?? addMonths(from, this.config.council.monthsAhead).date;
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT m.*, count(i.id)::int AS items, count(i.id) FILTER (WHERE i.urgent)::int AS urgent_items
+         FROM council_meetings m LEFT JOIN agenda_items i ON i.meeting_id = m.id
+        WHERE m.date BETWEEN $1 AND $2 GROUP BY m.id ORDER BY m.date, m.time`,
+      [from, to],
+    );
+    return {
+      items: rows.map((m) => ({
+        id: m.id, date: m.date, time: m.time, place: m.place, cutoffDate: m.cutoff_date, kind: m.kind, status: m.status,
+        agendaOpen: (m.cutoff_date as string) >= today && m.status === 'planned', items: m.items, urgentItems: m.urgent_items,
+      })),
+      total: rows.length,
+    };
+  }
+
+  async meeting(actor: AuthUser, id: string) {
+    authorize(actor, 'council:read');
+    return this.dataSource.transaction(async (tx) => {
+      const meeting = await tx.findOneBy(CouncilMeetingEntity, { id });
+      if (!meeting) throw notFound('Meeting');
+      const items = await tx.find(AgendaItemEntity, { where: { meetingId: id }, order: { createdAt: 'ASC' } });
+      const dossiers = items.length ? await tx.findBy(DossierEntity, { id: In(items.map((i) => i.dossierId)) }) : [];
+      const persons = dossiers.length ? await tx.findBy(PersonEntity, { id: In(dossiers.map((d) => d.personId)) }) : [];
+      const byId = new Map(dossiers.map((d) => [d.id, d]));
+      const names = new Map(persons.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+      for (const d of dossiers) await audit(tx, actor, 'council.agenda-read', { dossierId: d.id, details: { meetingId: id } });
+      return {
+        id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place, cutoffDate: meeting.cutoffDate,
+        kind: meeting.kind, status: meeting.status,
+        items: items.map((i) => ({
+          id: i.id,
+          dossierId: i.dossierId,
+          dossierReference: byId.get(i.dossierId)?.reference,
+          clientName: names.get(byId.get(i.dossierId)?.personId ?? '') ?? null,
+          kind: i.kind,
+          proposal: i.proposal,
+          hearingRequested: i.hearingRequested,
+          urgent: i.urgent,
+          decisionDue: i.decisionDue,
+          status: i.status,
+          decision: i.decision,
+        })),
+      };
+    });
+  }
+
+  /** The agenda as a PDF for the members. */
+  async agendaPdf(actor: AuthUser, id: string): Promise<Buffer> {
+    const m = await this.meeting(actor, id);
+    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Agenda BCSD ${m.date}`, Author: this.config.ocmw.name } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    doc.fontSize(16).text(`${this.config.ocmw.name} — Bijzonder Comité voor de Sociale Dienst`);
+    doc.moveDown(0.5).fontSize(12).text(`Agenda van de zitting van ${m.date} om ${m.time}, ${m.place}`);
+    doc.fontSize(9).text(`Agenda afgesloten op ${m.cutoffDate}. Vertrouwelijk: persoonsgegevens van cliënten.`);
+    doc.moveDown();
+    m.items.forEach((item, n) => {
+      const p = item.proposal;
+      doc.fontSize(11).text(`${n + 1}. ${item.dossierReference} — ${item.clientName ?? ''}${item.urgent ? ' (DRINGEND)' : ''}`);
+      doc.fontSize(10).text(
+        item.kind === 'ratification'
+          ? `Bekrachtiging: ${p.motivation}`
+          : `Voorstel: ${p.proposal === 'grant' ? 'toekennen' : 'weigeren'}` +
+              (p.category ? `, categorie ${p.category}` : '') +
+              (p.monthlyAmountCents !== undefined ? `, ${(p.monthlyAmountCents / 100).toFixed(2).replace('.', ',')} EUR per maand` : '') +
+              (p.startDate ? `, vanaf ${p.startDate}` : ''),
+      );
+      if (item.kind === 'decision') doc.text(`Motivering: ${p.motivation}`);
+      if (item.hearingRequested) doc.text('De aanvrager vraagt gehoord te worden (art. 20 RMI-wet).');
+      doc.moveDown(0.5);
+    });
+    if (m.items.length === 0) doc.fontSize(10).text('Geen dossiers op de agenda.');
+    doc.end();
+    return done;
+  }
+
+  async createExtraordinary(actor: AuthUser, body: { date: string; time?: string; place?: string }) {
+    authorize(actor, 'council:manage');
+    return this.dataSource.transaction(async (tx) => {
+      const meeting = await tx.save(
+        tx.create(CouncilMeetingEntity, {
+          date: body.date,
+          time: body.time ?? this.config.council.time,
+          place: body.place ?? this.config.council.place,
+          cutoffDate: agendaCutoff(body.date, this.config.council.noticeDays),
+          kind: 'extraordinary',
+        }),
+      );
+      await audit(tx, actor, 'council.meeting-created', { details: { meetingId: meeting.id, date: body.date } });
+      return meeting;
+    });
+  }
+
+  /** A decision of the session on an item. Its date is the session date, even when recorded later. */
+  async decide(actor: AuthUser, meetingId: string, itemId: string, body: DecisionBody) {
+    authorize(actor, 'council:manage');
+    const meeting = await this.dataSource.getRepository(CouncilMeetingEntity).findOneBy({ id: meetingId });
+    if (!meeting) throw notFound('Meeting');
+    if (meeting.status === 'closed') throw conflict('The session is closed');
+    if (meeting.date > todayIn(this.config.timeZone)) throw conflict(`The session of ${meeting.date} has not taken place yet`);
+    return this.record(actor, itemId, meetingId, body, meeting.date, false);
+  }
+
+  /** The chair's urgent decision on an item, to be ratified (or overruled) at the next session (§8 of the domain reference). */
+  async urgent(actor: AuthUser, body: DecisionBody & { itemId: string; decisionDate?: string }) {
+    authorize(actor, 'council:manage');
+    const today = todayIn(this.config.timeZone);
+    const decisionDate = body.decisionDate ?? today;
+    if (decisionDate > today) throw conflict('An urgent decision cannot be dated in the future');
+    if (body.result === 'postponed') throw conflict('An urgent decision cannot be a postponement');
+    return this.record(actor, body.itemId, null, body, decisionDate, true);
+  }
+
+  async close(actor: AuthUser, id: string) {
+    authorize(actor, 'council:manage');
+    return this.dataSource.transaction(async (tx) => {
+      const meeting = await tx.findOneBy(CouncilMeetingEntity, { id });
+      if (!meeting) throw notFound('Meeting');
+      if (meeting.status === 'closed') throw conflict('The session is already closed');
+      const open = await tx.countBy(AgendaItemEntity, { meetingId: id, status: 'scheduled' });
+      if (open > 0) throw conflict(`${open} item(s) on the agenda have no decision yet (record them, or postpone them)`, { openItems: open });
+      await tx.update(CouncilMeetingEntity, { id }, { status: 'closed', closedAt: new Date(), closedBy: actor.id });
+      await audit(tx, actor, 'council.meeting-closed', { details: { meetingId: id } });
+      return { id, status: 'closed' };
+    });
+  }
+
+  /** Stores the decision on the item and hands it to the dossier's workflow in one step: its refusal rolls back. */
+  private async record(actor: AuthUser, itemId: string, meetingId: string | null, body: DecisionBody, decisionDate: string, urgent: boolean) {
+    return this.dataSource.transaction(async (tx) => {
+      const item = await tx.findOneBy(AgendaItemEntity, { id: itemId });
+      if (!item || (meetingId && item.meetingId !== meetingId)) throw notFound('Agenda item');
+      if (item.status !== 'scheduled') throw conflict(`The item is already ${item.status}`);
+      if (urgent && item.kind !== 'decision') throw conflict('A ratification cannot be decided urgently');
+      const dossier = await tx.findOneByOrFail(DossierEntity, { id: item.dossierId });
+      const decision: AgendaDecision = {
+        result: body.result, decisionDate, motivation: body.motivation, category: body.category,
+        monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, recordedBy: actor.id, recordedAt: new Date().toISOString(),
+      };
+      await tx.update(AgendaItemEntity, { id: itemId }, { status: body.result === 'postponed' ? 'postponed' : 'decided', decision: decision as never });
+      await audit(tx, actor, urgent ? 'council.urgent-decision' : 'council.decision', { dossierId: dossier.id, details: { itemId, result: body.result, decisionDate } });
+      await this.temporal.workflow.getHandle(dossier.workflowId).executeUpdate(councilDecisionUpdate, {
+        args: [{ itemId, result: body.result, decisionDate, motivation: body.motivation, category: body.category,
+          monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, userId: actor.id }],
+      });
+      return { itemId, dossierId: dossier.id, dossierReference: dossier.reference, ...decision };
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export interface AgendaProposal {
+  reference: string;
+  proposal: 'grant' | 'refuse';
+  category?: number;
+  monthlyAmountCents?: number;
+  startDate?: string;
+  motivation: string;
+}
+
+export interface AgendaDecision {
+  result: string;
+  decisionDate: string;
+  motivation: string;
+  category?: number;
+  monthlyAmountCents?: number;
+  startDate?: string;
+  urgent?: boolean;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** A dossier on a session's agenda: its social report's proposal, and the decision taken on it. */
+@Entity('agenda_items')
+@Unique(['dossierId', 'key'])
+export class AgendaItemEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', name: 'meeting_id' }) meetingId: string;
+  @Column({ type: 'uuid', name: 'dossier_id' }) dossierId: string;
+  @Column({ type: 'text' }) key: string;
+  /** decision: the council decides; ratification: it ratifies (or overrules) the chair's urgent decision. */
+  @Column({ type: 'text' }) kind: 'decision' | 'ratification';
+  @Column({ type: 'text' }) team: string;
+  @Column({ type: 'jsonb' }) proposal: AgendaProposal;
+  @Column({ type: 'boolean', name: 'hearing_requested', default: false }) hearingRequested: boolean;
+  @Column({ type: 'boolean', default: false }) urgent: boolean;
+  @Column({ type: 'date', name: 'decision_due', nullable: true }) decisionDue: string | null;
+  @Column({ type: 'text', default: 'scheduled' }) status: 'scheduled' | 'decided' | 'postponed' | 'withdrawn';
+  @Column({ type: 'jsonb', nullable: true }) decision: AgendaDecision | null;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
+}

@@ -1,0 +1,604 @@
+/**
+ * Dutch letter templates of the social service (shared/domain/ocmw-procedures.md §0.1, §0.2, §1.2, §1.4). Pure: data in,
+ * a structured document out; no Node, no clock, no configuration read here (the activities fill in the OCMW, the
+ * labour court and the dates computed by the deadline engine).
+ *
+ * A letter that lacks an element the law requires is never produced: renderLetter throws LetterIncompleteError naming
+ * every missing element. For a decision letter that is the list of §0.2 (without it the appeal term does not start);
+ * for a forwarding notice the reasons of incompetence (without them the forwarding is void).
+ */
+import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
+import { weekdayName } from '../deadlines/holidays';
+
+/** The structured document every template produces; pdf.ts renders it, the notices table stores it. */
+export interface LetterDocument {
+  title: string;
+  /** Name and address lines, separated by "\n". */
+  recipient: string;
+  date: IsoDate;
+  /** The dossier reference (ons kenmerk). */
+  reference: string;
+  paragraphs: string[];
+  /** Key facts of the letter with their Dutch labels, shown as an overview under the letter. */
+  fields: Record<string, string>;
+}
+
+export interface Addressee {
+  name: string;
+  address: string[];
+}
+
+export interface SocialWorker {
+  name: string;
+  /** Phone number or e-mail address where the client reaches the social worker. */
+  contact: string;
+}
+
+export type Procedure = 'leefloon' | 'maatschappelijke-dienstverlening';
+
+/** What every letter carries; the activities fill it from the dossier, its person, its social worker and the config. */
+export interface LetterBase {
+  reference: string;
+  date: IsoDate;
+  recipient: Addressee;
+  ocmwName: string;
+  /** The handling service, with its address ("Sociale dienst, Marktplein 1, 9000 Gent"). */
+  service: string;
+  socialWorker?: SocialWorker;
+  procedure?: Procedure;
+}
+
+export interface ReceiptData extends LetterBase {
+  requestDate: IsoDate;
+  /** End of the decision term (LL-3), computed by the engine. */
+  decisionDueDate: IsoDate;
+}
+
+export interface HearingRightData extends LetterBase {
+  decidingBody?: string;
+}
+
+export interface HearingInvitationData extends LetterBase {
+  decidingBody?: string;
+  hearing: { place: string; date: IsoDate; time: string };
+}
+
+export interface DocumentsRequestData extends LetterBase {
+  documents: string[];
+  answerBy: IsoDate;
+}
+
+export interface DocumentsReminderData extends DocumentsRequestData {
+  /** Date of the first request the reminder refers to. */
+  firstRequestDate: IsoDate;
+}
+
+export interface AppealInfo {
+  possible: boolean;
+  /** How to lodge the appeal, in Dutch. */
+  how: string;
+  labourCourtAddress: string;
+  /** The notification date the term runs from, and the last day of the term (engine, rule LL-10). */
+  notifiedOn: IsoDate;
+  until: IsoDate;
+  /** How the notification date follows from the delivery ("de derde werkdag na de afgifte ter post"). */
+  deliveryNote?: string;
+  /** Must be false: the letter tells the client that the appeal does not suspend the decision. */
+  suspensive: boolean;
+}
+
+export interface Amount {
+  monthlyCents: number;
+  /** How the resources were taken into account and the amount computed. */
+  computation: string;
+  /** How often it is paid ("maandelijks, rond de 1e van de maand"). */
+  frequency: string;
+}
+
+export interface DecisionData extends LetterBase {
+  decisionDate: IsoDate;
+  decidingBody?: string;
+  legalReasons: string;
+  factualReasons: string;
+  /** Leefloon grant or revision: the category (1/2/3) and why. */
+  category?: 1 | 2 | 3;
+  categoryReason?: string;
+  amount?: Amount;
+  /** Grant: start of the right; revision: date the new amount applies; stop: the date the right ends. */
+  effectiveDate?: IsoDate;
+  appeal: AppealInfo;
+}
+
+export interface ForwardingOcmwData extends LetterBase {
+  applicant: { name: string; nationalNumber?: string; address: string[] };
+  requestDate: IsoDate;
+  competentOcmw: Addressee;
+  /** Why this OCMW is not competent (Wet 1965): without reasons the forwarding is void. */
+  reasons: string;
+}
+
+export interface ForwardingApplicantData extends LetterBase {
+  requestDate: IsoDate;
+  forwardDate: IsoDate;
+  competentOcmw: Addressee;
+  reasons: string;
+}
+
+export interface TemplateData {
+  receipt: ReceiptData;
+  'hearing-right': HearingRightData;
+  'hearing-invitation': HearingInvitationData;
+  'documents-request': DocumentsRequestData;
+  'documents-reminder': DocumentsReminderData;
+  'decision-grant': DecisionData;
+  'decision-refusal': DecisionData;
+  'decision-revision': DecisionData;
+  'decision-stop': DecisionData;
+  'forwarding-ocmw': ForwardingOcmwData;
+  'forwarding-applicant': ForwardingApplicantData;
+}
+export type TemplateName = keyof TemplateData;
+export const TEMPLATES = [
+  'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
+  'decision-refusal', 'decision-revision', 'decision-stop', 'forwarding-ocmw', 'forwarding-applicant',
+] as const satisfies readonly TemplateName[];
+
+export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop';
+export type DecisionTemplate = `decision-${DecisionKind}`;
+
+export function isDecisionTemplate(template: string): template is DecisionTemplate {
+  return ['decision-grant', 'decision-refusal', 'decision-revision', 'decision-stop'].includes(template);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mandatory elements
+
+export interface MissingElement {
+  /** Stable code, e.g. 'labour-court-address'. */
+  element: string;
+  /** What is missing, in words (English, with the Dutch term). */
+  description: string;
+}
+
+const ELEMENTS: Record<string, string> = {
+  'legal-reasons': 'the legal reasons (juridische motivering)',
+  'factual-reasons': 'the factual reasons (feitelijke motivering)',
+  'decision-date': 'the date of the decision',
+  amount: 'the amount (bedrag)',
+  'amount-computation': 'how the amount and the resources were computed (berekening)',
+  'payment-frequency': 'how often it is paid (betalingsritme)',
+  category: 'the category granted (categorie 1, 2 of 3)',
+  'category-reason': 'the reason for the category',
+  'effective-date': 'the date the decision takes effect',
+  'appeal-possible': 'that an appeal is possible (beroep mogelijk)',
+  'appeal-how': 'how to lodge the appeal',
+  'labour-court-address': "the labour court's address",
+  'appeal-term': 'the appeal term: its end date computed from the notification date',
+  'appeal-not-suspensive': 'that the appeal does not suspend the decision',
+  'file-reference': 'the file reference (dossiernummer)',
+  service: 'the handling service',
+  'social-worker': 'the social worker to contact (name)',
+  'social-worker-contact': "the social worker's contact (phone or e-mail)",
+  recipient: 'the recipient (name and address)',
+  'request-date': 'the date of the request',
+  'decision-due-date': 'the decision period (uiterlijke beslissingsdatum)',
+  'hearing-place': 'the place of the hearing',
+  'hearing-date': 'the date of the hearing',
+  'hearing-time': 'the time of the hearing',
+  documents: 'the list of missing documents',
+  'answer-by': 'the date by which the documents are expected',
+  'first-request-date': 'the date of the first request',
+  'competent-ocmw': 'the competent OCMW (name and address)',
+  'incompetence-reasons': 'the reasons why this OCMW is not competent',
+  applicant: 'the applicant (name and address)',
+  'forward-date': 'the date the request was forwarded',
+};
+
+export class LetterIncompleteError extends Error {
+  constructor(
+    readonly template: string,
+    readonly missing: MissingElement[],
+  ) {
+    super(
+      `The ${template} letter is refused: it lacks ${missing.length} mandatory element(s): ` +
+        missing.map((m) => `${m.description} [${m.element}]`).join('; '),
+    );
+    this.name = 'LetterIncompleteError';
+  }
+}
+
+const filled = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+const date = (value: unknown): boolean => isValidIsoDate(value);
+
+function collect(checks: [string, boolean][]): MissingElement[] {
+  return checks.filter(([, ok]) => !ok).map(([element]) => ({ element, description: ELEMENTS[element] }));
+}
+
+function baseChecks(data: Partial<LetterBase>, needsSocialWorker: boolean): [string, boolean][] {
+  return [
+    ['file-reference', filled(data.reference)],
+    ['service', filled(data.service)],
+    ['recipient', filled(data.recipient?.name) && (data.recipient?.address ?? []).some(filled)],
+    ...(needsSocialWorker
+      ? ([
+          ['social-worker', filled(data.socialWorker?.name)],
+          ['social-worker-contact', filled(data.socialWorker?.contact)],
+        ] as [string, boolean][])
+      : []),
+  ];
+}
+
+/**
+ * The mandatory content of a decision letter (§0.2): legal and factual reasons; for money the amount, how it was
+ * computed and how often it is paid; for leefloon the category and its reason; the appeal — that it is possible, how,
+ * the labour court's address, the term (end date from the notification date) and that it does not suspend the
+ * decision; the file reference, the service and the social worker to contact. Returns what is missing.
+ */
+export function checkDecisionLetter(data: Partial<DecisionData> & { decision: DecisionKind }): MissingElement[] {
+  const money = data.decision === 'grant' || data.decision === 'revision';
+  const leefloon = (data.procedure ?? 'leefloon') === 'leefloon';
+  const appeal: Partial<AppealInfo> = data.appeal ?? {};
+  return collect([
+    ['legal-reasons', filled(data.legalReasons)],
+    ['factual-reasons', filled(data.factualReasons)],
+    ['decision-date', date(data.decisionDate)],
+    ...(money
+      ? ([
+          ['amount', Number.isInteger(data.amount?.monthlyCents) && (data.amount?.monthlyCents as number) > 0],
+          ['amount-computation', filled(data.amount?.computation)],
+          ['payment-frequency', filled(data.amount?.frequency)],
+        ] as [string, boolean][])
+      : []),
+    ...(money && leefloon
+      ? ([
+          ['category', [1, 2, 3].includes(data.category as number)],
+          ['category-reason', filled(data.categoryReason)],
+        ] as [string, boolean][])
+      : []),
+    ...(data.decision === 'stop' || data.decision === 'revision' ? ([['effective-date', date(data.effectiveDate)]] as [string, boolean][]) : []),
+    ['appeal-possible', appeal.possible === true],
+    ['appeal-how', filled(appeal.how)],
+    ['labour-court-address', filled(appeal.labourCourtAddress)],
+    ['appeal-term', date(appeal.notifiedOn) && date(appeal.until) && (appeal.until as string) > (appeal.notifiedOn as string)],
+    ['appeal-not-suspensive', appeal.suspensive === false],
+    ...baseChecks(data, true),
+  ]);
+}
+
+/** The mandatory elements of any template; a decision letter is checked against §0.2 (checkDecisionLetter). */
+export function checkLetter<T extends TemplateName>(template: T, data: Partial<TemplateData[T]>): MissingElement[] {
+  if (isDecisionTemplate(template)) {
+    return checkDecisionLetter({ ...(data as Partial<DecisionData>), decision: template.slice('decision-'.length) as DecisionKind });
+  }
+  const d = data as Record<string, any>;
+  switch (template as Exclude<TemplateName, DecisionTemplate>) {
+    case 'receipt':
+      return collect([['request-date', date(d.requestDate)], ['decision-due-date', date(d.decisionDueDate)], ...baseChecks(d, false)]);
+    case 'hearing-right':
+      return collect(baseChecks(d, false));
+    case 'hearing-invitation':
+      return collect([
+        ['hearing-place', filled(d.hearing?.place)],
+        ['hearing-date', date(d.hearing?.date)],
+        ['hearing-time', /^([01]\d|2[0-3]):[0-5]\d$/.test(String(d.hearing?.time ?? ''))],
+        ...baseChecks(d, false),
+      ]);
+    case 'documents-request':
+    case 'documents-reminder':
+      return collect([
+        ['documents', Array.isArray(d.documents) && d.documents.length > 0 && d.documents.every(filled)],
+        ['answer-by', date(d.answerBy)],
+        ...(template === 'documents-reminder' ? ([['first-request-date', date(d.firstRequestDate)]] as [string, boolean][]) : []),
+        ...baseChecks(d, false),
+      ]);
+    case 'forwarding-ocmw':
+      return collect([
+        ['competent-ocmw', filled(d.competentOcmw?.name) && (d.competentOcmw?.address ?? []).some(filled)],
+        ['incompetence-reasons', filled(d.reasons)],
+        ['request-date', date(d.requestDate)],
+        ['applicant', filled(d.applicant?.name) && (d.applicant?.address ?? []).some(filled)],
+        ...baseChecks(d, false),
+      ]);
+    case 'forwarding-applicant':
+      return collect([
+        ['competent-ocmw', filled(d.competentOcmw?.name) && (d.competentOcmw?.address ?? []).some(filled)],
+        ['incompetence-reasons', filled(d.reasons)],
+        ['request-date', date(d.requestDate)],
+        ['forward-date', date(d.forwardDate)],
+        ...baseChecks(d, false),
+      ]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dutch formatting
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** '2026-03-02' → '2 maart 2026'. */
+export function formatDateNl(iso: IsoDate): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** '2026-03-02' → 'maandag 2 maart 2026'. */
+export function formatDateLongNl(iso: IsoDate): string {
+  return `${weekdayName(iso)} ${formatDateNl(iso)}`;
+}
+
+/** 131420 → '€ 1.314,20'. */
+export function formatEuro(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(cents));
+  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}€ ${euros},${String(abs % 100).padStart(2, '0')}`;
+}
+
+export const CATEGORY_LABELS: Record<1 | 2 | 3, string> = {
+  1: 'categorie 1: samenwonende',
+  2: 'categorie 2: alleenstaande',
+  3: 'categorie 3: persoon die samenwoont met een gezin ten laste',
+};
+
+const DEFAULT_BODY = 'Bijzonder Comité voor de Sociale Dienst';
+
+/** The standard appeal information (§0.2); the activity adds the labour court, the notification date and the term. */
+export const APPEAL_HOW =
+  'U stelt beroep in met een verzoekschrift dat u neerlegt op de griffie van de arbeidsrechtbank, of met een ' +
+  '(aangetekende) brief aan die griffie. Vermeld uw naam, uw adres, de beslissing waartegen u opkomt en waarom u het ' +
+  'er niet mee eens bent, en voeg een kopie van deze brief toe. Het beroep is kosteloos. U mag zich laten bijstaan of ' +
+  'vertegenwoordigen door een advocaat, een afgevaardigde van een vakbond of een andere persoon die de wet toelaat.';
+
+const PROCEDURE: Record<Procedure, { request: string; right: string; appealBasis: string }> = {
+  leefloon: {
+    request: 'een leefloon (recht op maatschappelijke integratie)',
+    right: 'leefloon',
+    appealBasis: 'art. 47 van de wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie',
+  },
+  'maatschappelijke-dienstverlening': {
+    request: 'maatschappelijke dienstverlening',
+    right: 'maatschappelijke dienstverlening',
+    appealBasis: 'art. 71 van de organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn',
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates
+
+const recipientOf = (a: Addressee) => [a.name, ...a.address.filter((l) => l.trim() !== '')].join('\n');
+
+function document(data: LetterBase, title: string, paragraphs: (string | false | undefined)[], fields: Record<string, string | undefined>): LetterDocument {
+  return {
+    title,
+    recipient: recipientOf(data.recipient),
+    date: data.date,
+    reference: data.reference,
+    paragraphs: paragraphs.filter((p): p is string => typeof p === 'string' && p !== ''),
+    fields: Object.fromEntries(Object.entries({ Dossiernummer: data.reference, ...fields }).filter((e): e is [string, string] => e[1] !== undefined)),
+  };
+}
+
+const salutation = (data: LetterBase) => `Geachte ${data.recipient.name},`;
+
+function contactParagraph(data: LetterBase): string {
+  const worker = data.socialWorker;
+  return (
+    (worker ? `Uw maatschappelijk werker is ${worker.name} (${worker.contact}). ` : '') +
+    `Uw dossier wordt behandeld door: ${data.service}. Vermeld bij elk contact uw dossiernummer ${data.reference}.`
+  );
+}
+
+const closing = (data: LetterBase) => `Met vriendelijke groeten,\n${data.socialWorker ? `${data.socialWorker.name}, maatschappelijk werker\n` : ''}${data.ocmwName}`;
+
+function receipt(d: ReceiptData): LetterDocument {
+  const p = PROCEDURE[d.procedure ?? 'leefloon'];
+  return document(d, 'Ontvangstbewijs van uw aanvraag', [
+    salutation(d),
+    `Wij hebben uw aanvraag voor ${p.request} ontvangen op ${formatDateNl(d.requestDate)}. Uw aanvraag is ingeschreven ` +
+      `in het register van de aanvragen onder het dossiernummer ${d.reference}.`,
+    `Het OCMW beslist over uw aanvraag binnen 30 dagen na de ontvangst ervan, dus uiterlijk op ` +
+      `${formatDateNl(d.decisionDueDate)}. U ontvangt de beslissing binnen 8 dagen nadat ze genomen is.`,
+    `Recht om gehoord te worden: u hebt het recht om gehoord te worden door het ${DEFAULT_BODY} voor het over uw ` +
+      `aanvraag beslist. Vraag dat schriftelijk aan; wij laten u dan weten waar en wanneer u gehoord wordt. U mag zich ` +
+      `laten bijstaan of vertegenwoordigen door een persoon van uw keuze (art. 20 RMI-wet).`,
+    `Nieuwe feiten melden: u moet ons onmiddellijk elk nieuw feit melden dat een invloed kan hebben op uw aanvraag, ` +
+      `bijvoorbeeld een verandering van uw inkomen, uw adres of uw gezinssituatie.`,
+    contactParagraph(d),
+    closing(d),
+  ], {
+    'Datum van de aanvraag': formatDateNl(d.requestDate),
+    'Beslissing uiterlijk op': formatDateNl(d.decisionDueDate),
+    'Behandelende dienst': d.service,
+    'Maatschappelijk werker': d.socialWorker?.name,
+  });
+}
+
+function hearingRight(d: HearingRightData): LetterDocument {
+  const body = d.decidingBody ?? DEFAULT_BODY;
+  return document(d, 'Uw recht om gehoord te worden', [
+    salutation(d),
+    `Tijdens het sociaal onderzoek naar uw aanvraag (dossier ${d.reference}) laten wij u weten dat u het recht hebt ` +
+      `om gehoord te worden door het ${body}, dat over uw aanvraag beslist (art. 20 RMI-wet).`,
+    `Wilt u gehoord worden, vraag het dan schriftelijk aan bij uw maatschappelijk werker of bij de sociale dienst. ` +
+      `Wij laten u daarna schriftelijk weten waar en wanneer u gehoord wordt.`,
+    `U mag zich laten bijstaan of vertegenwoordigen door een persoon van uw keuze, bijvoorbeeld een advocaat, ` +
+      `een familielid of een medewerker van een vakbond of een vereniging.`,
+    contactParagraph(d),
+    closing(d),
+  ], { 'Beslissend orgaan': body });
+}
+
+function hearingInvitation(d: HearingInvitationData): LetterDocument {
+  const body = d.decidingBody ?? DEFAULT_BODY;
+  return document(d, 'Uitnodiging om gehoord te worden', [
+    salutation(d),
+    `U hebt gevraagd om gehoord te worden over uw aanvraag (dossier ${d.reference}). Het ${body} nodigt u uit op ` +
+      `${formatDateLongNl(d.hearing.date)} om ${d.hearing.time} uur, op deze plaats: ${d.hearing.place} (art. 20 RMI-wet).`,
+    `U mag zich laten bijstaan of vertegenwoordigen door een persoon van uw keuze. Wie u vertegenwoordigt, brengt ` +
+      `een schriftelijke volmacht mee.`,
+    `Kunt u niet komen, laat het ons dan zo snel mogelijk weten. U kunt uw standpunt ook schriftelijk bezorgen.`,
+    contactParagraph(d),
+    closing(d),
+  ], {
+    Plaats: d.hearing.place,
+    Datum: formatDateLongNl(d.hearing.date),
+    Uur: d.hearing.time,
+  });
+}
+
+function documentsRequest(d: DocumentsRequestData, reminder?: { firstRequestDate: IsoDate }): LetterDocument {
+  return document(d, reminder ? 'Herinnering: ontbrekende stukken' : 'Vraag om ontbrekende stukken', [
+    salutation(d),
+    reminder
+      ? `Op ${formatDateNl(reminder.firstRequestDate)} vroegen wij u om stukken voor het onderzoek van uw aanvraag ` +
+        `(dossier ${d.reference}). Wij hebben de volgende stukken nog niet ontvangen:`
+      : `Om uw aanvraag (dossier ${d.reference}) te kunnen onderzoeken, hebben wij de volgende stukken nodig:`,
+    d.documents.map((doc) => `- ${doc}`).join('\n'),
+    `Bezorg ons deze stukken uiterlijk op ${formatDateNl(d.answerBy)}. U mag ze afgeven op de sociale dienst, ` +
+      `per post opsturen of per e-mail bezorgen.`,
+    reminder
+      ? `Zonder deze stukken kunnen wij niet nagaan of u recht hebt op hulp. Onvoldoende medewerking aan het sociaal ` +
+        `onderzoek kan leiden tot een weigering van uw aanvraag. Hebt u moeite om een stuk te krijgen, neem dan contact ` +
+        `met ons op: wij helpen u.`
+      : `Hebt u moeite om een stuk te krijgen, neem dan contact met ons op: wij helpen u.`,
+    contactParagraph(d),
+    closing(d),
+  ], {
+    'Ontbrekende stukken': d.documents.join('; '),
+    'Te bezorgen uiterlijk op': formatDateNl(d.answerBy),
+    'Eerste vraag op': reminder ? formatDateNl(reminder.firstRequestDate) : undefined,
+  });
+}
+
+const DECISION_TITLES: Record<DecisionKind, (right: string) => string> = {
+  grant: (right) => `Beslissing over uw aanvraag ${right}: toekenning`,
+  refusal: (right) => `Beslissing over uw aanvraag ${right}: weigering`,
+  revision: (right) => `Beslissing: herziening van uw ${right}`,
+  stop: (right) => `Beslissing: stopzetting van uw ${right}`,
+};
+
+function decisionSentence(kind: DecisionKind, d: DecisionData, body: string, right: string): string {
+  const on = `Het ${body} heeft in zijn zitting van ${formatDateNl(d.decisionDate)} beslist`;
+  switch (kind) {
+    case 'grant':
+      return `${on} u een ${right} toe te kennen${d.effectiveDate ? ` vanaf ${formatDateNl(d.effectiveDate)}` : ''}.`;
+    case 'refusal':
+      return `${on} uw aanvraag voor een ${right} te weigeren.`;
+    case 'revision':
+      return `${on} uw ${right} te herzien vanaf ${formatDateNl(d.effectiveDate as IsoDate)}.`;
+    case 'stop':
+      return `${on} uw ${right} stop te zetten vanaf ${formatDateNl(d.effectiveDate as IsoDate)}.`;
+  }
+}
+
+function appealParagraphs(d: DecisionData, procedure: Procedure): string[] {
+  const a = d.appeal;
+  return [
+    `Beroep: bent u het niet eens met deze beslissing, dan kunt u beroep instellen bij de arbeidsrechtbank: ` +
+      `${a.labourCourtAddress}.`,
+    `Termijn: het beroep moet worden ingesteld binnen drie maanden na de kennisgeving van deze beslissing ` +
+      `(${PROCEDURE[procedure].appealBasis}). Deze beslissing wordt u ter kennis gebracht op ` +
+      `${formatDateNl(a.notifiedOn)}${a.deliveryNote ? ` (${a.deliveryNote})` : ''}. Uw beroep moet dus uiterlijk op ` +
+      `${formatDateNl(a.until)} bij de arbeidsrechtbank zijn ingesteld.`,
+    `Hoe: ${a.how}`,
+    `Het beroep schorst de beslissing niet: de beslissing blijft van toepassing zolang de arbeidsrechtbank niet ` +
+      `anders heeft beslist.`,
+  ];
+}
+
+function decision(kind: DecisionKind, d: DecisionData): LetterDocument {
+  const procedure = d.procedure ?? 'leefloon';
+  const right = PROCEDURE[procedure].right;
+  const body = d.decidingBody ?? DEFAULT_BODY;
+  const money = (kind === 'grant' || kind === 'revision') && d.amount;
+  const category = money && d.category ? CATEGORY_LABELS[d.category] : undefined;
+  return document(d, DECISION_TITLES[kind](right), [
+    salutation(d),
+    decisionSentence(kind, d, body, right),
+    category && `Categorie: u ontvangt het ${right} in ${category}. Reden: ${d.categoryReason}`,
+    money && `Bedrag: ${formatEuro(d.amount!.monthlyCents)} per maand. Betaling: ${d.amount!.frequency}.`,
+    money && `Berekening: ${d.amount!.computation}`,
+    `Juridische gronden: ${d.legalReasons}`,
+    `Feitelijke gronden: ${d.factualReasons}`,
+    ...appealParagraphs(d, procedure),
+    contactParagraph(d),
+    closing(d),
+  ], {
+    Beslissing: { grant: 'toekenning', refusal: 'weigering', revision: 'herziening', stop: 'stopzetting' }[kind],
+    'Datum van de beslissing': formatDateNl(d.decisionDate),
+    'Beslissend orgaan': body,
+    Categorie: category,
+    'Bedrag per maand': money ? formatEuro(d.amount!.monthlyCents) : undefined,
+    Betaling: money ? d.amount!.frequency : undefined,
+    [kind === 'stop' ? 'Einde van het recht' : 'Vanaf']: d.effectiveDate ? formatDateNl(d.effectiveDate) : undefined,
+    Kennisgeving: formatDateNl(d.appeal.notifiedOn),
+    'Beroep uiterlijk op': formatDateNl(d.appeal.until),
+    Arbeidsrechtbank: d.appeal.labourCourtAddress,
+    'Maatschappelijk werker': d.socialWorker ? `${d.socialWorker.name} (${d.socialWorker.contact})` : undefined,
+  });
+}
+
+function forwardingOcmw(d: ForwardingOcmwData): LetterDocument {
+  const p = PROCEDURE[d.procedure ?? 'leefloon'];
+  return document(d, 'Doorzending van een aanvraag aan het bevoegde OCMW', [
+    `Geachte collega's,`,
+    `Op ${formatDateNl(d.requestDate)} ontving ons OCMW een aanvraag voor ${p.request} van ${d.applicant.name}` +
+      `${d.applicant.nationalNumber ? ` (rijksregisternummer ${d.applicant.nationalNumber})` : ''}, ` +
+      `${d.applicant.address.join(', ')}. Ons dossiernummer is ${d.reference}.`,
+    `Wij zijn van oordeel dat niet ons OCMW maar uw OCMW bevoegd is om deze aanvraag te behandelen (wet van ` +
+      `2 april 1965). Redenen: ${d.reasons}`,
+    `Wij sturen u de aanvraag daarom door, binnen vijf kalenderdagen na onze vaststelling (art. 18 §4 RMI-wet; art. 58 §3 ` +
+      `OCMW-wet). De aanvrager wordt tegelijk schriftelijk op de hoogte gebracht.`,
+    `Voor vragen over dit dossier: ${d.service}${d.socialWorker ? `, ${d.socialWorker.name} (${d.socialWorker.contact})` : ''}.`,
+    closing(d),
+  ], {
+    Aanvrager: d.applicant.name,
+    'Datum van de aanvraag': formatDateNl(d.requestDate),
+    'Bevoegd OCMW': d.competentOcmw.name,
+    'Redenen van onbevoegdheid': d.reasons,
+  });
+}
+
+function forwardingApplicant(d: ForwardingApplicantData): LetterDocument {
+  const p = PROCEDURE[d.procedure ?? 'leefloon'];
+  return document(d, 'Uw aanvraag is doorgestuurd naar het bevoegde OCMW', [
+    salutation(d),
+    `Op ${formatDateNl(d.requestDate)} diende u bij ons een aanvraag in voor ${p.request} (dossier ${d.reference}).`,
+    `Volgens de wet van 2 april 1965 is niet ons OCMW maar ${d.competentOcmw.name}, ` +
+      `${d.competentOcmw.address.join(', ')}, bevoegd om uw aanvraag te behandelen. Redenen: ${d.reasons}`,
+    `Wij hebben uw aanvraag daarom op ${formatDateNl(d.forwardDate)} doorgestuurd naar dat OCMW (art. 18 §4 ` +
+      `RMI-wet). U hoeft geen nieuwe aanvraag in te dienen: dat OCMW neemt contact met u op of u kunt er zelf ` +
+      `terecht met uw vragen.`,
+    contactParagraph(d),
+    closing(d),
+  ], {
+    'Datum van de aanvraag': formatDateNl(d.requestDate),
+    'Doorgestuurd op': formatDateNl(d.forwardDate),
+    'Bevoegd OCMW': `${d.competentOcmw.name}, ${d.competentOcmw.address.join(', ')}`,
+    'Redenen van onbevoegdheid': d.reasons,
+  });
+}
+
+/**
+ * Renders a template, after checking its mandatory elements: a letter that lacks one is refused with a
+ * LetterIncompleteError naming each missing element.
+ */
+export function renderLetter<T extends TemplateName>(template: T, data: TemplateData[T]): LetterDocument {
+  const missing = checkLetter(template, data);
+  if (missing.length > 0) throw new LetterIncompleteError(template, missing);
+  const d = data as never;
+  switch (template as TemplateName) {
+    case 'receipt': return receipt(d);
+    case 'hearing-right': return hearingRight(d);
+    case 'hearing-invitation': return hearingInvitation(d);
+    case 'documents-request': return documentsRequest(d);
+    case 'documents-reminder': return documentsRequest(d, { firstRequestDate: (data as DocumentsReminderData).firstRequestDate });
+    case 'decision-grant': return decision('grant', d);
+    case 'decision-refusal': return decision('refusal', d);
+    case 'decision-revision': return decision('revision', d);
+    case 'decision-stop': return decision('stop', d);
+    case 'forwarding-ocmw': return forwardingOcmw(d);
+    case 'forwarding-applicant': return forwardingApplicant(d);
+    default: throw new RangeError(`unknown letter template ${String(template)}`);
+  }
+}

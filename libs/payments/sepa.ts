@@ -1,0 +1,194 @@
+/**
+ * SEPA credit-transfer batch file for the bank: ISO 20022 pain.001.001.09 as the EPC 2023 SCT rulebook prescribes it
+ * between a customer and its bank (implementation guideline EPC132-08, "SCT C2PSP"; schema in
+ * test/fixtures/iso20022/pain.001.001.09.xsd). Pure: a string in, a string out.
+ *
+ * Privacy: the file goes to the bank. It carries the beneficiary's name, IBAN, amount and an unstructured remittance
+ * ("Leefloon 2026-03 LL-2026-000123") — never a national number: buildPain001 refuses a text that contains one.
+ */
+import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
+import { normalizeNationalNumber, validateIban, validateNationalNumber } from '../domain/identifiers';
+import type { PaymentKind, Period } from './schedule';
+
+export const PAIN_001_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
+/** EPC usage rules: names are limited to 70 characters, unstructured remittance to 140, identifiers (Max35Text) to 35. */
+export const MAX_NAME = 70;
+export const MAX_REMITTANCE = 140;
+export const MAX_ID = 35;
+/** Amount must be 0.01 or more and 999999999.99 or less (AT-T002). */
+const MAX_AMOUNT_CENTS = 99_999_999_999;
+
+export interface SepaDebtor {
+  name: string;
+  iban: string;
+  bic: string;
+}
+
+export interface SepaPayment {
+  /** The payment's uuid: its EndToEndId (see endToEndId). */
+  id: string;
+  amountCents: number;
+  creditorName: string;
+  iban: string;
+  remittance: string;
+}
+
+export interface SepaBatch {
+  /** Unique per file (Max35Text); the batch's id without dashes. */
+  msgId: string;
+  createdAt: Date;
+  requestedExecutionDate: IsoDate;
+  debtor: SepaDebtor;
+  payments: SepaPayment[];
+}
+
+export class SepaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SepaError';
+  }
+}
+
+/**
+ * EndToEndId = the payment's id: a UUID is 36 characters with its dashes, EndToEndId is Max35Text, so the dashes go
+ * (32 hexadecimal characters, lower case). The bank returns it on the account statement (camt.053) for
+ * reconciliation: `paymentIdFromEndToEndId` puts the dashes back.
+ */
+export function endToEndId(paymentId: string): string {
+  const hex = paymentId.replace(/-/g, '').toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new SepaError(`a payment id must be a UUID: ${paymentId}`);
+  return hex;
+}
+
+export function paymentIdFromEndToEndId(id: string): string {
+  return `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
+}
+
+const SPECIALS: Record<string, string> = {
+  ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Þ: 'TH', þ: 'th',
+  '&': '+', '"': "'", '‘': "'", '’': "'", '‚': "'", '“': "'", '”': "'", '„': "'", _: '-', '–': '-', '—': '-',
+};
+
+/**
+ * Text restricted to the SEPA (EPC basic Latin) character set `a-z A-Z 0-9 / - ? : ( ) . , ' + space`: accents are
+ * transliterated (é→e, ç→c, ß→ss), a few signs mapped (& → +, quotes → '), anything else becomes a space; then
+ * whitespace is collapsed and the text cut to `max` characters.
+ */
+export function sepaText(value: string, max: number): string {
+  const latin = value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x00-\x7f]|[&"_]/g, (c) => SPECIALS[c] ?? ' ');
+  return latin
+    .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max)
+    .trim();
+}
+
+/** Escapes the five XML special characters (after sepaText only the apostrophe can remain; this is the safety net). */
+export function escapeXml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+/** 131420 → '1314.20' (the file's decimal notation: a point, two decimals, no grouping). */
+export function formatAmount(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+const KIND_LABEL: Record<PaymentKind, string> = { monthly: '', arrears: 'achterstal ', 'one-off': 'eenmalig ' };
+
+/** The unstructured remittance the beneficiary reads on the statement: "Leefloon 2026-03 LL-2026-000123". */
+export function remittanceText(input: { procedure: string; kind: PaymentKind; period: Period; reference: string }): string {
+  const procedure = input.procedure.charAt(0).toUpperCase() + input.procedure.slice(1).replace(/-/g, ' ');
+  return sepaText(`${procedure} ${KIND_LABEL[input.kind]}${input.period} ${input.reference}`, MAX_REMITTANCE);
+}
+
+/** True when `text` holds something that checks out as a national number (11 digits, optionally written with . - or spaces). */
+export function containsNationalNumber(text: string): boolean {
+  for (const match of text.matchAll(/\d(?:[\s.\-]?\d){10}/g)) {
+    if (validateNationalNumber(normalizeNationalNumber(match[0])).valid) return true;
+  }
+  return false;
+}
+
+function identifier(value: string, what: string): string {
+  if (!/^[A-Za-z0-9/\-?:().,'+]{1,35}$/.test(value) || value.startsWith('/') || value.endsWith('/') || value.includes('//')) {
+    throw new SepaError(`${what} must be 1–35 SEPA characters, not starting or ending with '/' nor containing '//': ${value}`);
+  }
+  return value;
+}
+
+function account(iban: string, what: string): string {
+  const checked = validateIban(iban);
+  if (!checked.valid) throw new SepaError(`${what}: not a valid IBAN (${checked.message})`);
+  return checked.value;
+}
+
+function text(value: string, max: number, what: string): string {
+  const cleaned = sepaText(value, max);
+  if (cleaned === '') throw new SepaError(`${what} is empty once restricted to the SEPA character set: "${value}"`);
+  if (containsNationalNumber(cleaned)) throw new SepaError(`${what} must not contain a national number`);
+  return escapeXml(cleaned);
+}
+
+/** The pain.001.001.09 document for one batch: one PmtInf (one debtor account, one execution date). */
+export function buildPain001(batch: SepaBatch): string {
+  if (batch.payments.length === 0) throw new SepaError('a batch needs at least one payment');
+  if (!isValidIsoDate(batch.requestedExecutionDate)) throw new SepaError(`not a date YYYY-MM-DD: ${batch.requestedExecutionDate}`);
+  const bic = batch.debtor.bic.toUpperCase();
+  if (!/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)) throw new SepaError(`not a BIC: ${batch.debtor.bic}`);
+  const msgId = identifier(batch.msgId, 'MsgId');
+  const seen = new Set<string>();
+  let ctrlSumCents = 0;
+  const transactions = batch.payments.map((p, i) => {
+    if (!Number.isSafeInteger(p.amountCents) || p.amountCents < 1 || p.amountCents > MAX_AMOUNT_CENTS) {
+      throw new SepaError(`payment ${p.id}: the amount must be from 0.01 to 999999999.99 euro, got ${p.amountCents} cents`);
+    }
+    const e2e = endToEndId(p.id);
+    if (seen.has(e2e)) throw new SepaError(`payment ${p.id} appears twice in the batch`);
+    seen.add(e2e);
+    ctrlSumCents += p.amountCents;
+    return [
+      '      <CdtTrfTxInf>',
+      `        <PmtId><EndToEndId>${e2e}</EndToEndId></PmtId>`,
+      `        <Amt><InstdAmt Ccy="EUR">${formatAmount(p.amountCents)}</InstdAmt></Amt>`,
+      `        <Cdtr><Nm>${text(p.creditorName, MAX_NAME, `payment ${i + 1}: creditor name`)}</Nm></Cdtr>`,
+      `        <CdtrAcct><Id><IBAN>${account(p.iban, `payment ${p.id}: creditor account`)}</IBAN></Id></CdtrAcct>`,
+      `        <RmtInf><Ustrd>${text(p.remittance, MAX_REMITTANCE, `payment ${i + 1}: remittance`)}</Ustrd></RmtInf>`,
+      '      </CdtTrfTxInf>',
+    ].join('\n');
+  });
+  const nbOfTxs = String(batch.payments.length);
+  const ctrlSum = formatAmount(ctrlSumCents);
+  const debtorName = text(batch.debtor.name, MAX_NAME, 'debtor name');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<Document xmlns="${PAIN_001_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
+    '  <CstmrCdtTrfInitn>',
+    '    <GrpHdr>',
+    `      <MsgId>${msgId}</MsgId>`,
+    `      <CreDtTm>${batch.createdAt.toISOString().slice(0, 19)}Z</CreDtTm>`,
+    `      <NbOfTxs>${nbOfTxs}</NbOfTxs>`,
+    `      <CtrlSum>${ctrlSum}</CtrlSum>`,
+    `      <InitgPty><Nm>${debtorName}</Nm></InitgPty>`,
+    '    </GrpHdr>',
+    '    <PmtInf>',
+    `      <PmtInfId>${identifier(`${msgId.slice(0, 32)}-1`, 'PmtInfId')}</PmtInfId>`,
+    '      <PmtMtd>TRF</PmtMtd>',
+    `      <NbOfTxs>${nbOfTxs}</NbOfTxs>`,
+    `      <CtrlSum>${ctrlSum}</CtrlSum>`,
+    '      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>',
+    `      <ReqdExctnDt><Dt>${batch.requestedExecutionDate}</Dt></ReqdExctnDt>`,
+    `      <Dbtr><Nm>${debtorName}</Nm></Dbtr>`,
+    `      <DbtrAcct><Id><IBAN>${account(batch.debtor.iban, 'debtor account')}</IBAN></Id></DbtrAcct>`,
+    `      <DbtrAgt><FinInstnId><BICFI>${bic}</BICFI></FinInstnId></DbtrAgt>`,
+    '      <ChrgBr>SLEV</ChrgBr>',
+    ...transactions,
+    '    </PmtInf>',
+    '  </CstmrCdtTrfInitn>',
+    '</Document>',
+    '',
+  ].join('\n');
+}
