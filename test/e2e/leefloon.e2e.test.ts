@@ -128,17 +128,44 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
     const inquiry = await sys.http.post(`/tasks/${done.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.inquiry(today));
     expect(inquiry.status).toBe(200);
     const report = await sys.http.post(`/tasks/${inquiry.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.report(today));
-    expect(report.body.nextTasks.map((t: { kind: string; status: string }) => [t.kind, t.status])).toEqual([['decision', 'open']]);
+    expect(report.body.nextTasks).toEqual([]);
+    expect(report.body.dossierStatus).toBe('ON_AGENDA');
 
-    const decisionTask = await openTask('decision', 'council-secretary');
-    expect((await sys.http.post(`/tasks/${decisionTask.id}/complete`).set(as('social-worker')).send(outcomes.decision(today))).status).toBe(403);
-    const claimed = await sys.http.post(`/tasks/${decisionTask.id}/claim`).set(as('council-secretary'));
-    expect(claimed.body).toMatchObject({ status: 'claimed', assigneeId: expect.any(String) });
-    const decided = await sys.http.post(`/tasks/${decisionTask.id}/complete`).set(as('council-secretary')).send(outcomes.decision(today));
+    // The social report puts the dossier on the earliest BCSD session whose agenda is still open.
+    const meetings = await sys.http.get('/council/meetings').set(as('council-secretary'));
+    const session = meetings.body.items.find((m: { items: number }) => m.items > 0);
+    expect(session).toMatchObject({ kind: 'regular', agendaOpen: true, time: '19:00' });
+    expect(session.cutoffDate >= today).toBe(true);
+    expect(meetings.body.items.filter((m: { date: string; cutoffDate: string }) => m.cutoffDate >= today)[0].id).toBe(session.id);
+    const agenda = await sys.http.get(`/council/meetings/${session.id}`).set(as('council-secretary'));
+    const item = agenda.body.items[0];
+    expect(item).toMatchObject({ dossierId, kind: 'decision', urgent: false, clientName: 'Jan Peeters', proposal: { proposal: 'grant', category: 2 } });
+    const pdf = await sys.http.get(`/council/meetings/${session.id}/agenda.pdf`).set(as('council-secretary')).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const decision = { result: 'granted', motivation: 'Voldoet aan de voorwaarden van art. 3 RMI-wet.', category: 2, monthlyAmountCents: 131_420, startDate: today };
+    const path = `/council/meetings/${session.id}/items/${item.id}/decision`;
+    expect((await sys.http.post(path).set(as('social-worker')).send(decision)).status).toBe(403);
+    const early = await sys.http.post(path).set(as('council-secretary')).send(decision);
+    expect(early.status).toBe(409); // the session has not taken place yet
+    // The session day comes (the test moves the session to today instead of waiting for it).
+    await sys.db.query('UPDATE council_meetings SET date = $1 WHERE id = $2', [today, session.id]);
+    const incomplete = await sys.http.post(path).set(as('council-secretary')).send({ result: 'granted', motivation: 'x' });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.errors.map((e: { path: string }) => e.path)).toEqual(['/category', '/monthlyAmountCents', '/startDate']);
+    const decided = await sys.http.post(path).set(as('council-secretary')).send(decision);
     expect(decided.status).toBe(200);
-    expect(decided.body.dossierStatus).toBe('DECIDED');
-    const notify = decided.body.nextTasks[0];
-    expect(notify).toMatchObject({ kind: 'decision-notification', dueDate: addDays(today, 8) });
+    expect(decided.body).toMatchObject({ result: 'granted', decisionDate: today });
+    expect((await sys.http.post(path).set(as('council-secretary')).send(decision)).status).toBe(409);
+    const notify = await openTask('decision-notification', 'social-worker');
+    expect(notify).toMatchObject({ dueDate: addDays(today, 8) });
+    const closed = await sys.http.post(`/council/meetings/${session.id}/close`).set(as('council-secretary'));
+    expect(closed.status).toBe(200);
 
     const noTracking = await sys.http.post(`/tasks/${notify.id}/complete`).set(as('social-worker')).send({ mode: 'registered', date: today });
     expect(noTracking.status).toBe(400);
@@ -157,10 +184,10 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
       ['notification', 'LL-4', 'met', addDays(today, 8)],
       ['decision', 'LL-3', 'met', addDays(today, 30)],
     ]);
-    expect(dossier.doneTasks.map((t: { kind: string }) => t.kind)).toEqual(['competence-check', 'social-inquiry', 'social-report', 'decision', 'decision-notification']);
+    expect(dossier.doneTasks.map((t: { kind: string }) => t.kind)).toEqual(['competence-check', 'social-inquiry', 'social-report', 'decision-notification']);
     expect(dossier.openTasks).toEqual([]);
     expect(dossier.timeline.map((e: { type: string }) => e.type)).toEqual(
-      expect.arrayContaining(['request-registered', 'notice', 'task-completed', 'decided', 'notified']),
+      expect.arrayContaining(['request-registered', 'notice', 'task-completed', 'agenda-item', 'on-agenda', 'decided', 'notified']),
     );
 
     expect((await sys.http.get(`/dossiers/${dossierId}`).set(as('noord-worker'))).status).toBe(404);
@@ -172,7 +199,7 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
     const trail = await sys.http.get(`/dossiers/${dossierId}/audit`).set(as('team-lead'));
     expect(trail.status).toBe(200);
     const actions = trail.body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['dossier.opened', 'task.opened', 'task.completed', 'task.claimed', 'dossier.read']));
+    expect(actions).toEqual(expect.arrayContaining(['dossier.opened', 'task.opened', 'task.completed', 'council.decision', 'dossier.read']));
     const readers = trail.body.items.filter((e: { action: string }) => e.action === 'dossier.read').map((e: { actorRole: string }) => e.actorRole);
     expect(readers).toContain('social-worker');
   });
