@@ -1,10 +1,13 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../libs/config/config';
+import { loadLeefloonAmounts } from '../libs/config/leefloon-amounts';
 import type { DeadlineRule } from '../libs/deadlines/types';
+import type { LeefloonAmountTable } from '../libs/payments/amounts';
 import { createCouncilActivities } from './council/council.activities';
 import { createDeadlineActivities } from './deadlines/deadline.activities';
 import { createDossierActivities } from './dossiers/dossier.activities';
 import { createNoticeActivities } from './notices/notice.activities';
+import { createPaymentActivities } from './payments/payment.activities';
 import { createTaskActivities } from './tasks/task.activities';
 
 export interface ActivityDeps {
@@ -12,6 +15,8 @@ export interface ActivityDeps {
   /** The deadline catalogue in force (built-in rules + the legal officer's corrections). */
   catalogue: DeadlineRule[];
   config: AppConfig;
+  /** The dated leefloon amounts in force; when absent, loaded from config.payments.amountsFile (validated). */
+  amounts?: LeefloonAmountTable;
 }
 
 /** Activities belong to capabilities; each is idempotent on a business key, since Temporal runs them at least once. */
@@ -22,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeadlineActivities(deps),
     ...createNoticeActivities(deps),
     ...createCouncilActivities(deps),
+    ...createPaymentActivities({ ...deps, amounts: deps.amounts ?? loadLeefloonAmounts(deps.config.payments.amountsFile) }),
   };
 }
 

@@ -1,2 +1,3 @@
 // The single bundle entry for the worker: every procedure workflow type is exported here.
 export { leefloonApplication } from './leefloon/leefloon.workflow';
+export { leefloonBenefit } from './leefloon/leefloon-benefit.workflow';

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { DossierEntity } from '../../libs/db/entities';
+import { DossierEntity, PersonEntity } from '../../libs/db/entities';
+import { normalizeIban } from '../../libs/domain/identifiers';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
@@ -19,6 +20,15 @@ export interface DossierEventInput {
 
 export function createDossierActivities({ dataSource }: { dataSource: DataSource }) {
   return {
+    /** The IBAN a social worker collected for a client who had none (a payment waits for it). */
+    async setPersonIban(input: { dossierId: string; iban: string; by: string }): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        const dossier = await tx.findOneByOrFail(DossierEntity, { id: input.dossierId });
+        await tx.update(PersonEntity, { id: dossier.personId }, { iban: normalizeIban(input.iban) });
+        await audit(tx, { id: input.by, role: 'social-worker' }, 'person.iban-set', { dossierId: input.dossierId, personId: dossier.personId });
+      });
+    },
+
     /** The timeline entry and the dossier status move together, with a system audit event. */
     async recordDossierEvent(input: DossierEventInput): Promise<void> {
       await dataSource.transaction(async (tx) => {

@@ -1,8 +1,30 @@
-import { DataSource } from 'typeorm';
-import { NoticeEntity } from '../../libs/db/entities';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
+import { NoticeEntity, PartnerMessageEntity } from '../../libs/db/entities';
+import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
+import { addDays, dateInZone, IsoDate, isValidIsoDate } from '../../libs/deadlines/calendar-date';
+import { computeDeadline, findRule } from '../../libs/deadlines/engine';
+import { DeadlineError, DeadlineRule } from '../../libs/deadlines/types';
+import { appealTerm, DeliveryError, DeliveryFacts, DeliveryMode, notificationDate, NotificationDate, sendEmail } from '../../libs/notices/delivery';
+import { letterhead, LetterContext, loadLetterContext, procedureOf } from '../../libs/notices/letter-context';
+import { NOTICE_FAILURES } from '../../libs/notices/failures';
+import { renderPdf } from '../../libs/notices/pdf';
+import {
+  APPEAL_HOW,
+  AppealInfo,
+  formatDateNl,
+  isDecisionTemplate,
+  LetterBase,
+  LetterDocument,
+  LetterIncompleteError,
+  renderLetter,
+  TemplateData,
+  TemplateName,
+} from '../../libs/notices/templates';
 
 export interface NoticeInput {
   dossierId: string;
@@ -17,9 +39,234 @@ export interface NoticeInput {
   description: string;
 }
 
-export function createNoticeActivities({ dataSource }: { dataSource: DataSource }) {
+export { NOTICE_FAILURES };
+
+const refuse = (type: string, message: string, details: unknown[] = []) => ApplicationFailure.create({ type, message, details, nonRetryable: true });
+
+/** How the letter is to reach its addressee. Dates default to the letter's date (handed over or posted that day). */
+export type LetterDelivery =
+  | { mode: 'registered'; postedOn?: IsoDate; trackingNumber?: string }
+  | { mode: 'against-receipt'; signedOn?: IsoDate }
+  | { mode: 'e-mail'; /** Default: the person's e-mail address. */ to?: string }
+  | { mode: 'hand' }
+  | { mode: 'letter' }
+  | { mode: 'partner-outbox'; partner: Partner; partnerRef: string; dueDate?: IsoDate };
+
+/** The parts of a letter the activity fills from the dossier and the configuration (the caller may override them). */
+type ContextKey = keyof LetterBase | 'appeal';
+/** Defaulted by the activity: answerBy = letter date + config.notices.documentReminderDays; firstRequestDate from reminderOf. */
+type DefaultedKey = 'answerBy' | 'firstRequestDate';
+export type LetterInput<T extends TemplateName> = Omit<TemplateData[T], ContextKey | DefaultedKey> &
+  Partial<Pick<TemplateData[T], DefaultedKey & keyof TemplateData[T]>> &
+  Partial<Omit<LetterBase, 'recipient'>> & { recipient?: LetterBase['recipient'] } & {
+    appeal?: T extends `decision-${string}` ? Partial<AppealInfo> : never;
+  };
+
+export type IssueLetterInput = {
+  [T in TemplateName]: {
+    dossierId: string;
+    /** Idempotency key within the dossier, e.g. "decision-letter". */
+    key: string;
+    template: T;
+    data: LetterInput<T>;
+    delivery: LetterDelivery;
+    /** The legal due date of the notice (e.g. the LL-4 notification term); default: the letter's date. */
+    dueDate?: IsoDate;
+    /** A reminder: the key of the notice it reminds of (documents-reminder takes its first request date from it). */
+    reminderOf?: string;
+  };
+}[TemplateName];
+
+export interface IssueLetterResult {
+  noticeId: string;
+  /** Known once the letter is delivered (handed over, signed for, posted with a date, or accepted by the mail server). */
+  notifiedOn?: IsoDate;
+  /** Decision letters: last day of the client's appeal term (engine, LL-10), from notifiedOn. */
+  appealUntil?: IsoDate;
+}
+
+export interface RecordDeliveryInput {
+  dossierId: string;
+  key: string;
+  mode: DeliveryMode;
+  trackingNumber?: string;
+  postedOn?: IsoDate;
+  signedOn?: IsoDate;
+  sentOn?: IsoDate;
+}
+
+export interface RecordDeliveryResult {
+  noticeId: string;
+  notifiedOn: IsoDate;
+  appealUntil?: IsoDate;
+  /** The engine's one-line explanation of the appeal term (Dutch). */
+  appealSummary?: string;
+}
+
+export interface QueuePartnerMessageInput {
+  dossierId: string;
+  partner: Partner;
+  kind: string;
+  partnerRef: string;
+  payload: Record<string, unknown>;
+  dueDate?: IsoDate | null;
+}
+
+export interface SendPodMiFormInput {
+  dossierId: string;
+  /** B: grant or revision (with the reimbursement claim); C: refusal or stop (not a suspension). */
+  form: 'B' | 'C';
+  decision: 'grant' | 'revision' | 'refusal' | 'stop';
+  decisionDate: IsoDate;
+  category?: 1 | 2 | 3;
+  monthlyAmountCents?: number;
+  /** Period the decision covers: from (start of the right, or the day a stop takes effect), to (optional end). */
+  periodFrom?: IsoDate;
+  periodTo?: IsoDate;
+  /** Default: "<dossier reference>:<decision date>". */
+  partnerRef?: string;
+}
+
+interface DeliveryRecord {
+  mode: DeliveryMode;
+  trackingNumber: string | null;
+  postedOn: IsoDate | null;
+  signedOn: IsoDate | null;
+  sentOn: IsoDate | null;
+  notifiedOn: IsoDate;
+  note: string;
+  appealUntil: IsoDate | null;
+  recordedAt: string;
+}
+
+export interface NoticeDeps {
+  dataSource: DataSource;
+  config: AppConfig;
+  /** The deadline catalogue in force: the appeal term (LL-10) and the POD MI term (LL-5) come from it. */
+  catalogue: DeadlineRule[];
+}
+
+export function createNoticeActivities({ dataSource, config, catalogue }: NoticeDeps) {
+  const today = () => dateInZone(Date.now(), config.timeZone);
+  const registered = () => ({ registeredMailWorkingDays: config.notices.registeredMailWorkingDays });
+
+  async function findNotice(manager: EntityManager, dossierId: string, key: string): Promise<NoticeEntity | null> {
+    return manager.findOneBy(NoticeEntity, { dossierId, key });
+  }
+
+  function appealFor(ctx: LetterContext, notifiedOn: IsoDate) {
+    return appealTerm(catalogue, notifiedOn, { procedure: procedureOf(ctx.dossier), timeZone: config.timeZone });
+  }
+
+  /** The facts the letter's delivery gives at issue time (dates default to the letter's date). */
+  function plannedDelivery(delivery: LetterDelivery, date: IsoDate): { facts: DeliveryFacts; known: boolean } {
+    switch (delivery.mode) {
+      case 'registered':
+        return { facts: { mode: 'registered', postedOn: delivery.postedOn ?? date }, known: delivery.postedOn !== undefined };
+      case 'against-receipt':
+        return { facts: { mode: 'against-receipt', signedOn: delivery.signedOn ?? date }, known: delivery.signedOn !== undefined };
+      case 'e-mail':
+        return { facts: { mode: 'e-mail', sentOn: date }, known: false };
+      case 'hand':
+        return { facts: { mode: 'hand', sentOn: date }, known: true };
+      default:
+        return { facts: { mode: delivery.mode }, known: false };
+    }
+  }
+
+  /** Template data = context from the dossier and configuration, overridden by the caller's data. */
+  async function letterData(input: IssueLetterInput, ctx: LetterContext, date: IsoDate, planned: NotificationDate | null): Promise<Record<string, unknown>> {
+    const data: Record<string, unknown> = { ...ctx.base, date, ...input.data };
+    if (input.template === 'forwarding-ocmw' && !input.data.recipient) data.recipient = input.data.competentOcmw;
+    if (input.template === 'documents-request' || input.template === 'documents-reminder') {
+      data.answerBy ??= addDays(date, config.notices.documentReminderDays);
+    }
+    if (input.template === 'documents-reminder' && data.firstRequestDate === undefined && input.reminderOf) {
+      const first = await findNotice(dataSource.manager, input.dossierId, input.reminderOf);
+      data.firstRequestDate = first?.document?.date ?? (first ? dateInZone(first.createdAt.getTime(), config.timeZone) : undefined);
+    }
+    if (isDecisionTemplate(input.template)) {
+      const appeal = planned ? appealFor(ctx, planned.date) : null;
+      data.appeal = {
+        possible: true,
+        how: APPEAL_HOW,
+        suspensive: false,
+        labourCourtAddress: config.labourCourtAddress,
+        notifiedOn: planned?.date,
+        until: appeal?.dueDate,
+        deliveryNote: planned?.note,
+        ...((input.data as { appeal?: Partial<AppealInfo> }).appeal ?? {}),
+      };
+    }
+    return data;
+  }
+
+  async function sendByEmail(notice: NoticeEntity, document: LetterDocument, pdf: Buffer, to: string, ctx: LetterContext): Promise<IssueLetterResult> {
+    const proof = await sendEmail(config.notices.smtpUrl as string, {
+      from: config.notices.mailFrom,
+      to,
+      subject: `${document.title} — dossier ${document.reference}`,
+      text:
+        `Geachte ${ctx.base.recipient.name},\n\nIn de bijlage vindt u een brief van ${config.ocmw.name} over uw dossier ` +
+        `${document.reference}: "${document.title}".\n\nMet vriendelijke groeten,\n${ctx.base.service}\n`,
+      pdf,
+      filename: `${document.reference}-${notice.key}.pdf`,
+      messageId: `<notice-${notice.id}@ocmw-flow>`,
+    });
+    const sentOn = dateInZone(Date.parse(proof.sentAt), config.timeZone);
+    const appealUntil = isDecisionTemplate(notice.kind) ? appealFor(ctx, sentOn).dueDate : null;
+    await dataSource.transaction(async (tx) => {
+      await tx.update(NoticeEntity, { id: notice.id }, {
+        sentAt: new Date(proof.sentAt),
+        notifiedOn: sentOn,
+        appealUntil,
+        proof: { ...(notice.proof ?? {}), email: proof } as never,
+      });
+      await addToTimeline(tx, {
+        dossierId: notice.dossierId,
+        key: `notice:${notice.key}:sent`,
+        at: new Date(proof.sentAt),
+        type: 'notice',
+        description: `${document.title} per e-mail verstuurd op ${formatDateNl(sentOn)}` + (appealUntil ? `; beroep mogelijk tot en met ${formatDateNl(appealUntil)}` : ''),
+        data: { kind: notice.kind, channel: 'e-mail', messageId: proof.messageId },
+      });
+      await audit(tx, SYSTEM, 'notice.sent', { dossierId: notice.dossierId, details: { key: notice.key, messageId: proof.messageId, response: proof.response } });
+    });
+    return { noticeId: notice.id, notifiedOn: sentOn, ...(appealUntil ? { appealUntil } : {}) };
+  }
+
+  const resultOf = (n: NoticeEntity): IssueLetterResult => ({
+    noticeId: n.id,
+    ...(n.notifiedOn ? { notifiedOn: n.notifiedOn } : {}),
+    ...(n.appealUntil ? { appealUntil: n.appealUntil } : {}),
+  });
+
+  async function queue(tx: EntityManager, input: QueuePartnerMessageInput): Promise<{ partnerMessageId: string; created: boolean }> {
+    const created = await insertOnce(tx, PartnerMessageEntity, {
+      dossierId: input.dossierId,
+      partner: input.partner,
+      partnerRef: input.partnerRef,
+      kind: input.kind,
+      payload: input.payload as never,
+      dueDate: input.dueDate ?? null,
+    });
+    const row = await tx.findOneByOrFail(PartnerMessageEntity, { dossierId: input.dossierId, kind: input.kind, partnerRef: input.partnerRef });
+    if (created) {
+      await addToTimeline(tx, {
+        dossierId: input.dossierId,
+        key: `partner:${input.kind}:${input.partnerRef}`,
+        at: new Date(),
+        type: 'partner-message',
+        description: `Bericht ${input.kind} voor ${input.partner} klaargezet${input.dueDate ? ` (uiterlijk ${formatDateNl(input.dueDate)})` : ''}`,
+        data: { partner: input.partner, kind: input.kind, partnerMessageId: row.id },
+      });
+      await audit(tx, SYSTEM, 'partner-message.queued', { dossierId: input.dossierId, details: { partnerMessageId: row.id, partner: input.partner, kind: input.kind } });
+    }
+    return { partnerMessageId: row.id, created };
+  }
+
   return {
-    /** Records a notice (letter rendering and delivery come with the notices capability). */
+    /** Records a notice without a letter (kept as it is: running workflows call it). */
     async recordNotice(input: NoticeInput): Promise<void> {
       await dataSource.transaction(async (tx) => {
         if (!(await insertOnce(tx, NoticeEntity, {
@@ -43,5 +290,280 @@ export function createNoticeActivities({ dataSource }: { dataSource: DataSource 
         await audit(tx, SYSTEM, 'notice.recorded', { dossierId: input.dossierId, details: { key: input.key, kind: input.kind } });
       });
     },
+
+    /**
+     * Renders a letter from its template (client and dossier data from the read model, OCMW and labour court from the
+     * configuration, the appeal term from the engine), refuses it when a mandatory element is missing (non-retryable
+     * 'LetterIncomplete', details[0] = the missing elements), stores the document and its PDF, and delivers it: e-mail
+     * over SMTP, a partner message in the outbox, or — for post and hand delivery — recorded for the people who send it
+     * (recordDelivery records the posting or signature). Idempotent on (dossierId, key): a retry returns the stored
+     * letter, and only re-sends an e-mail that was not accepted yet.
+     */
+    async issueLetter(input: IssueLetterInput): Promise<IssueLetterResult> {
+      const emailPending = (n: NoticeEntity) => input.delivery.mode === 'e-mail' && config.notices.smtpUrl !== null && !n.proof?.email;
+      let notice = await findNotice(dataSource.manager, input.dossierId, input.key);
+      if (notice?.document && !emailPending(notice)) return resultOf(notice);
+
+      const date = (input.data as { date?: IsoDate }).date ?? today();
+      const ctx = await loadLetterContext(dataSource.manager, config, input.dossierId, date);
+      if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
+      const emailTo = input.delivery.mode === 'e-mail' ? (input.delivery.to ?? ctx.person.email ?? null) : null;
+      if (input.delivery.mode === 'e-mail' && !emailTo) {
+        throw refuse(NOTICE_FAILURES.delivery, `Dossier ${ctx.dossier.reference}: the client has no e-mail address; send the letter by post or hand it over`);
+      }
+
+      if (!notice?.document) {
+        const { facts, known } = plannedDelivery(input.delivery, date);
+        let planned: NotificationDate | null;
+        let data: Record<string, unknown>;
+        let document: LetterDocument;
+        try {
+          planned = notificationDate(facts, registered());
+          data = await letterData(input, ctx, date, planned);
+          document = renderLetter(input.template, data as never);
+        } catch (err) {
+          if (err instanceof LetterIncompleteError) {
+            await audit(dataSource.manager, SYSTEM, 'notice.refused', { dossierId: input.dossierId, details: { key: input.key, template: input.template, missing: err.missing } });
+            throw refuse(NOTICE_FAILURES.incomplete, `Dossier ${ctx.dossier.reference}: ${err.message}`, [err.missing]);
+          }
+          if (err instanceof DeliveryError || err instanceof DeadlineError) throw refuse(NOTICE_FAILURES.delivery, err.message);
+          throw err;
+        }
+        const pdf = await renderPdf(document, letterhead(config));
+        const decision = isDecisionTemplate(input.template);
+        const notifiedOn = known && planned ? planned.date : null;
+        const appealUntil = decision && notifiedOn ? ((data.appeal as AppealInfo).until ?? null) : null;
+        const delivery = input.delivery;
+        const tracking = delivery.mode === 'registered' ? (delivery.trackingNumber ?? null) : null;
+        const record: DeliveryRecord | null =
+          notifiedOn && planned && (delivery.mode !== 'registered' || tracking)
+            ? {
+                mode: delivery.mode, trackingNumber: tracking, postedOn: facts.postedOn ?? null, signedOn: facts.signedOn ?? null,
+                sentOn: facts.sentOn ?? null, notifiedOn, note: planned.note, appealUntil, recordedAt: new Date().toISOString(),
+              }
+            : null;
+        const reminderOf = input.reminderOf ? ((await findNotice(dataSource.manager, input.dossierId, input.reminderOf))?.id ?? null) : null;
+        const recipient = delivery.mode === 'partner-outbox' ? delivery.partner : 'client';
+        await dataSource.transaction(async (tx) => {
+          const values = {
+            kind: input.template,
+            recipient,
+            channel: delivery.mode,
+            dueDate: input.dueDate ?? date,
+            sentAt: notifiedOn ? new Date() : null,
+            content: input.data as Record<string, unknown>,
+            document,
+            pdf,
+            deliveryMode: delivery.mode,
+            trackingNumber: tracking,
+            postedOn: delivery.mode === 'registered' && known ? (facts.postedOn ?? null) : null,
+            notifiedOn,
+            appealUntil,
+            reminderOf,
+            proof: record ? { delivery: record } : null,
+          };
+          const inserted = await insertOnce(tx, NoticeEntity, { dossierId: input.dossierId, key: input.key, ...values } as never);
+          if (!inserted) {
+            // A notice recorded under this key without a letter (recordNotice): give it its letter, once.
+            const upgraded = await tx.createQueryBuilder().update(NoticeEntity).set(values as never)
+              .where('dossier_id = :d AND key = :k AND document IS NULL', { d: input.dossierId, k: input.key }).execute();
+            if (!upgraded.affected) return;
+          }
+          await addToTimeline(tx, {
+            dossierId: input.dossierId,
+            key: `notice:${input.key}`,
+            at: new Date(),
+            type: 'notice',
+            description:
+              `${document.title} opgemaakt (${DELIVERY_LABELS[delivery.mode]})` +
+              (delivery.mode === 'e-mail' && !config.notices.smtpUrl ? ' — geen mailserver ingesteld: nog te versturen' : '') +
+              (notifiedOn ? `; ter kennis gebracht op ${formatDateNl(notifiedOn)}` : '') +
+              (appealUntil ? `; beroep mogelijk tot en met ${formatDateNl(appealUntil)}` : ''),
+            data: { kind: input.template, channel: delivery.mode },
+          });
+          await audit(tx, SYSTEM, 'notice.issued', { dossierId: input.dossierId, details: { key: input.key, template: input.template, delivery: delivery.mode } });
+          if (delivery.mode === 'partner-outbox') {
+            const row = await findNotice(tx, input.dossierId, input.key);
+            await queue(tx, {
+              dossierId: input.dossierId,
+              partner: delivery.partner,
+              kind: input.template === 'forwarding-ocmw' ? 'forwarding' : `letter:${input.template}`,
+              partnerRef: delivery.partnerRef,
+              payload: { noticeId: row?.id, dossierReference: document.reference, template: input.template, document },
+              dueDate: delivery.dueDate ?? input.dueDate ?? null,
+            });
+          }
+        });
+        notice = await findNotice(dataSource.manager, input.dossierId, input.key);
+        if (!notice) throw new Error(`notice ${input.key} of dossier ${input.dossierId} vanished`);
+      }
+
+      if (input.delivery.mode === 'e-mail' && config.notices.smtpUrl && !notice.proof?.email) {
+        const withPdf = await dataSource.getRepository(NoticeEntity).createQueryBuilder('n').addSelect('n.pdf')
+          .where('n.id = :id', { id: notice.id }).getOneOrFail();
+        return sendByEmail(withPdf, withPdf.document as LetterDocument, withPdf.pdf as Buffer, emailTo as string, ctx);
+      }
+      return resultOf(notice);
+    },
+
+    /**
+     * Records how a letter was delivered — registered post (tracking number + posting date: notified on the N-th working
+     * day after posting, N from config, [U]), against a signed receipt (the signature date), by hand or e-mail — and
+     * returns the notification date and, for a decision, the last day of the client's appeal term (engine, LL-10).
+     * Idempotent: the same delivery again returns the same dates; different data for an already delivered notice is a
+     * non-retryable 'DeliveryConflict'.
+     */
+    async recordDelivery(input: RecordDeliveryInput): Promise<RecordDeliveryResult> {
+      const notice = await findNotice(dataSource.manager, input.dossierId, input.key);
+      if (!notice) throw refuse(NOTICE_FAILURES.noticeNotFound, `No notice ${input.key} in dossier ${input.dossierId}`);
+      if (input.mode === 'registered' && !input.trackingNumber?.trim()) {
+        throw refuse(NOTICE_FAILURES.delivery, 'A registered letter needs its tracking number');
+      }
+      let notified: NotificationDate | null;
+      try {
+        notified = notificationDate({ mode: input.mode, postedOn: input.postedOn, signedOn: input.signedOn, sentOn: input.sentOn }, registered());
+      } catch (err) {
+        if (err instanceof DeliveryError) throw refuse(NOTICE_FAILURES.delivery, err.message);
+        throw err;
+      }
+      if (!notified) throw refuse(NOTICE_FAILURES.delivery, `A delivery by ${input.mode} proves no notification date`);
+
+      const previous = (notice.proof?.delivery ?? null) as DeliveryRecord | null;
+      const same = (r: DeliveryRecord) =>
+        r.mode === input.mode && r.trackingNumber === (input.trackingNumber ?? null) && r.postedOn === (input.postedOn ?? null) &&
+        r.signedOn === (input.signedOn ?? null) && r.sentOn === (input.sentOn ?? null);
+      if (previous) {
+        if (same(previous)) {
+          return { noticeId: notice.id, notifiedOn: previous.notifiedOn, ...(previous.appealUntil ? { appealUntil: previous.appealUntil } : {}) };
+        }
+        throw refuse(NOTICE_FAILURES.deliveryConflict, `Notice ${input.key} was already delivered (${previous.mode}, notified on ${previous.notifiedOn})`, [previous]);
+      }
+
+      const ctx = await loadLetterContext(dataSource.manager, config, input.dossierId, notified.date);
+      if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
+      const appeal = isDecisionTemplate(notice.kind) ? appealFor(ctx, notified.date) : null;
+      const record: DeliveryRecord = {
+        mode: input.mode,
+        trackingNumber: input.trackingNumber ?? null,
+        postedOn: input.postedOn ?? null,
+        signedOn: input.signedOn ?? null,
+        sentOn: input.sentOn ?? null,
+        notifiedOn: notified.date,
+        note: notified.note,
+        appealUntil: appeal?.dueDate ?? null,
+        recordedAt: new Date().toISOString(),
+      };
+      await dataSource.transaction(async (tx) => {
+        const updated = await tx.createQueryBuilder().update(NoticeEntity)
+          .set({
+            deliveryMode: input.mode,
+            channel: input.mode,
+            trackingNumber: record.trackingNumber,
+            postedOn: record.postedOn,
+            notifiedOn: record.notifiedOn,
+            appealUntil: record.appealUntil,
+            sentAt: notice.sentAt ?? new Date(),
+            proof: { ...(notice.proof ?? {}), delivery: record } as never,
+          })
+          .where(`id = :id AND (proof IS NULL OR NOT proof ? 'delivery')`, { id: notice.id })
+          .execute();
+        if (!updated.affected) return;
+        await addToTimeline(tx, {
+          dossierId: input.dossierId,
+          key: `notice:${input.key}:delivered`,
+          at: new Date(),
+          type: 'notice',
+          description:
+            `${notice.document?.title ?? notice.kind} ter kennis gebracht op ${formatDateNl(notified!.date)} (${notified!.note})` +
+            (appeal ? `; beroep mogelijk tot en met ${formatDateNl(appeal.dueDate)}` : ''),
+          data: { kind: notice.kind, channel: input.mode, trackingNumber: record.trackingNumber },
+        });
+        await audit(tx, SYSTEM, 'notice.delivered', { dossierId: input.dossierId, details: { key: input.key, mode: input.mode, notifiedOn: record.notifiedOn, appealUntil: record.appealUntil } });
+      });
+      const stored = await findNotice(dataSource.manager, input.dossierId, input.key);
+      const kept = (stored?.proof?.delivery ?? record) as DeliveryRecord;
+      if (!same(kept)) throw refuse(NOTICE_FAILURES.deliveryConflict, `Notice ${input.key} was delivered concurrently with other data`, [kept]);
+      return {
+        noticeId: notice.id,
+        notifiedOn: kept.notifiedOn,
+        ...(kept.appealUntil ? { appealUntil: kept.appealUntil, appealSummary: appeal?.summary } : {}),
+      };
+    },
+
+    /** Queues a message for a partner in the outbox, once per (dossier, kind, partner reference). */
+    async queuePartnerMessage(input: QueuePartnerMessageInput): Promise<{ partnerMessageId: string; created: boolean }> {
+      if (!PARTNERS.includes(input.partner)) throw refuse(NOTICE_FAILURES.delivery, `Unknown partner ${String(input.partner)}`);
+      if (input.dueDate != null && !isValidIsoDate(input.dueDate)) throw refuse(NOTICE_FAILURES.delivery, `dueDate is not a date: ${input.dueDate}`);
+      return dataSource.transaction((tx) => queue(tx, input));
+    },
+
+    /**
+     * Form B (grant or revision, with the reimbursement claim) or C (refusal or stop) to POD MI (art. 21 §6 RMI-wet),
+     * due 8 days after the end of the decision month (LL-5, engine). There is no live KSZ link: the form goes to the
+     * partner outbox, exported per partner through the API. The client is identified by the national number only.
+     */
+    async sendPodMiForm(input: SendPodMiFormInput): Promise<{ partnerMessageId: string; dueDate: IsoDate; created: boolean }> {
+      const ctx = await loadLetterContext(dataSource.manager, config, input.dossierId, input.decisionDate);
+      if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
+      const problems: string[] = [];
+      const formB = input.form === 'B';
+      if (formB && !['grant', 'revision'].includes(input.decision)) problems.push(`form B is for a grant or a revision, not a ${input.decision}`);
+      if (!formB && !['refusal', 'stop'].includes(input.decision)) problems.push(`form C is for a refusal or a stop, not a ${input.decision}`);
+      if (!isValidIsoDate(input.decisionDate)) problems.push('decisionDate must be a date YYYY-MM-DD');
+      if (formB) {
+        if (![1, 2, 3].includes(input.category as number)) problems.push('form B needs the category (1, 2 or 3)');
+        if (!Number.isInteger(input.monthlyAmountCents) || (input.monthlyAmountCents as number) <= 0) problems.push('form B needs the monthly amount in cents');
+        if (!isValidIsoDate(input.periodFrom)) problems.push('form B needs the start of the period (periodFrom)');
+      }
+      if (input.decision === 'stop' && !isValidIsoDate(input.periodFrom)) problems.push('form C for a stop needs the date the stop takes effect (periodFrom)');
+      if (input.periodTo !== undefined && !isValidIsoDate(input.periodTo)) problems.push('periodTo must be a date YYYY-MM-DD');
+      if (!/^\d{11}$/.test(ctx.person.nationalNumber)) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
+      if (problems.length) throw refuse(NOTICE_FAILURES.podMiForm, `POD MI form ${input.form} refused: ${problems.join('; ')}`, [problems]);
+
+      let dueDate: IsoDate;
+      try {
+        dueDate = computeDeadline(findRule(catalogue, 'LL-5', input.decisionDate), input.decisionDate, { warningDays: 0, timeZone: config.timeZone }).dueDate as IsoDate;
+      } catch (err) {
+        if (err instanceof DeadlineError) throw refuse(NOTICE_FAILURES.podMiForm, err.message);
+        throw err;
+      }
+      const payload = {
+        form: input.form,
+        formTitle: formB ? 'Formulier B: beslissing tot toekenning of herziening (terugbetalingsaanvraag)' : 'Formulier C: beslissing tot weigering of stopzetting',
+        legalBasis: 'art. 21 §6 RMI-wet',
+        ocmw: { name: config.ocmw.name, enterpriseNumber: config.ocmw.enterpriseNumber, nisCode: config.ocmw.nisCode },
+        client: { nationalNumber: ctx.person.nationalNumber },
+        dossierReference: ctx.dossier.reference,
+        decision: {
+          type: input.decision,
+          date: input.decisionDate,
+          category: input.category ?? null,
+          monthlyAmountCents: input.monthlyAmountCents ?? null,
+          periodFrom: input.periodFrom ?? null,
+          periodTo: input.periodTo ?? null,
+        },
+        dueDate,
+      };
+      const queued = await dataSource.transaction((tx) =>
+        queue(tx, {
+          dossierId: input.dossierId,
+          partner: 'pod-mi',
+          kind: `form-${input.form}`,
+          partnerRef: input.partnerRef ?? `${ctx.dossier.reference}:${input.decisionDate}`,
+          payload,
+          dueDate,
+        }),
+      );
+      return { ...queued, dueDate };
+    },
   };
 }
+
+const DELIVERY_LABELS: Record<DeliveryMode, string> = {
+  registered: 'aangetekende zending',
+  'against-receipt': 'af te geven tegen ontvangstbewijs',
+  'e-mail': 'per e-mail',
+  hand: 'overhandigd',
+  letter: 'gewone brief',
+  'partner-outbox': 'bericht aan partner',
+};

@@ -18,11 +18,15 @@ import { EscalationsController } from './escalations/escalations.controller';
 import { EscalationsService } from './escalations/escalations.service';
 import { LegalDeadlinesController } from './legal-deadlines/legal-deadlines.controller';
 import { LegalDeadlinesService } from './legal-deadlines/legal-deadlines.service';
+import { PaymentsController } from './payments/payments.controller';
+import { PaymentsService } from './payments/payments.service';
 import { TeamController } from './team/team.controller';
 import { TeamService } from './team/team.service';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossiersService } from './dossiers/dossiers.service';
 import { HealthController } from './health/health.controller';
+import { NoticesController } from './notices/notices.controller';
+import { NoticesService } from './notices/notices.service';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
 import { TasksController } from './tasks/tasks.controller';
@@ -51,7 +55,9 @@ export class ApiModule {
         EscalationsController,
         TeamController,
         LegalDeadlinesController,
+        NoticesController,
         CouncilController,
+        PaymentsController,
         HealthController,
       ],
       providers: [
@@ -70,7 +76,9 @@ export class ApiModule {
         EscalationsService,
         TeamService,
         LegalDeadlinesService,
+        NoticesService,
         CouncilService,
+        PaymentsService,
       ],
     };
   }

@@ -100,6 +100,7 @@ export function renderPdf(letter: LetterDocument, letterhead: Letterhead): Promi
   // Overview of the letter's key facts
   const entries = Object.entries(letter.fields);
   if (entries.length > 0) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(TEXT).text('Overzicht', MARGIN, doc.y, { width });
     doc.moveDown(0.3);
     const labelWidth = 150;

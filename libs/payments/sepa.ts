@@ -65,7 +65,7 @@ export function paymentIdFromEndToEndId(id: string): string {
 }
 
 const SPECIALS: Record<string, string> = {
-  ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Þ: 'TH', þ: 'th',
+  ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Þ: 'TH', þ: 'th',
   '&': '+', '"': "'", '‘': "'", '’': "'", '‚': "'", '“': "'", '”': "'", '„': "'", _: '-', '–': '-', '—': '-',
 };
 
@@ -107,8 +107,9 @@ export function remittanceText(input: { procedure: string; kind: PaymentKind; pe
 
 /** True when `text` holds something that checks out as a national number (11 digits, optionally written with . - or spaces). */
 export function containsNationalNumber(text: string): boolean {
-  for (const match of text.matchAll(/\d(?:[\s.\-]?\d){10}/g)) {
-    if (validateNationalNumber(normalizeNationalNumber(match[0])).valid) return true;
+  // A lookahead, so every position is tried (overlapping candidates: '2026-000123 93.05.18-223.61').
+  for (const match of text.matchAll(/(?=(\d(?:[\s.\-]?\d){10}))/g)) {
+    if (validateNationalNumber(normalizeNationalNumber(match[1])).valid) return true;
   }
   return false;
 }

@@ -166,6 +166,49 @@ export const TASK_KINDS: Record<string, TaskKind> = {
       ...notBefore(o, 'date', ctx.decisionDate, 'the decision date'),
     ],
   },
+  'collect-iban': {
+    kind: 'collect-iban',
+    title: 'Rekeningnummer van de cliënt opvragen',
+    role: 'social-worker',
+    outcomeSchema: object(['iban'], {
+      iban: { type: 'string', format: 'iban', title: 'IBAN van de cliënt' },
+    }),
+  },
+  'gpmi-signature': {
+    kind: 'gpmi-signature',
+    title: 'GPMI (geïndividualiseerd project) opmaken en laten ondertekenen',
+    role: 'social-worker',
+    outcomeSchema: object(['signedOn', 'type', 'goals'], {
+      signedOn: date('Datum van ondertekening'),
+      type: choice('Soort project', [['work', 'Tewerkstelling'], ['training', 'Opleiding'], ['studies', 'Studies'], ['social-activation', 'Sociale activering']]),
+      goals: text('Doelstellingen', 4000),
+    }),
+    check: (o, ctx) => notBefore(o, 'signedOn', ctx.decisionDate, 'the decision date'),
+  },
+  'gpmi-evaluation': {
+    kind: 'gpmi-evaluation',
+    title: 'GPMI evalueren',
+    role: 'social-worker',
+    outcomeSchema: object(['evaluatedOn', 'faceToFace', 'summary'], {
+      evaluatedOn: date('Datum van de evaluatie'),
+      faceToFace: choice('Evaluatiegesprek', [[true, 'Persoonlijk gesprek'], [false, 'Schriftelijk / op afstand']]),
+      summary: text('Verslag', 8000),
+    }),
+  },
+  'yearly-review': {
+    kind: 'yearly-review',
+    title: 'Jaarlijkse herziening met huisbezoek',
+    role: 'social-worker',
+    outcomeSchema: object(['homeVisitDate', 'proposal', 'monthlyResourcesCents', 'category', 'motivation'], {
+      homeVisitDate: date('Datum huisbezoek'),
+      proposal: choice('Voorstel', [['continue', 'Ongewijzigd verderzetten'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
+      category,
+      monthlyResourcesCents: cents('In aanmerking genomen bestaansmiddelen per maand (cent)'),
+      endDate: { type: 'string', format: 'date', title: 'Einddatum (bij stopzetting)' },
+      motivation: text('Motivering', 8000),
+    }),
+    check: (o) => (o.proposal === 'stop' ? requiredWhen(o, ['endDate'], 'to stop the leefloon') : []),
+  },
 };
 
 export function taskKind(kind: string): TaskKind {

@@ -175,24 +175,56 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
     expect(notified.body.nextTasks).toEqual([]);
   });
 
+  it('sends the decision letter with what the law requires, form B to POD MI, and orders the first payments', async () => {
+    const notices = await eventually(async () => {
+      const res = await sys.http.get(`/dossiers/${dossierId}/notices`).set(as('social-worker'));
+      return res.body.items?.some((n: { key: string }) => n.key === 'decision-letter') ? res.body.items : undefined;
+    });
+    const letter = notices.find((n: { key: string }) => n.key === 'decision-letter');
+    const pdf = await sys.http.get(`/notices/${letter.id}/pdf`).set(as('social-worker')).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const outbox = await eventually(async () => {
+      const res = await sys.http.get('/partner-messages?partner=pod-mi').set(as('team-lead'));
+      return res.body.items?.length ? res.body.items : undefined;
+    });
+    expect(outbox[0]).toMatchObject({ dossierId, kind: 'form-B' });
+
+    const payments = await eventually(async () => {
+      const res = await sys.http.get(`/payments?dossierId=${dossierId}`).set(as('finance'));
+      return res.body.items?.length ? res.body.items : undefined;
+    });
+    expect(payments[0]).toMatchObject({ dossierId, status: 'due', iban: VALID_IBANS[0] });
+  });
+
   it('shows the dossier with its deadlines and timeline to its team only, and who read it', async () => {
+    // After the notification the granted leefloon runs on: status ACTIVE, its arrears ordered.
     const dossier = await eventually(async () => {
       const res = await sys.http.get(`/dossiers/${dossierId}`).set(as('social-worker'));
-      return res.body.status === 'NOTIFIED' ? res.body : undefined;
+      const keys = (res.body.deadlines ?? []).map((d: { key: string }) => d.key);
+      const gpmiTask = (res.body.openTasks ?? []).some((t: { kind: string }) => t.kind === 'gpmi-signature');
+      return res.body.status === 'ACTIVE' && keys.includes('gpmi') && keys.includes('review-1') && gpmiTask ? res.body : undefined;
     });
-    expect(dossier.deadlines.map((d: { key: string; ruleId: string; status: string; dueDate: string }) => [d.key, d.ruleId, d.status, d.dueDate])).toEqual([
-      ['notification', 'LL-4', 'met', addDays(today, 8)],
-      ['decision', 'LL-3', 'met', addDays(today, 30)],
-    ]);
+    const deadlines = Object.fromEntries(dossier.deadlines.map((d: { key: string }) => [d.key, d]));
+    expect(deadlines.decision).toMatchObject({ ruleId: 'LL-3', status: 'met', dueDate: addDays(today, 30) });
+    expect(deadlines.notification).toMatchObject({ ruleId: 'LL-4', status: 'met', dueDate: addDays(today, 8) });
+    expect(deadlines.appeal).toMatchObject({ ruleId: 'LL-10', kind: 'window', status: 'running' });
+    expect(deadlines.gpmi).toMatchObject({ ruleId: 'LL-8', status: 'running' });
+    expect(deadlines['review-1']).toMatchObject({ ruleId: 'LL-7', status: 'running' });
     expect(dossier.doneTasks.map((t: { kind: string }) => t.kind)).toEqual(['competence-check', 'social-inquiry', 'social-report', 'decision-notification']);
-    expect(dossier.openTasks).toEqual([]);
+    expect(dossier.openTasks.map((t: { kind: string }) => t.kind)).toEqual(['gpmi-signature']);
     expect(dossier.timeline.map((e: { type: string }) => e.type)).toEqual(
       expect.arrayContaining(['request-registered', 'notice', 'task-completed', 'agenda-item', 'on-agenda', 'decided', 'notified']),
     );
 
     expect((await sys.http.get(`/dossiers/${dossierId}`).set(as('noord-worker'))).status).toBe(404);
     expect((await sys.http.get('/dossiers').set(as('noord-worker'))).body.items).toEqual([]);
-    const list = await sys.http.get('/dossiers?procedure=leefloon&status=NOTIFIED').set(as('team-lead'));
+    const list = await sys.http.get('/dossiers?procedure=leefloon&status=ACTIVE').set(as('team-lead'));
     expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([dossierId]);
 
     expect((await sys.http.get(`/dossiers/${dossierId}/audit`).set(as('social-worker'))).status).toBe(403);

@@ -4,14 +4,27 @@ import type { ScheduledItem, ScheduleItemInput } from '../../activities/council/
 import { pickSession, regularSessions } from '../../libs/council/sessions';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
+import { createPaymentActivities } from '../../activities/payments/payment.activities';
+import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable } from '../../libs/payments/amounts';
+import { addWorkingDays } from '../../libs/deadlines/holidays';
 
 /** The default house rules: a session every Tuesday, agenda closing 8 days before. */
 const RULES = { rhythm: 'weekly' as const, weekday: 2, weekOfMonth: 2, anchorDate: '2026-01-06', noticeDays: 8 };
 
 type Call = { name: keyof Activities; input: any };
 
+export interface FakeOptions {
+  /** The dated leefloon amounts (default: the built-in table). */
+  amounts?: LeefloonAmountTable;
+  /** The client has no IBAN until a social worker records one (setPersonIban). */
+  missingIbanUntilSet?: boolean;
+}
+
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
-export function fakeActivities() {
+export function fakeActivities(options: FakeOptions = {}) {
+  // The payment activities that only compute (no database): leefloonAmount, planLeefloonPayments, monthlyLeefloonPayment.
+  const pureLeefloon = createPaymentActivities({ dataSource: undefined as never, amounts: options.amounts ?? DEFAULT_LEEFLOON_AMOUNTS });
+  let hasIban = !options.missingIbanUntilSet;
   const calls: Call[] = [];
   const scheduledItems: ScheduledItem[] = [];
   const record = (name: keyof Activities) => async (input: unknown) => {
@@ -47,6 +60,51 @@ export function fakeActivities() {
       };
       scheduledItems.push(item);
       return item;
+    },
+    // Payments: orders recorded in memory; amounts and schedules from the real pure code (built-in table, payday 1).
+    orderPayment: async (input) => {
+      if (!hasIban) return { missingIban: true };
+      calls.push({ name: 'orderPayment', input });
+      return { paymentId: `payment-${input.kind}-${input.period}`, created: true, status: 'due' };
+    },
+    setPersonIban: async (input) => {
+      calls.push({ name: 'setPersonIban', input });
+      hasIban = true;
+    },
+    // Notices: recorded; the notification date and appeal end from the real rules (registered: +3 working days).
+    issueLetter: async (input) => {
+      calls.push({ name: 'issueLetter', input });
+      return { noticeId: `notice-${input.key}` };
+    },
+    recordDelivery: async (input) => {
+      calls.push({ name: 'recordDelivery', input });
+      const notifiedOn = input.postedOn ? addWorkingDays(input.postedOn, 3) : (input.signedOn ?? input.sentOn)!;
+      const appeal = planWithEngine(DEFAULT_CATALOGUE, { dossierId: input.dossierId, key: 'appeal', team: 'demo', ruleId: 'LL-10', triggerDate: notifiedOn, warningDays: 7, timeZone: 'Europe/Brussels' });
+      return { noticeId: `notice-${input.key}`, notifiedOn, appealUntil: appeal.dueDate ?? undefined };
+    },
+    queuePartnerMessage: async (input) => {
+      calls.push({ name: 'queuePartnerMessage', input });
+      return { partnerMessageId: `pm-${input.kind}`, created: true };
+    },
+    sendPodMiForm: async (input) => {
+      calls.push({ name: 'sendPodMiForm', input });
+      return { partnerMessageId: `pm-${input.form}`, dueDate: input.decisionDate, created: true };
+    },
+    cancelFuturePayments: async (input) => {
+      calls.push({ name: 'cancelFuturePayments', input });
+      return 0;
+    },
+    leefloonAmount: async (input) => {
+      calls.push({ name: 'leefloonAmount', input });
+      return pureLeefloon.leefloonAmount(input);
+    },
+    planLeefloonPayments: async (input) => {
+      calls.push({ name: 'planLeefloonPayments', input });
+      return pureLeefloon.planLeefloonPayments(input);
+    },
+    monthlyLeefloonPayment: async (input) => {
+      calls.push({ name: 'monthlyLeefloonPayment', input });
+      return pureLeefloon.monthlyLeefloonPayment(input);
     },
   };
   return {

@@ -1,4 +1,8 @@
-import { patched } from '@temporalio/workflow';
+import { makeContinueAsNewFunc, patched, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { periodOf } from '../../libs/payments/schedule';
+import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
+import { leefloonBenefit, sendPodMi } from './leefloon-benefit.workflow';
 import { maxDate } from '../../libs/deadlines/calendar-date';
 import type { DossierInput } from '../shared/dossier-input';
 import { DeadlineHandle, Dossier, TaskOutcome } from '../shared/dossier-runtime';
@@ -6,6 +10,15 @@ import { DeadlineHandle, Dossier, TaskOutcome } from '../shared/dossier-runtime'
 const SILENT_REFUSAL_APPEAL = 'appeal-no-decision';
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
 export const COUNCIL_AGENDA_PATCH = 'council-agenda';
+/** Dossiers started from here on get the decision letter, POD MI forms and, for a grant, the running benefit. */
+export const LETTERS_AND_PAYMENTS_PATCH = 'letters-and-payments';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+
 
 interface Decision {
   result: string;
@@ -97,27 +110,76 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
 
   // LL-4: notify the decision within 8 days (art. 21 §3 RMI-wet); until then the appeal term does not start.
   const notificationTerm = await dossier.deadline('notification', 'LL-4', decisionDate);
-  const notification = await dossier.task('decision-notification', { deadline: notificationTerm });
-  await notificationTerm.met(notification.date as string);
-  await dossier.notice({
+  if (!patched(LETTERS_AND_PAYMENTS_PATCH)) {
+    // Dossiers started before letters and payments: the notification is recorded, the procedure ends here.
+    const notification = await dossier.task('decision-notification', { deadline: notificationTerm });
+    await notificationTerm.met(notification.date as string);
+    await dossier.notice({
+      key: 'decision-letter',
+      kind: result === 'granted' ? 'decision-grant' : 'decision-refusal',
+      recipient: 'client',
+      channel: notification.mode === 'registered' ? 'registered' : 'hand',
+      dueDate: notificationTerm.dueDate()!,
+      sentAt: new Date().toISOString(),
+      content: { reference: input.reference, decisionDate, result, notifiedOn: notification.date, trackingNumber: notification.trackingNumber ?? null },
+      description: `Beslissing ter kennis gebracht op ${notification.date as string}`,
+    });
+    await dossier.event('notified', 'Beslissing ter kennis gebracht', { status: 'NOTIFIED' });
+    await dossier.finish();
+    return { status: 'NOTIFIED', decision: result };
+  }
+
+  // The decision letter carries what §0.2 requires (reasons, amount and its computation, category, appeal: court,
+  // term, not suspensive, reference, social worker); an incomplete letter is refused before it is sent.
+  const grant = result === 'granted'
+    ? {
+        category: (decision.category ?? report.category) as 1 | 2 | 3,
+        monthlyResourcesCents: inquiry.monthlyResourcesCents as number,
+        startDate: (decision.startDate ?? report.startDate ?? input.requestDate) as string,
+        decisionDate,
+      }
+    : undefined;
+  const amount = grant
+    ? await dossier.activity(() => acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: periodOf(grant.startDate) }))
+    : undefined;
+  const delivered = await notifyDecision(dossier, notificationTerm, {
     key: 'decision-letter',
-    kind: result === 'granted' ? 'decision-grant' : 'decision-refusal',
-    recipient: 'client',
-    channel: notification.mode === 'registered' ? 'registered' : 'hand',
-    dueDate: notificationTerm.dueDate()!,
-    sentAt: new Date().toISOString(),
-    content: {
-      reference: input.reference,
+    template: grant ? 'decision-grant' : 'decision-refusal',
+    data: {
       decisionDate,
-      result,
-      notifiedOn: notification.date,
-      trackingNumber: notification.trackingNumber ?? null,
+      legalReasons: LEGAL_REASONS,
+      factualReasons: decision.motivation,
+      ...(grant && amount
+        ? {
+            category: grant.category,
+            categoryReason: CATEGORY_REASON[grant.category],
+            amount: { monthlyCents: amount.amountCents, computation: amount.computation, frequency: 'maandelijks, op de vaste betaaldag' },
+            effectiveDate: grant.startDate,
+          }
+        : {}),
     },
-    description: `Beslissing ter kennis gebracht op ${notification.date as string}`,
   });
-  await dossier.event('notified', 'Beslissing ter kennis gebracht', { status: 'NOTIFIED' });
+  await dossier.event('notified', `Beslissing ter kennis gebracht op ${delivered.notifiedOn}; beroep mogelijk tot ${delivered.appealUntil ?? '?'}`, {
+    status: 'NOTIFIED',
+  });
+  // LL-5: form B (grant) or C (refusal) to POD MI within 8 days after the decision month (art. 21 §6 RMI-wet).
+  await sendPodMi(dossier, grant ? 'B' : 'C', grant ? 'grant' : 'refusal', decisionDate, grant, undefined, amount?.amountCents);
+  if (!grant) {
+    // A refusal: the dossier stays open until the client's appeal window has run out.
+    await dossier.finish({ windows: true });
+    return { status: 'NOTIFIED', decision: result };
+  }
+  // A granted leefloon runs on as its own workflow (same dossier, same workflow id): payments, GPMI, yearly reviews.
   await dossier.finish();
-  return { status: 'NOTIFIED', decision: result };
+  return makeContinueAsNewFunc<typeof leefloonBenefit>({ workflowType: 'leefloonBenefit' })({
+    dossier: input,
+    grant,
+    year: 1,
+    nextPeriod: null,
+    lastHomeVisit: inquiry.homeVisitDate as string,
+    gpmi: { signed: false, lastEvaluation: null },
+    appealFrom: delivered.notifiedOn,
+  });
 }
 
 /**

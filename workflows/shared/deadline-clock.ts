@@ -81,6 +81,9 @@ export class DeadlineClock implements DeadlineHandle {
   isClosed() {
     return this.closed;
   }
+  isWindow() {
+    return this.options.kind === 'window';
+  }
 
   async met(date: IsoDate): Promise<void> {
     if (this.closed) return;

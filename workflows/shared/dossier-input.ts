@@ -12,5 +12,7 @@ export interface DossierInput {
     /** Days before a legal deadline at which the team lead is warned (configuration). */
     warningDays: number;
     timeZone: string;
+    /** Day of the month of regular payments (configuration); absent in dossiers started before payments. */
+    payday?: number;
   };
 }

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
@@ -188,7 +188,7 @@ export class Dossier {
    */
   async council(
     proposal: AgendaProposal,
-    options: { hearingRequested: boolean; deadline: DeadlineHandle; results?: readonly string[] },
+    options: { hearingRequested: boolean; deadline?: DeadlineHandle; results?: readonly string[] },
   ): Promise<CouncilDecision> {
     let after: string | undefined;
     for (let n = 1; ; n++) {
@@ -200,7 +200,7 @@ export class Dossier {
           team: this.input.team,
           proposal,
           hearingRequested: options.hearingRequested,
-          decisionDue: options.deadline.dueDate(),
+          decisionDue: options.deadline?.dueDate() ?? null,
           after,
           today: this.today(),
         }),
@@ -213,7 +213,7 @@ export class Dossier {
         await this.call(() =>
           acts.raiseEscalation({
             dossierId, team, key: `agenda:decision-${n}`, level: 'warning', at: new Date().toISOString(),
-            message: `${reference}: eerstvolgend BCSD (${item.sessionDate}) valt na de beslissingstermijn (${options.deadline.dueDate()}): dringende beslissing van de voorzitter nodig.`,
+            message: `${reference}: eerstvolgend BCSD (${item.sessionDate}) valt na de beslissingstermijn (${options.deadline?.dueDate()}): dringende beslissing van de voorzitter nodig.`,
           }),
         );
       }
@@ -280,10 +280,52 @@ export class Dossier {
     return this.deadlines.get(key);
   }
 
-  /** Ends the procedure once every Update in progress has had its answer. */
-  async finish(): Promise<void> {
+  /**
+   * Ends the procedure once every Update in progress has had its answer; with `windows`, also once the terms it
+   * watches for others (the client's appeal window) have run out, so their records end as expired.
+   */
+  async finish(options: { windows?: boolean } = {}): Promise<void> {
+    if (options.windows) {
+      await condition(() => [...this.deadlines.values()].every((d) => !(d instanceof DeadlineClock) || !d.isWindow() || d.isClosed()));
+    }
     await Promise.all(this.ratifications);
     await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
+  }
+
+  /** A procedure's own activity call, counted like the runtime's (see call). */
+  activity<T>(fn: () => Promise<T>): Promise<T> {
+    return this.call(fn);
+  }
+
+  /**
+   * A step the dossier can go on without (a letter or a form that a refusal of its activity — e.g. an incomplete
+   * letter — stops): the refusal is escalated to the team lead with its reason instead of failing the procedure.
+   */
+  async attempt<T>(step: string, fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await this.call(fn);
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const reason = err.cause?.message ?? err.message;
+      const { dossierId, team, reference } = this.input;
+      await this.call(() =>
+        acts.raiseEscalation({
+          dossierId, team, key: `step:${step}`, level: 'breach', at: new Date().toISOString(),
+          message: `${reference}: ${step} is geweigerd: ${reason}`,
+        }),
+      );
+      return undefined;
+    }
+  }
+
+  /** Cancels the tasks still open (the procedure ends, or continues as new and opens them again). */
+  async closeOpenTasks(reason: string): Promise<void> {
+    for (const task of this.tasks.values()) {
+      if (task.status !== 'open') continue;
+      task.status = 'completed';
+      task.recorded = true;
+      await this.call(() => acts.cancelTask({ taskId: task.id, dossierId: this.input.dossierId, reason }));
+    }
   }
 
   /** Every activity call goes through here, so an Update can wait until the workflow has settled. */

@@ -101,7 +101,7 @@ export class CouncilService {
       doc.fontSize(10).text(
         item.kind === 'ratification'
           ? `Bekrachtiging: ${p.motivation}`
-          : `Voorstel: ${p.proposal === 'grant' ? 'toekennen' : 'weigeren'}` +
+          : `Voorstel: ${{ grant: 'toekennen', refuse: 'weigeren', revise: 'herzien', stop: 'stopzetten' }[p.proposal]}` +
               (p.category ? `, categorie ${p.category}` : '') +
               (p.monthlyAmountCents !== undefined ? `, ${(p.monthlyAmountCents / 100).toFixed(2).replace('.', ',')} EUR per maand` : '') +
               (p.startDate ? `, vanaf ${p.startDate}` : ''),

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from
 
 export interface AgendaProposal {
   reference: string;
-  proposal: 'grant' | 'refuse';
+  /** grant/refuse: a request; revise/stop: a running leefloon after a review or a new fact. */
+  proposal: 'grant' | 'refuse' | 'revise' | 'stop';
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;

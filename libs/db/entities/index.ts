@@ -7,6 +7,8 @@ import { DossierEntity } from './dossier.entity';
 import { EscalationEntity } from './escalation.entity';
 import { NoticeEntity } from './notice.entity';
 import { PartnerMessageEntity } from './partner-message.entity';
+import { PaymentBatchEntity } from './payment-batch.entity';
+import { PaymentEntity } from './payment.entity';
 import { PersonEntity } from './person.entity';
 import { ReassignmentEntity } from './reassignment.entity';
 import { TaskEntity } from './task.entity';
@@ -22,6 +24,8 @@ export {
   EscalationEntity,
   NoticeEntity,
   PartnerMessageEntity,
+  PaymentBatchEntity,
+  PaymentEntity,
   PersonEntity,
   ReassignmentEntity,
   TaskEntity,
@@ -42,4 +46,6 @@ export const ENTITIES = [
   ReassignmentEntity,
   CouncilMeetingEntity,
   AgendaItemEntity,
+  PaymentEntity,
+  PaymentBatchEntity,
 ];

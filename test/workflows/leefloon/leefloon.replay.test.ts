@@ -4,7 +4,8 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate } from '../../../workflows/shared/dossier.messages';
+import { daysBetween } from '../../../libs/deadlines/calendar-date';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -12,7 +13,7 @@ import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '..
 /**
  * Running dossiers survive code changes: every stored history of an earlier workflow version must replay on the
  * current code without non-determinism. A change that breaks this needs `patched()` or a new workflow type.
- * `RECORD_HISTORY=v2 npx jest leefloon.replay` (stored as JSON of the History proto) stores new histories of the current version next to the old ones.
+ * `RECORD_HISTORY=v4 npx jest leefloon.replay` (stored as JSON of the History proto) stores new histories of the current version next to the old ones.
  */
 const DIR = path.join(__dirname, 'histories');
 
@@ -21,9 +22,9 @@ describe('leefloonApplication replay of stored histories', () => {
 
   if (process.env.RECORD_HISTORY) {
     it('records histories of the current version', async () => {
-      const env: TestWorkflowEnvironment = await timeSkippingEnv();
-      try {
-        for (const [name, scenario] of Object.entries(SCENARIOS)) {
+      for (const [name, scenario] of Object.entries(SCENARIOS)) {
+        const env: TestWorkflowEnvironment = await timeSkippingEnv();
+        try {
           const fake = fakeActivities();
           const taskQueue = uniqueTaskQueue('record');
           const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
@@ -34,18 +35,38 @@ describe('leefloonApplication replay of stored histories', () => {
               const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
               await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: role, outcome }] });
             };
-            await scenario(complete, input.requestDate, env);
-            await handle.result();
-            const file = path.join(DIR, `leefloon-${process.env.RECORD_HISTORY}-${name}.json`);
-            const history = temporal.api.history.v1.History.toObject(await handle.fetchHistory() as temporal.api.history.v1.History, {
-              longs: String,
-              bytes: String,
-            });
-            fs.writeFileSync(file, JSON.stringify(history, null, 1));
+            let decided = 0;
+            const decide = async (result: string, extra: Record<string, unknown> = {}) => {
+              const item = await eventually(() => fake.scheduled()[decided]);
+              decided++;
+              const today = todayInBrussels(await env.currentTimeMs());
+              if (item.sessionDate > today) await env.sleep(`${daysBetween(today, item.sessionDate)} days`);
+              await handle.executeUpdate(councilDecisionUpdate, {
+                args: [{ itemId: item.itemId, result, decisionDate: item.sessionDate, motivation: 'Beslist.', userId: 's', ...extra }],
+              } as never);
+              return item.sessionDate;
+            };
+            await scenario({ complete, decide, today: input.requestDate, env });
+            const save = async (runId: string | undefined, suffix = '') => {
+              const history = temporal.api.history.v1.History.toObject(
+                (await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()) as temporal.api.history.v1.History,
+                { longs: String, bytes: String },
+              );
+              fs.writeFileSync(path.join(DIR, `leefloon-${process.env.RECORD_HISTORY}-${name}${suffix}.json`), JSON.stringify(history, null, 1));
+            };
+            const latest = await handle.describe();
+            if (latest.type === 'leefloonBenefit') {
+              await handle.terminate('recorded');
+              await save(handle.firstExecutionRunId);
+              await save(latest.runId, '-benefit');
+            } else {
+              await handle.result();
+              await save(undefined);
+            }
           });
+        } finally {
+          await env.teardown();
         }
-      } finally {
-        await env.teardown();
       }
     });
   }
@@ -60,26 +81,43 @@ describe('leefloonApplication replay of stored histories', () => {
   });
 });
 
-type Complete = (kind: string, outcome: Record<string, unknown>, role?: string) => Promise<void>;
-const SCENARIOS: Record<string, (complete: Complete, today: string, env: TestWorkflowEnvironment) => Promise<void>> = {
-  granted: async (complete, today, env) => {
+type Scenario = (ctx: {
+  complete: (kind: string, outcome: Record<string, unknown>, role?: string) => Promise<void>;
+  decide: (result: string, extra?: Record<string, unknown>) => Promise<string>;
+  today: string;
+  env: TestWorkflowEnvironment;
+}) => Promise<void>;
+
+const grant = { category: 2, monthlyAmountCents: 131_420 };
+const SCENARIOS: Record<string, Scenario> = {
+  // Through the council, the decision letter and form B, into the running benefit (a month of payments).
+  granted: async ({ complete, decide, today, env }) => {
     await complete('competence-check', outcomes.competent);
-    await complete('social-inquiry', outcomes.inquiry(today));
-    await env.sleep('25 days'); // past the warning date: the history holds the warning escalation too
+    await complete('social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true });
     await complete('social-report', outcomes.report(today));
-    await complete('decision', outcomes.decision(today), 'council-secretary');
-    await complete('decision-notification', outcomes.notification(today));
+    const decided = await decide('granted', { ...grant, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
+    await env.sleep('40 days');
   },
-  'late-decision': async (complete, today, env) => {
+  'late-decision': async ({ complete, decide, today, env }) => {
     await complete('competence-check', outcomes.competent);
     await env.sleep('32 days'); // the decision term lapses: breach, and the client's no-decision appeal window opens
     await complete('social-inquiry', outcomes.inquiry(today));
     await complete('social-report', outcomes.report(today));
-    const decidedOn = todayInBrussels(await env.currentTimeMs());
-    await complete('decision', outcomes.decision(decidedOn), 'council-secretary');
-    await complete('decision-notification', outcomes.notification(decidedOn));
+    const decided = await decide('postponed');
+    const again = await decide('granted', { ...grant, startDate: today });
+    await complete('decision-notification', outcomes.notification(again));
+    void decided;
   },
-  forwarded: async (complete, today) => {
+  refused: async ({ complete, decide, today }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await complete('social-report', { ...outcomes.report(today), proposal: 'refuse' });
+    const decided = await decide('refused');
+    await complete('decision-notification', { mode: 'against-receipt', date: decided });
+  },
+  forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
     await complete('forwarding-letter', { sentDate: today, mode: 'letter' });

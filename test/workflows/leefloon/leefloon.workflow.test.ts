@@ -12,10 +12,11 @@ import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '..
 describe('leefloonApplication (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
+  // One test server per test: time is global to a server, and a dossier that continued as new keeps timers there.
+  beforeEach(async () => {
     env = await timeSkippingEnv();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await env?.teardown();
   });
 
@@ -82,11 +83,26 @@ describe('leefloonApplication (time-skipping)', () => {
       const sessionDate = await decideAtSession(handle.workflowId, fake);
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
 
-      expect(await handle.result()).toEqual({ status: 'NOTIFIED', decision: 'granted' });
-      expect(fake.of('recordNotice').map((n) => n.kind)).toEqual(['ontvangstbewijs', 'hearing-invitation', 'decision-grant']);
+      // The decision letter with its amount, delivered by registered post; the appeal window runs from notification.
+      const benefit = await eventually(async () => {
+        const d = await handle.describe();
+        return d.type === 'leefloonBenefit' ? d : undefined;
+      });
+      expect(benefit.workflowId).toBe(handle.workflowId); // the granted leefloon continues as new: same dossier
+      const letter = fake.of('issueLetter')[0];
+      expect(letter).toMatchObject({ key: 'decision-letter', template: 'decision-grant', delivery: { mode: 'registered' }, dueDate: addDays(sessionDate, 8) });
+      expect(letter.data).toMatchObject({ decisionDate: sessionDate, category: 2, amount: { monthlyCents: expect.any(Number) } });
+      expect(letter.data.amount.computation).toContain('categorie 2');
+      const delivery = fake.of('recordDelivery')[0];
+      expect(delivery).toMatchObject({ mode: 'registered', postedOn: sessionDate, trackingNumber: 'RR123456789BE' });
+      const appeal = fake.of('planDeadline').find((d) => d.key === 'appeal');
+      expect(appeal).toMatchObject({ ruleId: 'LL-10', kind: 'window' });
+      expect(appeal.triggerDate > sessionDate).toBe(true); // posted + 3 working days
+      expect(fake.of('sendPodMiForm')).toEqual([expect.objectContaining({ form: 'B', decision: 'grant', decisionDate: sessionDate, category: 2 })]);
+      expect(fake.of('recordNotice').map((n) => n.kind)).toEqual(['ontvangstbewijs', 'hearing-invitation']);
       expect(fake.of('recordNotice')[0].content.decisionDueDate).toBe(addDays(today, 30));
       const planned = fake.of('planDeadline');
-      expect(planned.map((d) => [d.key, d.ruleId, d.triggerDate])).toEqual([
+      expect(planned.slice(0, 2).map((d) => [d.key, d.ruleId, d.triggerDate])).toEqual([
         ['decision', 'LL-3', today],
         ['notification', 'LL-4', sessionDate], // the decision date is the session date
       ]);
@@ -100,7 +116,8 @@ describe('leefloonApplication (time-skipping)', () => {
       const opened = fake.of('openTask');
       expect(opened.find((t) => t.kind === 'social-inquiry').assigneeId).toBe(input.responsibleUserId);
       expect(opened.map((t) => t.kind)).not.toContain('decision');
-      expect(fake.of('recordDossierEvent').at(-1).status).toBe('NOTIFIED');
+      expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('NOTIFIED');
+      await handle.terminate('test done');
     });
   });
 
@@ -155,8 +172,9 @@ describe('leefloonApplication (time-skipping)', () => {
       await handle.executeUpdate(councilDecisionUpdate, {
         args: [{ itemId: ratification.itemId, result: 'ratified', decisionDate: ratification.sessionDate, motivation: 'Bekrachtigd', userId: 'secretary' }],
       });
-      expect(await handle.result()).toEqual({ status: 'NOTIFIED', decision: 'granted' });
+      await eventually(async () => ((await handle.describe()).type === 'leefloonBenefit' ? true : undefined));
       expect(fake.of('recordDossierEvent').map((e) => e.type)).toContain('ratified');
+      await handle.terminate('test done');
     });
   });
 

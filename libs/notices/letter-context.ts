@@ -1,0 +1,70 @@
+/**
+ * What a letter takes from the dossier, its person, its social worker and the configuration, so the workflow only passes
+ * the facts of the step (reasons, amounts, dates) and no personal data travels through Temporal's history. Shared by
+ * the notices activities and the API (which renders a PDF on the fly for a notice recorded without a letter).
+ */
+import { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { DossierEntity, NoticeEntity, PersonEntity, UserEntity } from '../db/entities';
+import { dateInZone, IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
+import type { Letterhead } from './pdf';
+import { LetterBase, LetterDocument, Procedure, renderLetter } from './templates';
+
+export interface LetterContext {
+  base: LetterBase;
+  dossier: DossierEntity;
+  person: PersonEntity;
+}
+
+export function letterhead(config: AppConfig): Letterhead {
+  return { name: config.ocmw.name, address: config.ocmw.address, enterpriseNumber: config.ocmw.enterpriseNumber };
+}
+
+export function procedureOf(dossier: DossierEntity): Procedure {
+  return dossier.procedure === 'maatschappelijke-dienstverlening' ? 'maatschappelijke-dienstverlening' : 'leefloon';
+}
+
+/**
+ * The letter's common part: the client as recipient, the dossier reference, the handling service and the responsible
+ * social worker. Users have no phone or e-mail of their own here: the social worker is reached through the service's
+ * mailbox (config.notices.mailFrom) unless the caller names another contact.
+ */
+export async function loadLetterContext(manager: EntityManager, config: AppConfig, dossierId: string, date: IsoDate): Promise<LetterContext | null> {
+  const dossier = await manager.findOneBy(DossierEntity, { id: dossierId });
+  if (!dossier) return null;
+  const person = await manager.findOneByOrFail(PersonEntity, { id: dossier.personId });
+  const worker = dossier.responsibleUserId ? await manager.findOneBy(UserEntity, { id: dossier.responsibleUserId }) : null;
+  return {
+    dossier,
+    person,
+    base: {
+      reference: dossier.reference,
+      date,
+      recipient: { name: `${person.firstName} ${person.lastName}`, address: [person.street, `${person.postalCode} ${person.city}`] },
+      ocmwName: config.ocmw.name,
+      service: `Sociale dienst van ${config.ocmw.name}, ${config.ocmw.address}`,
+      socialWorker: worker ? { name: worker.displayName, contact: config.notices.mailFrom } : undefined,
+      procedure: procedureOf(dossier),
+    },
+  };
+}
+
+/**
+ * The letter of a notice recorded before letters were rendered (recordNotice: kind + content only). Only the
+ * ontvangstbewijs can be rebuilt from what was stored (reference, request date, decision date); it is dated on the day
+ * it was issued. Other old notices (a decision recorded without its reasons) cannot be turned into a complete letter:
+ * null.
+ */
+export function legacyDocument(notice: NoticeEntity, base: LetterBase, timeZone: string): LetterDocument | null {
+  const c = notice.content ?? {};
+  if (notice.kind !== 'ontvangstbewijs' && notice.kind !== 'receipt') return null;
+  if (!isValidIsoDate(c.requestDate) || !isValidIsoDate(c.decisionDueDate)) return null;
+  const date = notice.sentAt ? dateInZone(notice.sentAt.getTime(), timeZone) : c.requestDate;
+  return renderLetter('receipt', {
+    ...base,
+    date,
+    reference: typeof c.reference === 'string' ? c.reference : base.reference,
+    requestDate: c.requestDate,
+    decisionDueDate: c.decisionDueDate,
+  });
+}

@@ -1,0 +1,219 @@
+import {
+  APPEAL_HOW,
+  checkDecisionLetter,
+  checkLetter,
+  DecisionData,
+  formatDateNl,
+  formatEuro,
+  LetterIncompleteError,
+  renderLetter,
+  TemplateData,
+  TemplateName,
+  TEMPLATES,
+} from '../../../libs/notices/templates';
+
+const base = {
+  reference: 'LL-2026-000042',
+  date: '2026-03-20',
+  recipient: { name: 'Jan Peeters', address: ['Markt 1', '9000 Gent'] },
+  ocmwName: 'OCMW Demo',
+  service: 'Sociale dienst van OCMW Demo, Marktplein 1, 9000 Gent',
+  socialWorker: { name: 'Sofie Claes', contact: 'sofie.claes@ocmw.example' },
+};
+
+const grant: DecisionData = {
+  ...base,
+  decisionDate: '2026-03-17',
+  legalReasons: 'U voldoet aan de voorwaarden van art. 3 RMI-wet.',
+  factualReasons: 'Uit het sociaal onderzoek blijkt dat u geen bestaansmiddelen hebt.',
+  category: 2,
+  categoryReason: 'U woont alleen.',
+  amount: { monthlyCents: 131420, computation: 'Categoriebedrag € 1.314,20 min € 0,00 aan bestaansmiddelen.', frequency: 'maandelijks, rond de 1e van de maand' },
+  effectiveDate: '2026-03-02',
+  appeal: {
+    possible: true,
+    how: APPEAL_HOW,
+    labourCourtAddress: 'Arbeidsrechtbank Gent, Opgeëistenlaan 401 E, 9000 Gent',
+    notifiedOn: '2026-03-25',
+    until: '2026-06-25',
+    deliveryNote: 'aangetekend verstuurd op 20 maart 2026',
+    suspensive: false,
+  },
+};
+
+/** One complete example per template. */
+const examples: { [T in TemplateName]: TemplateData[T] } = {
+  receipt: { ...base, requestDate: '2026-03-02', decisionDueDate: '2026-04-01' },
+  'hearing-right': { ...base },
+  'hearing-invitation': { ...base, hearing: { place: 'Raadzaal, Marktplein 1, 9000 Gent', date: '2026-03-17', time: '19:00' } },
+  'documents-request': { ...base, documents: ['loonfiches van januari en februari', 'huurcontract'], answerBy: '2026-04-03' },
+  'documents-reminder': { ...base, documents: ['huurcontract'], answerBy: '2026-04-17', firstRequestDate: '2026-03-20' },
+  'decision-grant': grant,
+  'decision-refusal': { ...grant, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: undefined },
+  'decision-revision': { ...grant, amount: { ...grant.amount!, monthlyCents: 87613 }, category: 1, categoryReason: 'U woont samen.', effectiveDate: '2026-05-01' },
+  'decision-stop': { ...grant, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: '2026-06-01' },
+  'forwarding-ocmw': {
+    ...base,
+    recipient: { name: 'OCMW Aalst', address: ['Sociale dienst', 'Gasthuisstraat 40', '9300 Aalst'] },
+    applicant: { name: 'Jan Peeters', nationalNumber: '93.05.18-223.61', address: ['Kerkstraat 5', '9300 Aalst'] },
+    requestDate: '2026-03-02',
+    competentOcmw: { name: 'OCMW Aalst', address: ['Gasthuisstraat 40', '9300 Aalst'] },
+    reasons: 'De aanvrager verblijft gewoonlijk in Aalst (art. 1 Wet 1965).',
+  },
+  'forwarding-applicant': {
+    ...base,
+    requestDate: '2026-03-02',
+    forwardDate: '2026-03-05',
+    competentOcmw: { name: 'OCMW Aalst', address: ['Gasthuisstraat 40', '9300 Aalst'] },
+    reasons: 'U verblijft gewoonlijk in Aalst.',
+  },
+};
+
+const text = (t: TemplateName) => {
+  const doc = renderLetter(t, examples[t] as never);
+  return [doc.title, ...doc.paragraphs, ...Object.entries(doc.fields).map(([k, v]) => `${k}: ${v}`)].join('\n');
+};
+
+describe('letter templates', () => {
+  it('formats Dutch dates and euro amounts', () => {
+    expect(formatDateNl('2026-03-02')).toBe('2 maart 2026');
+    expect(formatEuro(131420)).toBe('€ 1.314,20');
+    expect(formatEuro(5)).toBe('€ 0,05');
+    expect(formatEuro(123456789)).toBe('€ 1.234.567,89');
+  });
+
+  it.each(TEMPLATES)('renders %s as a structured Dutch letter with the dossier reference', (template) => {
+    const doc = renderLetter(template, examples[template] as never);
+    expect(doc.title).toMatch(/\S/);
+    expect(doc.date).toBe('2026-03-20');
+    expect(doc.reference).toBe('LL-2026-000042');
+    expect(doc.recipient.split('\n')[0]).toBe(examples[template].recipient.name);
+    expect(doc.paragraphs.length).toBeGreaterThanOrEqual(3);
+    expect(doc.fields.Dossiernummer).toBe('LL-2026-000042');
+    expect(text(template)).not.toMatch(/undefined|null|NaN|\[object/);
+  });
+
+  it('ontvangstbewijs: decision period, reference, handling service, right to be heard, duty to report new facts (LL-1)', () => {
+    const t = text('receipt');
+    expect(t).toContain('2 maart 2026');
+    expect(t).toContain('uiterlijk op 1 april 2026');
+    expect(t).toContain('LL-2026-000042');
+    expect(t).toContain('Sociale dienst van OCMW Demo, Marktplein 1, 9000 Gent');
+    expect(t).toMatch(/recht om gehoord te worden/i);
+    expect(t).toMatch(/elk nieuw feit melden/);
+  });
+
+  it('hearing: the right in writing, and the invitation with place, date and time (art. 20 RMI-wet)', () => {
+    expect(text('hearing-right')).toMatch(/schriftelijk aan/);
+    expect(text('hearing-right')).toMatch(/bijstaan of vertegenwoordigen/);
+    const t = text('hearing-invitation');
+    expect(t).toContain('dinsdag 17 maart 2026 om 19:00 uur');
+    expect(t).toContain('Raadzaal, Marktplein 1, 9000 Gent');
+    expect(t).toContain('art. 20 RMI-wet');
+  });
+
+  it('documents: the list and the date; the reminder refers to the first request and warns about refusal', () => {
+    expect(text('documents-request')).toContain('- loonfiches van januari en februari\n- huurcontract');
+    expect(text('documents-request')).toContain('uiterlijk op 3 april 2026');
+    const reminder = text('documents-reminder');
+    expect(reminder).toContain('Herinnering');
+    expect(reminder).toContain('Op 20 maart 2026 vroegen wij u');
+    expect(reminder).toMatch(/weigering van uw aanvraag/);
+  });
+
+  it('decision letters carry every §0.2 element', () => {
+    const t = text('decision-grant');
+    for (const part of [
+      'toekenning', '17 maart 2026', 'categorie 2: alleenstaande', 'U woont alleen.', '€ 1.314,20 per maand', 'maandelijks',
+      'Categoriebedrag', 'Juridische gronden: U voldoet', 'Feitelijke gronden: Uit het sociaal onderzoek',
+      'beroep instellen bij de arbeidsrechtbank: Arbeidsrechtbank Gent, Opgeëistenlaan 401 E, 9000 Gent',
+      'binnen drie maanden na de kennisgeving', 'ter kennis gebracht op 25 maart 2026', 'uiterlijk op 25 juni 2026',
+      'verzoekschrift', 'Het beroep schorst de beslissing niet', 'LL-2026-000042', 'Sofie Claes (sofie.claes@ocmw.example)',
+      'Sociale dienst van OCMW Demo',
+    ]) expect(t).toContain(part);
+    expect(text('decision-refusal')).toContain('te weigeren');
+    expect(text('decision-refusal')).not.toContain('per maand');
+    expect(text('decision-revision')).toContain('te herzien vanaf 1 mei 2026');
+    expect(text('decision-revision')).toContain('€ 876,13 per maand');
+    expect(text('decision-stop')).toContain('stop te zetten vanaf 1 juni 2026');
+  });
+
+  it('forwarding: the competent OCMW gets the reasons; the applicant is told where the request went and why', () => {
+    const t = text('forwarding-ocmw');
+    expect(t).toContain('Redenen: De aanvrager verblijft gewoonlijk in Aalst');
+    expect(t).toContain('vijf kalenderdagen');
+    expect(t).toContain('93.05.18-223.61');
+    const a = text('forwarding-applicant');
+    expect(a).toContain('OCMW Aalst, Gasthuisstraat 40, 9300 Aalst');
+    expect(a).toContain('op 5 maart 2026 doorgestuurd');
+    expect(a).toContain('Redenen: U verblijft gewoonlijk in Aalst.');
+  });
+
+  it('accepts a complete decision letter of every kind', () => {
+    expect(checkDecisionLetter({ ...examples['decision-grant'], decision: 'grant' })).toEqual([]);
+    expect(checkDecisionLetter({ ...examples['decision-refusal'], decision: 'refusal' })).toEqual([]);
+    expect(checkDecisionLetter({ ...examples['decision-revision'], decision: 'revision' })).toEqual([]);
+    expect(checkDecisionLetter({ ...examples['decision-stop'], decision: 'stop' })).toEqual([]);
+  });
+
+  // Each §0.2 element taken away from a complete grant letter: the letter is refused, naming exactly that element.
+  const missing: [string, (d: DecisionData) => DecisionData][] = [
+    ['legal-reasons', (d) => ({ ...d, legalReasons: '' })],
+    ['factual-reasons', (d) => ({ ...d, factualReasons: '  ' })],
+    ['decision-date', (d) => ({ ...d, decisionDate: undefined as never })],
+    ['amount', (d) => ({ ...d, amount: { ...d.amount!, monthlyCents: 0 } })],
+    ['amount-computation', (d) => ({ ...d, amount: { ...d.amount!, computation: '' } })],
+    ['payment-frequency', (d) => ({ ...d, amount: { ...d.amount!, frequency: '' } })],
+    ['category', (d) => ({ ...d, category: undefined })],
+    ['category-reason', (d) => ({ ...d, categoryReason: undefined })],
+    ['appeal-possible', (d) => ({ ...d, appeal: { ...d.appeal, possible: false } })],
+    ['appeal-how', (d) => ({ ...d, appeal: { ...d.appeal, how: '' } })],
+    ['labour-court-address', (d) => ({ ...d, appeal: { ...d.appeal, labourCourtAddress: '' } })],
+    ['appeal-term', (d) => ({ ...d, appeal: { ...d.appeal, until: undefined as never } })],
+    ['appeal-term', (d) => ({ ...d, appeal: { ...d.appeal, notifiedOn: undefined as never } })],
+    ['appeal-not-suspensive', (d) => ({ ...d, appeal: { ...d.appeal, suspensive: true } })],
+    ['file-reference', (d) => ({ ...d, reference: '' })],
+    ['service', (d) => ({ ...d, service: '' })],
+    ['social-worker', (d) => ({ ...d, socialWorker: { name: '', contact: 'x@ocmw.example' } })],
+    ['social-worker-contact', (d) => ({ ...d, socialWorker: { name: 'Sofie Claes', contact: '' } })],
+  ];
+  it.each(missing)('refuses a decision letter without %s, naming it', (element, mutate) => {
+    const data = mutate(grant);
+    expect(checkDecisionLetter({ ...data, decision: 'grant' }).map((m) => m.element)).toEqual([element]);
+    let error: unknown;
+    try {
+      renderLetter('decision-grant', data);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(LetterIncompleteError);
+    expect((error as LetterIncompleteError).missing.map((m) => m.element)).toEqual([element]);
+    expect((error as Error).message).toContain(`[${element}]`);
+    expect((error as Error).message).toMatch(/refused/);
+  });
+
+  it('lists every missing element at once, and asks the amount only of grants and revisions', () => {
+    const bare = { decision: 'refusal' as const, reference: 'LL-2026-000042' };
+    expect(checkDecisionLetter(bare).map((m) => m.element)).toEqual([
+      'legal-reasons', 'factual-reasons', 'decision-date', 'appeal-possible', 'appeal-how', 'labour-court-address', 'appeal-term',
+      'appeal-not-suspensive', 'service', 'recipient', 'social-worker', 'social-worker-contact',
+    ]);
+    expect(checkDecisionLetter({ ...bare, decision: 'grant' }).map((m) => m.element)).toEqual(
+      expect.arrayContaining(['amount', 'amount-computation', 'payment-frequency', 'category', 'category-reason']),
+    );
+    // Social aid has no leefloon categories; a stop needs the date it takes effect.
+    expect(checkDecisionLetter({ ...grant, procedure: 'maatschappelijke-dienstverlening', category: undefined, categoryReason: undefined, decision: 'grant' })).toEqual([]);
+    expect(checkDecisionLetter({ ...examples['decision-stop'], effectiveDate: undefined, decision: 'stop' }).map((m) => m.element)).toEqual(['effective-date']);
+  });
+
+  it('refuses the other letters without their mandatory elements', () => {
+    expect(checkLetter('receipt', { ...examples.receipt, decisionDueDate: undefined as never }).map((m) => m.element)).toEqual(['decision-due-date']);
+    expect(checkLetter('hearing-invitation', { ...examples['hearing-invitation'], hearing: { place: '', date: '2026-03-17', time: '7 uur' } }).map((m) => m.element))
+      .toEqual(['hearing-place', 'hearing-time']);
+    expect(checkLetter('documents-request', { ...examples['documents-request'], documents: [] }).map((m) => m.element)).toEqual(['documents']);
+    expect(checkLetter('documents-reminder', { ...examples['documents-reminder'], firstRequestDate: undefined as never }).map((m) => m.element)).toEqual(['first-request-date']);
+    // Without reasons a forwarding is void (primabook, Bijzondere bepalingen).
+    expect(() => renderLetter('forwarding-ocmw', { ...examples['forwarding-ocmw'], reasons: '' })).toThrow(/incompetence-reasons/);
+    expect(checkLetter('forwarding-applicant', { ...examples['forwarding-applicant'], forwardDate: '2026-02-30' }).map((m) => m.element)).toEqual(['forward-date']);
+  });
+});

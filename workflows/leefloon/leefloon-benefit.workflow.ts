@@ -1,0 +1,257 @@
+import { condition, continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
+import type { DossierInput } from '../shared/dossier-input';
+import { Dossier } from '../shared/dossier-runtime';
+import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** What the council granted, as it stands after the latest revision. */
+export interface Grant {
+  category: 1 | 2 | 3;
+  monthlyResourcesCents: number;
+  startDate: IsoDate;
+  decisionDate: IsoDate;
+  /** The right ends after this day (a stop decision). */
+  endDate?: IsoDate;
+}
+
+export interface BenefitInput {
+  dossier: DossierInput;
+  grant: Grant;
+  /** Which yearly cycle this run is (1 from the grant; each yearly review continues as new with the next). */
+  year: number;
+  /** The first month not paid yet; null in the first run (arrears first). */
+  nextPeriod: Period | null;
+  /** The last home visit: the yearly review (LL-7) is due a year later. */
+  lastHomeVisit: IsoDate;
+  gpmi: { signed: boolean; lastEvaluation: IsoDate | null };
+  /** First run: the notification date of the grant, whose appeal window this run goes on watching. */
+  appealFrom?: IsoDate;
+}
+
+export interface BenefitResult {
+  status: 'STOPPED';
+  lastPaidPeriod: Period | null;
+}
+
+/** Open the review task this long before the review is due. */
+const REVIEW_NOTICE_DAYS = 30;
+
+/**
+ * A granted leefloon while it runs: arrears from the start date and the first payment within the LL-6 term, one payment
+ * per month on the payday (each unique on dossier, period and kind in the database), the GPMI signed within 3 months
+ * of the grant (LL-8) and evaluated regularly (LL-9), and the yearly review with a home visit (LL-7). A review that
+ * proposes a revision or a stop goes to the BCSD; otherwise the dossier continues as new for the next year, so its
+ * history stays small however many years it runs.
+ */
+export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResult> {
+  const dossier = new Dossier(input.dossier);
+  dossier.facts.decisionDate = input.grant.decisionDate;
+  dossier.status = 'ACTIVE';
+  const payday = input.dossier.settings.payday ?? 1;
+  let grant = input.grant;
+  let nextPeriod: Period;
+
+  if (input.nextPeriod === null) {
+    // LL-6: arrears from the start date, the first payment within 15 days of the decision (art. 23 RMI-wet, [V-sec]).
+    const plan = arrears(grant.startDate, grant.decisionDate, payday);
+    for (const month of plan.months) {
+      await pay(dossier, grant, 'arrears', month.period, plan.arrearsDueDate ?? grant.decisionDate);
+    }
+    nextPeriod = plan.firstRegularPeriod;
+  } else {
+    nextPeriod = input.nextPeriod;
+  }
+  // LL-10: the appeal window of the grant, carried over from the application (same record, same key).
+  if (input.appealFrom) await dossier.deadline('appeal', 'LL-10', input.appealFrom, { kind: 'window' });
+  await dossier.event('active', `Leefloon loopt (jaar ${input.year}); volgende betaling: ${nextPeriod}`, { status: 'ACTIVE' });
+
+  // The GPMI runs beside the payments: the contract within 3 months of the grant, then its evaluations.
+  const gpmi = { ...input.gpmi };
+  void followGpmi(dossier, grant, gpmi);
+
+  // The yearly review (LL-7: a home visit at least once a year), and monthly payments until it is done.
+  let review: Record<string, unknown> | undefined;
+  const reviewDone = () => review !== undefined;
+  void (async () => {
+    const term = await dossier.deadline(`review-${input.year}`, 'LL-7', input.lastHomeVisit);
+    const dueDate = term.dueDate();
+    if (dueDate) await sleepUntil(startOfDay(addDays(dueDate, -REVIEW_NOTICE_DAYS), input.dossier.settings.timeZone));
+    const outcome = await dossier.task('yearly-review', { deadline: term });
+    await term.met(outcome.homeVisitDate as string);
+    review = outcome;
+  })();
+
+  while (!reviewDone()) {
+    const due = paymentDay(nextPeriod, payday);
+    if (grant.endDate && compareDates(firstDayOf(nextPeriod), grant.endDate) > 0) break;
+    const woke = await condition(reviewDone, Math.max(0, startOfDay(due, input.dossier.settings.timeZone) - Date.now()));
+    if (woke) break;
+    await pay(dossier, grant, 'monthly', nextPeriod, due);
+    nextPeriod = addPeriods(nextPeriod, 1);
+  }
+  if (!review) {
+    await condition(reviewDone);
+  }
+  const outcome = review!;
+
+  if (outcome.proposal !== 'continue') {
+    const stop = outcome.proposal === 'stop';
+    // A revision or stop is decided by the BCSD like the grant (art. 21 RMI-wet); no request term runs for it.
+    const decision = await dossier.council(
+      {
+        reference: input.dossier.reference,
+        proposal: stop ? 'stop' : 'revise',
+        category: outcome.category as number,
+        startDate: stop ? (outcome.endDate as string) : dossier.today(),
+        motivation: outcome.motivation as string,
+      },
+      { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'] },
+    );
+    if (decision.result === 'stopped') {
+      const endDate = (outcome.endDate as string) ?? decision.decisionDate;
+      // No payment is ordered after the end date; payments not yet made for later months are cancelled.
+      const cancelled = await dossier.activity(() =>
+        acts.cancelFuturePayments({ dossierId: input.dossier.dossierId, fromPeriod: addPeriods(periodOf(endDate), 1) }),
+      );
+      await dossier.event('stopped', `Leefloon stopgezet vanaf ${addDays(endDate, 1)} (BCSD ${decision.decisionDate}); ${cancelled} geplande betaling(en) geannuleerd`, {
+        status: 'STOPPED',
+        closed: true,
+      });
+      const term = await dossier.deadline(`notification-review-${input.year}`, 'LL-4', decision.decisionDate);
+      await notifyDecision(dossier, term, {
+        key: `decision-letter-review-${input.year}`,
+        template: 'decision-stop',
+        data: { decisionDate: decision.decisionDate, legalReasons: LEGAL_REASONS, factualReasons: decision.motivation, effectiveDate: addDays(endDate, 1) },
+      }, `appeal-review-${input.year}`);
+      await sendPodMi(dossier, 'C', 'stop', decision.decisionDate, grant, endDate);
+      await dossier.closeOpenTasks('leefloon stopgezet');
+      await dossier.finish();
+      return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
+    }
+    grant = {
+      ...grant,
+      category: (decision.category ?? outcome.category) as 1 | 2 | 3,
+      monthlyResourcesCents: outcome.monthlyResourcesCents as number,
+      decisionDate: decision.decisionDate,
+    };
+    await dossier.event('revised', `Leefloon herzien door het BCSD van ${decision.decisionDate}`);
+    const amount = await dossier.activity(() =>
+      acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: periodOf(decision.decisionDate) }),
+    );
+    const term = await dossier.deadline(`notification-review-${input.year}`, 'LL-4', decision.decisionDate);
+    await notifyDecision(dossier, term, {
+      key: `decision-letter-review-${input.year}`,
+      template: 'decision-revision',
+      data: {
+        decisionDate: decision.decisionDate,
+        legalReasons: LEGAL_REASONS,
+        factualReasons: decision.motivation,
+        category: grant.category,
+        categoryReason: CATEGORY_REASON[grant.category],
+        amount: { monthlyCents: amount.amountCents, computation: amount.computation, frequency: 'maandelijks, op de vaste betaaldag' },
+        effectiveDate: decision.decisionDate,
+      },
+    }, `appeal-review-${input.year}`);
+    await sendPodMi(dossier, 'B', 'revision', decision.decisionDate, grant, undefined, amount.amountCents);
+  } else {
+    grant = { ...grant, monthlyResourcesCents: outcome.monthlyResourcesCents as number };
+  }
+  // Open tasks (a GPMI evaluation) move to the next run, which opens them again under the same deadline.
+  await dossier.closeOpenTasks('jaarlijkse herziening: voortgezet in het volgende jaar');
+  await dossier.finish();
+  return continueAsNew<typeof leefloonBenefit>({
+    dossier: input.dossier,
+    grant,
+    year: input.year + 1,
+    nextPeriod,
+    lastHomeVisit: outcome.homeVisitDate as string,
+    gpmi,
+  });
+}
+
+/**
+ * Orders the payment of a month: the amount in force that month for the category, minus the resources; the start
+ * month pro rata (calendar days covered / days in the month). A client without an IBAN gets a task to collect one.
+ */
+async function pay(dossier: Dossier, grant: Grant, kind: 'arrears' | 'monthly', period: Period, dueDate: IsoDate): Promise<void> {
+  const { dossierId } = dossier.input;
+  const month = await dossier.activity(() =>
+    acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: period }),
+  );
+  const cover = coverage(period, grant.startDate, grant.endDate);
+  const amountCents = proRata(month.amountCents, cover);
+  if (amountCents <= 0) return;
+  for (;;) {
+    const ordered = await dossier.activity(() =>
+      acts.orderPayment({
+        dossierId,
+        kind,
+        period,
+        amountCents,
+        dueDate,
+        computation: { text: month.computation, coverage: cover, monthlyAmountCents: month.amountCents },
+      }),
+    );
+    if (!('missingIban' in ordered)) return;
+    const collected = await dossier.task('collect-iban');
+    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban as string, by: collected.completedBy }));
+  }
+}
+
+/** LL-8: the GPMI is signed within 3 months of the grant; LL-9: evaluated at least every 4 months ([U], configurable rule). */
+async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolean; lastEvaluation: IsoDate | null }): Promise<void> {
+  if (!gpmi.signed) {
+    const term = await dossier.deadline('gpmi', 'LL-8', grant.decisionDate);
+    const signed = await dossier.task('gpmi-signature', { deadline: term });
+    await term.met(signed.signedOn as string);
+    gpmi.signed = true;
+    gpmi.lastEvaluation = signed.signedOn as string;
+  }
+  for (let n = 1; ; n++) {
+    const from = gpmi.lastEvaluation ?? grant.decisionDate;
+    const term = await dossier.deadline(`gpmi-evaluation-${from}`, 'LL-9', from);
+    const dueDate = term.dueDate();
+    if (dueDate) await sleepUntil(startOfDay(addMonths(from, 3).date, dossier.input.settings.timeZone));
+    const evaluation = await dossier.task('gpmi-evaluation', { deadline: term });
+    await term.met(evaluation.evaluatedOn as string);
+    gpmi.lastEvaluation = evaluation.evaluatedOn as string;
+  }
+}
+
+/** LL-5: every grant, revision, refusal or stop goes to POD MI (form B or C) within 8 days after the decision month. */
+export async function sendPodMi(
+  dossier: Dossier,
+  form: 'B' | 'C',
+  decision: 'grant' | 'revision' | 'refusal' | 'stop',
+  decisionDate: IsoDate,
+  grant?: Grant,
+  endDate?: IsoDate,
+  monthlyAmountCents?: number,
+) {
+  const sent = await dossier.attempt(`formulier ${form} voor POD MI`, () =>
+    acts.sendPodMiForm({
+      dossierId: dossier.input.dossierId,
+      form,
+      decision,
+      decisionDate,
+      category: grant?.category,
+      monthlyAmountCents,
+      periodFrom: decision === 'stop' && endDate ? addDays(endDate, 1) : grant?.startDate,
+    }),
+  );
+  if (!sent) return;
+  await dossier.event(`pod-mi-form-${form}`, `Formulier ${form} voor POD MI klaargezet (beslissing van ${decisionDate})`);
+}
+
+async function sleepUntil(instant: number): Promise<void> {
+  const ms = instant - Date.now();
+  if (ms > 0) await sleep(ms);
+}
+
