@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '../support/database';
 import { createActivities } from '../../activities';
 import { loadConfig } from '../../libs/config/config';
-import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { DossierEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { computeDeadline, ruleFor } from '../../libs/deadlines/v1-rules';
@@ -18,14 +17,7 @@ describe('activities are idempotent on their business key (db)', () => {
   let userId: string;
 
   beforeAll(async () => {
-    const base = process.env.TEST_DATABASE_URL!;
-    const name = `db_${process.pid}_${Date.now()}`;
-    const admin = new PgClient({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    dataSource = await createDataSource(base.replace(/\/[^/]+$/, `/${name}`), { poolSize: 3 }).initialize();
-    await runMigrations(dataSource);
+    dataSource = await migratedDataSource('db', 3);
     const user = await dataSource.getRepository(UserEntity).save({ username: 'mw', passwordHash: 'x', displayName: 'MW', role: 'social-worker', team: 'demo' });
     userId = user.id;
     const person = await dataSource.getRepository(PersonEntity).save({

@@ -1,11 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '../support/database';
 import { createNoticeActivities } from '../../activities/notices/notice.activities';
 import { AppConfig, loadConfig } from '../../libs/config/config';
-import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { DossierEntity, NoticeEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
 import { dateInZone } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
@@ -90,14 +89,7 @@ describe('notices activities (db, real SMTP)', () => {
   let acts: ReturnType<typeof createNoticeActivities>;
 
   beforeAll(async () => {
-    const base = process.env.TEST_DATABASE_URL!;
-    const name = `notices_${process.pid}_${Date.now()}`;
-    const admin = new PgClient({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    dataSource = await createDataSource(base.replace(/\/[^/]+$/, `/${name}`), { poolSize: 3 }).initialize();
-    await runMigrations(dataSource);
+    dataSource = await migratedDataSource('notices', 3);
     smtp = await startSmtp();
     config = loadConfig({
       OCMW_NAME: 'OCMW Teststad',

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '../support/database';
 import { createPaymentActivities, OrderPaymentInput } from '../../activities/payments/payment.activities';
-import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { DossierEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
 import { DEFAULT_LEEFLOON_AMOUNTS } from '../../libs/payments/amounts';
 
@@ -27,14 +26,7 @@ describe('payment activities (db)', () => {
   };
 
   beforeAll(async () => {
-    const base = process.env.TEST_DATABASE_URL!;
-    const name = `pay_${process.pid}_${Date.now()}`;
-    const admin = new PgClient({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    dataSource = await createDataSource(base.replace(/\/[^/]+$/, `/${name}`), { poolSize: 4 }).initialize();
-    await runMigrations(dataSource);
+    dataSource = await migratedDataSource('pay', 4);
     const user = await dataSource.getRepository(UserEntity).save({ username: 'mw', passwordHash: 'x', displayName: 'MW', role: 'social-worker', team: 'demo' });
     const persons = dataSource.getRepository(PersonEntity);
     const jan = await persons.save({

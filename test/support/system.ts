@@ -5,6 +5,7 @@ import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { freePort } from '../../libs/infra/embedded-postgres';
 import { startLauncherProcess } from '../../libs/infra/launcher-process';
+import { createTestDatabase } from './database';
 import { uniqueTaskQueue } from './temporal';
 
 export interface TestSystem {
@@ -19,7 +20,6 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-let systems = 0;
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
@@ -33,12 +33,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const address = process.env.TEST_TEMPORAL_ADDRESS;
   if (!baseDbUrl || !address) throw new Error('TEST_DATABASE_URL / TEST_TEMPORAL_ADDRESS not set: run through jest (global setup)');
 
-  const name = `e2e_${process.pid}_${++systems}_${Date.now()}`;
-  const admin = new PgClient({ connectionString: baseDbUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const databaseUrl = baseDbUrl.replace(/\/[^/]+$/, `/${name}`);
+  const databaseUrl = await createTestDatabase('e2e');
+  const name = databaseUrl.slice(databaseUrl.lastIndexOf('/') + 1);
   const dataDir = path.join(ROOT, '.test-data', name);
   const port = await freePort();
 

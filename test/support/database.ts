@@ -1,0 +1,22 @@
+import { Client as PgClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSource, runMigrations } from '../../libs/db/data-source';
+
+/** Creates a database of its own on the run's PostgreSQL (global setup), and returns its URL. */
+export async function createTestDatabase(prefix: string): Promise<string> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL not set: run through jest (global setup)');
+  const name = `${prefix}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new PgClient({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return base.replace(/\/[^/]+$/, `/${name}`);
+}
+
+/** A fresh, migrated database for a db-tier test. */
+export async function migratedDataSource(prefix: string, poolSize = 3): Promise<DataSource> {
+  const dataSource = await createDataSource(await createTestDatabase(prefix), { poolSize }).initialize();
+  await runMigrations(dataSource);
+  return dataSource;
+}
