@@ -1,6 +1,6 @@
 import { condition, continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addDays, addMonths, compareDates, daysBetween, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
@@ -33,6 +33,8 @@ export interface BenefitInput {
   gpmi: { signed: boolean; lastEvaluation: IsoDate | null };
   /** First run: the notification date of the grant, whose appeal window this run goes on watching. */
   appealFrom?: IsoDate;
+  /** Forms to POD MI not sent yet when the previous run ended. */
+  podMi?: PodMiWatch[];
 }
 
 export interface BenefitResult {
@@ -68,6 +70,13 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   } else {
     nextPeriod = input.nextPeriod;
   }
+  const podMi: PodMiWatch[] = [];
+  const watchForm = (w: PodMiWatch | undefined) => {
+    if (!w) return;
+    podMi.push(w);
+    void watchPodMi(dossier, w).then(() => podMi.splice(podMi.indexOf(w), 1));
+  };
+  for (const w of input.podMi ?? []) watchForm(w);
   // LL-10: the appeal window of the grant, carried over from the application (same record, same key).
   if (input.appealFrom) await dossier.deadline('appeal', 'LL-10', input.appealFrom, { kind: 'window' });
   await dossier.event('active', `Leefloon loopt (jaar ${input.year}); volgende betaling: ${nextPeriod}`, { status: 'ACTIVE' });
@@ -130,7 +139,8 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
         template: 'decision-stop',
         data: { decisionDate: decision.decisionDate, legalReasons: LEGAL_REASONS, factualReasons: decision.motivation, effectiveDate: addDays(endDate, 1) },
       }, `appeal-review-${input.year}`);
-      await sendPodMi(dossier, 'C', 'stop', decision.decisionDate, grant, endDate);
+      const form = await sendPodMi(dossier, 'C', 'stop', decision.decisionDate, grant, endDate);
+      if (form) dossier.keep(watchPodMi(dossier, form));
       await dossier.closeOpenTasks('leefloon stopgezet');
       await dossier.finish();
       return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
@@ -159,7 +169,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
         effectiveDate: decision.decisionDate,
       },
     }, `appeal-review-${input.year}`);
-    await sendPodMi(dossier, 'B', 'revision', decision.decisionDate, grant, undefined, amount.amountCents);
+    watchForm(await sendPodMi(dossier, 'B', 'revision', decision.decisionDate, grant, undefined, amount.amountCents));
   } else {
     grant = { ...grant, monthlyResourcesCents: outcome.monthlyResourcesCents as number };
   }
@@ -173,6 +183,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     nextPeriod,
     lastHomeVisit: outcome.homeVisitDate as string,
     gpmi,
+    podMi,
   });
 }
 
@@ -225,7 +236,19 @@ async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolea
   }
 }
 
-/** LL-5: every grant, revision, refusal or stop goes to POD MI (form B or C) within 8 days after the decision month. */
+/** A form B/C in the POD MI outbox whose sending the dossier watches (LL-5), carried across continue-as-new. */
+export interface PodMiWatch {
+  partnerMessageId: string;
+  key: string;
+  decisionDate: IsoDate;
+}
+
+/**
+ * LL-5: every grant, revision, refusal or stop goes to POD MI (form B or C) within 8 days after the decision month
+ * (art. 21 §6 RMI-wet); from the 45th day after that month the state subsidy is lost until the form is sent
+ * (LL-5-LOSS). The form waits in the outbox; its export (the API signals it) meets both terms, and the days of
+ * subsidy lost are recorded.
+ */
 export async function sendPodMi(
   dossier: Dossier,
   form: 'B' | 'C',
@@ -234,7 +257,7 @@ export async function sendPodMi(
   grant?: Grant,
   endDate?: IsoDate,
   monthlyAmountCents?: number,
-) {
+): Promise<PodMiWatch | undefined> {
   const sent = await dossier.attempt(`formulier ${form} voor POD MI`, () =>
     acts.sendPodMiForm({
       dossierId: dossier.input.dossierId,
@@ -246,8 +269,25 @@ export async function sendPodMi(
       periodFrom: decision === 'stop' && endDate ? addDays(endDate, 1) : grant?.startDate,
     }),
   );
-  if (!sent) return;
+  if (!sent) return undefined;
   await dossier.event(`pod-mi-form-${form}`, `Formulier ${form} voor POD MI klaargezet (beslissing van ${decisionDate})`);
+  return { partnerMessageId: sent.partnerMessageId, key: `pod-mi-${form}-${decisionDate}`, decisionDate };
+}
+
+/** Starts (or takes over) the LL-5 clocks of a form and meets them when the form is sent. */
+export async function watchPodMi(dossier: Dossier, watch: PodMiWatch): Promise<void> {
+  const term = await dossier.deadline(watch.key, 'LL-5', watch.decisionDate);
+  const loss = await dossier.deadline(`${watch.key}-loss`, 'LL-5-LOSS', watch.decisionDate);
+  const sentOn = await dossier.partnerMessageSent(watch.partnerMessageId);
+  await term.met(sentOn);
+  await loss.met(sentOn);
+  const lossFrom = loss.dueDate();
+  if (lossFrom && sentOn >= lossFrom) {
+    const days = daysBetween(lossFrom, sentOn) + 1;
+    await dossier.event('subsidy-lost', `Staatstoelage verloren voor ${days} dag(en): formulier verstuurd op ${sentOn}, verlies vanaf ${lossFrom}`, {
+      data: { days, lossFrom, sentOn },
+    });
+  }
 }
 
 async function sleepUntil(instant: number): Promise<void> {

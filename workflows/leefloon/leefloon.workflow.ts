@@ -2,7 +2,7 @@ import { makeContinueAsNewFunc, patched, proxyActivities } from '@temporalio/wor
 import type { Activities } from '../../activities';
 import { periodOf } from '../../libs/payments/schedule';
 import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
-import { leefloonBenefit, sendPodMi } from './leefloon-benefit.workflow';
+import { leefloonBenefit, sendPodMi, watchPodMi } from './leefloon-benefit.workflow';
 import { maxDate } from '../../libs/deadlines/calendar-date';
 import type { DossierInput } from '../shared/dossier-input';
 import { DeadlineHandle, Dossier, TaskOutcome } from '../shared/dossier-runtime';
@@ -163,8 +163,9 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     status: 'NOTIFIED',
   });
   // LL-5: form B (grant) or C (refusal) to POD MI within 8 days after the decision month (art. 21 §6 RMI-wet).
-  await sendPodMi(dossier, grant ? 'B' : 'C', grant ? 'grant' : 'refusal', decisionDate, grant, undefined, amount?.amountCents);
+  const form = await sendPodMi(dossier, grant ? 'B' : 'C', grant ? 'grant' : 'refusal', decisionDate, grant, undefined, amount?.amountCents);
   if (!grant) {
+    if (form) dossier.keep(watchPodMi(dossier, form));
     // A refusal: the dossier stays open until the client's appeal window has run out.
     await dossier.finish({ windows: true });
     return { status: 'NOTIFIED', decision: result };
@@ -179,6 +180,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     lastHomeVisit: inquiry.homeVisitDate as string,
     gpmi: { signed: false, lastEvaluation: null },
     appealFrom: delivered.notifiedOn,
+    podMi: form ? [form] : [],
   });
 }
 

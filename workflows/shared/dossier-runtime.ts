@@ -15,6 +15,7 @@ import {
   CompleteTaskInput,
   dossierStateQuery,
   DossierStateView,
+  partnerMessageSentSignal,
   reassignSignal,
   TASK_FAILURES,
 } from './dossier.messages';
@@ -69,6 +70,8 @@ export class Dossier {
   private responsibleUserId: string | null;
   private readonly agenda = new Map<string, AgendaEntry>();
   private readonly ratifications: Promise<unknown>[] = [];
+  private readonly pending: Promise<unknown>[] = [];
+  private readonly sentPartnerMessages = new Map<string, string>();
   private inFlight = 0;
   private eventSeq = 0;
 
@@ -100,6 +103,9 @@ export class Dossier {
       },
       { validator: (decision) => this.validateCouncilDecision(decision) },
     );
+    setHandler(partnerMessageSentSignal, ({ partnerMessageId, sentOn }) => {
+      this.sentPartnerMessages.set(partnerMessageId, sentOn);
+    });
     setHandler(reassignSignal, ({ fromUserId, toUserId }) => {
       if (this.responsibleUserId === fromUserId) this.responsibleUserId = toUserId;
     });
@@ -275,6 +281,17 @@ export class Dossier {
     }
   }
 
+  /** Waits until the partner message left the outbox (the API signals its export); returns the day it was sent. */
+  async partnerMessageSent(partnerMessageId: string): Promise<string> {
+    await condition(() => this.sentPartnerMessages.has(partnerMessageId));
+    return this.sentPartnerMessages.get(partnerMessageId)!;
+  }
+
+  /** Background work the procedure must see through before it ends (finish waits for it). */
+  keep(work: Promise<unknown>): void {
+    this.pending.push(work);
+  }
+
   /** A deadline started earlier in this dossier, if any. */
   deadlineOf(key: string): DeadlineHandle | undefined {
     return this.deadlines.get(key);
@@ -288,7 +305,7 @@ export class Dossier {
     if (options.windows) {
       await condition(() => [...this.deadlines.values()].every((d) => !(d instanceof DeadlineClock) || !d.isWindow() || d.isClosed()));
     }
-    await Promise.all(this.ratifications);
+    await Promise.all([...this.ratifications, ...this.pending]);
     await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
   }
 

@@ -41,6 +41,9 @@ export interface ChangeDeadlineInput {
 /** A suspension, its end, or an extension of a running deadline: the timers follow without restarting the dossier. */
 export const changeDeadlineUpdate = defineUpdate<DeadlineComputation, [ChangeDeadlineInput]>('changeDeadline');
 
+/** A partner message of the dossier left the outbox (exported to the partner) on `sentOn`. */
+export const partnerMessageSentSignal = defineSignal<[{ partnerMessageId: string; sentOn: string }]>('partnerMessageSent');
+
 /** An absence cover: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
 export const reassignSignal = defineSignal<[{ fromUserId: string; toUserId: string }]>('reassign');
 

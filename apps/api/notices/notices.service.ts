@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
@@ -10,7 +11,9 @@ import { renderPdf } from '../../../libs/notices/pdf';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound } from '../common/errors';
-import { CONFIG } from '../common/tokens';
+import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { dateInZone } from '../../../libs/deadlines/calendar-date';
+import { partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
 
 export type PartnerMessageStatus = 'pending' | 'exported' | 'acknowledged' | 'all';
 
@@ -41,6 +44,7 @@ export class NoticesService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   /** The dossier's notices with their delivery, notification date and appeal term; an audited read. */
@@ -156,6 +160,26 @@ export class NoticesService {
   async exportPartnerMessages(actor: AuthUser, query: PartnerExportQuery): Promise<ExportFile> {
     const team = this.teamFilter(actor, query.team);
     authorize(actor, 'partner-message:export', team === null ? undefined : { team }, 'Team');
+    const sent: { dossierId: string; partnerMessageId: string; sentOn: string }[] = [];
+    const file = await this.export(query, team, sent, actor);
+    await this.tellDossiers(sent);
+    return file;
+  }
+
+  /** Each dossier's workflow learns that its message left (the POD MI terms, LL-5, are met on that day). */
+  private async tellDossiers(sent: { dossierId: string; partnerMessageId: string; sentOn: string }[]): Promise<void> {
+    for (const m of sent) {
+      const dossier = await this.dataSource.getRepository(DossierEntity).findOneBy({ id: m.dossierId });
+      if (!dossier) continue;
+      try {
+        await this.temporal.workflow.getHandle(dossier.workflowId).signal(partnerMessageSentSignal, { partnerMessageId: m.partnerMessageId, sentOn: m.sentOn });
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) new Logger('NoticesService').warn(`partner message signal for dossier ${m.dossierId} failed: ${err}`);
+      }
+    }
+  }
+
+  private async export(query: PartnerExportQuery, team: string | null, sent: { dossierId: string; partnerMessageId: string; sentOn: string }[], actor: AuthUser): Promise<ExportFile> {
     const format = query.format ?? 'json';
     return this.dataSource.transaction(async (tx) => {
       const [rows]: [Record<string, any>[], number] = await tx.query(
@@ -167,6 +191,7 @@ export class NoticesService {
       );
       rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || String(a.id).localeCompare(String(b.id)));
       for (const r of rows) {
+        sent.push({ dossierId: r.dossier_id, partnerMessageId: r.id, sentOn: dateInZone(new Date(r.exported_at).getTime(), this.config.timeZone) });
         await audit(tx, actor, 'partner-message.exported', { dossierId: r.dossier_id, details: { partnerMessageId: r.id, partner: r.partner, kind: r.kind } });
       }
       const exportedAt = rows[0]?.exported_at ?? new Date();

@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, councilDecisionUpdate } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
 import { daysBetween } from '../../../libs/deadlines/calendar-date';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
@@ -46,7 +46,11 @@ describe('leefloonApplication replay of stored histories', () => {
               } as never);
               return item.sessionDate;
             };
-            await scenario({ complete, decide, today: input.requestDate, env });
+            const sent = async (partnerMessageId: string) => {
+              const sentOn = todayInBrussels(await env.currentTimeMs());
+              await handle.signal(partnerMessageSentSignal, { partnerMessageId, sentOn });
+            };
+            await scenario({ complete, decide, sent, today: input.requestDate, env });
             const save = async (runId: string | undefined, suffix = '') => {
               const history = temporal.api.history.v1.History.toObject(
                 (await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()) as temporal.api.history.v1.History,
@@ -84,6 +88,8 @@ describe('leefloonApplication replay of stored histories', () => {
 type Scenario = (ctx: {
   complete: (kind: string, outcome: Record<string, unknown>, role?: string) => Promise<void>;
   decide: (result: string, extra?: Record<string, unknown>) => Promise<string>;
+  /** The API signals that a partner message was exported. */
+  sent: (partnerMessageId: string) => Promise<void>;
   today: string;
   env: TestWorkflowEnvironment;
 }) => Promise<void>;
@@ -91,13 +97,14 @@ type Scenario = (ctx: {
 const grant = { category: 2, monthlyAmountCents: 131_420 };
 const SCENARIOS: Record<string, Scenario> = {
   // Through the council, the decision letter and form B, into the running benefit (a month of payments).
-  granted: async ({ complete, decide, today, env }) => {
+  granted: async ({ complete, decide, sent, today, env }) => {
     await complete('competence-check', outcomes.competent);
     await complete('social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true });
     await complete('social-report', outcomes.report(today));
     const decided = await decide('granted', { ...grant, startDate: today });
     await complete('decision-notification', outcomes.notification(decided));
     await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
+    await sent('pm-B');
     await env.sleep('40 days');
   },
   'late-decision': async ({ complete, decide, today, env }) => {
@@ -110,12 +117,14 @@ const SCENARIOS: Record<string, Scenario> = {
     await complete('decision-notification', outcomes.notification(again));
     void decided;
   },
-  refused: async ({ complete, decide, today }) => {
+  refused: async ({ complete, decide, sent, today, env }) => {
     await complete('competence-check', outcomes.competent);
     await complete('social-inquiry', outcomes.inquiry(today));
     await complete('social-report', { ...outcomes.report(today), proposal: 'refuse' });
     const decided = await decide('refused');
     await complete('decision-notification', { mode: 'against-receipt', date: decided });
+    await env.sleep('3 days');
+    await sent('pm-C');
   },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);

@@ -4,8 +4,10 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageSentSignal, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
+import { planWithEngine } from '../../../activities/deadlines/deadline.activities';
+import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
 
@@ -117,6 +119,36 @@ describe('leefloonApplication (time-skipping)', () => {
       expect(opened.find((t) => t.kind === 'social-inquiry').assigneeId).toBe(input.responsibleUserId);
       expect(opened.map((t) => t.kind)).not.toContain('decision');
       expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('NOTIFIED');
+
+      // The running benefit watches form B (LL-5): its export meets both POD MI terms.
+      const formKey = `pod-mi-B-${sessionDate}`;
+      await eventually(() => fake.of('planDeadline').some((d) => d.key === `${formKey}-loss`) || undefined);
+      await handle.signal(partnerMessageSentSignal, { partnerMessageId: 'pm-B', sentOn: sessionDate });
+      await eventually(() => fake.of('setDeadlineStatus').some((d) => d.key === `${formKey}-loss` && d.status === 'met') || undefined);
+      expect(fake.of('setDeadlineStatus')).toContainEqual(expect.objectContaining({ key: formKey, status: 'met', metDate: sessionDate }));
+      expect(fake.of('recordDossierEvent').map((e) => e.type)).not.toContain('subsidy-lost');
+      await handle.terminate('test done');
+    });
+  });
+
+  it('escalates a form B to POD MI not sent in time, and records the days of state subsidy lost', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const input = aDossierInput({ requestDate: await envToday() });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
+      await complete(handle.workflowId, fake, 'social-report', outcomes.report(input.requestDate));
+      const decided = await decideAtSession(handle.workflowId, fake);
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
+      const formKey = `pod-mi-B-${decided}`;
+      const loss = await eventually(() => fake.of('planDeadline').find((d) => d.key === `${formKey}-loss`));
+      const lossFrom = planWithEngine(DEFAULT_CATALOGUE, loss).dueDate!;
+      await env.sleep(`${daysBetween(await envToday(), lossFrom) + 2} days`);
+      expect(fake.of('raiseEscalation').filter((e) => e.key === formKey).map((e) => e.level)).toEqual(['warning', 'breach']);
+      const sentOn = await envToday();
+      await handle.signal(partnerMessageSentSignal, { partnerMessageId: 'pm-B', sentOn });
+      const lost = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'subsidy-lost'));
+      expect(lost.data).toEqual({ days: daysBetween(lossFrom, sentOn) + 1, lossFrom, sentOn });
       await handle.terminate('test done');
     });
   });
