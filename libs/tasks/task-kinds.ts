@@ -114,8 +114,20 @@ export const TASK_KINDS: Record<string, TaskKind> = {
       swornStatementDate: date('Datum verklaring op eer'),
       hearingRequested: choice('Wil de aanvrager gehoord worden?', [[true, 'Ja'], [false, 'Nee']]),
       notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
+      missingDocuments: { type: 'string', title: 'Ontbrekende stukken op te vragen (één per regel)', maxLength: 2000 },
     }),
     check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
+  },
+  'documents-received': {
+    kind: 'documents-received',
+    title: 'Opgevraagde stukken ontvangen',
+    role: 'social-worker',
+    outcomeSchema: object(['receivedOn', 'complete'], {
+      receivedOn: date('Datum van ontvangst'),
+      complete: choice('Zijn alle stukken binnen?', [[true, 'Ja'], [false, 'Nee, verder met wat er is']]),
+      notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
+    }),
+    check: (o, ctx) => notBefore(o, 'receivedOn', ctx.requestDate, 'the request date'),
   },
   'social-report': {
     kind: 'social-report',

@@ -1,4 +1,4 @@
-import { makeContinueAsNewFunc, patched, proxyActivities } from '@temporalio/workflow';
+import { condition, makeContinueAsNewFunc, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { periodOf } from '../../libs/payments/schedule';
 import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
@@ -76,6 +76,11 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
   const inquiry = await dossier.task('social-inquiry', { deadline: decisionTerm });
 
+  // Dossiers from here on: letters, documents requests, POD MI forms and the running benefit.
+  const full = patched(LETTERS_AND_PAYMENTS_PATCH);
+  if (full && typeof inquiry.missingDocuments === 'string' && inquiry.missingDocuments.trim()) {
+    await requestDocuments(dossier, inquiry.missingDocuments, decisionTerm);
+  }
   await dossier.event('inquiry-done', 'Sociaal onderzoek afgerond', { status: 'SOCIAL_REPORT', data: { hearingRequested: inquiry.hearingRequested } });
   const report = await dossier.task('social-report', { deadline: decisionTerm });
 
@@ -110,7 +115,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
 
   // LL-4: notify the decision within 8 days (art. 21 §3 RMI-wet); until then the appeal term does not start.
   const notificationTerm = await dossier.deadline('notification', 'LL-4', decisionDate);
-  if (!patched(LETTERS_AND_PAYMENTS_PATCH)) {
+  if (!full) {
     // Dossiers started before letters and payments: the notification is recorded, the procedure ends here.
     const notification = await dossier.task('decision-notification', { deadline: notificationTerm });
     await notificationTerm.met(notification.date as string);
@@ -182,6 +187,33 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     appealFrom: delivered.notifiedOn,
     podMi: form ? [form] : [],
   });
+}
+
+/**
+ * Missing documents: a letter asks for them (with the date to answer by); if they have not come in after the
+ * configured number of days, a reminder goes out once; the social worker records what arrived (§1.4). Insufficient
+ * cooperation may justify a refusal, which the social report weighs.
+ */
+async function requestDocuments(dossier: Dossier, list: string, decisionTerm: DeadlineHandle): Promise<void> {
+  const documents = list.split('\n').map((d) => d.trim()).filter(Boolean);
+  const { dossierId, settings } = dossier.input;
+  await dossier.event('documents-requested', `Ontbrekende stukken opgevraagd: ${documents.length}`, { status: 'DOCUMENTS_REQUESTED' });
+  await dossier.attempt('opvraging ontbrekende stukken', () =>
+    acts.issueLetter({ dossierId, key: 'documents-request', template: 'documents-request', data: { documents }, delivery: { mode: 'letter' } } as never),
+  );
+  let received = false;
+  const reminder = (async () => {
+    const answered = await condition(() => received, `${settings.documentReminderDays ?? 14} days`);
+    if (answered) return;
+    await dossier.attempt('herinnering ontbrekende stukken', () =>
+      acts.issueLetter({
+        dossierId, key: 'documents-reminder', template: 'documents-reminder', reminderOf: 'documents-request', data: { documents }, delivery: { mode: 'letter' },
+      } as never),
+    );
+  })();
+  await dossier.task('documents-received', { deadline: decisionTerm });
+  received = true;
+  await reminder;
 }
 
 /**

@@ -14,5 +14,7 @@ export interface DossierInput {
     timeZone: string;
     /** Day of the month of regular payments (configuration); absent in dossiers started before payments. */
     payday?: number;
+    /** Days a client has to send requested documents before the reminder (configuration). */
+    documentReminderDays?: number;
   };
 }

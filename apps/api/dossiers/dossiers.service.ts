@@ -97,7 +97,7 @@ export class DossiersService {
         responsibleUserId: dossier.responsibleUserId,
         requestDate,
         channel,
-        settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday },
+        settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday, documentReminderDays: this.config.notices.documentReminderDays },
       };
       await this.temporal.workflow.start(procedure.workflowType, {
         workflowId,

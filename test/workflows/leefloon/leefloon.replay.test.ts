@@ -99,7 +99,9 @@ const SCENARIOS: Record<string, Scenario> = {
   // Through the council, the decision letter and form B, into the running benefit (a month of payments).
   granted: async ({ complete, decide, sent, today, env }) => {
     await complete('competence-check', outcomes.competent);
-    await complete('social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true });
+    await complete('social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true, missingDocuments: 'Huurcontract' });
+    await env.sleep('15 days'); // the documents come late: one reminder
+    await complete('documents-received', { receivedOn: todayInBrussels(await env.currentTimeMs()), complete: true });
     await complete('social-report', outcomes.report(today));
     const decided = await decide('granted', { ...grant, startDate: today });
     await complete('decision-notification', outcomes.notification(decided));

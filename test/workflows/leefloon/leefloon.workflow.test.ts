@@ -153,6 +153,41 @@ describe('leefloonApplication (time-skipping)', () => {
     });
   });
 
+  it('asks for missing documents, reminds the client once when they do not come, and goes on when they arrive', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const input = aDossierInput({ requestDate: await envToday(), settings: { warningDays: 7, timeZone: 'Europe/Brussels', documentReminderDays: 10 } });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'social-inquiry', { ...outcomes.inquiry(input.requestDate), missingDocuments: 'Loonfiches 2026\nHuurcontract' });
+      const request = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'documents-request'));
+      expect(request.data.documents).toEqual(['Loonfiches 2026', 'Huurcontract']);
+      await env.sleep('9 days');
+      expect(fake.of('issueLetter').map((l) => l.template)).toEqual(['documents-request']);
+      await env.sleep('2 days');
+      const reminder = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'documents-reminder'));
+      expect(reminder).toMatchObject({ reminderOf: 'documents-request', data: { documents: ['Loonfiches 2026', 'Huurcontract'] } });
+      await env.sleep('10 days');
+      expect(fake.of('issueLetter').filter((l) => l.template === 'documents-reminder')).toHaveLength(1); // once
+      await complete(handle.workflowId, fake, 'documents-received', { receivedOn: await envToday(), complete: true });
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'social-report'));
+      await handle.terminate('test done');
+    });
+  });
+
+  it('sends no reminder when the documents arrive in time', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const input = aDossierInput({ requestDate: await envToday(), settings: { warningDays: 7, timeZone: 'Europe/Brussels', documentReminderDays: 10 } });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'social-inquiry', { ...outcomes.inquiry(input.requestDate), missingDocuments: 'Huurcontract' });
+      await env.sleep('3 days');
+      await complete(handle.workflowId, fake, 'documents-received', { receivedOn: await envToday(), complete: true });
+      await env.sleep('20 days');
+      expect(fake.of('issueLetter').map((l) => l.template)).toEqual(['documents-request']);
+      await handle.terminate('test done');
+    });
+  });
+
   it('moves a postponed item to the next session, and refuses a decision on an item that is not awaiting one', async () => {
     await run(async ({ fake, taskQueue }) => {
       const input = aDossierInput({ requestDate: await envToday() });
