@@ -240,7 +240,10 @@ async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolea
 export interface PodMiWatch {
   partnerMessageId: string;
   key: string;
+  form: 'B' | 'C';
   decisionDate: IsoDate;
+  /** Set once the form left the outbox: a next run only goes on reminding. */
+  sentOn?: IsoDate;
 }
 
 /**
@@ -271,23 +274,31 @@ export async function sendPodMi(
   );
   if (!sent) return undefined;
   await dossier.event(`pod-mi-form-${form}`, `Formulier ${form} voor POD MI klaargezet (beslissing van ${decisionDate})`);
-  return { partnerMessageId: sent.partnerMessageId, key: `pod-mi-${form}-${decisionDate}`, decisionDate };
+  return { partnerMessageId: sent.partnerMessageId, key: `pod-mi-${form}-${decisionDate}`, form, decisionDate };
 }
 
 /** Starts (or takes over) the LL-5 clocks of a form and meets them when the form is sent. */
 export async function watchPodMi(dossier: Dossier, watch: PodMiWatch): Promise<void> {
-  const term = await dossier.deadline(watch.key, 'LL-5', watch.decisionDate);
-  const loss = await dossier.deadline(`${watch.key}-loss`, 'LL-5-LOSS', watch.decisionDate);
-  const sentOn = await dossier.partnerMessageSent(watch.partnerMessageId);
-  await term.met(sentOn);
-  await loss.met(sentOn);
-  const lossFrom = loss.dueDate();
-  if (lossFrom && sentOn >= lossFrom) {
-    const days = daysBetween(lossFrom, sentOn) + 1;
-    await dossier.event('subsidy-lost', `Staatstoelage verloren voor ${days} dag(en): formulier verstuurd op ${sentOn}, verlies vanaf ${lossFrom}`, {
-      data: { days, lossFrom, sentOn },
-    });
+  if (!watch.sentOn) {
+    const term = await dossier.deadline(watch.key, 'LL-5', watch.decisionDate);
+    const loss = await dossier.deadline(`${watch.key}-loss`, 'LL-5-LOSS', watch.decisionDate);
+    const sentOn = await dossier.partnerMessageSent(watch.partnerMessageId);
+    watch.sentOn = sentOn;
+    await term.met(sentOn);
+    await loss.met(sentOn);
+    const lossFrom = loss.dueDate();
+    if (lossFrom && sentOn >= lossFrom) {
+      const days = daysBetween(lossFrom, sentOn) + 1;
+      await dossier.event('subsidy-lost', `Staatstoelage verloren voor ${days} dag(en): formulier verstuurd op ${sentOn}, verlies vanaf ${lossFrom}`, {
+        data: { days, lossFrom, sentOn },
+      });
+    }
   }
+  // POD MI confirms the form; until it does, it is reminded.
+  await dossier.remindPartnerUntilAnswered(
+    { partnerMessageId: watch.partnerMessageId, partner: 'pod-mi', kind: `form-${watch.form}`, partnerRef: watch.key },
+    dossier.input.settings.partnerReminderDays ?? 30,
+  );
 }
 
 async function sleepUntil(instant: number): Promise<void> {

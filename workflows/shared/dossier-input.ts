@@ -16,5 +16,7 @@ export interface DossierInput {
     payday?: number;
     /** Days a client has to send requested documents before the reminder (configuration). */
     documentReminderDays?: number;
+    /** Days a partner has to answer a message before it is reminded (configuration). */
+    partnerReminderDays?: number;
   };
 }

@@ -15,6 +15,7 @@ import {
   CompleteTaskInput,
   dossierStateQuery,
   DossierStateView,
+  partnerMessageAnsweredSignal,
   partnerMessageSentSignal,
   reassignSignal,
   TASK_FAILURES,
@@ -72,6 +73,7 @@ export class Dossier {
   private readonly ratifications: Promise<unknown>[] = [];
   private readonly pending: Promise<unknown>[] = [];
   private readonly sentPartnerMessages = new Map<string, string>();
+  private readonly answeredPartnerMessages = new Set<string>();
   private inFlight = 0;
   private eventSeq = 0;
 
@@ -105,6 +107,9 @@ export class Dossier {
     );
     setHandler(partnerMessageSentSignal, ({ partnerMessageId, sentOn }) => {
       this.sentPartnerMessages.set(partnerMessageId, sentOn);
+    });
+    setHandler(partnerMessageAnsweredSignal, ({ partnerMessageId }) => {
+      this.answeredPartnerMessages.add(partnerMessageId);
     });
     setHandler(reassignSignal, ({ fromUserId, toUserId }) => {
       if (this.responsibleUserId === fromUserId) this.responsibleUserId = toUserId;
@@ -285,6 +290,26 @@ export class Dossier {
   async partnerMessageSent(partnerMessageId: string): Promise<string> {
     await condition(() => this.sentPartnerMessages.has(partnerMessageId));
     return this.sentPartnerMessages.get(partnerMessageId)!;
+  }
+
+  /**
+   * After a partner message was sent: reminds the partner every `days` days (a reminder in the outbox) until its
+   * answer arrives — the acknowledgement recorded through the API.
+   */
+  async remindPartnerUntilAnswered(message: { partnerMessageId: string; partner: 'pod-mi' | 'ocmw' | 'fedasil' | 'creditor'; kind: string; partnerRef: string }, days: number): Promise<void> {
+    for (let n = 1; ; n++) {
+      const answered = await condition(() => this.answeredPartnerMessages.has(message.partnerMessageId), `${days} days`);
+      if (answered) return;
+      await this.attempt(`herinnering aan ${message.partner}`, () =>
+        acts.queuePartnerMessage({
+          dossierId: this.input.dossierId,
+          partner: message.partner,
+          kind: `${message.kind}-reminder`,
+          partnerRef: `${message.partnerRef}:reminder-${n}`,
+          payload: { reminderOf: message.partnerMessageId, reminder: n, originalRef: message.partnerRef },
+        }),
+      );
+    }
   }
 
   /** Background work the procedure must see through before it ends (finish waits for it). */

@@ -44,6 +44,9 @@ export const changeDeadlineUpdate = defineUpdate<DeadlineComputation, [ChangeDea
 /** A partner message of the dossier left the outbox (exported to the partner) on `sentOn`. */
 export const partnerMessageSentSignal = defineSignal<[{ partnerMessageId: string; sentOn: string }]>('partnerMessageSent');
 
+/** The partner answered (acknowledged) a message of the dossier: reminders stop. */
+export const partnerMessageAnsweredSignal = defineSignal<[{ partnerMessageId: string }]>('partnerMessageAnswered');
+
 /** An absence cover: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
 export const reassignSignal = defineSignal<[{ fromUserId: string; toUserId: string }]>('reassign');
 

@@ -97,7 +97,7 @@ export class DossiersService {
         responsibleUserId: dossier.responsibleUserId,
         requestDate,
         channel,
-        settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday, documentReminderDays: this.config.notices.documentReminderDays },
+        settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday, documentReminderDays: this.config.notices.documentReminderDays, partnerReminderDays: this.config.notices.partnerReminderDays },
       };
       await this.temporal.workflow.start(procedure.workflowType, {
         workflowId,

@@ -13,7 +13,7 @@ import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound } from '../common/errors';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { dateInZone } from '../../../libs/deadlines/calendar-date';
-import { partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
+import { partnerMessageAnsweredSignal, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
 
 export type PartnerMessageStatus = 'pending' | 'exported' | 'acknowledged' | 'all';
 
@@ -223,6 +223,21 @@ export class NoticesService {
 
   /** The partner confirmed receipt: once (again is 409), and only for a message that was sent (exported). */
   async acknowledge(actor: AuthUser, id: string) {
+    const result = await this.acknowledgeInTransaction(actor, id);
+    // The dossier's workflow stops reminding the partner.
+    const dossier = await this.dataSource.getRepository(DossierEntity).findOneBy({ id: result.dossierId });
+    if (dossier) {
+      await this.temporal.workflow
+        .getHandle(dossier.workflowId)
+        .signal(partnerMessageAnsweredSignal, { partnerMessageId: id })
+        .catch((err) => {
+          if (!(err instanceof WorkflowNotFoundError)) new Logger('NoticesService').warn(`acknowledge signal for dossier ${dossier.id} failed: ${err}`);
+        });
+    }
+    return { id: result.id, acknowledgedAt: result.acknowledgedAt, acknowledgedBy: result.acknowledgedBy };
+  }
+
+  private async acknowledgeInTransaction(actor: AuthUser, id: string) {
     return this.dataSource.transaction(async (tx) => {
       const message = await tx.findOneBy(PartnerMessageEntity, { id });
       if (!message) throw notFound('Partner message');
@@ -245,7 +260,7 @@ export class NoticesService {
         data: { partnerMessageId: id, partner: message.partner, kind: message.kind },
       });
       await audit(tx, actor, 'partner-message.acknowledged', { dossierId: message.dossierId, details: { partnerMessageId: id } });
-      return { id, acknowledgedAt, acknowledgedBy: actor.id };
+      return { id, acknowledgedAt, acknowledgedBy: actor.id, dossierId: message.dossierId };
     });
   }
 }

@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, partnerMessageAnsweredSignal, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
 import { daysBetween } from '../../../libs/deadlines/calendar-date';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
@@ -49,6 +49,8 @@ describe('leefloonApplication replay of stored histories', () => {
             const sent = async (partnerMessageId: string) => {
               const sentOn = todayInBrussels(await env.currentTimeMs());
               await handle.signal(partnerMessageSentSignal, { partnerMessageId, sentOn });
+              await env.sleep('35 days'); // one reminder to the partner, then its answer
+              await handle.signal(partnerMessageAnsweredSignal, { partnerMessageId });
             };
             await scenario({ complete, decide, sent, today: input.requestDate, env });
             const save = async (runId: string | undefined, suffix = '') => {

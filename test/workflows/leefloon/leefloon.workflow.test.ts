@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageSentSignal, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageAnsweredSignal, partnerMessageSentSignal, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
 import { planWithEngine } from '../../../activities/deadlines/deadline.activities';
 import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
@@ -149,6 +149,14 @@ describe('leefloonApplication (time-skipping)', () => {
       await handle.signal(partnerMessageSentSignal, { partnerMessageId: 'pm-B', sentOn });
       const lost = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'subsidy-lost'));
       expect(lost.data).toEqual({ days: daysBetween(lossFrom, sentOn) + 1, lossFrom, sentOn });
+
+      // POD MI has not confirmed the form: reminded after the partner term, until it answers.
+      await env.sleep('31 days');
+      const reminders = () => fake.of('queuePartnerMessage').filter((m) => m.kind === 'form-B-reminder');
+      expect(reminders().map((m) => m.partnerRef)).toEqual([`${formKey}:reminder-1`]);
+      await handle.signal(partnerMessageAnsweredSignal, { partnerMessageId: 'pm-B' });
+      await env.sleep('40 days');
+      expect(reminders()).toHaveLength(1);
       await handle.terminate('test done');
     });
   });
