@@ -230,16 +230,16 @@ export class Dossier {
       }
       if (options.hearingRequested) {
         // art. 20 RMI-wet: the client who asked to be heard is invited with the place, date and time of the session.
-        await this.notice({
-          key: `hearing-invitation-${n}`,
-          kind: 'hearing-invitation',
-          recipient: 'client',
-          channel: 'letter',
-          dueDate: item.cutoffDate,
-          sentAt: new Date().toISOString(),
-          content: { reference: this.input.reference, sessionDate: item.sessionDate, time: item.time, place: item.place },
-          description: `Uitnodiging om gehoord te worden op het BCSD van ${item.sessionDate} om ${item.time}, ${item.place}`,
-        });
+        await this.attempt('uitnodiging om gehoord te worden', () =>
+          acts.issueLetter({
+            dossierId: this.input.dossierId,
+            key: `hearing-invitation-${n}`,
+            template: 'hearing-invitation',
+            data: { decidingBody: 'Bijzonder Comité voor de Sociale Dienst', hearing: { place: item.place, date: item.sessionDate, time: item.time } },
+            delivery: { mode: 'letter' },
+            dueDate: item.cutoffDate,
+          } as never),
+        );
       }
       await condition(() => entry.decision !== undefined);
       const decision = entry.decision!;

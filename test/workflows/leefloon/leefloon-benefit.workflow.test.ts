@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { DEFAULT_LEEFLOON_AMOUNTS, monthlyLeefloon } from '../../../libs/payments/amounts';
 import { addPeriods, periodOf } from '../../../libs/payments/schedule';
 import { BenefitInput, leefloonBenefit } from '../../../workflows/leefloon/leefloon-benefit.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageAnsweredSignal, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
 import { aDossierInput, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -111,9 +111,10 @@ describe('leefloonBenefit: a granted leefloon while it runs (time-skipping)', ()
       });
       const signedOn = todayInBrussels(await env.currentTimeMs());
       await completeOpen(fake, handle.workflowId, 'decision-notification', { mode: 'against-receipt', date: signedOn });
-      // The dossier closes once form C has left for POD MI (LL-5 met).
+      // The dossier closes once form C has left for POD MI (LL-5 met) and POD MI confirmed it.
       await eventually(() => fake.of('sendPodMiForm').some((f) => f.form === 'C') || undefined);
       await handle.signal(partnerMessageSentSignal, { partnerMessageId: 'pm-C', sentOn: signedOn });
+      await handle.signal(partnerMessageAnsweredSignal, { partnerMessageId: 'pm-C' });
       expect(await handle.result()).toMatchObject({ status: 'STOPPED' });
       expect(fake.of('issueLetter').map((l) => l.template)).toEqual(['decision-stop']);
       expect(fake.of('cancelFuturePayments')).toEqual([expect.objectContaining({ fromPeriod: addPeriods(periodOf(endDate), 1) })]);

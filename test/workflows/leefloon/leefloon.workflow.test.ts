@@ -79,8 +79,9 @@ describe('leefloonApplication (time-skipping)', () => {
       expect(item.urgent).toBe(false);
       expect(daysBetween(today, item.cutoffDate)).toBeGreaterThanOrEqual(0);
       expect(daysBetween(today, item.sessionDate)).toBeLessThanOrEqual(15);
-      const invitation = await eventually(() => fake.of('recordNotice').find((n) => n.kind === 'hearing-invitation'));
-      expect(invitation.content).toMatchObject({ sessionDate: item.sessionDate, time: '19:00', place: 'Raadzaal' });
+      const invitation = await eventually(() => fake.of('issueLetter').find((n) => n.template === 'hearing-invitation'));
+      expect(invitation.data.hearing).toEqual({ date: item.sessionDate, time: '19:00', place: 'Raadzaal' });
+      expect(invitation.dueDate).toBe(item.cutoffDate); // in time: before the agenda closes
 
       const sessionDate = await decideAtSession(handle.workflowId, fake);
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
@@ -91,7 +92,7 @@ describe('leefloonApplication (time-skipping)', () => {
         return d.type === 'leefloonBenefit' ? d : undefined;
       });
       expect(benefit.workflowId).toBe(handle.workflowId); // the granted leefloon continues as new: same dossier
-      const letter = fake.of('issueLetter')[0];
+      const letter = fake.of('issueLetter').find((l) => l.key === 'decision-letter');
       expect(letter).toMatchObject({ key: 'decision-letter', template: 'decision-grant', delivery: { mode: 'registered' }, dueDate: addDays(sessionDate, 8) });
       expect(letter.data).toMatchObject({ decisionDate: sessionDate, category: 2, amount: { monthlyCents: expect.any(Number) } });
       expect(letter.data.amount.computation).toContain('categorie 2');
@@ -101,7 +102,7 @@ describe('leefloonApplication (time-skipping)', () => {
       expect(appeal).toMatchObject({ ruleId: 'LL-10', kind: 'window' });
       expect(appeal.triggerDate > sessionDate).toBe(true); // posted + 3 working days
       expect(fake.of('sendPodMiForm')).toEqual([expect.objectContaining({ form: 'B', decision: 'grant', decisionDate: sessionDate, category: 2 })]);
-      expect(fake.of('recordNotice').map((n) => n.kind)).toEqual(['ontvangstbewijs', 'hearing-invitation']);
+      expect(fake.of('recordNotice').map((n) => n.kind)).toEqual(['ontvangstbewijs']);
       expect(fake.of('recordNotice')[0].content.decisionDueDate).toBe(addDays(today, 30));
       const planned = fake.of('planDeadline');
       expect(planned.slice(0, 2).map((d) => [d.key, d.ruleId, d.triggerDate])).toEqual([
