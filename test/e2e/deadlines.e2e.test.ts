@@ -48,8 +48,12 @@ describe('deadlines, dashboard, escalations and reassignment (e2e)', () => {
     expect((await sys.http.get('/dashboard/deadlines').set(as('social-worker'))).status).toBe(403);
     expect((await sys.http.get('/dashboard/deadlines?team=noord').set(as('team-lead'))).status).toBe(404);
 
-    const workload = await sys.http.get('/dashboard/workload').set(as('team-lead'));
-    const mine = workload.body.workers.find((w: { user: { id: string } }) => w.user.id === users['social-worker']);
+    // Both dossiers' first tasks are open (the workflows open them asynchronously).
+    const mine = await eventually(async () => {
+      const workload = await sys.http.get('/dashboard/workload').set(as('team-lead'));
+      const row = workload.body.workers.find((w: { user: { id: string } }) => w.user.id === users['social-worker']);
+      return row?.openTasks === 2 ? row : undefined;
+    });
     expect(mine).toMatchObject({ openTasks: 2, overdueTasks: 1, nearestDueDate: addDays(today, -1) });
   });
 
