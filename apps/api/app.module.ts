@@ -33,6 +33,7 @@ import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { WebController } from './web/web.controller';
 
 export interface ApiDeps {
   config: AppConfig;
@@ -59,6 +60,7 @@ export class ApiModule {
         CouncilController,
         PaymentsController,
         HealthController,
+        WebController,
       ],
       providers: [
         { provide: CONFIG, useValue: deps.config },

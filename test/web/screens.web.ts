@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { addDays } from '../../libs/deadlines/calendar-date';
+import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
+import { startTestSystem, TestSystem } from '../support/system';
+import { eventually } from '../support/temporal';
+
+const SHOTS = path.resolve(__dirname, '../../test-results/web');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A social worker works a leefloon request in the browser; the council's decision shows up on the dossier. */
+describe('the screens people work in (browser)', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  let page: Page;
+  const today = todayInBrussels();
+  let dossierId: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker', 'council-secretary']);
+    const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
+      nationalNumber: '85073003328', firstName: 'Els', lastName: 'Maes', address: { street: 'Kouter 3', postalCode: '9000', city: 'Gent' }, iban: VALID_IBANS[1],
+    });
+    const dossier = await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id });
+    dossierId = dossier.body.id;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  it('logs in and shows the inbox, sorted by due date, with the client and the days left', async () => {
+    await page.goto(`${sys.baseUrl}/`);
+    await page.waitForURL('**/app/aanmelden');
+    await page.getByLabel('Gebruikersnaam').fill('social-worker');
+    await page.getByLabel('Wachtwoord').fill('wrong');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByText('Gebruikersnaam of wachtwoord is niet juist.').waitFor();
+    await page.getByLabel('Wachtwoord').fill('demo');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL('**/app/taken');
+    await page.getByText('social-worker · social-worker · team demo').waitFor();
+    const row = page.getByRole('row', { name: /Territoriale bevoegdheid nagaan/ });
+    await row.waitFor();
+    await expectText(row, 'Els Maes');
+    await expectText(row, addDays(today, 30));
+    await shot('1-mijn-taken');
+
+    // Accessibility: axe-core finds no serious or critical violation.
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('completes the task through the form generated from its schema, showing the server\'s errors and keeping the input', async () => {
+    await page.getByRole('link', { name: 'Territoriale bevoegdheid nagaan' }).click();
+    await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Nee, niet bevoegd' });
+    await page.getByLabel('Toegepaste regel (Wet 1965) *').selectOption({ label: 'Gewoonlijke verblijfplaats' });
+    await page.getByRole('button', { name: 'Afronden' }).click();
+    await page.locator('#f-competentOcmw-error').getByText('Dit veld is verplicht.').waitFor();
+    expect(await page.getByLabel('Toegepaste regel (Wet 1965) *').inputValue()).not.toBe(''); // nothing lost
+    await shot('2-taak-geweigerd');
+    await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Ja, bevoegd' });
+    await page.getByRole('button', { name: 'Afronden' }).click();
+    await page.waitForURL(`**/app/dossiers/${dossierId}`);
+    await page.getByRole('heading', { name: /Dossier LL-/ }).waitFor();
+    await page.getByText('Sociaal onderzoek (claimed)').waitFor();
+    await shot('3-dossier');
+  });
+
+  it('shows the council\'s decision on the dossier: the decision letter and the notification deadline', async () => {
+    const tasks = async (kind: string) =>
+      eventually(async () => (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === kind));
+    await sys.http.post(`/tasks/${(await tasks('social-inquiry')).id}/complete`).set(sys.as('social-worker')).send(outcomes.inquiry(today));
+    await sys.http.post(`/tasks/${(await tasks('social-report')).id}/complete`).set(sys.as('social-worker')).send(outcomes.report(today));
+    const meetings = await sys.http.get('/council/meetings').set(sys.as('council-secretary'));
+    const session = meetings.body.items.find((m: { items: number }) => m.items > 0);
+    const item = (await sys.http.get(`/council/meetings/${session.id}`).set(sys.as('council-secretary'))).body.items[0];
+    await sys.db.query('UPDATE council_meetings SET date = $1 WHERE id = $2', [today, session.id]); // the session day comes
+    const decided = await sys.http
+      .post(`/council/meetings/${session.id}/items/${item.id}/decision`)
+      .set(sys.as('council-secretary'))
+      .send({ result: 'granted', motivation: 'Voldoet aan de voorwaarden.', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    expect(decided.status).toBe(200);
+    await tasks('decision-notification');
+
+    await page.goto(`${sys.baseUrl}/app/dossiers/${dossierId}`); // a reload of any page works
+    await page.getByText(`Kennisgeving van de beslissing: uiterlijk ${addDays(today, 8)}`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: /Download PDF \(decision-letter\)/ }).waitFor();
+    await page.getByText('Waarom deze datum?').first().click();
+    await shot('4-dossier-beslist');
+  });
+});
+
+async function expectText(locator: { textContent(): Promise<string | null> }, text: string) {
+  expect(await locator.textContent()).toContain(text);
+}
