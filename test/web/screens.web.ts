@@ -21,7 +21,7 @@ describe('the screens people work in (browser)', () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     fs.mkdirSync(SHOTS, { recursive: true });
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker', 'council-secretary']);
+    await sys.loginAll(['social-worker', 'council-secretary', 'finance']);
     const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
       nationalNumber: '85073003328', firstName: 'Els', lastName: 'Maes', address: { street: 'Kouter 3', postalCode: '9000', city: 'Gent' }, iban: VALID_IBANS[1],
     });
@@ -79,28 +79,91 @@ describe('the screens people work in (browser)', () => {
     await shot('3-dossier');
   });
 
-  it('shows the council\'s decision on the dossier: the decision letter and the notification deadline', async () => {
+  it('lets the council secretary record the decision on the BCSD agenda; the dossier shows the letter and the next deadline', async () => {
     const tasks = async (kind: string) =>
       eventually(async () => (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === kind));
     await sys.http.post(`/tasks/${(await tasks('social-inquiry')).id}/complete`).set(sys.as('social-worker')).send(outcomes.inquiry(today));
     await sys.http.post(`/tasks/${(await tasks('social-report')).id}/complete`).set(sys.as('social-worker')).send(outcomes.report(today));
     const meetings = await sys.http.get('/council/meetings').set(sys.as('council-secretary'));
     const session = meetings.body.items.find((m: { items: number }) => m.items > 0);
-    const item = (await sys.http.get(`/council/meetings/${session.id}`).set(sys.as('council-secretary'))).body.items[0];
     await sys.db.query('UPDATE council_meetings SET date = $1 WHERE id = $2', [today, session.id]); // the session day comes
-    const decided = await sys.http
-      .post(`/council/meetings/${session.id}/items/${item.id}/decision`)
-      .set(sys.as('council-secretary'))
-      .send({ result: 'granted', motivation: 'Voldoet aan de voorwaarden.', category: 2, monthlyAmountCents: 131_420, startDate: today });
-    expect(decided.status).toBe(200);
-    await tasks('decision-notification');
 
+    const secretary = await loginAs('council-secretary');
+    await secretary.getByRole('link', { name: 'BCSD' }).click();
+    await secretary.getByRole('link', { name: new RegExp(`${today} 19:00`) }).click();
+    await secretary.getByText('Els Maes').waitFor();
+    await secretary.getByRole('button', { name: 'Beslissing registreren' }).click();
+    await secretary.getByText('Beslissing geregistreerd.').waitFor();
+    await secretary.screenshot({ path: path.join(SHOTS, '4-bcsd-agenda.png'), fullPage: true });
+    const pdf = await secretary.evaluate(async (id) => {
+      const res = await fetch(`/council/meetings/${id}/agenda.pdf`, { headers: { authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string } }).sessionStorage.getItem('token')}` } });
+      return res.headers.get('content-type');
+    }, session.id);
+    expect(pdf).toContain('application/pdf');
+
+    await tasks('decision-notification');
     await page.goto(`${sys.baseUrl}/app/dossiers/${dossierId}`); // a reload of any page works
     await page.getByText(`Kennisgeving van de beslissing: uiterlijk ${addDays(today, 8)}`, { exact: false }).waitFor();
     await page.getByRole('button', { name: /Download PDF \(decision-letter\)/ }).waitFor();
     await page.getByText('Waarom deze datum?').first().click();
-    await shot('4-dossier-beslist');
+    await shot('5-dossier-beslist');
   });
+
+  it('lets finance batch the due payments once the decision is notified', async () => {
+    const notify = await eventually(async () =>
+      (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === 'decision-notification'),
+    );
+    await sys.http.post(`/tasks/${notify.id}/complete`).set(sys.as('social-worker')).send(outcomes.notification(today));
+    await eventually(async () => ((await sys.http.get(`/payments?dossierId=${dossierId}`).set(sys.as('social-worker'))).body.items?.length ? true : undefined));
+    const finance = await loginAs('finance');
+    expect(await finance.getByRole('link', { name: 'Team' }).count()).toBe(0); // a role sees only its screens
+    await finance.getByRole('link', { name: 'Betalingen' }).click();
+    await finance.getByRole('heading', { name: /Te betalen \([1-9]/ }).waitFor();
+    await finance.getByRole('button', { name: 'Batch aanmaken' }).click();
+    await finance.getByRole('button', { name: 'SEPA-bestand' }).waitFor();
+    await finance.screenshot({ path: path.join(SHOTS, '6-betalingen.png'), fullPage: true });
+  });
+
+  it('shows the team lead the deadlines at risk with their escalation, to acknowledge', async () => {
+    const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
+      nationalNumber: '05031412496', firstName: 'Lotte', lastName: 'Janssens', address: { street: 'Kerkstraat 2', postalCode: '2000', city: 'Antwerpen' },
+    });
+    await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate: addDays(today, -25) });
+    await sys.login('team-lead');
+    await eventually(async () => ((await sys.http.get('/escalations').set(sys.as('team-lead'))).body.items?.length ? true : undefined));
+    const lead = await loginAs('team-lead');
+    await lead.getByRole('link', { name: 'Team' }).click();
+    await lead.getByRole('heading', { name: 'In gevaar (1)' }).waitFor();
+    await lead.getByRole('heading', { name: 'Escalaties (1)' }).waitFor();
+    await lead.screenshot({ path: path.join(SHOTS, '7-team.png'), fullPage: true });
+    await lead.getByRole('button', { name: 'Gezien' }).click();
+    await lead.getByRole('heading', { name: 'Escalaties (0)' }).waitFor();
+  });
+
+  it('opens a new request, checking the national number as it is typed', async () => {
+    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    await page.getByLabel('Rijksregisternummer of BIS-nummer *').fill('93051822362');
+    await page.getByText('Dit rijksregisternummer klopt niet (controlegetal).').waitFor();
+    await page.getByLabel('Rijksregisternummer of BIS-nummer *').fill('93.05.18-223.61');
+    expect(await page.locator('#nn-hint').textContent()).toBe('');
+    for (const [label, value] of [['Voornaam', 'Jan'], ['Naam', 'Peeters'], ['Straat en nummer', 'Markt 1'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await shot('8-nieuwe-aanvraag');
+    await page.getByRole('button', { name: 'Aanvraag leefloon openen' }).click();
+    await page.waitForURL('**/app/dossiers/*');
+    await page.getByText('Jan Peeters · leefloon').waitFor();
+  });
+
+  async function loginAs(username: string): Promise<Page> {
+    const other = await browser.newPage({ viewport: { width: 1366, height: 850 } });
+    await other.goto(`${sys.baseUrl}/app/aanmelden`);
+    await other.getByLabel('Gebruikersnaam').fill(username);
+    await other.getByLabel('Wachtwoord').fill('demo');
+    await other.getByRole('button', { name: 'Aanmelden' }).click();
+    await other.waitForURL('**/app/taken');
+    return other;
+  }
 });
 
 async function expectText(locator: { textContent(): Promise<string | null> }, text: string) {

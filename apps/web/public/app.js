@@ -19,7 +19,7 @@ const el = (tag, attrs = {}, ...children) => {
     if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
+  for (const c of children.flat(Infinity)) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
   return node;
 };
 
@@ -50,10 +50,157 @@ function render(title, ...content) {
   main.focus();
 }
 
+/** Each role sees the screens of what it may do (the API refuses the rest anyway). */
+const MENU = [
+  ['/app/taken', 'Mijn taken', ['social-worker', 'team-lead', 'council-secretary', 'finance']],
+  ['/app/nieuwe-aanvraag', 'Nieuwe aanvraag', ['social-worker', 'team-lead']],
+  ['/app/team', 'Team', ['team-lead', 'admin']],
+  ['/app/bcsd', 'BCSD', ['council-secretary', 'social-worker', 'team-lead', 'admin']],
+  ['/app/betalingen', 'Betalingen', ['finance']],
+];
+
 function header() {
   const h = document.getElementById('header');
   h.hidden = !state.user;
-  if (state.user) document.getElementById('who').textContent = `${state.user.username} · ${state.user.role} · team ${state.user.team}`;
+  if (!state.user) return;
+  document.getElementById('who').textContent = `${state.user.username} · ${state.user.role} · team ${state.user.team}`;
+  h.querySelector('nav').replaceChildren(...MENU.filter(([, , roles]) => roles.includes(state.user.role)).map(([href, label]) => el('a', { href }, label)));
+}
+
+/** Checksums of §12.1, as the form is typed (the API checks again). */
+function nationalNumberValid(value) {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length !== 11) return false;
+  const check = Number(digits.slice(9));
+  const base = digits.slice(0, 9);
+  return 97 - (Number(base) % 97) === check || 97 - (Number(`2${base}`) % 97) === check;
+}
+
+function newRequestScreen() {
+  const status = el('p', { role: 'status' });
+  const nn = el('input', { id: 'nn', name: 'nationalNumber', required: true, inputmode: 'numeric', 'aria-describedby': 'nn-hint' });
+  const hint = el('p', { id: 'nn-hint', class: 'error', 'aria-live': 'polite' });
+  nn.addEventListener('input', () => {
+    hint.textContent = nn.value.replace(/\D/g, '').length === 11 && !nationalNumberValid(nn.value) ? 'Dit rijksregisternummer klopt niet (controlegetal).' : '';
+  });
+  const inputs = ['firstName:Voornaam', 'lastName:Naam', 'street:Straat en nummer', 'postalCode:Postcode', 'city:Gemeente', 'iban:IBAN (optioneel)'].map((d) => {
+    const [name, label] = d.split(':');
+    return [name, el('input', { id: `p-${name}`, name, required: name !== 'iban' }), label];
+  });
+  const form = el('form', { 'aria-label': 'Nieuwe aanvraag leefloon' },
+    el('label', { for: 'nn' }, 'Rijksregisternummer of BIS-nummer *'), nn, hint,
+    inputs.map(([name, input, label]) => [el('label', { for: `p-${name}` }, label), input]),
+    el('button', { type: 'submit' }, 'Aanvraag leefloon openen'), status);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = Object.fromEntries(inputs.map(([name, input]) => [name, input.value.trim()]));
+    let personId;
+    const found = await api('GET', `/persons?nationalNumber=${encodeURIComponent(nn.value)}`);
+    if (found.ok && found.body.items.length) personId = found.body.items[0].id;
+    else {
+      const created = await api('POST', '/persons', {
+        nationalNumber: nn.value, firstName: v.firstName, lastName: v.lastName,
+        address: { street: v.street, postalCode: v.postalCode, city: v.city }, ...(v.iban ? { iban: v.iban } : {}),
+      });
+      if (!created.ok) { status.textContent = (created.body.errors ?? []).map((x) => `${x.path}: ${x.message}`).join('; ') || created.body.message; return; }
+      personId = created.body.id;
+    }
+    const opened = await api('POST', '/dossiers', { procedure: 'leefloon', personId, channel: 'counter' });
+    if (!opened.ok) { status.textContent = opened.body.message; return; }
+    go(`/app/dossiers/${opened.body.id}`);
+  });
+  render('Nieuwe aanvraag', form);
+}
+
+async function teamScreen() {
+  const [board, load, escalations] = await Promise.all([api('GET', '/dashboard/deadlines'), api('GET', '/dashboard/workload'), api('GET', '/escalations')]);
+  if (!board.ok) return render('Team', el('p', {}, board.body?.message ?? ''));
+  const list = (items) => el('ul', {}, items.map((i) => el('li', { class: riskClass(i.daysLeft) },
+    el('a', { href: `/app/dossiers/${i.dossierId}` }, i.dossierReference), ` — ${i.title} (${i.ruleId}), uiterlijk ${i.dueDate}, ${i.daysLeft} dagen — ${i.socialWorker?.displayName ?? 'niemand'}`)));
+  const users = await api('GET', '/users');
+  const workers = (users.body?.items ?? []).filter((u) => u.role === 'social-worker' && u.active);
+  const pick = (id, label) => [el('label', { for: id }, label), el('select', { id, required: true }, workers.map((u) => el('option', { value: u.id }, u.displayName)))];
+  const reassign = el('form', { 'aria-label': 'Afwezigheid opvangen' }, pick('from', 'Afwezig'), pick('to', 'Vervangen door'),
+    el('label', { for: 'reason' }, 'Reden'), el('input', { id: 'reason', required: true }), el('button', { type: 'submit' }, 'Werk overdragen'), el('p', { role: 'status', id: 'reassign-status' }));
+  reassign.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const res = await api('POST', '/team/reassignments', { fromUserId: reassign.querySelector('#from').value, toUserId: reassign.querySelector('#to').value, reason: reassign.querySelector('#reason').value });
+    reassign.querySelector('#reassign-status').textContent = res.ok ? `${res.body.movedTasks} taken en ${res.body.movedDossiers} dossiers overgedragen.` : res.body.message;
+  });
+  render('Team',
+    el('section', { 'aria-label': 'Termijnen in gevaar' }, el('h2', {}, `In gevaar (${board.body.atRisk.length})`), list(board.body.atRisk)),
+    el('section', { 'aria-label': 'Termijnen overschreden' }, el('h2', {}, `Overschreden (${board.body.breached.length})`), list(board.body.breached)),
+    el('section', { 'aria-label': 'Deze week' }, el('h2', {}, `Deze week (${board.body.dueThisWeek.length})`), list(board.body.dueThisWeek)),
+    el('section', { 'aria-label': 'Werklast' }, el('h2', {}, 'Werklast'), el('table', {},
+      el('thead', {}, el('tr', {}, ['Medewerker', 'Open taken', 'Te laat', 'Eerstvolgende'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, load.body.workers.map((w) => el('tr', {}, el('td', {}, w.user.displayName), el('td', {}, w.openTasks), el('td', {}, w.overdueTasks), el('td', {}, w.nearestDueDate ?? '—')))))),
+    el('section', { 'aria-label': 'Escalaties' }, el('h2', {}, `Escalaties (${escalations.body.items.length})`),
+      el('ul', {}, escalations.body.items.map((x) => el('li', {}, `${x.level === 'breach' ? 'Overschreden' : 'Waarschuwing'}: ${x.message} `,
+        el('button', { type: 'button', onclick: async () => { await api('POST', `/escalations/${x.id}/acknowledge`); teamScreen(); } }, 'Gezien')))),
+    ),
+    el('section', { 'aria-label': 'Afwezigheid' }, el('h2', {}, 'Afwezigheid opvangen'), reassign));
+}
+
+async function councilScreen() {
+  const res = await api('GET', '/council/meetings');
+  if (!res.ok) return render('BCSD', el('p', {}, res.body?.message ?? ''));
+  render('BCSD — zittingen', el('table', {},
+    el('thead', {}, el('tr', {}, ['Zitting', 'Agenda sluit', 'Dossiers', 'Status'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, res.body.items.map((m) => el('tr', {},
+      el('td', {}, el('a', { href: `/app/bcsd/${m.id}` }, `${m.date} ${m.time}`)), el('td', {}, m.cutoffDate),
+      el('td', {}, `${m.items}${m.urgentItems ? ` (${m.urgentItems} dringend)` : ''}`), el('td', {}, m.status))))));
+}
+
+async function meetingScreen(id) {
+  const res = await api('GET', `/council/meetings/${id}`);
+  if (!res.ok) return render('Zitting niet gevonden', el('p', {}, res.body?.message ?? ''));
+  const m = res.body;
+  const items = m.items.map((i) => {
+    const result = el('select', { id: `r-${i.id}`, 'aria-label': `Beslissing ${i.dossierReference}` },
+      ['granted:Toegekend', 'refused:Geweigerd', 'postponed:Uitgesteld'].map((o) => el('option', { value: o.split(':')[0] }, o.split(':')[1])));
+    const motivation = el('input', { id: `m-${i.id}`, 'aria-label': `Motivering ${i.dossierReference}`, value: i.proposal.motivation });
+    const status = el('span', { role: 'status' });
+    const button = el('button', { type: 'button', onclick: async () => {
+      const p = i.proposal;
+      const body = { result: result.value, motivation: motivation.value,
+        ...(result.value === 'granted' ? { category: p.category, monthlyAmountCents: p.monthlyAmountCents, startDate: p.startDate } : {}) };
+      const r = await api('POST', `/council/meetings/${id}/items/${i.id}/decision`, body);
+      status.textContent = r.ok ? 'Beslissing geregistreerd.' : r.body.message;
+    } }, 'Beslissing registreren');
+    return el('li', {}, el('strong', {}, `${i.dossierReference} — ${i.clientName}`), i.urgent ? ' (dringend)' : '',
+      el('p', {}, `Voorstel: ${i.proposal.proposal}, ${i.proposal.motivation}`), i.status === 'scheduled' ? [result, motivation, button, status] : `Beslist: ${i.decision?.result}`);
+  });
+  render(`BCSD ${m.date} ${m.time}`, el('p', {}, `${m.place} · agenda sluit ${m.cutoffDate} · ${m.status}`),
+    el('button', { type: 'button', onclick: () => downloadFile(`/council/meetings/${id}/agenda.pdf`, `agenda-${m.date}.pdf`) }, 'Agenda als PDF'),
+    el('ol', {}, items));
+}
+
+async function paymentsScreen() {
+  const due = await api('GET', '/payments?status=due');
+  const batches = await api('GET', '/payment-batches');
+  const status = el('p', { role: 'status' });
+  // The batch takes what is due by its execution date; default: the last due date listed.
+  const last = (due.body?.items ?? []).map((p) => p.dueDate).sort().at(-1);
+  const execution = el('input', { id: 'execution', type: 'date', value: last ?? new Date().toISOString().slice(0, 10) });
+  render('Betalingen',
+    el('section', { 'aria-label': 'Te betalen' }, el('h2', {}, `Te betalen (${due.body?.items?.length ?? 0})`),
+      el('ul', {}, (due.body?.items ?? []).map((p) => el('li', {}, `${p.period} ${p.kind}: € ${(p.amountCents / 100).toFixed(2)} — vervalt ${p.dueDate}`))),
+      el('label', { for: 'execution' }, 'Uitvoeringsdatum'), execution,
+      el('button', { type: 'button', onclick: async () => {
+        const r = await api('POST', '/payment-batches', { requestedExecutionDate: execution.value });
+        status.textContent = r.ok ? `Batch met ${r.body.nbOfTxs} betalingen aangemaakt.` : r.body.message;
+        if (r.ok) paymentsScreen();
+      } }, 'Batch aanmaken'), status),
+    el('section', { 'aria-label': 'Batches' }, el('h2', {}, 'Batches'),
+      el('ul', {}, (batches.body?.items ?? []).map((b) => el('li', {}, `${b.requestedExecutionDate}: ${b.nbOfTxs} betalingen, ${b.status} `,
+        el('button', { type: 'button', onclick: () => downloadFile(`/payment-batches/${b.id}/sepa.xml`, `sepa-${b.id}.xml`) }, 'SEPA-bestand'),
+        b.status === 'created' ? el('button', { type: 'button', onclick: async () => { await api('POST', `/payment-batches/${b.id}/executed`); paymentsScreen(); } }, 'Uitgevoerd') : '')))));
+}
+
+async function downloadFile(path, name) {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${state.token}` } });
+  const url = URL.createObjectURL(await res.blob());
+  el('a', { href: url, download: name }).click();
 }
 
 async function route() {
@@ -64,6 +211,11 @@ async function route() {
   let m;
   if ((m = path.match(/^\/app\/taken\/([0-9a-f-]{36})$/))) return taskScreen(m[1]);
   if ((m = path.match(/^\/app\/dossiers\/([0-9a-f-]{36})$/))) return dossierScreen(m[1]);
+  if (path === '/app/nieuwe-aanvraag') return newRequestScreen();
+  if (path === '/app/team') return teamScreen();
+  if ((m = path.match(/^\/app\/bcsd\/([0-9a-f-]{36})$/))) return meetingScreen(m[1]);
+  if (path === '/app/bcsd') return councilScreen();
+  if (path === '/app/betalingen') return paymentsScreen();
   return inboxScreen();
 }
 
@@ -185,10 +337,8 @@ async function dossierScreen(id) {
     el('section', { 'aria-label': 'Tijdlijn' }, el('h2', {}, 'Tijdlijn'), el('ol', {}, d.timeline.map((e) => el('li', {}, `${new Date(e.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })} — ${e.description}`)))));
 }
 
-async function download(noticeId, key) {
-  const res = await fetch(`/notices/${noticeId}/pdf`, { headers: { authorization: `Bearer ${state.token}` } });
-  const url = URL.createObjectURL(await res.blob());
-  el('a', { href: url, download: `${key}.pdf` }).click();
+function download(noticeId, key) {
+  return downloadFile(`/notices/${noticeId}/pdf`, `${key}.pdf`);
 }
 
 route();
