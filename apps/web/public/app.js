@@ -240,7 +240,7 @@ function loginScreen() {
 }
 
 async function inboxScreen() {
-  const res = await api('GET', '/tasks');
+  const res = await api('GET', '/tasks?pageSize=500');
   const rows = res.body.items.map((t) => {
     const d = daysLeft(t.dueDate);
     return el('tr', { class: riskClass(d) },
