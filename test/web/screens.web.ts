@@ -35,7 +35,11 @@ describe('the screens people work in (browser)', () => {
     await sys?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  /** A screenshot of the screen (a test artefact), after axe-core found no serious or critical violation on it. */
+  const shot = async (name: string, on: Page = page) => {
+    await expectAccessible(on);
+    await on.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  };
 
   it('logs in and shows the inbox, sorted by due date, with the client and the days left', async () => {
     await page.goto(`${sys.baseUrl}/`);
@@ -53,14 +57,9 @@ describe('the screens people work in (browser)', () => {
     await expectText(row, 'Els Maes');
     await expectText(row, addDays(today, 30));
     await shot('1-mijn-taken');
+    await page.goto(`${sys.baseUrl}/app/taken`);
 
-    // Accessibility: axe-core finds no serious or critical violation.
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    await expectAccessible(page);
   });
 
   it('completes the task through the form generated from its schema, showing the server\'s errors and keeping the input', async () => {
@@ -94,7 +93,7 @@ describe('the screens people work in (browser)', () => {
     await secretary.getByText('Els Maes').waitFor();
     await secretary.getByRole('button', { name: 'Beslissing registreren' }).click();
     await secretary.getByText('Beslissing geregistreerd.').waitFor();
-    await secretary.screenshot({ path: path.join(SHOTS, '4-bcsd-agenda.png'), fullPage: true });
+    await shot('4-bcsd-agenda', secretary);
     const pdf = await secretary.evaluate(async (id) => {
       const res = await fetch(`/council/meetings/${id}/agenda.pdf`, { headers: { authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string } }).sessionStorage.getItem('token')}` } });
       return res.headers.get('content-type');
@@ -121,7 +120,7 @@ describe('the screens people work in (browser)', () => {
     await finance.getByRole('heading', { name: /Te betalen \([1-9]/ }).waitFor();
     await finance.getByRole('button', { name: 'Batch aanmaken' }).click();
     await finance.getByRole('button', { name: 'SEPA-bestand' }).waitFor();
-    await finance.screenshot({ path: path.join(SHOTS, '6-betalingen.png'), fullPage: true });
+    await shot('6-betalingen', finance);
   });
 
   it('shows the team lead the deadlines at risk with their escalation, to acknowledge', async () => {
@@ -135,7 +134,7 @@ describe('the screens people work in (browser)', () => {
     await lead.getByRole('link', { name: 'Team' }).click();
     await lead.getByRole('heading', { name: 'In gevaar (1)' }).waitFor();
     await lead.getByRole('heading', { name: 'Escalaties (1)' }).waitFor();
-    await lead.screenshot({ path: path.join(SHOTS, '7-team.png'), fullPage: true });
+    await shot('7-team', lead);
     await lead.getByRole('button', { name: 'Gezien' }).click();
     await lead.getByRole('heading', { name: 'Escalaties (0)' }).waitFor();
   });
@@ -165,6 +164,16 @@ describe('the screens people work in (browser)', () => {
     return other;
   }
 });
+
+/** axe-core in the page: no serious or critical accessibility violation. */
+async function expectAccessible(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations).toEqual([]);
+}
 
 async function expectText(locator: { textContent(): Promise<string | null> }, text: string) {
   expect(await locator.textContent()).toContain(text);
