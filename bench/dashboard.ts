@@ -1,11 +1,7 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Client } from 'pg';
 import { todayIn } from '../libs/deadlines/calendar-date';
-import { freePort, startEmbeddedPostgres } from '../libs/infra/embedded-postgres';
-import { startLauncherProcess } from '../libs/infra/launcher-process';
-import { startTemporalDevServer } from '../libs/infra/temporal-dev-server';
+import { startBenchSystem } from './support/system';
 import { apiClient, report, timed } from './support/stats';
 
 /**
@@ -16,17 +12,10 @@ import { apiClient, report, timed } from './support/stats';
 async function main() {
   const dossiers = Number(process.argv[2] ?? 10_000);
   const calls = Number(process.argv[3] ?? 50);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-'));
-  fs.chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
-  const temporal = await startTemporalDevServer({ port: await freePort() });
-  const system = await startLauncherProcess(
-    { NODE_ENV: 'test', DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, OCMW_DATA_DIR: dir, OCMW_DEMO_PASSWORD: 'demo' },
-    await freePort(),
-  );
+  const system = await startBenchSystem();
   try {
     const seedStart = Date.now();
-    await seed(pg.url, dossiers);
+    await seed(system.databaseUrl, dossiers);
     console.log(`seeded ${dossiers} dossiers, ${dossiers * 5} deadlines, ${dossiers} tasks in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
     const api = apiClient(system.baseUrl);
     const token = (await api('POST', '/auth/login', undefined, { username: 'team-lead', password: 'demo' })).accessToken as string;
@@ -38,9 +27,6 @@ async function main() {
     report('GET /dashboard/deadlines, 4 concurrent', await timed(runs, 4, () => api('GET', '/dashboard/deadlines', token)));
   } finally {
     await system.stop();
-    await temporal.stop();
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

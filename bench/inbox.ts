@@ -1,13 +1,9 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { chromium } from 'playwright-core';
 import { todayIn } from '../libs/deadlines/calendar-date';
-import { freePort, startEmbeddedPostgres } from '../libs/infra/embedded-postgres';
-import { startLauncherProcess } from '../libs/infra/launcher-process';
-import { startTemporalDevServer } from '../libs/infra/temporal-dev-server';
+import { startBenchSystem } from './support/system';
 import { apiClient, report, timed } from './support/stats';
 
 /**
@@ -18,17 +14,10 @@ import { apiClient, report, timed } from './support/stats';
 async function main() {
   const n = Number(process.argv[2] ?? 200);
   const runs = Number(process.argv[3] ?? 30);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-'));
-  fs.chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
-  const temporal = await startTemporalDevServer({ port: await freePort() });
-  const system = await startLauncherProcess(
-    { NODE_ENV: 'test', DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, OCMW_DATA_DIR: dir, OCMW_DEMO_PASSWORD: 'demo' },
-    await freePort(),
-  );
+  const system = await startBenchSystem();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    await seed(pg.url, n);
+    await seed(system.databaseUrl, n);
     const api = apiClient(system.baseUrl);
     const token = (await api('POST', '/auth/login', undefined, { username: 'social-worker', password: 'demo' })).accessToken as string;
     const list = Array.from({ length: runs }, (_, i) => i);
@@ -52,9 +41,6 @@ async function main() {
   } finally {
     await browser.close();
     await system.stop();
-    await temporal.stop();
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

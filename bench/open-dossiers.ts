@@ -1,10 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort, startEmbeddedPostgres } from '../libs/infra/embedded-postgres';
-import { startLauncherProcess } from '../libs/infra/launcher-process';
-import { startTemporalDevServer } from '../libs/infra/temporal-dev-server';
+import { startBenchSystem } from './support/system';
 import { apiClient, report, timed } from './support/stats';
 
 /**
@@ -16,14 +13,7 @@ import { apiClient, report, timed } from './support/stats';
 async function main() {
   const n = Number(process.argv[2] ?? 100);
   const concurrency = Number(process.argv[3] ?? 8);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-'));
-  fs.chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
-  const temporal = await startTemporalDevServer({ port: await freePort() });
-  const system = await startLauncherProcess(
-    { NODE_ENV: 'test', DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, OCMW_DATA_DIR: dir, OCMW_DEMO_PASSWORD: 'demo' },
-    await freePort(),
-  );
+  const system = await startBenchSystem();
   try {
     const api = apiClient(system.baseUrl);
     const token = (await api('POST', '/auth/login', undefined, { username: 'social-worker', password: 'demo' })).accessToken as string;
@@ -62,9 +52,6 @@ async function main() {
     console.log(`system process memory: RSS ${rss.rss} MiB, peak ${rss.peak} MiB`);
   } finally {
     await system.stop();
-    await temporal.stop();
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -34,6 +34,16 @@ describe('leefloonApplication (time-skipping)', () => {
     return worker.runUntil(fn({ fake, taskQueue }));
   }
 
+  /** A dossier requested today, through the competence check, the inquiry and the report: on the BCSD agenda. */
+  async function toTheCouncil(fake: ReturnType<typeof fakeActivities>, taskQueue: string) {
+    const input = aDossierInput({ requestDate: await envToday() });
+    const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+    await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+    await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
+    await complete(handle.workflowId, fake, 'social-report', outcomes.report(input.requestDate));
+    return { input, handle };
+  }
+
   /** The council secretary records the session's decision on the dossier's agenda item, once the session has come. */
   async function decideAtSession(workflowId: string, fake: ReturnType<typeof fakeActivities>, decision: Record<string, unknown> = {}) {
     const handle = env.client.workflow.getHandle(workflowId);
@@ -134,11 +144,7 @@ describe('leefloonApplication (time-skipping)', () => {
 
   it('escalates a form B to POD MI not sent in time, and records the days of state subsidy lost', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const input = aDossierInput({ requestDate: await envToday() });
-      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
-      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
-      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
-      await complete(handle.workflowId, fake, 'social-report', outcomes.report(input.requestDate));
+      const { input, handle } = await toTheCouncil(fake, taskQueue);
       const decided = await decideAtSession(handle.workflowId, fake);
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
       const formKey = `pod-mi-B-${decided}`;
@@ -199,11 +205,7 @@ describe('leefloonApplication (time-skipping)', () => {
 
   it('moves a postponed item to the next session, and refuses a decision on an item that is not awaiting one', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const input = aDossierInput({ requestDate: await envToday() });
-      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
-      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
-      await complete(handle.workflowId, fake, 'social-inquiry', outcomes.inquiry(input.requestDate));
-      await complete(handle.workflowId, fake, 'social-report', outcomes.report(input.requestDate));
+      const { input, handle } = await toTheCouncil(fake, taskQueue);
       const first = await decideAtSession(handle.workflowId, fake, { result: 'postponed' });
       const second = await eventually(() => fake.scheduled()[1]);
       expect(second.sessionDate > first).toBe(true);
