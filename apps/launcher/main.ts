@@ -92,6 +92,7 @@ async function main() {
     const base = `http://127.0.0.1:${config.port}`;
     console.log('');
     console.log('ocmw-flow is running');
+    console.log(`  Web app        ${base}/app`);
     console.log(`  API            ${base}`);
     console.log(`  OpenAPI        ${base}/docs`);
     console.log(`  Temporal       ${temporalAddress}${temporalUi ? `   (Web UI ${temporalUi})` : ''}`);
