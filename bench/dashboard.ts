@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import { Client } from 'pg';
-import { todayIn } from '../libs/deadlines/calendar-date';
+import { seedDossiers } from './support/seed';
 import { startBenchSystem } from './support/system';
 import { apiClient, report, timed } from './support/stats';
 
@@ -34,21 +34,9 @@ async function main() {
 async function seed(url: string, n: number) {
   const db = new Client({ connectionString: url });
   await db.connect();
-  const today = todayIn('Europe/Brussels');
   await db.query(`INSERT INTO users (username, password_hash, display_name, role, team)
     SELECT 'bench-mw-' || i, 'x', 'MA ' || i, 'social-worker', 'demo' FROM generate_series(1, 10) i`);
-  await db.query(
-    `INSERT INTO persons (national_number, first_name, last_name, street, postal_code, city)
-     SELECT lpad(i::text, 11, '0'), 'Bench', 'Client ' || i, 'Markt 1', '9000', 'Gent' FROM generate_series(1, $1) i`,
-    [n],
-  );
-  await db.query(
-    `INSERT INTO dossiers (id, reference, procedure, person_id, status, team, responsible_user_id, workflow_id, request_date, channel)
-     SELECT gen_random_uuid(), 'LL-2026-' || lpad(i::text, 6, '0'), 'leefloon', p.id, 'INQUIRY', 'demo',
-            (SELECT id FROM users WHERE username = 'bench-mw-' || (1 + i % 10)), 'bench-' || i, $2::date - (i % 40), 'counter'
-       FROM generate_series(1, $1) i JOIN persons p ON p.national_number = lpad(i::text, 11, '0')`,
-    [n, today],
-  );
+  await seedDossiers(db, n, { username: "'bench-mw-' || (1 + i % 10)", daysAgo: 'i % 40' });
   await db.query(
     `INSERT INTO deadlines (dossier_id, key, rule_id, title, legal_basis, trigger_date, due_date, warning_date, status, explanation, team, due_at)
      SELECT x.id, 'k' || k, 'LL-3', 'Beslissing', 'art. 21 §1 RMI-wet', x.request_date, x.request_date + 30, x.request_date + 23,

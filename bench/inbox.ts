@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { chromium } from 'playwright-core';
-import { todayIn } from '../libs/deadlines/calendar-date';
+import { seedDossiers } from './support/seed';
 import { startBenchSystem } from './support/system';
 import { apiClient, report, timed } from './support/stats';
 
@@ -48,19 +48,7 @@ async function main() {
 async function seed(url: string, n: number) {
   const db = new Client({ connectionString: url });
   await db.connect();
-  const today = todayIn('Europe/Brussels');
-  await db.query(
-    `INSERT INTO persons (national_number, first_name, last_name, street, postal_code, city)
-     SELECT lpad(i::text, 11, '0'), 'Bench', 'Client ' || i, 'Markt 1', '9000', 'Gent' FROM generate_series(1, $1) i`,
-    [n],
-  );
-  await db.query(
-    `INSERT INTO dossiers (id, reference, procedure, person_id, status, team, responsible_user_id, workflow_id, request_date, channel)
-     SELECT gen_random_uuid(), 'LL-2026-' || lpad(i::text, 6, '0'), 'leefloon', p.id, 'INQUIRY', 'demo',
-            (SELECT id FROM users WHERE username = 'social-worker'), 'bench-' || i, $2::date, 'counter'
-       FROM generate_series(1, $1) i JOIN persons p ON p.national_number = lpad(i::text, 11, '0')`,
-    [n, today],
-  );
+  await seedDossiers(db, n, { username: "'social-worker'", daysAgo: '0' });
   await db.query(
     `INSERT INTO tasks (id, dossier_id, kind, title, status, role, team, assignee_id, due_date)
      SELECT gen_random_uuid(), x.id, 'social-inquiry', 'Sociaal onderzoek', 'claimed', 'social-worker', 'demo', x.responsible_user_id,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { addDays, daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
-import { authorize } from '../common/authorize';
+import { teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { CONFIG } from '../common/tokens';
 
@@ -24,9 +24,7 @@ export class DashboardService {
 
   /** The team a caller looks at: their own, or (admin) any team or all teams. */
   scope(actor: AuthUser, team?: string): string | null {
-    const wanted = team ?? (actor.role === 'admin' ? null : actor.team);
-    authorize(actor, 'dashboard:read', wanted === null ? undefined : { team: wanted }, 'Team');
-    return wanted;
+    return teamInScope(actor, 'dashboard:read', team);
   }
 
   /**

@@ -17,7 +17,7 @@ import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
 import { ProcedureName, PROCEDURES } from '../../../libs/procedures';
 import { DOSSIER_ID, DOSSIER_REFERENCE, PROCEDURE, TEAM } from '../../../libs/temporal/search-attributes';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
-import { authorize } from '../common/authorize';
+import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound } from '../common/errors';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
@@ -115,9 +115,7 @@ export class DossiersService {
   }
 
   async list(actor: AuthUser, filters: DossierFilters) {
-    authorize(actor, 'dossier:read');
-    const team = filters.team ?? (actor.role === 'admin' ? undefined : actor.team);
-    if (team !== undefined && team !== actor.team) authorize(actor, 'dossier:read', { team });
+    const team = teamInScope(actor, 'dossier:read', filters.team);
     const page = Number(filters.page ?? 1);
     const pageSize = Number(filters.pageSize ?? 50);
     const qb = this.dataSource.createQueryBuilder(DossierEntity, 'd');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
 import { EscalationEntity } from '../../../libs/db/entities';
-import { authorize } from '../common/authorize';
+import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound } from '../common/errors';
 
@@ -16,8 +16,7 @@ export class EscalationsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(actor: AuthUser, query: EscalationQuery) {
-    const team = query.team ?? (actor.role === 'admin' ? null : actor.team);
-    authorize(actor, 'dashboard:read', team === null ? undefined : { team }, 'Team');
+    const team = teamInScope(actor, 'dashboard:read', query.team);
     const status = query.status ?? 'open';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT e.id, e.dossier_id, x.reference, e.deadline_key, d.rule_id, d.title, d.due_date, e.level, e.message, e.team,

@@ -8,7 +8,7 @@ import type { Partner } from '../../../libs/db/entities/partner-message.entity';
 import { addToTimeline } from '../../../libs/db/timeline';
 import { legacyDocument, letterhead, loadLetterContext } from '../../../libs/notices/letter-context';
 import { renderPdf } from '../../../libs/notices/pdf';
-import { authorize } from '../common/authorize';
+import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound } from '../common/errors';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
@@ -109,13 +109,8 @@ export class NoticesService {
     });
   }
 
-  private teamFilter(actor: AuthUser, team: string | undefined): string | null {
-    return team ?? (actor.role === 'admin' ? null : actor.team);
-  }
-
   async listPartnerMessages(actor: AuthUser, query: PartnerMessageQuery) {
-    const team = this.teamFilter(actor, query.team);
-    authorize(actor, 'partner-message:read', team === null ? undefined : { team }, 'Team');
+    const team = teamInScope(actor, 'partner-message:read', query.team);
     const status = query.status ?? 'all';
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT pm.*, d.reference, d.team
@@ -158,8 +153,7 @@ export class NoticesService {
    * the same statement: two exports at once never hand out the same message twice. Each message is audited.
    */
   async exportPartnerMessages(actor: AuthUser, query: PartnerExportQuery): Promise<ExportFile> {
-    const team = this.teamFilter(actor, query.team);
-    authorize(actor, 'partner-message:export', team === null ? undefined : { team }, 'Team');
+    const team = teamInScope(actor, 'partner-message:export', query.team);
     const sent: { dossierId: string; partnerMessageId: string; sentOn: string }[] = [];
     const file = await this.export(query, team, sent, actor);
     await this.tellDossiers(sent);

@@ -7,7 +7,7 @@ import { PaymentBatchEntity } from '../../../libs/db/entities';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { formatIban } from '../../../libs/domain/identifiers';
 import { buildPain001, SepaError } from '../../../libs/payments/sepa';
-import { authorize } from '../common/authorize';
+import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound, ValidationError } from '../common/errors';
 import { CONFIG } from '../common/tokens';
@@ -84,9 +84,7 @@ export class PaymentsService {
   ) {}
 
   async list(actor: AuthUser, query: PaymentQuery) {
-    authorize(actor, 'payment:read');
-    const team = query.team ?? (actor.role === 'admin' ? null : actor.team);
-    if (team !== null) authorize(actor, 'payment:read', { team }, 'Team');
+    const team = teamInScope(actor, 'payment:read', query.team);
     return this.dataSource.transaction(async (tx) => {
       if (query.dossierId) {
         const [dossier] = await tx.query(`SELECT team FROM dossiers WHERE id = $1`, [query.dossierId]);

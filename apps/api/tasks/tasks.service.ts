@@ -5,7 +5,7 @@ import { audit } from '../../../libs/db/audit';
 import { DossierEntity, PersonEntity, TaskEntity, UserEntity } from '../../../libs/db/entities';
 import { taskKind } from '../../../libs/tasks/task-kinds';
 import { completeTaskUpdate } from '../../../workflows/shared/dossier.messages';
-import { authorize } from '../common/authorize';
+import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
 import { TEMPORAL_CLIENT } from '../common/tokens';
@@ -32,9 +32,7 @@ export class TasksService {
    * Sorted by due date, the most urgent first.
    */
   async list(actor: AuthUser, filters: TaskFilters) {
-    authorize(actor, 'task:read');
-    const team = filters.team ?? (actor.role === 'admin' ? undefined : actor.team);
-    if (team !== undefined && team !== actor.team) authorize(actor, 'task:read', { team });
+    const team = teamInScope(actor, 'task:read', filters.team);
     const qb = this.dataSource.createQueryBuilder(TaskEntity, 't');
     if (team) qb.andWhere('t.team = :team', { team });
     const unfiltered = !filters.assignee && !filters.status && !filters.team && !filters.dueBefore;
