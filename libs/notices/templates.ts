@@ -8,7 +8,7 @@
  * for a forwarding notice the reasons of incompetence (without them the forwarding is void).
  */
 import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
-import { weekdayName } from '../deadlines/holidays';
+import { formatDateLongNl, formatDateNl, formatEuro } from '../format/dutch';
 
 /** The structured document every template produces; pdf.ts renders it, the notices table stores it. */
 export interface LetterDocument {
@@ -311,28 +311,9 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Dutch formatting
+// Dutch formatting: libs/format/dutch.ts (re-exported for the letters' callers)
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** '2026-03-02' → '2 maart 2026'. */
-export function formatDateNl(iso: IsoDate): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** '2026-03-02' → 'maandag 2 maart 2026'. */
-export function formatDateLongNl(iso: IsoDate): string {
-  return `${weekdayName(iso)} ${formatDateNl(iso)}`;
-}
-
-/** 131420 → '€ 1.314,20'. */
-export function formatEuro(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(cents));
-  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${sign}€ ${euros},${String(abs % 100).padStart(2, '0')}`;
-}
+export { formatDateLongNl, formatDateNl, formatEuro };
 
 export const CATEGORY_LABELS: Record<1 | 2 | 3, string> = {
   1: 'categorie 1: samenwonende',

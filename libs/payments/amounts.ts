@@ -5,6 +5,7 @@
  * the API and tests; workflows get amounts through an activity (configuration may change, history may not).
  */
 import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
+import { formatDateNl as dutchDate, formatMonthNl as dutchMonth, formatEuro as euro } from '../format/dutch';
 
 /** 1 cohabitant (samenwonende), 2 single (alleenstaande), 3 living with a dependent family (gezin ten laste). */
 export type LeefloonCategory = 1 | 2 | 3;
@@ -198,24 +199,5 @@ export function mergeAmountTables(base: LeefloonAmountTable, override: LeefloonA
   return [...byDate.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
 }
 
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** '2025-02-01' → '1 februari 2025'. */
-export function dutchDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
-}
-
-/** '2026-03' → 'maart 2026'. */
-export function dutchMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTHS_NL[m - 1]} ${y}`;
-}
-
-/** 131420 → '€ 1.314,20' (Dutch notation, as on the letters). */
-export function euro(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${sign}€ ${whole},${String(abs % 100).padStart(2, '0')}`;
-}
+/** Dutch notation (as on the letters): libs/format/dutch.ts. */
+export { dutchDate, dutchMonth, euro };
