@@ -43,8 +43,8 @@ export async function ensureSessions(manager: EntityManager, config: AppConfig, 
   const until = addMonths(from, config.council.monthsAhead).date;
   for (const slot of regularSessions(councilRules(config), from, until)) {
     await manager.query(
-      `INSERT INTO council_meetings (date, time, place, cutoff_date, kind) VALUES ($1, $2, $3, $4, 'regular')
-       ON CONFLICT (date) WHERE kind = 'regular' DO NOTHING`,
+      `INSERT INTO council_meetings (date, slot_date, time, place, cutoff_date, kind) VALUES ($1, $1, $2, $3, $4, 'regular')
+       ON CONFLICT (slot_date) WHERE kind = 'regular' DO NOTHING`,
       [slot.date, config.council.time, config.council.place, slot.cutoffDate],
     );
   }

@@ -9,6 +9,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { ErrorFilter } from './common/errors';
+import { WorkflowOutbox } from './common/workflow-outbox';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { CouncilController } from './council/council.controller';
 import { CouncilService } from './council/council.service';
@@ -69,6 +70,7 @@ export class ApiModule {
         { provide: CATALOGUE, useValue: loadDeadlineCatalogue(deps.config.deadlineRulesFile) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        WorkflowOutbox,
         AuthService,
         UsersService,
         PersonsService,

@@ -58,7 +58,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'partner-message:acknowledge':   ['team',       'team',    'none',            'team',  'none'],
   'payment:read':                  ['team',       'team',    'none',            'team',  'all'],
   'payment:batch':                 ['none',       'none',    'none',            'team',  'none'],
-  'council:read':                  ['all',        'all',     'all',             'none',  'all'],
+  'council:read':                  ['team',       'team',    'all',             'none',  'all'],
   'council:manage':                ['none',       'none',    'all',             'none',  'all'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],
 };

@@ -1,5 +1,6 @@
 import { eventually } from '../support/temporal';
 import { todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS, outcomes } from '../support/factories';
+import { treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
 import { addDays } from '../../libs/deadlines/calendar-date';
 
@@ -7,7 +8,9 @@ import { addDays } from '../../libs/deadlines/calendar-date';
 describe('leefloon request from intake to notified decision (e2e)', () => {
   let sys: TestSystem;
   const as = (user: string) => sys.as(user);
-  const today = todayInBrussels();
+  // Every date derives from the dossier's own request date (yesterday when the file starts), never from a "today"
+  // that could change under a test running across midnight.
+  const requestDate = addDays(todayInBrussels(), -1);
 
   beforeAll(async () => {
     sys = await startTestSystem();
@@ -45,6 +48,7 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
 
   let personId: string;
   let dossierId: string;
+  let decisionDate: string;
 
   it('validates a person, registers it once, and finds it by national number', async () => {
     const before = await countRows('persons');
@@ -82,14 +86,14 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
   });
 
   it('opens a leefloon dossier whose workflow carries no personal data', async () => {
-    const future = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId, requestDate: addDays(today, 1) });
+    const future = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId, requestDate: addDays(todayInBrussels(), 1) });
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([{ path: '/requestDate', code: 'not-future', message: expect.any(String) }]);
     expect(await countRows('dossiers')).toBe(0);
 
-    const opened = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId, channel: 'counter' });
+    const opened = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId, channel: 'counter', requestDate });
     expect(opened.status).toBe(201);
-    expect(opened.body.reference).toMatch(new RegExp(`^LL-${today.slice(0, 4)}-000001$`));
+    expect(opened.body.reference).toMatch(new RegExp(`^LL-${requestDate.slice(0, 4)}-000001$`));
     dossierId = opened.body.id;
 
     const twice = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId });
@@ -103,7 +107,7 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
 
   it('lets only the right people complete each task, through the workflow', async () => {
     const competence = await openTask('competence-check', 'social-worker');
-    expect(competence).toMatchObject({ dossierId, status: 'claimed', dueDate: addDays(today, 30), clientName: 'Jan Peeters' });
+    expect(competence).toMatchObject({ dossierId, status: 'claimed', dueDate: addDays(requestDate, 30), clientName: 'Jan Peeters' });
 
     const detail = await sys.http.get(`/tasks/${competence.id}`).set(as('social-worker'));
     expect(detail.body.outcomeSchema.required).toEqual(['competent', 'rule']);
@@ -125,9 +129,9 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
     expect(done.body.nextTasks.map((t: { kind: string; status: string }) => [t.kind, t.status])).toEqual([['social-inquiry', 'claimed']]);
     expect((await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker')).send(outcomes.competent)).status).toBe(409);
 
-    const inquiry = await sys.http.post(`/tasks/${done.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.inquiry(today));
+    const inquiry = await sys.http.post(`/tasks/${done.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.inquiry(requestDate));
     expect(inquiry.status).toBe(200);
-    const report = await sys.http.post(`/tasks/${inquiry.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.report(today));
+    const report = await sys.http.post(`/tasks/${inquiry.body.nextTasks[0].id}/complete`).set(as('social-worker')).send(outcomes.report(requestDate));
     expect(report.body.nextTasks).toEqual([]);
     expect(report.body.dossierStatus).toBe('ON_AGENDA');
 
@@ -135,8 +139,8 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
     const meetings = await sys.http.get('/council/meetings').set(as('council-secretary'));
     const session = meetings.body.items.find((m: { items: number }) => m.items > 0);
     expect(session).toMatchObject({ kind: 'regular', agendaOpen: true, time: '19:00' });
-    expect(session.cutoffDate >= today).toBe(true);
-    expect(meetings.body.items.filter((m: { date: string; cutoffDate: string }) => m.cutoffDate >= today)[0].id).toBe(session.id);
+    expect(session.cutoffDate >= requestDate).toBe(true);
+    expect(meetings.body.items.filter((m: { agendaOpen: boolean }) => m.agendaOpen)[0].id).toBe(session.id);
     const agenda = await sys.http.get(`/council/meetings/${session.id}`).set(as('council-secretary'));
     const item = agenda.body.items[0];
     expect(item).toMatchObject({ dossierId, kind: 'decision', urgent: false, clientName: 'Jan Peeters', proposal: { proposal: 'grant', category: 2 } });
@@ -148,29 +152,30 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
 
-    const decision = { result: 'granted', motivation: 'Voldoet aan de voorwaarden van art. 3 RMI-wet.', category: 2, monthlyAmountCents: 131_420, startDate: today };
-    const path = `/council/meetings/${session.id}/items/${item.id}/decision`;
-    expect((await sys.http.post(path).set(as('social-worker')).send(decision)).status).toBe(403);
-    const early = await sys.http.post(path).set(as('council-secretary')).send(decision);
+    const decision = { result: 'granted', motivation: 'Voldoet aan de voorwaarden van art. 3 RMI-wet.', category: 2, monthlyAmountCents: 131_420, startDate: requestDate };
+    const early = await sys.http.post(`/council/meetings/${session.id}/items/${item.id}/decision`).set(as('council-secretary')).send(decision);
     expect(early.status).toBe(409); // the session has not taken place yet
-    // The session day comes (the test moves the session to today instead of waiting for it).
-    await sys.db.query('UPDATE council_meetings SET date = $1 WHERE id = $2', [today, session.id]);
+    // The council treats it today, at an extraordinary session (as the secretary does through the API).
+    const treated = await treatTodayAtExtraordinarySession(sys, dossierId);
+    decisionDate = treated.date; // today, as the server saw it
+    const path = `/council/meetings/${treated.meetingId}/items/${item.id}/decision`;
+    expect((await sys.http.post(path).set(as('social-worker')).send(decision)).status).toBe(403);
     const incomplete = await sys.http.post(path).set(as('council-secretary')).send({ result: 'granted', motivation: 'x' });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.errors.map((e: { path: string }) => e.path)).toEqual(['/category', '/monthlyAmountCents', '/startDate']);
     const decided = await sys.http.post(path).set(as('council-secretary')).send(decision);
     expect(decided.status).toBe(200);
-    expect(decided.body).toMatchObject({ result: 'granted', decisionDate: today });
+    expect(decided.body).toMatchObject({ result: 'granted', decisionDate });
     expect((await sys.http.post(path).set(as('council-secretary')).send(decision)).status).toBe(409);
     const notify = await openTask('decision-notification', 'social-worker');
-    expect(notify).toMatchObject({ dueDate: addDays(today, 8) });
-    const closed = await sys.http.post(`/council/meetings/${session.id}/close`).set(as('council-secretary'));
+    expect(notify).toMatchObject({ dueDate: addDays(decisionDate, 8) });
+    const closed = await sys.http.post(`/council/meetings/${treated.meetingId}/close`).set(as('council-secretary'));
     expect(closed.status).toBe(200);
 
-    const noTracking = await sys.http.post(`/tasks/${notify.id}/complete`).set(as('social-worker')).send({ mode: 'registered', date: today });
+    const noTracking = await sys.http.post(`/tasks/${notify.id}/complete`).set(as('social-worker')).send({ mode: 'registered', date: decisionDate });
     expect(noTracking.status).toBe(400);
     expect(noTracking.body.errors[0]).toMatchObject({ path: '/trackingNumber', code: 'required' });
-    const notified = await sys.http.post(`/tasks/${notify.id}/complete`).set(as('social-worker')).send(outcomes.notification(today));
+    const notified = await sys.http.post(`/tasks/${notify.id}/complete`).set(as('social-worker')).send(outcomes.notification(decisionDate));
     expect(notified.status).toBe(200);
     expect(notified.body.nextTasks).toEqual([]);
   });
@@ -211,8 +216,8 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
       return res.body.status === 'ACTIVE' && keys.includes('gpmi') && keys.includes('review-1') && gpmiTask ? res.body : undefined;
     });
     const deadlines = Object.fromEntries(dossier.deadlines.map((d: { key: string }) => [d.key, d]));
-    expect(deadlines.decision).toMatchObject({ ruleId: 'LL-3', status: 'met', dueDate: addDays(today, 30) });
-    expect(deadlines.notification).toMatchObject({ ruleId: 'LL-4', status: 'met', dueDate: addDays(today, 8) });
+    expect(deadlines.decision).toMatchObject({ ruleId: 'LL-3', status: 'met', dueDate: addDays(requestDate, 30) });
+    expect(deadlines.notification).toMatchObject({ ruleId: 'LL-4', status: 'met', dueDate: addDays(decisionDate, 8) });
     expect(deadlines.appeal).toMatchObject({ ruleId: 'LL-10', kind: 'window', status: 'running' });
     expect(deadlines.gpmi).toMatchObject({ ruleId: 'LL-8', status: 'running' });
     expect(deadlines['review-1']).toMatchObject({ ruleId: 'LL-7', status: 'running' });

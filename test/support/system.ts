@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
+import { addDays, dateInZone, startOfDay } from '../../libs/deadlines/calendar-date';
 import { freePort } from '../../libs/infra/embedded-postgres';
 import { startLauncherProcess } from '../../libs/infra/launcher-process';
 import { createTestDatabase } from './database';
@@ -22,6 +23,20 @@ export interface TestSystem {
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** Longer than any e2e or browser file runs (they take well under a minute), shorter than Jest's hook timeout. */
+const MIDNIGHT_MARGIN_MS = 90_000;
+
+/**
+ * A file's "today" must not change while it runs: the API, the workflows and the test all compute it, and a run
+ * across midnight in Brussels would see two days. A file that would start in the last 90 seconds of the day starts
+ * just after midnight instead. (Tests also derive their dates from the data they create wherever they can.)
+ */
+async function clearOfMidnight(now = Date.now()): Promise<void> {
+  const tomorrow = addDays(dateInZone(now, 'Europe/Brussels'), 1);
+  const untilMidnight = startOfDay(tomorrow, 'Europe/Brussels') - now;
+  if (untilMidnight < MIDNIGHT_MARGIN_MS) await new Promise((r) => setTimeout(r, untilMidnight + 1_000));
+}
+
 /**
  * The real system, as `npm start` runs it against existing servers: the compiled launcher (worker + API, migrations,
  * demo users) in its own process, with its own fresh database on the run's PostgreSQL and its own task queue on the
@@ -29,6 +44,7 @@ const ROOT = path.resolve(__dirname, '../..');
  * in-process; a separate process is also the honest shape of an e2e test.)
  */
 export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  await clearOfMidnight();
   const baseDbUrl = process.env.TEST_DATABASE_URL;
   const address = process.env.TEST_TEMPORAL_ADDRESS;
   if (!baseDbUrl || !address) throw new Error('TEST_DATABASE_URL / TEST_TEMPORAL_ADDRESS not set: run through jest (global setup)');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
+import { treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/temporal';
 
@@ -14,7 +15,9 @@ describe('the screens people work in (browser)', () => {
   let sys: TestSystem;
   let browser: Browser;
   let page: Page;
-  const today = todayInBrussels();
+  // Dates derive from the dossier's request date (yesterday when the file starts), not from a "today" that may change.
+  const requestDate = addDays(todayInBrussels(), -1);
+  let decisionDate: string;
   let dossierId: string;
 
   beforeAll(async () => {
@@ -25,7 +28,7 @@ describe('the screens people work in (browser)', () => {
     const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
       nationalNumber: '85073003328', firstName: 'Els', lastName: 'Maes', address: { street: 'Kouter 3', postalCode: '9000', city: 'Gent' }, iban: VALID_IBANS[1],
     });
-    const dossier = await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id });
+    const dossier = await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate });
     dossierId = dossier.body.id;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
@@ -55,7 +58,7 @@ describe('the screens people work in (browser)', () => {
     const row = page.getByRole('row', { name: /Territoriale bevoegdheid nagaan/ });
     await row.waitFor();
     await expectText(row, 'Els Maes');
-    await expectText(row, addDays(today, 30));
+    await expectText(row, addDays(requestDate, 30));
     await shot('1-mijn-taken');
     await page.goto(`${sys.baseUrl}/app/taken`);
 
@@ -81,15 +84,15 @@ describe('the screens people work in (browser)', () => {
   it('lets the council secretary record the decision on the BCSD agenda; the dossier shows the letter and the next deadline', async () => {
     const tasks = async (kind: string) =>
       eventually(async () => (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === kind));
-    await sys.http.post(`/tasks/${(await tasks('social-inquiry')).id}/complete`).set(sys.as('social-worker')).send(outcomes.inquiry(today));
-    await sys.http.post(`/tasks/${(await tasks('social-report')).id}/complete`).set(sys.as('social-worker')).send(outcomes.report(today));
-    const meetings = await sys.http.get('/council/meetings').set(sys.as('council-secretary'));
-    const session = meetings.body.items.find((m: { items: number }) => m.items > 0);
-    await sys.db.query('UPDATE council_meetings SET date = $1 WHERE id = $2', [today, session.id]); // the session day comes
+    await sys.http.post(`/tasks/${(await tasks('social-inquiry')).id}/complete`).set(sys.as('social-worker')).send(outcomes.inquiry(requestDate));
+    await sys.http.post(`/tasks/${(await tasks('social-report')).id}/complete`).set(sys.as('social-worker')).send(outcomes.report(requestDate));
+    // The council treats it today, at an extraordinary session at 08:00 (never the time of a regular session).
+    const session = await treatTodayAtExtraordinarySession(sys, dossierId);
+    decisionDate = session.date;
 
     const secretary = await loginAs('council-secretary');
     await secretary.getByRole('link', { name: 'BCSD' }).click();
-    await secretary.getByRole('link', { name: new RegExp(`${today} 19:00`) }).click();
+    await secretary.getByRole('link', { name: new RegExp(`${decisionDate} 08:00`) }).click();
     await secretary.getByText('Els Maes').waitFor();
     await secretary.getByRole('button', { name: 'Beslissing registreren' }).click();
     await secretary.getByText('Beslissing geregistreerd.').waitFor();
@@ -97,12 +100,12 @@ describe('the screens people work in (browser)', () => {
     const pdf = await secretary.evaluate(async (id) => {
       const res = await fetch(`/council/meetings/${id}/agenda.pdf`, { headers: { authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string } }).sessionStorage.getItem('token')}` } });
       return res.headers.get('content-type');
-    }, session.id);
+    }, session.meetingId);
     expect(pdf).toContain('application/pdf');
 
     await tasks('decision-notification');
     await page.goto(`${sys.baseUrl}/app/dossiers/${dossierId}`); // a reload of any page works
-    await page.getByText(`Kennisgeving van de beslissing: uiterlijk ${addDays(today, 8)}`, { exact: false }).waitFor();
+    await page.getByText(`Kennisgeving van de beslissing: uiterlijk ${addDays(decisionDate, 8)}`, { exact: false }).waitFor();
     await page.getByRole('button', { name: /Download PDF \(decision-letter\)/ }).waitFor();
     await page.getByText('Waarom deze datum?').first().click();
     await shot('5-dossier-beslist');
@@ -112,7 +115,7 @@ describe('the screens people work in (browser)', () => {
     const notify = await eventually(async () =>
       (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === 'decision-notification'),
     );
-    await sys.http.post(`/tasks/${notify.id}/complete`).set(sys.as('social-worker')).send(outcomes.notification(today));
+    await sys.http.post(`/tasks/${notify.id}/complete`).set(sys.as('social-worker')).send(outcomes.notification(decisionDate));
     await eventually(async () => ((await sys.http.get(`/payments?dossierId=${dossierId}`).set(sys.as('social-worker'))).body.items?.length ? true : undefined));
     const finance = await loginAs('finance');
     expect(await finance.getByRole('link', { name: 'Team' }).count()).toBe(0); // a role sees only its screens
@@ -127,7 +130,7 @@ describe('the screens people work in (browser)', () => {
     const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
       nationalNumber: '05031412496', firstName: 'Lotte', lastName: 'Janssens', address: { street: 'Kerkstraat 2', postalCode: '2000', city: 'Antwerpen' },
     });
-    await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate: addDays(today, -25) });
+    await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate: addDays(todayInBrussels(), -25) });
     await sys.login('team-lead');
     await eventually(async () => ((await sys.http.get('/escalations').set(sys.as('team-lead'))).body.items?.length ? true : undefined));
     const lead = await loginAs('team-lead');

@@ -6,7 +6,10 @@ import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-ki
 import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { DossierInput } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
+import { formatDateNl } from '../../libs/format/dutch';
 import {
+  agendaItemMovedUpdate,
+  AgendaItemMovedInput,
   changeDeadlineUpdate,
   ChangeDeadlineInput,
   completeTaskUpdate,
@@ -44,10 +47,21 @@ interface TaskState {
 
 export type TaskOutcome = Record<string, unknown> & { readonly completedBy: string; readonly completedOn: IsoDate };
 
+interface AgendaSession {
+  meetingId: string;
+  sessionDate: string;
+  time: string;
+  place: string;
+  cutoffDate: string;
+}
+
 interface AgendaEntry {
   itemId: string;
   kind: 'decision' | 'ratification';
   results: readonly string[];
+  /** The session that treats the item: where it was scheduled, or where the secretary moved it since. */
+  session: AgendaSession;
+  hearingRequested: boolean;
   decision?: CouncilDecisionInput;
 }
 
@@ -105,6 +119,7 @@ export class Dossier {
       },
       { validator: (decision) => this.validateCouncilDecision(decision) },
     );
+    setHandler(agendaItemMovedUpdate, (move) => this.agendaItemMoved(move), { validator: (move) => this.validateAgendaMove(move) });
     setHandler(partnerMessageSentSignal, ({ partnerMessageId, sentOn }) => {
       this.sentPartnerMessages.set(partnerMessageId, sentOn);
     });
@@ -216,7 +231,9 @@ export class Dossier {
           today: this.today(),
         }),
       );
-      const entry: AgendaEntry = { itemId: item.itemId, kind: 'decision', results: options.results ?? FIRST_DECISION };
+      const entry: AgendaEntry = {
+        itemId: item.itemId, kind: 'decision', results: options.results ?? FIRST_DECISION, session: sessionOf(item), hearingRequested: options.hearingRequested,
+      };
       this.agenda.set(item.itemId, entry);
       await this.event('on-agenda', `Geagendeerd op het BCSD van ${item.sessionDate}`, { status: 'ON_AGENDA', data: { itemId: item.itemId } });
       if (item.urgent) {
@@ -243,13 +260,14 @@ export class Dossier {
       }
       await condition(() => entry.decision !== undefined);
       const decision = entry.decision!;
+      // A moved item is decided at the session it was moved to (entry.session), not where it was first scheduled.
       if (decision.result === 'postponed') {
-        await this.event('postponed', `Uitgesteld door het BCSD van ${item.sessionDate}`);
-        after = item.sessionDate;
+        await this.event('postponed', `Uitgesteld door het BCSD van ${entry.session.sessionDate}`);
+        after = entry.session.sessionDate;
         continue;
       }
       if (decision.urgent) this.ratifications.push(this.ratify(decision, proposal));
-      return { ...decision, sessionDate: item.sessionDate };
+      return { ...decision, sessionDate: entry.session.sessionDate };
     }
   }
 
@@ -264,15 +282,15 @@ export class Dossier {
           hearingRequested: false, decisionDue: null, after, today: this.today(),
         }),
       );
-      const entry: AgendaEntry = { itemId: item.itemId, kind: 'ratification', results: RATIFICATION };
+      const entry: AgendaEntry = { itemId: item.itemId, kind: 'ratification', results: RATIFICATION, session: sessionOf(item), hearingRequested: false };
       this.agenda.set(item.itemId, entry);
       await condition(() => entry.decision !== undefined);
       const result = entry.decision!.result;
       if (result === 'postponed') {
-        after = item.sessionDate;
+        after = entry.session.sessionDate;
         continue;
       }
-      await this.event(result, `Dringende beslissing ${result === 'ratified' ? 'bekrachtigd' : 'niet bekrachtigd'} door het BCSD van ${item.sessionDate}`);
+      await this.event(result, `Dringende beslissing ${result === 'ratified' ? 'bekrachtigd' : 'niet bekrachtigd'} door het BCSD van ${entry.session.sessionDate}`);
       if (result === 'overruled') {
         const { dossierId, team, reference } = this.input;
         await this.call(() =>
@@ -284,6 +302,48 @@ export class Dossier {
       }
       return;
     }
+  }
+
+  /**
+   * The secretary moved an item (or the chair its session): the dossier follows it to the new session. Keys name the
+   * item and the new session, so they survive continue-as-new and a repeated delivery writes nothing twice. A client
+   * who asked to be heard gets a new invitation with the new place, date and time (art. 20 RMI-wet); a session after
+   * the legal decision deadline needs the chair's urgent decision, and the team lead is told.
+   */
+  private async agendaItemMoved(move: AgendaItemMovedInput): Promise<{ status: string }> {
+    const entry = this.agenda.get(move.itemId)!;
+    entry.session = { meetingId: move.meetingId, sessionDate: move.sessionDate, time: move.time, place: move.place, cutoffDate: move.cutoffDate };
+    const slot = `${move.itemId}:${move.sessionDate}T${move.time}`;
+    const { dossierId, team, reference } = this.input;
+    await this.call(() =>
+      acts.recordDossierEvent({
+        dossierId, key: `agenda-moved:${slot}`, at: new Date().toISOString(), type: 'agenda-moved',
+        description: `Behandeling verplaatst naar het BCSD van ${formatDateNl(move.sessionDate)} om ${move.time} (${move.place}): ${move.reason}`,
+        data: { itemId: move.itemId, meetingId: move.meetingId, sessionDate: move.sessionDate, urgent: move.urgent },
+      }),
+    );
+    if (entry.hearingRequested) {
+      const today = this.today();
+      await this.attempt('nieuwe uitnodiging om gehoord te worden', () =>
+        acts.issueLetter({
+          dossierId,
+          key: `hearing-invitation:${slot}`,
+          template: 'hearing-invitation',
+          data: { decidingBody: 'Bijzonder Comité voor de Sociale Dienst', hearing: { place: move.place, date: move.sessionDate, time: move.time } },
+          delivery: { mode: 'letter' },
+          dueDate: move.cutoffDate > today ? move.cutoffDate : today,
+        } as never),
+      );
+    }
+    if (move.urgent) {
+      await this.call(() =>
+        acts.raiseEscalation({
+          dossierId, team, key: `agenda-moved:${slot}`, level: 'warning', at: new Date().toISOString(),
+          message: `${reference}: het BCSD van ${formatDateNl(move.sessionDate)} valt na de beslissingstermijn (${move.decisionDue ? formatDateNl(move.decisionDue) : '–'}): dringende beslissing van de voorzitter nodig.`,
+        }),
+      );
+    }
+    return { status: this.status };
   }
 
   /** Waits until the partner message left the outbox (the API signals its export); returns the day it was sent. */
@@ -443,10 +503,17 @@ export class Dossier {
     }
   }
 
+  private validateAgendaMove(move: AgendaItemMovedInput): void {
+    const entry = this.agenda.get(move.itemId);
+    if (!entry || entry.decision) {
+      throw ApplicationFailure.create({ type: TASK_FAILURES.notOnAgenda, message: 'this item awaits no decision in the dossier', nonRetryable: true });
+    }
+  }
+
   private view(): DossierStateView {
     return {
       status: this.status,
-      agenda: [...this.agenda.values()].map((a) => ({ itemId: a.itemId, kind: a.kind, decided: a.decision !== undefined })),
+      agenda: [...this.agenda.values()].map((a) => ({ itemId: a.itemId, kind: a.kind, decided: a.decision !== undefined, sessionDate: a.session.sessionDate })),
       responsibleUserId: this.responsibleUserId,
       tasks: [...this.tasks.values()].map((t) => ({ id: t.id, kind: t.kind, status: t.status })),
       deadlines: [...this.deadlines.values()].map((d) => ({
@@ -458,4 +525,8 @@ export class Dossier {
       })),
     };
   }
+}
+
+function sessionOf(item: { meetingId: string; sessionDate: string; time: string; place: string; cutoffDate: string }): AgendaSession {
+  return { meetingId: item.meetingId, sessionDate: item.sessionDate, time: item.time, place: item.place, cutoffDate: item.cutoffDate };
 }

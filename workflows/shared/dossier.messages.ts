@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ScheduledItem } from '../../activities/council/council.activities';
 import type { DeadlineComputation, Extension, Suspension } from '../../libs/deadlines/types';
 
 /** Failure types an Update validator throws; the API maps them to HTTP (see apps/api/common/errors.ts). */
@@ -70,12 +71,24 @@ export interface CouncilDecisionInput {
 /** A decision on an agenda item, recorded by the council secretary, goes back to its dossier's workflow. */
 export const councilDecisionUpdate = defineUpdate<{ status: string }, [CouncilDecisionInput]>('councilDecision');
 
+/** Where an agenda item is treated now: its session moved (the chair changed the date), or the item moved. */
+export interface AgendaItemMovedInput extends ScheduledItem {
+  /** `urgent`: the new session falls after the item's legal decision deadline (LL-3): the chair's urgent decision is needed. */
+  decisionDue: string | null;
+  /** Dutch, for the timeline. */
+  reason: string;
+  userId: string;
+}
+
+/** Sent by the workflow outbox (apps/api/common/workflow-outbox.ts), never best-effort. */
+export const agendaItemMovedUpdate = defineUpdate<{ status: string }, [AgendaItemMovedInput]>('agendaItemMoved');
+
 export interface DossierStateView {
   status: string;
   responsibleUserId: string | null;
   tasks: { id: string; kind: string; status: string }[];
   deadlines: { key: string; ruleId: string; dueDate: string | null; status: string; metDate: string | null }[];
-  agenda: { itemId: string; kind: string; decided: boolean }[];
+  agenda: { itemId: string; kind: string; decided: boolean; sessionDate: string }[];
 }
 
 export const dossierStateQuery = defineQuery<DossierStateView>('dossierState');

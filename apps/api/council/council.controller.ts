@@ -4,7 +4,7 @@ import type { JsonSchema } from '../../../libs/validation/schema';
 import { COUNCIL_RESULTS } from '../../../workflows/shared/dossier.messages';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { SchemaPipe } from '../common/schema.pipe';
-import { CouncilService, DecisionBody } from './council.service';
+import { CouncilService, DecisionBody, MoveItemBody, MoveSessionBody } from './council.service';
 
 const DATE = { type: 'string', format: 'date' } as const;
 const DECISION_PROPERTIES = {
@@ -25,6 +25,23 @@ const MEETING: JsonSchema = {
   type: 'object',
   required: ['date'],
   properties: { date: DATE, time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }, place: { type: 'string', minLength: 1, maxLength: 200 } },
+  additionalProperties: false,
+};
+const SESSION = {
+  date: DATE,
+  time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+  place: { type: 'string', minLength: 1, maxLength: 200 },
+} as const;
+const REASON = { type: 'string', minLength: 1, maxLength: 1000 } as const;
+const MOVE_SESSION: JsonSchema = { type: 'object', required: ['date', 'reason'], properties: { ...SESSION, reason: REASON }, additionalProperties: false };
+const MOVE_ITEM: JsonSchema = {
+  type: 'object',
+  required: ['reason'],
+  properties: {
+    toMeetingId: { type: 'string', format: 'uuid' },
+    extraordinary: { type: 'object', required: ['date'], properties: SESSION, additionalProperties: false },
+    reason: REASON,
+  },
   additionalProperties: false,
 };
 const RANGE: JsonSchema = { type: 'object', properties: { from: DATE, to: DATE }, additionalProperties: false };
@@ -63,6 +80,22 @@ export class CouncilController {
   @ApiBody({ schema: DECISION as object })
   decide(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Param('itemId', ID) itemId: string, @Body(new SchemaPipe(DECISION)) body: DecisionBody) {
     return this.council.decide(actor, id, itemId, body);
+  }
+
+  /** The chair moves the session (date, time, place): its dossiers follow, hearing invitations are sent again. */
+  @Post('meetings/:id/move')
+  @HttpCode(200)
+  @ApiBody({ schema: MOVE_SESSION as object })
+  moveSession(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body(new SchemaPipe(MOVE_SESSION)) body: MoveSessionBody) {
+    return this.council.moveSession(actor, id, body);
+  }
+
+  /** An undecided item to another session, or to an extraordinary session (`extraordinary: {date, time?, place?}`). */
+  @Post('meetings/:id/items/:itemId/move')
+  @HttpCode(200)
+  @ApiBody({ schema: MOVE_ITEM as object })
+  moveItem(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Param('itemId', ID) itemId: string, @Body(new SchemaPipe(MOVE_ITEM)) body: MoveItemBody) {
+    return this.council.moveItem(actor, id, itemId, body);
   }
 
   @Post('meetings/:id/close')

@@ -5,6 +5,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export class CouncilMeetingEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'date' }) date: string;
+  /** Regular sessions: the date the rhythm gave it; kept when the chair moves the session. */
+  @Column({ type: 'date', name: 'slot_date', nullable: true }) slotDate: string | null;
+  /** The date it had before the chair last moved it. */
+  @Column({ type: 'date', name: 'moved_from', nullable: true }) movedFrom: string | null;
   @Column({ type: 'text' }) time: string;
   @Column({ type: 'text' }) place: string;
   /** The agenda closes at the end of this day. */

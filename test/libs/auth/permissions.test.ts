@@ -64,7 +64,10 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['admin', 'payment:batch', F, F],
   ['council-secretary', 'council:manage', A, A],
   ['team-lead', 'council:manage', F, F],
-  ['social-worker', 'council:read', A, A],
+  // The agenda carries client names and proposals: the secretary sees every team's items, others only their own.
+  ['social-worker', 'council:read', A, N],
+  ['team-lead', 'council:read', A, N],
+  ['council-secretary', 'council:read', A, A],
   ['finance', 'council:read', F, F],
 ];
 
