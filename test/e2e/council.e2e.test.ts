@@ -197,4 +197,38 @@ describe('running a BCSD session (e2e)', () => {
     const outbox = await sys.db.query(`SELECT status, count(*)::int AS n FROM workflow_outbox GROUP BY status`);
     expect(outbox.rows).toEqual([{ status: 'delivered', n: 6 }]);
   });
+
+  it('relays a change whose request died after its commit, and delivers a repeated row only once', async () => {
+    const place = await agendaItemOf(sys, dossiers.other!);
+    const target = (await meetings()).find((m) => m.kind === 'regular' && m.agendaOpen && m.id !== place.meetingId)!;
+    const { rows: [dossier] } = await sys.db.query(`SELECT workflow_id FROM dossiers WHERE id = $1`, [dossiers.other]);
+    // What the API writes in its transaction — the item on its new session and the outbox row — and then dies
+    // before it could deliver: only the relay is left to tell the workflow.
+    const payload = {
+      itemId: place.itemId, meetingId: target.id, sessionDate: target.date, time: target.time, place: 'Raadzaal', cutoffDate: target.cutoffDate,
+      urgent: target.date > decisionDue, decisionDue, reason: 'na een crash', userId: '00000000-0000-4000-8000-000000000001',
+    };
+    await sys.db.query('BEGIN');
+    await sys.db.query(`UPDATE agenda_items SET meeting_id = $1 WHERE id = $2`, [target.id, place.itemId]);
+    const { rows: [row] } = await sys.db.query(
+      `INSERT INTO workflow_outbox (dossier_id, workflow_id, message, payload) VALUES ($1, $2, 'agendaItemMoved', $3) RETURNING id`,
+      [dossiers.other, dossier.workflow_id, JSON.stringify(payload)],
+    );
+    await sys.db.query('COMMIT');
+    const status = async () => (await sys.db.query(`SELECT status FROM workflow_outbox WHERE id = $1`, [row.id])).rows[0].status;
+    await eventually(async () => ((await status()) === 'delivered' ? true : undefined), 20_000);
+    const key = `agenda-moved:${place.itemId}:${target.date}T${target.time}`;
+    const entries = async () => (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_events WHERE dossier_id = $1 AND key = $2`, [dossiers.other, key])).rows[0].n;
+    expect(await entries()).toBe(1);
+
+    // The relay delivered, then died before marking the row: the next pass sends the same Update id again.
+    await sys.db.query(`UPDATE workflow_outbox SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [row.id]);
+    await eventually(async () => ((await status()) === 'delivered' ? true : undefined), 20_000);
+    const history = await sys.temporal.workflow.getHandle(dossier.workflow_id).fetchHistory();
+    const moves = (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'agendaItemMoved');
+    // two session moves, one item move, and this row once: a second Update for the row would make five
+    expect(moves).toHaveLength(4);
+    expect(moves.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.protocolInstanceId === row.id)).toHaveLength(1);
+    expect(await entries()).toBe(1);
+  });
 });
