@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 
 /**
@@ -9,6 +10,8 @@ import * as path from 'node:path';
 export interface AppConfig {
   production: boolean;
   port: number;
+  /** The interface the API listens on: loopback unless configured (docker-compose sets 0.0.0.0 in its containers). */
+  bindAddress: string;
   dataDir: string;
   /** null: start the embedded PostgreSQL under dataDir (local default). */
   databaseUrl: string | null;
@@ -159,9 +162,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push({ key: 'OCMW_COUNCIL_ANCHOR_DATE', message: 'must be a date YYYY-MM-DD' });
   }
   const noticeDays = int('OCMW_COUNCIL_NOTICE_DAYS', 8, 1, 30);
+  const bindAddress = str('OCMW_BIND_ADDRESS', '127.0.0.1');
+  if (net.isIP(bindAddress) === 0 && bindAddress !== 'localhost') {
+    problems.push({ key: 'OCMW_BIND_ADDRESS', message: `must be an IP address (127.0.0.1, 0.0.0.0, ::) or localhost, got "${bindAddress}"` });
+  }
   const core = {
     production,
     port: int('PORT', 3000, 0, 65535),
+    bindAddress,
     dataDir,
     databaseUrl,
     embeddedPostgresPort: int('OCMW_EMBEDDED_PG_PORT', 5433, 1, 65535),

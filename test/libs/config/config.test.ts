@@ -54,6 +54,13 @@ describe('configuration', () => {
     expect(c.seedDemoData).toBe(false);
   });
 
+  it('binds the API to the loopback interface unless a bind address is configured', () => {
+    expect(loadConfig({}).bindAddress).toBe('127.0.0.1');
+    expect(loadConfig({ OCMW_BIND_ADDRESS: '0.0.0.0' }).bindAddress).toBe('0.0.0.0');
+    expect(loadConfig({ OCMW_BIND_ADDRESS: '::' }).bindAddress).toBe('::');
+    expect(() => loadConfig({ OCMW_BIND_ADDRESS: 'everywhere' })).toThrow(/OCMW_BIND_ADDRESS: must be an IP address/);
+  });
+
   it('generates a token secret once on the local default and keeps it in the data folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-config-'));
     const first = ensureTokenSecret(loadConfig({ OCMW_DATA_DIR: dir }));
