@@ -48,6 +48,68 @@ describe('security (e2e)', () => {
     expect(again.body).toEqual({ statusCode: 409, message: expect.any(String), existingId: ours.body.id, reference: ours.body.reference });
   });
 
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  async function newUser(username: string, password: string): Promise<string> {
+    const res = await sys.http.post('/users').set(as('admin')).send({ username, password, displayName: username, role: 'social-worker', team: 'demo' });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+  const tokenVersion = async (id: string) => (await sys.db.query('SELECT token_version FROM users WHERE id = $1', [id])).rows[0].token_version as number;
+
+  it('ends every earlier token when the user changes the password', async () => {
+    await newUser('wissel', 'Kastanjelaan-Dertien-13');
+    const first = await sys.login('wissel', 'Kastanjelaan-Dertien-13');
+    const second = await sys.login('wissel', 'Kastanjelaan-Dertien-13');
+    expect((await sys.http.get('/tasks').set(bearer(first))).status).toBe(200);
+
+    const changed = await sys.http.post('/users/me/password').set(bearer(first)).send({ currentPassword: 'Kastanjelaan-Dertien-13', newPassword: 'Lindeboom-Vijftien-15' });
+    expect(changed.status).toBe(204);
+    for (const old of [first, second]) {
+      const res = await sys.http.get('/tasks').set(bearer(old));
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ statusCode: 401, message: 'Invalid or expired token' });
+    }
+    const fresh = await sys.login('wissel', 'Lindeboom-Vijftien-15');
+    expect((await sys.http.get('/tasks').set(bearer(fresh))).status).toBe(200);
+  });
+
+  it("lets only an admin reset a user's password, which ends that user's tokens, audited without the password", async () => {
+    const id = await newUser('vergeten', 'Beukenhof-Zeventien-17');
+    const old = await sys.login('vergeten', 'Beukenhof-Zeventien-17');
+    const body = { newPassword: 'Eikenpad-Negentien-19' };
+
+    expect((await sys.http.post(`/users/${id}/password`).set(as('team-lead')).send(body)).status).toBe(403);
+    expect((await sys.http.post(`/users/${id}/password`).set(bearer(old)).send(body)).status).toBe(403);
+    expect((await sys.http.post('/users/00000000-0000-4000-8000-000000000000/password').set(as('admin')).send(body)).status).toBe(404);
+    const bad = await sys.http.post(`/users/${id}/password`).set(as('admin')).send({ password: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, errors: expect.arrayContaining([{ path: '/newPassword', code: 'required', message: expect.any(String) }]) });
+    const adminId = (await sys.db.query(`SELECT id FROM users WHERE username = 'admin'`)).rows[0].id;
+    expect((await sys.http.post(`/users/${adminId}/password`).set(as('admin')).send(body)).status).toBe(409);
+    expect(await tokenVersion(id)).toBe(0);
+    expect((await sys.http.get('/tasks').set(bearer(old))).status).toBe(200);
+
+    expect((await sys.http.post(`/users/${id}/password`).set(as('admin')).send(body)).status).toBe(204);
+    expect(await tokenVersion(id)).toBe(1);
+    expect((await sys.http.get('/tasks').set(bearer(old))).status).toBe(401);
+    expect((await sys.http.post('/auth/login').send({ username: 'vergeten', password: 'Beukenhof-Zeventien-17' })).status).toBe(401);
+    await sys.login('vergeten', 'Eikenpad-Negentien-19');
+
+    const { rows } = await sys.db.query(`SELECT actor_role, details FROM audit_events WHERE action = 'user.password-reset'`);
+    expect(rows).toEqual([{ actor_role: 'admin', details: { userId: id } }]);
+  });
+
+  it('ends the tokens of a deactivated user for good', async () => {
+    const id = await newUser('vertrokken', 'Populierendreef-21');
+    const token = await sys.login('vertrokken', 'Populierendreef-21');
+    expect((await sys.http.post(`/users/${id}/deactivate`).set(as('admin'))).status).toBe(200);
+    expect(await tokenVersion(id)).toBe(1);
+    expect((await sys.http.get('/tasks').set(bearer(token))).status).toBe(401);
+    // Even if the account were switched on again in the database, the old token stays dead.
+    await sys.db.query('UPDATE users SET active = true WHERE id = $1', [id]);
+    expect((await sys.http.get('/tasks').set(bearer(token))).status).toBe(401);
+  });
+
   it('lets the admin read but not do casework', async () => {
     const personId = await registerPerson('social-worker', VALID_NATIONAL_NUMBERS[2], 'Beheer');
     expect((await sys.http.post('/dossiers').set(as('admin')).send({ procedure: 'leefloon', personId })).status).toBe(403);

@@ -31,7 +31,7 @@ export class AuthService {
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw unauthorized('Wrong username or password');
     const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
-    const accessToken = await new SignJWT({ role: user.role, team: user.team, username: user.username })
+    const accessToken = await new SignJWT({ role: user.role, team: user.team, username: user.username, tv: user.tokenVersion })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuedAt()
@@ -42,17 +42,23 @@ export class AuthService {
     return { accessToken, expiresAt: expiresAt.toISOString() };
   }
 
-  /** The token's claims, checked against the user as stored now: a deactivated user's tokens stop working at once. */
+  /**
+   * The token's claims, checked against the user as stored now (one primary-key read per request): a deactivated
+   * user's tokens stop working at once, and so does every token older than the user's last password change or reset
+   * (its `tv` is no longer the user's token version). A token without `tv` (issued before versions) is refused.
+   */
   async verify(token: string): Promise<AuthUser> {
     let sub: string | undefined;
+    let tv: unknown;
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'ocmw-flow', algorithms: ['HS256'] });
       sub = payload.sub;
+      tv = payload.tv;
     } catch {
       throw unauthorized('Invalid or expired token');
     }
     const user = sub ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: sub }) : null;
-    if (!user || !user.active || !isRole(user.role)) throw unauthorized('Invalid or expired token');
+    if (!user || !user.active || !isRole(user.role) || tv !== user.tokenVersion) throw unauthorized('Invalid or expired token');
     return { id: user.id, role: user.role, team: user.team, username: user.username };
   }
 }

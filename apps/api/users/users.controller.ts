@@ -19,6 +19,12 @@ export const NEW_USER: JsonSchema = {
   },
   additionalProperties: false,
 };
+const RESET_PASSWORD: JsonSchema = {
+  type: 'object',
+  required: ['newPassword'],
+  properties: { newPassword: PASSWORD },
+  additionalProperties: false,
+};
 const CHANGE_PASSWORD: JsonSchema = {
   type: 'object',
   required: ['currentPassword', 'newPassword'],
@@ -48,6 +54,17 @@ export class UsersController {
   @ApiBody({ schema: CHANGE_PASSWORD as object })
   async changePassword(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(CHANGE_PASSWORD)) body: { currentPassword: string; newPassword: string }) {
     await this.users.changeOwnPassword(actor, body.currentPassword, body.newPassword);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiBody({ schema: RESET_PASSWORD as object })
+  async resetPassword(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body(new SchemaPipe(RESET_PASSWORD)) body: { newPassword: string },
+  ) {
+    await this.users.resetPassword(actor, id, body.newPassword);
   }
 
   @Post(':id/deactivate')

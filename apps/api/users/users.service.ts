@@ -57,7 +57,7 @@ export class UsersService {
       if (!user) throw notFound('User');
       if (user.id === actor.id) throw conflict('You cannot deactivate yourself');
       if (!user.active) throw conflict('The user is already deactivated');
-      await tx.update(UserEntity, { id }, { active: false });
+      await tx.update(UserEntity, { id }, { active: false, tokenVersion: () => 'token_version + 1' });
       await audit(tx, actor, 'user.deactivated', { details: { userId: id } });
       return userView({ ...user, active: false });
     });
@@ -69,8 +69,21 @@ export class UsersService {
       if (!(await checkPassword(currentPassword, user.passwordHash))) {
         throw new ValidationError([{ path: '/currentPassword', code: 'incorrect', message: 'is not your current password' }]);
       }
-      await tx.update(UserEntity, { id: actor.id }, { passwordHash: await hashPassword(newPassword) });
+      // Every token issued before, this request's included, ends here: log in again with the new password.
+      await tx.update(UserEntity, { id: actor.id }, { passwordHash: await hashPassword(newPassword), tokenVersion: () => 'token_version + 1' });
       await audit(tx, actor, 'user.password-changed');
+    });
+  }
+
+  /** An admin sets another user's password (forgotten, or compromised): every token of that user ends. */
+  async resetPassword(actor: AuthUser, id: string, newPassword: string): Promise<void> {
+    authorize(actor, 'user:manage');
+    await this.dataSource.transaction(async (tx) => {
+      const user = await tx.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User');
+      if (user.id === actor.id) throw conflict('Change your own password with POST /users/me/password');
+      await tx.update(UserEntity, { id }, { passwordHash: await hashPassword(newPassword), tokenVersion: () => 'token_version + 1' });
+      await audit(tx, actor, 'user.password-reset', { details: { userId: id } });
     });
   }
 }
