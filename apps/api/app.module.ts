@@ -8,6 +8,7 @@ import { loadDeadlineCatalogue } from '../../libs/config/deadline-catalogue';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { ErrorFilter } from './common/errors';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { CouncilController } from './council/council.controller';
@@ -70,6 +71,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         AuthService,
+        LoginThrottle,
         UsersService,
         PersonsService,
         DossiersService,

@@ -24,6 +24,16 @@ export interface AppConfig {
   taskQueue: string;
   tokenSecret: string;
   tokenTtlMinutes: number;
+  /** Failed logins counted in PostgreSQL (so the limits hold across API processes); see the README. */
+  login: {
+    /** Failures for one username within the window that lock that username. */
+    maxFailuresPerUser: number;
+    /** Failures from one address within the window that lock that address (every username). */
+    maxFailuresPerAddress: number;
+    windowMinutes: number;
+    /** How long a lock lasts after the failure that set it. */
+    lockoutMinutes: number;
+  };
   demoPassword: string;
   seedDemoData: boolean;
   /** Days before a legal deadline at which the team lead is warned. */
@@ -180,6 +190,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     taskQueue: str('TEMPORAL_TASK_QUEUE', 'ocmw-flow'),
     tokenSecret,
     tokenTtlMinutes: int('OCMW_TOKEN_TTL_MINUTES', 480, 1, 7 * 24 * 60),
+    login: {
+      maxFailuresPerUser: int('OCMW_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 100),
+      maxFailuresPerAddress: int('OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10_000),
+      windowMinutes: int('OCMW_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+      lockoutMinutes: int('OCMW_LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    },
     demoPassword: str('OCMW_DEMO_PASSWORD', 'demo'),
     seedDemoData: bool('OCMW_SEED_DEMO', !production) && !production,
     deadlineWarningDays: int('OCMW_DEADLINE_WARNING_DAYS', 7, 0, 60),

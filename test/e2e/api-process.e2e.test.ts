@@ -7,7 +7,7 @@ import { createTestDatabase } from '../support/database';
 const ROOT = path.resolve(__dirname, '../..');
 
 /** `npm run start:api` on its own: the compiled api process against the run's PostgreSQL and Temporal. */
-async function startApiProcess(env: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }> {
+async function startApiProcess(env: Record<string, string>, databaseUrl?: string): Promise<{ port: number; stop(): Promise<void> }> {
   const main = path.join(ROOT, 'dist/apps/api/main.js');
   if (!fs.existsSync(main)) throw new Error('dist/ is missing: run `npm run build` first');
   const port = await freePort();
@@ -18,7 +18,7 @@ async function startApiProcess(env: Record<string, string>): Promise<{ port: num
       NODE_ENV: 'test',
       PORT: String(port),
       OCMW_DATA_DIR: dataDir,
-      DATABASE_URL: await createTestDatabase('api'),
+      DATABASE_URL: databaseUrl ?? (await createTestDatabase('api')),
       TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS!,
       ...env,
     },
@@ -62,6 +62,28 @@ describe('the api process on its own (e2e)', () => {
       expect(await answersOnOtherAddress(everywhere.port)).toBe(true);
     } finally {
       await everywhere.stop();
+    }
+  });
+
+  it('counts failed logins in PostgreSQL, so two api processes share the limit', async () => {
+    const databaseUrl = await createTestDatabase('api');
+    const env = { OCMW_LOGIN_MAX_FAILURES_PER_USER: '3' };
+    const one = await startApiProcess(env, databaseUrl);
+    const two = await startApiProcess(env, databaseUrl);
+    try {
+      const statuses: number[] = [];
+      for (const api of [one, two, one, two, one, two]) {
+        const res = await fetch(`http://127.0.0.1:${api.port}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'beheerder', password: 'geraden' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    } finally {
+      await one.stop();
+      await two.stop();
     }
   });
 

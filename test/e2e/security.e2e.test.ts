@@ -119,3 +119,79 @@ describe('security (e2e)', () => {
     expect((await sys.http.get('/team/reassignments').set(as('admin'))).status).toBe(200);
   });
 });
+
+/** Failed logins counted in PostgreSQL: a system of its own, with small limits. */
+describe('login limits (e2e)', () => {
+  let sys: TestSystem;
+  const LIMITS = { OCMW_LOGIN_MAX_FAILURES_PER_USER: '3', OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS: '8', OCMW_LOGIN_WINDOW_MINUTES: '15', OCMW_LOGIN_LOCKOUT_MINUTES: '15' };
+  const login = (username: string, password: string) => sys.http.post('/auth/login').send({ username, password });
+  const failures = async () =>
+    (await sys.db.query(`SELECT details FROM audit_events WHERE action = 'auth.login-failed' ORDER BY id`)).rows.map((r) => r.details);
+  /** As if every attempt so far had been made `minutes` earlier. */
+  const travel = (minutes: number) => sys.db.query(`UPDATE login_attempts SET at = at - make_interval(mins => $1)`, [minutes]);
+
+  beforeAll(async () => {
+    sys = await startTestSystem(LIMITS);
+  });
+  afterAll(async () => {
+    await sys?.close();
+  });
+  beforeEach(async () => {
+    await sys.db.query('DELETE FROM login_attempts');
+    await sys.db.query(`DELETE FROM audit_events WHERE action = 'auth.login-failed'`);
+  });
+
+  it('locks a username after its failures, answers 429 with Retry-After, audits every failure without the password', async () => {
+    for (let i = 0; i < 3; i++) expect((await login('team-lead', `fout-${i}`)).status).toBe(401);
+    const locked = await login('team-lead', 'demo'); // even the right password, while locked
+    expect(locked.status).toBe(429);
+    expect(locked.body).toEqual({ statusCode: 429, message: expect.stringContaining('Too many failed logins') });
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect((await login('finance', 'demo')).status).toBe(200); // another username from the same address
+
+    const audited = await failures();
+    expect(audited.map((d) => d.reason)).toEqual(['wrong-password', 'wrong-password', 'wrong-password', 'locked']);
+    expect(audited[0]).toEqual({ username: 'team-lead', address: '127.0.0.1', reason: 'wrong-password', userId: expect.any(String) });
+    expect(audited[3]).toMatchObject({ username: 'team-lead', address: '127.0.0.1', reason: 'locked', lockedBy: ['username'] });
+    expect(JSON.stringify(audited)).not.toMatch(/fout-|"demo"/);
+
+    await travel(15);
+    expect((await login('team-lead', 'demo')).status).toBe(200);
+  });
+
+  it('counts an unknown username like a known one', async () => {
+    for (let i = 0; i < 3; i++) expect((await login('niemand', 'demo')).status).toBe(401);
+    expect((await login('niemand', 'demo')).status).toBe(429);
+    expect((await failures()).map((d) => d.reason)).toEqual(['unknown-user', 'unknown-user', 'unknown-user', 'locked']);
+  });
+
+  it('lets attempts side by side pass no further than the limit', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login('council-secretary', `fout-${i}`)));
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(3);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(7);
+    expect(await failures()).toHaveLength(10);
+  });
+
+  it("resets a username's count on its successful login, but not the address's", async () => {
+    for (let i = 0; i < 2; i++) expect((await login('social-worker', 'fout')).status).toBe(401);
+    expect((await login('social-worker', 'demo')).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await login('social-worker', 'fout')).status).toBe(401); // 2 since the success
+    for (const u of ['a', 'b', 'c', 'd']) expect((await login(u, 'fout')).status).toBe(401); // the address's 8th failure
+    const locked = await login('finance', 'demo');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await failures()).at(-1)).toMatchObject({ username: 'finance', reason: 'locked', lockedBy: ['address'] });
+    await travel(15);
+    expect((await login('finance', 'demo')).status).toBe(200);
+  });
+
+  it('answers bad login input with 400 and counts nothing', async () => {
+    const nul = await login('team\u0000lead', 'demo');
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ statusCode: 400, errors: [{ path: '/username', code: 'pattern' }] });
+    expect((await sys.http.post('/auth/login').send({ username: 'x'.repeat(101), password: 'demo' })).status).toBe(400);
+    expect((await sys.db.query('SELECT count(*)::int AS n FROM login_attempts')).rows[0].n).toBe(0);
+  });
+});

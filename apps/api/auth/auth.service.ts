@@ -7,8 +7,9 @@ import { isRole } from '../../../libs/auth/roles';
 import { UserEntity } from '../../../libs/db/entities';
 import { audit } from '../../../libs/db/audit';
 import type { AuthUser } from '../common/current-user';
-import { unauthorized } from '../common/errors';
+import { tooManyRequests, unauthorized } from '../common/errors';
 import { CONFIG } from '../common/tokens';
+import { LoginFailure, LoginThrottle } from './login-throttle';
 
 export const BCRYPT_ROUNDS = 10;
 
@@ -22,14 +23,28 @@ export class AuthService {
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottle,
   ) {
     this.key = new TextEncoder().encode(config.tokenSecret);
   }
 
-  async login(username: string, password: string): Promise<{ accessToken: string; expiresAt: string }> {
+  /**
+   * Checks the password unless the username or the address is locked (429 with Retry-After, see LoginThrottle).
+   * Every failure is counted and audited; the answer never says which part was wrong.
+   */
+  async login(username: string, password: string, address: string): Promise<{ accessToken: string; expiresAt: string }> {
+    const gate = await this.throttle.begin(username, address);
+    if (!gate.allowed) {
+      const minutes = Math.ceil(gate.retryAfterSeconds / 60);
+      throw tooManyRequests(`Too many failed logins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, gate.retryAfterSeconds);
+    }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) throw unauthorized('Wrong username or password');
+    const failure: LoginFailure | null = !user ? 'unknown-user' : !ok ? 'wrong-password' : !user.active ? 'inactive' : null;
+    if (!user || failure) {
+      await this.throttle.failed(gate.attemptId, username, address, failure ?? 'unknown-user', user?.id ?? null);
+      throw unauthorized('Wrong username or password');
+    }
     const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
     const accessToken = await new SignJWT({ role: user.role, team: user.team, username: user.username, tv: user.tokenVersion })
       .setProtectedHeader({ alg: 'HS256' })
@@ -38,7 +53,10 @@ export class AuthService {
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .setIssuer('ocmw-flow')
       .sign(this.key);
-    await audit(this.dataSource.manager, { id: user.id, role: user.role }, 'auth.login');
+    await this.dataSource.transaction(async (tx) => {
+      await this.throttle.succeeded(gate.attemptId, tx);
+      await audit(tx, { id: user.id, role: user.role }, 'auth.login', { details: { address } });
+    });
     return { accessToken, expiresAt: expiresAt.toISOString() };
   }
 

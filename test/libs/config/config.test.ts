@@ -61,6 +61,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ OCMW_BIND_ADDRESS: 'everywhere' })).toThrow(/OCMW_BIND_ADDRESS: must be an IP address/);
   });
 
+  it('limits failed logins: 5 per username, 20 per address in 15 minutes, locked for 15 minutes; validated', () => {
+    expect(loadConfig({}).login).toEqual({ maxFailuresPerUser: 5, maxFailuresPerAddress: 20, windowMinutes: 15, lockoutMinutes: 15 });
+    expect(loadConfig({ OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS: '200' }).login.maxFailuresPerAddress).toBe(200);
+    let error: unknown;
+    try {
+      loadConfig({ OCMW_LOGIN_MAX_FAILURES_PER_USER: '0', OCMW_LOGIN_WINDOW_MINUTES: 'kwartier', OCMW_LOGIN_LOCKOUT_MINUTES: '-5' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(['OCMW_LOGIN_LOCKOUT_MINUTES', 'OCMW_LOGIN_MAX_FAILURES_PER_USER', 'OCMW_LOGIN_WINDOW_MINUTES']);
+  });
+
   it('generates a token secret once on the local default and keeps it in the data folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-config-'));
     const first = ensureTokenSecret(loadConfig({ OCMW_DATA_DIR: dir }));
