@@ -149,6 +149,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push({ key: 'OCMW_TOKEN_SECRET', message: 'is required when NODE_ENV=production (at least 32 characters)' });
   }
 
+  if (production && env.OCMW_DEMO_PASSWORD) {
+    problems.push({ key: 'OCMW_DEMO_PASSWORD', message: 'has no place in production: there are no demo users, and a demo password is refused there' });
+  }
+
   const enterpriseNumber = (env.OCMW_ENTERPRISE_NUMBER ?? '0207123407').replace(/[^0-9]/g, '');
   if (!/^[01]\d{9}$/.test(enterpriseNumber) || 97 - (Number(enterpriseNumber.slice(0, 8)) % 97) !== Number(enterpriseNumber.slice(8))) {
     problems.push({ key: 'OCMW_ENTERPRISE_NUMBER', message: 'must be a valid KBO enterprise number (10 digits, mod-97 check)' });

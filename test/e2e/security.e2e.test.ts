@@ -1,3 +1,4 @@
+import * as bcrypt from 'bcryptjs';
 import { VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 
@@ -110,6 +111,43 @@ describe('security (e2e)', () => {
     expect((await sys.http.get('/tasks').set(bearer(token))).status).toBe(401);
   });
 
+  it('holds every new password to the rules, with stable codes, and changes nothing on a refusal', async () => {
+    const countUsers = async () => (await sys.db.query('SELECT count(*)::int AS n FROM users')).rows[0].n as number;
+    const users = await countUsers();
+    const create = (password: string) =>
+      sys.http.post('/users').set(as('admin')).send({ username: 'regels', password, displayName: 'Rita Regels', role: 'social-worker', team: 'demo' });
+    for (const [password, code] of [
+      ['kort', 'password-too-short'],
+      ['abcabcabcabc', 'password-repeated'],
+      ['Wachtwoord1234', 'password-weak'],
+      ['Rita-Regels-2026', 'password-personal'], // her own name and username
+    ]) {
+      const res = await create(password);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ statusCode: 400, message: expect.any(String), errors: [{ path: '/password', code, message: expect.any(String) }] });
+    }
+    expect(await countUsers()).toBe(users);
+
+    const id = (await create('Zandloper-Maan-Tulp')).body.id;
+    const token = await sys.login('regels', 'Zandloper-Maan-Tulp');
+    const change = (body: object) => sys.http.post('/users/me/password').set(bearer(token)).send(body);
+    const same = await change({ currentPassword: 'Zandloper-Maan-Tulp', newPassword: 'Zandloper-Maan-Tulp' });
+    expect(same.status).toBe(400);
+    expect(same.body.errors).toEqual([{ path: '/newPassword', code: 'password-reused', message: expect.any(String) }]);
+    const both = await change({ currentPassword: 'geraden', newPassword: 'qwertyuiop12' });
+    expect(both.body.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['/currentPassword', 'incorrect'],
+      ['/newPassword', 'password-weak'],
+    ]);
+    const reset = await sys.http.post(`/users/${id}/password`).set(as('admin')).send({ newPassword: 'Zandloper-Maan-Tulp' });
+    expect(reset.status).toBe(400);
+    expect(reset.body.errors).toEqual([{ path: '/newPassword', code: 'password-reused', message: expect.any(String) }]);
+    const weakReset = await sys.http.post(`/users/${id}/password`).set(as('admin')).send({ newPassword: 'aaaaaaaaaaaaaaaa' });
+    expect(weakReset.body.errors[0]).toMatchObject({ path: '/newPassword', code: 'password-repeated' });
+    expect(await tokenVersion(id)).toBe(0);
+    expect((await sys.http.get('/tasks').set(bearer(token))).status).toBe(200);
+  });
+
   it('lets the admin read but not do casework', async () => {
     const personId = await registerPerson('social-worker', VALID_NATIONAL_NUMBERS[2], 'Beheer');
     expect((await sys.http.post('/dossiers').set(as('admin')).send({ procedure: 'leefloon', personId })).status).toBe(403);
@@ -193,5 +231,45 @@ describe('login limits (e2e)', () => {
     expect(nul.body).toMatchObject({ statusCode: 400, errors: [{ path: '/username', code: 'pattern' }] });
     expect((await sys.http.post('/auth/login').send({ username: 'x'.repeat(101), password: 'demo' })).status).toBe(400);
     expect((await sys.db.query('SELECT count(*)::int AS n FROM login_attempts')).rows[0].n).toBe(0);
+  });
+});
+
+/** NODE_ENV=production: no demo users, and a demo password works nowhere. */
+describe('production (e2e)', () => {
+  let sys: TestSystem;
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    OCMW_TOKEN_SECRET: 'test-secret-'.repeat(4),
+    OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Gent, afdeling Gent, Opgeëistenlaan 401 E, 9000 Gent',
+    OCMW_DEMO_PASSWORD: '',
+  };
+
+  beforeAll(async () => {
+    sys = await startTestSystem(PRODUCTION);
+    const insert = `INSERT INTO users (username, password_hash, display_name, role, team) VALUES ($1, $2, $3, $4, 'sociale-dienst')`;
+    await sys.db.query(insert, ['beheerder', await bcrypt.hash('Vuurtoren-Zeemeeuw-88', 4), 'Beheerder', 'admin']);
+    // A demo user carried over from a local database.
+    await sys.db.query(insert, ['social-worker', await bcrypt.hash('demo', 4), 'An Maatschappelijk Assistent', 'social-worker']);
+  });
+  afterAll(async () => {
+    await sys?.close();
+  });
+
+  it('seeds no demo users, refuses a login with a demo password, and a demo password for a new user', async () => {
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM users WHERE username = 'admin'`)).rows[0].n).toBe(0);
+    const demo = await sys.http.post('/auth/login').send({ username: 'social-worker', password: 'demo' });
+    expect(demo.status).toBe(401);
+    const { rows } = await sys.db.query(`SELECT details FROM audit_events WHERE action = 'auth.login-failed'`);
+    expect(rows.map((r) => r.details.reason)).toEqual(['demo-password']);
+
+    await sys.login('beheerder', 'Vuurtoren-Zeemeeuw-88');
+    const created = await sys.http.post('/users').set(sys.as('beheerder'))
+      .send({ username: 'nieuw', password: 'demo', displayName: 'Nieuwe MA', role: 'social-worker', team: 'sociale-dienst' });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([{ path: '/password', code: 'password-demo', message: expect.any(String) }]);
+  });
+
+  it('does not start with OCMW_DEMO_PASSWORD set', async () => {
+    await expect(startTestSystem({ ...PRODUCTION, OCMW_DEMO_PASSWORD: 'Demo-Wachtwoord-Ocmw-2026' })).rejects.toThrow(/OCMW_DEMO_PASSWORD: has no place in production/);
   });
 });

@@ -3,6 +3,7 @@ import * as bcrypt from 'bcryptjs';
 import { jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
+import { isDemoPassword, PasswordRules, passwordRules } from '../../../libs/auth/password-policy';
 import { isRole } from '../../../libs/auth/roles';
 import { UserEntity } from '../../../libs/db/entities';
 import { audit } from '../../../libs/db/audit';
@@ -19,6 +20,7 @@ const DUMMY_HASH = bcrypt.hashSync('ocmw-flow-no-such-user', BCRYPT_ROUNDS);
 @Injectable()
 export class AuthService {
   private readonly key: Uint8Array;
+  private readonly rules: PasswordRules;
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -26,6 +28,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
   ) {
     this.key = new TextEncoder().encode(config.tokenSecret);
+    this.rules = passwordRules(config);
   }
 
   /**
@@ -40,7 +43,16 @@ export class AuthService {
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    const failure: LoginFailure | null = !user ? 'unknown-user' : !ok ? 'wrong-password' : !user.active ? 'inactive' : null;
+    const failure: LoginFailure | null = !user
+      ? 'unknown-user'
+      : !ok
+        ? 'wrong-password'
+        : !user.active
+          ? 'inactive'
+          : // A demo user's password (an account seeded locally, in a database now run in production) never works there.
+            this.config.production && isDemoPassword(password, this.rules)
+            ? 'demo-password'
+            : null;
     if (!user || failure) {
       await this.throttle.failed(gate.attemptId, username, address, failure ?? 'unknown-user', user?.id ?? null);
       throw unauthorized('Wrong username or password');

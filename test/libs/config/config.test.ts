@@ -43,15 +43,16 @@ describe('configuration', () => {
     expect((error as Error).message).toContain('PORT: must be a whole number');
   });
 
-  it('requires a token secret in production, and never seeds demo data there', () => {
+  it('requires a token secret in production, never seeds demo data there, and refuses a demo password there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OCMW_TOKEN_SECRET: is required[\s\S]*OCMW_LABOUR_COURT_ADDRESS: is required/);
-    const c = loadConfig({
+    const prod = {
       NODE_ENV: 'production',
       OCMW_TOKEN_SECRET: 'x'.repeat(40),
-      OCMW_SEED_DEMO: 'true',
       OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Antwerpen, Bolivarplaats 20, 2000 Antwerpen',
-    });
+    };
+    const c = loadConfig({ ...prod, OCMW_SEED_DEMO: 'true' });
     expect(c.seedDemoData).toBe(false);
+    expect(() => loadConfig({ ...prod, OCMW_DEMO_PASSWORD: 'Demo-Wachtwoord-2026' })).toThrow(/OCMW_DEMO_PASSWORD: has no place in production/);
   });
 
   it('binds the API to the loopback interface unless a bind address is configured', () => {
