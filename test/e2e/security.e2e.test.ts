@@ -126,6 +126,10 @@ describe('security (e2e)', () => {
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ statusCode: 400, message: expect.any(String), errors: [{ path: '/password', code, message: expect.any(String) }] });
     }
+    const nul = await sys.http.post('/users').set(as('admin'))
+      .send({ username: 'regels', password: 'Zandloper-Maan-Tulp', displayName: 'Rita\u0000Regels', role: 'social-worker', team: 'demo' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([{ path: '/displayName', code: 'pattern', message: expect.any(String) }]);
     expect(await countUsers()).toBe(users);
 
     const id = (await create('Zandloper-Maan-Tulp')).body.id;

@@ -14,7 +14,8 @@ export const NEW_USER: JsonSchema = {
   properties: {
     username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,62}$' },
     password: PASSWORD,
-    displayName: { type: 'string', minLength: 1, maxLength: 200 },
+    // No control characters: PostgreSQL text holds no NUL (that would be a 500), and a name needs none.
+    displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f]+$' },
     role: { enum: [...ROLES] },
     team: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
   },
