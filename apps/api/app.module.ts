@@ -8,6 +8,7 @@ import { loadDeadlineCatalogue } from '../../libs/config/deadline-catalogue';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { ErrorFilter } from './common/errors';
 import { WorkflowOutbox } from './common/workflow-outbox';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from './common/tokens';
@@ -72,6 +73,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         WorkflowOutbox,
         AuthService,
+        LoginThrottle,
         UsersService,
         PersonsService,
         DossiersService,

@@ -19,8 +19,8 @@ async function main() {
   const connection = await Connection.connect({ address: config.temporalAddress });
   await ensureSearchAttributes(connection, config.temporalNamespace);
   const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporalNamespace }) });
-  await app.listen(config.port, '0.0.0.0');
-  console.log(`ocmw-flow api listening on port ${config.port}`);
+  await app.listen(config.port, config.bindAddress);
+  console.log(`ocmw-flow api listening on ${config.bindAddress}:${config.port}`);
 }
 
 main().catch((err) => {

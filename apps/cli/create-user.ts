@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import * as readline from 'node:readline/promises';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../api/auth/auth.service';
+import { PASSWORD_MIN_LENGTH, passwordProblems, passwordRules } from '../../libs/auth/password-policy';
 import { ROLES, isRole } from '../../libs/auth/roles';
 import { ConfigError, loadConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
@@ -24,14 +25,17 @@ async function main() {
   const role = await ask('role', `Role (${ROLES.join(', ')}): `);
   const team = await ask('team', 'Team: ');
   const displayName = await ask('name', 'Full name: ');
-  const password = process.env.OCMW_NEW_USER_PASSWORD ?? (await rl.question('Password (at least 8 characters): '));
+  const password = process.env.OCMW_NEW_USER_PASSWORD ?? (await rl.question(`Password (at least ${PASSWORD_MIN_LENGTH} characters, hard to guess): `));
   rl.close();
   const problems: string[] = [];
   if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(username)) problems.push('username: lowercase letters, digits, . _ -');
   if (!isRole(role)) problems.push(`role: one of ${ROLES.join(', ')}`);
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(team)) problems.push('team: lowercase letters, digits, -');
   if (!displayName) problems.push('name: required');
-  if (password.length < 8) problems.push('password: at least 8 characters');
+  // The same rules as POST /users (and the demo password refused in production).
+  for (const p of passwordProblems(password, passwordRules(config), { path: '/password', username, userInputs: [team, ...displayName.split(/\s+/)] })) {
+    problems.push(`password: ${p.message} (${p.code})`);
+  }
   if (problems.length) throw new Error(`Not created:\n  ${problems.join('\n  ')}`);
 
   let stopPg: (() => Promise<void>) | undefined;

@@ -86,10 +86,10 @@ async function main() {
     stops.push({ name: 'worker', stop: () => worker.close() });
 
     const api = await createApiApp({ config, dataSource, temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }) });
-    await api.listen(config.port, '127.0.0.1');
+    await api.listen(config.port, config.bindAddress);
     stops.push({ name: 'API', stop: () => api.close() });
 
-    const base = `http://127.0.0.1:${config.port}`;
+    const base = `http://${urlHost(config.bindAddress)}:${config.port}`;
     console.log('');
     console.log('ocmw-flow is running');
     console.log(`  Web app        ${base}/app`);
@@ -102,6 +102,12 @@ async function main() {
     console.error(err instanceof Error ? err.message : err);
     await shutdown(1);
   }
+}
+
+/** Where a browser on this machine reaches an API bound to `address` (all interfaces: the loopback one). */
+function urlHost(address: string): string {
+  if (address === '0.0.0.0' || address === '::') return '127.0.0.1';
+  return address.includes(':') ? `[${address}]` : address;
 }
 
 void main();

@@ -6,6 +6,8 @@ import type { Role } from './roles';
  *   'own'  — own team, and only tasks meant for the caller's role; a task claimed by someone else is a conflict (409),
  *            an unclaimed one is claimed by completing it.
  * Data of another team is answered with 404 rather than 403: the caller may not know it exists.
+ * The admin reads everything and manages users, and does no casework: no 'all' on an action that registers,
+ * opens, assigns, acknowledges, changes a deadline, moves work or decides (the README's role table says the same).
  */
 export type Scope = 'none' | 'own' | 'team' | 'all';
 
@@ -38,19 +40,19 @@ export type Action = (typeof ACTIONS)[number];
 
 //                                 social-worker  team-lead  council-secretary  finance  admin
 const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
-  'person:create':                 ['all',        'all',     'none',            'none',  'all'],
+  'person:create':                 ['all',        'all',     'none',            'none',  'none'],
   'person:read':                   ['all',        'all',     'none',            'none',  'all'],
-  'dossier:create':                ['team',       'team',    'none',            'none',  'all'],
+  'dossier:create':                ['team',       'team',    'none',            'none',  'none'],
   'dossier:read':                  ['team',       'team',    'team',            'team',  'all'],
   'dossier:audit':                 ['none',       'team',    'none',            'none',  'all'],
   'task:read':                     ['team',       'team',    'team',            'team',  'all'],
   'task:claim':                    ['own',        'own',     'own',             'own',   'none'],
   'task:complete':                 ['own',        'own',     'own',             'own',   'none'],
-  'task:assign':                   ['none',       'team',    'none',            'none',  'all'],
+  'task:assign':                   ['none',       'team',    'none',            'none',  'none'],
   'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
-  'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'all'],
-  'deadline:change':               ['none',       'team',    'none',            'none',  'all'],
-  'team:reassign':                 ['none',       'team',    'none',            'none',  'all'],
+  'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'none'],
+  'deadline:change':               ['none',       'team',    'none',            'none',  'none'],
+  'team:reassign':                 ['none',       'team',    'none',            'none',  'none'],
   'legal-deadlines:read':          ['all',        'all',     'all',             'all',   'all'],
   'notice:read':                   ['team',       'team',    'team',            'team',  'all'],
   'partner-message:read':          ['team',       'team',    'none',            'team',  'all'],
@@ -59,7 +61,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'payment:read':                  ['team',       'team',    'none',            'team',  'all'],
   'payment:batch':                 ['none',       'none',    'none',            'team',  'none'],
   'council:read':                  ['team',       'team',    'all',             'none',  'all'],
-  'council:manage':                ['none',       'none',    'all',             'none',  'all'],
+  'council:manage':                ['none',       'none',    'all',             'none',  'none'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],
 };
 const COLUMN: Record<Role, number> = { 'social-worker': 0, 'team-lead': 1, 'council-secretary': 2, finance: 3, admin: 4 };

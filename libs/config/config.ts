@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 
 /**
@@ -9,6 +10,8 @@ import * as path from 'node:path';
 export interface AppConfig {
   production: boolean;
   port: number;
+  /** The interface the API listens on: loopback unless configured (docker-compose sets 0.0.0.0 in its containers). */
+  bindAddress: string;
   dataDir: string;
   /** null: start the embedded PostgreSQL under dataDir (local default). */
   databaseUrl: string | null;
@@ -21,6 +24,16 @@ export interface AppConfig {
   taskQueue: string;
   tokenSecret: string;
   tokenTtlMinutes: number;
+  /** Failed logins counted in PostgreSQL (so the limits hold across API processes); see the README. */
+  login: {
+    /** Failures for one username within the window that lock that username. */
+    maxFailuresPerUser: number;
+    /** Failures from one address within the window that lock that address (every username). */
+    maxFailuresPerAddress: number;
+    windowMinutes: number;
+    /** How long a lock lasts after the failure that set it. */
+    lockoutMinutes: number;
+  };
   demoPassword: string;
   seedDemoData: boolean;
   /** Days before a legal deadline at which the team lead is warned. */
@@ -136,6 +149,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push({ key: 'OCMW_TOKEN_SECRET', message: 'is required when NODE_ENV=production (at least 32 characters)' });
   }
 
+  if (production && env.OCMW_DEMO_PASSWORD) {
+    problems.push({ key: 'OCMW_DEMO_PASSWORD', message: 'has no place in production: there are no demo users, and a demo password is refused there' });
+  }
+
   const enterpriseNumber = (env.OCMW_ENTERPRISE_NUMBER ?? '0207123407').replace(/[^0-9]/g, '');
   if (!/^[01]\d{9}$/.test(enterpriseNumber) || 97 - (Number(enterpriseNumber.slice(0, 8)) % 97) !== Number(enterpriseNumber.slice(8))) {
     problems.push({ key: 'OCMW_ENTERPRISE_NUMBER', message: 'must be a valid KBO enterprise number (10 digits, mod-97 check)' });
@@ -159,9 +176,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push({ key: 'OCMW_COUNCIL_ANCHOR_DATE', message: 'must be a date YYYY-MM-DD' });
   }
   const noticeDays = int('OCMW_COUNCIL_NOTICE_DAYS', 8, 1, 30);
+  const bindAddress = str('OCMW_BIND_ADDRESS', '127.0.0.1');
+  if (net.isIP(bindAddress) === 0 && bindAddress !== 'localhost') {
+    problems.push({ key: 'OCMW_BIND_ADDRESS', message: `must be an IP address (127.0.0.1, 0.0.0.0, ::) or localhost, got "${bindAddress}"` });
+  }
   const core = {
     production,
     port: int('PORT', 3000, 0, 65535),
+    bindAddress,
     dataDir,
     databaseUrl,
     embeddedPostgresPort: int('OCMW_EMBEDDED_PG_PORT', 5433, 1, 65535),
@@ -172,6 +194,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     taskQueue: str('TEMPORAL_TASK_QUEUE', 'ocmw-flow'),
     tokenSecret,
     tokenTtlMinutes: int('OCMW_TOKEN_TTL_MINUTES', 480, 1, 7 * 24 * 60),
+    login: {
+      maxFailuresPerUser: int('OCMW_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 100),
+      maxFailuresPerAddress: int('OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10_000),
+      windowMinutes: int('OCMW_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+      lockoutMinutes: int('OCMW_LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    },
     demoPassword: str('OCMW_DEMO_PASSWORD', 'demo'),
     seedDemoData: bool('OCMW_SEED_DEMO', !production) && !production,
     deadlineWarningDays: int('OCMW_DEADLINE_WARNING_DAYS', 7, 0, 60),

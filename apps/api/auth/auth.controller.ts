@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { Public } from '../common/current-user';
 import { SchemaPipe } from '../common/schema.pipe';
 import { AuthService } from './auth.service';
+import { clientAddress } from './login-throttle';
 
 const LOGIN: JsonSchema = {
   type: 'object',
   required: ['username', 'password'],
-  properties: { username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: { username: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f]+$' }, password: { type: 'string', minLength: 1, maxLength: 200 } },
   additionalProperties: false,
 };
 
@@ -21,7 +22,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiBody({ schema: LOGIN as object })
-  login(@Body(new SchemaPipe(LOGIN)) body: { username: string; password: string }) {
-    return this.auth.login(body.username, body.password);
+  @ApiResponse({ status: 429, description: 'Too many failed logins for this username or from this address; see Retry-After' })
+  login(@Body(new SchemaPipe(LOGIN)) body: { username: string; password: string }, @Ip() ip: string | undefined) {
+    return this.auth.login(body.username, body.password, clientAddress(ip));
   }
 }

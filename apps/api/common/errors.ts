@@ -6,6 +6,7 @@ import { TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 
 interface HttpResponse {
   status(code: number): { json(body: unknown): void };
+  setHeader(name: string, value: string): void;
 }
 
 /** Errors the services throw; the one filter below turns them (and Temporal's) into the API's error shape. */
@@ -14,6 +15,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     message: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers that go with the error (Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -28,6 +31,8 @@ export const notFound = (what: string) => new ApiError(404, `${what} not found`)
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new ApiError(409, message, extra);
 export const forbidden = (message = 'Your role does not allow this') => new ApiError(403, message);
 export const unauthorized = (message = 'Authentication required') => new ApiError(401, message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new ApiError(429, message, {}, { 'Retry-After': String(retryAfterSeconds) });
 
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -37,6 +42,7 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<HttpResponse>();
     const { statusCode, body } = this.toResponse(exception);
     if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (exception instanceof ApiError) for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
     res.status(statusCode).json({ statusCode, ...body });
   }
 

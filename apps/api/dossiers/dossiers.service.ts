@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { decide } from '../../../libs/auth/permissions';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import {
@@ -65,7 +66,13 @@ export class DossiersService {
         .createQueryBuilder(DossierEntity, 'd')
         .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId: person.id, procedure: input.procedure })
         .getOne();
-      if (running) throw conflict(`This person already has an open ${input.procedure} dossier`, { existingId: running.id, reference: running.reference });
+      if (running) {
+        // Named only to a caller who may read it; another team's dossier is refused without its id or reference.
+        if (decide(actor, 'dossier:read', { team: running.team }) === 'allow') {
+          throw conflict(`This person already has an open ${input.procedure} dossier`, { existingId: running.id, reference: running.reference });
+        }
+        throw conflict(`This person already has an open ${input.procedure} dossier in another team`);
+      }
 
       const id = randomUUID();
       const reference = await nextReference(tx, procedure.referencePrefix, Number(requestDate.slice(0, 4)));

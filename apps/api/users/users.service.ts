@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { passwordProblems, PasswordRules, passwordRules } from '../../../libs/auth/password-policy';
 import { Role } from '../../../libs/auth/roles';
+import type { AppConfig } from '../../../libs/config/config';
+import type { SchemaError } from '../../../libs/validation/schema';
 import { audit } from '../../../libs/db/audit';
 import { UserEntity } from '../../../libs/db/entities';
 import { checkPassword, hashPassword } from '../auth/auth.service';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
+import { CONFIG } from '../common/tokens';
 
 export interface NewUser {
   username: string;
@@ -20,12 +24,28 @@ export function userView(u: UserEntity) {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, team: u.team, active: u.active };
 }
 
+const REUSED: Omit<SchemaError, 'path'> = { code: 'password-reused', message: 'is het huidige wachtwoord; kies een nieuw' };
+
 @Injectable()
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rules: PasswordRules;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.rules = passwordRules(config);
+  }
+
+  /** The password rules (libs/auth/password-policy), checked once the request is otherwise valid; 400, nothing changes. */
+  private passwordErrors(password: string, path: string, user: { username: string; displayName: string; team: string }): SchemaError[] {
+    return passwordProblems(password, this.rules, { path, username: user.username, userInputs: [user.team, ...user.displayName.split(/\s+/)] });
+  }
 
   async create(actor: AuthUser, input: NewUser) {
     authorize(actor, 'user:manage');
+    const errors = this.passwordErrors(input.password, '/password', input);
+    if (errors.length) throw new ValidationError(errors);
     return this.dataSource.transaction(async (tx) => {
       if (await tx.existsBy(UserEntity, { username: input.username })) throw conflict('This username is taken');
       const user = await tx.save(
@@ -57,7 +77,7 @@ export class UsersService {
       if (!user) throw notFound('User');
       if (user.id === actor.id) throw conflict('You cannot deactivate yourself');
       if (!user.active) throw conflict('The user is already deactivated');
-      await tx.update(UserEntity, { id }, { active: false });
+      await tx.update(UserEntity, { id }, { active: false, tokenVersion: () => 'token_version + 1' });
       await audit(tx, actor, 'user.deactivated', { details: { userId: id } });
       return userView({ ...user, active: false });
     });
@@ -65,12 +85,32 @@ export class UsersService {
 
   async changeOwnPassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const user = await tx.findOneByOrFail(UserEntity, { id: actor.id });
-      if (!(await checkPassword(currentPassword, user.passwordHash))) {
-        throw new ValidationError([{ path: '/currentPassword', code: 'incorrect', message: 'is not your current password' }]);
-      }
-      await tx.update(UserEntity, { id: actor.id }, { passwordHash: await hashPassword(newPassword) });
+      const user = await tx.findOneOrFail(UserEntity, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
+      const current = await checkPassword(currentPassword, user.passwordHash);
+      const errors: SchemaError[] = [
+        ...(current ? [] : [{ path: '/currentPassword', code: 'incorrect', message: 'is not your current password' }]),
+        ...this.passwordErrors(newPassword, '/newPassword', user),
+      ];
+      if (current && errors.length === 0 && newPassword === currentPassword) errors.push({ path: '/newPassword', ...REUSED });
+      if (errors.length) throw new ValidationError(errors);
+      // Every token issued before, this request's included, ends here: log in again with the new password.
+      await tx.update(UserEntity, { id: actor.id }, { passwordHash: await hashPassword(newPassword), tokenVersion: () => 'token_version + 1' });
       await audit(tx, actor, 'user.password-changed');
+    });
+  }
+
+  /** An admin sets another user's password (forgotten, or compromised): every token of that user ends. */
+  async resetPassword(actor: AuthUser, id: string, newPassword: string): Promise<void> {
+    authorize(actor, 'user:manage');
+    await this.dataSource.transaction(async (tx) => {
+      const user = await tx.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User');
+      if (user.id === actor.id) throw conflict('Change your own password with POST /users/me/password');
+      const errors = this.passwordErrors(newPassword, '/newPassword', user);
+      if (errors.length === 0 && (await checkPassword(newPassword, user.passwordHash))) errors.push({ path: '/newPassword', ...REUSED });
+      if (errors.length) throw new ValidationError(errors);
+      await tx.update(UserEntity, { id }, { passwordHash: await hashPassword(newPassword), tokenVersion: () => 'token_version + 1' });
+      await audit(tx, actor, 'user.password-reset', { details: { userId: id } });
     });
   }
 }

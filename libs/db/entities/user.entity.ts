@@ -10,5 +10,7 @@ export class UserEntity {
   @Column({ type: 'text' }) role: Role;
   @Column({ type: 'text' }) team: string;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Carried in each token as `tv`; raised by a password change, an admin's reset and a deactivation. */
+  @Column({ type: 'int', name: 'token_version', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }

@@ -31,7 +31,10 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['finance', 'dossier:audit', F, F],
   ['admin', 'dossier:read', A, A],
   ['admin', 'dossier:audit', A, A],
-  ['admin', 'task:assign', A, A],
+  ['admin', 'task:assign', F, F],
+  ['admin', 'council:manage', F, F],
+  ['admin', 'deadline:change', F, F],
+  ['admin', 'dossier:create', F, F],
   ['admin', 'user:manage', A, A],
   ['admin', 'task:complete', F, F],
   ['social-worker', 'deadline:change', F, F],
@@ -71,7 +74,32 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['finance', 'council:read', F, F],
 ];
 
+// The admin reads everything and manages users; it does no casework (README, role table).
+const ADMIN_READS: Action[] = [
+  'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
+  'partner-message:read', 'payment:read', 'council:read',
+];
+const CASEWORK: Action[] = [
+  'person:create', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
+  'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'council:manage',
+];
+
 describe('permission matrix', () => {
+  it.each(ADMIN_READS)('admin reads %s of every team', (action) => {
+    expect(decide(actor('admin'), action, own)).toBe(A);
+    expect(decide(actor('admin'), action, other)).toBe(A);
+  });
+
+  it.each(CASEWORK)('admin does no casework: %s is forbidden', (action) => {
+    expect(decide(actor('admin'), action, own)).toBe(F);
+    expect(decide(actor('admin'), action, other)).toBe(F);
+    expect(decide(actor('admin'), action)).toBe(F);
+  });
+
+  it('lists every action once, as an admin read, user management or casework', () => {
+    expect([...ADMIN_READS, 'user:manage', ...CASEWORK].sort()).toEqual([...ACTIONS].sort());
+  });
+
   it.each(expected)('%s may %s: own team %s, other team %s', (role, action, ownTeam, otherTeam) => {
     expect(decide(actor(role), action, own)).toBe(ownTeam);
     expect(decide(actor(role), action, other)).toBe(otherTeam);

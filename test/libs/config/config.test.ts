@@ -43,15 +43,35 @@ describe('configuration', () => {
     expect((error as Error).message).toContain('PORT: must be a whole number');
   });
 
-  it('requires a token secret in production, and never seeds demo data there', () => {
+  it('requires a token secret in production, never seeds demo data there, and refuses a demo password there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OCMW_TOKEN_SECRET: is required[\s\S]*OCMW_LABOUR_COURT_ADDRESS: is required/);
-    const c = loadConfig({
+    const prod = {
       NODE_ENV: 'production',
       OCMW_TOKEN_SECRET: 'x'.repeat(40),
-      OCMW_SEED_DEMO: 'true',
       OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Antwerpen, Bolivarplaats 20, 2000 Antwerpen',
-    });
+    };
+    const c = loadConfig({ ...prod, OCMW_SEED_DEMO: 'true' });
     expect(c.seedDemoData).toBe(false);
+    expect(() => loadConfig({ ...prod, OCMW_DEMO_PASSWORD: 'Demo-Wachtwoord-2026' })).toThrow(/OCMW_DEMO_PASSWORD: has no place in production/);
+  });
+
+  it('binds the API to the loopback interface unless a bind address is configured', () => {
+    expect(loadConfig({}).bindAddress).toBe('127.0.0.1');
+    expect(loadConfig({ OCMW_BIND_ADDRESS: '0.0.0.0' }).bindAddress).toBe('0.0.0.0');
+    expect(loadConfig({ OCMW_BIND_ADDRESS: '::' }).bindAddress).toBe('::');
+    expect(() => loadConfig({ OCMW_BIND_ADDRESS: 'everywhere' })).toThrow(/OCMW_BIND_ADDRESS: must be an IP address/);
+  });
+
+  it('limits failed logins: 5 per username, 20 per address in 15 minutes, locked for 15 minutes; validated', () => {
+    expect(loadConfig({}).login).toEqual({ maxFailuresPerUser: 5, maxFailuresPerAddress: 20, windowMinutes: 15, lockoutMinutes: 15 });
+    expect(loadConfig({ OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS: '200' }).login.maxFailuresPerAddress).toBe(200);
+    let error: unknown;
+    try {
+      loadConfig({ OCMW_LOGIN_MAX_FAILURES_PER_USER: '0', OCMW_LOGIN_WINDOW_MINUTES: 'kwartier', OCMW_LOGIN_LOCKOUT_MINUTES: '-5' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(['OCMW_LOGIN_LOCKOUT_MINUTES', 'OCMW_LOGIN_MAX_FAILURES_PER_USER', 'OCMW_LOGIN_WINDOW_MINUTES']);
   });
 
   it('generates a token secret once on the local default and keeps it in the data folder', () => {
