@@ -6,11 +6,13 @@ import { DeadlineEngine1764400000000 } from './migrations/1764400000000-deadline
 import { Payments1764500000000 } from './migrations/1764500000000-payments';
 import { Notices1764500000001 } from './migrations/1764500000001-notices';
 import { Council1764500000002 } from './migrations/1764500000002-council';
+import { DeadlineInformative1764600000000 } from './migrations/1764600000000-deadline-informative';
 
 // Legal dates are calendar dates: keep PostgreSQL `date` values as 'YYYY-MM-DD' strings, never local-midnight Dates.
 types.setTypeParser(1082, (value: string) => value);
 
-export const MIGRATIONS = [InitialSchema1764360000000, DeadlineEngine1764400000000, Payments1764500000000, Notices1764500000001, Council1764500000002];
+export const MIGRATIONS = [InitialSchema1764360000000, DeadlineEngine1764400000000, Payments1764500000000, Notices1764500000001, Council1764500000002,
+  DeadlineInformative1764600000000];
 
 /** The one data source definition, shared by the api, the worker, the migration CLI and the tests. */
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -47,6 +47,7 @@ export class LegalDeadlinesService {
         timeZone: this.config.timeZone,
         suspensions: req.suspensions?.map((s) => ({ ...s, to: s.to ?? null, ...by })),
         extensions: req.extensions?.map((e) => ({ ...e, ...by })),
+        judicialMonthEnd: this.config.deadlineJudicialMonthEnd,
       });
       return {
         ruleId: c.ruleId,
@@ -54,8 +55,16 @@ export class LegalDeadlinesService {
         title: c.title,
         legalBasis: c.legalBasis,
         trigger: c.triggerDate,
+        /** The last day still on time ("met by"). */
         due: c.dueDate,
         dueAt: c.dueAt,
+        /** LL-5-LOSS, LL-6-INTEREST: the first day of the loss or the interest ("lost from"), the day after `due`. */
+        consequenceFrom: c.consequenceFrom ?? null,
+        consequence: rule.consequenceFrom ?? null,
+        /** The reading of art. 54 Ger.W. applied to an act on the last day of its month (judicial month terms), or null. */
+        judicialMonthEnd: c.judicialMonthEnd ?? null,
+        /** true: the end does not forfeit the right on its own (appeal without a decision, GwH nr. 35/2008). */
+        indicative: c.indicative ?? false,
         warning: c.warningDate,
         warningAt: c.warningAt,
         suspendedSince: c.suspendedSince,
@@ -96,7 +105,13 @@ export class LegalDeadlinesService {
       suspensions[open] = { ...suspensions[open], to: change.to };
     }
     try {
-      computeDeadline(rule, deadline.triggerDate, { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, suspensions, extensions });
+      computeDeadline(rule, deadline.triggerDate, {
+        warningDays: this.config.deadlineWarningDays,
+        timeZone: this.config.timeZone,
+        suspensions,
+        extensions,
+        judicialMonthEnd: this.config.deadlineJudicialMonthEnd,
+      });
     } catch (err) {
       throw this.asHttp(err, 400);
     }
@@ -134,6 +149,7 @@ export class LegalDeadlinesService {
       'not-suspendable': '/suspensions',
       'not-extendable': '/extensions',
       'extension-limit': '/extensions',
+      'invalid-extension': '/extensions',
     };
     if (err.code === 'extension-limit' && status !== 400) return conflict(err.message);
     return new ValidationError([{ path: path[err.code] ?? '', code: err.code, message: err.message }]);
