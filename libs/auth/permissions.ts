@@ -22,6 +22,8 @@ export const ACTIONS = [
   'dashboard:read',
   'escalation:acknowledge',
   'deadline:change',
+  /** Send every running dossier recomputeDeadlines after a correction of the deadline engine (admin). */
+  'deadline:recompute',
   'team:reassign',
   'legal-deadlines:read',
   'notice:read',
@@ -50,6 +52,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
   'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'all'],
   'deadline:change':               ['none',       'team',    'none',            'none',  'all'],
+  'deadline:recompute':            ['none',       'none',    'none',            'none',  'all'],
   'team:reassign':                 ['none',       'team',    'none',            'none',  'all'],
   'legal-deadlines:read':          ['all',        'all',     'all',             'all',   'all'],
   'notice:read':                   ['team',       'team',    'team',            'team',  'all'],

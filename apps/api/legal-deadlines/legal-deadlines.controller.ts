@@ -59,6 +59,13 @@ export class LegalDeadlinesController {
     return this.deadlines.compute(actor, body);
   }
 
+  /** Admin: every running dossier recomputes its open deadlines with the engine in force (after a correction). */
+  @Post('admin/deadlines/recompute')
+  @HttpCode(200)
+  recompute(@CurrentUser() actor: AuthUser) {
+    return this.deadlines.recomputeRunning(actor);
+  }
+
   @Post('dossiers/:id/deadlines/:deadlineId/suspensions')
   @HttpCode(200)
   @ApiBody({ schema: SUSPENSION as object })

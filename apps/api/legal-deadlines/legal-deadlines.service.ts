@@ -3,6 +3,7 @@ import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
+import { audit } from '../../../libs/db/audit';
 import { DeadlineEntity, DossierEntity } from '../../../libs/db/entities';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { computeDeadline, findRule } from '../../../libs/deadlines/engine';
@@ -12,6 +13,7 @@ import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound, ValidationError } from '../common/errors';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { recomputeRunningDossiers } from './recompute-dossiers';
 
 export interface ComputeRequest {
   ruleId: string;
@@ -138,6 +140,19 @@ export class LegalDeadlinesService {
       extensions: updated.extensions,
       explanation: updated.explanationSteps,
     };
+  }
+
+  /**
+   * After a correction of the deadline engine (not a change of the law): every running dossier is sent the
+   * recomputeDeadlines Update, so its open clocks get the corrected dates. Admin only; audited with the counts.
+   */
+  async recomputeRunning(actor: AuthUser) {
+    authorize(actor, 'deadline:recompute');
+    const report = await recomputeRunningDossiers({ dataSource: this.dataSource, temporal: this.temporal, requestedBy: actor.id });
+    await audit(this.dataSource.manager, actor, 'deadlines.recompute', {
+      details: { ...report, failures: report.failures.slice(0, 100), judicialMonthEnd: this.config.deadlineJudicialMonthEnd },
+    });
+    return report;
   }
 
   private asHttp(err: unknown, status: number): unknown {
