@@ -42,7 +42,7 @@ export interface ChangeDeadlineInput {
 export const changeDeadlineUpdate = defineUpdate<DeadlineComputation, [ChangeDeadlineInput]>('changeDeadline');
 
 export interface RecomputeDeadlinesInput {
-  /** Who asked (the admin's user id, or "cli"): on the timeline and in the audit trail. */
+  /** Who asked (the admin's user id): in the timeline data and the audit trail. */
   requestedBy: string;
 }
 
