@@ -5,8 +5,11 @@ import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
 import { ApplicationFailure } from '@temporalio/common';
 import { computeDeadline, findRule } from '../../libs/deadlines/engine';
-import { DeadlineComputation, DeadlineError, DeadlineRule, DeadlineStatus, Extension, Suspension } from '../../libs/deadlines/types';
+import { DeadlineComputation, DeadlineError, DeadlineRule, DeadlineStatus, Extension, JudicialMonthEnd, Suspension } from '../../libs/deadlines/types';
 import type { ComputedDeadline } from '../../libs/deadlines/v1-rules';
+import { OPEN_CLOCK_STATUSES, statusAfterReplan } from '../../libs/deadlines/clock-status';
+import { formatDateNl } from '../../libs/format/dutch';
+import type { AppConfig } from '../../libs/config/config';
 
 export interface PlanDeadlineInput {
   dossierId: string;
@@ -19,13 +22,32 @@ export interface PlanDeadlineInput {
   timeZone: string;
   suspensions?: Suspension[];
   extensions?: Extension[];
+  /**
+   * Set by the recomputeDeadlines Update: a correction of the computation (not a change of the law) of a clock that is
+   * still open. The record takes the new dates and the status the workflow decided; the timeline names the old and the
+   * new due date.
+   */
+  recompute?: RecomputeInput;
+}
+
+export interface RecomputeInput {
+  previousDueDate: string | null;
+  /** The clock's status before; the record gets statusAfterReplan of it, as the workflow does. */
+  previousStatus: DeadlineStatus;
+  requestedBy: string;
+  /** Workflow time of the Update (ISO): the timeline entry's time and idempotency key. */
+  at: string;
 }
 
 /** Failure type when the engine refuses (a rule not in force, a suspension it does not allow): not worth retrying. */
 export const DEADLINE_REFUSED = 'DeadlineRefused';
 
 /** The engine's computation for an activity: its refusals become non-retryable failures the workflow can report. */
-export function planWithEngine(catalogue: DeadlineRule[], input: PlanDeadlineInput): DeadlineComputation {
+export function planWithEngine(
+  catalogue: DeadlineRule[],
+  input: PlanDeadlineInput,
+  options: { judicialMonthEnd?: JudicialMonthEnd } = {},
+): DeadlineComputation {
   try {
     const rule = findRule(catalogue, input.ruleId, input.triggerDate);
     return computeDeadline(rule, input.triggerDate, {
@@ -33,6 +55,7 @@ export function planWithEngine(catalogue: DeadlineRule[], input: PlanDeadlineInp
       timeZone: input.timeZone,
       suspensions: input.suspensions,
       extensions: input.extensions,
+      judicialMonthEnd: options.judicialMonthEnd,
     });
   } catch (err) {
     if (err instanceof DeadlineError) {
@@ -67,7 +90,17 @@ export interface EscalationInput {
   at: string;
 }
 
-export function createDeadlineActivities({ dataSource, catalogue }: { dataSource: DataSource; catalogue: DeadlineRule[] }) {
+export function createDeadlineActivities({
+  dataSource,
+  catalogue,
+  config,
+}: {
+  dataSource: DataSource;
+  catalogue: DeadlineRule[];
+  /** The reading of art. 54 Ger.W. at month ends (OCMW_JUDICIAL_MONTH_END); default 'last-day'. */
+  config?: Pick<AppConfig, 'deadlineJudicialMonthEnd'>;
+}) {
+  const judicialMonthEnd = config?.deadlineJudicialMonthEnd;
   return {
     /**
      * Computes a deadline with the engine and the catalogue in force on its trigger date, and keeps the dossier's
@@ -75,7 +108,7 @@ export function createDeadlineActivities({ dataSource, catalogue }: { dataSource
      * the returned instants: one computation for the timer, the letter, the dashboard and the audit trail.
      */
     async planDeadline(input: PlanDeadlineInput): Promise<DeadlineComputation> {
-      const computed = planWithEngine(catalogue, input);
+      const computed = planWithEngine(catalogue, input, { judicialMonthEnd });
       const values = {
         ruleId: computed.ruleId,
         ruleVersion: computed.ruleVersion,
@@ -103,8 +136,35 @@ export function createDeadlineActivities({ dataSource, catalogue }: { dataSource
         } as never);
         if (created) return;
         const current = await tx.findOneByOrFail(DeadlineEntity, { dossierId: input.dossierId, key: input.key });
-        const status: DeadlineStatus = computed.suspendedSince ? 'suspended' : current.status === 'suspended' ? 'running' : current.status;
+        const recompute = input.recompute;
+        // A clock that was closed in the meantime (met, breached, cancelled, expired) keeps its record.
+        if (recompute && !OPEN_CLOCK_STATUSES.includes(current.status)) return;
+        const status: DeadlineStatus = recompute
+          ? statusAfterReplan(recompute.previousStatus, computed, Date.parse(recompute.at))
+          : computed.suspendedSince ? 'suspended' : current.status === 'suspended' ? 'running' : current.status;
         await tx.update(DeadlineEntity, { id: current.id }, { ...values, status } as never);
+        if (recompute) {
+          const before = recompute.previousDueDate;
+          const after = computed.dueDate;
+          const change =
+            before === after
+              ? `vervaldag ongewijzigd (${dateNl(after)})`
+              : `vervaldag ${dateNl(before)} → ${dateNl(after)}`;
+          const recorded = await addToTimeline(tx, {
+            dossierId: input.dossierId,
+            key: `deadline:${input.key}:recomputed:${recompute.at}`,
+            at: new Date(recompute.at),
+            type: 'deadline-recomputed',
+            description: `${computed.title}: herberekend na een correctie van de berekening (geen wetswijziging), ${change}. ${computed.summary}`,
+            data: { deadlineKey: input.key, ruleId: computed.ruleId, previousDueDate: before, dueDate: after, requestedBy: recompute.requestedBy },
+          });
+          // Once, however often the activity is retried.
+          if (recorded) await audit(tx, SYSTEM, 'deadline.recomputed', {
+            dossierId: input.dossierId,
+            details: { deadlineKey: input.key, ruleId: computed.ruleId, previousDueDate: before, dueDate: after, requestedBy: recompute.requestedBy },
+          });
+          return;
+        }
         await addToTimeline(tx, {
           dossierId: input.dossierId,
           key: `deadline:${input.key}:replanned:${(input.suspensions ?? []).length}:${(input.extensions ?? []).length}:${computed.dueDate ?? 'open'}`,
@@ -171,18 +231,31 @@ export function createDeadlineActivities({ dataSource, catalogue }: { dataSource
   };
 }
 
+/** A date a person reads, in Dutch ("1 april 2026"); "onbekend" while an open suspension leaves it open. */
+function dateNl(date: string | null | undefined): string {
+  return date ? formatDateNl(date) : 'onbekend';
+}
+
 function statusText(status: DeadlineStatus, dueDate: string | null, metDate?: string): string {
   switch (status) {
     case 'met':
-      return `tijdig gehaald op ${metDate} (uiterlijk ${dueDate})`;
+      return `tijdig gehaald op ${dateNl(metDate)} (uiterlijk ${dateNl(dueDate)})`;
     case 'breached':
-      return metDate ? `laattijdig gehaald op ${metDate} (uiterlijk ${dueDate})` : `termijn overschreden (uiterlijk ${dueDate})`;
+      return metDate ? `laattijdig gehaald op ${dateNl(metDate)} (uiterlijk ${dateNl(dueDate)})` : `termijn overschreden (uiterlijk ${dateNl(dueDate)})`;
     case 'at-risk':
-      return `in gevaar (uiterlijk ${dueDate})`;
+      return `in gevaar (uiterlijk ${dateNl(dueDate)})`;
     case 'cancelled':
       return 'vervallen';
     case 'expired':
-      return `termijn verstreken (${dueDate})`;
+      return `termijn verstreken (${dateNl(dueDate)})`;
+    case 'informative':
+      // GwH nr. 35/2008: an appeal term for the absence of a decision does not run without the applicant knowing.
+      return (
+        `indicatieve einddatum ${dateNl(dueDate)} voorbij; de termijn loopt niet zonder kennisgeving (GwH nr. 35/2008): ` +
+        'het beroep blijft mogelijk'
+      );
+    case 'running':
+      return `loopt (uiterlijk ${dateNl(dueDate)})`;
     case 'suspended':
       return 'geschorst';
     default:

@@ -155,7 +155,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
   }
 
   function appealFor(ctx: LetterContext, notifiedOn: IsoDate) {
-    return appealTerm(catalogue, notifiedOn, { procedure: procedureOf(ctx.dossier), timeZone: config.timeZone });
+    return appealTerm(catalogue, notifiedOn, { procedure: procedureOf(ctx.dossier), timeZone: config.timeZone, judicialMonthEnd: config.deadlineJudicialMonthEnd });
   }
 
   /** The facts the letter's delivery gives at issue time (dates default to the letter's date). */

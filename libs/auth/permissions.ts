@@ -24,6 +24,8 @@ export const ACTIONS = [
   'dashboard:read',
   'escalation:acknowledge',
   'deadline:change',
+  /** Send every running dossier recomputeDeadlines after a correction of the deadline engine (admin). */
+  'deadline:recompute',
   'team:reassign',
   'legal-deadlines:read',
   'notice:read',
@@ -52,6 +54,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
   'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'none'],
   'deadline:change':               ['none',       'team',    'none',            'none',  'none'],
+  'deadline:recompute':            ['none',       'none',    'none',            'none',  'all'],
   'team:reassign':                 ['none',       'team',    'none',            'none',  'none'],
   'legal-deadlines:read':          ['all',        'all',     'all',             'all',   'all'],
   'notice:read':                   ['team',       'team',    'team',            'team',  'all'],

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { JUDICIAL_MONTH_END_READINGS, JudicialMonthEnd } from '../deadlines/types';
 
 /**
  * The one validated configuration object. Every process reads the environment here, once, and nowhere else.
@@ -40,6 +41,12 @@ export interface AppConfig {
   deadlineWarningDays: number;
   /** A legal officer's corrections to the deadline catalogue (JSON); null: the built-in catalogue. */
   deadlineRulesFile: string | null;
+  /**
+   * Art. 54 Ger.W. for a judicial month term whose act falls on the last day of its month (OCMW_JUDICIAL_MONTH_END):
+   * 'last-day' (default, shared/domain/ocmw-procedures.md §0.3: the last day of the month N months later) or
+   * 'same-day' (the act's day number). A documented configuration choice, named in every explanation it affects.
+   */
+  deadlineJudicialMonthEnd: JudicialMonthEnd;
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -180,6 +187,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (net.isIP(bindAddress) === 0 && bindAddress !== 'localhost') {
     problems.push({ key: 'OCMW_BIND_ADDRESS', message: `must be an IP address (127.0.0.1, 0.0.0.0, ::) or localhost, got "${bindAddress}"` });
   }
+  const judicialMonthEnd = str('OCMW_JUDICIAL_MONTH_END', 'last-day');
+  if (!JUDICIAL_MONTH_END_READINGS.includes(judicialMonthEnd as JudicialMonthEnd)) {
+    problems.push({ key: 'OCMW_JUDICIAL_MONTH_END', message: `must be ${JUDICIAL_MONTH_END_READINGS.join(' or ')}, got "${judicialMonthEnd}"` });
+  }
   const core = {
     production,
     port: int('PORT', 3000, 0, 65535),
@@ -204,6 +215,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemoData: bool('OCMW_SEED_DEMO', !production) && !production,
     deadlineWarningDays: int('OCMW_DEADLINE_WARNING_DAYS', 7, 0, 60),
     deadlineRulesFile: env.OCMW_DEADLINE_RULES_FILE ? path.resolve(env.OCMW_DEADLINE_RULES_FILE) : null,
+    deadlineJudicialMonthEnd: judicialMonthEnd as JudicialMonthEnd,
     timeZone,
   };
   const config: AppConfig = {

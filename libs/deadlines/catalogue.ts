@@ -2,6 +2,9 @@
  * The default catalogue of legal terms (shared/domain/ocmw-procedures.md, per-procedure tables and §13). Dated: a change in
  * the law adds a version with its own validFrom, the old one gets a validTo; an OCMW overrides through mergeCatalogue.
  *
+ * Corrections are not changes of the law: where the domain reference was corrected (§0.3, §2.2, §3.2, §7.2, §13), the
+ * rule's version stays and is corrected in place, so running dossiers get the corrected dates (recomputeDeadlines).
+ *
  * source: V = public primary source, V-sec = secondary source (check against the law text), U = unconfirmed (configuration
  * to check with a lawyer, never a hard truth). validFrom is the date of the law where the document gives it; otherwise a
  * default per statute (RMI-wet 2002-10-01, OCMW-wet 1976-07-08, Wet 1965 1965-04-02), said so in sourceNote.
@@ -117,17 +120,21 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
   rule({
     id: 'LL-5-LOSS',
     title: 'Verlies van de staatstoelage bij laattijdige mededeling aan de POD MI',
-    action: 'Formulier B/C meedelen vóór deze dag: vanaf deze dag gaat de staatstoelage verloren tot de dag van mededeling',
+    action: 'Formulier B/C uiterlijk op deze dag meedelen: vanaf de dag erna (de 45e dag na het einde van de beslissingsmaand) gaat de staatstoelage verloren tot de dag van mededeling',
     trigger: 'Datum van de beslissing (de termijn loopt vanaf het einde van die maand)',
     procedures: LEEFLOON,
     legalBasis: 'art. 21 §6 RMI-wet',
-    duration: 45,
+    // Art. 21 §6 RMI-wet: the subsidy is lost from the 45th day after the end of the decision month until the day of
+    // communication. The due date is the last day still on time (the 44th day); the loss starts the day after.
+    duration: 44,
     counting: 'after-month-end',
     ifMissed: 'Geen staatstoelage voor de periode tussen de 45e dag na het einde van de beslissingsmaand en de dag van mededeling.',
+    consequenceFrom: 'verlies van de staatstoelage tot de dag van mededeling',
     source: 'V',
     sourceNote:
-      'https://primabook.mi-is.be/nl/terugbetalingsprocedure/wet-rmi ; de vervaldag is de 45e dag na het einde van de maand, de eerste ' +
-      'dag van het verlies. Geldt voor beslissingen vanaf 1 oktober 2006.',
+      'https://primabook.mi-is.be/nl/terugbetalingsprocedure/wet-rmi ; het verlies loopt vanaf de 45e dag na het einde van de maand: ' +
+      'de vervaldag is de 44e dag, de laatste dag zonder verlies (gecorrigeerd: vroeger stond de eerste dag van het verlies als vervaldag). ' +
+      'Geldt voor beslissingen vanaf 1 oktober 2006.',
     maxWarningDays: 7,
     validFrom: '2006-10-01',
   }),
@@ -149,15 +156,20 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
   rule({
     id: 'LL-6-INTEREST',
     title: 'Interest bij laattijdige beslissing over het leefloon',
-    action: 'Beslissen vóór deze dag: vanaf deze dag is interest verschuldigd als de beslissing door de fout van het OCMW laattijdig is',
+    action: 'Uiterlijk op deze dag beslissen: vanaf de dag erna (de 46e dag na de aanvraag) is interest verschuldigd als de beslissing door de fout van het OCMW laattijdig is',
     trigger: 'Ontvangst van de aanvraag (datum van het ontvangstbewijs)',
     procedures: LEEFLOON,
     legalBasis: 'art. 23 §1–2 RMI-wet; art. 36 KB RMI; Handvest art. 20',
-    duration: 46,
+    // Art. 23 RMI-wet, art. 36 KB RMI, Handvest art. 20 (§13 "from day 46"): interest runs from the 46th day after the
+    // request; the due date is the 45th day, the last day without interest.
+    duration: 45,
     counting: 'calendar-days',
     ifMissed: 'Wettelijke interest op het leefloon vanaf de 46e dag na de aanvraag.',
+    consequenceFrom: 'wettelijke interest op het leefloon (laattijdige beslissing door de fout van het OCMW)',
     source: 'V-sec',
-    sourceNote: 'https://www.droitsquotidiens.be/fr/question/quand-le-ris-est-il-paye?o=1256 ; §13 "Interest on late decision: from day 46". De vervaldag is de 46e dag, de eerste dag met interest.',
+    sourceNote:
+      'https://www.droitsquotidiens.be/fr/question/quand-le-ris-est-il-paye?o=1256 ; §13 "Interest on late decision: from day 46". ' +
+      'De vervaldag is de 45e dag, de laatste dag zonder interest; de interest loopt vanaf de 46e dag (gecorrigeerd: vroeger stond de 46e dag als vervaldag).',
     maxWarningDays: 7,
     validFrom: RMI,
   }),
@@ -219,6 +231,7 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     trigger: 'Kennisgeving van de beslissing',
     procedures: LEEFLOON,
     legalBasis: 'art. 47 RMI-wet',
+    // Art. 52–54 Ger.W. (judicial months, month-end reading configured) and the art. 53 shift (§0.3).
     duration: 3,
     counting: 'judicial-months',
     ifMissed: 'Het beroep is laattijdig (vervaltermijn).',
@@ -240,7 +253,13 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     duration: 3,
     counting: 'judicial-months',
     offsetDays: 8,
-    ifMissed: 'Het beroep wegens het uitblijven van een beslissing is laattijdig (vervaltermijn).',
+    ifMissed:
+      'Geen verval op deze termijn alleen: een beroepstermijn loopt niet zolang de aanvrager geen kennis kreeg (GwH nr. 35/2008); ' +
+      'de einddatum is indicatief.',
+    // GwH nr. 35/2008 of 4 March 2008 (art. 71 OCMW-wet against art. 10–11 Constitution; art. 23, second paragraph,
+    // Handvest sociaal verzekerde): the appeal term for the absence of a decision does not run without the applicant
+    // knowing. The dossier never marks this window as forfeited.
+    noForfeitureWithoutNotice: 'GwH nr. 35/2008 van 4 maart 2008; art. 23, tweede lid, Handvest sociaal verzekerde',
     source: 'U',
     sourceNote:
       'mi-is FAQ https://www.mi-is.be/nl/faq?page=37: "binnen 4 maanden en 8 dagen indien het OCMW geen beslissing nam" [V]. ' +
@@ -292,13 +311,15 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     trigger: 'Ontvangst van de aanvraag (datum van het ontvangstbewijs)',
     procedures: SOCIAL_AID,
     legalBasis: 'art. 58 §2 / art. 71 al. 2 OCMW-wet',
-    duration: 30,
-    counting: 'calendar-days',
-    ifMissed: 'Beroep wegens het uitblijven van een beslissing; de beroepstermijn (SA-5) begint bij het verstrijken van de termijn.',
+    // "Binnen de maand" (§0.3, §2.2): one calendar month, a duty of the OCMW: the request's day number in the next month,
+    // clamped (31 January → 28/29 February), no shift. Not 30 days, which for a request in February ends after the month.
+    duration: 1,
+    counting: 'months',
+    ifMissed: 'Beroep wegens het uitblijven van een beslissing; de beroepstermijn (SA-5-NO-DECISION) begint bij het verstrijken van de termijn.',
     source: 'V',
     sourceNote:
       'Zonnebeke https://www.zonnebeke.be/leven_welzijn/OCMW/Dienstverlening/Aanvragen_individuele_dienstverlening ; ' +
-      'http://wordscope.be/neerlandais/francais/71+aldus.html . "30 dagen (één maand)": geteld als 30 kalenderdagen zoals LL-3. ' +
+      'http://wordscope.be/neerlandais/francais/71+aldus.html . "Binnen de maand": één kalendermaand (gecorrigeerd: vroeger 30 kalenderdagen). ' +
       'Artikelnummering [U]. validFrom: standaarddatum OCMW-wet.',
     maxWarningDays: 7,
     validFrom: OCMW_WET,
@@ -322,16 +343,40 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     id: 'SA-5',
     title: 'Beroep bij de arbeidsrechtbank',
     action: 'De aanvrager kan beroep instellen bij de arbeidsrechtbank',
-    trigger: 'Kennisgeving van de beslissing (afgifte van de aangetekende brief / datum van ontvangst) of verstrijken van de beslissingstermijn van 1 maand',
+    trigger: 'Kennisgeving van de beslissing (afgifte van de aangetekende brief / datum van ontvangst)',
     procedures: SOCIAL_AID,
     legalBasis: 'art. 71 OCMW-wet',
+    // Art. 52–54 Ger.W. (judicial months, month-end reading configured) and the art. 53 shift (§0.3).
     duration: 3,
     counting: 'judicial-months',
     ifMissed: 'Verval: het beroep is laattijdig.',
     source: 'V',
     sourceNote:
       'Zonnebeke; http://wordscope.be/neerlandais/francais/71+aldus.html ; https://www.antwerpen.be/product/in-beroep-gaan-tegen-een-beslissing-van-het-subcomite . ' +
-      'validFrom: standaarddatum OCMW-wet.',
+      'Zonder beslissing: SA-5-NO-DECISION. validFrom: standaarddatum OCMW-wet.',
+    maxWarningDays: 14,
+    validFrom: OCMW_WET,
+  }),
+  rule({
+    id: 'SA-5-NO-DECISION',
+    title: 'Beroep bij de arbeidsrechtbank zonder beslissing (maatschappelijke dienstverlening)',
+    action: 'De aanvrager kan beroep instellen bij de arbeidsrechtbank omdat het OCMW niet (tijdig) heeft beslist',
+    trigger: 'Verstrijken van de beslissingstermijn van één maand (SA-3) zonder beslissing',
+    procedures: SOCIAL_AID,
+    legalBasis: 'art. 71 OCMW-wet',
+    duration: 3,
+    counting: 'judicial-months',
+    ifMissed:
+      'Geen verval op deze termijn alleen: een beroepstermijn loopt niet zolang de aanvrager geen kennis kreeg (GwH nr. 35/2008); ' +
+      'de einddatum is indicatief.',
+    // GwH nr. 35/2008 of 4 March 2008: art. 71, third paragraph, OCMW-wet violates art. 10–11 of the Constitution where
+    // the appeal term runs against an applicant who received no decision; art. 23, second paragraph, Handvest sociaal
+    // verzekerde: the term starts only once the institution's default has been established.
+    noForfeitureWithoutNotice: 'GwH nr. 35/2008 van 4 maart 2008; art. 23, tweede lid, Handvest sociaal verzekerde',
+    source: 'V',
+    sourceNote:
+      'Zonnebeke; wordscope 71+aldus ("de beroepstermijn begint bij het verstrijken van de termijn van één maand"); ' +
+      'GwH nr. 35/2008 https://etaamb.openjustice.be/nl/arrest_n2008201346.html . validFrom: standaarddatum OCMW-wet.',
     maxWarningDays: 14,
     validFrom: OCMW_WET,
   }),
@@ -406,13 +451,22 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     legalBasis: 'art. 1675/9 §2–3 Ger.W.',
     duration: 1,
     counting: 'judicial-months',
-    ifMissed: 'Na een herinnering van de schuldbemiddelaar nog 15 dagen; zonder reactie wordt de schuldeiser geacht af te zien van zijn schuldvordering.',
+    ifMissed: 'Na een herinnering van de schuldbemiddelaar nog 15 dagen vanaf die herinnering; zonder reactie wordt de schuldeiser geacht af te zien van zijn schuldvordering.',
     source: 'V',
     sourceNote:
       'https://www.droitsquotidiens.be/fr/question/que-doivent-faire-les-creanciers-lors-du-reglement-collectif-de-dettes ; ' +
-      'http://ahistoryofart.unblog.fr/2019/07/18/812-le-reglement-collectif-de-dettes/ . De 15 dagen na de herinnering zijn ' +
-      'gemodelleerd als één verlenging van hoogstens 15 dagen, opgeteld bij de vervaldag. validFrom: inwerkingtreding wet 5 juli 1998.',
-    extension: { allowed: true, basis: 'art. 1675/9 §3 Ger.W.: herinnering door de schuldbemiddelaar, 15 dagen', maxTimes: 1, maxDays: 15 },
+      'http://ahistoryofart.unblog.fr/2019/07/18/812-le-reglement-collectif-de-dettes/ . De 15 dagen lopen vanaf de herinnering ' +
+      '(art. 1675/9 §3 Ger.W.), niet vanaf het einde van de maand: gemodelleerd als één verlenging met de datum van de herinnering ' +
+      '(gecorrigeerd). validFrom: inwerkingtreding wet 5 juli 1998.',
+    // Art. 1675/9 §2 Ger.W.: one judicial month (art. 52–54, art. 53 shift); §3: after the mediator's reminder, 15 more
+    // days counted from the reminder (judicial days: the reminder's day not counted, then the art. 53 shift).
+    extension: {
+      allowed: true,
+      basis: 'art. 1675/9 §3 Ger.W.: herinnering door de schuldbemiddelaar, 15 dagen vanaf de herinnering',
+      maxTimes: 1,
+      maxDays: 15,
+      fromEvent: 'herinnering van de schuldbemiddelaar',
+    },
     maxWarningDays: 7,
     validFrom: CSR_LAW,
   }),
@@ -423,8 +477,9 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     trigger: 'Beschikking van toelaatbaarheid',
     procedures: ['collectieve-schuldenregeling'],
     legalBasis: 'art. 1675/10–11 Ger.W.',
+    // A court-procedure term (§3.2): judicial months, art. 52–54 Ger.W. with the art. 53 shift.
     duration: 6,
-    counting: 'months',
+    counting: 'judicial-months',
     ifMissed: 'Zonder minnelijke regeling na hoogstens 1 jaar: gerechtelijke aanzuiveringsregeling of totale kwijtschelding.',
     source: 'V-sec',
     sourceNote: 'https://www.dyzo.be/wat-houdt-de-minnelijke-aanzuiveringsregeling-en-hoelang-duurt-dat . validFrom: inwerkingtreding wet 5 juli 1998 (wijzigingen van 26 maart 2012 niet afzonderlijk gedateerd).',
@@ -439,8 +494,9 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     trigger: 'Verzending van het ontwerp van regeling',
     procedures: ['collectieve-schuldenregeling'],
     legalBasis: 'art. 1675/10 §4 Ger.W.',
+    // A court-procedure term (§3.2): judicial months, art. 52–54 Ger.W. with the art. 53 shift.
     duration: 2,
-    counting: 'months',
+    counting: 'judicial-months',
     ifMissed: 'Geen bezwaar = aanvaard; de rechter homologeert de regeling.',
     source: 'V',
     sourceNote: 'droitsquotidiens; dyzo. validFrom: inwerkingtreding wet 5 juli 1998.',
@@ -636,11 +692,12 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     trigger: 'Aanvraag',
     procedures: ['verwarmingstoelage'],
     legalBasis: 'algemene OCMW-regels',
-    duration: 30,
-    counting: 'calendar-days',
+    // "Binnen de maand" (§0.3, §7.2): one calendar month, a duty of the OCMW: day number clamped, no shift.
+    duration: 1,
+    counting: 'months',
     ifMissed: 'Beroep bij de arbeidsrechtbank.',
     source: 'V',
-    sourceNote: 'verwarmingsfonds.be ("binnen de maand"), geteld als 30 kalenderdagen zoals elke OCMW-beslissing; Hoeilaart [V-sec].',
+    sourceNote: 'verwarmingsfonds.be ("binnen de maand"): één kalendermaand (gecorrigeerd: vroeger 30 kalenderdagen); Hoeilaart [V-sec].',
     maxWarningDays: 7,
     validFrom: '2005-01-09',
   }),

@@ -17,7 +17,7 @@ import nodemailer from 'nodemailer';
 import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
 import { computeDeadline, findRule } from '../deadlines/engine';
 import { addWorkingDays } from '../deadlines/holidays';
-import type { DeadlineComputation, DeadlineRule } from '../deadlines/types';
+import type { DeadlineComputation, DeadlineRule, JudicialMonthEnd } from '../deadlines/types';
 import { formatDateNl, Procedure } from './templates';
 
 export const DELIVERY_MODES = ['registered', 'against-receipt', 'e-mail', 'hand', 'letter', 'partner-outbox'] as const;
@@ -92,10 +92,10 @@ export const APPEAL_RULE: Record<Procedure, string> = { leefloon: 'LL-10', 'maat
 export function appealTerm(
   catalogue: DeadlineRule[],
   notifiedOn: IsoDate,
-  options: { procedure?: Procedure; timeZone: string },
+  options: { procedure?: Procedure; timeZone: string; judicialMonthEnd?: JudicialMonthEnd },
 ): DeadlineComputation & { dueDate: IsoDate } {
   const rule = findRule(catalogue, APPEAL_RULE[options.procedure ?? 'leefloon'], notifiedOn);
-  const computed = computeDeadline(rule, notifiedOn, { warningDays: 0, timeZone: options.timeZone });
+  const computed = computeDeadline(rule, notifiedOn, { warningDays: 0, timeZone: options.timeZone, judicialMonthEnd: options.judicialMonthEnd });
   if (computed.dueDate === null) throw new DeliveryError(`The appeal term of ${rule.id} has no due date`);
   return computed as DeadlineComputation & { dueDate: IsoDate };
 }

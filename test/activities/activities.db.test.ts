@@ -73,4 +73,45 @@ describe('activities are idempotent on their business key (db)', () => {
     const [row] = await dataSource.query('SELECT status, met_date FROM deadlines WHERE dossier_id = $1', [dossierId]);
     expect(row).toEqual({ status: 'breached', met_date: '2026-04-03' });
   });
+
+  it('recomputes an open deadline (recomputeDeadlines): new dates, its status, one Dutch timeline entry naming the old and new due date, audited; a closed one keeps its record', async () => {
+    const sameDay = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE, config: loadConfig({ OCMW_JUDICIAL_MONTH_END: 'same-day' }) });
+    const lastDay = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE, config: loadConfig({}) });
+    const plan = { dossierId, team: 'demo', ruleId: 'LL-10', triggerDate: '2026-04-30', kind: 'window' as const, warningDays: 7, timeZone: 'Europe/Brussels' };
+    // Planned before the correction with the other reading of art. 54 Ger.W.: 30 July.
+    expect((await sameDay.planDeadline({ ...plan, key: 'appeal' })).dueDate).toBe('2026-07-30');
+    expect((await sameDay.planDeadline({ ...plan, key: 'appeal-met' })).dueDate).toBe('2026-07-30');
+    await lastDay.setDeadlineStatus({ dossierId, key: 'appeal-met', status: 'met', metDate: '2026-05-02', at: new Date().toISOString() });
+
+    const recompute = { previousDueDate: '2026-07-30', previousStatus: 'running' as const, requestedBy: 'admin-1', at: '2026-05-04T08:00:00.000Z' };
+    for (let i = 0; i < 2; i++) {
+      expect((await lastDay.planDeadline({ ...plan, key: 'appeal', recompute })).dueDate).toBe('2026-07-31');
+      await lastDay.planDeadline({ ...plan, key: 'appeal-met', recompute });
+    }
+    const rows = await dataSource.query(`SELECT key, status, due_date, explanation FROM deadlines WHERE dossier_id = $1 AND key LIKE 'appeal%' ORDER BY key`, [dossierId]);
+    expect(rows).toEqual([
+      { key: 'appeal', status: 'running', due_date: '2026-07-31', explanation: expect.stringContaining('uiterlijk 31 juli 2026') },
+      { key: 'appeal-met', status: 'met', due_date: '2026-07-30', explanation: expect.stringContaining('uiterlijk 30 juli 2026') },
+    ]);
+    const timeline = await dataSource.query(`SELECT description, data FROM dossier_events WHERE dossier_id = $1 AND type = 'deadline-recomputed'`, [dossierId]);
+    expect(timeline).toEqual([
+      {
+        description: expect.stringContaining('Beroep bij de arbeidsrechtbank: herberekend na een correctie van de berekening (geen wetswijziging), vervaldag 30 juli 2026 → 31 juli 2026.'),
+        data: expect.objectContaining({ deadlineKey: 'appeal', previousDueDate: '2026-07-30', dueDate: '2026-07-31', requestedBy: 'admin-1' }),
+      },
+    ]);
+    expect(await count(`SELECT count(*) FROM audit_events WHERE action = 'deadline.recomputed' AND dossier_id = $1`, dossierId)).toBe(1);
+  });
+
+  it('keeps the informative end of a no-decision appeal window, in Dutch (GwH nr. 35/2008)', async () => {
+    const acts = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE, config: loadConfig({}) });
+    const plan = { dossierId, key: 'appeal-no-decision', team: 'demo', ruleId: 'LL-10-NO-DECISION', triggerDate: '2026-04-01', kind: 'window' as const, warningDays: 7, timeZone: 'Europe/Brussels' };
+    expect(await acts.planDeadline(plan)).toMatchObject({ dueDate: '2026-07-09', indicative: true });
+    await acts.setDeadlineStatus({ dossierId, key: 'appeal-no-decision', status: 'informative', at: new Date().toISOString() });
+    const [event] = await dataSource.query(`SELECT description FROM dossier_events WHERE dossier_id = $1 AND type = 'deadline-informative'`, [dossierId]);
+    expect(event.description).toBe(
+      'Beroep bij de arbeidsrechtbank zonder beslissing: indicatieve einddatum 9 juli 2026 voorbij; de termijn loopt niet zonder kennisgeving ' +
+        '(GwH nr. 35/2008): het beroep blijft mogelijk',
+    );
+  });
 });

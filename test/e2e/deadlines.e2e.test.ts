@@ -1,4 +1,5 @@
 import { addDays } from '../../libs/deadlines/calendar-date';
+import { formatDateNl } from '../../libs/format/dutch';
 import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { eventually } from '../support/temporal';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -106,6 +107,23 @@ describe('deadlines, dashboard, escalations and reassignment (e2e)', () => {
     expect(impossible.body.errors[0]).toMatchObject({ path: '/trigger', code: 'format' });
   });
 
+  it('computes the corrected law: month ends, met by / lost from, the reminder of CSR-2 (issue 8)', async () => {
+    const compute = (body: object) => sys.http.post('/legal-deadlines/compute').set(as('social-worker')).send(body);
+    const appeal = await compute({ ruleId: 'LL-10', trigger: '2026-04-30' });
+    expect(appeal.body).toMatchObject({ due: '2026-07-31', judicialMonthEnd: 'last-day', consequenceFrom: null, indicative: false });
+    expect(appeal.body.explanation.find((s: { step: string }) => s.step === 'month-rule').text).toContain('gekozen lezing: laatste dag van de maand');
+    const loss = await compute({ ruleId: 'LL-5-LOSS', trigger: '2026-03-15' });
+    expect(loss.body).toMatchObject({ due: '2026-05-14', consequenceFrom: '2026-05-15', consequence: 'verlies van de staatstoelage tot de dag van mededeling' });
+    expect(loss.body.summary).toContain('tijdig uiterlijk 14 mei 2026; vanaf 15 mei 2026 verlies van de staatstoelage');
+    const claims = await compute({ ruleId: 'CSR-2', trigger: '2026-04-03', extensions: [{ days: 15, from: '2026-05-06', reason: 'herinnering' }] });
+    expect(claims.body.due).toBe('2026-05-21');
+    const early = await compute({ ruleId: 'CSR-2', trigger: '2026-04-03', extensions: [{ days: 15, from: '2026-05-01', reason: 'herinnering' }] });
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0]).toMatchObject({ path: '/extensions', code: 'invalid-extension' });
+    const silent = await compute({ ruleId: 'LL-10-NO-DECISION', trigger: '2026-04-01' });
+    expect(silent.body).toMatchObject({ due: '2026-07-09', indicative: true });
+  });
+
   it('moves an absent worker\'s tasks and dossiers to a cover, whose next tasks follow, and back', async () => {
     const bad = await sys.http.post('/team/reassignments').set(as('team-lead')).send({ fromUserId: users['social-worker'], toUserId: users['council-secretary'], reason: 'ziekte' });
     expect(bad.status).toBe(400);
@@ -128,5 +146,19 @@ describe('deadlines, dashboard, escalations and reassignment (e2e)', () => {
     const back = await sys.http.get('/tasks?assignee=me&status=claimed').set(as('social-worker'));
     expect(back.body.items.map((t: { kind: string }) => t.kind).sort()).toEqual(['competence-check', 'social-inquiry']);
     expect((await sys.http.get('/tasks?assignee=me&status=claimed').set(as('social-worker-2'))).body.items).toEqual([]);
+  });
+
+  it('lets the admin send every running dossier recomputeDeadlines, with the counts; the timeline names the due dates', async () => {
+    expect((await sys.http.post('/admin/deadlines/recompute').set(as('team-lead'))).status).toBe(403);
+    const res = await sys.http.post('/admin/deadlines/recompute').set(as('admin'));
+    expect(res.status).toBe(200);
+    // The at-risk decision term and the breached dossier's appeal window for the absence of a decision are open; the
+    // breached decision term stays as it is.
+    expect(res.body).toMatchObject({ dossiers: 2, told: 2, notSupported: 0, failed: 0, failures: [], clocks: { recomputed: 2, changed: 0, unchanged: 1, refused: 0 } });
+    const dossier = await sys.http.get(`/dossiers/${dossiers.atRisk}`).set(as('team-lead'));
+    const entry = dossier.body.timeline.find((e: { type: string }) => e.type === 'deadline-recomputed');
+    expect(entry.description).toContain(`vervaldag ongewijzigd (${formatDateNl(addDays(today, 5))})`);
+    const audit = await sys.db.query(`SELECT details FROM audit_events WHERE action = 'deadlines.recompute'`);
+    expect(audit.rows[0].details).toMatchObject({ told: 2, failed: 0, judicialMonthEnd: 'last-day' });
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { createPaymentActivities } from '../../activities/payments/payment.activities';
 import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable } from '../../libs/payments/amounts';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
+import type { DeadlineRule } from '../../libs/deadlines/types';
 
 /** The default house rules: a session every Tuesday, agenda closing 8 days before. */
 const RULES = { rhythm: 'weekly' as const, weekday: 2, weekOfMonth: 2, anchorDate: '2026-01-06', noticeDays: 8 };
@@ -18,6 +19,8 @@ export interface FakeOptions {
   amounts?: LeefloonAmountTable;
   /** The client has no IBAN until a social worker records one (setPersonIban). */
   missingIbanUntilSet?: boolean;
+  /** The deadline catalogue planDeadline computes with (default: the built-in one); `useCatalogue` swaps it later. */
+  catalogue?: DeadlineRule[];
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -25,6 +28,7 @@ export function fakeActivities(options: FakeOptions = {}) {
   // The payment activities that only compute (no database): leefloonAmount, planLeefloonPayments, monthlyLeefloonPayment.
   const pureLeefloon = createPaymentActivities({ dataSource: undefined as never, amounts: options.amounts ?? DEFAULT_LEEFLOON_AMOUNTS });
   let hasIban = !options.missingIbanUntilSet;
+  let catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const calls: Call[] = [];
   const scheduledItems: ScheduledItem[] = [];
   const record = (name: keyof Activities) => async (input: unknown) => {
@@ -39,7 +43,7 @@ export function fakeActivities(options: FakeOptions = {}) {
     // The real engine and catalogue (pure code): the workflow's timers follow real due dates.
     planDeadline: async (input: PlanDeadlineInput) => {
       calls.push({ name: 'planDeadline', input });
-      return planWithEngine(DEFAULT_CATALOGUE, input);
+      return planWithEngine(catalogue, input);
     },
     setDeadlineStatus: record('setDeadlineStatus'),
     raiseEscalation: record('raiseEscalation'),
@@ -111,6 +115,10 @@ export function fakeActivities(options: FakeOptions = {}) {
     activities,
     calls,
     scheduled: () => scheduledItems,
+    /** From now on planDeadline computes with `rules` (a corrected catalogue, as after a deployment). */
+    useCatalogue: (rules: DeadlineRule[]) => {
+      catalogue = rules;
+    },
     of: (name: keyof Activities) => calls.filter((c) => c.name === name).map((c) => c.input),
     openTasks: () => {
       const completed = new Set(calls.filter((c) => c.name === 'recordTaskCompletion').map((c) => c.input.taskId));

@@ -1,6 +1,7 @@
 import { condition, continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, addMonths, compareDates, daysBetween, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { formatDateNl } from '../../libs/format/dutch';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
@@ -286,10 +287,13 @@ export async function watchPodMi(dossier: Dossier, watch: PodMiWatch): Promise<v
     watch.sentOn = sentOn;
     await term.met(sentOn);
     await loss.met(sentOn);
-    const lossFrom = loss.dueDate();
+    // LL-5-LOSS: the due date is the last day without loss; the loss starts the day after (consequenceFrom). A
+    // computation recorded before that correction named the first day of loss as its due date: consequenceFrom()
+    // answers that day for it, so stored histories replay unchanged.
+    const lossFrom = loss.consequenceFrom();
     if (lossFrom && sentOn >= lossFrom) {
       const days = daysBetween(lossFrom, sentOn) + 1;
-      await dossier.event('subsidy-lost', `Staatstoelage verloren voor ${days} dag(en): formulier verstuurd op ${sentOn}, verlies vanaf ${lossFrom}`, {
+      await dossier.event('subsidy-lost', `Staatstoelage verloren voor ${days} dag(en): formulier verstuurd op ${formatDateNl(sentOn)}, verlies vanaf ${formatDateNl(lossFrom)}`, {
         data: { days, lossFrom, sentOn },
       });
     }

@@ -1,9 +1,18 @@
-import { ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities, sleep } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import type { RecomputeInput } from '../../activities/deadlines/deadline.activities';
 import { endOfDay, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { OPEN_CLOCK_STATUSES, statusAfterReplan } from '../../libs/deadlines/clock-status';
 import type { DeadlineComputation, DeadlineStatus, Extension, Suspension } from '../../libs/deadlines/types';
 import { ComputedDeadline, computeDeadline as computeV1, ruleFor } from '../../libs/deadlines/v1-rules';
-import type { DeadlineChange } from './dossier.messages';
+import { formatDateNl } from '../../libs/format/dutch';
+import type { DeadlineChange, RecomputedDeadline } from './dossier.messages';
+
+/**
+ * Dossiers whose no-decision appeal window (LL-10-NO-DECISION, SA-5-NO-DECISION) reaches its indicative end from here on
+ * mark it "informative", never "expired": an appeal term does not run without the applicant knowing (GwH nr. 35/2008).
+ */
+export const INDICATIVE_WINDOW_PATCH = 'indicative-no-decision-window';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -16,6 +25,8 @@ export interface DeadlineHandle {
   dueDate(): IsoDate | null;
   status(): DeadlineStatus;
   metDate(): IsoDate | null;
+  /** The first day of the rule's consequence (LL-5-LOSS: the first day of subsidy lost), or null. */
+  consequenceFrom(): IsoDate | null;
   /** The action happened on `date`: met if on or before the due date, otherwise breached with its met date. */
   met(date: IsoDate): Promise<void>;
   /** The deadline no longer applies (e.g. the request was forwarded). */
@@ -51,7 +62,11 @@ export class DeadlineClock implements DeadlineHandle {
   private extensions: Extension[] = [];
   private version = 0;
   private warned = false;
+  /** A window's indicative end has passed (status informative); it stays open. */
+  private informed = false;
   private closed = false;
+  /** A recomputation is in flight: the timers, met and cancel wait for its plan. */
+  private recomputing = false;
 
   private constructor(
     private readonly ctx: ClockContext,
@@ -72,6 +87,10 @@ export class DeadlineClock implements DeadlineHandle {
   dueDate() {
     return this.computed.dueDate;
   }
+  /** Computations recorded before consequenceFrom existed named the first day of loss as their due date. */
+  consequenceFrom() {
+    return this.computed.consequenceFrom === undefined ? this.computed.dueDate : this.computed.consequenceFrom;
+  }
   status() {
     return this.state;
   }
@@ -86,6 +105,7 @@ export class DeadlineClock implements DeadlineHandle {
   }
 
   async met(date: IsoDate): Promise<void> {
+    if (this.recomputing) await condition(() => !this.recomputing);
     if (this.closed) return;
     this.closed = true;
     const due = this.computed.dueDate;
@@ -94,6 +114,7 @@ export class DeadlineClock implements DeadlineHandle {
   }
 
   async cancel(): Promise<void> {
+    if (this.recomputing) await condition(() => !this.recomputing);
     if (this.closed) return;
     this.closed = true;
     await this.setStatus('cancelled');
@@ -121,12 +142,46 @@ export class DeadlineClock implements DeadlineHandle {
     return computed;
   }
 
-  private plan(suspensions: Suspension[], extensions: Extension[]): Promise<DeadlineComputation> {
+  /** Open: running, at-risk, suspended or informative (recomputeDeadlines recomputes these). */
+  isOpen(): boolean {
+    return !this.closed && OPEN_CLOCK_STATUSES.includes(this.state);
+  }
+
+  /**
+   * recomputeDeadlines: the engine computes this open clock again from its stored trigger, suspensions and extensions
+   * (a correction of the computation, not a change of the law); the record, the timeline and the timers follow the new
+   * due date. A refusal of the engine leaves the clock as it was and is reported.
+   */
+  async recompute(requestedBy: string): Promise<RecomputedDeadline | { failed: string }> {
+    const previousDueDate = this.computed.dueDate;
+    const previousStatus = this.state;
+    this.recomputing = true;
+    this.version++; // the watch loop drops its timers until the new plan is in
+    try {
+      const at = new Date().toISOString();
+      const recompute: RecomputeInput = { previousDueDate, previousStatus, requestedBy, at };
+      const computed = await this.plan(this.suspensions, this.extensions, recompute);
+      const now = Date.parse(at);
+      this.computed = computed;
+      this.state = statusAfterReplan(previousStatus, computed, now);
+      if (this.warned && computed.warningAt && now < Date.parse(computed.warningAt)) this.warned = false;
+      if (this.informed && computed.dueAt && now < Date.parse(computed.dueAt)) this.informed = false;
+      return { key: this.key, ruleId: this.ruleId, previousDueDate, dueDate: computed.dueDate, status: this.state };
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      return { failed: err.cause?.message ?? err.message };
+    } finally {
+      this.recomputing = false;
+      this.version++;
+    }
+  }
+
+  private plan(suspensions: Suspension[], extensions: Extension[], recompute?: RecomputeInput): Promise<DeadlineComputation> {
     const { dossierId, team, warningDays, timeZone } = this.ctx;
     return this.ctx.call(() =>
       acts.planDeadline({
         dossierId, key: this.key, team, ruleId: this.ruleId, triggerDate: this.triggerDate, kind: this.options.kind ?? 'duty',
-        warningDays, timeZone, suspensions, extensions,
+        warningDays, timeZone, suspensions, extensions, ...(recompute ? { recompute } : {}),
       }),
     );
   }
@@ -134,6 +189,10 @@ export class DeadlineClock implements DeadlineHandle {
   private async watch(): Promise<void> {
     const duty = (this.options.kind ?? 'duty') === 'duty';
     while (!this.closed) {
+      if (this.recomputing) {
+        await condition(() => !this.recomputing);
+        continue;
+      }
       const version = this.version;
       const changed = () => this.version !== version || this.closed;
       const { dueAt, warningAt, dueDate, title, legalBasis } = this.computed;
@@ -149,7 +208,7 @@ export class DeadlineClock implements DeadlineHandle {
       if (duty && !this.warned) {
         this.warned = true;
         await this.setStatus('at-risk');
-        await this.escalate('warning', `${this.ctx.reference}: ${title} verstrijkt op ${dueDate} (${legalBasis}).`);
+        await this.escalate('warning', `${this.ctx.reference}: ${title} verstrijkt op ${formatDateNl(dueDate!)} (${legalBasis}).`);
         continue;
       }
       if (now < Date.parse(dueAt)) {
@@ -157,12 +216,22 @@ export class DeadlineClock implements DeadlineHandle {
         continue;
       }
       if (!duty) {
+        // GwH nr. 35/2008: a window whose end is indicative (an appeal for the absence of a decision) never closes the
+        // right on this clock alone; it stays open, informative, until a decision closes it.
+        if (this.computed.indicative && patched(INDICATIVE_WINDOW_PATCH)) {
+          if (!this.informed) {
+            this.informed = true;
+            await this.setStatus('informative');
+          }
+          await condition(changed);
+          continue;
+        }
         this.closed = true;
         await this.setStatus('expired');
         return;
       }
       await this.setStatus('breached');
-      await this.escalate('breach', `${this.ctx.reference}: ${title} is overschreden (uiterlijk ${dueDate}, ${legalBasis}).`);
+      await this.escalate('breach', `${this.ctx.reference}: ${title} is overschreden (uiterlijk ${formatDateNl(dueDate!)}, ${legalBasis}).`);
       await this.options.onLapse?.(dueDate!);
       return;
     }
@@ -220,6 +289,7 @@ export async function startLegacyDeadline(ctx: ClockContext, key: string, ruleId
     key,
     ruleId,
     dueDate: () => computed.dueDate,
+    consequenceFrom: () => null,
     status: () => state,
     metDate: () => metDate,
     met: async (date) => {

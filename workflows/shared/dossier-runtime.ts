@@ -21,6 +21,9 @@ import {
   partnerMessageAnsweredSignal,
   partnerMessageSentSignal,
   reassignSignal,
+  RecomputeDeadlinesInput,
+  RecomputeDeadlinesResult,
+  recomputeDeadlinesUpdate,
   TASK_FAILURES,
 } from './dossier.messages';
 
@@ -111,6 +114,8 @@ export class Dossier {
     setHandler(changeDeadlineUpdate, ({ key, change }) => (this.deadlines.get(key) as DeadlineClock).change(change), {
       validator: (update) => this.validateDeadlineChange(update),
     });
+    // Adding an Update handler is replay-safe: histories without the Update never call it.
+    setHandler(recomputeDeadlinesUpdate, (input) => this.recomputeDeadlines(input), { validator: (_input: RecomputeDeadlinesInput) => this.validateRecompute() });
     setHandler(
       councilDecisionUpdate,
       (decision) => {
@@ -475,6 +480,34 @@ export class Dossier {
     }
     if (clock.isClosed()) {
       throw ApplicationFailure.create({ type: TASK_FAILURES.deadlineClosed, message: `deadline ${key} is ${clock.status()}`, nonRetryable: true });
+    }
+  }
+
+  /**
+   * recomputeDeadlines: every open clock (running, at-risk, suspended, informative) is computed again by the engine;
+   * met, breached, cancelled and expired clocks stay as they are. One clock at a time, each with its own timeline entry.
+   */
+  private async recomputeDeadlines({ requestedBy }: RecomputeDeadlinesInput): Promise<RecomputeDeadlinesResult> {
+    const result: RecomputeDeadlinesResult = { recomputed: [], unchanged: [], failed: [] };
+    for (const clock of [...this.deadlines.values()] as DeadlineClock[]) {
+      if (!clock.isOpen()) {
+        result.unchanged.push({ key: clock.key, ruleId: clock.ruleId, status: clock.status() });
+        continue;
+      }
+      const outcome = await clock.recompute(requestedBy);
+      if ('failed' in outcome) result.failed.push({ key: clock.key, ruleId: clock.ruleId, reason: outcome.failed });
+      else result.recomputed.push(outcome);
+    }
+    return result;
+  }
+
+  private validateRecompute(): void {
+    if (!this.engine) {
+      throw ApplicationFailure.create({
+        type: TASK_FAILURES.notSupported,
+        message: 'this dossier predates the deadline engine: its deadlines were computed in the workflow (v1) and cannot be recomputed',
+        nonRetryable: true,
+      });
     }
   }
 

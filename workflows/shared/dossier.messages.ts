@@ -42,6 +42,35 @@ export interface ChangeDeadlineInput {
 /** A suspension, its end, or an extension of a running deadline: the timers follow without restarting the dossier. */
 export const changeDeadlineUpdate = defineUpdate<DeadlineComputation, [ChangeDeadlineInput]>('changeDeadline');
 
+export interface RecomputeDeadlinesInput {
+  /** Who asked (the admin's user id): in the timeline data and the audit trail. */
+  requestedBy: string;
+}
+
+export interface RecomputedDeadline {
+  key: string;
+  ruleId: string;
+  previousDueDate: string | null;
+  dueDate: string | null;
+  status: string;
+}
+
+export interface RecomputeDeadlinesResult {
+  /** Open clocks (running, at-risk, suspended, informative), computed again by the engine; their timers follow. */
+  recomputed: RecomputedDeadline[];
+  /** Met, breached, cancelled and expired clocks stay as they are. */
+  unchanged: { key: string; ruleId: string; status: string }[];
+  /** Open clocks the engine refused to compute again (e.g. their rule is no longer in the catalogue); left as they were. */
+  failed: { key: string; ruleId: string; reason: string }[];
+}
+
+/**
+ * Corrections of the deadline engine (not changes of the law) reach running dossiers: every open clock is computed
+ * again from its stored trigger, suspensions and extensions, and its warning and breach timers follow the new due date.
+ * A dossier started before the deadline engine (v1) answers NotSupported.
+ */
+export const recomputeDeadlinesUpdate = defineUpdate<RecomputeDeadlinesResult, [RecomputeDeadlinesInput]>('recomputeDeadlines');
+
 /** A partner message of the dossier left the outbox (exported to the partner) on `sentOn`. */
 export const partnerMessageSentSignal = defineSignal<[{ partnerMessageId: string; sentOn: string }]>('partnerMessageSent');
 

@@ -14,7 +14,13 @@ const SUSPENSION: JsonSchema = { type: 'object', required: ['from', 'reason'], p
 const EXTENSION: JsonSchema = {
   type: 'object',
   required: ['reason'],
-  properties: { days: { type: 'integer', minimum: 1, maximum: 3660 }, months: { type: 'integer', minimum: 1, maximum: 120 }, reason: REASON },
+  properties: {
+    days: { type: 'integer', minimum: 1, maximum: 3660 },
+    months: { type: 'integer', minimum: 1, maximum: 120 },
+    /** For a rule whose extra days run from an event (CSR-2: the mediator's reminder, art. 1675/9 §3 Ger.W.): its date. */
+    from: DATE,
+    reason: REASON,
+  },
   additionalProperties: false,
 };
 const COMPUTE: JsonSchema = {
@@ -53,6 +59,13 @@ export class LegalDeadlinesController {
     return this.deadlines.compute(actor, body);
   }
 
+  /** Admin: every running dossier recomputes its open deadlines with the engine in force (after a correction). */
+  @Post('admin/deadlines/recompute')
+  @HttpCode(200)
+  recompute(@CurrentUser() actor: AuthUser) {
+    return this.deadlines.recomputeRunning(actor);
+  }
+
   @Post('dossiers/:id/deadlines/:deadlineId/suspensions')
   @HttpCode(200)
   @ApiBody({ schema: SUSPENSION as object })
@@ -81,7 +94,7 @@ export class LegalDeadlinesController {
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) id: string,
     @Param('deadlineId', ID) deadlineId: string,
-    @Body(new SchemaPipe(EXTENSION)) body: { days?: number; months?: number; reason: string },
+    @Body(new SchemaPipe(EXTENSION)) body: { days?: number; months?: number; from?: string; reason: string },
   ) {
     const extension = { ...body, decidedBy: actor.id, decidedOn: todayIn(this.config.timeZone) };
     return this.deadlines.change(actor, id, deadlineId, { type: 'extend', extension });

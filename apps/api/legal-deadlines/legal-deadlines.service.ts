@@ -3,6 +3,7 @@ import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
+import { audit } from '../../../libs/db/audit';
 import { DeadlineEntity, DossierEntity } from '../../../libs/db/entities';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { computeDeadline, findRule } from '../../../libs/deadlines/engine';
@@ -12,6 +13,7 @@ import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound, ValidationError } from '../common/errors';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { recomputeRunningDossiers } from './recompute-dossiers';
 
 export interface ComputeRequest {
   ruleId: string;
@@ -47,6 +49,7 @@ export class LegalDeadlinesService {
         timeZone: this.config.timeZone,
         suspensions: req.suspensions?.map((s) => ({ ...s, to: s.to ?? null, ...by })),
         extensions: req.extensions?.map((e) => ({ ...e, ...by })),
+        judicialMonthEnd: this.config.deadlineJudicialMonthEnd,
       });
       return {
         ruleId: c.ruleId,
@@ -54,8 +57,16 @@ export class LegalDeadlinesService {
         title: c.title,
         legalBasis: c.legalBasis,
         trigger: c.triggerDate,
+        /** The last day still on time ("met by"). */
         due: c.dueDate,
         dueAt: c.dueAt,
+        /** LL-5-LOSS, LL-6-INTEREST: the first day of the loss or the interest ("lost from"), the day after `due`. */
+        consequenceFrom: c.consequenceFrom ?? null,
+        consequence: rule.consequenceFrom ?? null,
+        /** The reading of art. 54 Ger.W. applied to an act on the last day of its month (judicial month terms), or null. */
+        judicialMonthEnd: c.judicialMonthEnd ?? null,
+        /** true: the end does not forfeit the right on its own (appeal without a decision, GwH nr. 35/2008). */
+        indicative: c.indicative ?? false,
         warning: c.warningDate,
         warningAt: c.warningAt,
         suspendedSince: c.suspendedSince,
@@ -96,7 +107,13 @@ export class LegalDeadlinesService {
       suspensions[open] = { ...suspensions[open], to: change.to };
     }
     try {
-      computeDeadline(rule, deadline.triggerDate, { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, suspensions, extensions });
+      computeDeadline(rule, deadline.triggerDate, {
+        warningDays: this.config.deadlineWarningDays,
+        timeZone: this.config.timeZone,
+        suspensions,
+        extensions,
+        judicialMonthEnd: this.config.deadlineJudicialMonthEnd,
+      });
     } catch (err) {
       throw this.asHttp(err, 400);
     }
@@ -125,6 +142,19 @@ export class LegalDeadlinesService {
     };
   }
 
+  /**
+   * After a correction of the deadline engine (not a change of the law): every running dossier is sent the
+   * recomputeDeadlines Update, so its open clocks get the corrected dates. Admin only; audited with the counts.
+   */
+  async recomputeRunning(actor: AuthUser) {
+    authorize(actor, 'deadline:recompute');
+    const report = await recomputeRunningDossiers({ dataSource: this.dataSource, temporal: this.temporal, requestedBy: actor.id });
+    await audit(this.dataSource.manager, actor, 'deadlines.recompute', {
+      details: { ...report, failures: report.failures.slice(0, 100), judicialMonthEnd: this.config.deadlineJudicialMonthEnd },
+    });
+    return report;
+  }
+
   private asHttp(err: unknown, status: number): unknown {
     if (!(err instanceof DeadlineError)) return err;
     const path: Record<string, string> = {
@@ -134,6 +164,7 @@ export class LegalDeadlinesService {
       'not-suspendable': '/suspensions',
       'not-extendable': '/extensions',
       'extension-limit': '/extensions',
+      'invalid-extension': '/extensions',
     };
     if (err.code === 'extension-limit' && status !== 400) return conflict(err.message);
     return new ValidationError([{ path: path[err.code] ?? '', code: err.code, message: err.message }]);

@@ -17,7 +17,9 @@ describe('configuration', () => {
       demoPassword: 'demo',
       seedDemoData: true,
       timeZone: 'Europe/Brussels',
+      deadlineJudicialMonthEnd: 'last-day',
     });
+    expect(loadConfig({ OCMW_JUDICIAL_MONTH_END: 'same-day' }).deadlineJudicialMonthEnd).toBe('same-day');
   });
 
   it('names every bad key at once', () => {
@@ -32,15 +34,17 @@ describe('configuration', () => {
         OCMW_ENTERPRISE_NUMBER: '0207123408',
         OCMW_IBAN: 'BE48001123456728',
         OCMW_COUNCIL_RHYTHM: 'daily',
+        OCMW_JUDICIAL_MONTH_END: 'end-of-month',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(
-      ['DATABASE_URL', 'OCMW_COUNCIL_RHYTHM', 'OCMW_DEADLINE_WARNING_DAYS', 'OCMW_ENTERPRISE_NUMBER', 'OCMW_IBAN', 'OCMW_TIME_ZONE', 'PORT', 'TEMPORAL_ADDRESS'].sort(),
+      ['DATABASE_URL', 'OCMW_COUNCIL_RHYTHM', 'OCMW_DEADLINE_WARNING_DAYS', 'OCMW_ENTERPRISE_NUMBER', 'OCMW_IBAN', 'OCMW_JUDICIAL_MONTH_END', 'OCMW_TIME_ZONE', 'PORT', 'TEMPORAL_ADDRESS'].sort(),
     );
     expect((error as Error).message).toContain('PORT: must be a whole number');
+    expect((error as Error).message).toContain('OCMW_JUDICIAL_MONTH_END: must be last-day or same-day, got "end-of-month"');
   });
 
   it('requires a token secret in production, never seeds demo data there, and refuses a demo password there', () => {

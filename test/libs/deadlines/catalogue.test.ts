@@ -1,6 +1,7 @@
 import { addDays } from '../../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { computeDeadline, findRule, validateCatalogue } from '../../../libs/deadlines/engine';
+import { formatDateNl } from '../../../libs/format/dutch';
 
 const rule = (id: string) => findRule(DEFAULT_CATALOGUE, id, '2026-03-02');
 
@@ -13,7 +14,7 @@ describe('the default catalogue', () => {
     expect(DEFAULT_CATALOGUE.map((r) => r.id).sort()).toEqual(
       [
         'LL-1', 'LL-2', 'LL-3', 'LL-4', 'LL-5', 'LL-5-LOSS', 'LL-6', 'LL-6-INTEREST', 'LL-7', 'LL-8', 'LL-9', 'LL-10', 'LL-10-NO-DECISION',
-        'SA-1', 'SA-2', 'SA-3', 'SA-4', 'SA-5', 'SA-6', 'SA-7', 'SA-8',
+        'SA-1', 'SA-2', 'SA-3', 'SA-4', 'SA-5', 'SA-5-NO-DECISION', 'SA-6', 'SA-7', 'SA-8',
         'CSR-1', 'CSR-2', 'CSR-3', 'CSR-4', 'CSR-6', 'DEBT-1',
         'LOI-1', 'LOI-2', 'LOI-3', 'LOI-6', 'LOI-7',
         'CO-1', 'CO-2', 'CO-3',
@@ -30,8 +31,9 @@ describe('the default catalogue', () => {
     ${'LL-3'}              | ${30}    | ${'calendar-days'}       | ${'art. 21 §1 RMI-wet'}
     ${'LL-4'}              | ${8}     | ${'calendar-days'}       | ${'art. 21 §3 RMI-wet'}
     ${'LL-5'}              | ${8}     | ${'after-month-end'}     | ${'art. 21 §6 RMI-wet'}
-    ${'LL-5-LOSS'}         | ${45}    | ${'after-month-end'}     | ${'art. 21 §6 RMI-wet'}
+    ${'LL-5-LOSS'}         | ${44}    | ${'after-month-end'}     | ${'art. 21 §6 RMI-wet'}
     ${'LL-6'}              | ${15}    | ${'calendar-days'}       | ${'art. 23 §1–2 RMI-wet; art. 36 KB RMI; Handvest art. 20'}
+    ${'LL-6-INTEREST'}     | ${45}    | ${'calendar-days'}       | ${'art. 23 §1–2 RMI-wet; art. 36 KB RMI; Handvest art. 20'}
     ${'LL-7'}              | ${12}    | ${'months'}              | ${'KB 1 december 2013 (RMI art. 19 §1)'}
     ${'LL-8'}              | ${3}     | ${'months'}              | ${'art. 11 RMI-wet; omzendbrief 12 oktober 2016'}
     ${'LL-9'}              | ${4}     | ${'months'}              | ${'KB RMI (GPMI-afdeling)'}
@@ -39,16 +41,17 @@ describe('the default catalogue', () => {
     ${'LL-10-NO-DECISION'} | ${3}     | ${'judicial-months'}     | ${'art. 47 RMI-wet'}
     ${'SA-1'}              | ${0}     | ${'same-day'}            | ${'art. 58 §1 OCMW-wet'}
     ${'SA-2'}              | ${5}     | ${'calendar-days'}       | ${'art. 58 §3 OCMW-wet'}
-    ${'SA-3'}              | ${30}    | ${'calendar-days'}       | ${'art. 58 §2 / art. 71 al. 2 OCMW-wet'}
+    ${'SA-3'}              | ${1}     | ${'months'}              | ${'art. 58 §2 / art. 71 al. 2 OCMW-wet'}
     ${'SA-4'}              | ${8}     | ${'calendar-days'}       | ${'art. 62bis OCMW-wet'}
     ${'SA-5'}              | ${3}     | ${'judicial-months'}     | ${'art. 71 OCMW-wet'}
+    ${'SA-5-NO-DECISION'}  | ${3}     | ${'judicial-months'}     | ${'art. 71 OCMW-wet'}
     ${'SA-6'}              | ${45}    | ${'calendar-days'}       | ${'art. 9/11 Wet 1965'}
     ${'SA-7'}              | ${60}    | ${'months'}              | ${'art. 102 OCMW-wet'}
     ${'SA-8'}              | ${12}    | ${'months'}              | ${'KB 1 december 2013 (art. 9bis Wet 1965)'}
     ${'CSR-1'}             | ${8}     | ${'judicial-days'}       | ${'art. 1675/6 Ger.W.'}
     ${'CSR-2'}             | ${1}     | ${'judicial-months'}     | ${'art. 1675/9 §2–3 Ger.W.'}
-    ${'CSR-3'}             | ${6}     | ${'months'}              | ${'art. 1675/10–11 Ger.W.'}
-    ${'CSR-4'}             | ${2}     | ${'months'}              | ${'art. 1675/10 §4 Ger.W.'}
+    ${'CSR-3'}             | ${6}     | ${'judicial-months'}     | ${'art. 1675/10–11 Ger.W.'}
+    ${'CSR-4'}             | ${2}     | ${'judicial-months'}     | ${'art. 1675/10 §4 Ger.W.'}
     ${'CSR-6'}             | ${12}    | ${'months'}              | ${'art. 1675/17 Ger.W.'}
     ${'DEBT-1'}            | ${1}     | ${'annual-date'}         | ${'decreet van 24 juli 1996; uitvoeringsbesluit van 25 maart 1997'}
     ${'LOI-1'}             | ${30}    | ${'calendar-days'}       | ${'KB 25 april 2007'}
@@ -60,7 +63,7 @@ describe('the default catalogue', () => {
     ${'CO-2'}              | ${5}     | ${'working-days'}        | ${'art. 15 al. 4 Wet 1965; omzendbrief van 8 april 2003'}
     ${'CO-3'}              | ${5}     | ${'working-days'}        | ${'omzendbrief van 8 april 2003'}
     ${'HF-1'}              | ${60}    | ${'calendar-days'}       | ${'programmawet 2004; KB 9 januari 2005'}
-    ${'HF-2'}              | ${30}    | ${'calendar-days'}       | ${'algemene OCMW-regels'}
+    ${'HF-2'}              | ${1}     | ${'months'}              | ${'algemene OCMW-regels'}
     ${'HF-3'}              | ${15}    | ${'calendar-days'}       | ${'KB 9 januari 2005'}
   `('$id: $duration, $counting ($legalBasis)', ({ id, duration, counting, legalBasis }) => {
     expect(rule(id)).toMatchObject({ duration, counting, legalBasis });
@@ -80,7 +83,7 @@ describe('the default catalogue', () => {
         expect(c.warningDate! >= trigger && c.warningDate! <= c.dueDate!).toBe(true);
         expect(c.dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/);
         expect(c.explanation.map((s) => s.step)).toEqual(expect.arrayContaining(['trigger', 'count', 'due', 'warning']));
-        expect(c.summary).toContain(c.dueDate!);
+        expect(c.summary).toContain(formatDateNl(c.dueDate!));
       }
     },
   );
@@ -104,7 +107,7 @@ describe('the default catalogue', () => {
 });
 
 describe('suspension and extension only where the document provides them', () => {
-  it.each(['LL-3', 'LL-4', 'LL-5', 'LL-5-LOSS', 'LL-10', 'LL-10-NO-DECISION'])('%s (leefloon) cannot be suspended or extended', (id) => {
+  it.each(['LL-3', 'LL-4', 'LL-5', 'LL-5-LOSS', 'LL-10', 'LL-10-NO-DECISION', 'SA-5-NO-DECISION'])('%s cannot be suspended or extended', (id) => {
     expect(rule(id)).toMatchObject({ suspension: { allowed: false }, extension: { allowed: false } });
   });
 
@@ -117,10 +120,20 @@ describe('suspension and extension only where the document provides them', () =>
     expect(rule('HF-1').suspension).toMatchObject({ allowed: true, basis: expect.stringContaining('Overmacht') });
   });
 
-  it('only CSR-2 (15 days after a reminder, once) and CSR-3 (once, at most 6 months) can be extended', () => {
+  it('only CSR-2 (15 days from a reminder, once) and CSR-3 (once, at most 6 months) can be extended', () => {
     expect(DEFAULT_CATALOGUE.filter((r) => r.extension.allowed).map((r) => r.id)).toEqual(['CSR-2', 'CSR-3']);
-    expect(rule('CSR-2').extension).toMatchObject({ allowed: true, maxTimes: 1, maxDays: 15 });
+    expect(rule('CSR-2').extension).toMatchObject({ allowed: true, maxTimes: 1, maxDays: 15, fromEvent: 'herinnering van de schuldbemiddelaar' });
     expect(rule('CSR-3').extension).toMatchObject({ allowed: true, maxTimes: 1, maxMonths: 6 });
+  });
+});
+
+describe('consequences named apart from the due date', () => {
+  it('only LL-5-LOSS and LL-6-INTEREST name what starts the day after their due date', () => {
+    expect(DEFAULT_CATALOGUE.filter((r) => r.consequenceFrom).map((r) => r.id)).toEqual(['LL-5-LOSS', 'LL-6-INTEREST']);
+  });
+
+  it('only the appeals for the absence of a decision are indicative (GwH nr. 35/2008)', () => {
+    expect(DEFAULT_CATALOGUE.filter((r) => r.noForfeitureWithoutNotice).map((r) => r.id)).toEqual(['LL-10-NO-DECISION', 'SA-5-NO-DECISION']);
   });
 });
 
@@ -160,9 +173,9 @@ describe('appeal without a decision (LL-10-NO-DECISION)', () => {
     const c = computeDeadline(findRule(DEFAULT_CATALOGUE, 'LL-10-NO-DECISION', lapse), lapse, { warningDays: 7 });
     // ≈ "4 months and 8 days" after the request (mi-is FAQ): 2 July + 8 days = 10 July; the decision term is 30 days, not a month.
     expect(c.dueDate).toBe('2026-07-09');
-    expect(c.explanation.map((s) => s.step)).toEqual(['trigger', 'anchor', 'count', 'due', 'warning']);
-    expect(c.explanation[1]).toMatchObject({ date: '2026-04-09', text: expect.stringContaining('2026-04-01 + 8 dagen') });
-    expect(c.summary).toContain('(aanleiding 2026-04-01 + 8 dagen)');
+    expect(c.explanation.map((s) => s.step)).toEqual(['trigger', 'anchor', 'count', 'due', 'consequence', 'warning']);
+    expect(c.explanation[1]).toMatchObject({ date: '2026-04-09', text: expect.stringContaining('1 april 2026 + 8 dagen') });
+    expect(c.summary).toContain('(vertrekpunt: aanleiding 1 april 2026 + 8 dagen)');
   });
 
   it('is a judicial term: a last day on a Sunday moves to Monday', () => {

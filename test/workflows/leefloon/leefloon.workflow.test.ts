@@ -149,13 +149,17 @@ describe('leefloonApplication (time-skipping)', () => {
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
       const formKey = `pod-mi-B-${decided}`;
       const loss = await eventually(() => fake.of('planDeadline').find((d) => d.key === `${formKey}-loss`));
-      const lossFrom = planWithEngine(DEFAULT_CATALOGUE, loss).dueDate!;
+      // LL-5-LOSS (art. 21 §6 RMI-wet): on time until its due date, the subsidy lost from the day after.
+      const lossPlan = planWithEngine(DEFAULT_CATALOGUE, loss);
+      const lossFrom = lossPlan.consequenceFrom!;
+      expect(lossFrom).toBe(addDays(lossPlan.dueDate!, 1));
       await env.sleep(`${daysBetween(await envToday(), lossFrom) + 2} days`);
       expect(fake.of('raiseEscalation').filter((e) => e.key === formKey).map((e) => e.level)).toEqual(['warning', 'breach']);
       const sentOn = await envToday();
       await handle.signal(partnerMessageSentSignal, { partnerMessageId: 'pm-B', sentOn });
       const lost = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'subsidy-lost'));
       expect(lost.data).toEqual({ days: daysBetween(lossFrom, sentOn) + 1, lossFrom, sentOn });
+      expect(fake.of('setDeadlineStatus')).toContainEqual(expect.objectContaining({ key: `${formKey}-loss`, status: 'breached', metDate: sentOn }));
 
       // POD MI has not confirmed the form: reminded after the partner term, until it answers.
       await env.sleep('31 days');

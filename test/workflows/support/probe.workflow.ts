@@ -1,6 +1,6 @@
 import { condition, defineSignal, setHandler } from '@temporalio/workflow';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
-import { Dossier } from '../../../workflows/shared/dossier-runtime';
+import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
 
 export const stopProbe = defineSignal<[string]>('stopProbe');
 
@@ -17,4 +17,26 @@ export async function deadlineProbe(input: DossierInput & { ruleId: string; trig
   await clock.met(metOn!);
   await dossier.finish();
   return clock.status();
+}
+
+export const meetSignal = defineSignal<[{ key: string; date: string }]>('meet');
+export const cancelSignal = defineSignal<[string]>('cancel');
+
+/**
+ * Test-only workflow: several clocks of any catalogue rules on the shared Dossier runtime (duties or windows), met or
+ * cancelled by signal; it ends once every clock is closed and returns their statuses.
+ */
+export async function clocksProbe(
+  input: DossierInput & { clocks: { key: string; ruleId: string; trigger: string; kind?: 'duty' | 'window' }[] },
+): Promise<Record<string, string>> {
+  const dossier = new Dossier(input);
+  const clocks = new Map<string, DeadlineHandle>();
+  const todo: Promise<void>[] = [];
+  setHandler(meetSignal, ({ key, date }) => void todo.push(clocks.get(key)!.met(date)));
+  setHandler(cancelSignal, (key) => void todo.push(clocks.get(key)!.cancel('test')));
+  for (const c of input.clocks) clocks.set(c.key, await dossier.deadline(c.key, c.ruleId, c.trigger, { kind: c.kind }));
+  await condition(() => [...clocks.values()].every((c) => ['met', 'breached', 'cancelled', 'expired'].includes(c.status())) && todo.length > 0);
+  await Promise.all(todo);
+  await dossier.finish();
+  return Object.fromEntries([...clocks].map(([key, c]) => [key, c.status()]));
 }
