@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '../../libs/infra/embedded-postgres';
 import { startTemporalDevServer } from '../../libs/infra/temporal-dev-server';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { createApiApp } from '../api/app.module';
+import { apiTemporalInterceptors } from '../api/common/unavailable';
 import { installWorkerLogging } from '../worker/worker';
 import { createWorkerContext } from '../worker/worker.module';
 
@@ -77,7 +78,7 @@ async function main() {
       if (created) console.log(`Demo users created in team "${DEMO_TEAM}": ${DEMO_USERS.map((u) => u.username).join(', ')}`);
     }
 
-    const clientConnection = await Connection.connect({ address: temporalAddress });
+    const clientConnection = await Connection.connect({ address: temporalAddress, interceptors: apiTemporalInterceptors() });
     stops.push({ name: 'Temporal client', stop: () => clientConnection.close() });
     if (config.temporalAddress) await ensureSearchAttributes(clientConnection, config.temporalNamespace);
     const workerConnection = await NativeConnection.connect({ address: temporalAddress });
