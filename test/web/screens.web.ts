@@ -120,7 +120,18 @@ describe('the screens people work in (browser)', () => {
     await finance.getByRole('heading', { name: /Te betalen \([1-9]/ }).waitFor();
     await finance.getByRole('button', { name: 'Batch aanmaken' }).click();
     await finance.getByRole('button', { name: 'SEPA-bestand' }).waitFor();
+    await finance.getByText(/^Batch met \d+ betalingen aangemaakt\./).waitFor(); // with the TARGET2 note when the date moved
     await shot('6-betalingen', finance);
+  });
+
+  it("shows the admin's Mijn taken without the finished tasks (no completed task as 'geclaimd' with days left)", async () => {
+    const admin = await loginAs('admin');
+    await admin.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await admin.locator('table, main p').first().waitFor();
+    // Els's competence check, inquiry, report and notification are done: none of them is in the list.
+    expect(await admin.getByRole('row', { name: /Territoriale bevoegdheid nagaan/ }).count()).toBe(0);
+    const statuses = await admin.locator('tbody tr td:last-child').allTextContents();
+    expect(statuses.filter((s) => s !== 'open' && s !== 'geclaimd')).toEqual([]);
   });
 
   it('shows the team lead the deadlines at risk with their escalation, to acknowledge', async () => {

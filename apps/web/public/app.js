@@ -240,15 +240,19 @@ function loginScreen() {
   render('Aanmelden', form);
 }
 
+const TASK_STATUS = { open: 'open', claimed: 'geclaimd', completed: 'afgerond', cancelled: 'geannuleerd' };
+
 async function inboxScreen() {
   const res = await api('GET', '/tasks?pageSize=500');
   const rows = res.body.items.map((t) => {
-    const d = daysLeft(t.dueDate);
+    // Days left only for a task still to be done: a finished one has no deadline to watch.
+    const todo = t.status === 'open' || t.status === 'claimed';
+    const d = todo ? daysLeft(t.dueDate) : null;
     return el('tr', { class: riskClass(d) },
       el('td', {}, el('a', { href: `/app/taken/${t.id}` }, t.title)),
       el('td', {}, el('a', { href: `/app/dossiers/${t.dossierId}` }, t.dossierReference)),
       el('td', {}, t.clientName), el('td', {}, t.dueDate ?? '—'), el('td', {}, d === null ? '—' : d < 0 ? `${-d} dagen te laat` : `${d} dagen`),
-      el('td', {}, t.status === 'open' ? 'open' : 'geclaimd'));
+      el('td', {}, TASK_STATUS[t.status] ?? t.status));
   });
   render('Mijn taken', res.body.items.length === 0 ? el('p', {}, 'Geen taken.') : el('table', {},
     el('caption', {}, `${res.body.total} taken, dringendste eerst`),
