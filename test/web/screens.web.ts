@@ -125,11 +125,21 @@ describe('the screens people work in (browser)', () => {
   });
 
   it("shows the admin's Mijn taken without the finished tasks (no completed task as 'geclaimd' with days left)", async () => {
+    await sys.loginAll(['social-worker', 'admin']);
+    const completed = async () => (await sys.http.get('/tasks?status=completed').set(sys.as('admin'))).body.items as { id: string }[];
+    if ((await completed()).length === 0) {
+      // Run on its own: finish Els's competence check first.
+      const check = await eventually(async () =>
+        (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === 'competence-check'),
+      );
+      await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent);
+    }
+    const done = await completed();
+    expect(done.length).toBeGreaterThan(0);
     const admin = await loginAs('admin');
     await admin.getByRole('heading', { name: 'Mijn taken' }).waitFor();
     await admin.locator('table, main p').first().waitFor();
-    // Els's competence check, inquiry, report and notification are done: none of them is in the list.
-    expect(await admin.getByRole('row', { name: /Territoriale bevoegdheid nagaan/ }).count()).toBe(0);
+    for (const task of done) expect(await admin.locator(`a[href="/app/taken/${task.id}"]`).count()).toBe(0);
     const statuses = await admin.locator('tbody tr td:last-child').allTextContents();
     expect(statuses.filter((s) => s !== 'open' && s !== 'geclaimd')).toEqual([]);
   });
