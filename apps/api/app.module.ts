@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -11,6 +12,7 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { ErrorFilter } from './common/errors';
 import { WorkflowOutbox } from './common/workflow-outbox';
+import { checkRequestShape, MAX_BODY } from './common/request-limits';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { CouncilController } from './council/council.controller';
 import { CouncilService } from './council/council.service';
@@ -92,8 +94,12 @@ export class ApiModule {
 
 /** The API application, with its OpenAPI page at /docs. Used by the api process, the launcher and the e2e tests. */
 export async function createApiApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(deps), { logger: options.logger === false ? false : ['error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(deps), { logger: options.logger === false ? false : ['error', 'warn'] });
   app.enableShutdownHooks();
+  // Every body: at most 256 KB (413), then at most 32 levels deep and no NUL character in body or query (400).
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: true });
+  app.use(checkRequestShape);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

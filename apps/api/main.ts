@@ -4,6 +4,7 @@ import { ConfigError, ensureTokenSecret, loadConfig } from '../../libs/config/co
 import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { createApiApp } from './app.module';
+import { apiTemporalInterceptors } from './common/unavailable';
 
 /** The api process on its own (production, docker-compose): existing PostgreSQL and Temporal required. */
 async function main() {
@@ -16,7 +17,7 @@ async function main() {
   }
   const dataSource = await createDataSource(config.databaseUrl).initialize();
   await runMigrations(dataSource);
-  const connection = await Connection.connect({ address: config.temporalAddress });
+  const connection = await Connection.connect({ address: config.temporalAddress, interceptors: apiTemporalInterceptors() });
   await ensureSearchAttributes(connection, config.temporalNamespace);
   const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporalNamespace }) });
   await app.listen(config.port, config.bindAddress);

@@ -41,7 +41,7 @@ async function main() {
   let stopPg: (() => Promise<void>) | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort });
+    const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort, dataRoot: config.dataDir });
     url = pg.url;
     stopPg = pg.stop;
   }

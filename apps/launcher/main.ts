@@ -9,14 +9,17 @@ import { startEmbeddedPostgres } from '../../libs/infra/embedded-postgres';
 import { startTemporalDevServer } from '../../libs/infra/temporal-dev-server';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { createApiApp } from '../api/app.module';
+import { apiTemporalInterceptors } from '../api/common/unavailable';
 import { installWorkerLogging } from '../worker/worker';
 import { createWorkerContext } from '../worker/worker.module';
+import { Lifecycle, ShutdownStarted } from './lifecycle';
 
 /**
  * `npm start`: the whole system on one machine. In order: embedded PostgreSQL (data under OCMW_DATA_DIR/postgres),
  * Temporal dev server (SQLite in OCMW_DATA_DIR/temporal.db, Web UI on its own port), migrations, demo users
  * (not in production), the worker and the API. DATABASE_URL / TEMPORAL_ADDRESS use existing servers instead.
- * Ctrl-C stops everything it started, in reverse order.
+ * Ctrl-C (SIGINT) or SIGTERM stops everything it started, in reverse order; a second signal ends the server processes
+ * at once (see Lifecycle).
  */
 async function main() {
   let config: AppConfig;
@@ -26,68 +29,75 @@ async function main() {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(1);
   }
-  const stops: { name: string; stop: () => Promise<unknown> }[] = [];
   installWorkerLogging();
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping ocmw-flow ...');
-    for (const { name, stop } of stops.reverse()) {
-      try {
-        await stop();
-      } catch (err) {
-        console.error(`  stopping ${name} failed:`, err);
-      }
-    }
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  const life = new Lifecycle();
+  life.installSignalHandlers();
 
   try {
     const log = (line: string) => process.env.OCMW_VERBOSE && console.log(line);
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort, log });
-      stops.push({ name: 'PostgreSQL', stop: pg.stop });
+      const dir = path.join(config.dataDir, 'postgres');
+      const pg = await life.start(
+        'PostgreSQL',
+        () =>
+          startEmbeddedPostgres({
+            dir,
+            port: config.embeddedPostgresPort,
+            dataRoot: config.dataDir,
+            ownSignalHandling: true,
+            onStarting: (stop) => life.server('PostgreSQL', stop),
+            log,
+          }),
+        (pg) => pg.stop,
+      );
       databaseUrl = pg.url;
-      console.log(`PostgreSQL (embedded)  127.0.0.1:${config.embeddedPostgresPort}, data in ${path.join(config.dataDir, 'postgres')}`);
+      console.log(`PostgreSQL (embedded)  127.0.0.1:${config.embeddedPostgresPort}, data in ${dir}`);
     }
     let temporalAddress = config.temporalAddress;
     let temporalUi: string | null = null;
     if (!temporalAddress) {
-      const server = await startTemporalDevServer({
-        port: config.temporalPort,
-        uiPort: config.temporalUiPort,
-        dbFile: path.join(config.dataDir, 'temporal.db'),
-        namespace: config.temporalNamespace,
-        log,
-      });
-      stops.push({ name: 'Temporal dev server', stop: server.stop });
+      const server = await life.start(
+        'Temporal dev server',
+        () =>
+          startTemporalDevServer({
+            port: config.temporalPort,
+            uiPort: config.temporalUiPort,
+            dbFile: path.join(config.dataDir, 'temporal.db'),
+            namespace: config.temporalNamespace,
+            onStarting: (stop) => life.server('the Temporal dev server', stop),
+            log,
+          }),
+        (server) => server.stop,
+      );
       temporalAddress = server.address;
       temporalUi = server.uiUrl;
     }
-    const dataSource = await createDataSource(databaseUrl).initialize();
-    stops.push({ name: 'database pool', stop: () => dataSource.destroy() });
-    const applied = await runMigrations(dataSource);
+    const url = databaseUrl;
+    const dataSource = await life.start('database pool', () => createDataSource(url).initialize(), (ds) => () => ds.destroy());
+    const applied = await life.start('migrations', () => runMigrations(dataSource));
     if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
     if (config.seedDemoData) {
-      const created = await seedDemoUsers(dataSource, config.demoPassword);
+      const created = await life.start('demo users', () => seedDemoUsers(dataSource, config.demoPassword));
       if (created) console.log(`Demo users created in team "${DEMO_TEAM}": ${DEMO_USERS.map((u) => u.username).join(', ')}`);
     }
 
-    const clientConnection = await Connection.connect({ address: temporalAddress });
-    stops.push({ name: 'Temporal client', stop: () => clientConnection.close() });
-    if (config.temporalAddress) await ensureSearchAttributes(clientConnection, config.temporalNamespace);
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-    stops.push({ name: 'worker connection', stop: () => workerConnection.close() });
-    const worker = await createWorkerContext({ config, dataSource, connection: workerConnection });
-    stops.push({ name: 'worker', stop: () => worker.close() });
+    const address = temporalAddress;
+    const clientConnection = await life.start(
+      'Temporal client',
+      () => Connection.connect({ address, interceptors: apiTemporalInterceptors() }),
+      (c) => () => c.close(),
+    );
+    if (config.temporalAddress) await life.start('search attributes', () => ensureSearchAttributes(clientConnection, config.temporalNamespace));
+    const workerConnection = await life.start('worker connection', () => NativeConnection.connect({ address }), (c) => () => c.close());
+    await life.start('worker', () => createWorkerContext({ config, dataSource, connection: workerConnection }), (w) => () => w.close());
 
-    const api = await createApiApp({ config, dataSource, temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }) });
-    await api.listen(config.port, config.bindAddress);
-    stops.push({ name: 'API', stop: () => api.close() });
+    const api = await life.start(
+      'API',
+      () => createApiApp({ config, dataSource, temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }) }),
+      (app) => () => app.close(),
+    );
+    await life.start('API port', () => api.listen(config.port, config.bindAddress));
 
     const base = `http://${urlHost(config.bindAddress)}:${config.port}`;
     console.log('');
@@ -99,8 +109,9 @@ async function main() {
     if (config.seedDemoData) console.log(`  Demo users     ${DEMO_USERS.map((u) => u.username).join(', ')} (password: OCMW_DEMO_PASSWORD, default "demo")`);
     console.log('Press Ctrl-C to stop.');
   } catch (err) {
+    if (err instanceof ShutdownStarted) return; // a signal came during the start: the shutdown is under way
     console.error(err instanceof Error ? err.message : err);
-    await shutdown(1);
+    await life.shutdown(1);
   }
 }
 

@@ -14,7 +14,7 @@ export type NationalNumberResult =
       birthDate: string | null;
       sex: 'M' | 'F' | null;
     }
-  | { valid: false; code: 'format' | 'checksum' | 'date'; message: string };
+  | { valid: false; code: 'format' | 'checksum' | 'date' | 'future-birth-date'; message: string };
 
 export type IbanResult =
   | { valid: true; value: string; country: string }
@@ -59,7 +59,13 @@ export function normalizeNationalNumber(input: string): string {
   return input.replace(/[\s.\-]/g, '');
 }
 
-export function validateNationalNumber(input: string): NationalNumberResult {
+/**
+ * Checks a rijksregisternummer or BIS number: 11 digits, the check digits of the 19xx or the 20xx reading, a birth date
+ * that exists. With `today` ('YYYY-MM-DD', passed in: this code never reads the clock), a reading whose birth date lies
+ * after today is refused too ('29022279174' only checks out as 2029-02-22): nobody is registered before being born.
+ * An unknown day (00) or month (00) counts from the first day of the known month or year.
+ */
+export function validateNationalNumber(input: string, today?: string): NationalNumberResult {
   const value = normalizeNationalNumber(input);
   if (!/^\d{11}$/.test(value)) {
     return { valid: false, code: 'format', message: 'must be 11 digits' };
@@ -106,6 +112,12 @@ export function validateNationalNumber(input: string): NationalNumberResult {
       return { valid: false, code: 'date', message: 'birth date does not exist' };
     }
     birthDate = `${year}-${pad2(month)}-${pad2(day)}`;
+  }
+  if (today !== undefined) {
+    const earliest = `${year}-${pad2(month === 0 ? 1 : month)}-${pad2(month === 0 || day === 0 ? 1 : day)}`;
+    if (earliest > today) {
+      return { valid: false, code: 'future-birth-date', message: `the birth date it holds (${birthDate ?? earliest.slice(0, month === 0 ? 4 : 7)}) is in the future` };
+    }
   }
 
   const sex = sexKnown ? (serial % 2 === 1 ? 'M' : 'F') : null;

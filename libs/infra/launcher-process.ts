@@ -6,6 +6,10 @@ import { projectRoot } from './project-root';
 export interface LauncherProcess {
   baseUrl: string;
   pid: number;
+  /** Resolves with the exit code (or the signal's name) once the process has ended. */
+  exited: Promise<number | string | null>;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -23,7 +27,7 @@ export async function startLauncherProcess(env: Record<string, string>, port: nu
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -38,6 +42,8 @@ export async function startLauncherProcess(env: Record<string, string>, port: nu
   return {
     baseUrl,
     pid: child.pid!,
+    exited,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

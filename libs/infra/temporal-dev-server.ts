@@ -38,6 +38,8 @@ export async function startTemporalDevServer(options: {
   dbFile?: string;
   namespace?: string;
   log?: (line: string) => void;
+  /** Called as soon as the server process exists, with the function that stops it (for a shutdown during start-up). */
+  onStarting?: (stop: () => Promise<void>) => void;
 }): Promise<TemporalDevServerHandle> {
   const binary = findTemporalBinary('temporal');
   if (await portInUse(options.port)) {
@@ -57,18 +59,25 @@ export async function startTemporalDevServer(options: {
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await waitForPort(options.port, 30000, exited);
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+    await exited;
+    clearTimeout(timer);
+  };
+  options.onStarting?.(stop);
+  try {
+    await waitForPort(options.port, 30000, exited);
+  } catch (err) {
+    await stop(); // not left running when it did not come up in time
+    throw err;
+  }
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : null,
     process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop,
   };
 }
 

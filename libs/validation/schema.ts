@@ -45,13 +45,19 @@ export interface JsonSchema {
   default?: unknown;
   /** Date must be <= options.today (skipped when options.today is absent). */
   'x-notFuture'?: boolean;
+  /** Date at most this many years after options.today (skipped when options.today is absent): council sessions, execution dates. */
+  'x-maxYearsAhead'?: number;
   [extension: `x-${string}`]: unknown;
 }
 
 export interface ValidateOptions {
-  /** 'YYYY-MM-DD', used by x-notFuture. */
+  /** 'YYYY-MM-DD', used by x-notFuture, x-maxYearsAhead and the national number (no birth date after today). */
   today?: string;
 }
+
+/** Every `format: date` lies in this range: no real date this system deals with is outside it. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2100-12-31';
 
 /** Strict 'YYYY-MM-DD' that exists in the calendar. */
 export function isValidIsoDate(s: string): boolean {
@@ -153,6 +159,11 @@ function visit(schema: JsonSchema, value: unknown, path: string, options: Valida
   }
 
   if (typeof value === 'string') {
+    // PostgreSQL text cannot hold U+0000 (and no person types it): refused before anything else is said about the text.
+    if (value.includes('\u0000')) {
+      push('nul-character', 'must not contain a NUL character (U+0000)');
+      return;
+    }
     checkFormat(schema, value, options, push);
     const length = Array.from(value).length;
     if (schema.minLength !== undefined && length < schema.minLength) {
@@ -189,6 +200,9 @@ function visit(schema: JsonSchema, value: unknown, path: string, options: Valida
         push('required', 'is required', pointer(path, name));
       }
     }
+    for (const name of Object.keys(obj)) {
+      if (name.includes('\u0000')) push('nul-character', 'must not contain a NUL character (U+0000)', pointer(path, name));
+    }
     if (schema.additionalProperties === false) {
       for (const name of Object.keys(obj)) {
         if (!has(properties, name)) push('unknown-property', 'is not an allowed property', pointer(path, name));
@@ -220,6 +234,7 @@ function checkFormat(
   switch (schema.format) {
     case 'date':
       if (!isValidIsoDate(value)) push('format', 'must be a date YYYY-MM-DD');
+      else if (value < MIN_DATE || value > MAX_DATE) push('date-range', `must be a date from ${MIN_DATE} to ${MAX_DATE}`);
       break;
     case 'email':
       if (!EMAIL_RE.test(value)) push('format', 'must be an email address');
@@ -228,7 +243,7 @@ function checkFormat(
       if (!UUID_RE.test(value)) push('format', 'must be a UUID');
       break;
     case 'national-number': {
-      const r = validateNationalNumber(value);
+      const r = validateNationalNumber(value, options.today);
       if (!r.valid) push('national-number', `must be a valid national number (${r.code}: ${r.message})`);
       break;
     }
@@ -245,7 +260,20 @@ function checkFormat(
     default:
       break; // unknown formats are annotations
   }
-  if (schema['x-notFuture'] === true && options.today !== undefined && isValidIsoDate(value) && value > options.today) {
+  // The relative checks speak only of a real date in range (one error per value).
+  if (!isValidIsoDate(value) || (schema.format === 'date' && (value < MIN_DATE || value > MAX_DATE))) return;
+  if (schema['x-notFuture'] === true && options.today !== undefined && value > options.today) {
     push('not-future', 'must not be in the future');
   }
+  const years = schema['x-maxYearsAhead'];
+  if (typeof years === 'number' && options.today !== undefined && value > yearsAfter(options.today, years)) {
+    push('too-far-ahead', `must be at most ${years} year${years === 1 ? '' : 's'} ahead (on or before ${yearsAfter(options.today, years)})`);
+  }
+}
+
+/** The same day `years` years after `date` ('YYYY-MM-DD'); 29 February becomes 28 February in a common year. */
+function yearsAfter(date: string, years: number): string {
+  const year = String(Number(date.slice(0, 4)) + years).padStart(4, '0');
+  const monthDay = date.slice(5);
+  return monthDay === '02-29' && !isExistingDate(Number(year), 2, 29) ? `${year}-02-28` : `${year}-${monthDay}`;
 }

@@ -1,5 +1,7 @@
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { formatNationalNumber } from '../../libs/domain/identifiers';
+import { formatDateLongNl } from '../../libs/format/dutch';
+import { nextTarget2BusinessDay } from '../../libs/payments/target2';
 import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { pain001SchemaErrors } from '../support/pain001';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -81,7 +83,8 @@ describe('payments and SEPA batches (e2e)', () => {
 
     const created = await sys.http.post('/payment-batches').set(as('finance')).send({});
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'created', requestedExecutionDate: today, nbOfTxs: 3, ctrlSumCents: 63_590 + 131_420 + 177_607 });
+    // Today, or the next TARGET2 business day when today is a Saturday, Sunday or TARGET2 holiday.
+    expect(created.body).toMatchObject({ status: 'created', requestedExecutionDate: nextTarget2BusinessDay(today), nbOfTxs: 3, ctrlSumCents: 63_590 + 131_420 + 177_607 });
     expect(created.body.paymentIds.sort()).toEqual([payments.jan1, payments.jan2, payments.zoe].sort());
     const batchId = created.body.id as string;
 
@@ -136,5 +139,33 @@ describe('payments and SEPA batches (e2e)', () => {
     expect(rows.filter((r: { action: string }) => r.action === 'payment.paid').map((r: { dossier_id: string }) => r.dossier_id).sort()).toEqual(
       dossiers.map((d) => d.id).sort(),
     );
+  });
+
+  it('moves an execution date on a Saturday to the next TARGET2 business day, says so, and takes what is due up to it', async () => {
+    // A Saturday a week or more ahead whose Monday is a TARGET2 business day (not Easter Monday, 26 December, …).
+    let saturday = addDays(today, 7);
+    while (new Date(`${saturday}T00:00:00Z`).getUTCDay() !== 6 || nextTarget2BusinessDay(saturday) !== addDays(saturday, 2)) saturday = addDays(saturday, 1);
+    const monday = addDays(saturday, 2);
+    const onMonday = await seedPayment(dossiers[0], { kind: 'monthly', period: '2026-05', amountCents: 100_000, dueDate: monday });
+    const onTuesday = await seedPayment(dossiers[0], { kind: 'monthly', period: '2026-06', amountCents: 100_000, dueDate: addDays(monday, 1) });
+    const dueByMonday = (await sys.db.query(`SELECT id FROM payments WHERE status = 'due' AND due_date <= $1`, [monday])).rows.map((r: { id: string }) => r.id);
+
+    const created = await sys.http.post('/payment-batches').set(as('finance')).send({ requestedExecutionDate: saturday });
+    expect(created.status).toBe(201);
+    expect(created.body.requestedExecutionDate).toBe(monday);
+    expect(created.body.requestedExecutionDateNote).toBe(
+      `Zaterdag ${formatDateLongNl(saturday).replace(/^zaterdag /, '')} is geen TARGET2-bankwerkdag: uitvoering op ${formatDateLongNl(monday)}.`,
+    );
+    expect(created.body.paymentIds).toContain(onMonday);
+    expect(created.body.paymentIds).not.toContain(onTuesday);
+    expect(created.body.paymentIds.sort()).toEqual(dueByMonday.sort());
+    const file = await sys.http.get(`/payment-batches/${created.body.id}/sepa.xml`).set(as('finance')).buffer(true).parse((res, done) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => done(null, text));
+    });
+    expect(between(file.body as string, 'Dt')).toEqual([monday]);
+    expect(await pain001SchemaErrors(file.body as string)).toEqual([]);
   });
 });

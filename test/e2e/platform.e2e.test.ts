@@ -125,4 +125,20 @@ describe('platform (e2e)', () => {
     expect(done.status).toBe(200);
     expect(done.body.nextTasks.map((t: { kind: string }) => t.kind)).toEqual(['social-inquiry']);
   });
+
+  it("lists only tasks still to be done by default, also in the admin's view; a finished one is found with status=completed", async () => {
+    const done = await eventually(async () => {
+      const res = await sys.http.get('/tasks?status=completed').set(as('admin'));
+      return res.body.items.length > 0 ? res.body.items : undefined;
+    });
+    const open = await eventually(async () => {
+      const res = await sys.http.get('/tasks').set(as('admin'));
+      return res.body.items.some((t: { kind: string }) => t.kind === 'social-inquiry') ? res.body : undefined;
+    });
+    expect(open.items.map((t: { status: string }) => t.status).filter((s: string) => s !== 'open' && s !== 'claimed')).toEqual([]);
+    expect(open.items.map((t: { id: string }) => t.id)).not.toEqual(expect.arrayContaining([done[0].id]));
+    expect(open.total).toBe(open.items.length);
+    const mine = await sys.http.get('/tasks').set(as('social-worker-2'));
+    expect(mine.body.items.every((t: { status: string }) => t.status === 'open' || t.status === 'claimed')).toBe(true);
+  });
 });

@@ -123,7 +123,28 @@ describe('the screens people work in (browser)', () => {
     await finance.getByRole('heading', { name: /Te betalen \([1-9]/ }).waitFor();
     await finance.getByRole('button', { name: 'Batch aanmaken' }).click();
     await finance.getByRole('button', { name: 'SEPA-bestand' }).waitFor();
+    await finance.getByText(/^Batch met \d+ betalingen aangemaakt\./).waitFor(); // with the TARGET2 note when the date moved
     await shot('6-betalingen', finance);
+  });
+
+  it("shows the admin's Mijn taken without the finished tasks (no completed task as 'geclaimd' with days left)", async () => {
+    await sys.loginAll(['social-worker', 'admin']);
+    const completed = async () => (await sys.http.get('/tasks?status=completed').set(sys.as('admin'))).body.items as { id: string }[];
+    if ((await completed()).length === 0) {
+      // Run on its own: finish Els's competence check first.
+      const check = await eventually(async () =>
+        (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === 'competence-check'),
+      );
+      await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent);
+    }
+    const done = await completed();
+    expect(done.length).toBeGreaterThan(0);
+    const admin = await loginAs('admin');
+    await admin.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await admin.locator('table, main p').first().waitFor();
+    for (const task of done) expect(await admin.locator(`a[href="/app/taken/${task.id}"]`).count()).toBe(0);
+    const statuses = await admin.locator('tbody tr td:last-child').allTextContents();
+    expect(statuses.filter((s) => s !== 'open' && s !== 'geclaimd')).toEqual([]);
   });
 
   it('shows the team lead the deadlines at risk with their escalation, to acknowledge', async () => {

@@ -3,6 +3,8 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { SchemaError } from '../../../libs/validation/schema';
 import { TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { MAX_BODY_BYTES } from './request-limits';
+import { RETRY_AFTER_SECONDS, unavailableService } from './unavailable';
 
 interface HttpResponse {
   status(code: number): { json(body: unknown): void };
@@ -41,7 +43,10 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<HttpResponse>();
     const { statusCode, body } = this.toResponse(exception);
-    if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (statusCode === 503) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (exception instanceof ApiError) for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
     res.status(statusCode).json({ statusCode, ...body });
   }
@@ -74,7 +79,16 @@ export class ErrorFilter implements ExceptionFilter {
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       const body: Record<string, unknown> = { message: Array.isArray(message) ? message.join('; ') : String(message) };
       if (status === 400) body.errors = [{ path: '', code: 'malformed', message: body.message }];
+      if (status === 413) {
+        body.message = `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`;
+        body.errors = [{ path: '', code: 'too-large', message: body.message }];
+      }
       return { statusCode: status, body };
+    }
+    const unavailable = unavailableService(exception);
+    if (unavailable) {
+      const what = unavailable === 'database' ? 'The database (PostgreSQL)' : 'The workflow engine (Temporal)';
+      return { statusCode: 503, body: { message: `${what} cannot be reached right now: nothing was changed, try again in a moment` } };
     }
     return { statusCode: 500, body: { message: 'Internal error' } };
   }

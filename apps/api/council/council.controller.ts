@@ -24,7 +24,7 @@ const URGENT: JsonSchema = {
 const MEETING: JsonSchema = {
   type: 'object',
   required: ['date'],
-  properties: { date: DATE, time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }, place: { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: { date: { ...DATE, 'x-maxYearsAhead': 2 }, time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }, place: { type: 'string', minLength: 1, maxLength: 200 } },
   additionalProperties: false,
 };
 const SESSION = {

@@ -16,7 +16,7 @@ const LIST: JsonSchema = {
 };
 const BATCH: JsonSchema = {
   type: 'object',
-  properties: { requestedExecutionDate: { type: 'string', format: 'date' } },
+  properties: { requestedExecutionDate: { type: 'string', format: 'date', 'x-maxYearsAhead': 2 } },
   additionalProperties: false,
 };
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });

@@ -7,6 +7,7 @@ import { PaymentBatchEntity } from '../../../libs/db/entities';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { formatIban } from '../../../libs/domain/identifiers';
 import { buildPain001, SepaError } from '../../../libs/payments/sepa';
+import { target2ExecutionDate } from '../../../libs/payments/target2';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound, ValidationError } from '../common/errors';
@@ -110,17 +111,20 @@ export class PaymentsService {
   }
 
   /**
-   * Gathers every 'due' payment of the caller's team due on or before the requested execution date (default today)
-   * into one batch and builds its pain.001 file, with the OCMW as debtor. Locks the payments it takes, so two finance
-   * officers creating a batch at once never put a payment in both.
+   * Gathers every 'due' payment of the caller's team due on or before the execution date into one batch and builds its
+   * pain.001 file, with the OCMW as debtor. The execution date is the one asked for (default today) moved to the next
+   * TARGET2 business day when the payment system is closed that day (a Saturday, 25 December, …); the answer says so
+   * in `requestedExecutionDateNote`, and the batch takes what is due up to the moved date. Locks the payments it takes,
+   * so two finance officers creating a batch at once never put a payment in both.
    */
   async createBatch(actor: AuthUser, body: { requestedExecutionDate?: string }) {
     authorize(actor, 'payment:batch', { team: actor.team }, 'Team');
     const today = todayIn(this.config.timeZone);
-    const requestedExecutionDate = body.requestedExecutionDate ?? today;
-    if (requestedExecutionDate < today) {
+    const asked = body.requestedExecutionDate ?? today;
+    if (asked < today) {
       throw new ValidationError([{ path: '/requestedExecutionDate', code: 'not-past', message: 'must be today or later' }]);
     }
+    const { date: requestedExecutionDate, note: requestedExecutionDateNote } = target2ExecutionDate(asked);
     return this.dataSource.transaction(async (tx) => {
       const due: PaymentRow[] = await tx.query(
         `SELECT p.*, d.reference, d.team
@@ -130,7 +134,9 @@ export class PaymentsService {
           FOR UPDATE OF p`,
         [actor.team, requestedExecutionDate],
       );
-      if (due.length === 0) throw conflict(`No payments are due on or before ${requestedExecutionDate}`, { requestedExecutionDate });
+      if (due.length === 0) {
+        throw conflict(`No payments are due on or before ${requestedExecutionDate}`, { requestedExecutionDate, requestedExecutionDateNote });
+      }
       const id = randomUUID();
       const msgId = id.replace(/-/g, '');
       const createdAt = new Date();
@@ -162,10 +168,12 @@ export class PaymentsService {
       });
       const paymentIds = due.map((p) => p.id);
       await tx.query(`UPDATE payments SET status = 'batched', batch_id = $1 WHERE id = ANY($2::uuid[])`, [id, paymentIds]);
-      await audit(tx, actor, 'payment-batch.created', { details: { batchId: id, nbOfTxs: due.length, ctrlSumCents, requestedExecutionDate } });
+      await audit(tx, actor, 'payment-batch.created', {
+        details: { batchId: id, nbOfTxs: due.length, ctrlSumCents, requestedExecutionDate, ...(requestedExecutionDateNote ? { askedExecutionDate: asked } : {}) },
+      });
       await this.auditPerDossier(tx, actor, 'payment.batched', id, due);
       const batch = await tx.findOneByOrFail(PaymentBatchEntity, { id });
-      return { ...batchView(batch), paymentIds };
+      return { ...batchView(batch), requestedExecutionDateNote, paymentIds };
     });
   }
 

@@ -28,15 +28,18 @@ export class TasksService {
   ) {}
 
   /**
-   * Without filters: what the caller may act on (open tasks for their role in their team, and those claimed by them).
-   * Sorted by due date, the most urgent first.
+   * Without filters: what the caller may act on (open tasks for their role in their team, and those claimed by them);
+   * for an admin, who reads everything, every task still to be done (open or claimed) — never a completed or cancelled
+   * one, which the filters (`status=completed`) still find. Sorted by due date, the most urgent first.
    */
   async list(actor: AuthUser, filters: TaskFilters) {
     const team = teamInScope(actor, 'task:read', filters.team);
     const qb = this.dataSource.createQueryBuilder(TaskEntity, 't');
     if (team) qb.andWhere('t.team = :team', { team });
     const unfiltered = !filters.assignee && !filters.status && !filters.team && !filters.dueBefore;
-    if (unfiltered && actor.role !== 'admin') {
+    if (unfiltered && actor.role === 'admin') {
+      qb.andWhere(`t.status IN ('open', 'claimed')`);
+    } else if (unfiltered) {
       qb.andWhere(`((t.status = 'open' AND t.role = :role) OR (t.status = 'claimed' AND t.assigneeId = :me))`, { role: actor.role, me: actor.id });
     }
     if (filters.assignee) qb.andWhere('t.assigneeId = :assignee', { assignee: filters.assignee === 'me' ? actor.id : filters.assignee });

@@ -175,10 +175,10 @@ async function meetingScreen(id) {
     el('ol', {}, items));
 }
 
-async function paymentsScreen() {
+async function paymentsScreen(message = '') {
   const due = await api('GET', '/payments?status=due');
   const batches = await api('GET', '/payment-batches');
-  const status = el('p', { role: 'status' });
+  const status = el('p', { role: 'status' }, message);
   // The batch takes what is due by its execution date; default: the last due date listed.
   const last = (due.body?.items ?? []).map((p) => p.dueDate).sort().at(-1);
   const execution = el('input', { id: 'execution', type: 'date', value: last ?? new Date().toISOString().slice(0, 10) });
@@ -188,8 +188,9 @@ async function paymentsScreen() {
       el('label', { for: 'execution' }, 'Uitvoeringsdatum'), execution,
       el('button', { type: 'button', onclick: async () => {
         const r = await api('POST', '/payment-batches', { requestedExecutionDate: execution.value });
-        status.textContent = r.ok ? `Batch met ${r.body.nbOfTxs} betalingen aangemaakt.` : r.body.message;
-        if (r.ok) paymentsScreen();
+        // A day TARGET2 does not settle moves to the next business day: the API says so (requestedExecutionDateNote).
+        if (r.ok) paymentsScreen(`Batch met ${r.body.nbOfTxs} betalingen aangemaakt.${r.body.requestedExecutionDateNote ? ` ${r.body.requestedExecutionDateNote}` : ''}`);
+        else status.textContent = r.body.message;
       } }, 'Batch aanmaken'), status),
     el('section', { 'aria-label': 'Batches' }, el('h2', {}, 'Batches'),
       el('ul', {}, (batches.body?.items ?? []).map((b) => el('li', {}, `${b.requestedExecutionDate}: ${b.nbOfTxs} betalingen, ${b.status} `,
@@ -239,15 +240,19 @@ function loginScreen() {
   render('Aanmelden', form);
 }
 
+const TASK_STATUS = { open: 'open', claimed: 'geclaimd', completed: 'afgerond', cancelled: 'geannuleerd' };
+
 async function inboxScreen() {
   const res = await api('GET', '/tasks?pageSize=500');
   const rows = res.body.items.map((t) => {
-    const d = daysLeft(t.dueDate);
+    // Days left only for a task still to be done: a finished one has no deadline to watch.
+    const todo = t.status === 'open' || t.status === 'claimed';
+    const d = todo ? daysLeft(t.dueDate) : null;
     return el('tr', { class: riskClass(d) },
       el('td', {}, el('a', { href: `/app/taken/${t.id}` }, t.title)),
       el('td', {}, el('a', { href: `/app/dossiers/${t.dossierId}` }, t.dossierReference)),
       el('td', {}, t.clientName), el('td', {}, t.dueDate ?? '—'), el('td', {}, d === null ? '—' : d < 0 ? `${-d} dagen te laat` : `${d} dagen`),
-      el('td', {}, t.status === 'open' ? 'open' : 'geclaimd'));
+      el('td', {}, TASK_STATUS[t.status] ?? t.status));
   });
   render('Mijn taken', res.body.items.length === 0 ? el('p', {}, 'Geen taken.') : el('table', {},
     el('caption', {}, `${res.body.total} taken, dringendste eerst`),

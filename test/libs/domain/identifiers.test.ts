@@ -80,6 +80,41 @@ describe('national number (INSZ)', () => {
     }
   });
 
+  describe('a birth date in the future (today passed in)', () => {
+    const today = '2026-12-01';
+    // 2290222791 mod 97 = 23 → 74: only the 20xx reading checks out, and it is 22 February 2029.
+    it('refuses a number whose only valid reading is born after today', () => {
+      expect(validateNationalNumber('29022279174', today)).toEqual({
+        valid: false,
+        code: 'future-birth-date',
+        message: 'the birth date it holds (2029-02-22) is in the future',
+      });
+      expect(validateNationalNumber('29.02.22-791.74', today)).toMatchObject({ valid: false, code: 'future-birth-date' });
+    });
+
+    it('accepts it once that day has come, and without today (the reading itself is well-formed)', () => {
+      expect(validateNationalNumber('29022279174', '2029-02-22')).toMatchObject({ valid: true, birthDate: '2029-02-22' });
+      expect(validateNationalNumber('29022279174')).toMatchObject({ valid: true, birthDate: '2029-02-22' });
+    });
+
+    it.each([
+      // today itself (2261201001 mod 97 = 51 → 46), and births before it (19xx and 20xx readings)
+      ['born today', '26120100146', '2026-12-01'],
+      ['19xx', '93051822361', '1993-05-18'],
+      ['20xx', '05031412496', '2005-03-14'],
+      ['BIS +40', '93451822350', '1993-05-18'],
+    ])('keeps valid ones valid: %s (%s)', (_label, input, birthDate) => {
+      expect(validateNationalNumber(input, today)).toMatchObject({ valid: true, birthDate });
+    });
+
+    it('counts an unknown day or month from the first day of what is known', () => {
+      // 2271200001 mod 97 = 0 → 97: month 12 of 2027, day unknown → from 2027-12-01, after today
+      expect(validateNationalNumber('27120000197', today)).toMatchObject({ valid: false, code: 'future-birth-date' });
+      // 2261200001 mod 97 = 21 → 76: December 2026, day unknown → from 2026-12-01, today: may be
+      expect(validateNationalNumber('26120000176', today)).toMatchObject({ valid: true, birthDate: null });
+    });
+  });
+
   it('reports checksum before date', () => {
     // 31 February, wrong check digits
     const result = validateNationalNumber('93023100167');

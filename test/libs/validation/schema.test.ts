@@ -267,12 +267,81 @@ describe('validateSchema: x-notFuture', () => {
   });
 
   it('skips the check without options.today', () => {
-    expect(validateSchema(schema, { homeVisitDate: '2999-01-01' })).toEqual([]);
+    expect(validateSchema(schema, { homeVisitDate: '2099-01-01' })).toEqual([]);
   });
 
   it('reports only the format error for an invalid date', () => {
     expect(codes(validateSchema(schema, { homeVisitDate: '2999-02-30' }, { today: '2024-06-01' }))).toEqual([
       '/homeVisitDate:format',
     ]);
+  });
+});
+
+describe('validateSchema: dates lie in 1900-01-01 … 2100-12-31', () => {
+  it.each([
+    ['1900-01-01', []],
+    ['2100-12-31', []],
+    ['1899-12-31', [':date-range']],
+    ['2101-01-01', [':date-range']],
+    ['9999-12-31', [':date-range']],
+    ['0001-01-01', [':date-range']],
+  ])('%s', (date, expected) => {
+    expect(codes(validateSchema({ type: 'string', format: 'date' }, date))).toEqual(expected);
+  });
+
+  it('says the range, and reports only that for a date also in the future or too far ahead', () => {
+    const schema: JsonSchema = { type: 'string', format: 'date', 'x-notFuture': true, 'x-maxYearsAhead': 2 };
+    expect(validateSchema(schema, '9999-12-31', { today: '2026-12-01' })).toEqual([
+      { path: '', code: 'date-range', message: 'must be a date from 1900-01-01 to 2100-12-31' },
+    ]);
+  });
+});
+
+describe('validateSchema: x-maxYearsAhead', () => {
+  const schema: JsonSchema = { type: 'object', properties: { date: { type: 'string', format: 'date', 'x-maxYearsAhead': 2 } } };
+
+  it.each([
+    ['2026-12-01', []],
+    ['2028-12-01', []],
+    ['2028-12-02', ['/date:too-far-ahead']],
+    ['2099-01-01', ['/date:too-far-ahead']],
+  ])('%s with today 2026-12-01', (date, expected) => {
+    expect(codes(validateSchema(schema, { date }, { today: '2026-12-01' }))).toEqual(expected);
+  });
+
+  it('names the last allowed day; from 29 February it is 28 February two years on', () => {
+    expect(validateSchema(schema, { date: '2030-03-01' }, { today: '2028-02-29' })).toEqual([
+      { path: '/date', code: 'too-far-ahead', message: 'must be at most 2 years ahead (on or before 2030-02-28)' },
+    ]);
+  });
+
+  it('skips the check without options.today', () => {
+    expect(validateSchema(schema, { date: '2099-01-01' })).toEqual([]);
+  });
+});
+
+describe('validateSchema: the NUL character', () => {
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: { firstName: { type: 'string', maxLength: 200 }, items: { type: 'array', items: { type: 'string' } } },
+  };
+
+  it('is refused in any text, with the path to it and one error per value', () => {
+    expect(validateSchema(schema, { firstName: '\u0000', items: ['ok', 'a\u0000b'] })).toEqual([
+      { path: '/firstName', code: 'nul-character', message: 'must not contain a NUL character (U+0000)' },
+      { path: '/items/1', code: 'nul-character', message: 'must not contain a NUL character (U+0000)' },
+    ]);
+  });
+
+  it('is refused in a property name, even where unknown properties are allowed', () => {
+    expect(codes(validateSchema(schema, { 'a\u0000': 1 }))).toEqual(['/a\u0000:nul-character']);
+  });
+});
+
+describe('validateSchema: a national number born after today', () => {
+  it('is a national-number error when options.today is given', () => {
+    const errors = validateSchema({ type: 'string', format: 'national-number' }, '29022279174', { today: '2026-12-01' });
+    expect(errors).toEqual([{ path: '', code: 'national-number', message: expect.stringContaining('future-birth-date') }]);
+    expect(validateSchema({ type: 'string', format: 'national-number' }, '93051822361', { today: '2026-12-01' })).toEqual([]);
   });
 });
