@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
+import { MIGRATIONS } from '../../libs/db/data-source';
 import { createTestDatabase } from '../support/database';
 import { startTestSystem, TestSystem } from '../support/system';
 
@@ -54,7 +55,7 @@ describe('the README and the toolchain (e2e)', () => {
     await db.connect();
     const { rows } = await db.query('SELECT count(*)::int AS n FROM migrations');
     await db.end();
-    expect(rows[0].n).toBe(5);
+    expect(rows[0].n).toBe(MIGRATIONS.length);
     const again = await run(process.execPath, [script], { DATABASE_URL: databaseUrl, NODE_ENV: 'test' });
     expect(again).toMatchObject({ code: 0, stdout: 'The database is up to date: no migration to apply.\n' });
   });

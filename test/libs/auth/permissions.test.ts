@@ -84,6 +84,8 @@ const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
   'partner-message:read', 'payment:read', 'council:read',
 ];
+/** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
+const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
 const CASEWORK: Action[] = [
   'person:create', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'council:manage',
@@ -102,7 +104,7 @@ describe('permission matrix', () => {
   });
 
   it('lists every action once, as an admin read, user management or casework', () => {
-    expect([...ADMIN_READS, 'user:manage', ...CASEWORK].sort()).toEqual([...ACTIONS].sort());
+    expect([...ADMIN_READS, ...ADMIN_ONLY, ...CASEWORK].sort()).toEqual([...ACTIONS].sort());
   });
 
   it.each(expected)('%s may %s: own team %s, other team %s', (role, action, ownTeam, otherTeam) => {
@@ -119,5 +121,12 @@ describe('permission matrix', () => {
 
   it('gives every role a decision for every action', () => {
     for (const role of ROLES) for (const action of ACTIONS) expect([A, F, N]).toContain(decide(actor(role), action, own));
+  });
+});
+
+describe('administration is the admin\'s alone', () => {
+  it.each(ADMIN_ONLY)('%s: admin yes, every other role no', (action) => {
+    expect(decide(actor('admin'), action, other)).toBe(A);
+    for (const role of ROLES.filter((r) => r !== 'admin')) expect(decide(actor(role), action, own)).toBe(F);
   });
 });
