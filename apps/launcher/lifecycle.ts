@@ -11,11 +11,11 @@ interface Started {
 }
 
 /**
- * What the launcher started, and how it stops. The first SIGINT or SIGTERM stops everything in reverse order (API,
- * worker, connections, Temporal dev server, PostgreSQL) once the start step under way has settled, then exits. Every
- * further signal ends the server processes (Temporal dev server, PostgreSQL — known from the moment they are spawned)
- * at once, without waiting for the orderly stop, and the launcher exits once they have ended. No signal ends the
- * launcher before the processes it started: a handler stays installed for every signal.
+ * What the launcher started, and how it stops. The first SIGINT, SIGTERM or SIGHUP stops everything in reverse order
+ * (API, worker, connections, Temporal dev server, PostgreSQL) once the start step under way has settled, then exits.
+ * Every further signal ends the server processes (Temporal dev server, PostgreSQL — known from the moment they are
+ * spawned) at once, without waiting for the orderly stop, and the launcher exits once they have ended. No signal ends
+ * the launcher before the processes it started: a handler stays installed for every signal.
  */
 export class Lifecycle {
   private readonly started: Started[] = [];
@@ -26,8 +26,7 @@ export class Lifecycle {
 
   installSignalHandlers(): void {
     const onSignal = (signal: NodeJS.Signals) => this.onSignal(signal);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   }
 
   /** Runs one start step; `stopOf` (if any) says how to stop what it started. */

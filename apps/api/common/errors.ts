@@ -88,7 +88,7 @@ export class ErrorFilter implements ExceptionFilter {
     const unavailable = unavailableService(exception);
     if (unavailable) {
       const what = unavailable === 'database' ? 'The database (PostgreSQL)' : 'The workflow engine (Temporal)';
-      return { statusCode: 503, body: { message: `${what} cannot be reached right now: nothing was changed, try again in a moment` } };
+      return { statusCode: 503, body: { message: `${what} cannot be reached right now: try again in a moment` } };
     }
     return { statusCode: 500, body: { message: 'Internal error' } };
   }
