@@ -47,6 +47,8 @@ export interface JsonSchema {
   'x-notFuture'?: boolean;
   /** Date at most this many years after options.today (skipped when options.today is absent): council sessions, execution dates. */
   'x-maxYearsAhead'?: number;
+  /** Date must be >= options.today (a session or an execution date that is still to come). */
+  'x-notPast'?: boolean;
   [extension: `x-${string}`]: unknown;
 }
 
@@ -264,6 +266,9 @@ function checkFormat(
   if (!isValidIsoDate(value) || (schema.format === 'date' && (value < MIN_DATE || value > MAX_DATE))) return;
   if (schema['x-notFuture'] === true && options.today !== undefined && value > options.today) {
     push('not-future', 'must not be in the future');
+  }
+  if (schema['x-notPast'] === true && options.today !== undefined && value < options.today) {
+    push('not-past', `must not be before today (${options.today})`);
   }
   const years = schema['x-maxYearsAhead'];
   if (typeof years === 'number' && options.today !== undefined && value > yearsAfter(options.today, years)) {

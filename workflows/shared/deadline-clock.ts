@@ -289,7 +289,8 @@ export async function startLegacyDeadline(ctx: ClockContext, key: string, ruleId
     key,
     ruleId,
     dueDate: () => computed.dueDate,
-    consequenceFrom: () => null,
+    // A legacy computation names the first day of the consequence (LL-5-LOSS: of subsidy lost) as its due date.
+    consequenceFrom: () => computed.dueDate,
     status: () => state,
     metDate: () => metDate,
     met: async (date) => {

@@ -21,17 +21,13 @@ const URGENT: JsonSchema = {
   properties: { ...DECISION_PROPERTIES, itemId: { type: 'string', format: 'uuid' }, decisionDate: { ...DATE, 'x-notFuture': true } },
   additionalProperties: false,
 };
-const MEETING: JsonSchema = {
-  type: 'object',
-  required: ['date'],
-  properties: { date: { ...DATE, 'x-maxYearsAhead': 2 }, time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }, place: { type: 'string', minLength: 1, maxLength: 200 } },
-  additionalProperties: false,
-};
+/** A session is planned from today up to two years ahead (the house rules' calendar covers far less). */
 const SESSION = {
-  date: DATE,
+  date: { ...DATE, 'x-notPast': true, 'x-maxYearsAhead': 2 },
   time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
   place: { type: 'string', minLength: 1, maxLength: 200 },
 } as const;
+const MEETING: JsonSchema = { type: 'object', required: ['date'], properties: SESSION, additionalProperties: false };
 const REASON = { type: 'string', minLength: 1, maxLength: 1000 } as const;
 const MOVE_SESSION: JsonSchema = { type: 'object', required: ['date', 'reason'], properties: { ...SESSION, reason: REASON }, additionalProperties: false };
 const MOVE_ITEM: JsonSchema = {

@@ -144,7 +144,6 @@ export class CouncilService {
 
   async createExtraordinary(actor: AuthUser, body: { date: string; time?: string; place?: string }) {
     authorize(actor, 'council:manage');
-    this.assertPlannable(body.date, '/date');
     return this.dataSource.transaction((tx) => this.extraordinarySession(tx, actor, body));
   }
 
@@ -166,14 +165,6 @@ export class CouncilService {
     return meeting;
   }
 
-  /** A session is planned from today up to two years ahead (the calendar of the house rules covers far less). */
-  private assertPlannable(date: string, path: string): void {
-    const today = todayIn(this.config.timeZone);
-    if (date < today) throw new ValidationError([{ path, code: 'not-past', message: `A session cannot be planned before today (${today})` }]);
-    const limit = addMonths(today, 24).date;
-    if (date > limit) throw new ValidationError([{ path, code: 'too-far-ahead', message: `A session can be planned at most two years ahead (up to ${limit})` }]);
-  }
-
   /**
    * The chair moves a session to another date (and time or place). Its undecided items go with it: each dossier's
    * workflow is told through the outbox (an Update, written in this transaction), sends the client who asked to be
@@ -182,7 +173,6 @@ export class CouncilService {
    */
   async moveSession(actor: AuthUser, id: string, body: MoveSessionBody) {
     authorize(actor, 'council:manage');
-    this.assertPlannable(body.date, '/date');
     const { result, outboxIds } = await this.dataSource.transaction(async (tx) => {
       const meeting = await tx.findOne(CouncilMeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!meeting) throw notFound('Meeting');
@@ -217,7 +207,6 @@ export class CouncilService {
     if ((body.toMeetingId === undefined) === (body.extraordinary === undefined)) {
       throw new ValidationError([{ path: '', code: 'one-of', message: 'Give either toMeetingId or extraordinary' }]);
     }
-    if (body.extraordinary) this.assertPlannable(body.extraordinary.date, '/extraordinary/date');
     const { result, outboxIds } = await this.dataSource.transaction(async (tx) => {
       const item = await tx.findOne(AgendaItemEntity, { where: { id: itemId }, lock: { mode: 'pessimistic_write' } });
       if (!item || item.meetingId !== meetingId) throw notFound('Agenda item');

@@ -297,6 +297,22 @@ describe('validateSchema: dates lie in 1900-01-01 … 2100-12-31', () => {
   });
 });
 
+describe('validateSchema: x-notPast', () => {
+  const schema: JsonSchema = { type: 'object', properties: { date: { type: 'string', format: 'date', 'x-notPast': true } } };
+
+  it.each([
+    ['2026-11-30', ['/date:not-past']],
+    ['2026-12-01', []],
+    ['2026-12-02', []],
+  ])('%s with today 2026-12-01', (date, expected) => {
+    expect(codes(validateSchema(schema, { date }, { today: '2026-12-01' }))).toEqual(expected);
+  });
+
+  it('skips the check without options.today', () => {
+    expect(validateSchema(schema, { date: '1999-01-01' })).toEqual([]);
+  });
+});
+
 describe('validateSchema: x-maxYearsAhead', () => {
   const schema: JsonSchema = { type: 'object', properties: { date: { type: 'string', format: 'date', 'x-maxYearsAhead': 2 } } };
 
