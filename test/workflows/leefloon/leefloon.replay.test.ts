@@ -13,7 +13,7 @@ import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '..
 /**
  * Running dossiers survive code changes: every stored history of an earlier workflow version must replay on the
  * current code without non-determinism. A change that breaks this needs `patched()` or a new workflow type.
- * `RECORD_HISTORY=v4 npx jest leefloon.replay` (stored as JSON of the History proto) stores new histories of the current version next to the old ones.
+ * `RECORD_HISTORY=v5 [RECORD_ONLY=name,…] npx jest leefloon.replay` (stored as JSON of the History proto) stores new histories of the current version next to the old ones.
  */
 const DIR = path.join(__dirname, 'histories');
 
@@ -22,7 +22,9 @@ describe('leefloonApplication replay of stored histories', () => {
 
   if (process.env.RECORD_HISTORY) {
     it('records histories of the current version', async () => {
-      for (const [name, scenario] of Object.entries(SCENARIOS)) {
+      // RECORD_ONLY=a,b records only the named scenarios.
+      const only = process.env.RECORD_ONLY?.split(',');
+      for (const [name, scenario] of Object.entries(SCENARIOS).filter(([n]) => !only || only.includes(n))) {
         const env: TestWorkflowEnvironment = await timeSkippingEnv();
         try {
           const fake = fakeActivities();
@@ -52,7 +54,16 @@ describe('leefloonApplication replay of stored histories', () => {
               await env.sleep('35 days'); // one reminder to the partner, then its answer
               await handle.signal(partnerMessageAnsweredSignal, { partnerMessageId });
             };
-            await scenario({ complete, decide, sent, today: input.requestDate, env });
+            const urgent = async (result: string, extra: Record<string, unknown> = {}) => {
+              const item = await eventually(() => fake.scheduled()[decided]);
+              decided++;
+              const today = todayInBrussels(await env.currentTimeMs());
+              await handle.executeUpdate(councilDecisionUpdate, {
+                args: [{ itemId: item.itemId, result, decisionDate: today, motivation: 'Dringend beslist door de voorzitter.', urgent: true, userId: 's', ...extra }],
+              } as never);
+              return today;
+            };
+            const stop = await scenario({ complete, decide, urgent, sent, today: input.requestDate, env });
             const save = async (runId: string | undefined, suffix = '') => {
               const history = temporal.api.history.v1.History.toObject(
                 (await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()) as temporal.api.history.v1.History,
@@ -61,13 +72,15 @@ describe('leefloonApplication replay of stored histories', () => {
               fs.writeFileSync(path.join(DIR, `leefloon-${process.env.RECORD_HISTORY}-${name}${suffix}.json`), JSON.stringify(history, null, 1));
             };
             const latest = await handle.describe();
-            if (latest.type === 'leefloonBenefit') {
-              await handle.terminate('recorded');
-              await save(handle.firstExecutionRunId);
-              await save(latest.runId, '-benefit');
-            } else {
-              await handle.result();
-              await save(undefined);
+            if (stop === 'terminate' || latest.type === 'leefloonBenefit') await handle.terminate('recorded');
+            else await handle.result();
+            // Every run of the dossier, following continue-as-new from the first: -benefit, -benefit-2, …
+            let runId: string | undefined = handle.firstExecutionRunId;
+            for (let run = 0; runId; run++) {
+              await save(runId, run === 0 ? '' : run === 1 ? '-benefit' : `-benefit-${run}`);
+              const history = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+              const last = history.events?.at(-1);
+              runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
             }
           });
         } finally {
@@ -90,11 +103,13 @@ describe('leefloonApplication replay of stored histories', () => {
 type Scenario = (ctx: {
   complete: (kind: string, outcome: Record<string, unknown>, role?: string) => Promise<void>;
   decide: (result: string, extra?: Record<string, unknown>) => Promise<string>;
+  /** The chair decides the next scheduled item urgently, today. */
+  urgent: (result: string, extra?: Record<string, unknown>) => Promise<string>;
   /** The API signals that a partner message was exported. */
   sent: (partnerMessageId: string) => Promise<void>;
   today: string;
   env: TestWorkflowEnvironment;
-}) => Promise<void>;
+}) => Promise<void | 'terminate'>;
 
 const grant = { category: 2, monthlyAmountCents: 131_420 };
 const SCENARIOS: Record<string, Scenario> = {
@@ -129,6 +144,58 @@ const SCENARIOS: Record<string, Scenario> = {
     await complete('decision-notification', { mode: 'against-receipt', date: decided });
     await env.sleep('3 days');
     await sent('pm-C');
+  },
+  // v4 (recorded from the code landed on 1 December 2026, before the runtime kept keys across continue-as-new):
+  // the benefit's second year; urgent decisions with their ratification; applications stopped at a stage.
+  'benefit-year-2': async ({ complete, decide, sent, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await complete('social-report', outcomes.report(today));
+    const decided = await decide('granted', { ...grant, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
+    await sent('pm-B');
+    await env.sleep('300 days');
+    const reviewDay = todayInBrussels(await env.currentTimeMs());
+    await complete('yearly-review', { homeVisitDate: reviewDay, proposal: 'continue', category: 2, monthlyResourcesCents: 0, motivation: 'Geen wijzigingen.' });
+    await env.sleep('45 days');
+    return 'terminate';
+  },
+  'urgent-ratified': async ({ complete, decide, urgent, sent, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await env.sleep('26 days'); // the earliest open session now falls after the decision term: the chair decides
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await complete('social-report', outcomes.report(today));
+    const decided = await urgent('granted', { ...grant, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await decide('ratified');
+    await complete('gpmi-signature', { signedOn: todayInBrussels(await env.currentTimeMs()), type: 'training', goals: 'Opleiding' });
+    await sent('pm-B');
+    await env.sleep('10 days');
+    return 'terminate';
+  },
+  'urgent-overruled': async ({ complete, decide, urgent, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await env.sleep('26 days');
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await complete('social-report', outcomes.report(today));
+    const decided = await urgent('granted', { ...grant, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await decide('overruled');
+    await env.sleep('5 days');
+    return 'terminate';
+  },
+  'stage-inquiry': async ({ complete, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await env.sleep('3 days');
+    return 'terminate';
+  },
+  'stage-on-agenda': async ({ complete, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true });
+    await complete('social-report', outcomes.report(today));
+    await env.sleep('2 days');
+    return 'terminate';
   },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
