@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../libs/config/config';
 import { DossierEntity, PersonEntity } from '../../libs/db/entities';
 import { normalizeIban } from '../../libs/domain/identifiers';
 import { audit, SYSTEM } from '../../libs/db/audit';
@@ -18,8 +19,29 @@ export interface DossierEventInput {
   closed?: boolean;
 }
 
-export function createDossierActivities({ dataSource }: { dataSource: DataSource }) {
+/** The configuration a running dossier reads when it needs it (configuration may change; history may not). */
+export interface DossierSettings {
+  warningDays: number;
+  payday: number;
+  documentReminderDays: number;
+  partnerReminderDays: number;
+}
+
+export function createDossierActivities({ dataSource, config }: { dataSource: DataSource; config: AppConfig }) {
   return {
+    /**
+     * The settings in force today, read at the start of each run: a changed payday or reminder period reaches running
+     * dossiers at their next run, not only dossiers opened after the change.
+     */
+    async dossierSettings(_input: { procedure: string }): Promise<DossierSettings> {
+      return {
+        warningDays: config.deadlineWarningDays,
+        payday: config.payments.payday,
+        documentReminderDays: config.notices.documentReminderDays,
+        partnerReminderDays: config.notices.partnerReminderDays,
+      };
+    },
+
     /** The IBAN a social worker collected for a client who had none (a payment waits for it). */
     async setPersonIban(input: { dossierId: string; iban: string; by: string }): Promise<void> {
       await dataSource.transaction(async (tx) => {

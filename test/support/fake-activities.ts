@@ -19,6 +19,8 @@ export interface FakeOptions {
   amounts?: LeefloonAmountTable;
   /** The client has no IBAN until a social worker records one (setPersonIban). */
   missingIbanUntilSet?: boolean;
+  /** What dossierSettings answers (default: the built-in configuration). */
+  settings?: Partial<{ warningDays: number; payday: number; documentReminderDays: number; partnerReminderDays: number }>;
   /** The deadline catalogue planDeadline computes with (default: the built-in one); `useCatalogue` swaps it later. */
   catalogue?: DeadlineRule[];
 }
@@ -31,11 +33,19 @@ export function fakeActivities(options: FakeOptions = {}) {
   let catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const calls: Call[] = [];
   const scheduledItems: ScheduledItem[] = [];
+  // Like the tables, keyed on the business key: the same key gives back the same row (and never a new id).
+  const itemsByKey = new Map<string, ScheduledItem>();
+  const formsByKey = new Map<string, string>();
+  const messagesByRef = new Map<string, string>();
   const record = (name: keyof Activities) => async (input: unknown) => {
     calls.push({ name, input });
   };
   const activities: Activities = {
     recordDossierEvent: record('recordDossierEvent'),
+    dossierSettings: async (input) => {
+      calls.push({ name: 'dossierSettings', input });
+      return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, ...options.settings };
+    },
     openTask: record('openTask'),
     recordTaskCompletion: record('recordTaskCompletion'),
     cancelTask: record('cancelTask'),
@@ -51,10 +61,13 @@ export function fakeActivities(options: FakeOptions = {}) {
     // The real session calendar and agenda pick (pure code), in memory.
     scheduleAgendaItem: async (input: ScheduleItemInput) => {
       calls.push({ name: 'scheduleAgendaItem', input });
+      // agenda_items is unique on (dossier, key): a repeated key answers the item scheduled first, decided or not.
+      const existing = itemsByKey.get(`${input.dossierId}:${input.key}`);
+      if (existing) return existing;
       const from = input.after && input.after >= input.today ? addDays(input.after, 1) : input.today;
       const pick = pickSession(regularSessions(RULES, from, addDays(from, 60)), input.today, input.decisionDue)!;
       const item = {
-        itemId: `item-${input.key}-${calls.length}`,
+        itemId: `item-${input.key}-${itemsByKey.size + 1}`,
         meetingId: `meeting-${pick.session.date}`,
         sessionDate: pick.session.date,
         time: '19:00',
@@ -63,6 +76,7 @@ export function fakeActivities(options: FakeOptions = {}) {
         urgent: pick.urgent,
       };
       scheduledItems.push(item);
+      itemsByKey.set(`${input.dossierId}:${input.key}`, item);
       return item;
     },
     // Payments: orders recorded in memory; amounts and schedules from the real pure code (built-in table, payday 1).
@@ -88,11 +102,19 @@ export function fakeActivities(options: FakeOptions = {}) {
     },
     queuePartnerMessage: async (input) => {
       calls.push({ name: 'queuePartnerMessage', input });
-      return { partnerMessageId: `pm-${input.kind}`, created: true };
+      // partner_messages is unique on (dossier, kind, partnerRef).
+      const ref = `${input.dossierId}:${input.kind}:${input.partnerRef}`;
+      const created = !messagesByRef.has(ref);
+      if (created) messagesByRef.set(ref, messagesByRef.size === 0 ? `pm-${input.kind}` : `pm-${input.kind}-${messagesByRef.size + 1}`);
+      return { partnerMessageId: messagesByRef.get(ref)!, created };
     },
     sendPodMiForm: async (input) => {
       calls.push({ name: 'sendPodMiForm', input });
-      return { partnerMessageId: `pm-${input.form}`, dueDate: input.decisionDate, created: true };
+      // One form per decision (its partnerRef names the decision date): the first B is pm-B, a later one pm-B-<date>.
+      const ref = `${input.dossierId}:${input.form}:${input.decisionDate}`;
+      const created = !formsByKey.has(ref);
+      if (created) formsByKey.set(ref, [...formsByKey.keys()].some((k) => k.startsWith(`${input.dossierId}:${input.form}:`)) ? `pm-${input.form}-${input.decisionDate}` : `pm-${input.form}`);
+      return { partnerMessageId: formsByKey.get(ref)!, dueDate: input.decisionDate, created };
     },
     cancelFuturePayments: async (input) => {
       calls.push({ name: 'cancelFuturePayments', input });

@@ -1,4 +1,4 @@
-import { condition, continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, addMonths, compareDates, daysBetween, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
@@ -36,6 +36,8 @@ export interface BenefitInput {
   appealFrom?: IsoDate;
   /** Forms to POD MI not sent yet when the previous run ended. */
   podMi?: PodMiWatch[];
+  /** The previous run handed over in the middle of the year (a long history), not at the yearly review. */
+  midYear?: boolean;
 }
 
 export interface BenefitResult {
@@ -45,6 +47,10 @@ export interface BenefitResult {
 
 /** Open the review task this long before the review is due. */
 const REVIEW_NOTICE_DAYS = 30;
+/** Runs from here on hand their open tasks to the next year's run (same task, same assignee) instead of cancelling them. */
+export const CARRY_OPEN_TASKS_PATCH = 'benefit-carries-open-tasks';
+/** Runs from here on hand over to a new run between two payments when their history grows long. */
+export const HAND_OVER_PATCH = 'benefit-hands-over-when-long';
 
 /**
  * A granted leefloon while it runs: arrears from the start date and the first payment within the LL-6 term, one payment
@@ -57,9 +63,12 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   const dossier = new Dossier(input.dossier);
   dossier.facts.decisionDate = input.grant.decisionDate;
   dossier.status = 'ACTIVE';
-  const payday = input.dossier.settings.payday ?? 1;
+  await dossier.refreshSettings();
+  const payday = dossier.settings.payday ?? 1;
   let grant = input.grant;
   let nextPeriod: Period;
+  // The clocks the previous run handed over (the appeal window, GPMI and review terms) go on with their timers.
+  await dossier.resume();
 
   if (input.nextPeriod === null) {
     // LL-6: arrears from the start date, the first payment within 15 days of the decision (art. 23 RMI-wet, [V-sec]).
@@ -75,36 +84,62 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   const watchForm = (w: PodMiWatch | undefined) => {
     if (!w) return;
     podMi.push(w);
-    void watchPodMi(dossier, w).then(() => podMi.splice(podMi.indexOf(w), 1));
+    // Supervised: a failure reaches the team lead as an escalation instead of failing the workflow task.
+    void dossier.supervise(`pod-mi:${w.key}`, `de opvolging van formulier ${w.form} voor POD MI`, () => watchPodMi(dossier, w)).then(() => podMi.splice(podMi.indexOf(w), 1));
   };
   for (const w of input.podMi ?? []) watchForm(w);
   // LL-10: the appeal window of the grant, carried over from the application (same record, same key).
   if (input.appealFrom) await dossier.deadline('appeal', 'LL-10', input.appealFrom, { kind: 'window' });
-  await dossier.event('active', `Leefloon loopt (jaar ${input.year}); volgende betaling: ${nextPeriod}`, { status: 'ACTIVE' });
+  if (!input.midYear) await dossier.event('active', `Leefloon loopt (jaar ${input.year}); volgende betaling: ${nextPeriod}`, { status: 'ACTIVE' });
 
   // The GPMI runs beside the payments: the contract within 3 months of the grant, then its evaluations.
   const gpmi = { ...input.gpmi };
-  void followGpmi(dossier, grant, gpmi);
+  void dossier.supervise('gpmi', 'de GPMI-opvolging', () => followGpmi(dossier, grant, gpmi));
+
+  // An urgent grant paid at once (arrears above, LL-8 in followGpmi, LL-5 for its form B): its ratification goes to the
+  // next BCSD session. Overruled, the grant stops from the BCSD's own date (see stopBenefit).
+  let overruled: { decisionDate: IsoDate; motivation: string } | undefined;
+  dossier.superviseRatifications(async (pending, ratification) => {
+    if (pending.proposal.proposal !== 'grant') return false;
+    overruled = { decisionDate: ratification.decisionDate, motivation: ratification.motivation };
+    return true;
+  });
 
   // The yearly review (LL-7: a home visit at least once a year), and monthly payments until it is done.
   let review: Record<string, unknown> | undefined;
   const reviewDone = () => review !== undefined;
-  void (async () => {
+  const stopOrReview = () => review !== undefined || overruled !== undefined;
+  void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
     const term = await dossier.deadline(`review-${input.year}`, 'LL-7', input.lastHomeVisit);
     const dueDate = term.dueDate();
     if (dueDate) await sleepUntil(startOfDay(addDays(dueDate, -REVIEW_NOTICE_DAYS), input.dossier.settings.timeZone));
     const outcome = await dossier.task('yearly-review', { deadline: term });
     await term.met(outcome.homeVisitDate as string);
     review = outcome;
-  })();
+  });
 
-  while (!reviewDone()) {
+  while (!stopOrReview()) {
     const due = paymentDay(nextPeriod, payday);
     if (grant.endDate && compareDates(firstDayOf(nextPeriod), grant.endDate) > 0) break;
-    const woke = await condition(reviewDone, Math.max(0, startOfDay(due, input.dossier.settings.timeZone) - Date.now()));
+    const woke = await condition(stopOrReview, Math.max(0, startOfDay(due, input.dossier.settings.timeZone) - Date.now()));
     if (woke) break;
     await pay(dossier, grant, 'monthly', nextPeriod, due);
     nextPeriod = addPeriods(nextPeriod, 1);
+    // A long history hands over to a new run between two payments: same year, same clocks, same open tasks.
+    if (dossier.shouldHandOver() && patched(HAND_OVER_PATCH)) {
+      await dossier.settle();
+      return continueAsNew<typeof leefloonBenefit>({
+        dossier: dossier.handOver(), grant, year: input.year, nextPeriod, lastHomeVisit: input.lastHomeVisit, gpmi, podMi, midYear: true,
+      });
+    }
+  }
+  if (overruled) {
+    const endDate = addDays(overruled.decisionDate, -1);
+    return stopBenefit(dossier, grant, nextPeriod, {
+      endDate, decisionDate: overruled.decisionDate, motivation: overruled.motivation, keySuffix: `overruled-${overruled.decisionDate}`,
+      description: `Leefloon stopgezet vanaf ${formatDateNl(overruled.decisionDate)}: het BCSD van ${formatDateNl(overruled.decisionDate)} bekrachtigde de dringende toekenning niet`,
+      recovery: true,
+    });
   }
   if (!review) {
     await condition(reviewDone);
@@ -122,29 +157,14 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
         startDate: stop ? (outcome.endDate as string) : dossier.today(),
         motivation: outcome.motivation as string,
       },
-      { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'] },
+      { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `review-${input.year}` },
     );
     if (decision.result === 'stopped') {
       const endDate = (outcome.endDate as string) ?? decision.decisionDate;
-      // No payment is ordered after the end date; payments not yet made for later months are cancelled.
-      const cancelled = await dossier.activity(() =>
-        acts.cancelFuturePayments({ dossierId: input.dossier.dossierId, fromPeriod: addPeriods(periodOf(endDate), 1) }),
-      );
-      await dossier.event('stopped', `Leefloon stopgezet vanaf ${addDays(endDate, 1)} (BCSD ${decision.decisionDate}); ${cancelled} geplande betaling(en) geannuleerd`, {
-        status: 'STOPPED',
-        closed: true,
+      return stopBenefit(dossier, grant, nextPeriod, {
+        endDate, decisionDate: decision.decisionDate, motivation: decision.motivation, keySuffix: `review-${input.year}`,
+        description: `Leefloon stopgezet vanaf ${formatDateNl(addDays(endDate, 1))} (BCSD van ${formatDateNl(decision.decisionDate)})`,
       });
-      const term = await dossier.deadline(`notification-review-${input.year}`, 'LL-4', decision.decisionDate);
-      await notifyDecision(dossier, term, {
-        key: `decision-letter-review-${input.year}`,
-        template: 'decision-stop',
-        data: { decisionDate: decision.decisionDate, legalReasons: LEGAL_REASONS, factualReasons: decision.motivation, effectiveDate: addDays(endDate, 1) },
-      }, `appeal-review-${input.year}`);
-      const form = await sendPodMi(dossier, 'C', 'stop', decision.decisionDate, grant, endDate);
-      if (form) dossier.keep(watchPodMi(dossier, form));
-      await dossier.closeOpenTasks('leefloon stopgezet');
-      await dossier.finish();
-      return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
     }
     grant = {
       ...grant,
@@ -174,11 +194,13 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   } else {
     grant = { ...grant, monthlyResourcesCents: outcome.monthlyResourcesCents as number };
   }
-  // Open tasks (a GPMI evaluation) move to the next run, which opens them again under the same deadline.
-  await dossier.closeOpenTasks('jaarlijkse herziening: voortgezet in het volgende jaar');
-  await dossier.finish();
+  // Open tasks (a GPMI evaluation) move to the next run: taken over as they are (same task, same assignee); runs
+  // before that cancelled them and the next run opened them again under the same deadline.
+  if (!patched(CARRY_OPEN_TASKS_PATCH)) await dossier.closeOpenTasks('jaarlijkse herziening: voortgezet in het volgende jaar');
+  // Settled, not finished: an urgent decision still awaiting its ratification is handed over, not awaited.
+  await dossier.settle();
   return continueAsNew<typeof leefloonBenefit>({
-    dossier: input.dossier,
+    dossier: dossier.handOver(),
     grant,
     year: input.year + 1,
     nextPeriod,
@@ -186,6 +208,43 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     gpmi,
     podMi,
   });
+}
+
+/**
+ * Ends the benefit: no payment after the end date (later ones not yet made are cancelled), the stop letter with its
+ * notification (LL-4) and appeal window (LL-10), and form C to POD MI (LL-5). An overruled urgent grant stops from the
+ * BCSD's own date; what was paid under the urgent decision is recovered only by a separate recovery decision (art. 24
+ * RMI-wet), which the team lead is told to put to the BCSD — never by the workflow.
+ */
+async function stopBenefit(
+  dossier: Dossier,
+  grant: Grant,
+  nextPeriod: Period,
+  stop: { endDate: IsoDate; decisionDate: IsoDate; motivation: string; keySuffix: string; description: string; recovery?: boolean },
+): Promise<BenefitResult> {
+  const { dossierId, team, reference } = dossier.input;
+  const { endDate, decisionDate, keySuffix } = stop;
+  const cancelled = await dossier.activity(() => acts.cancelFuturePayments({ dossierId, fromPeriod: addPeriods(periodOf(endDate), 1) }));
+  await dossier.event('stopped', `${stop.description}; ${cancelled} geplande betaling(en) geannuleerd`, { status: 'STOPPED', closed: true });
+  if (stop.recovery) {
+    await dossier.activity(() =>
+      acts.raiseEscalation({
+        dossierId, team, key: `recovery:${keySuffix}`, level: 'warning', at: new Date().toISOString(),
+        message: `${reference}: de dringende toekenning werd niet bekrachtigd; wat eronder betaald werd, wordt enkel teruggevorderd na een afzonderlijke beslissing van het BCSD (art. 24 RMI-wet).`,
+      }),
+    );
+  }
+  const term = await dossier.deadline(`notification-${keySuffix}`, 'LL-4', decisionDate);
+  await notifyDecision(dossier, term, {
+    key: `decision-letter-${keySuffix}`,
+    template: 'decision-stop',
+    data: { decisionDate, legalReasons: LEGAL_REASONS, factualReasons: stop.motivation, effectiveDate: addDays(endDate, 1) },
+  }, `appeal-${keySuffix}`);
+  const form = await sendPodMi(dossier, 'C', 'stop', decisionDate, grant, endDate);
+  if (form) dossier.keep(watchPodMi(dossier, form));
+  await dossier.closeOpenTasks('leefloon stopgezet');
+  await dossier.finish();
+  return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
 }
 
 /**
@@ -301,7 +360,7 @@ export async function watchPodMi(dossier: Dossier, watch: PodMiWatch): Promise<v
   // POD MI confirms the form; until it does, it is reminded.
   await dossier.remindPartnerUntilAnswered(
     { partnerMessageId: watch.partnerMessageId, partner: 'pod-mi', kind: `form-${watch.form}`, partnerRef: watch.key },
-    dossier.input.settings.partnerReminderDays ?? 30,
+    dossier.settings.partnerReminderDays ?? 30,
   );
 }
 

@@ -40,6 +40,7 @@ export interface LeefloonResult {
  */
 export async function leefloonApplication(input: DossierInput): Promise<LeefloonResult> {
   const dossier = new Dossier(input);
+  await dossier.refreshSettings();
   await dossier.event('request-registered', `Aanvraag leefloon geregistreerd (${input.channel})`, { status: 'REQUEST_REGISTERED' });
 
   // LL-3: the BCSD decides within 30 days of the request (art. 21 §1 RMI-wet). The clock keeps running while a
@@ -171,14 +172,17 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   const form = await sendPodMi(dossier, grant ? 'B' : 'C', grant ? 'grant' : 'refusal', decisionDate, grant, undefined, amount?.amountCents);
   if (!grant) {
     if (form) dossier.keep(watchPodMi(dossier, form));
+    // An urgent refusal: its ratification is awaited before the dossier ends (an overruling needs a new decision).
+    dossier.superviseRatifications();
     // A refusal: the dossier stays open until the client's appeal window has run out.
     await dossier.finish({ windows: true });
     return { status: 'NOTIFIED', decision: result };
   }
   // A granted leefloon runs on as its own workflow (same dossier, same workflow id): payments, GPMI, yearly reviews.
+  // An urgent grant pays at once: its ratification travels with the dossier into the benefit (handOver).
   await dossier.finish();
   return makeContinueAsNewFunc<typeof leefloonBenefit>({ workflowType: 'leefloonBenefit' })({
-    dossier: input,
+    dossier: dossier.handOver(),
     grant,
     year: 1,
     nextPeriod: null,
@@ -196,7 +200,8 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
  */
 async function requestDocuments(dossier: Dossier, list: string, decisionTerm: DeadlineHandle): Promise<void> {
   const documents = list.split('\n').map((d) => d.trim()).filter(Boolean);
-  const { dossierId, settings } = dossier.input;
+  const { dossierId } = dossier.input;
+  const settings = dossier.settings;
   await dossier.event('documents-requested', `Ontbrekende stukken opgevraagd: ${documents.length}`, { status: 'DOCUMENTS_REQUESTED' });
   await dossier.attempt('opvraging ontbrekende stukken', () =>
     acts.issueLetter({ dossierId, key: 'documents-request', template: 'documents-request', data: { documents }, delivery: { mode: 'letter' } } as never),

@@ -43,6 +43,18 @@ export interface ClockContext {
   call<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/** An open clock handed to the next run of the dossier: its rule, trigger and what changed it. */
+export interface ClockSnapshot {
+  key: string;
+  ruleId: string;
+  triggerDate: IsoDate;
+  kind: 'duty' | 'window';
+  suspensions: Suspension[];
+  extensions: Extension[];
+  /** The team lead was warned already (no second warning). */
+  warned: boolean;
+}
+
 export interface ClockOptions {
   /** duty (default): the OCMW must act; window: someone else's term the dossier watches (no escalation, it expires). */
   kind?: 'duty' | 'window';
@@ -76,12 +88,28 @@ export class DeadlineClock implements DeadlineHandle {
     private readonly options: ClockOptions,
   ) {}
 
-  static async start(ctx: ClockContext, key: string, ruleId: string, triggerDate: IsoDate, options: ClockOptions = {}): Promise<DeadlineClock> {
+  static async start(ctx: ClockContext, key: string, ruleId: string, triggerDate: IsoDate, options: ClockOptions = {}, carried?: ClockSnapshot): Promise<DeadlineClock> {
     const clock = new DeadlineClock(ctx, key, ruleId, triggerDate, options);
+    if (carried) {
+      // Taken over from the previous run: the same record, with the suspensions and extensions it had.
+      clock.suspensions = carried.suspensions;
+      clock.extensions = carried.extensions;
+      clock.warned = carried.warned;
+      if (carried.warned) clock.state = 'at-risk';
+    }
     clock.computed = await clock.plan(clock.suspensions, clock.extensions);
     if (clock.computed.suspendedSince) clock.state = 'suspended';
+    // The watch ends with the clock; it only calls activities the runtime counts, and lets their failures through.
     void clock.watch();
     return clock;
+  }
+
+  /** What the next run needs to take this open clock over (continue-as-new). */
+  snapshot(): ClockSnapshot {
+    return {
+      key: this.key, ruleId: this.ruleId, triggerDate: this.triggerDate, kind: this.options.kind ?? 'duty',
+      suspensions: this.suspensions, extensions: this.extensions, warned: this.warned,
+    };
   }
 
   dueDate() {

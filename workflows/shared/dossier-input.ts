@@ -1,3 +1,7 @@
+import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
+import type { ClockSnapshot } from './deadline-clock';
+import type { CouncilDecisionInput } from './dossier.messages';
+
 /** What every procedure workflow starts from. No names or national numbers: Temporal keeps this in its history. */
 export interface DossierInput {
   dossierId: string;
@@ -18,5 +22,42 @@ export interface DossierInput {
     documentReminderDays?: number;
     /** Days a partner has to answer a message before it is reminded (configuration). */
     partnerReminderDays?: number;
+    /**
+     * A run that has this many history events hands over to a new run at its next safe point, even before Temporal
+     * suggests it (continueAsNewSuggested) — configuration; tests set it low to prove the hand-over.
+     */
+    maxRunEvents?: number;
   };
+  /** What the previous run of this dossier handed over (continue-as-new); absent in a first run. */
+  carry?: RuntimeCarry;
+}
+
+/**
+ * What the dossier runtime carries from one run to the next, so a dossier can live for years: nothing here restarts
+ * with a run. Absent from runs that continued as new before the runtime carried it.
+ */
+export interface RuntimeCarry {
+  /** Run-independent sequence numbers by name (timeline entries): keys built from them never repeat in the dossier. */
+  seq: Record<string, number>;
+  /** Human tasks still open: the next run takes them over with the same id (still in the inbox, claimed or not). */
+  tasks: CarriedTask[];
+  /** Deadline clocks still open, with their suspensions and extensions: the next run takes them over by key. */
+  deadlines: ClockSnapshot[];
+  /** Urgent decisions of the chair still awaiting their ratification by the BCSD. */
+  ratifications: PendingRatification[];
+}
+
+export interface CarriedTask {
+  id: string;
+  kind: string;
+  /** The procedure's name for this task among others of its kind (default: the kind). */
+  key: string;
+  role: string;
+}
+
+/** The chair's urgent decision (art. 28 §1 OCMW-wet practice, domain §8), to be ratified at the next BCSD session. */
+export interface PendingRatification {
+  urgentItemId: string;
+  decision: CouncilDecisionInput;
+  proposal: AgendaProposal;
 }

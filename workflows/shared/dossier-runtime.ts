@@ -1,10 +1,10 @@
-import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, isCancellation, patched, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-kinds';
 import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
-import type { DossierInput } from './dossier-input';
+import type { CarriedTask, DossierInput, PendingRatification, RuntimeCarry } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
 import { formatDateNl } from '../../libs/format/dutch';
 import {
@@ -36,6 +36,24 @@ const acts = proxyActivities<Activities>({
 
 /** Dossiers started from here on compute deadlines with the engine (activity) and can suspend/extend them. */
 export const DEADLINE_ENGINE_PATCH = 'deadline-engine';
+/**
+ * Runs from here on key their timeline entries, reminders and refused-step escalations on names that survive
+ * continue-as-new (a sequence carried from run to run, or the day) instead of counters that restart with each run.
+ */
+export const DURABLE_KEYS_PATCH = 'durable-keys';
+/**
+ * Council calls from here on key agenda items on the procedure's step (`application:decision-1`, `review-2:decision-1`,
+ * `ratification:<item>:1`) instead of `decision-<n>`, which every run started again (a yearly review got the
+ * application's decided item back and waited forever). Checked where the council is called, so benefits already
+ * running take it at their next review.
+ */
+export const DURABLE_AGENDA_PATCH = 'durable-agenda-keys';
+/** An urgent grant from here on takes effect at once; its ratification is carried into the benefit instead of awaited. */
+export const URGENT_AT_ONCE_PATCH = 'urgent-decision-at-once';
+/** A cancelled task from here on ends the step that waited for it, instead of letting it go on without an outcome. */
+export const CANCELLED_TASK_ENDS_PATCH = 'cancelled-task-ends-its-step';
+/** Runs from here on read their settings (payday, reminder periods) through an activity at their start. */
+export const SETTINGS_BY_ACTIVITY_PATCH = 'settings-by-activity';
 
 interface TaskState {
   id: string;
@@ -46,6 +64,16 @@ interface TaskState {
   completedBy?: string;
   /** The read model shows the completion: the Update may answer once the workflow has moved on. */
   recorded: boolean;
+  /** The procedure's name for it among tasks of its kind (default: the kind); a next run takes it over by kind and key. */
+  key: string;
+  /** Handed over by the previous run and not yet asked for again by this one. */
+  carried?: boolean;
+  completedOn?: IsoDate;
+  /**
+   * Cancelled by closeOpenTasks. 'ends': the step waiting for it ends there. 'legacy': runs before that patch went on
+   * as if it were completed (with no outcome) and recorded a completion — kept so their histories replay.
+   */
+  cancelled?: 'ends' | 'legacy';
 }
 
 export type TaskOutcome = Record<string, unknown> & { readonly completedBy: string; readonly completedOn: IsoDate };
@@ -93,11 +121,24 @@ export class Dossier {
   private readonly answeredPartnerMessages = new Set<string>();
   private inFlight = 0;
   private eventSeq = 0;
+  private durable?: boolean;
+  /** Run-independent sequences (carried): see RuntimeCarry.seq. */
+  private readonly seq: Record<string, number>;
+  /** Urgent decisions awaiting ratification that this run has not taken up: handed to the next run. */
+  private readonly pendingRatifications: PendingRatification[] = [];
+  private readonly carriedClocks: Map<string, NonNullable<RuntimeCarry['deadlines']>[number]>;
 
   constructor(readonly input: DossierInput) {
     this.engine = patched(DEADLINE_ENGINE_PATCH);
     this.responsibleUserId = input.responsibleUserId;
     this.facts.requestDate = input.requestDate;
+    this.seq = { ...(input.carry?.seq ?? {}) };
+    this.carriedClocks = new Map((input.carry?.deadlines ?? []).map((d) => [d.key, d]));
+    this.pendingRatifications.push(...(input.carry?.ratifications ?? []));
+    for (const t of input.carry?.tasks ?? []) {
+      // Still open in the inbox: a completion is accepted from the start of this run, before the procedure asks again.
+      this.tasks.set(t.id, { id: t.id, kind: t.kind, key: t.key, role: t.role, status: 'open', recorded: false, carried: true });
+    }
     setHandler(dossierStateQuery, () => this.view());
     setHandler(
       completeTaskUpdate,
@@ -106,6 +147,11 @@ export class Dossier {
         task.status = 'completed';
         task.outcome = outcome;
         task.completedBy = userId;
+        if (task.carried) {
+          // Not asked for again yet in this run: the completion is recorded now, the procedure finds it when it asks.
+          task.completedOn = this.today();
+          await this.recordCompletion(task);
+        }
         await condition(() => task.recorded && this.inFlight === 0);
         return { status: this.status, openTaskIds: [...this.tasks.values()].filter((t) => t.status === 'open').map((t) => t.id) };
       },
@@ -140,13 +186,27 @@ export class Dossier {
     return dateInZone(Date.now(), this.input.settings.timeZone);
   }
 
+  private current: DossierInput['settings'] | undefined;
+
+  /** The settings this run works with: read at its start (refreshSettings), or those frozen into older dossiers' input. */
+  get settings(): DossierInput['settings'] {
+    return this.current ?? this.input.settings;
+  }
+
+  /** Reads the configuration in force through an activity (configuration may change; history may not). */
+  async refreshSettings(): Promise<void> {
+    if (!patched(SETTINGS_BY_ACTIVITY_PATCH)) return;
+    const read = await this.call(() => acts.dossierSettings({ procedure: this.input.procedure }));
+    this.current = { ...this.input.settings, ...read };
+  }
+
   /** A timeline entry; with `status`, the dossier moves to that status. */
   async event(type: string, description: string, options: { status?: string; data?: Record<string, unknown>; closed?: boolean } = {}) {
     if (options.status) this.status = options.status;
     await this.call(() =>
       acts.recordDossierEvent({
         dossierId: this.input.dossierId,
-        key: `${type}:${++this.eventSeq}`,
+        key: this.durableKeys() ? `${type}@${this.next('event')}` : `${type}:${++this.eventSeq}`,
         at: new Date().toISOString(),
         type,
         description,
@@ -166,49 +226,143 @@ export class Dossier {
    * against the kind's outcome schema). Social-worker tasks go to the dossier's responsible social worker (or the
    * colleague covering their absence).
    */
-  async task(kind: string, options: { deadline?: DeadlineHandle } = {}): Promise<TaskOutcome> {
+  async task(kind: string, options: { deadline?: DeadlineHandle; key?: string } = {}): Promise<TaskOutcome> {
     const k = taskKind(kind);
-    const id = uuid4();
-    const task: TaskState = { id, kind, role: k.role, status: 'open', recorded: false };
-    this.tasks.set(id, task);
-    await this.call(() =>
-      acts.openTask({
-        taskId: id,
-        dossierId: this.input.dossierId,
-        kind,
-        title: k.title,
-        role: k.role,
-        team: this.input.team,
-        assigneeId: k.role === 'social-worker' ? this.responsibleUserId : null,
-        dueDate: options.deadline?.dueDate() ?? null,
-        deadlineKey: options.deadline?.key ?? null,
-      }),
-    );
-    await condition(() => task.status === 'completed');
-    const completedOn = this.today();
+    const key = options.key ?? kind;
+    // A task the previous run handed over (same kind and key) is taken over: same id, same assignee, no second row.
+    let task = [...this.tasks.values()].find((t) => t.carried && t.kind === kind && t.key === key);
+    if (task) {
+      task.carried = false;
+    } else {
+      const id = uuid4();
+      const opened: TaskState = { id, kind, key, role: k.role, status: 'open', recorded: false };
+      task = opened;
+      this.tasks.set(id, opened);
+      await this.call(() =>
+        acts.openTask({
+          taskId: id,
+          dossierId: this.input.dossierId,
+          kind,
+          title: k.title,
+          role: k.role,
+          team: this.input.team,
+          assigneeId: k.role === 'social-worker' ? this.responsibleUserId : null,
+          dueDate: options.deadline?.dueDate() ?? null,
+          deadlineKey: options.deadline?.key ?? null,
+        }),
+      );
+    }
+    const done = task;
+    await condition(() => done.status === 'completed');
+    if (done.cancelled === 'ends') await new Promise<never>(() => undefined); // the procedure moved on without it
+    const completedOn = done.completedOn ?? this.today();
+    if (!done.recorded || done.cancelled === 'legacy') await this.recordCompletion(done);
+    return { ...done.outcome!, completedBy: done.completedBy!, completedOn };
+  }
+
+  private async recordCompletion(task: TaskState): Promise<void> {
     await this.call(() =>
       acts.recordTaskCompletion({
-        taskId: id,
+        taskId: task.id,
         dossierId: this.input.dossierId,
         outcome: task.outcome!,
         completedBy: task.completedBy!,
-        completedByRole: k.role,
+        completedByRole: task.role,
         completedAt: new Date().toISOString(),
       }),
     );
     task.recorded = true;
-    return { ...task.outcome!, completedBy: task.completedBy!, completedOn };
   }
 
   /**
    * Starts a legal deadline from the catalogue rule in force on the trigger date; its timers run beside the procedure.
    */
   async deadline(key: string, ruleId: string, triggerDate: IsoDate, options: ClockOptions = {}): Promise<DeadlineHandle> {
+    const resumed = this.deadlines.get(key);
+    if (resumed && this.resumedClocks.has(key)) return resumed;
+    const carried = this.carriedClocks.get(key);
+    this.carriedClocks.delete(key);
     const handle = this.engine
-      ? await DeadlineClock.start(this.clockContext(), key, ruleId, triggerDate, options)
+      ? await DeadlineClock.start(this.clockContext(), key, ruleId, triggerDate, options, carried)
       : await startLegacyDeadline(this.clockContext(), key, ruleId, triggerDate);
     this.deadlines.set(key, handle);
     return handle;
+  }
+
+  private readonly resumedClocks = new Set<string>();
+
+  /**
+   * A run that continued as new takes over every open clock the previous run handed over (its timers, suspensions and
+   * extensions), whether or not the procedure declares it again; a declaration of the same key gets the same clock.
+   */
+  async resume(): Promise<void> {
+    for (const snapshot of [...this.carriedClocks.values()]) {
+      this.carriedClocks.delete(snapshot.key);
+      const clock = await DeadlineClock.start(this.clockContext(), snapshot.key, snapshot.ruleId, snapshot.triggerDate, { kind: snapshot.kind }, snapshot);
+      this.deadlines.set(snapshot.key, clock);
+      this.resumedClocks.add(snapshot.key);
+    }
+  }
+
+  /**
+   * The input of the next run of this dossier (continue-as-new): the same dossier with what the runtime carries —
+   * its sequences, open tasks, open clocks, urgent decisions awaiting ratification — and the responsible social
+   * worker as it stands now (an absence cover included).
+   */
+  handOver(): DossierInput {
+    const tasks: CarriedTask[] = [...this.tasks.values()]
+      .filter((t) => t.status === 'open')
+      .map((t) => ({ id: t.id, kind: t.kind, key: t.key, role: t.role }));
+    const deadlines = [...this.deadlines.values()]
+      .filter((d): d is DeadlineClock => d instanceof DeadlineClock && d.isOpen())
+      .map((d) => d.snapshot());
+    return {
+      ...this.input,
+      responsibleUserId: this.responsibleUserId,
+      carry: { seq: { ...this.seq }, tasks, deadlines, ratifications: [...this.pendingRatifications] },
+    };
+  }
+
+  /**
+   * A safe point to hand over to a new run: Temporal suggests it (the history grows large), or the run has more events
+   * than the configured maximum. The procedure decides where its safe points are (between two payments).
+   */
+  shouldHandOver(): boolean {
+    const info = workflowInfo();
+    const max = this.input.settings.maxRunEvents;
+    return info.continueAsNewSuggested || (max !== undefined && info.historyLength >= max);
+  }
+
+  /**
+   * Background work of the procedure (a GPMI follow-up, a partner watch, a ratification) that must never fail the
+   * workflow: a failure reaches the team lead as an escalation, and the dossier goes on.
+   */
+  supervise(name: string, label: string, work: () => Promise<unknown>): Promise<void> {
+    return (async () => {
+      try {
+        await work();
+      } catch (err) {
+        if (isCancellation(err)) throw err;
+        const reason = err instanceof ActivityFailure ? (err.cause?.message ?? err.message) : err instanceof Error ? err.message : String(err);
+        const { dossierId, team, reference } = this.input;
+        await this.call(() =>
+          acts.raiseEscalation({
+            dossierId, team, key: `background:${name}:${this.today()}`, level: 'breach', at: new Date().toISOString(),
+            message: `${reference}: ${label} is stilgevallen door een fout (${reason}); het dossier moet nagekeken worden.`,
+          }),
+        );
+      }
+    })();
+  }
+
+  private durableKeys(): boolean {
+    this.durable ??= patched(DURABLE_KEYS_PATCH);
+    return this.durable;
+  }
+
+  private next(name: string): number {
+    this.seq[name] = (this.seq[name] ?? 0) + 1;
+    return this.seq[name];
   }
 
   /**
@@ -219,14 +373,17 @@ export class Dossier {
    */
   async council(
     proposal: AgendaProposal,
-    options: { hearingRequested: boolean; deadline?: DeadlineHandle; results?: readonly string[] },
+    options: { hearingRequested: boolean; deadline?: DeadlineHandle; results?: readonly string[]; step?: string },
   ): Promise<CouncilDecision> {
+    // The step names the decision in the dossier's life ('application', 'review-2'): item keys never repeat across runs.
+    const durable = patched(DURABLE_AGENDA_PATCH);
+    const step = options.step ?? 'application';
     let after: string | undefined;
     for (let n = 1; ; n++) {
       const item = await this.call(() =>
         acts.scheduleAgendaItem({
           dossierId: this.input.dossierId,
-          key: `decision-${n}`,
+          key: durable ? `${step}:decision-${n}` : `decision-${n}`,
           kind: 'decision',
           team: this.input.team,
           proposal,
@@ -240,13 +397,13 @@ export class Dossier {
         itemId: item.itemId, kind: 'decision', results: options.results ?? FIRST_DECISION, session: sessionOf(item), hearingRequested: options.hearingRequested,
       };
       this.agenda.set(item.itemId, entry);
-      await this.event('on-agenda', `Geagendeerd op het BCSD van ${item.sessionDate}`, { status: 'ON_AGENDA', data: { itemId: item.itemId } });
+      await this.event('on-agenda', `Geagendeerd op het BCSD van ${formatDateNl(item.sessionDate)}`, { status: 'ON_AGENDA', data: { itemId: item.itemId } });
       if (item.urgent) {
         const { dossierId, team, reference } = this.input;
         await this.call(() =>
           acts.raiseEscalation({
-            dossierId, team, key: `agenda:decision-${n}`, level: 'warning', at: new Date().toISOString(),
-            message: `${reference}: eerstvolgend BCSD (${item.sessionDate}) valt na de beslissingstermijn (${options.deadline?.dueDate()}): dringende beslissing van de voorzitter nodig.`,
+            dossierId, team, key: durable ? `agenda:${item.itemId}` : `agenda:decision-${n}`, level: 'warning', at: new Date().toISOString(),
+            message: `${reference}: eerstvolgend BCSD (${formatDateNl(item.sessionDate)}) valt na de beslissingstermijn (${dateOrDash(options.deadline?.dueDate())}): dringende beslissing van de voorzitter nodig.`,
           }),
         );
       }
@@ -255,7 +412,7 @@ export class Dossier {
         await this.attempt('uitnodiging om gehoord te worden', () =>
           acts.issueLetter({
             dossierId: this.input.dossierId,
-            key: `hearing-invitation-${n}`,
+            key: durable ? `hearing-invitation:${item.itemId}` : `hearing-invitation-${n}`,
             template: 'hearing-invitation',
             data: { decidingBody: 'Bijzonder Comité voor de Sociale Dienst', hearing: { place: item.place, date: item.sessionDate, time: item.time } },
             delivery: { mode: 'letter' },
@@ -267,23 +424,66 @@ export class Dossier {
       const decision = entry.decision!;
       // A moved item is decided at the session it was moved to (entry.session), not where it was first scheduled.
       if (decision.result === 'postponed') {
-        await this.event('postponed', `Uitgesteld door het BCSD van ${entry.session.sessionDate}`);
+        await this.event('postponed', `Uitgesteld door het BCSD van ${formatDateNl(entry.session.sessionDate)}`);
         after = entry.session.sessionDate;
         continue;
       }
-      if (decision.urgent) this.ratifications.push(this.ratify(decision, proposal));
+      if (decision.urgent) {
+        // The urgent decision takes effect at once (a grant pays, its clocks run); its ratification is taken up by the
+        // procedure — in the benefit for a grant, before the end for a refusal — instead of holding the dossier back.
+        if (patched(URGENT_AT_ONCE_PATCH)) this.pendingRatifications.push({ urgentItemId: entry.itemId, decision, proposal });
+        else this.ratifications.push(this.ratify(decision, proposal));
+      }
       return { ...decision, sessionDate: entry.session.sessionDate };
     }
   }
 
+  /** Urgent decisions awaiting their ratification that no run has taken up yet. */
+  awaitingRatification(): readonly PendingRatification[] {
+    return this.pendingRatifications;
+  }
+
+  /**
+   * Takes up the ratifications of urgent decisions in the background (supervised): each goes to the next session.
+   * `onOverruled` handles an overruling the procedure can put into effect itself (true); otherwise the team lead is
+   * told that a new decision and notification are needed. The dossier's finish waits for them.
+   */
+  superviseRatifications(onOverruled?: (pending: PendingRatification, ratification: CouncilDecision) => Promise<boolean>): void {
+    for (const pending of this.pendingRatifications) {
+      if (this.ratifying.has(pending.urgentItemId)) continue;
+      this.ratifying.add(pending.urgentItemId);
+      this.ratifications.push(
+        this.supervise('ratification', 'de bekrachtiging van de dringende beslissing', async () => {
+          await this.ratify(pending.decision, pending.proposal, { urgentItemId: pending.urgentItemId, onOverruled: onOverruled && ((r) => onOverruled(pending, r)) });
+          // Decided: no longer handed to a next run (until then it is, and that run waits for the same item).
+          this.pendingRatifications.splice(this.pendingRatifications.indexOf(pending), 1);
+        }),
+      );
+    }
+  }
+
+  private readonly ratifying = new Set<string>();
+
+  /**
+   * Waits until nothing is in flight — no activity running, every completed task recorded — so that the run can hand
+   * over (continue as new) without an Update losing its answer. Unlike finish, background work is not awaited.
+   */
+  async settle(): Promise<void> {
+    await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
+  }
+
   /** The chair's urgent decision goes to the next session for ratification. */
-  private async ratify(urgent: CouncilDecisionInput, proposal: AgendaProposal): Promise<void> {
+  private async ratify(
+    urgent: CouncilDecisionInput,
+    proposal: AgendaProposal,
+    durable?: { urgentItemId: string; onOverruled?: (ratification: CouncilDecision) => Promise<boolean> },
+  ): Promise<void> {
     let after = urgent.decisionDate;
     for (let n = 1; ; n++) {
       const item = await this.call(() =>
         acts.scheduleAgendaItem({
-          dossierId: this.input.dossierId, key: `ratification-${n}`, kind: 'ratification', team: this.input.team,
-          proposal: { ...proposal, motivation: `Bekrachtiging van de dringende beslissing van ${urgent.decisionDate}: ${urgent.result}` },
+          dossierId: this.input.dossierId, key: durable ? `ratification:${durable.urgentItemId}:${n}` : `ratification-${n}`, kind: 'ratification', team: this.input.team,
+          proposal: { ...proposal, motivation: `Bekrachtiging van de dringende beslissing van ${durable ? formatDateNl(urgent.decisionDate) : urgent.decisionDate}: ${urgent.result}` },
           hearingRequested: false, decisionDue: null, after, today: this.today(),
         }),
       );
@@ -295,12 +495,13 @@ export class Dossier {
         after = entry.session.sessionDate;
         continue;
       }
-      await this.event(result, `Dringende beslissing ${result === 'ratified' ? 'bekrachtigd' : 'niet bekrachtigd'} door het BCSD van ${entry.session.sessionDate}`);
+      await this.event(result, `Dringende beslissing ${result === 'ratified' ? 'bekrachtigd' : 'niet bekrachtigd'} door het BCSD van ${durable ? formatDateNl(entry.session.sessionDate) : entry.session.sessionDate}`);
       if (result === 'overruled') {
+        if (durable?.onOverruled && (await durable.onOverruled({ ...entry.decision!, sessionDate: entry.session.sessionDate }))) return;
         const { dossierId, team, reference } = this.input;
         await this.call(() =>
           acts.raiseEscalation({
-            dossierId, team, key: `agenda:ratification-${n}`, level: 'breach', at: new Date().toISOString(),
+            dossierId, team, key: durable ? `agenda:${item.itemId}` : `agenda:ratification-${n}`, level: 'breach', at: new Date().toISOString(),
             message: `${reference}: het BCSD bekrachtigde de dringende beslissing niet; een nieuwe beslissing en kennisgeving zijn nodig.`,
           }),
         );
@@ -370,7 +571,8 @@ export class Dossier {
           dossierId: this.input.dossierId,
           partner: message.partner,
           kind: `${message.kind}-reminder`,
-          partnerRef: `${message.partnerRef}:reminder-${n}`,
+          // Keyed on the day it is due: a watch carried into the next run never reuses a reminder of the previous one.
+          partnerRef: this.durableKeys() ? `${message.partnerRef}:reminder:${this.today()}` : `${message.partnerRef}:reminder-${n}`,
           payload: { reminderOf: message.partnerMessageId, reminder: n, originalRef: message.partnerRef },
         }),
       );
@@ -417,7 +619,7 @@ export class Dossier {
       const { dossierId, team, reference } = this.input;
       await this.call(() =>
         acts.raiseEscalation({
-          dossierId, team, key: `step:${step}`, level: 'breach', at: new Date().toISOString(),
+          dossierId, team, key: this.durableKeys() ? `step:${step}:${this.today()}` : `step:${step}`, level: 'breach', at: new Date().toISOString(),
           message: `${reference}: ${step} is geweigerd: ${reason}`,
         }),
       );
@@ -427,10 +629,13 @@ export class Dossier {
 
   /** Cancels the tasks still open (the procedure ends, or continues as new and opens them again). */
   async closeOpenTasks(reason: string): Promise<void> {
+    let ends: boolean | undefined;
     for (const task of this.tasks.values()) {
       if (task.status !== 'open') continue;
+      ends ??= patched(CANCELLED_TASK_ENDS_PATCH);
       task.status = 'completed';
       task.recorded = true;
+      task.cancelled = ends ? 'ends' : 'legacy';
       await this.call(() => acts.cancelTask({ taskId: task.id, dossierId: this.input.dossierId, reason }));
     }
   }
@@ -446,7 +651,8 @@ export class Dossier {
   }
 
   private clockContext(): ClockContext {
-    const { dossierId, reference, team, settings } = this.input;
+    const { dossierId, reference, team } = this.input;
+    const settings = this.settings;
     return { dossierId, reference, team, warningDays: settings.warningDays, timeZone: settings.timeZone, call: (fn) => this.call(fn) };
   }
 
@@ -558,6 +764,10 @@ export class Dossier {
       })),
     };
   }
+}
+
+function dateOrDash(date: string | null | undefined): string {
+  return date ? formatDateNl(date) : '–';
 }
 
 function sessionOf(item: { meetingId: string; sessionDate: string; time: string; place: string; cutoffDate: string }): AgendaSession {

@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
 import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageAnsweredSignal, partnerMessageSentSignal, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
-import { fakeActivities } from '../../support/fake-activities';
+import { fakeActivities, FakeOptions } from '../../support/fake-activities';
 import { planWithEngine } from '../../../activities/deadlines/deadline.activities';
 import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
@@ -22,8 +22,8 @@ describe('leefloonApplication (time-skipping)', () => {
     await env?.teardown();
   });
 
-  async function run<T>(fn: (ctx: { fake: ReturnType<typeof fakeActivities>; taskQueue: string }) => Promise<T>): Promise<T> {
-    const fake = fakeActivities();
+  async function run<T>(fn: (ctx: { fake: ReturnType<typeof fakeActivities>; taskQueue: string }) => Promise<T>, options: FakeOptions = {}): Promise<T> {
+    const fake = fakeActivities(options);
     const taskQueue = uniqueTaskQueue('leefloon');
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -164,7 +164,8 @@ describe('leefloonApplication (time-skipping)', () => {
       // POD MI has not confirmed the form: reminded after the partner term, until it answers.
       await env.sleep('31 days');
       const reminders = () => fake.of('queuePartnerMessage').filter((m) => m.kind === 'form-B-reminder');
-      expect(reminders().map((m) => m.partnerRef)).toEqual([`${formKey}:reminder-1`]);
+      // Keyed on the day it is due, not on a counter that restarts with the run.
+      expect(reminders().map((m) => m.partnerRef)).toEqual([expect.stringMatching(new RegExp(`^${formKey}:reminder:\\d{4}-\\d{2}-\\d{2}$`))]);
       await handle.signal(partnerMessageAnsweredSignal, { partnerMessageId: 'pm-B' });
       await env.sleep('40 days');
       expect(reminders()).toHaveLength(1);
@@ -190,7 +191,7 @@ describe('leefloonApplication (time-skipping)', () => {
       await complete(handle.workflowId, fake, 'documents-received', { receivedOn: await envToday(), complete: true });
       await eventually(() => fake.openTasks().find((t) => t.kind === 'social-report'));
       await handle.terminate('test done');
-    });
+    }, { settings: { documentReminderDays: 10 } }); // the configuration in force, read through dossierSettings
   });
 
   it('sends no reminder when the documents arrive in time', async () => {
@@ -213,7 +214,7 @@ describe('leefloonApplication (time-skipping)', () => {
       const first = await decideAtSession(handle.workflowId, fake, { result: 'postponed' });
       const second = await eventually(() => fake.scheduled()[1]);
       expect(second.sessionDate > first).toBe(true);
-      expect(fake.of('scheduleAgendaItem')[1]).toMatchObject({ key: 'decision-2', after: first });
+      expect(fake.of('scheduleAgendaItem')[1]).toMatchObject({ key: 'application:decision-2', after: first });
 
       const wrong = await handle
         .executeUpdate(councilDecisionUpdate, { args: [{ itemId: fake.scheduled()[0].itemId, result: 'granted', decisionDate: first, motivation: 'x', userId: 's' }] })
@@ -237,17 +238,21 @@ describe('leefloonApplication (time-skipping)', () => {
       await complete(handle.workflowId, fake, 'social-report', outcomes.report(requestDate));
       const item = await eventually(() => fake.scheduled()[0]);
       expect(item.urgent).toBe(true);
-      const told = await eventually(() => fake.of('raiseEscalation').find((e) => e.key === 'agenda:decision-1'));
+      const told = await eventually(() => fake.of('raiseEscalation').find((e) => e.key === `agenda:${item.itemId}`));
       expect(told.message).toContain('dringende beslissing van de voorzitter');
 
       const chairDate = await envToday();
       await handle.executeUpdate(councilDecisionUpdate, {
         args: [{ itemId: item.itemId, result: 'granted', decisionDate: chairDate, urgent: true, motivation: 'Dringend', category: 2, monthlyAmountCents: 131_420, startDate: requestDate, userId: 'secretary' }],
       });
-      const ratification = await eventually(() => fake.scheduled()[1]);
-      expect(fake.of('scheduleAgendaItem')[1]).toMatchObject({ kind: 'ratification', after: chairDate });
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(chairDate));
       expect(fake.of('setDeadlineStatus')).toContainEqual(expect.objectContaining({ key: 'decision', status: 'met', metDate: chairDate }));
+      // The urgent grant takes effect at once: the benefit runs (arrears, LL-5, LL-8) and schedules the ratification.
+      const ratification = await eventually(() => fake.scheduled()[1]);
+      expect((await handle.describe()).type).toBe('leefloonBenefit');
+      expect(fake.of('scheduleAgendaItem')[1]).toMatchObject({ kind: 'ratification', after: chairDate, key: `ratification:${item.itemId}:1` });
+      expect(fake.of('orderPayment').filter((p) => p.kind === 'arrears').length).toBeGreaterThan(0);
+      expect(fake.of('planDeadline').map((d) => d.ruleId)).toEqual(expect.arrayContaining(['LL-5', 'LL-5-LOSS', 'LL-8']));
 
       const today = await envToday();
       if (ratification.sessionDate > today) await env.sleep(`${daysBetween(today, ratification.sessionDate)} days`);
