@@ -172,6 +172,27 @@ describe('Temporal unavailable (e2e)', () => {
     expect(completed.body.message).toMatch(/Temporal/);
     expect((await sys.db.query('SELECT status FROM tasks WHERE id = $1', [task.id])).rows[0].status).not.toBe('completed');
 
+    // Two openings at once while each start waits on Temporal (its retries take a second or two): both dossiers are
+    // committed, and the reference counter's row is free, while neither request has answered yet — the lock that
+    // takes a reference is held for the short transaction only, never across the start.
+    const others = [await person('90010100123'), await person('91020200220')];
+    let answered = 0;
+    const parallel = Promise.all(others.map((p) => sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId: p }).then((res) => {
+      answered++;
+      return res;
+    })));
+    await eventually(async () => ((await sys.db.query('SELECT count(*)::int AS n FROM dossiers WHERE person_id = ANY($1)', [others])).rows[0].n === 2 ? true : undefined));
+    await sys.db.query('BEGIN');
+    try {
+      await sys.db.query(`SELECT last FROM reference_counters FOR UPDATE NOWAIT`); // fails at once if an opening held it
+      expect(answered).toBe(0);
+    } finally {
+      await sys.db.query('ROLLBACK');
+    }
+    const [one, two] = await parallel;
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(new Set([opened.body.reference, one.body.reference, two.body.reference]).size).toBe(3);
+
     temporal = await startTemporalDevServer({ port }); // in memory: a new, empty server on the same address
     // The relay starts the waiting workflow: its first task appears, and the start was delivered once.
     const firstTask = await eventually(async () => {
@@ -180,5 +201,8 @@ describe('Temporal unavailable (e2e)', () => {
     }, 60_000);
     expect(firstTask).toMatchObject({ kind: 'competence-check' });
     expect(await start()).toEqual([{ status: 'delivered' }]);
+    const starts = await sys.db.query(`SELECT count(*)::int AS n FROM workflow_outbox WHERE message = 'startWorkflow' AND status = 'delivered'`);
+    await eventually(async () => ((await sys.db.query(`SELECT count(*)::int AS n FROM workflow_outbox WHERE message = 'startWorkflow' AND status <> 'delivered'`)).rows[0].n === 0 ? true : undefined), 60_000);
+    expect(starts.rows[0].n).toBeGreaterThanOrEqual(2);
   });
 });
