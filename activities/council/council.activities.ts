@@ -3,9 +3,17 @@ import type { AppConfig } from '../../libs/config/config';
 import { CouncilRules, pickSession, regularSessions } from '../../libs/council/sessions';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { AgendaItemEntity, CouncilMeetingEntity } from '../../libs/db/entities';
-import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
+import type { AgendaDecision, AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
 import { addDays, addMonths } from '../../libs/deadlines/calendar-date';
 import { addToTimeline } from '../../libs/db/timeline';
+
+export interface RecordDecisionInput {
+  dossierId: string;
+  itemId: string;
+  decision: AgendaDecision;
+  /** Who recorded it, for the audit event. */
+  actor: { id: string; role: string };
+}
 
 export interface ScheduleItemInput {
   dossierId: string;
@@ -95,6 +103,27 @@ export function createCouncilActivities({ dataSource, config }: { dataSource: Da
         });
         await audit(tx, SYSTEM, 'council.item-scheduled', { dossierId: input.dossierId, details: { itemId: item.id, meetingId: pick.session.id } });
         return describe(tx, item);
+      });
+    },
+
+    /**
+     * The decision the workflow accepted (the `councilDecision` Update) written to the agenda item, with its audit
+     * event: the workflow writes it, so an API that dies after the Update leaves no undecided item behind. Idempotent:
+     * only a still scheduled item is written, so a repeated run writes nothing twice.
+     */
+    async recordCouncilDecision(input: RecordDecisionInput): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        const updated = await tx
+          .createQueryBuilder()
+          .update(AgendaItemEntity)
+          .set({ status: input.decision.result === 'postponed' ? 'postponed' : 'decided', decision: input.decision as never })
+          .where(`id = :id AND status = 'scheduled'`, { id: input.itemId })
+          .execute();
+        if (!updated.affected) return;
+        await audit(tx, input.actor, input.decision.urgent ? 'council.urgent-decision' : 'council.decision', {
+          dossierId: input.dossierId,
+          details: { itemId: input.itemId, result: input.decision.result, decisionDate: input.decision.decisionDate },
+        });
       });
     },
   };

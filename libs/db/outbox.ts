@@ -1,7 +1,19 @@
 import { EntityManager } from 'typeorm';
 
-/** The Updates the workflow outbox may carry (names as defined in workflows/shared/dossier.messages.ts). */
-export type OutboxMessage = 'agendaItemMoved';
+/**
+ * What the workflow outbox carries: the Updates by name (as defined in workflows/shared/dossier.messages.ts), and
+ * `startWorkflow`, the start of a dossier's workflow (idempotent on its workflow id).
+ */
+export type OutboxUpdate = 'agendaItemMoved' | 'partnerMessageExported' | 'partnerMessageAcknowledged' | 'dossierReassigned';
+export type OutboxMessage = OutboxUpdate | 'startWorkflow';
+
+/** The payload of a `startWorkflow` row: what `workflow.start` needs besides the workflow id. */
+export interface StartWorkflowPayload {
+  workflowType: string;
+  taskQueue: string;
+  /** The workflow's one argument (DossierInput): its dossier id, reference, procedure and team also give the search attributes. */
+  input: { dossierId: string; reference: string; procedure: string; team: string } & Record<string, unknown>;
+}
 
 export interface OutboxEntry {
   dossierId: string;

@@ -153,26 +153,56 @@ describe('Temporal unavailable (e2e)', () => {
     await temporal?.stop();
   });
 
-  it('answers 503 with Retry-After when Temporal cannot be reached, opens no dossier, completes no task, and recovers', async () => {
+  it('registers a request while Temporal cannot be reached and starts its workflow once it is back; answers 503 to a task completion and recovers', async () => {
     const first = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId: await person(VALID_NATIONAL_NUMBERS[0]) });
     expect(first.status).toBe(201);
+    expect(first.body.workflowStarted).toBe(true);
     const task = await eventually(async () => (await sys.http.get('/tasks').set(as('social-worker'))).body.items[0]);
     const personId = await person(VALID_NATIONAL_NUMBERS[1]);
 
     await temporal.stop();
+    // The request is registered (its date counts, its reference is taken); the start waits in the workflow outbox.
     const opened = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId });
-    expect([opened.status, opened.headers['retry-after'], opened.body]).toEqual([503, '5', errorShape(503)]);
-    expect(opened.body.message).toMatch(/Temporal/);
-    expect((await sys.db.query('SELECT count(*)::int AS n FROM dossiers WHERE person_id = $1', [personId])).rows[0].n).toBe(0);
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ reference: expect.stringMatching(/^LL-/), workflowStarted: false });
+    const start = async () => (await sys.db.query(`SELECT status FROM workflow_outbox WHERE dossier_id = $1 AND message = 'startWorkflow'`, [opened.body.id])).rows;
+    expect(await start()).toEqual([{ status: 'pending' }]);
     const completed = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send({ competent: true, rule: 'usual-residence' });
     expect([completed.status, completed.headers['retry-after'], completed.body]).toEqual([503, '5', errorShape(503)]);
+    expect(completed.body.message).toMatch(/Temporal/);
     expect((await sys.db.query('SELECT status FROM tasks WHERE id = $1', [task.id])).rows[0].status).not.toBe('completed');
 
+    // Two openings at once while each start waits on Temporal (its retries take a second or two): both dossiers are
+    // committed, and the reference counter's row is free, while neither request has answered yet — the lock that
+    // takes a reference is held for the short transaction only, never across the start.
+    const others = [await person('90010100123'), await person('91020200220')];
+    let answered = 0;
+    const parallel = Promise.all(others.map((p) => sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId: p }).then((res) => {
+      answered++;
+      return res;
+    })));
+    await eventually(async () => ((await sys.db.query('SELECT count(*)::int AS n FROM dossiers WHERE person_id = ANY($1)', [others])).rows[0].n === 2 ? true : undefined));
+    await sys.db.query('BEGIN');
+    try {
+      await sys.db.query(`SELECT last FROM reference_counters FOR UPDATE NOWAIT`); // fails at once if an opening held it
+      expect(answered).toBe(0);
+    } finally {
+      await sys.db.query('ROLLBACK');
+    }
+    const [one, two] = await parallel;
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(new Set([opened.body.reference, one.body.reference, two.body.reference]).size).toBe(3);
+
     temporal = await startTemporalDevServer({ port }); // in memory: a new, empty server on the same address
-    const again = await eventually(async () => {
-      const res = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId });
-      return res.status === 201 ? res : undefined;
-    }, 30_000);
-    expect(again.body.reference).toMatch(/^LL-/);
+    // The relay starts the waiting workflow: its first task appears, and the start was delivered once.
+    const firstTask = await eventually(async () => {
+      const res = await sys.http.get('/tasks').set(as('social-worker'));
+      return res.body.items?.find((t: { dossierId: string }) => t.dossierId === opened.body.id);
+    }, 60_000);
+    expect(firstTask).toMatchObject({ kind: 'competence-check' });
+    expect(await start()).toEqual([{ status: 'delivered' }]);
+    const starts = await sys.db.query(`SELECT count(*)::int AS n FROM workflow_outbox WHERE message = 'startWorkflow' AND status = 'delivered'`);
+    await eventually(async () => ((await sys.db.query(`SELECT count(*)::int AS n FROM workflow_outbox WHERE message = 'startWorkflow' AND status <> 'delivered'`)).rows[0].n === 0 ? true : undefined), 60_000);
+    expect(starts.rows[0].n).toBeGreaterThanOrEqual(2);
   });
 });

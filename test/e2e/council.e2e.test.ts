@@ -196,8 +196,8 @@ describe('running a BCSD session (e2e)', () => {
     expect((await sys.http.post(`/council/meetings/${before.meetingId}/close`).set(as('council-secretary'))).status).toBe(409);
     const trail = await sys.http.get(`/dossiers/${dossiers.heard}/audit`).set(as('team-lead'));
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['council.item-moved', 'council.decision']));
-    const outbox = await sys.db.query(`SELECT status, count(*)::int AS n FROM workflow_outbox GROUP BY status`);
-    expect(outbox.rows).toEqual([{ status: 'delivered', n: 6 }]);
+    const outbox = await sys.db.query(`SELECT message, status, count(*)::int AS n FROM workflow_outbox GROUP BY message, status ORDER BY message`);
+    expect(outbox.rows).toEqual([{ message: 'agendaItemMoved', status: 'delivered', n: 6 }, { message: 'startWorkflow', status: 'delivered', n: 2 }]);
   });
 
   it('relays a change whose request died after its commit, and delivers a repeated row only once', async () => {

@@ -58,6 +58,7 @@ export function fakeActivities(options: FakeOptions = {}) {
     setDeadlineStatus: record('setDeadlineStatus'),
     raiseEscalation: record('raiseEscalation'),
     recordNotice: record('recordNotice'),
+    recordCouncilDecision: record('recordCouncilDecision'),
     // The real session calendar and agenda pick (pure code), in memory.
     scheduleAgendaItem: async (input: ScheduleItemInput) => {
       calls.push({ name: 'scheduleAgendaItem', input });

@@ -18,6 +18,11 @@ export interface TestSystem {
   /** Logs each user in once; `as(user)` is then the Authorization header to send as them. */
   loginAll(usernames: string[]): Promise<void>;
   as(username: string): { Authorization: string };
+  /**
+   * Kills the system's process (SIGKILL: no shutdown hook runs, whatever it had in memory is gone) and starts it again
+   * on the same database, task queue and port; the users logged in before log in again.
+   */
+  crashAndRestart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,18 +59,16 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const dataDir = path.join(ROOT, '.test-data', name);
   const port = await freePort();
 
-  const launcher = await startLauncherProcess(
-    {
-      NODE_ENV: 'test',
-      OCMW_DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      TEMPORAL_ADDRESS: address,
-      TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
-      OCMW_DEMO_PASSWORD: 'demo',
-      ...env,
-    },
-    port,
-  );
+  const launcherEnv = {
+    NODE_ENV: 'test',
+    OCMW_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
+    OCMW_DEMO_PASSWORD: 'demo',
+    ...env,
+  };
+  let launcher = await startLauncherProcess(launcherEnv, port);
   const baseUrl = launcher.baseUrl;
 
   const connection = await Connection.connect({ address });
@@ -74,6 +77,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   await db.connect();
   const http = request(baseUrl);
   const tokens = new Map<string, string>();
+  const passwords = new Map<string, string>();
   const testSystem: TestSystem = {
     baseUrl,
     http,
@@ -83,6 +87,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
       const res = await request(baseUrl).post('/auth/login').send({ username, password });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       tokens.set(username, res.body.accessToken);
+      passwords.set(username, password);
       return res.body.accessToken as string;
     },
     async loginAll(usernames) {
@@ -92,6 +97,12 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
       const token = tokens.get(username);
       if (!token) throw new Error(`${username} has not logged in`);
       return { Authorization: `Bearer ${token}` };
+    },
+    async crashAndRestart() {
+      process.kill(launcher.pid, 'SIGKILL');
+      await launcher.exited;
+      launcher = await startLauncherProcess(launcherEnv, port);
+      for (const [username, password] of passwords) await testSystem.login(username, password);
     },
     async close() {
       await db.end();

@@ -18,7 +18,12 @@ import {
   CompleteTaskInput,
   dossierStateQuery,
   DossierStateView,
+  dossierReassignedUpdate,
+  DossierReassignedInput,
+  partnerMessageAcknowledgedUpdate,
   partnerMessageAnsweredSignal,
+  partnerMessageExportedUpdate,
+  PartnerMessageExportedInput,
   partnerMessageSentSignal,
   reassignSignal,
   RecomputeDeadlinesInput,
@@ -54,6 +59,28 @@ export const URGENT_AT_ONCE_PATCH = 'urgent-decision-at-once';
 export const CANCELLED_TASK_ENDS_PATCH = 'cancelled-task-ends-its-step';
 /** Runs from here on read their settings (payday, reminder periods) through an activity at their start. */
 export const SETTINGS_BY_ACTIVITY_PATCH = 'settings-by-activity';
+
+/** Council decisions recorded from here on are written to the agenda item by the workflow (an activity), not the API. */
+export const COUNCIL_DECISION_ROW_PATCH = 'council-decision-row';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function invalidMessage(path: string, message: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: TASK_FAILURES.validation, message: `${path.slice(1)} ${message}`, details: [[{ path, code: 'invalid', message }]], nonRetryable: true,
+  });
+}
+
+function validatePartnerMessageInput(input: PartnerMessageExportedInput): void {
+  if (typeof input?.partnerMessageId !== 'string' || input.partnerMessageId === '') throw invalidMessage('/partnerMessageId', 'must be a partner message id');
+  if (typeof input.sentOn !== 'string' || !ISO_DATE.test(input.sentOn)) throw invalidMessage('/sentOn', 'must be a date (YYYY-MM-DD)');
+}
+
+function validateReassignmentInput(input: DossierReassignedInput): void {
+  for (const key of ['fromUserId', 'toUserId', 'reassignmentId'] as const) {
+    if (typeof input?.[key] !== 'string' || input[key] === '') throw invalidMessage(`/${key}`, 'must be an id');
+  }
+}
 
 interface TaskState {
   id: string;
@@ -166,6 +193,9 @@ export class Dossier {
       councilDecisionUpdate,
       (decision) => {
         this.agenda.get(decision.itemId)!.decision = decision;
+        // The workflow is told first (apps/api/council/council.service.ts) and writes the decision row itself, so an
+        // API that dies after the accepted Update leaves no undecided item; older histories wrote it in the API.
+        if (patched(COUNCIL_DECISION_ROW_PATCH)) return this.recordCouncilDecision(decision);
         return { status: this.status };
       },
       { validator: (decision) => this.validateCouncilDecision(decision) },
@@ -180,6 +210,32 @@ export class Dossier {
     setHandler(reassignSignal, ({ fromUserId, toUserId }) => {
       if (this.responsibleUserId === fromUserId) this.responsibleUserId = toUserId;
     });
+    // The outbox's Updates (idempotent: a message delivered twice changes nothing); the signals above stay for histories.
+    setHandler(
+      partnerMessageExportedUpdate,
+      ({ partnerMessageId, sentOn }) => {
+        if (!this.sentPartnerMessages.has(partnerMessageId)) this.sentPartnerMessages.set(partnerMessageId, sentOn);
+        return { status: this.status };
+      },
+      { validator: validatePartnerMessageInput },
+    );
+    setHandler(
+      partnerMessageAcknowledgedUpdate,
+      ({ partnerMessageId, sentOn }) => {
+        if (!this.sentPartnerMessages.has(partnerMessageId)) this.sentPartnerMessages.set(partnerMessageId, sentOn);
+        this.answeredPartnerMessages.add(partnerMessageId);
+        return { status: this.status };
+      },
+      { validator: validatePartnerMessageInput },
+    );
+    setHandler(
+      dossierReassignedUpdate,
+      ({ fromUserId, toUserId }) => {
+        if (this.responsibleUserId === fromUserId) this.responsibleUserId = toUserId;
+        return { status: this.status, responsibleUserId: this.responsibleUserId };
+      },
+      { validator: validateReassignmentInput },
+    );
   }
 
   today(): IsoDate {
@@ -638,6 +694,20 @@ export class Dossier {
       task.cancelled = ends ? 'ends' : 'legacy';
       await this.call(() => acts.cancelTask({ taskId: task.id, dossierId: this.input.dossierId, reason }));
     }
+  }
+
+  /** The accepted decision on the agenda item (idempotent activity): the read model follows the workflow. */
+  private async recordCouncilDecision(decision: CouncilDecisionInput): Promise<{ status: string }> {
+    const { userId, userRole, itemId, urgent, result, decisionDate, motivation, category, monthlyAmountCents, startDate } = decision;
+    await this.call(() =>
+      acts.recordCouncilDecision({
+        dossierId: this.input.dossierId,
+        itemId,
+        decision: { result, decisionDate, motivation, category, monthlyAmountCents, startDate, urgent, recordedBy: userId, recordedAt: new Date().toISOString() },
+        actor: { id: userId, role: userRole ?? 'council-secretary' },
+      }),
+    );
+    return { status: this.status };
   }
 
   /** Every activity call goes through here, so an Update can wait until the workflow has settled. */

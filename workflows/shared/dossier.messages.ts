@@ -80,6 +80,35 @@ export const partnerMessageAnsweredSignal = defineSignal<[{ partnerMessageId: st
 /** An absence cover: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
 export const reassignSignal = defineSignal<[{ fromUserId: string; toUserId: string }]>('reassign');
 
+// The three Updates below replace the signals above for every change the API makes from now on: they are sent by the
+// workflow outbox (apps/api/common/workflow-outbox.ts), never best-effort. The signals stay registered for histories
+// and dossiers that received them. Each is idempotent: the same message delivered twice changes nothing.
+
+export interface PartnerMessageExportedInput {
+  partnerMessageId: string;
+  /** The day the message left in a partner export (Europe/Brussels). */
+  sentOn: string;
+}
+
+/** A partner message of the dossier left in an export: the POD MI terms (LL-5) are met on `sentOn`. */
+export const partnerMessageExportedUpdate = defineUpdate<{ status: string }, [PartnerMessageExportedInput]>('partnerMessageExported');
+
+/**
+ * The partner acknowledged a message: reminders stop. It carries the export day too: a message the partner answered
+ * was sent, so the acknowledgement alone meets LL-5 even where the export never reached the workflow.
+ */
+export const partnerMessageAcknowledgedUpdate = defineUpdate<{ status: string }, [PartnerMessageExportedInput]>('partnerMessageAcknowledged');
+
+export interface DossierReassignedInput {
+  fromUserId: string;
+  toUserId: string;
+  /** The absence cover (reassignments row) this move starts or ends. */
+  reassignmentId: string;
+}
+
+/** An absence cover starts or ends: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
+export const dossierReassignedUpdate = defineUpdate<{ status: string; responsibleUserId: string | null }, [DossierReassignedInput]>('dossierReassigned');
+
 export const COUNCIL_RESULTS = ['granted', 'refused', 'postponed', 'revised', 'suspended', 'stopped', 'ratified', 'overruled'] as const;
 export type CouncilResult = (typeof COUNCIL_RESULTS)[number];
 
@@ -95,6 +124,8 @@ export interface CouncilDecisionInput {
   /** The chair's urgent decision, to be ratified at the next session. */
   urgent?: boolean;
   userId: string;
+  /** The recorder's role, for the audit event the workflow writes with the decision (absent in older histories). */
+  userRole?: string;
 }
 
 /** A decision on an agenda item, recorded by the council secretary, goes back to its dossier's workflow. */

@@ -1,12 +1,23 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import type { OutboxMessage } from '../../../libs/db/outbox';
-import { agendaItemMovedUpdate } from '../../../workflows/shared/dossier.messages';
+import type { OutboxMessage, OutboxUpdate, StartWorkflowPayload } from '../../../libs/db/outbox';
+import { DOSSIER_ID, DOSSIER_REFERENCE, PROCEDURE, TEAM } from '../../../libs/temporal/search-attributes';
+import {
+  agendaItemMovedUpdate,
+  dossierReassignedUpdate,
+  partnerMessageAcknowledgedUpdate,
+  partnerMessageExportedUpdate,
+} from '../../../workflows/shared/dossier.messages';
 import { TEMPORAL_CLIENT } from './tokens';
 
-const UPDATES: Record<OutboxMessage, typeof agendaItemMovedUpdate> = {
+/** Each payload is checked by its Update's validator in the workflow. */
+const UPDATES: Record<OutboxUpdate, UpdateDefinition<unknown, [any]>> = {
   agendaItemMoved: agendaItemMovedUpdate,
+  partnerMessageExported: partnerMessageExportedUpdate,
+  partnerMessageAcknowledged: partnerMessageAcknowledgedUpdate,
+  dossierReassigned: dossierReassignedUpdate,
 };
 
 interface OutboxRow {
@@ -95,7 +106,7 @@ export class WorkflowOutbox implements OnApplicationBootstrap, OnApplicationShut
     const report: DeliveryReport = { delivered: 0, rejected: 0, pending: 0 };
     for (const row of rows) {
       try {
-        await this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(UPDATES[row.message], { args: [row.payload as never], updateId: row.id });
+        await this.send(row);
         await this.dataSource.query(`UPDATE workflow_outbox SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
         report.delivered++;
       } catch (err) {
@@ -116,5 +127,33 @@ export class WorkflowOutbox implements OnApplicationBootstrap, OnApplicationShut
       }
     }
     return report;
+  }
+
+  /**
+   * One delivery. An Update's id is the row's id (Temporal answers a repeated id with the first result); a start is
+   * idempotent on the workflow id: already started (or already ended, the id is never reused) means delivered.
+   */
+  private async send(row: OutboxRow): Promise<void> {
+    if (row.message !== 'startWorkflow') {
+      await this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(UPDATES[row.message], { args: [row.payload], updateId: row.id });
+      return;
+    }
+    const start = row.payload as unknown as StartWorkflowPayload;
+    try {
+      await this.temporal.workflow.start(start.workflowType, {
+        workflowId: row.workflow_id,
+        taskQueue: start.taskQueue,
+        args: [start.input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: DOSSIER_ID, value: start.input.dossierId },
+          { key: DOSSIER_REFERENCE, value: start.input.reference },
+          { key: PROCEDURE, value: start.input.procedure },
+          { key: TEAM, value: start.input.team },
+        ],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
   }
 }

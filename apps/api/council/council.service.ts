@@ -285,25 +285,25 @@ export class CouncilService {
     });
   }
 
-  /** Stores the decision on the item and hands it to the dossier's workflow in one step: its refusal rolls back. */
+  /**
+   * A decision goes to the dossier's workflow first, as the `councilDecision` Update, outside any transaction: its
+   * validator refuses a decision the dossier cannot take (400/409, and nothing changed). The accepted Update writes
+   * the decision on the agenda item, with its audit event, through an idempotent activity before it answers — so an
+   * API that dies after the Update leaves no item that the workflow decided and the agenda shows undecided (and no
+   * transaction that commits, or not, after Temporal already took the decision). The checks here (item, status) are
+   * plain reads that answer the common mistakes early; the workflow's validator is the one that holds.
+   */
   private async record(actor: AuthUser, itemId: string, meetingId: string | null, body: DecisionBody, decisionDate: string, urgent: boolean) {
-    return this.dataSource.transaction(async (tx) => {
-      const item = await tx.findOneBy(AgendaItemEntity, { id: itemId });
-      if (!item || (meetingId && item.meetingId !== meetingId)) throw notFound('Agenda item');
-      if (item.status !== 'scheduled') throw conflict(`The item is already ${item.status}`);
-      if (urgent && item.kind !== 'decision') throw conflict('A ratification cannot be decided urgently');
-      const dossier = await tx.findOneByOrFail(DossierEntity, { id: item.dossierId });
-      const decision: AgendaDecision = {
-        result: body.result, decisionDate, motivation: body.motivation, category: body.category,
-        monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, recordedBy: actor.id, recordedAt: new Date().toISOString(),
-      };
-      await tx.update(AgendaItemEntity, { id: itemId }, { status: body.result === 'postponed' ? 'postponed' : 'decided', decision: decision as never });
-      await audit(tx, actor, urgent ? 'council.urgent-decision' : 'council.decision', { dossierId: dossier.id, details: { itemId, result: body.result, decisionDate } });
-      await this.temporal.workflow.getHandle(dossier.workflowId).executeUpdate(councilDecisionUpdate, {
-        args: [{ itemId, result: body.result, decisionDate, motivation: body.motivation, category: body.category,
-          monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, userId: actor.id }],
-      });
-      return { itemId, dossierId: dossier.id, dossierReference: dossier.reference, ...decision };
+    const item = await this.dataSource.getRepository(AgendaItemEntity).findOneBy({ id: itemId });
+    if (!item || (meetingId && item.meetingId !== meetingId)) throw notFound('Agenda item');
+    if (item.status !== 'scheduled') throw conflict(`The item is already ${item.status}`);
+    if (urgent && item.kind !== 'decision') throw conflict('A ratification cannot be decided urgently');
+    const dossier = await this.dataSource.getRepository(DossierEntity).findOneByOrFail({ id: item.dossierId });
+    await this.temporal.workflow.getHandle(dossier.workflowId).executeUpdate(councilDecisionUpdate, {
+      args: [{ itemId, result: body.result, decisionDate, motivation: body.motivation, category: body.category,
+        monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, userId: actor.id, userRole: actor.role }],
     });
+    const decided = await this.dataSource.getRepository(AgendaItemEntity).findOneByOrFail({ id: itemId });
+    return { itemId, dossierId: dossier.id, dossierReference: dossier.reference, ...(decided.decision as AgendaDecision) };
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { decide } from '../../../libs/auth/permissions';
@@ -16,12 +15,13 @@ import {
 } from '../../../libs/db/entities';
 import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
 import { ProcedureName, PROCEDURES } from '../../../libs/procedures';
-import { DOSSIER_ID, DOSSIER_REFERENCE, PROCEDURE, TEAM } from '../../../libs/temporal/search-attributes';
+import { enqueueForWorkflow, StartWorkflowPayload } from '../../../libs/db/outbox';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound } from '../common/errors';
-import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { CONFIG } from '../common/tokens';
+import { WorkflowOutbox } from '../common/workflow-outbox';
 import { taskView } from '../tasks/task-view';
 
 export interface OpenDossier {
@@ -45,13 +45,17 @@ export interface DossierFilters {
 export class DossiersService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly outbox: WorkflowOutbox,
   ) {}
 
   /**
-   * Opens the dossier and starts its workflow in one step: the row is committed only if the workflow started.
-   * The workflow id and search attributes carry business ids only, never a name or national number.
+   * Opens the dossier and starts its workflow. The dossier (its reference taken under the counter's row lock) commits
+   * with a `startWorkflow` row in the workflow outbox, in one short transaction; the start happens after the commit,
+   * right away (deliverNow) or, if Temporal cannot be reached, by the relay until it succeeds (idempotent on the
+   * workflow id). So no lock is held across a Temporal call — openings never wait on each other's start — and a
+   * registered request is never lost. The workflow id and search attributes carry business ids only, never a name or
+   * national number.
    */
   async open(actor: AuthUser, input: OpenDossier) {
     authorize(actor, 'dossier:create', { team: actor.team });
@@ -59,7 +63,7 @@ export class DossiersService {
     const today = todayIn(this.config.timeZone);
     const requestDate = input.requestDate ?? today;
     const channel = input.channel ?? 'counter';
-    return this.dataSource.transaction(async (tx) => {
+    const opened = await this.dataSource.transaction(async (tx) => {
       const person = await tx.findOneBy(PersonEntity, { id: input.personId });
       if (!person) throw notFound('Person');
       const running = await tx
@@ -106,19 +110,12 @@ export class DossiersService {
         channel,
         settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday, documentReminderDays: this.config.notices.documentReminderDays, partnerReminderDays: this.config.notices.partnerReminderDays },
       };
-      await this.temporal.workflow.start(procedure.workflowType, {
-        workflowId,
-        taskQueue: this.config.taskQueue,
-        args: [workflowInput],
-        typedSearchAttributes: [
-          { key: DOSSIER_ID, value: id },
-          { key: DOSSIER_REFERENCE, value: reference },
-          { key: PROCEDURE, value: input.procedure },
-          { key: TEAM, value: actor.team },
-        ],
-      });
-      return { id, reference, status: dossier.status, workflowId };
+      const start: StartWorkflowPayload = { workflowType: procedure.workflowType, taskQueue: this.config.taskQueue, input: { ...workflowInput } };
+      const outboxId = await enqueueForWorkflow(tx, { dossierId: id, workflowId, message: 'startWorkflow', payload: { ...start } });
+      return { result: { id, reference, status: dossier.status, workflowId }, outboxId };
     });
+    const delivery = await this.outbox.deliverNow([opened.outboxId]);
+    return { ...opened.result, workflowStarted: delivery.delivered === 1 };
   }
 
   async list(actor: AuthUser, filters: DossierFilters) {

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
@@ -11,9 +10,11 @@ import { renderPdf } from '../../../libs/notices/pdf';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound } from '../common/errors';
-import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { CONFIG } from '../common/tokens';
+import { WorkflowOutbox } from '../common/workflow-outbox';
 import { dateInZone } from '../../../libs/deadlines/calendar-date';
-import { partnerMessageAnsweredSignal, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
+import { enqueueForWorkflow } from '../../../libs/db/outbox';
+import type { PartnerMessageExportedInput } from '../../../workflows/shared/dossier.messages';
 
 export type PartnerMessageStatus = 'pending' | 'exported' | 'acknowledged' | 'all';
 
@@ -44,7 +45,7 @@ export class NoticesService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly outbox: WorkflowOutbox,
   ) {}
 
   /** The dossier's notices with their delivery, notification date and appeal term; an audited read. */
@@ -150,42 +151,32 @@ export class NoticesService {
 
   /**
    * The partner's messages not exported yet, as one file (JSON, or CSV with the payload flattened), marked exported in
-   * the same statement: two exports at once never hand out the same message twice. Each message is audited.
+   * the same statement: two exports at once never hand out the same message twice. Each message is audited, and its
+   * dossier's workflow is told through the outbox (a row in the same transaction, relayed until delivered): the POD MI
+   * terms (LL-5) are met on the day it left, even if the API dies right after the commit.
    */
   async exportPartnerMessages(actor: AuthUser, query: PartnerExportQuery): Promise<ExportFile> {
     const team = teamInScope(actor, 'partner-message:export', query.team);
-    const sent: { dossierId: string; partnerMessageId: string; sentOn: string }[] = [];
-    const file = await this.export(query, team, sent, actor);
-    await this.tellDossiers(sent);
+    const { file, outboxIds } = await this.export(query, team, actor);
+    await this.outbox.deliverNow(outboxIds);
     return file;
   }
 
-  /** Each dossier's workflow learns that its message left (the POD MI terms, LL-5, are met on that day). */
-  private async tellDossiers(sent: { dossierId: string; partnerMessageId: string; sentOn: string }[]): Promise<void> {
-    for (const m of sent) {
-      const dossier = await this.dataSource.getRepository(DossierEntity).findOneBy({ id: m.dossierId });
-      if (!dossier) continue;
-      try {
-        await this.temporal.workflow.getHandle(dossier.workflowId).signal(partnerMessageSentSignal, { partnerMessageId: m.partnerMessageId, sentOn: m.sentOn });
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) new Logger('NoticesService').warn(`partner message signal for dossier ${m.dossierId} failed: ${err}`);
-      }
-    }
-  }
-
-  private async export(query: PartnerExportQuery, team: string | null, sent: { dossierId: string; partnerMessageId: string; sentOn: string }[], actor: AuthUser): Promise<ExportFile> {
+  private async export(query: PartnerExportQuery, team: string | null, actor: AuthUser): Promise<{ file: ExportFile; outboxIds: string[] }> {
     const format = query.format ?? 'json';
     return this.dataSource.transaction(async (tx) => {
       const [rows]: [Record<string, any>[], number] = await tx.query(
         `UPDATE partner_messages pm SET exported_at = now()
            FROM dossiers d
           WHERE d.id = pm.dossier_id AND pm.partner = $1 AND pm.exported_at IS NULL AND ($2::text IS NULL OR d.team = $2)
-          RETURNING pm.id, pm.dossier_id, pm.partner, pm.kind, pm.partner_ref, pm.payload, pm.due_date, pm.created_at, pm.exported_at, d.reference`,
+          RETURNING pm.id, pm.dossier_id, pm.partner, pm.kind, pm.partner_ref, pm.payload, pm.due_date, pm.created_at, pm.exported_at, d.reference, d.workflow_id`,
         [query.partner, team],
       );
       rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || String(a.id).localeCompare(String(b.id)));
+      const outboxIds: string[] = [];
       for (const r of rows) {
-        sent.push({ dossierId: r.dossier_id, partnerMessageId: r.id, sentOn: dateInZone(new Date(r.exported_at).getTime(), this.config.timeZone) });
+        const sent: PartnerMessageExportedInput = { partnerMessageId: r.id, sentOn: dateInZone(new Date(r.exported_at).getTime(), this.config.timeZone) };
+        outboxIds.push(await enqueueForWorkflow(tx, { dossierId: r.dossier_id, workflowId: r.workflow_id, message: 'partnerMessageExported', payload: { ...sent } }));
         await audit(tx, actor, 'partner-message.exported', { dossierId: r.dossier_id, details: { partnerMessageId: r.id, partner: r.partner, kind: r.kind } });
       }
       const exportedAt = rows[0]?.exported_at ?? new Date();
@@ -202,7 +193,7 @@ export class NoticesService {
       const stamp = new Date(exportedAt).toISOString().replace(/[-:]/g, '').slice(0, 15);
       const filename = `${query.partner}-${stamp}.${format}`;
       if (format === 'csv') {
-        return { filename, contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(messages), 'utf8'), count: messages.length };
+        return { file: { filename, contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(messages), 'utf8'), count: messages.length }, outboxIds };
       }
       const file = {
         partner: query.partner,
@@ -211,23 +202,17 @@ export class NoticesService {
         count: messages.length,
         messages,
       };
-      return { filename, contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(file, null, 2), 'utf8'), count: messages.length };
+      return { file: { filename, contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(file, null, 2), 'utf8'), count: messages.length }, outboxIds };
     });
   }
 
-  /** The partner confirmed receipt: once (again is 409), and only for a message that was sent (exported). */
+  /**
+   * The partner confirmed receipt: once (again is 409), and only for a message that was sent (exported). The dossier's
+   * workflow stops reminding the partner; it is told through the outbox, in the same transaction as the acknowledgement.
+   */
   async acknowledge(actor: AuthUser, id: string) {
     const result = await this.acknowledgeInTransaction(actor, id);
-    // The dossier's workflow stops reminding the partner.
-    const dossier = await this.dataSource.getRepository(DossierEntity).findOneBy({ id: result.dossierId });
-    if (dossier) {
-      await this.temporal.workflow
-        .getHandle(dossier.workflowId)
-        .signal(partnerMessageAnsweredSignal, { partnerMessageId: id })
-        .catch((err) => {
-          if (!(err instanceof WorkflowNotFoundError)) new Logger('NoticesService').warn(`acknowledge signal for dossier ${dossier.id} failed: ${err}`);
-        });
-    }
+    await this.outbox.deliverNow([result.outboxId]);
     return { id: result.id, acknowledgedAt: result.acknowledgedAt, acknowledgedBy: result.acknowledgedBy };
   }
 
@@ -254,7 +239,10 @@ export class NoticesService {
         data: { partnerMessageId: id, partner: message.partner, kind: message.kind },
       });
       await audit(tx, actor, 'partner-message.acknowledged', { dossierId: message.dossierId, details: { partnerMessageId: id } });
-      return { id, acknowledgedAt, acknowledgedBy: actor.id, dossierId: message.dossierId };
+      // The export day goes along: the acknowledgement alone meets LL-5 where the export never reached the workflow.
+      const acknowledged: PartnerMessageExportedInput = { partnerMessageId: id, sentOn: dateInZone(message.exportedAt.getTime(), this.config.timeZone) };
+      const outboxId = await enqueueForWorkflow(tx, { dossierId: dossier.id, workflowId: dossier.workflowId, message: 'partnerMessageAcknowledged', payload: { ...acknowledged } });
+      return { id, acknowledgedAt, acknowledgedBy: actor.id, outboxId };
     });
   }
 }

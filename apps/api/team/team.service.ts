@@ -1,14 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
 import { DossierEntity, ReassignmentEntity, TaskEntity, UserEntity } from '../../../libs/db/entities';
+import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { addToTimeline } from '../../../libs/db/timeline';
-import { reassignSignal } from '../../../workflows/shared/dossier.messages';
+import type { DossierReassignedInput } from '../../../workflows/shared/dossier.messages';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
-import { TEMPORAL_CLIENT } from '../common/tokens';
+import { WorkflowOutbox } from '../common/workflow-outbox';
 
 export interface NewReassignment {
   fromUserId: string;
@@ -19,16 +19,15 @@ export interface NewReassignment {
 
 /**
  * Absence cover: a worker's open tasks and open dossiers move to a colleague in one request. The rows change in one
- * transaction (with the audit and timeline), then each dossier's workflow is told, so tasks it opens later go to the
- * cover; activities also route a task for an absent worker to the active cover, which closes the gap in between.
+ * transaction (with the audit and timeline) that also writes, per dossier, an outbox row telling its workflow (the
+ * `dossierReassigned` Update, relayed until delivered), so tasks it opens later go to the cover; activities also route
+ * a task for an absent worker to the active cover, which closes the gap in between.
  */
 @Injectable()
 export class TeamService {
-  private readonly logger = new Logger('TeamService');
-
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly outbox: WorkflowOutbox,
   ) {}
 
   async reassign(actor: AuthUser, input: NewReassignment) {
@@ -48,8 +47,8 @@ export class TeamService {
       }
       return this.move(tx, actor, { ...input, team: from.team, fromName: from.displayName, toName: to!.displayName });
     });
-    await this.tellWorkflows(moved.dossierIds, input.fromUserId, input.toUserId);
-    return moved;
+    const { outboxIds, ...result } = moved;
+    return { ...result, delivery: await this.outbox.deliverNow(outboxIds) };
   }
 
   /** Ends a cover: what the cover still holds of the moved work goes back to the returning worker. */
@@ -66,12 +65,12 @@ export class TeamService {
         tx,
         actor,
         { fromUserId: r.toUserId, toUserId: r.fromUserId, reason: `einde afwezigheid (${r.reason})`, team: r.team, fromName: to.displayName, toName: from.displayName },
-        { taskIds: r.taskIds, dossierIds: r.dossierIds, record: false },
+        { taskIds: r.taskIds, dossierIds: r.dossierIds, record: false, reassignmentId: id },
       );
-      return { ...back, id, from: r.toUserId, to: r.fromUserId };
+      return back;
     });
-    await this.tellWorkflows(result.dossierIds, result.from, result.to);
-    return { id: result.id, endedAt: new Date().toISOString(), movedTasks: result.movedTasks, movedDossiers: result.movedDossiers };
+    const delivery = await this.outbox.deliverNow(result.outboxIds);
+    return { id, endedAt: new Date().toISOString(), movedTasks: result.movedTasks, movedDossiers: result.movedDossiers, delivery };
   }
 
   async list(actor: AuthUser) {
@@ -86,7 +85,7 @@ export class TeamService {
     tx: EntityManager,
     actor: AuthUser,
     m: NewReassignment & { team: string; fromName: string; toName: string },
-    only?: { taskIds: string[]; dossierIds: string[]; record: false },
+    only?: { taskIds: string[]; dossierIds: string[]; record: false; reassignmentId: string },
   ) {
     const none = ['00000000-0000-0000-0000-000000000000'];
     const dossierWhere = { responsibleUserId: m.fromUserId, closedAt: IsNull(), ...(only ? { id: In(only.dossierIds.length ? only.dossierIds : none) } : {}) };
@@ -101,7 +100,7 @@ export class TeamService {
     const tasks = await tx.find(TaskEntity, { where: taskWhere, select: { id: true, dossierId: true } });
     if (tasks.length) await tx.update(TaskEntity, { id: In(tasks.map((t) => t.id)) }, { assigneeId: m.toUserId, status: 'claimed' });
     if (dossiers.length) await tx.update(DossierEntity, { id: In(dossiers.map((d) => d.id)) }, { responsibleUserId: m.toUserId });
-    let id: string | undefined;
+    let id = only?.reassignmentId;
     if (!only) {
       const saved = await tx.save(
         tx.create(ReassignmentEntity, {
@@ -112,7 +111,10 @@ export class TeamService {
       id = saved.id;
     }
     const affected = [...new Set([...dossiers.map((d) => d.id), ...tasks.map((t) => t.dossierId)])];
+    const workflows = affected.length ? await tx.find(DossierEntity, { where: { id: In(affected) }, select: { id: true, workflowId: true } }) : [];
+    const workflowOf = new Map(workflows.map((d) => [d.id, d.workflowId]));
     const at = new Date();
+    const outboxIds: string[] = [];
     for (const dossierId of affected) {
       await addToTimeline(tx, {
         dossierId,
@@ -123,20 +125,9 @@ export class TeamService {
         data: { fromUserId: m.fromUserId, toUserId: m.toUserId, reassignmentId: id ?? null },
       });
       await audit(tx, actor, 'dossier.reassigned', { dossierId, details: { from: m.fromUserId, to: m.toUserId, reassignmentId: id ?? null } });
+      const change: DossierReassignedInput = { fromUserId: m.fromUserId, toUserId: m.toUserId, reassignmentId: id! };
+      outboxIds.push(await enqueueForWorkflow(tx, { dossierId, workflowId: workflowOf.get(dossierId)!, message: 'dossierReassigned', payload: { ...change } }));
     }
-    return { id, movedTasks: tasks.length, movedDossiers: dossiers.length, dossierIds: affected };
-  }
-
-  private async tellWorkflows(dossierIds: string[], fromUserId: string, toUserId: string): Promise<void> {
-    if (!dossierIds.length) return;
-    const dossiers = await this.dataSource.getRepository(DossierEntity).find({ where: { id: In(dossierIds) }, select: { id: true, workflowId: true } });
-    for (const d of dossiers) {
-      try {
-        await this.temporal.workflow.getHandle(d.workflowId).signal(reassignSignal, { fromUserId, toUserId });
-      } catch (err) {
-        // A dossier whose procedure has ended has nothing left to route.
-        if (!(err instanceof WorkflowNotFoundError)) this.logger.warn(`reassign signal for dossier ${d.id} failed: ${err}`);
-      }
-    }
+    return { id, movedTasks: tasks.length, movedDossiers: dossiers.length, dossierIds: affected, outboxIds };
   }
 }

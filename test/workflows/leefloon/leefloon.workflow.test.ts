@@ -4,7 +4,10 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageAnsweredSignal, partnerMessageSentSignal, reassignSignal, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import {
+  completeTaskUpdate, councilDecisionUpdate, dossierReassignedUpdate, dossierStateQuery, partnerMessageAcknowledgedUpdate, partnerMessageAnsweredSignal,
+  partnerMessageExportedUpdate, partnerMessageSentSignal, reassignSignal, TASK_FAILURES,
+} from '../../../workflows/shared/dossier.messages';
 import { fakeActivities, FakeOptions } from '../../support/fake-activities';
 import { planWithEngine } from '../../../activities/deadlines/deadline.activities';
 import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
@@ -169,6 +172,55 @@ describe('leefloonApplication (time-skipping)', () => {
       await handle.signal(partnerMessageAnsweredSignal, { partnerMessageId: 'pm-B' });
       await env.sleep('40 days');
       expect(reminders()).toHaveLength(1);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('takes the outbox\'s Updates once: an acknowledgement alone meets LL-5 when the export was lost, and the reminders stop', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { handle } = await toTheCouncil(fake, taskQueue);
+      const decided = await decideAtSession(handle.workflowId, fake);
+      // The workflow wrote the decision row itself (an activity), so an API that dies after the Update loses nothing.
+      expect(fake.of('recordCouncilDecision')).toEqual([
+        expect.objectContaining({ decision: expect.objectContaining({ result: 'granted', decisionDate: decided, recordedBy: 'secretary' }), actor: { id: 'secretary', role: 'council-secretary' } }),
+      ]);
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
+      const formKey = `pod-mi-B-${decided}`;
+      await eventually(() => fake.of('planDeadline').some((d) => d.key === `${formKey}-loss`) || undefined);
+
+      const bad = await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId: 'pm-B', sentOn: '1 april' }] }).catch((e) => e);
+      expect(bad).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((bad.cause as ApplicationFailure).type).toBe(TASK_FAILURES.validation);
+
+      // The export never reached the workflow; POD MI's acknowledgement carries the day the form left.
+      await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId: 'pm-B', sentOn: decided }] });
+      await eventually(() => fake.of('setDeadlineStatus').some((d) => d.key === `${formKey}-loss` && d.status === 'met') || undefined);
+      expect(fake.of('setDeadlineStatus')).toContainEqual(expect.objectContaining({ key: formKey, status: 'met', metDate: decided }));
+      const formStatuses = () => fake.of('setDeadlineStatus').filter((d) => d.key.startsWith(formKey));
+      const before = formStatuses().length;
+      // The same messages again (a second delivery, a late export with another day) change nothing.
+      await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId: 'pm-B', sentOn: decided }] });
+      await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId: 'pm-B', sentOn: addDays(decided, 3) }] });
+      await env.sleep('61 days');
+      expect(fake.of('queuePartnerMessage').filter((m) => m.kind === 'form-B-reminder')).toEqual([]);
+      expect(formStatuses()).toHaveLength(before);
+      expect(fake.of('raiseEscalation').filter((e) => e.key === formKey && e.level === 'breach')).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('routes the tasks it opens after an absence cover (the outbox\'s dossierReassigned Update) to the cover, once', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const input = aDossierInput({ requestDate: await envToday() });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      const change = { fromUserId: input.responsibleUserId!, toUserId: 'cover-1', reassignmentId: 'r-1' };
+      expect(await handle.executeUpdate(dossierReassignedUpdate, { args: [change] })).toMatchObject({ responsibleUserId: 'cover-1' });
+      expect(await handle.executeUpdate(dossierReassignedUpdate, { args: [change] })).toMatchObject({ responsibleUserId: 'cover-1' });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      expect((await eventually(() => fake.of('openTask').find((t) => t.kind === 'social-inquiry'))).assigneeId).toBe('cover-1');
+      expect(await handle.executeUpdate(dossierReassignedUpdate, { args: [{ ...change, fromUserId: 'cover-1', toUserId: change.fromUserId }] })).toMatchObject({
+        responsibleUserId: input.responsibleUserId,
+      });
       await handle.terminate('test done');
     });
   });
