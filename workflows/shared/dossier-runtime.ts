@@ -2,7 +2,8 @@ import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivitie
 import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
-import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-kinds';
+import type { TaskContext } from '../../libs/tasks/task-kinds';
+import { councilDecisionContent, taskKindOf, validateCouncilDecision, validateTaskOutcome } from '../../libs/procedures/registry';
 import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { DossierInput } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
@@ -167,7 +168,7 @@ export class Dossier {
    * colleague covering their absence).
    */
   async task(kind: string, options: { deadline?: DeadlineHandle } = {}): Promise<TaskOutcome> {
-    const k = taskKind(kind);
+    const k = taskKindOf(this.input.procedure, kind);
     const id = uuid4();
     const task: TaskState = { id, kind, role: k.role, status: 'open', recorded: false };
     this.tasks.set(id, task);
@@ -458,7 +459,7 @@ export class Dossier {
     if (userRole !== task.role) {
       throw ApplicationFailure.create({ type: TASK_FAILURES.wrongRole, message: `task is for role ${task.role}`, nonRetryable: true });
     }
-    const errors = validateOutcome(task.kind, outcome, { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
+    const errors = validateTaskOutcome(this.input.procedure, task.kind, outcome, { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
     if (errors.length > 0) {
       throw ApplicationFailure.create({
         type: TASK_FAILURES.validation,
@@ -524,15 +525,9 @@ export class Dossier {
         nonRetryable: true,
       });
     }
-    if (decision.result === 'granted' || decision.result === 'refused') {
-      const errors = validateOutcome('decision', { result: decision.result, decisionDate: decision.decisionDate, motivation: decision.motivation,
-        ...(decision.category !== undefined ? { category: decision.category } : {}),
-        ...(decision.monthlyAmountCents !== undefined ? { monthlyAmountCents: decision.monthlyAmountCents } : {}),
-        ...(decision.startDate !== undefined ? { startDate: decision.startDate } : {}) },
-        { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
-      if (errors.length > 0) {
-        throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the decision is not valid', details: [errors], nonRetryable: true });
-      }
+    const errors = validateCouncilDecision(this.input.procedure, entry.kind, councilDecisionContent(decision), { requestDate: this.input.requestDate, today: this.today() });
+    if (errors.length > 0) {
+      throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the decision is not valid', details: [errors], nonRetryable: true });
     }
   }
 

@@ -15,7 +15,7 @@ import {
   TaskEntity,
 } from '../../../libs/db/entities';
 import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
-import { ProcedureName, PROCEDURES } from '../../../libs/procedures';
+import { ProcedureName, PROCEDURES, statusLabel } from '../../../libs/procedures';
 import { DOSSIER_ID, DOSSIER_REFERENCE, PROCEDURE, TEAM } from '../../../libs/temporal/search-attributes';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
 import { authorize, teamInScope } from '../common/authorize';
@@ -117,7 +117,7 @@ export class DossiersService {
           { key: TEAM, value: actor.team },
         ],
       });
-      return { id, reference, status: dossier.status, workflowId };
+      return { id, reference, status: dossier.status, statusLabel: statusLabel(dossier.procedure, dossier.status), workflowId };
     });
   }
 
@@ -140,6 +140,7 @@ export class DossiersService {
       reference: d.reference,
       procedure: d.procedure,
       status: d.status,
+      statusLabel: statusLabel(d.procedure, d.status),
       team: d.team,
       responsibleUserId: d.responsibleUserId,
       requestDate: d.requestDate,
@@ -166,12 +167,13 @@ export class DossiersService {
       await audit(tx, actor, 'dossier.read', { dossierId: id, personId: person.id });
       const today = todayIn(this.config.timeZone);
       const clientName = `${person.firstName} ${person.lastName}`;
-      const views = tasks.map((t) => taskView(t, dossier.reference, clientName));
+      const views = tasks.map((t) => taskView(t, dossier, clientName));
       return {
         id: dossier.id,
         reference: dossier.reference,
         procedure: dossier.procedure,
         status: dossier.status,
+        statusLabel: statusLabel(dossier.procedure, dossier.status),
         team: dossier.team,
         responsibleUserId: dossier.responsibleUserId,
         requestDate: dossier.requestDate,
