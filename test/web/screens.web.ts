@@ -82,7 +82,7 @@ describe('the screens people work in (browser)', () => {
     const status = page.locator('[data-status]');
     expect(await status.getAttribute('data-status')).toBe('INQUIRY');
     expect(await status.textContent()).toBe('Sociaal onderzoek');
-    expect(await page.locator('main').textContent()).not.toMatch(/INQUIRY|claimed|leefloon ·/);
+    expect(await page.locator('main').textContent()).not.toMatch(/INQUIRY|claimed|running|leefloon ·/);
     await page.getByText('Els Maes · Leefloon (RMI-wet) · status Sociaal onderzoek').waitFor();
     await shot('3-dossier');
   });

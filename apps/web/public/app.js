@@ -169,7 +169,7 @@ async function councilScreen() {
     el('thead', {}, el('tr', {}, ['Zitting', 'Agenda sluit', 'Dossiers', 'Status'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, res.body.items.map((m) => el('tr', {},
       el('td', {}, el('a', { href: `/app/bcsd/${m.id}` }, `${m.date} ${m.time}`)), el('td', {}, m.cutoffDate),
-      el('td', {}, `${m.items}${m.urgentItems ? ` (${m.urgentItems} dringend)` : ''}`), el('td', {}, m.status))))));
+      el('td', {}, `${m.items}${m.urgentItems ? ` (${m.urgentItems} dringend)` : ''}`), el('td', {}, MEETING_STATUS[m.status] ?? m.status))))));
 }
 
 async function meetingScreen(id) {
@@ -197,7 +197,7 @@ async function meetingScreen(id) {
       el('p', {}, `Voorstel: ${choiceLabel(council?.proposalSchema.properties.proposal, i.proposal.proposal)}, ${i.proposal.motivation}`),
       i.status === 'scheduled' ? [result, motivation, button, status] : `Beslist: ${choiceLabel(resultSchema, i.decision?.result)}`);
   });
-  render(`BCSD ${m.date} ${m.time}`, el('p', {}, `${m.place} · agenda sluit ${m.cutoffDate} · ${m.status}`),
+  render(`BCSD ${m.date} ${m.time}`, el('p', {}, `${m.place} · agenda sluit ${m.cutoffDate} · ${MEETING_STATUS[m.status] ?? m.status}`),
     el('button', { type: 'button', onclick: () => downloadFile(`/council/meetings/${id}/agenda.pdf`, `agenda-${m.date}.pdf`) }, 'Agenda als PDF'),
     el('ol', {}, items));
 }
@@ -220,7 +220,7 @@ async function paymentsScreen(message = '') {
         else status.textContent = r.body.message;
       } }, 'Batch aanmaken'), status),
     el('section', { 'aria-label': 'Batches' }, el('h2', {}, 'Batches'),
-      el('ul', {}, (batches.body?.items ?? []).map((b) => el('li', {}, `${b.requestedExecutionDate}: ${b.nbOfTxs} betalingen, ${b.status} `,
+      el('ul', {}, (batches.body?.items ?? []).map((b) => el('li', {}, `${b.requestedExecutionDate}: ${b.nbOfTxs} betalingen, ${BATCH_STATUS[b.status] ?? b.status} `,
         el('button', { type: 'button', onclick: () => downloadFile(`/payment-batches/${b.id}/sepa.xml`, `sepa-${b.id}.xml`) }, 'SEPA-bestand'),
         b.status === 'created' ? el('button', { type: 'button', onclick: async () => { await api('POST', `/payment-batches/${b.id}/executed`); paymentsScreen(); } }, 'Uitgevoerd') : '')))));
 }
@@ -267,7 +267,14 @@ function loginScreen() {
   render('Aanmelden', form);
 }
 
+// The shared states of tasks, legal deadlines, sessions and payment batches (the same for every procedure).
 const TASK_STATUS = { open: 'open', claimed: 'geclaimd', completed: 'afgerond', cancelled: 'geannuleerd' };
+const DEADLINE_STATUS = {
+  running: 'loopt', 'at-risk': 'in gevaar', met: 'gehaald', breached: 'overschreden', suspended: 'geschorst', cancelled: 'vervallen',
+  expired: 'verstreken', informative: 'indicatief (verstreken)',
+};
+const MEETING_STATUS = { planned: 'gepland', closed: 'gesloten' };
+const BATCH_STATUS = { created: 'aangemaakt', executed: 'uitgevoerd' };
 
 async function inboxScreen() {
   const [res, all] = await Promise.all([api('GET', '/tasks?pageSize=500'), procedures()]);
@@ -361,7 +368,7 @@ async function dossierScreen(id) {
       el('strong', { 'data-status': d.status }, statusLabel(all, d.procedure, d.status)))),
     el('section', { 'aria-label': 'Termijnen' }, el('h2', {}, 'Termijnen'),
       el('ul', {}, d.deadlines.map((x) => el('li', { class: riskClass(x.daysLeft) },
-        el('strong', {}, `${x.title}: uiterlijk ${x.dueDate ?? '(geschorst)'} — ${x.status}`),
+        el('strong', {}, `${x.title}: uiterlijk ${x.dueDate ?? '(geschorst)'} — ${DEADLINE_STATUS[x.status] ?? x.status}`),
         el('details', {}, el('summary', {}, 'Waarom deze datum?'), el('p', {}, x.explanation)))))),
     el('section', { 'aria-label': 'Taken' }, el('h2', {}, 'Taken'),
       el('ul', {}, [...d.openTasks, ...d.doneTasks].map((t) => el('li', {}, t.status === 'completed'
