@@ -10,11 +10,10 @@ import { addDays, dateInZone, IsoDate, isValidIsoDate } from '../../libs/deadlin
 import { computeDeadline, findRule } from '../../libs/deadlines/engine';
 import { DeadlineError, DeadlineRule } from '../../libs/deadlines/types';
 import { appealTerm, DeliveryError, DeliveryFacts, DeliveryMode, notificationDate, NotificationDate, sendEmail } from '../../libs/notices/delivery';
-import { letterhead, LetterContext, loadLetterContext, procedureOf } from '../../libs/notices/letter-context';
+import { letterhead, LetterContext, loadLetterContext } from '../../libs/notices/letter-context';
 import { NOTICE_FAILURES } from '../../libs/notices/failures';
 import { renderPdf } from '../../libs/notices/pdf';
 import {
-  APPEAL_HOW,
   AppealInfo,
   formatDateNl,
   isDecisionTemplate,
@@ -155,7 +154,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
   }
 
   function appealFor(ctx: LetterContext, notifiedOn: IsoDate) {
-    return appealTerm(catalogue, notifiedOn, { procedure: procedureOf(ctx.dossier), timeZone: config.timeZone, judicialMonthEnd: config.deadlineJudicialMonthEnd });
+    return appealTerm(catalogue, notifiedOn, { ruleId: ctx.base.procedure.appeal.ruleId, timeZone: config.timeZone, judicialMonthEnd: config.deadlineJudicialMonthEnd });
   }
 
   /** The facts the letter's delivery gives at issue time (dates default to the letter's date). */
@@ -189,7 +188,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       const appeal = planned ? appealFor(ctx, planned.date) : null;
       data.appeal = {
         possible: true,
-        how: APPEAL_HOW,
+        how: ctx.base.procedure.appeal.how,
         suspensive: false,
         labourCourtAddress: config.labourCourtAddress,
         notifiedOn: planned?.date,
@@ -307,6 +306,9 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       const date = (input.data as { date?: IsoDate }).date ?? today();
       const ctx = await loadLetterContext(dataSource.manager, config, input.dossierId, date);
       if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
+      if (!ctx.base.procedure.templates.includes(input.template)) {
+        throw refuse(NOTICE_FAILURES.templateNotInProcedure, `Dossier ${ctx.dossier.reference}: the ${ctx.dossier.procedure} procedure has no ${input.template} letter`);
+      }
       const emailTo = input.delivery.mode === 'e-mail' ? (input.delivery.to ?? ctx.person.email ?? null) : null;
       if (input.delivery.mode === 'e-mail' && !emailTo) {
         throw refuse(NOTICE_FAILURES.delivery, `Dossier ${ctx.dossier.reference}: the client has no e-mail address; send the letter by post or hand it over`);

@@ -18,7 +18,7 @@ import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
 import { computeDeadline, findRule } from '../deadlines/engine';
 import { addWorkingDays } from '../deadlines/holidays';
 import type { DeadlineComputation, DeadlineRule, JudicialMonthEnd } from '../deadlines/types';
-import { formatDateNl, Procedure } from './templates';
+import { formatDateNl } from './templates';
 
 export const DELIVERY_MODES = ['registered', 'against-receipt', 'e-mail', 'hand', 'letter', 'partner-outbox'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
@@ -85,16 +85,16 @@ export function notificationDate(facts: DeliveryFacts, options: { registeredMail
   }
 }
 
-/** The catalogue rule of the client's appeal against a notified decision. */
-export const APPEAL_RULE: Record<Procedure, string> = { leefloon: 'LL-10', 'maatschappelijke-dienstverlening': 'SA-5' };
-
-/** The appeal term that the notification starts, by the engine (3 judicial months, art. 53 Ger.W. shift). */
+/**
+ * The appeal term that the notification starts, by the engine (e.g. LL-10: 3 judicial months, art. 53 Ger.W. shift).
+ * `ruleId` is the catalogue rule the procedure's appeal rule names (its definition, libs/procedures).
+ */
 export function appealTerm(
   catalogue: DeadlineRule[],
   notifiedOn: IsoDate,
-  options: { procedure?: Procedure; timeZone: string; judicialMonthEnd?: JudicialMonthEnd },
+  options: { ruleId: string; timeZone: string; judicialMonthEnd?: JudicialMonthEnd },
 ): DeadlineComputation & { dueDate: IsoDate } {
-  const rule = findRule(catalogue, APPEAL_RULE[options.procedure ?? 'leefloon'], notifiedOn);
+  const rule = findRule(catalogue, options.ruleId, notifiedOn);
   const computed = computeDeadline(rule, notifiedOn, { warningDays: 0, timeZone: options.timeZone, judicialMonthEnd: options.judicialMonthEnd });
   if (computed.dueDate === null) throw new DeliveryError(`The appeal term of ${rule.id} has no due date`);
   return computed as DeadlineComputation & { dueDate: IsoDate };

@@ -9,6 +9,8 @@ export const NOTICE_FAILURES = {
   delivery: 'DeliveryInvalid',
   /** A delivery was already recorded for the notice with other data; details[0] is the recorded delivery. */
   deliveryConflict: 'DeliveryConflict',
+  /** The dossier's procedure has no such letter template in its definition (libs/procedures). */
+  templateNotInProcedure: 'TemplateNotInProcedure',
   noticeNotFound: 'NoticeNotFound',
   dossierNotFound: 'DossierNotFound',
   /** A POD MI form that does not fit the decision (form B for a refusal, no amount, ...); details[0] lists the problems. */

@@ -7,8 +7,10 @@ import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { DossierEntity, NoticeEntity, PersonEntity, UserEntity } from '../db/entities';
 import { dateInZone, IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
+import { procedureDefinition } from '../procedures/registry';
+import type { ProcedureLetters } from '../procedures/types';
 import type { Letterhead } from './pdf';
-import { LetterBase, LetterDocument, Procedure, renderLetter } from './templates';
+import { LetterBase, LetterDocument, renderLetter } from './templates';
 
 export interface LetterContext {
   base: LetterBase;
@@ -20,8 +22,9 @@ export function letterhead(config: AppConfig): Letterhead {
   return { name: config.ocmw.name, address: config.ocmw.address, enterpriseNumber: config.ocmw.enterpriseNumber };
 }
 
-export function procedureOf(dossier: DossierEntity): Procedure {
-  return dossier.procedure === 'maatschappelijke-dienstverlening' ? 'maatschappelijke-dienstverlening' : 'leefloon';
+/** The letters of the dossier's procedure: wording, templates and the appeal rule, from its definition (no fallback). */
+export function lettersOf(dossier: DossierEntity): ProcedureLetters {
+  return procedureDefinition(dossier.procedure).letters;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function loadLetterContext(manager: EntityManager, config: AppConfi
       ocmwName: config.ocmw.name,
       service: `Sociale dienst van ${config.ocmw.name}, ${config.ocmw.address}`,
       socialWorker: worker ? { name: worker.displayName, contact: config.notices.mailFrom } : undefined,
-      procedure: procedureOf(dossier),
+      procedure: lettersOf(dossier),
     },
   };
 }

@@ -9,6 +9,7 @@
  */
 import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
 import { formatDateLongNl, formatDateNl, formatEuro } from '../format/dutch';
+import type { ProcedureLetters } from '../procedures/types';
 
 /** The structured document every template produces; pdf.ts renders it, the notices table stores it. */
 export interface LetterDocument {
@@ -34,8 +35,6 @@ export interface SocialWorker {
   contact: string;
 }
 
-export type Procedure = 'leefloon' | 'maatschappelijke-dienstverlening';
-
 /** What every letter carries; the activities fill it from the dossier, its person, its social worker and the config. */
 export interface LetterBase {
   reference: string;
@@ -45,7 +44,8 @@ export interface LetterBase {
   /** The handling service, with its address ("Sociale dienst, Marktplein 1, 9000 Gent"). */
   service: string;
   socialWorker?: SocialWorker;
-  procedure?: Procedure;
+  /** The wording and the appeal rule of the dossier's procedure, from its definition (libs/procedures). */
+  procedure: ProcedureLetters;
 }
 
 export interface ReceiptData extends LetterBase {
@@ -192,6 +192,7 @@ const ELEMENTS: Record<string, string> = {
   'incompetence-reasons': 'the reasons why this OCMW is not competent',
   applicant: 'the applicant (name and address)',
   'forward-date': 'the date the request was forwarded',
+  procedure: "the procedure's wording and appeal rule (its definition)",
 };
 
 export class LetterIncompleteError extends Error {
@@ -216,6 +217,7 @@ function collect(checks: [string, boolean][]): MissingElement[] {
 
 function baseChecks(data: Partial<LetterBase>, needsSocialWorker: boolean): [string, boolean][] {
   return [
+    ['procedure', filled(data.procedure?.right) && filled(data.procedure?.request) && filled(data.procedure?.appeal?.legalBasis)],
     ['file-reference', filled(data.reference)],
     ['service', filled(data.service)],
     ['recipient', filled(data.recipient?.name) && (data.recipient?.address ?? []).some(filled)],
@@ -236,7 +238,7 @@ function baseChecks(data: Partial<LetterBase>, needsSocialWorker: boolean): [str
  */
 export function checkDecisionLetter(data: Partial<DecisionData> & { decision: DecisionKind }): MissingElement[] {
   const money = data.decision === 'grant' || data.decision === 'revision';
-  const leefloon = (data.procedure ?? 'leefloon') === 'leefloon';
+  const categories = data.procedure?.categories === true;
   const appeal: Partial<AppealInfo> = data.appeal ?? {};
   return collect([
     ['legal-reasons', filled(data.legalReasons)],
@@ -249,7 +251,7 @@ export function checkDecisionLetter(data: Partial<DecisionData> & { decision: De
           ['payment-frequency', filled(data.amount?.frequency)],
         ] as [string, boolean][])
       : []),
-    ...(money && leefloon
+    ...(money && categories
       ? ([
           ['category', [1, 2, 3].includes(data.category as number)],
           ['category-reason', filled(data.categoryReason)],
@@ -321,27 +323,6 @@ export const CATEGORY_LABELS: Record<1 | 2 | 3, string> = {
   3: 'categorie 3: persoon die samenwoont met een gezin ten laste',
 };
 
-const DEFAULT_BODY = 'Bijzonder Comité voor de Sociale Dienst';
-
-/** The standard appeal information (§0.2); the activity adds the labour court, the notification date and the term. */
-export const APPEAL_HOW =
-  'U stelt beroep in met een verzoekschrift dat u neerlegt op de griffie van de arbeidsrechtbank, of met een ' +
-  '(aangetekende) brief aan die griffie. Vermeld uw naam, uw adres, de beslissing waartegen u opkomt en waarom u het ' +
-  'er niet mee eens bent, en voeg een kopie van deze brief toe. Het beroep is kosteloos. U mag zich laten bijstaan of ' +
-  'vertegenwoordigen door een advocaat, een afgevaardigde van een vakbond of een andere persoon die de wet toelaat.';
-
-const PROCEDURE: Record<Procedure, { request: string; right: string; appealBasis: string }> = {
-  leefloon: {
-    request: 'een leefloon (recht op maatschappelijke integratie)',
-    right: 'leefloon',
-    appealBasis: 'art. 47 van de wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie',
-  },
-  'maatschappelijke-dienstverlening': {
-    request: 'maatschappelijke dienstverlening',
-    right: 'maatschappelijke dienstverlening',
-    appealBasis: 'art. 71 van de organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn',
-  },
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Templates
@@ -359,6 +340,8 @@ function document(data: LetterBase, title: string, paragraphs: (string | false |
   };
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const salutation = (data: LetterBase) => `Geachte ${data.recipient.name},`;
 
 function contactParagraph(data: LetterBase): string {
@@ -372,14 +355,14 @@ function contactParagraph(data: LetterBase): string {
 const closing = (data: LetterBase) => `Met vriendelijke groeten,\n${data.socialWorker ? `${data.socialWorker.name}, maatschappelijk werker\n` : ''}${data.ocmwName}`;
 
 function receipt(d: ReceiptData): LetterDocument {
-  const p = PROCEDURE[d.procedure ?? 'leefloon'];
+  const p = d.procedure;
   return document(d, 'Ontvangstbewijs van uw aanvraag', [
     salutation(d),
     `Wij hebben uw aanvraag voor ${p.request} ontvangen op ${formatDateNl(d.requestDate)}. Uw aanvraag is ingeschreven ` +
       `in het register van de aanvragen onder het dossiernummer ${d.reference}.`,
     `Het OCMW beslist over uw aanvraag binnen 30 dagen na de ontvangst ervan, dus uiterlijk op ` +
       `${formatDateNl(d.decisionDueDate)}. U ontvangt de beslissing binnen 8 dagen nadat ze genomen is.`,
-    `Recht om gehoord te worden: u hebt het recht om gehoord te worden door het ${DEFAULT_BODY} voor het over uw ` +
+    `Recht om gehoord te worden: u hebt het recht om gehoord te worden door het ${p.decidingBody} voor het over uw ` +
       `aanvraag beslist. Vraag dat schriftelijk aan; wij laten u dan weten waar en wanneer u gehoord wordt. U mag zich ` +
       `laten bijstaan of vertegenwoordigen door een persoon van uw keuze (art. 20 RMI-wet).`,
     `Nieuwe feiten melden: u moet ons onmiddellijk elk nieuw feit melden dat een invloed kan hebben op uw aanvraag, ` +
@@ -395,7 +378,7 @@ function receipt(d: ReceiptData): LetterDocument {
 }
 
 function hearingRight(d: HearingRightData): LetterDocument {
-  const body = d.decidingBody ?? DEFAULT_BODY;
+  const body = d.decidingBody ?? d.procedure.decidingBody;
   return document(d, 'Uw recht om gehoord te worden', [
     salutation(d),
     `Tijdens het sociaal onderzoek naar uw aanvraag (dossier ${d.reference}) laten wij u weten dat u het recht hebt ` +
@@ -410,7 +393,7 @@ function hearingRight(d: HearingRightData): LetterDocument {
 }
 
 function hearingInvitation(d: HearingInvitationData): LetterDocument {
-  const body = d.decidingBody ?? DEFAULT_BODY;
+  const body = d.decidingBody ?? d.procedure.decidingBody;
   return document(d, 'Uitnodiging om gehoord te worden', [
     salutation(d),
     `U hebt gevraagd om gehoord te worden over uw aanvraag (dossier ${d.reference}). Het ${body} nodigt u uit op ` +
@@ -472,25 +455,26 @@ function decisionSentence(kind: DecisionKind, d: DecisionData, body: string, rig
   }
 }
 
-function appealParagraphs(d: DecisionData, procedure: Procedure): string[] {
+/** The appeal as the procedure's rule says it (court, term, legal basis), with the dates of this notification. */
+function appealParagraphs(d: DecisionData): string[] {
   const a = d.appeal;
+  const rule = d.procedure.appeal;
   return [
-    `Beroep: bent u het niet eens met deze beslissing, dan kunt u beroep instellen bij de arbeidsrechtbank: ` +
+    `Beroep: bent u het niet eens met deze beslissing, dan kunt u beroep instellen bij de ${rule.court}: ` +
       `${a.labourCourtAddress}.`,
-    `Termijn: het beroep moet worden ingesteld binnen drie maanden na de kennisgeving van deze beslissing ` +
-      `(${PROCEDURE[procedure].appealBasis}). Deze beslissing wordt u ter kennis gebracht op ` +
+    `Termijn: het beroep moet worden ingesteld binnen ${rule.term} na de kennisgeving van deze beslissing ` +
+      `(${rule.legalBasis}). Deze beslissing wordt u ter kennis gebracht op ` +
       `${formatDateNl(a.notifiedOn)}${a.deliveryNote ? ` (${a.deliveryNote})` : ''}. Uw beroep moet dus uiterlijk op ` +
-      `${formatDateNl(a.until)} bij de arbeidsrechtbank zijn ingesteld.`,
+      `${formatDateNl(a.until)} bij de ${rule.court} zijn ingesteld.`,
     `Hoe: ${a.how}`,
-    `Het beroep schorst de beslissing niet: de beslissing blijft van toepassing zolang de arbeidsrechtbank niet ` +
+    `Het beroep schorst de beslissing niet: de beslissing blijft van toepassing zolang de ${rule.court} niet ` +
       `anders heeft beslist.`,
   ];
 }
 
 function decision(kind: DecisionKind, d: DecisionData): LetterDocument {
-  const procedure = d.procedure ?? 'leefloon';
-  const right = PROCEDURE[procedure].right;
-  const body = d.decidingBody ?? DEFAULT_BODY;
+  const right = d.procedure.right;
+  const body = d.decidingBody ?? d.procedure.decidingBody;
   const money = (kind === 'grant' || kind === 'revision') && d.amount;
   const category = money && d.category ? CATEGORY_LABELS[d.category] : undefined;
   return document(d, DECISION_TITLES[kind](right), [
@@ -501,7 +485,7 @@ function decision(kind: DecisionKind, d: DecisionData): LetterDocument {
     money && `Berekening: ${d.amount!.computation}`,
     `Juridische gronden: ${d.legalReasons}`,
     `Feitelijke gronden: ${d.factualReasons}`,
-    ...appealParagraphs(d, procedure),
+    ...appealParagraphs(d),
     contactParagraph(d),
     closing(d),
   ], {
@@ -514,13 +498,13 @@ function decision(kind: DecisionKind, d: DecisionData): LetterDocument {
     [kind === 'stop' ? 'Einde van het recht' : 'Vanaf']: d.effectiveDate ? formatDateNl(d.effectiveDate) : undefined,
     Kennisgeving: formatDateNl(d.appeal.notifiedOn),
     'Beroep uiterlijk op': formatDateNl(d.appeal.until),
-    Arbeidsrechtbank: d.appeal.labourCourtAddress,
+    [capitalised(d.procedure.appeal.court)]: d.appeal.labourCourtAddress,
     'Maatschappelijk werker': d.socialWorker ? `${d.socialWorker.name} (${d.socialWorker.contact})` : undefined,
   });
 }
 
 function forwardingOcmw(d: ForwardingOcmwData): LetterDocument {
-  const p = PROCEDURE[d.procedure ?? 'leefloon'];
+  const p = d.procedure;
   return document(d, 'Doorzending van een aanvraag aan het bevoegde OCMW', [
     `Geachte collega's,`,
     `Op ${formatDateNl(d.requestDate)} ontving ons OCMW een aanvraag voor ${p.request} van ${d.applicant.name}` +
@@ -541,7 +525,7 @@ function forwardingOcmw(d: ForwardingOcmwData): LetterDocument {
 }
 
 function forwardingApplicant(d: ForwardingApplicantData): LetterDocument {
-  const p = PROCEDURE[d.procedure ?? 'leefloon'];
+  const p = d.procedure;
   return document(d, 'Uw aanvraag is doorgestuurd naar het bevoegde OCMW', [
     salutation(d),
     `Op ${formatDateNl(d.requestDate)} diende u bij ons een aanvraag in voor ${p.request} (dossier ${d.reference}).`,

@@ -22,14 +22,15 @@ export interface TaskKind {
   check?: (outcome: Record<string, unknown>, ctx: TaskContext) => SchemaError[];
 }
 
-const date = (title: string): JsonSchema => ({ type: 'string', format: 'date', title, 'x-notFuture': true });
-const text = (title: string, maxLength: number): JsonSchema => ({ type: 'string', title, minLength: 1, maxLength });
-const cents = (title: string): JsonSchema => ({ type: 'integer', title, minimum: 0, maximum: 100_000_000 });
-const choice = (title: string, options: [string | number | boolean, string][]): JsonSchema => ({
+// Schema parts shared by the procedure definitions (task outcomes, council decisions).
+export const date = (title: string): JsonSchema => ({ type: 'string', format: 'date', title, 'x-notFuture': true });
+export const text = (title: string, maxLength: number): JsonSchema => ({ type: 'string', title, minLength: 1, maxLength });
+export const cents = (title: string): JsonSchema => ({ type: 'integer', title, minimum: 0, maximum: 100_000_000 });
+export const choice = (title: string, options: [string | number | boolean, string][]): JsonSchema => ({
   title,
   oneOf: options.map(([value, label]) => ({ const: value, title: label })),
 });
-const object = (required: string[], properties: Record<string, JsonSchema>): JsonSchema => ({
+export const object = (required: string[], properties: Record<string, JsonSchema>): JsonSchema => ({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
   required,
@@ -37,25 +38,26 @@ const object = (required: string[], properties: Record<string, JsonSchema>): Jso
   additionalProperties: false,
 });
 
-const category = choice('Categorie', [
+export const category = choice('Categorie', [
   [1, 'Categorie 1: samenwonend'],
   [2, 'Categorie 2: alleenstaand'],
   [3, 'Categorie 3: met gezin ten laste'],
 ]);
 
-function requiredWhen(outcome: Record<string, unknown>, fields: string[], reason: string): SchemaError[] {
+export function requiredWhen(outcome: Record<string, unknown>, fields: string[], reason: string): SchemaError[] {
   return fields
     .filter((f) => outcome[f] === undefined)
     .map((f) => ({ path: `/${f}`, code: 'required', message: `is required ${reason}` }));
 }
 
-function notBefore(outcome: Record<string, unknown>, field: string, limit: IsoDate | undefined, what: string): SchemaError[] {
+export function notBefore(outcome: Record<string, unknown>, field: string, limit: IsoDate | undefined, what: string): SchemaError[] {
   const value = outcome[field];
   if (typeof value !== 'string' || !limit || value >= limit) return [];
   return [{ path: `/${field}`, code: 'too-early', message: `may not be before ${what} (${limit})` }];
 }
 
-export const TASK_KINDS: Record<string, TaskKind> = {
+/** The leefloon's task kinds (its definition, libs/procedures/leefloon.ts, holds them; look them up by procedure). */
+export const LEEFLOON_TASK_KINDS = {
   'competence-check': {
     kind: 'competence-check',
     title: 'Territoriale bevoegdheid nagaan',
@@ -221,17 +223,10 @@ export const TASK_KINDS: Record<string, TaskKind> = {
     }),
     check: (o) => (o.proposal === 'stop' ? requiredWhen(o, ['endDate'], 'to stop the leefloon') : []),
   },
-};
-
-export function taskKind(kind: string): TaskKind {
-  const k = TASK_KINDS[kind];
-  if (!k) throw new RangeError(`unknown task kind ${kind}`);
-  return k;
-}
+} satisfies Record<string, TaskKind>;
 
 /** Schema first, then the kind's own rules: one list of errors in the API's error shape. */
-export function validateOutcome(kind: string, outcome: unknown, ctx: TaskContext): SchemaError[] {
-  const k = taskKind(kind);
+export function validateOutcome(k: TaskKind, outcome: unknown, ctx: TaskContext): SchemaError[] {
   const errors = validateSchema(k.outcomeSchema, outcome, { today: ctx.today });
   if (errors.length > 0 || !k.check) return errors;
   return k.check(outcome as Record<string, unknown>, ctx);

@@ -103,6 +103,44 @@ describe('platform (e2e)', () => {
     expect(openedEvent.details).toMatchObject({ requestDate, registeredLateByDays: 31 });
   });
 
+  it('lists the procedures with their Dutch statuses and task kinds to every signed-in role (GET /procedures), declared in the OpenAPI', async () => {
+    expect((await sys.http.get('/procedures')).status).toBe(401);
+    await sys.loginAll(['council-secretary', 'finance']);
+    for (const role of ['social-worker', 'team-lead', 'council-secretary', 'finance', 'admin']) {
+      expect([role, (await sys.http.get('/procedures').set(as(role))).status]).toEqual([role, 200]);
+    }
+    const res = await sys.http.get('/procedures').set(as('finance'));
+    const leefloon = res.body.items.find((p: { name: string }) => p.name === 'leefloon');
+    expect(leefloon).toMatchObject({ title: 'Leefloon (RMI-wet)', workflowType: 'leefloonApplication', referencePrefix: 'LL' });
+    const statuses = leefloon.statuses as { code: string; label: string; order: number }[];
+    expect(statuses.map((s) => s.order)).toEqual(statuses.map((_, i) => i + 1));
+    expect(statuses).toEqual(expect.arrayContaining([
+      { code: 'REQUEST_REGISTERED', label: 'Aanvraag geregistreerd', order: 1, final: false },
+      { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 9, final: false },
+      { code: 'ACTIVE', label: 'Leefloon loopt', order: 12, final: false },
+      { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
+    ]));
+    expect(leefloon.taskKinds).toEqual(expect.arrayContaining([
+      { kind: 'social-inquiry', role: 'social-worker', title: 'Sociaal onderzoek', outcomeSchema: expect.objectContaining({ type: 'object' }) },
+    ]));
+    expect(leefloon.letters.appeal).toMatchObject({ court: 'arbeidsrechtbank', ruleId: 'LL-10' });
+    expect(leefloon.settings.map((s: { name: string }) => s.name)).toEqual(['payday', 'documentReminderDays', 'partnerReminderDays']);
+
+    const openapi = await sys.http.get('/docs-json');
+    const route = openapi.body.paths['/procedures'].get;
+    expect(Object.keys(route.responses)).toEqual(expect.arrayContaining(['200', '401']));
+    expect(route.responses['200'].content['application/json'].schema.properties.items.items.properties.statuses).toBeDefined();
+
+    // Dossiers carry the Dutch label next to the code.
+    const list = await sys.http.get('/dossiers').set(as('team-lead'));
+    expect(list.body.items.length).toBeGreaterThan(0);
+    for (const d of list.body.items as { status: string; statusLabel: string }[]) {
+      expect(d.statusLabel).toBe(statuses.find((s) => s.code === d.status)?.label);
+    }
+    const one = await sys.http.get(`/dossiers/${list.body.items[0].id}`).set(as('team-lead'));
+    expect(one.body.statusLabel).toBe(statuses.find((s) => s.code === one.body.status)?.label);
+  });
+
   it('lets the team lead assign a task to a colleague of the right role, who then does it', async () => {
     const task = await eventually(async () => {
       const res = await sys.http.get('/tasks?status=claimed').set(as('team-lead'));

@@ -77,7 +77,13 @@ describe('the screens people work in (browser)', () => {
     await page.getByRole('button', { name: 'Afronden' }).click();
     await page.waitForURL(`**/app/dossiers/${dossierId}`);
     await page.getByRole('heading', { name: /Dossier LL-/ }).waitFor();
-    await page.getByText('Sociaal onderzoek (claimed)').waitFor();
+    await page.getByText('Sociaal onderzoek (geclaimd)').waitFor();
+    // The dossier's status in Dutch, from the procedure definition (GET /procedures), never its stored code.
+    const status = page.locator('[data-status]');
+    expect(await status.getAttribute('data-status')).toBe('INQUIRY');
+    expect(await status.textContent()).toBe('Sociaal onderzoek');
+    expect(await page.locator('main').textContent()).not.toMatch(/INQUIRY|claimed|running|leefloon ·/);
+    await page.getByText('Els Maes · Leefloon (RMI-wet) · status Sociaal onderzoek').waitFor();
     await shot('3-dossier');
   });
 
@@ -175,7 +181,7 @@ describe('the screens people work in (browser)', () => {
     await shot('8-nieuwe-aanvraag');
     await page.getByRole('button', { name: 'Aanvraag leefloon openen' }).click();
     await page.waitForURL('**/app/dossiers/*');
-    await page.getByText('Jan Peeters · leefloon').waitFor();
+    await page.getByText(/^Jan Peeters · Leefloon \(RMI-wet\) · status (Aanvraag geregistreerd|Bevoegdheid nagaan)$/).waitFor();
   });
 
   async function loginAs(username: string): Promise<Page> {

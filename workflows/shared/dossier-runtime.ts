@@ -2,7 +2,8 @@ import { ActivityFailure, ApplicationFailure, condition, isCancellation, patched
 import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
-import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-kinds';
+import type { TaskContext } from '../../libs/tasks/task-kinds';
+import { councilDecisionContent, taskKindOf, validateCouncilDecision, validateTaskOutcome } from '../../libs/procedures/registry';
 import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { CarriedTask, DossierInput, PendingRatification, RuntimeCarry } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
@@ -283,7 +284,7 @@ export class Dossier {
    * colleague covering their absence).
    */
   async task(kind: string, options: { deadline?: DeadlineHandle; key?: string } = {}): Promise<TaskOutcome> {
-    const k = taskKind(kind);
+    const k = taskKindOf(this.input.procedure, kind);
     const key = options.key ?? kind;
     // A task the previous run handed over (same kind and key) is taken over: same id, same assignee, no second row.
     let task = [...this.tasks.values()].find((t) => t.carried && t.kind === kind && t.key === key);
@@ -734,7 +735,7 @@ export class Dossier {
     if (userRole !== task.role) {
       throw ApplicationFailure.create({ type: TASK_FAILURES.wrongRole, message: `task is for role ${task.role}`, nonRetryable: true });
     }
-    const errors = validateOutcome(task.kind, outcome, { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
+    const errors = validateTaskOutcome(this.input.procedure, task.kind, outcome, { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
     if (errors.length > 0) {
       throw ApplicationFailure.create({
         type: TASK_FAILURES.validation,
@@ -800,15 +801,9 @@ export class Dossier {
         nonRetryable: true,
       });
     }
-    if (decision.result === 'granted' || decision.result === 'refused') {
-      const errors = validateOutcome('decision', { result: decision.result, decisionDate: decision.decisionDate, motivation: decision.motivation,
-        ...(decision.category !== undefined ? { category: decision.category } : {}),
-        ...(decision.monthlyAmountCents !== undefined ? { monthlyAmountCents: decision.monthlyAmountCents } : {}),
-        ...(decision.startDate !== undefined ? { startDate: decision.startDate } : {}) },
-        { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
-      if (errors.length > 0) {
-        throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the decision is not valid', details: [errors], nonRetryable: true });
-      }
+    const errors = validateCouncilDecision(this.input.procedure, entry.kind, councilDecisionContent(decision), { requestDate: this.input.requestDate, today: this.today() });
+    if (errors.length > 0) {
+      throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the decision is not valid', details: [errors], nonRetryable: true });
     }
   }
 

@@ -1,25 +1,18 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { councilDecisionBodySchema } from '../../../libs/procedures';
 import type { JsonSchema } from '../../../libs/validation/schema';
-import { COUNCIL_RESULTS } from '../../../workflows/shared/dossier.messages';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { SchemaPipe } from '../common/schema.pipe';
 import { CouncilService, DecisionBody, MoveItemBody, MoveSessionBody } from './council.service';
 
 const DATE = { type: 'string', format: 'date' } as const;
-const DECISION_PROPERTIES = {
-  result: { enum: [...COUNCIL_RESULTS] },
-  motivation: { type: 'string', minLength: 1, maxLength: 8000 },
-  category: { enum: [1, 2, 3] },
-  monthlyAmountCents: { type: 'integer', minimum: 0, maximum: 100_000_000 },
-  startDate: DATE,
-} as const;
-const DECISION: JsonSchema = { type: 'object', required: ['result', 'motivation'], properties: DECISION_PROPERTIES, additionalProperties: false };
+/** Every field some procedure's decision has; the item's own procedure then checks the decision (libs/procedures). */
+const DECISION: JsonSchema = councilDecisionBodySchema();
 const URGENT: JsonSchema = {
-  type: 'object',
-  required: ['itemId', 'result', 'motivation'],
-  properties: { ...DECISION_PROPERTIES, itemId: { type: 'string', format: 'uuid' }, decisionDate: { ...DATE, 'x-notFuture': true } },
-  additionalProperties: false,
+  ...DECISION,
+  required: ['itemId', ...(DECISION.required ?? [])],
+  properties: { ...DECISION.properties, itemId: { type: 'string', format: 'uuid' }, decisionDate: { ...DATE, 'x-notFuture': true } },
 };
 /** A session is planned from today up to two years ahead (the house rules' calendar covers far less). */
 const SESSION = {

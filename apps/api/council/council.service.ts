@@ -12,6 +12,7 @@ import { addMonths, todayIn } from '../../../libs/deadlines/calendar-date';
 import { scopeOf } from '../../../libs/auth/permissions';
 import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { formatDateNl } from '../../../libs/format/dutch';
+import { councilDecisionContent, validateCouncilDecision } from '../../../libs/procedures';
 import { AgendaItemMovedInput, councilDecisionUpdate, CouncilResult } from '../../../workflows/shared/dossier.messages';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
@@ -99,6 +100,7 @@ export class CouncilService {
           dossierId: i.dossierId,
           dossierReference: byId.get(i.dossierId)?.reference,
           clientName: names.get(byId.get(i.dossierId)?.personId ?? '') ?? null,
+          procedure: byId.get(i.dossierId)?.procedure,
           kind: i.kind,
           proposal: i.proposal,
           hearingRequested: i.hearingRequested,
@@ -299,6 +301,11 @@ export class CouncilService {
     if (item.status !== 'scheduled') throw conflict(`The item is already ${item.status}`);
     if (urgent && item.kind !== 'decision') throw conflict('A ratification cannot be decided urgently');
     const dossier = await this.dataSource.getRepository(DossierEntity).findOneByOrFail({ id: item.dossierId });
+    // The procedure's decision schema for this kind of item, before the workflow is told (its validator checks it again).
+    const errors = validateCouncilDecision(dossier.procedure, item.kind, councilDecisionContent({ ...body, decisionDate }), {
+      today: todayIn(this.config.timeZone), requestDate: dossier.requestDate,
+    });
+    if (errors.length > 0) throw new ValidationError(errors, 'The decision is not valid');
     await this.temporal.workflow.getHandle(dossier.workflowId).executeUpdate(councilDecisionUpdate, {
       args: [{ itemId, result: body.result, decisionDate, motivation: body.motivation, category: body.category,
         monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, userId: actor.id, userRole: actor.role }],

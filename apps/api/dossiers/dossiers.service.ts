@@ -14,7 +14,7 @@ import {
   TaskEntity,
 } from '../../../libs/db/entities';
 import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
-import { ProcedureName, PROCEDURES } from '../../../libs/procedures';
+import { ProcedureName, PROCEDURES, statusLabel } from '../../../libs/procedures';
 import { enqueueForWorkflow, StartWorkflowPayload } from '../../../libs/db/outbox';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
 import { authorize, teamInScope } from '../common/authorize';
@@ -112,7 +112,7 @@ export class DossiersService {
       };
       const start: StartWorkflowPayload = { workflowType: procedure.workflowType, taskQueue: this.config.taskQueue, input: { ...workflowInput } };
       const outboxId = await enqueueForWorkflow(tx, { dossierId: id, workflowId, message: 'startWorkflow', payload: { ...start } });
-      return { result: { id, reference, status: dossier.status, workflowId }, outboxId };
+      return { result: { id, reference, status: dossier.status, statusLabel: statusLabel(dossier.procedure, dossier.status), workflowId }, outboxId };
     });
     const delivery = await this.outbox.deliverNow([opened.outboxId]);
     return { ...opened.result, workflowStarted: delivery.delivered === 1 };
@@ -137,6 +137,7 @@ export class DossiersService {
       reference: d.reference,
       procedure: d.procedure,
       status: d.status,
+      statusLabel: statusLabel(d.procedure, d.status),
       team: d.team,
       responsibleUserId: d.responsibleUserId,
       requestDate: d.requestDate,
@@ -163,12 +164,13 @@ export class DossiersService {
       await audit(tx, actor, 'dossier.read', { dossierId: id, personId: person.id });
       const today = todayIn(this.config.timeZone);
       const clientName = `${person.firstName} ${person.lastName}`;
-      const views = tasks.map((t) => taskView(t, dossier.reference, clientName));
+      const views = tasks.map((t) => taskView(t, dossier, clientName));
       return {
         id: dossier.id,
         reference: dossier.reference,
         procedure: dossier.procedure,
         status: dossier.status,
+        statusLabel: statusLabel(dossier.procedure, dossier.status),
         team: dossier.team,
         responsibleUserId: dossier.responsibleUserId,
         requestDate: dossier.requestDate,

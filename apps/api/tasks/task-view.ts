@@ -1,10 +1,11 @@
-import type { TaskEntity } from '../../../libs/db/entities';
+import type { DossierEntity, TaskEntity } from '../../../libs/db/entities';
 
-export function taskView(t: TaskEntity, dossierReference: string, clientName: string | null) {
+export function taskView(t: TaskEntity, dossier: Pick<DossierEntity, 'reference' | 'procedure'>, clientName: string | null) {
   return {
     id: t.id,
     dossierId: t.dossierId,
-    dossierReference,
+    dossierReference: dossier.reference,
+    procedure: dossier.procedure,
     kind: t.kind,
     title: t.title,
     status: t.status,

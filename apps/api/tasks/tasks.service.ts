@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
 import { DossierEntity, PersonEntity, TaskEntity, UserEntity } from '../../../libs/db/entities';
-import { taskKind } from '../../../libs/tasks/task-kinds';
+import { taskKindOf } from '../../../libs/procedures';
 import { completeTaskUpdate } from '../../../workflows/shared/dossier.messages';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
@@ -65,7 +65,7 @@ export class TasksService {
       const task = await this.findVisible(tx, actor, id, 'task:read');
       const [item] = await this.withDossiers(tx, [task]);
       await audit(tx, actor, 'task.read', { dossierId: task.dossierId, details: { taskId: id } });
-      return { ...item, outcomeSchema: taskKind(task.kind).outcomeSchema, outcome: task.outcome };
+      return { ...item, outcomeSchema: taskKindOf(item.procedure, task.kind).outcomeSchema, outcome: task.outcome };
     });
   }
 
@@ -133,7 +133,7 @@ export class TasksService {
     const names = new Map(persons.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
     return tasks.map((t) => {
       const d = byId.get(t.dossierId)!;
-      return taskView(t, d.reference, names.get(d.personId) ?? null);
+      return taskView(t, d, names.get(d.personId) ?? null);
     });
   }
 }

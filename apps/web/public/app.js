@@ -13,6 +13,26 @@ async function api(method, path, body) {
   return { status: res.status, ok: res.ok, body: json };
 }
 
+/**
+ * The procedure definitions (GET /procedures), loaded once per sign-in: Dutch names, status labels, task titles and
+ * the council's decision choices come from there, never from codes written into the screens.
+ */
+let catalogue = null;
+async function procedures() {
+  if (!catalogue) {
+    const res = await api('GET', '/procedures');
+    if (!res.ok) return new Map();
+    catalogue = new Map(res.body.items.map((p) => [p.name, p]));
+  }
+  return catalogue;
+}
+const procedureTitle = (all, name) => all.get(name)?.title ?? name;
+const statusLabel = (all, name, code) => all.get(name)?.statuses.find((s) => s.code === code)?.label ?? code;
+const taskTitle = (all, t) => all.get(t.procedure)?.taskKinds.find((k) => k.kind === t.kind)?.title ?? t.title;
+/** The choices of a schema property, as [value, Dutch label]. */
+const choices = (schema) => (schema?.oneOf ?? []).map((o) => [o.const, o.title ?? String(o.const)]);
+const choiceLabel = (schema, value) => choices(schema).find(([v]) => v === value)?.[1] ?? value;
+
 const el = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -39,6 +59,7 @@ document.getElementById('logout').addEventListener('click', logout);
 
 function logout() {
   sessionStorage.clear();
+  catalogue = null;
   state.token = null;
   state.user = null;
   go('/app/aanmelden');
@@ -148,16 +169,21 @@ async function councilScreen() {
     el('thead', {}, el('tr', {}, ['Zitting', 'Agenda sluit', 'Dossiers', 'Status'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, res.body.items.map((m) => el('tr', {},
       el('td', {}, el('a', { href: `/app/bcsd/${m.id}` }, `${m.date} ${m.time}`)), el('td', {}, m.cutoffDate),
-      el('td', {}, `${m.items}${m.urgentItems ? ` (${m.urgentItems} dringend)` : ''}`), el('td', {}, m.status))))));
+      el('td', {}, `${m.items}${m.urgentItems ? ` (${m.urgentItems} dringend)` : ''}`), el('td', {}, MEETING_STATUS[m.status] ?? m.status))))));
 }
 
 async function meetingScreen(id) {
   const res = await api('GET', `/council/meetings/${id}`);
   if (!res.ok) return render('Zitting niet gevonden', el('p', {}, res.body?.message ?? ''));
   const m = res.body;
+  const all = await procedures();
   const items = m.items.map((i) => {
+    // The decisions this kind of item has in its procedure (GET /procedures); the dossier refuses one that does not
+    // answer its proposal (a review is revised or stopped, not granted), and the message is shown.
+    const council = all.get(i.procedure)?.council;
+    const resultSchema = council?.decisions.find((d) => d.itemKind === i.kind)?.schema.properties.result;
     const result = el('select', { id: `r-${i.id}`, 'aria-label': `Beslissing ${i.dossierReference}` },
-      ['granted:Toegekend', 'refused:Geweigerd', 'postponed:Uitgesteld'].map((o) => el('option', { value: o.split(':')[0] }, o.split(':')[1])));
+      choices(resultSchema).map(([v, label]) => el('option', { value: v }, label)));
     const motivation = el('input', { id: `m-${i.id}`, 'aria-label': `Motivering ${i.dossierReference}`, value: i.proposal.motivation });
     const status = el('span', { role: 'status' });
     const button = el('button', { type: 'button', onclick: async () => {
@@ -168,9 +194,10 @@ async function meetingScreen(id) {
       status.textContent = r.ok ? 'Beslissing geregistreerd.' : r.body.message;
     } }, 'Beslissing registreren');
     return el('li', {}, el('strong', {}, `${i.dossierReference} — ${i.clientName}`), i.urgent ? ' (dringend)' : '',
-      el('p', {}, `Voorstel: ${i.proposal.proposal}, ${i.proposal.motivation}`), i.status === 'scheduled' ? [result, motivation, button, status] : `Beslist: ${i.decision?.result}`);
+      el('p', {}, `Voorstel: ${choiceLabel(council?.proposalSchema.properties.proposal, i.proposal.proposal)}, ${i.proposal.motivation}`),
+      i.status === 'scheduled' ? [result, motivation, button, status] : `Beslist: ${choiceLabel(resultSchema, i.decision?.result)}`);
   });
-  render(`BCSD ${m.date} ${m.time}`, el('p', {}, `${m.place} · agenda sluit ${m.cutoffDate} · ${m.status}`),
+  render(`BCSD ${m.date} ${m.time}`, el('p', {}, `${m.place} · agenda sluit ${m.cutoffDate} · ${MEETING_STATUS[m.status] ?? m.status}`),
     el('button', { type: 'button', onclick: () => downloadFile(`/council/meetings/${id}/agenda.pdf`, `agenda-${m.date}.pdf`) }, 'Agenda als PDF'),
     el('ol', {}, items));
 }
@@ -193,7 +220,7 @@ async function paymentsScreen(message = '') {
         else status.textContent = r.body.message;
       } }, 'Batch aanmaken'), status),
     el('section', { 'aria-label': 'Batches' }, el('h2', {}, 'Batches'),
-      el('ul', {}, (batches.body?.items ?? []).map((b) => el('li', {}, `${b.requestedExecutionDate}: ${b.nbOfTxs} betalingen, ${b.status} `,
+      el('ul', {}, (batches.body?.items ?? []).map((b) => el('li', {}, `${b.requestedExecutionDate}: ${b.nbOfTxs} betalingen, ${BATCH_STATUS[b.status] ?? b.status} `,
         el('button', { type: 'button', onclick: () => downloadFile(`/payment-batches/${b.id}/sepa.xml`, `sepa-${b.id}.xml`) }, 'SEPA-bestand'),
         b.status === 'created' ? el('button', { type: 'button', onclick: async () => { await api('POST', `/payment-batches/${b.id}/executed`); paymentsScreen(); } }, 'Uitgevoerd') : '')))));
 }
@@ -240,16 +267,23 @@ function loginScreen() {
   render('Aanmelden', form);
 }
 
+// The shared states of tasks, legal deadlines, sessions and payment batches (the same for every procedure).
 const TASK_STATUS = { open: 'open', claimed: 'geclaimd', completed: 'afgerond', cancelled: 'geannuleerd' };
+const DEADLINE_STATUS = {
+  running: 'loopt', 'at-risk': 'in gevaar', met: 'gehaald', breached: 'overschreden', suspended: 'geschorst', cancelled: 'vervallen',
+  expired: 'verstreken', informative: 'indicatief (verstreken)',
+};
+const MEETING_STATUS = { planned: 'gepland', closed: 'gesloten' };
+const BATCH_STATUS = { created: 'aangemaakt', executed: 'uitgevoerd' };
 
 async function inboxScreen() {
-  const res = await api('GET', '/tasks?pageSize=500');
+  const [res, all] = await Promise.all([api('GET', '/tasks?pageSize=500'), procedures()]);
   const rows = res.body.items.map((t) => {
     // Days left only for a task still to be done: a finished one has no deadline to watch.
     const todo = t.status === 'open' || t.status === 'claimed';
     const d = todo ? daysLeft(t.dueDate) : null;
     return el('tr', { class: riskClass(d) },
-      el('td', {}, el('a', { href: `/app/taken/${t.id}` }, t.title)),
+      el('td', {}, el('a', { href: `/app/taken/${t.id}` }, taskTitle(all, t))),
       el('td', {}, el('a', { href: `/app/dossiers/${t.dossierId}` }, t.dossierReference)),
       el('td', {}, t.clientName), el('td', {}, t.dueDate ?? '—'), el('td', {}, d === null ? '—' : d < 0 ? `${-d} dagen te laat` : `${d} dagen`),
       el('td', {}, TASK_STATUS[t.status] ?? t.status));
@@ -310,7 +344,7 @@ async function taskScreen(id) {
     }
     if (!done.body?.errors?.length) general.textContent = done.body?.message ?? 'Niet gelukt.';
   });
-  render(task.title, el('p', {}, 'Dossier ', el('a', { href: `/app/dossiers/${task.dossierId}` }, task.dossierReference), ` · ${task.clientName} · uiterlijk ${task.dueDate ?? '—'}`), form);
+  render(taskTitle(await procedures(), task), el('p', {}, 'Dossier ', el('a', { href: `/app/dossiers/${task.dossierId}` }, task.dossierReference), ` · ${task.clientName} · uiterlijk ${task.dueDate ?? '—'}`), form);
 }
 
 const MESSAGES = {
@@ -328,15 +362,18 @@ async function dossierScreen(id) {
   const res = await api('GET', `/dossiers/${id}`);
   if (!res.ok) return render('Dossier niet gevonden', el('p', {}, res.body?.message ?? ''));
   const d = res.body;
-  const notices = await api('GET', `/dossiers/${id}/notices`);
+  const [notices, all] = await Promise.all([api('GET', `/dossiers/${id}/notices`), procedures()]);
   render(`Dossier ${d.reference}`,
-    el('section', { 'aria-label': 'Cliënt en status' }, el('p', {}, `${d.person.firstName} ${d.person.lastName} · ${d.procedure} · status ${d.status}`)),
+    el('section', { 'aria-label': 'Cliënt en status' }, el('p', {}, `${d.person.firstName} ${d.person.lastName} · ${procedureTitle(all, d.procedure)} · status `,
+      el('strong', { 'data-status': d.status }, statusLabel(all, d.procedure, d.status)))),
     el('section', { 'aria-label': 'Termijnen' }, el('h2', {}, 'Termijnen'),
       el('ul', {}, d.deadlines.map((x) => el('li', { class: riskClass(x.daysLeft) },
-        el('strong', {}, `${x.title}: uiterlijk ${x.dueDate ?? '(geschorst)'} — ${x.status}`),
+        el('strong', {}, `${x.title}: uiterlijk ${x.dueDate ?? '(geschorst)'} — ${DEADLINE_STATUS[x.status] ?? x.status}`),
         el('details', {}, el('summary', {}, 'Waarom deze datum?'), el('p', {}, x.explanation)))))),
     el('section', { 'aria-label': 'Taken' }, el('h2', {}, 'Taken'),
-      el('ul', {}, [...d.openTasks, ...d.doneTasks].map((t) => el('li', {}, t.status === 'completed' ? `${t.title} (afgerond)` : el('a', { href: `/app/taken/${t.id}` }, `${t.title} (${t.status})`))))),
+      el('ul', {}, [...d.openTasks, ...d.doneTasks].map((t) => el('li', {}, t.status === 'completed'
+        ? `${taskTitle(all, t)} (afgerond)`
+        : el('a', { href: `/app/taken/${t.id}` }, `${taskTitle(all, t)} (${TASK_STATUS[t.status] ?? t.status})`))))),
     el('section', { 'aria-label': 'Brieven' }, el('h2', {}, 'Brieven'),
       el('ul', {}, (notices.body?.items ?? []).map((n) => el('li', {}, `${n.kind ?? n.key} `, el('button', { type: 'button', onclick: () => download(n.id, n.key) }, `Download PDF (${n.key})`))))),
     el('section', { 'aria-label': 'Tijdlijn' }, el('h2', {}, 'Tijdlijn'), el('ol', {}, d.timeline.map((e) => el('li', {}, `${new Date(e.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })} — ${e.description}`)))));

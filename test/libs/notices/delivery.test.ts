@@ -1,8 +1,10 @@
 import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { appealTerm, DeliveryError, notificationDate } from '../../../libs/notices/delivery';
+import { LEEFLOON } from '../../../libs/procedures/leefloon';
 
 const three = { registeredMailWorkingDays: 3 };
-const tz = { timeZone: 'Europe/Brussels' };
+// The leefloon's appeal rule names its catalogue rule (LL-10) in the procedure definition.
+const tz = { timeZone: 'Europe/Brussels', ruleId: LEEFLOON.letters.appeal.ruleId };
 
 describe('notification date and appeal term', () => {
   it('registered letter posted on Friday 30 Oct 2026: the 3rd working day after posting is Wednesday 4 Nov', () => {
@@ -49,7 +51,7 @@ describe('notification date and appeal term', () => {
     expect(() => notificationDate({ mode: 'against-receipt', signedOn: '2026-02-30' }, three)).toThrow(/signed receipt/);
   });
 
-  it('uses the social-aid appeal rule for social aid', () => {
-    expect(appealTerm(DEFAULT_CATALOGUE, '2026-11-04', { ...tz, procedure: 'maatschappelijke-dienstverlening' }).ruleId).toBe('SA-5');
+  it('computes the appeal rule the procedure names (social aid: SA-5)', () => {
+    expect(appealTerm(DEFAULT_CATALOGUE, '2026-11-04', { ...tz, ruleId: 'SA-5' }).ruleId).toBe('SA-5');
   });
 });

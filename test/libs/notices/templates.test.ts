@@ -1,5 +1,6 @@
+import { LEEFLOON } from '../../../libs/procedures/leefloon';
+import type { ProcedureLetters } from '../../../libs/procedures/types';
 import {
-  APPEAL_HOW,
   checkDecisionLetter,
   checkLetter,
   DecisionData,
@@ -19,6 +20,23 @@ const base = {
   ocmwName: 'OCMW Demo',
   service: 'Sociale dienst van OCMW Demo, Marktplein 1, 9000 Gent',
   socialWorker: { name: 'Sofie Claes', contact: 'sofie.claes@ocmw.example' },
+  procedure: LEEFLOON.letters,
+};
+
+/** Another procedure's letters (social aid: no categories, another court rule), to show the wording is the definition's. */
+const SOCIAL_AID: ProcedureLetters = {
+  request: 'maatschappelijke dienstverlening',
+  right: 'maatschappelijke dienstverlening',
+  decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+  categories: false,
+  templates: ['decision-grant', 'decision-refusal'],
+  appeal: {
+    court: 'arbeidsrechtbank',
+    ruleId: 'SA-5',
+    term: 'drie maanden',
+    legalBasis: 'art. 71 van de organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn',
+    how: LEEFLOON.letters.appeal.how,
+  },
 };
 
 const grant: DecisionData = {
@@ -32,7 +50,7 @@ const grant: DecisionData = {
   effectiveDate: '2026-03-02',
   appeal: {
     possible: true,
-    how: APPEAL_HOW,
+    how: LEEFLOON.letters.appeal.how,
     labourCourtAddress: 'Arbeidsrechtbank Gent, Opgeëistenlaan 401 E, 9000 Gent',
     notifiedOn: '2026-03-25',
     until: '2026-06-25',
@@ -193,7 +211,7 @@ describe('letter templates', () => {
   });
 
   it('lists every missing element at once, and asks the amount only of grants and revisions', () => {
-    const bare = { decision: 'refusal' as const, reference: 'LL-2026-000042' };
+    const bare = { decision: 'refusal' as const, reference: 'LL-2026-000042', procedure: LEEFLOON.letters };
     expect(checkDecisionLetter(bare).map((m) => m.element)).toEqual([
       'legal-reasons', 'factual-reasons', 'decision-date', 'appeal-possible', 'appeal-how', 'labour-court-address', 'appeal-term',
       'appeal-not-suspensive', 'service', 'recipient', 'social-worker', 'social-worker-contact',
@@ -202,8 +220,28 @@ describe('letter templates', () => {
       expect.arrayContaining(['amount', 'amount-computation', 'payment-frequency', 'category', 'category-reason']),
     );
     // Social aid has no leefloon categories; a stop needs the date it takes effect.
-    expect(checkDecisionLetter({ ...grant, procedure: 'maatschappelijke-dienstverlening', category: undefined, categoryReason: undefined, decision: 'grant' })).toEqual([]);
+    expect(checkDecisionLetter({ ...grant, procedure: SOCIAL_AID, category: undefined, categoryReason: undefined, decision: 'grant' })).toEqual([]);
     expect(checkDecisionLetter({ ...examples['decision-stop'], effectiveDate: undefined, decision: 'stop' }).map((m) => m.element)).toEqual(['effective-date']);
+  });
+
+  it('cites the appeal rule and the wording of the procedure definition, never a default procedure', () => {
+    // The leefloon's rule: labour court, three months, art. 47 RMI-wet.
+    expect(text('decision-grant')).toContain('(art. 47 van de wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie)');
+    const social = renderLetter('decision-refusal', { ...examples['decision-refusal'], procedure: SOCIAL_AID });
+    const all = social.paragraphs.join('\n');
+    expect(social.title).toBe('Beslissing over uw aanvraag maatschappelijke dienstverlening: weigering');
+    expect(all).toContain('(art. 71 van de organieke wet van 8 juli 1976');
+    expect(all).not.toContain('art. 47');
+    // Whatever the definition says is what the letter says: court, term and basis.
+    const other = { ...SOCIAL_AID, appeal: { ...SOCIAL_AID.appeal, court: 'vrederechter', term: 'één maand', legalBasis: 'art. 99 van een andere wet' } };
+    const cited = renderLetter('decision-refusal', { ...examples['decision-refusal'], procedure: other });
+    expect(cited.paragraphs.join('\n')).toContain('beroep instellen bij de vrederechter: Arbeidsrechtbank Gent');
+    expect(cited.paragraphs.join('\n')).toContain('binnen één maand na de kennisgeving van deze beslissing (art. 99 van een andere wet)');
+    expect(cited.fields.Vrederechter).toBe('Arbeidsrechtbank Gent, Opgeëistenlaan 401 E, 9000 Gent');
+    // Without its procedure a letter is refused, not written for the leefloon.
+    const { procedure: _none, ...withoutProcedure } = examples['decision-refusal'];
+    expect(checkDecisionLetter({ ...withoutProcedure, decision: 'refusal' }).map((m) => m.element)).toEqual(['procedure']);
+    expect(() => renderLetter('receipt', { ...examples.receipt, procedure: undefined as never })).toThrow(/\[procedure\]/);
   });
 
   it('refuses the other letters without their mandatory elements', () => {

@@ -1,0 +1,84 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { PROCEDURES } from '../../../libs/procedures';
+import type { ProcedureDefinition } from '../../../libs/procedures';
+
+/** What GET /procedures says of each procedure: everything a client needs to show and fill in its dossiers. */
+export function procedureView(p: ProcedureDefinition) {
+  return {
+    name: p.name,
+    title: p.title,
+    workflowType: p.workflowType,
+    workflowTypes: p.workflowTypes,
+    referencePrefix: p.referencePrefix,
+    statuses: [...p.statuses].sort((a, b) => a.order - b.order).map((s) => ({ code: s.code, label: s.label, order: s.order, final: s.final === true })),
+    taskKinds: Object.entries(p.taskKinds).map(([kind, k]) => ({ kind, role: k.role, title: k.title, outcomeSchema: k.outcomeSchema })),
+    council: {
+      proposalSchema: p.council.proposalSchema,
+      decisions: Object.entries(p.council.decisions).map(([itemKind, d]) => ({ itemKind, schema: d.schema })),
+    },
+    letters: { templates: p.letters.templates, appeal: { court: p.letters.appeal.court, ruleId: p.letters.appeal.ruleId, term: p.letters.appeal.term, legalBasis: p.letters.appeal.legalBasis } },
+    events: Object.entries(p.events).map(([kind, e]) => ({ kind, title: e.title, schema: e.schema, opensDossier: e.opensDossier === true })),
+    settings: Object.entries(p.settings).map(([name, s]) => ({ name, label: s.label, env: s.env, default: s.default, unit: s.unit })),
+  };
+}
+
+const STRING = { type: 'string' } as const;
+const SCHEMA = { type: 'object', description: 'JSON Schema 2020-12', additionalProperties: true } as const;
+const list = (required: string[], properties: Record<string, object>) => ({
+  type: 'array',
+  items: { type: 'object', required, properties, additionalProperties: false },
+});
+const PROCEDURE_VIEW = {
+  type: 'object',
+  required: ['name', 'title', 'workflowType', 'workflowTypes', 'referencePrefix', 'statuses', 'taskKinds', 'council', 'letters', 'events', 'settings'],
+  additionalProperties: false,
+  properties: {
+    name: { ...STRING, example: 'leefloon' },
+    title: { ...STRING, description: 'Dutch', example: 'Leefloon (RMI-wet)' },
+    workflowType: STRING,
+    workflowTypes: { type: 'array', items: STRING },
+    referencePrefix: { ...STRING, example: 'LL' },
+    statuses: list(['code', 'label', 'order', 'final'], {
+      code: { ...STRING, example: 'ON_AGENDA' }, label: { ...STRING, example: 'Geagendeerd op het BCSD' }, order: { type: 'integer' }, final: { type: 'boolean' },
+    }),
+    taskKinds: list(['kind', 'role', 'title', 'outcomeSchema'], { kind: STRING, role: STRING, title: STRING, outcomeSchema: SCHEMA }),
+    council: {
+      type: 'object',
+      required: ['proposalSchema', 'decisions'],
+      additionalProperties: false,
+      properties: { proposalSchema: SCHEMA, decisions: list(['itemKind', 'schema'], { itemKind: { enum: ['decision', 'ratification'] }, schema: SCHEMA }) },
+    },
+    letters: {
+      type: 'object',
+      required: ['templates', 'appeal'],
+      additionalProperties: false,
+      properties: {
+        templates: { type: 'array', items: STRING },
+        appeal: {
+          type: 'object',
+          required: ['court', 'ruleId', 'term', 'legalBasis'],
+          additionalProperties: false,
+          properties: { court: STRING, ruleId: { ...STRING, example: 'LL-10' }, term: STRING, legalBasis: STRING },
+        },
+      },
+    },
+    events: list(['kind', 'title', 'schema', 'opensDossier'], { kind: STRING, title: STRING, schema: SCHEMA, opensDossier: { type: 'boolean' } }),
+    settings: list(['name', 'label', 'env', 'default', 'unit'], {
+      name: STRING, label: STRING, env: STRING, default: { type: 'integer' }, unit: { enum: ['days', 'day-of-month'] },
+    }),
+  },
+};
+
+@ApiTags('procedures')
+@ApiBearerAuth()
+@Controller('procedures')
+export class ProceduresController {
+  /** Every procedure the system runs, with its Dutch labels: any signed-in role may read it (no personal data). */
+  @Get()
+  @ApiOkResponse({ schema: { type: 'object', required: ['items'], additionalProperties: false, properties: { items: { type: 'array', items: PROCEDURE_VIEW } } } })
+  @ApiResponse({ status: 401, description: 'Authentication required' })
+  list() {
+    return { items: (Object.values(PROCEDURES) as ProcedureDefinition[]).map(procedureView) };
+  }
+}

@@ -1,0 +1,5 @@
+/** The procedures the system runs, one definition each (see README, "Een procedure toevoegen / Adding a procedure"). */
+export * from './registry';
+export type * from './types';
+
+export const CHANNELS = ['counter', 'letter', 'e-mail', 'ex-officio', 'third-party'] as const;

@@ -1,0 +1,99 @@
+/**
+ * The leefloon (RMI-wet of 26 May 2002): its workflows are workflows/leefloon/ (the application, then the running
+ * benefit continued as new each year). Pure data: workflows import it.
+ */
+import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredWhen, text } from '../tasks/task-kinds';
+import type { ProcedureDefinition } from './types';
+
+const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
+const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
+
+export const LEEFLOON = {
+  name: 'leefloon',
+  title: 'Leefloon (RMI-wet)',
+  workflowType: 'leefloonApplication',
+  workflowTypes: ['leefloonApplication', 'leefloonBenefit'],
+  referencePrefix: 'LL',
+  // Every status workflows/leefloon/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
+  statuses: [
+    { code: 'REQUEST_REGISTERED', label: 'Aanvraag geregistreerd', order: 1 },
+    { code: 'COMPETENCE_CHECK', label: 'Bevoegdheid nagaan', order: 2 },
+    { code: 'FORWARDING', label: 'Wordt doorgestuurd', order: 3 },
+    { code: 'FORWARDED', label: 'Doorgestuurd naar het bevoegde OCMW', order: 4, final: true },
+    { code: 'INQUIRY', label: 'Sociaal onderzoek', order: 5 },
+    { code: 'DOCUMENTS_REQUESTED', label: 'Ontbrekende stukken opgevraagd', order: 6 },
+    { code: 'SOCIAL_REPORT', label: 'Sociaal verslag', order: 7 },
+    { code: 'AWAITING_DECISION', label: 'Wacht op beslissing', order: 8 },
+    { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 9 },
+    { code: 'DECIDED', label: 'Beslist', order: 10 },
+    { code: 'NOTIFIED', label: 'Beslissing ter kennis gebracht', order: 11 },
+    { code: 'ACTIVE', label: 'Leefloon loopt', order: 12 },
+    { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
+  ],
+  taskKinds: LEEFLOON_TASK_KINDS,
+  council: {
+    // A request (grant/refuse, from the social report) or a running leefloon after a review (revise/stop).
+    proposalSchema: object(['reference', 'proposal', 'motivation'], {
+      reference: text('Dossiernummer', 40),
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
+      category,
+      monthlyAmountCents: cents('Maandbedrag (cent)'),
+      startDate,
+      motivation: text('Motivering', 8000),
+    }),
+    decisions: {
+      decision: {
+        schema: object(['result', 'decisionDate', 'motivation'], {
+          result: choice('Beslissing', [
+            ['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['revised', 'Herzien'], ['stopped', 'Stopgezet'], ['postponed', 'Uitgesteld'],
+          ]),
+          decisionDate: date('Datum van de beslissing'),
+          category,
+          monthlyAmountCents: cents('Maandbedrag (cent)'),
+          startDate,
+          motivation,
+        }),
+        check: (d, ctx) => [
+          // A grant states what is granted: the letter and the payments need it (art. 21 RMI-wet, §0.2).
+          ...(d.result === 'granted' ? requiredWhen(d, ['category', 'monthlyAmountCents', 'startDate'], 'for a grant') : []),
+          ...notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
+        ],
+      },
+      ratification: {
+        schema: object(['result', 'decisionDate', 'motivation'], {
+          result: choice('Bekrachtiging', [['ratified', 'Bekrachtigd'], ['overruled', 'Niet bekrachtigd'], ['postponed', 'Uitgesteld']]),
+          decisionDate: date('Datum van de beslissing'),
+          motivation,
+        }),
+      },
+    },
+  },
+  letters: {
+    request: 'een leefloon (recht op maatschappelijke integratie)',
+    right: 'leefloon',
+    decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+    categories: true,
+    templates: [
+      'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
+      'decision-refusal', 'decision-revision', 'decision-stop', 'forwarding-ocmw', 'forwarding-applicant',
+    ],
+    appeal: {
+      court: 'arbeidsrechtbank',
+      ruleId: 'LL-10',
+      term: 'drie maanden',
+      legalBasis: 'art. 47 van de wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie',
+      how:
+        'U stelt beroep in met een verzoekschrift dat u neerlegt op de griffie van de arbeidsrechtbank, of met een ' +
+        '(aangetekende) brief aan die griffie. Vermeld uw naam, uw adres, de beslissing waartegen u opkomt en waarom u het ' +
+        'er niet mee eens bent, en voeg een kopie van deze brief toe. Het beroep is kosteloos. U mag zich laten bijstaan of ' +
+        'vertegenwoordigen door een advocaat, een afgevaardigde van een vakbond of een andere persoon die de wet toelaat.',
+    },
+  },
+  // No outside event reaches a leefloon yet (the sequel adds e.g. POD MI's answers as events).
+  events: {},
+  settings: {
+    payday: { label: 'Betaaldag van de maand', env: 'OCMW_PAYDAY', default: 1, unit: 'day-of-month' },
+    documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },
+    partnerReminderDays: { label: 'Dagen tot de herinnering aan POD MI', env: 'OCMW_PARTNER_REMINDER_DAYS', default: 30, unit: 'days' },
+  },
+} as const satisfies ProcedureDefinition<keyof typeof LEEFLOON_TASK_KINDS>;

@@ -1,0 +1,90 @@
+/**
+ * The registry of procedure definitions, read by the API (opening dossiers, GET /procedures, council decisions), the
+ * workflows (task kinds, council decisions), the activities (letters) and the web app (status labels). Pure.
+ */
+import type { TaskContext, TaskKind } from '../tasks/task-kinds';
+import { validateOutcome } from '../tasks/task-kinds';
+import { JsonSchema, SchemaError, validateSchema } from '../validation/schema';
+import { LEEFLOON } from './leefloon';
+import type { AgendaItemKind, CouncilDecisionContext, ProcedureDefinition, ProcedureStatus } from './types';
+
+export const PROCEDURES = {
+  leefloon: LEEFLOON,
+} as const satisfies Record<string, ProcedureDefinition>;
+
+export type ProcedureName = keyof typeof PROCEDURES;
+export const PROCEDURE_NAMES = Object.keys(PROCEDURES) as ProcedureName[];
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(PROCEDURES, name);
+}
+
+/** The definition of a stored procedure name; an unknown name is a programming error, not a fallback. */
+export function procedureDefinition(name: string): ProcedureDefinition {
+  if (!isProcedureName(name)) throw new RangeError(`unknown procedure ${name}`);
+  return PROCEDURES[name];
+}
+
+/** A task kind of a procedure: kind names are scoped to their procedure. */
+export function taskKindOf(procedure: string, kind: string): TaskKind {
+  const kinds: Readonly<Record<string, TaskKind>> = procedureDefinition(procedure).taskKinds;
+  const k = Object.prototype.hasOwnProperty.call(kinds, kind) ? kinds[kind] : undefined;
+  if (!k) throw new RangeError(`unknown task kind ${kind} of procedure ${procedure}`);
+  return k;
+}
+
+/** Schema first, then the kind's own rules: one list of errors in the API's error shape. */
+export function validateTaskOutcome(procedure: string, kind: string, outcome: unknown, ctx: TaskContext): SchemaError[] {
+  return validateOutcome(taskKindOf(procedure, kind), outcome, ctx);
+}
+
+export function statusOf(procedure: string, code: string): ProcedureStatus | undefined {
+  return procedureDefinition(procedure).statuses.find((s) => s.code === code);
+}
+
+/** The Dutch label of a dossier status; a status the definition does not know shows as its code. */
+export function statusLabel(procedure: string, code: string): string {
+  return (isProcedureName(procedure) ? statusOf(procedure, code)?.label : undefined) ?? code;
+}
+
+/**
+ * A council decision on an agenda item of a procedure's dossier, against the procedure's decision schema for that
+ * kind of item and its extra rules. Shared by the API (before anything is stored) and the workflow's Update validator.
+ */
+export function validateCouncilDecision(procedure: string, kind: AgendaItemKind, decision: Record<string, unknown>, ctx: CouncilDecisionContext): SchemaError[] {
+  const rules = procedureDefinition(procedure).council.decisions[kind];
+  const errors = validateSchema(rules.schema, decision, { today: ctx.today });
+  if (errors.length > 0 || !rules.check) return errors;
+  return rules.check(decision, ctx);
+}
+
+/** What the council decided, without who recorded it, on which item and how (the envelope the API and the Update add). */
+export function councilDecisionContent(decision: object): Record<string, unknown> {
+  const envelope = new Set(['itemId', 'userId', 'urgent', 'recordedBy', 'recordedAt']);
+  return Object.fromEntries(Object.entries(decision).filter(([name, value]) => value !== undefined && !envelope.has(name)));
+}
+
+/**
+ * The body of POST …/decision and POST /council/urgent-decisions before the item (and so its procedure) is known:
+ * every field some procedure's decision has, except the decision date, which the API sets (session date) or takes
+ * from the urgent decision. The item's own procedure then checks it (validateCouncilDecision).
+ */
+export function councilDecisionBodySchema(): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const results = new Set<unknown>();
+  for (const definition of Object.values(PROCEDURES) as ProcedureDefinition[]) {
+    for (const { schema } of Object.values(definition.council.decisions)) {
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        if (name === 'decisionDate') continue;
+        if (name === 'result') for (const option of property.oneOf ?? []) results.add(option.const);
+        else properties[name] ??= property;
+      }
+    }
+  }
+  return {
+    type: 'object',
+    required: ['result', 'motivation'],
+    properties: { result: { enum: [...results] }, ...properties },
+    additionalProperties: false,
+  };
+}

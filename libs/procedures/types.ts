@@ -1,0 +1,113 @@
+/**
+ * The shape of a procedure definition: pure data (and pure check functions), no Node imports, so that the workflows,
+ * the worker's activities, the API, the letters and the web app (through GET /procedures) all read the same record.
+ */
+import type { IsoDate } from '../deadlines/calendar-date';
+import type { TemplateName } from '../notices/templates';
+import type { TaskKind } from '../tasks/task-kinds';
+import type { JsonSchema, SchemaError } from '../validation/schema';
+
+/** A status a procedure's workflows may set on its dossiers: the code is stored, the label is what people read. */
+export interface ProcedureStatus {
+  code: string;
+  /** Dutch. */
+  label: string;
+  /** Position in the procedure's usual course (1 = first); lists and filters sort by it. */
+  order: number;
+  /** The dossier is closed in this status (no further step follows). */
+  final?: boolean;
+}
+
+/** The kinds of agenda item a procedure's council step puts before the BCSD. */
+export type AgendaItemKind = 'decision' | 'ratification';
+
+/** What a council decision check may know besides the decision itself. */
+export interface CouncilDecisionContext {
+  today: IsoDate;
+  requestDate: IsoDate;
+}
+
+/** The decision the council secretary records on one kind of agenda item. */
+export interface CouncilDecisionKind {
+  /** JSON Schema of `{ result, decisionDate, motivation, … }` (the procedure's own fields besides). */
+  schema: JsonSchema;
+  /** Rules the schema cannot say (a field required by the result, the order of dates). */
+  check?: (decision: Record<string, unknown>, ctx: CouncilDecisionContext) => SchemaError[];
+}
+
+export interface ProcedureCouncil {
+  /** JSON Schema of the proposal a dossier puts on the agenda (the social report's or the review's). */
+  proposalSchema: JsonSchema;
+  decisions: Record<AgendaItemKind, CouncilDecisionKind>;
+}
+
+/** The client's appeal against a notified decision, as the decision letters cite it. */
+export interface AppealRule {
+  /** Dutch, e.g. "arbeidsrechtbank". */
+  court: string;
+  /** The deadline catalogue rule of the appeal term (the engine computes its end from the notification date). */
+  ruleId: string;
+  /** The term in words, as the letter says it: "drie maanden". */
+  term: string;
+  /** The legal basis of the appeal, in Dutch. */
+  legalBasis: string;
+  /** How to lodge the appeal, in Dutch. */
+  how: string;
+}
+
+export interface ProcedureLetters {
+  /** Dutch: what the client asked for, as a letter says it ("een leefloon (recht op maatschappelijke integratie)"). */
+  request: string;
+  /** Dutch: the right decided on ("leefloon"). */
+  right: string;
+  /** Dutch: the body that decides. */
+  decidingBody: string;
+  /** Whether a grant or revision letter must state the category and its reason (leefloon categories 1/2/3). */
+  categories: boolean;
+  /** The templates this procedure's workflows may issue, by name (libs/notices/templates.ts). */
+  templates: readonly TemplateName[];
+  appeal: AppealRule;
+}
+
+/** Something that happens outside and reaches a dossier (a Fedasil assignment, a court order, a creditor's answer). */
+export interface ExternalEventKind {
+  /** Dutch. */
+  title: string;
+  /** JSON Schema of the event's payload, checked before it is delivered to the workflow. */
+  schema: JsonSchema;
+  /** An event of this kind may open a dossier. */
+  opensDossier?: boolean;
+}
+
+/**
+ * A setting of the procedure: the value lives in the configuration (libs/config/config.ts) and reaches workflows
+ * through activities or their input; the definition names it for people.
+ */
+export interface ProcedureSetting {
+  /** Dutch. */
+  label: string;
+  /** The environment variable that sets it. */
+  env: string;
+  default: number;
+  unit: 'days' | 'day-of-month';
+}
+
+export interface ProcedureDefinition<TaskKindName extends string = string> {
+  /** The stored procedure name (dossiers.procedure, the OcmwProcedure search attribute). */
+  name: string;
+  /** Dutch. */
+  title: string;
+  /** The workflow type a new dossier starts. */
+  workflowType: string;
+  /** Every workflow type its dossiers may run as (the first one starts; later ones are continued as new). */
+  workflowTypes: readonly string[];
+  /** Dossier references: `${prefix}-${year}-${number}`. */
+  referencePrefix: string;
+  statuses: readonly ProcedureStatus[];
+  /** Task kinds by name; names are scoped to the procedure (running dossiers keep their stored kind names). */
+  taskKinds: Readonly<Record<TaskKindName, TaskKind>>;
+  council: ProcedureCouncil;
+  letters: ProcedureLetters;
+  events: Readonly<Record<string, ExternalEventKind>>;
+  settings: Readonly<Record<string, ProcedureSetting>>;
+}

@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadConfig } from '../../../libs/config/config';
+import { TEMPLATES } from '../../../libs/notices/templates';
+import {
+  councilDecisionBodySchema,
+  PROCEDURE_NAMES,
+  procedureDefinition,
+  PROCEDURES,
+  statusLabel,
+  taskKindOf,
+  validateCouncilDecision,
+  validateTaskOutcome,
+} from '../../../libs/procedures';
+import { validateSchema } from '../../../libs/validation/schema';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const sources = (dir: string): string[] =>
+  fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [fs.readFileSync(path.join(ROOT, dir, e.name), 'utf8')] : [],
+  );
+/** Every capture of `pattern` in a procedure's own workflow folder and in the shared runtime its workflows run on. */
+const literals = (procedure: string, pattern: RegExp): string[] => {
+  const found = new Set<string>();
+  for (const text of [...sources(`workflows/${procedure}`), ...sources('workflows/shared')]) {
+    for (const m of text.matchAll(pattern)) found.add(m[1]);
+  }
+  return [...found].sort();
+};
+const ctx = { today: '2026-04-10', requestDate: '2026-03-02' };
+
+describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
+  const p = procedureDefinition(name);
+
+  it('labels in Dutch every status its workflows can set, in one order', () => {
+    // `{ status: 'X' }` in an event, `status: 'X'` in a result, `dossier.status = 'X'`, the runtime's initial status.
+    const set = literals(name, /status(?::| =) '([A-Z][A-Z_]+)'/g);
+    expect(set.length).toBeGreaterThanOrEqual(10); // the scan finds them (a renamed option would leave it empty)
+    const codes = p.statuses.map((s) => s.code);
+    expect(set.filter((code) => !codes.includes(code))).toEqual([]);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(p.statuses.map((s) => s.order)).toEqual(p.statuses.map((_, i) => i + 1));
+    for (const s of p.statuses) {
+      expect(s.label.trim()).not.toBe('');
+      expect(s.label).not.toBe(s.code);
+    }
+  });
+
+  it('defines every task kind its workflows open, with a Dutch title, a role and an outcome schema', () => {
+    const opened = literals(name, /\.task\('([a-z-]+)'/g);
+    expect(opened.length).toBeGreaterThan(5);
+    for (const kind of opened) {
+      const k = taskKindOf(name, kind);
+      expect(k).toMatchObject({ kind, title: expect.any(String), role: expect.any(String), outcomeSchema: { type: 'object' } });
+    }
+  });
+
+  it('lists every letter template its workflows issue, each a known template', () => {
+    const used = literals(name, /'([a-z]+(?:-[a-z]+)+)'/g).filter((s) => (TEMPLATES as readonly string[]).includes(s));
+    expect(used.length).toBeGreaterThan(3);
+    expect(used.filter((t) => !p.letters.templates.includes(t as never))).toEqual([]);
+    for (const t of p.letters.templates) expect(TEMPLATES).toContain(t);
+  });
+
+  it('is started and continued as workflow types the worker bundle exports', () => {
+    const index = fs.readFileSync(path.join(ROOT, 'workflows/index.ts'), 'utf8');
+    expect(p.workflowTypes).toContain(p.workflowType);
+    for (const type of p.workflowTypes) expect(index).toMatch(new RegExp(`export \\{ ${type} \\} from './${name}/`));
+  });
+
+  it('names settings whose defaults are the configuration\'s', () => {
+    const config = loadConfig({});
+    const values: Record<string, number> = {
+      OCMW_PAYDAY: config.payments.payday,
+      OCMW_DOCUMENT_REMINDER_DAYS: config.notices.documentReminderDays,
+      OCMW_PARTNER_REMINDER_DAYS: config.notices.partnerReminderDays,
+    };
+    for (const s of Object.values(p.settings)) expect([s.env, s.default]).toEqual([s.env, values[s.env]]);
+  });
+
+  it('gives each external event a Dutch title and an object schema', () => {
+    for (const e of Object.values(p.events)) {
+      expect(e.title.trim()).not.toBe('');
+      expect(e.schema.type).toBe('object');
+    }
+  });
+});
+
+describe('the registry', () => {
+  it('has pure definitions: no Node, ORM or Nest import (workflows import them)', () => {
+    const dir = path.join(ROOT, 'libs/procedures');
+    for (const file of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) {
+        expect([file, spec.startsWith('.') && !/\/(db|config|infra)\//.test(spec)]).toEqual([file, true]);
+      }
+    }
+  });
+
+  it('looks task kinds up by procedure and kind, and knows no procedure it does not define', () => {
+    expect(taskKindOf('leefloon', 'social-inquiry').title).toBe('Sociaal onderzoek');
+    // The stored kind of dossiers from before the council agenda: running dossiers still have such task rows.
+    expect(taskKindOf('leefloon', 'decision').role).toBe('council-secretary');
+    expect(() => taskKindOf('leefloon', 'toString')).toThrow(/unknown task kind/);
+    expect(() => taskKindOf('huurwaarborg', 'social-inquiry')).toThrow(/unknown procedure/);
+    expect(() => procedureDefinition('maatschappelijke-dienstverlening')).toThrow(/unknown procedure/);
+    expect(validateTaskOutcome('leefloon', 'competence-check', { competent: false, rule: 'other' }, ctx).map((e) => e.path)).toEqual(['/competentOcmw', '/reasons']);
+  });
+
+  it('labels statuses in Dutch, and shows an unknown status as its code', () => {
+    expect(statusLabel('leefloon', 'ON_AGENDA')).toBe('Geagendeerd op het BCSD');
+    expect(statusLabel('leefloon', 'ACTIVE')).toBe('Leefloon loopt');
+    expect(statusLabel('leefloon', 'SOMETHING_NEW')).toBe('SOMETHING_NEW');
+    expect(statusLabel('huurwaarborg', 'ACTIVE')).toBe('ACTIVE');
+  });
+
+  it('checks council decisions against the procedure\'s schema for the kind of item', () => {
+    const grant = { result: 'granted', decisionDate: '2026-03-17', motivation: 'Voldoet.', category: 2, monthlyAmountCents: 131_420, startDate: '2026-03-02' };
+    expect(validateCouncilDecision('leefloon', 'decision', grant, ctx)).toEqual([]);
+    expect(validateCouncilDecision('leefloon', 'decision', { result: 'granted', decisionDate: '2026-03-17', motivation: 'x' }, ctx).map((e) => e.path))
+      .toEqual(['/category', '/monthlyAmountCents', '/startDate']);
+    expect(validateCouncilDecision('leefloon', 'decision', { ...grant, decisionDate: '2026-03-01' }, ctx)).toEqual([expect.objectContaining({ path: '/decisionDate', code: 'too-early' })]);
+    expect(validateCouncilDecision('leefloon', 'decision', { result: 'stopped', decisionDate: '2026-03-17', motivation: 'Werk gevonden.' }, ctx)).toEqual([]);
+    // A ratification ratifies or overrules; it grants nothing and carries no amount.
+    expect(validateCouncilDecision('leefloon', 'ratification', { result: 'ratified', decisionDate: '2026-03-24', motivation: 'Bekrachtigd.' }, ctx)).toEqual([]);
+    expect(validateCouncilDecision('leefloon', 'ratification', grant, ctx).map((e) => e.path)).toEqual(expect.arrayContaining(['/result', '/category']));
+    expect(() => validateCouncilDecision('huurwaarborg', 'decision', grant, ctx)).toThrow(/unknown procedure/);
+  });
+
+  it('accepts on the decision route every field some procedure decides, and nothing else', () => {
+    const body = councilDecisionBodySchema();
+    expect(Object.keys(body.properties ?? {}).sort()).toEqual(['category', 'monthlyAmountCents', 'motivation', 'result', 'startDate']);
+    expect(body.properties?.result.enum).toEqual(expect.arrayContaining(['granted', 'refused', 'revised', 'stopped', 'postponed', 'ratified', 'overruled']));
+    expect(validateSchema(body, { result: 'granted', motivation: 'x', amount: 1 }).map((e) => e.path)).toEqual(['/amount']);
+  });
+
+  it('describes the proposals the leefloon puts before the BCSD', () => {
+    const schema = PROCEDURES.leefloon.council.proposalSchema;
+    const request = { reference: 'LL-2026-000001', proposal: 'grant', category: 2, monthlyAmountCents: 131_420, startDate: '2026-03-02', motivation: 'Geen inkomen.' };
+    expect(validateSchema(schema, request)).toEqual([]);
+    expect(validateSchema(schema, { reference: 'LL-2026-000001', proposal: 'stop', category: 2, startDate: '2026-12-31', motivation: 'Werk.' })).toEqual([]);
+    expect(validateSchema(schema, { ...request, proposal: 'continue' }).map((e) => e.path)).toEqual(['/proposal']);
+  });
+
+  it('names the leefloon appeal rule its letters cite: labour court, LL-10, art. 47 RMI-wet', () => {
+    expect(PROCEDURES.leefloon.letters.appeal).toMatchObject({ court: 'arbeidsrechtbank', ruleId: 'LL-10', term: 'drie maanden', legalBasis: expect.stringContaining('art. 47') });
+  });
+});
