@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ACTIONS, Action, scopeOf } from '../../libs/auth/permissions';
 import { ROLES } from '../../libs/auth/roles';
+import { todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
+import { eventually } from '../support/temporal';
 
 /**
  * The OpenAPI document against the routes the Nest router really serves: every route is in it, with its request
@@ -58,7 +60,7 @@ describe('OpenAPI document (e2e)', () => {
     routes = run('--routes').filter((r: Route) => !NOT_API.some((re) => re.test(r.path)));
     operations = routes.map((route) => ({ key: `${route.method} ${route.path}`, route, op: document.paths[openApiPath(route.path)]?.[route.method] }));
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker', 'admin']);
+    await sys.loginAll(['social-worker', 'team-lead', 'council-secretary', 'finance', 'admin']);
   });
   afterAll(async () => {
     await sys?.close();
@@ -183,5 +185,61 @@ describe('OpenAPI document (e2e)', () => {
     const self = (await sys.http.get('/users').set(sys.as('admin'))).body.items.find((u: { username: string }) => u.username === 'admin');
     expect((await sys.http.post(`/users/${self.id}/deactivate`).set(sys.as('admin'))).status).toBe(409);
     expect(declared('post', '/users/{id}/deactivate')).toContain('409');
+  });
+
+  it('answers what it declares: real responses match their success schemas', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const answers = async (method: 'get' | 'post', url: string, user: string | null, body?: object) => {
+      const template = Object.keys(document.paths).find((p) => new RegExp(`^${p.replace(/\{\w+\}/g, '[^/]+')}$`).test(url.split('?')[0]))!;
+      const req = sys.http[method](url);
+      const res = await (user ? req.set(sys.as(user)) : req).send(body);
+      const schema = document.paths[template][method].responses[String(res.status)]?.content?.['application/json']?.schema;
+      const resolved = typeof schema?.$ref === 'string' ? (document.components.schemas[schema.$ref.split('/').pop()!] as object) : schema;
+      const validate = resolved ? ajv.compile(resolved) : null;
+      return { status: res.status, body: res.body, problems: validate && !validate(res.body) ? ajv.errorsText(validate.errors) : schema ? '' : `no schema for ${res.status}` };
+    };
+    const person = await answers('post', '/persons', 'social-worker', {
+      nationalNumber: VALID_NATIONAL_NUMBERS[0],
+      firstName: 'Mira',
+      lastName: 'Peeters',
+      address: { street: 'Kerkstraat 1', postalCode: '9000', city: 'Gent' },
+      iban: VALID_IBANS[0],
+    });
+    expect(person).toMatchObject({ status: 201, problems: '' });
+    const dossier = await answers('post', '/dossiers', 'social-worker', { procedure: 'leefloon', personId: person.body.id, requestDate: todayInBrussels() });
+    expect(dossier).toMatchObject({ status: 201, problems: '' });
+    await eventually(async () => ((await sys.http.get('/tasks').set(sys.as('social-worker'))).body.total > 0 ? true : undefined));
+    const task = (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items[0];
+    const reads: [string, string][] = [
+      [`/persons/${person.body.id}`, 'social-worker'],
+      [`/persons?nationalNumber=${VALID_NATIONAL_NUMBERS[0]}`, 'social-worker'],
+      ['/dossiers', 'social-worker'],
+      [`/dossiers/${dossier.body.id}`, 'social-worker'],
+      [`/dossiers/${dossier.body.id}/audit`, 'team-lead'],
+      [`/dossiers/${dossier.body.id}/notices`, 'social-worker'],
+      ['/tasks', 'social-worker'],
+      [`/tasks/${task.id}`, 'social-worker'],
+      ['/dashboard/deadlines', 'team-lead'],
+      ['/dashboard/workload', 'team-lead'],
+      ['/escalations', 'team-lead'],
+      ['/team/reassignments', 'team-lead'],
+      ['/legal-deadlines/rules', 'social-worker'],
+      ['/partner-messages', 'team-lead'],
+      ['/council/meetings', 'council-secretary'],
+      ['/payments', 'finance'],
+      ['/payment-batches', 'finance'],
+      ['/users', 'admin'],
+    ];
+    for (const [url, user] of reads) expect({ url, ...(await answers('get', url, user)), body: undefined }).toEqual({ url, status: 200, problems: '', body: undefined });
+    const meeting = (await sys.http.get('/council/meetings').set(sys.as('council-secretary'))).body.items[0];
+    expect(await answers('get', `/council/meetings/${meeting.id}`, 'council-secretary')).toMatchObject({ status: 200, problems: '' });
+    expect(await answers('post', `/tasks/${task.id}/claim`, 'social-worker')).toMatchObject({ status: 200, problems: '' });
+    expect(await answers('post', '/legal-deadlines/compute', 'social-worker', { ruleId: 'LL-3', trigger: todayInBrussels() })).toMatchObject({ status: 200, problems: '' });
+    expect(await answers('get', '/health', null)).toMatchObject({ status: 200, problems: '' });
+    expect(await answers('post', '/auth/login', null, { username: 'finance', password: 'demo' })).toMatchObject({ status: 200, problems: '' });
+    // And the errors, in the one shape.
+    expect(await answers('post', '/auth/login', null, { username: 'finance', password: 'wrong' })).toMatchObject({ status: 401, problems: '' });
+    expect(await answers('get', '/users', 'social-worker')).toMatchObject({ status: 403, problems: '' });
   });
 });
