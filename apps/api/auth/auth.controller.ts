@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { Public } from '../common/current-user';
+import { ApiBodySchema, ApiErrors, ApiOk, DATE_TIME, object, STRING } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { AuthService } from './auth.service';
 import { clientAddress } from './login-throttle';
@@ -21,8 +22,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiBody({ schema: LOGIN as object })
-  @ApiResponse({ status: 429, description: 'Too many failed logins for this username or from this address; see Retry-After' })
+  @ApiBodySchema(LOGIN)
+  @ApiOk(object({ accessToken: { ...STRING, description: 'The bearer token' }, expiresAt: DATE_TIME }, ['accessToken', 'expiresAt']), 'Logged in')
+  @ApiErrors(400, 401, 429, 503)
   login(@Body(new SchemaPipe(LOGIN)) body: { username: string; password: string }, @Ip() ip: string | undefined) {
     return this.auth.login(body.username, body.password, clientAddress(ip));
   }

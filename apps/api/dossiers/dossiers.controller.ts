@@ -1,9 +1,29 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CHANNELS, PROCEDURE_NAMES } from '../../../libs/procedures';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import {
+  ANY,
+  ApiAuthenticated,
+  ApiBodySchema,
+  ApiErrors,
+  ApiOk,
+  ApiPermission,
+  ApiQuerySchema,
+  ApiUuidParams,
+  arrayOf,
+  DATE,
+  DATE_TIME,
+  INTEGER,
+  listOf,
+  nullable,
+  object,
+  STRING,
+  UUID,
+} from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
+import { TASK } from '../tasks/task-view';
 import { DossierFilters, DossiersService, OpenDossier } from './dossiers.service';
 
 const OPEN: JsonSchema = {
@@ -31,30 +51,86 @@ const LIST: JsonSchema = {
   },
   additionalProperties: false,
 };
+const SUMMARY = {
+  id: UUID,
+  reference: { ...STRING, description: 'LL-2026-000123' },
+  procedure: { enum: [...PROCEDURE_NAMES] },
+  status: STRING,
+  team: STRING,
+  responsibleUserId: nullable(UUID),
+  requestDate: DATE,
+  openedAt: DATE_TIME,
+  closedAt: nullable(DATE_TIME),
+};
+const DEADLINE = object({
+  id: UUID,
+  key: STRING,
+  kind: STRING,
+  ruleId: nullable(STRING),
+  title: STRING,
+  legalBasis: nullable(STRING),
+  triggerDate: DATE,
+  dueDate: nullable(DATE),
+  warningDate: nullable(DATE),
+  status: STRING,
+  metDate: nullable(DATE),
+  daysLeft: nullable(INTEGER),
+  suspendedSince: nullable(DATE),
+  explanation: nullable(STRING),
+  explanationSteps: ANY,
+});
+const DOSSIER = object(
+  {
+    ...SUMMARY,
+    channel: nullable(STRING),
+    person: object({ id: UUID, firstName: STRING, lastName: STRING, nationalNumber: STRING }),
+    openTasks: arrayOf(TASK),
+    doneTasks: arrayOf(TASK),
+    deadlines: arrayOf(DEADLINE),
+    notices: arrayOf(object({ id: UUID, kind: STRING, recipient: STRING, channel: STRING, dueDate: nullable(DATE), sentAt: nullable(DATE_TIME) })),
+    timeline: arrayOf(object({ at: DATE_TIME, type: STRING, description: STRING })),
+  },
+  ['id', 'reference', 'procedure', 'status', 'team'],
+);
 
 @ApiTags('dossiers')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('dossiers')
 export class DossiersController {
   constructor(private readonly dossiers: DossiersService) {}
 
   @Post()
-  @ApiBody({ schema: OPEN as object })
+  @ApiBodySchema(OPEN)
+  @ApiOk(object({ id: UUID, reference: STRING, status: STRING, workflowId: STRING }, ['id', 'reference', 'status']), 'Opened, its procedure started', 201)
+  @ApiPermission('dossier:create')
+  @ApiErrors(404, 409)
   open(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(OPEN)) body: OpenDossier) {
     return this.dossiers.open(actor, body);
   }
 
   @Get()
+  @ApiQuerySchema(LIST)
+  @ApiOk(listOf(object({ ...SUMMARY, clientName: nullable(STRING) }, ['id', 'reference', 'procedure', 'status']), true))
+  @ApiPermission('dossier:read')
+  @ApiErrors(404)
   list(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(LIST)) query: DossierFilters) {
     return this.dossiers.list(actor, query);
   }
 
   @Get(':id')
+  @ApiUuidParams('id')
+  @ApiOk(DOSSIER, 'The dossier with its person, tasks, deadlines, notices and timeline (an audited read)')
+  @ApiPermission('dossier:read')
+  @ApiErrors(404)
   get(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
     return this.dossiers.get(actor, id);
   }
 
   @Get(':id/audit')
+  @ApiUuidParams('id')
+  @ApiOk(listOf(object({ at: DATE_TIME, actorId: nullable(UUID), actorRole: nullable(STRING), action: STRING, details: ANY })), 'Who did what on the dossier')
+  @ApiPermission('dossier:audit')
+  @ApiErrors(404)
   auditTrail(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
     return this.dossiers.auditTrail(actor, id);
   }

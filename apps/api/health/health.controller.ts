@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/current-user';
+import { ApiErrors, ApiOk, object } from '../common/openapi';
 import { TEMPORAL_CLIENT } from '../common/tokens';
 
 @ApiTags('health')
@@ -15,6 +16,8 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOk(object({ status: { const: 'ok' } }, ['status']), 'PostgreSQL and Temporal answer')
+  @ApiErrors(400, 503)
   async check() {
     await this.dataSource.query('SELECT 1');
     await this.temporal.connection.workflowService.getSystemInfo({});

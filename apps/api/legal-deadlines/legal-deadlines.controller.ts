@@ -1,9 +1,27 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config/config';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import {
+  ANY,
+  ApiAuthenticated,
+  ApiBodySchema,
+  ApiErrors,
+  ApiOk,
+  ApiPermission,
+  ApiUuidParams,
+  arrayOf,
+  BOOLEAN,
+  DATE_TIME,
+  INTEGER,
+  listOf,
+  nullable,
+  object,
+  STRING,
+  UUID,
+} from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { CONFIG } from '../common/tokens';
 import { ComputeRequest, LegalDeadlinesService } from './legal-deadlines.service';
@@ -37,9 +55,57 @@ const COMPUTE: JsonSchema = {
 };
 const RESUME: JsonSchema = { type: 'object', required: ['to'], properties: { to: DATE }, additionalProperties: false };
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const COMPUTED = object(
+  {
+    ruleId: STRING,
+    ruleVersion: INTEGER,
+    title: STRING,
+    legalBasis: STRING,
+    trigger: DATE,
+    due: { ...nullable(DATE), description: 'The last day still on time ("met by"); null while an open-ended suspension runs' },
+    dueAt: nullable(DATE_TIME),
+    consequenceFrom: nullable(DATE),
+    consequence: nullable(STRING),
+    judicialMonthEnd: nullable(STRING),
+    indicative: BOOLEAN,
+    warning: nullable(DATE),
+    warningAt: nullable(DATE_TIME),
+    suspendedSince: nullable(DATE),
+    summary: STRING,
+    explanation: ANY,
+  },
+  ['ruleId', 'ruleVersion', 'title', 'trigger', 'due'],
+);
+const CHANGED = object(
+  {
+    id: UUID,
+    key: STRING,
+    ruleId: nullable(STRING),
+    status: STRING,
+    triggerDate: DATE,
+    dueDate: nullable(DATE),
+    warningDate: nullable(DATE),
+    suspendedSince: nullable(DATE),
+    suspensions: arrayOf(ANY),
+    extensions: arrayOf(ANY),
+    explanation: ANY,
+  },
+  ['id', 'key', 'status', 'dueDate'],
+);
+const RECOMPUTED = object(
+  {
+    dossiers: INTEGER,
+    told: INTEGER,
+    notSupported: INTEGER,
+    failed: INTEGER,
+    clocks: object({ recomputed: INTEGER, changed: INTEGER, unchanged: INTEGER, refused: INTEGER }),
+    failures: arrayOf(object({ dossierId: UUID, reference: STRING, reason: STRING })),
+  },
+  ['dossiers', 'told', 'notSupported', 'failed', 'clocks', 'failures'],
+);
 
 @ApiTags('legal deadlines')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller()
 export class LegalDeadlinesController {
   constructor(
@@ -48,13 +114,17 @@ export class LegalDeadlinesController {
   ) {}
 
   @Get('legal-deadlines/rules')
+  @ApiOk(listOf({ type: 'object', description: 'A rule of the deadline catalogue (libs/config/deadline-catalogue)' }), 'The deadline catalogue in force')
+  @ApiPermission('legal-deadlines:read')
   rules(@CurrentUser() actor: AuthUser) {
     return this.deadlines.rules(actor);
   }
 
   @Post('legal-deadlines/compute')
   @HttpCode(200)
-  @ApiBody({ schema: COMPUTE as object })
+  @ApiBodySchema(COMPUTE)
+  @ApiOk(COMPUTED, 'The deadline, computed with its explanation (nothing is stored)')
+  @ApiPermission('legal-deadlines:read')
   compute(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(COMPUTE)) body: ComputeRequest) {
     return this.deadlines.compute(actor, body);
   }
@@ -62,13 +132,19 @@ export class LegalDeadlinesController {
   /** Admin: every running dossier recomputes its open deadlines with the engine in force (after a correction). */
   @Post('admin/deadlines/recompute')
   @HttpCode(200)
+  @ApiOk(RECOMPUTED, 'Every running dossier was told; the counts')
+  @ApiPermission('deadline:recompute')
   recompute(@CurrentUser() actor: AuthUser) {
     return this.deadlines.recomputeRunning(actor);
   }
 
   @Post('dossiers/:id/deadlines/:deadlineId/suspensions')
   @HttpCode(200)
-  @ApiBody({ schema: SUSPENSION as object })
+  @ApiBodySchema(SUSPENSION)
+  @ApiUuidParams('id', 'deadlineId')
+  @ApiOk(CHANGED, 'Suspended; the due date computed again')
+  @ApiPermission('deadline:change')
+  @ApiErrors(404, 409)
   suspend(
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) id: string,
@@ -82,14 +158,22 @@ export class LegalDeadlinesController {
   /** Ends an open-ended suspension on `to` (the last suspended day); the due date is computed again. */
   @Post('dossiers/:id/deadlines/:deadlineId/suspensions/end')
   @HttpCode(200)
-  @ApiBody({ schema: RESUME as object })
+  @ApiBodySchema(RESUME)
+  @ApiUuidParams('id', 'deadlineId')
+  @ApiOk(CHANGED, 'The suspension ended; the due date computed again')
+  @ApiPermission('deadline:change')
+  @ApiErrors(404, 409)
   resume(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Param('deadlineId', ID) deadlineId: string, @Body(new SchemaPipe(RESUME)) body: { to: string }) {
     return this.deadlines.change(actor, id, deadlineId, { type: 'resume', to: body.to });
   }
 
   @Post('dossiers/:id/deadlines/:deadlineId/extensions')
   @HttpCode(200)
-  @ApiBody({ schema: EXTENSION as object })
+  @ApiBodySchema(EXTENSION)
+  @ApiUuidParams('id', 'deadlineId')
+  @ApiOk(CHANGED, 'Extended; the due date computed again')
+  @ApiPermission('deadline:change')
+  @ApiErrors(404, 409)
   extend(
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) id: string,

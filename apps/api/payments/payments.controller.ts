@@ -1,7 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import {
+  ANY,
+  ApiAuthenticated,
+  ApiBodySchema,
+  ApiErrors,
+  ApiFile,
+  ApiOk,
+  ApiPermission,
+  ApiQuerySchema,
+  ApiUuidParams,
+  arrayOf,
+  DATE,
+  DATE_TIME,
+  INTEGER,
+  listOf,
+  nullable,
+  object,
+  STRING,
+  UUID,
+} from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { PaymentQuery, PaymentsService } from './payments.service';
 
@@ -20,30 +40,84 @@ const BATCH: JsonSchema = {
   additionalProperties: false,
 };
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const PAYMENT = object(
+  {
+    id: UUID,
+    dossierId: UUID,
+    dossierReference: STRING,
+    team: STRING,
+    kind: STRING,
+    period: nullable(STRING),
+    amountCents: INTEGER,
+    iban: STRING,
+    ibanFormatted: STRING,
+    creditorName: STRING,
+    remittance: STRING,
+    dueDate: DATE,
+    status: { enum: ['due', 'batched', 'paid', 'cancelled'] },
+    batchId: nullable(UUID),
+    computation: ANY,
+    createdAt: DATE_TIME,
+    paidAt: nullable(DATE_TIME),
+  },
+  ['id', 'dossierId', 'kind', 'amountCents', 'status'],
+);
+const BATCH_PROPERTIES = {
+  id: UUID,
+  team: STRING,
+  status: STRING,
+  requestedExecutionDate: DATE,
+  nbOfTxs: INTEGER,
+  ctrlSumCents: INTEGER,
+  msgId: STRING,
+  createdBy: UUID,
+  createdAt: DATE_TIME,
+  executedAt: nullable(DATE_TIME),
+  executedBy: nullable(UUID),
+};
+const BATCH_REQUIRED = ['id', 'team', 'status', 'requestedExecutionDate', 'nbOfTxs', 'ctrlSumCents'];
+const BATCH_VIEW = object(BATCH_PROPERTIES, BATCH_REQUIRED);
 
 @ApiTags('payments')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller()
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
   @Get('payments')
+  @ApiQuerySchema(LIST)
+  @ApiOk(listOf(PAYMENT))
+  @ApiPermission('payment:read')
+  @ApiErrors(404)
   list(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(LIST)) query: PaymentQuery) {
     return this.payments.list(actor, query);
   }
 
   @Post('payment-batches')
-  @ApiBody({ schema: BATCH as object })
+  @ApiBodySchema(BATCH)
+  @ApiOk(
+    object({ ...BATCH_PROPERTIES, requestedExecutionDateNote: nullable(STRING), paymentIds: arrayOf(UUID) }, [...BATCH_REQUIRED, 'paymentIds']),
+    "A SEPA batch (pain.001) of the team's due payments",
+    201,
+  )
+  @ApiPermission('payment:batch')
+  @ApiErrors(409, 422)
   createBatch(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(BATCH)) body: { requestedExecutionDate?: string }) {
     return this.payments.createBatch(actor, body);
   }
 
   @Get('payment-batches')
+  @ApiOk(listOf(BATCH_VIEW))
+  @ApiPermission('payment:batch')
   listBatches(@CurrentUser() actor: AuthUser) {
     return this.payments.listBatches(actor);
   }
 
   @Get('payment-batches/:id/sepa.xml')
+  @ApiUuidParams('id')
+  @ApiFile('The pain.001.001.09 file for the bank', 'application/xml')
+  @ApiPermission('payment:batch')
+  @ApiErrors(404)
   async sepaXml(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
     const { xml, fileName } = await this.payments.sepaXml(actor, id);
     return new StreamableFile(Buffer.from(xml, 'utf8'), { type: 'application/xml', disposition: `attachment; filename="${fileName}"` });
@@ -51,6 +125,10 @@ export class PaymentsController {
 
   @Post('payment-batches/:id/executed')
   @HttpCode(200)
+  @ApiUuidParams('id')
+  @ApiOk(object({ ...BATCH_PROPERTIES, paid: INTEGER }, [...BATCH_REQUIRED, 'paid']), 'Marked executed: its payments are paid')
+  @ApiPermission('payment:batch')
+  @ApiErrors(404, 409)
   markExecuted(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
     return this.payments.markExecuted(actor, id);
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiPermission, ApiQuerySchema, ApiUuidParams, DATE, listOf, nullable, object, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { NewPerson, PersonsService } from './persons.service';
 
@@ -36,26 +37,51 @@ const FIND: JsonSchema = {
   properties: { nationalNumber: { type: 'string', format: 'national-number' } },
   additionalProperties: false,
 };
+const PERSON = object(
+  {
+    id: UUID,
+    nationalNumber: { ...STRING, description: '11 digits' },
+    nationalNumberFormatted: { ...STRING, description: 'YY.MM.DD-XXX.CC' },
+    firstName: STRING,
+    lastName: STRING,
+    birthDate: nullable(DATE),
+    address: object({ street: STRING, postalCode: STRING, city: STRING }, ['street', 'postalCode', 'city']),
+    iban: nullable(STRING),
+    ibanFormatted: nullable(STRING),
+    email: nullable(STRING),
+    phone: nullable(STRING),
+  },
+  ['id', 'nationalNumber', 'firstName', 'lastName', 'address'],
+);
 
 @ApiTags('persons')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('persons')
 export class PersonsController {
   constructor(private readonly persons: PersonsService) {}
 
   @Post()
-  @ApiBody({ schema: NEW_PERSON as object })
+  @ApiBodySchema(NEW_PERSON)
+  @ApiOk(PERSON, 'The person, registered', 201)
+  @ApiPermission('person:create')
+  @ApiErrors(409)
   create(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(NEW_PERSON)) body: NewPerson) {
     return this.persons.create(actor, body);
   }
 
   @Get()
-  @ApiQuery({ name: 'nationalNumber', required: true })
+  @ApiQuerySchema(FIND)
+  @ApiOk(listOf(PERSON), 'The person with this national number (none or one)')
+  @ApiPermission('person:read')
   find(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(FIND)) query: { nationalNumber: string }) {
     return this.persons.findByNationalNumber(actor, query.nationalNumber);
   }
 
   @Get(':id')
+  @ApiUuidParams('id')
+  @ApiOk(PERSON)
+  @ApiPermission('person:read')
+  @ApiErrors(404)
   get(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
     return this.persons.get(actor, id);
   }

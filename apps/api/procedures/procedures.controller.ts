@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated, ApiOk } from '../common/openapi';
 import { PROCEDURES } from '../../../libs/procedures';
 import type { ProcedureDefinition } from '../../../libs/procedures';
 
@@ -71,13 +72,12 @@ const PROCEDURE_VIEW = {
 };
 
 @ApiTags('procedures')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('procedures')
 export class ProceduresController {
   /** Every procedure the system runs, with its Dutch labels: any signed-in role may read it (no personal data). */
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', required: ['items'], additionalProperties: false, properties: { items: { type: 'array', items: PROCEDURE_VIEW } } } })
-  @ApiResponse({ status: 401, description: 'Authentication required' })
+  @ApiOk({ type: 'object', required: ['items'], additionalProperties: false, properties: { items: { type: 'array', items: PROCEDURE_VIEW } } }, 'Every procedure with its Dutch labels')
   list() {
     return { items: (Object.values(PROCEDURES) as ProcedureDefinition[]).map(procedureView) };
   }

@@ -1,8 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { PROCEDURES } from '../../../libs/procedures';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import {
+  ANY,
+  ApiAuthenticated,
+  ApiBodySchema,
+  ApiErrors,
+  ApiOk,
+  ApiPermission,
+  ApiQuerySchema,
+  ApiUuidParams,
+  arrayOf,
+  listOf,
+  object,
+  STRING,
+} from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
+import { TASK } from './task-view';
 import { TaskFilters, TasksService } from './tasks.service';
 
 const LIST: JsonSchema = {
@@ -23,33 +39,56 @@ const ASSIGN: JsonSchema = {
   properties: { userId: { type: 'string', format: 'uuid' } },
   additionalProperties: false,
 };
+/** The outcome of a task: the outcome schema of its kind (the same the workflow validates with), one of these. */
+const OUTCOME: JsonSchema = {
+  description: "The task's outcome: the outcomeSchema of its kind (GET /tasks/:id), one of these",
+  anyOf: Object.values(PROCEDURES).flatMap((p) =>
+    Object.entries(p.taskKinds).map(([kind, { title, outcomeSchema: { $schema: _, ...schema } }]) => ({ ...schema, title: `${p.name}/${kind}: ${title}` })),
+  ),
+} as JsonSchema;
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('tasks')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
+  @ApiQuerySchema(LIST)
+  @ApiOk(listOf(TASK, true))
+  @ApiPermission('task:read')
+  @ApiErrors(404)
   list(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(LIST)) query: TaskFilters) {
     return this.tasks.list(actor, query);
   }
 
   @Get(':id')
+  @ApiUuidParams('id')
+  @ApiOk(object({ ...(TASK as { properties: object }).properties, outcomeSchema: { type: 'object', description: 'The JSON Schema of the outcome' }, outcome: ANY }))
+  @ApiPermission('task:read')
+  @ApiErrors(404)
   get(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
     return this.tasks.get(actor, id);
   }
 
   @Post(':id/claim')
   @HttpCode(200)
+  @ApiUuidParams('id')
+  @ApiOk(TASK, 'Claimed by the caller')
+  @ApiPermission('task:claim')
+  @ApiErrors(404, 409)
   claim(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
     return this.tasks.claim(actor, id);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  @ApiBody({ schema: ASSIGN as object })
+  @ApiBodySchema(ASSIGN)
+  @ApiUuidParams('id')
+  @ApiOk(TASK, 'Assigned')
+  @ApiPermission('task:assign')
+  @ApiErrors(404, 409)
   assign(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body(new SchemaPipe(ASSIGN)) body: { userId: string }) {
     return this.tasks.assign(actor, id, body.userId);
   }
@@ -57,7 +96,11 @@ export class TasksController {
   /** The body is the outcome, as described by the task's outcomeSchema (GET /tasks/:id). */
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiBody({ schema: { type: 'object', description: "The task's outcome, per its outcomeSchema" } })
+  @ApiBodySchema(OUTCOME)
+  @ApiUuidParams('id')
+  @ApiOk(object({ task: TASK, dossierStatus: STRING, nextTasks: arrayOf(TASK) }, ['task', 'dossierStatus', 'nextTasks']), 'Recorded by the workflow, which opened the next tasks')
+  @ApiPermission('task:complete')
+  @ApiErrors(404, 409)
   complete(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body() outcome: Record<string, unknown>) {
     return this.tasks.complete(actor, id, outcome);
   }

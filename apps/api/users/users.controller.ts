@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ROLES } from '../../../libs/auth/roles';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiNoContent, ApiOk, ApiPermission, ApiUuidParams, BOOLEAN, listOf, object, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { NewUser, UsersService } from './users.service';
 
@@ -33,34 +34,52 @@ const CHANGE_PASSWORD: JsonSchema = {
   properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 200 }, newPassword: PASSWORD },
   additionalProperties: false,
 };
+const USER = object({ id: UUID, username: STRING, displayName: STRING, role: { enum: [...ROLES] }, team: STRING, active: BOOLEAN }, [
+  'id',
+  'username',
+  'displayName',
+  'role',
+  'team',
+  'active',
+]);
 
 @ApiTags('users')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiBody({ schema: NEW_USER as object })
+  @ApiBodySchema(NEW_USER)
+  @ApiOk(USER, 'The user, created', 201)
+  @ApiPermission('user:manage')
+  @ApiErrors(409)
   create(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(NEW_USER)) body: NewUser) {
     return this.users.create(actor, body);
   }
 
   @Get()
+  @ApiOk(listOf(USER))
+  @ApiPermission('user:manage')
   list(@CurrentUser() actor: AuthUser) {
     return this.users.list(actor);
   }
 
   @Post('me/password')
   @HttpCode(204)
-  @ApiBody({ schema: CHANGE_PASSWORD as object })
+  @ApiBodySchema(CHANGE_PASSWORD)
+  @ApiNoContent('Changed; tokens issued before are revoked')
   async changePassword(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(CHANGE_PASSWORD)) body: { currentPassword: string; newPassword: string }) {
     await this.users.changeOwnPassword(actor, body.currentPassword, body.newPassword);
   }
 
   @Post(':id/password')
   @HttpCode(204)
-  @ApiBody({ schema: RESET_PASSWORD as object })
+  @ApiBodySchema(RESET_PASSWORD)
+  @ApiUuidParams('id')
+  @ApiNoContent('Reset; their tokens issued before are revoked')
+  @ApiPermission('user:manage')
+  @ApiErrors(404, 409)
   async resetPassword(
     @CurrentUser() actor: AuthUser,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
@@ -71,6 +90,10 @@ export class UsersController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
+  @ApiUuidParams('id')
+  @ApiOk(USER, 'Deactivated')
+  @ApiPermission('user:manage')
+  @ApiErrors(404, 409)
   deactivate(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
     return this.users.deactivate(actor, id);
   }
