@@ -60,7 +60,7 @@ export function validateCouncilDecision(procedure: string, kind: AgendaItemKind,
 
 /** What the council decided, without who recorded it, on which item and how (the envelope the API and the Update add). */
 export function councilDecisionContent(decision: object): Record<string, unknown> {
-  const envelope = new Set(['itemId', 'userId', 'urgent', 'recordedBy', 'recordedAt']);
+  const envelope = new Set(['itemId', 'userId', 'userRole', 'urgent', 'recordedBy', 'recordedAt']);
   return Object.fromEntries(Object.entries(decision).filter(([name, value]) => value !== undefined && !envelope.has(name)));
 }
 
