@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import { PlanDeadlineInput, planWithEngine } from '../../activities/deadlines/deadline.activities';
 import type { ScheduledItem, ScheduleItemInput } from '../../activities/council/council.activities';
@@ -19,6 +20,8 @@ export interface FakeOptions {
   amounts?: LeefloonAmountTable;
   /** The client has no IBAN until a social worker records one (setPersonIban). */
   missingIbanUntilSet?: boolean;
+  /** openTask refuses (non-retryable) tasks of these kinds: a step that fails for good. */
+  refuseTaskKinds?: string[];
   /** What dossierSettings answers (default: the built-in configuration). */
   settings?: Partial<{ warningDays: number; payday: number; documentReminderDays: number; partnerReminderDays: number }>;
   /** The deadline catalogue planDeadline computes with (default: the built-in one); `useCatalogue` swaps it later. */
@@ -46,7 +49,10 @@ export function fakeActivities(options: FakeOptions = {}) {
       calls.push({ name: 'dossierSettings', input });
       return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, ...options.settings };
     },
-    openTask: record('openTask'),
+    openTask: async (input) => {
+      if (options.refuseTaskKinds?.includes(input.kind)) throw ApplicationFailure.nonRetryable(`task kind ${input.kind} refused (test)`, 'TestRefusal');
+      calls.push({ name: 'openTask', input });
+    },
     recordTaskCompletion: record('recordTaskCompletion'),
     cancelTask: record('cancelTask'),
     startDeadline: record('startDeadline'),
