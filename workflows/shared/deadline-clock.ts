@@ -80,6 +80,7 @@ export class DeadlineClock implements DeadlineHandle {
     const clock = new DeadlineClock(ctx, key, ruleId, triggerDate, options);
     clock.computed = await clock.plan(clock.suspensions, clock.extensions);
     if (clock.computed.suspendedSince) clock.state = 'suspended';
+    // The clock's background loop, ended by close(); supervision of the runtime's background loops is issue 9 slice A.
     void clock.watch();
     return clock;
   }
