@@ -61,7 +61,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.competentOcmw === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "competentOcmw"},message:"must have required property '"+"competentOcmw"+"'",schema:schema31.allOf[0].then.required,parentSchema:schema31.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "competentOcmw"},message:"must have required property '"+"competentOcmw"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -71,7 +71,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.reasons === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'",schema:schema31.allOf[0].then.required,parentSchema:schema31.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -85,7 +85,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.allOf[0].if,parentSchema:schema31.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -96,7 +96,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.competent === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -106,7 +106,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.rule === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -117,7 +117,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "competent") || (key0 === "rule")) || (key0 === "competentOcmw")) || (key0 === "reasons"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -134,7 +134,7 @@ let valid4 = false;
 let passing0 = null;
 const _errs9 = errors;
 if(true !== data1){
-const err8 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema31.properties.competent.oneOf[0],data:data1};
+const err8 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -150,7 +150,7 @@ passing0 = 0;
 }
 const _errs10 = errors;
 if(false !== data1){
-const err9 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema31.properties.competent.oneOf[1],data:data1};
+const err9 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -171,7 +171,7 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err10 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema31.properties.competent.oneOf,parentSchema:schema31.properties.competent,data:data1};
+const err10 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -199,7 +199,7 @@ let valid5 = false;
 let passing1 = null;
 const _errs13 = errors;
 if("usual-residence" !== data2){
-const err11 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant",schema:"usual-residence",parentSchema:schema31.properties.rule.oneOf[0],data:data2};
+const err11 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -215,7 +215,7 @@ passing1 = 0;
 }
 const _errs14 = errors;
 if("institution" !== data2){
-const err12 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant",schema:"institution",parentSchema:schema31.properties.rule.oneOf[1],data:data2};
+const err12 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -236,7 +236,7 @@ passing1 = 1;
 }
 const _errs15 = errors;
 if("student" !== data2){
-const err13 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant",schema:"student",parentSchema:schema31.properties.rule.oneOf[2],data:data2};
+const err13 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -257,7 +257,7 @@ passing1 = 2;
 }
 const _errs16 = errors;
 if("homeless" !== data2){
-const err14 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant",schema:"homeless",parentSchema:schema31.properties.rule.oneOf[3],data:data2};
+const err14 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -278,7 +278,7 @@ passing1 = 3;
 }
 const _errs17 = errors;
 if("asylum" !== data2){
-const err15 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant",schema:"asylum",parentSchema:schema31.properties.rule.oneOf[4],data:data2};
+const err15 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -299,7 +299,7 @@ passing1 = 4;
 }
 const _errs18 = errors;
 if("other" !== data2){
-const err16 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant",schema:"other",parentSchema:schema31.properties.rule.oneOf[5],data:data2};
+const err16 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -324,7 +324,7 @@ passing1 = 5;
 }
 }
 if(!valid5){
-const err17 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema31.properties.rule.oneOf,parentSchema:schema31.properties.rule,data:data2};
+const err17 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -349,7 +349,7 @@ if(data.competentOcmw !== undefined){
 let data3 = data.competentOcmw;
 if(typeof data3 === "string"){
 if(func9(data3) > 200){
-const err18 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.competentOcmw,data:data3};
+const err18 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -359,7 +359,7 @@ vErrors.push(err18);
 errors++;
 }
 if(func9(data3) < 1){
-const err19 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.competentOcmw,data:data3};
+const err19 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -370,7 +370,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.competentOcmw.type,parentSchema:schema31.properties.competentOcmw,data:data3};
+const err20 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -384,7 +384,7 @@ if(data.reasons !== undefined){
 let data4 = data.reasons;
 if(typeof data4 === "string"){
 if(func9(data4) > 4000){
-const err21 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema31.properties.reasons,data:data4};
+const err21 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -394,7 +394,7 @@ vErrors.push(err21);
 errors++;
 }
 if(func9(data4) < 1){
-const err22 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.reasons,data:data4};
+const err22 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -405,7 +405,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reasons.type,parentSchema:schema31.properties.reasons,data:data4};
+const err23 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -417,7 +417,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -448,7 +448,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.forwardedTo === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardedTo"},message:"must have required property '"+"forwardedTo"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardedTo"},message:"must have required property '"+"forwardedTo"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -458,7 +458,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.forwardDate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardDate"},message:"must have required property '"+"forwardDate"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardDate"},message:"must have required property '"+"forwardDate"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -468,7 +468,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reasons === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -479,7 +479,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "forwardedTo") || (key0 === "forwardDate")) || (key0 === "reasons"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -493,7 +493,7 @@ if(data.forwardedTo !== undefined){
 let data0 = data.forwardedTo;
 if(typeof data0 === "string"){
 if(func9(data0) > 200){
-const err4 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema32.properties.forwardedTo,data:data0};
+const err4 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -503,7 +503,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func9(data0) < 1){
-const err5 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.forwardedTo,data:data0};
+const err5 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -514,7 +514,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.forwardedTo.type,parentSchema:schema32.properties.forwardedTo,data:data0};
+const err6 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -529,7 +529,7 @@ let data1 = data.forwardDate;
 if(typeof data1 === "string"){
 const failure0 = func0("date", data1, this);
 if(failure0 !== null){
-const err7 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema32.properties.forwardDate,data:data1};
+const err7 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -540,7 +540,7 @@ errors++;
 }
 const failure1 = func16(true, data1, this);
 if(failure1 !== null){
-const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema32.properties.forwardDate,data:data1};
+const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -551,7 +551,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.forwardDate.type,parentSchema:schema32.properties.forwardDate,data:data1};
+const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -565,7 +565,7 @@ if(data.reasons !== undefined){
 let data2 = data.reasons;
 if(typeof data2 === "string"){
 if(func9(data2) > 4000){
-const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema32.properties.reasons,data:data2};
+const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -575,7 +575,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func9(data2) < 1){
-const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.reasons,data:data2};
+const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -586,7 +586,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.reasons.type,parentSchema:schema32.properties.reasons,data:data2};
+const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -598,7 +598,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -627,7 +627,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sentDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sentDate"},message:"must have required property '"+"sentDate"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sentDate"},message:"must have required property '"+"sentDate"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -637,7 +637,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.mode === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -648,7 +648,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "sentDate") || (key0 === "mode"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -663,7 +663,7 @@ let data0 = data.sentDate;
 if(typeof data0 === "string"){
 const failure0 = func0("date", data0, this);
 if(failure0 !== null){
-const err3 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema33.properties.sentDate,data:data0};
+const err3 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -674,7 +674,7 @@ errors++;
 }
 const failure1 = func16(true, data0, this);
 if(failure1 !== null){
-const err4 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema33.properties.sentDate,data:data0};
+const err4 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -685,7 +685,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.sentDate.type,parentSchema:schema33.properties.sentDate,data:data0};
+const err5 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -702,7 +702,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
 if("letter" !== data1){
-const err6 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "letter"},message:"must be equal to constant",schema:"letter",parentSchema:schema33.properties.mode.oneOf[0],data:data1};
+const err6 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "letter"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -718,7 +718,7 @@ passing0 = 0;
 }
 const _errs7 = errors;
 if("registered" !== data1){
-const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "registered"},message:"must be equal to constant",schema:"registered",parentSchema:schema33.properties.mode.oneOf[1],data:data1};
+const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "registered"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -739,7 +739,7 @@ passing0 = 1;
 }
 const _errs8 = errors;
 if("hand" !== data1){
-const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "hand"},message:"must be equal to constant",schema:"hand",parentSchema:schema33.properties.mode.oneOf[2],data:data1};
+const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "hand"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -761,7 +761,7 @@ passing0 = 2;
 }
 }
 if(!valid1){
-const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema33.properties.mode.oneOf,parentSchema:schema33.properties.mode,data:data1};
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -784,7 +784,7 @@ vErrors = null;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -814,7 +814,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.homeVisitDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "homeVisitDate"},message:"must have required property '"+"homeVisitDate"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "homeVisitDate"},message:"must have required property '"+"homeVisitDate"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -824,7 +824,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.householdType === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "householdType"},message:"must have required property '"+"householdType"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "householdType"},message:"must have required property '"+"householdType"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -834,7 +834,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.householdSize === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "householdSize"},message:"must have required property '"+"householdSize"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "householdSize"},message:"must have required property '"+"householdSize"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -844,7 +844,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.monthlyResourcesCents === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "monthlyResourcesCents"},message:"must have required property '"+"monthlyResourcesCents"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "monthlyResourcesCents"},message:"must have required property '"+"monthlyResourcesCents"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -854,7 +854,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.proposedCategory === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposedCategory"},message:"must have required property '"+"proposedCategory"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposedCategory"},message:"must have required property '"+"proposedCategory"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -864,7 +864,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.hearingRequested === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hearingRequested"},message:"must have required property '"+"hearingRequested"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hearingRequested"},message:"must have required property '"+"hearingRequested"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -875,7 +875,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(func21.call(schema34.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -890,7 +890,7 @@ let data0 = data.homeVisitDate;
 if(typeof data0 === "string"){
 const failure0 = func0("date", data0, this);
 if(failure0 !== null){
-const err7 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema34.properties.homeVisitDate,data:data0};
+const err7 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -901,7 +901,7 @@ errors++;
 }
 const failure1 = func16(true, data0, this);
 if(failure1 !== null){
-const err8 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema34.properties.homeVisitDate,data:data0};
+const err8 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -912,7 +912,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.homeVisitDate.type,parentSchema:schema34.properties.homeVisitDate,data:data0};
+const err9 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -929,7 +929,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
 if("single" !== data1){
-const err10 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"},message:"must be equal to constant",schema:"single",parentSchema:schema34.properties.householdType.oneOf[0],data:data1};
+const err10 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -945,7 +945,7 @@ passing0 = 0;
 }
 const _errs7 = errors;
 if("cohabiting" !== data1){
-const err11 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf/1/const",keyword:"const",params:{allowedValue: "cohabiting"},message:"must be equal to constant",schema:"cohabiting",parentSchema:schema34.properties.householdType.oneOf[1],data:data1};
+const err11 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf/1/const",keyword:"const",params:{allowedValue: "cohabiting"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -966,7 +966,7 @@ passing0 = 1;
 }
 const _errs8 = errors;
 if("family" !== data1){
-const err12 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf/2/const",keyword:"const",params:{allowedValue: "family"},message:"must be equal to constant",schema:"family",parentSchema:schema34.properties.householdType.oneOf[2],data:data1};
+const err12 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf/2/const",keyword:"const",params:{allowedValue: "family"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -988,7 +988,7 @@ passing0 = 2;
 }
 }
 if(!valid1){
-const err13 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema34.properties.householdType.oneOf,parentSchema:schema34.properties.householdType,data:data1};
+const err13 = {instancePath:instancePath+"/householdType",schemaPath:"#/properties/householdType/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1012,7 +1012,7 @@ vErrors = null;
 if(data.householdSize !== undefined){
 let data2 = data.householdSize;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err14 = {instancePath:instancePath+"/householdSize",schemaPath:"#/properties/householdSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.householdSize.type,parentSchema:schema34.properties.householdSize,data:data2};
+const err14 = {instancePath:instancePath+"/householdSize",schemaPath:"#/properties/householdSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1023,7 +1023,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 30 || isNaN(data2)){
-const err15 = {instancePath:instancePath+"/householdSize",schemaPath:"#/properties/householdSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30",schema:30,parentSchema:schema34.properties.householdSize,data:data2};
+const err15 = {instancePath:instancePath+"/householdSize",schemaPath:"#/properties/householdSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1033,7 +1033,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err16 = {instancePath:instancePath+"/householdSize",schemaPath:"#/properties/householdSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.householdSize,data:data2};
+const err16 = {instancePath:instancePath+"/householdSize",schemaPath:"#/properties/householdSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1047,7 +1047,7 @@ errors++;
 if(data.monthlyResourcesCents !== undefined){
 let data3 = data.monthlyResourcesCents;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err17 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.monthlyResourcesCents.type,parentSchema:schema34.properties.monthlyResourcesCents,data:data3};
+const err17 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1058,7 +1058,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 100000000 || isNaN(data3)){
-const err18 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema34.properties.monthlyResourcesCents,data:data3};
+const err18 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1068,7 +1068,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err19 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.monthlyResourcesCents,data:data3};
+const err19 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1086,7 +1086,7 @@ let valid2 = false;
 let passing1 = null;
 const _errs15 = errors;
 if(1 !== data4){
-const err20 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema34.properties.proposedCategory.oneOf[0],data:data4};
+const err20 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1102,7 +1102,7 @@ passing1 = 0;
 }
 const _errs16 = errors;
 if(2 !== data4){
-const err21 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema34.properties.proposedCategory.oneOf[1],data:data4};
+const err21 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1123,7 +1123,7 @@ passing1 = 1;
 }
 const _errs17 = errors;
 if(3 !== data4){
-const err22 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant",schema:3,parentSchema:schema34.properties.proposedCategory.oneOf[2],data:data4};
+const err22 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1145,7 +1145,7 @@ passing1 = 2;
 }
 }
 if(!valid2){
-const err23 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema34.properties.proposedCategory.oneOf,parentSchema:schema34.properties.proposedCategory,data:data4};
+const err23 = {instancePath:instancePath+"/proposedCategory",schemaPath:"#/properties/proposedCategory/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1171,7 +1171,7 @@ let data5 = data.swornStatementDate;
 if(typeof data5 === "string"){
 const failure2 = func0("date", data5, this);
 if(failure2 !== null){
-const err24 = {instancePath:instancePath+"/swornStatementDate",schemaPath:"#/properties/swornStatementDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message,schema:"date",parentSchema:schema34.properties.swornStatementDate,data:data5};
+const err24 = {instancePath:instancePath+"/swornStatementDate",schemaPath:"#/properties/swornStatementDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1182,7 +1182,7 @@ errors++;
 }
 const failure3 = func16(true, data5, this);
 if(failure3 !== null){
-const err25 = {instancePath:instancePath+"/swornStatementDate",schemaPath:"#/properties/swornStatementDate/x-notFuture",keyword:"x-notFuture",params:{code: failure3.code, message: failure3.message},message:failure3.message,schema:true,parentSchema:schema34.properties.swornStatementDate,data:data5};
+const err25 = {instancePath:instancePath+"/swornStatementDate",schemaPath:"#/properties/swornStatementDate/x-notFuture",keyword:"x-notFuture",params:{code: failure3.code, message: failure3.message},message:failure3.message};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1193,7 +1193,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/swornStatementDate",schemaPath:"#/properties/swornStatementDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.swornStatementDate.type,parentSchema:schema34.properties.swornStatementDate,data:data5};
+const err26 = {instancePath:instancePath+"/swornStatementDate",schemaPath:"#/properties/swornStatementDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1210,7 +1210,7 @@ let valid3 = false;
 let passing2 = null;
 const _errs22 = errors;
 if(true !== data6){
-const err27 = {instancePath:instancePath+"/hearingRequested",schemaPath:"#/properties/hearingRequested/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema34.properties.hearingRequested.oneOf[0],data:data6};
+const err27 = {instancePath:instancePath+"/hearingRequested",schemaPath:"#/properties/hearingRequested/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1226,7 +1226,7 @@ passing2 = 0;
 }
 const _errs23 = errors;
 if(false !== data6){
-const err28 = {instancePath:instancePath+"/hearingRequested",schemaPath:"#/properties/hearingRequested/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema34.properties.hearingRequested.oneOf[1],data:data6};
+const err28 = {instancePath:instancePath+"/hearingRequested",schemaPath:"#/properties/hearingRequested/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1247,7 +1247,7 @@ passing2 = 1;
 }
 }
 if(!valid3){
-const err29 = {instancePath:instancePath+"/hearingRequested",schemaPath:"#/properties/hearingRequested/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema34.properties.hearingRequested.oneOf,parentSchema:schema34.properties.hearingRequested,data:data6};
+const err29 = {instancePath:instancePath+"/hearingRequested",schemaPath:"#/properties/hearingRequested/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1272,7 +1272,7 @@ if(data.notes !== undefined){
 let data7 = data.notes;
 if(typeof data7 === "string"){
 if(func9(data7) > 4000){
-const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema34.properties.notes,data:data7};
+const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1283,7 +1283,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.notes.type,parentSchema:schema34.properties.notes,data:data7};
+const err31 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1297,7 +1297,7 @@ if(data.missingDocuments !== undefined){
 let data8 = data.missingDocuments;
 if(typeof data8 === "string"){
 if(func9(data8) > 2000){
-const err32 = {instancePath:instancePath+"/missingDocuments",schemaPath:"#/properties/missingDocuments/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema34.properties.missingDocuments,data:data8};
+const err32 = {instancePath:instancePath+"/missingDocuments",schemaPath:"#/properties/missingDocuments/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1308,7 +1308,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/missingDocuments",schemaPath:"#/properties/missingDocuments/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.missingDocuments.type,parentSchema:schema34.properties.missingDocuments,data:data8};
+const err33 = {instancePath:instancePath+"/missingDocuments",schemaPath:"#/properties/missingDocuments/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1320,7 +1320,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1349,7 +1349,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.receivedOn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receivedOn"},message:"must have required property '"+"receivedOn"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receivedOn"},message:"must have required property '"+"receivedOn"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1359,7 +1359,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.complete === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1370,7 +1370,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "receivedOn") || (key0 === "complete")) || (key0 === "notes"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1385,7 +1385,7 @@ let data0 = data.receivedOn;
 if(typeof data0 === "string"){
 const failure0 = func0("date", data0, this);
 if(failure0 !== null){
-const err3 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema35.properties.receivedOn,data:data0};
+const err3 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1396,7 +1396,7 @@ errors++;
 }
 const failure1 = func16(true, data0, this);
 if(failure1 !== null){
-const err4 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema35.properties.receivedOn,data:data0};
+const err4 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1407,7 +1407,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.receivedOn.type,parentSchema:schema35.properties.receivedOn,data:data0};
+const err5 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1424,7 +1424,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
 if(true !== data1){
-const err6 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema35.properties.complete.oneOf[0],data:data1};
+const err6 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1440,7 +1440,7 @@ passing0 = 0;
 }
 const _errs7 = errors;
 if(false !== data1){
-const err7 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema35.properties.complete.oneOf[1],data:data1};
+const err7 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1461,7 +1461,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err8 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema35.properties.complete.oneOf,parentSchema:schema35.properties.complete,data:data1};
+const err8 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1486,7 +1486,7 @@ if(data.notes !== undefined){
 let data2 = data.notes;
 if(typeof data2 === "string"){
 if(func9(data2) > 4000){
-const err9 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.properties.notes,data:data2};
+const err9 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1497,7 +1497,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.notes.type,parentSchema:schema35.properties.notes,data:data2};
+const err10 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1509,7 +1509,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1580,7 +1580,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.category === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema36.allOf[0].then.required,parentSchema:schema36.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1590,7 +1590,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.monthlyAmountCents === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "monthlyAmountCents"},message:"must have required property '"+"monthlyAmountCents"+"'",schema:schema36.allOf[0].then.required,parentSchema:schema36.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "monthlyAmountCents"},message:"must have required property '"+"monthlyAmountCents"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1600,7 +1600,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.startDate === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'",schema:schema36.allOf[0].then.required,parentSchema:schema36.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1614,7 +1614,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err5 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema36.allOf[0].if,parentSchema:schema36.allOf[0],data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1625,7 +1625,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.proposal === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposal"},message:"must have required property '"+"proposal"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposal"},message:"must have required property '"+"proposal"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1635,7 +1635,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.motivation === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1646,7 +1646,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "proposal") || (key0 === "category")) || (key0 === "monthlyAmountCents")) || (key0 === "startDate")) || (key0 === "motivation"))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1663,7 +1663,7 @@ let valid4 = false;
 let passing0 = null;
 const _errs9 = errors;
 if("grant" !== data1){
-const err9 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/0/const",keyword:"const",params:{allowedValue: "grant"},message:"must be equal to constant",schema:"grant",parentSchema:schema36.properties.proposal.oneOf[0],data:data1};
+const err9 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/0/const",keyword:"const",params:{allowedValue: "grant"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1679,7 +1679,7 @@ passing0 = 0;
 }
 const _errs10 = errors;
 if("refuse" !== data1){
-const err10 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/1/const",keyword:"const",params:{allowedValue: "refuse"},message:"must be equal to constant",schema:"refuse",parentSchema:schema36.properties.proposal.oneOf[1],data:data1};
+const err10 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/1/const",keyword:"const",params:{allowedValue: "refuse"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1700,7 +1700,7 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err11 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema36.properties.proposal.oneOf,parentSchema:schema36.properties.proposal,data:data1};
+const err11 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1728,7 +1728,7 @@ let valid5 = false;
 let passing1 = null;
 const _errs13 = errors;
 if(1 !== data2){
-const err12 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema36.properties.category.oneOf[0],data:data2};
+const err12 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1744,7 +1744,7 @@ passing1 = 0;
 }
 const _errs14 = errors;
 if(2 !== data2){
-const err13 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema36.properties.category.oneOf[1],data:data2};
+const err13 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1765,7 +1765,7 @@ passing1 = 1;
 }
 const _errs15 = errors;
 if(3 !== data2){
-const err14 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant",schema:3,parentSchema:schema36.properties.category.oneOf[2],data:data2};
+const err14 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1787,7 +1787,7 @@ passing1 = 2;
 }
 }
 if(!valid5){
-const err15 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema36.properties.category.oneOf,parentSchema:schema36.properties.category,data:data2};
+const err15 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1811,7 +1811,7 @@ vErrors = null;
 if(data.monthlyAmountCents !== undefined){
 let data3 = data.monthlyAmountCents;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err16 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.monthlyAmountCents.type,parentSchema:schema36.properties.monthlyAmountCents,data:data3};
+const err16 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1822,7 +1822,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 100000000 || isNaN(data3)){
-const err17 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema36.properties.monthlyAmountCents,data:data3};
+const err17 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1832,7 +1832,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err18 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.monthlyAmountCents,data:data3};
+const err18 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1848,7 +1848,7 @@ let data4 = data.startDate;
 if(typeof data4 === "string"){
 const failure0 = func0("date", data4, this);
 if(failure0 !== null){
-const err19 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema36.properties.startDate,data:data4};
+const err19 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1859,7 +1859,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.startDate.type,parentSchema:schema36.properties.startDate,data:data4};
+const err20 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1873,7 +1873,7 @@ if(data.motivation !== undefined){
 let data5 = data.motivation;
 if(typeof data5 === "string"){
 if(func9(data5) > 8000){
-const err21 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters",schema:8000,parentSchema:schema36.properties.motivation,data:data5};
+const err21 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1883,7 +1883,7 @@ vErrors.push(err21);
 errors++;
 }
 if(func9(data5) < 1){
-const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.motivation,data:data5};
+const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1894,7 +1894,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.motivation.type,parentSchema:schema36.properties.motivation,data:data5};
+const err23 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1906,7 +1906,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1977,7 +1977,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.category === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema37.allOf[0].then.required,parentSchema:schema37.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1987,7 +1987,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.monthlyAmountCents === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "monthlyAmountCents"},message:"must have required property '"+"monthlyAmountCents"+"'",schema:schema37.allOf[0].then.required,parentSchema:schema37.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "monthlyAmountCents"},message:"must have required property '"+"monthlyAmountCents"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1997,7 +1997,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.startDate === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'",schema:schema37.allOf[0].then.required,parentSchema:schema37.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2011,7 +2011,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err5 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[0].if,parentSchema:schema37.allOf[0],data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2022,7 +2022,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.result === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2032,7 +2032,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.decisionDate === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2042,7 +2042,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.motivation === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2053,7 +2053,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "result") || (key0 === "decisionDate")) || (key0 === "body")) || (key0 === "category")) || (key0 === "monthlyAmountCents")) || (key0 === "startDate")) || (key0 === "motivation"))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2070,7 +2070,7 @@ let valid4 = false;
 let passing0 = null;
 const _errs9 = errors;
 if("granted" !== data1){
-const err10 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/0/const",keyword:"const",params:{allowedValue: "granted"},message:"must be equal to constant",schema:"granted",parentSchema:schema37.properties.result.oneOf[0],data:data1};
+const err10 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/0/const",keyword:"const",params:{allowedValue: "granted"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2086,7 +2086,7 @@ passing0 = 0;
 }
 const _errs10 = errors;
 if("refused" !== data1){
-const err11 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/1/const",keyword:"const",params:{allowedValue: "refused"},message:"must be equal to constant",schema:"refused",parentSchema:schema37.properties.result.oneOf[1],data:data1};
+const err11 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/1/const",keyword:"const",params:{allowedValue: "refused"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2107,7 +2107,7 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err12 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema37.properties.result.oneOf,parentSchema:schema37.properties.result,data:data1};
+const err12 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2133,7 +2133,7 @@ let data2 = data.decisionDate;
 if(typeof data2 === "string"){
 const failure0 = func0("date", data2, this);
 if(failure0 !== null){
-const err13 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema37.properties.decisionDate,data:data2};
+const err13 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2144,7 +2144,7 @@ errors++;
 }
 const failure1 = func16(true, data2, this);
 if(failure1 !== null){
-const err14 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema37.properties.decisionDate,data:data2};
+const err14 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2155,7 +2155,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.decisionDate.type,parentSchema:schema37.properties.decisionDate,data:data2};
+const err15 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2172,7 +2172,7 @@ let valid5 = false;
 let passing1 = null;
 const _errs15 = errors;
 if("bcsd" !== data3){
-const err16 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf/0/const",keyword:"const",params:{allowedValue: "bcsd"},message:"must be equal to constant",schema:"bcsd",parentSchema:schema37.properties.body.oneOf[0],data:data3};
+const err16 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf/0/const",keyword:"const",params:{allowedValue: "bcsd"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2188,7 +2188,7 @@ passing1 = 0;
 }
 const _errs16 = errors;
 if("subcommittee" !== data3){
-const err17 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf/1/const",keyword:"const",params:{allowedValue: "subcommittee"},message:"must be equal to constant",schema:"subcommittee",parentSchema:schema37.properties.body.oneOf[1],data:data3};
+const err17 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf/1/const",keyword:"const",params:{allowedValue: "subcommittee"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2209,7 +2209,7 @@ passing1 = 1;
 }
 const _errs17 = errors;
 if("chair-urgent" !== data3){
-const err18 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf/2/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant",schema:"chair-urgent",parentSchema:schema37.properties.body.oneOf[2],data:data3};
+const err18 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf/2/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2231,7 +2231,7 @@ passing1 = 2;
 }
 }
 if(!valid5){
-const err19 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema37.properties.body.oneOf,parentSchema:schema37.properties.body,data:data3};
+const err19 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2259,7 +2259,7 @@ let valid6 = false;
 let passing2 = null;
 const _errs20 = errors;
 if(1 !== data4){
-const err20 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema37.properties.category.oneOf[0],data:data4};
+const err20 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2275,7 +2275,7 @@ passing2 = 0;
 }
 const _errs21 = errors;
 if(2 !== data4){
-const err21 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema37.properties.category.oneOf[1],data:data4};
+const err21 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2296,7 +2296,7 @@ passing2 = 1;
 }
 const _errs22 = errors;
 if(3 !== data4){
-const err22 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant",schema:3,parentSchema:schema37.properties.category.oneOf[2],data:data4};
+const err22 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2318,7 +2318,7 @@ passing2 = 2;
 }
 }
 if(!valid6){
-const err23 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema37.properties.category.oneOf,parentSchema:schema37.properties.category,data:data4};
+const err23 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2342,7 +2342,7 @@ vErrors = null;
 if(data.monthlyAmountCents !== undefined){
 let data5 = data.monthlyAmountCents;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err24 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.monthlyAmountCents.type,parentSchema:schema37.properties.monthlyAmountCents,data:data5};
+const err24 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2353,7 +2353,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 100000000 || isNaN(data5)){
-const err25 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema37.properties.monthlyAmountCents,data:data5};
+const err25 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2363,7 +2363,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err26 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.monthlyAmountCents,data:data5};
+const err26 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2379,7 +2379,7 @@ let data6 = data.startDate;
 if(typeof data6 === "string"){
 const failure2 = func0("date", data6, this);
 if(failure2 !== null){
-const err27 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message,schema:"date",parentSchema:schema37.properties.startDate,data:data6};
+const err27 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2390,7 +2390,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.startDate.type,parentSchema:schema37.properties.startDate,data:data6};
+const err28 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2404,7 +2404,7 @@ if(data.motivation !== undefined){
 let data7 = data.motivation;
 if(typeof data7 === "string"){
 if(func9(data7) > 8000){
-const err29 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters",schema:8000,parentSchema:schema37.properties.motivation,data:data7};
+const err29 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2414,7 +2414,7 @@ vErrors.push(err29);
 errors++;
 }
 if(func9(data7) < 1){
-const err30 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.motivation,data:data7};
+const err30 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2425,7 +2425,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.motivation.type,parentSchema:schema37.properties.motivation,data:data7};
+const err31 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2437,7 +2437,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2508,7 +2508,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.trackingNumber === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "trackingNumber"},message:"must have required property '"+"trackingNumber"+"'",schema:schema38.allOf[0].then.required,parentSchema:schema38.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "trackingNumber"},message:"must have required property '"+"trackingNumber"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2522,7 +2522,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema38.allOf[0].if,parentSchema:schema38.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2533,7 +2533,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mode === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2543,7 +2543,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.date === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2554,7 +2554,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "mode") || (key0 === "date")) || (key0 === "trackingNumber"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2571,7 +2571,7 @@ let valid4 = false;
 let passing0 = null;
 const _errs9 = errors;
 if("registered" !== data1){
-const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "registered"},message:"must be equal to constant",schema:"registered",parentSchema:schema38.properties.mode.oneOf[0],data:data1};
+const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "registered"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2587,7 +2587,7 @@ passing0 = 0;
 }
 const _errs10 = errors;
 if("against-receipt" !== data1){
-const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "against-receipt"},message:"must be equal to constant",schema:"against-receipt",parentSchema:schema38.properties.mode.oneOf[1],data:data1};
+const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "against-receipt"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2608,7 +2608,7 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema38.properties.mode.oneOf,parentSchema:schema38.properties.mode,data:data1};
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2634,7 +2634,7 @@ let data2 = data.date;
 if(typeof data2 === "string"){
 const failure0 = func0("date", data2, this);
 if(failure0 !== null){
-const err10 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema38.properties.date,data:data2};
+const err10 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2645,7 +2645,7 @@ errors++;
 }
 const failure1 = func16(true, data2, this);
 if(failure1 !== null){
-const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema38.properties.date,data:data2};
+const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2656,7 +2656,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.date.type,parentSchema:schema38.properties.date,data:data2};
+const err12 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2670,7 +2670,7 @@ if(data.trackingNumber !== undefined){
 let data3 = data.trackingNumber;
 if(typeof data3 === "string"){
 if(func9(data3) > 40){
-const err13 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema38.properties.trackingNumber,data:data3};
+const err13 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2680,7 +2680,7 @@ vErrors.push(err13);
 errors++;
 }
 if(func9(data3) < 1){
-const err14 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.trackingNumber,data:data3};
+const err14 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2691,7 +2691,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.trackingNumber.type,parentSchema:schema38.properties.trackingNumber,data:data3};
+const err15 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2703,7 +2703,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2732,7 +2732,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.iban === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iban"},message:"must have required property '"+"iban"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iban"},message:"must have required property '"+"iban"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2743,7 +2743,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "iban")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2758,7 +2758,7 @@ let data0 = data.iban;
 if(typeof data0 === "string"){
 const failure0 = func0("iban", data0, this);
 if(failure0 !== null){
-const err2 = {instancePath:instancePath+"/iban",schemaPath:"#/properties/iban/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"iban",parentSchema:schema39.properties.iban,data:data0};
+const err2 = {instancePath:instancePath+"/iban",schemaPath:"#/properties/iban/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2769,7 +2769,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/iban",schemaPath:"#/properties/iban/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.iban.type,parentSchema:schema39.properties.iban,data:data0};
+const err3 = {instancePath:instancePath+"/iban",schemaPath:"#/properties/iban/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2781,7 +2781,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2810,7 +2810,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.signedOn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signedOn"},message:"must have required property '"+"signedOn"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signedOn"},message:"must have required property '"+"signedOn"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2820,7 +2820,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2830,7 +2830,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.goals === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goals"},message:"must have required property '"+"goals"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goals"},message:"must have required property '"+"goals"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2841,7 +2841,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "signedOn") || (key0 === "type")) || (key0 === "goals"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2856,7 +2856,7 @@ let data0 = data.signedOn;
 if(typeof data0 === "string"){
 const failure0 = func0("date", data0, this);
 if(failure0 !== null){
-const err4 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema40.properties.signedOn,data:data0};
+const err4 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2867,7 +2867,7 @@ errors++;
 }
 const failure1 = func16(true, data0, this);
 if(failure1 !== null){
-const err5 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema40.properties.signedOn,data:data0};
+const err5 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2878,7 +2878,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.signedOn.type,parentSchema:schema40.properties.signedOn,data:data0};
+const err6 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2895,7 +2895,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
 if("work" !== data1){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/0/const",keyword:"const",params:{allowedValue: "work"},message:"must be equal to constant",schema:"work",parentSchema:schema40.properties.type.oneOf[0],data:data1};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/0/const",keyword:"const",params:{allowedValue: "work"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2911,7 +2911,7 @@ passing0 = 0;
 }
 const _errs7 = errors;
 if("training" !== data1){
-const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/1/const",keyword:"const",params:{allowedValue: "training"},message:"must be equal to constant",schema:"training",parentSchema:schema40.properties.type.oneOf[1],data:data1};
+const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/1/const",keyword:"const",params:{allowedValue: "training"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2932,7 +2932,7 @@ passing0 = 1;
 }
 const _errs8 = errors;
 if("studies" !== data1){
-const err9 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/2/const",keyword:"const",params:{allowedValue: "studies"},message:"must be equal to constant",schema:"studies",parentSchema:schema40.properties.type.oneOf[2],data:data1};
+const err9 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/2/const",keyword:"const",params:{allowedValue: "studies"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2953,7 +2953,7 @@ passing0 = 2;
 }
 const _errs9 = errors;
 if("social-activation" !== data1){
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/3/const",keyword:"const",params:{allowedValue: "social-activation"},message:"must be equal to constant",schema:"social-activation",parentSchema:schema40.properties.type.oneOf[3],data:data1};
+const err10 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf/3/const",keyword:"const",params:{allowedValue: "social-activation"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2976,7 +2976,7 @@ passing0 = 3;
 }
 }
 if(!valid1){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema40.properties.type.oneOf,parentSchema:schema40.properties.type,data:data1};
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3001,7 +3001,7 @@ if(data.goals !== undefined){
 let data2 = data.goals;
 if(typeof data2 === "string"){
 if(func9(data2) > 4000){
-const err12 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema40.properties.goals,data:data2};
+const err12 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3011,7 +3011,7 @@ vErrors.push(err12);
 errors++;
 }
 if(func9(data2) < 1){
-const err13 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.goals,data:data2};
+const err13 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3022,7 +3022,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.goals.type,parentSchema:schema40.properties.goals,data:data2};
+const err14 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3034,7 +3034,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3063,7 +3063,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.evaluatedOn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evaluatedOn"},message:"must have required property '"+"evaluatedOn"+"'",schema:schema41.required,parentSchema:schema41,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evaluatedOn"},message:"must have required property '"+"evaluatedOn"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3073,7 +3073,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.faceToFace === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "faceToFace"},message:"must have required property '"+"faceToFace"+"'",schema:schema41.required,parentSchema:schema41,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "faceToFace"},message:"must have required property '"+"faceToFace"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3083,7 +3083,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.summary === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema41.required,parentSchema:schema41,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3094,7 +3094,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "evaluatedOn") || (key0 === "faceToFace")) || (key0 === "summary"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3109,7 +3109,7 @@ let data0 = data.evaluatedOn;
 if(typeof data0 === "string"){
 const failure0 = func0("date", data0, this);
 if(failure0 !== null){
-const err4 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema41.properties.evaluatedOn,data:data0};
+const err4 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3120,7 +3120,7 @@ errors++;
 }
 const failure1 = func16(true, data0, this);
 if(failure1 !== null){
-const err5 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema41.properties.evaluatedOn,data:data0};
+const err5 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3131,7 +3131,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.evaluatedOn.type,parentSchema:schema41.properties.evaluatedOn,data:data0};
+const err6 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3148,7 +3148,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
 if(true !== data1){
-const err7 = {instancePath:instancePath+"/faceToFace",schemaPath:"#/properties/faceToFace/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema41.properties.faceToFace.oneOf[0],data:data1};
+const err7 = {instancePath:instancePath+"/faceToFace",schemaPath:"#/properties/faceToFace/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3164,7 +3164,7 @@ passing0 = 0;
 }
 const _errs7 = errors;
 if(false !== data1){
-const err8 = {instancePath:instancePath+"/faceToFace",schemaPath:"#/properties/faceToFace/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema41.properties.faceToFace.oneOf[1],data:data1};
+const err8 = {instancePath:instancePath+"/faceToFace",schemaPath:"#/properties/faceToFace/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3185,7 +3185,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err9 = {instancePath:instancePath+"/faceToFace",schemaPath:"#/properties/faceToFace/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema41.properties.faceToFace.oneOf,parentSchema:schema41.properties.faceToFace,data:data1};
+const err9 = {instancePath:instancePath+"/faceToFace",schemaPath:"#/properties/faceToFace/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3210,7 +3210,7 @@ if(data.summary !== undefined){
 let data2 = data.summary;
 if(typeof data2 === "string"){
 if(func9(data2) > 8000){
-const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters",schema:8000,parentSchema:schema41.properties.summary,data:data2};
+const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3220,7 +3220,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func9(data2) < 1){
-const err11 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.summary,data:data2};
+const err11 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3231,7 +3231,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.summary.type,parentSchema:schema41.properties.summary,data:data2};
+const err12 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3243,7 +3243,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3314,7 +3314,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.endDate === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "endDate"},message:"must have required property '"+"endDate"+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "endDate"},message:"must have required property '"+"endDate"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3328,7 +3328,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[0].if,parentSchema:schema42.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3339,7 +3339,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.homeVisitDate === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "homeVisitDate"},message:"must have required property '"+"homeVisitDate"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "homeVisitDate"},message:"must have required property '"+"homeVisitDate"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3349,7 +3349,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.proposal === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposal"},message:"must have required property '"+"proposal"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposal"},message:"must have required property '"+"proposal"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3359,7 +3359,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.monthlyResourcesCents === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "monthlyResourcesCents"},message:"must have required property '"+"monthlyResourcesCents"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "monthlyResourcesCents"},message:"must have required property '"+"monthlyResourcesCents"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3369,7 +3369,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.category === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3379,7 +3379,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.motivation === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3390,7 +3390,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "homeVisitDate") || (key0 === "proposal")) || (key0 === "category")) || (key0 === "monthlyResourcesCents")) || (key0 === "endDate")) || (key0 === "motivation"))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3405,7 +3405,7 @@ let data1 = data.homeVisitDate;
 if(typeof data1 === "string"){
 const failure0 = func0("date", data1, this);
 if(failure0 !== null){
-const err10 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message,schema:"date",parentSchema:schema42.properties.homeVisitDate,data:data1};
+const err10 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3416,7 +3416,7 @@ errors++;
 }
 const failure1 = func16(true, data1, this);
 if(failure1 !== null){
-const err11 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message,schema:true,parentSchema:schema42.properties.homeVisitDate,data:data1};
+const err11 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3427,7 +3427,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.homeVisitDate.type,parentSchema:schema42.properties.homeVisitDate,data:data1};
+const err12 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3444,7 +3444,7 @@ let valid4 = false;
 let passing0 = null;
 const _errs11 = errors;
 if("continue" !== data2){
-const err13 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/0/const",keyword:"const",params:{allowedValue: "continue"},message:"must be equal to constant",schema:"continue",parentSchema:schema42.properties.proposal.oneOf[0],data:data2};
+const err13 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/0/const",keyword:"const",params:{allowedValue: "continue"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3460,7 +3460,7 @@ passing0 = 0;
 }
 const _errs12 = errors;
 if("revise" !== data2){
-const err14 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/1/const",keyword:"const",params:{allowedValue: "revise"},message:"must be equal to constant",schema:"revise",parentSchema:schema42.properties.proposal.oneOf[1],data:data2};
+const err14 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/1/const",keyword:"const",params:{allowedValue: "revise"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3481,7 +3481,7 @@ passing0 = 1;
 }
 const _errs13 = errors;
 if("stop" !== data2){
-const err15 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/2/const",keyword:"const",params:{allowedValue: "stop"},message:"must be equal to constant",schema:"stop",parentSchema:schema42.properties.proposal.oneOf[2],data:data2};
+const err15 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/2/const",keyword:"const",params:{allowedValue: "stop"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3503,7 +3503,7 @@ passing0 = 2;
 }
 }
 if(!valid4){
-const err16 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema42.properties.proposal.oneOf,parentSchema:schema42.properties.proposal,data:data2};
+const err16 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3531,7 +3531,7 @@ let valid5 = false;
 let passing1 = null;
 const _errs16 = errors;
 if(1 !== data3){
-const err17 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema42.properties.category.oneOf[0],data:data3};
+const err17 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3547,7 +3547,7 @@ passing1 = 0;
 }
 const _errs17 = errors;
 if(2 !== data3){
-const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema42.properties.category.oneOf[1],data:data3};
+const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3568,7 +3568,7 @@ passing1 = 1;
 }
 const _errs18 = errors;
 if(3 !== data3){
-const err19 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant",schema:3,parentSchema:schema42.properties.category.oneOf[2],data:data3};
+const err19 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3590,7 +3590,7 @@ passing1 = 2;
 }
 }
 if(!valid5){
-const err20 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema42.properties.category.oneOf,parentSchema:schema42.properties.category,data:data3};
+const err20 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3614,7 +3614,7 @@ vErrors = null;
 if(data.monthlyResourcesCents !== undefined){
 let data4 = data.monthlyResourcesCents;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err21 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.monthlyResourcesCents.type,parentSchema:schema42.properties.monthlyResourcesCents,data:data4};
+const err21 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3625,7 +3625,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 100000000 || isNaN(data4)){
-const err22 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema42.properties.monthlyResourcesCents,data:data4};
+const err22 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3635,7 +3635,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err23 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema42.properties.monthlyResourcesCents,data:data4};
+const err23 = {instancePath:instancePath+"/monthlyResourcesCents",schemaPath:"#/properties/monthlyResourcesCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3651,7 +3651,7 @@ let data5 = data.endDate;
 if(typeof data5 === "string"){
 const failure2 = func0("date", data5, this);
 if(failure2 !== null){
-const err24 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message,schema:"date",parentSchema:schema42.properties.endDate,data:data5};
+const err24 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3662,7 +3662,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.endDate.type,parentSchema:schema42.properties.endDate,data:data5};
+const err25 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3676,7 +3676,7 @@ if(data.motivation !== undefined){
 let data6 = data.motivation;
 if(typeof data6 === "string"){
 if(func9(data6) > 8000){
-const err26 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters",schema:8000,parentSchema:schema42.properties.motivation,data:data6};
+const err26 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3686,7 +3686,7 @@ vErrors.push(err26);
 errors++;
 }
 if(func9(data6) < 1){
-const err27 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.properties.motivation,data:data6};
+const err27 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3697,7 +3697,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.motivation.type,parentSchema:schema42.properties.motivation,data:data6};
+const err28 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3709,7 +3709,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }

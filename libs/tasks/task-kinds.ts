@@ -233,7 +233,7 @@ export function validateOutcome(kind: string, outcome: unknown, ctx: TaskContext
   const k = taskKind(kind);
   const validate = OUTCOME_VALIDATORS[kind];
   if (!validate) throw new RangeError(`no generated validator for task kind ${kind}: run npm run generate:validators`);
-  const errors = runValidator(validate, outcome, { today: ctx.today });
+  const errors = runValidator(validate, k.outcomeSchema, outcome, { today: ctx.today });
   if (errors.length > 0 || !k.check) return errors;
   return k.check(outcome as Record<string, unknown>, ctx);
 }

@@ -40,11 +40,10 @@ function keyword(name: keyof typeof KEYWORD_CHECKS, schemaType: 'string' | 'bool
   };
 }
 
-/** A fresh Ajv with the project's keywords; all errors, the schema beside each (for the error messages), options as `this`. */
+/** A fresh Ajv with the project's keywords; all errors, the validate options passed as `this`. */
 export function createAjv(options: AjvFactoryOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
-    verbose: true,
     passContext: true,
     strictSchema: true,
     strictNumbers: true,

@@ -121,9 +121,18 @@ export interface AjvErrorLike {
   schemaPath: string;
   params: Record<string, unknown>;
   message?: string;
-  /** With option verbose: the keyword's value and the schema object it stands in. */
-  schema?: unknown;
-  parentSchema?: unknown;
+}
+
+/** The schema object and keyword value an error's schemaPath ('#/properties/a/oneOf') points at. */
+function schemaAt(root: unknown, schemaPath: string): { parent: unknown; value: unknown } {
+  const tokens = schemaPath.replace(/^#\/?/, '').split('/').filter((t) => t !== '').map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'));
+  let parent: unknown;
+  let value: unknown = root;
+  for (const token of tokens) {
+    parent = value;
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[token] : undefined;
+  }
+  return { parent, value };
 }
 
 const NUL_MESSAGE = 'must not contain a NUL character (U+0000)';
@@ -141,7 +150,7 @@ function typeMessage(type: unknown): string {
 }
 
 /** One Ajv error in the API's shape, or null for errors that only repeat another (oneOf branches, `if`). */
-function mapError(e: AjvErrorLike): SchemaError | null {
+function mapError(e: AjvErrorLike, schema: unknown): SchemaError | null {
   const at = e.instancePath;
   const p = e.params;
   switch (e.keyword) {
@@ -149,7 +158,7 @@ function mapError(e: AjvErrorLike): SchemaError | null {
       return { path: at, code: 'type', message: typeMessage(p.type) };
     case 'required': {
       // A requirement from a conditional (`then`) says why, in the `description` beside it.
-      const reason = /\/(then|else)\//.test(e.schemaPath) ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
+      const reason = /\/(then|else)\//.test(e.schemaPath) ? (schemaAt(schema, e.schemaPath).parent as { description?: string } | undefined)?.description : undefined;
       return { path: pointer(at, String(p.missingProperty)), code: 'required', message: reason ? `is required ${reason}` : 'is required' };
     }
     case 'additionalProperties':
@@ -160,8 +169,9 @@ function mapError(e: AjvErrorLike): SchemaError | null {
       if (e.schemaPath.includes('/oneOf/')) return null;
       return { path: at, code: 'enum', message: `must be ${JSON.stringify(p.allowedValue)}` };
     case 'oneOf': {
-      const options = Array.isArray(e.schema) ? (e.schema as { const?: unknown }[]) : [];
-      return { path: at, code: 'enum', message: `must be one of ${describe(options.map((o) => o.const))}` };
+      const options = schemaAt(schema, e.schemaPath).value;
+      const allowed = Array.isArray(options) ? describe(options.map((o: { const?: unknown }) => o.const)) : 'the allowed values';
+      return { path: at, code: 'enum', message: `must be one of ${allowed}` };
     }
     case 'if':
       return null;
@@ -203,9 +213,9 @@ const within = (path: string, base: string): boolean => path === base || path.st
  * Ajv's errors (allErrors) in the API's shape, saying one thing per value: a NUL character, then a wrong type, then a
  * value outside its enum/const/oneOf silence every other error about that value and what lies inside it.
  */
-export function toSchemaErrors(value: unknown, ajvErrors: readonly AjvErrorLike[] | null | undefined): SchemaError[] {
+export function toSchemaErrors(value: unknown, ajvErrors: readonly AjvErrorLike[] | null | undefined, schema: unknown): SchemaError[] {
   const nul = nulCharacterErrors(value);
-  let errors = (ajvErrors ?? []).map(mapError).filter((e): e is SchemaError => e !== null);
+  let errors = (ajvErrors ?? []).map((e) => mapError(e, schema)).filter((e): e is SchemaError => e !== null);
   errors = errors.filter((e) => !nul.some((n) => within(e.path, n.path)));
   for (const decisive of ['type', 'enum']) {
     const at = errors.filter((e) => e.code === decisive).map((e) => e.path);
@@ -232,9 +242,10 @@ export interface CompiledValidator {
   errors?: AjvErrorLike[] | null;
 }
 
-/** Runs a compiled (or standalone) validator and returns its errors in the API's shape. */
-export function runValidator(validate: CompiledValidator, value: unknown, options: ValidateOptions = {}): SchemaError[] {
-  const valid = validate.call(options, value);
-  const nul = valid ? nulCharacterErrors(value) : [];
-  return valid ? nul : toSchemaErrors(value, validate.errors);
+/**
+ * Runs a compiled (or standalone) validator and returns its errors in the API's shape. `schema` is the one it was
+ * compiled from: messages read it (a conditional's reason, the allowed constants), so the code carries no copy of it.
+ */
+export function runValidator(validate: CompiledValidator, schema: unknown, value: unknown, options: ValidateOptions = {}): SchemaError[] {
+  return validate.call(options, value) ? nulCharacterErrors(value) : toSchemaErrors(value, validate.errors, schema);
 }

@@ -67,5 +67,5 @@ export function compileSchema(schema: JsonSchema): CompiledValidator {
 }
 
 export function validateSchema(schema: JsonSchema, value: unknown, options: ValidateOptions = {}): SchemaError[] {
-  return runValidator(compileSchema(schema), value, options);
+  return runValidator(compileSchema(schema), schema, value, options);
 }

@@ -31,7 +31,7 @@ describe('the standalone validators the workflows import', () => {
   ];
   it.each(samples)('%s %j: run time and standalone agree', (kind, outcome) => {
     const options = { today: '2026-12-01' };
-    const standalone = runValidator(OUTCOME_VALIDATORS[kind]!, outcome, options);
+    const standalone = runValidator(OUTCOME_VALIDATORS[kind]!, TASK_KINDS[kind].outcomeSchema, outcome, options);
     expect(standalone).toEqual(validateSchema(TASK_KINDS[kind].outcomeSchema, outcome, options));
     expect(standalone.length).toBeGreaterThan(0);
   });
