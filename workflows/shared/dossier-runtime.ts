@@ -3,6 +3,7 @@ import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import { TaskContext, taskKind, validateOutcome } from '../../libs/tasks/task-kinds';
+import type { CompletedTask, TaskKindName } from '../../libs/tasks/task-outcomes';
 import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { DossierInput } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
@@ -166,6 +167,8 @@ export class Dossier {
    * against the kind's outcome schema). Social-worker tasks go to the dossier's responsible social worker (or the
    * colleague covering their absence).
    */
+  task<K extends TaskKindName>(kind: K, options?: { deadline?: DeadlineHandle }): Promise<CompletedTask<K>>;
+  task(kind: string, options?: { deadline?: DeadlineHandle }): Promise<TaskOutcome>;
   async task(kind: string, options: { deadline?: DeadlineHandle } = {}): Promise<TaskOutcome> {
     const k = taskKind(kind);
     const id = uuid4();
