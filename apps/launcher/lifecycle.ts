@@ -67,10 +67,12 @@ export class Lifecycle {
   private onSignal(signal: NodeJS.Signals): void {
     this.signals += 1;
     if (this.signals === 1) {
+      // Fire-and-forget from a signal handler: shutdown() catches each server's failure itself and ends the process.
       void this.shutdown(0);
       return;
     }
     console.log(`${signal} again: ending ${[...this.servers.keys()].join(' and ') || 'what is left'} now`);
+    // Fire-and-forget from a signal handler: endServers() settles every stop (allSettled) and never rejects.
     void this.endServers().then(() => process.exit(0));
   }
 

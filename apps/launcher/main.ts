@@ -121,4 +121,5 @@ function urlHost(address: string): string {
   return address.includes(':') ? `[${address}]` : address;
 }
 
+// The process's entry point: main() reports its own failures and exits with a code.
 void main();

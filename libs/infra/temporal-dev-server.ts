@@ -83,6 +83,7 @@ export async function startTemporalDevServer(options: {
 
 async function waitForPort(port: number, timeoutMs: number, exited: Promise<number | null>): Promise<void> {
   let gone = false;
+  // Only notes the exit for the polling loop below; `exited` resolves (with the exit code), it does not reject.
   void exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

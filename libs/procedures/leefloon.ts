@@ -2,7 +2,7 @@
  * The leefloon (RMI-wet of 26 May 2002): its workflows are workflows/leefloon/ (the application, then the running
  * benefit continued as new each year). Pure data: workflows import it.
  */
-import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredWhen, text } from '../tasks/task-kinds';
+import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
@@ -55,7 +55,7 @@ export const LEEFLOON = {
         }),
         check: (d, ctx) => [
           // A grant states what is granted: the letter and the payments need it (art. 21 RMI-wet, §0.2).
-          ...(d.result === 'granted' ? requiredWhen(d, ['category', 'monthlyAmountCents', 'startDate'], 'for a grant') : []),
+          ...(d.result === 'granted' ? requiredFields(d, ['category', 'monthlyAmountCents', 'startDate'], 'for a grant') : []),
           ...notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
         ],
       },

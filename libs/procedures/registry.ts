@@ -4,7 +4,9 @@
  */
 import type { TaskContext, TaskKind } from '../tasks/task-kinds';
 import { validateOutcome } from '../tasks/task-kinds';
-import { JsonSchema, SchemaError, validateSchema } from '../validation/schema';
+import { runValidator } from '../validation/checks';
+import type { JsonSchema, SchemaError } from '../validation/schema';
+import { OUTCOME_VALIDATORS } from '../tasks/outcome-validators.generated';
 import { LEEFLOON } from './leefloon';
 import type { AgendaItemKind, CouncilDecisionContext, ProcedureDefinition, ProcedureStatus } from './types';
 
@@ -35,7 +37,7 @@ export function taskKindOf(procedure: string, kind: string): TaskKind {
 
 /** Schema first, then the kind's own rules: one list of errors in the API's error shape. */
 export function validateTaskOutcome(procedure: string, kind: string, outcome: unknown, ctx: TaskContext): SchemaError[] {
-  return validateOutcome(taskKindOf(procedure, kind), outcome, ctx);
+  return validateOutcome(taskKindOf(procedure, kind), outcome, ctx, `${procedure}/${kind}`);
 }
 
 export function statusOf(procedure: string, code: string): ProcedureStatus | undefined {
@@ -53,7 +55,10 @@ export function statusLabel(procedure: string, code: string): string {
  */
 export function validateCouncilDecision(procedure: string, kind: AgendaItemKind, decision: Record<string, unknown>, ctx: CouncilDecisionContext): SchemaError[] {
   const rules = procedureDefinition(procedure).council.decisions[kind];
-  const errors = validateSchema(rules.schema, decision, { today: ctx.today });
+  // The standalone validator generated from the schema (npm run generate:validators): the workflow sandbox compiles nothing.
+  const validate = OUTCOME_VALIDATORS[`${procedure}/council:${kind}`];
+  if (!validate) throw new RangeError(`no generated validator for the ${kind} of procedure ${procedure}: run npm run generate:validators`);
+  const errors = runValidator(validate, rules.schema, decision, { today: ctx.today });
   if (errors.length > 0 || !rules.check) return errors;
   return rules.check(decision, ctx);
 }

@@ -1,6 +1,8 @@
 import type { IsoDate } from '../deadlines/calendar-date';
 import type { Role } from '../auth/roles';
-import { JsonSchema, SchemaError, validateSchema } from '../validation/schema';
+import { runValidator } from '../validation/checks';
+import type { JsonSchema, SchemaError } from '../validation/schema';
+import { OUTCOME_VALIDATORS } from './outcome-validators.generated';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -18,7 +20,7 @@ export interface TaskKind {
   role: Role;
   /** JSON Schema 2020-12, limited to what a generic form renders (see README, Human tasks). Amounts are integer cents. */
   outcomeSchema: JsonSchema;
-  /** Rules a schema cannot say (one field required by another's value, order of dates). */
+  /** Rules that need the dossier (a date not before the request or the decision): named functions beside the schema. */
   check?: (outcome: Record<string, unknown>, ctx: TaskContext) => SchemaError[];
 }
 
@@ -30,12 +32,18 @@ export const choice = (title: string, options: [string | number | boolean, strin
   title,
   oneOf: options.map(([value, label]) => ({ const: value, title: label })),
 });
-export const object = (required: string[], properties: Record<string, JsonSchema>): JsonSchema => ({
+export const object = (required: string[], properties: Record<string, JsonSchema>, ...conditions: JsonSchema[]): JsonSchema => ({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
   required,
   properties,
   additionalProperties: false,
+  ...(conditions.length > 0 ? { allOf: conditions } : {}),
+});
+/** A conditional requirement in the schema: when `field` is `value`, `fields` are required (`reason` ends the message). */
+const requiredWhen = (field: string, value: unknown, fields: string[], reason: string): JsonSchema => ({
+  if: { properties: { [field]: { const: value } }, required: [field] },
+  then: { required: fields, description: reason },
 });
 
 export const category = choice('Categorie', [
@@ -44,7 +52,8 @@ export const category = choice('Categorie', [
   [3, 'Categorie 3: met gezin ten laste'],
 ]);
 
-export function requiredWhen(outcome: Record<string, unknown>, fields: string[], reason: string): SchemaError[] {
+/** Council decisions: fields a result requires (a named check beside the schema, like the date rules). */
+export function requiredFields(outcome: Record<string, unknown>, fields: string[], reason: string): SchemaError[] {
   return fields
     .filter((f) => outcome[f] === undefined)
     .map((f) => ({ path: `/${f}`, code: 'required', message: `is required ${reason}` }));
@@ -74,9 +83,9 @@ export const LEEFLOON_TASK_KINDS = {
       ]),
       competentOcmw: text('Bevoegd OCMW', 200),
       reasons: text('Redenen van onbevoegdheid', 4000),
-    }),
+    },
     // A forwarding without reasons is void (primabook, Bijzondere bepalingen).
-    check: (o) => (o.competent === false ? requiredWhen(o, ['competentOcmw', 'reasons'], 'when this OCMW is not competent') : []),
+    requiredWhen('competent', false, ['competentOcmw', 'reasons'], 'when this OCMW is not competent')),
   },
   'forward-request': {
     kind: 'forward-request',
@@ -141,11 +150,9 @@ export const LEEFLOON_TASK_KINDS = {
       monthlyAmountCents: cents('Maandbedrag (cent)'),
       startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
       motivation: text('Motivering', 8000),
-    }),
-    check: (o, ctx) => [
-      ...(o.proposal === 'grant' ? requiredWhen(o, ['category', 'monthlyAmountCents', 'startDate'], 'for a grant') : []),
-      ...notBefore(o, 'startDate', ctx.requestDate, 'the request date'),
-    ],
+    },
+    requiredWhen('proposal', 'grant', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
+    check: (o, ctx) => notBefore(o, 'startDate', ctx.requestDate, 'the request date'),
   },
   decision: {
     kind: 'decision',
@@ -159,11 +166,9 @@ export const LEEFLOON_TASK_KINDS = {
       monthlyAmountCents: cents('Maandbedrag (cent)'),
       startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
       motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
-    }),
-    check: (o, ctx) => [
-      ...(o.result === 'granted' ? requiredWhen(o, ['category', 'monthlyAmountCents', 'startDate'], 'for a grant') : []),
-      ...notBefore(o, 'decisionDate', ctx.requestDate, 'the request date'),
-    ],
+    },
+    requiredWhen('result', 'granted', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
+    check: (o, ctx) => notBefore(o, 'decisionDate', ctx.requestDate, 'the request date'),
   },
   'decision-notification': {
     kind: 'decision-notification',
@@ -174,11 +179,9 @@ export const LEEFLOON_TASK_KINDS = {
       mode: choice('Wijze van kennisgeving', [['registered', 'Aangetekende brief'], ['against-receipt', 'Tegen ontvangstbewijs']]),
       date: date('Datum van afgifte bij de post of van ondertekening'),
       trackingNumber: { type: 'string', title: 'Zendingsnummer (aangetekend)', minLength: 1, maxLength: 40 },
-    }),
-    check: (o, ctx) => [
-      ...(o.mode === 'registered' ? requiredWhen(o, ['trackingNumber'], 'for a registered letter') : []),
-      ...notBefore(o, 'date', ctx.decisionDate, 'the decision date'),
-    ],
+    },
+    requiredWhen('mode', 'registered', ['trackingNumber'], 'for a registered letter')),
+    check: (o, ctx) => notBefore(o, 'date', ctx.decisionDate, 'the decision date'),
   },
   'collect-iban': {
     kind: 'collect-iban',
@@ -220,14 +223,19 @@ export const LEEFLOON_TASK_KINDS = {
       monthlyResourcesCents: cents('In aanmerking genomen bestaansmiddelen per maand (cent)'),
       endDate: { type: 'string', format: 'date', title: 'Einddatum (bij stopzetting)' },
       motivation: text('Motivering', 8000),
-    }),
-    check: (o) => (o.proposal === 'stop' ? requiredWhen(o, ['endDate'], 'to stop the leefloon') : []),
+    },
+    requiredWhen('proposal', 'stop', ['endDate'], 'to stop the leefloon')),
   },
 } satisfies Record<string, TaskKind>;
 
-/** Schema first, then the kind's own rules: one list of errors in the API's error shape. */
-export function validateOutcome(k: TaskKind, outcome: unknown, ctx: TaskContext): SchemaError[] {
-  const errors = validateSchema(k.outcomeSchema, outcome, { today: ctx.today });
+/**
+ * Schema first — the standalone validator generated from `outcomeSchema` under `<procedure>/<kind>`, so it runs in the
+ * workflow sandbox without compiling — then the kind's own context rules: one list of errors in the API's error shape.
+ */
+export function validateOutcome(k: TaskKind, outcome: unknown, ctx: TaskContext, validatorKey: string): SchemaError[] {
+  const validate = OUTCOME_VALIDATORS[validatorKey];
+  if (!validate) throw new RangeError(`no generated validator for task kind ${validatorKey}: run npm run generate:validators`);
+  const errors = runValidator(validate, k.outcomeSchema, outcome, { today: ctx.today });
   if (errors.length > 0 || !k.check) return errors;
   return k.check(outcome as Record<string, unknown>, ctx);
 }

@@ -41,14 +41,14 @@ export async function notifyDecision(
     } as IssueLetterInput),
   );
   const notification = await dossier.task('decision-notification', { deadline: term });
-  await term.met(notification.date as string);
+  await term.met(notification.date);
   const delivered = await dossier.activity(() =>
     acts.recordDelivery({
       dossierId,
       key: letter.key,
-      mode: notification.mode as 'registered' | 'against-receipt',
-      trackingNumber: notification.trackingNumber as string | undefined,
-      ...(notification.mode === 'registered' ? { postedOn: notification.date as string } : { signedOn: notification.date as string }),
+      mode: notification.mode,
+      trackingNumber: notification.trackingNumber,
+      ...(notification.mode === 'registered' ? { postedOn: notification.date } : { signedOn: notification.date }),
     }),
   );
   await dossier.deadline(appealKey, 'LL-10', delivered.notifiedOn, { kind: 'window' });

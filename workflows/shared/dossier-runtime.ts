@@ -4,6 +4,7 @@ import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import type { TaskContext } from '../../libs/tasks/task-kinds';
 import { councilDecisionContent, taskKindOf, validateCouncilDecision, validateTaskOutcome } from '../../libs/procedures/registry';
+import type { CompletedTask, TaskKindName } from '../../libs/tasks/task-outcomes';
 import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { CarriedTask, DossierInput, PendingRatification, RuntimeCarry } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
@@ -283,6 +284,8 @@ export class Dossier {
    * against the kind's outcome schema). Social-worker tasks go to the dossier's responsible social worker (or the
    * colleague covering their absence).
    */
+  task<K extends TaskKindName>(kind: K, options?: { deadline?: DeadlineHandle; key?: string }): Promise<CompletedTask<K>>;
+  task(kind: string, options?: { deadline?: DeadlineHandle; key?: string }): Promise<TaskOutcome>;
   async task(kind: string, options: { deadline?: DeadlineHandle; key?: string } = {}): Promise<TaskOutcome> {
     const k = taskKindOf(this.input.procedure, kind);
     const key = options.key ?? kind;

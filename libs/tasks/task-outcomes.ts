@@ -1,0 +1,77 @@
+/**
+ * The outcome of each task kind, as its `outcomeSchema` in task-kinds.ts describes it (written beside the schemas;
+ * test/libs/tasks/task-outcomes.test.ts checks that both name the same fields, required or optional). Fields that a
+ * conditional (`if/then`) requires are optional here. Amounts are integer cents, dates 'YYYY-MM-DD'.
+ *
+ * PURE types: `Dossier.task('social-inquiry')` in a workflow returns `CompletedTask<'social-inquiry'>`.
+ */
+import type { IsoDate } from '../deadlines/calendar-date';
+
+export type Category = 1 | 2 | 3;
+
+/** Type aliases, not interfaces: each is also a `Record<string, unknown>` (the untyped outcome). */
+export type TaskOutcomes = {
+  'competence-check': {
+    competent: boolean;
+    rule: 'usual-residence' | 'institution' | 'student' | 'homeless' | 'asylum' | 'other';
+    /** Required when `competent` is false. */
+    competentOcmw?: string;
+    /** Required when `competent` is false. */
+    reasons?: string;
+  };
+  'forward-request': { forwardedTo: string; forwardDate: IsoDate; reasons: string };
+  'forwarding-letter': { sentDate: IsoDate; mode: 'letter' | 'registered' | 'hand' };
+  'social-inquiry': {
+    homeVisitDate: IsoDate;
+    householdType: 'single' | 'cohabiting' | 'family';
+    householdSize: number;
+    monthlyResourcesCents: number;
+    proposedCategory: Category;
+    swornStatementDate?: IsoDate;
+    hearingRequested: boolean;
+    notes?: string;
+    missingDocuments?: string;
+  };
+  'documents-received': { receivedOn: IsoDate; complete: boolean; notes?: string };
+  'social-report': {
+    proposal: 'grant' | 'refuse';
+    /** Category, amount and start date are required for a grant. */
+    category?: Category;
+    monthlyAmountCents?: number;
+    startDate?: IsoDate;
+    motivation: string;
+  };
+  decision: {
+    result: 'granted' | 'refused';
+    decisionDate: IsoDate;
+    body?: 'bcsd' | 'subcommittee' | 'chair-urgent';
+    /** Category, amount and start date are required for a grant. */
+    category?: Category;
+    monthlyAmountCents?: number;
+    startDate?: IsoDate;
+    motivation: string;
+  };
+  'decision-notification': {
+    mode: 'registered' | 'against-receipt';
+    date: IsoDate;
+    /** Required for a registered letter. */
+    trackingNumber?: string;
+  };
+  'collect-iban': { iban: string };
+  'gpmi-signature': { signedOn: IsoDate; type: 'work' | 'training' | 'studies' | 'social-activation'; goals: string };
+  'gpmi-evaluation': { evaluatedOn: IsoDate; faceToFace: boolean; summary: string };
+  'yearly-review': {
+    homeVisitDate: IsoDate;
+    proposal: 'continue' | 'revise' | 'stop';
+    category: Category;
+    monthlyResourcesCents: number;
+    /** Required to stop. */
+    endDate?: IsoDate;
+    motivation: string;
+  };
+};
+
+export type TaskKindName = keyof TaskOutcomes;
+
+/** What `Dossier.task(kind)` returns: the outcome and who completed it when. */
+export type CompletedTask<K extends TaskKindName> = TaskOutcomes[K] & { readonly completedBy: string; readonly completedOn: IsoDate };

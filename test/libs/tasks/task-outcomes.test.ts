@@ -1,0 +1,87 @@
+import { LEEFLOON_TASK_KINDS as TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
+
+/**
+ * The outcome types (task-outcomes.ts) and the outcome schemas (task-kinds.ts) name the same fields, each required or
+ * optional alike. The type of FIELDS makes the compiler check this table against the types (every field of every kind,
+ * tagged by its optionality, nothing more); the tests check the table against the schemas.
+ */
+type Tagged<T> = { readonly [F in keyof T]-?: object extends Pick<T, F> ? 'optional' : 'required' };
+const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
+  'competence-check': { competent: 'required', rule: 'required', competentOcmw: 'optional', reasons: 'optional' },
+  'forward-request': { forwardedTo: 'required', forwardDate: 'required', reasons: 'required' },
+  'forwarding-letter': { sentDate: 'required', mode: 'required' },
+  'social-inquiry': {
+    homeVisitDate: 'required',
+    householdType: 'required',
+    householdSize: 'required',
+    monthlyResourcesCents: 'required',
+    proposedCategory: 'required',
+    swornStatementDate: 'optional',
+    hearingRequested: 'required',
+    notes: 'optional',
+    missingDocuments: 'optional',
+  },
+  'documents-received': { receivedOn: 'required', complete: 'required', notes: 'optional' },
+  'social-report': { proposal: 'required', category: 'optional', monthlyAmountCents: 'optional', startDate: 'optional', motivation: 'required' },
+  decision: {
+    result: 'required',
+    decisionDate: 'required',
+    body: 'optional',
+    category: 'optional',
+    monthlyAmountCents: 'optional',
+    startDate: 'optional',
+    motivation: 'required',
+  },
+  'decision-notification': { mode: 'required', date: 'required', trackingNumber: 'optional' },
+  'collect-iban': { iban: 'required' },
+  'gpmi-signature': { signedOn: 'required', type: 'required', goals: 'required' },
+  'gpmi-evaluation': { evaluatedOn: 'required', faceToFace: 'required', summary: 'required' },
+  'yearly-review': {
+    homeVisitDate: 'required',
+    proposal: 'required',
+    category: 'required',
+    monthlyResourcesCents: 'required',
+    endDate: 'optional',
+    motivation: 'required',
+  },
+};
+
+describe('outcome types match the outcome schemas', () => {
+  it('every task kind has a type, and every type a task kind', () => {
+    expect(Object.keys(FIELDS).sort()).toEqual(Object.keys(TASK_KINDS).sort());
+  });
+
+  it.each(Object.keys(FIELDS) as TaskKindName[])('%s: the same fields, required alike', (kind) => {
+    const schema = TASK_KINDS[kind].outcomeSchema;
+    const fields: Record<string, string> = FIELDS[kind];
+    expect(Object.keys(fields).sort()).toEqual(Object.keys(schema.properties ?? {}).sort());
+    expect(Object.keys(fields).filter((f) => fields[f] === 'required').sort()).toEqual([...(schema.required ?? [])].sort());
+  });
+
+  it.each(Object.keys(FIELDS) as TaskKindName[])('%s: each allowed constant of the schema is a value of the type', (kind) => {
+    // Checked by the compiler: a table of the schema's constants, typed by the outcome type, for the fields with a choice.
+    const schema = TASK_KINDS[kind].outcomeSchema;
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      for (const option of property.oneOf ?? []) expect(['string', 'number', 'boolean']).toContain(typeof option.const);
+      if (property.oneOf) expect(CHOICES[kind]?.[name as never]).toEqual(property.oneOf.map((o) => o.const));
+    }
+  });
+});
+
+type Choices<T> = { readonly [F in keyof T]?: readonly NonNullable<T[F]>[] };
+const CATEGORIES = [1, 2, 3] as const;
+const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
+  'competence-check': { competent: [true, false], rule: ['usual-residence', 'institution', 'student', 'homeless', 'asylum', 'other'] },
+  'forward-request': {},
+  'forwarding-letter': { mode: ['letter', 'registered', 'hand'] },
+  'social-inquiry': { householdType: ['single', 'cohabiting', 'family'], proposedCategory: CATEGORIES, hearingRequested: [true, false] },
+  'documents-received': { complete: [true, false] },
+  'social-report': { proposal: ['grant', 'refuse'], category: CATEGORIES },
+  decision: { result: ['granted', 'refused'], body: ['bcsd', 'subcommittee', 'chair-urgent'], category: CATEGORIES },
+  'decision-notification': { mode: ['registered', 'against-receipt'] },
+  'collect-iban': {},
+  'gpmi-signature': { type: ['work', 'training', 'studies', 'social-activation'] },
+  'gpmi-evaluation': { faceToFace: [true, false] },
+  'yearly-review': { proposal: ['continue', 'revise', 'stop'], category: CATEGORIES },
+};
