@@ -551,7 +551,11 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
           dossierId: input.dossierId,
           partner: 'pod-mi',
           kind: `form-${input.form}`,
-          partnerRef: input.partnerRef ?? `${ctx.dossier.reference}:${input.decisionDate}`,
+          // One form per decision: a grant and a revision (or a refusal and a stop) decided on the same day are two
+          // forms. The application's decisions keep the reference they always had.
+          partnerRef: input.partnerRef ?? (input.decision === 'grant' || input.decision === 'refusal'
+            ? `${ctx.dossier.reference}:${input.decisionDate}`
+            : `${ctx.dossier.reference}:${input.decision}:${input.decisionDate}`),
           payload,
           dueDate,
         }),

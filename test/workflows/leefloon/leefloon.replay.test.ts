@@ -4,8 +4,8 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, partnerMessageAnsweredSignal, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
-import { daysBetween } from '../../../libs/deadlines/calendar-date';
+import { completeTaskUpdate, councilDecisionUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.messages';
+import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -50,9 +50,10 @@ describe('leefloonApplication replay of stored histories', () => {
             };
             const sent = async (partnerMessageId: string) => {
               const sentOn = todayInBrussels(await env.currentTimeMs());
-              await handle.signal(partnerMessageSentSignal, { partnerMessageId, sentOn });
+              // Since v5 the outbox delivers these as Updates (the signals stay for running dossiers).
+              await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId, sentOn }] });
               await env.sleep('35 days'); // one reminder to the partner, then its answer
-              await handle.signal(partnerMessageAnsweredSignal, { partnerMessageId });
+              await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId, sentOn }] });
             };
             const urgent = async (result: string, extra: Record<string, unknown> = {}) => {
               const item = await eventually(() => fake.scheduled()[decided]);
@@ -72,7 +73,7 @@ describe('leefloonApplication replay of stored histories', () => {
               fs.writeFileSync(path.join(DIR, `leefloon-${process.env.RECORD_HISTORY}-${name}${suffix}.json`), JSON.stringify(history, null, 1));
             };
             const latest = await handle.describe();
-            if (stop === 'terminate' || latest.type === 'leefloonBenefit') await handle.terminate('recorded');
+            if (latest.status.name === 'RUNNING' && (stop === 'terminate' || latest.type === 'leefloonBenefit')) await handle.terminate('recorded');
             else await handle.result();
             // Every run of the dossier, following continue-as-new from the first: -benefit, -benefit-2, …
             let runId: string | undefined = handle.firstExecutionRunId;
@@ -112,6 +113,29 @@ type Scenario = (ctx: {
 }) => Promise<void | 'terminate'>;
 
 const grant = { category: 2, monthlyAmountCents: 131_420 };
+
+/** Registered late: the earliest open session falls after the decision term, and the chair grants urgently. */
+async function urgentGrant({ complete, urgent, today, env }: Parameters<Scenario>[0]): Promise<string> {
+  await complete('competence-check', outcomes.competent);
+  await env.sleep('26 days');
+  await complete('social-inquiry', outcomes.inquiry(today));
+  await complete('social-report', outcomes.report(today));
+  const decided = await urgent('granted', { ...grant, startDate: today });
+  await complete('decision-notification', outcomes.notification(decided));
+  return decided;
+}
+
+/** Granted through the council, form B sent and acknowledged, then 300 days on: the yearly review is near. */
+async function grantedForAYear({ complete, decide, sent, today, env }: Parameters<Scenario>[0]): Promise<void> {
+  await complete('competence-check', outcomes.competent);
+  await complete('social-inquiry', outcomes.inquiry(today));
+  await complete('social-report', outcomes.report(today));
+  const decided = await decide('granted', { ...grant, startDate: today });
+  await complete('decision-notification', outcomes.notification(decided));
+  await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
+  await sent('pm-B');
+  await env.sleep('300 days');
+}
 const SCENARIOS: Record<string, Scenario> = {
   // Through the council, the decision letter and form B, into the running benefit (a month of payments).
   granted: async ({ complete, decide, sent, today, env }) => {
@@ -147,40 +171,26 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   // v4 (recorded from the code landed on 1 December 2026, before the runtime kept keys across continue-as-new):
   // the benefit's second year; urgent decisions with their ratification; applications stopped at a stage.
-  'benefit-year-2': async ({ complete, decide, sent, today, env }) => {
-    await complete('competence-check', outcomes.competent);
-    await complete('social-inquiry', outcomes.inquiry(today));
-    await complete('social-report', outcomes.report(today));
-    const decided = await decide('granted', { ...grant, startDate: today });
-    await complete('decision-notification', outcomes.notification(decided));
-    await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
-    await sent('pm-B');
-    await env.sleep('300 days');
+  'benefit-year-2': async (ctx) => {
+    const { complete, decide, sent, env } = ctx;
+    await grantedForAYear(ctx);
     const reviewDay = todayInBrussels(await env.currentTimeMs());
     await complete('yearly-review', { homeVisitDate: reviewDay, proposal: 'continue', category: 2, monthlyResourcesCents: 0, motivation: 'Geen wijzigingen.' });
     await env.sleep('45 days');
     return 'terminate';
   },
-  'urgent-ratified': async ({ complete, decide, urgent, sent, today, env }) => {
-    await complete('competence-check', outcomes.competent);
-    await env.sleep('26 days'); // the earliest open session now falls after the decision term: the chair decides
-    await complete('social-inquiry', outcomes.inquiry(today));
-    await complete('social-report', outcomes.report(today));
-    const decided = await urgent('granted', { ...grant, startDate: today });
-    await complete('decision-notification', outcomes.notification(decided));
+  'urgent-ratified': async (ctx) => {
+    const { complete, decide, sent, env } = ctx;
+    await urgentGrant(ctx);
     await decide('ratified');
     await complete('gpmi-signature', { signedOn: todayInBrussels(await env.currentTimeMs()), type: 'training', goals: 'Opleiding' });
     await sent('pm-B');
     await env.sleep('10 days');
     return 'terminate';
   },
-  'urgent-overruled': async ({ complete, decide, urgent, today, env }) => {
-    await complete('competence-check', outcomes.competent);
-    await env.sleep('26 days');
-    await complete('social-inquiry', outcomes.inquiry(today));
-    await complete('social-report', outcomes.report(today));
-    const decided = await urgent('granted', { ...grant, startDate: today });
-    await complete('decision-notification', outcomes.notification(decided));
+  'urgent-overruled': async (ctx) => {
+    const { decide, env } = ctx;
+    await urgentGrant(ctx);
     await decide('overruled');
     await env.sleep('5 days');
     return 'terminate';
@@ -195,6 +205,36 @@ const SCENARIOS: Record<string, Scenario> = {
     await complete('social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true });
     await complete('social-report', outcomes.report(today));
     await env.sleep('2 days');
+    return 'terminate';
+  },
+  // v5 (recorded from the runtime that lives for years): a revision and a stop through their own BCSD items, and an
+  // urgent grant that pays at once and is ratified in the benefit.
+  revision: async (ctx) => {
+    const { complete, decide, env } = ctx;
+    await grantedForAYear(ctx);
+    await complete('yearly-review', { homeVisitDate: todayInBrussels(await env.currentTimeMs()), proposal: 'revise', category: 1, monthlyResourcesCents: 10_000, motivation: 'Woont nu samen.' });
+    const revised = await decide('revised', { category: 1 });
+    await complete('decision-notification', outcomes.notification(revised));
+    await env.sleep('40 days');
+    return 'terminate';
+  },
+  stop: async (ctx) => {
+    const { complete, decide, sent, env } = ctx;
+    await grantedForAYear(ctx);
+    const reviewDay = todayInBrussels(await env.currentTimeMs());
+    await complete('yearly-review', { homeVisitDate: reviewDay, proposal: 'stop', category: 2, monthlyResourcesCents: 250_000, endDate: addDays(reviewDay, 20), motivation: 'Werk gevonden.' });
+    const stopped = await decide('stopped');
+    await complete('decision-notification', outcomes.notification(stopped));
+    await env.sleep('3 days');
+    await sent('pm-C');
+  },
+  'urgent-at-once': async (ctx) => {
+    const { complete, decide, sent, env } = ctx;
+    const decided = await urgentGrant(ctx);
+    await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
+    await decide('ratified');
+    await sent('pm-B');
+    await env.sleep('10 days');
     return 'terminate';
   },
   forwarded: async ({ complete, today }) => {
