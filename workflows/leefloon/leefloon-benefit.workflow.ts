@@ -5,6 +5,7 @@ import { formatDateNl } from '../../libs/format/dutch';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
+import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
 
 const acts = proxyActivities<Activities>({
@@ -106,7 +107,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   });
 
   // The yearly review (LL-7: a home visit at least once a year), and monthly payments until it is done.
-  let review: Record<string, unknown> | undefined;
+  let review: CompletedTask<'yearly-review'> | undefined;
   const reviewDone = () => review !== undefined;
   const stopOrReview = () => review !== undefined || overruled !== undefined;
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
@@ -114,7 +115,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     const dueDate = term.dueDate();
     if (dueDate) await sleepUntil(startOfDay(addDays(dueDate, -REVIEW_NOTICE_DAYS), input.dossier.settings.timeZone));
     const outcome = await dossier.task('yearly-review', { deadline: term });
-    await term.met(outcome.homeVisitDate as string);
+    await term.met(outcome.homeVisitDate);
     review = outcome;
   });
 
@@ -153,14 +154,14 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
       {
         reference: input.dossier.reference,
         proposal: stop ? 'stop' : 'revise',
-        category: outcome.category as number,
-        startDate: stop ? (outcome.endDate as string) : dossier.today(),
-        motivation: outcome.motivation as string,
+        category: outcome.category,
+        startDate: stop ? outcome.endDate : dossier.today(),
+        motivation: outcome.motivation,
       },
       { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `review-${input.year}` },
     );
     if (decision.result === 'stopped') {
-      const endDate = (outcome.endDate as string) ?? decision.decisionDate;
+      const endDate = outcome.endDate ?? decision.decisionDate;
       return stopBenefit(dossier, grant, nextPeriod, {
         endDate, decisionDate: decision.decisionDate, motivation: decision.motivation, keySuffix: `review-${input.year}`,
         description: `Leefloon stopgezet vanaf ${formatDateNl(addDays(endDate, 1))} (BCSD van ${formatDateNl(decision.decisionDate)})`,
@@ -169,7 +170,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     grant = {
       ...grant,
       category: (decision.category ?? outcome.category) as 1 | 2 | 3,
-      monthlyResourcesCents: outcome.monthlyResourcesCents as number,
+      monthlyResourcesCents: outcome.monthlyResourcesCents,
       decisionDate: decision.decisionDate,
     };
     await dossier.event('revised', `Leefloon herzien door het BCSD van ${decision.decisionDate}`);
@@ -192,7 +193,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     }, `appeal-review-${input.year}`);
     watchForm(await sendPodMi(dossier, 'B', 'revision', decision.decisionDate, grant, undefined, amount.amountCents));
   } else {
-    grant = { ...grant, monthlyResourcesCents: outcome.monthlyResourcesCents as number };
+    grant = { ...grant, monthlyResourcesCents: outcome.monthlyResourcesCents };
   }
   // Open tasks (a GPMI evaluation) move to the next run: taken over as they are (same task, same assignee); runs
   // before that cancelled them and the next run opened them again under the same deadline.
@@ -204,7 +205,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     grant,
     year: input.year + 1,
     nextPeriod,
-    lastHomeVisit: outcome.homeVisitDate as string,
+    lastHomeVisit: outcome.homeVisitDate,
     gpmi,
     podMi,
   });
@@ -272,7 +273,7 @@ async function pay(dossier: Dossier, grant: Grant, kind: 'arrears' | 'monthly', 
     );
     if (!('missingIban' in ordered)) return;
     const collected = await dossier.task('collect-iban');
-    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban as string, by: collected.completedBy }));
+    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));
   }
 }
 
@@ -281,9 +282,9 @@ async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolea
   if (!gpmi.signed) {
     const term = await dossier.deadline('gpmi', 'LL-8', grant.decisionDate);
     const signed = await dossier.task('gpmi-signature', { deadline: term });
-    await term.met(signed.signedOn as string);
+    await term.met(signed.signedOn);
     gpmi.signed = true;
-    gpmi.lastEvaluation = signed.signedOn as string;
+    gpmi.lastEvaluation = signed.signedOn;
   }
   for (let n = 1; ; n++) {
     const from = gpmi.lastEvaluation ?? grant.decisionDate;
@@ -291,8 +292,8 @@ async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolea
     const dueDate = term.dueDate();
     if (dueDate) await sleepUntil(startOfDay(addMonths(from, 3).date, dossier.input.settings.timeZone));
     const evaluation = await dossier.task('gpmi-evaluation', { deadline: term });
-    await term.met(evaluation.evaluatedOn as string);
-    gpmi.lastEvaluation = evaluation.evaluatedOn as string;
+    await term.met(evaluation.evaluatedOn);
+    gpmi.lastEvaluation = evaluation.evaluatedOn;
   }
 }
 

@@ -5,7 +5,8 @@ import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notic
 import { leefloonBenefit, sendPodMi, watchPodMi } from './leefloon-benefit.workflow';
 import { maxDate } from '../../libs/deadlines/calendar-date';
 import type { DossierInput } from '../shared/dossier-input';
-import { DeadlineHandle, Dossier, TaskOutcome } from '../shared/dossier-runtime';
+import { DeadlineHandle, Dossier } from '../shared/dossier-runtime';
+import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 
 const SILENT_REFUSAL_APPEAL = 'appeal-no-decision';
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
@@ -94,11 +95,11 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     ? await dossier.council(
         {
           reference: input.reference,
-          proposal: report.proposal as 'grant' | 'refuse',
-          category: report.category as number | undefined,
-          monthlyAmountCents: report.monthlyAmountCents as number | undefined,
-          startDate: report.startDate as string | undefined,
-          motivation: report.motivation as string,
+          proposal: report.proposal,
+          category: report.category,
+          monthlyAmountCents: report.monthlyAmountCents,
+          startDate: report.startDate,
+          motivation: report.motivation,
         },
         { hearingRequested: inquiry.hearingRequested === true, deadline: decisionTerm },
       )
@@ -119,7 +120,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   if (!full) {
     // Dossiers started before letters and payments: the notification is recorded, the procedure ends here.
     const notification = await dossier.task('decision-notification', { deadline: notificationTerm });
-    await notificationTerm.met(notification.date as string);
+    await notificationTerm.met(notification.date);
     await dossier.notice({
       key: 'decision-letter',
       kind: result === 'granted' ? 'decision-grant' : 'decision-refusal',
@@ -128,7 +129,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
       dueDate: notificationTerm.dueDate()!,
       sentAt: new Date().toISOString(),
       content: { reference: input.reference, decisionDate, result, notifiedOn: notification.date, trackingNumber: notification.trackingNumber ?? null },
-      description: `Beslissing ter kennis gebracht op ${notification.date as string}`,
+      description: `Beslissing ter kennis gebracht op ${notification.date}`,
     });
     await dossier.event('notified', 'Beslissing ter kennis gebracht', { status: 'NOTIFIED' });
     await dossier.finish();
@@ -140,8 +141,8 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   const grant = result === 'granted'
     ? {
         category: (decision.category ?? report.category) as 1 | 2 | 3,
-        monthlyResourcesCents: inquiry.monthlyResourcesCents as number,
-        startDate: (decision.startDate ?? report.startDate ?? input.requestDate) as string,
+        monthlyResourcesCents: inquiry.monthlyResourcesCents,
+        startDate: decision.startDate ?? report.startDate ?? input.requestDate,
         decisionDate,
       }
     : undefined;
@@ -186,7 +187,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     grant,
     year: 1,
     nextPeriod: null,
-    lastHomeVisit: inquiry.homeVisitDate as string,
+    lastHomeVisit: inquiry.homeVisitDate,
     gpmi: { signed: false, lastEvaluation: null },
     appealFrom: delivered.notifiedOn,
     podMi: form ? [form] : [],
@@ -226,16 +227,16 @@ async function requestDocuments(dossier: Dossier, list: string, decisionTerm: De
  * writing, both within 5 calendar days of the finding (LL-2: art. 18 §4 RMI-wet; art. 58 §3 OCMW-wet). The dossier
  * ends as forwarded only once both are recorded.
  */
-async function forwardToCompetentOcmw(dossier: Dossier, decisionTerm: DeadlineHandle, competence: TaskOutcome): Promise<LeefloonResult> {
-  await dossier.event('not-competent', `Niet bevoegd; bevoegd OCMW: ${competence.competentOcmw as string}`, { status: 'FORWARDING' });
+async function forwardToCompetentOcmw(dossier: Dossier, decisionTerm: DeadlineHandle, competence: CompletedTask<'competence-check'>): Promise<LeefloonResult> {
+  await dossier.event('not-competent', `Niet bevoegd; bevoegd OCMW: ${competence.competentOcmw ?? '–'}`, { status: 'FORWARDING' });
   const forwardingTerm = await dossier.deadline('forwarding', 'LL-2', competence.completedOn);
   const [forwarded, letter] = await Promise.all([
     dossier.task('forward-request', { deadline: forwardingTerm }),
     dossier.task('forwarding-letter', { deadline: forwardingTerm }),
   ]);
-  await forwardingTerm.met(maxDate(forwarded.forwardDate as string, letter.sentDate as string));
+  await forwardingTerm.met(maxDate(forwarded.forwardDate, letter.sentDate));
   await decisionTerm.cancel('forwarded');
-  await dossier.event('forwarded', `Aanvraag doorgestuurd naar ${forwarded.forwardedTo as string}`, { status: 'FORWARDED', closed: true });
+  await dossier.event('forwarded', `Aanvraag doorgestuurd naar ${forwarded.forwardedTo}`, { status: 'FORWARDED', closed: true });
   await dossier.finish();
   return { status: 'FORWARDED' };
 }
