@@ -27,6 +27,11 @@ export interface SepaDebtor {
 export interface SepaPayment {
   /** The payment's uuid: its EndToEndId (see endToEndId). */
   id: string;
+  /**
+   * The account it is paid from when not the batch's own debtor account: e.g. a client's budget-management account
+   * (debt mediation). Each debtor account gets its own PmtInf in the file.
+   */
+  debtor?: SepaDebtor;
   amountCents: number;
   creditorName: string;
   iban: string;
@@ -38,6 +43,7 @@ export interface SepaBatch {
   msgId: string;
   createdAt: Date;
   requestedExecutionDate: IsoDate;
+  /** The OCMW: the initiating party, and the debtor of every payment that names no other account. */
   debtor: SepaDebtor;
   payments: SepaPayment[];
 }
@@ -134,16 +140,19 @@ function text(value: string, max: number, what: string): string {
   return escapeXml(cleaned);
 }
 
-/** The pain.001.001.09 document for one batch: one PmtInf (one debtor account, one execution date). */
+/**
+ * The pain.001.001.09 document for one batch: one PmtInf per debtor account (the OCMW's own, a budget-management account
+ * per client…), all on one execution date, in the order their first payment appears; the group header counts and sums
+ * every transaction of the file, each PmtInf its own.
+ */
 export function buildPain001(batch: SepaBatch): string {
   if (batch.payments.length === 0) throw new SepaError('a batch needs at least one payment');
   if (!isValidIsoDate(batch.requestedExecutionDate)) throw new SepaError(`not a date YYYY-MM-DD: ${batch.requestedExecutionDate}`);
-  const bic = batch.debtor.bic.toUpperCase();
-  if (!/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)) throw new SepaError(`not a BIC: ${batch.debtor.bic}`);
   const msgId = identifier(batch.msgId, 'MsgId');
   const seen = new Set<string>();
+  const groups = new Map<string, { debtor: SepaDebtor; transactions: string[]; ctrlSumCents: number }>();
   let ctrlSumCents = 0;
-  const transactions = batch.payments.map((p, i) => {
+  batch.payments.forEach((p, i) => {
     if (!Number.isSafeInteger(p.amountCents) || p.amountCents < 1 || p.amountCents > MAX_AMOUNT_CENTS) {
       throw new SepaError(`payment ${p.id}: the amount must be from 0.01 to 999999999.99 euro, got ${p.amountCents} cents`);
     }
@@ -151,7 +160,12 @@ export function buildPain001(batch: SepaBatch): string {
     if (seen.has(e2e)) throw new SepaError(`payment ${p.id} appears twice in the batch`);
     seen.add(e2e);
     ctrlSumCents += p.amountCents;
-    return [
+    const debtor = p.debtor ?? batch.debtor;
+    const debtorIban = account(debtor.iban, `payment ${p.id}: debtor account`);
+    const group = groups.get(debtorIban) ?? { debtor, transactions: [], ctrlSumCents: 0 };
+    groups.set(debtorIban, group);
+    group.ctrlSumCents += p.amountCents;
+    group.transactions.push([
       '      <CdtTrfTxInf>',
       `        <PmtId><EndToEndId>${e2e}</EndToEndId></PmtId>`,
       `        <Amt><InstdAmt Ccy="EUR">${formatAmount(p.amountCents)}</InstdAmt></Amt>`,
@@ -159,11 +173,29 @@ export function buildPain001(batch: SepaBatch): string {
       `        <CdtrAcct><Id><IBAN>${account(p.iban, `payment ${p.id}: creditor account`)}</IBAN></Id></CdtrAcct>`,
       `        <RmtInf><Ustrd>${text(p.remittance, MAX_REMITTANCE, `payment ${i + 1}: remittance`)}</Ustrd></RmtInf>`,
       '      </CdtTrfTxInf>',
+    ].join('\n'));
+  });
+  // PmtInfId is Max35Text: the MsgId's first 32 characters and the group's number.
+  if (groups.size > 99) throw new SepaError(`a batch holds at most 99 debtor accounts, got ${groups.size}`);
+  const paymentInfos = [...groups.entries()].map(([iban, group], n) => {
+    const bic = group.debtor.bic.toUpperCase();
+    if (!/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)) throw new SepaError(`not a BIC: ${group.debtor.bic}`);
+    return [
+      '    <PmtInf>',
+      `      <PmtInfId>${identifier(`${msgId.slice(0, 32)}-${n + 1}`, 'PmtInfId')}</PmtInfId>`,
+      '      <PmtMtd>TRF</PmtMtd>',
+      `      <NbOfTxs>${group.transactions.length}</NbOfTxs>`,
+      `      <CtrlSum>${formatAmount(group.ctrlSumCents)}</CtrlSum>`,
+      '      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>',
+      `      <ReqdExctnDt><Dt>${batch.requestedExecutionDate}</Dt></ReqdExctnDt>`,
+      `      <Dbtr><Nm>${text(group.debtor.name, MAX_NAME, 'debtor name')}</Nm></Dbtr>`,
+      `      <DbtrAcct><Id><IBAN>${iban}</IBAN></Id></DbtrAcct>`,
+      `      <DbtrAgt><FinInstnId><BICFI>${bic}</BICFI></FinInstnId></DbtrAgt>`,
+      '      <ChrgBr>SLEV</ChrgBr>',
+      ...group.transactions,
+      '    </PmtInf>',
     ].join('\n');
   });
-  const nbOfTxs = String(batch.payments.length);
-  const ctrlSum = formatAmount(ctrlSumCents);
-  const debtorName = text(batch.debtor.name, MAX_NAME, 'debtor name');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<Document xmlns="${PAIN_001_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
@@ -171,23 +203,11 @@ export function buildPain001(batch: SepaBatch): string {
     '    <GrpHdr>',
     `      <MsgId>${msgId}</MsgId>`,
     `      <CreDtTm>${batch.createdAt.toISOString().slice(0, 19)}Z</CreDtTm>`,
-    `      <NbOfTxs>${nbOfTxs}</NbOfTxs>`,
-    `      <CtrlSum>${ctrlSum}</CtrlSum>`,
-    `      <InitgPty><Nm>${debtorName}</Nm></InitgPty>`,
+    `      <NbOfTxs>${batch.payments.length}</NbOfTxs>`,
+    `      <CtrlSum>${formatAmount(ctrlSumCents)}</CtrlSum>`,
+    `      <InitgPty><Nm>${text(batch.debtor.name, MAX_NAME, 'debtor name')}</Nm></InitgPty>`,
     '    </GrpHdr>',
-    '    <PmtInf>',
-    `      <PmtInfId>${identifier(`${msgId.slice(0, 32)}-1`, 'PmtInfId')}</PmtInfId>`,
-    '      <PmtMtd>TRF</PmtMtd>',
-    `      <NbOfTxs>${nbOfTxs}</NbOfTxs>`,
-    `      <CtrlSum>${ctrlSum}</CtrlSum>`,
-    '      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>',
-    `      <ReqdExctnDt><Dt>${batch.requestedExecutionDate}</Dt></ReqdExctnDt>`,
-    `      <Dbtr><Nm>${debtorName}</Nm></Dbtr>`,
-    `      <DbtrAcct><Id><IBAN>${account(batch.debtor.iban, 'debtor account')}</IBAN></Id></DbtrAcct>`,
-    `      <DbtrAgt><FinInstnId><BICFI>${bic}</BICFI></FinInstnId></DbtrAgt>`,
-    '      <ChrgBr>SLEV</ChrgBr>',
-    ...transactions,
-    '    </PmtInf>',
+    ...paymentInfos,
     '  </CstmrCdtTrfInitn>',
     '</Document>',
     '',

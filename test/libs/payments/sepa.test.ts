@@ -48,6 +48,26 @@ describe('SEPA credit transfer file (pain.001.001.09, EPC 2023)', () => {
     expect(xml).toContain('<SvcLvl><Cd>SEPA</Cd></SvcLvl>');
   });
 
+  it('puts each debtor account in its own PmtInf (the OCMW and a budget-management account), still valid against the XSD', async () => {
+    const budget = { name: 'OCMW Gent budgetbeheer', iban: 'BE68539007547034', bic: 'GKCCBEBB' };
+    const batch = aBatch({
+      payments: [
+        { id: randomUUID(), amountCents: 131_420, creditorName: 'Jan Peeters', iban: 'BE68539007547034', remittance: 'Leefloon 2026-03 LL-2026-000123' },
+        { id: randomUUID(), amountCents: 25_000, creditorName: 'Incasso NV', iban: 'NL91ABNA0417164300', remittance: 'Afbetaling 2026-03 SB-2026-000007', debtor: budget },
+        { id: randomUUID(), amountCents: 7_500, creditorName: 'Energie BV', iban: 'BE48001123456727', remittance: 'Energie 2026-W09 SB-2026-000007', debtor: budget },
+      ],
+    });
+    const xml = buildPain001(batch);
+    expect(await pain001SchemaErrors(xml)).toEqual([]);
+    expect(xml.match(/<PmtInf>/g)).toHaveLength(2);
+    expect(between(xml, 'PmtInfId')).toEqual([`${batch.msgId.slice(0, 32)}-1`, `${batch.msgId.slice(0, 32)}-2`]);
+    // The group header counts the file; each PmtInf its own transactions.
+    expect(between(xml, 'NbOfTxs')).toEqual(['3', '1', '2']);
+    expect(between(xml, 'CtrlSum')).toEqual(['1639.20', '1314.20', '325.00']);
+    expect(between(xml, 'BICFI')).toEqual(['GEBABEBB', 'GKCCBEBB']);
+    expect(between(xml, 'Nm')).toEqual(['OCMW Gent', 'OCMW Gent', 'Jan Peeters', 'OCMW Gent budgetbeheer', 'Incasso NV', 'Energie BV']);
+  });
+
   it('uses the payment id without dashes as EndToEndId (a UUID has 36 characters, the field 35)', async () => {
     const batch = aBatch();
     const ids = between(buildPain001(batch), 'EndToEndId');
