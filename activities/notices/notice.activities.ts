@@ -519,7 +519,9 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       }
       if (input.decision === 'stop' && !isValidIsoDate(input.periodFrom)) problems.push('form C for a stop needs the date the stop takes effect (periodFrom)');
       if (input.periodTo !== undefined && !isValidIsoDate(input.periodTo)) problems.push('periodTo must be a date YYYY-MM-DD');
-      if (!/^\d{11}$/.test(ctx.person.nationalNumber)) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
+      // The form identifies the client by INSZ only: a person without one yet (noNationalNumberReason) is refused, and
+      // the refusal escalates like an incomplete letter, never a form sent with null.
+      if (ctx.person.nationalNumber === null || !/^\d{11}$/.test(ctx.person.nationalNumber)) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
       if (problems.length) throw refuse(NOTICE_FAILURES.podMiForm, `POD MI form ${input.form} refused: ${problems.join('; ')}`, [problems]);
 
       let dueDate: IsoDate;

@@ -14,6 +14,10 @@ export type Scope = 'none' | 'own' | 'team' | 'all';
 export const ACTIONS = [
   'person:create',
   'person:read',
+  /** Add the national number (or BIS number) that arrived after the person was registered without one. */
+  'person:add-national-number',
+  /** Merge two records of the same person (a duplicate registration): moves its dossiers and identifiers. */
+  'person:merge',
   'dossier:create',
   'dossier:read',
   'dossier:audit',
@@ -44,6 +48,8 @@ export type Action = (typeof ACTIONS)[number];
 const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'person:create':                 ['all',        'all',     'none',            'none',  'none'],
   'person:read':                   ['all',        'all',     'none',            'none',  'all'],
+  'person:add-national-number':    ['all',        'all',     'none',            'none',  'none'],
+  'person:merge':                  ['none',       'all',     'none',            'none',  'none'],
   'dossier:create':                ['team',       'team',    'none',            'none',  'none'],
   'dossier:read':                  ['team',       'team',    'team',            'team',  'all'],
   'dossier:audit':                 ['none',       'team',    'none',            'none',  'all'],

@@ -329,6 +329,22 @@ describe('notices activities (db, real SMTP)', () => {
     expect((await acts.sendPodMiForm({ dossierId, form: 'C', decision: 'refusal', decisionDate: '2026-10-27' })).created).toBe(true);
   });
 
+  it('refuses POD MI form B for a client without a national number yet (the refusal escalates), queueing nothing', async () => {
+    const person = await dataSource.getRepository(PersonEntity).save({
+      nationalNumber: null, noNationalNumberReason: 'international-protection-applicant', birthDate: '1994-04-04',
+      firstName: 'Amina', lastName: 'Haddad', street: 'Markt 3', postalCode: '9200', city: 'Dendermonde',
+    });
+    const id = randomUUID();
+    await dataSource.getRepository(DossierEntity).insert({
+      id, reference: 'LL-2026-000043', procedure: 'leefloon', personId: person.id, status: 'DECIDED',
+      team: 'demo', workflowId: `dossier-${id}`, requestDate: '2026-10-05', channel: 'counter',
+    });
+    const refused = await failureOf(acts.sendPodMiForm({ dossierId: id, form: 'B', decision: 'grant', decisionDate: '2026-10-27', category: 2, monthlyAmountCents: 131420, periodFrom: '2026-10-01' }));
+    expect(refused).toMatchObject({ type: 'PodMiFormInvalid', nonRetryable: true });
+    expect(refused.message).toContain('the client has no national number (INSZ)');
+    expect(await count(`SELECT count(*) FROM partner_messages WHERE dossier_id = $1`, id)).toBe(0);
+  });
+
   it('queues a partner message once per (dossier, kind, partner reference)', async () => {
     const message = { dossierId, partner: 'fedasil' as const, kind: 'transfer', partnerRef: 'LOI-17', payload: { reasons: 'gewone verblijfplaats' }, dueDate: '2026-10-10' };
     const first = await acts.queuePartnerMessage(message);

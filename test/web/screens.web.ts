@@ -171,9 +171,9 @@ describe('the screens people work in (browser)', () => {
 
   it('opens a new request, checking the national number as it is typed', async () => {
     await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    await page.getByLabel('Rijksregisternummer of BIS-nummer *').fill('93051822362');
+    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('93051822362');
     await page.getByText('Dit rijksregisternummer klopt niet (controlegetal).').waitFor();
-    await page.getByLabel('Rijksregisternummer of BIS-nummer *').fill('93.05.18-223.61');
+    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('93.05.18-223.61');
     expect(await page.locator('#nn-hint').textContent()).toBe('');
     for (const [label, value] of [['Voornaam', 'Jan'], ['Naam', 'Peeters'], ['Straat en nummer', 'Markt 1'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
       await page.getByLabel(label, { exact: true }).fill(value);
@@ -182,6 +182,30 @@ describe('the screens people work in (browser)', () => {
     await page.getByRole('button', { name: 'Aanvraag leefloon openen' }).click();
     await page.waitForURL('**/app/dossiers/*');
     await page.getByText(/^Jan Peeters · Leefloon \(RMI-wet\) · status (Aanvraag geregistreerd|Bevoegdheid nagaan)$/).waitFor();
+  });
+
+  it('registers a person without a national number: the reason is asked, a possible duplicate is confirmed', async () => {
+    await sys.http.post('/persons').set(sys.as('social-worker')).send({
+      firstName: 'Amina', lastName: 'Haddad', birthDate: '1994-04-04', noNationalNumberReason: 'international-protection-applicant',
+      address: { street: 'Kouter 5', postalCode: '9000', city: 'Gent' },
+    });
+    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('93051822361');
+    expect(await page.locator('#without-nn').isHidden()).toBe(true);
+    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('');
+    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
+    await page.getByLabel('Geboortedatum *').fill('1994-04-04');
+    for (const [label, value] of [['Voornaam', 'Amina'], ['Naam', 'Haddad'], ['Straat en nummer', 'Kouter 5'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await page.getByRole('button', { name: 'Aanvraag leefloon openen' }).click();
+    await page.getByText('Er is al een persoon geregistreerd met deze naam en geboortedatum.', { exact: false }).waitFor();
+    await shot('9-mogelijk-dubbel');
+    await page.getByRole('button', { name: 'Toch registreren' }).click();
+    await page.waitForURL('**/app/dossiers/*');
+    await page.getByText(/^Amina Haddad · Leefloon \(RMI-wet\) · status/).waitFor();
+    const confirmed = await sys.db.query(`SELECT count(*) FROM audit_events WHERE action = 'person.duplicate-confirmed'`);
+    expect(Number(confirmed.rows[0].count)).toBe(1);
   });
 
   async function loginAs(username: string): Promise<Page> {

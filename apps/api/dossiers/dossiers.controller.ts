@@ -83,7 +83,7 @@ const DOSSIER = object(
   {
     ...SUMMARY,
     channel: nullable(STRING),
-    person: object({ id: UUID, firstName: STRING, lastName: STRING, nationalNumber: STRING }),
+    person: object({ id: UUID, firstName: STRING, lastName: STRING, nationalNumber: nullable(STRING) }),
     openTasks: arrayOf(TASK),
     doneTasks: arrayOf(TASK),
     deadlines: arrayOf(DEADLINE),

@@ -66,6 +66,7 @@ export class DossiersService {
     const opened = await this.dataSource.transaction(async (tx) => {
       const person = await tx.findOneBy(PersonEntity, { id: input.personId });
       if (!person) throw notFound('Person');
+      if (person.mergedInto) throw conflict('This person record was merged into another: open the dossier for the person kept', { mergedInto: person.mergedInto });
       const running = await tx
         .createQueryBuilder(DossierEntity, 'd')
         .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId: person.id, procedure: input.procedure })

@@ -1,47 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiPermission, ApiQuerySchema, ApiUuidParams, DATE, listOf, nullable, object, STRING, UUID } from '../common/openapi';
+import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiPermission, ApiQuerySchema, ApiUuidParams, arrayOf, DATE, listOf, nullable, object, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
+import { ADD_NATIONAL_NUMBER, FIND_PERSON, MERGE_PERSONS, NEW_PERSON } from './persons.schemas';
 import { NewPerson, PersonsService } from './persons.service';
 
-const NAME = { type: 'string', minLength: 1, maxLength: 200 } as const;
-export const NEW_PERSON: JsonSchema = {
-  type: 'object',
-  required: ['nationalNumber', 'firstName', 'lastName', 'address'],
-  properties: {
-    nationalNumber: { type: 'string', format: 'national-number', description: 'Rijksregisternummer or BIS number (11 digits, dots and dashes allowed)' },
-    firstName: NAME,
-    lastName: NAME,
-    birthDate: { type: 'string', format: 'date', 'x-notFuture': true },
-    address: {
-      type: 'object',
-      required: ['street', 'postalCode', 'city'],
-      properties: {
-        street: NAME,
-        postalCode: { type: 'string', pattern: '^[0-9]{4}$' },
-        city: NAME,
-      },
-      additionalProperties: false,
-    },
-    iban: { type: 'string', format: 'iban' },
-    email: { type: 'string', format: 'email', maxLength: 254 },
-    phone: { type: 'string', pattern: '^\\+?[0-9 ./()-]{6,20}$' },
-  },
-  additionalProperties: false,
-};
-const FIND: JsonSchema = {
-  type: 'object',
-  required: ['nationalNumber'],
-  properties: { nationalNumber: { type: 'string', format: 'national-number' } },
-  additionalProperties: false,
-};
+
 const PERSON = object(
   {
     id: UUID,
-    nationalNumber: { ...STRING, description: '11 digits' },
-    nationalNumberFormatted: { ...STRING, description: 'YY.MM.DD-XXX.CC' },
+    nationalNumber: nullable({ ...STRING, description: '11 digits; null while the person has none yet' }),
+    nationalNumberFormatted: nullable({ ...STRING, description: 'YY.MM.DD-XXX.CC' }),
+    noNationalNumberReason: nullable({ ...STRING, description: 'Why the national number is missing (set only while it is)' }),
+    noNationalNumberNote: nullable(STRING),
     firstName: STRING,
     lastName: STRING,
     birthDate: nullable(DATE),
@@ -50,8 +22,10 @@ const PERSON = object(
     ibanFormatted: nullable(STRING),
     email: nullable(STRING),
     phone: nullable(STRING),
+    identifiers: arrayOf(object({ type: STRING, value: STRING }, ['type', 'value'])),
+    mergedInto: nullable({ ...UUID, description: 'Set on a record merged into another: the id of the person kept' }),
   },
-  ['id', 'nationalNumber', 'firstName', 'lastName', 'address'],
+  ['id', 'nationalNumber', 'firstName', 'lastName', 'address', 'identifiers', 'mergedInto'],
 );
 
 @ApiTags('persons')
@@ -70,19 +44,49 @@ export class PersonsController {
   }
 
   @Get()
-  @ApiQuerySchema(FIND)
-  @ApiOk(listOf(PERSON), 'The person with this national number (none or one)')
+  @ApiQuerySchema(FIND_PERSON)
+  @ApiOk(listOf(PERSON), 'The person with this national number (none or one; a merged record is not found)')
   @ApiPermission('person:read')
-  find(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(FIND)) query: { nationalNumber: string }) {
+  find(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(FIND_PERSON)) query: { nationalNumber: string }) {
     return this.persons.findByNationalNumber(actor, query.nationalNumber);
   }
 
   @Get(':id')
   @ApiUuidParams('id')
-  @ApiOk(PERSON)
+  @ApiOk(PERSON, 'The person; a record merged into another answers with mergedInto set')
   @ApiPermission('person:read')
   @ApiErrors(404)
   get(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
     return this.persons.get(actor, id);
+  }
+
+  @Post(':id/national-number')
+  @HttpCode(200)
+  @ApiUuidParams('id')
+  @ApiBodySchema(ADD_NATIONAL_NUMBER)
+  @ApiOk(PERSON, 'The person, with the national number; the reason it was missing is cleared')
+  @ApiPermission('person:add-national-number')
+  @ApiErrors(404, 409)
+  addNationalNumber(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body(new SchemaPipe(ADD_NATIONAL_NUMBER)) body: { nationalNumber: string },
+  ) {
+    return this.persons.addNationalNumber(actor, id, body);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiUuidParams('id')
+  @ApiBodySchema(MERGE_PERSONS)
+  @ApiOk(PERSON, 'The person kept, with the dossiers and identifiers of the duplicate; the duplicate is marked merged into it')
+  @ApiPermission('person:merge')
+  @ApiErrors(404, 409)
+  merge(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body(new SchemaPipe(MERGE_PERSONS)) body: { duplicateId: string; reason: string },
+  ) {
+    return this.persons.merge(actor, id, body);
   }
 }

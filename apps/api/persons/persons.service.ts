@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
-import { PersonEntity } from '../../../libs/db/entities';
+import { DossierEntity, PersonEntity, PersonIdentifierEntity } from '../../../libs/db/entities';
+import { IdentifierType, nameKey, NoNationalNumberReason, normalizeIdentifierValue } from '../../../libs/domain/person-identity';
 import { formatIban, formatNationalNumber, normalizeIban, normalizeNationalNumber, validateNationalNumber } from '../../../libs/domain/identifiers';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
 
 export interface NewPerson {
-  nationalNumber: string;
+  nationalNumber?: string;
+  noNationalNumberReason?: NoNationalNumberReason;
+  noNationalNumberNote?: string;
   firstName: string;
   lastName: string;
   birthDate?: string;
@@ -16,13 +19,17 @@ export interface NewPerson {
   iban?: string;
   email?: string;
   phone?: string;
+  identifiers?: { type: IdentifierType; value: string }[];
+  confirmNotDuplicate?: boolean;
 }
 
-export function personView(p: PersonEntity) {
+export function personView(p: PersonEntity, identifiers: PersonIdentifierEntity[] = []) {
   return {
     id: p.id,
     nationalNumber: p.nationalNumber,
-    nationalNumberFormatted: formatNationalNumber(p.nationalNumber),
+    nationalNumberFormatted: p.nationalNumber ? formatNationalNumber(p.nationalNumber) : null,
+    noNationalNumberReason: p.noNationalNumberReason,
+    noNationalNumberNote: p.noNationalNumberNote,
     firstName: p.firstName,
     lastName: p.lastName,
     birthDate: p.birthDate,
@@ -31,7 +38,51 @@ export function personView(p: PersonEntity) {
     ibanFormatted: p.iban ? formatIban(p.iban) : null,
     email: p.email,
     phone: p.phone,
+    identifiers: identifiers.map((i) => ({ type: i.type, value: i.value })),
+    mergedInto: p.mergedInto,
   };
+}
+
+// Advisory lock class (pg_advisory_xact_lock(int, int)) for person registrations: concurrent registrations of the same
+// national number, birth date (the duplicate check) or identifier wait for each other instead of both passing a check.
+const LOCK_PERSON = 0x50657273; // 'Pers'
+const lockOn = (tx: EntityManager, key: string) => tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_PERSON, key]);
+
+/** The birth date a national number carries, checked against the one given (400 when they disagree). */
+function birthDateFrom(nationalNumber: string, given: string | null | undefined, path: string): string | null {
+  const checked = validateNationalNumber(nationalNumber);
+  const derived = checked.valid ? checked.birthDate : null;
+  if (given && derived && derived !== given) {
+    throw new ValidationError([{ path, code: 'mismatch', message: `does not match the national number (${derived})` }]);
+  }
+  return given ?? derived ?? null;
+}
+
+/**
+ * Persons registered without a national number are the ones registered twice: a match on the name key (last and first
+ * name) and the birth date with a live person of whom at least one side has no national number. Ids only.
+ */
+async function possibleDuplicates(tx: EntityManager, p: { firstName: string; lastName: string; birthDate: string | null; hasNationalNumber: boolean; exceptId?: string }): Promise<string[]> {
+  if (!p.birthDate) return [];
+  const sameBirthDate = await tx.findBy(PersonEntity, { birthDate: p.birthDate, mergedInto: IsNull() });
+  return sameBirthDate
+    .filter((o) => o.id !== p.exceptId && (!p.hasNationalNumber || o.nationalNumber === null))
+    .filter((o) => nameKey(o.lastName) === nameKey(p.lastName) && nameKey(o.firstName) === nameKey(p.firstName))
+    .map((o) => o.id);
+}
+
+async function insertIdentifiers(tx: EntityManager, personId: string, identifiers: NewPerson['identifiers'] = []): Promise<void> {
+  const seen = new Set<string>();
+  // Locked in one order, so two registrations listing the same identifiers in another order cannot deadlock.
+  for (const key of [...new Set(identifiers.map((id) => `identifier:${id.type}:${normalizeIdentifierValue(id.value)}`))].sort()) await lockOn(tx, key);
+  for (const [i, id] of identifiers.entries()) {
+    const value = normalizeIdentifierValue(id.value);
+    if (seen.has(`${id.type}:${value}`)) throw new ValidationError([{ path: `/identifiers/${i}`, code: 'duplicate', message: 'is listed twice' }]);
+    seen.add(`${id.type}:${value}`);
+    const existing = await tx.findOneBy(PersonIdentifierEntity, { type: id.type, value });
+    if (existing) throw conflict(`A person with this ${id.type} identifier is already registered`, { existingId: existing.personId, path: `/identifiers/${i}` });
+    await tx.insert(PersonIdentifierEntity, { personId, type: id.type, value });
+  }
 }
 
 @Injectable()
@@ -40,20 +91,35 @@ export class PersonsService {
 
   async create(actor: AuthUser, input: NewPerson) {
     authorize(actor, 'person:create');
-    const nationalNumber = normalizeNationalNumber(input.nationalNumber);
-    const checked = validateNationalNumber(nationalNumber);
-    const birthDate = input.birthDate ?? (checked.valid ? checked.birthDate : null);
-    if (checked.valid && input.birthDate && checked.birthDate && checked.birthDate !== input.birthDate) {
-      throw new ValidationError([{ path: '/birthDate', code: 'mismatch', message: `does not match the national number (${checked.birthDate})` }]);
+    const nationalNumber = input.nationalNumber ? normalizeNationalNumber(input.nationalNumber) : null;
+    if (nationalNumber && (input.noNationalNumberReason || input.noNationalNumberNote)) {
+      const path = input.noNationalNumberReason ? '/noNationalNumberReason' : '/noNationalNumberNote';
+      throw new ValidationError([{ path, code: 'not-allowed', message: 'is only for a person without a national number' }]);
     }
+    const birthDate = nationalNumber ? birthDateFrom(nationalNumber, input.birthDate, '/birthDate') : (input.birthDate ?? null);
+    const firstName = input.firstName.trim();
+    const lastName = input.lastName.trim();
     return this.dataSource.transaction(async (tx) => {
-      const existing = await tx.findOneBy(PersonEntity, { nationalNumber });
-      if (existing) throw conflict('A person with this national number is already registered', { existingId: existing.id });
+      if (nationalNumber) await lockOn(tx, `national-number:${nationalNumber}`);
+      if (birthDate) await lockOn(tx, `birth-date:${birthDate}`);
+      if (nationalNumber) {
+        const existing = await tx.findOneBy(PersonEntity, { nationalNumber });
+        if (existing) throw conflict('A person with this national number is already registered', { existingId: existing.mergedInto ?? existing.id });
+      }
+      const candidates = await possibleDuplicates(tx, { firstName, lastName, birthDate, hasNationalNumber: nationalNumber !== null });
+      if (candidates.length > 0 && input.confirmNotDuplicate !== true) {
+        throw conflict('A person with this name and birth date is already registered: check the candidates, or confirm with confirmNotDuplicate', {
+          code: 'possible-duplicate',
+          candidateIds: candidates,
+        });
+      }
       const person = await tx.save(
         tx.create(PersonEntity, {
           nationalNumber,
-          firstName: input.firstName.trim(),
-          lastName: input.lastName.trim(),
+          noNationalNumberReason: nationalNumber ? null : (input.noNationalNumberReason ?? null),
+          noNationalNumberNote: nationalNumber ? null : (input.noNationalNumberNote?.trim() ?? null),
+          firstName,
+          lastName,
           birthDate,
           street: input.address.street.trim(),
           postalCode: input.address.postalCode.trim(),
@@ -63,18 +129,23 @@ export class PersonsService {
           phone: input.phone ?? null,
         }),
       );
-      await audit(tx, actor, 'person.created', { personId: person.id });
-      return personView(person);
+      await insertIdentifiers(tx, person.id, input.identifiers);
+      await audit(tx, actor, 'person.created', { personId: person.id, details: nationalNumber ? {} : { noNationalNumberReason: input.noNationalNumberReason } });
+      if (candidates.length > 0) {
+        await audit(tx, actor, 'person.duplicate-confirmed', { personId: person.id, details: { candidateIds: candidates } });
+      }
+      return personView(person, await tx.findBy(PersonIdentifierEntity, { personId: person.id }));
     });
   }
 
+  /** A merged record answers with `mergedInto` (the kept person's id), so a caller holding the old id can follow it. */
   async get(actor: AuthUser, id: string) {
     authorize(actor, 'person:read');
     return this.dataSource.transaction(async (tx) => {
       const person = await tx.findOneBy(PersonEntity, { id });
       if (!person) throw notFound('Person');
       await audit(tx, actor, 'person.read', { personId: id });
-      return personView(person);
+      return personView(person, await tx.findBy(PersonIdentifierEntity, { personId: id }));
     });
   }
 
@@ -82,10 +153,85 @@ export class PersonsService {
     authorize(actor, 'person:read');
     const compact = normalizeNationalNumber(nationalNumber);
     return this.dataSource.transaction(async (tx) => {
-      const person = await tx.findOneBy(PersonEntity, { nationalNumber: compact });
+      const person = await tx.findOneBy(PersonEntity, { nationalNumber: compact, mergedInto: IsNull() });
       // The search itself is a read of personal data when it finds someone.
       if (person) await audit(tx, actor, 'person.searched', { personId: person.id });
       return { items: person ? [personView(person)] : [], total: person ? 1 : 0 };
+    });
+  }
+
+  /** A national number that arrived later (a BIS number assigned): the birth date must agree, or is set from it. */
+  async addNationalNumber(actor: AuthUser, id: string, input: { nationalNumber: string }) {
+    authorize(actor, 'person:add-national-number');
+    const nationalNumber = normalizeNationalNumber(input.nationalNumber);
+    return this.dataSource.transaction(async (tx) => {
+      const person = await tx.findOne(PersonEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!person) throw notFound('Person');
+      if (person.mergedInto) throw conflict('This person was merged into another record', { mergedInto: person.mergedInto });
+      if (person.nationalNumber === nationalNumber) return personView(person, await tx.findBy(PersonIdentifierEntity, { personId: id }));
+      if (person.nationalNumber) throw conflict('This person already has another national number');
+      await lockOn(tx, `national-number:${nationalNumber}`);
+      const other = await tx.findOneBy(PersonEntity, { nationalNumber });
+      if (other) {
+        throw conflict('Another person has this national number: merge the two records (POST /persons/:id/merge)', { existingId: other.mergedInto ?? other.id });
+      }
+      const birthDate = birthDateFrom(nationalNumber, person.birthDate, '/nationalNumber');
+      const reason = person.noNationalNumberReason;
+      await tx.update(PersonEntity, { id }, { nationalNumber, birthDate, noNationalNumberReason: null, noNationalNumberNote: null });
+      await audit(tx, actor, 'person.national-number-added', { personId: id, details: { previousReason: reason } });
+      return personView(await tx.findOneByOrFail(PersonEntity, { id }), await tx.findBy(PersonIdentifierEntity, { personId: id }));
+    });
+  }
+
+  /**
+   * The same person registered twice: everything that references the duplicate (its dossiers and identifiers) moves to
+   * the kept person in one transaction; the duplicate stays, marked merged into the kept one. The audit trail keeps
+   * the person ids it was written with.
+   */
+  async merge(actor: AuthUser, keptId: string, input: { duplicateId: string; reason: string }) {
+    authorize(actor, 'person:merge');
+    if (input.duplicateId === keptId) throw new ValidationError([{ path: '/duplicateId', code: 'same-person', message: 'must be another person than the one kept' }]);
+    return this.dataSource.transaction(async (tx) => {
+      // Both rows locked in id order: two merges of the same pair cannot interleave or deadlock.
+      const locked = await tx.find(PersonEntity, { where: { id: In([keptId, input.duplicateId]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const kept = locked.find((p) => p.id === keptId);
+      const duplicate = locked.find((p) => p.id === input.duplicateId);
+      if (!kept) throw notFound('Person');
+      if (!duplicate) throw notFound('Duplicate person');
+      if (kept.mergedInto) throw conflict('The person to keep was itself merged into another record', { mergedInto: kept.mergedInto });
+      if (duplicate.mergedInto) throw conflict('The duplicate is already merged', { mergedInto: duplicate.mergedInto });
+      if (kept.nationalNumber && duplicate.nationalNumber && kept.nationalNumber !== duplicate.nationalNumber) {
+        throw conflict('Both records have a national number and they differ: these are two different persons', { code: 'different-national-numbers' });
+      }
+      const open = await tx.find(DossierEntity, { where: { personId: In([kept.id, duplicate.id]), closedAt: IsNull() } });
+      const clash = [...new Set(open.filter((d) => d.personId === duplicate.id).map((d) => d.procedure))].filter((proc) =>
+        open.some((d) => d.personId === kept.id && d.procedure === proc),
+      );
+      if (clash.length > 0) {
+        throw conflict(`Both records have an open ${clash.join(', ')} dossier: close one of them before merging`, { code: 'open-dossiers-same-procedure', procedures: clash });
+      }
+
+      const moved = await tx.find(DossierEntity, { where: { personId: duplicate.id }, select: { id: true } });
+      await tx.update(DossierEntity, { personId: duplicate.id }, { personId: kept.id });
+      await tx.update(PersonIdentifierEntity, { personId: duplicate.id }, { personId: kept.id });
+      // The duplicate is marked first: its national number (unique) is cleared in the same statement when it moves.
+      const movesNationalNumber = !kept.nationalNumber && duplicate.nationalNumber !== null;
+      await tx.update(PersonEntity, { id: duplicate.id }, { mergedInto: kept.id, mergedAt: new Date(), ...(movesNationalNumber ? { nationalNumber: null } : {}) });
+      const fill: Partial<PersonEntity> = {};
+      if (movesNationalNumber && duplicate.nationalNumber) {
+        const checked = validateNationalNumber(duplicate.nationalNumber);
+        const derived = checked.valid ? checked.birthDate : null;
+        if (derived && kept.birthDate && derived !== kept.birthDate) {
+          throw conflict(`The duplicate's national number gives another birth date (${derived}) than the person kept: check both records`, { code: 'birth-date-mismatch' });
+        }
+        Object.assign(fill, { nationalNumber: duplicate.nationalNumber, noNationalNumberReason: null, noNationalNumberNote: null, birthDate: kept.birthDate ?? derived });
+      }
+      for (const f of ['iban', 'email', 'phone'] as const) if (!kept[f] && duplicate[f]) fill[f] = duplicate[f];
+      if (Object.keys(fill).length > 0) await tx.update(PersonEntity, { id: kept.id }, fill);
+      const details = { keptId: kept.id, duplicateId: duplicate.id, reason: input.reason, dossierIds: moved.map((d) => d.id), nationalNumberMoved: movesNationalNumber };
+      await audit(tx, actor, 'person.merged', { personId: kept.id, details });
+      await audit(tx, actor, 'person.merged-away', { personId: duplicate.id, details });
+      return personView(await tx.findOneByOrFail(PersonEntity, { id: kept.id }), await tx.findBy(PersonIdentifierEntity, { personId: kept.id }));
     });
   }
 }

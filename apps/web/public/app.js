@@ -97,38 +97,79 @@ function nationalNumberValid(value) {
   return 97 - (Number(base) % 97) === check || 97 - (Number(`2${base}`) % 97) === check;
 }
 
+/** Why a person has no national number (yet): the closed list of the API (libs/domain/person-identity.ts). */
+const NO_NATIONAL_NUMBER_REASONS = [
+  ['bis-requested', 'BIS-nummer aangevraagd'],
+  ['international-protection-applicant', 'Verzoeker om internationale bescherming (nog geen BIS-nummer)'],
+  ['foreign-resident', 'Buitenlander zonder rijksregister- of BIS-nummer'],
+  ['unknown', 'Onbekend'],
+];
+
 function newRequestScreen() {
   const status = el('p', { role: 'status' });
-  const nn = el('input', { id: 'nn', name: 'nationalNumber', required: true, inputmode: 'numeric', 'aria-describedby': 'nn-hint' });
+  const nn = el('input', { id: 'nn', name: 'nationalNumber', inputmode: 'numeric', 'aria-describedby': 'nn-hint' });
   const hint = el('p', { id: 'nn-hint', class: 'error', 'aria-live': 'polite' });
+  // Without a national number (yet): why it is missing and the birth date are required, a note is optional.
+  const reason = el('select', { id: 'p-reason', name: 'noNationalNumberReason' },
+    el('option', { value: '' }, '— kies een reden —'), NO_NATIONAL_NUMBER_REASONS.map(([value, label]) => el('option', { value }, label)));
+  const birthDate = el('input', { id: 'p-birthDate', name: 'birthDate', type: 'date' });
+  const note = el('input', { id: 'p-note', name: 'noNationalNumberNote' });
+  const withoutNn = el('fieldset', { id: 'without-nn' }, el('legend', {}, 'Zonder rijksregisternummer'),
+    el('label', { for: 'p-reason' }, 'Reden zonder rijksregisternummer *'), reason,
+    el('label', { for: 'p-birthDate' }, 'Geboortedatum *'), birthDate,
+    el('label', { for: 'p-note' }, 'Toelichting (optioneel)'), note);
+  const showReason = () => {
+    const empty = nn.value.trim() === '';
+    withoutNn.hidden = !empty;
+    reason.required = empty;
+    birthDate.required = empty;
+  };
+  showReason();
   nn.addEventListener('input', () => {
     hint.textContent = nn.value.replace(/\D/g, '').length === 11 && !nationalNumberValid(nn.value) ? 'Dit rijksregisternummer klopt niet (controlegetal).' : '';
+    showReason();
   });
   const inputs = ['firstName:Voornaam', 'lastName:Naam', 'street:Straat en nummer', 'postalCode:Postcode', 'city:Gemeente', 'iban:IBAN (optioneel)'].map((d) => {
     const [name, label] = d.split(':');
     return [name, el('input', { id: `p-${name}`, name, required: name !== 'iban' }), label];
   });
+  const duplicate = el('div', { id: 'possible-duplicate', 'aria-live': 'polite' });
   const form = el('form', { 'aria-label': 'Nieuwe aanvraag leefloon' },
-    el('label', { for: 'nn' }, 'Rijksregisternummer of BIS-nummer *'), nn, hint,
+    el('label', { for: 'nn' }, 'Rijksregisternummer of BIS-nummer'), nn, hint, withoutNn,
     inputs.map(([name, input, label]) => [el('label', { for: `p-${name}` }, label), input]),
-    el('button', { type: 'submit' }, 'Aanvraag leefloon openen'), status);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
+    el('button', { type: 'submit' }, 'Aanvraag leefloon openen'), duplicate, status);
+  const open = async (confirmNotDuplicate) => {
     const v = Object.fromEntries(inputs.map(([name, input]) => [name, input.value.trim()]));
+    duplicate.replaceChildren();
     let personId;
-    const found = await api('GET', `/persons?nationalNumber=${encodeURIComponent(nn.value)}`);
-    if (found.ok && found.body.items.length) personId = found.body.items[0].id;
+    const hasNn = nn.value.trim() !== '';
+    const found = hasNn ? await api('GET', `/persons?nationalNumber=${encodeURIComponent(nn.value)}`) : null;
+    if (found?.ok && found.body.items.length) personId = found.body.items[0].id;
     else {
       const created = await api('POST', '/persons', {
-        nationalNumber: nn.value, firstName: v.firstName, lastName: v.lastName,
+        ...(hasNn ? { nationalNumber: nn.value } : { noNationalNumberReason: reason.value, birthDate: birthDate.value, ...(note.value.trim() ? { noNationalNumberNote: note.value.trim() } : {}) }),
+        firstName: v.firstName, lastName: v.lastName,
         address: { street: v.street, postalCode: v.postalCode, city: v.city }, ...(v.iban ? { iban: v.iban } : {}),
+        ...(confirmNotDuplicate ? { confirmNotDuplicate: true } : {}),
       });
+      if (created.status === 409 && created.body.code === 'possible-duplicate') {
+        const n = created.body.candidateIds.length;
+        duplicate.replaceChildren(
+          el('p', { class: 'error' }, `Er is al ${n === 1 ? 'een persoon' : `${n} personen`} geregistreerd met deze naam en geboortedatum. ` +
+            'Controleer of het niet dezelfde persoon is; is het iemand anders, registreer dan toch.'),
+          el('button', { type: 'button', onclick: () => open(true) }, 'Toch registreren'));
+        return;
+      }
       if (!created.ok) { status.textContent = (created.body.errors ?? []).map((x) => `${x.path}: ${x.message}`).join('; ') || created.body.message; return; }
       personId = created.body.id;
     }
     const opened = await api('POST', '/dossiers', { procedure: 'leefloon', personId, channel: 'counter' });
     if (!opened.ok) { status.textContent = opened.body.message; return; }
     go(`/app/dossiers/${opened.body.id}`);
+  };
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await open(false);
   });
   render('Nieuwe aanvraag', form);
 }

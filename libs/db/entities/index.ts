@@ -9,7 +9,7 @@ import { NoticeEntity } from './notice.entity';
 import { PartnerMessageEntity } from './partner-message.entity';
 import { PaymentBatchEntity } from './payment-batch.entity';
 import { PaymentEntity } from './payment.entity';
-import { PersonEntity } from './person.entity';
+import { PersonEntity, PersonIdentifierEntity } from './person.entity';
 import { ReassignmentEntity } from './reassignment.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
@@ -27,6 +27,7 @@ export {
   PaymentBatchEntity,
   PaymentEntity,
   PersonEntity,
+  PersonIdentifierEntity,
   ReassignmentEntity,
   TaskEntity,
   UserEntity,
@@ -35,6 +36,7 @@ export {
 export const ENTITIES = [
   UserEntity,
   PersonEntity,
+  PersonIdentifierEntity,
   DossierEntity,
   TaskEntity,
   DeadlineEntity,

@@ -22,6 +22,16 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['team-lead', 'escalation:acknowledge', A, N],
   ['team-lead', 'user:manage', F, F],
   ['council-secretary', 'person:create', F, F],
+  // Persons belong to no team: adding a national number and merging act on any person record.
+  ['social-worker', 'person:add-national-number', A, A],
+  ['team-lead', 'person:add-national-number', A, A],
+  ['council-secretary', 'person:add-national-number', F, F],
+  ['finance', 'person:add-national-number', F, F],
+  ['social-worker', 'person:merge', F, F],
+  ['team-lead', 'person:merge', A, A],
+  ['council-secretary', 'person:merge', F, F],
+  ['finance', 'person:merge', F, F],
+  ['admin', 'person:merge', F, F],
   ['council-secretary', 'person:read', F, F],
   ['council-secretary', 'dossier:create', F, F],
   ['council-secretary', 'dossier:read', A, N],
@@ -87,7 +97,7 @@ const ADMIN_READS: Action[] = [
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
 const CASEWORK: Action[] = [
-  'person:create', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
+  'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'council:manage',
 ];
 
