@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
-import { NoticeEntity, PartnerMessageEntity } from '../../libs/db/entities';
+import { DossierPartyEntity, NoticeEntity, PartnerMessageEntity, PartyEntity } from '../../libs/db/entities';
 import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
@@ -10,7 +10,7 @@ import { addDays, dateInZone, IsoDate, isValidIsoDate } from '../../libs/deadlin
 import { computeDeadline, findRule } from '../../libs/deadlines/engine';
 import { DeadlineError, DeadlineRule } from '../../libs/deadlines/types';
 import { appealTerm, DeliveryError, DeliveryFacts, DeliveryMode, notificationDate, NotificationDate, sendEmail } from '../../libs/notices/delivery';
-import { letterhead, LetterContext, loadLetterContext } from '../../libs/notices/letter-context';
+import { letterhead, LetterContext, loadLetterContext, partyAddressee } from '../../libs/notices/letter-context';
 import { NOTICE_FAILURES } from '../../libs/notices/failures';
 import { renderPdf } from '../../libs/notices/pdf';
 import {
@@ -55,9 +55,11 @@ export type LetterDelivery =
 type ContextKey = keyof LetterBase | 'appeal';
 /** Defaulted by the activity: answerBy = letter date + config.notices.documentReminderDays; firstRequestDate from reminderOf. */
 type DefaultedKey = 'answerBy' | 'firstRequestDate';
-export type LetterInput<T extends TemplateName> = Omit<TemplateData[T], ContextKey | DefaultedKey> &
+export type LetterInput<T extends TemplateName> = Omit<TemplateData[T], ContextKey | DefaultedKey | (T extends 'forwarding-ocmw' ? 'competentOcmw' : never)> &
   Partial<Pick<TemplateData[T], DefaultedKey & keyof TemplateData[T]>> &
-  Partial<Omit<LetterBase, 'recipient'>> & { recipient?: LetterBase['recipient'] } & {
+  Partial<Omit<LetterBase, 'recipient'>> & { recipient?: LetterBase['recipient'] } &
+  // A forwarding addressed to the competent OCMW as a party (recipient.partyId) names that OCMW from the party.
+  (T extends 'forwarding-ocmw' ? { competentOcmw?: TemplateData[T]['competentOcmw'] } : unknown) & {
     appeal?: T extends `decision-${string}` ? Partial<AppealInfo> : never;
   };
 
@@ -73,6 +75,11 @@ export type IssueLetterInput = {
     dueDate?: IsoDate;
     /** A reminder: the key of the notice it reminds of (documents-reminder takes its first request date from it). */
     reminderOf?: string;
+    /**
+     * A letter to a party linked to the dossier (a creditor, another OCMW, …) instead of the client: addressed to the
+     * party's name and address, e-mailed to the party's address. Only the id travels through the workflow's history.
+     */
+    recipient?: { partyId: string };
   };
 }[TemplateName];
 
@@ -176,7 +183,10 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
   /** Template data = context from the dossier and configuration, overridden by the caller's data. */
   async function letterData(input: IssueLetterInput, ctx: LetterContext, date: IsoDate, planned: NotificationDate | null): Promise<Record<string, unknown>> {
     const data: Record<string, unknown> = { ...ctx.base, date, ...input.data };
-    if (input.template === 'forwarding-ocmw' && !input.data.recipient) data.recipient = input.data.competentOcmw;
+    if (input.template === 'forwarding-ocmw') {
+      data.competentOcmw ??= ctx.party ? ctx.base.recipient : undefined;
+      if (!input.data.recipient && !ctx.party) data.recipient = data.competentOcmw;
+    }
     if (input.template === 'documents-request' || input.template === 'documents-reminder') {
       data.answerBy ??= addDays(date, config.notices.documentReminderDays);
     }
@@ -206,7 +216,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       to,
       subject: `${document.title} — dossier ${document.reference}`,
       text:
-        `Geachte ${ctx.base.recipient.name},\n\nIn de bijlage vindt u een brief van ${config.ocmw.name} over uw dossier ` +
+        `Geachte ${ctx.base.recipient.name},\n\nIn de bijlage vindt u een brief van ${config.ocmw.name} over ${ctx.party ? 'ons' : 'uw'} dossier ` +
         `${document.reference}: "${document.title}".\n\nMet vriendelijke groeten,\n${ctx.base.service}\n`,
       pdf,
       filename: `${document.reference}-${notice.key}.pdf`,
@@ -232,6 +242,20 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       await audit(tx, SYSTEM, 'notice.sent', { dossierId: notice.dossierId, details: { key: notice.key, messageId: proof.messageId, response: proof.response } });
     });
     return { noticeId: notice.id, notifiedOn: sentOn, ...(appealUntil ? { appealUntil } : {}) };
+  }
+
+  /**
+   * The letter's context addressed to a party instead of the client. The party must be active and linked to the
+   * dossier (a link that has not ended): a dossier's letter never goes to someone who has no part in it.
+   */
+  async function addressedToParty(ctx: LetterContext, partyId: string): Promise<LetterContext> {
+    const party = await dataSource.manager.findOneBy(PartyEntity, { id: partyId });
+    if (!party) throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: no party ${partyId}`);
+    if (!party.active) throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: party ${partyId} is no longer active`);
+    const linked = await dataSource.manager.createQueryBuilder(DossierPartyEntity, 'l')
+      .where('l.dossier_id = :d AND l.party_id = :p AND l.ended_at IS NULL', { d: ctx.dossier.id, p: partyId }).getExists();
+    if (!linked) throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: party ${partyId} is not linked to the dossier`);
+    return { ...ctx, party, base: { ...ctx.base, recipient: partyAddressee(party) } };
   }
 
   const resultOf = (n: NoticeEntity): IssueLetterResult => ({
@@ -304,14 +328,15 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       if (notice?.document && !emailPending(notice)) return resultOf(notice);
 
       const date = (input.data as { date?: IsoDate }).date ?? today();
-      const ctx = await loadLetterContext(dataSource.manager, config, input.dossierId, date);
-      if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
+      const clientCtx = await loadLetterContext(dataSource.manager, config, input.dossierId, date);
+      if (!clientCtx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
+      const ctx = input.recipient ? await addressedToParty(clientCtx, input.recipient.partyId) : clientCtx;
       if (!ctx.base.procedure.templates.includes(input.template)) {
         throw refuse(NOTICE_FAILURES.templateNotInProcedure, `Dossier ${ctx.dossier.reference}: the ${ctx.dossier.procedure} procedure has no ${input.template} letter`);
       }
-      const emailTo = input.delivery.mode === 'e-mail' ? (input.delivery.to ?? ctx.person.email ?? null) : null;
+      const emailTo = input.delivery.mode === 'e-mail' ? (input.delivery.to ?? (ctx.party ? ctx.party.email : ctx.person.email) ?? null) : null;
       if (input.delivery.mode === 'e-mail' && !emailTo) {
-        throw refuse(NOTICE_FAILURES.delivery, `Dossier ${ctx.dossier.reference}: the client has no e-mail address; send the letter by post or hand it over`);
+        throw refuse(NOTICE_FAILURES.delivery, `Dossier ${ctx.dossier.reference}: the ${ctx.party ? 'party' : 'client'} has no e-mail address; send the letter by post or hand it over`);
       }
 
       if (!notice?.document) {
@@ -345,7 +370,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
               }
             : null;
         const reminderOf = input.reminderOf ? ((await findNotice(dataSource.manager, input.dossierId, input.reminderOf))?.id ?? null) : null;
-        const recipient = delivery.mode === 'partner-outbox' ? delivery.partner : 'client';
+        const recipient = delivery.mode === 'partner-outbox' ? delivery.partner : ctx.party ? 'party' : 'client';
         await dataSource.transaction(async (tx) => {
           const values = {
             kind: input.template,
@@ -362,6 +387,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
             notifiedOn,
             appealUntil,
             reminderOf,
+            recipientPartyId: ctx.party?.id ?? null,
             proof: record ? { delivery: record } : null,
           };
           const inserted = await insertOnce(tx, NoticeEntity, { dossierId: input.dossierId, key: input.key, ...values } as never);
@@ -377,13 +403,16 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
             at: new Date(),
             type: 'notice',
             description:
-              `${document.title} opgemaakt (${DELIVERY_LABELS[delivery.mode]})` +
+              `${document.title} opgemaakt${ctx.party ? ` voor ${ctx.party.name}` : ''} (${DELIVERY_LABELS[delivery.mode]})` +
               (delivery.mode === 'e-mail' && !config.notices.smtpUrl ? ' — geen mailserver ingesteld: nog te versturen' : '') +
               (notifiedOn ? `; ter kennis gebracht op ${formatDateNl(notifiedOn)}` : '') +
               (appealUntil ? `; beroep mogelijk tot en met ${formatDateNl(appealUntil)}` : ''),
-            data: { kind: input.template, channel: delivery.mode },
+            data: { kind: input.template, channel: delivery.mode, ...(ctx.party ? { partyId: ctx.party.id } : {}) },
           });
-          await audit(tx, SYSTEM, 'notice.issued', { dossierId: input.dossierId, details: { key: input.key, template: input.template, delivery: delivery.mode } });
+          await audit(tx, SYSTEM, 'notice.issued', {
+            dossierId: input.dossierId,
+            details: { key: input.key, template: input.template, delivery: delivery.mode, ...(ctx.party ? { recipientPartyId: ctx.party.id } : {}) },
+          });
           if (delivery.mode === 'partner-outbox') {
             const row = await findNotice(tx, input.dossierId, input.key);
             await queue(tx, {

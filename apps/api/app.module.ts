@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { LegalDeadlinesModule } from './legal-deadlines/legal-deadlines.module';
 import { NoticesModule } from './notices/notices.module';
 import { PaymentsModule } from './payments/payments.module';
+import { PartiesModule } from './parties/parties.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -29,6 +30,7 @@ export const FEATURE_MODULES = [
   UsersModule,
   PersonsModule,
   DossiersModule,
+  PartiesModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,

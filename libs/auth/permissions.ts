@@ -36,6 +36,11 @@ export const ACTIONS = [
   'partner-message:read',
   'partner-message:export',
   'partner-message:acknowledge',
+  /** The party records (creditors, landlords, other OCMWs, …): shared by every team. */
+  'party:read',
+  'party:manage',
+  /** Linking a party to a dossier with a role, and ending that link: in the team's own dossiers. */
+  'party:link',
   'payment:read',
   'payment:batch',
   'council:read',
@@ -67,6 +72,9 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'partner-message:read':          ['team',       'team',    'none',            'team',  'all'],
   'partner-message:export':        ['none',       'team',    'none',            'team',  'none'],
   'partner-message:acknowledge':   ['team',       'team',    'none',            'team',  'none'],
+  'party:read':                    ['all',        'all',     'none',            'all',   'all'],
+  'party:manage':                  ['all',        'all',     'none',            'none',  'none'],
+  'party:link':                    ['team',       'team',    'none',            'none',  'none'],
   'payment:read':                  ['team',       'team',    'none',            'team',  'all'],
   'payment:batch':                 ['none',       'none',    'none',            'team',  'none'],
   'council:read':                  ['team',       'team',    'all',             'none',  'all'],

@@ -15,4 +15,6 @@ export const NOTICE_FAILURES = {
   dossierNotFound: 'DossierNotFound',
   /** A POD MI form that does not fit the decision (form B for a refusal, no amount, ...); details[0] lists the problems. */
   podMiForm: 'PodMiFormInvalid',
+  /** The letter's recipient party is unknown, no longer active, or not linked to the dossier. */
+  recipientParty: 'RecipientPartyInvalid',
 } as const;

@@ -5,21 +5,36 @@
  */
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { DossierEntity, NoticeEntity, PersonEntity, UserEntity } from '../db/entities';
+import { DossierEntity, NoticeEntity, PartyEntity, PersonEntity, UserEntity } from '../db/entities';
 import { dateInZone, IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
 import { procedureDefinition } from '../procedures/registry';
 import type { ProcedureLetters } from '../procedures/types';
 import type { Letterhead } from './pdf';
-import { LetterBase, LetterDocument, renderLetter } from './templates';
+import { Addressee, LetterBase, LetterDocument, renderLetter } from './templates';
 
 export interface LetterContext {
   base: LetterBase;
   dossier: DossierEntity;
   person: PersonEntity;
+  /** The party the letter is addressed to instead of the client (issueLetter's recipient). */
+  party?: PartyEntity;
 }
 
 export function letterhead(config: AppConfig): Letterhead {
   return { name: config.ocmw.name, address: config.ocmw.address, enterpriseNumber: config.ocmw.enterpriseNumber };
+}
+
+/** A party as the addressee of a letter: its name, "t.a.v." its contact person, its address (the country abroad). */
+export function partyAddressee(party: PartyEntity): Addressee {
+  // Without a postal address there are no address lines: the letter is then refused as incomplete (recipient).
+  if (!party.street || !party.postalCode || !party.city) return { name: party.name, address: [] };
+  const lines = [
+    party.contactPerson ? `t.a.v. ${party.contactPerson}` : '',
+    party.street,
+    `${party.postalCode} ${party.city}`,
+    party.country !== 'BE' ? party.country : '',
+  ];
+  return { name: party.name, address: lines.filter((l) => l !== '') };
 }
 
 /** The letters of the dossier's procedure: wording, templates and the appeal rule, from its definition (no fallback). */

@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
@@ -9,6 +8,7 @@ import { DossierEntity, NoticeEntity, PersonEntity, UserEntity } from '../../lib
 import { dateInZone } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { freePort } from '../../libs/infra/embedded-postgres';
+import { failureOf } from '../support/failure-of';
 import { pdfText } from '../support/pdf-text';
 
 const COURT = 'Arbeidsrechtbank Gent, afdeling Dendermonde, Noordlaan 31, 9200 Dendermonde';
@@ -60,16 +60,6 @@ function parseMime(raw: string) {
   });
   return { subject: decodeWords(headers.get('subject') ?? ''), messageId: headers.get('message-id'), parts };
 }
-
-const failureOf = async (promise: Promise<unknown>): Promise<ApplicationFailure> => {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ApplicationFailure) return err;
-    throw err;
-  }
-  throw new Error('expected an ApplicationFailure');
-};
 
 const grantData = {
   decisionDate: '2026-10-27',

@@ -11,6 +11,8 @@ import { uniqueTaskQueue } from './temporal';
 
 export interface TestSystem {
   baseUrl: string;
+  /** The system's own database (for a test that runs an activity on it directly). */
+  databaseUrl: string;
   http: ReturnType<typeof request>;
   temporal: Client;
   db: PgClient;
@@ -80,6 +82,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const passwords = new Map<string, string>();
   const testSystem: TestSystem = {
     baseUrl,
+    databaseUrl,
     http,
     temporal,
     db,

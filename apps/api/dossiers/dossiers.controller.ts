@@ -23,6 +23,7 @@ import {
   UUID,
 } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
+import { DOSSIER_PARTY, RECIPIENT_PARTY } from '../parties/party-view';
 import { TASK } from '../tasks/task-view';
 import { DossierFilters, DossiersService, OpenDossier } from './dossiers.service';
 
@@ -87,7 +88,8 @@ const DOSSIER = object(
     openTasks: arrayOf(TASK),
     doneTasks: arrayOf(TASK),
     deadlines: arrayOf(DEADLINE),
-    notices: arrayOf(object({ id: UUID, kind: STRING, recipient: STRING, channel: STRING, dueDate: nullable(DATE), sentAt: nullable(DATE_TIME) })),
+    parties: arrayOf(DOSSIER_PARTY),
+    notices: arrayOf(object({ id: UUID, kind: STRING, recipient: STRING, recipientParty: RECIPIENT_PARTY, channel: STRING, dueDate: nullable(DATE), sentAt: nullable(DATE_TIME) })),
     timeline: arrayOf(object({ at: DATE_TIME, type: STRING, description: STRING })),
   },
   ['id', 'reference', 'procedure', 'status', 'team'],

@@ -22,6 +22,7 @@ import type { AuthUser } from '../common/current-user';
 import { conflict, notFound } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { WorkflowOutbox } from '../common/workflow-outbox';
+import { dossierParties, noticeRecipientParties } from '../parties/party-view';
 import { taskView } from '../tasks/task-view';
 
 export interface OpenDossier {
@@ -162,6 +163,8 @@ export class DossiersService {
       const deadlines = await tx.find(DeadlineEntity, { where: { dossierId: id }, order: { dueDate: 'ASC' } });
       const timeline = await tx.find(DossierEventEntity, { where: { dossierId: id }, order: { at: 'ASC' } });
       const notices = await tx.find(NoticeEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } });
+      const parties = await dossierParties(tx, id);
+      const recipients = await noticeRecipientParties(tx, notices);
       await audit(tx, actor, 'dossier.read', { dossierId: id, personId: person.id });
       const today = todayIn(this.config.timeZone);
       const clientName = `${person.firstName} ${person.lastName}`;
@@ -198,7 +201,10 @@ export class DossiersService {
           explanation: d.explanation,
           explanationSteps: d.explanationSteps,
         })),
-        notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, dueDate: n.dueDate, sentAt: n.sentAt })),
+        parties,
+        notices: notices.map((n) => ({
+          id: n.id, kind: n.kind, recipient: n.recipient, recipientParty: recipients(n), channel: n.channel, dueDate: n.dueDate, sentAt: n.sentAt,
+        })),
         timeline: timeline.map((e) => ({ at: e.at, type: e.type, description: e.description })),
       };
     });

@@ -23,6 +23,7 @@ import {
 } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { NoticesService, PartnerExportQuery, PartnerMessageQuery } from './notices.service';
+import { RECIPIENT_PARTY } from '../parties/party-view';
 
 const LIST_QUERY: JsonSchema = {
   type: 'object',
@@ -52,7 +53,8 @@ const NOTICE = object(
     key: STRING,
     kind: STRING,
     title: nullable(STRING),
-    recipient: STRING,
+    recipient: { ...STRING, description: "'client', 'party' (see recipientParty) or a partner of the outbox" },
+    recipientParty: RECIPIENT_PARTY,
     channel: STRING,
     deliveryMode: nullable(STRING),
     dueDate: nullable(DATE),

@@ -8,6 +8,7 @@ import { addToTimeline } from '../../../libs/db/timeline';
 import { legacyDocument, letterhead, loadLetterContext } from '../../../libs/notices/letter-context';
 import { renderPdf } from '../../../libs/notices/pdf';
 import { authorize, teamInScope } from '../common/authorize';
+import { noticeRecipientParties } from '../parties/party-view';
 import type { AuthUser } from '../common/current-user';
 import { ApiError, conflict, notFound } from '../common/errors';
 import { CONFIG } from '../common/tokens';
@@ -56,6 +57,7 @@ export class NoticesService {
       if (!dossier) throw notFound('Dossier');
       authorize(actor, 'notice:read', { team: dossier.team }, 'Dossier');
       const notices = await tx.find(NoticeEntity, { where: { dossierId }, order: { createdAt: 'ASC' } });
+      const recipientParty = await noticeRecipientParties(tx, notices);
       await audit(tx, actor, 'notice.listed', { dossierId, personId: dossier.personId });
       const items = notices.map((n) => ({
         id: n.id,
@@ -63,6 +65,7 @@ export class NoticesService {
         kind: n.kind,
         title: n.document?.title ?? null,
         recipient: n.recipient,
+        recipientParty: recipientParty(n),
         channel: n.channel,
         deliveryMode: n.deliveryMode,
         dueDate: n.dueDate,

@@ -415,8 +415,10 @@ async function dossierScreen(id) {
       el('ul', {}, [...d.openTasks, ...d.doneTasks].map((t) => el('li', {}, t.status === 'completed'
         ? `${taskTitle(all, t)} (afgerond)`
         : el('a', { href: `/app/taken/${t.id}` }, `${taskTitle(all, t)} (${TASK_STATUS[t.status] ?? t.status})`))))),
+    ...((d.parties ?? []).length === 0 ? [] : [el('section', { 'aria-label': 'Betrokken partijen' }, el('h2', {}, 'Betrokken partijen'),
+      el('ul', {}, d.parties.map((l) => el('li', {}, `${l.roleLabel}: ${l.party.name}${l.reference ? ` (kenmerk ${l.reference})` : ''}${l.endedAt ? ' — beëindigd' : ''}`))))]),
     el('section', { 'aria-label': 'Brieven' }, el('h2', {}, 'Brieven'),
-      el('ul', {}, (notices.body?.items ?? []).map((n) => el('li', {}, `${n.kind ?? n.key} `, el('button', { type: 'button', onclick: () => download(n.id, n.key) }, `Download PDF (${n.key})`))))),
+      el('ul', {}, (notices.body?.items ?? []).map((n) => el('li', {}, `${n.kind ?? n.key}${n.recipientParty ? ` aan ${n.recipientParty.name}` : ''} `, el('button', { type: 'button', onclick: () => download(n.id, n.key) }, `Download PDF (${n.key})`))))),
     el('section', { 'aria-label': 'Tijdlijn' }, el('h2', {}, 'Tijdlijn'), el('ol', {}, d.timeline.map((e) => el('li', {}, `${new Date(e.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })} — ${e.description}`)))));
 }
 

@@ -9,6 +9,7 @@ import { NoticeEntity } from './notice.entity';
 import { PartnerMessageEntity } from './partner-message.entity';
 import { PaymentBatchEntity } from './payment-batch.entity';
 import { PaymentEntity } from './payment.entity';
+import { DossierPartyEntity, PartyEntity } from './party.entity';
 import { PersonEntity, PersonIdentifierEntity } from './person.entity';
 import { ReassignmentEntity } from './reassignment.entity';
 import { TaskEntity } from './task.entity';
@@ -26,6 +27,8 @@ export {
   PartnerMessageEntity,
   PaymentBatchEntity,
   PaymentEntity,
+  PartyEntity,
+  DossierPartyEntity,
   PersonEntity,
   PersonIdentifierEntity,
   ReassignmentEntity,
@@ -50,4 +53,6 @@ export const ENTITIES = [
   AgendaItemEntity,
   PaymentEntity,
   PaymentBatchEntity,
+  PartyEntity,
+  DossierPartyEntity,
 ];

@@ -30,4 +30,6 @@ export class NoticeEntity {
   /** A reminder points to the notice it reminds of. */
   @Column({ type: 'uuid', name: 'reminder_of', nullable: true }) reminderOf: string | null;
   @Column({ type: 'timestamptz', name: 'answered_at', nullable: true }) answeredAt: Date | null;
+  /** The party the letter is addressed to (its name and address on the letter); null: the client. */
+  @Column({ type: 'uuid', name: 'recipient_party_id', nullable: true }) recipientPartyId: string | null;
 }

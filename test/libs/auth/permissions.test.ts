@@ -87,18 +87,34 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['team-lead', 'council:read', A, N],
   ['council-secretary', 'council:read', A, A],
   ['finance', 'council:read', F, F],
+  // Parties are one registry for every team; linking them is casework in the team's own dossiers.
+  ['social-worker', 'party:read', A, A],
+  ['social-worker', 'party:manage', A, A],
+  ['social-worker', 'party:link', A, N],
+  ['team-lead', 'party:read', A, A],
+  ['team-lead', 'party:manage', A, A],
+  ['team-lead', 'party:link', A, N],
+  ['council-secretary', 'party:read', F, F],
+  ['council-secretary', 'party:manage', F, F],
+  ['council-secretary', 'party:link', F, F],
+  ['finance', 'party:read', A, A],
+  ['finance', 'party:manage', F, F],
+  ['finance', 'party:link', F, F],
+  ['admin', 'party:read', A, A],
+  ['admin', 'party:manage', F, F],
+  ['admin', 'party:link', F, F],
 ];
 
 // The admin reads everything and manages users; it does no casework (README, role table).
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
-  'partner-message:read', 'payment:read', 'council:read',
+  'partner-message:read', 'payment:read', 'council:read', 'party:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
 const CASEWORK: Action[] = [
   'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
-  'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'council:manage',
+  'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'council:manage', 'party:manage', 'party:link',
 ];
 
 describe('permission matrix', () => {

@@ -1,0 +1,54 @@
+/**
+ * Parties: someone other than the client the OCMW deals with in a dossier (a creditor, a bailiff, a landlord, another
+ * OCMW, Fedasil, POD MI, a court). The kinds a party record is, and the roles a party plays in a dossier: closed lists
+ * with their Dutch labels. PURE code: workflows may import it.
+ */
+
+/** What a party is, and the role it plays in a dossier, alike: a creditor is a creditor in the dossier. */
+const COMMON = ['creditor', 'bailiff', 'collection-agency', 'landlord', 'supplier', 'care-home'] as const;
+const COMMON_LABELS: Record<(typeof COMMON)[number], string> = {
+  creditor: 'Schuldeiser',
+  bailiff: 'Gerechtsdeurwaarder',
+  'collection-agency': 'Incassobureau',
+  landlord: 'Verhuurder',
+  supplier: 'Leverancier',
+  'care-home': 'Woonzorgcentrum',
+};
+const INSTITUTIONS = ['fedasil', 'pod-mi', 'court'] as const;
+const INSTITUTION_LABELS: Record<(typeof INSTITUTIONS)[number], string> = {
+  fedasil: 'Fedasil',
+  'pod-mi': 'POD Maatschappelijke Integratie',
+  court: 'Rechtbank',
+};
+
+export const PARTY_KINDS = [...COMMON, 'ocmw', ...INSTITUTIONS] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = { ...COMMON_LABELS, ocmw: 'OCMW', ...INSTITUTION_LABELS };
+
+/** Another OCMW is in a dossier either as the one that sent the request on, or as the one competent for it. */
+export const PARTY_ROLES = [...COMMON, 'referring-ocmw', 'competent-ocmw', ...INSTITUTIONS] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  ...COMMON_LABELS,
+  'referring-ocmw': 'Verwijzend OCMW',
+  'competent-ocmw': 'Bevoegd OCMW',
+  ...INSTITUTION_LABELS,
+};
+
+/**
+ * Roles that name an institution, and the one kind of party that can play them. Every other role may be played by a
+ * party of any kind (a landlord, a care home or another OCMW can be a creditor too).
+ */
+export const ROLE_REQUIRES_KIND: Partial<Record<PartyRole, PartyKind>> = {
+  'referring-ocmw': 'ocmw',
+  'competent-ocmw': 'ocmw',
+  fedasil: 'fedasil',
+  'pod-mi': 'pod-mi',
+  court: 'court',
+};
+
+/** Null when a party of this kind may play the role, else why not (English, for the error message). */
+export function roleMismatch(role: PartyRole, kind: PartyKind): string | null {
+  const required = ROLE_REQUIRES_KIND[role];
+  return required && required !== kind ? `the role ${role} is played by a party of kind ${required}, not ${kind}` : null;
+}

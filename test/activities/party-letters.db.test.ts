@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createNoticeActivities, NOTICE_FAILURES } from '../../activities/notices/notice.activities';
+import { AppConfig, loadConfig } from '../../libs/config/config';
+import { DossierEntity, DossierPartyEntity, NoticeEntity, PartyEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
+import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
+import { migratedDataSource } from '../support/database';
+import { failureOf } from '../support/failure-of';
+import { pdfText } from '../support/pdf-text';
+
+/** A letter addressed to a party linked to the dossier (issueLetter's recipient.partyId), on a real PostgreSQL. */
+describe('letters to a party (db)', () => {
+  let dataSource: DataSource;
+  let config: AppConfig;
+  let acts: ReturnType<typeof createNoticeActivities>;
+  let dossierId: string;
+  let aalst: PartyEntity;
+  let landlord: PartyEntity;
+
+  const forwarding = {
+    date: '2026-10-07',
+    requestDate: '2026-10-05',
+    applicant: { name: 'Jan Peeters', address: ['Markt 1', '9200 Dendermonde'] },
+    reasons: 'De aanvrager verblijft gewoonlijk in Aalst.',
+  };
+  const notices = () => dataSource.getRepository(NoticeEntity).count({ where: { dossierId } });
+
+  beforeAll(async () => {
+    dataSource = await migratedDataSource('party_letters', 3);
+    config = loadConfig({ OCMW_NAME: 'OCMW Teststad', OCMW_ADDRESS: 'Stationsstraat 2, 9200 Dendermonde', OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Gent' });
+    acts = createNoticeActivities({ dataSource, config, catalogue: DEFAULT_CATALOGUE });
+    const user = await dataSource.getRepository(UserEntity).save({ username: 'sofie', passwordHash: 'x', displayName: 'Sofie Claes', role: 'social-worker', team: 'demo' });
+    const person = await dataSource.getRepository(PersonEntity).save({
+      nationalNumber: '93051822361', firstName: 'Jan', lastName: 'Peeters', street: 'Markt 1', postalCode: '9200', city: 'Dendermonde',
+    });
+    dossierId = randomUUID();
+    await dataSource.getRepository(DossierEntity).insert({
+      id: dossierId, reference: 'LL-2026-000077', procedure: 'leefloon', personId: person.id, status: 'COMPETENCE_CHECK',
+      team: 'demo', responsibleUserId: user.id, workflowId: `dossier-${dossierId}`, requestDate: '2026-10-05', channel: 'counter',
+    });
+    const parties = dataSource.getRepository(PartyEntity);
+    aalst = await parties.save({ name: 'OCMW Aalst', kind: 'ocmw', enterpriseNumber: '0212345668', street: 'Gasthuisstraat 40', postalCode: '9300', city: 'Aalst', contactPerson: 'Dienst Leefloon' });
+    landlord = await parties.save({ name: 'Woonhaven Noord', kind: 'landlord', street: 'Kaai 3', postalCode: '9000', city: 'Gent' });
+    await dataSource.getRepository(DossierPartyEntity).save({ dossierId, partyId: aalst.id, role: 'competent-ocmw', reference: 'AALST-2026-17' });
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  it("addresses the letter to the party's name and address, stores which party, and puts that address in the PDF", async () => {
+    const input = {
+      dossierId, key: 'forwarding', template: 'forwarding-ocmw' as const, data: forwarding,
+      delivery: { mode: 'letter' as const }, recipient: { partyId: aalst.id },
+    };
+    const issued = await acts.issueLetter(input);
+    const notice = await dataSource.getRepository(NoticeEntity).createQueryBuilder('n').addSelect('n.pdf').where('n.id = :id', { id: issued.noticeId }).getOneOrFail();
+    expect(notice).toMatchObject({ recipient: 'party', recipientPartyId: aalst.id, deliveryMode: 'letter' });
+    // The addressee block is the party's, not the client's; the competent OCMW named in the letter is the party too.
+    expect(notice.document?.recipient).toBe('OCMW Aalst\nt.a.v. Dienst Leefloon\nGasthuisstraat 40\n9300 Aalst');
+    expect(notice.document?.fields['Bevoegd OCMW']).toBe('OCMW Aalst');
+    const text = await pdfText(notice.pdf!);
+    for (const part of ['OCMW Aalst', 't.a.v. Dienst Leefloon', 'Gasthuisstraat 40', '9300 Aalst', 'LL-2026-000077']) expect(text).toContain(part);
+
+    // A retried activity returns the stored letter: one notice.
+    expect(await acts.issueLetter(input)).toEqual(issued);
+    expect(await notices()).toBe(1);
+    const [timeline] = await dataSource.query(`SELECT description FROM dossier_events WHERE dossier_id = $1 AND key = 'notice:forwarding'`, [dossierId]);
+    expect(timeline.description).toContain('voor OCMW Aalst');
+  });
+
+  it("without a recipient the same kind of letter still goes to the client's address", async () => {
+    const issued = await acts.issueLetter({
+      dossierId, key: 'hearing-right', template: 'hearing-right', data: { date: '2026-10-07' }, delivery: { mode: 'hand' },
+    });
+    const notice = await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: issued.noticeId });
+    expect(notice).toMatchObject({ recipient: 'client', recipientPartyId: null });
+    expect(notice.document?.recipient).toBe('Jan Peeters\nMarkt 1\n9200 Dendermonde');
+  });
+
+  it('refuses a party that is not linked to the dossier, unknown or inactive, and stores nothing', async () => {
+    const before = await notices();
+    const letter = (partyId: string, key: string) =>
+      acts.issueLetter({ dossierId, key, template: 'hearing-right', data: { date: '2026-10-07' }, delivery: { mode: 'letter' }, recipient: { partyId } });
+
+    const notLinked = await failureOf(letter(landlord.id, 'to-landlord'));
+    expect(notLinked).toMatchObject({ type: NOTICE_FAILURES.recipientParty, nonRetryable: true });
+    expect(notLinked.message).toContain('not linked');
+    expect(await failureOf(letter(randomUUID(), 'to-nobody'))).toMatchObject({ type: NOTICE_FAILURES.recipientParty });
+
+    // An ended link is no link.
+    const link = await dataSource.getRepository(DossierPartyEntity).save({ dossierId, partyId: landlord.id, role: 'landlord', endedAt: new Date() });
+    expect((await failureOf(letter(landlord.id, 'to-landlord'))).message).toContain('not linked');
+    await dataSource.getRepository(DossierPartyEntity).update({ id: link.id }, { endedAt: null });
+    await dataSource.getRepository(PartyEntity).update({ id: landlord.id }, { active: false });
+    expect((await failureOf(letter(landlord.id, 'to-landlord'))).message).toContain('no longer active');
+    expect(await notices()).toBe(before);
+  });
+
+  it('refuses a letter to a party without a postal address as incomplete', async () => {
+    const noAddress = await dataSource.getRepository(PartyEntity).save({ name: 'Incasso Zonder Adres', kind: 'collection-agency' });
+    await dataSource.getRepository(DossierPartyEntity).save({ dossierId, partyId: noAddress.id, role: 'collection-agency' });
+    const refused = await failureOf(acts.issueLetter({
+      dossierId, key: 'to-agency', template: 'hearing-right', data: { date: '2026-10-07' }, delivery: { mode: 'letter' }, recipient: { partyId: noAddress.id },
+    }));
+    expect(refused.type).toBe(NOTICE_FAILURES.incomplete);
+    expect((refused.details?.[0] as { element: string }[]).map((m) => m.element)).toEqual(['recipient']);
+  });
+});
