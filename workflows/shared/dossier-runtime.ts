@@ -5,8 +5,8 @@ import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import type { TaskContext } from '../../libs/tasks/task-kinds';
 import { councilDecisionContent, taskKindOf, validateCouncilDecision, validateTaskOutcome } from '../../libs/procedures/registry';
 import type { CompletedTask, TaskKindName } from '../../libs/tasks/task-outcomes';
-import { ClockContext, ClockOptions, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
-import type { CarriedTask, DossierInput, PendingRatification, RuntimeCarry } from './dossier-input';
+import { ClockContext, ClockOptions, ClockSnapshot, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
+import type { CarriedTask, DossierInput, PendingRatification } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
 import { formatDateNl } from '../../libs/format/dutch';
 import {
@@ -144,7 +144,10 @@ export class Dossier {
   private readonly engine: boolean;
   private responsibleUserId: string | null;
   private readonly agenda = new Map<string, AgendaEntry>();
+  /** Ratifications taken up by this run (superviseRatifications): finish waits for them, a hand-over carries them. */
   private readonly ratifications: Promise<unknown>[] = [];
+  /** Ratifications of runs before the urgent-decision-at-once patch: awaited before the run ends or hands over. */
+  private readonly legacyRatifications: Promise<unknown>[] = [];
   private readonly pending: Promise<unknown>[] = [];
   private readonly sentPartnerMessages = new Map<string, string>();
   private readonly answeredPartnerMessages = new Set<string>();
@@ -155,7 +158,7 @@ export class Dossier {
   private readonly seq: Record<string, number>;
   /** Urgent decisions awaiting ratification that this run has not taken up: handed to the next run. */
   private readonly pendingRatifications: PendingRatification[] = [];
-  private readonly carriedClocks: Map<string, NonNullable<RuntimeCarry['deadlines']>[number]>;
+  private readonly carriedClocks: Map<string, ClockSnapshot>;
 
   constructor(readonly input: DossierInput) {
     this.engine = patched(DEADLINE_ENGINE_PATCH);
@@ -338,6 +341,7 @@ export class Dossier {
    * Starts a legal deadline from the catalogue rule in force on the trigger date; its timers run beside the procedure.
    */
   async deadline(key: string, ruleId: string, triggerDate: IsoDate, options: ClockOptions = {}): Promise<DeadlineHandle> {
+    // A clock taken over from the previous run (resume) is the same clock: declaring it again returns it.
     const resumed = this.deadlines.get(key);
     if (resumed && this.resumedClocks.has(key)) return resumed;
     const carried = this.carriedClocks.get(key);
@@ -357,9 +361,7 @@ export class Dossier {
    */
   async resume(): Promise<void> {
     for (const snapshot of [...this.carriedClocks.values()]) {
-      this.carriedClocks.delete(snapshot.key);
-      const clock = await DeadlineClock.start(this.clockContext(), snapshot.key, snapshot.ruleId, snapshot.triggerDate, { kind: snapshot.kind }, snapshot);
-      this.deadlines.set(snapshot.key, clock);
+      await this.deadline(snapshot.key, snapshot.ruleId, snapshot.triggerDate, { kind: snapshot.kind });
       this.resumedClocks.add(snapshot.key);
     }
   }
@@ -492,26 +494,20 @@ export class Dossier {
         // The urgent decision takes effect at once (a grant pays, its clocks run); its ratification is taken up by the
         // procedure — in the benefit for a grant, before the end for a refusal — instead of holding the dossier back.
         if (patched(URGENT_AT_ONCE_PATCH)) this.pendingRatifications.push({ urgentItemId: entry.itemId, decision, proposal });
-        else this.ratifications.push(this.ratify(decision, proposal));
+        else this.legacyRatifications.push(this.ratify(decision, proposal));
       }
       return { ...decision, sessionDate: entry.session.sessionDate };
     }
   }
 
-  /** Urgent decisions awaiting their ratification that no run has taken up yet. */
-  awaitingRatification(): readonly PendingRatification[] {
-    return this.pendingRatifications;
-  }
-
   /**
    * Takes up the ratifications of urgent decisions in the background (supervised): each goes to the next session.
    * `onOverruled` handles an overruling the procedure can put into effect itself (true); otherwise the team lead is
-   * told that a new decision and notification are needed. The dossier's finish waits for them.
+   * told that a new decision and notification are needed. The dossier's finish waits for them; a hand-over carries
+   * those not decided yet. Called once per run, at its start (or, for a refusal, before it ends).
    */
   superviseRatifications(onOverruled?: (pending: PendingRatification, ratification: CouncilDecision) => Promise<boolean>): void {
     for (const pending of this.pendingRatifications) {
-      if (this.ratifying.has(pending.urgentItemId)) continue;
-      this.ratifying.add(pending.urgentItemId);
       this.ratifications.push(
         this.supervise('ratification', 'de bekrachtiging van de dringende beslissing', async () => {
           await this.ratify(pending.decision, pending.proposal, { urgentItemId: pending.urgentItemId, onOverruled: onOverruled && ((r) => onOverruled(pending, r)) });
@@ -522,13 +518,14 @@ export class Dossier {
     }
   }
 
-  private readonly ratifying = new Set<string>();
-
   /**
    * Waits until nothing is in flight — no activity running, every completed task recorded — so that the run can hand
-   * over (continue as new) without an Update losing its answer. Unlike finish, background work is not awaited.
+   * over (continue as new) without an Update losing its answer. Unlike finish, background work is not awaited, except
+   * a ratification begun before ratifications were carried (runs before the urgent-decision-at-once patch awaited it
+   * before continuing as new, and it is not in the hand-over).
    */
   async settle(): Promise<void> {
+    await Promise.all(this.legacyRatifications);
     await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
   }
 
@@ -657,8 +654,8 @@ export class Dossier {
     if (options.windows) {
       await condition(() => [...this.deadlines.values()].every((d) => !(d instanceof DeadlineClock) || !d.isWindow() || d.isClosed()));
     }
-    await Promise.all([...this.ratifications, ...this.pending]);
-    await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
+    await Promise.all([...this.ratifications, ...this.legacyRatifications, ...this.pending]);
+    await this.settle();
   }
 
   /** A procedure's own activity call, counted like the runtime's (see call). */
