@@ -17,7 +17,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ type: string | unde
     await promise;
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-      return { type: err.cause.type, paths: ((err.cause.details?.[0] ?? []) as { path: string }[]).map((e) => e.path) };
+      return { type: err.cause.type ?? undefined, paths: ((err.cause.details?.[0] ?? []) as { path: string }[]).map((e) => e.path) };
     }
     throw err;
   }
