@@ -661,7 +661,8 @@ export class Dossier {
   /**
    * The earliest external event of `type` received and not yet taken — at once when it arrived before the call (or in
    * an earlier run: handOver carries it), else when it arrives. Each event is taken once: two waits for one type get
-   * two events.
+   * two events. A taken event is the procedure's: what it still has to do about it after a hand-over it carries
+   * itself (a deadline clock, its own continue-as-new input).
    */
   async waitForEvent(type: string): Promise<ExternalEventInput> {
     let taken: ExternalEventInput | undefined;
