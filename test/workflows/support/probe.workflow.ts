@@ -1,6 +1,8 @@
 import { condition, defineSignal, setHandler } from '@temporalio/workflow';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
+import type { PartnerFormId } from '../../../libs/partner-forms/registry';
 import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
+import { sendPartnerForm, watchPartnerForm } from '../../../workflows/shared/partner-forms';
 
 export const stopProbe = defineSignal<[string]>('stopProbe');
 
@@ -39,4 +41,18 @@ export async function clocksProbe(
   await Promise.all(todo);
   await dossier.finish();
   return Object.fromEntries([...clocks].map(([key, c]) => [key, c.status()]));
+}
+
+/**
+ * Test-only workflow: one registered partner form sent through the shared step (libs/partner-forms), its clock and
+ * reminders watched until the partner acknowledges it. Answers 'refused' when the form was refused (and escalated).
+ */
+export async function partnerFormProbe(input: DossierInput & { formId: PartnerFormId; content: Record<string, unknown> }): Promise<string> {
+  const dossier = new Dossier(input);
+  await dossier.refreshSettings();
+  const watch = await sendPartnerForm(dossier, input.formId, input.content);
+  if (!watch) return 'refused';
+  await watchPartnerForm(dossier, watch);
+  await dossier.finish();
+  return 'acknowledged';
 }
