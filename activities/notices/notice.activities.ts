@@ -323,11 +323,12 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       if (!hasInsz(ctx.person.nationalNumber)) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
       identity = { client: { nationalNumber: ctx.person.nationalNumber } };
     } else {
-      const listed = Array.isArray(content.beneficiaries) ? (content.beneficiaries as { personId: string; role: string }[]) : [];
-      const ids = listed.map((b) => b.personId).filter((id) => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
+      // A beneficiary without personId is the dossier's client.
+      const listed = Array.isArray(content.beneficiaries) ? (content.beneficiaries as { personId?: string; role: string }[]) : [];
+      const ids = listed.map((b) => b.personId).filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
       const persons = ids.length ? await dataSource.manager.findBy(PersonEntity, { id: In(ids) }) : [];
       const beneficiaries = listed.map((b, i) => {
-        const person = persons.find((p) => p.id === b.personId);
+        const person = b.personId === undefined ? ctx.person : persons.find((p) => p.id === b.personId);
         if (!person) problems.push(`/beneficiaries/${i} is not a registered person`);
         else if (!hasInsz(person.nationalNumber)) problems.push(`/beneficiaries/${i} has no national number (INSZ); ask KSZ for a BIS number`);
         return { role: b.role, nationalNumber: person?.nationalNumber ?? null };

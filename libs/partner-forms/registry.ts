@@ -22,6 +22,8 @@ export interface PartnerFormDefinition {
   partner: Partner;
   /** The code printed on the form ('B', 'B1'). */
   code: string;
+  /** Dutch name in timeline and escalation texts: "formulier B", "formulier C (Wet 1965)". */
+  label: string;
   /** partner_messages.kind: 'form-B' / 'form-C' as the rows of running dossiers have it, 'wet1965-B1' for the others. */
   kind: string;
   /** Dutch, on the form and in the export. */
@@ -95,7 +97,7 @@ const RMI_FORM = {
   refOf: rmiRef,
   reminder: { setting: 'partnerReminderDays', defaultDays: 30 },
   activity: 'sendPodMiForm',
-  describe: (c: Record<string, unknown>) => `beslissing van ${str(c.decisionDate)}`,
+  describe: (c: Record<string, unknown>) => `beslissing van ${nl(c.decisionDate)}`,
 } as const;
 
 /** What the Wet 1965 forms share (primabook "Wet 65"). */
@@ -111,6 +113,7 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     ...RMI_FORM,
     id: 'rmi:B',
     code: 'B',
+    label: 'formulier B',
     kind: 'form-B',
     title: 'Formulier B: beslissing tot toekenning of herziening (terugbetalingsaanvraag)',
     check: (c) => {
@@ -127,6 +130,7 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     ...RMI_FORM,
     id: 'rmi:C',
     code: 'C',
+    label: 'formulier C',
     kind: 'form-C',
     title: 'Formulier C: beslissing tot weigering of stopzetting',
     // Form C is for a refusal or a stop, not a suspension (art. 21 §6 RMI-wet, primabook).
@@ -142,6 +146,7 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     ...WET_1965_FORM,
     id: 'wet1965:A',
     code: 'A',
+    label: 'formulier A (Wet 1965)',
     kind: 'wet1965-A',
     title: 'Formulier A: identiteit van de begunstigden (Wet 1965)',
     contentSchema: {
@@ -150,14 +155,17 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
       properties: {
         /** Start of the state-reimbursed aid the form goes with (with B1). */
         startDate: DATE,
-        /** Who the aid is for; each is identified by INSZ (national number or BIS number), looked up by the activity. */
+        /**
+         * Who the aid is for, each identified by INSZ (national number or BIS number) that the activity looks up: a
+         * registered person by id; without personId, the dossier's client.
+         */
         beneficiaries: {
           type: 'array',
           minItems: 1,
           maxItems: 20,
           items: {
             type: 'object',
-            required: ['personId', 'role'],
+            required: ['role'],
             properties: { personId: { type: 'string', format: 'uuid' }, role: { enum: ['applicant', 'partner', 'child', 'other'] } },
             additionalProperties: false,
           },
@@ -176,6 +184,7 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     ...WET_1965_FORM,
     id: 'wet1965:B1',
     code: 'B1',
+    label: 'formulier B1 (Wet 1965)',
     kind: 'wet1965-B1',
     title: 'Formulier B1: beslissing tot toekenning van maatschappelijke dienstverlening (Wet 1965)',
     contentSchema: {
@@ -210,6 +219,7 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     ...WET_1965_FORM,
     id: 'wet1965:C',
     code: 'C',
+    label: 'formulier C (Wet 1965)',
     kind: 'wet1965-C',
     title: 'Formulier C: stopzetting van de maatschappelijke dienstverlening (Wet 1965)',
     contentSchema: {
@@ -234,6 +244,7 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     ...WET_1965_FORM,
     id: 'wet1965:D1',
     code: 'D1',
+    label: 'formulier D1 (Wet 1965)',
     kind: 'wet1965-D1',
     title: 'Formulier D1: aanvraag tot terugbetaling van de kosten (Wet 1965)',
     contentSchema: {

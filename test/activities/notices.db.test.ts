@@ -356,9 +356,9 @@ describe('notices activities (db, real SMTP)', () => {
       dueDate: '2026-11-29',
     });
 
-    const formA = await acts.sendPartnerForm({ dossierId, formId: 'wet1965:A', content: { startDate: '2026-10-15', beneficiaries: [{ personId: clientId, role: 'applicant' }] } });
+    const formA = await acts.sendPartnerForm({ dossierId, formId: 'wet1965:A', content: { startDate: '2026-10-15', beneficiaries: [{ role: 'applicant' }, { personId: clientId, role: 'other' }] } });
     const [a] = await dataSource.query(`SELECT kind, partner_ref, payload FROM partner_messages WHERE id = $1`, [formA.partnerMessageId]);
-    expect(a).toMatchObject({ kind: 'wet1965-A', partner_ref: 'LL-2026-000042:2026-10-15', payload: { beneficiaries: [{ role: 'applicant', nationalNumber: '93051822361' }] } });
+    expect(a).toMatchObject({ kind: 'wet1965-A', partner_ref: 'LL-2026-000042:2026-10-15', payload: { beneficiaries: [{ role: 'applicant', nationalNumber: '93051822361' }, { role: 'other', nationalNumber: '93051822361' }] } });
 
     const noAmount = await failureOf(acts.sendPartnerForm({ dossierId, formId: 'wet1965:B1', content: { ...content, decisionDate: '2026-10-28', amountCents: undefined } }));
     expect(noAmount).toMatchObject({ type: 'PodMiFormInvalid', nonRetryable: true });

@@ -30,6 +30,7 @@ export interface PartnerFormWatch {
   decisionDate?: IsoDate;
 }
 
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const formOf = (watch: PartnerFormWatch): PartnerFormDefinition => partnerForm(watch.formId ?? `rmi:${watch.form!}`);
 const triggerOf = (watch: PartnerFormWatch): IsoDate | null => (watch.trigger !== undefined ? watch.trigger : (watch.decisionDate ?? null));
 
@@ -42,13 +43,14 @@ export async function sendPartnerForm(dossier: Dossier, formId: PartnerFormId, c
   const form = partnerForm(formId);
   const { dossierId } = dossier.input;
   const partnerName = PARTNER_NAMES[form.partner];
-  const sent = await dossier.attempt(`formulier ${form.code} voor ${partnerName}`, () =>
+  const sent = await dossier.attempt(`${form.label} voor ${partnerName}`, () =>
     form.activity === 'sendPodMiForm'
       ? acts.sendPodMiForm({ dossierId, form: form.code as 'B' | 'C', ...(content as Omit<Parameters<Activities['sendPodMiForm']>[0], 'dossierId' | 'form'>) })
       : acts.sendPartnerForm({ dossierId, formId, content }),
   );
   if (!sent) return undefined;
-  await dossier.event(`${form.partner}-form-${form.code}`, `Formulier ${form.code} voor ${partnerName} klaargezet (${form.describe(content)})`);
+  // The timeline type of B/C stays `pod-mi-form-B` (partner + kind).
+  await dossier.event(`${form.partner}-${form.kind}`, `${capitalize(form.label)} voor ${partnerName} klaargezet (${form.describe(content)})`);
   const key = form.keyOf(content);
   const trigger = clockTrigger(form, content);
   // POD MI B/C keep the shape older runs carry (a worker of the previous version may take the run over).
@@ -97,5 +99,5 @@ export async function watchPartnerForm(dossier: Dossier, watch: PartnerFormWatch
  */
 export function superviseForm(dossier: Dossier, watch: PartnerFormWatch): Promise<void> {
   const form = formOf(watch);
-  return dossier.supervise(`${form.partner}:${watch.key}`, `de opvolging van formulier ${form.code} voor ${PARTNER_NAMES[form.partner]}`, () => watchPartnerForm(dossier, watch));
+  return dossier.supervise(`${form.partner}:${watch.key}`, `de opvolging van ${form.label} voor ${PARTNER_NAMES[form.partner]}`, () => watchPartnerForm(dossier, watch));
 }

@@ -45,7 +45,7 @@ describe('partner forms (time-skipping)', () => {
       const clock = (await handle.query(dossierStateQuery)).deadlines[0];
       // SA-6 [U]: 45 calendar days from the start of the aid (configuration).
       expect(clock).toMatchObject({ key: `wet1965-B1-${today}`, ruleId: 'SA-6', dueDate: addDays(today, 45) });
-      expect(fake.of('recordDossierEvent').map((e) => e.type)).toEqual(expect.arrayContaining([expect.stringMatching(/^pod-mi-form-B1/)]));
+      expect(fake.of('recordDossierEvent').map((e) => e.type)).toEqual(expect.arrayContaining(['pod-mi-wet1965-B1']));
 
       await env.sleep('37 days');
       expect(escalations(fake)).toEqual([]);
@@ -74,7 +74,7 @@ describe('partner forms (time-skipping)', () => {
     await probe('wet1965:B1', b1, async ({ fake, handle, today }) => {
       expect(await handle.result()).toBe('refused');
       const [escalation] = fake.of('raiseEscalation');
-      expect(escalation).toMatchObject({ level: 'breach', key: `step:formulier B1 voor POD MI:${today}` });
+      expect(escalation).toMatchObject({ level: 'breach', key: `step:formulier B1 (Wet 1965) voor POD MI:${today}` });
       expect(escalation.message).toContain('no national number (INSZ)');
       expect(fake.of('queuePartnerMessage')).toEqual([]);
       expect(fake.of('planDeadline')).toEqual([]);
@@ -84,7 +84,7 @@ describe('partner forms (time-skipping)', () => {
   it('refuses content that fails the form schema (no amount) and escalates it', async () => {
     await probe('wet1965:B1', (today) => ({ ...b1(today), amountCents: undefined }), async ({ fake, handle }) => {
       expect(await handle.result()).toBe('refused');
-      expect(fake.of('raiseEscalation').map((e) => e.message).join()).toMatch(/formulier B1 voor POD MI is geweigerd: .*amountCents/);
+      expect(fake.of('raiseEscalation').map((e) => e.message).join()).toMatch(/formulier B1 \(Wet 1965\) voor POD MI is geweigerd: .*amountCents/);
     });
   });
 
