@@ -1,11 +1,11 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addDays } from '../../../libs/deadlines/calendar-date';
+import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import type { PartnerFormId } from '../../../libs/partner-forms/registry';
 import { dossierStateQuery, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.messages';
 import { aDossierInput } from '../../support/factories';
 import { fakeActivities, FakeOptions } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv } from '../../support/temporal';
-import { partnerFormProbe } from '../support/probe.workflow';
+import { partnerFormProbe, partnerFormWatchProbe } from '../support/probe.workflow';
 import { withProbeWorker } from '../support/probe-worker';
 
 /** The shared partner-form step on a Wet 1965 form (what social aid sends): its clock, reminders and refusals. */
@@ -97,6 +97,30 @@ describe('partner forms (time-skipping)', () => {
       expect(await handle.result()).toBe('acknowledged');
       expect(fake.of('planDeadline')).toEqual([]);
       expect(fake.of('queuePartnerMessage')).toEqual([]);
+    });
+  });
+
+  it('takes over a POD MI form B watch carried by an older run (form + decisionDate): LL-5 and LL-5-LOSS, the subsidy lost, reminders', async () => {
+    const fake = fakeActivities({ settings: { partnerReminderDays: 30 } });
+    await withProbeWorker(env, fake.activities, async ({ taskQueue, today }) => {
+      const watch = { partnerMessageId: 'pm-form-B', key: `pod-mi-B-${today}`, form: 'B' as const, decisionDate: today };
+      const input = { ...aDossierInput({ requestDate: today }), watch };
+      const handle = await env.client.workflow.start(partnerFormWatchProbe, { args: [input], taskQueue, workflowId: `forms-${input.dossierId}` });
+      await eventually(async () => ((await handle.query(dossierStateQuery)).deadlines.length === 2 ? true : undefined));
+      const clocks = (await handle.query(dossierStateQuery)).deadlines;
+      expect(clocks.map((d: { key: string; ruleId: string }) => [d.key, d.ruleId])).toEqual([[`pod-mi-B-${today}`, 'LL-5'], [`pod-mi-B-${today}-loss`, 'LL-5-LOSS']]);
+      const lossDue = clocks[1].dueDate as string;
+      const sentOn = addDays(lossDue, 3);
+      await env.sleep(`${daysBetween(today, sentOn) + 1} days`);
+      await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId: 'pm-form-B', sentOn }] });
+      const lost = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'subsidy-lost'));
+      // The loss runs from the day after the last day on time up to the day of sending: 3 days.
+      expect(lost.data).toEqual({ days: 3, lossFrom: addDays(lossDue, 1), sentOn });
+      await env.sleep('31 days');
+      const reminder = await eventually(() => fake.of('queuePartnerMessage').find((m) => m.kind === 'form-B-reminder'));
+      expect(reminder).toMatchObject({ partner: 'pod-mi', payload: { reminderOf: 'pm-form-B', originalRef: `pod-mi-B-${today}` } });
+      await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId: 'pm-form-B', sentOn }] });
+      expect(await handle.result()).toBe('acknowledged');
     });
   });
 });

@@ -2,7 +2,7 @@ import { condition, defineSignal, setHandler } from '@temporalio/workflow';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
 import type { PartnerFormId } from '../../../libs/partner-forms/registry';
 import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
-import { sendPartnerForm, watchPartnerForm } from '../../../workflows/shared/partner-forms';
+import { PartnerFormWatch, sendPartnerForm, watchPartnerForm } from '../../../workflows/shared/partner-forms';
 
 export const stopProbe = defineSignal<[string]>('stopProbe');
 
@@ -53,6 +53,15 @@ export async function partnerFormProbe(input: DossierInput & { formId: PartnerFo
   const watch = await sendPartnerForm(dossier, input.formId, input.content);
   if (!watch) return 'refused';
   await watchPartnerForm(dossier, watch);
+  await dossier.finish();
+  return 'acknowledged';
+}
+
+/** Test-only workflow: a form watch handed over by an earlier run (continue-as-new), taken over by watchPartnerForm. */
+export async function partnerFormWatchProbe(input: DossierInput & { watch: PartnerFormWatch }): Promise<string> {
+  const dossier = new Dossier(input);
+  await dossier.refreshSettings();
+  await watchPartnerForm(dossier, input.watch);
   await dossier.finish();
   return 'acknowledged';
 }
