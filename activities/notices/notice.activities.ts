@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { DossierPartyEntity, NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity } from '../../libs/db/entities';
-import { clockTrigger, isPartnerFormId, PARTNER_NAMES, PartnerFormId, partnerForm, partnerRefOf } from '../../libs/partner-forms/registry';
+import { clockTrigger, isPartnerFormId, PARTNER_NAMES, PartnerFormId, partnerForm, partnerMessageLabel, partnerRefOf } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
 import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
 import { insertOnce } from '../../libs/db/insert-once';
@@ -292,7 +292,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
         key: `partner:${input.kind}:${input.partnerRef}`,
         at: new Date(),
         type: 'partner-message',
-        description: `Bericht ${input.kind} voor ${input.partner} klaargezet${input.dueDate ? ` (uiterlijk ${formatDateNl(input.dueDate)})` : ''}`,
+        description: `Bericht ${partnerMessageLabel(input.kind)} voor ${PARTNER_NAMES[input.partner]} klaargezet${input.dueDate ? ` (uiterlijk ${formatDateNl(input.dueDate)})` : ''}`,
         data: { partner: input.partner, kind: input.kind, partnerMessageId: row.id },
       });
       await audit(tx, SYSTEM, 'partner-message.queued', { dossierId: input.dossierId, details: { partnerMessageId: row.id, partner: input.partner, kind: input.kind } });

@@ -308,3 +308,15 @@ export function partnerRefOf(form: PartnerFormDefinition, dossierReference: stri
 
 /** Dutch names of the partners, for timeline and escalation texts. */
 export const PARTNER_NAMES: Record<Partner, string> = { 'pod-mi': 'POD MI', ocmw: 'het OCMW', fedasil: 'Fedasil', creditor: 'de schuldeiser' };
+
+/**
+ * Dutch for a partner message's kind in timeline texts: a registered form by its label ("formulier B1 (Wet 1965)"), its
+ * reminder as such; any other kind (forwarding, ...) as it is stored.
+ */
+export function partnerMessageLabel(kind: string): string {
+  const reminder = kind.endsWith('-reminder');
+  const base = reminder ? kind.slice(0, -'-reminder'.length) : kind;
+  const form = PARTNER_FORM_IDS.map((id) => PARTNER_FORMS[id]).find((f) => f.kind === base);
+  if (!form) return kind;
+  return reminder ? `herinnering over ${form.label}` : form.label;
+}

@@ -150,7 +150,7 @@ describe('notices and partner outbox (e2e)', () => {
     const acknowledged = await sys.http.get('/partner-messages?status=acknowledged').set(as('team-lead'));
     expect(acknowledged.body.items.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([[formB, 'acknowledged']]);
     const timeline = await sys.http.get(`/dossiers/${dossier.id}`).set(as('social-worker'));
-    expect(timeline.body.timeline.map((e: { description: string }) => e.description)).toContain('Ontvangst van form-B bevestigd door pod-mi');
+    expect(timeline.body.timeline.map((e: { description: string }) => e.description)).toContain('Ontvangst van formulier B bevestigd door POD MI');
   });
 
   it('exports and acknowledges a Wet 1965 form B1 queued by the real activity, beside the RMI forms', async () => {

@@ -2,7 +2,7 @@ import { withWet1965FormDays } from '../../../libs/config/deadline-catalogue';
 import { loadConfig } from '../../../libs/config/config';
 import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { computeDeadline, findRule } from '../../../libs/deadlines/engine';
-import { PARTNER_FORM_IDS, PARTNER_FORMS, partnerRefOf } from '../../../libs/partner-forms/registry';
+import { PARTNER_FORM_IDS, PARTNER_FORMS, partnerMessageLabel, partnerRefOf } from '../../../libs/partner-forms/registry';
 import { validateSchema } from '../../../libs/validation/schema';
 
 describe('partner-form registry', () => {
@@ -60,5 +60,11 @@ describe('partner-form registry', () => {
     expect(due(withWet1965FormDays(DEFAULT_CATALOGUE, null))).toBe('2026-11-29');
     expect(due(withWet1965FormDays(DEFAULT_CATALOGUE, 60))).toBe('2026-12-14');
     expect(DEFAULT_CATALOGUE.find((r) => r.id === 'SA-6')!.duration).toBe(45);
+  });
+
+  it('names partner messages in Dutch for the timeline', () => {
+    expect(partnerMessageLabel('form-B')).toBe('formulier B');
+    expect(partnerMessageLabel('wet1965-B1-reminder')).toBe('herinnering over formulier B1 (Wet 1965)');
+    expect(partnerMessageLabel('forwarding')).toBe('forwarding');
   });
 });
