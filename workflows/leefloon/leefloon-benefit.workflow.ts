@@ -1,6 +1,6 @@
 import { condition, continueAsNew, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { addDays, addMonths, compareDates, daysBetween, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
