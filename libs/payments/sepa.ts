@@ -8,7 +8,7 @@
  */
 import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
 import { normalizeNationalNumber, validateIban, validateNationalNumber } from '../domain/identifiers';
-import type { PaymentKind, Period } from './schedule';
+import { PAYMENT_KIND_REMITTANCE, PaymentKind, periodRemittance } from './payment-key';
 
 export const PAIN_001_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
 /** EPC usage rules: names are limited to 70 characters, unstructured remittance to 140, identifiers (Max35Text) to 35. */
@@ -103,12 +103,23 @@ export function formatAmount(cents: number): string {
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 
-const KIND_LABEL: Record<PaymentKind, string> = { monthly: '', arrears: 'achterstal ', 'one-off': 'eenmalig ' };
-
-/** The unstructured remittance the beneficiary reads on the statement: "Leefloon 2026-03 LL-2026-000123". */
-export function remittanceText(input: { procedure: string; kind: PaymentKind; period: Period; reference: string }): string {
+/**
+ * The unstructured remittance the beneficiary reads on the statement: "Leefloon 2026-03 LL-2026-000123"; a party paid
+ * for a debt or invoice reads its own reference first ("INV-1"), then the dossier's file reference it keeps for this
+ * dossier (the link's `reference`), so it can book the payment: "Sociale hulp huurwaarborg rent-guarantee INV-1 HW-77
+ * SH-2026-000004". Never a national number (buildPain001 refuses one).
+ */
+export function remittanceText(input: {
+  procedure: string;
+  kind: PaymentKind;
+  period: string;
+  reference: string;
+  debtRef?: string | null;
+  payeeReference?: string | null;
+}): string {
   const procedure = input.procedure.charAt(0).toUpperCase() + input.procedure.slice(1).replace(/-/g, ' ');
-  return sepaText(`${procedure} ${KIND_LABEL[input.kind]}${input.period} ${input.reference}`, MAX_REMITTANCE);
+  const parts = [procedure, PAYMENT_KIND_REMITTANCE[input.kind], periodRemittance(input.period), input.debtRef, input.payeeReference, input.reference];
+  return sepaText(parts.filter((p) => p).join(' '), MAX_REMITTANCE);
 }
 
 /** True when `text` holds something that checks out as a national number (11 digits, optionally written with . - or spaces). */
