@@ -251,6 +251,7 @@ export function createPaymentActivities({ dataSource, amounts, config }: Payment
               reference: dossier.reference,
               debtRef: input.debtRef,
               payeeReference: payer.reference,
+              onBehalfOf: payee.kind === 'party' ? `${dossier.first_name} ${dossier.last_name}` : null,
             }),
             input.dueDate,
             JSON.stringify(input.computation ?? {}),

@@ -104,10 +104,11 @@ export function formatAmount(cents: number): string {
 }
 
 /**
- * The unstructured remittance the beneficiary reads on the statement: "Leefloon 2026-03 LL-2026-000123"; a party paid
- * for a debt or invoice reads its own reference first ("INV-1"), then the dossier's file reference it keeps for this
- * dossier (the link's `reference`), so it can book the payment: "Sociale hulp huurwaarborg rent-guarantee INV-1 HW-77
- * SH-2026-000004". Never a national number (buildPain001 refuses one).
+ * The unstructured remittance the beneficiary reads on the statement: "Leefloon 2026-03 LL-2026-000123". A party paid
+ * for the client reads its own references first — the debt or invoice ("INV-1"), the file number it keeps for this
+ * dossier (the link's `reference`) — then the dossier's reference and the client it is paid for, so it can book the
+ * payment: "Leefloon huurwaarborg rent-guarantee INV-1 HW-77 LL-2026-000004 voor Jan Peeters" (cut at 140 characters,
+ * the client's name first to go). Never a national number (buildPain001 refuses one).
  */
 export function remittanceText(input: {
   procedure: string;
@@ -116,9 +117,19 @@ export function remittanceText(input: {
   reference: string;
   debtRef?: string | null;
   payeeReference?: string | null;
+  /** The client's name, when a party is paid for the client. */
+  onBehalfOf?: string | null;
 }): string {
   const procedure = input.procedure.charAt(0).toUpperCase() + input.procedure.slice(1).replace(/-/g, ' ');
-  const parts = [procedure, PAYMENT_KIND_REMITTANCE[input.kind], periodRemittance(input.period), input.debtRef, input.payeeReference, input.reference];
+  const parts = [
+    procedure,
+    PAYMENT_KIND_REMITTANCE[input.kind],
+    periodRemittance(input.period),
+    input.debtRef,
+    input.payeeReference,
+    input.reference,
+    input.onBehalfOf ? `voor ${input.onBehalfOf}` : null,
+  ];
   return sepaText(parts.filter((p) => p).join(' '), MAX_REMITTANCE);
 }
 

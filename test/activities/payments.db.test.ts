@@ -194,7 +194,7 @@ describe('payment activities (db)', () => {
       expect(first).toEqual({ paymentId: expect.any(String), created: true, status: 'due' });
       expect(await row(idOf(first))).toMatchObject({
         payment_key: `one-off:party:${landlord}:once:rent-guarantee:INV-1`, payee_party_id: landlord, debt_ref: 'INV-1', method: 'transfer',
-        iban: 'BE71096123456769', creditor_name: 'Immo Gent', remittance: 'Leefloon eenmalig rent-guarantee INV-1 HW-77 LL-2026-000103',
+        iban: 'BE71096123456769', creditor_name: 'Immo Gent', remittance: 'Leefloon eenmalig rent-guarantee INV-1 HW-77 LL-2026-000103 voor Jan Peeters',
       });
       // Retried (the worker lost after the commit) and raced: the same payment.
       expect(await acts().orderPayment(aid({ amountCents: 1 }))).toEqual({ paymentId: idOf(first), created: false, status: 'due' });

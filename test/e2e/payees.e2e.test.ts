@@ -92,7 +92,7 @@ describe('payees and payments (e2e)', () => {
     expect(byId[ids.rent]).toMatchObject({
       paymentKey: `guarantee:party:${landlordId}:once:rent-guarantee:INV-1`, kindLabel: 'Huurwaarborg', periodLabel: 'eenmalig (rent-guarantee)',
       payee: { kind: 'party', partyId: landlordId, name: 'Woonhaven Gent' }, method: 'transfer', iban: LANDLORD_IBAN, debtRef: 'INV-1',
-      debtorAccount: { own: false, ...BUDGET_ACCOUNT, ibanFormatted: 'BE62 5100 0754 7061' }, remittance: `Leefloon huurwaarborg rent-guarantee INV-1 HW-77 ${reference}`,
+      debtorAccount: { own: false, ...BUDGET_ACCOUNT, ibanFormatted: 'BE62 5100 0754 7061' }, remittance: `Leefloon huurwaarborg rent-guarantee INV-1 HW-77 ${reference} voor Jan Peeters`,
     });
     expect(byId[ids.cash]).toMatchObject({ method: 'cash', methodLabel: 'contant tegen ontvangstbewijs', iban: null, ibanFormatted: null, debtorAccount: null, periodLabel: 'week 19 van 2026' });
     // As declared in the OpenAPI document.
@@ -127,7 +127,7 @@ describe('payees and payments (e2e)', () => {
     expect(between(xml, 'CtrlSum')).toEqual(['3714.20', '1314.20', '2400.00']);
     expect(between(xml, 'IBAN')).toEqual([OCMW_IBAN, JAN_IBAN, BUDGET_ACCOUNT.iban, LANDLORD_IBAN]);
     expect(between(xml, 'Nm')).toEqual(['OCMW Demo', 'OCMW Demo', 'Jan Peeters', BUDGET_ACCOUNT.name, 'Woonhaven Gent']);
-    expect(between(xml, 'Ustrd')).toEqual([`Leefloon 2026-05 ${reference}`, `Leefloon huurwaarborg rent-guarantee INV-1 HW-77 ${reference}`]);
+    expect(between(xml, 'Ustrd')).toEqual([`Leefloon 2026-05 ${reference}`, `Leefloon huurwaarborg rent-guarantee INV-1 HW-77 ${reference} voor Jan Peeters`]);
     expect(xml).not.toContain(ids.cash.replace(/-/g, ''));
     expect(xml).not.toContain(VALID_NATIONAL_NUMBERS[0]);
     // Nothing else is due: the cash payment never goes into a file.

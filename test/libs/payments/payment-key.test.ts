@@ -56,8 +56,9 @@ describe('payment keys', () => {
 
   it('writes the remittance with the debt and the party’s reference, the one-off by its key', () => {
     expect(remittanceText({ procedure: 'leefloon', kind: 'monthly', period: '2026-03', reference: 'LL-2026-000123' })).toBe('Leefloon 2026-03 LL-2026-000123');
-    expect(remittanceText({ procedure: 'social-aid', kind: 'guarantee', period: 'once:rent-guarantee', reference: 'SH-2026-000004', debtRef: 'INV-1', payeeReference: 'HW/77' }))
-      .toBe('Social aid huurwaarborg rent-guarantee INV-1 HW/77 SH-2026-000004');
+    expect(remittanceText({
+      procedure: 'social-aid', kind: 'guarantee', period: 'once:rent-guarantee', reference: 'SH-2026-000004', debtRef: 'INV-1', payeeReference: 'HW/77', onBehalfOf: 'Zoë Lefèvre',
+    })).toBe('Social aid huurwaarborg rent-guarantee INV-1 HW/77 SH-2026-000004 voor Zoe Lefevre');
     expect(remittanceText({ procedure: 'leefloon', kind: 'leefgeld', period: '2026-W19', reference: 'LL-2026-000123' })).toBe('Leefloon leefgeld 2026-W19 LL-2026-000123');
   });
 });
