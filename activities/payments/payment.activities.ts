@@ -29,7 +29,7 @@ import {
 } from '../../libs/payments/payment-key';
 import { PARTY_KIND_LABELS, PartyKind } from '../../libs/domain/parties';
 import { formatIban, validateIban } from '../../libs/domain/identifiers';
-import { MAX_NAME, remittanceText, sepaText } from '../../libs/payments/sepa';
+import { BIC, MAX_NAME, remittanceText, sepaText } from '../../libs/payments/sepa';
 
 /** Failure type for an order that can never succeed (unknown dossier, amount ≤ 0): retrying would not help. */
 export const PAYMENT_REFUSED = 'PaymentRefused';
@@ -99,8 +99,6 @@ export interface PaymentActivityDeps {
   config?: Pick<AppConfig, 'payments'>;
 }
 
-const BIC = /^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
-
 /** What the leefloon stop cancels when its caller names no kinds: the kinds there were when it was written. */
 const CANCELLED_BY_DEFAULT: PaymentKind[] = ['monthly', 'arrears', 'one-off'];
 
@@ -112,6 +110,7 @@ interface Payer {
   /** The party's own file number for this dossier (remittance). */
   reference: string | null;
 }
+
 function refuse(message: string): never {
   throw ApplicationFailure.create({ type: PAYMENT_REFUSED, message, nonRetryable: true });
 }

@@ -17,6 +17,8 @@ export const MAX_REMITTANCE = 140;
 export const MAX_ID = 35;
 /** Amount must be 0.01 or more and 999999999.99 or less (AT-T002). */
 const MAX_AMOUNT_CENTS = 99_999_999_999;
+/** A BIC (ISO 9362), upper case: 8 or 11 characters. */
+export const BIC = /^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
 export interface SepaDebtor {
   name: string;
@@ -201,7 +203,7 @@ export function buildPain001(batch: SepaBatch): string {
   if (groups.size > 99) throw new SepaError(`a batch holds at most 99 debtor accounts, got ${groups.size}`);
   const paymentInfos = [...groups.entries()].map(([iban, group], n) => {
     const bic = group.debtor.bic.toUpperCase();
-    if (!/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)) throw new SepaError(`not a BIC: ${group.debtor.bic}`);
+    if (!BIC.test(bic)) throw new SepaError(`not a BIC: ${group.debtor.bic}`);
     return [
       '    <PmtInf>',
       `      <PmtInfId>${identifier(`${msgId.slice(0, 32)}-${n + 1}`, 'PmtInfId')}</PmtInfId>`,
