@@ -214,6 +214,25 @@ describe('payment activities (db)', () => {
       expect(audited.details).toMatchObject({ payee: 'party', payeePartyId: landlord, payeeName: 'Immo Gent', debtRef: 'INV-1', method: 'transfer' });
     });
 
+    it('crashes right after the insert of a party payment, is retried, and pays it once', async () => {
+      await dataSource.query(`CREATE SEQUENCE crash_party_once`);
+      await dataSource.query(`CREATE FUNCTION crash_after_party_payment() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.type = 'payment-ordered' AND NEW.data->>'payee' = 'party' AND nextval('crash_party_once') = 1 THEN RAISE EXCEPTION 'simulated crash'; END IF;
+        RETURN NEW; END $$`);
+      await dataSource.query(`CREATE TRIGGER crash_after_party_payment BEFORE INSERT ON dossier_events FOR EACH ROW EXECUTE FUNCTION crash_after_party_payment()`);
+      try {
+        const input = aid({ kind: 'invoice', period: '2026-09', debtRef: 'F-2026/0917' });
+        await expect(acts().orderPayment(input)).rejects.toThrow(/simulated crash/);
+        const retry = await acts().orderPayment(input);
+        expect(retry).toMatchObject({ created: true });
+        expect(await acts().orderPayment(input)).toEqual({ paymentId: idOf(retry), created: false, status: 'due' });
+        expect(await count(`SELECT count(*) FROM payments WHERE payment_key = $1`, `invoice:party:${landlord}:2026-09:F-2026/0917`)).toBe(1);
+        expect(await count(`SELECT count(*) FROM audit_events WHERE action = 'payment.ordered' AND details->>'paymentId' = $1`, idOf(retry))).toBe(1);
+      } finally {
+        await dataSource.query(`DROP TRIGGER crash_after_party_payment ON dossier_events`);
+      }
+    });
+
     it('accepts ISO weeks that exist and one-off keys; refuses other periods, kinds and debt references without retrying', async () => {
       const weekly = (period: string) => acts().orderPayment(aid({ kind: 'leefgeld', period, payee: undefined, debtRef: undefined, amountCents: 6_000 }));
       expect(await weekly('2026-W53')).toMatchObject({ created: true }); // 2026 starts on a Thursday: 53 ISO weeks
