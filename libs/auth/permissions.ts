@@ -50,6 +50,8 @@ export const ACTIONS = [
   'intake:import',
   'payment:read',
   'payment:batch',
+  /** Record that a cash payment was paid, against the receipt's reference (finance). */
+  'payment:cash',
   'council:read',
   'council:manage',
   'user:manage',
@@ -88,6 +90,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'intake:import':                 ['team',       'team',    'none',            'none',  'none'],
   'payment:read':                  ['team',       'team',    'none',            'team',  'all'],
   'payment:batch':                 ['none',       'none',    'none',            'team',  'none'],
+  'payment:cash':                  ['none',       'none',    'none',            'team',  'none'],
   'council:read':                  ['team',       'team',    'all',             'none',  'all'],
   'council:manage':                ['none',       'none',    'all',             'none',  'none'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],
