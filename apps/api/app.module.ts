@@ -15,6 +15,7 @@ import { LegalDeadlinesModule } from './legal-deadlines/legal-deadlines.module';
 import { NoticesModule } from './notices/notices.module';
 import { PaymentsModule } from './payments/payments.module';
 import { PartiesModule } from './parties/parties.module';
+import { DossierRelationsModule } from './dossier-relations/dossier-relations.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -31,6 +32,7 @@ export const FEATURE_MODULES = [
   PersonsModule,
   DossiersModule,
   PartiesModule,
+  DossierRelationsModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,

@@ -4,6 +4,7 @@ import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
+import { DossierLinkEntity, DossierPersonEntity } from './dossier-relation.entity';
 import { EscalationEntity } from './escalation.entity';
 import { NoticeEntity } from './notice.entity';
 import { PartnerMessageEntity } from './partner-message.entity';
@@ -22,6 +23,8 @@ export {
   DeadlineEntity,
   DossierEventEntity,
   DossierEntity,
+  DossierLinkEntity,
+  DossierPersonEntity,
   EscalationEntity,
   NoticeEntity,
   PartnerMessageEntity,
@@ -55,4 +58,6 @@ export const ENTITIES = [
   PaymentBatchEntity,
   PartyEntity,
   DossierPartyEntity,
+  DossierLinkEntity,
+  DossierPersonEntity,
 ];
