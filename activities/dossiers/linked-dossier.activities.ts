@@ -107,7 +107,7 @@ export function createLinkedDossierActivities({ dataSource, config, temporal }: 
 
 /** Both timelines in Dutch, and an audit event on each dossier. */
 async function recordOpenedLink(tx: EntityManager, from: DossierEntity, to: DossierEntity, link: DossierLinkEntity, existing: boolean): Promise<void> {
-  const title = (d: DossierEntity) => `${d.reference} (${procedureDefinition(d.procedure).title})`;
+  const title = (d: DossierEntity) => `${d.reference}, ${procedureDefinition(d.procedure).title}`;
   const sides = [
     { shown: from, seen: to, text: existing ? 'Gekoppeld aan het lopende dossier' : 'Gekoppeld dossier geopend:' },
     { shown: to, seen: from, text: existing ? 'Gekoppeld aan dossier' : 'Geopend vanuit dossier' },

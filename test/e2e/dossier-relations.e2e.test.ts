@@ -116,8 +116,8 @@ describe('linked dossiers and household persons (e2e)', () => {
       expect.objectContaining({ kind: 'opened', linkKey: 'leefloon:second-key', dossier: expect.objectContaining({ id: opened }) }),
     ]);
     expect(target.body.links[0]).toMatchObject({ role: 'opened-by', roleLabel: 'Dit dossier geopend', dossier: { id: from.id, reference: from.reference, procedureTitle: 'Leefloon (RMI-wet)' } });
-    expect(source.body.timeline.map((e: { description: string }) => e.description)).toContain(`Gekoppeld dossier geopend: ${targetRef} (Leefloon (RMI-wet)): ${LOI}`);
-    expect(target.body.timeline.map((e: { description: string }) => e.description)).toContain(`Geopend vanuit dossier ${from.reference} (Leefloon (RMI-wet)): ${LOI}`);
+    expect(source.body.timeline.map((e: { description: string }) => e.description)).toContain(`Gekoppeld dossier geopend: ${targetRef}, Leefloon (RMI-wet): ${LOI}`);
+    expect(target.body.timeline.map((e: { description: string }) => e.description)).toContain(`Geopend vanuit dossier ${from.reference}, Leefloon (RMI-wet): ${LOI}`);
     const listed = await sys.http.get(`/dossiers/${opened}/links`).set(as('council-secretary'));
     expect(listed.status).toBe(200);
     expect(listed.body.total).toBe(2);
@@ -150,7 +150,7 @@ describe('linked dossiers and household persons (e2e)', () => {
     expect((await sys.http.post(url).set(as('council-secretary')).send(body)).status).toBe(403);
     const seen = await sys.http.get(`/dossiers/${related.id}`).set(as('social-worker'));
     expect(seen.body.links).toEqual([expect.objectContaining({ id: manualLinkId, role: 'related', dossier: expect.objectContaining({ id: opened }) })]);
-    expect(seen.body.timeline.map((e: { description: string }) => e.description)).toContain(`Gekoppeld aan dossier ${(await sys.http.get(`/dossiers/${opened}`).set(as('social-worker'))).body.reference} (Leefloon (RMI-wet)): Dossier van de partner`);
+    expect(seen.body.timeline.map((e: { description: string }) => e.description)).toContain(`Gekoppeld aan dossier ${(await sys.http.get(`/dossiers/${opened}`).set(as('social-worker'))).body.reference}, Leefloon (RMI-wet): Dossier van de partner`);
 
     const openedLinkId = (await sys.http.get(`/dossiers/${opened}/links`).set(as('social-worker'))).body.items.find((l: { kind: string }) => l.kind === 'opened').id;
     const permanent = await sys.http.delete(`/dossiers/${opened}/links/${openedLinkId}`).set(as('social-worker'));
@@ -162,6 +162,9 @@ describe('linked dossiers and household persons (e2e)', () => {
     expect((await sys.http.delete(`/dossiers/${related.id}/links/${manualLinkId}`).set(as('social-worker'))).status).toBe(409);
     expect((await sys.http.delete(`/dossiers/${from.id}/links/${manualLinkId}`).set(as('social-worker'))).status).toBe(404);
     expect(await count(`audit_events WHERE action = 'dossier.unlinked' AND dossier_id IN ($1, $2)`, [opened, related.id])).toBe(2);
+    const afterEnd = await sys.http.get(`/dossiers/${opened}`).set(as('social-worker'));
+    expect(afterEnd.body.timeline.map((e: { description: string }) => e.description)).toContain(`Koppeling met dossier ${related.reference}, Leefloon (RMI-wet), beëindigd`);
+    expect(afterEnd.body.links.at(-1)).toMatchObject({ id: manualLinkId, endedAt: expect.any(String) });
     // Ended, it can be made again.
     expect((await sys.http.post(url).set(as('social-worker')).send(body)).status).toBe(201);
   });

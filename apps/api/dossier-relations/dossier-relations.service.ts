@@ -62,7 +62,7 @@ export class DossierRelationsService {
         .getOne();
       if (running) throw conflict(`Dossier ${to.reference} is already linked to this dossier`, { existingId: running.id });
       const link = await tx.save(tx.create(DossierLinkEntity, { fromDossierId: from.id, toDossierId: to.id, kind: 'related', linkKey: null, reason: input.reason.trim(), createdBy: actor.id }));
-      await this.recordOnBoth(tx, actor, link, from, to, 'linked', (other) => `Gekoppeld aan dossier ${other.reference} (${procedureDefinition(other.procedure).title}): ${link.reason}`);
+      await this.recordOnBoth(tx, actor, link, from, to, 'linked', (other) => `Gekoppeld aan dossier ${other.reference}, ${procedureDefinition(other.procedure).title}: ${link.reason}`);
       return dossierLinkView(link, from.id, to);
     });
   }
@@ -80,7 +80,7 @@ export class DossierRelationsService {
       const other = await tx.findOneByOrFail(DossierEntity, { id: otherId });
       await tx.update(DossierLinkEntity, { id: link.id }, { endedAt: new Date(), endedBy: actor.id });
       const ended = await tx.findOneByOrFail(DossierLinkEntity, { id: link.id });
-      await this.recordOnBoth(tx, actor, ended, shown, other, 'unlinked', (o) => `Koppeling met dossier ${o.reference} (${procedureDefinition(o.procedure).title}) beëindigd`);
+      await this.recordOnBoth(tx, actor, ended, shown, other, 'unlinked', (o) => `Koppeling met dossier ${o.reference}, ${procedureDefinition(o.procedure).title}, beëindigd`);
       return dossierLinkView(ended, id, other);
     });
   }
