@@ -17,8 +17,13 @@ export interface NewDossier {
   channel: string;
 }
 
-/** The person's dossier of this procedure that is still open, if any (a person has one open dossier per procedure). */
-export function findOpenDossier(tx: EntityManager, personId: string, procedure: string): Promise<DossierEntity | null> {
+/**
+ * The person's dossier of this procedure that is still open, if any (a person has one open dossier per procedure).
+ * Takes the person × procedure lock until the caller's commit: two openings for the same person at once (the API and
+ * a linked-dossier activity, or two requests) see each other's dossier instead of both opening one.
+ */
+export async function findOpenDossier(tx: EntityManager, personId: string, procedure: string): Promise<DossierEntity | null> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`open-dossier:${personId}:${procedure}`]);
   return tx
     .createQueryBuilder(DossierEntity, 'd')
     .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId, procedure })
