@@ -40,7 +40,7 @@ describe('linked dossiers and household persons (e2e)', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem({ TEMPORAL_TASK_QUEUE: taskQueue });
-    await sys.loginAll(['social-worker', 'team-lead', 'council-secretary']);
+    await sys.loginAll(['social-worker', 'team-lead', 'council-secretary', 'admin']);
     dataSource = await createDataSource(sys.databaseUrl, { poolSize: 4 }).initialize();
   });
   afterAll(async () => {
@@ -149,6 +149,18 @@ describe('linked dossiers and household persons (e2e)', () => {
     expect((await sys.http.post(url).set(as('social-worker')).send({ dossierId: '00000000-0000-4000-8000-000000000000', reason: 'x' })).status).toBe(404);
     expect((await sys.http.post(url).set(as('social-worker')).send({ dossierId: related.id })).status).toBe(400);
     expect((await sys.http.post(url).set(as('council-secretary')).send(body)).status).toBe(403);
+    // Another team's dossier: as unknown (404) both ways, and nothing linked.
+    const noord = await sys.http.post('/users').set(as('admin'))
+      .send({ username: 'noord-worker', password: 'Kwartel-Paraplu-93!', displayName: 'Noor Werker', role: 'social-worker', team: 'noord' });
+    expect(noord.status).toBe(201);
+    await sys.login('noord-worker', 'Kwartel-Paraplu-93!');
+    const elsewhere = await sys.http.post('/persons').set(as('noord-worker')).send({ nationalNumber: '88111200310', firstName: 'Noa', lastName: 'Peeters', address });
+    const theirs = await sys.http.post('/dossiers').set(as('noord-worker')).send({ procedure: 'leefloon', personId: elsewhere.body.id });
+    expect(theirs.status).toBe(201);
+    expect((await sys.http.post(url).set(as('social-worker')).send({ dossierId: theirs.body.id, reason: 'x' })).status).toBe(404);
+    expect((await sys.http.post(`/dossiers/${theirs.body.id}/links`).set(as('noord-worker')).send({ dossierId: opened, reason: 'x' })).status).toBe(404);
+    expect((await sys.http.post(`/dossiers/${opened}/persons`).set(as('noord-worker')).send({ personId: elsewhere.body.id, role: 'child' })).status).toBe(404);
+    expect(await count(`dossier_links WHERE $1 IN (from_dossier_id, to_dossier_id)`, [theirs.body.id])).toBe(0);
     const seen = await sys.http.get(`/dossiers/${related.id}`).set(as('social-worker'));
     expect(seen.body.links).toEqual([expect.objectContaining({ id: manualLinkId, role: 'related', dossier: expect.objectContaining({ id: opened }) })]);
     expect(seen.body.timeline.map((e: { description: string }) => e.description)).toContain(`Gekoppeld aan dossier ${(await sys.http.get(`/dossiers/${opened}`).set(as('social-worker'))).body.reference}, Leefloon (RMI-wet): Dossier van de partner`);
