@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { DossierEntity, PersonEntity } from '../../libs/db/entities';
@@ -5,6 +6,7 @@ import { normalizeIban } from '../../libs/domain/identifiers';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
+import { createLinkedDossierActivities } from './linked-dossier.activities';
 
 export interface DossierEventInput {
   dossierId: string;
@@ -27,8 +29,9 @@ export interface DossierSettings {
   partnerReminderDays: number;
 }
 
-export function createDossierActivities({ dataSource, config }: { dataSource: DataSource; config: AppConfig }) {
+export function createDossierActivities({ dataSource, config, temporal }: { dataSource: DataSource; config: AppConfig; temporal?: Client }) {
   return {
+    ...createLinkedDossierActivities({ dataSource, config, temporal }),
     /**
      * The settings in force today, read at the start of each run: a changed payday or reminder period reaches running
      * dossiers at their next run, not only dossiers opened after the change.

@@ -16,6 +16,7 @@ import { LegalDeadlinesModule } from './legal-deadlines/legal-deadlines.module';
 import { NoticesModule } from './notices/notices.module';
 import { PaymentsModule } from './payments/payments.module';
 import { PartiesModule } from './parties/parties.module';
+import { DossierRelationsModule } from './dossier-relations/dossier-relations.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -33,6 +34,7 @@ export const FEATURE_MODULES = [
   DossiersModule,
   EventsModule,
   PartiesModule,
+  DossierRelationsModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,

@@ -21,6 +21,10 @@ export const ACTIONS = [
   'dossier:create',
   'dossier:read',
   'dossier:audit',
+  /** Linking two related dossiers by hand, and ending such a link: both in the team's own dossiers. */
+  'dossier:link',
+  /** Adding a household member (partner, child, other) to a dossier, and ending that membership. */
+  'dossier:household',
   'task:read',
   'task:claim',
   'task:complete',
@@ -67,6 +71,8 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'dossier:create':                ['team',       'team',    'none',            'none',  'none'],
   'dossier:read':                  ['team',       'team',    'team',            'team',  'all'],
   'dossier:audit':                 ['none',       'team',    'none',            'none',  'all'],
+  'dossier:link':                  ['team',       'team',    'none',            'none',  'none'],
+  'dossier:household':             ['team',       'team',    'none',            'none',  'none'],
   'task:read':                     ['team',       'team',    'team',            'team',  'all'],
   'task:claim':                    ['own',        'own',     'own',             'own',   'none'],
   'task:complete':                 ['own',        'own',     'own',             'own',   'none'],

@@ -117,6 +117,8 @@ export const LEEFLOON = {
       }),
     },
   },
+  // Category 3 is the applicant living with a family dependent on them (art. 14 §1 3° RMI-wet): the household's persons.
+  household: true,
   settings: {
     payday: { label: 'Betaaldag van de maand', env: 'OCMW_PAYDAY', default: 1, unit: 'day-of-month' },
     documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },

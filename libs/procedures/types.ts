@@ -110,4 +110,9 @@ export interface ProcedureDefinition<TaskKindName extends string = string> {
   letters: ProcedureLetters;
   events: Readonly<Record<string, ExternalEventKind>>;
   settings: Readonly<Record<string, ProcedureSetting>>;
+  /**
+   * Whether its dossiers may concern several persons with roles (a household: partner, children, other members) besides
+   * the applicant (GET/POST /dossiers/:id/persons); absent: only the applicant.
+   */
+  household?: boolean;
 }

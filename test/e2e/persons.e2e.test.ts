@@ -114,7 +114,7 @@ describe('persons without a national number (e2e)', () => {
     expect(gone.status).toBe(200);
     expect(gone.body).toMatchObject({ id: duplicate.body.id, mergedInto: kept.body.id, identifiers: [] });
     const audit = (await sys.db.query(`SELECT details FROM audit_events WHERE action = 'person.merged' AND person_id = $1`, [kept.body.id])).rows;
-    expect(audit).toEqual([{ details: { keptId: kept.body.id, duplicateId: duplicate.body.id, reason: 'Tweemaal geregistreerd aan het onthaal', dossierIds: [dossier.body.id], nationalNumberMoved: false } }]);
+    expect(audit).toEqual([{ details: { keptId: kept.body.id, duplicateId: duplicate.body.id, reason: 'Tweemaal geregistreerd aan het onthaal', dossierIds: [dossier.body.id], nationalNumberMoved: false, memberships: { moved: [], ended: [] } } }]);
     expect(await auditCount('person.merged-away', duplicate.body.id)).toBe(1);
     // The merged record is out of duplicate matching, cannot be merged again, and opens no dossier.
     const third = await post('/persons', applicant({ firstName: 'Omar', lastName: 'Farah', birthDate: '1990-01-01' }));

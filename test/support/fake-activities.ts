@@ -44,6 +44,7 @@ export function fakeActivities(options: FakeOptions = {}) {
   const itemsByKey = new Map<string, ScheduledItem>();
   const formsByKey = new Map<string, string>();
   const messagesByRef = new Map<string, string>();
+  const linkedByKey = new Map<string, { dossierId: string; reference: string; workflowId: string; linkId: string; existing: boolean }>();
   const record = (name: keyof Activities) => async (input: unknown) => {
     calls.push({ name, input });
   };
@@ -95,6 +96,16 @@ export function fakeActivities(options: FakeOptions = {}) {
       if (!hasIban) return { missingIban: true };
       calls.push({ name: 'orderPayment', input });
       return { paymentId: `payment-${input.kind}-${input.period}`, created: true, status: 'due' };
+    },
+    // dossier_links is unique on (from dossier, link key): the same key answers the dossier opened first.
+    openLinkedDossier: async (input) => {
+      calls.push({ name: 'openLinkedDossier', input });
+      const key = `${input.fromDossierId}:${input.linkKey}`;
+      if (!linkedByKey.has(key)) {
+        const n = linkedByKey.size + 1;
+        linkedByKey.set(key, { dossierId: `linked-${n}`, reference: `LL-${input.requestDate.slice(0, 4)}-${String(900000 + n)}`, workflowId: `dossier-linked-${n}`, linkId: `link-${n}`, existing: false });
+      }
+      return linkedByKey.get(key)!;
     },
     setPersonIban: async (input) => {
       calls.push({ name: 'setPersonIban', input });

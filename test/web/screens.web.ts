@@ -8,6 +8,7 @@ import { DEFAULT_LEEFLOON_AMOUNTS } from '../../libs/payments/amounts';
 import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
 import { treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
+import { expectAccessible } from '../support/browser';
 import { eventually } from '../support/temporal';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/web');
@@ -237,16 +238,6 @@ describe('the screens people work in (browser)', () => {
     return other;
   }
 });
-
-/** axe-core in the page: no serious or critical accessibility violation. */
-async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  expect(violations).toEqual([]);
-}
 
 async function expectText(locator: { textContent(): Promise<string | null> }, text: string) {
   expect(await locator.textContent()).toContain(text);

@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, condition, isCancellation, patched, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import type { LinkedDossier } from '../../activities/dossiers/linked-dossier.activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import type { TaskContext } from '../../libs/tasks/task-kinds';
@@ -300,6 +301,18 @@ export class Dossier {
 
   async notice(notice: Omit<NoticeInput, 'dossierId'>): Promise<void> {
     await this.call(() => acts.recordNotice({ ...notice, dossierId: this.input.dossierId }));
+  }
+
+  /**
+   * Opens a dossier of `procedure` for the same person, linked both ways (an LOI recognition opens a leefloon request,
+   * a debt mediation a heating allowance); its workflow starts on its own. `linkKey` is the business name of the link
+   * (`leefloon:after-loi`; with the year or cycle where a dossier opens several): the same key — retried, replayed, in
+   * a later run — answers the dossier opened first. The request date defaults to today. Only ids pass the history.
+   */
+  async openLinked(procedure: string, linkKey: string, reason: string, options: { requestDate?: IsoDate; channel?: string } = {}): Promise<LinkedDossier> {
+    return this.call(() =>
+      acts.openLinkedDossier({ fromDossierId: this.input.dossierId, procedure, linkKey, reason, requestDate: options.requestDate ?? this.today(), channel: options.channel }),
+    );
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   UUID,
 } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
+import { DOSSIER_LINK, DOSSIER_PERSON } from '../dossier-relations/relation-view';
 import { DOSSIER_PARTY, RECIPIENT_PARTY } from '../parties/party-view';
 import { TASK } from '../tasks/task-view';
 import { DossierFilters, DossiersService, OpenDossier } from './dossiers.service';
@@ -89,6 +90,8 @@ const DOSSIER = object(
     doneTasks: arrayOf(TASK),
     deadlines: arrayOf(DEADLINE),
     parties: arrayOf(DOSSIER_PARTY),
+    links: arrayOf(DOSSIER_LINK),
+    persons: arrayOf(DOSSIER_PERSON),
     notices: arrayOf(object({ id: UUID, kind: STRING, recipient: STRING, recipientParty: RECIPIENT_PARTY, channel: STRING, dueDate: nullable(DATE), sentAt: nullable(DATE_TIME) })),
     timeline: arrayOf(object({ at: DATE_TIME, type: STRING, description: STRING })),
   },

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { decide } from '../../../libs/auth/permissions';
 import type { AppConfig } from '../../../libs/config/config';
@@ -14,14 +13,14 @@ import {
   TaskEntity,
 } from '../../../libs/db/entities';
 import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
-import { ProcedureName, PROCEDURES, statusLabel } from '../../../libs/procedures';
-import { enqueueForWorkflow, StartWorkflowPayload } from '../../../libs/db/outbox';
-import type { DossierInput } from '../../../workflows/shared/dossier-input';
+import { ProcedureName, statusLabel } from '../../../libs/procedures';
+import { findOpenDossier, registerDossier } from '../../../libs/db/open-dossier';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { WorkflowOutbox } from '../common/workflow-outbox';
+import { dossierLinks, dossierPersons } from '../dossier-relations/relation-view';
 import { dossierParties, noticeRecipientParties } from '../parties/party-view';
 import { taskView } from '../tasks/task-view';
 
@@ -70,17 +69,13 @@ export class DossiersService {
    */
   async openIn(tx: EntityManager, actor: AuthUser, input: OpenDossier) {
     authorize(actor, 'dossier:create', { team: actor.team });
-    const procedure = PROCEDURES[input.procedure];
     const today = todayIn(this.config.timeZone);
     const requestDate = input.requestDate ?? today;
     const channel = input.channel ?? 'counter';
     const person = await tx.findOneBy(PersonEntity, { id: input.personId });
     if (!person) throw notFound('Person');
     if (person.mergedInto) throw conflict('This person record was merged into another: open the dossier for the person kept', { mergedInto: person.mergedInto });
-    const running = await tx
-      .createQueryBuilder(DossierEntity, 'd')
-      .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId: person.id, procedure: input.procedure })
-      .getOne();
+    const running = await findOpenDossier(tx, person.id, input.procedure);
     if (running) {
       // Named only to a caller who may read it; another team's dossier is refused without its id or reference.
       if (decide(actor, 'dossier:read', { team: running.team }) === 'allow') {
@@ -88,42 +83,18 @@ export class DossiersService {
       }
       throw conflict(`This person already has an open ${input.procedure} dossier in another team`);
     }
-
-    const id = randomUUID();
-    const reference = await nextReference(tx, procedure.referencePrefix, Number(requestDate.slice(0, 4)));
-    const workflowId = `dossier-${id}`;
-    const dossier = tx.create(DossierEntity, {
-      id,
-      reference,
-      procedure: input.procedure,
-      personId: person.id,
-      status: 'REQUEST_REGISTERED',
-      team: actor.team,
-      responsibleUserId: actor.role === 'social-worker' ? actor.id : null,
-      workflowId,
-      requestDate,
-      channel,
-    });
-    await tx.insert(DossierEntity, dossier);
-    await audit(tx, actor, 'dossier.opened', {
-      dossierId: id,
-      personId: person.id,
+    const { dossier, outboxId } = await registerDossier(
+      tx,
+      this.config,
+      actor,
+      { procedure: input.procedure, personId: person.id, team: actor.team, responsibleUserId: actor.role === 'social-worker' ? actor.id : null, requestDate, channel },
       // A request registered later than it was made is allowed, and visible in the trail.
-      details: { reference, procedure: input.procedure, requestDate, channel, registeredLateByDays: daysBetween(requestDate, today) },
-    });
-    const workflowInput: DossierInput = {
-      dossierId: id,
-      reference,
-      procedure: input.procedure,
-      team: actor.team,
-      responsibleUserId: dossier.responsibleUserId,
-      requestDate,
-      channel,
-      settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday, documentReminderDays: this.config.notices.documentReminderDays, partnerReminderDays: this.config.notices.partnerReminderDays },
+      { registeredLateByDays: daysBetween(requestDate, today) },
+    );
+    return {
+      result: { id: dossier.id, reference: dossier.reference, status: dossier.status, statusLabel: statusLabel(dossier.procedure, dossier.status), workflowId: dossier.workflowId },
+      outboxId,
     };
-    const start: StartWorkflowPayload = { workflowType: procedure.workflowType, taskQueue: this.config.taskQueue, input: { ...workflowInput } };
-    const outboxId = await enqueueForWorkflow(tx, { dossierId: id, workflowId, message: 'startWorkflow', payload: { ...start } });
-    return { result: { id, reference, status: dossier.status, statusLabel: statusLabel(dossier.procedure, dossier.status), workflowId }, outboxId };
   }
 
   async list(actor: AuthUser, filters: DossierFilters) {
@@ -170,6 +141,8 @@ export class DossiersService {
       const timeline = await tx.find(DossierEventEntity, { where: { dossierId: id }, order: { at: 'ASC' } });
       const notices = await tx.find(NoticeEntity, { where: { dossierId: id }, order: { createdAt: 'ASC' } });
       const parties = await dossierParties(tx, id);
+      const links = await dossierLinks(tx, actor, id);
+      const persons = await dossierPersons(tx, dossier);
       const recipients = await noticeRecipientParties(tx, notices);
       await audit(tx, actor, 'dossier.read', { dossierId: id, personId: person.id });
       const today = todayIn(this.config.timeZone);
@@ -208,6 +181,8 @@ export class DossiersService {
           explanationSteps: d.explanationSteps,
         })),
         parties,
+        links,
+        persons,
         notices: notices.map((n) => ({
           id: n.id, kind: n.kind, recipient: n.recipient, recipientParty: recipients(n), channel: n.channel, dueDate: n.dueDate, sentAt: n.sentAt,
         })),
@@ -236,14 +211,3 @@ export class DossiersService {
     return dossier;
   }
 }
-
-/** LL-2026-000123: a gapless counter per prefix and year, taken inside the opening transaction. */
-async function nextReference(tx: EntityManager, prefix: string, year: number): Promise<string> {
-  const rows: { last: number }[] = await tx.query(
-    `INSERT INTO reference_counters (prefix, year, last) VALUES ($1, $2, 1)
-     ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last`,
-    [prefix, year],
-  );
-  return `${prefix}-${year}-${String(rows[0].last).padStart(6, '0')}`;
-}
-

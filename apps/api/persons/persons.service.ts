@@ -187,9 +187,9 @@ export class PersonsService {
   }
 
   /**
-   * The same person registered twice: everything that references the duplicate (its dossiers and identifiers) moves to
-   * the kept person in one transaction; the duplicate stays, marked merged into the kept one. The audit trail keeps
-   * the person ids it was written with.
+   * The same person registered twice: everything that references the duplicate (its dossiers, identifiers and
+   * household memberships) moves to the kept person in one transaction; the duplicate stays, marked merged into the
+   * kept one. The audit trail keeps the person ids it was written with.
    */
   async merge(actor: AuthUser, keptId: string, input: { duplicateId: string; reason: string }) {
     authorize(actor, 'person:merge');
@@ -217,6 +217,7 @@ export class PersonsService {
       const moved = await tx.find(DossierEntity, { where: { personId: duplicate.id }, select: { id: true } });
       await tx.update(DossierEntity, { personId: duplicate.id }, { personId: kept.id });
       await tx.update(PersonIdentifierEntity, { personId: duplicate.id }, { personId: kept.id });
+      const memberships = await moveHouseholdMemberships(tx, kept.id, duplicate.id);
       // The duplicate is marked first: its national number (unique) is cleared in the same statement when it moves.
       const movesNationalNumber = !kept.nationalNumber && duplicate.nationalNumber !== null;
       await tx.update(PersonEntity, { id: duplicate.id }, { mergedInto: kept.id, mergedAt: new Date(), ...(movesNationalNumber ? { nationalNumber: null } : {}) });
@@ -231,10 +232,28 @@ export class PersonsService {
       }
       for (const f of ['iban', 'email', 'phone'] as const) if (!kept[f] && duplicate[f]) fill[f] = duplicate[f];
       if (Object.keys(fill).length > 0) await tx.update(PersonEntity, { id: kept.id }, fill);
-      const details = { keptId: kept.id, duplicateId: duplicate.id, reason: input.reason, dossierIds: moved.map((d) => d.id), nationalNumberMoved: movesNationalNumber };
+      const details = { keptId: kept.id, duplicateId: duplicate.id, reason: input.reason, dossierIds: moved.map((d) => d.id), nationalNumberMoved: movesNationalNumber, memberships };
       await audit(tx, actor, 'person.merged', { personId: kept.id, details });
       await audit(tx, actor, 'person.merged-away', { personId: duplicate.id, details });
       return personView(await tx.findOneByOrFail(PersonEntity, { id: kept.id }), await tx.findBy(PersonIdentifierEntity, { personId: kept.id }));
     });
   }
+}
+
+/**
+ * The duplicate's household memberships (dossier_persons) become the kept person's, after the dossiers moved. A running
+ * membership that would then repeat one of the kept person's (same dossier and role), or make the kept person a member
+ * of a dossier they are the applicant of, is ended instead (it stays, with its end, in the dossier's history).
+ */
+async function moveHouseholdMemberships(tx: EntityManager, keptId: string, duplicateId: string) {
+  const [ended]: [{ id: string }[], number] = await tx.query(
+    `UPDATE dossier_persons m SET ended_at = now()
+      WHERE m.ended_at IS NULL AND m.person_id IN ($1, $2)
+        AND (EXISTS (SELECT 1 FROM dossiers d WHERE d.id = m.dossier_id AND d.person_id = $1)
+             OR (m.person_id = $2 AND EXISTS (SELECT 1 FROM dossier_persons k WHERE k.dossier_id = m.dossier_id AND k.role = m.role AND k.person_id = $1 AND k.ended_at IS NULL)))
+      RETURNING m.id`,
+    [keptId, duplicateId],
+  );
+  const [moved]: [{ id: string }[], number] = await tx.query(`UPDATE dossier_persons SET person_id = $1 WHERE person_id = $2 RETURNING id`, [keptId, duplicateId]);
+  return { moved: moved.map((r) => r.id), ended: ended.map((r) => r.id) };
 }

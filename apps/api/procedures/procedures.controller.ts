@@ -21,6 +21,7 @@ export function procedureView(p: ProcedureDefinition) {
     letters: { templates: p.letters.templates, appeal: { court: p.letters.appeal.court, ruleId: p.letters.appeal.ruleId, term: p.letters.appeal.term, legalBasis: p.letters.appeal.legalBasis } },
     events: Object.entries(p.events).map(([kind, e]) => ({ kind, title: e.title, schema: e.schema, opensDossier: e.opensDossier === true })),
     settings: Object.entries(p.settings).map(([name, s]) => ({ name, label: s.label, env: s.env, default: s.default, unit: s.unit })),
+    household: p.household === true,
   };
 }
 
@@ -68,6 +69,7 @@ const PROCEDURE_VIEW = {
     settings: list(['name', 'label', 'env', 'default', 'unit'], {
       name: STRING, label: STRING, env: STRING, default: { type: 'integer' }, unit: { enum: ['days', 'day-of-month'] },
     }),
+    household: { type: 'boolean', description: 'Its dossiers may concern household members besides the applicant (GET/POST /dossiers/:id/persons)' },
   },
 };
 

@@ -439,9 +439,21 @@ async function dossierScreen(id) {
         : el('a', { href: `/app/taken/${t.id}` }, `${taskTitle(all, t)} (${TASK_STATUS[t.status] ?? t.status})`))))),
     ...((d.parties ?? []).length === 0 ? [] : [el('section', { 'aria-label': 'Betrokken partijen' }, el('h2', {}, 'Betrokken partijen'),
       el('ul', {}, d.parties.map((l) => el('li', {}, `${l.roleLabel}: ${l.party.name}${l.reference ? ` (kenmerk ${l.reference})` : ''}${l.endedAt ? ' — beëindigd' : ''}`))))]),
+    ...((d.persons ?? []).length <= 1 ? [] : [el('section', { 'aria-label': 'Gezin' }, el('h2', {}, 'Gezin'),
+      el('ul', {}, d.persons.map((p) => el('li', {}, `${p.roleLabel}: ${p.person.firstName} ${p.person.lastName}${p.role === 'applicant' ? '' : ` (vanaf ${dateNl(p.fromDate)}${p.toDate ? ` tot ${dateNl(p.toDate)}` : ''})`}${p.endedAt ? ' — beëindigd' : ''}`))))]),
+    ...((d.links ?? []).length === 0 ? [] : [el('section', { 'aria-label': 'Gekoppelde dossiers' }, el('h2', {}, 'Gekoppelde dossiers'),
+      el('ul', {}, d.links.map((l) => el('li', {}, `${l.roleLabel}: `, el('a', { href: `/app/dossiers/${l.dossier.id}` }, l.dossier.reference),
+        ` · ${l.dossier.procedureTitle} · ${l.dossier.statusLabel} — ${l.reason}${l.endedAt ? ' — beëindigd' : ''}`))))]),
     el('section', { 'aria-label': 'Brieven' }, el('h2', {}, 'Brieven'),
       el('ul', {}, (notices.body?.items ?? []).map((n) => el('li', {}, `${n.kind ?? n.key}${n.recipientParty ? ` aan ${n.recipientParty.name}` : ''} `, el('button', { type: 'button', onclick: () => download(n.id, n.key) }, `Download PDF (${n.key})`))))),
     el('section', { 'aria-label': 'Tijdlijn' }, el('h2', {}, 'Tijdlijn'), el('ol', {}, d.timeline.map((e) => el('li', {}, `${new Date(e.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })} — ${e.description}`)))));
+}
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+/** '2026-04-01' → '1 april 2026'. */
+function dateNl(iso) {
+  const [y, m, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[m - 1]} ${y}`;
 }
 
 function download(noticeId, key) {

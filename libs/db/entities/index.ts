@@ -4,6 +4,7 @@ import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
+import { DossierLinkEntity, DossierPersonEntity } from './dossier-relation.entity';
 import { EscalationEntity } from './escalation.entity';
 import { ExternalEventEntity } from './external-event.entity';
 import { NoticeEntity } from './notice.entity';
@@ -23,6 +24,8 @@ export {
   DeadlineEntity,
   DossierEventEntity,
   DossierEntity,
+  DossierLinkEntity,
+  DossierPersonEntity,
   EscalationEntity,
   ExternalEventEntity,
   NoticeEntity,
@@ -58,4 +61,6 @@ export const ENTITIES = [
   PartyEntity,
   DossierPartyEntity,
   ExternalEventEntity,
+  DossierLinkEntity,
+  DossierPersonEntity,
 ];

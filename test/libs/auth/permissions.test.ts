@@ -22,6 +22,17 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['team-lead', 'escalation:acknowledge', A, N],
   ['team-lead', 'user:manage', F, F],
   ['council-secretary', 'person:create', F, F],
+  // Linking dossiers and a dossier's household: casework in the team's own dossiers.
+  ['social-worker', 'dossier:link', A, N],
+  ['team-lead', 'dossier:link', A, N],
+  ['council-secretary', 'dossier:link', F, F],
+  ['finance', 'dossier:link', F, F],
+  ['admin', 'dossier:link', F, F],
+  ['social-worker', 'dossier:household', A, N],
+  ['team-lead', 'dossier:household', A, N],
+  ['council-secretary', 'dossier:household', F, F],
+  ['finance', 'dossier:household', F, F],
+  ['admin', 'dossier:household', F, F],
   // Persons belong to no team: adding a national number and merging act on any person record.
   ['social-worker', 'person:add-national-number', A, A],
   ['team-lead', 'person:add-national-number', A, A],
@@ -141,6 +152,7 @@ const CASEWORK: Action[] = [
   'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
+  'dossier:link', 'dossier:household',
 ];
 
 describe('permission matrix', () => {

@@ -1,0 +1,128 @@
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../../libs/config/config';
+import { audit, SYSTEM } from '../../libs/db/audit';
+import { DossierEntity, DossierLinkEntity } from '../../libs/db/entities';
+import { findOpenDossier, registerDossier } from '../../libs/db/open-dossier';
+import { addToTimeline } from '../../libs/db/timeline';
+import { CHANNELS, isProcedureName, procedureDefinition } from '../../libs/procedures';
+import { OutboxRelay } from '../../libs/temporal/outbox-relay';
+
+export interface OpenLinkedDossierInput {
+  fromDossierId: string;
+  procedure: string;
+  /** The opening procedure's business name for this link (`leefloon:after-loi`): one dossier per key, however often it runs. */
+  linkKey: string;
+  /** Dutch, on both timelines: why the dossier was opened. */
+  reason: string;
+  requestDate: string;
+  channel?: string;
+}
+
+export interface LinkedDossier {
+  dossierId: string;
+  reference: string;
+  workflowId: string;
+  linkId: string;
+  /** The person's dossier of that procedure was already open: it was linked, not opened. */
+  existing: boolean;
+}
+
+const refuse = (message: string) => ApplicationFailure.create({ type: 'LinkedDossierInvalid', message, nonRetryable: true });
+
+/**
+ * A procedure opening another dossier for the same person (an LOI recognition opens a leefloon request; a debt
+ * mediation a heating allowance). `temporal` is the client that starts the new dossier's workflow right after the
+ * commit; by default the worker's own (the activity's context), and without one the API's relay starts it.
+ */
+export function createLinkedDossierActivities({ dataSource, config, temporal }: { dataSource: DataSource; config: AppConfig; temporal?: Client }) {
+  const client = (): Client | undefined => {
+    if (temporal) return temporal;
+    try {
+      return Context.current().client;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    /**
+     * Opens a dossier of `procedure` for the person of `fromDossierId`, once per (fromDossierId, linkKey): retried,
+     * replayed or run twice at once, it answers the same dossier and link. The dossier is registered as POST /dossiers
+     * registers one (libs/db/open-dossier.ts: its reference, audit and the `startWorkflow` outbox row) in one
+     * transaction with the link and both timeline entries; its workflow starts after the commit, through the outbox.
+     * A person has one open dossier per procedure: when one is already open, it is linked instead of a second opened.
+     */
+    async openLinkedDossier(input: OpenLinkedDossierInput): Promise<LinkedDossier> {
+      if (!isProcedureName(input.procedure)) throw refuse(`unknown procedure ${input.procedure}`);
+      const procedure = input.procedure;
+      if (input.channel !== undefined && !(CHANNELS as readonly string[]).includes(input.channel)) throw refuse(`unknown channel ${input.channel}`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.requestDate)) throw refuse('requestDate must be a date (YYYY-MM-DD)');
+      if (!input.linkKey || !input.reason?.trim()) throw refuse('a linked dossier needs a link key and a reason');
+      const opened = await dataSource.transaction(async (tx) => {
+        const from = await tx.findOneBy(DossierEntity, { id: input.fromDossierId });
+        if (!from) throw refuse(`dossier ${input.fromDossierId} does not exist`);
+        // Two runs at once for the same key: the first holds this lock until its commit, the second then finds its link.
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dossier-link:${from.id}:${input.linkKey}`]);
+        const link = await tx.findOneBy(DossierLinkEntity, { fromDossierId: from.id, linkKey: input.linkKey });
+        if (link) {
+          const to = await tx.findOneByOrFail(DossierEntity, { id: link.toDossierId });
+          // A dossier opened for the link has the link's transaction time as its opening time.
+          return { to, link, existing: to.openedAt.getTime() !== link.createdAt.getTime() };
+        }
+        let to = await findOpenDossier(tx, from.personId, procedure);
+        if (to?.id === from.id) throw refuse(`dossier ${from.reference} cannot open itself`);
+        const existing = to !== null;
+        if (!to) {
+          ({ dossier: to } = await registerDossier(
+            tx,
+            config,
+            SYSTEM,
+            { procedure, personId: from.personId, team: from.team, responsibleUserId: from.responsibleUserId, requestDate: input.requestDate, channel: input.channel ?? from.channel },
+            { openedFrom: from.id, linkKey: input.linkKey },
+          ));
+        }
+        const created = await tx.save(tx.create(DossierLinkEntity, { fromDossierId: from.id, toDossierId: to.id, kind: 'opened', linkKey: input.linkKey, reason: input.reason.trim(), createdBy: null }));
+        await recordOpenedLink(tx, from, to, created, existing);
+        return { to, link: created, existing };
+      });
+      // After the commit: the new dossier's start (and, on a run after a crash, a start still waiting) goes out now.
+      await startPending(opened.to.id);
+      return { dossierId: opened.to.id, reference: opened.to.reference, workflowId: opened.to.workflowId, linkId: opened.link.id, existing: opened.existing };
+    },
+  };
+
+  async function startPending(dossierId: string): Promise<void> {
+    const temporalClient = client();
+    if (!temporalClient) return;
+    const rows: { id: string }[] = await dataSource.query(
+      `SELECT id FROM workflow_outbox WHERE dossier_id = $1 AND message = 'startWorkflow' AND status = 'pending'`,
+      [dossierId],
+    );
+    await new OutboxRelay(dataSource, temporalClient, {}, console).deliverNow(rows.map((r) => r.id));
+  }
+}
+
+/** Both timelines in Dutch, and an audit event on each dossier. */
+async function recordOpenedLink(tx: EntityManager, from: DossierEntity, to: DossierEntity, link: DossierLinkEntity, existing: boolean): Promise<void> {
+  const title = (d: DossierEntity) => `${d.reference}, ${procedureDefinition(d.procedure).title}`;
+  const sides = [
+    { shown: from, seen: to, text: existing ? 'Gekoppeld aan het lopende dossier' : 'Gekoppeld dossier geopend:' },
+    { shown: to, seen: from, text: existing ? 'Gekoppeld aan dossier' : 'Geopend vanuit dossier' },
+  ];
+  const at = new Date();
+  const details = { linkId: link.id, kind: link.kind, linkKey: link.linkKey, fromDossierId: from.id, toDossierId: to.id, existing };
+  for (const { shown, seen, text } of sides) {
+    await addToTimeline(tx, {
+      dossierId: shown.id,
+      key: `link:${link.id}`,
+      at,
+      type: 'dossier-linked',
+      description: `${text} ${title(seen)}: ${link.reason}`,
+      data: { linkId: link.id, kind: link.kind, linkKey: link.linkKey, dossierId: seen.id },
+    });
+    await audit(tx, SYSTEM, 'dossier.link-opened', { dossierId: shown.id, personId: shown.personId, details });
+  }
+}
