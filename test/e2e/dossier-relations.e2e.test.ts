@@ -257,4 +257,15 @@ describe('linked dossiers and household persons (e2e)', () => {
     ]);
     expect(childMembership).toBeDefined();
   });
+
+  it('finds a dossier by its reference (GET /dossiers?reference=, as the web app links by it), only in the own team', async () => {
+    const found = await sys.http.get(`/dossiers?reference=${from.reference.toLowerCase()}`).set(as('social-worker'));
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((d: { id: string }) => d.id)).toEqual([from.id]);
+    expect((await sys.http.get(`/dossiers?reference=${from.reference}`).set(as('noord-worker'))).body.items).toEqual([]);
+    expect((await sys.http.get('/dossiers?reference=LL-1999-000001').set(as('social-worker'))).body.items).toEqual([]);
+    const bad = await sys.http.get('/dossiers?reference=LL%27%20OR%201=1').set(as('social-worker'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ path: '/reference', code: 'pattern' });
+  });
 });

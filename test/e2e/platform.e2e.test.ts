@@ -125,6 +125,10 @@ describe('platform (e2e)', () => {
     ]));
     expect(leefloon.letters.appeal).toMatchObject({ court: 'arbeidsrechtbank', ruleId: 'LL-10' });
     expect(leefloon.settings.map((s: { name: string }) => s.name)).toEqual(['payday', 'documentReminderDays', 'partnerReminderDays']);
+    // The household roles a member is added in, with their Dutch labels (the web app's choice).
+    expect(leefloon.householdRoles).toEqual([
+      { role: 'partner', label: 'Partner' }, { role: 'child', label: 'Kind' }, { role: 'other-household-member', label: 'Ander gezinslid' },
+    ]);
 
     const openapi = await sys.http.get('/docs-json');
     const route = openapi.body.paths['/procedures'].get;

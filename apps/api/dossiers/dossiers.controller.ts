@@ -48,6 +48,8 @@ const LIST: JsonSchema = {
     status: { type: 'string', pattern: '^[A-Z_]{2,40}$' },
     assignee: { type: 'string', pattern: '^(me|[0-9a-fA-F-]{36})$' },
     team: { type: 'string', maxLength: 63 },
+    // One dossier by its reference (LL-2026-000123), as a person reads it on a letter: the web app links by it.
+    reference: { type: 'string', pattern: '^[A-Za-z]{1,10}-[0-9]{4}-[0-9]{1,12}$', description: 'LL-2026-000123 (case-insensitive)' },
     page: PAGE,
     pageSize: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$' },
   },

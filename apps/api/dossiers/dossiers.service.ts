@@ -36,6 +36,7 @@ export interface DossierFilters {
   status?: string;
   assignee?: string;
   team?: string;
+  reference?: string;
   page?: string;
   pageSize?: string;
 }
@@ -105,6 +106,7 @@ export class DossiersService {
     if (team) qb.andWhere('d.team = :team', { team });
     if (filters.procedure) qb.andWhere('d.procedure = :procedure', { procedure: filters.procedure });
     if (filters.status) qb.andWhere('d.status = :status', { status: filters.status });
+    if (filters.reference) qb.andWhere('d.reference = :reference', { reference: filters.reference.toUpperCase() });
     if (filters.assignee) qb.andWhere('d.responsibleUserId = :assignee', { assignee: filters.assignee === 'me' ? actor.id : filters.assignee });
     const [dossiers, total] = await qb.orderBy('d.openedAt', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
     const persons = dossiers.length

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiAuthenticated, ApiOk } from '../common/openapi';
 import { PROCEDURES } from '../../../libs/procedures';
 import type { ProcedureDefinition } from '../../../libs/procedures';
+import { HOUSEHOLD_ROLE_LABELS, MEMBER_ROLES } from '../../../libs/domain/dossier-relations';
 
 /** What GET /procedures says of each procedure: everything a client needs to show and fill in its dossiers. */
 export function procedureView(p: ProcedureDefinition) {
@@ -22,6 +23,8 @@ export function procedureView(p: ProcedureDefinition) {
     events: Object.entries(p.events).map(([kind, e]) => ({ kind, title: e.title, schema: e.schema, opensDossier: e.opensDossier === true })),
     settings: Object.entries(p.settings).map(([name, s]) => ({ name, label: s.label, env: s.env, default: s.default, unit: s.unit })),
     household: p.household === true,
+    // The roles a household member is added in, with their Dutch labels (empty without a household).
+    householdRoles: p.household === true ? MEMBER_ROLES.map((role) => ({ role, label: HOUSEHOLD_ROLE_LABELS[role] })) : [],
   };
 }
 
@@ -70,6 +73,7 @@ const PROCEDURE_VIEW = {
       name: STRING, label: STRING, env: STRING, default: { type: 'integer' }, unit: { enum: ['days', 'day-of-month'] },
     }),
     household: { type: 'boolean', description: 'Its dossiers may concern household members besides the applicant (GET/POST /dossiers/:id/persons)' },
+    householdRoles: list(['role', 'label'], { role: STRING, label: { ...STRING, description: 'Dutch', example: 'Partner' } }),
   },
 };
 
