@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 
 /** axe-core in the page: no serious or critical accessibility violation. */
 export async function expectAccessible(page: Page) {
@@ -8,4 +10,25 @@ export async function expectAccessible(page: Page) {
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
   });
   expect(violations).toEqual([]);
+}
+
+/** Where the browser tests leave their screenshots (test artefacts). */
+export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/web');
+
+/** A screenshot of the screen (a test artefact), after axe-core found no serious or critical violation on it. */
+export async function accessibleScreenshot(page: Page, name: string) {
+  await expectAccessible(page);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A new page signed in as `username` (the demo password), on Mijn taken. */
+export async function signedInPage(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
+  await page.goto(`${baseUrl}/app/aanmelden`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill('demo');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL('**/app/taken');
+  return page;
 }

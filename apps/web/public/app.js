@@ -1,55 +1,15 @@
-// The screens people work in (Dutch), talking only to the same HTTP API as everyone else. No build step: plain modules.
-const main = document.getElementById('main');
-const state = { token: sessionStorage.getItem('token'), user: JSON.parse(sessionStorage.getItem('user') || 'null') };
+// The screens people work in (Dutch), talking only to the same HTTP API as everyone else. No build step: plain modules
+// (common.js what every screen shares, person-form.js, dossier-actions.js, intake.js).
+import {
+  api, choiceLabel, choices, dateNl, daysLeft, el, euro, go, logout, procedures, procedureTitle, render, riskClass, schemaForm, setRouter,
+  state, statusLabel, taskTitle,
+} from './common.js';
+import { MAY } from './permissions.js';
+import { personForm } from './person-form.js';
+import { eventsSection, householdSection, linksSection } from './dossier-actions.js';
+import { intakeScreen } from './intake.js';
 
-async function api(method, path, body) {
-  const res = await fetch(path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(state.token ? { authorization: `Bearer ${state.token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 401 && path !== '/auth/login') { logout(); throw new Error('niet aangemeld'); }
-  const json = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
-  return { status: res.status, ok: res.ok, body: json };
-}
-
-/**
- * The procedure definitions (GET /procedures), loaded once per sign-in: Dutch names, status labels, task titles and
- * the council's decision choices come from there, never from codes written into the screens.
- */
-let catalogue = null;
-async function procedures() {
-  if (!catalogue) {
-    const res = await api('GET', '/procedures');
-    if (!res.ok) return new Map();
-    catalogue = new Map(res.body.items.map((p) => [p.name, p]));
-  }
-  return catalogue;
-}
-const procedureTitle = (all, name) => all.get(name)?.title ?? name;
-const statusLabel = (all, name, code) => all.get(name)?.statuses.find((s) => s.code === code)?.label ?? code;
-const taskTitle = (all, t) => all.get(t.procedure)?.taskKinds.find((k) => k.kind === t.kind)?.title ?? t.title;
-/** The choices of a schema property, as [value, Dutch label]. */
-const choices = (schema) => (schema?.oneOf ?? []).map((o) => [o.const, o.title ?? String(o.const)]);
-const choiceLabel = (schema, value) => choices(schema).find(([v]) => v === value)?.[1] ?? value;
-
-const el = (tag, attrs = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat(Infinity)) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
-  return node;
-};
-
-const daysLeft = (due) => (due ? Math.round((Date.parse(due) - Date.parse(new Date().toISOString().slice(0, 10))) / 86400000) : null);
-const riskClass = (d) => (d === null ? '' : d < 0 ? 'risk-late' : d <= 7 ? 'risk-soon' : '');
-
-function go(path) {
-  history.pushState({}, '', path);
-  route();
-}
+setRouter(route);
 window.addEventListener('popstate', route);
 document.addEventListener('click', (e) => {
   const a = e.target.closest('a[href^="/app/"]');
@@ -57,24 +17,11 @@ document.addEventListener('click', (e) => {
 });
 document.getElementById('logout').addEventListener('click', logout);
 
-function logout() {
-  sessionStorage.clear();
-  catalogue = null;
-  state.token = null;
-  state.user = null;
-  go('/app/aanmelden');
-}
-
-function render(title, ...content) {
-  document.title = `${title} — ocmw-flow`;
-  main.replaceChildren(el('h1', {}, title), ...content);
-  main.focus();
-}
-
 /** Each role sees the screens of what it may do (the API refuses the rest anyway). */
 const MENU = [
   ['/app/taken', 'Mijn taken', ['social-worker', 'team-lead', 'council-secretary', 'finance']],
   ['/app/nieuwe-aanvraag', 'Nieuwe aanvraag', ['social-worker', 'team-lead']],
+  ['/app/intake', 'Intake', MAY['intake:record']],
   ['/app/team', 'Team', ['team-lead', 'admin']],
   ['/app/bcsd', 'BCSD', ['council-secretary', 'social-worker', 'team-lead', 'admin']],
   ['/app/betalingen', 'Betalingen', ['finance']],
@@ -88,78 +35,18 @@ function header() {
   h.querySelector('nav').replaceChildren(...MENU.filter(([, , roles]) => roles.includes(state.user.role)).map(([href, label]) => el('a', { href }, label)));
 }
 
-/** Checksums of §12.1, as the form is typed (the API checks again). */
-function nationalNumberValid(value) {
-  const digits = value.replace(/\D/g, '');
-  if (digits.length !== 11) return false;
-  const check = Number(digits.slice(9));
-  const base = digits.slice(0, 9);
-  return 97 - (Number(base) % 97) === check || 97 - (Number(`2${base}`) % 97) === check;
-}
-
-/** Why a person has no national number (yet): the closed list of the API (libs/domain/person-identity.ts). */
-const NO_NATIONAL_NUMBER_REASONS = [
-  ['bis-requested', 'BIS-nummer aangevraagd'],
-  ['international-protection-applicant', 'Verzoeker om internationale bescherming (nog geen BIS-nummer)'],
-  ['foreign-resident', 'Buitenlander zonder rijksregister- of BIS-nummer'],
-  ['unknown', 'Onbekend'],
-];
-
 function newRequestScreen() {
   const status = el('p', { role: 'status' });
-  const nn = el('input', { id: 'nn', name: 'nationalNumber', inputmode: 'numeric', 'aria-describedby': 'nn-hint' });
-  const hint = el('p', { id: 'nn-hint', class: 'error', 'aria-live': 'polite' });
-  // Without a national number (yet): why it is missing and the birth date are required, a note is optional.
-  const reason = el('select', { id: 'p-reason', name: 'noNationalNumberReason' },
-    el('option', { value: '' }, '— kies een reden —'), NO_NATIONAL_NUMBER_REASONS.map(([value, label]) => el('option', { value }, label)));
-  const birthDate = el('input', { id: 'p-birthDate', name: 'birthDate', type: 'date' });
-  const note = el('input', { id: 'p-note', name: 'noNationalNumberNote' });
-  const withoutNn = el('fieldset', { id: 'without-nn' }, el('legend', {}, 'Zonder rijksregisternummer'),
-    el('label', { for: 'p-reason' }, 'Reden zonder rijksregisternummer *'), reason,
-    el('label', { for: 'p-birthDate' }, 'Geboortedatum *'), birthDate,
-    el('label', { for: 'p-note' }, 'Toelichting (optioneel)'), note);
-  const showReason = () => {
-    const empty = nn.value.trim() === '';
-    withoutNn.hidden = !empty;
-    reason.required = empty;
-    birthDate.required = empty;
-  };
-  showReason();
-  nn.addEventListener('input', () => {
-    hint.textContent = nn.value.replace(/\D/g, '').length === 11 && !nationalNumberValid(nn.value) ? 'Dit rijksregisternummer klopt niet (controlegetal).' : '';
-    showReason();
-  });
-  const inputs = ['firstName:Voornaam', 'lastName:Naam', 'street:Straat en nummer', 'postalCode:Postcode', 'city:Gemeente', 'iban:IBAN (optioneel)'].map((d) => {
-    const [name, label] = d.split(':');
-    return [name, el('input', { id: `p-${name}`, name, required: name !== 'iban' }), label];
-  });
+  const person = personForm();
   const duplicate = el('div', { id: 'possible-duplicate', 'aria-live': 'polite' });
-  const form = el('form', { 'aria-label': 'Nieuwe aanvraag leefloon' },
-    el('label', { for: 'nn' }, 'Rijksregisternummer of BIS-nummer'), nn, hint, withoutNn,
-    inputs.map(([name, input, label]) => [el('label', { for: `p-${name}` }, label), input]),
+  const form = el('form', { 'aria-label': 'Nieuwe aanvraag leefloon' }, person.nodes,
     el('button', { type: 'submit' }, 'Aanvraag leefloon openen'), duplicate, status);
   const open = async (confirmNotDuplicate) => {
-    const v = Object.fromEntries(inputs.map(([name, input]) => [name, input.value.trim()]));
     duplicate.replaceChildren();
-    let personId;
-    const hasNn = nn.value.trim() !== '';
-    const found = hasNn ? await api('GET', `/persons?nationalNumber=${encodeURIComponent(nn.value)}`) : null;
-    if (found?.ok && found.body.items.length) personId = found.body.items[0].id;
-    else {
-      const created = await api('POST', '/persons', {
-        ...(hasNn ? { nationalNumber: nn.value } : { noNationalNumberReason: reason.value, birthDate: birthDate.value, ...(note.value.trim() ? { noNationalNumberNote: note.value.trim() } : {}) }),
-        firstName: v.firstName, lastName: v.lastName,
-        address: { street: v.street, postalCode: v.postalCode, city: v.city }, ...(v.iban ? { iban: v.iban } : {}),
-        ...(confirmNotDuplicate ? { confirmNotDuplicate: true } : {}),
-      });
-      if (created.status === 409 && created.body.code === 'possible-duplicate') {
-        const n = created.body.candidateIds.length;
-        duplicate.replaceChildren(
-          el('p', { class: 'error' }, `Er is al ${n === 1 ? 'een persoon' : `${n} personen`} geregistreerd met deze naam en geboortedatum. ` +
-            'Controleer of het niet dezelfde persoon is; is het iemand anders, registreer dan toch.'),
-          el('button', { type: 'button', onclick: () => open(true) }, 'Toch registreren'));
-        return;
-      }
+    let personId = (await person.existing())?.id;
+    if (!personId) {
+      const created = await api('POST', '/persons', person.body(confirmNotDuplicate));
+      if (person.duplicate(created, duplicate, () => open(true))) return;
       if (!created.ok) { status.textContent = (created.body.errors ?? []).map((x) => `${x.path}: ${x.message}`).join('; ') || created.body.message; return; }
       personId = created.body.id;
     }
@@ -267,11 +154,6 @@ async function paymentsScreen(message = '') {
 }
 
 // A due payment: what, to whom, how and from which account; a cash payment is marked paid here with its receipt.
-/** 131420 → '€ 1.314,20', as libs/format/dutch.ts writes it (the web app has no build step to import it). */
-const euro = (cents) => `€ ${String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(cents % 100).padStart(2, '0')}`;
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-/** '2026-04-01' → '1 april 2026', as libs/format/dutch.ts writes it. */
-const dateNl = (iso) => `${Number(iso.slice(8, 10))} ${MONTHS_NL[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 function duePayment(p) {
   const from = p.debtorAccount && !p.debtorAccount.own ? `, van ${p.debtorAccount.name}` : '';
@@ -303,6 +185,7 @@ async function route() {
   if ((m = path.match(/^\/app\/taken\/([0-9a-f-]{36})$/))) return taskScreen(m[1]);
   if ((m = path.match(/^\/app\/dossiers\/([0-9a-f-]{36})$/))) return dossierScreen(m[1]);
   if (path === '/app/nieuwe-aanvraag') return newRequestScreen();
+  if (path === '/app/intake') return intakeScreen();
   if (path === '/app/team') return teamScreen();
   if ((m = path.match(/^\/app\/bcsd\/([0-9a-f-]{36})$/))) return meetingScreen(m[1]);
   if (path === '/app/bcsd') return councilScreen();
@@ -357,76 +240,37 @@ async function inboxScreen() {
     el('tbody', {}, rows)));
 }
 
-function field(name, schema, required, value) {
-  const id = `f-${name}`;
-  const label = el('label', { for: id }, `${schema.title ?? name}${required ? ' *' : ''}`);
-  let input;
-  if (schema.oneOf) {
-    input = el('select', { id, name, required }, el('option', { value: '' }, '— kies —'),
-      schema.oneOf.map((o, i) => el('option', { value: String(i), selected: value === o.const }, o.title ?? String(o.const))));
-  } else if (schema.format === 'date') {
-    input = el('input', { id, name, type: 'date', required, value: value ?? '' });
-  } else if (schema.type === 'integer') {
-    input = el('input', { id, name, type: 'number', step: '1', min: schema.minimum, max: schema.maximum, required, value: value ?? '' });
-  } else if ((schema.maxLength ?? 0) > 200) {
-    input = el('textarea', { id, name, rows: 3, maxlength: schema.maxLength, required });
-    input.value = value ?? '';
-  } else {
-    input = el('input', { id, name, maxlength: schema.maxLength, required, value: value ?? '' });
-  }
-  const error = el('p', { class: 'error', id: `${id}-error`, 'aria-live': 'polite' });
-  input.setAttribute('aria-describedby', `${id}-error`);
-  return { node: el('div', {}, label, input, error), input, error };
-}
 
 async function taskScreen(id) {
   const res = await api('GET', `/tasks/${id}`);
   if (!res.ok) return render('Taak niet gevonden', el('p', {}, res.body?.message ?? ''));
   const task = res.body;
-  const schema = task.outcomeSchema;
-  const fields = Object.fromEntries(Object.entries(schema.properties).map(([name, s]) => [name, field(name, s, schema.required.includes(name))]));
+  const outcome = schemaForm(task.outcomeSchema);
   const general = el('p', { class: 'error', role: 'alert' });
-  const form = el('form', { 'aria-label': task.title }, Object.values(fields).map((f) => f.node), el('button', { type: 'submit' }, 'Afronden'), general);
+  const form = el('form', { 'aria-label': task.title }, outcome.nodes, el('button', { type: 'submit' }, 'Afronden'), general);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const outcome = {};
-    for (const [name, f] of Object.entries(fields)) {
-      const s = schema.properties[name];
-      const raw = f.input.value;
-      if (raw === '') continue;
-      outcome[name] = s.oneOf ? s.oneOf[Number(raw)].const : s.type === 'integer' ? Number(raw) : raw;
-    }
-    for (const f of Object.values(fields)) f.error.textContent = '';
+    outcome.clearErrors();
     general.textContent = '';
-    const done = await api('POST', `/tasks/${id}/complete`, outcome);
+    const done = await api('POST', `/tasks/${id}/complete`, outcome.value());
     if (done.ok) return go(`/app/dossiers/${task.dossierId}`);
-    for (const err of done.body?.errors ?? []) {
-      const f = fields[err.path.slice(1)];
-      if (f) f.error.textContent = MESSAGES[err.code] ?? err.message;
-      else general.textContent = err.message;
-    }
+    const rest = outcome.showErrors(done.body?.errors ?? []);
+    if (rest.length) general.textContent = rest.map((err) => err.message).join(' ');
     if (!done.body?.errors?.length) general.textContent = done.body?.message ?? 'Niet gelukt.';
   });
   render(taskTitle(await procedures(), task), el('p', {}, 'Dossier ', el('a', { href: `/app/dossiers/${task.dossierId}` }, task.dossierReference), ` · ${task.clientName} · uiterlijk ${task.dueDate ?? '—'}`), form);
 }
 
-const MESSAGES = {
-  required: 'Dit veld is verplicht.',
-  format: 'Geen geldige waarde (datum als JJJJ-MM-DD).',
-  'not-future': 'Deze datum ligt in de toekomst.',
-  'too-early': 'Deze datum ligt te vroeg.',
-  enum: 'Kies een van de mogelijkheden.',
-  minimum: 'Te klein.',
-  maximum: 'Te groot.',
-  'max-length': 'Te lang.',
-};
 
-async function dossierScreen(id) {
+/** The dossier; `message` says what was just done here (the screen is drawn again after each action). */
+async function dossierScreen(id, message = '') {
   const res = await api('GET', `/dossiers/${id}`);
   if (!res.ok) return render('Dossier niet gevonden', el('p', {}, res.body?.message ?? ''));
   const d = res.body;
   const [notices, all] = await Promise.all([api('GET', `/dossiers/${id}/notices`), procedures()]);
-  render(`Dossier ${d.reference}`,
+  const done = (text) => dossierScreen(id, text);
+  const events = await eventsSection(d, all, done);
+  render(`Dossier ${d.reference}`, el('p', { role: 'status', id: 'dossier-message' }, message),
     el('section', { 'aria-label': 'Cliënt en status' }, el('p', {}, `${d.person.firstName} ${d.person.lastName} · ${procedureTitle(all, d.procedure)} · status `,
       el('strong', { 'data-status': d.status }, statusLabel(all, d.procedure, d.status)))),
     el('section', { 'aria-label': 'Termijnen' }, el('h2', {}, 'Termijnen'),
@@ -439,11 +283,9 @@ async function dossierScreen(id) {
         : el('a', { href: `/app/taken/${t.id}` }, `${taskTitle(all, t)} (${TASK_STATUS[t.status] ?? t.status})`))))),
     ...((d.parties ?? []).length === 0 ? [] : [el('section', { 'aria-label': 'Betrokken partijen' }, el('h2', {}, 'Betrokken partijen'),
       el('ul', {}, d.parties.map((l) => el('li', {}, `${l.roleLabel}: ${l.party.name}${l.reference ? ` (kenmerk ${l.reference})` : ''}${l.endedAt ? ' — beëindigd' : ''}`))))]),
-    ...((d.persons ?? []).length <= 1 ? [] : [el('section', { 'aria-label': 'Gezin' }, el('h2', {}, 'Gezin'),
-      el('ul', {}, d.persons.map((p) => el('li', {}, `${p.roleLabel}: ${p.person.firstName} ${p.person.lastName}${p.role === 'applicant' ? '' : ` (vanaf ${dateNl(p.fromDate)}${p.toDate ? ` tot ${dateNl(p.toDate)}` : ''})`}${p.endedAt ? ' — beëindigd' : ''}`))))]),
-    ...((d.links ?? []).length === 0 ? [] : [el('section', { 'aria-label': 'Gekoppelde dossiers' }, el('h2', {}, 'Gekoppelde dossiers'),
-      el('ul', {}, d.links.map((l) => el('li', {}, `${l.roleLabel}: `, el('a', { href: `/app/dossiers/${l.dossier.id}` }, l.dossier.reference),
-        ` · ${l.dossier.procedureTitle} · ${l.dossier.statusLabel} — ${l.reason}${l.endedAt ? ' — beëindigd' : ''}`))))]),
+    ...householdSection(d, all, done),
+    ...linksSection(d, done),
+    ...events,
     el('section', { 'aria-label': 'Brieven' }, el('h2', {}, 'Brieven'),
       el('ul', {}, (notices.body?.items ?? []).map((n) => el('li', {}, `${n.kind ?? n.key}${n.recipientParty ? ` aan ${n.recipientParty.name}` : ''} `, el('button', { type: 'button', onclick: () => download(n.id, n.key) }, `Download PDF (${n.key})`))))),
     el('section', { 'aria-label': 'Tijdlijn' }, el('h2', {}, 'Tijdlijn'), el('ol', {}, d.timeline.map((e) => el('li', {}, `${new Date(e.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })} — ${e.description}`)))));
