@@ -180,6 +180,12 @@ describe('events from outside, intake and the household in the browser', () => {
     for (const [label, value] of [['Voornaam', 'Noor'], ['Naam', 'Peeters'], ['Straat en nummer', 'Markt 1'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
       await form.getByLabel(label, { exact: true }).fill(value);
     }
+    // A date in the future is refused next to its field, in Dutch, and nothing opens.
+    await form.getByLabel('Datum waarop het gebeurde *').fill(addDays(today, 2));
+    await form.getByRole('button', { name: 'Dossier openen' }).click();
+    await page.locator('#in-occurredOn-error').getByText('Deze datum ligt in de toekomst.').waitFor();
+    expect(page.url()).toContain('/app/intake');
+    await form.getByLabel('Datum waarop het gebeurde *').fill(lastWeek);
     await shot('13-intake');
     await form.getByRole('button', { name: 'Dossier openen' }).click();
     await page.waitForURL('**/app/dossiers/*');

@@ -179,3 +179,25 @@ export function refusal(res) {
   if (res.status === 409) return 'Dit kan niet (meer): het werd al gedaan of het dossier laat het niet toe.';
   return 'Niet gelukt. Probeer het opnieuw.';
 }
+
+/** An error line next to a field, announced when it changes. */
+export const errorLine = (id) => el('p', { class: 'error', id, 'aria-live': 'polite' });
+
+/**
+ * Puts each API error next to its field in Dutch (`lines`: path → error line; `data`: a schemaForm for the errors
+ * under /data); the others go to `general`, each written by `describe`. Without field errors the refusal itself
+ * (409, 404, …) is said in Dutch.
+ */
+export function showApiErrors(res, lines, general, data, describe = dutchError) {
+  for (const line of Object.values(lines)) line.textContent = '';
+  general.textContent = '';
+  const errors = res.body?.errors ?? [];
+  const rest = data ? data.showErrors(errors, '/data') : errors;
+  const unplaced = rest.filter((err) => {
+    const line = lines[err.path];
+    if (line) line.textContent = dutchError(err);
+    return !line;
+  });
+  if (unplaced.length) general.replaceChildren(...unplaced.map((err) => el('p', {}, describe(err))));
+  if (!errors.length) general.textContent = refusal(res);
+}

@@ -1,33 +1,13 @@
 // The dossier screen's parts that change it from here: events from outside (a social worker records what arrived, no
 // partner logs in), the household (add a member, end a membership) and links to other dossiers (by their reference).
 // Each action is shown only to the roles that may do it (permissions.js); the API decides anyway.
-import { api, dateNl, dutchError, el, refusal, schemaForm, state } from './common.js';
+import { api, dateNl, el, errorLine, refusal, showApiErrors, state } from './common.js';
+import { eventFields } from './event-form.js';
 import { may } from './permissions.js';
 import { personSearch } from './person-form.js';
 
 /** Where an event from outside is in its delivery to the dossier's workflow (GET /dossiers/:id/events: delivery). */
 const DELIVERY = { pending: 'wordt aan het dossier bezorgd', delivered: 'ontvangen door het dossier', rejected: 'geweigerd door het dossier' };
-
-/** An error line next to a field, announced when it changes. */
-const errorLine = (id) => el('p', { class: 'error', id, 'aria-live': 'polite' });
-
-/**
- * Puts each API error next to its field (`lines`: path → error line) in Dutch; what fits none goes to `general`.
- * Without field errors the refusal itself (409, 404, …) is said in Dutch.
- */
-function showApiErrors(res, lines, general, data) {
-  for (const line of Object.values(lines)) line.textContent = '';
-  general.textContent = '';
-  const errors = res.body?.errors ?? [];
-  const rest = data ? data.showErrors(errors, '/data') : errors;
-  const unplaced = rest.filter((err) => {
-    const line = lines[err.path];
-    if (line) line.textContent = dutchError(err);
-    return !line;
-  });
-  if (unplaced.length) general.textContent = unplaced.map(dutchError).join(' ');
-  if (!errors.length) general.textContent = refusal(res);
-}
 
 /**
  * "Gebeurtenissen van buitenaf": the events recorded in the dossier with their Dutch title, date, reference and
@@ -51,33 +31,15 @@ export async function eventsSection(d, all, done) {
 }
 
 function eventForm(d, kinds, done) {
-  const kind = el('select', { id: 'ev-type', required: true, 'aria-describedby': 'ev-type-error' },
-    el('option', { value: '' }, '— kies een soort —'), kinds.map((k) => el('option', { value: k.kind }, k.title)));
-  const occurredOn = el('input', { id: 'ev-occurredOn', type: 'date', required: true, 'aria-describedby': 'ev-occurredOn-error' });
-  const reference = el('input', { id: 'ev-reference', maxlength: '100', 'aria-describedby': 'ev-reference-error' });
-  const lines = { '/type': errorLine('ev-type-error'), '/occurredOn': errorLine('ev-occurredOn-error'), '/reference': errorLine('ev-reference-error') };
-  const dataFields = el('div', { id: 'ev-data' });
-  let data = null;
-  kind.addEventListener('change', () => {
-    const chosen = kinds.find((k) => k.kind === kind.value);
-    data = chosen ? schemaForm(chosen.schema, 'ev-data') : null;
-    dataFields.replaceChildren(...(data?.nodes ?? []));
-  });
-  const general = el('p', { class: 'error', role: 'alert' });
+  const event = eventFields(kinds, { prefix: 'ev' });
+  const general = el('div', { class: 'error', role: 'alert' });
   const form = el('form', { 'aria-label': 'Gebeurtenis van buitenaf registreren' },
-    el('h3', {}, 'Gebeurtenis van buitenaf registreren'),
-    el('label', { for: 'ev-type' }, 'Soort gebeurtenis *'), kind, lines['/type'],
-    dataFields,
-    el('label', { for: 'ev-occurredOn' }, 'Datum waarop het gebeurde *'), occurredOn, lines['/occurredOn'],
-    el('label', { for: 'ev-reference' }, 'Kenmerk van de afzender (brief- of dossiernummer, optioneel)'), reference, lines['/reference'],
-    el('button', { type: 'submit' }, 'Gebeurtenis registreren'), general);
+    el('h3', {}, 'Gebeurtenis van buitenaf registreren'), event.nodes, el('button', { type: 'submit' }, 'Gebeurtenis registreren'), general);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    data?.clearErrors();
-    const r = await api('POST', `/dossiers/${d.id}/events`, {
-      type: kind.value, occurredOn: occurredOn.value, reference: reference.value.trim() || null, data: data?.value() ?? {},
-    });
-    if (!r.ok) return showApiErrors(r, lines, general, data);
+    event.clearErrors();
+    const r = await api('POST', `/dossiers/${d.id}/events`, event.body());
+    if (!r.ok) return event.showErrors(r, general);
     done(r.body.duplicate
       ? `Deze gebeurtenis (kenmerk ${r.body.reference}) was al geregistreerd: er is niets veranderd.`
       : 'Gebeurtenis geregistreerd.');

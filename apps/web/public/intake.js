@@ -1,6 +1,7 @@
 // Intake: what arrived from outside and opens a dossier (a request another OCMW forwarded, …), recorded by a social
 // worker for a registered or a new person, one at a time or as an import file (JSON lines, all or nothing).
-import { api, dutchError, el, go, procedures, refusal, render, schemaForm } from './common.js';
+import { api, dutchError, el, go, procedures, refusal, render } from './common.js';
+import { eventFields } from './event-form.js';
 import { personForm, personSearch } from './person-form.js';
 
 /** The top-level fields of an event, an intake and a person, in Dutch, to say where an error is. */
@@ -28,16 +29,7 @@ export async function intakeScreen() {
 }
 
 function intakeForm(kinds, all) {
-  const kind = el('select', { id: 'in-type', required: true }, el('option', { value: '' }, '— kies een soort —'),
-    kinds.map((k, i) => el('option', { value: String(i) }, `${k.title} (${k.procedure.title})`)));
-  const dataFields = el('div', { id: 'in-data' });
-  let data = null;
-  kind.addEventListener('change', () => {
-    data = kind.value === '' ? null : schemaForm(kinds[Number(kind.value)].schema, 'in-data');
-    dataFields.replaceChildren(...(data?.nodes ?? []));
-  });
-  const occurredOn = el('input', { id: 'in-occurredOn', type: 'date', required: true });
-  const reference = el('input', { id: 'in-reference', required: true, maxlength: '100' });
+  const event = eventFields(kinds, { prefix: 'in', optionLabel: (k) => `${k.title} (${k.procedure.title})`, referenceRequired: true });
   // The person: one already registered (found by national number), or a new one as the new request registers it.
   const search = personSearch('in', 'Rijksregisternummer of BIS-nummer van de persoon');
   const person = personForm();
@@ -52,28 +44,22 @@ function intakeForm(kinds, all) {
   choose(false);
   const duplicate = el('div', { id: 'possible-duplicate', 'aria-live': 'polite' });
   const general = el('div', { class: 'error', role: 'alert' });
-  const form = el('form', { 'aria-label': 'Gebeurtenis die een dossier opent' }, el('h2', {}, 'Gebeurtenis die een dossier opent'),
-    el('label', { for: 'in-type' }, 'Soort gebeurtenis *'), kind, dataFields,
-    el('label', { for: 'in-occurredOn' }, 'Datum waarop het gebeurde *'), occurredOn,
-    el('label', { for: 'in-reference' }, 'Kenmerk van de afzender (brief- of dossiernummer) *'), reference,
+  const form = el('form', { 'aria-label': 'Gebeurtenis die een dossier opent' }, el('h2', {}, 'Gebeurtenis die een dossier opent'), event.nodes,
     el('fieldset', {}, el('legend', {}, 'Voor wie?'), radio('existing', 'Een geregistreerde persoon', true), radio('new', 'Een nieuwe persoon', false)),
     existing, fresh, el('button', { type: 'submit' }, 'Dossier openen'), duplicate, general);
   const submit = async (confirmNotDuplicate) => {
-    data?.clearErrors();
+    event.clearErrors();
     general.replaceChildren();
     duplicate.replaceChildren();
     const isNew = !fresh.disabled;
     if (!isNew && !search.person) { general.textContent = 'Zoek eerst de persoon op, of kies een nieuwe persoon.'; return; }
-    const k = kinds[Number(kind.value)];
     const r = await api('POST', '/intake/events', {
-      procedure: k.procedure.name, type: k.kind, occurredOn: occurredOn.value, reference: reference.value.trim(),
-      person: isNew ? person.body(confirmNotDuplicate) : { personId: search.person.id }, data: data?.value() ?? {},
+      procedure: event.chosen()?.procedure.name, ...event.body(), person: isNew ? person.body(confirmNotDuplicate) : { personId: search.person.id },
     });
     if (r.ok) return go(`/app/dossiers/${r.body.dossierId}`);
     if (person.duplicate(r, duplicate, () => submit(true))) return;
-    const rest = data ? data.showErrors(r.body?.errors ?? [], '/data') : (r.body?.errors ?? []);
-    general.replaceChildren(...rest.map((err) => el('p', {}, `${capital(fieldName(err.path, all))}: ${dutchError(err)}`)));
-    if (!r.body?.errors?.length) general.textContent = r.body?.existingId ? 'Deze persoon heeft al een open dossier van deze procedure.' : refusal(r);
+    event.showErrors(r, general, (err) => `${capital(fieldName(err.path, all))}: ${dutchError(err)}`);
+    if (r.body?.existingId) general.textContent = 'Deze persoon heeft al een open dossier van deze procedure.';
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
