@@ -1,6 +1,7 @@
 // Intake: what arrived from outside and opens a dossier (a request another OCMW forwarded, …), recorded by a social
 // worker for a registered or a new person, one at a time or as an import file (JSON lines, all or nothing).
-import { api, dutchError, el, go, procedures, refusal, render } from './common.js';
+import { api, dutchError, el, go, procedures, refusal, render, state } from './common.js';
+import { may } from './permissions.js';
 import { eventFields } from './event-form.js';
 import { personForm, personSearch } from './person-form.js';
 
@@ -25,7 +26,7 @@ function fieldName(path, all) {
 export async function intakeScreen() {
   const all = await procedures();
   const kinds = [...all.values()].flatMap((p) => p.events.filter((k) => k.opensDossier).map((k) => ({ ...k, procedure: p })));
-  render('Intake', intakeForm(kinds, all), importForm(all));
+  render('Intake', el('section', {}, intakeForm(kinds, all)), may(state.user, 'intake:import') ? el('section', {}, importForm(all)) : '');
 }
 
 function intakeForm(kinds, all) {
