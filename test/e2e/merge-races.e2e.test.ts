@@ -1,0 +1,62 @@
+import { Client as PgClient } from 'pg';
+import { startTestSystem, TestSystem } from '../support/system';
+
+/**
+ * A person merge and a dossier opening for one of its two persons at the same moment, through the real API: the
+ * opening must never leave an open dossier on the merged-away record (libs/db/open-dossier.ts lockOpenDossiers).
+ */
+describe('person merge racing a dossier opening (e2e)', () => {
+  let sys: TestSystem;
+  const address = { street: 'Stationsstraat 4', postalCode: '9200', city: 'Dendermonde' };
+  const post = (path: string, body: unknown, user = 'social-worker') => sys.http.post(path).set(sys.as(user)).send(body as object);
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker', 'team-lead']);
+  });
+  afterAll(async () => {
+    await sys?.close();
+  });
+
+  /** Sessions of the system's database waiting for a lock. */
+  const waiting = async () =>
+    Number((await sys.db.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n);
+  const until = async (n: number) => {
+    for (let i = 0; i < 400 && (await waiting()) < n; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await waiting()).toBeGreaterThanOrEqual(n);
+  };
+
+  it('an opening for the duplicate that waited for its merge is a 409 and opens nothing on the merged record', async () => {
+    const ids: string[] = [];
+    for (const firstName of ['Amina', 'Amira']) {
+      const created = await post('/persons', {
+        firstName, lastName: 'Haddad', birthDate: '1994-04-04', noNationalNumberReason: 'international-protection-applicant', address, confirmNotDuplicate: true,
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    // The duplicate's id sorts first: the merge locks its row first, then waits for the kept one's.
+    const [duplicate, kept] = ids.sort();
+    const blocker = new PgClient({ connectionString: sys.databaseUrl });
+    await blocker.connect();
+    try {
+      // Holds the kept person's row, so that the merge stops halfway through its transaction.
+      await blocker.query('BEGIN');
+      await blocker.query(`SELECT id FROM persons WHERE id = $1 FOR UPDATE`, [kept]);
+      const merge = post(`/persons/${kept}/merge`, { duplicateId: duplicate, reason: 'Tweemaal geregistreerd aan het onthaal' }, 'team-lead').then((r) => r);
+      await until(1);
+      const opening = post('/dossiers', { procedure: 'leefloon', personId: duplicate }).then((r) => r);
+      await until(2);
+      await blocker.query('COMMIT');
+      expect((await merge).status).toBe(200);
+      const opened = await opening;
+      expect(opened.status).toBe(409);
+      expect(opened.body).toMatchObject({ statusCode: 409, mergedInto: kept });
+    } finally {
+      await blocker.end();
+    }
+    expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossiers WHERE person_id = $1`, [duplicate])).rows[0].n)).toBe(0);
+    // The person kept can still be given the dossier.
+    expect((await post('/dossiers', { procedure: 'leefloon', personId: kept })).status).toBe(201);
+  });
+});
