@@ -26,37 +26,53 @@ describe('person merge racing a dossier opening (e2e)', () => {
     expect(await waiting()).toBeGreaterThanOrEqual(n);
   };
 
-  it('an opening for the duplicate that waited for its merge is a 409 and opens nothing on the merged record', async () => {
-    const ids: string[] = [];
-    for (const firstName of ['Amina', 'Amira']) {
-      const created = await post('/persons', {
-        firstName, lastName: 'Haddad', birthDate: '1994-04-04', noNationalNumberReason: 'international-protection-applicant', address, confirmNotDuplicate: true,
-      });
-      expect(created.status).toBe(201);
-      ids.push(created.body.id);
-    }
-    // The duplicate's id sorts first: the merge locks its row first, then waits for the kept one's.
-    const [duplicate, kept] = ids.sort();
+  const person = async (firstName: string): Promise<string> => {
+    const created = await post('/persons', {
+      firstName, lastName: 'Haddad', birthDate: '1994-04-04', noNationalNumberReason: 'international-protection-applicant', address, confirmNotDuplicate: true,
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  };
+
+  /**
+   * Merges two new records while `during(duplicate)` runs: the kept person's row is held, so that the merge stops
+   * halfway through its transaction (the duplicate's id sorts first: the merge has locked it and waits for the kept
+   * one); `during` starts once the merge waits, and the hold is let go once its request waits too.
+   */
+  async function mergeWhile<T>(during: (duplicate: string) => Promise<T>): Promise<{ kept: string; duplicate: string; outcome: T }> {
+    const [duplicate, kept] = [await person('Amina'), await person('Amira')].sort();
     const blocker = new PgClient({ connectionString: sys.databaseUrl });
     await blocker.connect();
     try {
-      // Holds the kept person's row, so that the merge stops halfway through its transaction.
       await blocker.query('BEGIN');
       await blocker.query(`SELECT id FROM persons WHERE id = $1 FOR UPDATE`, [kept]);
       const merge = post(`/persons/${kept}/merge`, { duplicateId: duplicate, reason: 'Tweemaal geregistreerd aan het onthaal' }, 'team-lead').then((r) => r);
       await until(1);
-      const opening = post('/dossiers', { procedure: 'leefloon', personId: duplicate }).then((r) => r);
+      const outcome = during(duplicate);
       await until(2);
       await blocker.query('COMMIT');
       expect((await merge).status).toBe(200);
-      const opened = await opening;
-      expect(opened.status).toBe(409);
-      expect(opened.body).toMatchObject({ statusCode: 409, mergedInto: kept });
+      return { kept, duplicate, outcome: await outcome };
     } finally {
       await blocker.end();
     }
+  }
+
+  it('an opening for the duplicate that waited for its merge is a 409 and opens nothing on the merged record', async () => {
+    const { kept, duplicate, outcome: opened } = await mergeWhile((id) => post('/dossiers', { procedure: 'leefloon', personId: id }).then((r) => r));
+    expect(opened.status).toBe(409);
+    expect(opened.body).toMatchObject({ statusCode: 409, mergedInto: kept });
     expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossiers WHERE person_id = $1`, [duplicate])).rows[0].n)).toBe(0);
     // The person kept can still be given the dossier.
     expect((await post('/dossiers', { procedure: 'leefloon', personId: kept })).status).toBe(201);
+  });
+
+  it('a household member added while the record is merged is a 409 and adds nothing to the merged record', async () => {
+    const dossier = await post('/dossiers', { procedure: 'leefloon', personId: await person('Karim') });
+    expect(dossier.status).toBe(201);
+    const { kept, duplicate, outcome: added } = await mergeWhile((id) => post(`/dossiers/${dossier.body.id}/persons`, { personId: id, role: 'partner' }).then((r) => r));
+    expect(added.status).toBe(409);
+    expect(added.body).toMatchObject({ statusCode: 409, mergedInto: kept });
+    expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossier_persons WHERE person_id = $1`, [duplicate])).rows[0].n)).toBe(0);
   });
 });
