@@ -1,20 +1,29 @@
 import { Client as PgClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { createDossierActivities } from '../../activities/dossiers/dossier.activities';
+import { loadConfig } from '../../libs/config/config';
+import { createDataSource } from '../../libs/db/data-source';
 import { startTestSystem, TestSystem } from '../support/system';
+import { uniqueTaskQueue } from '../support/temporal';
 
 /**
  * A person merge and a dossier opening for one of its two persons at the same moment, through the real API: the
  * opening must never leave an open dossier on the merged-away record (libs/db/open-dossier.ts lockOpenDossiers).
  */
 describe('person merge racing a dossier opening (e2e)', () => {
+  const taskQueue = uniqueTaskQueue('e2e-merge-races');
   let sys: TestSystem;
+  let dataSource: DataSource;
   const address = { street: 'Stationsstraat 4', postalCode: '9200', city: 'Dendermonde' };
   const post = (path: string, body: unknown, user = 'social-worker') => sys.http.post(path).set(sys.as(user)).send(body as object);
 
   beforeAll(async () => {
-    sys = await startTestSystem();
+    sys = await startTestSystem({ TEMPORAL_TASK_QUEUE: taskQueue });
     await sys.loginAll(['social-worker', 'team-lead']);
+    dataSource = await createDataSource(sys.databaseUrl, { poolSize: 2 }).initialize();
   });
   afterAll(async () => {
+    await dataSource?.destroy();
     await sys?.close();
   });
 
@@ -39,8 +48,9 @@ describe('person merge racing a dossier opening (e2e)', () => {
    * halfway through its transaction (the duplicate's id sorts first: the merge has locked it and waits for the kept
    * one); `during` starts once the merge waits, and the hold is let go once its request waits too.
    */
-  async function mergeWhile<T>(during: (duplicate: string) => Promise<T>): Promise<{ kept: string; duplicate: string; outcome: T }> {
+  async function mergeWhile<T>(during: (duplicate: string) => Promise<T>, before?: (duplicate: string) => Promise<void>): Promise<{ kept: string; duplicate: string; outcome: T }> {
     const [duplicate, kept] = [await person('Amina'), await person('Amira')].sort();
+    await before?.(duplicate);
     const blocker = new PgClient({ connectionString: sys.databaseUrl });
     await blocker.connect();
     try {
@@ -65,6 +75,25 @@ describe('person merge racing a dossier opening (e2e)', () => {
     expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossiers WHERE person_id = $1`, [duplicate])).rows[0].n)).toBe(0);
     // The person kept can still be given the dossier.
     expect((await post('/dossiers', { procedure: 'leefloon', personId: kept })).status).toBe(201);
+  });
+
+  it('a linked dossier opened from a dossier of the duplicate while it is merged opens for the person kept', async () => {
+    const acts = createDossierActivities({ dataSource, config: loadConfig({ TEMPORAL_TASK_QUEUE: taskQueue }), temporal: sys.temporal });
+    let from = '';
+    const { kept, duplicate, outcome: linked } = await mergeWhile(
+      () => acts.openLinkedDossier({ fromDossierId: from, procedure: 'leefloon', linkKey: 'leefloon:after-loi', reason: 'Erkenning LOI', requestDate: '2026-03-02' }),
+      async (id) => {
+        // The duplicate's opening dossier (the only procedure yet is the leefloon: a closed one stands for an LOI's).
+        const opening = await post('/dossiers', { procedure: 'leefloon', personId: id });
+        expect(opening.status).toBe(201);
+        from = opening.body.id;
+        await sys.db.query(`UPDATE dossiers SET closed_at = now() WHERE id = $1`, [from]);
+      },
+    );
+    const owner = async (dossierId: string) => (await sys.db.query(`SELECT person_id FROM dossiers WHERE id = $1`, [dossierId])).rows[0].person_id;
+    expect(await owner(linked.dossierId)).toBe(kept);
+    expect(await owner(from)).toBe(kept);
+    expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossiers WHERE person_id = $1`, [duplicate])).rows[0].n)).toBe(0);
   });
 
   it('a household member added while the record is merged is a 409 and adds nothing to the merged record', async () => {
