@@ -104,4 +104,30 @@ describe('person merge racing a dossier opening (e2e)', () => {
     expect(added.body).toMatchObject({ statusCode: 409, mergedInto: kept });
     expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossier_persons WHERE person_id = $1`, [duplicate])).rows[0].n)).toBe(0);
   });
+
+  it('an import that deadlocks with a merge of its persons is a 409 concurrent-change, and records nothing', async () => {
+    const [one, two] = [await person('Samir'), await person('Samira')];
+    const intake = (personId: string, reference: string) => JSON.stringify({
+      procedure: 'leefloon', type: 'request-forwarded-by-ocmw', occurredOn: '2026-03-02', reference, person: { personId }, data: { forwardingOcmw: 'OCMW Aalst', reasons: 'Woont in Gent.' },
+    });
+    // What a merge of the two holds (libs/db/open-dossier.ts lockOpenDossiers), taken here in the other order than the file's.
+    const merge = new PgClient({ connectionString: sys.databaseUrl });
+    await merge.connect();
+    try {
+      await merge.query('BEGIN');
+      await merge.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`open-dossier:${two}:leefloon`]);
+      const imported = post('/intake/imports', { fileName: 'aalst.jsonl', content: `${intake(one, 'AALST-1')}\n${intake(two, 'AALST-2')}` }).then((r) => r);
+      await until(1);
+      const second = merge.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`open-dossier:${one}:leefloon`]);
+      const answer = await imported;
+      expect(answer.status).toBe(409);
+      expect(answer.body).toEqual({ statusCode: 409, message: expect.stringContaining('try again'), code: 'concurrent-change' });
+      await second;
+    } finally {
+      await merge.query('ROLLBACK').catch(() => undefined);
+      await merge.end();
+    }
+    expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossiers WHERE person_id IN ($1, $2)`, [one, two])).rows[0].n)).toBe(0);
+    expect(Number((await sys.db.query(`SELECT count(*) AS n FROM external_events WHERE reference LIKE 'AALST-%'`)).rows[0].n)).toBe(0);
+  });
 });
