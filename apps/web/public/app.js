@@ -449,13 +449,6 @@ async function dossierScreen(id) {
     el('section', { 'aria-label': 'Tijdlijn' }, el('h2', {}, 'Tijdlijn'), el('ol', {}, d.timeline.map((e) => el('li', {}, `${new Date(e.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })} — ${e.description}`)))));
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-/** '2026-04-01' → '1 april 2026'. */
-function dateNl(iso) {
-  const [y, m, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[m - 1]} ${y}`;
-}
-
 function download(noticeId, key) {
   return downloadFile(`/notices/${noticeId}/pdf`, `${key}.pdf`);
 }
