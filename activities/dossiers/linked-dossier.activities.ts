@@ -127,7 +127,10 @@ async function openDossierOfClient(tx: EntityManager, dossierId: string, personI
 
 /** Both timelines in Dutch, and an audit event on each dossier. */
 async function recordOpenedLink(tx: EntityManager, from: DossierEntity, to: DossierEntity, link: DossierLinkEntity, existing: boolean): Promise<void> {
-  const title = (d: DossierEntity) => `${d.reference}, ${procedureDefinition(d.procedure).title}`;
+  // Another team's dossier stays unnamed, as everywhere (the API's link views, POST /dossiers' conflict): a person's
+  // open dossier that is linked, not opened, may be another team's; then each timeline names only its procedure.
+  const title = (d: DossierEntity) =>
+    from.team === to.team ? `${d.reference}, ${procedureDefinition(d.procedure).title}` : `${procedureDefinition(d.procedure).title} van een ander team`;
   const sides = [
     { shown: from, seen: to, text: existing ? 'Gekoppeld aan het lopende dossier' : 'Gekoppeld dossier geopend:' },
     { shown: to, seen: from, text: existing ? 'Gekoppeld aan dossier' : 'Geopend vanuit dossier' },

@@ -7,11 +7,12 @@ import { startTestSystem, TestSystem } from '../support/system';
 import { uniqueTaskQueue } from '../support/temporal';
 
 /**
- * A person merge and a dossier opening for one of its two persons at the same moment, through the real API: the
- * opening must never leave an open dossier on the merged-away record (libs/db/open-dossier.ts lockOpenDossiers).
+ * Capabilities built apart meeting each other, through the real API: a person merge at the same moment as a dossier
+ * opening, a household member added, a linked dossier opened or an import for one of its persons (none may leave
+ * anything on the merged-away record: libs/db/open-dossier.ts lockOpenDossiers); a linked dossier of another team.
  */
-describe('person merge racing a dossier opening (e2e)', () => {
-  const taskQueue = uniqueTaskQueue('e2e-merge-races');
+describe('capabilities meeting each other (e2e)', () => {
+  const taskQueue = uniqueTaskQueue('e2e-interactions');
   let sys: TestSystem;
   let dataSource: DataSource;
   const address = { street: 'Stationsstraat 4', postalCode: '9200', city: 'Dendermonde' };
@@ -19,7 +20,7 @@ describe('person merge racing a dossier opening (e2e)', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem({ TEMPORAL_TASK_QUEUE: taskQueue });
-    await sys.loginAll(['social-worker', 'team-lead']);
+    await sys.loginAll(['social-worker', 'team-lead', 'admin']);
     dataSource = await createDataSource(sys.databaseUrl, { poolSize: 2 }).initialize();
   });
   afterAll(async () => {
@@ -129,5 +130,25 @@ describe('person merge racing a dossier opening (e2e)', () => {
     }
     expect(Number((await sys.db.query(`SELECT count(*) AS n FROM dossiers WHERE person_id IN ($1, $2)`, [one, two])).rows[0].n)).toBe(0);
     expect(Number((await sys.db.query(`SELECT count(*) AS n FROM external_events WHERE reference LIKE 'AALST-%'`)).rows[0].n)).toBe(0);
+  });
+
+  it("a linked dossier that is another team's open dossier is linked, and neither timeline names the other's reference", async () => {
+    const noord = await post('/users', { username: 'noord-worker', password: 'Kwartel-Paraplu-93!', displayName: 'Noor Werker', role: 'social-worker', team: 'noord' }, 'admin');
+    expect(noord.status).toBe(201);
+    await sys.login('noord-worker', 'Kwartel-Paraplu-93!');
+    const client = await person('Nora');
+    // Team noord has the person's open leefloon dossier; this team's (closed, standing for an LOI's) opens a linked one.
+    const from = await post('/dossiers', { procedure: 'leefloon', personId: client });
+    expect(from.status).toBe(201);
+    await sys.db.query(`UPDATE dossiers SET closed_at = now() WHERE id = $1`, [from.body.id]);
+    const theirs = await post('/dossiers', { procedure: 'leefloon', personId: client }, 'noord-worker');
+    expect(theirs.status).toBe(201);
+    const acts = createDossierActivities({ dataSource, config: loadConfig({ TEMPORAL_TASK_QUEUE: taskQueue }), temporal: sys.temporal });
+    const linked = await acts.openLinkedDossier({ fromDossierId: from.body.id, procedure: 'leefloon', linkKey: 'leefloon:after-loi', reason: 'Erkenning LOI', requestDate: '2026-03-02' });
+    expect(linked).toMatchObject({ dossierId: theirs.body.id, existing: true });
+    const timeline = async (id: string, user: string) =>
+      ((await sys.http.get(`/dossiers/${id}`).set(sys.as(user))).body.timeline as { type: string; description: string }[]).filter((e) => e.type === 'dossier-linked').map((e) => e.description);
+    expect(await timeline(from.body.id, 'social-worker')).toEqual(['Gekoppeld aan het lopende dossier Leefloon (RMI-wet) van een ander team: Erkenning LOI']);
+    expect(await timeline(theirs.body.id, 'noord-worker')).toEqual(['Gekoppeld aan dossier Leefloon (RMI-wet) van een ander team: Erkenning LOI']);
   });
 });
