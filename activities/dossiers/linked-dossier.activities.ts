@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { DossierEntity, DossierLinkEntity } from '../../libs/db/entities';
-import { findOpenDossier, registerDossier } from '../../libs/db/open-dossier';
+import { findOpenDossier, PersonMergedError, registerDossier } from '../../libs/db/open-dossier';
 import { addToTimeline } from '../../libs/db/timeline';
 import { CHANNELS, isProcedureName, procedureDefinition } from '../../libs/procedures';
 import { OutboxRelay } from '../../libs/temporal/outbox-relay';
@@ -62,7 +62,7 @@ export function createLinkedDossierActivities({ dataSource, config, temporal }: 
       if (!/^\d{4}-\d{2}-\d{2}$/.test(input.requestDate)) throw refuse('requestDate must be a date (YYYY-MM-DD)');
       if (!input.linkKey || !input.reason?.trim()) throw refuse('a linked dossier needs a link key and a reason');
       const opened = await dataSource.transaction(async (tx) => {
-        const from = await tx.findOneBy(DossierEntity, { id: input.fromDossierId });
+        let from = await tx.findOneBy(DossierEntity, { id: input.fromDossierId });
         if (!from) throw refuse(`dossier ${input.fromDossierId} does not exist`);
         // Two runs at once for the same key: the first holds this lock until its commit, the second then finds its link.
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dossier-link:${from.id}:${input.linkKey}`]);
@@ -72,7 +72,9 @@ export function createLinkedDossierActivities({ dataSource, config, temporal }: 
           // A dossier opened for the link has the link's transaction time as its opening time.
           return { to, link, existing: to.openedAt.getTime() !== link.createdAt.getTime() };
         }
-        let to = await findOpenDossier(tx, from.personId, procedure);
+        let to = await openDossierOfClient(tx, from.id, from.personId, procedure);
+        // A person merge that committed while this waited moved the dossier to the person kept.
+        from = await tx.findOneByOrFail(DossierEntity, { id: from.id });
         if (to?.id === from.id) throw refuse(`dossier ${from.reference} cannot open itself`);
         const existing = to !== null;
         if (!to) {
@@ -105,9 +107,30 @@ export function createLinkedDossierActivities({ dataSource, config, temporal }: 
   }
 }
 
+/**
+ * findOpenDossier for the client of dossier `dossierId`. When the client was merged into another record while this
+ * waited for the opening lock, the merge has moved the dossier to the person kept: that person's dossier is looked
+ * for instead, so nothing is opened for a merged record.
+ */
+async function openDossierOfClient(tx: EntityManager, dossierId: string, personId: string, procedure: string): Promise<DossierEntity | null> {
+  for (;;) {
+    try {
+      return await findOpenDossier(tx, personId, procedure);
+    } catch (err) {
+      if (!(err instanceof PersonMergedError)) throw err;
+      const moved = await tx.findOneByOrFail(DossierEntity, { id: dossierId });
+      if (moved.personId === personId) throw err;
+      personId = moved.personId;
+    }
+  }
+}
+
 /** Both timelines in Dutch, and an audit event on each dossier. */
 async function recordOpenedLink(tx: EntityManager, from: DossierEntity, to: DossierEntity, link: DossierLinkEntity, existing: boolean): Promise<void> {
-  const title = (d: DossierEntity) => `${d.reference}, ${procedureDefinition(d.procedure).title}`;
+  // Another team's dossier stays unnamed, as everywhere (the API's link views, POST /dossiers' conflict): a person's
+  // open dossier that is linked, not opened, may be another team's; then each timeline names only its procedure.
+  const title = (d: DossierEntity) =>
+    from.team === to.team ? `${d.reference}, ${procedureDefinition(d.procedure).title}` : `${procedureDefinition(d.procedure).title} van een ander team`;
   const sides = [
     { shown: from, seen: to, text: existing ? 'Gekoppeld aan het lopende dossier' : 'Gekoppeld dossier geopend:' },
     { shown: to, seen: from, text: existing ? 'Gekoppeld aan dossier' : 'Geopend vanuit dossier' },

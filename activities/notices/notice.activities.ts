@@ -2,7 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
-import { DossierPartyEntity, NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity } from '../../libs/db/entities';
+import { DossierPartyEntity, NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity, PersonIdentifierEntity } from '../../libs/db/entities';
+import { validateNationalNumber } from '../../libs/domain/identifiers';
 import { clockTrigger, isPartnerFormId, PARTNER_NAMES, PartnerFormId, partnerForm, partnerMessageLabel, partnerRefOf } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
 import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
@@ -316,22 +317,24 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       ...validateSchema(form.contentSchema, content).map((e) => `${e.path || '/'} ${e.message}`),
     ];
     // POD MI forms identify people by INSZ only (§12.1: a national number or a BIS number): a person without one yet
-    // (noNationalNumberReason) is refused, and the refusal escalates like an incomplete letter.
-    const hasInsz = (n: string | null) => n !== null && /^\d{11}$/.test(n);
+    // (noNationalNumberReason) is refused, and the refusal escalates like an incomplete letter. A BIS number that KSZ
+    // assigned is an INSZ even while it is stored as the person's `bis` identifier rather than as the national number.
     let identity: Record<string, unknown>;
     if (form.identity === 'client') {
-      if (!hasInsz(ctx.person.nationalNumber)) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
-      identity = { client: { nationalNumber: ctx.person.nationalNumber } };
+      const insz = (await inszOf(dataSource.manager, [ctx.person])).get(ctx.person.id) ?? null;
+      if (!insz) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
+      identity = { client: { nationalNumber: insz } };
     } else {
       // A beneficiary without personId is the dossier's client.
       const listed = Array.isArray(content.beneficiaries) ? (content.beneficiaries as { personId?: string; role: string }[]) : [];
       const ids = listed.map((b) => b.personId).filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
       const persons = ids.length ? await dataSource.manager.findBy(PersonEntity, { id: In(ids) }) : [];
+      const insz = await inszOf(dataSource.manager, [ctx.person, ...persons]);
       const beneficiaries = listed.map((b, i) => {
         const person = b.personId === undefined ? ctx.person : persons.find((p) => p.id === b.personId);
         if (!person) problems.push(`/beneficiaries/${i} is not a registered person`);
-        else if (!hasInsz(person.nationalNumber)) problems.push(`/beneficiaries/${i} has no national number (INSZ); ask KSZ for a BIS number`);
-        return { role: b.role, nationalNumber: person?.nationalNumber ?? null };
+        else if (!insz.has(person.id)) problems.push(`/beneficiaries/${i} has no national number (INSZ); ask KSZ for a BIS number`);
+        return { role: b.role, nationalNumber: (person && insz.get(person.id)) ?? null };
       });
       identity = { beneficiaries };
     }
@@ -654,3 +657,20 @@ const DELIVERY_LABELS: Record<DeliveryMode, string> = {
   letter: 'gewone brief',
   'partner-outbox': 'bericht aan partner',
 };
+
+/**
+ * The INSZ of each person that has one: the national number, else a valid BIS number stored as the person's `bis`
+ * identifier (person_identifiers). A person with neither is left out.
+ */
+async function inszOf(manager: EntityManager, persons: PersonEntity[]): Promise<Map<string, string>> {
+  const insz = new Map<string, string>();
+  for (const p of persons) if (p.nationalNumber && /^\d{11}$/.test(p.nationalNumber)) insz.set(p.id, p.nationalNumber);
+  const without = persons.filter((p) => !insz.has(p.id)).map((p) => p.id);
+  if (without.length === 0) return insz;
+  const bis = await manager.findBy(PersonIdentifierEntity, { personId: In(without), type: 'bis' });
+  for (const b of bis) {
+    const checked = validateNationalNumber(b.value);
+    if (checked.valid && checked.kind === 'bis' && !insz.has(b.personId)) insz.set(b.personId, checked.value);
+  }
+  return insz;
+}

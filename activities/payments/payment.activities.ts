@@ -169,18 +169,23 @@ export function createPaymentActivities({ dataSource, amounts, config }: Payment
       const name = `${person.first_name} ${person.last_name}`;
       return { name, iban: person.iban, description: name, reference: null };
     }
-    const [party]: { name: string; kind: PartyKind; iban: string | null; active: boolean; linked: boolean; reference: string | null }[] = await tx.query(
-      `SELECT p.name, p.kind, p.iban, p.active,
-              EXISTS (SELECT 1 FROM dossier_parties l WHERE l.party_id = p.id AND l.dossier_id = $2 AND l.ended_at IS NULL) AS linked,
-              (SELECT l.reference FROM dossier_parties l WHERE l.party_id = p.id AND l.dossier_id = $2 AND l.ended_at IS NULL
-                 AND l.reference IS NOT NULL ORDER BY l.created_at LIMIT 1) AS reference
-         FROM parties p WHERE p.id = $1`,
-      [payee.partyId, dossierId],
+    // The party and the dossier's running links to it, share-locked until the order commits: a party being retired or
+    // a link being ended at this moment (PATCH /parties/:id, DELETE /dossiers/:id/parties/:linkId) is waited for and
+    // then seen as it ended up, so no payment is ordered to a party retired or unlinked before the order committed.
+    const [party]: { name: string; kind: PartyKind; iban: string | null; active: boolean }[] = await tx.query(
+      `SELECT p.name, p.kind, p.iban, p.active FROM parties p WHERE p.id = $1 FOR SHARE`,
+      [payee.partyId],
     );
     if (!party) refuse(`no party ${payee.partyId}`);
     if (!party.active) refuse(`party ${payee.partyId} is retired: it is paid no more`);
-    if (!party.linked) refuse(`party ${payee.partyId} is not linked to dossier ${dossierId}: link it first`);
-    return { name: party.name, iban: party.iban, description: `${party.name} (${PARTY_KIND_LABELS[party.kind].toLowerCase()})`, reference: party.reference };
+    const links: { reference: string | null }[] = await tx.query(
+      `SELECT l.reference FROM dossier_parties l WHERE l.party_id = $1 AND l.dossier_id = $2 AND l.ended_at IS NULL
+        ORDER BY l.created_at, l.id FOR SHARE`,
+      [payee.partyId, dossierId],
+    );
+    if (links.length === 0) refuse(`party ${payee.partyId} is not linked to dossier ${dossierId}: link it first`);
+    const reference = links.find((l) => l.reference !== null)?.reference ?? null;
+    return { name: party.name, iban: party.iban, description: `${party.name} (${PARTY_KIND_LABELS[party.kind].toLowerCase()})`, reference };
   }
 
   return {

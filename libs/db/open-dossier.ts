@@ -23,11 +23,36 @@ export interface NewDossier {
  * a linked-dossier activity, or two requests) see each other's dossier instead of both opening one.
  */
 export async function findOpenDossier(tx: EntityManager, personId: string, procedure: string): Promise<DossierEntity | null> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`open-dossier:${personId}:${procedure}`]);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [openDossierLock(personId, procedure)]);
+  // Read after the lock: a merge that committed while this opening waited (it takes the same locks, see
+  // lockOpenDossiers) has moved the person's dossiers away, so a dossier opened now would belong to a merged record.
+  const [person]: { merged_into: string | null }[] = await tx.query(`SELECT merged_into FROM persons WHERE id = $1`, [personId]);
+  if (person?.merged_into) throw new PersonMergedError(person.merged_into);
   return tx
     .createQueryBuilder(DossierEntity, 'd')
     .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId, procedure })
     .getOne();
+}
+
+const openDossierLock = (personId: string, procedure: string) => `open-dossier:${personId}:${procedure}`;
+
+/** The person was merged into another record (`mergedInto`) while the opening waited: open it for the person kept. */
+export class PersonMergedError extends Error {
+  constructor(readonly mergedInto: string) {
+    super(`the person was merged into ${mergedInto}`);
+    this.name = 'PersonMergedError';
+  }
+}
+
+/**
+ * Takes the opening locks of findOpenDossier for every procedure of these persons, in one global order (sorted keys:
+ * two merges, or a merge and openings, never wait on each other in a circle). A person merge takes them before it
+ * locks the person rows, so no dossier opens for either person while it moves their dossiers and checks that they do
+ * not clash; an opening that waited for the merge then finds the merged record (PersonMergedError).
+ */
+export async function lockOpenDossiers(tx: EntityManager, personIds: string[]): Promise<void> {
+  const keys = personIds.flatMap((id) => Object.keys(PROCEDURES).map((procedure) => openDossierLock(id, procedure))).sort();
+  for (const key of keys) await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { migratedDataSource } from '../support/database';
 import { createNoticeActivities } from '../../activities/notices/notice.activities';
 import { AppConfig, loadConfig } from '../../libs/config/config';
-import { DossierEntity, NoticeEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
+import { DossierEntity, NoticeEntity, PersonEntity, PersonIdentifierEntity, UserEntity } from '../../libs/db/entities';
 import { dateInZone } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { freePort } from '../../libs/infra/embedded-postgres';
@@ -333,6 +333,26 @@ describe('notices activities (db, real SMTP)', () => {
     expect(refused).toMatchObject({ type: 'PodMiFormInvalid', nonRetryable: true });
     expect(refused.message).toContain('the client has no national number (INSZ)');
     expect(await count(`SELECT count(*) FROM partner_messages WHERE dossier_id = $1`, id)).toBe(0);
+  });
+
+  it('identifies a client and a beneficiary known only by a BIS number (a `bis` identifier) by that INSZ', async () => {
+    const bis = '94440412302';
+    const person = await dataSource.getRepository(PersonEntity).save({
+      nationalNumber: null, noNationalNumberReason: 'bis-requested', birthDate: '1994-04-04',
+      firstName: 'Yara', lastName: 'Haddad', street: 'Markt 3', postalCode: '9200', city: 'Dendermonde',
+    });
+    await dataSource.getRepository(PersonIdentifierEntity).insert({ personId: person.id, type: 'bis', value: bis });
+    const id = randomUUID();
+    await dataSource.getRepository(DossierEntity).insert({
+      id, reference: 'LL-2026-000044', procedure: 'leefloon', personId: person.id, status: 'DECIDED',
+      team: 'demo', workflowId: `dossier-${id}`, requestDate: '2026-10-05', channel: 'counter',
+    });
+    const formB = await acts.sendPodMiForm({ dossierId: id, form: 'B', decision: 'grant', decisionDate: '2026-10-27', category: 2, monthlyAmountCents: 131420, periodFrom: '2026-10-01' });
+    const [b] = await dataSource.query(`SELECT payload FROM partner_messages WHERE id = $1`, [formB.partnerMessageId]);
+    expect(b.payload.client).toEqual({ nationalNumber: bis });
+    const formA = await acts.sendPartnerForm({ dossierId: id, formId: 'wet1965:A', content: { startDate: '2026-10-15', beneficiaries: [{ role: 'applicant' }, { personId: person.id, role: 'other' }] } });
+    const [a] = await dataSource.query(`SELECT payload FROM partner_messages WHERE id = $1`, [formA.partnerMessageId]);
+    expect(a.payload.beneficiaries).toEqual([{ role: 'applicant', nationalNumber: bis }, { role: 'other', nationalNumber: bis }]);
   });
 
   it('queues the Wet 1965 forms B1 and A from the registry, once, due SA-6 days after the start; refuses bad content and a beneficiary without INSZ', async () => {

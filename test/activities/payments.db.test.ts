@@ -260,6 +260,38 @@ describe('payment activities (db)', () => {
       expect(await row(idOf(cash))).toMatchObject({ method: 'cash', iban: null, creditor_name: 'Immo Zonder', status: 'due' });
     });
 
+    it('orders nothing to a party whose link, or the party itself, is being ended while the order runs', async () => {
+      const waiting = async () =>
+        Number((await dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n);
+      const raced = async (change: string, params: unknown[], period: string) => {
+        const ending = dataSource.createQueryRunner();
+        await ending.connect();
+        await ending.startTransaction();
+        try {
+          // What DELETE /dossiers/:id/parties/:linkId and PATCH /parties/:id do, not yet committed.
+          await ending.query(change, params);
+          const ordered = acts().orderPayment(aid({ payee: { partyId: landlord }, period })).then((r) => r, (err: { message: string }) => err);
+          for (let i = 0; i < 80 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+          await ending.commitTransaction();
+          return await ordered;
+        } finally {
+          if (ending.isTransactionActive) await ending.rollbackTransaction();
+          await ending.release();
+        }
+      };
+      const link = `SELECT id FROM dossier_parties WHERE dossier_id = $1 AND party_id = $2 AND ended_at IS NULL`;
+      const [{ id: linkId }] = await dataSource.query(link, [aidDossier, landlord]);
+      try {
+        expect(await raced(`UPDATE dossier_parties SET ended_at = now() WHERE id = $1`, [linkId], 'once:race-unlinked')).toMatchObject({ message: expect.stringMatching(/not linked/) });
+        await dataSource.query(`UPDATE dossier_parties SET ended_at = NULL WHERE id = $1`, [linkId]);
+        expect(await raced(`UPDATE parties SET active = false WHERE id = $1`, [landlord], 'once:race-retired')).toMatchObject({ message: expect.stringMatching(/retired/) });
+      } finally {
+        await dataSource.query(`UPDATE dossier_parties SET ended_at = NULL WHERE id = $1`, [linkId]);
+        await dataSource.query(`UPDATE parties SET active = true WHERE id = $1`, [landlord]);
+      }
+      expect(await count(`SELECT count(*) FROM payments WHERE dossier_id = $1 AND period LIKE 'once:race-%'`, aidDossier)).toBe(0);
+    });
+
     it('pays a client without IBAN in cash (no IBAN needed), and refuses a debtor account for cash', async () => {
       const cash = await acts().orderPayment(order({ dossierId: dossierWithoutIban, kind: 'leefgeld', period: '2026-W19', method: 'cash', amountCents: 6_000 }));
       expect(await row(idOf(cash))).toMatchObject({ payment_key: 'leefgeld:client:2026-W19', method: 'cash', iban: null, creditor_name: 'Els Maes' });

@@ -55,6 +55,13 @@ export const CARRY_OPEN_TASKS_PATCH = 'benefit-carries-open-tasks';
 export const HAND_OVER_PATCH = 'benefit-hands-over-when-long';
 
 /**
+ * The external events the leefloon's workflows take with waitForEvent: none. Its events (a new fact reported, a
+ * request forwarded by another OCMW) are recorded on the timeline when they arrive and remembered by id only, so a
+ * benefit that runs for years does not carry every event it ever received (DossierOptions.takesEvents).
+ */
+export const LEEFLOON_DOSSIER = { takesEvents: [] } as const;
+
+/**
  * A granted leefloon while it runs: arrears from the start date and the first payment within the LL-6 term, one payment
  * per month on the payday (each unique on dossier, period and kind in the database), the GPMI signed within 3 months
  * of the grant (LL-8) and evaluated regularly (LL-9), and the yearly review with a home visit (LL-7). A review that
@@ -62,7 +69,7 @@ export const HAND_OVER_PATCH = 'benefit-hands-over-when-long';
  * history stays small however many years it runs.
  */
 export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResult> {
-  const dossier = new Dossier(input.dossier);
+  const dossier = new Dossier(input.dossier, LEEFLOON_DOSSIER);
   dossier.facts.decisionDate = input.grant.decisionDate;
   dossier.status = 'ACTIVE';
   await dossier.refreshSettings();

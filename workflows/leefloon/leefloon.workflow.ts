@@ -3,7 +3,7 @@ import type { Activities } from '../../activities';
 import { periodOf } from '../../libs/payments/schedule';
 import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
 import { watchPartnerForm } from '../shared/partner-forms';
-import { leefloonBenefit, sendPodMi } from './leefloon-benefit.workflow';
+import { LEEFLOON_DOSSIER, leefloonBenefit, sendPodMi } from './leefloon-benefit.workflow';
 import { maxDate } from '../../libs/deadlines/calendar-date';
 import type { DossierInput } from '../shared/dossier-input';
 import { DeadlineHandle, Dossier } from '../shared/dossier-runtime';
@@ -41,7 +41,7 @@ export interface LeefloonResult {
  * shared/domain/ocmw-procedures.md §0.1 and the deadlines of §1.2.
  */
 export async function leefloonApplication(input: DossierInput): Promise<LeefloonResult> {
-  const dossier = new Dossier(input);
+  const dossier = new Dossier(input, LEEFLOON_DOSSIER);
   await dossier.refreshSettings();
   await dossier.event('request-registered', `Aanvraag leefloon geregistreerd (${input.channel})`, { status: 'REQUEST_REGISTERED' });
 

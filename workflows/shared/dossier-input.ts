@@ -52,7 +52,7 @@ export interface RuntimeCarry {
 export interface CarriedEvents {
   /** In the order they were received: the next run's waitForEvent takes them as if they had just arrived. */
   pending: ExternalEventInput[];
-  /** Events the procedure took (waitForEvent): a redelivery to a later run is a duplicate, not a new event. */
+  /** The most recent events no longer pending (taken, or recorded only; Dossier REMEMBERED_EVENT_IDS): a redelivery to a later run is a duplicate, not a new event. */
   taken: string[];
 }
 

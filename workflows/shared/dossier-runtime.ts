@@ -142,6 +142,24 @@ export interface CouncilDecision extends CouncilDecisionInput {
   sessionDate: string;
 }
 
+/**
+ * How many ids of events no longer pending (taken, or recorded only) a dossier remembers, the most recent ones. A
+ * redelivery is always of a recent event: the outbox relay sends a dossier's rows in order, each only once the one
+ * before it is marked delivered (libs/temporal/outbox-relay.ts), so only the latest event received can come again
+ * (its row not yet marked when the relay crashed); within one run Temporal also answers a repeated Update id itself.
+ * 100 is a wide margin; without a bound a dossier that lives for years would carry every id it ever received.
+ */
+export const REMEMBERED_EVENT_IDS = 100;
+
+export interface DossierOptions {
+  /**
+   * The external event kinds this procedure takes with waitForEvent. Only those are kept (with their data, carried
+   * across continue-as-new) until taken; an event of any other kind is recorded on the timeline and remembered by id
+   * only, so events the procedure never waits for do not pile up in its state. Absent: every kind is kept.
+   */
+  takesEvents?: readonly string[];
+}
+
 const FIRST_DECISION = ['granted', 'refused', 'postponed'] as const;
 const RATIFICATION = ['ratified', 'overruled', 'postponed'] as const;
 
@@ -174,10 +192,16 @@ export class Dossier {
   private readonly carriedClocks: Map<string, ClockSnapshot>;
   /** External events received and not yet taken (waitForEvent), in the order they arrived; carried by handOver. */
   private readonly pendingEvents: ExternalEventInput[];
-  /** Ids of the external events the procedure took, in this run or an earlier one: a redelivery is a duplicate. */
+  /**
+   * Ids of the most recent external events no longer pending (taken, or recorded only), in this run or an earlier
+   * one, oldest first: a redelivery is a duplicate. Bounded to REMEMBERED_EVENT_IDS.
+   */
   private readonly takenEvents: Set<string>;
 
-  constructor(readonly input: DossierInput) {
+  constructor(
+    readonly input: DossierInput,
+    private readonly options: DossierOptions = {},
+  ) {
     this.engine = patched(DEADLINE_ENGINE_PATCH);
     this.responsibleUserId = input.responsibleUserId;
     this.facts.requestDate = input.requestDate;
@@ -185,7 +209,7 @@ export class Dossier {
     this.carriedClocks = new Map((input.carry?.deadlines ?? []).map((d) => [d.key, d]));
     this.pendingRatifications.push(...(input.carry?.ratifications ?? []));
     this.pendingEvents = [...(input.carry?.events?.pending ?? [])];
-    this.takenEvents = new Set(input.carry?.events?.taken ?? []);
+    this.takenEvents = new Set((input.carry?.events?.taken ?? []).slice(-REMEMBERED_EVENT_IDS));
     for (const t of input.carry?.tasks ?? []) {
       // Still open in the inbox: a completion is accepted from the start of this run, before the procedure asks again.
       this.tasks.set(t.id, { id: t.id, kind: t.kind, key: t.key, role: t.role, status: 'open', recorded: false, carried: true });
@@ -678,6 +702,9 @@ export class Dossier {
    * itself (a deadline clock, its own continue-as-new input).
    */
   async waitForEvent(type: string): Promise<ExternalEventInput> {
+    if (this.options.takesEvents && !this.options.takesEvents.includes(type)) {
+      throw new Error(`waitForEvent('${type}'): not among the events this procedure takes (DossierOptions.takesEvents)`);
+    }
     let taken: ExternalEventInput | undefined;
     // The event is taken inside the condition, so that two waiters woken by one event cannot both take it.
     await condition(() => {
@@ -685,7 +712,7 @@ export class Dossier {
       const i = this.pendingEvents.findIndex((e) => e.type === type);
       if (i < 0) return false;
       taken = this.pendingEvents.splice(i, 1)[0];
-      this.takenEvents.add(taken.eventId);
+      this.rememberEvent(taken.eventId);
       return true;
     });
     return taken!;
@@ -700,7 +727,8 @@ export class Dossier {
       return { status: this.status, outcome: 'duplicate' };
     }
     const { eventId, type, occurredOn, reference, data, recordedBy } = event;
-    this.pendingEvents.push({ eventId, type, occurredOn, reference, data, recordedBy });
+    if (!this.options.takesEvents || this.options.takesEvents.includes(type)) this.pendingEvents.push({ eventId, type, occurredOn, reference, data, recordedBy });
+    else this.rememberEvent(eventId);
     const kind = eventKindOf(this.input.procedure, type)!;
     await this.call(() =>
       acts.recordDossierEvent({
@@ -713,6 +741,15 @@ export class Dossier {
       }),
     );
     return { status: this.status, outcome: 'accepted' };
+  }
+
+  /** An event no longer pending: remembered among the most recent REMEMBERED_EVENT_IDS, the oldest forgotten. */
+  private rememberEvent(eventId: string): void {
+    this.takenEvents.add(eventId);
+    for (const oldest of this.takenEvents) {
+      if (this.takenEvents.size <= REMEMBERED_EVENT_IDS) break;
+      this.takenEvents.delete(oldest);
+    }
   }
 
   private validateEvent(event: ExternalEventInput): void {

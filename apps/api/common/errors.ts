@@ -85,6 +85,9 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return { statusCode: status, body };
     }
+    if (concurrentChange(exception)) {
+      return { statusCode: 409, body: { message: 'Another change to the same records was made at the same moment: nothing was changed, try again', code: 'concurrent-change' } };
+    }
     const unavailable = unavailableService(exception);
     if (unavailable) {
       const what = unavailable === 'database' ? 'The database (PostgreSQL)' : 'The workflow engine (Temporal)';
@@ -92,4 +95,14 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, body: { message: 'Internal error' } };
   }
+}
+
+/**
+ * PostgreSQL rolled the transaction back because of another one at the same moment: 40P01 deadlock_detected (e.g. an
+ * import opening dossiers for two persons while they are merged: each waits for the other's opening lock), 40001
+ * serialization_failure. Nothing changed; the same request again succeeds or is refused on its merits.
+ */
+function concurrentChange(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
 }

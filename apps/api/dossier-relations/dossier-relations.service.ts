@@ -103,7 +103,9 @@ export class DossierRelationsService {
       if (!procedureDefinition(dossier.procedure).household) {
         throw conflict(`A ${dossier.procedure} dossier concerns its applicant only`, { code: 'no-household' });
       }
-      const person = await tx.findOneBy(PersonEntity, { id: input.personId });
+      // Share-locked: a merge of this person at this moment (it locks both records for update) is waited for, and its
+      // result seen, so no membership is added to a record merged away meanwhile.
+      const person = await tx.findOne(PersonEntity, { where: { id: input.personId }, lock: { mode: 'pessimistic_read' } });
       if (!person) throw notFound('Person');
       if (person.mergedInto) throw conflict('This person record was merged into another: add the person kept', { mergedInto: person.mergedInto });
       if (person.id === dossier.personId) throw conflict('This person is the applicant of the dossier', { code: 'applicant' });

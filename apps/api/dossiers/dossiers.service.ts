@@ -14,7 +14,7 @@ import {
 } from '../../../libs/db/entities';
 import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
 import { ProcedureName, statusLabel } from '../../../libs/procedures';
-import { findOpenDossier, registerDossier } from '../../../libs/db/open-dossier';
+import { findOpenDossier, PersonMergedError, registerDossier } from '../../../libs/db/open-dossier';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound } from '../common/errors';
@@ -75,8 +75,12 @@ export class DossiersService {
     const channel = input.channel ?? 'counter';
     const person = await tx.findOneBy(PersonEntity, { id: input.personId });
     if (!person) throw notFound('Person');
-    if (person.mergedInto) throw conflict('This person record was merged into another: open the dossier for the person kept', { mergedInto: person.mergedInto });
-    const running = await findOpenDossier(tx, person.id, input.procedure);
+    if (person.mergedInto) throw mergedConflict(person.mergedInto);
+    const running = await findOpenDossier(tx, person.id, input.procedure).catch((err: unknown) => {
+      // Merged while this opening waited for the person's opening lock.
+      if (err instanceof PersonMergedError) throw mergedConflict(err.mergedInto);
+      throw err;
+    });
     if (running) {
       // Named only to a caller who may read it; another team's dossier is refused without its id or reference.
       if (decide(actor, 'dossier:read', { team: running.team }) === 'allow') {
@@ -213,3 +217,6 @@ export class DossiersService {
     return dossier;
   }
 }
+
+const mergedConflict = (mergedInto: string) =>
+  conflict('This person record was merged into another: open the dossier for the person kept', { mergedInto });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
 import { DossierEntity, PersonEntity, PersonIdentifierEntity } from '../../../libs/db/entities';
+import { lockOpenDossiers } from '../../../libs/db/open-dossier';
 import { IdentifierType, nameKey, NoNationalNumberReason, normalizeIdentifierValue } from '../../../libs/domain/person-identity';
 import { formatIban, formatNationalNumber, normalizeIban, normalizeNationalNumber, validateNationalNumber } from '../../../libs/domain/identifiers';
 import { authorize } from '../common/authorize';
@@ -195,6 +196,9 @@ export class PersonsService {
     authorize(actor, 'person:merge');
     if (input.duplicateId === keptId) throw new ValidationError([{ path: '/duplicateId', code: 'same-person', message: 'must be another person than the one kept' }]);
     return this.dataSource.transaction(async (tx) => {
+      // First the dossier-opening locks of both persons (libs/db/open-dossier.ts): no dossier opens for either of them
+      // while their dossiers move and are checked for a clash, and an opening that waited finds the merged record.
+      await lockOpenDossiers(tx, [keptId, input.duplicateId]);
       // Both rows locked in id order: two merges of the same pair cannot interleave or deadlock.
       const locked = await tx.find(PersonEntity, { where: { id: In([keptId, input.duplicateId]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const kept = locked.find((p) => p.id === keptId);

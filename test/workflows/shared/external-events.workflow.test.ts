@@ -7,7 +7,8 @@ import { dossierStateQuery, ExternalEventInput, externalEventUpdate, TASK_FAILUR
 import { aDossierInput, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
-import { eventsProbe, takeSignal } from '../support/probe.workflow';
+import { eventsProbe, recordOnlyEventsProbe, takeSignal } from '../support/probe.workflow';
+import { REMEMBERED_EVENT_IDS } from '../../../workflows/shared/dossier-runtime';
 
 const PROBE = path.resolve(__dirname, '../support/probe.workflow.ts');
 
@@ -37,13 +38,19 @@ describe('external events reach a dossier once (time-skipping)', () => {
     await env?.teardown();
   });
 
-  it('buffers events received before the wait, refuses unknown types and bad data, answers a redelivery as duplicate, and carries untaken and taken events across continue-as-new', async () => {
+  /** A worker on the probe workflows with fake activities, running `body` with the day and a fresh dossier input. */
+  async function withProbe(name: string, body: (ctx: { fake: ReturnType<typeof fakeActivities>; taskQueue: string; today: string; input: ReturnType<typeof aDossierInput> }) => Promise<void>) {
     const fake = fakeActivities();
-    const taskQueue = uniqueTaskQueue('events');
+    const taskQueue = uniqueTaskQueue(name);
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(PROBE), activities: fake.activities });
     await worker.runUntil(async () => {
       const today = todayInBrussels(await env.currentTimeMs());
-      const input = aDossierInput({ requestDate: today });
+      await body({ fake, taskQueue, today, input: aDossierInput({ requestDate: today }) });
+    });
+  }
+
+  it('buffers events received before the wait, refuses unknown types and bad data, answers a redelivery as duplicate, and carries untaken and taken events across continue-as-new', async () => {
+    await withProbe('events', async ({ fake, taskQueue, today, input }) => {
       const workflowId = `dossier-${input.dossierId}`;
       const handle = await env.client.workflow.start(eventsProbe, { args: [input], taskQueue, workflowId });
       const event = (eventId: string, type: string, data: Record<string, unknown>): ExternalEventInput => ({
@@ -81,6 +88,32 @@ describe('external events reach a dossier once (time-skipping)', () => {
       expect(timeline.map((x) => x.key)).toEqual(['external-event:a', 'external-event:b', 'external-event:c']);
       expect(timeline[0].description).toMatch(/^Nieuw feit gemeld op \d{1,2} \w+ \d{4} \(kenmerk ref-a\)$/);
       expect(timeline[2].description).toMatch(/^Aanvraag doorgestuurd door een ander OCMW op /);
+    });
+  });
+
+  it('keeps only the events the procedure takes; the others are recorded and remembered by id, the most recent REMEMBERED_EVENT_IDS', async () => {
+    await withProbe('events-bounded', async ({ fake, taskQueue, today, input }) => {
+      const handle = await env.client.workflow.start(recordOnlyEventsProbe, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      const fact = (n: number): ExternalEventInput => ({
+        eventId: `fact-${n}`, type: 'new-fact-reported', occurredOn: today, reference: null, data: { fact: 'income', description: 'Werk gevonden.' }, recordedBy: 'mw-1',
+      });
+      const send = (e: ExternalEventInput) => handle.executeUpdate(externalEventUpdate, { args: [e] });
+      const total = REMEMBERED_EVENT_IDS + 5;
+      for (let n = 1; n <= total; n++) expect(await send(fact(n))).toMatchObject({ outcome: 'accepted' });
+      const forwarded: ExternalEventInput = {
+        eventId: 'fwd', type: 'request-forwarded-by-ocmw', occurredOn: today, reference: 'A-1', data: { forwardingOcmw: 'OCMW Aalst', reasons: 'Woont in Gent.' }, recordedBy: 'mw-1',
+      };
+      expect(await send(forwarded)).toMatchObject({ outcome: 'accepted' });
+      // The latest ones (the only ones the outbox can deliver again) are duplicates.
+      expect(await send(fact(total))).toMatchObject({ outcome: 'duplicate' });
+      expect(await send(fact(total - REMEMBERED_EVENT_IDS + 1))).toMatchObject({ outcome: 'duplicate' });
+      await handle.signal(takeSignal);
+      const carried = await handle.result();
+      // Only the kind it takes waits, with its data; of the others the ids of the most recent ones, oldest first.
+      expect(carried?.pending.map((e) => e.eventId)).toEqual(['fwd']);
+      expect(carried?.taken).toEqual(Array.from({ length: REMEMBERED_EVENT_IDS }, (_, i) => `fact-${total - REMEMBERED_EVENT_IDS + 1 + i}`));
+      // Every event is on the timeline once, whether kept or not.
+      expect(fake.of('recordDossierEvent').filter((x) => x.type === 'external-event')).toHaveLength(total + 1);
     });
   });
 });

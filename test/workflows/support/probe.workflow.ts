@@ -1,5 +1,5 @@
 import { condition, defineSignal, makeContinueAsNewFunc, setHandler } from '@temporalio/workflow';
-import type { DossierInput } from '../../../workflows/shared/dossier-input';
+import type { CarriedEvents, DossierInput } from '../../../workflows/shared/dossier-input';
 import type { PartnerFormId } from '../../../libs/partner-forms/registry';
 import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
 import { PartnerFormWatch, sendPartnerForm, watchPartnerForm } from '../../../workflows/shared/partner-forms';
@@ -88,4 +88,17 @@ export async function partnerFormWatchProbe(input: DossierInput & { watch: Partn
   await watchPartnerForm(dossier, input.watch);
   await dossier.finish();
   return 'acknowledged';
+}
+
+/**
+ * Test-only workflow: a procedure that takes only `request-forwarded-by-ocmw` events (DossierOptions.takesEvents).
+ * When signalled `take`, it returns the events a hand-over would carry.
+ */
+export async function recordOnlyEventsProbe(input: DossierInput): Promise<CarriedEvents | undefined> {
+  const dossier = new Dossier(input, { takesEvents: ['request-forwarded-by-ocmw'] });
+  let go = false;
+  setHandler(takeSignal, () => void (go = true));
+  await condition(() => go);
+  await dossier.settle();
+  return dossier.handOver().carry?.events;
 }
