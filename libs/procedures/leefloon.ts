@@ -4,6 +4,7 @@
  */
 import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
+import { LABOUR_COURT_APPEAL_HOW } from './appeal';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -31,6 +32,8 @@ export const LEEFLOON = {
     { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
   ],
   taskKinds: LEEFLOON_TASK_KINDS,
+  // LL-3 art. 21 §1, LL-10-NO-DECISION art. 47, LL-2 art. 18 §4, LL-4 art. 21 §3 RMI-wet.
+  deadlines: { decision: 'LL-3', noDecisionAppeal: 'LL-10-NO-DECISION', forwarding: 'LL-2', notification: 'LL-4' },
   council: {
     // A request (grant/refuse, from the social report) or a running leefloon after a review (revise/stop).
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
@@ -72,7 +75,14 @@ export const LEEFLOON = {
     request: 'een leefloon (recht op maatschappelijke integratie)',
     right: 'leefloon',
     decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+    article: 'een',
     categories: true,
+    categoryOf: 'het leefloon',
+    legalReasons: 'Wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie (RMI-wet), art. 3 en 14.',
+    // LL-3: art. 21 §1 RMI-wet.
+    decisionTerm: 'binnen 30 dagen na de ontvangst ervan',
+    hearingBasis: 'art. 20 RMI-wet',
+    forwardingBasis: { ocmw: 'art. 18 §4 RMI-wet; art. 58 §3 OCMW-wet', applicant: 'art. 18 §4 RMI-wet' },
     templates: [
       'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
       'decision-refusal', 'decision-revision', 'decision-stop', 'forwarding-ocmw', 'forwarding-applicant',
@@ -82,11 +92,7 @@ export const LEEFLOON = {
       ruleId: 'LL-10',
       term: 'drie maanden',
       legalBasis: 'art. 47 van de wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie',
-      how:
-        'U stelt beroep in met een verzoekschrift dat u neerlegt op de griffie van de arbeidsrechtbank, of met een ' +
-        '(aangetekende) brief aan die griffie. Vermeld uw naam, uw adres, de beslissing waartegen u opkomt en waarom u het ' +
-        'er niet mee eens bent, en voeg een kopie van deze brief toe. Het beroep is kosteloos. U mag zich laten bijstaan of ' +
-        'vertegenwoordigen door een advocaat, een afgevaardigde van een vakbond of een andere persoon die de wet toelaat.',
+      how: LABOUR_COURT_APPEAL_HOW,
     },
   },
   // No outside event reaches a leefloon yet (the sequel adds e.g. POD MI's answers as events).

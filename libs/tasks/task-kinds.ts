@@ -65,8 +65,11 @@ export function notBefore(outcome: Record<string, unknown>, field: string, limit
   return [{ path: `/${field}`, code: 'too-early', message: `may not be before ${what} (${limit})` }];
 }
 
-/** The leefloon's task kinds (its definition, libs/procedures/leefloon.ts, holds them; look them up by procedure). */
-export const LEEFLOON_TASK_KINDS = {
+/**
+ * Task kinds of the shared request → decision pipeline (§0.1; workflows/shared/request-pipeline.ts) whose outcome is
+ * the same in every procedure that uses them: each procedure's definition includes them beside its own kinds.
+ */
+export const PIPELINE_TASK_KINDS = {
   'competence-check': {
     kind: 'competence-check',
     title: 'Territoriale bevoegdheid nagaan',
@@ -108,6 +111,43 @@ export const LEEFLOON_TASK_KINDS = {
     }),
     check: (o, ctx) => notBefore(o, 'sentDate', ctx.requestDate, 'the request date'),
   },
+  'documents-received': {
+    kind: 'documents-received',
+    title: 'Opgevraagde stukken ontvangen',
+    role: 'social-worker',
+    outcomeSchema: object(['receivedOn', 'complete'], {
+      receivedOn: date('Datum van ontvangst'),
+      complete: choice('Zijn alle stukken binnen?', [[true, 'Ja'], [false, 'Nee, verder met wat er is']]),
+      notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
+    }),
+    check: (o, ctx) => notBefore(o, 'receivedOn', ctx.requestDate, 'the request date'),
+  },
+  'decision-notification': {
+    kind: 'decision-notification',
+    title: 'Beslissing ter kennis brengen',
+    role: 'social-worker',
+    outcomeSchema: object(['mode', 'date'], {
+      // art. 62bis OCMW-wet: registered letter or against a signed receipt.
+      mode: choice('Wijze van kennisgeving', [['registered', 'Aangetekende brief'], ['against-receipt', 'Tegen ontvangstbewijs']]),
+      date: date('Datum van afgifte bij de post of van ondertekening'),
+      trackingNumber: { type: 'string', title: 'Zendingsnummer (aangetekend)', minLength: 1, maxLength: 40 },
+    },
+    requiredWhen('mode', 'registered', ['trackingNumber'], 'for a registered letter')),
+    check: (o, ctx) => notBefore(o, 'date', ctx.decisionDate, 'the decision date'),
+  },
+  'collect-iban': {
+    kind: 'collect-iban',
+    title: 'Rekeningnummer van de cliënt opvragen',
+    role: 'social-worker',
+    outcomeSchema: object(['iban'], {
+      iban: { type: 'string', format: 'iban', title: 'IBAN van de cliënt' },
+    }),
+  },
+} satisfies Record<string, TaskKind>;
+
+/** The leefloon's task kinds (its definition, libs/procedures/leefloon.ts, holds them; look them up by procedure). */
+export const LEEFLOON_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
   'social-inquiry': {
     kind: 'social-inquiry',
     title: 'Sociaal onderzoek',
@@ -128,17 +168,6 @@ export const LEEFLOON_TASK_KINDS = {
       missingDocuments: { type: 'string', title: 'Ontbrekende stukken op te vragen (één per regel)', maxLength: 2000 },
     }),
     check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
-  },
-  'documents-received': {
-    kind: 'documents-received',
-    title: 'Opgevraagde stukken ontvangen',
-    role: 'social-worker',
-    outcomeSchema: object(['receivedOn', 'complete'], {
-      receivedOn: date('Datum van ontvangst'),
-      complete: choice('Zijn alle stukken binnen?', [[true, 'Ja'], [false, 'Nee, verder met wat er is']]),
-      notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
-    }),
-    check: (o, ctx) => notBefore(o, 'receivedOn', ctx.requestDate, 'the request date'),
   },
   'social-report': {
     kind: 'social-report',
@@ -169,27 +198,6 @@ export const LEEFLOON_TASK_KINDS = {
     },
     requiredWhen('result', 'granted', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
     check: (o, ctx) => notBefore(o, 'decisionDate', ctx.requestDate, 'the request date'),
-  },
-  'decision-notification': {
-    kind: 'decision-notification',
-    title: 'Beslissing ter kennis brengen',
-    role: 'social-worker',
-    outcomeSchema: object(['mode', 'date'], {
-      // art. 62bis OCMW-wet: registered letter or against a signed receipt.
-      mode: choice('Wijze van kennisgeving', [['registered', 'Aangetekende brief'], ['against-receipt', 'Tegen ontvangstbewijs']]),
-      date: date('Datum van afgifte bij de post of van ondertekening'),
-      trackingNumber: { type: 'string', title: 'Zendingsnummer (aangetekend)', minLength: 1, maxLength: 40 },
-    },
-    requiredWhen('mode', 'registered', ['trackingNumber'], 'for a registered letter')),
-    check: (o, ctx) => notBefore(o, 'date', ctx.decisionDate, 'the decision date'),
-  },
-  'collect-iban': {
-    kind: 'collect-iban',
-    title: 'Rekeningnummer van de cliënt opvragen',
-    role: 'social-worker',
-    outcomeSchema: object(['iban'], {
-      iban: { type: 'string', format: 'iban', title: 'IBAN van de cliënt' },
-    }),
   },
   'gpmi-signature': {
     kind: 'gpmi-signature',

@@ -1,12 +1,14 @@
-import { condition, continueAsNew, patched, proxyActivities, sleep } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { addDays, addMonths, compareDates, daysBetween, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addDays, addMonths, daysBetween, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
-import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
+import { addPeriods, Period, periodOf } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
+import { MonthlyGrant, payArrears, payMonths, sleepUntil } from '../shared/monthly-aid';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
-import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
+import { LEGAL_REASONS } from './decision-notice';
+import { CATEGORY_REASON, notifyDecision } from '../shared/request-pipeline';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -14,14 +16,7 @@ const acts = proxyActivities<Activities>({
 });
 
 /** What the council granted, as it stands after the latest revision. */
-export interface Grant {
-  category: 1 | 2 | 3;
-  monthlyResourcesCents: number;
-  startDate: IsoDate;
-  decisionDate: IsoDate;
-  /** The right ends after this day (a stop decision). */
-  endDate?: IsoDate;
-}
+export type Grant = MonthlyGrant;
 
 export interface BenefitInput {
   dossier: DossierInput;
@@ -71,16 +66,8 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   // The clocks the previous run handed over (the appeal window, GPMI and review terms) go on with their timers.
   await dossier.resume();
 
-  if (input.nextPeriod === null) {
-    // LL-6: arrears from the start date, the first payment within 15 days of the decision (art. 23 RMI-wet, [V-sec]).
-    const plan = arrears(grant.startDate, grant.decisionDate, payday);
-    for (const month of plan.months) {
-      await pay(dossier, grant, 'arrears', month.period, plan.arrearsDueDate ?? grant.decisionDate);
-    }
-    nextPeriod = plan.firstRegularPeriod;
-  } else {
-    nextPeriod = input.nextPeriod;
-  }
+  // LL-6: arrears from the start date, the first payment within 15 days of the decision (art. 23 RMI-wet, [V-sec]).
+  nextPeriod = input.nextPeriod === null ? await payArrears(dossier, grant, payday) : input.nextPeriod;
   const podMi: PodMiWatch[] = [];
   const watchForm = (w: PodMiWatch | undefined) => {
     if (!w) return;
@@ -119,20 +106,14 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     review = outcome;
   });
 
-  while (!stopOrReview()) {
-    const due = paymentDay(nextPeriod, payday);
-    if (grant.endDate && compareDates(firstDayOf(nextPeriod), grant.endDate) > 0) break;
-    const woke = await condition(stopOrReview, Math.max(0, startOfDay(due, input.dossier.settings.timeZone) - Date.now()));
-    if (woke) break;
-    await pay(dossier, grant, 'monthly', nextPeriod, due);
-    nextPeriod = addPeriods(nextPeriod, 1);
-    // A long history hands over to a new run between two payments: same year, same clocks, same open tasks.
-    if (dossier.shouldHandOver() && patched(HAND_OVER_PATCH)) {
-      await dossier.settle();
-      return continueAsNew<typeof leefloonBenefit>({
-        dossier: dossier.handOver(), grant, year: input.year, nextPeriod, lastHomeVisit: input.lastHomeVisit, gpmi, podMi, midYear: true,
-      });
-    }
+  // A long history hands over to a new run between two payments: same year, same clocks, same open tasks.
+  const paid = await payMonths(dossier, grant, nextPeriod, { payday, stop: stopOrReview, handOver: () => dossier.shouldHandOver() && patched(HAND_OVER_PATCH) });
+  nextPeriod = paid.nextPeriod;
+  if (paid.handOver) {
+    await dossier.settle();
+    return continueAsNew<typeof leefloonBenefit>({
+      dossier: dossier.handOver(), grant, year: input.year, nextPeriod, lastHomeVisit: input.lastHomeVisit, gpmi, podMi, midYear: true,
+    });
   }
   if (overruled) {
     const endDate = addDays(overruled.decisionDate, -1);
@@ -248,35 +229,6 @@ async function stopBenefit(
   return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
 }
 
-/**
- * Orders the payment of a month: the amount in force that month for the category, minus the resources; the start
- * month pro rata (calendar days covered / days in the month). A client without an IBAN gets a task to collect one.
- */
-async function pay(dossier: Dossier, grant: Grant, kind: 'arrears' | 'monthly', period: Period, dueDate: IsoDate): Promise<void> {
-  const { dossierId } = dossier.input;
-  const month = await dossier.activity(() =>
-    acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: period }),
-  );
-  const cover = coverage(period, grant.startDate, grant.endDate);
-  const amountCents = proRata(month.amountCents, cover);
-  if (amountCents <= 0) return;
-  for (;;) {
-    const ordered = await dossier.activity(() =>
-      acts.orderPayment({
-        dossierId,
-        kind,
-        period,
-        amountCents,
-        dueDate,
-        computation: { text: month.computation, coverage: cover, monthlyAmountCents: month.amountCents },
-      }),
-    );
-    if (!('missingIban' in ordered)) return;
-    const collected = await dossier.task('collect-iban');
-    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));
-  }
-}
-
 /** LL-8: the GPMI is signed within 3 months of the grant; LL-9: evaluated at least every 4 months ([U], configurable rule). */
 async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolean; lastEvaluation: IsoDate | null }): Promise<void> {
   if (!gpmi.signed) {
@@ -364,9 +316,3 @@ export async function watchPodMi(dossier: Dossier, watch: PodMiWatch): Promise<v
     dossier.settings.partnerReminderDays ?? 30,
   );
 }
-
-async function sleepUntil(instant: number): Promise<void> {
-  const ms = instant - Date.now();
-  if (ms > 0) await sleep(ms);
-}
-

@@ -28,7 +28,12 @@ const SOCIAL_AID: ProcedureLetters = {
   request: 'maatschappelijke dienstverlening',
   right: 'maatschappelijke dienstverlening',
   decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+  article: '',
   categories: false,
+  categoryOf: 'het equivalent leefloon',
+  legalReasons: 'OCMW-wet, art. 1 en 57.',
+  decisionTerm: 'binnen de maand na de ontvangst ervan',
+  forwardingBasis: { ocmw: 'art. 58 §3 OCMW-wet', applicant: 'art. 58 §3 OCMW-wet' },
   templates: ['decision-grant', 'decision-refusal'],
   appeal: {
     court: 'arbeidsrechtbank',

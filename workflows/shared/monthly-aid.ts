@@ -1,0 +1,106 @@
+import { condition, proxyActivities, sleep } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { OrderPaymentInput } from '../../activities/payments/payment.activities';
+import { compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, proRata } from '../../libs/payments/schedule';
+import type { Dossier } from './dossier-runtime';
+
+/**
+ * Monthly aid at the leefloon amounts (§1.3): the leefloon itself (RMI-wet) and the equivalent leefloon of social aid
+ * (OCMW-wet) are paid the same way — the category amount in force that month minus the resources, the start month pro
+ * rata — through the payments activities (the one place money is ordered).
+ */
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** What the council granted, as it stands after the latest revision. */
+export interface MonthlyGrant {
+  category: 1 | 2 | 3;
+  monthlyResourcesCents: number;
+  startDate: IsoDate;
+  decisionDate: IsoDate;
+  /** The right ends after this day (a stop decision). */
+  endDate?: IsoDate;
+}
+
+/**
+ * Orders the payment of a month: the amount in force that month for the category, minus the resources; the start
+ * month pro rata (calendar days covered / days in the month). A client without an IBAN gets a task to collect one.
+ */
+export async function pay(dossier: Dossier, grant: MonthlyGrant, kind: 'arrears' | 'monthly', period: Period, dueDate: IsoDate): Promise<void> {
+  const { dossierId } = dossier.input;
+  const month = await dossier.activity(() =>
+    acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: period }),
+  );
+  const cover = coverage(period, grant.startDate, grant.endDate);
+  const amountCents = proRata(month.amountCents, cover);
+  if (amountCents <= 0) return;
+  await orderPayment(dossier, {
+    dossierId,
+    kind,
+    period,
+    amountCents,
+    dueDate,
+    computation: { text: month.computation, coverage: cover, monthlyAmountCents: month.amountCents },
+  });
+}
+
+/**
+ * Orders one payment through the payments activities (idempotent on dossier, period and kind). A client without an
+ * IBAN gets a task to collect one, and the order is made again once it is recorded.
+ */
+export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): Promise<void> {
+  const { dossierId } = dossier.input;
+  for (;;) {
+    const ordered = await dossier.activity(() => acts.orderPayment(order));
+    if (!('missingIban' in ordered)) return;
+    const collected = await dossier.task('collect-iban');
+    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));
+  }
+}
+
+/**
+ * Pays month after month from `from` on its payday until `stop()` holds (it wakes the wait at once), the grant's end
+ * date has passed, or — after a payment — `handOver()` says this run should hand over to a new one (a long history).
+ * Returns the first month not paid.
+ */
+export async function payMonths(
+  dossier: Dossier,
+  grant: MonthlyGrant,
+  from: Period,
+  options: { payday: number; stop: () => boolean; handOver: () => boolean },
+): Promise<{ nextPeriod: Period; handOver: boolean }> {
+  let nextPeriod = from;
+  const timeZone = dossier.input.settings.timeZone;
+  while (!options.stop()) {
+    const due = paymentDay(nextPeriod, options.payday);
+    if (grant.endDate && compareDates(firstDayOf(nextPeriod), grant.endDate) > 0) break;
+    const woke = await condition(options.stop, Math.max(0, startOfDay(due, timeZone) - Date.now()));
+    if (woke) break;
+    await pay(dossier, grant, 'monthly', nextPeriod, due);
+    nextPeriod = addPeriods(nextPeriod, 1);
+    if (options.handOver()) return { nextPeriod, handOver: true };
+  }
+  return { nextPeriod, handOver: false };
+}
+
+/**
+ * The arrears of a grant (LL-6: from the start date, the first payment within 15 days of the decision, art. 23 RMI-wet,
+ * [V-sec]; the equivalent leefloon is paid the same way): one payment per month. Returns the first regular month.
+ */
+export async function payArrears(dossier: Dossier, grant: MonthlyGrant, payday: number): Promise<Period> {
+  const plan = arrears(grant.startDate, grant.decisionDate, payday);
+  for (const month of plan.months) {
+    await pay(dossier, grant, 'arrears', month.period, plan.arrearsDueDate ?? grant.decisionDate);
+  }
+  return plan.firstRegularPeriod;
+}
+
+export async function sleepUntil(instant: number): Promise<void> {
+  const ms = instant - Date.now();
+  if (ms > 0) await sleep(ms);
+}
+
