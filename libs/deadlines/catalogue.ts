@@ -34,8 +34,8 @@ const rule = (r: RuleInput): DeadlineRule => ({
 });
 
 const LEEFLOON = ['leefloon'];
-const SOCIAL_AID = ['maatschappelijke-dienstverlening'];
-const BOTH = ['leefloon', 'maatschappelijke-dienstverlening'];
+const SOCIAL_AID = ['social-aid'];
+const BOTH = ['leefloon', 'social-aid'];
 
 export const DEFAULT_CATALOGUE: DeadlineRule[] = [
   // §1.2 Leefloon (RMI-wet 26 May 2002, KB 11 July 2002)

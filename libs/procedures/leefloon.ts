@@ -4,7 +4,7 @@
  */
 import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
-import { LABOUR_COURT_APPEAL_HOW } from './appeal';
+import { LABOUR_COURT_APPEAL_HOW, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -17,17 +17,7 @@ export const LEEFLOON = {
   referencePrefix: 'LL',
   // Every status workflows/leefloon/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
   statuses: [
-    { code: 'REQUEST_REGISTERED', label: 'Aanvraag geregistreerd', order: 1 },
-    { code: 'COMPETENCE_CHECK', label: 'Bevoegdheid nagaan', order: 2 },
-    { code: 'FORWARDING', label: 'Wordt doorgestuurd', order: 3 },
-    { code: 'FORWARDED', label: 'Doorgestuurd naar het bevoegde OCMW', order: 4, final: true },
-    { code: 'INQUIRY', label: 'Sociaal onderzoek', order: 5 },
-    { code: 'DOCUMENTS_REQUESTED', label: 'Ontbrekende stukken opgevraagd', order: 6 },
-    { code: 'SOCIAL_REPORT', label: 'Sociaal verslag', order: 7 },
-    { code: 'AWAITING_DECISION', label: 'Wacht op beslissing', order: 8 },
-    { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 9 },
-    { code: 'DECIDED', label: 'Beslist', order: 10 },
-    { code: 'NOTIFIED', label: 'Beslissing ter kennis gebracht', order: 11 },
+    ...PIPELINE_STATUSES,
     { code: 'ACTIVE', label: 'Leefloon loopt', order: 12 },
     { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
   ],
@@ -62,13 +52,7 @@ export const LEEFLOON = {
           ...notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
         ],
       },
-      ratification: {
-        schema: object(['result', 'decisionDate', 'motivation'], {
-          result: choice('Bekrachtiging', [['ratified', 'Bekrachtigd'], ['overruled', 'Niet bekrachtigd'], ['postponed', 'Uitgesteld']]),
-          decisionDate: date('Datum van de beslissing'),
-          motivation,
-        }),
-      },
+      ratification: RATIFICATION,
     },
   },
   letters: {

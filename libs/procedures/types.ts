@@ -25,6 +25,8 @@ export type AgendaItemKind = 'decision' | 'ratification';
 export interface CouncilDecisionContext {
   today: IsoDate;
   requestDate: IsoDate;
+  /** Social aid: the waiting-register code the inquiry found (the workflow knows it; art. 57ter OCMW-wet). */
+  rijksregisterCode?: 'none' | '206' | '207';
 }
 
 /** The decision the council secretary records on one kind of agenda item. */

@@ -11,6 +11,8 @@ export interface TaskContext {
   today: IsoDate;
   requestDate: IsoDate;
   decisionDate?: IsoDate;
+  /** Social aid: the applicant's code in the waiting register, as the social inquiry found it (art. 57ter OCMW-wet). */
+  rijksregisterCode?: 'none' | '206' | '207';
 }
 
 export interface TaskKind {
@@ -45,6 +47,18 @@ const requiredWhen = (field: string, value: unknown, fields: string[], reason: s
   if: { properties: { [field]: { const: value } }, required: [field] },
   then: { required: fields, description: reason },
 });
+
+// Inquiry fields both procedures ask alike.
+const householdType = choice('Feitelijke gezinssituatie', [
+  ['single', 'Alleenstaande'],
+  ['cohabiting', 'Samenwonend'],
+  ['family', 'Met gezin ten laste'],
+]);
+const resources = cents('In aanmerking genomen bestaansmiddelen per maand (cent)');
+const hearingRequested = choice('Wil de aanvrager gehoord worden?', [[true, 'Ja'], [false, 'Nee']]);
+const notes = { type: 'string', title: 'Opmerkingen', maxLength: 4000 } as const satisfies JsonSchema;
+const missingDocuments = { type: 'string', title: 'Ontbrekende stukken op te vragen (één per regel)', maxLength: 2000 } as const satisfies JsonSchema;
+const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const satisfies JsonSchema;
 
 export const category = choice('Categorie', [
   [1, 'Categorie 1: samenwonend'],
@@ -145,27 +159,45 @@ export const PIPELINE_TASK_KINDS = {
   },
 } satisfies Record<string, TaskKind>;
 
+/**
+ * The follow-up of aid paid monthly at the leefloon amounts (§0.1 step 12: the yearly review with a home visit, LL-7 /
+ * SA-8): the leefloon and the equivalent leefloon of social aid review alike.
+ */
+export const RUNNING_AID_TASK_KINDS = {
+  'yearly-review': {
+    kind: 'yearly-review',
+    title: 'Jaarlijkse herziening met huisbezoek',
+    role: 'social-worker',
+    outcomeSchema: object(['homeVisitDate', 'proposal', 'monthlyResourcesCents', 'category', 'motivation'], {
+      homeVisitDate: date('Datum huisbezoek'),
+      proposal: choice('Voorstel', [['continue', 'Ongewijzigd verderzetten'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
+      category,
+      monthlyResourcesCents: resources,
+      endDate: { type: 'string', format: 'date', title: 'Einddatum (bij stopzetting)' },
+      motivation: text('Motivering', 8000),
+    },
+    requiredWhen('proposal', 'stop', ['endDate'], 'to stop the aid')),
+  },
+} satisfies Record<string, TaskKind>;
+
 /** The leefloon's task kinds (its definition, libs/procedures/leefloon.ts, holds them; look them up by procedure). */
 export const LEEFLOON_TASK_KINDS = {
   ...PIPELINE_TASK_KINDS,
+  ...RUNNING_AID_TASK_KINDS,
   'social-inquiry': {
     kind: 'social-inquiry',
     title: 'Sociaal onderzoek',
     role: 'social-worker',
     outcomeSchema: object(['homeVisitDate', 'householdType', 'householdSize', 'monthlyResourcesCents', 'proposedCategory', 'hearingRequested'], {
       homeVisitDate: date('Datum huisbezoek'),
-      householdType: choice('Feitelijke gezinssituatie', [
-        ['single', 'Alleenstaande'],
-        ['cohabiting', 'Samenwonend'],
-        ['family', 'Met gezin ten laste'],
-      ]),
+      householdType,
       householdSize: { type: 'integer', title: 'Aantal personen in het huishouden', minimum: 1, maximum: 30 },
-      monthlyResourcesCents: cents('In aanmerking genomen bestaansmiddelen per maand (cent)'),
+      monthlyResourcesCents: resources,
       proposedCategory: category,
       swornStatementDate: date('Datum verklaring op eer'),
-      hearingRequested: choice('Wil de aanvrager gehoord worden?', [[true, 'Ja'], [false, 'Nee']]),
-      notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
-      missingDocuments: { type: 'string', title: 'Ontbrekende stukken op te vragen (één per regel)', maxLength: 2000 },
+      hearingRequested,
+      notes,
+      missingDocuments,
     }),
     check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
   },
@@ -177,7 +209,7 @@ export const LEEFLOON_TASK_KINDS = {
       proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
       category,
       monthlyAmountCents: cents('Maandbedrag (cent)'),
-      startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
+      startDate,
       motivation: text('Motivering', 8000),
     },
     requiredWhen('proposal', 'grant', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
@@ -220,19 +252,90 @@ export const LEEFLOON_TASK_KINDS = {
       summary: text('Verslag', 8000),
     }),
   },
-  'yearly-review': {
-    kind: 'yearly-review',
-    title: 'Jaarlijkse herziening met huisbezoek',
+} satisfies Record<string, TaskKind>;
+
+/** Forms of social aid (art. 57 §1 OCMW-wet: the form is free; §2.1). */
+export const AID_FORMS = [
+  ['equivalent-leefloon', 'Equivalent leefloon (maandelijks, aan de leefloonbedragen)'],
+  ['one-off', 'Eenmalige financiële steun'],
+  ['in-kind', 'Hulp in natura'],
+  ['guarantee', 'Waarborg'],
+  ['advance', 'Voorschot'],
+] as const satisfies readonly (readonly [string, string])[];
+export type AidFormName = (typeof AID_FORMS)[number][0];
+const aidForm = choice('Vorm van de hulp', AID_FORMS.map(([value, label]) => [value, label]));
+const aidFields = {
+  aidForm,
+  category,
+  monthlyAmountCents: cents('Maandbedrag (cent)'),
+  startDate,
+  amountCents: cents('Bedrag, eenmalig (cent)'),
+  aidDescription: text('Omschrijving van de hulp', 2000),
+};
+/** What each form of aid must state: the letter and the payment need it (§0.2). */
+const aidFormRequirements = (field: string): JsonSchema[] => [
+  requiredWhen(field, 'equivalent-leefloon', ['category', 'monthlyAmountCents', 'startDate'], 'for an equivalent leefloon'),
+  requiredWhen(field, 'one-off', ['amountCents', 'aidDescription'], 'for a one-off amount'),
+  requiredWhen(field, 'in-kind', ['aidDescription'], 'for aid in kind'),
+  requiredWhen(field, 'guarantee', ['amountCents', 'aidDescription'], 'for a guarantee'),
+  requiredWhen(field, 'advance', ['amountCents', 'aidDescription'], 'for an advance'),
+];
+export const AID_FIELDS = aidFields;
+export const AID_FORM_REQUIREMENTS = aidFormRequirements;
+
+/**
+ * Art. 57ter OCMW-wet: an applicant for international protection with a code 207 (a mandatory place of registration in
+ * a reception structure) has no right to social aid from the OCMW — the reception structure gives the material aid.
+ * A grant can then be neither proposed nor decided; `code` is the stable key a Dutch interface shows its text for.
+ */
+export function noGrantWithCode207(granting: boolean, ctx: { rijksregisterCode?: string }, path: string): SchemaError[] {
+  if (!granting || ctx.rijksregisterCode !== '207') return [];
+  return [{ path, code: 'no-right-code-207', message: 'cannot be a grant: the applicant has code 207 in the waiting register (art. 57ter OCMW-wet: no right to social aid)' }];
+}
+
+/** Social aid's own task kinds (its definition, libs/procedures/social-aid.ts, adds the pipeline's and the review). */
+export const SOCIAL_AID_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...RUNNING_AID_TASK_KINDS,
+  'aid-inquiry': {
+    kind: 'aid-inquiry',
+    title: 'Sociaal onderzoek (maatschappelijke dienstverlening)',
     role: 'social-worker',
-    outcomeSchema: object(['homeVisitDate', 'proposal', 'monthlyResourcesCents', 'category', 'motivation'], {
+    outcomeSchema: object(['homeVisitDate', 'residenceStatus', 'rijksregisterCode', 'stateReimbursed', 'householdType', 'monthlyResourcesCents', 'hearingRequested'], {
       homeVisitDate: date('Datum huisbezoek'),
-      proposal: choice('Voorstel', [['continue', 'Ongewijzigd verderzetten'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
-      category,
-      monthlyResourcesCents: cents('In aanmerking genomen bestaansmiddelen per maand (cent)'),
-      endDate: { type: 'string', format: 'date', title: 'Einddatum (bij stopzetting)' },
+      residenceStatus: choice('Verblijfsstatus', [
+        ['population-register', 'Ingeschreven in het bevolkingsregister'],
+        ['foreigners-register', 'Ingeschreven in het vreemdelingenregister'],
+        ['international-protection', 'Verzoeker om internationale bescherming (wachtregister)'],
+        ['other', 'Andere'],
+      ]),
+      // The Rijksregister code of an applicant for international protection (§2.1): 206 = a right to OCMW aid, 207 = none.
+      rijksregisterCode: choice('Code in het Rijksregister', [
+        ['none', 'Geen code 206 of 207'],
+        ['206', 'Code 206: procedure lopend, geen verplichte plaats van inschrijving'],
+        ['207', 'Code 207: verplichte plaats van inschrijving in een opvangstructuur'],
+      ]),
+      stateReimbursed: choice('Door de staat terugbetaald (Wet 1965)?', [[true, 'Ja'], [false, 'Nee']]),
+      householdType,
+      monthlyResourcesCents: resources,
+      hearingRequested,
+      notes,
+      missingDocuments,
+    }),
+    check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
+  },
+  'aid-report': {
+    kind: 'aid-report',
+    title: 'Sociaal verslag en voorstel van beslissing (vorm van de hulp)',
+    role: 'social-worker',
+    outcomeSchema: object(['proposal', 'motivation'], {
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
+      ...aidFields,
       motivation: text('Motivering', 8000),
     },
-    requiredWhen('proposal', 'stop', ['endDate'], 'to stop the leefloon')),
+    requiredWhen('proposal', 'grant', ['aidForm'], 'for a grant'),
+    ...aidFormRequirements('aidForm')),
+    check: (o, ctx) => [...noGrantWithCode207(o.proposal === 'grant', ctx, '/proposal'), ...notBefore(o, 'startDate', ctx.requestDate, 'the request date')],
   },
 } satisfies Record<string, TaskKind>;
 

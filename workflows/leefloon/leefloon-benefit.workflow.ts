@@ -5,10 +5,10 @@ import { formatDateNl } from '../../libs/format/dutch';
 import { addPeriods, Period, periodOf } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { MonthlyGrant, payArrears, payMonths, sleepUntil } from '../shared/monthly-aid';
+import { MonthlyGrant, monthlyAidLetter, superviseUrgentGrant, monthlyAmount, payArrears, payMonths, sleepUntil, yearlyReview } from '../shared/monthly-aid';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { LEGAL_REASONS } from './decision-notice';
-import { CATEGORY_REASON, notifyDecision } from '../shared/request-pipeline';
+import { notifyDecision } from '../shared/request-pipeline';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -41,8 +41,6 @@ export interface BenefitResult {
   lastPaidPeriod: Period | null;
 }
 
-/** Open the review task this long before the review is due. */
-const REVIEW_NOTICE_DAYS = 30;
 /** Runs from here on hand their open tasks to the next year's run (same task, same assignee) instead of cancelling them. */
 export const CARRY_OPEN_TASKS_PATCH = 'benefit-carries-open-tasks';
 /** Runs from here on hand over to a new run between two payments when their history grows long. */
@@ -86,24 +84,14 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
 
   // An urgent grant paid at once (arrears above, LL-8 in followGpmi, LL-5 for its form B): its ratification goes to the
   // next BCSD session. Overruled, the grant stops from the BCSD's own date (see stopBenefit).
-  let overruled: { decisionDate: IsoDate; motivation: string } | undefined;
-  dossier.superviseRatifications(async (pending, ratification) => {
-    if (pending.proposal.proposal !== 'grant') return false;
-    overruled = { decisionDate: ratification.decisionDate, motivation: ratification.motivation };
-    return true;
-  });
+  const urgent = superviseUrgentGrant(dossier);
 
   // The yearly review (LL-7: a home visit at least once a year), and monthly payments until it is done.
   let review: CompletedTask<'yearly-review'> | undefined;
   const reviewDone = () => review !== undefined;
-  const stopOrReview = () => review !== undefined || overruled !== undefined;
+  const stopOrReview = () => review !== undefined || urgent.overruled !== undefined;
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
-    const term = await dossier.deadline(`review-${input.year}`, 'LL-7', input.lastHomeVisit);
-    const dueDate = term.dueDate();
-    if (dueDate) await sleepUntil(startOfDay(addDays(dueDate, -REVIEW_NOTICE_DAYS), input.dossier.settings.timeZone));
-    const outcome = await dossier.task('yearly-review', { deadline: term });
-    await term.met(outcome.homeVisitDate);
-    review = outcome;
+    review = await yearlyReview(dossier, `review-${input.year}`, 'LL-7', input.lastHomeVisit);
   });
 
   // A long history hands over to a new run between two payments: same year, same clocks, same open tasks.
@@ -115,6 +103,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
       dossier: dossier.handOver(), grant, year: input.year, nextPeriod, lastHomeVisit: input.lastHomeVisit, gpmi, podMi, midYear: true,
     });
   }
+  const overruled = urgent.overruled;
   if (overruled) {
     const endDate = addDays(overruled.decisionDate, -1);
     return stopBenefit(dossier, grant, nextPeriod, {
@@ -155,9 +144,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
       decisionDate: decision.decisionDate,
     };
     await dossier.event('revised', `Leefloon herzien door het BCSD van ${decision.decisionDate}`);
-    const amount = await dossier.activity(() =>
-      acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: periodOf(decision.decisionDate) }),
-    );
+    const amount = await monthlyAmount(dossier, grant, periodOf(decision.decisionDate));
     const term = await dossier.deadline(`notification-review-${input.year}`, 'LL-4', decision.decisionDate);
     await notifyDecision(dossier, term, {
       key: `decision-letter-review-${input.year}`,
@@ -166,10 +153,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
         decisionDate: decision.decisionDate,
         legalReasons: LEGAL_REASONS,
         factualReasons: decision.motivation,
-        category: grant.category,
-        categoryReason: CATEGORY_REASON[grant.category],
-        amount: { monthlyCents: amount.amountCents, computation: amount.computation, frequency: 'maandelijks, op de vaste betaaldag' },
-        effectiveDate: decision.decisionDate,
+        ...monthlyAidLetter(grant, amount, decision.decisionDate),
       },
     }, `appeal-review-${input.year}`);
     watchForm(await sendPodMi(dossier, 'B', 'revision', decision.decisionDate, grant, undefined, amount.amountCents));

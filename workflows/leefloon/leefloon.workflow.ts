@@ -1,21 +1,16 @@
-import { makeContinueAsNewFunc, patched, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { makeContinueAsNewFunc, patched } from '@temporalio/workflow';
 import { periodOf } from '../../libs/payments/schedule';
 import { LEGAL_REASONS } from './decision-notice';
 import { leefloonBenefit, sendPodMi, watchPodMi } from './leefloon-benefit.workflow';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { CATEGORY_REASON, forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { monthlyAidLetter, monthlyAmount } from '../shared/monthly-aid';
+import { forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
 export const COUNCIL_AGENDA_PATCH = 'council-agenda';
 /** Dossiers started from here on get the decision letter, POD MI forms and, for a grant, the running benefit. */
 export const LETTERS_AND_PAYMENTS_PATCH = 'letters-and-payments';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
 
 interface Decision {
   result: string;
@@ -108,7 +103,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
       }
     : undefined;
   const amount = grant
-    ? await dossier.activity(() => acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: periodOf(grant.startDate) }))
+    ? await monthlyAmount(dossier, grant, periodOf(grant.startDate))
     : undefined;
   const delivered = await notifyDecision(dossier, notificationTerm, {
     key: 'decision-letter',
@@ -117,14 +112,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
       decisionDate,
       legalReasons: LEGAL_REASONS,
       factualReasons: decision.motivation,
-      ...(grant && amount
-        ? {
-            category: grant.category,
-            categoryReason: CATEGORY_REASON[grant.category],
-            amount: { monthlyCents: amount.amountCents, computation: amount.computation, frequency: 'maandelijks, op de vaste betaaldag' },
-            effectiveDate: grant.startDate,
-          }
-        : {}),
+      ...(grant && amount ? monthlyAidLetter(grant, amount, grant.startDate) : {}),
     },
   });
   await dossier.event('notified', `Beslissing ter kennis gebracht op ${delivered.notifiedOn}; beroep mogelijk tot ${delivered.appealUntil ?? '?'}`, {

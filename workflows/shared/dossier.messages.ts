@@ -121,6 +121,10 @@ export interface CouncilDecisionInput {
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  /** Social aid: the form of aid, a one-off amount, what the aid is (the procedure's decision schema says which). */
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
   /** The chair's urgent decision, to be ratified at the next session. */
   urgent?: boolean;
   userId: string;

@@ -126,13 +126,6 @@ export async function recordDecision(dossier: Dossier, decisionTerm: DeadlineHan
   await dossier.event('decided', description, { status: 'DECIDED', data: { result } });
 }
 
-/** Why the category applies (§1.1: the actual situation found by the social inquiry; the equivalent leefloon too). */
-export const CATEGORY_REASON: Record<1 | 2 | 3, string> = {
-  1: 'U woont samen met een of meer personen met wie u de huishouding in hoofdzaak regelt (vastgesteld bij het sociaal onderzoek).',
-  2: 'U woont alleen (vastgesteld bij het sociaal onderzoek).',
-  3: 'U woont met een gezin ten laste, met minstens één ongehuwd minderjarig kind (vastgesteld bij het sociaal onderzoek).',
-};
-
 /** The templates a decision letter is issued from (libs/notices/templates.ts). */
 export type DecisionLetterTemplate = 'decision-grant' | 'decision-refusal' | 'decision-revision' | 'decision-stop';
 

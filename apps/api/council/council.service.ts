@@ -41,6 +41,9 @@ export interface DecisionBody {
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
 }
 
 /** The council secretary's side of the BCSD: sessions, agendas, decisions per item, urgent decisions, closing. */
@@ -307,8 +310,8 @@ export class CouncilService {
     });
     if (errors.length > 0) throw new ValidationError(errors, 'The decision is not valid');
     await this.temporal.workflow.getHandle(dossier.workflowId).executeUpdate(councilDecisionUpdate, {
-      args: [{ itemId, result: body.result, decisionDate, motivation: body.motivation, category: body.category,
-        monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, userId: actor.id, userRole: actor.role }],
+      // The decision's own fields as the procedure's schema checked them (leefloon: category and amount; social aid: its form of aid too).
+      args: [{ ...councilDecisionContent(body), itemId, result: body.result, decisionDate, motivation: body.motivation, urgent, userId: actor.id, userRole: actor.role }],
     });
     const decided = await this.dataSource.getRepository(AgendaItemEntity).findOneByOrFail({ id: itemId });
     return { itemId, dossierId: dossier.id, dossierReference: dossier.reference, ...(decided.decision as AgendaDecision) };

@@ -7,6 +7,10 @@ export interface AgendaProposal {
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  /** Social aid: the form of aid (libs/tasks/task-kinds.ts AID_FORMS), a one-off amount, what the aid is. */
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
   motivation: string;
 }
 
@@ -17,6 +21,9 @@ export interface AgendaDecision {
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
   urgent?: boolean;
   recordedBy: string;
   recordedAt: string;

@@ -1,4 +1,5 @@
 import { LEEFLOON } from '../../../libs/procedures/leefloon';
+import { ART_57TER_REASONS, SOCIAL_AID as SOCIAL_AID_DEFINITION } from '../../../libs/procedures/social-aid';
 import type { ProcedureLetters } from '../../../libs/procedures/types';
 import {
   checkDecisionLetter,
@@ -258,5 +259,53 @@ describe('letter templates', () => {
     // Without reasons a forwarding is void (primabook, Bijzondere bepalingen).
     expect(() => renderLetter('forwarding-ocmw', { ...examples['forwarding-ocmw'], reasons: '' })).toThrow(/incompetence-reasons/);
     expect(checkLetter('forwarding-applicant', { ...examples['forwarding-applicant'], forwardDate: '2026-02-30' }).map((m) => m.element)).toEqual(['forward-date']);
+  });
+
+  describe('social aid (its definition: libs/procedures/social-aid.ts)', () => {
+    const letters = SOCIAL_AID_DEFINITION.letters;
+    const join = (d: { paragraphs: string[] }) => d.paragraphs.join('\n');
+
+    it('grants a one-off amount as a form of aid, citing the OCMW-wet and art. 62bis, without a monthly amount', () => {
+      const oneOff: DecisionData = {
+        ...grant, procedure: letters, category: undefined, categoryReason: undefined, amount: undefined, legalReasons: letters.legalReasons,
+        aid: { kind: 'one-off', label: 'Eenmalige financiële steun', description: 'Betaling van de achterstallige energiefactuur.', amountCents: 45_000 },
+      };
+      expect(checkDecisionLetter({ ...oneOff, decision: 'grant' })).toEqual([]);
+      const doc = renderLetter('decision-grant', oneOff);
+      expect(doc.title).toBe('Beslissing over uw aanvraag maatschappelijke dienstverlening: toekenning');
+      expect(join(doc)).toContain('beslist u maatschappelijke dienstverlening toe te kennen');
+      expect(join(doc)).toContain('Vorm van de hulp: Eenmalige financiële steun. Betaling van de achterstallige energiefactuur.');
+      expect(join(doc)).toContain(`Bedrag: ${formatEuro(45_000)}, eenmalig.`);
+      expect(join(doc)).toContain('OCMW-wet), art. 1');
+      expect(join(doc)).toContain('(art. 62bis OCMW-wet)');
+      expect(join(doc)).toContain('(art. 71 van de organieke wet van 8 juli 1976');
+      expect(join(doc)).not.toMatch(/RMI-wet|per maand/);
+      expect(doc.fields['Eenmalig bedrag']).toBe(formatEuro(45_000));
+      // A one-off amount states its amount and what it is for; aid in kind what it is.
+      expect(checkDecisionLetter({ ...oneOff, aid: { ...oneOff.aid!, amountCents: undefined }, decision: 'grant' }).map((m) => m.element)).toEqual(['aid-amount']);
+      expect(checkDecisionLetter({ ...oneOff, aid: { kind: 'in-kind', label: 'Hulp in natura', description: '' }, decision: 'grant' }).map((m) => m.element)).toEqual(['aid-description']);
+      expect(checkDecisionLetter({ ...oneOff, aid: { kind: 'in-kind', label: 'Hulp in natura', description: 'Voedselpakketten' }, decision: 'grant' })).toEqual([]);
+    });
+
+    it('grants an equivalent leefloon with its category, and refuses for code 207 citing art. 57ter', () => {
+      const equivalent = renderLetter('decision-grant', { ...grant, procedure: letters, legalReasons: letters.legalReasons });
+      expect(join(equivalent)).toContain('Categorie: u ontvangt het equivalent leefloon in categorie 2');
+      const refusal = renderLetter('decision-refusal', { ...examples['decision-refusal'], procedure: letters, legalReasons: `${letters.legalReasons} ${ART_57TER_REASONS}` });
+      expect(join(refusal)).toContain('beslist uw aanvraag voor maatschappelijke dienstverlening te weigeren');
+      expect(join(refusal)).toContain('Art. 57ter OCMW-wet');
+      expect(join(refusal)).toContain('(code 207)');
+    });
+
+    it('words the receipt and the forwarding by the OCMW-wet: one month, art. 58 §3, no RMI-wet', () => {
+      const receipt = join(renderLetter('receipt', { ...examples.receipt, procedure: letters }));
+      expect(receipt).toContain('binnen de maand na de ontvangst ervan');
+      const forwarding = join(renderLetter('forwarding-ocmw', { ...examples['forwarding-ocmw'], procedure: letters })) +
+        join(renderLetter('forwarding-applicant', { ...examples['forwarding-applicant'], procedure: letters }));
+      expect(forwarding).toContain('(art. 58 §3 OCMW-wet)');
+      expect(`${receipt}\n${forwarding}`).not.toContain('RMI-wet');
+      // The leefloon keeps its own wording.
+      expect(join(renderLetter('receipt', examples.receipt))).toContain('binnen 30 dagen na de ontvangst ervan');
+      expect(join(renderLetter('receipt', examples.receipt))).toContain('(art. 20 RMI-wet)');
+    });
   });
 });

@@ -1,0 +1,153 @@
+import { condition, continueAsNew, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { addDays, IsoDate } from '../../libs/deadlines/calendar-date';
+import { formatDateNl } from '../../libs/format/dutch';
+import { addPeriods, Period, periodOf } from '../../libs/payments/schedule';
+import { SOCIAL_AID } from '../../libs/procedures/social-aid';
+import type { CompletedTask } from '../../libs/tasks/task-outcomes';
+import type { DossierInput } from '../shared/dossier-input';
+import { Dossier } from '../shared/dossier-runtime';
+import { MonthlyGrant, monthlyAidLetter, superviseUrgentGrant, monthlyAmount, payArrears, payMonths, yearlyReview } from '../shared/monthly-aid';
+import { notifyDecision } from '../shared/request-pipeline';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export interface SocialAidBenefitInput {
+  dossier: DossierInput;
+  grant: MonthlyGrant;
+  /** Which yearly cycle this run is (1 from the grant; each yearly review continues as new with the next). */
+  year: number;
+  /** The first month not paid yet; null in the first run (arrears first). */
+  nextPeriod: Period | null;
+  /** The last home visit: the next is due a year later (SA-8). */
+  lastHomeVisit: IsoDate;
+  /** The inquiry found the aid reimbursed by the state under Wet 1965: the yearly home visit is a legal term (SA-8). */
+  stateReimbursed: boolean;
+  /** First run: the notification date of the grant, whose appeal window (SA-5) this run goes on watching. */
+  appealFrom?: IsoDate;
+  /** The previous run handed over between two payments (a long history), not at the yearly review. */
+  midYear?: boolean;
+}
+
+export interface SocialAidBenefitResult {
+  status: 'STOPPED';
+  lastPaidPeriod: Period | null;
+}
+
+/**
+ * A granted equivalent leefloon (social aid at the §1.3 amounts) while it runs: arrears from the start date, one payment
+ * per month on the payday (through the payments activities, unique per dossier, period and kind), and the yearly
+ * review with a home visit — under SA-8 (KB 1 December 2013, art. 9bis Wet 1965) when the state reimburses the aid.
+ * A review that proposes a revision or a stop goes to the BCSD; otherwise the dossier continues as new for the next
+ * year. An urgent grant the BCSD does not ratify stops from the BCSD's own date.
+ */
+export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<SocialAidBenefitResult> {
+  const dossier = new Dossier(input.dossier);
+  dossier.facts.decisionDate = input.grant.decisionDate;
+  dossier.status = 'ACTIVE';
+  await dossier.refreshSettings();
+  const payday = dossier.settings.payday ?? 1;
+  let grant = input.grant;
+  await dossier.resume();
+  let nextPeriod = input.nextPeriod === null ? await payArrears(dossier, grant, payday) : input.nextPeriod;
+  // SA-5: the appeal window of the grant, carried over from the application (same record, same key).
+  if (input.appealFrom) await dossier.deadline('appeal', 'SA-5', input.appealFrom, { kind: 'window' });
+  if (!input.midYear) await dossier.event('active', `Equivalent leefloon loopt (jaar ${input.year}); volgende betaling: ${nextPeriod}`, { status: 'ACTIVE' });
+
+  const urgent = superviseUrgentGrant(dossier);
+
+  let review: CompletedTask<'yearly-review'> | undefined;
+  void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
+    review = await yearlyReview(dossier, `home-visit-${input.year}`, input.stateReimbursed ? 'SA-8' : undefined, input.lastHomeVisit);
+  });
+
+  const paid = await payMonths(dossier, grant, nextPeriod, {
+    payday,
+    stop: () => review !== undefined || urgent.overruled !== undefined,
+    handOver: () => dossier.shouldHandOver(),
+  });
+  nextPeriod = paid.nextPeriod;
+  if (paid.handOver) {
+    await dossier.settle();
+    return continueAsNew<typeof socialAidBenefit>({ ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true });
+  }
+  const overruled = urgent.overruled;
+  if (overruled) {
+    return stopAid(dossier, nextPeriod, {
+      endDate: addDays(overruled.decisionDate, -1), decisionDate: overruled.decisionDate, motivation: overruled.motivation, keySuffix: `overruled-${overruled.decisionDate}`,
+      description: `Steun stopgezet vanaf ${formatDateNl(overruled.decisionDate)}: het BCSD bekrachtigde de dringende toekenning niet`,
+    });
+  }
+  await condition(() => review !== undefined);
+  const outcome = review!;
+
+  if (outcome.proposal !== 'continue') {
+    const stop = outcome.proposal === 'stop';
+    const decision = await dossier.council(
+      {
+        reference: input.dossier.reference,
+        proposal: stop ? 'stop' : 'revise',
+        aidForm: 'equivalent-leefloon',
+        category: outcome.category,
+        startDate: stop ? outcome.endDate : dossier.today(),
+        motivation: outcome.motivation,
+      },
+      { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `review-${input.year}` },
+    );
+    if (decision.result === 'stopped') {
+      const endDate = outcome.endDate ?? decision.decisionDate;
+      return stopAid(dossier, nextPeriod, {
+        endDate, decisionDate: decision.decisionDate, motivation: decision.motivation, keySuffix: `review-${input.year}`,
+        description: `Steun stopgezet vanaf ${formatDateNl(addDays(endDate, 1))} (BCSD van ${formatDateNl(decision.decisionDate)})`,
+      });
+    }
+    grant = { ...grant, category: (decision.category ?? outcome.category) as 1 | 2 | 3, monthlyResourcesCents: outcome.monthlyResourcesCents, decisionDate: decision.decisionDate };
+    await dossier.event('revised', `Equivalent leefloon herzien door het BCSD van ${formatDateNl(decision.decisionDate)}`);
+    const amount = await monthlyAmount(dossier, grant, periodOf(decision.decisionDate));
+    // SA-4 (art. 62bis OCMW-wet) and the appeal window SA-5 (art. 71 OCMW-wet) of the revision.
+    const term = await dossier.deadline(`notification-review-${input.year}`, 'SA-4', decision.decisionDate);
+    await notifyDecision(dossier, term, {
+      key: `decision-letter-review-${input.year}`,
+      template: 'decision-revision',
+      data: {
+        decisionDate: decision.decisionDate,
+        legalReasons: SOCIAL_AID.letters.legalReasons,
+        factualReasons: decision.motivation,
+        ...monthlyAidLetter(grant, amount, decision.decisionDate),
+      },
+    }, `appeal-review-${input.year}`);
+  } else {
+    grant = { ...grant, monthlyResourcesCents: outcome.monthlyResourcesCents };
+  }
+  await dossier.settle();
+  return continueAsNew<typeof socialAidBenefit>({
+    dossier: dossier.handOver(), grant, year: input.year + 1, nextPeriod, lastHomeVisit: outcome.homeVisitDate, stateReimbursed: input.stateReimbursed,
+  });
+}
+
+/**
+ * The stop decision: no payment after the end date (those ordered for later months are cancelled), the stop letter
+ * notified within SA-4 with its appeal window (SA-5). What was paid under an overruled urgent grant is recovered only
+ * by a separate recovery decision of the BCSD (art. 99 OCMW-wet), never by the workflow.
+ */
+async function stopAid(
+  dossier: Dossier,
+  nextPeriod: Period,
+  stop: { endDate: IsoDate; decisionDate: IsoDate; motivation: string; keySuffix: string; description: string },
+): Promise<SocialAidBenefitResult> {
+  const { dossierId } = dossier.input;
+  const cancelled = await dossier.activity(() => acts.cancelFuturePayments({ dossierId, fromPeriod: addPeriods(periodOf(stop.endDate), 1) }));
+  await dossier.event('stopped', `${stop.description}; ${cancelled} geplande betaling(en) geannuleerd`, { status: 'STOPPED', closed: true });
+  const term = await dossier.deadline(`notification-${stop.keySuffix}`, 'SA-4', stop.decisionDate);
+  await notifyDecision(dossier, term, {
+    key: `decision-letter-${stop.keySuffix}`,
+    template: 'decision-stop',
+    data: { decisionDate: stop.decisionDate, legalReasons: SOCIAL_AID.letters.legalReasons, factualReasons: stop.motivation, effectiveDate: addDays(stop.endDate, 1) },
+  }, `appeal-${stop.keySuffix}`);
+  await dossier.closeOpenTasks('steun stopgezet');
+  await dossier.finish();
+  return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
+}
