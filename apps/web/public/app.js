@@ -105,8 +105,15 @@ const NO_NATIONAL_NUMBER_REASONS = [
   ['unknown', 'Onbekend'],
 ];
 
-function newRequestScreen() {
+async function newRequestScreen() {
   const status = el('p', { role: 'status' });
+  // Which procedure the request is for: every one GET /procedures lists, by its Dutch title (the first one chosen).
+  const all = await procedures();
+  const procedure = el('select', { id: 'procedure', name: 'procedure' }, [...all.values()].map((p) => el('option', { value: p.name }, p.title)));
+  const submit = el('button', { type: 'submit' });
+  const label = () => { submit.textContent = `Aanvraag ${all.get(procedure.value)?.letters.right ?? ''} openen`; };
+  procedure.addEventListener('change', label);
+  label();
   const nn = el('input', { id: 'nn', name: 'nationalNumber', inputmode: 'numeric', 'aria-describedby': 'nn-hint' });
   const hint = el('p', { id: 'nn-hint', class: 'error', 'aria-live': 'polite' });
   // Without a national number (yet): why it is missing and the birth date are required, a note is optional.
@@ -134,10 +141,11 @@ function newRequestScreen() {
     return [name, el('input', { id: `p-${name}`, name, required: name !== 'iban' }), label];
   });
   const duplicate = el('div', { id: 'possible-duplicate', 'aria-live': 'polite' });
-  const form = el('form', { 'aria-label': 'Nieuwe aanvraag leefloon' },
+  const form = el('form', { 'aria-label': 'Nieuwe aanvraag' },
+    el('label', { for: 'procedure' }, 'Procedure'), procedure,
     el('label', { for: 'nn' }, 'Rijksregisternummer of BIS-nummer'), nn, hint, withoutNn,
     inputs.map(([name, input, label]) => [el('label', { for: `p-${name}` }, label), input]),
-    el('button', { type: 'submit' }, 'Aanvraag leefloon openen'), duplicate, status);
+    submit, duplicate, status);
   const open = async (confirmNotDuplicate) => {
     const v = Object.fromEntries(inputs.map(([name, input]) => [name, input.value.trim()]));
     duplicate.replaceChildren();
@@ -163,7 +171,7 @@ function newRequestScreen() {
       if (!created.ok) { status.textContent = (created.body.errors ?? []).map((x) => `${x.path}: ${x.message}`).join('; ') || created.body.message; return; }
       personId = created.body.id;
     }
-    const opened = await api('POST', '/dossiers', { procedure: 'leefloon', personId, channel: 'counter' });
+    const opened = await api('POST', '/dossiers', { procedure: procedure.value, personId, channel: 'counter' });
     if (!opened.ok) { status.textContent = opened.body.message; return; }
     go(`/app/dossiers/${opened.body.id}`);
   };
@@ -228,9 +236,11 @@ async function meetingScreen(id) {
     const motivation = el('input', { id: `m-${i.id}`, 'aria-label': `Motivering ${i.dossierReference}`, value: i.proposal.motivation });
     const status = el('span', { role: 'status' });
     const button = el('button', { type: 'button', onclick: async () => {
+      // A grant takes over what the proposal says of the fields the procedure's decision has (category, amount, form of aid).
       const p = i.proposal;
-      const body = { result: result.value, motivation: motivation.value,
-        ...(result.value === 'granted' ? { category: p.category, monthlyAmountCents: p.monthlyAmountCents, startDate: p.startDate } : {}) };
+      const own = Object.keys(council?.decisions.find((d) => d.itemKind === i.kind)?.schema.properties ?? {})
+        .filter((f) => !['result', 'decisionDate', 'motivation'].includes(f) && p[f] !== undefined);
+      const body = { result: result.value, motivation: motivation.value, ...(result.value === 'granted' ? Object.fromEntries(own.map((f) => [f, p[f]])) : {}) };
       const r = await api('POST', `/council/meetings/${id}/items/${i.id}/decision`, body);
       status.textContent = r.ok ? 'Beslissing geregistreerd.' : r.body.message;
     } }, 'Beslissing registreren');
