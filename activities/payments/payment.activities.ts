@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import type { PaymentStatus } from '../../libs/db/entities/payment.entity';
@@ -15,8 +15,21 @@ import {
   monthlyLeefloon,
   MonthlyLeefloon,
 } from '../../libs/payments/amounts';
-import { arrears, Coverage, coverage, isPeriod, PAYMENT_KINDS, PaymentKind, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
-import { remittanceText } from '../../libs/payments/sepa';
+import { arrears, Coverage, coverage, isPeriod, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
+import {
+  isPaymentKind,
+  Payee,
+  PAYMENT_KIND_LABELS,
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_METHODS,
+  paymentKey,
+  PaymentKind,
+  PaymentMethod,
+  periodLabel,
+} from '../../libs/payments/payment-key';
+import { PARTY_KIND_LABELS, PartyKind } from '../../libs/domain/parties';
+import { formatIban, validateIban } from '../../libs/domain/identifiers';
+import { BIC, MAX_NAME, remittanceText, sepaText } from '../../libs/payments/sepa';
 
 /** Failure type for an order that can never succeed (unknown dossier, amount ≤ 0): retrying would not help. */
 export const PAYMENT_REFUSED = 'PaymentRefused';
@@ -42,16 +55,35 @@ export interface PaymentDraft {
   computation: PaymentComputation;
 }
 
+/**
+ * An order. The leefloon's shape — `{dossierId, kind, period, amountCents, dueDate, computation}` — still means what it
+ * meant: the client, by transfer, from the OCMW's own account, keyed `<kind>:client:<period>`.
+ */
 export interface OrderPaymentInput {
   dossierId: string;
   kind: PaymentKind;
-  period: Period;
+  /** A month 'YYYY-MM', an ISO week 'YYYY-Www' or one-off 'once:<key>' (payment-key.ts). */
+  period: string;
   amountCents: number;
   dueDate: string;
   computation: Record<string, unknown>;
+  /** Absent: the client. A party must be active and linked to the dossier (a link not ended). */
+  payee?: { partyId: string };
+  /** Absent: 'transfer'. Cash needs no IBAN and never goes into a SEPA file: finance records its receipt. */
+  method?: PaymentMethod;
+  /** The debt or invoice, when one payee is paid for several in one period: another debtRef is another payment. */
+  debtRef?: string;
+  /** Absent: the OCMW's own account (OCMW_IBAN). A named account, e.g. the client's budget-management account. */
+  debtorAccount?: DebtorAccount;
 }
 
-/** Tell them apart with `'missingIban' in result`: a success has no missingIban key. */
+export interface DebtorAccount {
+  name: string;
+  iban: string;
+  bic: string;
+}
+
+/** Tell them apart with `'missingIban' in result`: a success has no missingIban key. For a party: its IBAN is missing. */
 export type OrderPaymentResult = { paymentId: string; created: boolean; status: PaymentStatus } | { missingIban: true };
 
 export interface LeefloonInput {
@@ -67,10 +99,32 @@ export interface PaymentActivityDeps {
   config?: Pick<AppConfig, 'payments'>;
 }
 
-const KIND_NL: Record<PaymentKind, string> = { monthly: 'Maandelijkse betaling', arrears: 'Achterstallige betaling', 'one-off': 'Eenmalige betaling' };
+/** What the leefloon stop cancels when its caller names no kinds: the kinds there were when it was written. */
+const CANCELLED_BY_DEFAULT: PaymentKind[] = ['monthly', 'arrears', 'one-off'];
+
+interface Payer {
+  name: string;
+  iban: string | null;
+  /** Dutch, for the timeline: 'Jan Peeters', 'Immo Gent (verhuurder)'. */
+  description: string;
+  /** The party's own file number for this dossier (remittance). */
+  reference: string | null;
+}
 
 function refuse(message: string): never {
   throw ApplicationFailure.create({ type: PAYMENT_REFUSED, message, nonRetryable: true });
+}
+
+/** A named debtor account, checked as the SEPA file will need it (IBAN mod 97, BIC, a name in the SEPA character set). */
+function debtorAccount(account: DebtorAccount, method: PaymentMethod): DebtorAccount {
+  if (method === 'cash') refuse('a cash payment is paid from no account: leave debtorAccount out');
+  const iban = validateIban(String(account.iban ?? ''));
+  if (!iban.valid) refuse(`debtorAccount: not a valid IBAN (${iban.message})`);
+  const bic = String(account.bic ?? '').toUpperCase();
+  if (!BIC.test(bic)) refuse(`debtorAccount: not a BIC: ${account.bic}`);
+  const name = sepaText(String(account.name ?? ''), MAX_NAME);
+  if (name === '') refuse('debtorAccount: a name is needed');
+  return { name: String(account.name).trim(), iban: iban.value, bic };
 }
 
 export function createPaymentActivities({ dataSource, amounts, config }: PaymentActivityDeps) {
@@ -109,22 +163,53 @@ export function createPaymentActivities({ dataSource, amounts, config }: Payment
     }
   }
 
+  /** The payee's name, account and Dutch description; refuses a party that is unknown, retired or not linked to the dossier. */
+  async function payeeOf(tx: EntityManager, dossierId: string, payee: Payee, person: { first_name: string; last_name: string; iban: string | null }): Promise<Payer> {
+    if (payee.kind === 'client') {
+      const name = `${person.first_name} ${person.last_name}`;
+      return { name, iban: person.iban, description: name, reference: null };
+    }
+    const [party]: { name: string; kind: PartyKind; iban: string | null; active: boolean; linked: boolean; reference: string | null }[] = await tx.query(
+      `SELECT p.name, p.kind, p.iban, p.active,
+              EXISTS (SELECT 1 FROM dossier_parties l WHERE l.party_id = p.id AND l.dossier_id = $2 AND l.ended_at IS NULL) AS linked,
+              (SELECT l.reference FROM dossier_parties l WHERE l.party_id = p.id AND l.dossier_id = $2 AND l.ended_at IS NULL
+                 AND l.reference IS NOT NULL ORDER BY l.created_at LIMIT 1) AS reference
+         FROM parties p WHERE p.id = $1`,
+      [payee.partyId, dossierId],
+    );
+    if (!party) refuse(`no party ${payee.partyId}`);
+    if (!party.active) refuse(`party ${payee.partyId} is retired: it is paid no more`);
+    if (!party.linked) refuse(`party ${payee.partyId} is not linked to dossier ${dossierId}: link it first`);
+    return { name: party.name, iban: party.iban, description: `${party.name} (${PARTY_KIND_LABELS[party.kind].toLowerCase()})`, reference: party.reference };
+  }
+
   return {
     /**
-     * Orders one payment, once: idempotent on (dossier, period, kind) — the UNIQUE constraint and ON CONFLICT DO
-     * NOTHING — so a retried or replayed activity never pays twice. The beneficiary's IBAN and name are copied from the
-     * dossier's person; without an IBAN nothing is ordered and `missingIban` tells the workflow to ask for one.
+     * Orders one payment, once: idempotent on (dossier, payment key) — the key names kind, payee, period and debt
+     * (payment-key.ts); the UNIQUE constraint and ON CONFLICT DO NOTHING — so a retried or replayed activity never pays
+     * twice. The payee's IBAN and name are copied from the dossier's person or the party; a transfer without an IBAN
+     * orders nothing and `missingIban` tells the workflow to ask for one. An order that can never succeed (a bad period,
+     * kind, amount, debt reference or debtor account, an unknown dossier or party) is a non-retryable PaymentRefused.
      */
     async orderPayment(input: OrderPaymentInput): Promise<OrderPaymentResult> {
-      if (!PAYMENT_KINDS.includes(input.kind)) refuse(`unknown payment kind: ${input.kind}`);
-      if (!isPeriod(input.period)) refuse(`not a period YYYY-MM: ${input.period}`);
+      if (!isPaymentKind(input.kind)) refuse(`unknown payment kind: ${input.kind}`);
+      const method: PaymentMethod = input.method ?? 'transfer';
+      if (!PAYMENT_METHODS.includes(method)) refuse(`unknown payment method: ${String(input.method)}`);
+      const payee: Payee = input.payee === undefined ? { kind: 'client' } : { kind: 'party', partyId: input.payee?.partyId };
+      let key: string;
+      try {
+        key = paymentKey({ kind: input.kind, payee, period: input.period, debtRef: input.debtRef });
+      } catch (err) {
+        return refuse(err instanceof Error ? err.message : String(err));
+      }
       if (!isValidIsoDate(input.dueDate)) refuse(`not a due date YYYY-MM-DD: ${input.dueDate}`);
       if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > 2_147_483_647) {
         refuse(`a payment needs a positive amount in whole cents, got ${input.amountCents}`);
       }
+      const debtor = input.debtorAccount ? debtorAccount(input.debtorAccount, method) : null;
       return dataSource.transaction(async (tx) => {
         const existing = async () =>
-          ((await tx.query(`SELECT id, status FROM payments WHERE dossier_id = $1 AND period = $2 AND kind = $3`, [input.dossierId, input.period, input.kind])) as {
+          ((await tx.query(`SELECT id, status FROM payments WHERE dossier_id = $1 AND payment_key = $2`, [input.dossierId, key])) as {
             id: string;
             status: PaymentStatus;
           }[])[0];
@@ -135,20 +220,38 @@ export function createPaymentActivities({ dataSource, amounts, config }: Payment
           [input.dossierId],
         );
         if (!dossier) refuse(`no dossier ${input.dossierId}`);
-        if (!dossier.iban) return { missingIban: true };
+        const payer = await payeeOf(tx, input.dossierId, payee, dossier);
+        if (method === 'transfer' && !payer.iban) return { missingIban: true };
+        const partyId = payee.kind === 'party' ? payee.partyId : null;
         const inserted: { id: string }[] = await tx.query(
-          `INSERT INTO payments (dossier_id, kind, period, amount_cents, iban, creditor_name, remittance, due_date, status, computation)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'due', $9)
-           ON CONFLICT (dossier_id, period, kind) DO NOTHING
+          `INSERT INTO payments (dossier_id, kind, period, payment_key, payee_party_id, method, debt_ref, amount_cents, iban, creditor_name,
+                                 debtor_name, debtor_iban, debtor_bic, remittance, due_date, status, computation)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'due', $16)
+           ON CONFLICT (dossier_id, payment_key) DO NOTHING
            RETURNING id`,
           [
             input.dossierId,
             input.kind,
             input.period,
+            key,
+            partyId,
+            method,
+            input.debtRef ?? null,
             input.amountCents,
-            dossier.iban,
-            `${dossier.first_name} ${dossier.last_name}`,
-            remittanceText({ procedure: dossier.procedure, kind: input.kind, period: input.period, reference: dossier.reference }),
+            method === 'transfer' ? payer.iban : null,
+            payer.name,
+            debtor?.name ?? null,
+            debtor?.iban ?? null,
+            debtor?.bic ?? null,
+            remittanceText({
+              procedure: dossier.procedure,
+              kind: input.kind,
+              period: input.period,
+              reference: dossier.reference,
+              debtRef: input.debtRef,
+              payeeReference: payer.reference,
+              onBehalfOf: payee.kind === 'party' ? `${dossier.first_name} ${dossier.last_name}` : null,
+            }),
             input.dueDate,
             JSON.stringify(input.computation ?? {}),
           ],
@@ -159,29 +262,56 @@ export function createPaymentActivities({ dataSource, amounts, config }: Payment
           return { paymentId: winner.id, created: false, status: winner.status };
         }
         const paymentId = inserted[0].id;
+        const details = {
+          paymentId,
+          paymentKey: key,
+          kind: input.kind,
+          period: input.period,
+          amountCents: input.amountCents,
+          dueDate: input.dueDate,
+          payee: payee.kind,
+          payeePartyId: partyId,
+          method,
+          debtRef: input.debtRef ?? null,
+          debtorIban: debtor?.iban ?? null,
+        };
+        const how = [
+          method === 'cash' ? PAYMENT_METHOD_LABELS.cash : null,
+          input.debtRef ? `voor ${input.debtRef}` : null,
+          debtor ? `van rekening ${debtor.name} ${formatIban(debtor.iban)}` : null,
+        ].filter((part) => part);
         await addToTimeline(tx, {
           dossierId: input.dossierId,
-          key: `payment-ordered:${input.kind}:${input.period}`,
+          key: `payment-ordered:${key}`,
           at: new Date(),
           type: 'payment-ordered',
-          description: `${KIND_NL[input.kind]} ${dutchMonth(input.period)}: ${euro(input.amountCents)}, te betalen op ${dutchDate(input.dueDate)}`,
-          data: { paymentId, kind: input.kind, period: input.period, amountCents: input.amountCents, dueDate: input.dueDate },
+          description:
+            `${PAYMENT_KIND_LABELS[input.kind]} ${periodLabel(input.period)} aan ${payer.description}${how.length ? ` (${how.join(', ')})` : ''}: ` +
+            `${euro(input.amountCents)}, te betalen op ${dutchDate(input.dueDate)}`,
+          data: details,
         });
-        await audit(tx, SYSTEM, 'payment.ordered', {
-          dossierId: input.dossierId,
-          details: { paymentId, kind: input.kind, period: input.period, amountCents: input.amountCents, dueDate: input.dueDate },
-        });
+        await audit(tx, SYSTEM, 'payment.ordered', { dossierId: input.dossierId, details: { ...details, payeeName: payer.name } });
         return { paymentId, created: true, status: 'due' };
       });
     },
 
-    /** A stop decision: the dossier's payments still 'due' for `fromPeriod` and later are cancelled. The count. */
-    async cancelFuturePayments(input: { dossierId: string; fromPeriod: Period; reason?: string }): Promise<number> {
+    /**
+     * A stop decision: the dossier's client payments still 'due' for month `fromPeriod` and later are cancelled. The
+     * count. Only monthly periods are compared (a week 'YYYY-Www' or 'once:…' would sort wrongly against a month), and
+     * only the client's payments of `kinds` — by default the kinds the leefloon orders, as before there were others — so
+     * a party's invoice or a weekly leefgeld of another procedure in the same dossier is left alone.
+     */
+    async cancelFuturePayments(input: { dossierId: string; fromPeriod: Period; reason?: string; kinds?: PaymentKind[] }): Promise<number> {
       if (!isPeriod(input.fromPeriod)) refuse(`not a period YYYY-MM: ${input.fromPeriod}`);
+      const kinds = input.kinds ?? CANCELLED_BY_DEFAULT;
+      if (kinds.length === 0 || !kinds.every(isPaymentKind)) refuse(`not payment kinds: ${JSON.stringify(input.kinds)}`);
       return dataSource.transaction(async (tx) => {
         const [rows]: [{ id: string; period: string; kind: string }[], number] = await tx.query(
-          `UPDATE payments SET status = 'cancelled' WHERE dossier_id = $1 AND status = 'due' AND period >= $2 RETURNING id, period, kind`,
-          [input.dossierId, input.fromPeriod],
+          `UPDATE payments SET status = 'cancelled'
+            WHERE dossier_id = $1 AND status = 'due' AND payee_party_id IS NULL AND kind = ANY($3::text[])
+              AND period ~ '^[0-9]{4}-[0-9]{2}$' AND period >= $2
+            RETURNING id, period, kind`,
+          [input.dossierId, input.fromPeriod, kinds],
         );
         if (rows.length === 0) return 0;
         const paymentIds = rows.map((r) => r.id).sort();

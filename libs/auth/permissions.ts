@@ -43,6 +43,8 @@ export const ACTIONS = [
   'party:link',
   'payment:read',
   'payment:batch',
+  /** Record that a cash payment was paid, against the receipt's reference (finance). */
+  'payment:cash',
   'council:read',
   'council:manage',
   'user:manage',
@@ -77,6 +79,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'party:link':                    ['team',       'team',    'none',            'none',  'none'],
   'payment:read':                  ['team',       'team',    'none',            'team',  'all'],
   'payment:batch':                 ['none',       'none',    'none',            'team',  'none'],
+  'payment:cash':                  ['none',       'none',    'none',            'team',  'none'],
   'council:read':                  ['team',       'team',    'all',             'none',  'all'],
   'council:manage':                ['none',       'none',    'all',             'none',  'none'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],

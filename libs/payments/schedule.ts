@@ -4,16 +4,18 @@
  */
 import { addDays, daysInMonth, formatIsoDate, IsoDate, isValidIsoDate, parseIsoDate } from '../deadlines/calendar-date';
 import { isWorkingDay } from '../deadlines/holidays';
+import { MONTH_PERIOD } from './payment-key';
 
+/** A month 'YYYY-MM' here; payment-key.ts also knows ISO weeks and one-off periods. */
 export type Period = string;
-export const PAYMENT_KINDS = ['arrears', 'monthly', 'one-off'] as const;
-export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+export { PAYMENT_KINDS, type PaymentKind } from './payment-key';
 
 /** LL-6 (art. 23 §1–2 RMI-wet, art. 36 KB RMI) [V-sec]: the first payment at the latest 15 calendar days after the decision. */
 export const FIRST_PAYMENT_TERM_DAYS = 15;
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const PERIOD = MONTH_PERIOD;
 
+/** A month 'YYYY-MM' (the leefloon's period). */
 export function isPeriod(value: unknown): value is Period {
   return typeof value === 'string' && PERIOD.test(value);
 }

@@ -8,7 +8,7 @@
  */
 import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
 import { normalizeNationalNumber, validateIban, validateNationalNumber } from '../domain/identifiers';
-import type { PaymentKind, Period } from './schedule';
+import { PAYMENT_KIND_REMITTANCE, PaymentKind, periodRemittance } from './payment-key';
 
 export const PAIN_001_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
 /** EPC usage rules: names are limited to 70 characters, unstructured remittance to 140, identifiers (Max35Text) to 35. */
@@ -17,6 +17,8 @@ export const MAX_REMITTANCE = 140;
 export const MAX_ID = 35;
 /** Amount must be 0.01 or more and 999999999.99 or less (AT-T002). */
 const MAX_AMOUNT_CENTS = 99_999_999_999;
+/** A BIC (ISO 9362), upper case: 8 or 11 characters. */
+export const BIC = /^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
 export interface SepaDebtor {
   name: string;
@@ -103,12 +105,34 @@ export function formatAmount(cents: number): string {
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 
-const KIND_LABEL: Record<PaymentKind, string> = { monthly: '', arrears: 'achterstal ', 'one-off': 'eenmalig ' };
-
-/** The unstructured remittance the beneficiary reads on the statement: "Leefloon 2026-03 LL-2026-000123". */
-export function remittanceText(input: { procedure: string; kind: PaymentKind; period: Period; reference: string }): string {
+/**
+ * The unstructured remittance the beneficiary reads on the statement: "Leefloon 2026-03 LL-2026-000123". A party paid
+ * for the client reads its own references first — the debt or invoice ("INV-1"), the file number it keeps for this
+ * dossier (the link's `reference`) — then the dossier's reference and the client it is paid for, so it can book the
+ * payment: "Leefloon huurwaarborg rent-guarantee INV-1 HW-77 LL-2026-000004 voor Jan Peeters" (cut at 140 characters,
+ * the client's name first to go). Never a national number (buildPain001 refuses one).
+ */
+export function remittanceText(input: {
+  procedure: string;
+  kind: PaymentKind;
+  period: string;
+  reference: string;
+  debtRef?: string | null;
+  payeeReference?: string | null;
+  /** The client's name, when a party is paid for the client. */
+  onBehalfOf?: string | null;
+}): string {
   const procedure = input.procedure.charAt(0).toUpperCase() + input.procedure.slice(1).replace(/-/g, ' ');
-  return sepaText(`${procedure} ${KIND_LABEL[input.kind]}${input.period} ${input.reference}`, MAX_REMITTANCE);
+  const parts = [
+    procedure,
+    PAYMENT_KIND_REMITTANCE[input.kind],
+    periodRemittance(input.period),
+    input.debtRef,
+    input.payeeReference,
+    input.reference,
+    input.onBehalfOf ? `voor ${input.onBehalfOf}` : null,
+  ];
+  return sepaText(parts.filter((p) => p).join(' '), MAX_REMITTANCE);
 }
 
 /** True when `text` holds something that checks out as a national number (11 digits, optionally written with . - or spaces). */
@@ -179,7 +203,7 @@ export function buildPain001(batch: SepaBatch): string {
   if (groups.size > 99) throw new SepaError(`a batch holds at most 99 debtor accounts, got ${groups.size}`);
   const paymentInfos = [...groups.entries()].map(([iban, group], n) => {
     const bic = group.debtor.bic.toUpperCase();
-    if (!/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)) throw new SepaError(`not a BIC: ${group.debtor.bic}`);
+    if (!BIC.test(bic)) throw new SepaError(`not a BIC: ${group.debtor.bic}`);
     return [
       '    <PmtInf>',
       `      <PmtInfId>${identifier(`${msgId.slice(0, 32)}-${n + 1}`, 'PmtInfId')}</PmtInfId>`,

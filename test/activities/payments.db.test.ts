@@ -4,6 +4,7 @@ import { migratedDataSource } from '../support/database';
 import { createPaymentActivities, OrderPaymentInput } from '../../activities/payments/payment.activities';
 import { DossierEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
 import { DEFAULT_LEEFLOON_AMOUNTS } from '../../libs/payments/amounts';
+import { PayeesAndPayments1764900000000 } from '../../libs/db/migrations/1764900000000-payees-and-payments';
 
 /**
  * Temporal runs an activity at least once: a payment order that fails after its insert, or succeeds and is run again
@@ -14,6 +15,11 @@ describe('payment activities (db)', () => {
   let dataSource: DataSource;
   let dossierId: string;
   let dossierWithoutIban: string;
+  let aidDossier: string;
+  let landlord: string;
+  let unlinkedParty: string;
+  let retiredParty: string;
+  let partyWithoutIban: string;
   let references = 0;
 
   const openDossier = async (personId: string, userId: string) => {
@@ -37,6 +43,16 @@ describe('payment activities (db)', () => {
     });
     dossierId = await openDossier(jan.id, user.id);
     dossierWithoutIban = await openDossier(els.id, user.id);
+    aidDossier = await openDossier(jan.id, user.id);
+    const party = async (name: string, iban: string | null, active = true) =>
+      ((await dataSource.query(`INSERT INTO parties (name, kind, iban, active) VALUES ($1, 'landlord', $2, $3) RETURNING id`, [name, iban, active]))[0].id as string);
+    landlord = await party('Immo Gent', 'BE71096123456769');
+    unlinkedParty = await party('Immo Brugge', 'BE71096123456769');
+    retiredParty = await party('Immo Oud', 'BE71096123456769', false);
+    partyWithoutIban = await party('Immo Zonder', null);
+    for (const [partyId, reference] of [[landlord, 'HW-77'], [retiredParty, null], [partyWithoutIban, null]]) {
+      await dataSource.query(`INSERT INTO dossier_parties (dossier_id, party_id, role, reference) VALUES ($1, $2, 'landlord', $3)`, [aidDossier, partyId, reference]);
+    }
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -94,9 +110,9 @@ describe('payment activities (db)', () => {
     expect(new Set(results.map((r) => (r as { paymentId: string }).paymentId)).size).toBe(1);
     expect(await count(`SELECT count(*) FROM payments WHERE dossier_id = $1 AND period = '2026-05'`, dossierId)).toBe(1);
     await expect(
-      dataSource.query(`INSERT INTO payments (dossier_id, kind, period, amount_cents, iban, creditor_name, remittance, due_date, status)
-        VALUES ($1, 'monthly', '2026-05', 1, 'BE68539007547034', 'x', 'x', '2026-05-01', 'due')`, [dossierId]),
-    ).rejects.toThrow(/payments_dossier_period_kind/);
+      dataSource.query(`INSERT INTO payments (dossier_id, kind, period, payment_key, amount_cents, iban, creditor_name, remittance, due_date, status)
+        VALUES ($1, 'monthly', '2026-05', 'monthly:client:2026-05', 1, 'BE68539007547034', 'x', 'x', '2026-05-01', 'due')`, [dossierId]),
+    ).rejects.toThrow(/payments_dossier_payment_key/);
   });
 
   it('returns missingIban (and orders nothing) when the person has no IBAN', async () => {
@@ -153,5 +169,154 @@ describe('payment activities (db)', () => {
       period: '2026-11', amountCents: 177_607, dueDate: '2026-10-30',
     });
     await expect(a.leefloonAmount({ category: 2, monthlyResourcesCents: 0, month: '2019-01' })).rejects.toMatchObject({ type: 'PaymentRefused' });
+  });
+
+  describe('payees, periods, methods and debtor accounts', () => {
+    const aid = (overrides: Partial<OrderPaymentInput> = {}): OrderPaymentInput => ({
+      dossierId: aidDossier, kind: 'one-off', period: 'once:rent-guarantee', amountCents: 120_000, dueDate: '2026-05-04', computation: { text: 'huurwaarborg' },
+      payee: { partyId: landlord }, debtRef: 'INV-1', ...overrides,
+    });
+    const row = async (paymentId: string) => (await dataSource.query(`SELECT * FROM payments WHERE id = $1`, [paymentId]))[0];
+    const idOf = (r: unknown) => (r as { paymentId: string }).paymentId;
+
+    it('keys the old-shaped call <kind>:client:<period>: the client, by transfer, from the OCMW account', async () => {
+      const ordered = await acts().orderPayment({ dossierId: aidDossier, kind: 'monthly', period: '2026-04', amountCents: 131_420, dueDate: '2026-04-01', computation: {} });
+      expect(await row(idOf(ordered))).toMatchObject({
+        payment_key: 'monthly:client:2026-04', payee_party_id: null, method: 'transfer', debt_ref: null, iban: 'BE68539007547034',
+        debtor_iban: null, debtor_name: null, receipt_ref: null, creditor_name: 'Jan Peeters',
+      });
+      const [event] = await dataSource.query(`SELECT key, description FROM dossier_events WHERE dossier_id = $1 AND data->>'paymentId' = $2`, [aidDossier, idOf(ordered)]);
+      expect(event).toEqual({ key: 'payment-ordered:monthly:client:2026-04', description: 'Maandelijkse betaling april 2026 aan Jan Peeters: € 1.314,20, te betalen op 1 april 2026' });
+    });
+
+    it('pays a linked party once per (kind, payee, period, debt), with its IBAN, its name and its own reference in the remittance', async () => {
+      const first = await acts().orderPayment(aid());
+      expect(first).toEqual({ paymentId: expect.any(String), created: true, status: 'due' });
+      expect(await row(idOf(first))).toMatchObject({
+        payment_key: `one-off:party:${landlord}:once:rent-guarantee:INV-1`, payee_party_id: landlord, debt_ref: 'INV-1', method: 'transfer',
+        iban: 'BE71096123456769', creditor_name: 'Immo Gent', remittance: 'Leefloon eenmalig rent-guarantee INV-1 HW-77 LL-2026-000103 voor Jan Peeters',
+      });
+      // Retried (the worker lost after the commit) and raced: the same payment.
+      expect(await acts().orderPayment(aid({ amountCents: 1 }))).toEqual({ paymentId: idOf(first), created: false, status: 'due' });
+      const raced = await Promise.all([1, 2, 3].map(() => acts().orderPayment(aid({ debtRef: 'INV-9' }))));
+      expect(raced.filter((r) => !('missingIban' in r) && r.created)).toHaveLength(1);
+      expect(new Set(raced.map(idOf)).size).toBe(1);
+      // Another invoice of the same payee and period is another payment; the client for the same period too.
+      const second = await acts().orderPayment(aid({ debtRef: 'INV-2' }));
+      expect(second).toMatchObject({ created: true });
+      expect(idOf(second)).not.toBe(idOf(first));
+      expect(await acts().orderPayment(aid({ payee: undefined, debtRef: undefined }))).toMatchObject({ created: true });
+      expect(await count(`SELECT count(*) FROM payments WHERE dossier_id = $1 AND period = 'once:rent-guarantee'`, aidDossier)).toBe(4);
+
+      const [event] = await dataSource.query(`SELECT description FROM dossier_events WHERE data->>'paymentId' = $1`, [idOf(first)]);
+      expect(event.description).toBe('Eenmalige betaling eenmalig (rent-guarantee) aan Immo Gent (verhuurder) (voor INV-1): € 1.200,00, te betalen op 4 mei 2026');
+      const [audited] = await dataSource.query(`SELECT details FROM audit_events WHERE action = 'payment.ordered' AND details->>'paymentId' = $1`, [idOf(first)]);
+      expect(audited.details).toMatchObject({ payee: 'party', payeePartyId: landlord, payeeName: 'Immo Gent', debtRef: 'INV-1', method: 'transfer' });
+    });
+
+    it('crashes right after the insert of a party payment, is retried, and pays it once', async () => {
+      await dataSource.query(`CREATE SEQUENCE crash_party_once`);
+      await dataSource.query(`CREATE FUNCTION crash_after_party_payment() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.type = 'payment-ordered' AND NEW.data->>'payee' = 'party' AND nextval('crash_party_once') = 1 THEN RAISE EXCEPTION 'simulated crash'; END IF;
+        RETURN NEW; END $$`);
+      await dataSource.query(`CREATE TRIGGER crash_after_party_payment BEFORE INSERT ON dossier_events FOR EACH ROW EXECUTE FUNCTION crash_after_party_payment()`);
+      try {
+        const input = aid({ kind: 'invoice', period: '2026-09', debtRef: 'F-2026/0917' });
+        await expect(acts().orderPayment(input)).rejects.toThrow(/simulated crash/);
+        const retry = await acts().orderPayment(input);
+        expect(retry).toMatchObject({ created: true });
+        expect(await acts().orderPayment(input)).toEqual({ paymentId: idOf(retry), created: false, status: 'due' });
+        expect(await count(`SELECT count(*) FROM payments WHERE payment_key = $1`, `invoice:party:${landlord}:2026-09:F-2026/0917`)).toBe(1);
+        expect(await count(`SELECT count(*) FROM audit_events WHERE action = 'payment.ordered' AND details->>'paymentId' = $1`, idOf(retry))).toBe(1);
+      } finally {
+        await dataSource.query(`DROP TRIGGER crash_after_party_payment ON dossier_events`);
+      }
+    });
+
+    it('accepts ISO weeks that exist and one-off keys; refuses other periods, kinds and debt references without retrying', async () => {
+      const weekly = (period: string) => acts().orderPayment(aid({ kind: 'leefgeld', period, payee: undefined, debtRef: undefined, amountCents: 6_000 }));
+      expect(await weekly('2026-W53')).toMatchObject({ created: true }); // 2026 starts on a Thursday: 53 ISO weeks
+      expect(await weekly('2026-W01')).toMatchObject({ created: true });
+      for (const period of ['2027-W53', '2026-W00', '2026-W54', '2026-W1', '2026-13', 'once:', 'once:Rent', 'once:a--b', 'once:a:b', `once:${'a'.repeat(61)}`, '2026-05-01']) {
+        await expect(weekly(period)).rejects.toMatchObject({ type: 'PaymentRefused', nonRetryable: true });
+      }
+      await expect(acts().orderPayment(aid({ kind: 'gift' as never }))).rejects.toMatchObject({ type: 'PaymentRefused', nonRetryable: true });
+      for (const debtRef of ['', 'INV:1', '-INV', 'x'.repeat(36), 'factuur 1']) {
+        await expect(acts().orderPayment(aid({ debtRef }))).rejects.toMatchObject({ type: 'PaymentRefused', nonRetryable: true });
+      }
+      await expect(acts().orderPayment(aid({ payee: { partyId: 'not-a-uuid' } }))).rejects.toMatchObject({ type: 'PaymentRefused' });
+      await expect(acts().orderPayment(aid({ method: 'cheque' as never }))).rejects.toMatchObject({ type: 'PaymentRefused' });
+      // The table refuses them too, whatever writes it.
+      await expect(dataSource.query(`UPDATE payments SET period = '2027-W53' WHERE dossier_id = $1 AND period = '2026-W53'`, [aidDossier])).rejects.toThrow(/payments_period_check/);
+      await expect(dataSource.query(`UPDATE payments SET kind = 'gift' WHERE dossier_id = $1 AND period = '2026-W53'`, [aidDossier])).rejects.toThrow(/payments_kind_check/);
+    });
+
+    it('refuses a party that is unknown, not linked or retired; a party without IBAN is missingIban, unless paid in cash', async () => {
+      await expect(acts().orderPayment(aid({ payee: { partyId: randomUUID() } }))).rejects.toMatchObject({ type: 'PaymentRefused', message: expect.stringMatching(/no party/) });
+      await expect(acts().orderPayment(aid({ payee: { partyId: unlinkedParty } }))).rejects.toMatchObject({ type: 'PaymentRefused', message: expect.stringMatching(/not linked/) });
+      await expect(acts().orderPayment(aid({ payee: { partyId: retiredParty } }))).rejects.toMatchObject({ type: 'PaymentRefused', message: expect.stringMatching(/retired/) });
+      expect(await acts().orderPayment(aid({ payee: { partyId: partyWithoutIban } }))).toEqual({ missingIban: true });
+      const cash = await acts().orderPayment(aid({ payee: { partyId: partyWithoutIban }, method: 'cash' }));
+      expect(await row(idOf(cash))).toMatchObject({ method: 'cash', iban: null, creditor_name: 'Immo Zonder', status: 'due' });
+    });
+
+    it('pays a client without IBAN in cash (no IBAN needed), and refuses a debtor account for cash', async () => {
+      const cash = await acts().orderPayment(order({ dossierId: dossierWithoutIban, kind: 'leefgeld', period: '2026-W19', method: 'cash', amountCents: 6_000 }));
+      expect(await row(idOf(cash))).toMatchObject({ payment_key: 'leefgeld:client:2026-W19', method: 'cash', iban: null, creditor_name: 'Els Maes' });
+      const [event] = await dataSource.query(`SELECT description FROM dossier_events WHERE data->>'paymentId' = $1`, [idOf(cash)]);
+      expect(event.description).toBe('Leefgeld week 19 van 2026 aan Els Maes (contant tegen ontvangstbewijs): € 60,00, te betalen op 1 april 2026');
+      await expect(
+        acts().orderPayment(order({ dossierId: dossierWithoutIban, period: '2026-W20', method: 'cash', debtorAccount: { name: 'Budgetbeheer', iban: 'BE68539007547034', bic: 'GEBABEBB' } })),
+      ).rejects.toMatchObject({ type: 'PaymentRefused' });
+      await expect(dataSource.query(`UPDATE payments SET method = 'transfer' WHERE id = $1`, [idOf(cash)])).rejects.toThrow(/payments_transfer_iban/);
+    });
+
+    it('stores a named debtor account on the payment, checked as the SEPA file needs it', async () => {
+      const account = { name: 'OCMW Demo budgetbeheer J. Peeters', iban: 'BE62 5100 0754 7061', bic: 'gebabebb' };
+      const paid = await acts().orderPayment(aid({ kind: 'instalment', period: '2026-06', debtRef: 'DOS-12', debtorAccount: account }));
+      expect(await row(idOf(paid))).toMatchObject({ debtor_name: account.name, debtor_iban: 'BE62510007547061', debtor_bic: 'GEBABEBB' });
+      for (const bad of [{ ...account, iban: 'BE62510007547062' }, { ...account, bic: 'GEB' }, { ...account, name: '  ' }]) {
+        await expect(acts().orderPayment(aid({ kind: 'instalment', period: '2026-07', debtorAccount: bad }))).rejects.toMatchObject({ type: 'PaymentRefused' });
+      }
+    });
+
+    it("cancels from a month only the client's monthly leefloon kinds: weeks, one-offs and parties are left alone", async () => {
+      const before: { id: string; status: string }[] = await dataSource.query(
+        `SELECT id, status FROM payments WHERE dossier_id = $1 AND (payee_party_id IS NOT NULL OR period !~ '^[0-9]{4}-[0-9]{2}$')`, [aidDossier],
+      );
+      expect(before.length).toBeGreaterThanOrEqual(5);
+      const monthly = await acts().orderPayment(aid({ kind: 'monthly', period: '2026-08', payee: undefined, debtRef: undefined }));
+      const leefgeldMonth = await acts().orderPayment(aid({ kind: 'leefgeld', period: '2026-08', payee: undefined, debtRef: undefined }));
+      expect(await acts().cancelFuturePayments({ dossierId: aidDossier, fromPeriod: '2026-01' })).toBe(2); // 2026-04 and 2026-08 monthly
+      expect((await row(idOf(monthly))).status).toBe('cancelled');
+      expect((await row(idOf(leefgeldMonth))).status).toBe('due');
+      const after: { id: string; status: string }[] = await dataSource.query(`SELECT id, status FROM payments WHERE id = ANY($1::uuid[])`, [before.map((b) => b.id)]);
+      expect(after.every((a) => a.status === 'due')).toBe(true);
+      // Named kinds: the leefgeld of that month too.
+      expect(await acts().cancelFuturePayments({ dossierId: aidDossier, fromPeriod: '2026-08', kinds: ['leefgeld'] })).toBe(1);
+      await expect(acts().cancelFuturePayments({ dossierId: aidDossier, fromPeriod: '2026-W01' })).rejects.toMatchObject({ type: 'PaymentRefused' });
+    });
+
+    it('migrates existing rows: each gets <kind>:client:<period>, and the key replaces the unique (dossier, period, kind)', async () => {
+      const migration = new PayeesAndPayments1764900000000();
+      const runner = dataSource.createQueryRunner();
+      const scratch = await openDossier((await dataSource.query(`SELECT person_id FROM dossiers WHERE id = $1`, [dossierId]))[0].person_id, (await dataSource.query(`SELECT id FROM users LIMIT 1`))[0].id);
+      try {
+        await runner.startTransaction();
+        await migration.down(runner);
+        await runner.query(`INSERT INTO payments (dossier_id, kind, period, amount_cents, iban, creditor_name, remittance, due_date, status)
+          VALUES ($1, 'arrears', '2026-02', 100, 'BE68539007547034', 'Jan Peeters', 'x', '2026-03-01', 'due')`, [scratch]);
+        await migration.up(runner);
+        const rows = await runner.query(`SELECT payment_key, method, payee_party_id FROM payments WHERE dossier_id = $1`, [scratch]);
+        expect(rows).toEqual([{ payment_key: 'arrears:client:2026-02', method: 'transfer', payee_party_id: null }]);
+        const keys = await runner.query(`SELECT payment_key FROM payments WHERE dossier_id = $1 ORDER BY payment_key`, [dossierId]);
+        expect(keys.map((k: { payment_key: string }) => k.payment_key)).toContain('monthly:client:2026-04');
+        await expect(runner.query(`INSERT INTO payments (dossier_id, kind, period, payment_key, amount_cents, iban, creditor_name, remittance, due_date, status)
+          VALUES ($1, 'arrears', '2026-02', 'arrears:client:2026-02', 1, 'BE68539007547034', 'x', 'x', '2026-03-01', 'due')`, [scratch])).rejects.toThrow(/payments_dossier_payment_key/);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
   });
 });

@@ -20,8 +20,8 @@ describe('payments and SEPA batches (e2e)', () => {
   const seedPayment = async (dossier: { id: string; reference: string }, p: { kind: string; period: string; amountCents: number; dueDate: string; status?: string }) => {
     // As orderPayment writes it: IBAN and name copied from the person, a remittance without national number.
     const { rows } = await sys.db.query(
-      `INSERT INTO payments (dossier_id, kind, period, amount_cents, iban, creditor_name, remittance, due_date, status, computation)
-       SELECT d.id, $2, $3, $4, p.iban, p.first_name || ' ' || p.last_name, $5, $6, $7, '{}'
+      `INSERT INTO payments (dossier_id, kind, period, payment_key, amount_cents, iban, creditor_name, remittance, due_date, status, computation)
+       SELECT d.id, $2, $3, $2 || ':client:' || $3, $4, p.iban, p.first_name || ' ' || p.last_name, $5, $6, $7, '{}'
          FROM dossiers d JOIN persons p ON p.id = d.person_id WHERE d.id = $1
        RETURNING id`,
       [dossier.id, p.kind, p.period, p.amountCents, `Leefloon ${p.period} ${dossier.reference}`, p.dueDate, p.status ?? 'due'],

@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { createPaymentActivities } from '../../activities/payments/payment.activities';
+import { createDataSource } from '../../libs/db/data-source';
 import { addDays } from '../../libs/deadlines/calendar-date';
+import { DEFAULT_LEEFLOON_AMOUNTS } from '../../libs/payments/amounts';
 import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
 import { treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -117,16 +120,32 @@ describe('the screens people work in (browser)', () => {
     await shot('5-dossier-beslist');
   });
 
-  it('lets finance batch the due payments once the decision is notified', async () => {
+  it('lets finance mark a cash payment paid with its receipt, and batch the due transfers once the decision is notified', async () => {
     const notify = await eventually(async () =>
       (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === 'decision-notification'),
     );
     await sys.http.post(`/tasks/${notify.id}/complete`).set(sys.as('social-worker')).send(outcomes.notification(decisionDate));
     await eventually(async () => ((await sys.http.get(`/payments?dossierId=${dossierId}`).set(sys.as('social-worker'))).body.items?.length ? true : undefined));
+    // A weekly leefgeld in cash, as a procedure orders it through the activity.
+    const dataSource = await createDataSource(sys.databaseUrl, { poolSize: 1 }).initialize();
+    try {
+      await createPaymentActivities({ dataSource, amounts: DEFAULT_LEEFLOON_AMOUNTS }).orderPayment({
+        dossierId, kind: 'leefgeld', period: '2026-W19', amountCents: 6_000, dueDate: todayInBrussels(), computation: {}, method: 'cash',
+      });
+    } finally {
+      await dataSource.destroy();
+    }
     const finance = await loginAs('finance');
     expect(await finance.getByRole('link', { name: 'Team' }).count()).toBe(0); // a role sees only its screens
     await finance.getByRole('link', { name: 'Betalingen' }).click();
     await finance.getByRole('heading', { name: /Te betalen \([1-9]/ }).waitFor();
+    await finance.getByText(/Leefgeld week 19 van 2026 aan Els Maes — contant tegen ontvangstbewijs: € 60,00/).waitFor();
+    await finance.getByText(/Maandelijkse betaling|Achterstallige betaling/).first().waitFor();
+    await finance.getByLabel('Ontvangstbewijs').fill('KB-2026-0042');
+    await shot('6-betalingen-contant', finance);
+    await finance.getByRole('button', { name: 'Contant betaald' }).click();
+    await finance.getByText('Contante betaling aan Els Maes betaald tegen ontvangstbewijs KB-2026-0042.').waitFor();
+    expect(await finance.getByRole('button', { name: 'Contant betaald' }).count()).toBe(0);
     await finance.getByRole('button', { name: 'Batch aanmaken' }).click();
     await finance.getByRole('button', { name: 'SEPA-bestand' }).waitFor();
     await finance.getByText(/^Batch met \d+ betalingen aangemaakt\./).waitFor(); // with the TARGET2 note when the date moved

@@ -13,6 +13,7 @@ import {
   ApiQuerySchema,
   ApiUuidParams,
   arrayOf,
+  BOOLEAN,
   DATE,
   DATE_TIME,
   INTEGER,
@@ -23,7 +24,8 @@ import {
   UUID,
 } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
-import { PaymentQuery, PaymentsService } from './payments.service';
+import { PaymentQuery, PaymentsService, RECEIPT_REF } from './payments.service';
+import { PAYMENT_KINDS, PAYMENT_METHODS } from '../../../libs/payments/payment-key';
 
 const LIST: JsonSchema = {
   type: 'object',
@@ -39,19 +41,35 @@ const BATCH: JsonSchema = {
   properties: { requestedExecutionDate: { type: 'string', format: 'date', 'x-maxYearsAhead': 2 } },
   additionalProperties: false,
 };
+const CASH_RECEIPT: JsonSchema = {
+  type: 'object',
+  properties: { receiptRef: { type: 'string', pattern: RECEIPT_REF, description: 'The reference on the receipt the payee signed' } },
+  required: ['receiptRef'],
+  additionalProperties: false,
+};
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const DEBTOR_ACCOUNT = object({ own: BOOLEAN, name: STRING, iban: STRING, ibanFormatted: STRING, bic: STRING }, ['own', 'name', 'iban', 'bic']);
 const PAYMENT = object(
   {
     id: UUID,
     dossierId: UUID,
     dossierReference: STRING,
     team: STRING,
-    kind: STRING,
+    kind: { enum: [...PAYMENT_KINDS] },
+    kindLabel: STRING,
     period: nullable(STRING),
+    periodLabel: STRING,
+    paymentKey: STRING,
+    payee: object({ kind: { enum: ['client', 'party'] }, partyId: nullable(UUID), name: STRING }, ['kind', 'partyId', 'name']),
+    method: { enum: [...PAYMENT_METHODS] },
+    methodLabel: STRING,
+    debtRef: nullable(STRING),
     amountCents: INTEGER,
-    iban: STRING,
-    ibanFormatted: STRING,
+    iban: nullable(STRING),
+    ibanFormatted: nullable(STRING),
     creditorName: STRING,
+    debtorAccount: nullable(DEBTOR_ACCOUNT),
+    receiptRef: nullable(STRING),
     remittance: STRING,
     dueDate: DATE,
     status: { enum: ['due', 'batched', 'paid', 'cancelled'] },
@@ -60,7 +78,7 @@ const PAYMENT = object(
     createdAt: DATE_TIME,
     paidAt: nullable(DATE_TIME),
   },
-  ['id', 'dossierId', 'kind', 'amountCents', 'status'],
+  ['id', 'dossierId', 'kind', 'period', 'paymentKey', 'payee', 'method', 'amountCents', 'debtorAccount', 'status'],
 );
 const BATCH_PROPERTIES = {
   id: UUID,
@@ -91,6 +109,26 @@ export class PaymentsController {
   @ApiErrors(404)
   list(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(LIST)) query: PaymentQuery) {
     return this.payments.list(actor, query);
+  }
+
+  @Get('payments/:id')
+  @ApiUuidParams('id')
+  @ApiOk(PAYMENT)
+  @ApiPermission('payment:read')
+  @ApiErrors(404)
+  get(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
+    return this.payments.get(actor, id);
+  }
+
+  @Post('payments/:id/cash-receipt')
+  @HttpCode(200)
+  @ApiUuidParams('id')
+  @ApiBodySchema(CASH_RECEIPT)
+  @ApiOk(PAYMENT, 'The cash payment is paid against the receipt')
+  @ApiPermission('payment:cash')
+  @ApiErrors(404, 409)
+  recordCashReceipt(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body(new SchemaPipe(CASH_RECEIPT)) body: { receiptRef: string }) {
+    return this.payments.recordCashReceipt(actor, id, body);
   }
 
   @Post('payment-batches')

@@ -5,7 +5,11 @@ import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import { PaymentBatchEntity } from '../../../libs/db/entities';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
+import type { Action } from '../../../libs/auth/permissions';
+import { addToTimeline } from '../../../libs/db/timeline';
 import { formatIban } from '../../../libs/domain/identifiers';
+import { formatEuro } from '../../../libs/format/dutch';
+import { PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS, PaymentKind, PaymentMethod, periodLabel } from '../../../libs/payments/payment-key';
 import { buildPain001, SepaError } from '../../../libs/payments/sepa';
 import { target2ExecutionDate } from '../../../libs/payments/target2';
 import { authorize, teamInScope } from '../common/authorize';
@@ -24,11 +28,19 @@ interface PaymentRow {
   dossier_id: string;
   reference: string;
   team: string;
-  kind: string;
+  kind: PaymentKind;
   period: string;
+  payment_key: string;
+  payee_party_id: string | null;
+  method: PaymentMethod;
+  debt_ref: string | null;
   amount_cents: number;
-  iban: string;
+  iban: string | null;
   creditor_name: string;
+  debtor_name: string | null;
+  debtor_iban: string | null;
+  debtor_bic: string | null;
+  receipt_ref: string | null;
   remittance: string;
   due_date: string;
   status: string;
@@ -38,18 +50,37 @@ interface PaymentRow {
   paid_at: Date | null;
 }
 
-function paymentView(r: PaymentRow) {
+/** Receipt references: what is printed on a receipt book or a cash register slip. */
+export const RECEIPT_REF = '^[A-Za-z0-9][A-Za-z0-9 ./-]{0,34}$';
+
+function paymentView(r: PaymentRow, ocmw: AppConfig['ocmw']) {
+  const own = r.debtor_iban === null;
   return {
     id: r.id,
     dossierId: r.dossier_id,
     dossierReference: r.reference,
     team: r.team,
     kind: r.kind,
+    kindLabel: PAYMENT_KIND_LABELS[r.kind] ?? r.kind,
     period: r.period,
+    periodLabel: periodLabel(r.period),
+    paymentKey: r.payment_key,
+    payee: { kind: r.payee_party_id ? 'party' : 'client', partyId: r.payee_party_id, name: r.creditor_name },
+    method: r.method,
+    methodLabel: PAYMENT_METHOD_LABELS[r.method],
+    debtRef: r.debt_ref,
     amountCents: r.amount_cents,
     iban: r.iban,
-    ibanFormatted: formatIban(r.iban),
+    ibanFormatted: r.iban === null ? null : formatIban(r.iban),
     creditorName: r.creditor_name,
+    // Cash is paid from no account; otherwise the OCMW's own account (from the configuration) or the one the payment names.
+    debtorAccount:
+      r.method === 'cash'
+        ? null
+        : own
+          ? { own: true, name: ocmw.name, iban: ocmw.iban, ibanFormatted: formatIban(ocmw.iban), bic: ocmw.bic }
+          : { own: false, name: r.debtor_name!, iban: r.debtor_iban!, ibanFormatted: formatIban(r.debtor_iban!), bic: r.debtor_bic! },
+    receiptRef: r.receipt_ref,
     remittance: r.remittance,
     dueDate: r.due_date,
     status: r.status,
@@ -106,13 +137,56 @@ export class PaymentsService {
         dossierId: query.dossierId ?? null,
         details: { filters: { ...query }, dossierIds: [...new Set(rows.map((r) => r.dossier_id))] },
       });
-      return { items: rows.map(paymentView), total: rows.length };
+      return { items: rows.map((r) => paymentView(r, this.config.ocmw)), total: rows.length };
+    });
+  }
+
+  /** One payment, for the team's case workers and finance (admin: any); the read is audited. */
+  async get(actor: AuthUser, id: string) {
+    authorize(actor, 'payment:read');
+    return this.dataSource.transaction(async (tx) => {
+      const row = await this.findPayment(tx, actor, 'payment:read', id);
+      await audit(tx, actor, 'payment.read', { dossierId: row.dossier_id, details: { paymentId: id } });
+      return paymentView(row, this.config.ocmw);
     });
   }
 
   /**
-   * Gathers every 'due' payment of the caller's team due on or before the execution date into one batch and builds its
-   * pain.001 file, with the OCMW as debtor. The execution date is the one asked for (default today) moved to the next
+   * Finance records that a cash payment was paid, against the receipt the payee signed: the payment is `paid` with the
+   * receipt's reference, in the timeline and the audit trail. Only a cash payment still due (a transfer is paid by its
+   * batch; a paid or cancelled one is 409).
+   */
+  async recordCashReceipt(actor: AuthUser, id: string, body: { receiptRef: string }) {
+    authorize(actor, 'payment:cash');
+    const receiptRef = body.receiptRef.trim();
+    return this.dataSource.transaction(async (tx) => {
+      const row = await this.findPayment(tx, actor, 'payment:cash', id, true);
+      if (row.method !== 'cash') throw conflict('Only a cash payment is paid against a receipt: a transfer is paid by its SEPA batch', { method: row.method });
+      if (row.status !== 'due') throw conflict(`The payment is ${row.status}, not due`, { status: row.status, receiptRef: row.receipt_ref });
+      const paidAt = new Date();
+      await tx.query(`UPDATE payments SET status = 'paid', paid_at = $2, receipt_ref = $3 WHERE id = $1`, [id, paidAt, receiptRef]);
+      await addToTimeline(tx, {
+        dossierId: row.dossier_id,
+        key: `payment-paid-cash:${id}`,
+        at: paidAt,
+        type: 'payment-paid',
+        description:
+          `${PAYMENT_KIND_LABELS[row.kind]} ${periodLabel(row.period)} aan ${row.creditor_name}: ${formatEuro(row.amount_cents)} ` +
+          `contant betaald tegen ontvangstbewijs ${receiptRef}`,
+        data: { paymentId: id, receiptRef, amountCents: row.amount_cents },
+      });
+      await audit(tx, actor, 'payment.cash-paid', {
+        dossierId: row.dossier_id,
+        details: { paymentId: id, receiptRef, amountCents: row.amount_cents, payee: row.payee_party_id ? 'party' : 'client', payeePartyId: row.payee_party_id },
+      });
+      return paymentView(await this.findPayment(tx, actor, 'payment:cash', id), this.config.ocmw);
+    });
+  }
+
+  /**
+   * Gathers every 'due' transfer of the caller's team due on or before the execution date into one batch and builds its
+   * pain.001 file: one PmtInf per debtor account — the OCMW's own, or the account a payment names. Cash payments never
+   * go into a file. The execution date is the one asked for (default today) moved to the next
    * TARGET2 business day when the payment system is closed that day (a Saturday, 25 December, …); the answer says so
    * in `requestedExecutionDateNote`, and the batch takes what is due up to the moved date. Locks the payments it takes,
    * so two finance officers creating a batch at once never put a payment in both.
@@ -129,7 +203,7 @@ export class PaymentsService {
       const due: PaymentRow[] = await tx.query(
         `SELECT p.*, d.reference, d.team
            FROM payments p JOIN dossiers d ON d.id = p.dossier_id
-          WHERE d.team = $1 AND p.status = 'due' AND p.due_date <= $2
+          WHERE d.team = $1 AND p.status = 'due' AND p.method = 'transfer' AND p.due_date <= $2
           ORDER BY p.due_date, d.reference, p.period, p.kind
           FOR UPDATE OF p`,
         [actor.team, requestedExecutionDate],
@@ -147,7 +221,14 @@ export class PaymentsService {
           createdAt,
           requestedExecutionDate,
           debtor: { name: this.config.ocmw.name, iban: this.config.ocmw.iban, bic: this.config.ocmw.bic },
-          payments: due.map((p) => ({ id: p.id, amountCents: p.amount_cents, creditorName: p.creditor_name, iban: p.iban, remittance: p.remittance })),
+          payments: due.map((p) => ({
+            id: p.id,
+            amountCents: p.amount_cents,
+            creditorName: p.creditor_name,
+            iban: p.iban!,
+            remittance: p.remittance,
+            ...(p.debtor_iban ? { debtor: { name: p.debtor_name!, iban: p.debtor_iban, bic: p.debtor_bic! } } : {}),
+          })),
         });
       } catch (err) {
         if (err instanceof SepaError) throw new ApiError(422, `The payment file cannot be built: ${err.message}`);
@@ -222,6 +303,16 @@ export class PaymentsService {
       await this.auditPerDossier(tx, actor, 'payment.paid', id, paid);
       return { ...batchView(await tx.findOneByOrFail(PaymentBatchEntity, { id })), paid: paid.length };
     });
+  }
+
+  private async findPayment(tx: EntityManager, actor: AuthUser, action: Action, id: string, lock = false): Promise<PaymentRow> {
+    const [row]: PaymentRow[] = await tx.query(
+      `SELECT p.*, d.reference, d.team FROM payments p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`,
+      [id],
+    );
+    if (!row) throw notFound('Payment');
+    authorize(actor, action, { team: row.team }, 'Payment');
+    return row;
   }
 
   private async findVisible(tx: EntityManager, actor: AuthUser, id: string, lock = false): Promise<PaymentBatchEntity> {

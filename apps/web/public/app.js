@@ -262,7 +262,7 @@ async function paymentsScreen(message = '') {
   const execution = el('input', { id: 'execution', type: 'date', value: last ?? new Date().toISOString().slice(0, 10) });
   render('Betalingen',
     el('section', { 'aria-label': 'Te betalen' }, el('h2', {}, `Te betalen (${due.body?.items?.length ?? 0})`),
-      el('ul', {}, (due.body?.items ?? []).map((p) => el('li', {}, `${p.period} ${p.kind}: € ${(p.amountCents / 100).toFixed(2)} — vervalt ${p.dueDate}`))),
+      el('ul', {}, (due.body?.items ?? []).map(duePayment)),
       el('label', { for: 'execution' }, 'Uitvoeringsdatum'), execution,
       el('button', { type: 'button', onclick: async () => {
         const r = await api('POST', '/payment-batches', { requestedExecutionDate: execution.value });
@@ -274,6 +274,28 @@ async function paymentsScreen(message = '') {
       el('ul', {}, (batches.body?.items ?? []).map((b) => el('li', {}, `${b.requestedExecutionDate}: ${b.nbOfTxs} betalingen, ${BATCH_STATUS[b.status] ?? b.status} `,
         el('button', { type: 'button', onclick: () => downloadFile(`/payment-batches/${b.id}/sepa.xml`, `sepa-${b.id}.xml`) }, 'SEPA-bestand'),
         b.status === 'created' ? el('button', { type: 'button', onclick: async () => { await api('POST', `/payment-batches/${b.id}/executed`); paymentsScreen(); } }, 'Uitgevoerd') : '')))));
+}
+
+// A due payment: what, to whom, how and from which account; a cash payment is marked paid here with its receipt.
+/** 131420 → '€ 1.314,20', as libs/format/dutch.ts writes it (the web app has no build step to import it). */
+const euro = (cents) => `€ ${String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(cents % 100).padStart(2, '0')}`;
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+/** '2026-04-01' → '1 april 2026', as libs/format/dutch.ts writes it. */
+const dateNl = (iso) => `${Number(iso.slice(8, 10))} ${MONTHS_NL[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+function duePayment(p) {
+  const from = p.debtorAccount && !p.debtorAccount.own ? `, van ${p.debtorAccount.name}` : '';
+  const line = `${p.dossierReference} · ${p.kindLabel} ${p.periodLabel}${p.debtRef ? ` (${p.debtRef})` : ''} aan ${p.payee.name} — ${p.methodLabel}${from}: ${euro(p.amountCents)}, vervalt op ${dateNl(p.dueDate)}`;
+  if (p.method !== 'cash') return el('li', {}, line);
+  const id = `receipt-${p.id}`;
+  const receipt = el('input', { id, type: 'text', maxlength: '35' });
+  const status = el('span', { role: 'status' });
+  return el('li', {}, `${line} `, el('label', { for: id }, 'Ontvangstbewijs'), receipt,
+    el('button', { type: 'button', onclick: async () => {
+      const r = await api('POST', `/payments/${p.id}/cash-receipt`, { receiptRef: receipt.value });
+      if (r.ok) paymentsScreen(`Contante betaling aan ${p.payee.name} betaald tegen ontvangstbewijs ${r.body.receiptRef}.`);
+      else status.textContent = r.body.errors?.[0]?.message ?? r.body.message;
+    } }, 'Contant betaald'), status);
 }
 
 async function downloadFile(path, name) {

@@ -80,6 +80,11 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['council-secretary', 'payment:read', F, F],
   ['admin', 'payment:read', A, A],
   ['admin', 'payment:batch', F, F],
+  ['finance', 'payment:cash', A, N],
+  ['social-worker', 'payment:cash', F, F],
+  ['team-lead', 'payment:cash', F, F],
+  ['council-secretary', 'payment:cash', F, F],
+  ['admin', 'payment:cash', F, F],
   ['council-secretary', 'council:manage', A, A],
   ['team-lead', 'council:manage', F, F],
   // The agenda carries client names and proposals: the secretary sees every team's items, others only their own.
@@ -114,7 +119,7 @@ const ADMIN_READS: Action[] = [
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
 const CASEWORK: Action[] = [
   'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
-  'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'council:manage', 'party:manage', 'party:link',
+  'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
 ];
 
 describe('permission matrix', () => {
