@@ -6816,7 +6816,7 @@ return errors === 0;
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v22 = validate42;
-const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7302,7 +7302,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "proposal") || (key0 === "aidForm")) || (key0 === "category")) || (key0 === "monthlyAmountCents")) || (key0 === "startDate")) || (key0 === "amountCents")) || (key0 === "aidDescription")) || (key0 === "motivation"))){
+if(!(func34.call(schema53.properties, key0))){
 const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -7727,11 +7727,12 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.motivation !== undefined){
-let data13 = data.motivation;
+if(data.payeePartyId !== undefined){
+let data13 = data.payeePartyId;
 if(typeof data13 === "string"){
-if(func9(data13) > 8000){
-const err56 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+const failure1 = func0("uuid", data13, this);
+if(failure1 !== null){
+const err56 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/format",keyword:"format",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7740,8 +7741,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(func9(data13) < 1){
-const err57 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err57 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7751,8 +7753,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.motivation !== undefined){
+let data14 = data.motivation;
+if(typeof data14 === "string"){
+if(func9(data14) > 8000){
+const err58 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7761,15 +7766,36 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func9(data14) < 1){
+const err59 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -7779,7 +7805,7 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v23 = validate43;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8736,11 +8762,12 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.motivation !== undefined){
-let data13 = data.motivation;
+if(data.payeePartyId !== undefined){
+let data13 = data.payeePartyId;
 if(typeof data13 === "string"){
-if(func9(data13) > 8000){
-const err59 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+const failure3 = func0("uuid", data13, this);
+if(failure3 !== null){
+const err59 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/format",keyword:"format",params:{code: failure3.code, message: failure3.message},message:failure3.message};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8749,8 +8776,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(func9(data13) < 1){
-const err60 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err60 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8760,8 +8788,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.motivation !== undefined){
+let data14 = data.motivation;
+if(typeof data14 === "string"){
+if(func9(data14) > 8000){
+const err61 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8770,15 +8801,36 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func9(data14) < 1){
+const err62 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }

@@ -271,6 +271,8 @@ const aidFields = {
   startDate,
   amountCents: cents('Bedrag, eenmalig (cent)'),
   aidDescription: text('Omschrijving van de hulp', 2000),
+  // A one-off amount may be paid to a party linked to the dossier (the landlord, the energy supplier) instead of the client.
+  payeePartyId: { type: 'string', format: 'uuid', title: 'Te betalen aan een partij van het dossier (leeg: de cliënt)' } as JsonSchema,
 };
 /** What each form of aid must state: the letter and the payment need it (§0.2). */
 const aidFormRequirements = (field: string): JsonSchema[] => [

@@ -90,6 +90,8 @@ export type TaskOutcomes = {
     startDate?: IsoDate;
     amountCents?: number;
     aidDescription?: string;
+    /** A one-off amount paid to a party linked to the dossier instead of the client. */
+    payeePartyId?: string;
     motivation: string;
   };
 };

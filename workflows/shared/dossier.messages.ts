@@ -125,6 +125,7 @@ export interface CouncilDecisionInput {
   aidForm?: string;
   amountCents?: number;
   aidDescription?: string;
+  payeePartyId?: string;
   /** The chair's urgent decision, to be ratified at the next session. */
   urgent?: boolean;
   userId: string;

@@ -75,10 +75,20 @@ export async function pay(dossier: Dossier, grant: MonthlyGrant, kind: 'arrears'
  * IBAN gets a task to collect one, and the order is made again once it is recorded.
  */
 export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): Promise<void> {
-  const { dossierId } = dossier.input;
+  const { dossierId, team, reference } = dossier.input;
   for (;;) {
     const ordered = await dossier.activity(() => acts.orderPayment(order));
     if (!('missingIban' in ordered)) return;
+    if (order.payee) {
+      // A party without an IBAN: its record is the team's to complete (PATCH /parties/:id); nothing is paid meanwhile.
+      await dossier.activity(() =>
+        acts.raiseEscalation({
+          dossierId, team, key: `payment:${order.kind}:${order.period}:party-iban`, level: 'breach', at: new Date().toISOString(),
+          message: `${reference}: de betaling (${order.period}) aan een partij kan niet: de partij heeft geen rekeningnummer.`,
+        }),
+      );
+      return;
+    }
     const collected = await dossier.task('collect-iban');
     await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));
   }

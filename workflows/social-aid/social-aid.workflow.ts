@@ -63,6 +63,7 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
       startDate: report.startDate,
       amountCents: report.amountCents,
       aidDescription: report.aidDescription,
+      payeePartyId: report.payeePartyId,
       motivation: report.motivation,
     },
     { hearingRequested: inquiry.hearingRequested, deadline: decisionTerm },
@@ -89,15 +90,18 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
     ? { kind: form, label: aidFormLabel(form), description: (decision.aidDescription ?? report.aidDescription)!, amountCents: decision.amountCents ?? report.amountCents }
     : undefined;
 
-  // A one-off amount is paid at once, beside the letter: the payments capability orders it (once per dossier and month).
+  // A one-off amount is paid at once, beside the letter, to the client or to a party of the dossier (the landlord, the
+  // energy supplier): the payments capability orders it once, keyed on the decision (`once:aid-<decision date>`).
+  const payee = decision.payeePartyId ?? report.payeePartyId;
   const paid = once?.kind === 'one-off'
     ? orderPayment(dossier, {
         dossierId: input.dossierId,
         kind: 'one-off',
-        period: periodOf(decisionDate),
+        period: `once:aid-${decisionDate}`,
         amountCents: once.amountCents!,
         dueDate: dossier.today(),
         computation: { text: `${once.label}: ${once.description} (beslissing BCSD van ${decisionDate})` },
+        ...(payee ? { payee: { partyId: payee } } : {}),
       })
     : undefined;
 

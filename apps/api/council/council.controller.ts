@@ -102,6 +102,7 @@ const RECORDED = object(
     aidForm: STRING,
     amountCents: INTEGER,
     aidDescription: STRING,
+    payeePartyId: UUID,
     urgent: BOOLEAN,
     recordedBy: UUID,
     recordedAt: DATE_TIME,

@@ -44,6 +44,7 @@ export interface DecisionBody {
   aidForm?: string;
   amountCents?: number;
   aidDescription?: string;
+  payeePartyId?: string;
 }
 
 /** The council secretary's side of the BCSD: sessions, agendas, decisions per item, urgent decisions, closing. */

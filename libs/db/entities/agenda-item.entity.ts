@@ -11,6 +11,7 @@ export interface AgendaProposal {
   aidForm?: string;
   amountCents?: number;
   aidDescription?: string;
+  payeePartyId?: string;
   motivation: string;
 }
 
@@ -24,6 +25,7 @@ export interface AgendaDecision {
   aidForm?: string;
   amountCents?: number;
   aidDescription?: string;
+  payeePartyId?: string;
   urgent?: boolean;
   recordedBy: string;
   recordedAt: string;

@@ -131,7 +131,7 @@ describe('the registry', () => {
 
   it('accepts on the decision route every field some procedure decides, and nothing else', () => {
     const body = councilDecisionBodySchema();
-    expect(Object.keys(body.properties ?? {}).sort()).toEqual(['aidDescription', 'aidForm', 'amountCents', 'category', 'monthlyAmountCents', 'motivation', 'result', 'startDate']);
+    expect(Object.keys(body.properties ?? {}).sort()).toEqual(['aidDescription', 'aidForm', 'amountCents', 'category', 'monthlyAmountCents', 'motivation', 'payeePartyId', 'result', 'startDate']);
     expect(body.properties?.result.enum).toEqual(expect.arrayContaining(['granted', 'refused', 'revised', 'stopped', 'postponed', 'ratified', 'overruled']));
     expect(validateSchema(body, { result: 'granted', motivation: 'x', amount: 1 }).map((e) => e.path)).toEqual(['/amount']);
   });

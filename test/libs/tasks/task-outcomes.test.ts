@@ -66,6 +66,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     startDate: 'optional',
     amountCents: 'optional',
     aidDescription: 'optional',
+    payeePartyId: 'optional',
     motivation: 'required',
   },
 };

@@ -127,16 +127,17 @@ describe('socialAidApplication (time-skipping)', () => {
     });
   });
 
-  it('pays a one-off amount once (payment kind one-off) and ends once the appeal window (SA-5) has run out', async () => {
+  it('pays a one-off amount once to a party of the dossier (payment kind one-off, period once:<key>) and ends once the appeal window (SA-5) has run out', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await start(taskQueue);
       await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
       await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { rijksregisterCode: '206' }));
       await complete(handle.workflowId, fake, 'aid-report', oneOff);
-      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.' });
+      const supplier = '5b0c6f1e-8d3a-4c2e-9f71-2a4d6e8b0c13';
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.', payeePartyId: supplier });
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
       await eventually(() => fake.of('recordDossierEvent').some((e) => e.status === 'AID_GRANTED') || undefined);
-      expect(fake.of('orderPayment')).toEqual([expect.objectContaining({ kind: 'one-off', amountCents: 45_000, period: sessionDate.slice(0, 7) })]);
+      expect(fake.of('orderPayment')).toEqual([expect.objectContaining({ kind: 'one-off', amountCents: 45_000, period: `once:aid-${sessionDate}`, payee: { partyId: supplier } })]);
       const letter = fake.of('issueLetter').find((l) => l.key === 'decision-letter');
       expect(letter.data.aid).toEqual({ kind: 'one-off', label: 'Eenmalige financiële steun', description: 'Achterstallige energiefactuur.', amountCents: 45_000 });
       expect(letter.data.amount).toBeUndefined();
