@@ -10,6 +10,7 @@ import { CouncilModule } from './council/council.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LegalDeadlinesModule } from './legal-deadlines/legal-deadlines.module';
 import { NoticesModule } from './notices/notices.module';
@@ -30,6 +31,7 @@ export const FEATURE_MODULES = [
   UsersModule,
   PersonsModule,
   DossiersModule,
+  EventsModule,
   PartiesModule,
   TasksModule,
   DashboardModule,

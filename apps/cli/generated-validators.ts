@@ -13,11 +13,13 @@ export function generatedValidatorModules(): { file: string; source: () => strin
       source: () =>
         standaloneModule({
           exportName: 'OUTCOME_VALIDATORS',
-          // Keyed <procedure>/<kind> (task outcomes) and <procedure>/council:<item kind> (council decisions).
+          // Keyed <procedure>/<kind> (task outcomes), <procedure>/council:<item kind> (council decisions) and
+          // <procedure>/event:<type> (external events).
           schemas: Object.fromEntries(
             Object.values(PROCEDURES).flatMap((p) => [
               ...Object.entries(p.taskKinds).map(([kind, k]) => [`${p.name}/${kind}`, k.outcomeSchema]),
               ...Object.entries(p.council.decisions).map(([itemKind, d]) => [`${p.name}/council:${itemKind}`, d.schema]),
+              ...Object.entries(p.events).map(([type, e]) => [`${p.name}/event:${type}`, e.schema]),
             ]),
           ),
           checksModule: '../validation/checks',

@@ -41,6 +41,13 @@ export const ACTIONS = [
   'party:manage',
   /** Linking a party to a dossier with a role, and ending that link: in the team's own dossiers. */
   'party:link',
+  /** An event from outside reaches a dossier (a letter, a court order, a reported fact): recorded by a person, no partner logs in. */
+  'event:record',
+  'event:read',
+  /** An event that opens a dossier (a request another OCMW forwarded, a Fedasil assignment): opened in the own team. */
+  'intake:record',
+  /** A file of events (for dossiers or intake), recorded all or nothing. */
+  'intake:import',
   'payment:read',
   'payment:batch',
   /** Record that a cash payment was paid, against the receipt's reference (finance). */
@@ -77,6 +84,10 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'party:read':                    ['all',        'all',     'none',            'all',   'all'],
   'party:manage':                  ['all',        'all',     'none',            'none',  'none'],
   'party:link':                    ['team',       'team',    'none',            'none',  'none'],
+  'event:record':                  ['team',       'team',    'none',            'none',  'none'],
+  'event:read':                    ['team',       'team',    'team',            'none',  'all'],
+  'intake:record':                 ['team',       'team',    'none',            'none',  'none'],
+  'intake:import':                 ['team',       'team',    'none',            'none',  'none'],
   'payment:read':                  ['team',       'team',    'none',            'team',  'all'],
   'payment:batch':                 ['none',       'none',    'none',            'team',  'none'],
   'payment:cash':                  ['none',       'none',    'none',            'team',  'none'],

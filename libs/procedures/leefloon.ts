@@ -79,8 +79,34 @@ export const LEEFLOON = {
       how: LABOUR_COURT_APPEAL_HOW,
     },
   },
-  // No outside event reaches a leefloon yet (the sequel adds e.g. POD MI's answers as events).
-  events: {},
+  // What reaches a leefloon dossier from outside, recorded by a social worker (POST /dossiers/:id/events, an import
+  // file) or opening one (POST /intake/events). The workflow writes each to the timeline when it receives it.
+  events: {
+    // Another OCMW that found itself not competent forwards the request with its reasons within 5 days (art. 18 §4
+    // RMI-wet; art. 58 §3 OCMW-wet, LL-2): this OCMW registers it as a request of its own. The request date of the
+    // dossier is the day the forwarded request arrived here (occurredOn) [U: whether LL-3 counts from the first
+    // OCMW's registration instead is for the legal officer; the intake takes the date it is given].
+    'request-forwarded-by-ocmw': {
+      title: 'Aanvraag doorgestuurd door een ander OCMW',
+      opensDossier: true,
+      schema: object(['forwardingOcmw', 'reasons'], {
+        forwardingOcmw: text('Doorsturend OCMW', 200),
+        reasons: text('Redenen van onbevoegdheid van het doorsturende OCMW', 4000),
+        originalRequestDate: date('Datum van de aanvraag bij het doorsturende OCMW'),
+      }),
+    },
+    // The client reports a new fact (income, household, address, a stay abroad): the receipt tells them of this duty
+    // (art. 18 RMI-wet, LL-1) and a stay abroad of a week or more is reported before leaving (art. 23 §5 RMI-wet).
+    'new-fact-reported': {
+      title: 'Nieuw feit gemeld',
+      schema: object(['fact', 'description'], {
+        fact: choice('Soort feit', [
+          ['income', 'Inkomsten'], ['household', 'Gezinssamenstelling'], ['address', 'Adres'], ['stay-abroad', 'Verblijf in het buitenland'], ['other', 'Ander feit'],
+        ]),
+        description: text('Omschrijving', 4000),
+      }),
+    },
+  },
   settings: {
     payday: { label: 'Betaaldag van de maand', env: 'OCMW_PAYDAY', default: 1, unit: 'day-of-month' },
     documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },

@@ -9,7 +9,7 @@ import type { JsonSchema, SchemaError } from '../validation/schema';
 import { OUTCOME_VALIDATORS } from '../tasks/outcome-validators.generated';
 import { LEEFLOON } from './leefloon';
 import { SOCIAL_AID } from './social-aid';
-import type { AgendaItemKind, CouncilDecisionContext, ProcedureDefinition, ProcedureStatus } from './types';
+import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
   leefloon: LEEFLOON,
@@ -63,6 +63,28 @@ export function validateCouncilDecision(procedure: string, kind: AgendaItemKind,
   const errors = runValidator(validate, rules.schema, decision, { today: ctx.today });
   if (errors.length > 0 || !rules.check) return errors;
   return rules.check(decision, ctx);
+}
+
+/** The kind of external event `type` of a procedure, or undefined when the procedure accepts no such event. */
+export function eventKindOf(procedure: string, type: string): ExternalEventKind | undefined {
+  const kinds: Readonly<Record<string, ExternalEventKind>> = procedureDefinition(procedure).events;
+  return Object.prototype.hasOwnProperty.call(kinds, type) ? kinds[type] : undefined;
+}
+
+/**
+ * An external event's type and data against the procedure's definition: an unknown type is one error at `/type`, bad
+ * data errors under `/data`. Shared by the API (before anything is stored) and the workflow's Update validator, both
+ * through the generated standalone validator (the workflow sandbox compiles nothing).
+ */
+export function validateExternalEvent(procedure: string, type: string, data: unknown, today: string): SchemaError[] {
+  const kind = eventKindOf(procedure, type);
+  if (!kind) {
+    const known = Object.keys(procedureDefinition(procedure).events);
+    return [{ path: '/type', code: 'unknown-event-type', message: `is not an event of the procedure ${procedure} (${known.join(', ') || 'none'})` }];
+  }
+  const validate = OUTCOME_VALIDATORS[`${procedure}/event:${type}`];
+  if (!validate) throw new RangeError(`no generated validator for the event ${type} of procedure ${procedure}: run npm run generate:validators`);
+  return runValidator(validate, kind.schema, data, { today }).map((e) => ({ ...e, path: `/data${e.path}` }));
 }
 
 /** What the council decided, without who recorded it, on which item and how (the envelope the API and the Update add). */

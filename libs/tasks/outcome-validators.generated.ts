@@ -4378,12 +4378,409 @@ return errors === 0;
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v14 = validate34;
-const schema45 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
+const schema45 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.forwardingOcmw === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardingOcmw"},message:"must have required property '"+"forwardingOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "forwardingOcmw") || (key0 === "reasons")) || (key0 === "originalRequestDate"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.forwardingOcmw !== undefined){
+let data0 = data.forwardingOcmw;
+if(typeof data0 === "string"){
+if(func9(data0) > 200){
+const err3 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err4 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data1 = data.reasons;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err6 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err7 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.originalRequestDate !== undefined){
+let data2 = data.originalRequestDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const failure1 = func16(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v15 = validate35;
+const schema46 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fact","description"],"properties":{"fact":{"title":"Soort feit","oneOf":[{"const":"income","title":"Inkomsten"},{"const":"household","title":"Gezinssamenstelling"},{"const":"address","title":"Adres"},{"const":"stay-abroad","title":"Verblijf in het buitenland"},{"const":"other","title":"Ander feit"}]},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":4000}},"additionalProperties":false};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.fact === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.description === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "fact") || (key0 === "description"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.fact !== undefined){
+let data0 = data.fact;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("income" !== data0){
+const err3 = {instancePath:instancePath+"/fact",schemaPath:"#/properties/fact/oneOf/0/const",keyword:"const",params:{allowedValue: "income"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("household" !== data0){
+const err4 = {instancePath:instancePath+"/fact",schemaPath:"#/properties/fact/oneOf/1/const",keyword:"const",params:{allowedValue: "household"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("address" !== data0){
+const err5 = {instancePath:instancePath+"/fact",schemaPath:"#/properties/fact/oneOf/2/const",keyword:"const",params:{allowedValue: "address"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+const _errs7 = errors;
+if("stay-abroad" !== data0){
+const err6 = {instancePath:instancePath+"/fact",schemaPath:"#/properties/fact/oneOf/3/const",keyword:"const",params:{allowedValue: "stay-abroad"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 3;
+}
+const _errs8 = errors;
+if("other" !== data0){
+const err7 = {instancePath:instancePath+"/fact",schemaPath:"#/properties/fact/oneOf/4/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 4;
+}
+}
+}
+}
+}
+if(!valid1){
+const err8 = {instancePath:instancePath+"/fact",schemaPath:"#/properties/fact/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v16 = validate36;
+const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4799,18 +5196,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v15 = validate35;
-const schema46 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v17 = validate37;
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4978,18 +5375,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v16 = validate36;
-const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+export const v18 = validate38;
+const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5164,18 +5561,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v17 = validate37;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v19 = validate39;
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5353,18 +5750,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v18 = validate38;
-const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v20 = validate40;
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5619,18 +6016,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v19 = validate39;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v21 = validate41;
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5697,18 +6094,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v20 = validate40;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
+export const v22 = validate42;
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6163,18 +6560,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v21 = validate41;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","residenceStatus","rijksregisterCode","stateReimbursed","householdType","monthlyResourcesCents","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"residenceStatus":{"title":"Verblijfsstatus","oneOf":[{"const":"population-register","title":"Ingeschreven in het bevolkingsregister"},{"const":"foreigners-register","title":"Ingeschreven in het vreemdelingenregister"},{"const":"international-protection","title":"Verzoeker om internationale bescherming (wachtregister)"},{"const":"other","title":"Andere"}]},"rijksregisterCode":{"title":"Code in het Rijksregister","oneOf":[{"const":"none","title":"Geen code 206 of 207"},{"const":"206","title":"Code 206: procedure lopend, geen verplichte plaats van inschrijving"},{"const":"207","title":"Code 207: verplichte plaats van inschrijving in een opvangstructuur"}]},"stateReimbursed":{"title":"Door de staat terugbetaald (Wet 1965)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+export const v23 = validate43;
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","residenceStatus","rijksregisterCode","stateReimbursed","householdType","monthlyResourcesCents","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"residenceStatus":{"title":"Verblijfsstatus","oneOf":[{"const":"population-register","title":"Ingeschreven in het bevolkingsregister"},{"const":"foreigners-register","title":"Ingeschreven in het vreemdelingenregister"},{"const":"international-protection","title":"Verzoeker om internationale bescherming (wachtregister)"},{"const":"other","title":"Andere"}]},"rijksregisterCode":{"title":"Code in het Rijksregister","oneOf":[{"const":"none","title":"Geen code 206 of 207"},{"const":"206","title":"Code 206: procedure lopend, geen verplichte plaats van inschrijving"},{"const":"207","title":"Code 207: verplichte plaats van inschrijving in een opvangstructuur"}]},"stateReimbursed":{"title":"Door de staat terugbetaald (Wet 1965)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6253,7 +6650,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema52.properties, key0))){
+if(!(func34.call(schema54.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -6810,18 +7207,18 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v22 = validate42;
-const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+export const v24 = validate44;
+const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7302,7 +7699,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema53.properties, key0))){
+if(!(func34.call(schema55.properties, key0))){
 const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -7799,18 +8196,18 @@ vErrors.push(err61);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v23 = validate43;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+export const v25 = validate45;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8234,7 +8631,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema54.properties, key0))){
+if(!(func34.call(schema56.properties, key0))){
 const err28 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -8834,18 +9231,18 @@ vErrors.push(err64);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v24 = validate44;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v26 = validate46;
+const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9065,10 +9462,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -9085,15 +9482,17 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "leefloon/gpmi-evaluation": v11,
   "leefloon/council:decision": v12,
   "leefloon/council:ratification": v13,
-  "social-aid/competence-check": v14,
-  "social-aid/forward-request": v15,
-  "social-aid/forwarding-letter": v16,
-  "social-aid/documents-received": v17,
-  "social-aid/decision-notification": v18,
-  "social-aid/collect-iban": v19,
-  "social-aid/yearly-review": v20,
-  "social-aid/aid-inquiry": v21,
-  "social-aid/aid-report": v22,
-  "social-aid/council:decision": v23,
-  "social-aid/council:ratification": v24,
+  "leefloon/event:request-forwarded-by-ocmw": v14,
+  "leefloon/event:new-fact-reported": v15,
+  "social-aid/competence-check": v16,
+  "social-aid/forward-request": v17,
+  "social-aid/forwarding-letter": v18,
+  "social-aid/documents-received": v19,
+  "social-aid/decision-notification": v20,
+  "social-aid/collect-iban": v21,
+  "social-aid/yearly-review": v22,
+  "social-aid/aid-inquiry": v23,
+  "social-aid/aid-report": v24,
+  "social-aid/council:decision": v25,
+  "social-aid/council:ratification": v26,
 };

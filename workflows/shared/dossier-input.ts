@@ -1,6 +1,6 @@
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
 import type { ClockSnapshot } from './deadline-clock';
-import type { CouncilDecisionInput } from './dossier.messages';
+import type { CouncilDecisionInput, ExternalEventInput } from './dossier.messages';
 
 /** What every procedure workflow starts from. No names or national numbers: Temporal keeps this in its history. */
 export interface DossierInput {
@@ -45,6 +45,15 @@ export interface RuntimeCarry {
   deadlines: ClockSnapshot[];
   /** Urgent decisions of the chair still awaiting their ratification by the BCSD. */
   ratifications: PendingRatification[];
+  /** External events (absent in hand-overs before events): received but not yet taken, and the ids of those taken. */
+  events?: CarriedEvents;
+}
+
+export interface CarriedEvents {
+  /** In the order they were received: the next run's waitForEvent takes them as if they had just arrived. */
+  pending: ExternalEventInput[];
+  /** Events the procedure took (waitForEvent): a redelivery to a later run is a duplicate, not a new event. */
+  taken: string[];
 }
 
 export interface CarriedTask {

@@ -3,7 +3,7 @@ import type { Activities } from '../../activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
 import { dateInZone, IsoDate } from '../../libs/deadlines/calendar-date';
 import type { TaskContext } from '../../libs/tasks/task-kinds';
-import { councilDecisionContent, taskKindOf, validateCouncilDecision, validateTaskOutcome } from '../../libs/procedures/registry';
+import { councilDecisionContent, eventKindOf, taskKindOf, validateCouncilDecision, validateExternalEvent, validateTaskOutcome } from '../../libs/procedures/registry';
 import type { CompletedTask, TaskKindName } from '../../libs/tasks/task-outcomes';
 import { ClockContext, ClockOptions, ClockSnapshot, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { CarriedTask, DossierInput, PendingRatification } from './dossier-input';
@@ -22,6 +22,9 @@ import {
   DossierStateView,
   dossierReassignedUpdate,
   DossierReassignedInput,
+  ExternalEventInput,
+  ExternalEventResult,
+  externalEventUpdate,
   partnerMessageAcknowledgedUpdate,
   partnerMessageAnsweredSignal,
   partnerMessageExportedUpdate,
@@ -76,6 +79,15 @@ function invalidMessage(path: string, message: string): ApplicationFailure {
 function validatePartnerMessageInput(input: PartnerMessageExportedInput): void {
   if (typeof input?.partnerMessageId !== 'string' || input.partnerMessageId === '') throw invalidMessage('/partnerMessageId', 'must be a partner message id');
   if (typeof input.sentOn !== 'string' || !ISO_DATE.test(input.sentOn)) throw invalidMessage('/sentOn', 'must be a date (YYYY-MM-DD)');
+}
+
+function validateEventEnvelope(input: ExternalEventInput): void {
+  for (const key of ['eventId', 'type', 'recordedBy'] as const) {
+    if (typeof input?.[key] !== 'string' || input[key] === '') throw invalidMessage(`/${key}`, 'must be a non-empty string');
+  }
+  if (typeof input.occurredOn !== 'string' || !ISO_DATE.test(input.occurredOn)) throw invalidMessage('/occurredOn', 'must be a date (YYYY-MM-DD)');
+  if (input.reference !== null && typeof input.reference !== 'string') throw invalidMessage('/reference', 'must be a text or null');
+  if (typeof input.data !== 'object' || input.data === null || Array.isArray(input.data)) throw invalidMessage('/data', 'must be an object');
 }
 
 function validateReassignmentInput(input: DossierReassignedInput): void {
@@ -159,6 +171,10 @@ export class Dossier {
   /** Urgent decisions awaiting ratification that this run has not taken up: handed to the next run. */
   private readonly pendingRatifications: PendingRatification[] = [];
   private readonly carriedClocks: Map<string, ClockSnapshot>;
+  /** External events received and not yet taken (waitForEvent), in the order they arrived; carried by handOver. */
+  private readonly pendingEvents: ExternalEventInput[];
+  /** Ids of the external events the procedure took, in this run or an earlier one: a redelivery is a duplicate. */
+  private readonly takenEvents: Set<string>;
 
   constructor(readonly input: DossierInput) {
     this.engine = patched(DEADLINE_ENGINE_PATCH);
@@ -167,6 +183,8 @@ export class Dossier {
     this.seq = { ...(input.carry?.seq ?? {}) };
     this.carriedClocks = new Map((input.carry?.deadlines ?? []).map((d) => [d.key, d]));
     this.pendingRatifications.push(...(input.carry?.ratifications ?? []));
+    this.pendingEvents = [...(input.carry?.events?.pending ?? [])];
+    this.takenEvents = new Set(input.carry?.events?.taken ?? []);
     for (const t of input.carry?.tasks ?? []) {
       // Still open in the inbox: a completion is accepted from the start of this run, before the procedure asks again.
       this.tasks.set(t.id, { id: t.id, kind: t.kind, key: t.key, role: t.role, status: 'open', recorded: false, carried: true });
@@ -233,6 +251,8 @@ export class Dossier {
       },
       { validator: validatePartnerMessageInput },
     );
+    // Registering it issues no command: histories without the Update replay unchanged (leefloon.replay).
+    setHandler(externalEventUpdate, (event) => this.receiveEvent(event), { validator: (event) => this.validateEvent(event) });
     setHandler(
       dossierReassignedUpdate,
       ({ fromUserId, toUserId }) => {
@@ -378,10 +398,12 @@ export class Dossier {
     const deadlines = [...this.deadlines.values()]
       .filter((d): d is DeadlineClock => d instanceof DeadlineClock && d.isOpen())
       .map((d) => d.snapshot());
+    // Only a dossier that received events carries them: the hand-over of every other run stays as it was.
+    const events = this.pendingEvents.length > 0 || this.takenEvents.size > 0 ? { events: { pending: [...this.pendingEvents], taken: [...this.takenEvents] } } : {};
     return {
       ...this.input,
       responsibleUserId: this.responsibleUserId,
-      carry: { seq: { ...this.seq }, tasks, deadlines, ratifications: [...this.pendingRatifications] },
+      carry: { seq: { ...this.seq }, tasks, deadlines, ratifications: [...this.pendingRatifications], ...events },
     };
   }
 
@@ -636,6 +658,58 @@ export class Dossier {
     }
   }
 
+  /**
+   * The earliest external event of `type` received and not yet taken — at once when it arrived before the call (or in
+   * an earlier run: handOver carries it), else when it arrives. Each event is taken once: two waits for one type get
+   * two events. A taken event is the procedure's: what it still has to do about it after a hand-over it carries
+   * itself (a deadline clock, its own continue-as-new input).
+   */
+  async waitForEvent(type: string): Promise<ExternalEventInput> {
+    let taken: ExternalEventInput | undefined;
+    // The event is taken inside the condition, so that two waiters woken by one event cannot both take it.
+    await condition(() => {
+      if (taken) return true;
+      const i = this.pendingEvents.findIndex((e) => e.type === type);
+      if (i < 0) return false;
+      taken = this.pendingEvents.splice(i, 1)[0];
+      this.takenEvents.add(taken.eventId);
+      return true;
+    });
+    return taken!;
+  }
+
+  /**
+   * An external event reaches the dossier (the outbox's Update): kept for the procedure's waitForEvent and written to
+   * the timeline here — by the workflow, once, keyed on the event id; the API writes none.
+   */
+  private async receiveEvent(event: ExternalEventInput): Promise<ExternalEventResult> {
+    if (this.takenEvents.has(event.eventId) || this.pendingEvents.some((e) => e.eventId === event.eventId)) {
+      return { status: this.status, outcome: 'duplicate' };
+    }
+    const { eventId, type, occurredOn, reference, data, recordedBy } = event;
+    this.pendingEvents.push({ eventId, type, occurredOn, reference, data, recordedBy });
+    const kind = eventKindOf(this.input.procedure, type)!;
+    await this.call(() =>
+      acts.recordDossierEvent({
+        dossierId: this.input.dossierId,
+        key: `external-event:${eventId}`,
+        at: new Date().toISOString(),
+        type: 'external-event',
+        description: `${kind.title} op ${formatDateNl(occurredOn)}${reference ? ` (kenmerk ${reference})` : ''}`,
+        data: { eventId, type, occurredOn, reference, recordedBy },
+      }),
+    );
+    return { status: this.status, outcome: 'accepted' };
+  }
+
+  private validateEvent(event: ExternalEventInput): void {
+    validateEventEnvelope(event);
+    const errors = validateExternalEvent(this.input.procedure, event.type, event.data, this.today());
+    if (errors.length > 0) {
+      throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the event is not valid', details: [errors], nonRetryable: true });
+    }
+  }
+
   /** Background work the procedure must see through before it ends (finish waits for it). */
   keep(work: Promise<unknown>): void {
     this.pending.push(work);
@@ -822,6 +896,7 @@ export class Dossier {
       status: this.status,
       agenda: [...this.agenda.values()].map((a) => ({ itemId: a.itemId, kind: a.kind, decided: a.decision !== undefined, sessionDate: a.session.sessionDate })),
       responsibleUserId: this.responsibleUserId,
+      pendingEvents: this.pendingEvents.map((e) => ({ eventId: e.eventId, type: e.type })),
       tasks: [...this.tasks.values()].map((t) => ({ id: t.id, kind: t.kind, status: t.status })),
       deadlines: [...this.deadlines.values()].map((d) => ({
         key: d.key,

@@ -148,12 +148,41 @@ export interface AgendaItemMovedInput extends ScheduledItem {
 /** Sent by the workflow outbox (apps/api/common/workflow-outbox.ts), never best-effort. */
 export const agendaItemMovedUpdate = defineUpdate<{ status: string }, [AgendaItemMovedInput]>('agendaItemMoved');
 
+export interface ExternalEventInput {
+  /** The external_events row's id: a second delivery of the same event changes nothing. */
+  eventId: string;
+  /** An event kind of the dossier's procedure (its definition's `events`). */
+  type: string;
+  /** When it happened outside (the date of the letter, the decision, the report). */
+  occurredOn: string;
+  /** The sender's reference (their letter or file number), if any. */
+  reference: string | null;
+  /** Checked against the event kind's schema. */
+  data: Record<string, unknown>;
+  /** The user who recorded it (a social worker: no partner logs in). */
+  recordedBy: string;
+}
+
+export interface ExternalEventResult {
+  status: string;
+  /** `duplicate`: this event id had reached the dossier before (in this run or an earlier one): nothing changed. */
+  outcome: 'accepted' | 'duplicate';
+}
+
+/**
+ * Something that happened outside reaches the dossier (sent by the workflow outbox, never best-effort): an event kind
+ * the procedure does not know, or data its schema refuses, is refused by the validator (OutcomeInvalid → 400).
+ */
+export const externalEventUpdate = defineUpdate<ExternalEventResult, [ExternalEventInput]>('externalEvent');
+
 export interface DossierStateView {
   status: string;
   responsibleUserId: string | null;
   tasks: { id: string; kind: string; status: string }[];
   deadlines: { key: string; ruleId: string; dueDate: string | null; status: string; metDate: string | null }[];
   agenda: { itemId: string; kind: string; decided: boolean; sessionDate: string }[];
+  /** External events received and not yet taken by the procedure (absent in views of older workers). */
+  pendingEvents?: { eventId: string; type: string }[];
 }
 
 export const dossierStateQuery = defineQuery<DossierStateView>('dossierState');

@@ -7,6 +7,7 @@ import { DOSSIER_ID, DOSSIER_REFERENCE, PROCEDURE, TEAM } from '../../../libs/te
 import {
   agendaItemMovedUpdate,
   dossierReassignedUpdate,
+  externalEventUpdate,
   partnerMessageAcknowledgedUpdate,
   partnerMessageExportedUpdate,
 } from '../../../workflows/shared/dossier.messages';
@@ -18,6 +19,7 @@ const UPDATES: Record<OutboxUpdate, UpdateDefinition<unknown, [any]>> = {
   partnerMessageExported: partnerMessageExportedUpdate,
   partnerMessageAcknowledged: partnerMessageAcknowledgedUpdate,
   dossierReassigned: dossierReassignedUpdate,
+  externalEvent: externalEventUpdate,
 };
 
 interface OutboxRow {

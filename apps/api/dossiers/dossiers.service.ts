@@ -59,65 +59,71 @@ export class DossiersService {
    * national number.
    */
   async open(actor: AuthUser, input: OpenDossier) {
+    const opened = await this.dataSource.transaction((tx) => this.openIn(tx, actor, input));
+    const delivery = await this.outbox.deliverNow([opened.outboxId]);
+    return { ...opened.result, workflowStarted: delivery.delivered === 1 };
+  }
+
+  /**
+   * Opens the dossier in the caller's transaction, with the `startWorkflow` row its start is relayed from once the
+   * transaction has committed (the caller delivers it: `outboxId`). An intake opens the dossier with its first event.
+   */
+  async openIn(tx: EntityManager, actor: AuthUser, input: OpenDossier) {
     authorize(actor, 'dossier:create', { team: actor.team });
     const procedure = PROCEDURES[input.procedure];
     const today = todayIn(this.config.timeZone);
     const requestDate = input.requestDate ?? today;
     const channel = input.channel ?? 'counter';
-    const opened = await this.dataSource.transaction(async (tx) => {
-      const person = await tx.findOneBy(PersonEntity, { id: input.personId });
-      if (!person) throw notFound('Person');
-      if (person.mergedInto) throw conflict('This person record was merged into another: open the dossier for the person kept', { mergedInto: person.mergedInto });
-      const running = await tx
-        .createQueryBuilder(DossierEntity, 'd')
-        .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId: person.id, procedure: input.procedure })
-        .getOne();
-      if (running) {
-        // Named only to a caller who may read it; another team's dossier is refused without its id or reference.
-        if (decide(actor, 'dossier:read', { team: running.team }) === 'allow') {
-          throw conflict(`This person already has an open ${input.procedure} dossier`, { existingId: running.id, reference: running.reference });
-        }
-        throw conflict(`This person already has an open ${input.procedure} dossier in another team`);
+    const person = await tx.findOneBy(PersonEntity, { id: input.personId });
+    if (!person) throw notFound('Person');
+    if (person.mergedInto) throw conflict('This person record was merged into another: open the dossier for the person kept', { mergedInto: person.mergedInto });
+    const running = await tx
+      .createQueryBuilder(DossierEntity, 'd')
+      .where('d.person_id = :personId AND d.procedure = :procedure AND d.closed_at IS NULL', { personId: person.id, procedure: input.procedure })
+      .getOne();
+    if (running) {
+      // Named only to a caller who may read it; another team's dossier is refused without its id or reference.
+      if (decide(actor, 'dossier:read', { team: running.team }) === 'allow') {
+        throw conflict(`This person already has an open ${input.procedure} dossier`, { existingId: running.id, reference: running.reference });
       }
+      throw conflict(`This person already has an open ${input.procedure} dossier in another team`);
+    }
 
-      const id = randomUUID();
-      const reference = await nextReference(tx, procedure.referencePrefix, Number(requestDate.slice(0, 4)));
-      const workflowId = `dossier-${id}`;
-      const dossier = tx.create(DossierEntity, {
-        id,
-        reference,
-        procedure: input.procedure,
-        personId: person.id,
-        status: 'REQUEST_REGISTERED',
-        team: actor.team,
-        responsibleUserId: actor.role === 'social-worker' ? actor.id : null,
-        workflowId,
-        requestDate,
-        channel,
-      });
-      await tx.insert(DossierEntity, dossier);
-      await audit(tx, actor, 'dossier.opened', {
-        dossierId: id,
-        personId: person.id,
-        // A request registered later than it was made is allowed, and visible in the trail.
-        details: { reference, procedure: input.procedure, requestDate, channel, registeredLateByDays: daysBetween(requestDate, today) },
-      });
-      const workflowInput: DossierInput = {
-        dossierId: id,
-        reference,
-        procedure: input.procedure,
-        team: actor.team,
-        responsibleUserId: dossier.responsibleUserId,
-        requestDate,
-        channel,
-        settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday, documentReminderDays: this.config.notices.documentReminderDays, partnerReminderDays: this.config.notices.partnerReminderDays },
-      };
-      const start: StartWorkflowPayload = { workflowType: procedure.workflowType, taskQueue: this.config.taskQueue, input: { ...workflowInput } };
-      const outboxId = await enqueueForWorkflow(tx, { dossierId: id, workflowId, message: 'startWorkflow', payload: { ...start } });
-      return { result: { id, reference, status: dossier.status, statusLabel: statusLabel(dossier.procedure, dossier.status), workflowId }, outboxId };
+    const id = randomUUID();
+    const reference = await nextReference(tx, procedure.referencePrefix, Number(requestDate.slice(0, 4)));
+    const workflowId = `dossier-${id}`;
+    const dossier = tx.create(DossierEntity, {
+      id,
+      reference,
+      procedure: input.procedure,
+      personId: person.id,
+      status: 'REQUEST_REGISTERED',
+      team: actor.team,
+      responsibleUserId: actor.role === 'social-worker' ? actor.id : null,
+      workflowId,
+      requestDate,
+      channel,
     });
-    const delivery = await this.outbox.deliverNow([opened.outboxId]);
-    return { ...opened.result, workflowStarted: delivery.delivered === 1 };
+    await tx.insert(DossierEntity, dossier);
+    await audit(tx, actor, 'dossier.opened', {
+      dossierId: id,
+      personId: person.id,
+      // A request registered later than it was made is allowed, and visible in the trail.
+      details: { reference, procedure: input.procedure, requestDate, channel, registeredLateByDays: daysBetween(requestDate, today) },
+    });
+    const workflowInput: DossierInput = {
+      dossierId: id,
+      reference,
+      procedure: input.procedure,
+      team: actor.team,
+      responsibleUserId: dossier.responsibleUserId,
+      requestDate,
+      channel,
+      settings: { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone, payday: this.config.payments.payday, documentReminderDays: this.config.notices.documentReminderDays, partnerReminderDays: this.config.notices.partnerReminderDays },
+    };
+    const start: StartWorkflowPayload = { workflowType: procedure.workflowType, taskQueue: this.config.taskQueue, input: { ...workflowInput } };
+    const outboxId = await enqueueForWorkflow(tx, { dossierId: id, workflowId, message: 'startWorkflow', payload: { ...start } });
+    return { result: { id, reference, status: dossier.status, statusLabel: statusLabel(dossier.procedure, dossier.status), workflowId }, outboxId };
   }
 
   async list(actor: AuthUser, filters: DossierFilters) {

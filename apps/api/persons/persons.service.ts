@@ -90,6 +90,11 @@ export class PersonsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(actor: AuthUser, input: NewPerson) {
+    return this.dataSource.transaction((tx) => this.createIn(tx, actor, input));
+  }
+
+  /** Registers the person in the caller's transaction (an intake registers the person with the dossier it opens). */
+  async createIn(tx: EntityManager, actor: AuthUser, input: NewPerson) {
     authorize(actor, 'person:create');
     const nationalNumber = input.nationalNumber ? normalizeNationalNumber(input.nationalNumber) : null;
     if (nationalNumber && (input.noNationalNumberReason || input.noNationalNumberNote)) {
@@ -99,43 +104,41 @@ export class PersonsService {
     const birthDate = nationalNumber ? birthDateFrom(nationalNumber, input.birthDate, '/birthDate') : (input.birthDate ?? null);
     const firstName = input.firstName.trim();
     const lastName = input.lastName.trim();
-    return this.dataSource.transaction(async (tx) => {
-      if (nationalNumber) await lockOn(tx, `national-number:${nationalNumber}`);
-      if (birthDate) await lockOn(tx, `birth-date:${birthDate}`);
-      if (nationalNumber) {
-        const existing = await tx.findOneBy(PersonEntity, { nationalNumber });
-        if (existing) throw conflict('A person with this national number is already registered', { existingId: existing.mergedInto ?? existing.id });
-      }
-      const candidates = await possibleDuplicates(tx, { firstName, lastName, birthDate, hasNationalNumber: nationalNumber !== null });
-      if (candidates.length > 0 && input.confirmNotDuplicate !== true) {
-        throw conflict('A person with this name and birth date is already registered: check the candidates, or confirm with confirmNotDuplicate', {
-          code: 'possible-duplicate',
-          candidateIds: candidates,
-        });
-      }
-      const person = await tx.save(
-        tx.create(PersonEntity, {
-          nationalNumber,
-          noNationalNumberReason: nationalNumber ? null : (input.noNationalNumberReason ?? null),
-          noNationalNumberNote: nationalNumber ? null : (input.noNationalNumberNote?.trim() ?? null),
-          firstName,
-          lastName,
-          birthDate,
-          street: input.address.street.trim(),
-          postalCode: input.address.postalCode.trim(),
-          city: input.address.city.trim(),
-          iban: input.iban ? normalizeIban(input.iban) : null,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-        }),
-      );
-      await insertIdentifiers(tx, person.id, input.identifiers);
-      await audit(tx, actor, 'person.created', { personId: person.id, details: nationalNumber ? {} : { noNationalNumberReason: input.noNationalNumberReason } });
-      if (candidates.length > 0) {
-        await audit(tx, actor, 'person.duplicate-confirmed', { personId: person.id, details: { candidateIds: candidates } });
-      }
-      return personView(person, await tx.findBy(PersonIdentifierEntity, { personId: person.id }));
-    });
+    if (nationalNumber) await lockOn(tx, `national-number:${nationalNumber}`);
+    if (birthDate) await lockOn(tx, `birth-date:${birthDate}`);
+    if (nationalNumber) {
+      const existing = await tx.findOneBy(PersonEntity, { nationalNumber });
+      if (existing) throw conflict('A person with this national number is already registered', { existingId: existing.mergedInto ?? existing.id });
+    }
+    const candidates = await possibleDuplicates(tx, { firstName, lastName, birthDate, hasNationalNumber: nationalNumber !== null });
+    if (candidates.length > 0 && input.confirmNotDuplicate !== true) {
+      throw conflict('A person with this name and birth date is already registered: check the candidates, or confirm with confirmNotDuplicate', {
+        code: 'possible-duplicate',
+        candidateIds: candidates,
+      });
+    }
+    const person = await tx.save(
+      tx.create(PersonEntity, {
+        nationalNumber,
+        noNationalNumberReason: nationalNumber ? null : (input.noNationalNumberReason ?? null),
+        noNationalNumberNote: nationalNumber ? null : (input.noNationalNumberNote?.trim() ?? null),
+        firstName,
+        lastName,
+        birthDate,
+        street: input.address.street.trim(),
+        postalCode: input.address.postalCode.trim(),
+        city: input.address.city.trim(),
+        iban: input.iban ? normalizeIban(input.iban) : null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+      }),
+    );
+    await insertIdentifiers(tx, person.id, input.identifiers);
+    await audit(tx, actor, 'person.created', { personId: person.id, details: nationalNumber ? {} : { noNationalNumberReason: input.noNationalNumberReason } });
+    if (candidates.length > 0) {
+      await audit(tx, actor, 'person.duplicate-confirmed', { personId: person.id, details: { candidateIds: candidates } });
+    }
+    return personView(person, await tx.findBy(PersonIdentifierEntity, { personId: person.id }));
   }
 
   /** A merged record answers with `mergedInto` (the kept person's id), so a caller holding the old id can follow it. */

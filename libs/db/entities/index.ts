@@ -5,6 +5,7 @@ import { DeadlineEntity } from './deadline.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { EscalationEntity } from './escalation.entity';
+import { ExternalEventEntity } from './external-event.entity';
 import { NoticeEntity } from './notice.entity';
 import { PartnerMessageEntity } from './partner-message.entity';
 import { PaymentBatchEntity } from './payment-batch.entity';
@@ -23,6 +24,7 @@ export {
   DossierEventEntity,
   DossierEntity,
   EscalationEntity,
+  ExternalEventEntity,
   NoticeEntity,
   PartnerMessageEntity,
   PaymentBatchEntity,
@@ -55,4 +57,5 @@ export const ENTITIES = [
   PaymentBatchEntity,
   PartyEntity,
   DossierPartyEntity,
+  ExternalEventEntity,
 ];

@@ -108,18 +108,39 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['admin', 'party:read', A, A],
   ['admin', 'party:manage', F, F],
   ['admin', 'party:link', F, F],
+  // Events from outside: recorded by the team's social workers and team lead; no partner, no admin records one.
+  ['social-worker', 'event:record', A, N],
+  ['team-lead', 'event:record', A, N],
+  ['council-secretary', 'event:record', F, F],
+  ['finance', 'event:record', F, F],
+  ['admin', 'event:record', F, F],
+  ['social-worker', 'event:read', A, N],
+  ['council-secretary', 'event:read', A, N],
+  ['finance', 'event:read', F, F],
+  ['admin', 'event:read', A, A],
+  ['social-worker', 'intake:record', A, N],
+  ['team-lead', 'intake:record', A, N],
+  ['council-secretary', 'intake:record', F, F],
+  ['finance', 'intake:record', F, F],
+  ['admin', 'intake:record', F, F],
+  ['social-worker', 'intake:import', A, N],
+  ['team-lead', 'intake:import', A, N],
+  ['council-secretary', 'intake:import', F, F],
+  ['finance', 'intake:import', F, F],
+  ['admin', 'intake:import', F, F],
 ];
 
 // The admin reads everything and manages users; it does no casework (README, role table).
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
-  'partner-message:read', 'payment:read', 'council:read', 'party:read',
+  'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
 const CASEWORK: Action[] = [
   'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
+  'event:record', 'intake:record', 'intake:import',
 ];
 
 describe('permission matrix', () => {

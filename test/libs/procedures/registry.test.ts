@@ -10,6 +10,7 @@ import {
   statusLabel,
   taskKindOf,
   validateCouncilDecision,
+  validateExternalEvent,
   validateTaskOutcome,
 } from '../../../libs/procedures';
 import { validateSchema } from '../../../libs/validation/schema';
@@ -87,6 +88,16 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
 });
 
 describe('the registry', () => {
+  it('checks an external event against its procedure: an unknown type at /type, bad data under /data, dates against today', () => {
+    const fact = { fact: 'stay-abroad', description: 'Drie weken naar Marokko voor een begrafenis.' };
+    expect(validateExternalEvent('leefloon', 'new-fact-reported', fact, ctx.today)).toEqual([]);
+    expect(validateExternalEvent('leefloon', 'asylum-decision', fact, ctx.today)).toEqual([expect.objectContaining({ path: '/type', code: 'unknown-event-type' })]);
+    expect(validateExternalEvent('leefloon', 'new-fact-reported', { fact: 'weather' }, ctx.today).map((e) => e.path).sort()).toEqual(['/data/description', '/data/fact']);
+    const forwarded = { forwardingOcmw: 'OCMW Aalst', reasons: 'Woont in Gent.', originalRequestDate: '2026-04-11' };
+    expect(validateExternalEvent('leefloon', 'request-forwarded-by-ocmw', forwarded, ctx.today)).toEqual([expect.objectContaining({ path: '/data/originalRequestDate', code: 'not-future' })]);
+    expect(validateExternalEvent('leefloon', 'request-forwarded-by-ocmw', { ...forwarded, originalRequestDate: '2026-04-01' }, ctx.today)).toEqual([]);
+  });
+
   it('has pure definitions: no Node, ORM or Nest import (workflows import them)', () => {
     const dir = path.join(ROOT, 'libs/procedures');
     for (const file of fs.readdirSync(dir)) {

@@ -1,4 +1,4 @@
-import { condition, defineSignal, setHandler } from '@temporalio/workflow';
+import { condition, defineSignal, makeContinueAsNewFunc, setHandler } from '@temporalio/workflow';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
 import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
 
@@ -39,4 +39,28 @@ export async function clocksProbe(
   await Promise.all(todo);
   await dossier.finish();
   return Object.fromEntries([...clocks].map(([key, c]) => [key, c.status()]));
+}
+
+export const takeSignal = defineSignal('take');
+
+/**
+ * Test-only workflow: external events on the shared Dossier runtime. The first run takes one `new-fact-reported` and,
+ * when signalled `take`, hands over (continue-as-new) with what the runtime carries; the next run, when signalled
+ * `take` again, takes the next `new-fact-reported` and a `request-forwarded-by-ocmw`, and returns the ids taken.
+ */
+export async function eventsProbe(input: DossierInput & { taken?: string[] }): Promise<string[]> {
+  const dossier = new Dossier(input);
+  let go = false;
+  setHandler(takeSignal, () => void (go = true));
+  if (!input.taken) {
+    const first = await dossier.waitForEvent('new-fact-reported');
+    await condition(() => go);
+    await dossier.settle();
+    return makeContinueAsNewFunc<typeof eventsProbe>()({ ...dossier.handOver(), taken: [first.eventId] });
+  }
+  await condition(() => go);
+  const second = await dossier.waitForEvent('new-fact-reported');
+  const forwarded = await dossier.waitForEvent('request-forwarded-by-ocmw');
+  await dossier.finish();
+  return [...input.taken, second.eventId, forwarded.eventId];
 }

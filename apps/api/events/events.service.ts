@@ -1,0 +1,307 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { decide } from '../../../libs/auth/permissions';
+import type { AppConfig } from '../../../libs/config/config';
+import { audit } from '../../../libs/db/audit';
+import { DossierEntity, ExternalEventEntity, PersonEntity } from '../../../libs/db/entities';
+import type { EventSource } from '../../../libs/db/entities/external-event.entity';
+import { enqueueForWorkflow } from '../../../libs/db/outbox';
+import { todayIn } from '../../../libs/deadlines/calendar-date';
+import { eventKindOf, ProcedureName, validateExternalEvent } from '../../../libs/procedures';
+import { SchemaError, validateSchema } from '../../../libs/validation/schema';
+import type { ExternalEventInput } from '../../../workflows/shared/dossier.messages';
+import { authorize } from '../common/authorize';
+import type { AuthUser } from '../common/current-user';
+import { ApiError, conflict, notFound, ValidationError } from '../common/errors';
+import { CONFIG } from '../common/tokens';
+import { WorkflowOutbox } from '../common/workflow-outbox';
+import { DossiersService } from '../dossiers/dossiers.service';
+import type { NewPerson } from '../persons/persons.service';
+import { PersonsService } from '../persons/persons.service';
+import { IMPORT_DOSSIER_LINE, INTAKE_EVENT, NEW_PERSON, PERSON_REF } from './events.schemas';
+
+export interface RecordEvent {
+  type: string;
+  occurredOn: string;
+  reference?: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface IntakeEvent extends RecordEvent {
+  procedure: ProcedureName;
+  reference: string;
+  person: { personId: string } | NewPerson;
+}
+
+/** An event recorded now (created) or found recorded before (the same reference): `outboxIds` still to deliver, in order. */
+interface Recorded {
+  event: ExternalEventEntity;
+  created: boolean;
+  outboxIds: string[];
+}
+
+type ImportLine = { line: number } & ({ kind: 'dossier'; dossierId: string; event: RecordEvent } | { kind: 'intake'; event: IntakeEvent });
+
+/** Advisory lock class for event references: two recordings of one letter at once make one event. */
+const LOCK_EVENT = 0x45766e74; // 'Evnt'
+
+/**
+ * Events from outside (issue 10, item 3). No partner logs in: a social worker records what arrived (one event, an
+ * intake that opens a dossier, or an import file). Each event is validated against its procedure's event kind before
+ * anything is stored, stored once (per dossier, type and reference), audited, and delivered to the dossier's workflow
+ * through the workflow outbox (Update `externalEvent`, the event's id as its idempotency key). The workflow writes the
+ * timeline entry when it receives the event (workflows/shared/dossier-runtime.ts); the API writes none.
+ */
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly outbox: WorkflowOutbox,
+    private readonly dossiers: DossiersService,
+    private readonly persons: PersonsService,
+  ) {}
+
+  async record(actor: AuthUser, dossierId: string, body: RecordEvent) {
+    authorize(actor, 'event:record');
+    const recorded = await this.dataSource.transaction(async (tx) => {
+      const dossier = await this.recordableDossier(tx, actor, dossierId);
+      throwIfInvalid(validateExternalEvent(dossier.procedure, body.type, body.data, this.today()));
+      return this.insertEvent(tx, actor, dossier, body, 'api', false);
+    });
+    return this.answer(recorded);
+  }
+
+  async list(actor: AuthUser, dossierId: string) {
+    authorize(actor, 'event:read');
+    return this.dataSource.transaction(async (tx) => {
+      const dossier = await tx.findOneBy(DossierEntity, { id: dossierId });
+      if (!dossier) throw notFound('Dossier');
+      authorize(actor, 'event:read', { team: dossier.team }, 'Dossier');
+      const events = await tx.find(ExternalEventEntity, { where: { dossierId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+      const deliveries: { event_id: string; status: string }[] = await tx.query(
+        `SELECT payload->>'eventId' AS event_id, status FROM workflow_outbox WHERE dossier_id = $1 AND message = 'externalEvent'`,
+        [dossierId],
+      );
+      const delivery = new Map(deliveries.map((d) => [d.event_id, d.status]));
+      await audit(tx, actor, 'dossier.events-read', { dossierId, personId: dossier.personId });
+      const items = events.map((e) => ({ ...eventView(e), delivery: delivery.get(e.id) ?? 'pending' }));
+      return { items, total: items.length };
+    });
+  }
+
+  /**
+   * Opens the dossier of the event's procedure (as POST /dossiers does, through the same service) with the event as
+   * its first event, in one transaction: once per (procedure, type, reference), however often it is posted.
+   */
+  async intake(actor: AuthUser, body: IntakeEvent) {
+    authorize(actor, 'intake:record', { team: actor.team });
+    throwIfInvalid(this.intakeErrors(body));
+    const recorded = await this.dataSource.transaction((tx) => this.intakeIn(tx, actor, body, 'intake'));
+    return this.answer(recorded);
+  }
+
+  /**
+   * An import file: JSON lines, one event a line (for a dossier: `dossierId`; an intake: `procedure` and `person`).
+   * Every line is checked first; one bad line is a 400 listing every bad line by its number, and nothing is stored.
+   * Otherwise all lines are recorded in one transaction: a line recorded before (its reference) adds nothing, so
+   * importing the same file twice adds nothing.
+   */
+  async import(actor: AuthUser, file: { fileName: string; content: string }) {
+    authorize(actor, 'intake:import', { team: actor.team });
+    const parsed = parseLines(file.content, this.today());
+    const errors: SchemaError[] = parsed.flatMap((p) => ('errors' in p ? p.errors.map((e) => atLine(p.line, e)) : []));
+    const lines = parsed.filter((p): p is ImportLine => !('errors' in p));
+    for (const line of lines) errors.push(...(await this.lineErrors(actor, line)).map((e) => atLine(line.line, e)));
+    if (lines.length === 0 && errors.length === 0) errors.push({ path: '/content', code: 'empty', message: 'holds no event' });
+    if (errors.length > 0) throw importRefused(errors);
+
+    const results = await this.dataSource.transaction(async (tx) => {
+      const done: (Recorded & { line: number })[] = [];
+      for (const line of lines) {
+        try {
+          const recorded = line.kind === 'dossier'
+            ? await this.insertEvent(tx, actor, await this.recordableDossier(tx, actor, line.dossierId), line.event, 'import', false)
+            : await this.intakeIn(tx, actor, line.event, 'import');
+          done.push({ ...recorded, line: line.line });
+        } catch (err) {
+          // Found only while recording (a person registered meanwhile, a dossier closed): the whole file is refused.
+          if (err instanceof ApiError) throw importRefused(apiErrorsOf(err).map((e) => atLine(line.line, e)));
+          throw err;
+        }
+      }
+      await audit(tx, actor, 'intake.imported', {
+        details: { fileName: file.fileName, lines: done.length, recorded: done.filter((d) => d.created).length, eventIds: done.map((d) => d.event.id) },
+      });
+      return done;
+    });
+    for (const r of results) await this.deliverInOrder(r.outboxIds);
+    return {
+      fileName: file.fileName,
+      lines: results.length,
+      recorded: results.filter((r) => r.created).length,
+      duplicates: results.filter((r) => !r.created).length,
+      items: results.map((r) => ({ line: r.line, eventId: r.event.id, dossierId: r.event.dossierId, duplicate: !r.created })),
+    };
+  }
+
+  private today(): string {
+    return todayIn(this.config.timeZone);
+  }
+
+  /** The dossier an event is recorded in: it exists, the caller's team may record in it (else 404), it is not closed (409). */
+  private async recordableDossier(tx: EntityManager, actor: AuthUser, dossierId: string): Promise<DossierEntity> {
+    const dossier = await tx.findOneBy(DossierEntity, { id: dossierId });
+    if (!dossier) throw notFound('Dossier');
+    authorize(actor, 'event:record', { team: dossier.team }, 'Dossier');
+    if (dossier.closedAt) throw conflict('The dossier is closed: no event reaches it any more');
+    return dossier;
+  }
+
+  /** What an intake body is checked for besides its shape: an event kind of the procedure that opens a dossier, its data, the person. */
+  private intakeErrors(body: IntakeEvent): SchemaError[] {
+    const errors = validateExternalEvent(body.procedure, body.type, body.data, this.today());
+    if (errors.length === 0 && eventKindOf(body.procedure, body.type)?.opensDossier !== true) {
+      errors.push({ path: '/type', code: 'not-opening', message: `does not open a ${body.procedure} dossier: record it in the dossier (POST /dossiers/:id/events)` });
+    }
+    const person = body.person as Record<string, unknown>;
+    const personErrors = 'personId' in person ? validateSchema(PERSON_REF, person) : validateSchema(NEW_PERSON, person, { today: this.today() });
+    return [...errors, ...personErrors.map((e) => ({ ...e, path: `/person${e.path}` }))];
+  }
+
+  private async intakeIn(tx: EntityManager, actor: AuthUser, body: IntakeEvent, source: EventSource): Promise<Recorded> {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_EVENT, `intake:${body.procedure}:${body.type}:${body.reference}`]);
+    const existing = await tx.findOneBy(ExternalEventEntity, { procedure: body.procedure, type: body.type, reference: body.reference, openedDossier: true });
+    if (existing) return { event: existing, created: false, outboxIds: [] };
+    const personId = 'personId' in body.person ? body.person.personId : (await this.persons.createIn(tx, actor, body.person)).id;
+    // The request date is the day the event reached this OCMW (occurredOn): its legal clocks run from it.
+    const opened = await this.dossiers.openIn(tx, actor, { procedure: body.procedure, personId, requestDate: body.occurredOn, channel: 'third-party' });
+    const dossier = await tx.findOneByOrFail(DossierEntity, { id: opened.result.id });
+    const recorded = await this.insertEvent(tx, actor, dossier, body, source, true);
+    // The workflow is started before its first event is delivered (the outbox keeps a dossier's rows in order).
+    return { ...recorded, outboxIds: [opened.outboxId, ...recorded.outboxIds] };
+  }
+
+  private async insertEvent(tx: EntityManager, actor: AuthUser, dossier: DossierEntity, body: RecordEvent, source: EventSource, openedDossier: boolean): Promise<Recorded> {
+    const reference = body.reference ?? null;
+    if (reference !== null) {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_EVENT, `event:${dossier.id}:${body.type}:${reference}`]);
+      const existing = await tx.findOneBy(ExternalEventEntity, { dossierId: dossier.id, type: body.type, reference });
+      if (existing) return { event: existing, created: false, outboxIds: [] };
+    }
+    const event = await tx.save(
+      tx.create(ExternalEventEntity, {
+        dossierId: dossier.id, procedure: dossier.procedure, type: body.type, occurredOn: body.occurredOn, reference, data: body.data, openedDossier, source, recordedBy: actor.id,
+      }),
+    );
+    await audit(tx, actor, 'dossier.event-recorded', {
+      dossierId: dossier.id, personId: dossier.personId, details: { eventId: event.id, type: event.type, reference, source, openedDossier },
+    });
+    const payload: ExternalEventInput = {
+      eventId: event.id, type: event.type, occurredOn: event.occurredOn, reference, data: event.data, recordedBy: actor.id,
+    };
+    const outboxId = await enqueueForWorkflow(tx, { dossierId: dossier.id, workflowId: dossier.workflowId, message: 'externalEvent', payload: { ...payload } });
+    return { event, created: true, outboxIds: [outboxId] };
+  }
+
+  /** Line by line, before anything is stored: the same checks as the single routes. */
+  private async lineErrors(actor: AuthUser, line: ImportLine): Promise<SchemaError[]> {
+    if (line.kind === 'intake') {
+      const errors = this.intakeErrors(line.event);
+      const person = line.event.person as { personId?: string };
+      if (errors.length === 0 && person.personId) {
+        const found = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: person.personId });
+        if (!found || found.mergedInto) errors.push({ path: '/person/personId', code: found ? 'merged' : 'not-found', message: found ? `was merged into ${found.mergedInto}` : 'is not a registered person' });
+      }
+      return errors;
+    }
+    const dossier = await this.dataSource.getRepository(DossierEntity).findOneBy({ id: line.dossierId });
+    if (!dossier || decide(actor, 'event:record', { team: dossier.team }) !== 'allow') return [{ path: '/dossierId', code: 'not-found', message: 'is not a dossier of your team' }];
+    if (dossier.closedAt) return [{ path: '/dossierId', code: 'closed', message: 'is a closed dossier: no event reaches it any more' }];
+    return validateExternalEvent(dossier.procedure, line.event.type, line.event.data, this.today());
+  }
+
+  /** After the commit: each row in turn (a dossier's later row waits for its earlier one); what fails stays for the relay. */
+  private async deliverInOrder(ids: string[]): Promise<boolean> {
+    let all = true;
+    for (const id of ids) all = (await this.outbox.deliverNow([id])).delivered === 1 && all;
+    return all;
+  }
+
+  private async answer(recorded: Recorded) {
+    const delivered = recorded.outboxIds.length > 0 ? await this.deliverInOrder(recorded.outboxIds) : undefined;
+    return { created: recorded.created, body: { ...eventView(recorded.event), duplicate: !recorded.created, ...(delivered === undefined ? {} : { delivered }) } };
+  }
+}
+
+function throwIfInvalid(errors: SchemaError[]): void {
+  if (errors.length > 0) throw new ValidationError(errors, 'The event is not valid');
+}
+
+function eventView(e: ExternalEventEntity) {
+  return {
+    id: e.id,
+    dossierId: e.dossierId,
+    procedure: e.procedure,
+    type: e.type,
+    title: eventKindOf(e.procedure, e.type)?.title ?? e.type,
+    occurredOn: e.occurredOn,
+    reference: e.reference,
+    data: e.data,
+    openedDossier: e.openedDossier,
+    source: e.source,
+    recordedBy: e.recordedBy,
+    recordedAt: e.recordedAt,
+  };
+}
+
+const atLine = (line: number, e: SchemaError): SchemaError => ({ ...e, path: `/lines/${line}${e.path}` });
+
+function importRefused(found: SchemaError[]): ApiError {
+  const lineOf = (e: SchemaError) => Number(/^\/lines\/(\d+)/.exec(e.path)?.[1] ?? 0);
+  // In the file's order (a stable sort keeps each line's errors as they were found).
+  const errors = [...found].sort((a, b) => lineOf(a) - lineOf(b));
+  const lines = [...new Set(errors.map(lineOf).filter((n) => n > 0))];
+  return new ApiError(400, `The import file is not valid (lines ${lines.join(', ') || '–'}): nothing was recorded`, { errors, badLines: lines });
+}
+
+function apiErrorsOf(err: ApiError): SchemaError[] {
+  const listed = (err.extra as { errors?: SchemaError[] }).errors;
+  return listed?.length ? listed : [{ path: '', code: err.statusCode === 409 ? 'conflict' : err.statusCode === 404 ? 'not-found' : 'refused', message: err.message }];
+}
+
+/** JSON lines: one object a line, numbered from 1; blank lines are skipped (and counted). */
+function parseLines(content: string, today: string): (ImportLine | { line: number; errors: SchemaError[] })[] {
+  const out: (ImportLine | { line: number; errors: SchemaError[] })[] = [];
+  content.split(/\r?\n/).forEach((text, i) => {
+    const line = i + 1;
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      out.push({ line, errors: [{ path: '', code: 'json', message: 'is not a JSON object' }] });
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      out.push({ line, errors: [{ path: '', code: 'json', message: 'is not a JSON object' }] });
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    if ('dossierId' in obj) {
+      const errors = validateSchema(IMPORT_DOSSIER_LINE, obj, { today });
+      if (errors.length > 0) out.push({ line, errors });
+      else {
+        const { dossierId, ...event } = obj as unknown as { dossierId: string } & RecordEvent;
+        out.push({ line, kind: 'dossier', dossierId, event });
+      }
+    } else if ('procedure' in obj) {
+      const errors = validateSchema(INTAKE_EVENT, obj, { today });
+      if (errors.length > 0) out.push({ line, errors });
+      else out.push({ line, kind: 'intake', event: obj as unknown as IntakeEvent });
+    } else {
+      out.push({ line, errors: [{ path: '', code: 'line-kind', message: 'must name a dossierId (an event for a dossier) or a procedure (an intake)' }] });
+    }
+  });
+  return out;
+}
