@@ -1,8 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
-import { DossierPartyEntity, NoticeEntity, PartnerMessageEntity, PartyEntity } from '../../libs/db/entities';
+import { DossierPartyEntity, NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity } from '../../libs/db/entities';
+import { clockTrigger, isPartnerFormId, PARTNER_NAMES, PartnerFormId, partnerForm, partnerMessageLabel, partnerRefOf } from '../../libs/partner-forms/registry';
+import { validateSchema } from '../../libs/validation/schema';
 import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
@@ -130,6 +132,16 @@ export interface SendPodMiFormInput {
   periodFrom?: IsoDate;
   periodTo?: IsoDate;
   /** Default: "<dossier reference>:<decision date>". */
+  partnerRef?: string;
+}
+
+export interface SendPartnerFormInput {
+  dossierId: string;
+  /** A form of the registry (libs/partner-forms): 'wet1965:B1', ... */
+  formId: PartnerFormId;
+  /** What the form's contentSchema describes; names no person (beneficiaries by person id). */
+  content: Record<string, unknown>;
+  /** Default: the form's reference from business names ("<dossier reference>:<decision / period and date>"). */
   partnerRef?: string;
 }
 
@@ -280,12 +292,94 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
         key: `partner:${input.kind}:${input.partnerRef}`,
         at: new Date(),
         type: 'partner-message',
-        description: `Bericht ${input.kind} voor ${input.partner} klaargezet${input.dueDate ? ` (uiterlijk ${formatDateNl(input.dueDate)})` : ''}`,
+        description: `Bericht ${partnerMessageLabel(input.kind)} voor ${PARTNER_NAMES[input.partner]} klaargezet${input.dueDate ? ` (uiterlijk ${formatDateNl(input.dueDate)})` : ''}`,
         data: { partner: input.partner, kind: input.kind, partnerMessageId: row.id },
       });
       await audit(tx, SYSTEM, 'partner-message.queued', { dossierId: input.dossierId, details: { partnerMessageId: row.id, partner: input.partner, kind: input.kind } });
     }
     return { partnerMessageId: row.id, created };
+  }
+
+  /** Validates, identifies and queues a registered partner form (sendPodMiForm and sendPartnerForm). */
+  async function queueForm(
+    formId: PartnerFormId,
+    dossierId: string,
+    content: Record<string, unknown>,
+    partnerRef: string | undefined,
+  ): Promise<{ partnerMessageId: string; dueDate: IsoDate | null; created: boolean }> {
+    const form = partnerForm(formId);
+    const trigger = clockTrigger(form, content);
+    const ctx = await loadLetterContext(dataSource.manager, config, dossierId, trigger && isValidIsoDate(trigger) ? trigger : today());
+    if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${dossierId} not found`);
+    const problems = [
+      ...form.check?.(content) ?? [],
+      ...validateSchema(form.contentSchema, content).map((e) => `${e.path || '/'} ${e.message}`),
+    ];
+    // POD MI forms identify people by INSZ only (§12.1: a national number or a BIS number): a person without one yet
+    // (noNationalNumberReason) is refused, and the refusal escalates like an incomplete letter.
+    const hasInsz = (n: string | null) => n !== null && /^\d{11}$/.test(n);
+    let identity: Record<string, unknown>;
+    if (form.identity === 'client') {
+      if (!hasInsz(ctx.person.nationalNumber)) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
+      identity = { client: { nationalNumber: ctx.person.nationalNumber } };
+    } else {
+      // A beneficiary without personId is the dossier's client.
+      const listed = Array.isArray(content.beneficiaries) ? (content.beneficiaries as { personId?: string; role: string }[]) : [];
+      const ids = listed.map((b) => b.personId).filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
+      const persons = ids.length ? await dataSource.manager.findBy(PersonEntity, { id: In(ids) }) : [];
+      const beneficiaries = listed.map((b, i) => {
+        const person = b.personId === undefined ? ctx.person : persons.find((p) => p.id === b.personId);
+        if (!person) problems.push(`/beneficiaries/${i} is not a registered person`);
+        else if (!hasInsz(person.nationalNumber)) problems.push(`/beneficiaries/${i} has no national number (INSZ); ask KSZ for a BIS number`);
+        return { role: b.role, nationalNumber: person?.nationalNumber ?? null };
+      });
+      identity = { beneficiaries };
+    }
+    if (problems.length) throw refuse(NOTICE_FAILURES.podMiForm, `${PARTNER_NAMES[form.partner]} form ${form.code} refused: ${problems.join('; ')}`, [problems]);
+
+    let dueDate: IsoDate | null = null;
+    if (form.clock && trigger) {
+      try {
+        dueDate = computeDeadline(findRule(catalogue, form.clock.ruleId, trigger), trigger, { warningDays: 0, timeZone: config.timeZone }).dueDate as IsoDate;
+      } catch (err) {
+        if (err instanceof DeadlineError) throw refuse(NOTICE_FAILURES.podMiForm, err.message);
+        throw err;
+      }
+    }
+    // The RMI forms B/C keep the payload their exports always had; the other forms carry their content as it is.
+    const body = form.activity === 'sendPodMiForm'
+      ? {
+          decision: {
+            type: content.decision,
+            date: content.decisionDate,
+            category: content.category ?? null,
+            monthlyAmountCents: content.monthlyAmountCents ?? null,
+            periodFrom: content.periodFrom ?? null,
+            periodTo: content.periodTo ?? null,
+          },
+        }
+      : { formId: form.id, content };
+    const payload = {
+      form: form.code,
+      formTitle: form.title,
+      legalBasis: form.legalBasis,
+      ocmw: { name: config.ocmw.name, enterpriseNumber: config.ocmw.enterpriseNumber, nisCode: config.ocmw.nisCode },
+      ...identity,
+      dossierReference: ctx.dossier.reference,
+      ...body,
+      dueDate,
+    };
+    const queued = await dataSource.transaction((tx) =>
+      queue(tx, {
+        dossierId,
+        partner: form.partner,
+        kind: form.kind,
+        partnerRef: partnerRef ?? partnerRefOf(form, ctx.dossier.reference, content),
+        payload,
+        dueDate,
+      }),
+    );
+    return { ...queued, dueDate };
   }
 
   return {
@@ -530,68 +624,24 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
 
     /**
      * Form B (grant or revision, with the reimbursement claim) or C (refusal or stop) to POD MI (art. 21 §6 RMI-wet),
-     * due 8 days after the end of the decision month (LL-5, engine). There is no live KSZ link: the form goes to the
-     * partner outbox, exported per partner through the API. The client is identified by the national number only.
+     * due 8 days after the end of the decision month (LL-5, engine): the activity type the leefloon's histories
+     * recorded, kept as it is; the form itself is the registry's rmi:B / rmi:C, queued like every partner form.
      */
     async sendPodMiForm(input: SendPodMiFormInput): Promise<{ partnerMessageId: string; dueDate: IsoDate; created: boolean }> {
-      const ctx = await loadLetterContext(dataSource.manager, config, input.dossierId, input.decisionDate);
-      if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
-      const problems: string[] = [];
-      const formB = input.form === 'B';
-      if (formB && !['grant', 'revision'].includes(input.decision)) problems.push(`form B is for a grant or a revision, not a ${input.decision}`);
-      if (!formB && !['refusal', 'stop'].includes(input.decision)) problems.push(`form C is for a refusal or a stop, not a ${input.decision}`);
-      if (!isValidIsoDate(input.decisionDate)) problems.push('decisionDate must be a date YYYY-MM-DD');
-      if (formB) {
-        if (![1, 2, 3].includes(input.category as number)) problems.push('form B needs the category (1, 2 or 3)');
-        if (!Number.isInteger(input.monthlyAmountCents) || (input.monthlyAmountCents as number) <= 0) problems.push('form B needs the monthly amount in cents');
-        if (!isValidIsoDate(input.periodFrom)) problems.push('form B needs the start of the period (periodFrom)');
-      }
-      if (input.decision === 'stop' && !isValidIsoDate(input.periodFrom)) problems.push('form C for a stop needs the date the stop takes effect (periodFrom)');
-      if (input.periodTo !== undefined && !isValidIsoDate(input.periodTo)) problems.push('periodTo must be a date YYYY-MM-DD');
-      // The form identifies the client by INSZ only: a person without one yet (noNationalNumberReason) is refused, and
-      // the refusal escalates like an incomplete letter, never a form sent with null.
-      if (ctx.person.nationalNumber === null || !/^\d{11}$/.test(ctx.person.nationalNumber)) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
-      if (problems.length) throw refuse(NOTICE_FAILURES.podMiForm, `POD MI form ${input.form} refused: ${problems.join('; ')}`, [problems]);
+      const { dossierId, form, partnerRef, ...content } = input;
+      const sent = await queueForm(form === 'B' ? 'rmi:B' : 'rmi:C', dossierId, content, partnerRef);
+      return { ...sent, dueDate: sent.dueDate as IsoDate };
+    },
 
-      let dueDate: IsoDate;
-      try {
-        dueDate = computeDeadline(findRule(catalogue, 'LL-5', input.decisionDate), input.decisionDate, { warningDays: 0, timeZone: config.timeZone }).dueDate as IsoDate;
-      } catch (err) {
-        if (err instanceof DeadlineError) throw refuse(NOTICE_FAILURES.podMiForm, err.message);
-        throw err;
-      }
-      const payload = {
-        form: input.form,
-        formTitle: formB ? 'Formulier B: beslissing tot toekenning of herziening (terugbetalingsaanvraag)' : 'Formulier C: beslissing tot weigering of stopzetting',
-        legalBasis: 'art. 21 §6 RMI-wet',
-        ocmw: { name: config.ocmw.name, enterpriseNumber: config.ocmw.enterpriseNumber, nisCode: config.ocmw.nisCode },
-        client: { nationalNumber: ctx.person.nationalNumber },
-        dossierReference: ctx.dossier.reference,
-        decision: {
-          type: input.decision,
-          date: input.decisionDate,
-          category: input.category ?? null,
-          monthlyAmountCents: input.monthlyAmountCents ?? null,
-          periodFrom: input.periodFrom ?? null,
-          periodTo: input.periodTo ?? null,
-        },
-        dueDate,
-      };
-      const queued = await dataSource.transaction((tx) =>
-        queue(tx, {
-          dossierId: input.dossierId,
-          partner: 'pod-mi',
-          kind: `form-${input.form}`,
-          // One form per decision: a grant and a revision (or a refusal and a stop) decided on the same day are two
-          // forms. The application's decisions keep the reference they always had.
-          partnerRef: input.partnerRef ?? (input.decision === 'grant' || input.decision === 'refusal'
-            ? `${ctx.dossier.reference}:${input.decisionDate}`
-            : `${ctx.dossier.reference}:${input.decision}:${input.decisionDate}`),
-          payload,
-          dueDate,
-        }),
-      );
-      return { ...queued, dueDate };
+    /**
+     * Any registered partner form (libs/partner-forms): its content validated against the form's schema and rules, the
+     * client (or each beneficiary) identified by INSZ — a person without a national or BIS number is refused, never a
+     * form sent with null —, its due date from the form's clock rule, queued once per (dossier, kind, partner
+     * reference). A refusal is non-retryable: the workflow escalates it (dossier.attempt).
+     */
+    async sendPartnerForm(input: SendPartnerFormInput): Promise<{ partnerMessageId: string; dueDate: IsoDate | null; created: boolean }> {
+      if (!isPartnerFormId(input.formId)) throw refuse(NOTICE_FAILURES.podMiForm, `Unknown partner form ${String(input.formId)}`);
+      return queueForm(input.formId, input.dossierId, input.content ?? {}, input.partnerRef);
     },
   };
 }

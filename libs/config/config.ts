@@ -47,6 +47,11 @@ export interface AppConfig {
    * 'same-day' (the act's day number). A documented configuration choice, named in every explanation it affects.
    */
   deadlineJudicialMonthEnd: JudicialMonthEnd;
+  /**
+   * [U] SA-6: the days within which the Wet 1965 forms (A, B1, C) go to POD MI (OCMW_WET1965_FORM_DAYS; a 45-day rule is
+   * widely cited but unconfirmed, §2.2). null: the catalogue's value (45, or a legal officer's correction of SA-6).
+   */
+  wet1965FormDays: number | null;
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -216,6 +221,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deadlineWarningDays: int('OCMW_DEADLINE_WARNING_DAYS', 7, 0, 60),
     deadlineRulesFile: env.OCMW_DEADLINE_RULES_FILE ? path.resolve(env.OCMW_DEADLINE_RULES_FILE) : null,
     deadlineJudicialMonthEnd: judicialMonthEnd as JudicialMonthEnd,
+    wet1965FormDays: env.OCMW_WET1965_FORM_DAYS ? int('OCMW_WET1965_FORM_DAYS', 45, 1, 365) : null,
     timeZone,
   };
   const config: AppConfig = {

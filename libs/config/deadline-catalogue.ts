@@ -8,7 +8,20 @@ import type { DeadlineRule } from '../deadlines/types';
  * (OCMW_DEADLINE_RULES_FILE: an array of rules; a rule with the same id and version replaces the built-in one, a new
  * version adds a dated change of the law). [U] rules are meant to be confirmed or corrected this way.
  */
-export function loadDeadlineCatalogue(file: string | null): DeadlineRule[] {
+export function loadDeadlineCatalogue(file: string | null, options: { wet1965FormDays?: number | null } = {}): DeadlineRule[] {
+  return withWet1965FormDays(loadRules(file), options.wet1965FormDays ?? null);
+}
+
+/**
+ * SA-6 [U] (the Wet 1965 forms A, B1, C to POD MI): OCMW_WET1965_FORM_DAYS sets its term in every version of the rule,
+ * a configured correction in place (the rule's dates stay); unset, the catalogue's 45 days (or the rules file's) hold.
+ */
+export function withWet1965FormDays(rules: DeadlineRule[], days: number | null): DeadlineRule[] {
+  if (days === null) return rules;
+  return rules.map((r) => (r.id === 'SA-6' ? { ...r, duration: days, sourceNote: `${r.sourceNote ?? ''} Termijn ingesteld op ${days} dagen (OCMW_WET1965_FORM_DAYS).`.trim() } : r));
+}
+
+function loadRules(file: string | null): DeadlineRule[] {
   if (!file) return DEFAULT_CATALOGUE;
   let raw: unknown;
   try {

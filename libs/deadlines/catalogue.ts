@@ -383,7 +383,9 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
   rule({
     id: 'SA-6',
     title: 'Formulier B1 (en A) naar de POD MI (Wet 1965)',
-    action: 'Formulier B1 (en A) meedelen aan de POD MI voor de terugbetaling onder de Wet van 1965',
+    action: 'Formulier B1 (en A) meedelen aan de POD MI voor de terugbetaling onder de Wet van 1965; ook formulier C bij de stopzetting ([U])',
+    // libs/partner-forms: A and B1 count from the start of the aid, C from the stop decision. The term is configuration
+    // (OCMW_WET1965_FORM_DAYS), to confirm with POD MI.
     trigger: 'Begin van de hulp / datum van de beslissing',
     procedures: SOCIAL_AID,
     legalBasis: 'art. 9/11 Wet 1965',

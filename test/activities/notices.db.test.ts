@@ -335,6 +335,47 @@ describe('notices activities (db, real SMTP)', () => {
     expect(await count(`SELECT count(*) FROM partner_messages WHERE dossier_id = $1`, id)).toBe(0);
   });
 
+  it('queues the Wet 1965 forms B1 and A from the registry, once, due SA-6 days after the start; refuses bad content and a beneficiary without INSZ', async () => {
+    const [{ person_id: clientId }] = await dataSource.query(`SELECT person_id FROM dossiers WHERE id = $1`, [dossierId]);
+    const content = { decisionDate: '2026-10-27', aidForm: 'equivalent-leefloon', category: 2, amountCents: 131420, frequency: 'monthly', startDate: '2026-10-15' };
+    const first = await acts.sendPartnerForm({ dossierId, formId: 'wet1965:B1', content });
+    // SA-6 [U]: 45 calendar days from the start of the aid.
+    expect(first).toMatchObject({ created: true, dueDate: '2026-11-29' });
+    expect(await acts.sendPartnerForm({ dossierId, formId: 'wet1965:B1', content })).toEqual({ ...first, created: false });
+    const [row] = await dataSource.query(`SELECT partner, kind, partner_ref, payload, due_date FROM partner_messages WHERE id = $1`, [first.partnerMessageId]);
+    expect(row).toMatchObject({ partner: 'pod-mi', kind: 'wet1965-B1', partner_ref: 'LL-2026-000042:2026-10-27', due_date: '2026-11-29' });
+    expect(row.payload).toEqual({
+      form: 'B1',
+      formId: 'wet1965:B1',
+      formTitle: expect.stringContaining('Formulier B1'),
+      legalBasis: expect.stringContaining('Wet 2 april 1965'),
+      ocmw: { name: 'OCMW Teststad', enterpriseNumber: '0212345668', nisCode: '42006' },
+      client: { nationalNumber: '93051822361' },
+      dossierReference: 'LL-2026-000042',
+      content,
+      dueDate: '2026-11-29',
+    });
+
+    const formA = await acts.sendPartnerForm({ dossierId, formId: 'wet1965:A', content: { startDate: '2026-10-15', beneficiaries: [{ role: 'applicant' }, { personId: clientId, role: 'other' }] } });
+    const [a] = await dataSource.query(`SELECT kind, partner_ref, payload FROM partner_messages WHERE id = $1`, [formA.partnerMessageId]);
+    expect(a).toMatchObject({ kind: 'wet1965-A', partner_ref: 'LL-2026-000042:2026-10-15', payload: { beneficiaries: [{ role: 'applicant', nationalNumber: '93051822361' }, { role: 'other', nationalNumber: '93051822361' }] } });
+
+    const noAmount = await failureOf(acts.sendPartnerForm({ dossierId, formId: 'wet1965:B1', content: { ...content, decisionDate: '2026-10-28', amountCents: undefined } }));
+    expect(noAmount).toMatchObject({ type: 'PodMiFormInvalid', nonRetryable: true });
+    expect(noAmount.message).toContain('amountCents');
+    const stranger = await dataSource.getRepository(PersonEntity).save({
+      nationalNumber: null, noNationalNumberReason: 'international-protection-applicant', birthDate: '2019-04-04',
+      firstName: 'Sami', lastName: 'Haddad', street: 'Markt 3', postalCode: '9200', city: 'Dendermonde',
+    });
+    const withChild = await failureOf(acts.sendPartnerForm({
+      dossierId, formId: 'wet1965:A', content: { startDate: '2026-10-20', beneficiaries: [{ personId: clientId, role: 'applicant' }, { personId: stranger.id, role: 'child' }] },
+    }));
+    expect(withChild).toMatchObject({ type: 'PodMiFormInvalid', nonRetryable: true });
+    expect(withChild.message).toContain('/beneficiaries/1 has no national number (INSZ)');
+    expect(await failureOf(acts.sendPartnerForm({ dossierId, formId: 'wet1965:Z' as never, content: {} }))).toMatchObject({ type: 'PodMiFormInvalid' });
+    expect(await count(`SELECT count(*) FROM partner_messages WHERE dossier_id = $1 AND kind LIKE 'wet1965-%'`, dossierId)).toBe(2);
+  });
+
   it('queues a partner message once per (dossier, kind, partner reference)', async () => {
     const message = { dossierId, partner: 'fedasil' as const, kind: 'transfer', partnerRef: 'LOI-17', payload: { reasons: 'gewone verblijfplaats' }, dueDate: '2026-10-10' };
     const first = await acts.queuePartnerMessage(message);

@@ -1,4 +1,8 @@
+import { createNoticeActivities } from '../../activities/notices/notice.activities';
+import { loadConfig } from '../../libs/config/config';
+import { createDataSource } from '../../libs/db/data-source';
 import { addDays } from '../../libs/deadlines/calendar-date';
+import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { formatDateNl } from '../../libs/notices/templates';
 import { todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { pdfText } from '../support/pdf-text';
@@ -146,6 +150,29 @@ describe('notices and partner outbox (e2e)', () => {
     const acknowledged = await sys.http.get('/partner-messages?status=acknowledged').set(as('team-lead'));
     expect(acknowledged.body.items.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([[formB, 'acknowledged']]);
     const timeline = await sys.http.get(`/dossiers/${dossier.id}`).set(as('social-worker'));
-    expect(timeline.body.timeline.map((e: { description: string }) => e.description)).toContain('Ontvangst van form-B bevestigd door pod-mi');
+    expect(timeline.body.timeline.map((e: { description: string }) => e.description)).toContain('Ontvangst van formulier B bevestigd door POD MI');
+  });
+
+  it('exports and acknowledges a Wet 1965 form B1 queued by the real activity, beside the RMI forms', async () => {
+    // The social aid procedure calls sendPartnerForm from its workflow; here the activity runs on the system's database.
+    const dataSource = await createDataSource(sys.databaseUrl, { poolSize: 1 }).initialize();
+    try {
+      const acts = createNoticeActivities({ dataSource, config: loadConfig({ OCMW_NAME: 'OCMW Notitiestad' }), catalogue: DEFAULT_CATALOGUE });
+      const content = { decisionDate: today, aidForm: 'financial', amountCents: 25000, frequency: 'once', startDate: today };
+      const sent = await acts.sendPartnerForm({ dossierId: dossier.id, formId: 'wet1965:B1', content });
+      expect(sent).toMatchObject({ created: true, dueDate: addDays(today, 45) });
+
+      const exported = JSON.parse((await sys.http.get('/partner-messages/export?partner=pod-mi').set(as('finance'))).text);
+      expect(exported.messages).toEqual([expect.objectContaining({
+        id: sent.partnerMessageId, kind: 'wet1965-B1', partnerRef: `${dossier.reference}:${today}`,
+        payload: expect.objectContaining({ form: 'B1', formId: 'wet1965:B1', client: { nationalNumber: VALID_NATIONAL_NUMBERS[0] }, content }),
+      })]);
+      const ack = await sys.http.post(`/partner-messages/${sent.partnerMessageId}/acknowledge`).set(as('social-worker'));
+      expect(ack.status).toBe(200);
+      const listed = await sys.http.get('/partner-messages?partner=pod-mi&status=acknowledged').set(as('team-lead'));
+      expect(listed.body.items.map((m: { kind: string }) => m.kind)).toContain('wet1965-B1');
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

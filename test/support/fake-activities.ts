@@ -9,6 +9,8 @@ import { createPaymentActivities } from '../../activities/payments/payment.activ
 import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable } from '../../libs/payments/amounts';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
 import type { DeadlineRule } from '../../libs/deadlines/types';
+import { clockTrigger, partnerForm } from '../../libs/partner-forms/registry';
+import { validateSchema } from '../../libs/validation/schema';
 
 /** The default house rules: a session every Tuesday, agenda closing 8 days before. */
 const RULES = { rhythm: 'weekly' as const, weekday: 2, weekOfMonth: 2, anchorDate: '2026-01-06', noticeDays: 8 };
@@ -26,6 +28,8 @@ export interface FakeOptions {
   settings?: Partial<{ warningDays: number; payday: number; documentReminderDays: number; partnerReminderDays: number }>;
   /** The deadline catalogue planDeadline computes with (default: the built-in one); `useCatalogue` swaps it later. */
   catalogue?: DeadlineRule[];
+  /** sendPartnerForm refuses the client as having no INSZ (national or BIS number) yet. */
+  clientWithoutInsz?: boolean;
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -122,6 +126,20 @@ export function fakeActivities(options: FakeOptions = {}) {
       const created = !formsByKey.has(ref);
       if (created) formsByKey.set(ref, [...formsByKey.keys()].some((k) => k.startsWith(`${input.dossierId}:${input.form}:`)) ? `pm-${input.form}-${input.decisionDate}` : `pm-${input.form}`);
       return { partnerMessageId: formsByKey.get(ref)!, dueDate: input.decisionDate, created };
+    },
+    // Any other registered form: validated like the activity (schema and rules, the client has an INSZ), once per reference.
+    sendPartnerForm: async (input) => {
+      calls.push({ name: 'sendPartnerForm', input });
+      const form = partnerForm(input.formId);
+      const problems = [...(form.check?.(input.content) ?? []), ...validateSchema(form.contentSchema, input.content).map((e) => `${e.path} ${e.message}`)];
+      if (options.clientWithoutInsz) problems.push('the client has no national number (INSZ); ask KSZ for a BIS number');
+      if (problems.length) throw ApplicationFailure.nonRetryable(`POD MI form ${form.code} refused: ${problems.join('; ')}`, 'PodMiFormInvalid');
+      const ref = `${input.dossierId}:${form.kind}:${form.refOf(input.content)}`;
+      const created = !formsByKey.has(ref);
+      if (created) formsByKey.set(ref, `pm-${form.kind}-${form.refOf(input.content)}`);
+      const trigger = clockTrigger(form, input.content);
+      const dueDate = form.clock && trigger ? planWithEngine(catalogue, { dossierId: input.dossierId, key: 'form', team: 'demo', ruleId: form.clock.ruleId, triggerDate: trigger, warningDays: 0, timeZone: 'Europe/Brussels' }).dueDate : null;
+      return { partnerMessageId: formsByKey.get(ref)!, dueDate, created };
     },
     cancelFuturePayments: async (input) => {
       calls.push({ name: 'cancelFuturePayments', input });

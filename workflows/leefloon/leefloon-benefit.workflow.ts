@@ -1,11 +1,12 @@
 import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { addDays, addMonths, daysBetween, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addDays, addMonths, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
 import { addPeriods, Period, periodOf } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, superviseUrgentGrant, monthlyAmount, payArrears, payMonths, sleepUntil, yearlyReview } from '../shared/monthly-aid';
+import { PartnerFormWatch, sendPartnerForm, superviseForm, watchPartnerForm } from '../shared/partner-forms';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { LEGAL_REASONS } from './decision-notice';
 import { notifyDecision } from '../shared/request-pipeline';
@@ -71,7 +72,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     if (!w) return;
     podMi.push(w);
     // Supervised: a failure reaches the team lead as an escalation instead of failing the workflow task.
-    void dossier.supervise(`pod-mi:${w.key}`, `de opvolging van formulier ${w.form} voor POD MI`, () => watchPodMi(dossier, w)).then(() => podMi.splice(podMi.indexOf(w), 1));
+    void superviseForm(dossier, w).then(() => podMi.splice(podMi.indexOf(w), 1));
   };
   for (const w of input.podMi ?? []) watchForm(w);
   // LL-10: the appeal window of the grant, carried over from the application (same record, same key).
@@ -207,7 +208,7 @@ async function stopBenefit(
     data: { decisionDate, legalReasons: LEGAL_REASONS, factualReasons: stop.motivation, effectiveDate: addDays(endDate, 1) },
   }, `appeal-${keySuffix}`);
   const form = await sendPodMi(dossier, 'C', 'stop', decisionDate, grant, endDate);
-  if (form) dossier.keep(watchPodMi(dossier, form));
+  if (form) dossier.keep(watchPartnerForm(dossier, form));
   await dossier.closeOpenTasks('leefloon stopgezet');
   await dossier.finish();
   return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
@@ -234,22 +235,15 @@ async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolea
 }
 
 /** A form B/C in the POD MI outbox whose sending the dossier watches (LL-5), carried across continue-as-new. */
-export interface PodMiWatch {
-  partnerMessageId: string;
-  key: string;
-  form: 'B' | 'C';
-  decisionDate: IsoDate;
-  /** Set once the form left the outbox: a next run only goes on reminding. */
-  sentOn?: IsoDate;
-}
+export type PodMiWatch = PartnerFormWatch;
 
 /**
  * LL-5: every grant, revision, refusal or stop goes to POD MI (form B or C) within 8 days after the decision month
  * (art. 21 §6 RMI-wet); from the 45th day after that month the state subsidy is lost until the form is sent
- * (LL-5-LOSS). The form waits in the outbox; its export (the API signals it) meets both terms, and the days of
- * subsidy lost are recorded.
+ * (LL-5-LOSS). The form waits in the outbox (the shared partner-form step, libs/partner-forms rmi:B / rmi:C); its
+ * export meets both terms, and the days of subsidy lost are recorded.
  */
-export async function sendPodMi(
+export function sendPodMi(
   dossier: Dossier,
   form: 'B' | 'C',
   decision: 'grant' | 'revision' | 'refusal' | 'stop',
@@ -258,45 +252,11 @@ export async function sendPodMi(
   endDate?: IsoDate,
   monthlyAmountCents?: number,
 ): Promise<PodMiWatch | undefined> {
-  const sent = await dossier.attempt(`formulier ${form} voor POD MI`, () =>
-    acts.sendPodMiForm({
-      dossierId: dossier.input.dossierId,
-      form,
-      decision,
-      decisionDate,
-      category: grant?.category,
-      monthlyAmountCents,
-      periodFrom: decision === 'stop' && endDate ? addDays(endDate, 1) : grant?.startDate,
-    }),
-  );
-  if (!sent) return undefined;
-  await dossier.event(`pod-mi-form-${form}`, `Formulier ${form} voor POD MI klaargezet (beslissing van ${decisionDate})`);
-  return { partnerMessageId: sent.partnerMessageId, key: `pod-mi-${form}-${decisionDate}`, form, decisionDate };
-}
-
-/** Starts (or takes over) the LL-5 clocks of a form and meets them when the form is sent. */
-export async function watchPodMi(dossier: Dossier, watch: PodMiWatch): Promise<void> {
-  if (!watch.sentOn) {
-    const term = await dossier.deadline(watch.key, 'LL-5', watch.decisionDate);
-    const loss = await dossier.deadline(`${watch.key}-loss`, 'LL-5-LOSS', watch.decisionDate);
-    const sentOn = await dossier.partnerMessageSent(watch.partnerMessageId);
-    watch.sentOn = sentOn;
-    await term.met(sentOn);
-    await loss.met(sentOn);
-    // LL-5-LOSS: the due date is the last day without loss; the loss starts the day after (consequenceFrom). A
-    // computation recorded before that correction named the first day of loss as its due date: consequenceFrom()
-    // answers that day for it, so stored histories replay unchanged.
-    const lossFrom = loss.consequenceFrom();
-    if (lossFrom && sentOn >= lossFrom) {
-      const days = daysBetween(lossFrom, sentOn) + 1;
-      await dossier.event('subsidy-lost', `Staatstoelage verloren voor ${days} dag(en): formulier verstuurd op ${formatDateNl(sentOn)}, verlies vanaf ${formatDateNl(lossFrom)}`, {
-        data: { days, lossFrom, sentOn },
-      });
-    }
-  }
-  // POD MI confirms the form; until it does, it is reminded.
-  await dossier.remindPartnerUntilAnswered(
-    { partnerMessageId: watch.partnerMessageId, partner: 'pod-mi', kind: `form-${watch.form}`, partnerRef: watch.key },
-    dossier.settings.partnerReminderDays ?? 30,
-  );
+  return sendPartnerForm(dossier, form === 'B' ? 'rmi:B' : 'rmi:C', {
+    decision,
+    decisionDate,
+    category: grant?.category,
+    monthlyAmountCents,
+    periodFrom: decision === 'stop' && endDate ? addDays(endDate, 1) : grant?.startDate,
+  });
 }

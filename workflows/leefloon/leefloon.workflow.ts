@@ -1,7 +1,8 @@
 import { makeContinueAsNewFunc, patched } from '@temporalio/workflow';
 import { periodOf } from '../../libs/payments/schedule';
 import { LEGAL_REASONS } from './decision-notice';
-import { leefloonBenefit, sendPodMi, watchPodMi } from './leefloon-benefit.workflow';
+import { watchPartnerForm } from '../shared/partner-forms';
+import { leefloonBenefit, sendPodMi } from './leefloon-benefit.workflow';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { monthlyAidLetter, monthlyAmount } from '../shared/monthly-aid';
@@ -121,7 +122,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   // LL-5: form B (grant) or C (refusal) to POD MI within 8 days after the decision month (art. 21 §6 RMI-wet).
   const form = await sendPodMi(dossier, grant ? 'B' : 'C', grant ? 'grant' : 'refusal', decisionDate, grant, undefined, amount?.amountCents);
   if (!grant) {
-    if (form) dossier.keep(watchPodMi(dossier, form));
+    if (form) dossier.keep(watchPartnerForm(dossier, form));
     // An urgent refusal: its ratification is awaited before the dossier ends (an overruling needs a new decision).
     dossier.superviseRatifications();
     // A refusal: the dossier stays open until the client's appeal window has run out.

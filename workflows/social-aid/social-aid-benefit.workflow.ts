@@ -1,4 +1,4 @@
-import { condition, continueAsNew, proxyActivities } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, IsoDate } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
@@ -8,7 +8,9 @@ import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, superviseUrgentGrant, monthlyAmount, payArrears, payMonths, yearlyReview } from '../shared/monthly-aid';
+import { PartnerFormWatch, superviseForm } from '../shared/partner-forms';
 import { notifyDecision } from '../shared/request-pipeline';
+import { sendStartForms, sendStopForm, WET_1965_FORMS_PATCH } from './wet1965-forms';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -30,6 +32,8 @@ export interface SocialAidBenefitInput {
   appealFrom?: IsoDate;
   /** The previous run handed over between two payments (a long history), not at the yearly review. */
   midYear?: boolean;
+  /** Wet 1965 forms not acknowledged yet when the previous run ended. */
+  forms?: PartnerFormWatch[];
 }
 
 export interface SocialAidBenefitResult {
@@ -55,6 +59,21 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   let nextPeriod = input.nextPeriod === null ? await payArrears(dossier, grant, payday) : input.nextPeriod;
   // SA-5: the appeal window of the grant, carried over from the application (same record, same key).
   if (input.appealFrom) await dossier.deadline('appeal', 'SA-5', input.appealFrom, { kind: 'window' });
+  // State-reimbursed aid: forms A and B1 (Wet 1965) at the start (SA-6), followed across runs until acknowledged.
+  const forms: PartnerFormWatch[] = [];
+  const followForm = (watch: PartnerFormWatch | undefined) => {
+    if (!watch) return;
+    forms.push(watch);
+    void superviseForm(dossier, watch).then(() => forms.splice(forms.indexOf(watch), 1));
+  };
+  for (const watch of input.forms ?? []) followForm(watch);
+  if (input.nextPeriod === null && input.stateReimbursed && patched(WET_1965_FORMS_PATCH)) {
+    const monthly = await monthlyAmount(dossier, grant, periodOf(grant.startDate));
+    const started = await sendStartForms(dossier, {
+      decisionDate: grant.decisionDate, startDate: grant.startDate, aidForm: 'equivalent-leefloon', category: grant.category, amountCents: monthly.amountCents, monthly: true,
+    });
+    started.forEach(followForm);
+  }
   if (!input.midYear) await dossier.event('active', `Equivalent leefloon loopt (jaar ${input.year}); volgende betaling: ${nextPeriod}`, { status: 'ACTIVE' });
 
   const urgent = superviseUrgentGrant(dossier);
@@ -72,11 +91,11 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   nextPeriod = paid.nextPeriod;
   if (paid.handOver) {
     await dossier.settle();
-    return continueAsNew<typeof socialAidBenefit>({ ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true });
+    return continueAsNew<typeof socialAidBenefit>({ ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true, forms });
   }
   const overruled = urgent.overruled;
   if (overruled) {
-    return stopAid(dossier, nextPeriod, {
+    return stopAid(dossier, nextPeriod, input.stateReimbursed, {
       endDate: addDays(overruled.decisionDate, -1), decisionDate: overruled.decisionDate, motivation: overruled.motivation, keySuffix: `overruled-${overruled.decisionDate}`,
       description: `Steun stopgezet vanaf ${formatDateNl(overruled.decisionDate)}: het BCSD bekrachtigde de dringende toekenning niet`,
     });
@@ -99,7 +118,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
     );
     if (decision.result === 'stopped') {
       const endDate = outcome.endDate ?? decision.decisionDate;
-      return stopAid(dossier, nextPeriod, {
+      return stopAid(dossier, nextPeriod, input.stateReimbursed, {
         endDate, decisionDate: decision.decisionDate, motivation: decision.motivation, keySuffix: `review-${input.year}`,
         description: `Steun stopgezet vanaf ${formatDateNl(addDays(endDate, 1))} (BCSD van ${formatDateNl(decision.decisionDate)})`,
       });
@@ -124,7 +143,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   }
   await dossier.settle();
   return continueAsNew<typeof socialAidBenefit>({
-    dossier: dossier.handOver(), grant, year: input.year + 1, nextPeriod, lastHomeVisit: outcome.homeVisitDate, stateReimbursed: input.stateReimbursed,
+    dossier: dossier.handOver(), grant, year: input.year + 1, nextPeriod, lastHomeVisit: outcome.homeVisitDate, stateReimbursed: input.stateReimbursed, forms,
   });
 }
 
@@ -136,6 +155,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
 async function stopAid(
   dossier: Dossier,
   nextPeriod: Period,
+  stateReimbursed: boolean,
   stop: { endDate: IsoDate; decisionDate: IsoDate; motivation: string; keySuffix: string; description: string },
 ): Promise<SocialAidBenefitResult> {
   const { dossierId } = dossier.input;
@@ -147,6 +167,9 @@ async function stopAid(
     template: 'decision-stop',
     data: { decisionDate: stop.decisionDate, legalReasons: SOCIAL_AID.letters.legalReasons, factualReasons: stop.motivation, effectiveDate: addDays(stop.endDate, 1) },
   }, `appeal-${stop.keySuffix}`);
+  // State-reimbursed aid: form C (Wet 1965) at the stop, followed until POD MI acknowledges it.
+  const form = stateReimbursed ? await sendStopForm(dossier, { decisionDate: stop.decisionDate, endDate: stop.endDate, reason: stop.motivation }) : undefined;
+  if (form) dossier.keep(superviseForm(dossier, form));
   await dossier.closeOpenTasks('steun stopgezet');
   await dossier.finish();
   return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };

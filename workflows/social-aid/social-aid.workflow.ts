@@ -8,6 +8,8 @@ import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, monthlyAmount, orderPayment } from '../shared/monthly-aid';
 import { forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import type { socialAidBenefit } from './social-aid-benefit.workflow';
+import { superviseForm } from '../shared/partner-forms';
+import { sendStartForms } from './wet1965-forms';
 
 export interface SocialAidResult {
   status: 'FORWARDED' | 'NOTIFIED' | 'AID_GRANTED';
@@ -139,6 +141,11 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
   }
   if (once) {
     await paid;
+    // State-reimbursed financial aid given once: forms A and B1 (Wet 1965), followed until POD MI acknowledges them.
+    if (inquiry.stateReimbursed && once.amountCents) {
+      const forms = await sendStartForms(dossier, { decisionDate, startDate: decisionDate, aidForm: once.kind, amountCents: once.amountCents, monthly: false });
+      for (const watch of forms) dossier.keep(superviseForm(dossier, watch));
+    }
     await dossier.event('aid-granted', `${once.label} toegekend: ${once.description}`, { status: 'AID_GRANTED', data: { aidForm: once.kind, amountCents: once.amountCents ?? null } });
   }
   // An urgent decision's ratification is awaited; the dossier stays open until the client's appeal window has run out.

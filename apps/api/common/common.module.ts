@@ -27,7 +27,7 @@ export class CommonModule {
       { provide: CONFIG, useValue: deps.config },
       { provide: DataSource, useValue: deps.dataSource },
       { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
-      { provide: CATALOGUE, useValue: loadDeadlineCatalogue(deps.config.deadlineRulesFile) },
+      { provide: CATALOGUE, useValue: loadDeadlineCatalogue(deps.config.deadlineRulesFile, { wet1965FormDays: deps.config.wet1965FormDays }) },
     ];
     return {
       module: CommonModule,

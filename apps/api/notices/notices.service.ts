@@ -4,6 +4,7 @@ import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import { DossierEntity, NoticeEntity, PartnerMessageEntity } from '../../../libs/db/entities';
 import type { Partner } from '../../../libs/db/entities/partner-message.entity';
+import { PARTNER_NAMES, partnerMessageLabel } from '../../../libs/partner-forms/registry';
 import { addToTimeline } from '../../../libs/db/timeline';
 import { legacyDocument, letterhead, loadLetterContext } from '../../../libs/notices/letter-context';
 import { renderPdf } from '../../../libs/notices/pdf';
@@ -238,7 +239,7 @@ export class NoticesService {
         key: `partner-ack:${id}`,
         at: acknowledgedAt,
         type: 'partner-message',
-        description: `Ontvangst van ${message.kind} bevestigd door ${message.partner}`,
+        description: `Ontvangst van ${partnerMessageLabel(message.kind)} bevestigd door ${PARTNER_NAMES[message.partner as Partner] ?? message.partner}`,
         data: { partnerMessageId: id, partner: message.partner, kind: message.kind },
       });
       await audit(tx, actor, 'partner-message.acknowledged', { dossierId: message.dossierId, details: { partnerMessageId: id } });

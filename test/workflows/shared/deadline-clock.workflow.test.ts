@@ -1,13 +1,12 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import * as path from 'node:path';
 import { addDays } from '../../../libs/deadlines/calendar-date';
 import { changeDeadlineUpdate, dossierStateQuery, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
-import { aDossierInput, todayInBrussels } from '../../support/factories';
+import { aDossierInput } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { eventually, timeSkippingEnv } from '../../support/temporal';
 import { deadlineProbe, stopProbe } from '../support/probe.workflow';
+import { withProbeWorker } from '../support/probe-worker';
 
 const by = { decidedBy: 'team-lead', decidedOn: '2026-01-01' };
 
@@ -23,15 +22,7 @@ describe('deadline clock (time-skipping)', () => {
 
   async function probe<T>(ruleId: string, fn: (ctx: { fake: ReturnType<typeof fakeActivities>; handle: any; trigger: string }) => Promise<T>) {
     const fake = fakeActivities();
-    const taskQueue = uniqueTaskQueue('probe');
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: await workflowBundle(path.resolve(__dirname, '../support/probe.workflow.ts')),
-      activities: fake.activities,
-    });
-    return worker.runUntil(async () => {
-      const trigger = todayInBrussels(await env.currentTimeMs());
+    return withProbeWorker(env, fake.activities, async ({ taskQueue, today: trigger }) => {
       const input = { ...aDossierInput({ requestDate: trigger }), ruleId, trigger };
       const handle = await env.client.workflow.start(deadlineProbe, { args: [input], taskQueue, workflowId: `probe-${input.dossierId}` });
       // The clock is in the dossier once its plan has come back from the activity.

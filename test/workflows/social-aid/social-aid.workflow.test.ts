@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addMonths, daysBetween } from '../../../libs/deadlines/calendar-date';
+import { addDays, addMonths, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { socialAidApplication } from '../../../workflows/social-aid/social-aid.workflow';
 import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
@@ -99,6 +99,23 @@ describe('socialAidApplication (time-skipping)', () => {
       expect(fake.of('planDeadline').find((d) => d.ruleId === 'SA-8')).toMatchObject({ key: 'home-visit-1', triggerDate: input.requestDate });
       expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('ACTIVE');
       expect(fake.of('sendPodMiForm')).toEqual([]); // no RMI forms B/C for social aid
+      // State-reimbursed: forms A and B1 (Wet 1965) at the start of the aid, each under SA-6 ([U]) from the start date.
+      await eventually(() => fake.of('sendPartnerForm').length === 2 || undefined);
+      expect(fake.of('sendPartnerForm').map((f) => f.formId)).toEqual(['wet1965:A', 'wet1965:B1']);
+      expect(fake.of('sendPartnerForm')[1].content).toMatchObject({ aidForm: 'equivalent-leefloon', category: 2, frequency: 'monthly', startDate: input.requestDate, decisionDate: sessionDate });
+      await eventually(() => fake.of('planDeadline').filter((d) => d.ruleId === 'SA-6').length === 2 || undefined);
+      expect(fake.of('planDeadline').filter((d) => d.ruleId === 'SA-6').map((d) => d.triggerDate)).toEqual([input.requestDate, input.requestDate]);
+
+      // The yearly home visit proposes a stop: the BCSD stops the aid, the stop letter is notified, form C goes out.
+      await env.sleep('340 days');
+      const reviewDay = todayInBrussels(await env.currentTimeMs());
+      await complete(handle.workflowId, fake, 'yearly-review', { homeVisitDate: reviewDay, proposal: 'stop', category: 2, monthlyResourcesCents: 200_000, endDate: addDays(reviewDay, 10), motivation: 'Werk gevonden.' });
+      const stopped = await decide(handle.workflowId, fake, { result: 'stopped' });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(stopped));
+      await eventually(() => fake.of('sendPartnerForm').some((f) => f.formId === 'wet1965:C') || undefined);
+      expect(fake.of('sendPartnerForm').find((f) => f.formId === 'wet1965:C').content).toMatchObject({ decisionDate: stopped, endDate: addDays(reviewDay, 10) });
+      expect(fake.of('issueLetter').map((l) => l.template)).toContain('decision-stop');
+      expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('STOPPED');
       await handle.terminate('test done');
     });
   });
@@ -131,7 +148,7 @@ describe('socialAidApplication (time-skipping)', () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await start(taskQueue);
       await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
-      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { rijksregisterCode: '206' }));
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { rijksregisterCode: '206', stateReimbursed: false }));
       await complete(handle.workflowId, fake, 'aid-report', oneOff);
       const supplier = '5b0c6f1e-8d3a-4c2e-9f71-2a4d6e8b0c13';
       const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.', payeePartyId: supplier });

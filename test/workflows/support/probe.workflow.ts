@@ -1,6 +1,8 @@
 import { condition, defineSignal, makeContinueAsNewFunc, setHandler } from '@temporalio/workflow';
 import type { DossierInput } from '../../../workflows/shared/dossier-input';
+import type { PartnerFormId } from '../../../libs/partner-forms/registry';
 import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
+import { PartnerFormWatch, sendPartnerForm, watchPartnerForm } from '../../../workflows/shared/partner-forms';
 
 export const stopProbe = defineSignal<[string]>('stopProbe');
 
@@ -63,4 +65,27 @@ export async function eventsProbe(input: DossierInput & { taken?: string[] }): P
   const forwarded = await dossier.waitForEvent('request-forwarded-by-ocmw');
   await dossier.finish();
   return [...input.taken, second.eventId, forwarded.eventId];
+}
+
+/**
+ * Test-only workflow: one registered partner form sent through the shared step (libs/partner-forms), its clock and
+ * reminders watched until the partner acknowledges it. Answers 'refused' when the form was refused (and escalated).
+ */
+export async function partnerFormProbe(input: DossierInput & { formId: PartnerFormId; content: Record<string, unknown> }): Promise<string> {
+  const dossier = new Dossier(input);
+  await dossier.refreshSettings();
+  const watch = await sendPartnerForm(dossier, input.formId, input.content);
+  if (!watch) return 'refused';
+  await watchPartnerForm(dossier, watch);
+  await dossier.finish();
+  return 'acknowledged';
+}
+
+/** Test-only workflow: a form watch handed over by an earlier run (continue-as-new), taken over by watchPartnerForm. */
+export async function partnerFormWatchProbe(input: DossierInput & { watch: PartnerFormWatch }): Promise<string> {
+  const dossier = new Dossier(input);
+  await dossier.refreshSettings();
+  await watchPartnerForm(dossier, input.watch);
+  await dossier.finish();
+  return 'acknowledged';
 }
