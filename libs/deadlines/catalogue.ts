@@ -413,6 +413,24 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     validFrom: OCMW_WET,
   }),
   rule({
+    id: 'SA-9',
+    title: 'Einde van de steun na een definitieve negatieve beslissing over de asielaanvraag',
+    action: 'De lopende maatschappelijke dienstverlening stopzetten: de steun loopt tot en met deze dag',
+    trigger: 'Kennisgeving van de definitieve negatieve beslissing over het verzoek om internationale bescherming',
+    procedures: SOCIAL_AID,
+    legalBasis: 'wet van 14 maart 2024 (einde van de opvang 30 kalenderdagen na de kennisgeving); art. 57 §2 OCMW-wet',
+    // [U] configuration: the end of the right to social aid after a final negative decision (§2.1). The law of 14 March
+    // 2024 ends the reception 30 calendar days after notification [V]; that it ends social aid after the same period is
+    // not confirmed: the days are configurable (OCMW_ASYLUM_END_OF_AID_DAYS), the rule is dated.
+    duration: 30,
+    counting: 'calendar-days',
+    ifMissed: 'Steun betaald na het einde van het recht (terugvordering nodig).',
+    source: 'U',
+    sourceNote: 'https://vvsg.be/kennisitem/vvsg/materiele-opvang (einde van de opvang sinds 27 juni 2024); toepassing op de maatschappelijke dienstverlening na te kijken.',
+    maxWarningDays: 7,
+    validFrom: '2024-06-27',
+  }),
+  rule({
     id: 'SA-8',
     title: 'Huisbezoek (steun terugbetaald onder de Wet 1965)',
     action: 'Huisbezoek afleggen: bij de opening van het dossier en daarna minstens één keer per jaar',

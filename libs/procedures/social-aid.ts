@@ -95,9 +95,23 @@ export const SOCIAL_AID = {
       how: LABOUR_COURT_APPEAL_HOW,
     },
   },
-  events: {},
+  events: {
+    // The final negative decision on the application for international protection, as the client or Fedasil reports
+    // it: the running aid ends SA-9 days after its notification ([U], OCMW_ASYLUM_END_OF_AID_DAYS; §2.1).
+    'asylum-final-negative': {
+      title: 'Definitieve negatieve beslissing over het verzoek om internationale bescherming',
+      schema: object(['notifiedOn'], {
+        notifiedOn: date('Datum van de kennisgeving van de beslissing'),
+        authority: choice('Beslist door', [['cgvs', 'CGVS'], ['rvv', 'Raad voor Vreemdelingenbetwistingen'], ['other', 'Andere']]),
+      }),
+    },
+  },
   settings: {
     payday: { label: 'Betaaldag van de maand', env: 'OCMW_PAYDAY', default: 1, unit: 'day-of-month' },
     documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },
+    asylumEndOfAidDays: {
+      label: 'Kalenderdagen na de kennisgeving van een definitieve negatieve asielbeslissing tot het einde van de steun',
+      env: 'OCMW_ASYLUM_END_OF_AID_DAYS', default: 30, unit: 'days',
+    },
   },
 } as const satisfies ProcedureDefinition<keyof typeof SOCIAL_AID_TASK_KINDS>;

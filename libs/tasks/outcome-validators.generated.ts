@@ -9467,6 +9467,182 @@ return errors === 0;
 }
 validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const v27 = validate47;
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate47.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.notifiedOn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notifiedOn"},message:"must have required property '"+"notifiedOn"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "notifiedOn") || (key0 === "authority"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.notifiedOn !== undefined){
+let data0 = data.notifiedOn;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err2 = {instancePath:instancePath+"/notifiedOn",schemaPath:"#/properties/notifiedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const failure1 = func16(true, data0, this);
+if(failure1 !== null){
+const err3 = {instancePath:instancePath+"/notifiedOn",schemaPath:"#/properties/notifiedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/notifiedOn",schemaPath:"#/properties/notifiedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.authority !== undefined){
+let data1 = data.authority;
+const _errs5 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs6 = errors;
+if("cgvs" !== data1){
+const err5 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/oneOf/0/const",keyword:"const",params:{allowedValue: "cgvs"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if("rvv" !== data1){
+const err6 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/oneOf/1/const",keyword:"const",params:{allowedValue: "rvv"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs8 = errors;
+if("other" !== data1){
+const err7 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/oneOf/2/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err8 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
   "leefloon/forward-request": v1,
@@ -9495,4 +9671,5 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "social-aid/aid-report": v24,
   "social-aid/council:decision": v25,
   "social-aid/council:ratification": v26,
+  "social-aid/event:asylum-final-negative": v27,
 };

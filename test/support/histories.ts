@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { daysBetween } from '../../libs/deadlines/calendar-date';
-import { completeTaskUpdate, councilDecisionUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, externalEventUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../workflows/shared/dossier.messages';
 import { todayInBrussels } from './factories';
 import type { fakeActivities } from './fake-activities';
 import { eventually, workflowBundle } from './temporal';
@@ -25,6 +25,8 @@ export interface RecorderContext {
   urgent: (result: string, extra?: Record<string, unknown>) => Promise<string>;
   /** The outbox exported a partner message; the partner answers after one reminder. */
   sent: (partnerMessageId: string) => Promise<void>;
+  /** An event from outside recorded through the API reaches the dossier (the outbox's externalEvent Update). */
+  event: (type: string, occurredOn: string, data: Record<string, unknown>) => Promise<void>;
   today: string;
   env: TestWorkflowEnvironment;
 }
@@ -60,6 +62,9 @@ export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHa
         args: [{ itemId: item.itemId, result, decisionDate: day, motivation: 'Dringend beslist door de voorzitter.', urgent: true, userId: 's', ...extra }],
       } as never);
       return day;
+    },
+    event: async (type, occurredOn, data) => {
+      await handle.executeUpdate(externalEventUpdate, { args: [{ eventId: `e-${type}-${occurredOn}`, type, occurredOn, reference: null, data, recordedBy: 'u-1' }] });
     },
     sent: async (partnerMessageId) => {
       const sentOn = await now();

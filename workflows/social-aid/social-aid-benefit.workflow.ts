@@ -1,13 +1,13 @@
 import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { addDays, IsoDate } from '../../libs/deadlines/calendar-date';
+import { addDays, compareDates, daysBetween, IsoDate } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
-import { addPeriods, Period, periodOf } from '../../libs/payments/schedule';
+import { addPeriods, firstDayOf, paymentDay, Period, periodOf } from '../../libs/payments/schedule';
 import { SOCIAL_AID } from '../../libs/procedures/social-aid';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { MonthlyGrant, monthlyAidLetter, superviseUrgentGrant, monthlyAmount, payArrears, payMonths, yearlyReview } from '../shared/monthly-aid';
+import { MonthlyGrant, monthlyAidLetter, monthlyAmount, pay, payArrears, payMonths, superviseUrgentGrant, yearlyReview } from '../shared/monthly-aid';
 import { PartnerFormWatch, superviseForm } from '../shared/partner-forms';
 import { notifyDecision } from '../shared/request-pipeline';
 import { sendStartForms, sendStopForm, WET_1965_FORMS_PATCH } from './wet1965-forms';
@@ -34,6 +34,15 @@ export interface SocialAidBenefitInput {
   midYear?: boolean;
   /** Wet 1965 forms not acknowledged yet when the previous run ended. */
   forms?: PartnerFormWatch[];
+  /** A final negative asylum decision was reported: the aid ends after `endDate` (SA-9). */
+  asylumEnd?: AsylumEnd;
+}
+
+/** The end of the aid after a final negative decision on the application for international protection (SA-9, [U]). */
+interface AsylumEnd {
+  notifiedOn: IsoDate;
+  /** The last day of aid. */
+  endDate: IsoDate;
 }
 
 export interface SocialAidBenefitResult {
@@ -78,6 +87,18 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
 
   const urgent = superviseUrgentGrant(dossier);
 
+  // SA-9 [U]: a final negative asylum decision reported (an event from outside) ends the aid a configured number of
+  // calendar days after its notification (OCMW_ASYLUM_END_OF_AID_DAYS, default 30: the rule's duration).
+  let asylumEnd = input.asylumEnd;
+  if (!asylumEnd) {
+    void dossier.supervise('asylum-final-negative', 'het einde van de steun na een definitieve negatieve asielbeslissing', async () => {
+      const event = await dossier.waitForEvent('asylum-final-negative');
+      const notifiedOn = String(event.data.notifiedOn);
+      const term = await dossier.deadline('asylum-end-of-aid', 'SA-9', notifiedOn, { kind: 'window' });
+      asylumEnd = { notifiedOn, endDate: term.dueDate()! };
+    });
+  }
+
   let review: CompletedTask<'yearly-review'> | undefined;
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
     review = await yearlyReview(dossier, `home-visit-${input.year}`, input.stateReimbursed ? 'SA-8' : undefined, input.lastHomeVisit);
@@ -85,14 +106,15 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
 
   const paid = await payMonths(dossier, grant, nextPeriod, {
     payday,
-    stop: () => review !== undefined || urgent.overruled !== undefined,
+    stop: () => review !== undefined || urgent.overruled !== undefined || asylumEnd !== undefined,
     handOver: () => dossier.shouldHandOver(),
   });
   nextPeriod = paid.nextPeriod;
   if (paid.handOver) {
     await dossier.settle();
-    return continueAsNew<typeof socialAidBenefit>({ ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true, forms });
+    return continueAsNew<typeof socialAidBenefit>({ ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true, forms, asylumEnd });
   }
+  if (asylumEnd) return endAfterAsylumDecision(dossier, grant, nextPeriod, payday, input.stateReimbursed, asylumEnd);
   const overruled = urgent.overruled;
   if (overruled) {
     return stopAid(dossier, nextPeriod, input.stateReimbursed, {
@@ -152,6 +174,31 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
  * notified within SA-4 with its appeal window (SA-5). What was paid under an overruled urgent grant is recovered only
  * by a separate recovery decision of the BCSD (art. 99 OCMW-wet), never by the workflow.
  */
+/**
+ * SA-9: the aid ends after the last day the rule gives (the months up to it are ordered now, the last one pro rata,
+ * each due on its payday), with the stop letter notified (SA-4) and its appeal window (SA-5), and form C where the state
+ * reimburses the aid.
+ */
+async function endAfterAsylumDecision(
+  dossier: Dossier, grant: MonthlyGrant, from: Period, payday: number, stateReimbursed: boolean, end: AsylumEnd,
+): Promise<SocialAidBenefitResult> {
+  const last = { ...grant, endDate: end.endDate };
+  let nextPeriod = from;
+  for (; compareDates(firstDayOf(nextPeriod), end.endDate) <= 0; nextPeriod = addPeriods(nextPeriod, 1)) {
+    await pay(dossier, last, 'monthly', nextPeriod, paymentDay(nextPeriod, payday));
+  }
+  const days = daysBetween(end.notifiedOn, end.endDate);
+  return stopAid(dossier, nextPeriod, stateReimbursed, {
+    endDate: end.endDate,
+    decisionDate: dossier.today(),
+    motivation:
+      `Definitieve negatieve beslissing over uw verzoek om internationale bescherming, u ter kennis gebracht op ${formatDateNl(end.notifiedOn)}: ` +
+      `uw recht op maatschappelijke dienstverlening eindigt ${days} kalenderdagen na die kennisgeving, op ${formatDateNl(end.endDate)}.`,
+    keySuffix: `asylum-${end.notifiedOn}`,
+    description: `Steun stopgezet na ${formatDateNl(end.endDate)}: definitieve negatieve asielbeslissing ter kennis gebracht op ${formatDateNl(end.notifiedOn)}`,
+  });
+}
+
 async function stopAid(
   dossier: Dossier,
   nextPeriod: Period,

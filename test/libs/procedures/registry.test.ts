@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../../../libs/config/config';
+import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { TEMPLATES } from '../../../libs/notices/templates';
 import {
   councilDecisionBodySchema,
@@ -75,6 +76,8 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
       OCMW_PAYDAY: config.payments.payday,
       OCMW_DOCUMENT_REMINDER_DAYS: config.notices.documentReminderDays,
       OCMW_PARTNER_REMINDER_DAYS: config.notices.partnerReminderDays,
+      // Unset, the catalogue's rule holds (SA-9, [U]); the setting's default is its duration.
+      OCMW_ASYLUM_END_OF_AID_DAYS: config.asylumEndOfAidDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'SA-9')!.duration,
     };
     for (const s of Object.values(p.settings)) expect([s.env, s.default]).toEqual([s.env, values[s.env]]);
   });

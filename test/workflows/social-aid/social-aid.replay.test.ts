@@ -90,6 +90,33 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void>> = {
     const decided = await decide('refused');
     await complete('decision-notification', outcomes.notification(decided));
   },
+  // v2 (recorded with the Wet 1965 forms and the end of aid after a final negative asylum decision):
+  'state-reimbursed-stop': async ({ complete, decide, sent, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Geen recht op leefloon.' });
+    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await sent(`pm-wet1965-A-${today}`);
+    await sent(`pm-wet1965-B1-${decided}`);
+    await env.sleep('300 days');
+    const reviewDay = todayInBrussels(await env.currentTimeMs());
+    await complete('yearly-review', { homeVisitDate: reviewDay, proposal: 'stop', category: 2, monthlyResourcesCents: 200_000, endDate: reviewDay, motivation: 'Werk gevonden.' });
+    const stopped = await decide('stopped');
+    await complete('decision-notification', outcomes.notification(stopped));
+    await env.sleep('3 days');
+  },
+  'asylum-end': async ({ complete, decide, event, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false }));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Procedure lopend.' });
+    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('40 days');
+    const now = todayInBrussels(await env.currentTimeMs());
+    await event('asylum-final-negative', now, { notifiedOn: now, authority: 'cgvs' });
+    await complete('decision-notification', outcomes.notification(now));
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });

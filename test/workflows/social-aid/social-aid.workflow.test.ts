@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, addMonths, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { socialAidApplication } from '../../../workflows/social-aid/social-aid.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, externalEventUpdate, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -162,6 +162,40 @@ describe('socialAidApplication (time-skipping)', () => {
       await env.sleep('100 days');
       expect(await handle.result()).toEqual({ status: 'AID_GRANTED', decision: 'granted', aidForm: 'one-off' });
       expect(fake.of('orderPayment')).toHaveLength(1);
+    });
+  });
+
+  it('ends a running equivalent leefloon SA-9 days after a final negative asylum decision is notified (an event from outside), with its stop letter', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false }));
+      await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+      await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+      await env.sleep('40 days');
+
+      // The CGVS's final negative decision, notified 3 days ago, is recorded: the aid ends 30 calendar days after that.
+      const today = await envToday();
+      const notifiedOn = addDays(today, -3);
+      const endDate = addDays(notifiedOn, 30);
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-asylum-1', type: 'asylum-final-negative', occurredOn: notifiedOn, reference: 'CGVS 123', data: { notifiedOn, authority: 'cgvs' }, recordedBy: 'u-1' }],
+      });
+      await eventually(() => fake.of('planDeadline').find((d) => d.ruleId === 'SA-9'));
+      expect(fake.of('planDeadline').find((d) => d.ruleId === 'SA-9')).toMatchObject({ key: 'asylum-end-of-aid', triggerDate: notifiedOn });
+      const letter = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-stop'));
+      expect(letter.data).toMatchObject({ effectiveDate: addDays(endDate, 1) });
+      expect(letter.data.factualReasons).toContain('30 kalenderdagen');
+      // Every month up to the last day of aid is ordered, the last one pro rata; nothing after it.
+      const last = fake.of('orderPayment').filter((p) => p.kind === 'monthly').at(-1);
+      expect(last.period).toBe(endDate.slice(0, 7));
+      expect(last.computation.coverage.days).toBe(Number(endDate.slice(8, 10)));
+      expect(fake.of('cancelFuturePayments')).toEqual([expect.objectContaining({ fromPeriod: expect.any(String) })]);
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(today));
+      expect(await handle.result()).toMatchObject({ status: 'STOPPED' });
+      expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('STOPPED');
     });
   });
 
