@@ -12,7 +12,7 @@ import { addMonths, todayIn } from '../../../libs/deadlines/calendar-date';
 import { scopeOf } from '../../../libs/auth/permissions';
 import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { formatDateNl } from '../../../libs/format/dutch';
-import { councilDecisionContent, validateCouncilDecision } from '../../../libs/procedures';
+import { councilDecisionContent, isProcedureName, procedureDefinition, validateCouncilDecision } from '../../../libs/procedures';
 import { AgendaItemMovedInput, councilDecisionUpdate, CouncilResult } from '../../../workflows/shared/dossier.messages';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
@@ -137,10 +137,14 @@ export class CouncilService {
           : `Voorstel: ${{ grant: 'toekennen', refuse: 'weigeren', revise: 'herzien', stop: 'stopzetten' }[p.proposal]}` +
               (p.category ? `, categorie ${p.category}` : '') +
               (p.monthlyAmountCents !== undefined ? `, ${(p.monthlyAmountCents / 100).toFixed(2).replace('.', ',')} EUR per maand` : '') +
-              (p.startDate ? `, vanaf ${p.startDate}` : ''),
+              (p.startDate ? `, vanaf ${p.startDate}` : '') +
+              (p.aidForm && p.aidForm !== 'equivalent-leefloon' ? `, ${p.aidDescription ?? p.aidForm}` : '') +
+              (p.amountCents !== undefined ? `, ${(p.amountCents / 100).toFixed(2).replace('.', ',')} EUR eenmalig` : ''),
       );
       if (item.kind === 'decision') doc.text(`Motivering: ${p.motivation}`);
-      if (item.hearingRequested) doc.text('De aanvrager vraagt gehoord te worden (art. 20 RMI-wet).');
+      // The right to be heard as the dossier's procedure cites it (the leefloon: art. 20 RMI-wet).
+      const basis = item.procedure && isProcedureName(item.procedure) ? procedureDefinition(item.procedure).letters.hearingBasis : undefined;
+      if (item.hearingRequested) doc.text(`De aanvrager vraagt gehoord te worden${basis ? ` (${basis})` : ''}.`);
       doc.moveDown(0.5);
     });
     if (m.items.length === 0) doc.fontSize(10).text('Geen dossiers op de agenda.');
