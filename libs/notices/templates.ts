@@ -105,6 +105,16 @@ export interface AidForm {
   amountCents?: number;
 }
 
+export interface Recovery {
+  amountCents: number;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  /** Dutch: who paid the benefits back for the period ("de RVA", "uw ziekenfonds"). */
+  payer: string;
+  /** The OCMW takes over the client's claim on the payer (art. 99 §2 OCMW-wet). */
+  subrogation: boolean;
+}
+
 export interface DecisionData extends LetterBase {
   decisionDate: IsoDate;
   decidingBody?: string;
@@ -116,6 +126,8 @@ export interface DecisionData extends LetterBase {
   amount?: Amount;
   /** Social aid in another form than a monthly amount (a one-off amount, aid in kind, a guarantee, an advance). */
   aid?: AidForm;
+  /** A recovery (art. 99 OCMW-wet): what is recovered, for which period, from what the client received for it. */
+  recovery?: Recovery;
   /** Grant: start of the right; revision: date the new amount applies; stop: the date the right ends. */
   effectiveDate?: IsoDate;
   appeal: AppealInfo;
@@ -146,20 +158,21 @@ export interface TemplateData {
   'decision-refusal': DecisionData;
   'decision-revision': DecisionData;
   'decision-stop': DecisionData;
+  'decision-recovery': DecisionData;
   'forwarding-ocmw': ForwardingOcmwData;
   'forwarding-applicant': ForwardingApplicantData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
   'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
-  'decision-refusal', 'decision-revision', 'decision-stop', 'forwarding-ocmw', 'forwarding-applicant',
+  'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
 ] as const satisfies readonly TemplateName[];
 
-export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop';
+export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop' | 'recovery';
 export type DecisionTemplate = `decision-${DecisionKind}`;
 
 export function isDecisionTemplate(template: string): template is DecisionTemplate {
-  return ['decision-grant', 'decision-refusal', 'decision-revision', 'decision-stop'].includes(template);
+  return ['decision-grant', 'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery'].includes(template);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,6 +190,7 @@ const ELEMENTS: Record<string, string> = {
   'factual-reasons': 'the factual reasons (feitelijke motivering)',
   'aid-description': 'what the aid is (vorm en omschrijving van de hulp)',
   'aid-amount': 'the amount granted once (bedrag)',
+  recovery: 'what is recovered: the amount, the period and who paid the benefits for it (art. 99 OCMW-wet)',
   'decision-date': 'the date of the decision',
   amount: 'the amount (bedrag)',
   'amount-computation': 'how the amount and the resources were computed (berekening)',
@@ -278,6 +292,13 @@ export function checkDecisionLetter(data: Partial<DecisionData> & { decision: De
           ['aid-description', filled(aid.description) && filled(aid.label)],
           ...(aid.kind === 'in-kind' ? [] : [['aid-amount', Number.isInteger(aid.amountCents) && (aid.amountCents as number) > 0]]),
         ] as [string, boolean][])
+      : []),
+    ...(data.decision === 'recovery'
+      ? ([[
+          'recovery',
+          Number.isInteger(data.recovery?.amountCents) && (data.recovery?.amountCents as number) > 0 && date(data.recovery?.periodFrom) &&
+            date(data.recovery?.periodTo) && filled(data.recovery?.payer),
+        ]] as [string, boolean][])
       : []),
     ...(data.decision === 'stop' || data.decision === 'revision' ? ([['effective-date', date(data.effectiveDate)]] as [string, boolean][]) : []),
     ['appeal-possible', appeal.possible === true],
@@ -464,6 +485,7 @@ const DECISION_TITLES: Record<DecisionKind, (right: string) => string> = {
   refusal: (right) => `Beslissing over uw aanvraag ${right}: weigering`,
   revision: (right) => `Beslissing: herziening van uw ${right}`,
   stop: (right) => `Beslissing: stopzetting van uw ${right}`,
+  recovery: (right) => `Beslissing: terugvordering van ${right}`,
 };
 
 function decisionSentence(kind: DecisionKind, d: DecisionData, body: string, right: string): string {
@@ -478,6 +500,11 @@ function decisionSentence(kind: DecisionKind, d: DecisionData, body: string, rig
       return `${on} uw ${right} te herzien vanaf ${formatDateNl(d.effectiveDate as IsoDate)}.`;
     case 'stop':
       return `${on} uw ${right} stop te zetten vanaf ${formatDateNl(d.effectiveDate as IsoDate)}.`;
+    case 'recovery': {
+      const r = d.recovery!;
+      return `${on} ${formatEuro(r.amountCents)} terug te vorderen van de ${right} die u ontving voor de periode van ` +
+        `${formatDateNl(r.periodFrom)} tot en met ${formatDateNl(r.periodTo)}: voor die periode ontving u achteraf uitkeringen van ${r.payer}.`;
+    }
   }
 }
 
@@ -512,6 +539,8 @@ function decision(kind: DecisionKind, d: DecisionData): LetterDocument {
     money && `Berekening: ${d.amount!.computation}`,
     aid && `Vorm van de hulp: ${aid.label}. ${aid.description}`,
     aid?.amountCents !== undefined && `Bedrag: ${formatEuro(aid.amountCents)}, eenmalig.`,
+    kind === 'recovery' && d.recovery?.subrogation &&
+      `Het OCMW treedt voor dit bedrag in uw rechten tegenover ${d.recovery.payer} (subrogatie): die betaalt het rechtstreeks aan het OCMW.`,
     `Juridische gronden: ${d.legalReasons}`,
     `Feitelijke gronden: ${d.factualReasons}`,
     d.procedure.notificationBasis && `Kennisgeving: ${d.procedure.notificationBasis}`,
@@ -519,7 +548,8 @@ function decision(kind: DecisionKind, d: DecisionData): LetterDocument {
     contactParagraph(d),
     closing(d),
   ], {
-    Beslissing: { grant: 'toekenning', refusal: 'weigering', revision: 'herziening', stop: 'stopzetting' }[kind],
+    Beslissing: { grant: 'toekenning', refusal: 'weigering', revision: 'herziening', stop: 'stopzetting', recovery: 'terugvordering' }[kind],
+    'Terug te vorderen': kind === 'recovery' && d.recovery ? formatEuro(d.recovery.amountCents) : undefined,
     'Datum van de beslissing': formatDateNl(d.decisionDate),
     'Beslissend orgaan': body,
     Categorie: category,
@@ -594,6 +624,7 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'decision-refusal': return decision('refusal', d);
     case 'decision-revision': return decision('revision', d);
     case 'decision-stop': return decision('stop', d);
+    case 'decision-recovery': return decision('recovery', d);
     case 'forwarding-ocmw': return forwardingOcmw(d);
     case 'forwarding-applicant': return forwardingApplicant(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);

@@ -5,7 +5,7 @@
  * reimbursement under Wet 1965), its own report (the form of aid, art. 57 §1: free) and its own deadlines (SA-1 … SA-8).
  * Its workflows are workflows/social-aid/. Pure data: workflows import it.
  */
-import { AID_FIELDS, AID_FORM_REQUIREMENTS, choice, date, noGrantWithCode207, notBefore, object, requiredFields, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
+import { AID_FIELDS, AID_FORM_REQUIREMENTS, cents, choice, date, noGrantWithCode207, notBefore, object, requiredFields, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
 import { LABOUR_COURT_APPEAL_HOW, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 import type { ProcedureDefinition } from './types';
 
@@ -41,7 +41,7 @@ export const SOCIAL_AID = {
     // A request (grant/refuse, from the social report, with its form of aid) or running aid after a review.
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
       reference: text('Dossiernummer', 40),
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Stopzetten'], ['recover', 'Terugvorderen']]),
       ...AID_FIELDS,
       motivation: text('Motivering', 8000),
     }),
@@ -49,7 +49,8 @@ export const SOCIAL_AID = {
       decision: {
         schema: object(['result', 'decisionDate', 'motivation'], {
           result: choice('Beslissing', [
-            ['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['revised', 'Herzien'], ['stopped', 'Stopgezet'], ['postponed', 'Uitgesteld'],
+            ['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['revised', 'Herzien'], ['stopped', 'Stopgezet'], ['recovered', 'Teruggevorderd'],
+            ['postponed', 'Uitgesteld'],
           ]),
           decisionDate: date('Datum van de beslissing'),
           ...AID_FIELDS,
@@ -58,6 +59,8 @@ export const SOCIAL_AID = {
         check: (d, ctx) => [
           // A grant states its form of aid (art. 57 §1 OCMW-wet), and that form what it must (§0.2); never with code 207.
           ...(d.result === 'granted' ? requiredFields(d, ['aidForm'], 'for a grant') : []),
+          // A recovery states its amount (art. 99 §1 OCMW-wet: up to the benefits paid back for the period).
+          ...(d.result === 'recovered' ? requiredFields(d, ['amountCents'], 'for a recovery') : []),
           ...noGrantWithCode207(d.result === 'granted', ctx, '/result'),
           ...notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
         ],
@@ -85,7 +88,7 @@ export const SOCIAL_AID = {
     notificationBasis: 'deze beslissing wordt u bij aangetekende brief of tegen ontvangstbewijs ter kennis gebracht (art. 62bis OCMW-wet).',
     templates: [
       'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
-      'decision-refusal', 'decision-revision', 'decision-stop', 'forwarding-ocmw', 'forwarding-applicant',
+      'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
     ],
     appeal: {
       court: 'arbeidsrechtbank',
@@ -103,6 +106,17 @@ export const SOCIAL_AID = {
       schema: object(['notifiedOn'], {
         notifiedOn: date('Datum van de kennisgeving van de beslissing'),
         authority: choice('Beslist door', [['cgvs', 'CGVS'], ['rvv', 'Raad voor Vreemdelingenbetwistingen'], ['other', 'Andere']]),
+      }),
+    },
+    // Benefits paid back later for a period in which the OCMW gave aid (unemployment, sickness, a pension): the OCMW
+    // recovers up to that amount and may be subrogated to the client's claim (art. 99 §1–2 OCMW-wet; §2.2).
+    'benefits-back-paid': {
+      title: 'Uitkeringen achteraf betaald voor een periode met steun',
+      schema: object(['payer', 'periodFrom', 'periodTo', 'amountCents'], {
+        payer: text('Uitbetaler (bv. de RVA, het ziekenfonds)', 200),
+        periodFrom: { type: 'string', format: 'date', title: 'Periode van' },
+        periodTo: { type: 'string', format: 'date', title: 'Periode tot en met' },
+        amountCents: cents('Achteraf betaald bedrag (cent)'),
       }),
     },
   },

@@ -7213,12 +7213,264 @@ return errors === 0;
 validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v24 = validate44;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["aidPaidCents","recoverCents","subrogation","motivation"],"properties":{"aidPaidCents":{"type":"integer","title":"Steun betaald voor die periode (cent)","minimum":0,"maximum":100000000},"recoverCents":{"type":"integer","title":"Terug te vorderen (cent)","minimum":0,"maximum":100000000},"subrogation":{"title":"Treedt het OCMW in de rechten van de cliënt (art. 99 §2)?","oneOf":[{"const":true,"title":"Ja, de uitbetaler betaalt aan het OCMW"},{"const":false,"title":"Nee"}]},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate44.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.aidPaidCents === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aidPaidCents"},message:"must have required property '"+"aidPaidCents"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.recoverCents === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recoverCents"},message:"must have required property '"+"recoverCents"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.subrogation === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subrogation"},message:"must have required property '"+"subrogation"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.motivation === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "aidPaidCents") || (key0 === "recoverCents")) || (key0 === "subrogation")) || (key0 === "motivation"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.aidPaidCents !== undefined){
+let data0 = data.aidPaidCents;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err5 = {instancePath:instancePath+"/aidPaidCents",schemaPath:"#/properties/aidPaidCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 100000000 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/aidPaidCents",schemaPath:"#/properties/aidPaidCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err7 = {instancePath:instancePath+"/aidPaidCents",schemaPath:"#/properties/aidPaidCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.recoverCents !== undefined){
+let data1 = data.recoverCents;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err8 = {instancePath:instancePath+"/recoverCents",schemaPath:"#/properties/recoverCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 100000000 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/recoverCents",schemaPath:"#/properties/recoverCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/recoverCents",schemaPath:"#/properties/recoverCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.subrogation !== undefined){
+let data2 = data.subrogation;
+const _errs7 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs8 = errors;
+if(true !== data2){
+const err11 = {instancePath:instancePath+"/subrogation",schemaPath:"#/properties/subrogation/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs9 = errors;
+if(false !== data2){
+const err12 = {instancePath:instancePath+"/subrogation",schemaPath:"#/properties/subrogation/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err13 = {instancePath:instancePath+"/subrogation",schemaPath:"#/properties/subrogation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.motivation !== undefined){
+let data3 = data.motivation;
+if(typeof data3 === "string"){
+if(func9(data3) > 8000){
+const err14 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(func9(data3) < 1){
+const err15 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v25 = validate45;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7699,7 +7951,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema55.properties, key0))){
+if(!(func34.call(schema56.properties, key0))){
 const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -8196,18 +8448,18 @@ vErrors.push(err61);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v25 = validate45;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+export const v26 = validate46;
+const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"recovered","title":"Teruggevorderd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8631,7 +8883,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema56.properties, key0))){
+if(!(func34.call(schema57.properties, key0))){
 const err28 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -8727,8 +8979,8 @@ valid12 = true;
 passing0 = 3;
 }
 const _errs33 = errors;
-if("postponed" !== data5){
-const err33 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/4/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
+if("recovered" !== data5){
+const err33 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/4/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8747,17 +8999,39 @@ if(_valid5){
 valid12 = true;
 passing0 = 4;
 }
-}
-}
-}
-}
-if(!valid12){
-const err34 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs34 = errors;
+if("postponed" !== data5){
+const err34 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/5/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+var _valid5 = _errs34 === errors;
+if(_valid5 && valid12){
+valid12 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid5){
+valid12 = true;
+passing0 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid12){
+const err35 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -8778,18 +9052,7 @@ let data6 = data.decisionDate;
 if(typeof data6 === "string"){
 const failure0 = func0("date", data6, this);
 if(failure0 !== null){
-const err35 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-const failure1 = func16(true, data6, this);
-if(failure1 !== null){
-const err36 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+const err36 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8798,9 +9061,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const failure1 = func16(true, data6, this);
+if(failure1 !== null){
+const err37 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8810,14 +9073,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.aidForm !== undefined){
-let data7 = data.aidForm;
-const _errs37 = errors;
-let valid13 = false;
-let passing1 = null;
-const _errs38 = errors;
-if("equivalent-leefloon" !== data7){
-const err38 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/0/const",keyword:"const",params:{allowedValue: "equivalent-leefloon"},message:"must be equal to constant"};
+else {
+const err38 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8826,14 +9083,15 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid6 = _errs38 === errors;
-if(_valid6){
-valid13 = true;
-passing1 = 0;
 }
+if(data.aidForm !== undefined){
+let data7 = data.aidForm;
+const _errs38 = errors;
+let valid13 = false;
+let passing1 = null;
 const _errs39 = errors;
-if("one-off" !== data7){
-const err39 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/1/const",keyword:"const",params:{allowedValue: "one-off"},message:"must be equal to constant"};
+if("equivalent-leefloon" !== data7){
+const err39 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/0/const",keyword:"const",params:{allowedValue: "equivalent-leefloon"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8843,18 +9101,13 @@ vErrors.push(err39);
 errors++;
 }
 var _valid6 = _errs39 === errors;
-if(_valid6 && valid13){
-valid13 = false;
-passing1 = [passing1, 1];
-}
-else {
 if(_valid6){
 valid13 = true;
-passing1 = 1;
+passing1 = 0;
 }
 const _errs40 = errors;
-if("in-kind" !== data7){
-const err40 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/2/const",keyword:"const",params:{allowedValue: "in-kind"},message:"must be equal to constant"};
+if("one-off" !== data7){
+const err40 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/1/const",keyword:"const",params:{allowedValue: "one-off"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8866,16 +9119,16 @@ errors++;
 var _valid6 = _errs40 === errors;
 if(_valid6 && valid13){
 valid13 = false;
-passing1 = [passing1, 2];
+passing1 = [passing1, 1];
 }
 else {
 if(_valid6){
 valid13 = true;
-passing1 = 2;
+passing1 = 1;
 }
 const _errs41 = errors;
-if("guarantee" !== data7){
-const err41 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/3/const",keyword:"const",params:{allowedValue: "guarantee"},message:"must be equal to constant"};
+if("in-kind" !== data7){
+const err41 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/2/const",keyword:"const",params:{allowedValue: "in-kind"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8887,16 +9140,16 @@ errors++;
 var _valid6 = _errs41 === errors;
 if(_valid6 && valid13){
 valid13 = false;
-passing1 = [passing1, 3];
+passing1 = [passing1, 2];
 }
 else {
 if(_valid6){
 valid13 = true;
-passing1 = 3;
+passing1 = 2;
 }
 const _errs42 = errors;
-if("advance" !== data7){
-const err42 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/4/const",keyword:"const",params:{allowedValue: "advance"},message:"must be equal to constant"};
+if("guarantee" !== data7){
+const err42 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/3/const",keyword:"const",params:{allowedValue: "guarantee"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8906,6 +9159,27 @@ vErrors.push(err42);
 errors++;
 }
 var _valid6 = _errs42 === errors;
+if(_valid6 && valid13){
+valid13 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid6){
+valid13 = true;
+passing1 = 3;
+}
+const _errs43 = errors;
+if("advance" !== data7){
+const err43 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf/4/const",keyword:"const",params:{allowedValue: "advance"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid6 = _errs43 === errors;
 if(_valid6 && valid13){
 valid13 = false;
 passing1 = [passing1, 4];
@@ -8920,20 +9194,20 @@ passing1 = 4;
 }
 }
 if(!valid13){
-const err43 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err44 = {instancePath:instancePath+"/aidForm",schemaPath:"#/properties/aidForm/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err44];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err44);
 }
 errors++;
 }
 else {
-errors = _errs37;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -8943,28 +9217,12 @@ vErrors = null;
 }
 if(data.category !== undefined){
 let data8 = data.category;
-const _errs44 = errors;
+const _errs45 = errors;
 let valid14 = false;
 let passing2 = null;
-const _errs45 = errors;
-if(1 !== data8){
-const err44 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-var _valid7 = _errs45 === errors;
-if(_valid7){
-valid14 = true;
-passing2 = 0;
-}
 const _errs46 = errors;
-if(2 !== data8){
-const err45 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
+if(1 !== data8){
+const err45 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8974,18 +9232,13 @@ vErrors.push(err45);
 errors++;
 }
 var _valid7 = _errs46 === errors;
-if(_valid7 && valid14){
-valid14 = false;
-passing2 = [passing2, 1];
-}
-else {
 if(_valid7){
 valid14 = true;
-passing2 = 1;
+passing2 = 0;
 }
 const _errs47 = errors;
-if(3 !== data8){
-const err46 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
+if(2 !== data8){
+const err46 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8995,6 +9248,27 @@ vErrors.push(err46);
 errors++;
 }
 var _valid7 = _errs47 === errors;
+if(_valid7 && valid14){
+valid14 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid7){
+valid14 = true;
+passing2 = 1;
+}
+const _errs48 = errors;
+if(3 !== data8){
+const err47 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid7 = _errs48 === errors;
 if(_valid7 && valid14){
 valid14 = false;
 passing2 = [passing2, 2];
@@ -9007,20 +9281,20 @@ passing2 = 2;
 }
 }
 if(!valid14){
-const err47 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err48 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err48];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err48);
 }
 errors++;
 }
 else {
-errors = _errs44;
+errors = _errs45;
 if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
+if(_errs45){
+vErrors.length = _errs45;
 }
 else {
 vErrors = null;
@@ -9031,18 +9305,7 @@ vErrors = null;
 if(data.monthlyAmountCents !== undefined){
 let data9 = data.monthlyAmountCents;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err48 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 100000000 || isNaN(data9)){
-const err49 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+const err49 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9051,13 +9314,24 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err50 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 100000000 || isNaN(data9)){
+const err50 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err51 = {instancePath:instancePath+"/monthlyAmountCents",schemaPath:"#/properties/monthlyAmountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
 }
 errors++;
 }
@@ -9068,18 +9342,7 @@ let data10 = data.startDate;
 if(typeof data10 === "string"){
 const failure2 = func0("date", data10, this);
 if(failure2 !== null){
-const err51 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9089,10 +9352,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.amountCents !== undefined){
-let data11 = data.amountCents;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err53 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err53 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9101,9 +9362,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 100000000 || isNaN(data11)){
-const err54 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+}
+if(data.amountCents !== undefined){
+let data11 = data.amountCents;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err54 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9112,13 +9375,24 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err55 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 100000000 || isNaN(data11)){
+const err55 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err56 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }
@@ -9128,17 +9402,7 @@ if(data.aidDescription !== undefined){
 let data12 = data.aidDescription;
 if(typeof data12 === "string"){
 if(func9(data12) > 2000){
-const err56 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(func9(data12) < 1){
-const err57 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err57 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9147,9 +9411,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func9(data12) < 1){
+const err58 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9159,12 +9422,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.payeePartyId !== undefined){
-let data13 = data.payeePartyId;
-if(typeof data13 === "string"){
-const failure3 = func0("uuid", data13, this);
-if(failure3 !== null){
-const err59 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/format",keyword:"format",params:{code: failure3.code, message: failure3.message},message:failure3.message};
+else {
+const err59 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9174,8 +9433,12 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.payeePartyId !== undefined){
+let data13 = data.payeePartyId;
+if(typeof data13 === "string"){
+const failure3 = func0("uuid", data13, this);
+if(failure3 !== null){
+const err60 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/format",keyword:"format",params:{code: failure3.code, message: failure3.message},message:failure3.message};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9185,11 +9448,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.motivation !== undefined){
-let data14 = data.motivation;
-if(typeof data14 === "string"){
-if(func9(data14) > 8000){
-const err61 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+else {
+const err61 = {instancePath:instancePath+"/payeePartyId",schemaPath:"#/properties/payeePartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9198,8 +9458,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(func9(data14) < 1){
-const err62 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.motivation !== undefined){
+let data14 = data.motivation;
+if(typeof data14 === "string"){
+if(func9(data14) > 8000){
+const err62 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9208,9 +9472,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func9(data14) < 1){
+const err63 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9220,9 +9483,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
 else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9231,18 +9493,30 @@ vErrors.push(err64);
 }
 errors++;
 }
-validate45.errors = vErrors;
+}
+}
+else {
+const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v26 = validate46;
-const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v27 = validate47;
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9462,18 +9736,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v27 = validate47;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
+export const v28 = validate48;
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9638,10 +9912,214 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v29 = validate49;
+const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["payer","periodFrom","periodTo","amountCents"],"properties":{"payer":{"type":"string","title":"Uitbetaler (bv. de RVA, het ziekenfonds)","minLength":1,"maxLength":200},"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Achteraf betaald bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate49.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.payer === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payer"},message:"must have required property '"+"payer"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.periodFrom === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periodFrom"},message:"must have required property '"+"periodFrom"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.periodTo === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periodTo"},message:"must have required property '"+"periodTo"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.amountCents === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "payer") || (key0 === "periodFrom")) || (key0 === "periodTo")) || (key0 === "amountCents"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.payer !== undefined){
+let data0 = data.payer;
+if(typeof data0 === "string"){
+if(func9(data0) > 200){
+const err5 = {instancePath:instancePath+"/payer",schemaPath:"#/properties/payer/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err6 = {instancePath:instancePath+"/payer",schemaPath:"#/properties/payer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/payer",schemaPath:"#/properties/payer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.periodFrom !== undefined){
+let data1 = data.periodFrom;
+if(typeof data1 === "string"){
+const failure0 = func0("date", data1, this);
+if(failure0 !== null){
+const err8 = {instancePath:instancePath+"/periodFrom",schemaPath:"#/properties/periodFrom/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/periodFrom",schemaPath:"#/properties/periodFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.periodTo !== undefined){
+let data2 = data.periodTo;
+if(typeof data2 === "string"){
+const failure1 = func0("date", data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/periodTo",schemaPath:"#/properties/periodTo/format",keyword:"format",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/periodTo",schemaPath:"#/properties/periodTo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.amountCents !== undefined){
+let data3 = data.amountCents;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err12 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 100000000 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -9668,8 +10146,10 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "social-aid/collect-iban": v21,
   "social-aid/yearly-review": v22,
   "social-aid/aid-inquiry": v23,
-  "social-aid/aid-report": v24,
-  "social-aid/council:decision": v25,
-  "social-aid/council:ratification": v26,
-  "social-aid/event:asylum-final-negative": v27,
+  "social-aid/recovery-proposal": v24,
+  "social-aid/aid-report": v25,
+  "social-aid/council:decision": v26,
+  "social-aid/council:ratification": v27,
+  "social-aid/event:asylum-final-negative": v28,
+  "social-aid/event:benefits-back-paid": v29,
 };

@@ -13,6 +13,8 @@ export interface TaskContext {
   decisionDate?: IsoDate;
   /** Social aid: the applicant's code in the waiting register, as the social inquiry found it (art. 57ter OCMW-wet). */
   rijksregisterCode?: 'none' | '206' | '207';
+  /** Social aid: benefits paid back for a period with aid (the event): the most the OCMW may recover (art. 99 §1). */
+  backPaidCents?: number;
 }
 
 export interface TaskKind {
@@ -325,6 +327,24 @@ export const SOCIAL_AID_TASK_KINDS = {
       missingDocuments,
     }),
     check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
+  },
+  'recovery-proposal': {
+    kind: 'recovery-proposal',
+    title: 'Terugvordering voorstellen (achteraf betaalde uitkeringen, art. 99 OCMW-wet)',
+    role: 'social-worker',
+    outcomeSchema: object(['aidPaidCents', 'recoverCents', 'subrogation', 'motivation'], {
+      aidPaidCents: cents('Steun betaald voor die periode (cent)'),
+      recoverCents: cents('Terug te vorderen (cent)'),
+      subrogation: choice('Treedt het OCMW in de rechten van de cliënt (art. 99 §2)?', [[true, 'Ja, de uitbetaler betaalt aan het OCMW'], [false, 'Nee']]),
+      motivation: text('Motivering', 8000),
+    }),
+    // Art. 99 §1 OCMW-wet: up to the benefits received for the period, and never more than the aid paid for it.
+    check: (o, ctx) => [
+      ...(typeof o.recoverCents === 'number' && typeof o.aidPaidCents === 'number' && o.recoverCents > o.aidPaidCents
+        ? [{ path: '/recoverCents', code: 'too-much', message: 'may not exceed the aid paid for the period (art. 99 §1 OCMW-wet)' }] : []),
+      ...(typeof o.recoverCents === 'number' && ctx.backPaidCents !== undefined && o.recoverCents > ctx.backPaidCents
+        ? [{ path: '/recoverCents', code: 'too-much', message: `may not exceed the benefits paid back for the period (${ctx.backPaidCents} cents, art. 99 §1 OCMW-wet)` }] : []),
+    ],
   },
   'aid-report': {
     kind: 'aid-report',

@@ -81,6 +81,7 @@ export type TaskOutcomes = {
     notes?: string;
     missingDocuments?: string;
   };
+  'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
   'aid-report': {
     proposal: 'grant' | 'refuse';
     /** Required for a grant; each form requires its own fields (an equivalent leefloon: category, amount, start date). */

@@ -109,7 +109,7 @@ export interface DossierReassignedInput {
 /** An absence cover starts or ends: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
 export const dossierReassignedUpdate = defineUpdate<{ status: string; responsibleUserId: string | null }, [DossierReassignedInput]>('dossierReassigned');
 
-export const COUNCIL_RESULTS = ['granted', 'refused', 'postponed', 'revised', 'suspended', 'stopped', 'ratified', 'overruled'] as const;
+export const COUNCIL_RESULTS = ['granted', 'refused', 'postponed', 'revised', 'suspended', 'stopped', 'recovered', 'ratified', 'overruled'] as const;
 export type CouncilResult = (typeof COUNCIL_RESULTS)[number];
 
 export interface CouncilDecisionInput {

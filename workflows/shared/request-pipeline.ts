@@ -3,6 +3,7 @@ import type { Activities } from '../../activities';
 import type { IssueLetterInput } from '../../activities/notices/notice.activities';
 import { maxDate } from '../../libs/deadlines/calendar-date';
 import { procedureDefinition } from '../../libs/procedures/registry';
+import type { DecisionTemplate } from '../../libs/notices/templates';
 import type { PipelineDeadlines } from '../../libs/procedures/types';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import type { DeadlineHandle, Dossier } from './dossier-runtime';
@@ -127,7 +128,7 @@ export async function recordDecision(dossier: Dossier, decisionTerm: DeadlineHan
 }
 
 /** The templates a decision letter is issued from (libs/notices/templates.ts). */
-export type DecisionLetterTemplate = 'decision-grant' | 'decision-refusal' | 'decision-revision' | 'decision-stop';
+export type DecisionLetterTemplate = DecisionTemplate;
 
 /**
  * Every decision (grant, refusal, revision, stop) reaches the client the same way: the letter with what §0.2 requires

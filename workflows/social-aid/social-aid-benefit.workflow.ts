@@ -1,7 +1,7 @@
 import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, compareDates, daysBetween, IsoDate } from '../../libs/deadlines/calendar-date';
-import { formatDateNl } from '../../libs/format/dutch';
+import { formatDateNl, formatEuro } from '../../libs/format/dutch';
 import { addPeriods, firstDayOf, paymentDay, Period, periodOf } from '../../libs/payments/schedule';
 import { SOCIAL_AID } from '../../libs/procedures/social-aid';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
@@ -99,6 +99,9 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
     });
   }
 
+  // Art. 99 OCMW-wet: benefits paid back later for a period with aid are recovered up to their amount, by a decision.
+  void dossier.supervise('recovery', 'de terugvordering na achteraf betaalde uitkeringen', () => recoverBackPaidBenefits(dossier));
+
   let review: CompletedTask<'yearly-review'> | undefined;
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
     review = await yearlyReview(dossier, `home-visit-${input.year}`, input.stateReimbursed ? 'SA-8' : undefined, input.lastHomeVisit);
@@ -174,6 +177,45 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
  * notified within SA-4 with its appeal window (SA-5). What was paid under an overruled urgent grant is recovered only
  * by a separate recovery decision of the BCSD (art. 99 OCMW-wet), never by the workflow.
  */
+/**
+ * Art. 99 §1–2 OCMW-wet: when the client later receives benefits (unemployment, sickness, a pension) for a period in
+ * which the OCMW gave aid, the social worker proposes to recover up to that amount (never more than the aid paid for
+ * the period) and whether the OCMW is subrogated to the claim; the BCSD decides, and the recovery letter is notified
+ * (SA-4) with its appeal window (SA-5). The claim prescribes after 5 years (SA-7, art. 102). One event after another.
+ */
+async function recoverBackPaidBenefits(dossier: Dossier): Promise<void> {
+  for (;;) {
+    const event = await dossier.waitForEvent('benefits-back-paid');
+    const back = event.data as { payer: string; periodFrom: IsoDate; periodTo: IsoDate; amountCents: number };
+    const step = `recovery-${back.periodFrom}-${event.eventId.slice(0, 8)}`;
+    dossier.facts.backPaidCents = back.amountCents;
+    const proposal = await dossier.task('recovery-proposal', { key: step });
+    const decision = await dossier.council(
+      { reference: dossier.input.reference, proposal: 'recover', amountCents: proposal.recoverCents, motivation: proposal.motivation },
+      { hearingRequested: false, results: ['recovered', 'refused', 'postponed'], step },
+    );
+    if (decision.result !== 'recovered') {
+      await dossier.event('recovery-refused', `Geen terugvordering (BCSD van ${formatDateNl(decision.decisionDate)})`);
+      continue;
+    }
+    const amountCents = decision.amountCents ?? proposal.recoverCents;
+    await dossier.event('recovered', `Terugvordering van ${formatEuro(amountCents)} beslist door het BCSD van ${formatDateNl(decision.decisionDate)}`, {
+      data: { amountCents, periodFrom: back.periodFrom, periodTo: back.periodTo, subrogation: proposal.subrogation },
+    });
+    const term = await dossier.deadline(`notification-${step}`, 'SA-4', decision.decisionDate);
+    await notifyDecision(dossier, term, {
+      key: `decision-letter-${step}`,
+      template: 'decision-recovery',
+      data: {
+        decisionDate: decision.decisionDate,
+        legalReasons: `${SOCIAL_AID.letters.legalReasons} Art. 99 §1 OCMW-wet: het OCMW vordert de steun terug tot het bedrag van de uitkeringen die u achteraf voor dezelfde periode ontving${proposal.subrogation ? '; art. 99 §2: het OCMW treedt daarvoor in uw rechten' : ''}.`,
+        factualReasons: decision.motivation,
+        recovery: { amountCents, periodFrom: back.periodFrom, periodTo: back.periodTo, payer: back.payer, subrogation: proposal.subrogation },
+      },
+    }, `appeal-${step}`);
+  }
+}
+
 /**
  * SA-9: the aid ends after the last day the rule gives (the months up to it are ordered now, the last one pro rata,
  * each due on its payday), with the stop letter notified (SA-4) and its appeal window (SA-5), and form C where the state

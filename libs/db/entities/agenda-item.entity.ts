@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from
 export interface AgendaProposal {
   reference: string;
   /** grant/refuse: a request; revise/stop: a running leefloon after a review or a new fact. */
-  proposal: 'grant' | 'refuse' | 'revise' | 'stop';
+  proposal: 'grant' | 'refuse' | 'revise' | 'stop' | 'recover';
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;

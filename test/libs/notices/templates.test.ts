@@ -76,6 +76,10 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
   'decision-refusal': { ...grant, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: undefined },
   'decision-revision': { ...grant, amount: { ...grant.amount!, monthlyCents: 87613 }, category: 1, categoryReason: 'U woont samen.', effectiveDate: '2026-05-01' },
   'decision-stop': { ...grant, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: '2026-06-01' },
+  'decision-recovery': {
+    ...grant, procedure: SOCIAL_AID_DEFINITION.letters, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: undefined,
+    recovery: { amountCents: 131_420, periodFrom: '2026-01-01', periodTo: '2026-01-31', payer: 'de RVA', subrogation: true },
+  },
   'forwarding-ocmw': {
     ...base,
     recipient: { name: 'OCMW Aalst', address: ['Sociale dienst', 'Gasthuisstraat 40', '9300 Aalst'] },
@@ -294,6 +298,14 @@ describe('letter templates', () => {
       expect(join(refusal)).toContain('beslist uw aanvraag voor maatschappelijke dienstverlening te weigeren');
       expect(join(refusal)).toContain('Art. 57ter OCMW-wet');
       expect(join(refusal)).toContain('(code 207)');
+    });
+
+    it('recovers what was paid for a period with back-paid benefits (art. 99 §1), with subrogation (art. 99 §2)', () => {
+      const doc = renderLetter('decision-recovery', examples['decision-recovery']);
+      expect(doc.title).toBe('Beslissing: terugvordering van maatschappelijke dienstverlening');
+      expect(join(doc)).toContain(`${formatEuro(131_420)} terug te vorderen van de maatschappelijke dienstverlening die u ontving voor de periode van 1 januari 2026 tot en met 31 januari 2026`);
+      expect(join(doc)).toContain('treedt voor dit bedrag in uw rechten tegenover de RVA (subrogatie)');
+      expect(checkDecisionLetter({ ...examples['decision-recovery'], recovery: undefined, decision: 'recovery' }).map((m) => m.element)).toEqual(['recovery']);
     });
 
     it('words the receipt and the forwarding by the OCMW-wet: one month, art. 58 §3, no RMI-wet', () => {

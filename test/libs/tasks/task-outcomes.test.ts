@@ -58,6 +58,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     notes: 'optional',
     missingDocuments: 'optional',
   },
+  'recovery-proposal': { aidPaidCents: 'required', recoverCents: 'required', subrogation: 'required', motivation: 'required' },
   'aid-report': {
     proposal: 'required',
     aidForm: 'optional',
@@ -115,6 +116,7 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
     householdType: ['single', 'cohabiting', 'family'],
     hearingRequested: [true, false],
   },
+  'recovery-proposal': { subrogation: [true, false] },
   'aid-report': {
     proposal: ['grant', 'refuse'],
     aidForm: ['equivalent-leefloon', 'one-off', 'in-kind', 'guarantee', 'advance'],

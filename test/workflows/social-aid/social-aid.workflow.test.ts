@@ -199,6 +199,38 @@ describe('socialAidApplication (time-skipping)', () => {
     });
   });
 
+  it('recovers aid for a period with benefits paid back later (art. 99 §1), up to their amount, by a BCSD decision with its letter', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { stateReimbursed: false }));
+      await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+      await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+      await env.sleep('60 days');
+
+      const periodFrom = input.requestDate;
+      const periodTo = addDays(input.requestDate, 29);
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-back-paid-1', type: 'benefits-back-paid', occurredOn: await envToday(), reference: null, data: { payer: 'de RVA', periodFrom, periodTo, amountCents: 90_000 }, recordedBy: 'u-1' }],
+      });
+      // Never more than what was paid back for the period.
+      const tooMuch = await complete(handle.workflowId, fake, 'recovery-proposal', { aidPaidCents: 131_420, recoverCents: 100_000, subrogation: true, motivation: 'RVA betaalde achteraf.' }).catch((e) => e);
+      expect(tooMuch).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(tooMuch.cause.details[0]).toEqual([expect.objectContaining({ path: '/recoverCents', code: 'too-much' })]);
+      await complete(handle.workflowId, fake, 'recovery-proposal', { aidPaidCents: 131_420, recoverCents: 90_000, subrogation: true, motivation: 'RVA betaalde achteraf.' });
+      expect(fake.of('scheduleAgendaItem').at(-1)).toMatchObject({ proposal: { proposal: 'recover', amountCents: 90_000 } });
+      const decided = await decide(handle.workflowId, fake, { result: 'recovered', amountCents: 90_000 });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
+      const letter = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-recovery'));
+      expect(letter.data.recovery).toEqual({ amountCents: 90_000, periodFrom, periodTo, payer: 'de RVA', subrogation: true });
+      expect(letter.data.legalReasons).toContain('Art. 99 §1 OCMW-wet');
+      expect(fake.of('planDeadline').map((d) => d.ruleId)).toContain('SA-5');
+      await handle.terminate('test done');
+    });
+  });
+
   it('records aid in kind with its letter, and pays nothing', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await start(taskQueue);
