@@ -236,11 +236,13 @@ async function meetingScreen(id) {
     const motivation = el('input', { id: `m-${i.id}`, 'aria-label': `Motivering ${i.dossierReference}`, value: i.proposal.motivation });
     const status = el('span', { role: 'status' });
     const button = el('button', { type: 'button', onclick: async () => {
-      // A grant takes over what the proposal says of the fields the procedure's decision has (category, amount, form of aid).
+      // A grant (or a recovery) takes over what the proposal says of the fields the procedure's decision has (category,
+      // amount, form of aid, the amount recovered).
       const p = i.proposal;
       const own = Object.keys(council?.decisions.find((d) => d.itemKind === i.kind)?.schema.properties ?? {})
         .filter((f) => !['result', 'decisionDate', 'motivation'].includes(f) && p[f] !== undefined);
-      const body = { result: result.value, motivation: motivation.value, ...(result.value === 'granted' ? Object.fromEntries(own.map((f) => [f, p[f]])) : {}) };
+      const takesProposal = ['granted', 'recovered'].includes(result.value);
+      const body = { result: result.value, motivation: motivation.value, ...(takesProposal ? Object.fromEntries(own.map((f) => [f, p[f]])) : {}) };
       const r = await api('POST', `/council/meetings/${id}/items/${i.id}/decision`, body);
       status.textContent = r.ok ? 'Beslissing geregistreerd.' : r.body.message;
     } }, 'Beslissing registreren');
