@@ -5,7 +5,7 @@ import { formatDateNl } from '../../libs/format/dutch';
 import { addPeriods, Period, periodOf } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { MonthlyGrant, monthlyAidLetter, superviseUrgentGrant, monthlyAmount, payArrears, payMonths, sleepUntil, yearlyReview } from '../shared/monthly-aid';
+import { decideOnReview, MonthlyGrant, monthlyAidLetter, monthlyAmount, payArrears, payMonths, sleepUntil, superviseUrgentGrant, yearlyReview } from '../shared/monthly-aid';
 import { PartnerFormWatch, sendPartnerForm, superviseForm, watchPartnerForm } from '../shared/partner-forms';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { LEGAL_REASONS } from './decision-notice';
@@ -119,18 +119,8 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   const outcome = review!;
 
   if (outcome.proposal !== 'continue') {
-    const stop = outcome.proposal === 'stop';
     // A revision or stop is decided by the BCSD like the grant (art. 21 RMI-wet); no request term runs for it.
-    const decision = await dossier.council(
-      {
-        reference: input.dossier.reference,
-        proposal: stop ? 'stop' : 'revise',
-        category: outcome.category,
-        startDate: stop ? outcome.endDate : dossier.today(),
-        motivation: outcome.motivation,
-      },
-      { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `review-${input.year}` },
-    );
+    const decision = await decideOnReview(dossier, outcome, input.year);
     if (decision.result === 'stopped') {
       const endDate = outcome.endDate ?? decision.decisionDate;
       return stopBenefit(dossier, grant, nextPeriod, {

@@ -5,7 +5,8 @@ import type { MonthlyLeefloon } from '../../libs/payments/amounts';
 import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, proRata } from '../../libs/payments/schedule';
-import type { Dossier } from './dossier-runtime';
+import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
+import type { CouncilDecision, Dossier } from './dossier-runtime';
 
 /**
  * Monthly aid at the leefloon amounts (§1.3): the leefloon itself (RMI-wet) and the equivalent leefloon of social aid
@@ -161,6 +162,27 @@ export async function yearlyReview(dossier: Dossier, key: string, ruleId: string
   const outcome = await dossier.task('yearly-review', { deadline: term });
   await term?.met(outcome.homeVisitDate);
   return outcome;
+}
+
+/**
+ * A yearly review that proposes to revise or stop goes to the BCSD like the grant (no request term runs for it), as
+ * the review's own agenda step (`review-<year>`); `proposal` adds the procedure's own fields (social aid: its form).
+ */
+export function decideOnReview(
+  dossier: Dossier, outcome: CompletedTask<'yearly-review'>, year: number, proposal: Partial<AgendaProposal> = {},
+): Promise<CouncilDecision> {
+  const stop = outcome.proposal === 'stop';
+  return dossier.council(
+    {
+      reference: dossier.input.reference,
+      proposal: stop ? 'stop' : 'revise',
+      ...proposal,
+      category: outcome.category,
+      startDate: stop ? outcome.endDate : dossier.today(),
+      motivation: outcome.motivation,
+    },
+    { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `review-${year}` },
+  );
 }
 
 export async function sleepUntil(instant: number): Promise<void> {

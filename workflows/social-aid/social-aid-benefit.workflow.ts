@@ -7,7 +7,7 @@ import { SOCIAL_AID } from '../../libs/procedures/social-aid';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { MonthlyGrant, monthlyAidLetter, monthlyAmount, pay, payArrears, payMonths, superviseUrgentGrant, yearlyReview } from '../shared/monthly-aid';
+import { decideOnReview, MonthlyGrant, monthlyAidLetter, monthlyAmount, pay, payArrears, payMonths, superviseUrgentGrant, yearlyReview } from '../shared/monthly-aid';
 import { PartnerFormWatch, superviseForm } from '../shared/partner-forms';
 import { notifyDecision } from '../shared/request-pipeline';
 import { sendStartForms, sendStopForm, WET_1965_FORMS_PATCH } from './wet1965-forms';
@@ -129,18 +129,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   const outcome = review!;
 
   if (outcome.proposal !== 'continue') {
-    const stop = outcome.proposal === 'stop';
-    const decision = await dossier.council(
-      {
-        reference: input.dossier.reference,
-        proposal: stop ? 'stop' : 'revise',
-        aidForm: 'equivalent-leefloon',
-        category: outcome.category,
-        startDate: stop ? outcome.endDate : dossier.today(),
-        motivation: outcome.motivation,
-      },
-      { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `review-${input.year}` },
-    );
+    const decision = await decideOnReview(dossier, outcome, input.year, { aidForm: 'equivalent-leefloon' });
     if (decision.result === 'stopped') {
       const endDate = outcome.endDate ?? decision.decisionDate;
       return stopAid(dossier, nextPeriod, input.stateReimbursed, {
