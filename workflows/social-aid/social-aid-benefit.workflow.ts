@@ -36,6 +36,21 @@ export interface SocialAidBenefitInput {
   forms?: PartnerFormWatch[];
   /** A final negative asylum decision was reported: the aid ends after `endDate` (SA-9). */
   asylumEnd?: AsylumEnd;
+  /** A recovery (art. 99) the previous run had begun: this run goes on with it (its task and agenda item are the same). */
+  recovery?: BackPaid;
+}
+
+/** Benefits paid back for a period with aid, as the event `benefits-back-paid` reported them. */
+interface BackPaid {
+  eventId: string;
+  payer: string;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  amountCents: number;
+  /** The social worker's proposal, once made. */
+  proposal?: { recoverCents: number; subrogation: boolean; motivation: string };
+  /** The BCSD's decision to recover, once taken. */
+  decision?: { decisionDate: IsoDate; amountCents: number; motivation: string };
 }
 
 /** The end of the aid after a final negative decision on the application for international protection (SA-9, [U]). */
@@ -100,7 +115,8 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   }
 
   // Art. 99 OCMW-wet: benefits paid back later for a period with aid are recovered up to their amount, by a decision.
-  void dossier.supervise('recovery', 'de terugvordering na achteraf betaalde uitkeringen', () => recoverBackPaidBenefits(dossier));
+  const recovery: { current?: BackPaid } = { current: input.recovery };
+  void dossier.supervise('recovery', 'de terugvordering na achteraf betaalde uitkeringen', () => recoverBackPaidBenefits(dossier, recovery));
 
   let review: CompletedTask<'yearly-review'> | undefined;
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
@@ -115,7 +131,9 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   nextPeriod = paid.nextPeriod;
   if (paid.handOver) {
     await dossier.settle();
-    return continueAsNew<typeof socialAidBenefit>({ ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true, forms, asylumEnd });
+    return continueAsNew<typeof socialAidBenefit>({
+      ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true, forms, asylumEnd, recovery: recovery.current,
+    });
   }
   if (asylumEnd) return endAfterAsylumDecision(dossier, grant, nextPeriod, payday, input.stateReimbursed, asylumEnd);
   const overruled = urgent.overruled;
@@ -158,6 +176,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   await dossier.settle();
   return continueAsNew<typeof socialAidBenefit>({
     dossier: dossier.handOver(), grant, year: input.year + 1, nextPeriod, lastHomeVisit: outcome.homeVisitDate, stateReimbursed: input.stateReimbursed, forms,
+    recovery: recovery.current,
   });
 }
 
@@ -172,25 +191,40 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
  * the period) and whether the OCMW is subrogated to the claim; the BCSD decides, and the recovery letter is notified
  * (SA-4) with its appeal window (SA-5). The claim prescribes after 5 years (SA-7, art. 102). One event after another.
  */
-async function recoverBackPaidBenefits(dossier: Dossier): Promise<void> {
+async function recoverBackPaidBenefits(dossier: Dossier, recovery: { current?: BackPaid }): Promise<void> {
   for (;;) {
-    const event = await dossier.waitForEvent('benefits-back-paid');
-    const back = event.data as { payer: string; periodFrom: IsoDate; periodTo: IsoDate; amountCents: number };
-    const step = `recovery-${back.periodFrom}-${event.eventId.slice(0, 8)}`;
-    dossier.facts.backPaidCents = back.amountCents;
-    const proposal = await dossier.task('recovery-proposal', { key: step });
-    const decision = await dossier.council(
-      { reference: dossier.input.reference, proposal: 'recover', amountCents: proposal.recoverCents, motivation: proposal.motivation },
-      { hearingRequested: false, results: ['recovered', 'refused', 'postponed'], step },
-    );
-    if (decision.result !== 'recovered') {
-      await dossier.event('recovery-refused', `Geen terugvordering (BCSD van ${formatDateNl(decision.decisionDate)})`);
-      continue;
+    // One carried from the previous run first (its task is taken over by kind and key, its agenda item by step).
+    if (!recovery.current) {
+      const event = await dossier.waitForEvent('benefits-back-paid');
+      recovery.current = { eventId: event.eventId, ...(event.data as Omit<BackPaid, 'eventId'>) };
     }
-    const amountCents = decision.amountCents ?? proposal.recoverCents;
-    await dossier.event('recovered', `Terugvordering van ${formatEuro(amountCents)} beslist door het BCSD van ${formatDateNl(decision.decisionDate)}`, {
-      data: { amountCents, periodFrom: back.periodFrom, periodTo: back.periodTo, subrogation: proposal.subrogation },
-    });
+    const back = recovery.current;
+    const step = `recovery-${back.periodFrom}-${back.eventId.slice(0, 8)}`;
+    dossier.facts.backPaidCents = back.amountCents;
+    if (!back.proposal) {
+      const { recoverCents, subrogation, motivation } = await dossier.task('recovery-proposal', { key: step });
+      back.proposal = { recoverCents, subrogation, motivation };
+    }
+    const proposal = back.proposal;
+    if (!back.decision) {
+      const decided = await dossier.council(
+        { reference: dossier.input.reference, proposal: 'recover', amountCents: proposal.recoverCents, motivation: proposal.motivation },
+        { hearingRequested: false, results: ['recovered', 'refused', 'postponed'], step },
+      );
+      if (decided.result !== 'recovered') {
+        await dossier.event('recovery-refused', `Geen terugvordering (BCSD van ${formatDateNl(decided.decisionDate)})`);
+        recovery.current = undefined;
+        continue;
+      }
+      const amountCents = decided.amountCents ?? proposal.recoverCents;
+      back.decision = { decisionDate: decided.decisionDate, amountCents, motivation: decided.motivation };
+      await dossier.event('recovered', `Terugvordering van ${formatEuro(amountCents)} beslist door het BCSD van ${formatDateNl(decided.decisionDate)}`, {
+        data: { amountCents, periodFrom: back.periodFrom, periodTo: back.periodTo, subrogation: proposal.subrogation },
+      });
+    }
+    // The decision letter and its notification: taken over by the next run as they stand (the same letter key and task).
+    const decision = back.decision;
+    const { amountCents } = decision;
     const term = await dossier.deadline(`notification-${step}`, 'SA-4', decision.decisionDate);
     await notifyDecision(dossier, term, {
       key: `decision-letter-${step}`,
@@ -202,6 +236,7 @@ async function recoverBackPaidBenefits(dossier: Dossier): Promise<void> {
         recovery: { amountCents, periodFrom: back.periodFrom, periodTo: back.periodTo, payer: back.payer, subrogation: proposal.subrogation },
       },
     }, `appeal-${step}`);
+    recovery.current = undefined;
   }
 }
 

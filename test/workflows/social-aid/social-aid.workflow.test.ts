@@ -231,6 +231,35 @@ describe('socialAidApplication (time-skipping)', () => {
     });
   });
 
+  it('goes on with a recovery begun before the yearly review in the next year\'s run (the same task, then its BCSD decision and letter)', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { stateReimbursed: false }));
+      await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+      await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+      await env.sleep('340 days'); // the yearly review is open
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'yearly-review'));
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-back-paid-2', type: 'benefits-back-paid', occurredOn: await envToday(), reference: null, data: { payer: 'het ziekenfonds', periodFrom: input.requestDate, periodTo: addDays(input.requestDate, 29), amountCents: 50_000 }, recordedBy: 'u-1' }],
+      });
+      const task = await eventually(() => fake.openTasks().find((t) => t.kind === 'recovery-proposal'));
+      const firstRun = (await handle.describe()).runId;
+      await complete(handle.workflowId, fake, 'yearly-review', { homeVisitDate: await envToday(), proposal: 'continue', category: 2, monthlyResourcesCents: 0, motivation: 'Ongewijzigd.' });
+      await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
+      // The next year's run takes the open task over (same id) and goes on with the recovery.
+      await complete(handle.workflowId, fake, 'recovery-proposal', { aidPaidCents: 131_420, recoverCents: 50_000, subrogation: false, motivation: 'Ziekenfonds betaalde achteraf.' });
+      expect(fake.of('openTask').filter((t) => t.kind === 'recovery-proposal').map((t) => t.taskId)).toEqual([task.taskId]);
+      const decided = await decide(handle.workflowId, fake, { result: 'recovered', amountCents: 50_000 });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
+      const letter = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-recovery'));
+      expect(letter.data.recovery).toMatchObject({ amountCents: 50_000, payer: 'het ziekenfonds', subrogation: false });
+      await handle.terminate('test done');
+    });
+  });
+
   it('records aid in kind with its letter, and pays nothing', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await start(taskQueue);
