@@ -71,6 +71,18 @@ describe('socialAidApplication (time-skipping)', () => {
     return sessionDate;
   }
 
+  /** A request granted as an equivalent leefloon, notified: the dossier runs on as socialAidBenefit. */
+  async function grantedEquivalentLeefloon(fake: Fake, taskQueue: string, found: Record<string, unknown>) {
+    const { input, handle } = await start(taskQueue);
+    await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+    await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, found));
+    await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
+    const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
+    await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+    await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+    return { input, handle, sessionDate };
+  }
+
   it('grants an equivalent leefloon: decided within one calendar month (SA-3), notified (SA-4), paid as its own running workflow with the SA-8 home visit', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await start(taskQueue);
@@ -167,13 +179,7 @@ describe('socialAidApplication (time-skipping)', () => {
 
   it('ends a running equivalent leefloon SA-9 days after a final negative asylum decision is notified (an event from outside), with its stop letter', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const { input, handle } = await start(taskQueue);
-      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
-      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false }));
-      await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
-      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
-      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
-      await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false });
       await env.sleep('40 days');
 
       // The CGVS's final negative decision, notified 3 days ago, is recorded: the aid ends 30 calendar days after that.
@@ -201,13 +207,7 @@ describe('socialAidApplication (time-skipping)', () => {
 
   it('recovers aid for a period with benefits paid back later (art. 99 §1), up to their amount, by a BCSD decision with its letter', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const { input, handle } = await start(taskQueue);
-      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
-      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { stateReimbursed: false }));
-      await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
-      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
-      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
-      await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { stateReimbursed: false });
       await env.sleep('60 days');
 
       const periodFrom = input.requestDate;
@@ -233,13 +233,7 @@ describe('socialAidApplication (time-skipping)', () => {
 
   it('goes on with a recovery begun before the yearly review in the next year\'s run (the same task, then its BCSD decision and letter)', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const { input, handle } = await start(taskQueue);
-      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
-      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { stateReimbursed: false }));
-      await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
-      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
-      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
-      await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { stateReimbursed: false });
       await env.sleep('340 days'); // the yearly review is open
       await eventually(() => fake.openTasks().find((t) => t.kind === 'yearly-review'));
       await handle.executeUpdate(externalEventUpdate, {
