@@ -1,3 +1,5 @@
 // The single bundle entry for the worker: every procedure workflow type is exported here.
 export { leefloonApplication } from './leefloon/leefloon.workflow';
 export { leefloonBenefit } from './leefloon/leefloon-benefit.workflow';
+export { socialAidApplication } from './social-aid/social-aid.workflow';
+export { socialAidBenefit } from './social-aid/social-aid-benefit.workflow';

@@ -20,7 +20,7 @@ export async function createWorker(deps: {
     namespace: deps.config.temporalNamespace,
     taskQueue: deps.config.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
-    activities: createActivities({ dataSource: deps.dataSource, config: deps.config, catalogue: loadDeadlineCatalogue(deps.config.deadlineRulesFile, { wet1965FormDays: deps.config.wet1965FormDays }) }),
+    activities: createActivities({ dataSource: deps.dataSource, config: deps.config, catalogue: loadDeadlineCatalogue(deps.config.deadlineRulesFile, { wet1965FormDays: deps.config.wet1965FormDays, asylumEndOfAidDays: deps.config.asylumEndOfAidDays }) }),
   });
 }
 

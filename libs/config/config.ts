@@ -52,6 +52,11 @@ export interface AppConfig {
    * widely cited but unconfirmed, §2.2). null: the catalogue's value (45, or a legal officer's correction of SA-6).
    */
   wet1965FormDays: number | null;
+  /**
+   * [U] SA-9: the calendar days after the notification of a final negative asylum decision until social aid ends
+   * (OCMW_ASYLUM_END_OF_AID_DAYS). null: the catalogue's value (30, or a legal officer's correction of SA-9).
+   */
+  asylumEndOfAidDays: number | null;
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -222,6 +227,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deadlineRulesFile: env.OCMW_DEADLINE_RULES_FILE ? path.resolve(env.OCMW_DEADLINE_RULES_FILE) : null,
     deadlineJudicialMonthEnd: judicialMonthEnd as JudicialMonthEnd,
     wet1965FormDays: env.OCMW_WET1965_FORM_DAYS ? int('OCMW_WET1965_FORM_DAYS', 45, 1, 365) : null,
+    asylumEndOfAidDays: env.OCMW_ASYLUM_END_OF_AID_DAYS ? int('OCMW_ASYLUM_END_OF_AID_DAYS', 30, 1, 365) : null,
     timeZone,
   };
   const config: AppConfig = {

@@ -34,8 +34,8 @@ const rule = (r: RuleInput): DeadlineRule => ({
 });
 
 const LEEFLOON = ['leefloon'];
-const SOCIAL_AID = ['maatschappelijke-dienstverlening'];
-const BOTH = ['leefloon', 'maatschappelijke-dienstverlening'];
+const SOCIAL_AID = ['social-aid'];
+const BOTH = ['leefloon', 'social-aid'];
 
 export const DEFAULT_CATALOGUE: DeadlineRule[] = [
   // §1.2 Leefloon (RMI-wet 26 May 2002, KB 11 July 2002)
@@ -411,6 +411,24 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     sourceNote: 'Arbeidshof Brussel 28 november 2013 (werkelijke verjaringstermijn van 5 jaar) https://lex.be/en/doc/be/case-law-bruxelles/cour-du-travail-arret-28-november-2013-bejc_2013112811_nl . validFrom: standaarddatum OCMW-wet.',
     maxWarningDays: 90,
     validFrom: OCMW_WET,
+  }),
+  rule({
+    id: 'SA-9',
+    title: 'Einde van de steun na een definitieve negatieve beslissing over de asielaanvraag',
+    action: 'De lopende maatschappelijke dienstverlening stopzetten: de steun loopt tot en met deze dag',
+    trigger: 'Kennisgeving van de definitieve negatieve beslissing over het verzoek om internationale bescherming',
+    procedures: SOCIAL_AID,
+    legalBasis: 'wet van 14 maart 2024 (einde van de opvang 30 kalenderdagen na de kennisgeving); art. 57 §2 OCMW-wet',
+    // [U] configuration: the end of the right to social aid after a final negative decision (§2.1). The law of 14 March
+    // 2024 ends the reception 30 calendar days after notification [V]; that it ends social aid after the same period is
+    // not confirmed: the days are configurable (OCMW_ASYLUM_END_OF_AID_DAYS), the rule is dated.
+    duration: 30,
+    counting: 'calendar-days',
+    ifMissed: 'Steun betaald na het einde van het recht (terugvordering nodig).',
+    source: 'U',
+    sourceNote: 'https://vvsg.be/kennisitem/vvsg/materiele-opvang (einde van de opvang sinds 27 juni 2024); toepassing op de maatschappelijke dienstverlening na te kijken.',
+    maxWarningDays: 7,
+    validFrom: '2024-06-27',
   }),
   rule({
     id: 'SA-8',

@@ -95,6 +95,26 @@ export interface Amount {
   frequency: string;
 }
 
+export interface AidForm {
+  kind: 'one-off' | 'in-kind' | 'guarantee' | 'advance';
+  /** Dutch: the form of aid ("eenmalige financiële steun"). */
+  label: string;
+  /** Dutch: what is granted (what the amount is for, the aid in kind, what the guarantee covers). */
+  description: string;
+  /** The amount granted once (a one-off amount, a guarantee, an advance); absent for aid in kind. */
+  amountCents?: number;
+}
+
+export interface Recovery {
+  amountCents: number;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  /** Dutch: who paid the benefits back for the period ("de RVA", "uw ziekenfonds"). */
+  payer: string;
+  /** The OCMW takes over the client's claim on the payer (art. 99 §2 OCMW-wet). */
+  subrogation: boolean;
+}
+
 export interface DecisionData extends LetterBase {
   decisionDate: IsoDate;
   decidingBody?: string;
@@ -104,6 +124,10 @@ export interface DecisionData extends LetterBase {
   category?: 1 | 2 | 3;
   categoryReason?: string;
   amount?: Amount;
+  /** Social aid in another form than a monthly amount (a one-off amount, aid in kind, a guarantee, an advance). */
+  aid?: AidForm;
+  /** A recovery (art. 99 OCMW-wet): what is recovered, for which period, from what the client received for it. */
+  recovery?: Recovery;
   /** Grant: start of the right; revision: date the new amount applies; stop: the date the right ends. */
   effectiveDate?: IsoDate;
   appeal: AppealInfo;
@@ -134,20 +158,21 @@ export interface TemplateData {
   'decision-refusal': DecisionData;
   'decision-revision': DecisionData;
   'decision-stop': DecisionData;
+  'decision-recovery': DecisionData;
   'forwarding-ocmw': ForwardingOcmwData;
   'forwarding-applicant': ForwardingApplicantData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
   'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
-  'decision-refusal', 'decision-revision', 'decision-stop', 'forwarding-ocmw', 'forwarding-applicant',
+  'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
 ] as const satisfies readonly TemplateName[];
 
-export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop';
+export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop' | 'recovery';
 export type DecisionTemplate = `decision-${DecisionKind}`;
 
 export function isDecisionTemplate(template: string): template is DecisionTemplate {
-  return ['decision-grant', 'decision-refusal', 'decision-revision', 'decision-stop'].includes(template);
+  return ['decision-grant', 'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery'].includes(template);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -163,6 +188,9 @@ export interface MissingElement {
 const ELEMENTS: Record<string, string> = {
   'legal-reasons': 'the legal reasons (juridische motivering)',
   'factual-reasons': 'the factual reasons (feitelijke motivering)',
+  'aid-description': 'what the aid is (vorm en omschrijving van de hulp)',
+  'aid-amount': 'the amount granted once (bedrag)',
+  recovery: 'what is recovered: the amount, the period and who paid the benefits for it (art. 99 OCMW-wet)',
   'decision-date': 'the date of the decision',
   amount: 'the amount (bedrag)',
   'amount-computation': 'how the amount and the resources were computed (berekening)',
@@ -237,7 +265,9 @@ function baseChecks(data: Partial<LetterBase>, needsSocialWorker: boolean): [str
  * decision; the file reference, the service and the social worker to contact. Returns what is missing.
  */
 export function checkDecisionLetter(data: Partial<DecisionData> & { decision: DecisionKind }): MissingElement[] {
-  const money = data.decision === 'grant' || data.decision === 'revision';
+  // Aid in another form than a monthly amount states that form instead (a one-off amount is still money: its amount).
+  const aid = data.decision === 'grant' ? data.aid : undefined;
+  const money = (data.decision === 'grant' || data.decision === 'revision') && !aid;
   const categories = data.procedure?.categories === true;
   const appeal: Partial<AppealInfo> = data.appeal ?? {};
   return collect([
@@ -256,6 +286,19 @@ export function checkDecisionLetter(data: Partial<DecisionData> & { decision: De
           ['category', [1, 2, 3].includes(data.category as number)],
           ['category-reason', filled(data.categoryReason)],
         ] as [string, boolean][])
+      : []),
+    ...(aid
+      ? ([
+          ['aid-description', filled(aid.description) && filled(aid.label)],
+          ...(aid.kind === 'in-kind' ? [] : [['aid-amount', Number.isInteger(aid.amountCents) && (aid.amountCents as number) > 0]]),
+        ] as [string, boolean][])
+      : []),
+    ...(data.decision === 'recovery'
+      ? ([[
+          'recovery',
+          Number.isInteger(data.recovery?.amountCents) && (data.recovery?.amountCents as number) > 0 && date(data.recovery?.periodFrom) &&
+            date(data.recovery?.periodTo) && filled(data.recovery?.payer),
+        ]] as [string, boolean][])
       : []),
     ...(data.decision === 'stop' || data.decision === 'revision' ? ([['effective-date', date(data.effectiveDate)]] as [string, boolean][]) : []),
     ['appeal-possible', appeal.possible === true],
@@ -344,6 +387,9 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const salutation = (data: LetterBase) => `Geachte ${data.recipient.name},`;
 
+/** A legal basis in parentheses after a sentence, when the procedure cites one. */
+const cited = (basis: string | undefined) => (basis ? ` (${basis})` : '');
+
 function contactParagraph(data: LetterBase): string {
   const worker = data.socialWorker;
   return (
@@ -360,11 +406,11 @@ function receipt(d: ReceiptData): LetterDocument {
     salutation(d),
     `Wij hebben uw aanvraag voor ${p.request} ontvangen op ${formatDateNl(d.requestDate)}. Uw aanvraag is ingeschreven ` +
       `in het register van de aanvragen onder het dossiernummer ${d.reference}.`,
-    `Het OCMW beslist over uw aanvraag binnen 30 dagen na de ontvangst ervan, dus uiterlijk op ` +
+    `Het OCMW beslist over uw aanvraag ${p.decisionTerm}, dus uiterlijk op ` +
       `${formatDateNl(d.decisionDueDate)}. U ontvangt de beslissing binnen 8 dagen nadat ze genomen is.`,
     `Recht om gehoord te worden: u hebt het recht om gehoord te worden door het ${p.decidingBody} voor het over uw ` +
       `aanvraag beslist. Vraag dat schriftelijk aan; wij laten u dan weten waar en wanneer u gehoord wordt. U mag zich ` +
-      `laten bijstaan of vertegenwoordigen door een persoon van uw keuze (art. 20 RMI-wet).`,
+      `laten bijstaan of vertegenwoordigen door een persoon van uw keuze${cited(p.hearingBasis)}.`,
     `Nieuwe feiten melden: u moet ons onmiddellijk elk nieuw feit melden dat een invloed kan hebben op uw aanvraag, ` +
       `bijvoorbeeld een verandering van uw inkomen, uw adres of uw gezinssituatie.`,
     contactParagraph(d),
@@ -382,7 +428,7 @@ function hearingRight(d: HearingRightData): LetterDocument {
   return document(d, 'Uw recht om gehoord te worden', [
     salutation(d),
     `Tijdens het sociaal onderzoek naar uw aanvraag (dossier ${d.reference}) laten wij u weten dat u het recht hebt ` +
-      `om gehoord te worden door het ${body}, dat over uw aanvraag beslist (art. 20 RMI-wet).`,
+      `om gehoord te worden door het ${body}, dat over uw aanvraag beslist${cited(d.procedure.hearingBasis)}.`,
     `Wilt u gehoord worden, vraag het dan schriftelijk aan bij uw maatschappelijk werker of bij de sociale dienst. ` +
       `Wij laten u daarna schriftelijk weten waar en wanneer u gehoord wordt.`,
     `U mag zich laten bijstaan of vertegenwoordigen door een persoon van uw keuze, bijvoorbeeld een advocaat, ` +
@@ -397,7 +443,7 @@ function hearingInvitation(d: HearingInvitationData): LetterDocument {
   return document(d, 'Uitnodiging om gehoord te worden', [
     salutation(d),
     `U hebt gevraagd om gehoord te worden over uw aanvraag (dossier ${d.reference}). Het ${body} nodigt u uit op ` +
-      `${formatDateLongNl(d.hearing.date)} om ${d.hearing.time} uur, op deze plaats: ${d.hearing.place} (art. 20 RMI-wet).`,
+      `${formatDateLongNl(d.hearing.date)} om ${d.hearing.time} uur, op deze plaats: ${d.hearing.place}${cited(d.procedure.hearingBasis)}.`,
     `U mag zich laten bijstaan of vertegenwoordigen door een persoon van uw keuze. Wie u vertegenwoordigt, brengt ` +
       `een schriftelijke volmacht mee.`,
     `Kunt u niet komen, laat het ons dan zo snel mogelijk weten. U kunt uw standpunt ook schriftelijk bezorgen.`,
@@ -439,19 +485,26 @@ const DECISION_TITLES: Record<DecisionKind, (right: string) => string> = {
   refusal: (right) => `Beslissing over uw aanvraag ${right}: weigering`,
   revision: (right) => `Beslissing: herziening van uw ${right}`,
   stop: (right) => `Beslissing: stopzetting van uw ${right}`,
+  recovery: (right) => `Beslissing: terugvordering van ${right}`,
 };
 
 function decisionSentence(kind: DecisionKind, d: DecisionData, body: string, right: string): string {
   const on = `Het ${body} heeft in zijn zitting van ${formatDateNl(d.decisionDate)} beslist`;
+  const a = d.procedure.article ? `${d.procedure.article} ` : '';
   switch (kind) {
     case 'grant':
-      return `${on} u een ${right} toe te kennen${d.effectiveDate ? ` vanaf ${formatDateNl(d.effectiveDate)}` : ''}.`;
+      return `${on} u ${a}${right} toe te kennen${d.effectiveDate ? ` vanaf ${formatDateNl(d.effectiveDate)}` : ''}.`;
     case 'refusal':
-      return `${on} uw aanvraag voor een ${right} te weigeren.`;
+      return `${on} uw aanvraag voor ${a}${right} te weigeren.`;
     case 'revision':
       return `${on} uw ${right} te herzien vanaf ${formatDateNl(d.effectiveDate as IsoDate)}.`;
     case 'stop':
       return `${on} uw ${right} stop te zetten vanaf ${formatDateNl(d.effectiveDate as IsoDate)}.`;
+    case 'recovery': {
+      const r = d.recovery!;
+      return `${on} ${formatEuro(r.amountCents)} terug te vorderen van de ${right} die u ontving voor de periode van ` +
+        `${formatDateNl(r.periodFrom)} tot en met ${formatDateNl(r.periodTo)}: voor die periode ontving u achteraf uitkeringen van ${r.payer}.`;
+    }
   }
 }
 
@@ -475,25 +528,34 @@ function appealParagraphs(d: DecisionData): string[] {
 function decision(kind: DecisionKind, d: DecisionData): LetterDocument {
   const right = d.procedure.right;
   const body = d.decidingBody ?? d.procedure.decidingBody;
-  const money = (kind === 'grant' || kind === 'revision') && d.amount;
+  const aid = kind === 'grant' ? d.aid : undefined;
+  const money = (kind === 'grant' || kind === 'revision') && !aid && d.amount;
   const category = money && d.category ? CATEGORY_LABELS[d.category] : undefined;
   return document(d, DECISION_TITLES[kind](right), [
     salutation(d),
     decisionSentence(kind, d, body, right),
-    category && `Categorie: u ontvangt het ${right} in ${category}. Reden: ${d.categoryReason}`,
+    category && `Categorie: u ontvangt ${d.procedure.categoryOf} in ${category}. Reden: ${d.categoryReason}`,
     money && `Bedrag: ${formatEuro(d.amount!.monthlyCents)} per maand. Betaling: ${d.amount!.frequency}.`,
     money && `Berekening: ${d.amount!.computation}`,
+    aid && `Vorm van de hulp: ${aid.label}. ${aid.description}`,
+    aid?.amountCents !== undefined && `Bedrag: ${formatEuro(aid.amountCents)}, eenmalig.`,
+    kind === 'recovery' && d.recovery?.subrogation &&
+      `Het OCMW treedt voor dit bedrag in uw rechten tegenover ${d.recovery.payer} (subrogatie): die betaalt het rechtstreeks aan het OCMW.`,
     `Juridische gronden: ${d.legalReasons}`,
     `Feitelijke gronden: ${d.factualReasons}`,
+    d.procedure.notificationBasis && `Kennisgeving: ${d.procedure.notificationBasis}`,
     ...appealParagraphs(d),
     contactParagraph(d),
     closing(d),
   ], {
-    Beslissing: { grant: 'toekenning', refusal: 'weigering', revision: 'herziening', stop: 'stopzetting' }[kind],
+    Beslissing: { grant: 'toekenning', refusal: 'weigering', revision: 'herziening', stop: 'stopzetting', recovery: 'terugvordering' }[kind],
+    'Terug te vorderen': kind === 'recovery' && d.recovery ? formatEuro(d.recovery.amountCents) : undefined,
     'Datum van de beslissing': formatDateNl(d.decisionDate),
     'Beslissend orgaan': body,
     Categorie: category,
     'Bedrag per maand': money ? formatEuro(d.amount!.monthlyCents) : undefined,
+    'Vorm van de hulp': aid?.label,
+    'Eenmalig bedrag': aid?.amountCents !== undefined ? formatEuro(aid.amountCents) : undefined,
     Betaling: money ? d.amount!.frequency : undefined,
     [kind === 'stop' ? 'Einde van het recht' : 'Vanaf']: d.effectiveDate ? formatDateNl(d.effectiveDate) : undefined,
     Kennisgeving: formatDateNl(d.appeal.notifiedOn),
@@ -512,8 +574,8 @@ function forwardingOcmw(d: ForwardingOcmwData): LetterDocument {
       `${d.applicant.address.join(', ')}. Ons dossiernummer is ${d.reference}.`,
     `Wij zijn van oordeel dat niet ons OCMW maar uw OCMW bevoegd is om deze aanvraag te behandelen (wet van ` +
       `2 april 1965). Redenen: ${d.reasons}`,
-    `Wij sturen u de aanvraag daarom door, binnen vijf kalenderdagen na onze vaststelling (art. 18 §4 RMI-wet; art. 58 §3 ` +
-      `OCMW-wet). De aanvrager wordt tegelijk schriftelijk op de hoogte gebracht.`,
+    `Wij sturen u de aanvraag daarom door, binnen vijf kalenderdagen na onze vaststelling (${p.forwardingBasis.ocmw}). ` +
+      `De aanvrager wordt tegelijk schriftelijk op de hoogte gebracht.`,
     `Voor vragen over dit dossier: ${d.service}${d.socialWorker ? `, ${d.socialWorker.name} (${d.socialWorker.contact})` : ''}.`,
     closing(d),
   ], {
@@ -531,8 +593,8 @@ function forwardingApplicant(d: ForwardingApplicantData): LetterDocument {
     `Op ${formatDateNl(d.requestDate)} diende u bij ons een aanvraag in voor ${p.request} (dossier ${d.reference}).`,
     `Volgens de wet van 2 april 1965 is niet ons OCMW maar ${d.competentOcmw.name}, ` +
       `${d.competentOcmw.address.join(', ')}, bevoegd om uw aanvraag te behandelen. Redenen: ${d.reasons}`,
-    `Wij hebben uw aanvraag daarom op ${formatDateNl(d.forwardDate)} doorgestuurd naar dat OCMW (art. 18 §4 ` +
-      `RMI-wet). U hoeft geen nieuwe aanvraag in te dienen: dat OCMW neemt contact met u op of u kunt er zelf ` +
+    `Wij hebben uw aanvraag daarom op ${formatDateNl(d.forwardDate)} doorgestuurd naar dat OCMW ` +
+      `(${p.forwardingBasis.applicant}). U hoeft geen nieuwe aanvraag in te dienen: dat OCMW neemt contact met u op of u kunt er zelf ` +
       `terecht met uw vragen.`,
     contactParagraph(d),
     closing(d),
@@ -562,6 +624,7 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'decision-refusal': return decision('refusal', d);
     case 'decision-revision': return decision('revision', d);
     case 'decision-stop': return decision('stop', d);
+    case 'decision-recovery': return decision('recovery', d);
     case 'forwarding-ocmw': return forwardingOcmw(d);
     case 'forwarding-applicant': return forwardingApplicant(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);

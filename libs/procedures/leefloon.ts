@@ -4,6 +4,7 @@
  */
 import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
+import { LABOUR_COURT_APPEAL_HOW, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -16,21 +17,13 @@ export const LEEFLOON = {
   referencePrefix: 'LL',
   // Every status workflows/leefloon/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
   statuses: [
-    { code: 'REQUEST_REGISTERED', label: 'Aanvraag geregistreerd', order: 1 },
-    { code: 'COMPETENCE_CHECK', label: 'Bevoegdheid nagaan', order: 2 },
-    { code: 'FORWARDING', label: 'Wordt doorgestuurd', order: 3 },
-    { code: 'FORWARDED', label: 'Doorgestuurd naar het bevoegde OCMW', order: 4, final: true },
-    { code: 'INQUIRY', label: 'Sociaal onderzoek', order: 5 },
-    { code: 'DOCUMENTS_REQUESTED', label: 'Ontbrekende stukken opgevraagd', order: 6 },
-    { code: 'SOCIAL_REPORT', label: 'Sociaal verslag', order: 7 },
-    { code: 'AWAITING_DECISION', label: 'Wacht op beslissing', order: 8 },
-    { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 9 },
-    { code: 'DECIDED', label: 'Beslist', order: 10 },
-    { code: 'NOTIFIED', label: 'Beslissing ter kennis gebracht', order: 11 },
+    ...PIPELINE_STATUSES,
     { code: 'ACTIVE', label: 'Leefloon loopt', order: 12 },
     { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
   ],
   taskKinds: LEEFLOON_TASK_KINDS,
+  // LL-3 art. 21 §1, LL-10-NO-DECISION art. 47, LL-2 art. 18 §4, LL-4 art. 21 §3 RMI-wet.
+  deadlines: { decision: 'LL-3', noDecisionAppeal: 'LL-10-NO-DECISION', forwarding: 'LL-2', notification: 'LL-4' },
   council: {
     // A request (grant/refuse, from the social report) or a running leefloon after a review (revise/stop).
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
@@ -59,20 +52,21 @@ export const LEEFLOON = {
           ...notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
         ],
       },
-      ratification: {
-        schema: object(['result', 'decisionDate', 'motivation'], {
-          result: choice('Bekrachtiging', [['ratified', 'Bekrachtigd'], ['overruled', 'Niet bekrachtigd'], ['postponed', 'Uitgesteld']]),
-          decisionDate: date('Datum van de beslissing'),
-          motivation,
-        }),
-      },
+      ratification: RATIFICATION,
     },
   },
   letters: {
     request: 'een leefloon (recht op maatschappelijke integratie)',
     right: 'leefloon',
     decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+    article: 'een',
     categories: true,
+    categoryOf: 'het leefloon',
+    legalReasons: 'Wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie (RMI-wet), art. 3 en 14.',
+    // LL-3: art. 21 §1 RMI-wet.
+    decisionTerm: 'binnen 30 dagen na de ontvangst ervan',
+    hearingBasis: 'art. 20 RMI-wet',
+    forwardingBasis: { ocmw: 'art. 18 §4 RMI-wet; art. 58 §3 OCMW-wet', applicant: 'art. 18 §4 RMI-wet' },
     templates: [
       'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
       'decision-refusal', 'decision-revision', 'decision-stop', 'forwarding-ocmw', 'forwarding-applicant',
@@ -82,11 +76,7 @@ export const LEEFLOON = {
       ruleId: 'LL-10',
       term: 'drie maanden',
       legalBasis: 'art. 47 van de wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie',
-      how:
-        'U stelt beroep in met een verzoekschrift dat u neerlegt op de griffie van de arbeidsrechtbank, of met een ' +
-        '(aangetekende) brief aan die griffie. Vermeld uw naam, uw adres, de beslissing waartegen u opkomt en waarom u het ' +
-        'er niet mee eens bent, en voeg een kopie van deze brief toe. Het beroep is kosteloos. U mag zich laten bijstaan of ' +
-        'vertegenwoordigen door een advocaat, een afgevaardigde van een vakbond of een andere persoon die de wet toelaat.',
+      how: LABOUR_COURT_APPEAL_HOW,
     },
   },
   // What reaches a leefloon dossier from outside, recorded by a social worker (POST /dossiers/:id/events, an import

@@ -25,6 +25,8 @@ export type AgendaItemKind = 'decision' | 'ratification';
 export interface CouncilDecisionContext {
   today: IsoDate;
   requestDate: IsoDate;
+  /** Social aid: the waiting-register code the inquiry found (the workflow knows it; art. 57ter OCMW-wet). */
+  rijksregisterCode?: 'none' | '206' | '207';
 }
 
 /** The decision the council secretary records on one kind of agenda item. */
@@ -62,8 +64,22 @@ export interface ProcedureLetters {
   right: string;
   /** Dutch: the body that decides. */
   decidingBody: string;
+  /** Dutch: the article before `right` in a sentence ("een" leefloon; "" for maatschappelijke dienstverlening). */
+  article: string;
   /** Whether a grant or revision letter must state the category and its reason (leefloon categories 1/2/3). */
   categories: boolean;
+  /** Dutch: what is granted in a category ("het leefloon", "het equivalent leefloon"). */
+  categoryOf: string;
+  /** Dutch: the law and articles a decision letter cites as its legal reasons. */
+  legalReasons: string;
+  /** Dutch: the decision term as the ontvangstbewijs says it ("binnen 30 dagen na de ontvangst ervan"). */
+  decisionTerm: string;
+  /** Dutch: where the right to be heard is laid down, cited in the letters ("art. 20 RMI-wet"); absent: not cited. */
+  hearingBasis?: string;
+  /** Dutch: the legal basis of a forwarding, as the letter to the competent OCMW and the one to the applicant cite it. */
+  forwardingBasis: { ocmw: string; applicant: string };
+  /** Dutch: how a decision is notified, with its basis (art. 62bis OCMW-wet); absent: the letter does not say it. */
+  notificationBasis?: string;
   /** The templates this procedure's workflows may issue, by name (libs/notices/templates.ts). */
   templates: readonly TemplateName[];
   appeal: AppealRule;
@@ -92,6 +108,21 @@ export interface ProcedureSetting {
   unit: 'days' | 'day-of-month';
 }
 
+/**
+ * The deadline catalogue rules (libs/deadlines/catalogue.ts) of the shared request → decision pipeline (§0.1) for a
+ * procedure; the appeal after a notified decision is `letters.appeal.ruleId`.
+ */
+export interface PipelineDeadlines {
+  /** The decision term from the request (LL-3: 30 days; SA-3: one calendar month). */
+  decision: string;
+  /** The appeal window for the absence of a decision, started when the decision term lapses. */
+  noDecisionAppeal: string;
+  /** Forwarding to the competent OCMW with reasons (LL-2, SA-2: 5 calendar days). */
+  forwarding: string;
+  /** Notification of a decision (LL-4, SA-4: 8 days). */
+  notification: string;
+}
+
 export interface ProcedureDefinition<TaskKindName extends string = string> {
   /** The stored procedure name (dossiers.procedure, the OcmwProcedure search attribute). */
   name: string;
@@ -106,6 +137,8 @@ export interface ProcedureDefinition<TaskKindName extends string = string> {
   statuses: readonly ProcedureStatus[];
   /** Task kinds by name; names are scoped to the procedure (running dossiers keep their stored kind names). */
   taskKinds: Readonly<Record<TaskKindName, TaskKind>>;
+  /** The rules of the shared pipeline steps (workflows/shared/request-pipeline.ts). */
+  deadlines: PipelineDeadlines;
   council: ProcedureCouncil;
   letters: ProcedureLetters;
   events: Readonly<Record<string, ExternalEventKind>>;

@@ -11,6 +11,10 @@ export interface TaskContext {
   today: IsoDate;
   requestDate: IsoDate;
   decisionDate?: IsoDate;
+  /** Social aid: the applicant's code in the waiting register, as the social inquiry found it (art. 57ter OCMW-wet). */
+  rijksregisterCode?: 'none' | '206' | '207';
+  /** Social aid: benefits paid back for a period with aid (the event): the most the OCMW may recover (art. 99 §1). */
+  backPaidCents?: number;
 }
 
 export interface TaskKind {
@@ -46,6 +50,18 @@ const requiredWhen = (field: string, value: unknown, fields: string[], reason: s
   then: { required: fields, description: reason },
 });
 
+// Inquiry fields both procedures ask alike.
+const householdType = choice('Feitelijke gezinssituatie', [
+  ['single', 'Alleenstaande'],
+  ['cohabiting', 'Samenwonend'],
+  ['family', 'Met gezin ten laste'],
+]);
+const resources = cents('In aanmerking genomen bestaansmiddelen per maand (cent)');
+const hearingRequested = choice('Wil de aanvrager gehoord worden?', [[true, 'Ja'], [false, 'Nee']]);
+const notes = { type: 'string', title: 'Opmerkingen', maxLength: 4000 } as const satisfies JsonSchema;
+const missingDocuments = { type: 'string', title: 'Ontbrekende stukken op te vragen (één per regel)', maxLength: 2000 } as const satisfies JsonSchema;
+const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const satisfies JsonSchema;
+
 export const category = choice('Categorie', [
   [1, 'Categorie 1: samenwonend'],
   [2, 'Categorie 2: alleenstaand'],
@@ -65,8 +81,11 @@ export function notBefore(outcome: Record<string, unknown>, field: string, limit
   return [{ path: `/${field}`, code: 'too-early', message: `may not be before ${what} (${limit})` }];
 }
 
-/** The leefloon's task kinds (its definition, libs/procedures/leefloon.ts, holds them; look them up by procedure). */
-export const LEEFLOON_TASK_KINDS = {
+/**
+ * Task kinds of the shared request → decision pipeline (§0.1; workflows/shared/request-pipeline.ts) whose outcome is
+ * the same in every procedure that uses them: each procedure's definition includes them beside its own kinds.
+ */
+export const PIPELINE_TASK_KINDS = {
   'competence-check': {
     kind: 'competence-check',
     title: 'Territoriale bevoegdheid nagaan',
@@ -108,27 +127,6 @@ export const LEEFLOON_TASK_KINDS = {
     }),
     check: (o, ctx) => notBefore(o, 'sentDate', ctx.requestDate, 'the request date'),
   },
-  'social-inquiry': {
-    kind: 'social-inquiry',
-    title: 'Sociaal onderzoek',
-    role: 'social-worker',
-    outcomeSchema: object(['homeVisitDate', 'householdType', 'householdSize', 'monthlyResourcesCents', 'proposedCategory', 'hearingRequested'], {
-      homeVisitDate: date('Datum huisbezoek'),
-      householdType: choice('Feitelijke gezinssituatie', [
-        ['single', 'Alleenstaande'],
-        ['cohabiting', 'Samenwonend'],
-        ['family', 'Met gezin ten laste'],
-      ]),
-      householdSize: { type: 'integer', title: 'Aantal personen in het huishouden', minimum: 1, maximum: 30 },
-      monthlyResourcesCents: cents('In aanmerking genomen bestaansmiddelen per maand (cent)'),
-      proposedCategory: category,
-      swornStatementDate: date('Datum verklaring op eer'),
-      hearingRequested: choice('Wil de aanvrager gehoord worden?', [[true, 'Ja'], [false, 'Nee']]),
-      notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
-      missingDocuments: { type: 'string', title: 'Ontbrekende stukken op te vragen (één per regel)', maxLength: 2000 },
-    }),
-    check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
-  },
   'documents-received': {
     kind: 'documents-received',
     title: 'Opgevraagde stukken ontvangen',
@@ -139,36 +137,6 @@ export const LEEFLOON_TASK_KINDS = {
       notes: { type: 'string', title: 'Opmerkingen', maxLength: 4000 },
     }),
     check: (o, ctx) => notBefore(o, 'receivedOn', ctx.requestDate, 'the request date'),
-  },
-  'social-report': {
-    kind: 'social-report',
-    title: 'Sociaal verslag en voorstel van beslissing',
-    role: 'social-worker',
-    outcomeSchema: object(['proposal', 'motivation'], {
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
-      category,
-      monthlyAmountCents: cents('Maandbedrag (cent)'),
-      startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
-      motivation: text('Motivering', 8000),
-    },
-    requiredWhen('proposal', 'grant', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
-    check: (o, ctx) => notBefore(o, 'startDate', ctx.requestDate, 'the request date'),
-  },
-  decision: {
-    kind: 'decision',
-    title: 'Beslissing van het BCSD registreren',
-    role: 'council-secretary',
-    outcomeSchema: object(['result', 'decisionDate', 'motivation'], {
-      result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd']]),
-      decisionDate: date('Datum van de beslissing'),
-      body: choice('Beslissend orgaan', [['bcsd', 'BCSD'], ['subcommittee', 'Subcomité'], ['chair-urgent', 'Voorzitter (dringend)']]),
-      category,
-      monthlyAmountCents: cents('Maandbedrag (cent)'),
-      startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
-      motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
-    },
-    requiredWhen('result', 'granted', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
-    check: (o, ctx) => notBefore(o, 'decisionDate', ctx.requestDate, 'the request date'),
   },
   'decision-notification': {
     kind: 'decision-notification',
@@ -191,6 +159,80 @@ export const LEEFLOON_TASK_KINDS = {
       iban: { type: 'string', format: 'iban', title: 'IBAN van de cliënt' },
     }),
   },
+} satisfies Record<string, TaskKind>;
+
+/**
+ * The follow-up of aid paid monthly at the leefloon amounts (§0.1 step 12: the yearly review with a home visit, LL-7 /
+ * SA-8): the leefloon and the equivalent leefloon of social aid review alike.
+ */
+export const RUNNING_AID_TASK_KINDS = {
+  'yearly-review': {
+    kind: 'yearly-review',
+    title: 'Jaarlijkse herziening met huisbezoek',
+    role: 'social-worker',
+    outcomeSchema: object(['homeVisitDate', 'proposal', 'monthlyResourcesCents', 'category', 'motivation'], {
+      homeVisitDate: date('Datum huisbezoek'),
+      proposal: choice('Voorstel', [['continue', 'Ongewijzigd verderzetten'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
+      category,
+      monthlyResourcesCents: resources,
+      endDate: { type: 'string', format: 'date', title: 'Einddatum (bij stopzetting)' },
+      motivation: text('Motivering', 8000),
+    },
+    requiredWhen('proposal', 'stop', ['endDate'], 'to stop the aid')),
+  },
+} satisfies Record<string, TaskKind>;
+
+/** The leefloon's task kinds (its definition, libs/procedures/leefloon.ts, holds them; look them up by procedure). */
+export const LEEFLOON_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...RUNNING_AID_TASK_KINDS,
+  'social-inquiry': {
+    kind: 'social-inquiry',
+    title: 'Sociaal onderzoek',
+    role: 'social-worker',
+    outcomeSchema: object(['homeVisitDate', 'householdType', 'householdSize', 'monthlyResourcesCents', 'proposedCategory', 'hearingRequested'], {
+      homeVisitDate: date('Datum huisbezoek'),
+      householdType,
+      householdSize: { type: 'integer', title: 'Aantal personen in het huishouden', minimum: 1, maximum: 30 },
+      monthlyResourcesCents: resources,
+      proposedCategory: category,
+      swornStatementDate: date('Datum verklaring op eer'),
+      hearingRequested,
+      notes,
+      missingDocuments,
+    }),
+    check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
+  },
+  'social-report': {
+    kind: 'social-report',
+    title: 'Sociaal verslag en voorstel van beslissing',
+    role: 'social-worker',
+    outcomeSchema: object(['proposal', 'motivation'], {
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
+      category,
+      monthlyAmountCents: cents('Maandbedrag (cent)'),
+      startDate,
+      motivation: text('Motivering', 8000),
+    },
+    requiredWhen('proposal', 'grant', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
+    check: (o, ctx) => notBefore(o, 'startDate', ctx.requestDate, 'the request date'),
+  },
+  decision: {
+    kind: 'decision',
+    title: 'Beslissing van het BCSD registreren',
+    role: 'council-secretary',
+    outcomeSchema: object(['result', 'decisionDate', 'motivation'], {
+      result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd']]),
+      decisionDate: date('Datum van de beslissing'),
+      body: choice('Beslissend orgaan', [['bcsd', 'BCSD'], ['subcommittee', 'Subcomité'], ['chair-urgent', 'Voorzitter (dringend)']]),
+      category,
+      monthlyAmountCents: cents('Maandbedrag (cent)'),
+      startDate: { type: 'string', format: 'date', title: 'Ingangsdatum' },
+      motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
+    },
+    requiredWhen('result', 'granted', ['category', 'monthlyAmountCents', 'startDate'], 'for a grant')),
+    check: (o, ctx) => notBefore(o, 'decisionDate', ctx.requestDate, 'the request date'),
+  },
   'gpmi-signature': {
     kind: 'gpmi-signature',
     title: 'GPMI (geïndividualiseerd project) opmaken en laten ondertekenen',
@@ -212,19 +254,110 @@ export const LEEFLOON_TASK_KINDS = {
       summary: text('Verslag', 8000),
     }),
   },
-  'yearly-review': {
-    kind: 'yearly-review',
-    title: 'Jaarlijkse herziening met huisbezoek',
+} satisfies Record<string, TaskKind>;
+
+/** Forms of social aid (art. 57 §1 OCMW-wet: the form is free; §2.1). */
+export const AID_FORMS = [
+  ['equivalent-leefloon', 'Equivalent leefloon (maandelijks, aan de leefloonbedragen)'],
+  ['one-off', 'Eenmalige financiële steun'],
+  ['in-kind', 'Hulp in natura'],
+  ['guarantee', 'Waarborg'],
+  ['advance', 'Voorschot'],
+] as const satisfies readonly (readonly [string, string])[];
+export type AidFormName = (typeof AID_FORMS)[number][0];
+const aidForm = choice('Vorm van de hulp', AID_FORMS.map(([value, label]) => [value, label]));
+const aidFields = {
+  aidForm,
+  category,
+  monthlyAmountCents: cents('Maandbedrag (cent)'),
+  startDate,
+  amountCents: cents('Bedrag, eenmalig (cent)'),
+  aidDescription: text('Omschrijving van de hulp', 2000),
+  // A one-off amount may be paid to a party linked to the dossier (the landlord, the energy supplier) instead of the client.
+  payeePartyId: { type: 'string', format: 'uuid', title: 'Te betalen aan een partij van het dossier (leeg: de cliënt)' } as JsonSchema,
+};
+/** What each form of aid must state: the letter and the payment need it (§0.2). */
+const aidFormRequirements = (field: string): JsonSchema[] => [
+  requiredWhen(field, 'equivalent-leefloon', ['category', 'monthlyAmountCents', 'startDate'], 'for an equivalent leefloon'),
+  requiredWhen(field, 'one-off', ['amountCents', 'aidDescription'], 'for a one-off amount'),
+  requiredWhen(field, 'in-kind', ['aidDescription'], 'for aid in kind'),
+  requiredWhen(field, 'guarantee', ['amountCents', 'aidDescription'], 'for a guarantee'),
+  requiredWhen(field, 'advance', ['amountCents', 'aidDescription'], 'for an advance'),
+];
+export const AID_FIELDS = aidFields;
+export const AID_FORM_REQUIREMENTS = aidFormRequirements;
+
+/**
+ * Art. 57ter OCMW-wet: an applicant for international protection with a code 207 (a mandatory place of registration in
+ * a reception structure) has no right to social aid from the OCMW — the reception structure gives the material aid.
+ * A grant can then be neither proposed nor decided; `code` is the stable key a Dutch interface shows its text for.
+ */
+export function noGrantWithCode207(granting: boolean, ctx: { rijksregisterCode?: string }, path: string): SchemaError[] {
+  if (!granting || ctx.rijksregisterCode !== '207') return [];
+  return [{ path, code: 'no-right-code-207', message: 'cannot be a grant: the applicant has code 207 in the waiting register (art. 57ter OCMW-wet: no right to social aid)' }];
+}
+
+/** Social aid's own task kinds (its definition, libs/procedures/social-aid.ts, adds the pipeline's and the review). */
+export const SOCIAL_AID_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...RUNNING_AID_TASK_KINDS,
+  'aid-inquiry': {
+    kind: 'aid-inquiry',
+    title: 'Sociaal onderzoek (maatschappelijke dienstverlening)',
     role: 'social-worker',
-    outcomeSchema: object(['homeVisitDate', 'proposal', 'monthlyResourcesCents', 'category', 'motivation'], {
+    outcomeSchema: object(['homeVisitDate', 'residenceStatus', 'rijksregisterCode', 'stateReimbursed', 'householdType', 'monthlyResourcesCents', 'hearingRequested'], {
       homeVisitDate: date('Datum huisbezoek'),
-      proposal: choice('Voorstel', [['continue', 'Ongewijzigd verderzetten'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
-      category,
-      monthlyResourcesCents: cents('In aanmerking genomen bestaansmiddelen per maand (cent)'),
-      endDate: { type: 'string', format: 'date', title: 'Einddatum (bij stopzetting)' },
+      residenceStatus: choice('Verblijfsstatus', [
+        ['population-register', 'Ingeschreven in het bevolkingsregister'],
+        ['foreigners-register', 'Ingeschreven in het vreemdelingenregister'],
+        ['international-protection', 'Verzoeker om internationale bescherming (wachtregister)'],
+        ['other', 'Andere'],
+      ]),
+      // The Rijksregister code of an applicant for international protection (§2.1): 206 = a right to OCMW aid, 207 = none.
+      rijksregisterCode: choice('Code in het Rijksregister', [
+        ['none', 'Geen code 206 of 207'],
+        ['206', 'Code 206: procedure lopend, geen verplichte plaats van inschrijving'],
+        ['207', 'Code 207: verplichte plaats van inschrijving in een opvangstructuur'],
+      ]),
+      stateReimbursed: choice('Door de staat terugbetaald (Wet 1965)?', [[true, 'Ja'], [false, 'Nee']]),
+      householdType,
+      monthlyResourcesCents: resources,
+      hearingRequested,
+      notes,
+      missingDocuments,
+    }),
+    check: (o, ctx) => notBefore(o, 'homeVisitDate', ctx.requestDate, 'the request date'),
+  },
+  'recovery-proposal': {
+    kind: 'recovery-proposal',
+    title: 'Terugvordering voorstellen (achteraf betaalde uitkeringen, art. 99 OCMW-wet)',
+    role: 'social-worker',
+    outcomeSchema: object(['aidPaidCents', 'recoverCents', 'subrogation', 'motivation'], {
+      aidPaidCents: cents('Steun betaald voor die periode (cent)'),
+      recoverCents: cents('Terug te vorderen (cent)'),
+      subrogation: choice('Treedt het OCMW in de rechten van de cliënt (art. 99 §2)?', [[true, 'Ja, de uitbetaler betaalt aan het OCMW'], [false, 'Nee']]),
+      motivation: text('Motivering', 8000),
+    }),
+    // Art. 99 §1 OCMW-wet: up to the benefits received for the period, and never more than the aid paid for it.
+    check: (o, ctx) => [
+      ...(typeof o.recoverCents === 'number' && typeof o.aidPaidCents === 'number' && o.recoverCents > o.aidPaidCents
+        ? [{ path: '/recoverCents', code: 'too-much', message: 'may not exceed the aid paid for the period (art. 99 §1 OCMW-wet)' }] : []),
+      ...(typeof o.recoverCents === 'number' && ctx.backPaidCents !== undefined && o.recoverCents > ctx.backPaidCents
+        ? [{ path: '/recoverCents', code: 'too-much', message: `may not exceed the benefits paid back for the period (${ctx.backPaidCents} cents, art. 99 §1 OCMW-wet)` }] : []),
+    ],
+  },
+  'aid-report': {
+    kind: 'aid-report',
+    title: 'Sociaal verslag en voorstel van beslissing (vorm van de hulp)',
+    role: 'social-worker',
+    outcomeSchema: object(['proposal', 'motivation'], {
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
+      ...aidFields,
       motivation: text('Motivering', 8000),
     },
-    requiredWhen('proposal', 'stop', ['endDate'], 'to stop the leefloon')),
+    requiredWhen('proposal', 'grant', ['aidForm'], 'for a grant'),
+    ...aidFormRequirements('aidForm')),
+    check: (o, ctx) => [...noGrantWithCode207(o.proposal === 'grant', ctx, '/proposal'), ...notBefore(o, 'startDate', ctx.requestDate, 'the request date')],
   },
 } satisfies Record<string, TaskKind>;
 

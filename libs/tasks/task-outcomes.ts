@@ -6,6 +6,7 @@
  * PURE types: `Dossier.task('social-inquiry')` in a workflow returns `CompletedTask<'social-inquiry'>`.
  */
 import type { IsoDate } from '../deadlines/calendar-date';
+import type { AidFormName } from './task-kinds';
 
 export type Category = 1 | 2 | 3;
 
@@ -67,6 +68,31 @@ export type TaskOutcomes = {
     monthlyResourcesCents: number;
     /** Required to stop. */
     endDate?: IsoDate;
+    motivation: string;
+  };
+  'aid-inquiry': {
+    homeVisitDate: IsoDate;
+    residenceStatus: 'population-register' | 'foreigners-register' | 'international-protection' | 'other';
+    rijksregisterCode: 'none' | '206' | '207';
+    stateReimbursed: boolean;
+    householdType: 'single' | 'cohabiting' | 'family';
+    monthlyResourcesCents: number;
+    hearingRequested: boolean;
+    notes?: string;
+    missingDocuments?: string;
+  };
+  'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
+  'aid-report': {
+    proposal: 'grant' | 'refuse';
+    /** Required for a grant; each form requires its own fields (an equivalent leefloon: category, amount, start date). */
+    aidForm?: AidFormName;
+    category?: Category;
+    monthlyAmountCents?: number;
+    startDate?: IsoDate;
+    amountCents?: number;
+    aidDescription?: string;
+    /** A one-off amount paid to a party linked to the dossier instead of the client. */
+    payeePartyId?: string;
     motivation: string;
   };
 };

@@ -23,7 +23,9 @@ export function standaloneModule({ exportName, schemas, checksModule, command }:
   const ajv = createAjv({ standalone: { checksModule } });
   const names: Record<string, string> = {};
   Object.entries(schemas).forEach(([key, schema], i) => {
-    ajv.addSchema(schema, key);
+    // A copy each: two procedures may share one schema object (a pipeline task kind), and Ajv's standalone code would
+    // emit its validator twice under one name.
+    ajv.addSchema(structuredClone(schema), key);
     names[`v${i}`] = key;
   });
   const code = standaloneCode(ajv, names);

@@ -228,6 +228,32 @@ describe('the screens people work in (browser)', () => {
     expect(Number(confirmed.rows[0].count)).toBe(1);
   });
 
+  it('opens a social aid request, the procedure chosen by its Dutch title, and renders its own inquiry from its outcome schema', async () => {
+    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    await page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'Maatschappelijke dienstverlening (OCMW-wet)' });
+    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'Verzoeker om internationale bescherming (nog geen BIS-nummer)' });
+    await page.getByLabel('Geboortedatum *').fill('1990-09-09');
+    for (const [label, value] of [['Voornaam', 'Samir'], ['Naam', 'Aziz'], ['Straat en nummer', 'Dok 4'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await page.getByRole('button', { name: 'Aanvraag maatschappelijke dienstverlening openen' }).click();
+    await page.waitForURL('**/app/dossiers/*');
+    await page.getByText(/^Samir Aziz · Maatschappelijke dienstverlening \(OCMW-wet\) · status/).waitFor();
+    const dossierId = page.url().split('/').at(-1)!;
+    const check = await eventually(async () =>
+      (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === 'competence-check'),
+    );
+    await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent);
+    const inquiry = await eventually(async () =>
+      (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === 'aid-inquiry'),
+    );
+    await page.goto(`${sys.baseUrl}/app/taken/${inquiry.id}`);
+    await page.getByRole('heading', { name: 'Sociaal onderzoek (maatschappelijke dienstverlening)' }).waitFor();
+    await page.getByText('Code in het Rijksregister', { exact: false }).first().waitFor();
+    await page.getByText('Door de staat terugbetaald (Wet 1965)?', { exact: false }).first().waitFor();
+    await shot('10-maatschappelijke-dienstverlening');
+  });
+
   async function loginAs(username: string): Promise<Page> {
     const other = await browser.newPage({ viewport: { width: 1366, height: 850 } });
     await other.goto(`${sys.baseUrl}/app/aanmelden`);

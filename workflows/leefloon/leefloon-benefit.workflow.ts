@@ -1,13 +1,15 @@
-import { condition, continueAsNew, patched, proxyActivities, sleep } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addDays, addMonths, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
-import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, periodOf, proRata } from '../../libs/payments/schedule';
+import { addPeriods, Period, periodOf } from '../../libs/payments/schedule';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
+import { decideOnReview, MonthlyGrant, monthlyAidLetter, monthlyAmount, payArrears, payMonths, sleepUntil, superviseUrgentGrant, yearlyReview } from '../shared/monthly-aid';
 import { PartnerFormWatch, sendPartnerForm, superviseForm, watchPartnerForm } from '../shared/partner-forms';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
-import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
+import { LEGAL_REASONS } from './decision-notice';
+import { notifyDecision } from '../shared/request-pipeline';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -15,14 +17,7 @@ const acts = proxyActivities<Activities>({
 });
 
 /** What the council granted, as it stands after the latest revision. */
-export interface Grant {
-  category: 1 | 2 | 3;
-  monthlyResourcesCents: number;
-  startDate: IsoDate;
-  decisionDate: IsoDate;
-  /** The right ends after this day (a stop decision). */
-  endDate?: IsoDate;
-}
+export type Grant = MonthlyGrant;
 
 export interface BenefitInput {
   dossier: DossierInput;
@@ -47,8 +42,6 @@ export interface BenefitResult {
   lastPaidPeriod: Period | null;
 }
 
-/** Open the review task this long before the review is due. */
-const REVIEW_NOTICE_DAYS = 30;
 /** Runs from here on hand their open tasks to the next year's run (same task, same assignee) instead of cancelling them. */
 export const CARRY_OPEN_TASKS_PATCH = 'benefit-carries-open-tasks';
 /** Runs from here on hand over to a new run between two payments when their history grows long. */
@@ -79,16 +72,8 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   // The clocks the previous run handed over (the appeal window, GPMI and review terms) go on with their timers.
   await dossier.resume();
 
-  if (input.nextPeriod === null) {
-    // LL-6: arrears from the start date, the first payment within 15 days of the decision (art. 23 RMI-wet, [V-sec]).
-    const plan = arrears(grant.startDate, grant.decisionDate, payday);
-    for (const month of plan.months) {
-      await pay(dossier, grant, 'arrears', month.period, plan.arrearsDueDate ?? grant.decisionDate);
-    }
-    nextPeriod = plan.firstRegularPeriod;
-  } else {
-    nextPeriod = input.nextPeriod;
-  }
+  // LL-6: arrears from the start date, the first payment within 15 days of the decision (art. 23 RMI-wet, [V-sec]).
+  nextPeriod = input.nextPeriod === null ? await payArrears(dossier, grant, payday) : input.nextPeriod;
   const podMi: PodMiWatch[] = [];
   const watchForm = (w: PodMiWatch | undefined) => {
     if (!w) return;
@@ -107,41 +92,26 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
 
   // An urgent grant paid at once (arrears above, LL-8 in followGpmi, LL-5 for its form B): its ratification goes to the
   // next BCSD session. Overruled, the grant stops from the BCSD's own date (see stopBenefit).
-  let overruled: { decisionDate: IsoDate; motivation: string } | undefined;
-  dossier.superviseRatifications(async (pending, ratification) => {
-    if (pending.proposal.proposal !== 'grant') return false;
-    overruled = { decisionDate: ratification.decisionDate, motivation: ratification.motivation };
-    return true;
-  });
+  const urgent = superviseUrgentGrant(dossier);
 
   // The yearly review (LL-7: a home visit at least once a year), and monthly payments until it is done.
   let review: CompletedTask<'yearly-review'> | undefined;
   const reviewDone = () => review !== undefined;
-  const stopOrReview = () => review !== undefined || overruled !== undefined;
+  const stopOrReview = () => review !== undefined || urgent.overruled !== undefined;
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
-    const term = await dossier.deadline(`review-${input.year}`, 'LL-7', input.lastHomeVisit);
-    const dueDate = term.dueDate();
-    if (dueDate) await sleepUntil(startOfDay(addDays(dueDate, -REVIEW_NOTICE_DAYS), input.dossier.settings.timeZone));
-    const outcome = await dossier.task('yearly-review', { deadline: term });
-    await term.met(outcome.homeVisitDate);
-    review = outcome;
+    review = await yearlyReview(dossier, `review-${input.year}`, 'LL-7', input.lastHomeVisit);
   });
 
-  while (!stopOrReview()) {
-    const due = paymentDay(nextPeriod, payday);
-    if (grant.endDate && compareDates(firstDayOf(nextPeriod), grant.endDate) > 0) break;
-    const woke = await condition(stopOrReview, Math.max(0, startOfDay(due, input.dossier.settings.timeZone) - Date.now()));
-    if (woke) break;
-    await pay(dossier, grant, 'monthly', nextPeriod, due);
-    nextPeriod = addPeriods(nextPeriod, 1);
-    // A long history hands over to a new run between two payments: same year, same clocks, same open tasks.
-    if (dossier.shouldHandOver() && patched(HAND_OVER_PATCH)) {
-      await dossier.settle();
-      return continueAsNew<typeof leefloonBenefit>({
-        dossier: dossier.handOver(), grant, year: input.year, nextPeriod, lastHomeVisit: input.lastHomeVisit, gpmi, podMi, midYear: true,
-      });
-    }
+  // A long history hands over to a new run between two payments: same year, same clocks, same open tasks.
+  const paid = await payMonths(dossier, grant, nextPeriod, { payday, stop: stopOrReview, handOver: () => dossier.shouldHandOver() && patched(HAND_OVER_PATCH) });
+  nextPeriod = paid.nextPeriod;
+  if (paid.handOver) {
+    await dossier.settle();
+    return continueAsNew<typeof leefloonBenefit>({
+      dossier: dossier.handOver(), grant, year: input.year, nextPeriod, lastHomeVisit: input.lastHomeVisit, gpmi, podMi, midYear: true,
+    });
   }
+  const overruled = urgent.overruled;
   if (overruled) {
     const endDate = addDays(overruled.decisionDate, -1);
     return stopBenefit(dossier, grant, nextPeriod, {
@@ -156,18 +126,8 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   const outcome = review!;
 
   if (outcome.proposal !== 'continue') {
-    const stop = outcome.proposal === 'stop';
     // A revision or stop is decided by the BCSD like the grant (art. 21 RMI-wet); no request term runs for it.
-    const decision = await dossier.council(
-      {
-        reference: input.dossier.reference,
-        proposal: stop ? 'stop' : 'revise',
-        category: outcome.category,
-        startDate: stop ? outcome.endDate : dossier.today(),
-        motivation: outcome.motivation,
-      },
-      { hearingRequested: false, results: stop ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `review-${input.year}` },
-    );
+    const decision = await decideOnReview(dossier, outcome, input.year);
     if (decision.result === 'stopped') {
       const endDate = outcome.endDate ?? decision.decisionDate;
       return stopBenefit(dossier, grant, nextPeriod, {
@@ -182,9 +142,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
       decisionDate: decision.decisionDate,
     };
     await dossier.event('revised', `Leefloon herzien door het BCSD van ${decision.decisionDate}`);
-    const amount = await dossier.activity(() =>
-      acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: periodOf(decision.decisionDate) }),
-    );
+    const amount = await monthlyAmount(dossier, grant, periodOf(decision.decisionDate));
     const term = await dossier.deadline(`notification-review-${input.year}`, 'LL-4', decision.decisionDate);
     await notifyDecision(dossier, term, {
       key: `decision-letter-review-${input.year}`,
@@ -193,10 +151,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
         decisionDate: decision.decisionDate,
         legalReasons: LEGAL_REASONS,
         factualReasons: decision.motivation,
-        category: grant.category,
-        categoryReason: CATEGORY_REASON[grant.category],
-        amount: { monthlyCents: amount.amountCents, computation: amount.computation, frequency: 'maandelijks, op de vaste betaaldag' },
-        effectiveDate: decision.decisionDate,
+        ...monthlyAidLetter(grant, amount, decision.decisionDate),
       },
     }, `appeal-review-${input.year}`);
     watchForm(await sendPodMi(dossier, 'B', 'revision', decision.decisionDate, grant, undefined, amount.amountCents));
@@ -256,35 +211,6 @@ async function stopBenefit(
   return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
 }
 
-/**
- * Orders the payment of a month: the amount in force that month for the category, minus the resources; the start
- * month pro rata (calendar days covered / days in the month). A client without an IBAN gets a task to collect one.
- */
-async function pay(dossier: Dossier, grant: Grant, kind: 'arrears' | 'monthly', period: Period, dueDate: IsoDate): Promise<void> {
-  const { dossierId } = dossier.input;
-  const month = await dossier.activity(() =>
-    acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: period }),
-  );
-  const cover = coverage(period, grant.startDate, grant.endDate);
-  const amountCents = proRata(month.amountCents, cover);
-  if (amountCents <= 0) return;
-  for (;;) {
-    const ordered = await dossier.activity(() =>
-      acts.orderPayment({
-        dossierId,
-        kind,
-        period,
-        amountCents,
-        dueDate,
-        computation: { text: month.computation, coverage: cover, monthlyAmountCents: month.amountCents },
-      }),
-    );
-    if (!('missingIban' in ordered)) return;
-    const collected = await dossier.task('collect-iban');
-    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));
-  }
-}
-
 /** LL-8: the GPMI is signed within 3 months of the grant; LL-9: evaluated at least every 4 months ([U], configurable rule). */
 async function followGpmi(dossier: Dossier, grant: Grant, gpmi: { signed: boolean; lastEvaluation: IsoDate | null }): Promise<void> {
   if (!gpmi.signed) {
@@ -331,9 +257,3 @@ export function sendPodMi(
     periodFrom: decision === 'stop' && endDate ? addDays(endDate, 1) : grant?.startDate,
   });
 }
-
-async function sleepUntil(instant: number): Promise<void> {
-  const ms = instant - Date.now();
-  if (ms > 0) await sleep(ms);
-}
-

@@ -1,26 +1,17 @@
-import { condition, makeContinueAsNewFunc, patched, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { makeContinueAsNewFunc, patched } from '@temporalio/workflow';
 import { periodOf } from '../../libs/payments/schedule';
-import { CATEGORY_REASON, LEGAL_REASONS, notifyDecision } from './decision-notice';
+import { LEGAL_REASONS } from './decision-notice';
 import { watchPartnerForm } from '../shared/partner-forms';
 import { LEEFLOON_DOSSIER, leefloonBenefit, sendPodMi } from './leefloon-benefit.workflow';
-import { maxDate } from '../../libs/deadlines/calendar-date';
 import type { DossierInput } from '../shared/dossier-input';
-import { DeadlineHandle, Dossier } from '../shared/dossier-runtime';
-import type { CompletedTask } from '../../libs/tasks/task-outcomes';
+import { Dossier } from '../shared/dossier-runtime';
+import { monthlyAidLetter, monthlyAmount } from '../shared/monthly-aid';
+import { forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 
-const SILENT_REFUSAL_APPEAL = 'appeal-no-decision';
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
 export const COUNCIL_AGENDA_PATCH = 'council-agenda';
 /** Dossiers started from here on get the decision letter, POD MI forms and, for a grant, the running benefit. */
 export const LETTERS_AND_PAYMENTS_PATCH = 'letters-and-payments';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
-
-
 
 interface Decision {
   result: string;
@@ -43,35 +34,9 @@ export interface LeefloonResult {
 export async function leefloonApplication(input: DossierInput): Promise<LeefloonResult> {
   const dossier = new Dossier(input, LEEFLOON_DOSSIER);
   await dossier.refreshSettings();
-  await dossier.event('request-registered', `Aanvraag leefloon geregistreerd (${input.channel})`, { status: 'REQUEST_REGISTERED' });
-
-  // LL-3: the BCSD decides within 30 days of the request (art. 21 §1 RMI-wet). The clock keeps running while a
-  // forwarding is pending: the OCMW stays bound until it has forwarded with reasons. When it lapses without a
-  // decision, the client may appeal to the labour court for the absence of a decision (art. 47 RMI-wet): that
-  // window is a rule of its own (LL-10-NO-DECISION), started by the lapse.
-  const decisionTerm = await dossier.deadline('decision', 'LL-3', input.requestDate, {
-    onLapse: (lapsedOn) => dossier.deadline(SILENT_REFUSAL_APPEAL, 'LL-10-NO-DECISION', lapsedOn, { kind: 'window' }),
-  });
-
-  // LL-1: ontvangstbewijs the same day, stating the decision period, the file reference and the handling service;
-  // for leefloon also the right to be heard and the duty to report new facts (art. 18 RMI-wet).
-  await dossier.notice({
-    key: 'receipt',
-    kind: 'ontvangstbewijs',
-    recipient: 'client',
-    channel: input.channel === 'counter' ? 'hand' : 'letter',
-    dueDate: input.requestDate,
-    sentAt: new Date().toISOString(),
-    content: {
-      reference: input.reference,
-      requestDate: input.requestDate,
-      decisionDueDate: decisionTerm.dueDate(),
-      rightToBeHeard: true,
-      dutyToReportNewFacts: true,
-    },
-    description: `Ontvangstbewijs uitgereikt; beslissing uiterlijk ${decisionTerm.dueDate()}`,
-  });
-  await dossier.event('receipt-issued', 'Ontvangstbewijs uitgereikt', { status: 'COMPETENCE_CHECK' });
+  // LL-1 (art. 18 RMI-wet): registered and the ontvangstbewijs the same day. LL-3: the BCSD decides within 30 days of
+  // the request (art. 21 §1 RMI-wet); lapsed without a decision, the appeal for its absence (art. 47 RMI-wet) opens.
+  const decisionTerm = await registerRequest(dossier, 'Aanvraag leefloon');
 
   const competence = await dossier.task('competence-check', { deadline: decisionTerm });
   if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
@@ -81,9 +46,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
 
   // Dossiers from here on: letters, documents requests, POD MI forms and the running benefit.
   const full = patched(LETTERS_AND_PAYMENTS_PATCH);
-  if (full && typeof inquiry.missingDocuments === 'string' && inquiry.missingDocuments.trim()) {
-    await requestDocuments(dossier, inquiry.missingDocuments, decisionTerm);
-  }
+  if (full) await requestDocuments(dossier, inquiry.missingDocuments, decisionTerm);
   await dossier.event('inquiry-done', 'Sociaal onderzoek afgerond', { status: 'SOCIAL_REPORT', data: { hearingRequested: inquiry.hearingRequested } });
   const report = await dossier.task('social-report', { deadline: decisionTerm });
 
@@ -107,14 +70,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     : ((await dossier.task('decision', { deadline: decisionTerm })) as unknown as Decision);
   const result = decision.result as 'granted' | 'refused';
   const decisionDate = decision.decisionDate;
-  dossier.facts.decisionDate = decisionDate;
-  await decisionTerm.met(decisionDate);
-  // A decision taken: the appeal, if any, is against the decision now, not against its absence.
-  await dossier.deadlineOf(SILENT_REFUSAL_APPEAL)?.cancel('decided');
-  await dossier.event('decided', `Beslissing BCSD van ${decisionDate}: ${result === 'granted' ? 'toegekend' : 'geweigerd'}`, {
-    status: 'DECIDED',
-    data: { result },
-  });
+  await recordDecision(dossier, decisionTerm, decisionDate, `Beslissing BCSD van ${decisionDate}: ${result === 'granted' ? 'toegekend' : 'geweigerd'}`, result);
 
   // LL-4: notify the decision within 8 days (art. 21 §3 RMI-wet); until then the appeal term does not start.
   const notificationTerm = await dossier.deadline('notification', 'LL-4', decisionDate);
@@ -148,7 +104,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
       }
     : undefined;
   const amount = grant
-    ? await dossier.activity(() => acts.leefloonAmount({ category: grant.category, monthlyResourcesCents: grant.monthlyResourcesCents, month: periodOf(grant.startDate) }))
+    ? await monthlyAmount(dossier, grant, periodOf(grant.startDate))
     : undefined;
   const delivered = await notifyDecision(dossier, notificationTerm, {
     key: 'decision-letter',
@@ -157,14 +113,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
       decisionDate,
       legalReasons: LEGAL_REASONS,
       factualReasons: decision.motivation,
-      ...(grant && amount
-        ? {
-            category: grant.category,
-            categoryReason: CATEGORY_REASON[grant.category],
-            amount: { monthlyCents: amount.amountCents, computation: amount.computation, frequency: 'maandelijks, op de vaste betaaldag' },
-            effectiveDate: grant.startDate,
-          }
-        : {}),
+      ...(grant && amount ? monthlyAidLetter(grant, amount, grant.startDate) : {}),
     },
   });
   await dossier.event('notified', `Beslissing ter kennis gebracht op ${delivered.notifiedOn}; beroep mogelijk tot ${delivered.appealUntil ?? '?'}`, {
@@ -193,51 +142,4 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
     appealFrom: delivered.notifiedOn,
     podMi: form ? [form] : [],
   });
-}
-
-/**
- * Missing documents: a letter asks for them (with the date to answer by); if they have not come in after the
- * configured number of days, a reminder goes out once; the social worker records what arrived (§1.4). Insufficient
- * cooperation may justify a refusal, which the social report weighs.
- */
-async function requestDocuments(dossier: Dossier, list: string, decisionTerm: DeadlineHandle): Promise<void> {
-  const documents = list.split('\n').map((d) => d.trim()).filter(Boolean);
-  const { dossierId } = dossier.input;
-  const settings = dossier.settings;
-  await dossier.event('documents-requested', `Ontbrekende stukken opgevraagd: ${documents.length}`, { status: 'DOCUMENTS_REQUESTED' });
-  await dossier.attempt('opvraging ontbrekende stukken', () =>
-    acts.issueLetter({ dossierId, key: 'documents-request', template: 'documents-request', data: { documents }, delivery: { mode: 'letter' } } as never),
-  );
-  let received = false;
-  const reminder = (async () => {
-    const answered = await condition(() => received, `${settings.documentReminderDays ?? 14} days`);
-    if (answered) return;
-    await dossier.attempt('herinnering ontbrekende stukken', () =>
-      acts.issueLetter({
-        dossierId, key: 'documents-reminder', template: 'documents-reminder', reminderOf: 'documents-request', data: { documents }, delivery: { mode: 'letter' },
-      } as never),
-    );
-  })();
-  await dossier.task('documents-received', { deadline: decisionTerm });
-  received = true;
-  await reminder;
-}
-
-/**
- * Not competent (Wet 1965): forward the request with reasons to the competent OCMW and inform the applicant in
- * writing, both within 5 calendar days of the finding (LL-2: art. 18 §4 RMI-wet; art. 58 §3 OCMW-wet). The dossier
- * ends as forwarded only once both are recorded.
- */
-async function forwardToCompetentOcmw(dossier: Dossier, decisionTerm: DeadlineHandle, competence: CompletedTask<'competence-check'>): Promise<LeefloonResult> {
-  await dossier.event('not-competent', `Niet bevoegd; bevoegd OCMW: ${competence.competentOcmw ?? '–'}`, { status: 'FORWARDING' });
-  const forwardingTerm = await dossier.deadline('forwarding', 'LL-2', competence.completedOn);
-  const [forwarded, letter] = await Promise.all([
-    dossier.task('forward-request', { deadline: forwardingTerm }),
-    dossier.task('forwarding-letter', { deadline: forwardingTerm }),
-  ]);
-  await forwardingTerm.met(maxDate(forwarded.forwardDate, letter.sentDate));
-  await decisionTerm.cancel('forwarded');
-  await dossier.event('forwarded', `Aanvraag doorgestuurd naar ${forwarded.forwardedTo}`, { status: 'FORWARDED', closed: true });
-  await dossier.finish();
-  return { status: 'FORWARDED' };
 }

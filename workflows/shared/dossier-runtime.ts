@@ -823,12 +823,13 @@ export class Dossier {
 
   /** The accepted decision on the agenda item (idempotent activity): the read model follows the workflow. */
   private async recordCouncilDecision(decision: CouncilDecisionInput): Promise<{ status: string }> {
-    const { userId, userRole, itemId, urgent, result, decisionDate, motivation, category, monthlyAmountCents, startDate } = decision;
+    const { userId, userRole, itemId, urgent, result, decisionDate, motivation } = decision;
     await this.call(() =>
       acts.recordCouncilDecision({
         dossierId: this.input.dossierId,
         itemId,
-        decision: { result, decisionDate, motivation, category, monthlyAmountCents, startDate, urgent, recordedBy: userId, recordedAt: new Date().toISOString() },
+        // The procedure's own fields of the decision (category, amount, form of aid) as its schema accepted them.
+        decision: { ...councilDecisionContent(decision), result, decisionDate, motivation, urgent, recordedBy: userId, recordedAt: new Date().toISOString() },
         actor: { id: userId, role: userRole ?? 'council-secretary' },
       }),
     );
@@ -925,7 +926,9 @@ export class Dossier {
         nonRetryable: true,
       });
     }
-    const errors = validateCouncilDecision(this.input.procedure, entry.kind, councilDecisionContent(decision), { requestDate: this.input.requestDate, today: this.today() });
+    const errors = validateCouncilDecision(this.input.procedure, entry.kind, councilDecisionContent(decision), {
+      rijksregisterCode: this.facts.rijksregisterCode, requestDate: this.input.requestDate, today: this.today(),
+    });
     if (errors.length > 0) {
       throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the decision is not valid', details: [errors], nonRetryable: true });
     }

@@ -109,7 +109,7 @@ export interface DossierReassignedInput {
 /** An absence cover starts or ends: tasks the workflow opens from now on for `fromUserId` go to `toUserId`. */
 export const dossierReassignedUpdate = defineUpdate<{ status: string; responsibleUserId: string | null }, [DossierReassignedInput]>('dossierReassigned');
 
-export const COUNCIL_RESULTS = ['granted', 'refused', 'postponed', 'revised', 'suspended', 'stopped', 'ratified', 'overruled'] as const;
+export const COUNCIL_RESULTS = ['granted', 'refused', 'postponed', 'revised', 'suspended', 'stopped', 'recovered', 'ratified', 'overruled'] as const;
 export type CouncilResult = (typeof COUNCIL_RESULTS)[number];
 
 export interface CouncilDecisionInput {
@@ -121,6 +121,11 @@ export interface CouncilDecisionInput {
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  /** Social aid: the form of aid, a one-off amount, what the aid is (the procedure's decision schema says which). */
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
+  payeePartyId?: string;
   /** The chair's urgent decision, to be ratified at the next session. */
   urgent?: boolean;
   userId: string;

@@ -27,7 +27,7 @@ export class CommonModule {
       { provide: CONFIG, useValue: deps.config },
       { provide: DataSource, useValue: deps.dataSource },
       { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
-      { provide: CATALOGUE, useValue: loadDeadlineCatalogue(deps.config.deadlineRulesFile, { wet1965FormDays: deps.config.wet1965FormDays }) },
+      { provide: CATALOGUE, useValue: loadDeadlineCatalogue(deps.config.deadlineRulesFile, { wet1965FormDays: deps.config.wet1965FormDays, asylumEndOfAidDays: deps.config.asylumEndOfAidDays }) },
     ];
     return {
       module: CommonModule,

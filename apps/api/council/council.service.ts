@@ -12,7 +12,7 @@ import { addMonths, todayIn } from '../../../libs/deadlines/calendar-date';
 import { scopeOf } from '../../../libs/auth/permissions';
 import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { formatDateNl } from '../../../libs/format/dutch';
-import { councilDecisionContent, validateCouncilDecision } from '../../../libs/procedures';
+import { councilDecisionContent, isProcedureName, procedureDefinition, validateCouncilDecision } from '../../../libs/procedures';
 import { AgendaItemMovedInput, councilDecisionUpdate, CouncilResult } from '../../../workflows/shared/dossier.messages';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
@@ -41,6 +41,10 @@ export interface DecisionBody {
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
+  payeePartyId?: string;
 }
 
 /** The council secretary's side of the BCSD: sessions, agendas, decisions per item, urgent decisions, closing. */
@@ -130,13 +134,17 @@ export class CouncilService {
       doc.fontSize(10).text(
         item.kind === 'ratification'
           ? `Bekrachtiging: ${p.motivation}`
-          : `Voorstel: ${{ grant: 'toekennen', refuse: 'weigeren', revise: 'herzien', stop: 'stopzetten' }[p.proposal]}` +
+          : `Voorstel: ${{ grant: 'toekennen', refuse: 'weigeren', revise: 'herzien', stop: 'stopzetten', recover: 'terugvorderen' }[p.proposal]}` +
               (p.category ? `, categorie ${p.category}` : '') +
               (p.monthlyAmountCents !== undefined ? `, ${(p.monthlyAmountCents / 100).toFixed(2).replace('.', ',')} EUR per maand` : '') +
-              (p.startDate ? `, vanaf ${p.startDate}` : ''),
+              (p.startDate ? `, vanaf ${p.startDate}` : '') +
+              (p.aidForm && p.aidForm !== 'equivalent-leefloon' ? `, ${p.aidDescription ?? p.aidForm}` : '') +
+              (p.amountCents !== undefined ? `, ${(p.amountCents / 100).toFixed(2).replace('.', ',')} EUR eenmalig` : ''),
       );
       if (item.kind === 'decision') doc.text(`Motivering: ${p.motivation}`);
-      if (item.hearingRequested) doc.text('De aanvrager vraagt gehoord te worden (art. 20 RMI-wet).');
+      // The right to be heard as the dossier's procedure cites it (the leefloon: art. 20 RMI-wet).
+      const basis = item.procedure && isProcedureName(item.procedure) ? procedureDefinition(item.procedure).letters.hearingBasis : undefined;
+      if (item.hearingRequested) doc.text(`De aanvrager vraagt gehoord te worden${basis ? ` (${basis})` : ''}.`);
       doc.moveDown(0.5);
     });
     if (m.items.length === 0) doc.fontSize(10).text('Geen dossiers op de agenda.');
@@ -307,8 +315,8 @@ export class CouncilService {
     });
     if (errors.length > 0) throw new ValidationError(errors, 'The decision is not valid');
     await this.temporal.workflow.getHandle(dossier.workflowId).executeUpdate(councilDecisionUpdate, {
-      args: [{ itemId, result: body.result, decisionDate, motivation: body.motivation, category: body.category,
-        monthlyAmountCents: body.monthlyAmountCents, startDate: body.startDate, urgent, userId: actor.id, userRole: actor.role }],
+      // The decision's own fields as the procedure's schema checked them (leefloon: category and amount; social aid: its form of aid too).
+      args: [{ ...councilDecisionContent(body), itemId, result: body.result, decisionDate, motivation: body.motivation, urgent, userId: actor.id, userRole: actor.role }],
     });
     const decided = await this.dataSource.getRepository(AgendaItemEntity).findOneByOrFail({ id: itemId });
     return { itemId, dossierId: dossier.id, dossierReference: dossier.reference, ...(decided.decision as AgendaDecision) };

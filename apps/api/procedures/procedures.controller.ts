@@ -19,7 +19,7 @@ export function procedureView(p: ProcedureDefinition) {
       proposalSchema: p.council.proposalSchema,
       decisions: Object.entries(p.council.decisions).map(([itemKind, d]) => ({ itemKind, schema: d.schema })),
     },
-    letters: { templates: p.letters.templates, appeal: { court: p.letters.appeal.court, ruleId: p.letters.appeal.ruleId, term: p.letters.appeal.term, legalBasis: p.letters.appeal.legalBasis } },
+    letters: { right: p.letters.right, request: p.letters.request, templates: p.letters.templates, appeal: { court: p.letters.appeal.court, ruleId: p.letters.appeal.ruleId, term: p.letters.appeal.term, legalBasis: p.letters.appeal.legalBasis } },
     events: Object.entries(p.events).map(([kind, e]) => ({ kind, title: e.title, schema: e.schema, opensDossier: e.opensDossier === true })),
     settings: Object.entries(p.settings).map(([name, s]) => ({ name, label: s.label, env: s.env, default: s.default, unit: s.unit })),
     household: p.household === true,
@@ -56,9 +56,11 @@ const PROCEDURE_VIEW = {
     },
     letters: {
       type: 'object',
-      required: ['templates', 'appeal'],
+      required: ['right', 'request', 'templates', 'appeal'],
       additionalProperties: false,
       properties: {
+        right: { ...STRING, description: 'Dutch: the right decided on', example: 'leefloon' },
+        request: { ...STRING, description: 'Dutch: what the client asks for, as the letters say it' },
         templates: { type: 'array', items: STRING },
         appeal: {
           type: 'object',

@@ -35,12 +35,20 @@ function header() {
   h.querySelector('nav').replaceChildren(...MENU.filter(([, , roles]) => roles.includes(state.user.role)).map(([href, label]) => el('a', { href }, label)));
 }
 
-function newRequestScreen() {
+async function newRequestScreen() {
   const status = el('p', { role: 'status' });
+  // Which procedure the request is for: every one GET /procedures lists, by its Dutch title (the first one chosen).
+  const all = await procedures();
+  const procedure = el('select', { id: 'procedure', name: 'procedure' }, [...all.values()].map((p) => el('option', { value: p.name }, p.title)));
+  const submit = el('button', { type: 'submit' });
+  const label = () => { submit.textContent = `Aanvraag ${all.get(procedure.value)?.letters.right ?? ''} openen`; };
+  procedure.addEventListener('change', label);
+  label();
   const person = personForm();
   const duplicate = el('div', { id: 'possible-duplicate', 'aria-live': 'polite' });
-  const form = el('form', { 'aria-label': 'Nieuwe aanvraag leefloon' }, person.nodes,
-    el('button', { type: 'submit' }, 'Aanvraag leefloon openen'), duplicate, status);
+  const form = el('form', { 'aria-label': 'Nieuwe aanvraag' },
+    el('label', { for: 'procedure' }, 'Procedure'), procedure, person.nodes,
+    submit, duplicate, status);
   const open = async (confirmNotDuplicate) => {
     duplicate.replaceChildren();
     let personId = (await person.existing())?.id;
@@ -50,7 +58,7 @@ function newRequestScreen() {
       if (!created.ok) { status.textContent = (created.body.errors ?? []).map((x) => `${x.path}: ${x.message}`).join('; ') || created.body.message; return; }
       personId = created.body.id;
     }
-    const opened = await api('POST', '/dossiers', { procedure: 'leefloon', personId, channel: 'counter' });
+    const opened = await api('POST', '/dossiers', { procedure: procedure.value, personId, channel: 'counter' });
     if (!opened.ok) { status.textContent = opened.body.message; return; }
     go(`/app/dossiers/${opened.body.id}`);
   };
@@ -115,9 +123,13 @@ async function meetingScreen(id) {
     const motivation = el('input', { id: `m-${i.id}`, 'aria-label': `Motivering ${i.dossierReference}`, value: i.proposal.motivation });
     const status = el('span', { role: 'status' });
     const button = el('button', { type: 'button', onclick: async () => {
+      // A grant (or a recovery) takes over what the proposal says of the fields the procedure's decision has (category,
+      // amount, form of aid, the amount recovered).
       const p = i.proposal;
-      const body = { result: result.value, motivation: motivation.value,
-        ...(result.value === 'granted' ? { category: p.category, monthlyAmountCents: p.monthlyAmountCents, startDate: p.startDate } : {}) };
+      const own = Object.keys(council?.decisions.find((d) => d.itemKind === i.kind)?.schema.properties ?? {})
+        .filter((f) => !['result', 'decisionDate', 'motivation'].includes(f) && p[f] !== undefined);
+      const takesProposal = ['granted', 'recovered'].includes(result.value);
+      const body = { result: result.value, motivation: motivation.value, ...(takesProposal ? Object.fromEntries(own.map((f) => [f, p[f]])) : {}) };
       const r = await api('POST', `/council/meetings/${id}/items/${i.id}/decision`, body);
       status.textContent = r.ok ? 'Beslissing geregistreerd.' : r.body.message;
     } }, 'Beslissing registreren');

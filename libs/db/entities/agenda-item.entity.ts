@@ -3,10 +3,15 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from
 export interface AgendaProposal {
   reference: string;
   /** grant/refuse: a request; revise/stop: a running leefloon after a review or a new fact. */
-  proposal: 'grant' | 'refuse' | 'revise' | 'stop';
+  proposal: 'grant' | 'refuse' | 'revise' | 'stop' | 'recover';
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  /** Social aid: the form of aid (libs/tasks/task-kinds.ts AID_FORMS), a one-off amount, what the aid is. */
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
+  payeePartyId?: string;
   motivation: string;
 }
 
@@ -17,6 +22,10 @@ export interface AgendaDecision {
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;
+  aidForm?: string;
+  amountCents?: number;
+  aidDescription?: string;
+  payeePartyId?: string;
   urgent?: boolean;
   recordedBy: string;
   recordedAt: string;

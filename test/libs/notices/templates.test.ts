@@ -1,4 +1,5 @@
 import { LEEFLOON } from '../../../libs/procedures/leefloon';
+import { ART_57TER_REASONS, SOCIAL_AID as SOCIAL_AID_DEFINITION } from '../../../libs/procedures/social-aid';
 import type { ProcedureLetters } from '../../../libs/procedures/types';
 import {
   checkDecisionLetter,
@@ -28,7 +29,12 @@ const SOCIAL_AID: ProcedureLetters = {
   request: 'maatschappelijke dienstverlening',
   right: 'maatschappelijke dienstverlening',
   decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+  article: '',
   categories: false,
+  categoryOf: 'het equivalent leefloon',
+  legalReasons: 'OCMW-wet, art. 1 en 57.',
+  decisionTerm: 'binnen de maand na de ontvangst ervan',
+  forwardingBasis: { ocmw: 'art. 58 §3 OCMW-wet', applicant: 'art. 58 §3 OCMW-wet' },
   templates: ['decision-grant', 'decision-refusal'],
   appeal: {
     court: 'arbeidsrechtbank',
@@ -70,6 +76,10 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
   'decision-refusal': { ...grant, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: undefined },
   'decision-revision': { ...grant, amount: { ...grant.amount!, monthlyCents: 87613 }, category: 1, categoryReason: 'U woont samen.', effectiveDate: '2026-05-01' },
   'decision-stop': { ...grant, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: '2026-06-01' },
+  'decision-recovery': {
+    ...grant, procedure: SOCIAL_AID_DEFINITION.letters, category: undefined, categoryReason: undefined, amount: undefined, effectiveDate: undefined,
+    recovery: { amountCents: 131_420, periodFrom: '2026-01-01', periodTo: '2026-01-31', payer: 'de RVA', subrogation: true },
+  },
   'forwarding-ocmw': {
     ...base,
     recipient: { name: 'OCMW Aalst', address: ['Sociale dienst', 'Gasthuisstraat 40', '9300 Aalst'] },
@@ -253,5 +263,61 @@ describe('letter templates', () => {
     // Without reasons a forwarding is void (primabook, Bijzondere bepalingen).
     expect(() => renderLetter('forwarding-ocmw', { ...examples['forwarding-ocmw'], reasons: '' })).toThrow(/incompetence-reasons/);
     expect(checkLetter('forwarding-applicant', { ...examples['forwarding-applicant'], forwardDate: '2026-02-30' }).map((m) => m.element)).toEqual(['forward-date']);
+  });
+
+  describe('social aid (its definition: libs/procedures/social-aid.ts)', () => {
+    const letters = SOCIAL_AID_DEFINITION.letters;
+    const join = (d: { paragraphs: string[] }) => d.paragraphs.join('\n');
+
+    it('grants a one-off amount as a form of aid, citing the OCMW-wet and art. 62bis, without a monthly amount', () => {
+      const oneOff: DecisionData = {
+        ...grant, procedure: letters, category: undefined, categoryReason: undefined, amount: undefined, legalReasons: letters.legalReasons,
+        aid: { kind: 'one-off', label: 'Eenmalige financiële steun', description: 'Betaling van de achterstallige energiefactuur.', amountCents: 45_000 },
+      };
+      expect(checkDecisionLetter({ ...oneOff, decision: 'grant' })).toEqual([]);
+      const doc = renderLetter('decision-grant', oneOff);
+      expect(doc.title).toBe('Beslissing over uw aanvraag maatschappelijke dienstverlening: toekenning');
+      expect(join(doc)).toContain('beslist u maatschappelijke dienstverlening toe te kennen');
+      expect(join(doc)).toContain('Vorm van de hulp: Eenmalige financiële steun. Betaling van de achterstallige energiefactuur.');
+      expect(join(doc)).toContain(`Bedrag: ${formatEuro(45_000)}, eenmalig.`);
+      expect(join(doc)).toContain('OCMW-wet), art. 1');
+      expect(join(doc)).toContain('(art. 62bis OCMW-wet)');
+      expect(join(doc)).toContain('(art. 71 van de organieke wet van 8 juli 1976');
+      expect(join(doc)).not.toMatch(/RMI-wet|per maand/);
+      expect(doc.fields['Eenmalig bedrag']).toBe(formatEuro(45_000));
+      // A one-off amount states its amount and what it is for; aid in kind what it is.
+      expect(checkDecisionLetter({ ...oneOff, aid: { ...oneOff.aid!, amountCents: undefined }, decision: 'grant' }).map((m) => m.element)).toEqual(['aid-amount']);
+      expect(checkDecisionLetter({ ...oneOff, aid: { kind: 'in-kind', label: 'Hulp in natura', description: '' }, decision: 'grant' }).map((m) => m.element)).toEqual(['aid-description']);
+      expect(checkDecisionLetter({ ...oneOff, aid: { kind: 'in-kind', label: 'Hulp in natura', description: 'Voedselpakketten' }, decision: 'grant' })).toEqual([]);
+    });
+
+    it('grants an equivalent leefloon with its category, and refuses for code 207 citing art. 57ter', () => {
+      const equivalent = renderLetter('decision-grant', { ...grant, procedure: letters, legalReasons: letters.legalReasons });
+      expect(join(equivalent)).toContain('Categorie: u ontvangt het equivalent leefloon in categorie 2');
+      const refusal = renderLetter('decision-refusal', { ...examples['decision-refusal'], procedure: letters, legalReasons: `${letters.legalReasons} ${ART_57TER_REASONS}` });
+      expect(join(refusal)).toContain('beslist uw aanvraag voor maatschappelijke dienstverlening te weigeren');
+      expect(join(refusal)).toContain('Art. 57ter OCMW-wet');
+      expect(join(refusal)).toContain('(code 207)');
+    });
+
+    it('recovers what was paid for a period with back-paid benefits (art. 99 §1), with subrogation (art. 99 §2)', () => {
+      const doc = renderLetter('decision-recovery', examples['decision-recovery']);
+      expect(doc.title).toBe('Beslissing: terugvordering van maatschappelijke dienstverlening');
+      expect(join(doc)).toContain(`${formatEuro(131_420)} terug te vorderen van de maatschappelijke dienstverlening die u ontving voor de periode van 1 januari 2026 tot en met 31 januari 2026`);
+      expect(join(doc)).toContain('treedt voor dit bedrag in uw rechten tegenover de RVA (subrogatie)');
+      expect(checkDecisionLetter({ ...examples['decision-recovery'], recovery: undefined, decision: 'recovery' }).map((m) => m.element)).toEqual(['recovery']);
+    });
+
+    it('words the receipt and the forwarding by the OCMW-wet: one month, art. 58 §3, no RMI-wet', () => {
+      const receipt = join(renderLetter('receipt', { ...examples.receipt, procedure: letters }));
+      expect(receipt).toContain('binnen de maand na de ontvangst ervan');
+      const forwarding = join(renderLetter('forwarding-ocmw', { ...examples['forwarding-ocmw'], procedure: letters })) +
+        join(renderLetter('forwarding-applicant', { ...examples['forwarding-applicant'], procedure: letters }));
+      expect(forwarding).toContain('(art. 58 §3 OCMW-wet)');
+      expect(`${receipt}\n${forwarding}`).not.toContain('RMI-wet');
+      // The leefloon keeps its own wording.
+      expect(join(renderLetter('receipt', examples.receipt))).toContain('binnen 30 dagen na de ontvangst ervan');
+      expect(join(renderLetter('receipt', examples.receipt))).toContain('(art. 20 RMI-wet)');
+    });
   });
 });

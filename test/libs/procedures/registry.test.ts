@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../../../libs/config/config';
+import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { TEMPLATES } from '../../../libs/notices/templates';
 import {
   councilDecisionBodySchema,
@@ -75,6 +76,8 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
       OCMW_PAYDAY: config.payments.payday,
       OCMW_DOCUMENT_REMINDER_DAYS: config.notices.documentReminderDays,
       OCMW_PARTNER_REMINDER_DAYS: config.notices.partnerReminderDays,
+      // Unset, the catalogue's rule holds (SA-9, [U]); the setting's default is its duration.
+      OCMW_ASYLUM_END_OF_AID_DAYS: config.asylumEndOfAidDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'SA-9')!.duration,
     };
     for (const s of Object.values(p.settings)) expect([s.env, s.default]).toEqual([s.env, values[s.env]]);
   });
@@ -115,6 +118,8 @@ describe('the registry', () => {
     expect(() => taskKindOf('leefloon', 'toString')).toThrow(/unknown task kind/);
     expect(() => taskKindOf('huurwaarborg', 'social-inquiry')).toThrow(/unknown procedure/);
     expect(() => procedureDefinition('maatschappelijke-dienstverlening')).toThrow(/unknown procedure/);
+    expect(taskKindOf('social-aid', 'aid-inquiry').title).toBe('Sociaal onderzoek (maatschappelijke dienstverlening)');
+    expect(() => taskKindOf('social-aid', 'social-inquiry')).toThrow(/unknown task kind/);
     expect(validateTaskOutcome('leefloon', 'competence-check', { competent: false, rule: 'other' }, ctx).map((e) => e.path)).toEqual(['/competentOcmw', '/reasons']);
   });
 
@@ -140,7 +145,7 @@ describe('the registry', () => {
 
   it('accepts on the decision route every field some procedure decides, and nothing else', () => {
     const body = councilDecisionBodySchema();
-    expect(Object.keys(body.properties ?? {}).sort()).toEqual(['category', 'monthlyAmountCents', 'motivation', 'result', 'startDate']);
+    expect(Object.keys(body.properties ?? {}).sort()).toEqual(['aidDescription', 'aidForm', 'amountCents', 'category', 'monthlyAmountCents', 'motivation', 'payeePartyId', 'result', 'startDate']);
     expect(body.properties?.result.enum).toEqual(expect.arrayContaining(['granted', 'refused', 'revised', 'stopped', 'postponed', 'ratified', 'overruled']));
     expect(validateSchema(body, { result: 'granted', motivation: 'x', amount: 1 }).map((e) => e.path)).toEqual(['/amount']);
   });
@@ -151,6 +156,41 @@ describe('the registry', () => {
     expect(validateSchema(schema, request)).toEqual([]);
     expect(validateSchema(schema, { reference: 'LL-2026-000001', proposal: 'stop', category: 2, startDate: '2026-12-31', motivation: 'Werk.' })).toEqual([]);
     expect(validateSchema(schema, { ...request, proposal: 'continue' }).map((e) => e.path)).toEqual(['/proposal']);
+  });
+
+  it('names the social aid appeal rule and pipeline terms: labour court, SA-5 (art. 71), SA-3 one calendar month, SA-4 art. 62bis', () => {
+    const p = PROCEDURES['social-aid'];
+    expect(p.letters.appeal).toMatchObject({ court: 'arbeidsrechtbank', ruleId: 'SA-5', term: 'drie maanden', legalBasis: expect.stringContaining('art. 71') });
+    expect(p.deadlines).toEqual({ decision: 'SA-3', noDecisionAppeal: 'SA-5-NO-DECISION', forwarding: 'SA-2', notification: 'SA-4' });
+    expect(p.letters.legalReasons).toMatch(/OCMW-wet\), art\. 1 .*art\. 57/);
+    expect(p.letters.notificationBasis).toContain('art. 62bis OCMW-wet');
+    expect(p.referencePrefix).toBe('MD');
+  });
+
+  it('asks the social aid report for its form of aid, and what each form must state', () => {
+    const report = (o: Record<string, unknown>) => validateTaskOutcome('social-aid', 'aid-report', o, ctx).map((e) => `${e.path} ${e.code}`);
+    expect(report({ proposal: 'grant', motivation: 'x' })).toEqual(['/aidForm required']);
+    expect(report({ proposal: 'grant', aidForm: 'equivalent-leefloon', motivation: 'x' })).toEqual(['/category required', '/monthlyAmountCents required', '/startDate required']);
+    expect(report({ proposal: 'grant', aidForm: 'one-off', motivation: 'x' })).toEqual(['/amountCents required', '/aidDescription required']);
+    expect(report({ proposal: 'grant', aidForm: 'in-kind', aidDescription: 'Voedselpakketten', motivation: 'x' })).toEqual([]);
+    expect(report({ proposal: 'grant', aidForm: 'guarantee', aidDescription: 'Huurwaarborg', motivation: 'x' })).toEqual(['/amountCents required']);
+    expect(report({ proposal: 'refuse', motivation: 'x' })).toEqual([]);
+  });
+
+  it('refuses a social aid grant, proposed or decided, for an applicant with code 207 (art. 57ter OCMW-wet)', () => {
+    const oneOff = { proposal: 'grant', aidForm: 'one-off', amountCents: 25_000, aidDescription: 'Energiefactuur', motivation: 'Nood.' };
+    expect(validateTaskOutcome('social-aid', 'aid-report', oneOff, { ...ctx, rijksregisterCode: '206' })).toEqual([]);
+    expect(validateTaskOutcome('social-aid', 'aid-report', oneOff, { ...ctx, rijksregisterCode: '207' })).toEqual([
+      expect.objectContaining({ path: '/proposal', code: 'no-right-code-207', message: expect.stringContaining('art. 57ter') }),
+    ]);
+    expect(validateTaskOutcome('social-aid', 'aid-report', { proposal: 'refuse', motivation: 'Code 207.' }, { ...ctx, rijksregisterCode: '207' })).toEqual([]);
+    const grant = { result: 'granted', decisionDate: '2026-03-17', aidForm: 'one-off', amountCents: 25_000, aidDescription: 'Energiefactuur', motivation: 'Nood.' };
+    expect(validateCouncilDecision('social-aid', 'decision', grant, ctx)).toEqual([]);
+    expect(validateCouncilDecision('social-aid', 'decision', grant, { ...ctx, rijksregisterCode: '207' }).map((e) => e.code)).toEqual(['no-right-code-207']);
+    expect(validateCouncilDecision('social-aid', 'decision', { result: 'refused', decisionDate: '2026-03-17', motivation: 'Code 207.' }, { ...ctx, rijksregisterCode: '207' })).toEqual([]);
+    expect(validateCouncilDecision('social-aid', 'decision', { result: 'granted', decisionDate: '2026-03-17', motivation: 'x' }, ctx).map((e) => e.path)).toEqual(['/aidForm']);
+    // A leefloon decision knows no form of aid.
+    expect(validateCouncilDecision('leefloon', 'decision', { ...grant, category: 2, monthlyAmountCents: 1, startDate: '2026-03-02' }, ctx).map((e) => e.path)).toEqual(expect.arrayContaining(['/aidForm']));
   });
 
   it('names the leefloon appeal rule its letters cite: labour court, LL-10, art. 47 RMI-wet', () => {

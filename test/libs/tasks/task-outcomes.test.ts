@@ -1,4 +1,6 @@
-import { LEEFLOON_TASK_KINDS as TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { LEEFLOON_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -45,6 +47,29 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     endDate: 'optional',
     motivation: 'required',
   },
+  'aid-inquiry': {
+    homeVisitDate: 'required',
+    residenceStatus: 'required',
+    rijksregisterCode: 'required',
+    stateReimbursed: 'required',
+    householdType: 'required',
+    monthlyResourcesCents: 'required',
+    hearingRequested: 'required',
+    notes: 'optional',
+    missingDocuments: 'optional',
+  },
+  'recovery-proposal': { aidPaidCents: 'required', recoverCents: 'required', subrogation: 'required', motivation: 'required' },
+  'aid-report': {
+    proposal: 'required',
+    aidForm: 'optional',
+    category: 'optional',
+    monthlyAmountCents: 'optional',
+    startDate: 'optional',
+    amountCents: 'optional',
+    aidDescription: 'optional',
+    payeePartyId: 'optional',
+    motivation: 'required',
+  },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -84,4 +109,17 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'gpmi-signature': { type: ['work', 'training', 'studies', 'social-activation'] },
   'gpmi-evaluation': { faceToFace: [true, false] },
   'yearly-review': { proposal: ['continue', 'revise', 'stop'], category: CATEGORIES },
+  'aid-inquiry': {
+    residenceStatus: ['population-register', 'foreigners-register', 'international-protection', 'other'],
+    rijksregisterCode: ['none', '206', '207'],
+    stateReimbursed: [true, false],
+    householdType: ['single', 'cohabiting', 'family'],
+    hearingRequested: [true, false],
+  },
+  'recovery-proposal': { subrogation: [true, false] },
+  'aid-report': {
+    proposal: ['grant', 'refuse'],
+    aidForm: ['equivalent-leefloon', 'one-off', 'in-kind', 'guarantee', 'advance'],
+    category: CATEGORIES,
+  },
 };

@@ -1,14 +1,12 @@
-import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.messages';
-import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
+import { addDays } from '../../../libs/deadlines/calendar-date';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { RecorderContext, recorderContext, replayStoredHistories, saveAllRuns } from '../../support/histories';
+import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
 
 /**
  * Running dossiers survive code changes: every stored history of an earlier workflow version must replay on the
@@ -18,8 +16,6 @@ import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '..
 const DIR = path.join(__dirname, 'histories');
 
 describe('leefloonApplication replay of stored histories', () => {
-  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json'));
-
   if (process.env.RECORD_HISTORY) {
     it('records histories of the current version', async () => {
       // RECORD_ONLY=a,b records only the named scenarios.
@@ -33,56 +29,12 @@ describe('leefloonApplication replay of stored histories', () => {
           await worker.runUntil(async () => {
             const input = aDossierInput({ requestDate: todayInBrussels(await env.currentTimeMs()) });
             const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
-            const complete = async (kind: string, outcome: Record<string, unknown>, role = 'social-worker') => {
-              const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
-              await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: role, outcome }] });
-            };
-            let decided = 0;
-            const decide = async (result: string, extra: Record<string, unknown> = {}) => {
-              const item = await eventually(() => fake.scheduled()[decided]);
-              decided++;
-              const today = todayInBrussels(await env.currentTimeMs());
-              if (item.sessionDate > today) await env.sleep(`${daysBetween(today, item.sessionDate)} days`);
-              await handle.executeUpdate(councilDecisionUpdate, {
-                args: [{ itemId: item.itemId, result, decisionDate: item.sessionDate, motivation: 'Beslist.', userId: 's', ...extra }],
-              } as never);
-              return item.sessionDate;
-            };
-            const sent = async (partnerMessageId: string) => {
-              const sentOn = todayInBrussels(await env.currentTimeMs());
-              // Since v5 the outbox delivers these as Updates (the signals stay for running dossiers).
-              await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId, sentOn }] });
-              await env.sleep('35 days'); // one reminder to the partner, then its answer
-              await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId, sentOn }] });
-            };
-            const urgent = async (result: string, extra: Record<string, unknown> = {}) => {
-              const item = await eventually(() => fake.scheduled()[decided]);
-              decided++;
-              const today = todayInBrussels(await env.currentTimeMs());
-              await handle.executeUpdate(councilDecisionUpdate, {
-                args: [{ itemId: item.itemId, result, decisionDate: today, motivation: 'Dringend beslist door de voorzitter.', urgent: true, userId: 's', ...extra }],
-              } as never);
-              return today;
-            };
-            const stop = await scenario({ complete, decide, urgent, sent, today: input.requestDate, env });
-            const save = async (runId: string | undefined, suffix = '') => {
-              const history = temporal.api.history.v1.History.toObject(
-                (await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()) as temporal.api.history.v1.History,
-                { longs: String, bytes: String },
-              );
-              fs.writeFileSync(path.join(DIR, `leefloon-${process.env.RECORD_HISTORY}-${name}${suffix}.json`), JSON.stringify(history, null, 1));
-            };
+            const stop = await scenario(recorderContext(env, handle, fake, input.requestDate));
             const latest = await handle.describe();
             if (latest.status.name === 'RUNNING' && (stop === 'terminate' || latest.type === 'leefloonBenefit')) await handle.terminate('recorded');
             else await handle.result();
             // Every run of the dossier, following continue-as-new from the first: -benefit, -benefit-2, …
-            let runId: string | undefined = handle.firstExecutionRunId;
-            for (let run = 0; runId; run++) {
-              await save(runId, run === 0 ? '' : run === 1 ? '-benefit' : `-benefit-${run}`);
-              const history = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
-              const last = history.events?.at(-1);
-              runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-            }
+            await saveAllRuns(env, handle, (run) => path.join(DIR, `leefloon-${process.env.RECORD_HISTORY}-${name}${run === 0 ? '' : run === 1 ? '-benefit' : `-benefit-${run}`}.json`));
           });
         } finally {
           await env.teardown();
@@ -91,26 +43,10 @@ describe('leefloonApplication replay of stored histories', () => {
     });
   }
 
-  it('has stored histories to replay', () => {
-    expect(files.length).toBeGreaterThan(0);
-  });
-
-  it.each(files)('replays %s on the current code', async (file) => {
-    const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file)).resolves.toBeUndefined();
-  });
+  replayStoredHistories(DIR);
 });
 
-type Scenario = (ctx: {
-  complete: (kind: string, outcome: Record<string, unknown>, role?: string) => Promise<void>;
-  decide: (result: string, extra?: Record<string, unknown>) => Promise<string>;
-  /** The chair decides the next scheduled item urgently, today. */
-  urgent: (result: string, extra?: Record<string, unknown>) => Promise<string>;
-  /** The API signals that a partner message was exported. */
-  sent: (partnerMessageId: string) => Promise<void>;
-  today: string;
-  env: TestWorkflowEnvironment;
-}) => Promise<void | 'terminate'>;
+type Scenario = (ctx: RecorderContext) => Promise<void | 'terminate'>;
 
 const grant = { category: 2, monthlyAmountCents: 131_420 };
 

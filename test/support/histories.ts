@@ -1,0 +1,102 @@
+import { temporal } from '@temporalio/proto';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { daysBetween } from '../../libs/deadlines/calendar-date';
+import { completeTaskUpdate, councilDecisionUpdate, externalEventUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../workflows/shared/dossier.messages';
+import { todayInBrussels } from './factories';
+import type { fakeActivities } from './fake-activities';
+import { eventually, workflowBundle } from './temporal';
+
+/**
+ * Stored histories of a procedure's workflows (test/workflows/<procedure>/histories/): recorded from landed code by
+ * `RECORD_HISTORY=vN npx jest <procedure>.replay`, replayed on the current code by every run of the test. Running
+ * dossiers survive code changes only if they replay without non-determinism.
+ */
+
+/** What a recording scenario does to a dossier, as the people and the outbox would. */
+export interface RecorderContext {
+  complete: (kind: string, outcome: Record<string, unknown>, role?: string) => Promise<void>;
+  /** The council decides the next scheduled item at its session (time moves there). */
+  decide: (result: string, extra?: Record<string, unknown>) => Promise<string>;
+  /** The chair decides the next scheduled item urgently, today. */
+  urgent: (result: string, extra?: Record<string, unknown>) => Promise<string>;
+  /** The outbox exported a partner message; the partner answers after one reminder. */
+  sent: (partnerMessageId: string) => Promise<void>;
+  /** An event from outside recorded through the API reaches the dossier (the outbox's externalEvent Update). */
+  event: (type: string, occurredOn: string, data: Record<string, unknown>) => Promise<void>;
+  today: string;
+  env: TestWorkflowEnvironment;
+}
+
+export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHandleWithFirstExecutionRunId, fake: ReturnType<typeof fakeActivities>, today: string): RecorderContext {
+  const now = async () => todayInBrussels(await env.currentTimeMs());
+  let decided = 0;
+  const next = async () => {
+    const item = await eventually(() => fake.scheduled()[decided]);
+    decided++;
+    return item;
+  };
+  return {
+    today,
+    env,
+    complete: async (kind, outcome, role = 'social-worker') => {
+      const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: role, outcome }] });
+    },
+    decide: async (result, extra = {}) => {
+      const item = await next();
+      const day = await now();
+      if (item.sessionDate > day) await env.sleep(`${daysBetween(day, item.sessionDate)} days`);
+      await handle.executeUpdate(councilDecisionUpdate, {
+        args: [{ itemId: item.itemId, result, decisionDate: item.sessionDate, motivation: 'Beslist.', userId: 's', ...extra }],
+      } as never);
+      return item.sessionDate;
+    },
+    urgent: async (result, extra = {}) => {
+      const item = await next();
+      const day = await now();
+      await handle.executeUpdate(councilDecisionUpdate, {
+        args: [{ itemId: item.itemId, result, decisionDate: day, motivation: 'Dringend beslist door de voorzitter.', urgent: true, userId: 's', ...extra }],
+      } as never);
+      return day;
+    },
+    event: async (type, occurredOn, data) => {
+      await handle.executeUpdate(externalEventUpdate, { args: [{ eventId: `e-${type}-${occurredOn}`, type, occurredOn, reference: null, data, recordedBy: 'u-1' }] });
+    },
+    sent: async (partnerMessageId) => {
+      const sentOn = await now();
+      // Since v5 the outbox delivers these as Updates (the signals stay for running dossiers).
+      await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId, sentOn }] });
+      await env.sleep('35 days'); // one reminder to the partner, then its answer
+      await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId, sentOn }] });
+    },
+  };
+}
+
+/** Saves every run of the dossier, following continue-as-new from the first: `<base>.json`, `<base>-<next>.json`, `<base>-<next>-2.json`, … */
+export async function saveAllRuns(env: TestWorkflowEnvironment, handle: WorkflowHandleWithFirstExecutionRunId, file: (run: number) => string): Promise<void> {
+  let runId: string | undefined = handle.firstExecutionRunId;
+  for (let run = 0; runId; run++) {
+    const raw = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    const history = temporal.api.history.v1.History.toObject(raw as temporal.api.history.v1.History, { longs: String, bytes: String });
+    fs.writeFileSync(file(run), JSON.stringify(history, null, 1));
+    runId = raw.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+}
+
+/** The replay tests of a folder of stored histories: each must replay on the current code. */
+export function replayStoredHistories(dir: string): void {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+  it('has stored histories to replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('replays %s on the current code', async (file) => {
+    const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file)).resolves.toBeUndefined();
+  });
+}

@@ -1,0 +1,125 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import * as path from 'node:path';
+import { socialAidApplication } from '../../../workflows/social-aid/social-aid.workflow';
+import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
+import { fakeActivities } from '../../support/fake-activities';
+import { RecorderContext, recorderContext, replayStoredHistories, saveAllRuns } from '../../support/histories';
+import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+
+/**
+ * Running social aid dossiers survive code changes: every stored history (test/workflows/social-aid/histories/) replays
+ * on the current code. `RECORD_HISTORY=v2 [RECORD_ONLY=name,…] npx jest social-aid.replay` records the current version.
+ */
+const DIR = path.join(__dirname, 'histories');
+
+describe('socialAidApplication replay of stored histories', () => {
+  if (process.env.RECORD_HISTORY) {
+    it('records histories of the current version', async () => {
+      const only = process.env.RECORD_ONLY?.split(',');
+      for (const [name, scenario] of Object.entries(SCENARIOS).filter(([n]) => !only || only.includes(n))) {
+        const env: TestWorkflowEnvironment = await timeSkippingEnv();
+        try {
+          const fake = fakeActivities();
+          const taskQueue = uniqueTaskQueue('record');
+          const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+          await worker.runUntil(async () => {
+            const input = aDossierInput({ procedure: 'social-aid', reference: 'MD-2026-000001', requestDate: todayInBrussels(await env.currentTimeMs()) });
+            const handle = await env.client.workflow.start(socialAidApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+            await scenario(recorderContext(env, handle, fake, input.requestDate));
+            if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('recorded');
+            await saveAllRuns(env, handle, (run) => path.join(DIR, `social-aid-${process.env.RECORD_HISTORY}-${name}${run === 0 ? '' : run === 1 ? '-benefit' : `-benefit-${run}`}.json`));
+          });
+        } finally {
+          await env.teardown();
+        }
+      }
+    });
+  }
+
+  replayStoredHistories(DIR);
+});
+
+const inquiry = (homeVisitDate: string, overrides: Record<string, unknown> = {}) => ({
+  homeVisitDate, residenceStatus: 'foreigners-register', rijksregisterCode: 'none', stateReimbursed: true, householdType: 'single',
+  monthlyResourcesCents: 0, hearingRequested: false, ...overrides,
+});
+const oneOff = { aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.' };
+
+const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void>> = {
+  // An equivalent leefloon through the council into the running benefit: arrears, a month of payments, the SA-8 clock.
+  'equivalent-leefloon': async ({ complete, decide, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', { ...inquiry(today), hearingRequested: true, missingDocuments: 'Huurcontract' });
+    await env.sleep('15 days'); // the documents come late: one reminder
+    await complete('documents-received', { receivedOn: todayInBrussels(await env.currentTimeMs()), complete: true });
+    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Geen recht op leefloon.' });
+    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('40 days');
+  },
+  'one-off': async ({ complete, decide, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today, { rijksregisterCode: '206', stateReimbursed: false }));
+    await complete('aid-report', { proposal: 'grant', ...oneOff, motivation: 'Dringende nood.' });
+    const decided = await decide('granted', oneOff);
+    await complete('decision-notification', { mode: 'against-receipt', date: decided });
+    await env.sleep('100 days'); // the appeal window runs out: the dossier ends
+  },
+  'in-kind': async ({ complete, decide, today }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'in-kind', aidDescription: 'Voedselpakketten.', motivation: 'Nood.' });
+    const decided = await decide('granted', { aidForm: 'in-kind', aidDescription: 'Voedselpakketten.' });
+    await complete('decision-notification', outcomes.notification(decided));
+  },
+  'refused-code-207': async ({ complete, decide, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today, { residenceStatus: 'international-protection', rijksregisterCode: '207', stateReimbursed: false }));
+    await complete('aid-report', { proposal: 'refuse', motivation: 'Code 207: opvang door de opvangstructuur.' });
+    const decided = await decide('refused');
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('100 days');
+  },
+  'late-decision': async ({ complete, decide, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await env.sleep('32 days'); // SA-3 lapses: breach, and the no-decision appeal window opens
+    await complete('aid-inquiry', inquiry(today));
+    await complete('aid-report', { proposal: 'refuse', motivation: 'Voldoende bestaansmiddelen.' });
+    await decide('postponed');
+    const decided = await decide('refused');
+    await complete('decision-notification', outcomes.notification(decided));
+  },
+  // v2 (recorded with the Wet 1965 forms and the end of aid after a final negative asylum decision):
+  'state-reimbursed-stop': async ({ complete, decide, sent, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Geen recht op leefloon.' });
+    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await sent(`pm-wet1965-A-${today}`);
+    await sent(`pm-wet1965-B1-${decided}`);
+    await env.sleep('300 days');
+    const reviewDay = todayInBrussels(await env.currentTimeMs());
+    await complete('yearly-review', { homeVisitDate: reviewDay, proposal: 'stop', category: 2, monthlyResourcesCents: 200_000, endDate: reviewDay, motivation: 'Werk gevonden.' });
+    const stopped = await decide('stopped');
+    await complete('decision-notification', outcomes.notification(stopped));
+    await env.sleep('3 days');
+  },
+  'asylum-end': async ({ complete, decide, event, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false }));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Procedure lopend.' });
+    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('40 days');
+    const now = todayInBrussels(await env.currentTimeMs());
+    await event('asylum-final-negative', now, { notifiedOn: now, authority: 'cgvs' });
+    await complete('decision-notification', outcomes.notification(now));
+  },
+  forwarded: async ({ complete, today }) => {
+    await complete('competence-check', outcomes.notCompetent);
+    await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
+    await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
+  },
+};

@@ -1,0 +1,291 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { addDays, addMonths, daysBetween } from '../../../libs/deadlines/calendar-date';
+import { socialAidApplication } from '../../../workflows/social-aid/social-aid.workflow';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, externalEventUpdate, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { fakeActivities } from '../../support/fake-activities';
+import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
+import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+
+type Fake = ReturnType<typeof fakeActivities>;
+
+/** What the social aid inquiry finds (§2: residence status, Rijksregister code, Wet 1965). */
+const inquiry = (homeVisitDate: string, overrides: Record<string, unknown> = {}) => ({
+  homeVisitDate,
+  residenceStatus: 'foreigners-register',
+  rijksregisterCode: 'none',
+  stateReimbursed: true,
+  householdType: 'single',
+  monthlyResourcesCents: 0,
+  hearingRequested: false,
+  ...overrides,
+});
+const equivalentLeefloon = (startDate: string) => ({
+  proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate, motivation: 'Geen recht op leefloon, wel op maatschappelijke dienstverlening.',
+});
+const oneOff = { proposal: 'grant', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.', motivation: 'Dringende nood.' };
+
+describe('socialAidApplication (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeEach(async () => {
+    env = await timeSkippingEnv();
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+
+  async function run<T>(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>): Promise<T> {
+    const fake = fakeActivities();
+    const taskQueue = uniqueTaskQueue('social-aid');
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+    return worker.runUntil(fn({ fake, taskQueue }));
+  }
+
+  const envToday = async () => todayInBrussels(await env.currentTimeMs());
+
+  async function start(taskQueue: string) {
+    const input = aDossierInput({ procedure: 'social-aid', reference: 'MD-2026-000001', requestDate: await envToday() });
+    const handle = await env.client.workflow.start(socialAidApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+    return { input, handle };
+  }
+
+  async function complete(workflowId: string, fake: Fake, kind: string, outcome: Record<string, unknown>) {
+    const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
+    return env.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome }] });
+  }
+
+  /** The secretary records the session's decision once the session has come. */
+  async function decide(workflowId: string, fake: Fake, decision: Record<string, unknown>) {
+    const handle = env.client.workflow.getHandle(workflowId);
+    const { agenda } = await eventually(async () => {
+      const state = await handle.query(dossierStateQuery);
+      return state.agenda.some((a) => !a.decided) ? state : undefined;
+    });
+    const sessionDate = fake.scheduled().at(-1)!.sessionDate;
+    const today = await envToday();
+    if (sessionDate > today) await env.sleep(`${daysBetween(today, sessionDate)} days`);
+    const itemId = agenda.find((a) => !a.decided)!.itemId;
+    await handle.executeUpdate(councilDecisionUpdate, { args: [{ itemId, decisionDate: sessionDate, motivation: 'Beslist.', userId: 'secretary', ...decision } as never] });
+    return sessionDate;
+  }
+
+  /** A request granted as an equivalent leefloon, notified: the dossier runs on as socialAidBenefit. */
+  async function grantedEquivalentLeefloon(fake: Fake, taskQueue: string, found: Record<string, unknown>) {
+    const { input, handle } = await start(taskQueue);
+    await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+    await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, found));
+    await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
+    const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
+    await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+    await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+    return { input, handle, sessionDate };
+  }
+
+  it('grants an equivalent leefloon: decided within one calendar month (SA-3), notified (SA-4), paid as its own running workflow with the SA-8 home visit', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate));
+      await complete(handle.workflowId, fake, 'aid-report', equivalentLeefloon(input.requestDate));
+      expect(fake.of('scheduleAgendaItem')[0]).toMatchObject({
+        kind: 'decision', decisionDue: addMonths(input.requestDate, 1).date, proposal: expect.objectContaining({ aidForm: 'equivalent-leefloon', category: 2 }),
+      });
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: input.requestDate });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+
+      const benefit = await eventually(async () => ((await handle.describe()).type === 'socialAidBenefit' ? true : undefined));
+      expect(benefit).toBe(true);
+      const planned = fake.of('planDeadline').map((d) => [d.key, d.ruleId]);
+      expect(planned.slice(0, 2)).toEqual([['decision', 'SA-3'], ['notification', 'SA-4']]);
+      expect(planned).toContainEqual(['appeal', 'SA-5']);
+      const letter = fake.of('issueLetter').find((l) => l.key === 'decision-letter');
+      expect(letter).toMatchObject({ template: 'decision-grant', data: { category: 2, amount: { monthlyCents: 131_420 }, legalReasons: expect.stringContaining('art. 57') } });
+      expect(letter.data.legalReasons).not.toContain('RMI');
+      // Arrears from the start date through the payments activities, at the leefloon amounts (§1.3).
+      await eventually(() => fake.of('orderPayment').length > 0 || undefined);
+      expect(fake.of('orderPayment')[0]).toMatchObject({ kind: expect.stringMatching(/arrears|monthly/), amountCents: expect.any(Number) });
+      // State-reimbursed aid: the yearly home visit is a legal term (SA-8) from the inquiry's visit.
+      await eventually(() => fake.of('planDeadline').some((d) => d.ruleId === 'SA-8') || undefined);
+      expect(fake.of('planDeadline').find((d) => d.ruleId === 'SA-8')).toMatchObject({ key: 'home-visit-1', triggerDate: input.requestDate });
+      expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('ACTIVE');
+      expect(fake.of('sendPodMiForm')).toEqual([]); // no RMI forms B/C for social aid
+      // State-reimbursed: forms A and B1 (Wet 1965) at the start of the aid, each under SA-6 ([U]) from the start date.
+      await eventually(() => fake.of('sendPartnerForm').length === 2 || undefined);
+      expect(fake.of('sendPartnerForm').map((f) => f.formId)).toEqual(['wet1965:A', 'wet1965:B1']);
+      expect(fake.of('sendPartnerForm')[1].content).toMatchObject({ aidForm: 'equivalent-leefloon', category: 2, frequency: 'monthly', startDate: input.requestDate, decisionDate: sessionDate });
+      await eventually(() => fake.of('planDeadline').filter((d) => d.ruleId === 'SA-6').length === 2 || undefined);
+      expect(fake.of('planDeadline').filter((d) => d.ruleId === 'SA-6').map((d) => d.triggerDate)).toEqual([input.requestDate, input.requestDate]);
+
+      // The yearly home visit proposes a stop: the BCSD stops the aid, the stop letter is notified, form C goes out.
+      await env.sleep('340 days');
+      const reviewDay = todayInBrussels(await env.currentTimeMs());
+      await complete(handle.workflowId, fake, 'yearly-review', { homeVisitDate: reviewDay, proposal: 'stop', category: 2, monthlyResourcesCents: 200_000, endDate: addDays(reviewDay, 10), motivation: 'Werk gevonden.' });
+      const stopped = await decide(handle.workflowId, fake, { result: 'stopped' });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(stopped));
+      await eventually(() => fake.of('sendPartnerForm').some((f) => f.formId === 'wet1965:C') || undefined);
+      expect(fake.of('sendPartnerForm').find((f) => f.formId === 'wet1965:C').content).toMatchObject({ decisionDate: stopped, endDate: addDays(reviewDay, 10) });
+      expect(fake.of('issueLetter').map((l) => l.template)).toContain('decision-stop');
+      expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('STOPPED');
+      await handle.terminate('test done');
+    });
+  });
+
+  it('refuses a grant for an applicant with code 207 (art. 57ter OCMW-wet): the report cannot propose it, the council cannot decide it, the refusal cites art. 57ter', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { residenceStatus: 'international-protection', rijksregisterCode: '207', stateReimbursed: false }));
+      const err = await complete(handle.workflowId, fake, 'aid-report', oneOff).catch((e) => e);
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(err.cause.type).toBe(TASK_FAILURES.validation);
+      expect(err.cause.details[0]).toEqual([expect.objectContaining({ path: '/proposal', code: 'no-right-code-207' })]);
+      await complete(handle.workflowId, fake, 'aid-report', { proposal: 'refuse', motivation: 'Code 207: opvang door Fedasil.' });
+
+      const granted = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Factuur.' }).catch((e) => e);
+      expect(granted).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(granted.cause.details[0].map((e: { code: string }) => e.code)).toEqual(['no-right-code-207']);
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'refused' });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+      const letter = await eventually(() => fake.of('issueLetter').find((l) => l.key === 'decision-letter'));
+      expect(letter.template).toBe('decision-refusal');
+      expect(letter.data.legalReasons).toContain('Art. 57ter OCMW-wet');
+      expect(fake.of('orderPayment')).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('pays a one-off amount once to a party of the dossier (payment kind one-off, period once:<key>) and ends once the appeal window (SA-5) has run out', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate, { rijksregisterCode: '206', stateReimbursed: false }));
+      await complete(handle.workflowId, fake, 'aid-report', oneOff);
+      const supplier = '5b0c6f1e-8d3a-4c2e-9f71-2a4d6e8b0c13';
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.', payeePartyId: supplier });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+      await eventually(() => fake.of('recordDossierEvent').some((e) => e.status === 'AID_GRANTED') || undefined);
+      expect(fake.of('orderPayment')).toEqual([expect.objectContaining({ kind: 'one-off', amountCents: 45_000, period: `once:aid-${sessionDate}`, payee: { partyId: supplier } })]);
+      const letter = fake.of('issueLetter').find((l) => l.key === 'decision-letter');
+      expect(letter.data.aid).toEqual({ kind: 'one-off', label: 'Eenmalige financiële steun', description: 'Achterstallige energiefactuur.', amountCents: 45_000 });
+      expect(letter.data.amount).toBeUndefined();
+      // The dossier stays open for the appeal (3 judicial months), then ends with the aid granted.
+      await env.sleep('100 days');
+      expect(await handle.result()).toEqual({ status: 'AID_GRANTED', decision: 'granted', aidForm: 'one-off' });
+      expect(fake.of('orderPayment')).toHaveLength(1);
+    });
+  });
+
+  it('ends a running equivalent leefloon SA-9 days after a final negative asylum decision is notified (an event from outside), with its stop letter', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false });
+      await env.sleep('40 days');
+
+      // The CGVS's final negative decision, notified 3 days ago, is recorded: the aid ends 30 calendar days after that.
+      const today = await envToday();
+      const notifiedOn = addDays(today, -3);
+      const endDate = addDays(notifiedOn, 30);
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-asylum-1', type: 'asylum-final-negative', occurredOn: notifiedOn, reference: 'CGVS 123', data: { notifiedOn, authority: 'cgvs' }, recordedBy: 'u-1' }],
+      });
+      await eventually(() => fake.of('planDeadline').find((d) => d.ruleId === 'SA-9'));
+      expect(fake.of('planDeadline').find((d) => d.ruleId === 'SA-9')).toMatchObject({ key: 'asylum-end-of-aid', triggerDate: notifiedOn });
+      const letter = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-stop'));
+      expect(letter.data).toMatchObject({ effectiveDate: addDays(endDate, 1) });
+      expect(letter.data.factualReasons).toContain('30 kalenderdagen');
+      // Every month up to the last day of aid is ordered, the last one pro rata; nothing after it.
+      const last = fake.of('orderPayment').filter((p) => p.kind === 'monthly').at(-1);
+      expect(last.period).toBe(endDate.slice(0, 7));
+      expect(last.computation.coverage.days).toBe(Number(endDate.slice(8, 10)));
+      expect(fake.of('cancelFuturePayments')).toEqual([expect.objectContaining({ fromPeriod: expect.any(String) })]);
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(today));
+      expect(await handle.result()).toMatchObject({ status: 'STOPPED' });
+      expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('STOPPED');
+    });
+  });
+
+  it('recovers aid for a period with benefits paid back later (art. 99 §1), up to their amount, by a BCSD decision with its letter', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { stateReimbursed: false });
+      await env.sleep('60 days');
+
+      const periodFrom = input.requestDate;
+      const periodTo = addDays(input.requestDate, 29);
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-back-paid-1', type: 'benefits-back-paid', occurredOn: await envToday(), reference: null, data: { payer: 'de RVA', periodFrom, periodTo, amountCents: 90_000 }, recordedBy: 'u-1' }],
+      });
+      // Never more than what was paid back for the period.
+      const tooMuch = await complete(handle.workflowId, fake, 'recovery-proposal', { aidPaidCents: 131_420, recoverCents: 100_000, subrogation: true, motivation: 'RVA betaalde achteraf.' }).catch((e) => e);
+      expect(tooMuch).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(tooMuch.cause.details[0]).toEqual([expect.objectContaining({ path: '/recoverCents', code: 'too-much' })]);
+      await complete(handle.workflowId, fake, 'recovery-proposal', { aidPaidCents: 131_420, recoverCents: 90_000, subrogation: true, motivation: 'RVA betaalde achteraf.' });
+      expect(fake.of('scheduleAgendaItem').at(-1)).toMatchObject({ proposal: { proposal: 'recover', amountCents: 90_000 } });
+      const decided = await decide(handle.workflowId, fake, { result: 'recovered', amountCents: 90_000 });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
+      const letter = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-recovery'));
+      expect(letter.data.recovery).toEqual({ amountCents: 90_000, periodFrom, periodTo, payer: 'de RVA', subrogation: true });
+      expect(letter.data.legalReasons).toContain('Art. 99 §1 OCMW-wet');
+      expect(fake.of('planDeadline').map((d) => d.ruleId)).toContain('SA-5');
+      await handle.terminate('test done');
+    });
+  });
+
+  it('goes on with a recovery begun before the yearly review in the next year\'s run (the same task, then its BCSD decision and letter)', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { stateReimbursed: false });
+      await env.sleep('340 days'); // the yearly review is open
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'yearly-review'));
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-back-paid-2', type: 'benefits-back-paid', occurredOn: await envToday(), reference: null, data: { payer: 'het ziekenfonds', periodFrom: input.requestDate, periodTo: addDays(input.requestDate, 29), amountCents: 50_000 }, recordedBy: 'u-1' }],
+      });
+      const task = await eventually(() => fake.openTasks().find((t) => t.kind === 'recovery-proposal'));
+      const firstRun = (await handle.describe()).runId;
+      await complete(handle.workflowId, fake, 'yearly-review', { homeVisitDate: await envToday(), proposal: 'continue', category: 2, monthlyResourcesCents: 0, motivation: 'Ongewijzigd.' });
+      await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
+      // The next year's run takes the open task over (same id) and goes on with the recovery.
+      await complete(handle.workflowId, fake, 'recovery-proposal', { aidPaidCents: 131_420, recoverCents: 50_000, subrogation: false, motivation: 'Ziekenfonds betaalde achteraf.' });
+      expect(fake.of('openTask').filter((t) => t.kind === 'recovery-proposal').map((t) => t.taskId)).toEqual([task.taskId]);
+      const decided = await decide(handle.workflowId, fake, { result: 'recovered', amountCents: 50_000 });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(decided));
+      const letter = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-recovery'));
+      expect(letter.data.recovery).toMatchObject({ amountCents: 50_000, payer: 'het ziekenfonds', subrogation: false });
+      await handle.terminate('test done');
+    });
+  });
+
+  it('records aid in kind with its letter, and pays nothing', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate));
+      await complete(handle.workflowId, fake, 'aid-report', { proposal: 'grant', aidForm: 'in-kind', aidDescription: 'Voedselpakketten gedurende drie maanden.', motivation: 'Nood.' });
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'in-kind', aidDescription: 'Voedselpakketten gedurende drie maanden.' });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+      const event = await eventually(() => fake.of('recordDossierEvent').find((e) => e.status === 'AID_GRANTED'));
+      expect(event.description).toBe('Hulp in natura toegekend: Voedselpakketten gedurende drie maanden.');
+      expect(fake.of('issueLetter').find((l) => l.key === 'decision-letter').data.aid).toMatchObject({ kind: 'in-kind' });
+      expect(fake.of('orderPayment')).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('lets the SA-3 term lapse after one calendar month (not 30 days) and opens the appeal for the absence of a decision (SA-5-NO-DECISION)', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      const due = addMonths(input.requestDate, 1).date;
+      expect(fake.of('planDeadline')[0]).toMatchObject({ key: 'decision', ruleId: 'SA-3' });
+      expect((await handle.query(dossierStateQuery)).deadlines[0]).toMatchObject({ key: 'decision', ruleId: 'SA-3', dueDate: due, status: 'running' });
+      await env.sleep(`${daysBetween(input.requestDate, due) + 1} days`);
+      const state = await eventually(async () => {
+        const s = await handle.query(dossierStateQuery);
+        return s.deadlines.some((d) => d.key === 'appeal-no-decision') ? s : undefined;
+      });
+      expect(state.deadlines[0]).toMatchObject({ key: 'decision', status: 'breached' });
+      expect(fake.of('planDeadline').find((d) => d.key === 'appeal-no-decision')).toMatchObject({ ruleId: 'SA-5-NO-DECISION', kind: 'window', triggerDate: due });
+      expect(fake.of('raiseEscalation').map((e) => [e.key, e.level])).toContainEqual(['decision', 'breach']);
+      await handle.terminate('test done');
+    });
+  });
+});

@@ -1,0 +1,170 @@
+import { condition, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { IssueLetterInput } from '../../activities/notices/notice.activities';
+import { maxDate } from '../../libs/deadlines/calendar-date';
+import { procedureDefinition } from '../../libs/procedures/registry';
+import type { DecisionTemplate } from '../../libs/notices/templates';
+import type { PipelineDeadlines } from '../../libs/procedures/types';
+import type { CompletedTask } from '../../libs/tasks/task-outcomes';
+import type { DeadlineHandle, Dossier } from './dossier-runtime';
+
+/**
+ * The generic request → decision pipeline of shared/domain/ocmw-procedures.md §0.1, shared by every procedure that
+ * decides on a request (leefloon, social aid): receipt, competence check and forwarding with reasons, missing
+ * documents with their reminder, the decision taken and the decision notified with its appeal window. Each step is
+ * parameterised by the dossier's procedure definition (its deadline rules, its wording); the procedure's workflow
+ * calls them in its own order, with its own inquiry, report and decision in between.
+ */
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** The key of the appeal window for the absence of a decision (started when the decision term lapses). */
+export const SILENT_REFUSAL_APPEAL = 'appeal-no-decision';
+
+/** The deadline rules of the dossier's procedure (libs/procedures/<procedure>.ts, `deadlines`). */
+export function pipelineRules(dossier: Dossier): PipelineDeadlines & { appeal: string } {
+  const definition = procedureDefinition(dossier.input.procedure);
+  return { ...definition.deadlines, appeal: definition.letters.appeal.ruleId };
+}
+
+/**
+ * Steps 1–3 of §0.1: the request registered, the decision term started from the request date (it keeps running while
+ * a forwarding is pending: the OCMW stays bound until it has forwarded with reasons; when it lapses without a decision,
+ * the client may appeal for the absence of a decision — a window rule of its own, started by the lapse), and the
+ * ontvangstbewijs the same day stating the decision period, the file reference and the handling service, the right to
+ * be heard and the duty to report new facts.
+ */
+export async function registerRequest(dossier: Dossier, registered: string): Promise<DeadlineHandle> {
+  const { input } = dossier;
+  const rules = pipelineRules(dossier);
+  await dossier.event('request-registered', `${registered} geregistreerd (${input.channel})`, { status: 'REQUEST_REGISTERED' });
+  const decisionTerm = await dossier.deadline('decision', rules.decision, input.requestDate, {
+    onLapse: (lapsedOn) => dossier.deadline(SILENT_REFUSAL_APPEAL, rules.noDecisionAppeal, lapsedOn, { kind: 'window' }),
+  });
+  await dossier.notice({
+    key: 'receipt',
+    kind: 'ontvangstbewijs',
+    recipient: 'client',
+    channel: input.channel === 'counter' ? 'hand' : 'letter',
+    dueDate: input.requestDate,
+    sentAt: new Date().toISOString(),
+    content: {
+      reference: input.reference,
+      requestDate: input.requestDate,
+      decisionDueDate: decisionTerm.dueDate(),
+      rightToBeHeard: true,
+      dutyToReportNewFacts: true,
+    },
+    description: `Ontvangstbewijs uitgereikt; beslissing uiterlijk ${decisionTerm.dueDate()}`,
+  });
+  await dossier.event('receipt-issued', 'Ontvangstbewijs uitgereikt', { status: 'COMPETENCE_CHECK' });
+  return decisionTerm;
+}
+
+/**
+ * Not competent (Wet 1965): forward the request with reasons to the competent OCMW and inform the applicant in
+ * writing, both within 5 calendar days of the finding (LL-2: art. 18 §4 RMI-wet; SA-2: art. 58 §3 OCMW-wet). The
+ * dossier ends as forwarded only once both are recorded.
+ */
+export async function forwardToCompetentOcmw(
+  dossier: Dossier,
+  decisionTerm: DeadlineHandle,
+  competence: CompletedTask<'competence-check'>,
+): Promise<{ status: 'FORWARDED' }> {
+  await dossier.event('not-competent', `Niet bevoegd; bevoegd OCMW: ${competence.competentOcmw ?? '–'}`, { status: 'FORWARDING' });
+  const forwardingTerm = await dossier.deadline('forwarding', pipelineRules(dossier).forwarding, competence.completedOn);
+  const [forwarded, letter] = await Promise.all([
+    dossier.task('forward-request', { deadline: forwardingTerm }),
+    dossier.task('forwarding-letter', { deadline: forwardingTerm }),
+  ]);
+  await forwardingTerm.met(maxDate(forwarded.forwardDate, letter.sentDate));
+  await decisionTerm.cancel('forwarded');
+  await dossier.event('forwarded', `Aanvraag doorgestuurd naar ${forwarded.forwardedTo}`, { status: 'FORWARDED', closed: true });
+  await dossier.finish();
+  return { status: 'FORWARDED' };
+}
+
+/**
+ * Missing documents: a letter asks for them (with the date to answer by); if they have not come in after the
+ * configured number of days, a reminder goes out once; the social worker records what arrived (§1.4). Insufficient
+ * cooperation may justify a refusal, which the social report weighs. Nothing is asked when the list is empty.
+ */
+export async function requestDocuments(dossier: Dossier, list: string | undefined, decisionTerm: DeadlineHandle): Promise<void> {
+  if (typeof list !== 'string' || !list.trim()) return;
+  const documents = list.split('\n').map((d) => d.trim()).filter(Boolean);
+  const { dossierId } = dossier.input;
+  const settings = dossier.settings;
+  await dossier.event('documents-requested', `Ontbrekende stukken opgevraagd: ${documents.length}`, { status: 'DOCUMENTS_REQUESTED' });
+  await dossier.attempt('opvraging ontbrekende stukken', () =>
+    acts.issueLetter({ dossierId, key: 'documents-request', template: 'documents-request', data: { documents }, delivery: { mode: 'letter' } } as never),
+  );
+  let received = false;
+  const reminder = (async () => {
+    const answered = await condition(() => received, `${settings.documentReminderDays ?? 14} days`);
+    if (answered) return;
+    await dossier.attempt('herinnering ontbrekende stukken', () =>
+      acts.issueLetter({
+        dossierId, key: 'documents-reminder', template: 'documents-reminder', reminderOf: 'documents-request', data: { documents }, delivery: { mode: 'letter' },
+      } as never),
+    );
+  })();
+  await dossier.task('documents-received', { deadline: decisionTerm });
+  received = true;
+  await reminder;
+}
+
+/**
+ * The decision taken (step 8 of §0.1): its date is the decision's (the session's), the decision term is met, and an
+ * appeal, if any, is against the decision now, not against its absence.
+ */
+export async function recordDecision(dossier: Dossier, decisionTerm: DeadlineHandle, decisionDate: string, description: string, result: string): Promise<void> {
+  dossier.facts.decisionDate = decisionDate;
+  await decisionTerm.met(decisionDate);
+  await dossier.deadlineOf(SILENT_REFUSAL_APPEAL)?.cancel('decided');
+  await dossier.event('decided', description, { status: 'DECIDED', data: { result } });
+}
+
+/** The templates a decision letter is issued from (libs/notices/templates.ts). */
+export type DecisionLetterTemplate = DecisionTemplate;
+
+/**
+ * Every decision (grant, refusal, revision, stop) reaches the client the same way: the letter with what §0.2 requires
+ * (an incomplete one is refused and escalated), the social worker records how it was delivered (registered with a
+ * tracking number, or against a signed receipt: art. 62bis OCMW-wet) within the procedure's notification term, and the
+ * notification date opens the client's appeal window (the procedure's appeal rule: LL-10, art. 47 RMI-wet; SA-5,
+ * art. 71 OCMW-wet — 3 judicial months).
+ */
+export async function notifyDecision(
+  dossier: Dossier,
+  term: DeadlineHandle,
+  letter: { key: string; template: DecisionLetterTemplate; data: Record<string, unknown> },
+  appealKey = 'appeal',
+): Promise<{ notifiedOn: string; appealUntil?: string }> {
+  const { dossierId } = dossier.input;
+  await dossier.attempt('beslissingsbrief', () =>
+    acts.issueLetter({
+      dossierId,
+      key: letter.key,
+      template: letter.template,
+      data: letter.data,
+      delivery: { mode: 'registered' },
+      dueDate: term.dueDate() ?? undefined,
+    } as IssueLetterInput),
+  );
+  const notification = await dossier.task('decision-notification', { deadline: term });
+  await term.met(notification.date);
+  const delivered = await dossier.activity(() =>
+    acts.recordDelivery({
+      dossierId,
+      key: letter.key,
+      mode: notification.mode,
+      trackingNumber: notification.trackingNumber,
+      ...(notification.mode === 'registered' ? { postedOn: notification.date } : { signedOn: notification.date }),
+    }),
+  );
+  await dossier.deadline(appealKey, pipelineRules(dossier).appeal, delivered.notifiedOn, { kind: 'window' });
+  return delivered;
+}
