@@ -17,6 +17,7 @@ import { NoticesModule } from './notices/notices.module';
 import { PaymentsModule } from './payments/payments.module';
 import { PartiesModule } from './parties/parties.module';
 import { DossierRelationsModule } from './dossier-relations/dossier-relations.module';
+import { NotesModule } from './notes/notes.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -35,6 +36,7 @@ export const FEATURE_MODULES = [
   EventsModule,
   PartiesModule,
   DossierRelationsModule,
+  NotesModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,

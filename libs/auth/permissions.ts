@@ -25,6 +25,10 @@ export const ACTIONS = [
   'dossier:link',
   /** Adding a household member (partner, child, other) to a dossier, and ending that membership. */
   'dossier:household',
+  /** The case notes of a dossier (its journal); a confidential note only for its author, the responsible social worker and the team lead. */
+  'note:read',
+  /** Writing a case note, and changing one's own (earlier wordings are kept). */
+  'note:write',
   'task:read',
   'task:claim',
   'task:complete',
@@ -73,6 +77,8 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'dossier:audit':                 ['none',       'team',    'none',            'none',  'all'],
   'dossier:link':                  ['team',       'team',    'none',            'none',  'none'],
   'dossier:household':             ['team',       'team',    'none',            'none',  'none'],
+  'note:read':                     ['team',       'team',    'none',            'none',  'all'],
+  'note:write':                    ['team',       'team',    'none',            'none',  'none'],
   'task:read':                     ['team',       'team',    'team',            'team',  'all'],
   'task:claim':                    ['own',        'own',     'own',             'own',   'none'],
   'task:complete':                 ['own',        'own',     'own',             'own',   'none'],

@@ -22,6 +22,7 @@ import { CONFIG } from '../common/tokens';
 import { WorkflowOutbox } from '../common/workflow-outbox';
 import { dossierLinks, dossierPersons } from '../dossier-relations/relation-view';
 import { dossierParties, noticeRecipientParties } from '../parties/party-view';
+import { hiddenNoteIds } from '../notes/notes.service';
 import { taskView } from '../tasks/task-view';
 
 export interface OpenDossier {
@@ -200,8 +201,11 @@ export class DossiersService {
   async auditTrail(actor: AuthUser, id: string) {
     authorize(actor, 'dossier:audit');
     return this.dataSource.transaction(async (tx) => {
-      await this.findVisible(tx, actor, id, 'dossier:audit');
-      const events = await tx.find(AuditEventEntity, { where: { dossierId: id }, order: { id: 'ASC' } });
+      const dossier = await this.findVisible(tx, actor, id, 'dossier:audit');
+      // The rows about a confidential note are left out for whoever may not see the note (the admin too).
+      const hidden = await hiddenNoteIds(tx, actor, dossier);
+      const events = (await tx.find(AuditEventEntity, { where: { dossierId: id }, order: { id: 'ASC' } }))
+        .filter((e) => !hidden.has((e.details as { noteId?: string } | null)?.noteId ?? ''));
       await audit(tx, actor, 'dossier.audit-read', { dossierId: id });
       return {
         items: events.map((e) => ({ at: e.at, actorId: e.actorId, actorRole: e.actorRole, action: e.action, details: e.details })),

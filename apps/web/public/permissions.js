@@ -8,6 +8,8 @@ export const MAY = {
   'dossier:household': ['social-worker', 'team-lead'],
   'dossier:link': ['social-worker', 'team-lead'],
   'person:read': ['social-worker', 'team-lead', 'admin'],
+  'note:read': ['social-worker', 'team-lead', 'admin'],
+  'note:write': ['social-worker', 'team-lead'],
 };
 
 /** May the signed-in user (state.user) do `action`? */

@@ -1,5 +1,6 @@
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { CaseNoteEntity, CaseNoteRevisionEntity } from './case-note.entity';
 import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -20,6 +21,8 @@ import { UserEntity } from './user.entity';
 export {
   AgendaItemEntity,
   AuditEventEntity,
+  CaseNoteEntity,
+  CaseNoteRevisionEntity,
   CouncilMeetingEntity,
   DeadlineEntity,
   DossierEventEntity,
@@ -63,4 +66,6 @@ export const ENTITIES = [
   ExternalEventEntity,
   DossierLinkEntity,
   DossierPersonEntity,
+  CaseNoteEntity,
+  CaseNoteRevisionEntity,
 ];

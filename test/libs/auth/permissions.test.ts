@@ -137,6 +137,14 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['social-worker', 'intake:import', A, N],
   ['team-lead', 'intake:import', A, N],
   ['council-secretary', 'intake:import', F, F],
+  // Case notes: the team's own dossiers; the admin reads (non-confidential) notes and writes none.
+  ['social-worker', 'note:read', A, N],
+  ['social-worker', 'note:write', A, N],
+  ['team-lead', 'note:write', A, N],
+  ['council-secretary', 'note:read', F, F],
+  ['finance', 'note:read', F, F],
+  ['admin', 'note:read', A, A],
+  ['admin', 'note:write', F, F],
   ['finance', 'intake:import', F, F],
   ['admin', 'intake:import', F, F],
 ];
@@ -144,7 +152,7 @@ const expected: [Role, Action, Decision, Decision][] = [
 // The admin reads everything and manages users; it does no casework (README, role table).
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
-  'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read',
+  'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
@@ -152,7 +160,7 @@ const CASEWORK: Action[] = [
   'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
-  'dossier:link', 'dossier:household',
+  'dossier:link', 'dossier:household', 'note:write',
 ];
 
 describe('permission matrix', () => {
