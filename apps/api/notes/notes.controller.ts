@@ -30,8 +30,9 @@ export class NotesController {
 
   @Get('note-kinds')
   @ApiOk(listOf(NOTE_KIND), 'The kinds of a case note, with their Dutch labels')
-  kinds() {
-    return this.notes.kinds();
+  @ApiPermission('note:read')
+  kinds(@CurrentUser() actor: AuthUser) {
+    return this.notes.kinds(actor);
   }
 
   @Get('dossiers/:id/notes')

@@ -32,7 +32,8 @@ export class NotesService {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  kinds() {
+  kinds(actor: AuthUser) {
+    authorize(actor, 'note:read');
     const items = NOTE_KINDS.map((code) => ({ code, label: NOTE_KIND_LABELS[code] }));
     return { items, total: items.length };
   }
