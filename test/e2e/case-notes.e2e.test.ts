@@ -116,4 +116,23 @@ describe('case notes (e2e)', () => {
     expect((await sys.db.query(`SELECT count(*)::int AS n FROM case_notes`)).rows[0].n).toBe(before);
     expect((await sys.http.get(`/notes/${open}`).set(as('social-worker'))).body.revision).toBe(2);
   });
+  it('refers the dossier to a partner, lists and closes the referral (once)', async () => {
+    const party = await sys.http.post('/parties').set(as('social-worker')).send({ name: 'Partner Gent', kind: 'supplier', address: { street: 'Veldstraat 1', postalCode: '9000', city: 'Gent' } });
+    expect(party.status).toBe(201);
+    const refer = (body: object) => sys.http.post(`/dossiers/${dossierId}/referrals`).set(as('social-worker')).send(body);
+    const made = await refer({ partyId: party.body.id, reason: 'Schuldhulp', referredOn: PAST, followUpOn: '2026-02-15' });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ party: { id: party.body.id, name: 'Partner Gent' }, followUpOn: '2026-02-15', closedAt: null, outcome: null });
+    expect((await refer({ partyId: party.body.id, reason: 'x', referredOn: PAST, followUpOn: '2026-01-01' })).status).toBe(400);
+    expect((await refer({ partyId: '00000000-0000-4000-8000-000000000000', reason: 'x', referredOn: PAST, followUpOn: PAST })).status).toBe(404);
+    expect((await sys.http.post(`/dossiers/${dossierId}/referrals`).set(as('admin')).send({ partyId: party.body.id, reason: 'x', referredOn: PAST, followUpOn: PAST })).status).toBe(403);
+    const list = await sys.http.get(`/dossiers/${dossierId}/referrals`).set(as('team-lead'));
+    expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([made.body.id]);
+    const close = () => sys.http.post(`/referrals/${made.body.id}/close`).set(as('social-worker')).send({ outcome: 'Begeleiding gestart' });
+    const closed = await close();
+    expect(closed.status).toBe(201);
+    expect(closed.body).toMatchObject({ outcome: 'Begeleiding gestart', closedAt: expect.any(String) });
+    expect((await close()).status).toBe(409);
+    expect((await sys.http.post(`/referrals/${made.body.id}/close`).set(as('social-worker')).send({})).status).toBe(400);
+  });
 });

@@ -8,6 +8,7 @@ import { addToTimeline } from '../../../libs/db/timeline';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { NOTE_KIND_LABELS, NOTE_KINDS, NoteKind } from '../../../libs/domain/case-notes';
 import { authorize } from '../common/authorize';
+import { dossierFor } from './dossier-for';
 import type { AuthUser } from '../common/current-user';
 import { forbidden, notFound, ValidationError } from '../common/errors';
 import { CONFIG } from '../common/tokens';
@@ -41,7 +42,7 @@ export class NotesService {
   async list(actor: AuthUser, dossierId: string) {
     authorize(actor, 'note:read');
     return this.dataSource.transaction(async (tx) => {
-      const dossier = await this.dossierFor(tx, actor, dossierId, 'note:read');
+      const dossier = await dossierFor(tx, actor, dossierId, 'note:read');
       const notes = await tx.find(CaseNoteEntity, { where: { dossierId }, order: { contactDate: 'DESC', createdAt: 'DESC' } });
       const items = notes.filter((n) => maySee(actor, n, dossier)).map((n) => noteView(n));
       await audit(tx, actor, 'note.list-read', { dossierId, personId: dossier.personId });
@@ -53,7 +54,7 @@ export class NotesService {
     authorize(actor, 'note:write');
     this.checkDate(input.contactDate);
     return this.dataSource.transaction(async (tx) => {
-      const dossier = await this.dossierFor(tx, actor, dossierId, 'note:write');
+      const dossier = await dossierFor(tx, actor, dossierId, 'note:write');
       const note = await tx.save(tx.create(CaseNoteEntity, {
         dossierId, authorId: actor.id, contactDate: input.contactDate, kind: input.kind, text: input.text.trim(), confidential: input.confidential ?? false,
       }));
@@ -106,16 +107,9 @@ export class NotesService {
   private async noteFor(tx: EntityManager, actor: AuthUser, id: string, action: Action, lock = false) {
     const note = await tx.findOne(CaseNoteEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!note) throw notFound('Note');
-    const dossier = await this.dossierFor(tx, actor, note.dossierId, action, 'Note');
+    const dossier = await dossierFor(tx, actor, note.dossierId, action, 'Note');
     if (!maySee(actor, note, dossier)) throw notFound('Note');
     return { note, dossier };
-  }
-
-  private async dossierFor(tx: EntityManager, actor: AuthUser, id: string, action: Action, what = 'Dossier') {
-    const dossier = await tx.findOneBy(DossierEntity, { id });
-    if (!dossier) throw notFound(what);
-    authorize(actor, action, { team: dossier.team }, what);
-    return dossier;
   }
 }
 

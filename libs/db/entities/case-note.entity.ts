@@ -25,3 +25,18 @@ export class CaseNoteRevisionEntity {
   @Column({ type: 'timestamptz', name: 'written_at' }) writtenAt: Date;
   @Column({ type: 'timestamptz', name: 'replaced_at', default: () => 'now()' }) replacedAt: Date;
 }
+
+@Entity('referrals')
+export class ReferralEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', name: 'dossier_id' }) dossierId: string;
+  @Column({ type: 'uuid', name: 'party_id' }) partyId: string;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ type: 'date', name: 'referred_on' }) referredOn: string;
+  @Column({ type: 'date', name: 'follow_up_on' }) followUpOn: string;
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' }) createdAt: Date;
+  @Column({ type: 'uuid', name: 'created_by' }) createdBy: string;
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true }) closedAt: Date | null;
+  @Column({ type: 'uuid', name: 'closed_by', nullable: true }) closedBy: string | null;
+  @Column({ type: 'text', nullable: true }) outcome: string | null;
+}

@@ -1,6 +1,6 @@
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AuditEventEntity } from './audit-event.entity';
-import { CaseNoteEntity, CaseNoteRevisionEntity } from './case-note.entity';
+import { CaseNoteEntity, CaseNoteRevisionEntity, ReferralEntity } from './case-note.entity';
 import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -23,6 +23,7 @@ export {
   AuditEventEntity,
   CaseNoteEntity,
   CaseNoteRevisionEntity,
+  ReferralEntity,
   CouncilMeetingEntity,
   DeadlineEntity,
   DossierEventEntity,
@@ -68,4 +69,5 @@ export const ENTITIES = [
   DossierPersonEntity,
   CaseNoteEntity,
   CaseNoteRevisionEntity,
+  ReferralEntity,
 ];
