@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TaskEntity } from '../../libs/db/entities';
+import { TaskDraftEntity, TaskEntity } from '../../libs/db/entities';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
@@ -75,6 +75,8 @@ export function createTaskActivities({ dataSource }: { dataSource: DataSource })
           .where('id = :id AND status <> :done', { id: input.taskId, done: 'completed' })
           .execute();
         if (!result.affected) return;
+        // A draft of the form ends with the task (in the same transaction): the outcome is now on record.
+        await tx.delete(TaskDraftEntity, { taskId: input.taskId });
         const task = await tx.findOneByOrFail(TaskEntity, { id: input.taskId });
         await addToTimeline(tx, {
           dossierId: input.dossierId,
@@ -97,6 +99,7 @@ export function createTaskActivities({ dataSource }: { dataSource: DataSource })
           .where('id = :id AND status IN (:...open)', { id: input.taskId, open: ['open', 'claimed'] })
           .execute();
         if (!result.affected) return;
+        await tx.delete(TaskDraftEntity, { taskId: input.taskId });
         await audit(tx, SYSTEM, 'task.cancelled', { dossierId: input.dossierId, details: { taskId: input.taskId, reason: input.reason } });
       });
     },

@@ -17,6 +17,7 @@ import { PayeesAndPayments1764900000000 } from './migrations/1764900000000-payee
 import { DossierLinksAndPersons1764920000000 } from './migrations/1764920000000-dossier-links-and-persons';
 import { CaseNotes1765010000000 } from './migrations/1765010000000-case-notes';
 import { Referrals1765010000001 } from './migrations/1765010000001-referrals';
+import { TaskDrafts1765050000000 } from './migrations/1765050000000-task-drafts';
 
 // Legal dates are calendar dates: keep PostgreSQL `date` values as 'YYYY-MM-DD' strings, never local-midnight Dates.
 types.setTypeParser(1082, (value: string) => value);
@@ -24,7 +25,8 @@ types.setTypeParser(1082, (value: string) => value);
 export const MIGRATIONS = [InitialSchema1764360000000, DeadlineEngine1764400000000, Payments1764500000000, Notices1764500000001, Council1764500000002,
   TokenVersion1764600000000, LoginAttempts1764600000001, DeadlineInformative1764650000000, CouncilMovesAndOutbox1764700000000,
   Parties1764800000000, PersonsWithoutNationalNumber1764810000000, PayeesAndPayments1764900000000, ExternalEvents1764910000000,
-  DossierLinksAndPersons1764920000000, CaseNotes1765010000000, Referrals1765010000001];
+  DossierLinksAndPersons1764920000000, CaseNotes1765010000000, Referrals1765010000001,
+  TaskDrafts1765050000000];
 
 /** The one data source definition, shared by the api, the worker, the migration CLI and the tests. */
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

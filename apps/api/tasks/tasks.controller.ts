@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PROCEDURES } from '../../../libs/procedures';
 import type { JsonSchema } from '../../../libs/validation/schema';
@@ -8,18 +8,22 @@ import {
   ApiAuthenticated,
   ApiBodySchema,
   ApiErrors,
+  ApiNoContent,
   ApiOk,
   ApiPermission,
   ApiQuerySchema,
   ApiUuidParams,
   arrayOf,
+  DATE_TIME,
   listOf,
+  nullable,
   object,
   STRING,
+  UUID,
 } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { TASK } from './task-view';
-import { TaskFilters, TasksService } from './tasks.service';
+import { outcomeFields, TaskFilters, TasksService } from './tasks.service';
 
 const LIST: JsonSchema = {
   type: 'object',
@@ -46,6 +50,16 @@ const OUTCOME: JsonSchema = {
     Object.entries(p.taskKinds).map(([kind, { title, outcomeSchema: { $schema: _, ...schema } }]) => ({ ...schema, title: `${p.name}/${kind}: ${title}` })),
   ),
 } as JsonSchema;
+/** A draft: any part of the form, as an object; the fields are checked against the task's form by the service. */
+const DRAFT_BODY: JsonSchema = {
+  type: 'object',
+  description: "Any part of the task's form (the fields of its outcomeSchema), saved as it is: a value is not judged until completion",
+  properties: Object.fromEntries(
+    [...new Set(Object.values(PROCEDURES).flatMap((p) => Object.values(p.taskKinds).flatMap(({ outcomeSchema }) => [...outcomeFields(outcomeSchema)])))].sort().map((f) => [f, {}]),
+  ),
+  additionalProperties: false,
+};
+const DRAFT = object({ taskId: UUID, data: { type: 'object' }, savedAt: DATE_TIME }, ['taskId', 'data', 'savedAt']);
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('tasks')
@@ -65,7 +79,7 @@ export class TasksController {
 
   @Get(':id')
   @ApiUuidParams('id')
-  @ApiOk(object({ ...(TASK as { properties: object }).properties, outcomeSchema: { type: 'object', description: 'The JSON Schema of the outcome' }, outcome: ANY }))
+  @ApiOk(object({ ...(TASK as { properties: object }).properties, outcomeSchema: { type: 'object', description: 'The JSON Schema of the outcome' }, outcome: ANY, completedBy: nullable(UUID) }))
   @ApiPermission('task:read')
   @ApiErrors(404)
   get(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
@@ -103,5 +117,35 @@ export class TasksController {
   @ApiErrors(404, 409)
   complete(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body() outcome: Record<string, unknown>) {
     return this.tasks.complete(actor, id, outcome);
+  }
+
+  /** The caller's half-filled form of this task, kept on the server until the task is completed (then deleted). */
+  @Put(':id/draft')
+  @ApiBodySchema(DRAFT_BODY)
+  @ApiUuidParams('id')
+  @ApiOk(DRAFT, 'Saved (replacing an earlier draft of the caller)')
+  @ApiPermission('task:complete')
+  @ApiErrors(404, 409)
+  saveDraft(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body(new SchemaPipe(DRAFT_BODY)) body: Record<string, unknown>) {
+    return this.tasks.saveDraft(actor, id, body);
+  }
+
+  @Get(':id/draft')
+  @ApiUuidParams('id')
+  @ApiOk(DRAFT, "The caller's draft")
+  @ApiPermission('task:complete')
+  @ApiErrors(404)
+  getDraft(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
+    return this.tasks.getDraft(actor, id);
+  }
+
+  @Delete(':id/draft')
+  @HttpCode(204)
+  @ApiUuidParams('id')
+  @ApiNoContent('Deleted')
+  @ApiPermission('task:complete')
+  @ApiErrors(404)
+  async deleteDraft(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<void> {
+    await this.tasks.deleteDraft(actor, id);
   }
 }

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
-import { DossierEntity, PersonEntity, TaskEntity, UserEntity } from '../../../libs/db/entities';
+import { DossierEntity, PersonEntity, TaskDraftEntity, TaskEntity, UserEntity } from '../../../libs/db/entities';
 import { taskKindOf } from '../../../libs/procedures';
+import type { JsonSchema } from '../../../libs/validation/schema';
 import { completeTaskUpdate } from '../../../workflows/shared/dossier.messages';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
@@ -65,7 +66,7 @@ export class TasksService {
       const task = await this.findVisible(tx, actor, id, 'task:read');
       const [item] = await this.withDossiers(tx, [task]);
       await audit(tx, actor, 'task.read', { dossierId: task.dossierId, details: { taskId: id } });
-      return { ...item, outcomeSchema: taskKindOf(item.procedure, task.kind).outcomeSchema, outcome: task.outcome };
+      return { ...item, outcomeSchema: taskKindOf(item.procedure, task.kind).outcomeSchema, outcome: task.outcome, completedBy: task.completedBy ?? null };
     });
   }
 
@@ -118,8 +119,57 @@ export class TasksService {
     };
   }
 
-  private async findVisible(tx: EntityManager, actor: AuthUser, id: string, action: 'task:read' | 'task:claim' | 'task:complete' | 'task:assign', byRole = false) {
-    const task = await tx.findOneBy(TaskEntity, { id });
+  /**
+   * A half-filled form kept on the server for the caller (never in the browser's storage): only for a task the caller
+   * may complete and that is still to be done; only the fields of the task's form. Loosely checked (a draft may be
+   * incomplete or wrong: the workflow judges the outcome at completion). Audited without its content.
+   */
+  async saveDraft(actor: AuthUser, id: string, data: Record<string, unknown>) {
+    return this.dataSource.transaction(async (tx) => {
+      const task = await this.findVisible(tx, actor, id, 'task:complete', true, true);
+      this.checkDraftable(actor, task);
+      const fields = outcomeFields(taskKindOf((await tx.findOneByOrFail(DossierEntity, { id: task.dossierId })).procedure, task.kind).outcomeSchema);
+      const unknown = Object.keys(data).filter((k) => !fields.has(k));
+      if (unknown.length > 0) {
+        throw new ValidationError(unknown.map((k) => ({ path: `/${k}`, code: 'unknown-field', message: 'is not a field of this task\'s form' })));
+      }
+      if (Buffer.byteLength(JSON.stringify(data)) > MAX_DRAFT_BYTES) {
+        throw new ValidationError([{ path: '', code: 'too-large', message: `a draft holds at most ${MAX_DRAFT_BYTES} bytes` }]);
+      }
+      const savedAt = new Date();
+      await tx.upsert(TaskDraftEntity, { taskId: id, userId: actor.id, data: data as never, savedAt }, ['taskId', 'userId']);
+      await audit(tx, actor, 'task.draft-saved', { dossierId: task.dossierId, details: { taskId: id, fields: Object.keys(data).length } });
+      return { taskId: id, data, savedAt: savedAt.toISOString() };
+    });
+  }
+
+  async getDraft(actor: AuthUser, id: string) {
+    return this.dataSource.transaction(async (tx) => {
+      const task = await this.findVisible(tx, actor, id, 'task:complete', true);
+      const draft = await tx.findOneBy(TaskDraftEntity, { taskId: id, userId: actor.id });
+      if (!draft) throw notFound('Draft');
+      await audit(tx, actor, 'task.draft-read', { dossierId: task.dossierId, details: { taskId: id } });
+      return { taskId: id, data: draft.data, savedAt: draft.savedAt.toISOString() };
+    });
+  }
+
+  async deleteDraft(actor: AuthUser, id: string) {
+    await this.dataSource.transaction(async (tx) => {
+      const task = await this.findVisible(tx, actor, id, 'task:complete', true);
+      const result = await tx.delete(TaskDraftEntity, { taskId: id, userId: actor.id });
+      if (!result.affected) throw notFound('Draft');
+      await audit(tx, actor, 'task.draft-deleted', { dossierId: task.dossierId, details: { taskId: id } });
+    });
+  }
+
+  private checkDraftable(actor: AuthUser, task: TaskEntity) {
+    if (task.status === 'completed' || task.status === 'cancelled') throw conflict(`The task is already ${task.status}`);
+    if (task.assigneeId && task.assigneeId !== actor.id) throw conflict('The task is claimed by someone else');
+  }
+
+  private async findVisible(tx: EntityManager, actor: AuthUser, id: string, action: 'task:read' | 'task:claim' | 'task:complete' | 'task:assign', byRole = false, lock = false) {
+    // Locked for a draft: the completion's read-model update waits, so no draft outlives its task's completion.
+    const task = await tx.findOne(TaskEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!task) throw notFound('Task');
     authorize(actor, action, byRole ? { team: task.team, role: task.role } : { team: task.team }, 'Task');
     return task;
@@ -136,4 +186,16 @@ export class TasksService {
       return taskView(t, d, names.get(d.personId) ?? null);
     });
   }
+}
+
+/** At most this much JSON per draft. */
+export const MAX_DRAFT_BYTES = 64 * 1024;
+
+/** Every field name a form may hold: the properties of the schema and of its conditional parts (if/then/else, allOf …). */
+export function outcomeFields(schema: JsonSchema, into = new Set<string>()): Set<string> {
+  const s = schema as Record<string, unknown>;
+  for (const key of Object.keys((s.properties as object | undefined) ?? {})) into.add(key);
+  for (const part of ['then', 'else', 'if']) if (s[part] && typeof s[part] === 'object') outcomeFields(s[part] as JsonSchema, into);
+  for (const list of ['allOf', 'anyOf', 'oneOf']) for (const sub of (s[list] as JsonSchema[] | undefined) ?? []) outcomeFields(sub, into);
+  return into;
 }

@@ -1,6 +1,7 @@
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CaseNoteEntity, CaseNoteRevisionEntity, ReferralEntity } from './case-note.entity';
+import { TaskDraftEntity } from './task-draft.entity';
 import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -24,6 +25,7 @@ export {
   CaseNoteEntity,
   CaseNoteRevisionEntity,
   ReferralEntity,
+  TaskDraftEntity,
   CouncilMeetingEntity,
   DeadlineEntity,
   DossierEventEntity,
@@ -70,4 +72,5 @@ export const ENTITIES = [
   CaseNoteEntity,
   CaseNoteRevisionEntity,
   ReferralEntity,
+  TaskDraftEntity,
 ];
