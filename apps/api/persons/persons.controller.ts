@@ -5,6 +5,7 @@ import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiPermission, ApiQu
 import { SchemaPipe } from '../common/schema.pipe';
 import { ADD_NATIONAL_NUMBER, FIND_PERSON, MERGE_PERSONS, NEW_PERSON } from './persons.schemas';
 import { NewPerson, PersonsService } from './persons.service';
+import { ValidationError } from '../common/errors';
 
 
 const PERSON = object(
@@ -45,10 +46,13 @@ export class PersonsController {
 
   @Get()
   @ApiQuerySchema(FIND_PERSON)
-  @ApiOk(listOf(PERSON), 'The person with this national number (none or one; a merged record is not found)')
+  @ApiOk(listOf(PERSON), 'By nationalNumber: the person (none or one). By q: at most 20 persons, the best match first. A merged record is not found')
   @ApiPermission('person:read')
-  find(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(FIND_PERSON)) query: { nationalNumber: string }) {
-    return this.persons.findByNationalNumber(actor, query.nationalNumber);
+  find(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(FIND_PERSON)) query: { nationalNumber?: string; q?: string }) {
+    if ((query.nationalNumber === undefined) === (query.q === undefined)) {
+      throw new ValidationError([{ path: '', code: 'one-of', message: 'give either nationalNumber or q' }]);
+    }
+    return query.q !== undefined ? this.persons.search(actor, query.q) : this.persons.findByNationalNumber(actor, query.nationalNumber!);
   }
 
   @Get(':id')

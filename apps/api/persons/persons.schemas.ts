@@ -68,7 +68,10 @@ export const MERGE_PERSONS: JsonSchema = {
 
 export const FIND_PERSON: JsonSchema = {
   type: 'object',
-  required: ['nationalNumber'],
-  properties: { nationalNumber: { type: 'string', format: 'national-number' } },
+  description: 'Either nationalNumber (an exact lookup) or q (a search)',
+  properties: {
+    nationalNumber: { type: 'string', format: 'national-number' },
+    q: { type: 'string', minLength: 2, maxLength: 100, description: 'A name (accents and typos tolerated), a national number (11 digits, dots and dashes allowed) or a birth date (dd/mm/yyyy or yyyy-mm-dd)' },
+  },
   additionalProperties: false,
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
+import { parseBirthDate } from '../../../libs/domain/birth-date';
 import { DossierEntity, PersonEntity, PersonIdentifierEntity } from '../../../libs/db/entities';
 import { lockOpenDossiers } from '../../../libs/db/open-dossier';
 import { IdentifierType, nameKey, NoNationalNumberReason, normalizeIdentifierValue } from '../../../libs/domain/person-identity';
@@ -164,6 +165,37 @@ export class PersonsService {
     });
   }
 
+  /**
+   * A search by name (accents and typos tolerated: trigram similarity on the unaccented name), by national number
+   * (11 digits, with or without dots, dashes or spaces) or by birth date. The query itself is never logged nor audited:
+   * the audit says who searched and which persons were found.
+   */
+  async search(actor: AuthUser, q: string) {
+    authorize(actor, 'person:read');
+    const text = q.trim();
+    const digits = text.replace(/[\s.\-]/g, '');
+    const birthDate = parseBirthDate(text);
+    return this.dataSource.transaction(async (tx) => {
+      const qb = tx.createQueryBuilder(PersonEntity, 'p').where('p.merged_into IS NULL');
+      if (/^[0-9]{11}$/.test(digits)) {
+        qb.andWhere('p.national_number = :nn', { nn: digits });
+      } else if (birthDate) {
+        qb.andWhere('p.birth_date = :birthDate', { birthDate }).orderBy('p.last_name').addOrderBy('p.first_name');
+      } else {
+        const name = `public.ocmw_search_name(p.first_name || ' ' || p.last_name)`;
+        // One typo in a short name still matches (the default threshold, 0.6, misses "Peters" for "Peeters").
+        await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
+        // word_similarity: how well the typed words match some part of the name ("peters" finds "Jan Peeters").
+        qb.andWhere(`(public.ocmw_search_name(:q) <% ${name} OR ${name} LIKE '%' || public.ocmw_search_name(:q) || '%')`, { q: text })
+          .orderBy(`public.word_similarity(public.ocmw_search_name(:q), ${name})`, 'DESC')
+          .addOrderBy('p.last_name');
+      }
+      const persons = await qb.take(SEARCH_LIMIT).getMany();
+      if (persons.length > 0) await audit(tx, actor, 'person.searched', { details: { found: persons.map((p) => p.id) } });
+      return { items: persons.map((p) => personView(p)), total: persons.length };
+    });
+  }
+
   /** A national number that arrived later (a BIS number assigned): the birth date must agree, or is set from it. */
   async addNationalNumber(actor: AuthUser, id: string, input: { nationalNumber: string }) {
     authorize(actor, 'person:add-national-number');
@@ -261,3 +293,9 @@ async function moveHouseholdMemberships(tx: EntityManager, keptId: string, dupli
   const [moved]: [{ id: string }[], number] = await tx.query(`UPDATE dossier_persons SET person_id = $1 WHERE person_id = $2 RETURNING id`, [keptId, duplicateId]);
   return { moved: moved.map((r) => r.id), ended: ended.map((r) => r.id) };
 }
+
+/** At most this many persons per search: a search is for finding someone, not for listing the register. */
+const SEARCH_LIMIT = 20;
+/** How alike typed words and a name must be (pg_trgm word similarity, 0–1). */
+const WORD_SIMILARITY = 0.4;
+
