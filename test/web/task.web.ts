@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import { Browser, chromium } from 'playwright-core';
+import { addDays } from '../../libs/deadlines/calendar-date';
+import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { todayInBrussels, VALID_IBANS } from '../support/factories';
+import { startTestSystem, TestSystem } from '../support/system';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A task page: the form generated from the task's outcome schema (ported from screens.web.ts). */
+describe('the task page (browser)', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  let dossierId: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker']);
+    const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
+      nationalNumber: '85073003328', firstName: 'Els', lastName: 'Maes', address: { street: 'Kouter 3', postalCode: '9000', city: 'Gent' }, iban: VALID_IBANS[1],
+    });
+    const dossier = await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate: addDays(todayInBrussels(), -1) });
+    dossierId = dossier.body.id;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  it('completes the task through the generated form: conditional fields, the server\'s errors in Dutch, the input kept', async () => {
+    const page = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await page.getByRole('link', { name: 'Territoriale bevoegdheid nagaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Territoriale bevoegdheid nagaan' }).waitFor();
+    // The competent OCMW is asked only when this OCMW is not competent (the schema's if/then).
+    expect(await page.getByLabel('Bevoegd OCMW *').count()).toBe(0);
+    await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Nee, niet bevoegd' });
+    await page.getByLabel('Bevoegd OCMW *').waitFor();
+    await page.getByLabel('Toegepaste regel (Wet 1965) *').selectOption({ label: 'Gewoonlijke verblijfplaats' });
+    await page.getByRole('button', { name: 'Afronden' }).click();
+    await page.locator('#f-competentOcmw-error').getByText('Dit veld is verplicht.').waitFor();
+    expect(await page.getByLabel('Toegepaste regel (Wet 1965) *').inputValue()).not.toBe(''); // nothing lost
+    await accessibleScreenshot(page, 'react-2-taak-geweigerd');
+    await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Ja, bevoegd' });
+    expect(await page.getByLabel('Bevoegd OCMW *').count()).toBe(0);
+    await page.getByRole('button', { name: 'Afronden' }).click();
+    await page.waitForURL(`**/app/dossiers/${dossierId}`);
+    await page.close();
+  });
+});
