@@ -46,6 +46,24 @@ describe('the task page (browser)', () => {
     expect(await page.getByLabel('Bevoegd OCMW *').count()).toBe(0);
     await page.getByRole('button', { name: 'Afronden' }).click();
     await page.waitForURL(`**/app/dossiers/${dossierId}`);
+    // The dossier page (ported from screens.web.ts): Dutch status from GET /procedures, never a stored code.
+    await page.getByRole('heading', { name: /Dossier LL-/ }).waitFor();
+    await page.getByText('Sociaal onderzoek (in behandeling)').waitFor();
+    const status = page.locator('[data-status]');
+    expect(await status.getAttribute('data-status')).toBe('INQUIRY');
+    expect(await status.textContent()).toBe('Sociaal onderzoek');
+    await page.getByText('Els Maes · Leefloon (RMI-wet) · status Sociaal onderzoek').waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/INQUIRY|claimed|running|leefloon ·/);
+    // "Waarom deze datum?" gives every step the API returns.
+    const api = await sys.http.get(`/dossiers/${dossierId}`).set(sys.as('social-worker'));
+    const deadline = api.body.deadlines.find((x: { explanationSteps: unknown[] }) => x.explanationSteps.length > 1);
+    const item = page.getByRole('listitem').filter({ hasText: deadline.title }).first();
+    await item.getByText('Waarom deze datum?').click();
+    expect(await item.locator('details ol li').count()).toBe(deadline.explanationSteps.length);
+    // The timeline tells each event once.
+    const lines = await page.getByRole('region', { name: 'Tijdlijn' }).locator('li').allTextContents();
+    expect(new Set(lines).size).toBe(lines.length);
+    await accessibleScreenshot(page, 'react-3-dossier');
     await page.close();
   });
 });

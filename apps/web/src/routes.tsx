@@ -3,6 +3,7 @@ import type { Action } from '../../../libs/auth/permissions';
 import type { Role } from '../../../libs/auth/roles';
 import { t } from './i18n';
 import { NotYetPorted } from './screens/NotYetPorted';
+import { DossierScreen } from './screens/DossierScreen';
 import { TaskScreen } from './screens/TaskScreen';
 import { TasksScreen } from './screens/TasksScreen';
 
@@ -19,7 +20,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: 'taken', element: <TasksScreen />, menu: { label: t.menu.tasks, roles: ['social-worker', 'team-lead', 'council-secretary', 'finance'] } },
   { path: 'taken/:id', element: <TaskScreen /> },
-  { path: 'dossiers/:id', element: <NotYetPorted title="Dossier" /> },
+  { path: 'dossiers/:id', element: <DossierScreen /> },
   { path: 'nieuwe-aanvraag', element: <NotYetPorted title={t.menu.newRequest} />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
   { path: 'intake', element: <NotYetPorted title={t.menu.intake} />, menu: { label: t.menu.intake, permission: 'intake:record' } },
   { path: 'team', element: <NotYetPorted title={t.menu.team} />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },

@@ -18,6 +18,23 @@ export const nl = {
     choose: '— kies —',
     inEuro: 'in euro, bv. 1.314,20',
   },
+  dossier: {
+    title: (reference: string) => `Dossier ${reference}`,
+    notFound: 'Dossier niet gevonden',
+    summary: (client: string, procedure: string) => `${client} · ${procedure} · status `,
+    deadlines: 'Termijnen', tasks: 'Taken', parties: 'Betrokken partijen', household: 'Gezin', links: 'Gekoppelde dossiers', letters: 'Brieven', timeline: 'Tijdlijn',
+    due: (title: string, date: string | null, status: string) => `${title}: uiterlijk ${date ?? '(geschorst)'} — ${status}`,
+    why: 'Waarom deze datum?',
+    legalBasis: (basis: string) => `Rechtsgrond: ${basis}`,
+    deadlineStatus: { running: 'loopt', 'at-risk': 'in gevaar', met: 'gehaald', breached: 'overschreden', suspended: 'geschorst', cancelled: 'vervallen', expired: 'verstreken', informative: 'indicatief (verstreken)' } as Record<string, string>,
+    taskDone: (title: string) => `${title} (afgerond)`,
+    taskOpen: (title: string, status: string) => `${title} (${status})`,
+    party: (role: string, name: string, reference?: string | null, ended?: boolean) => `${role}: ${name}${reference ? ` (kenmerk ${reference})` : ''}${ended ? ' — beëindigd' : ''}`,
+    link: (role: string, reference: string, status: string) => `${role}: ${reference} (${status})`,
+    letter: (title: string, to?: string) => `${title}${to ? ` aan ${to}` : ''}`,
+    pdf: 'PDF downloaden',
+    none: 'Geen.',
+  },
   /** The API's error codes (libs/validation, the services) in Dutch: the API's own messages are English. */
   apiErrors: {
     required: 'Dit veld is verplicht.',
