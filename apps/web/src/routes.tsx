@@ -4,6 +4,7 @@ import type { Role } from '../../../libs/auth/roles';
 import { t } from './i18n';
 import { NotYetPorted } from './screens/NotYetPorted';
 import { DossierScreen } from './screens/DossierScreen';
+import { NewRequestScreen } from './screens/NewRequestScreen';
 import { TaskScreen } from './screens/TaskScreen';
 import { TasksScreen } from './screens/TasksScreen';
 
@@ -21,7 +22,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'taken', element: <TasksScreen />, menu: { label: t.menu.tasks, roles: ['social-worker', 'team-lead', 'council-secretary', 'finance'] } },
   { path: 'taken/:id', element: <TaskScreen /> },
   { path: 'dossiers/:id', element: <DossierScreen /> },
-  { path: 'nieuwe-aanvraag', element: <NotYetPorted title={t.menu.newRequest} />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
+  { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
   { path: 'intake', element: <NotYetPorted title={t.menu.intake} />, menu: { label: t.menu.intake, permission: 'intake:record' } },
   { path: 'team', element: <NotYetPorted title={t.menu.team} />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },
   { path: 'bcsd', element: <NotYetPorted title={t.menu.council} />, menu: { label: t.menu.council, permission: 'council:read' } },

@@ -35,6 +35,30 @@ export const nl = {
     pdf: 'PDF downloaden',
     none: 'Geen.',
   },
+  person: {
+    nationalNumber: 'Rijksregisternummer of BIS-nummer',
+    nnInvalid: 'Dit rijksregisternummer klopt niet (controlegetal).',
+    withoutNn: 'Zonder rijksregisternummer',
+    reason: 'Reden zonder rijksregisternummer *',
+    chooseReason: '— kies een reden —',
+    reasons: [
+      ['bis-requested', 'BIS-nummer aangevraagd'],
+      ['international-protection-applicant', 'Verzoeker om internationale bescherming (nog geen BIS-nummer)'],
+      ['foreign-resident', 'Buitenlander zonder rijksregister- of BIS-nummer'],
+      ['unknown', 'Onbekend'],
+    ] as [string, string][],
+    birthDate: 'Geboortedatum *',
+    note: 'Toelichting (optioneel)',
+    fields: [['firstName', 'Voornaam *'], ['lastName', 'Naam *'], ['street', 'Straat en nummer *'], ['postalCode', 'Postcode *'], ['city', 'Gemeente *'], ['iban', 'IBAN (optioneel)']] as [string, string][],
+    duplicate: (n: number) =>
+      `Er is al ${n === 1 ? 'een persoon' : `${n} personen`} geregistreerd met deze naam en geboortedatum. Controleer of het niet dezelfde persoon is; is het iemand anders, registreer dan toch.`,
+    confirm: 'Toch registreren',
+  },
+  newRequest: {
+    title: 'Nieuwe aanvraag',
+    procedure: 'Procedure',
+    open: (right: string) => `Aanvraag ${right} openen`,
+  },
   /** The API's error codes (libs/validation, the services) in Dutch: the API's own messages are English. */
   apiErrors: {
     required: 'Dit veld is verplicht.',
