@@ -66,4 +66,17 @@ describe('the task page (browser)', () => {
     await accessibleScreenshot(page, 'react-3-dossier');
     await page.close();
   });
+
+  it("shows the admin's Mijn taken without the finished tasks (no completed task as in behandeling with days left)", async () => {
+    await sys.loginAll(['admin']);
+    const done = (await sys.http.get('/tasks?status=completed').set(sys.as('admin'))).body.items as { id: string }[];
+    expect(done.length).toBeGreaterThan(0); // the competence check of the test before
+    const admin = await signedInPage(browser, sys.baseUrl, 'admin');
+    await admin.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await admin.locator('table, main p').first().waitFor();
+    for (const task of done) expect(await admin.locator(`a[href="/app/taken/${task.id}"]`).count()).toBe(0);
+    const statuses = await admin.locator('tbody tr td:last-child').allTextContents();
+    expect(statuses.filter((x) => x !== 'open' && x !== 'in behandeling')).toEqual([]);
+    await admin.close();
+  });
 });
