@@ -30,7 +30,9 @@ export const nl = {
     taskDone: (title: string) => `${title} (afgerond)`,
     taskOpen: (title: string, status: string) => `${title} (${status})`,
     party: (role: string, name: string, reference?: string | null, ended?: boolean) => `${role}: ${name}${reference ? ` (kenmerk ${reference})` : ''}${ended ? ' — beëindigd' : ''}`,
-    link: (role: string, reference: string, status: string) => `${role}: ${reference} (${status})`,
+    link: (procedure: string, status: string, reason: string, ended: boolean) => ` · ${procedure} · ${status} — ${reason}${ended ? ' — beëindigd' : ''}`,
+    member: (role: string, name: string, from: string | null, to: string | null, ended: boolean) =>
+      `${role}: ${name}${from ? ` (vanaf ${from}${to ? ` tot ${to}` : ''})` : ''}${ended ? ' — beëindigd' : ''}`,
     letter: (title: string, to?: string) => `${title}${to ? ` aan ${to}` : ''}`,
     pdf: 'PDF downloaden',
     none: 'Geen.',

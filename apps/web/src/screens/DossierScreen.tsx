@@ -114,13 +114,27 @@ export function DossierScreen() {
           </ul>
         </section>
       )}
+      {(d.persons ?? []).length > 0 && (
+        <section aria-label={t.dossier.household}>
+          <h2>{t.dossier.household}</h2>
+          <ul>
+            {(d.persons ?? []).map((m) => (
+              <li key={m.id ?? 'applicant'}>
+                {t.dossier.member(m.roleLabel, `${m.person.firstName} ${m.person.lastName}`, m.role === 'applicant' ? null : dateLong(m.fromDate), m.toDate ? dateLong(m.toDate) : null, !!m.endedAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {(d.links ?? []).length > 0 && (
         <section aria-label={t.dossier.links}>
           <h2>{t.dossier.links}</h2>
           <ul>
             {(d.links ?? []).map((l) => (
               <li key={l.id}>
-                <Link to={`/dossiers/${l.dossier.id}`}>{t.dossier.link(l.roleLabel, l.dossier.reference, l.dossier.statusLabel)}</Link>
+                {`${l.roleLabel}: `}
+                <Link to={`/dossiers/${l.dossier.id}`}>{l.dossier.reference}</Link>
+                {t.dossier.link(l.dossier.procedureTitle, l.dossier.statusLabel, l.reason, !!l.endedAt)}
               </li>
             ))}
           </ul>
