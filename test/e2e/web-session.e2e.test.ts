@@ -61,4 +61,16 @@ describe('web session cookie and CSRF', () => {
     const res = await sys.http.post('/auth/logout').expect(204);
     expect(([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]).toMatch(/^ocmw_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Strict/);
   });
+
+  it('serves the built web app: index.html (not cached) for every /app path, hashed assets cached a year', async () => {
+    const page = await sys.http.get('/app/dossiers/00000000-0000-0000-0000-000000000000').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.text).toContain('<html lang="nl">');
+    const asset = /\/app\/(assets\/index-[\w-]+\.js)/.exec(page.text)![1];
+    const js = await sys.http.get(`/app/${asset}`).expect(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(page.text).not.toMatch(/https?:\/\//); // nothing from a CDN
+  });
 });

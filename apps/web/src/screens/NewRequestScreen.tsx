@@ -46,7 +46,7 @@ export function NewRequestScreen() {
       const problem = opened.error as ApiProblem | undefined;
       return setGeneral(problem?.errors?.length ? (problem.errors as FieldError[]).map(dutchError).join(' ') : refusal(opened.response.status));
     }
-    navigate(`/dossiers/${(opened.data as { id: string }).id}`);
+    void navigate(`/dossiers/${(opened.data as { id: string }).id}`); // nothing to wait for: the dossier page loads itself
   };
 
   const submit = (e: FormEvent) => {
