@@ -4,6 +4,7 @@ import type { Role } from '../../../libs/auth/roles';
 import { t } from './i18n';
 import { NotYetPorted } from './screens/NotYetPorted';
 import { DossierScreen } from './screens/DossierScreen';
+import { IntakeScreen } from './screens/IntakeScreen';
 import { NewRequestScreen } from './screens/NewRequestScreen';
 import { TaskScreen } from './screens/TaskScreen';
 import { TasksScreen } from './screens/TasksScreen';
@@ -23,7 +24,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'taken/:id', element: <TaskScreen /> },
   { path: 'dossiers/:id', element: <DossierScreen /> },
   { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
-  { path: 'intake', element: <NotYetPorted title={t.menu.intake} />, menu: { label: t.menu.intake, permission: 'intake:record' } },
+  { path: 'intake', element: <IntakeScreen />, menu: { label: t.menu.intake, permission: 'intake:record' } },
   { path: 'team', element: <NotYetPorted title={t.menu.team} />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },
   { path: 'bcsd', element: <NotYetPorted title={t.menu.council} />, menu: { label: t.menu.council, permission: 'council:read' } },
   { path: 'bcsd/:id', element: <NotYetPorted title={t.menu.council} /> },

@@ -70,3 +70,17 @@ export function PersonFields({ value, onChange, errors }: { value: PersonState; 
     </>
   );
 }
+
+/** A possible duplicate (409 possible-duplicate): what to check, and "Toch registreren" to register anyway. */
+export function DuplicateNotice({ count, onConfirm }: { count: number; onConfirm(): void }) {
+  return (
+    <div id="possible-duplicate" aria-live="polite">
+      {count > 0 && (
+        <>
+          <p className="error">{t.person.duplicate(count)}</p>
+          <button type="button" onClick={onConfirm}>{t.person.confirm}</button>
+        </>
+      )}
+    </div>
+  );
+}

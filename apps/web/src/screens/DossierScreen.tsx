@@ -6,6 +6,7 @@ import { Loading, Page } from '../components/Page';
 import { dateLong, dateTime } from '../format';
 import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
+import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
 
 type Dossier = paths['/dossiers/{id}']['get']['responses']['200']['content']['application/json'];
 type Notices = paths['/dossiers/{id}/notices']['get']['responses']['200']['content']['application/json'];
@@ -37,6 +38,13 @@ export function DossierScreen() {
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [notices, setNotices] = useState<Notices['items']>([]);
   const [missing, setMissing] = useState(false);
+  // A change made here (an event, a member, a link): its message, and the dossier loaded again.
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState('');
+  const done = (text: string) => {
+    setMessage(text);
+    setVersion((v) => v + 1);
+  };
 
   useEffect(() => {
     let stop = false;
@@ -53,7 +61,7 @@ export function DossierScreen() {
     return () => {
       stop = true;
     };
-  }, [id]);
+  }, [id, version]);
 
   if (missing) return <Page title={t.dossier.notFound}><p>{t.refusal[404]}</p></Page>;
   if (!dossier || !catalogue) return <Page title={t.app.loading}><Loading /></Page>;
@@ -61,6 +69,7 @@ export function DossierScreen() {
   const tasks = [...(d.openTasks ?? []), ...(d.doneTasks ?? [])];
   return (
     <Page title={t.dossier.title(d.reference)}>
+      <p role="status">{message}</p>
       <section aria-label="Cliënt en status">
         <p>
           {t.dossier.summary(`${d.person?.firstName ?? ''} ${d.person?.lastName ?? ''}`, catalogue.title(d.procedure))}
@@ -114,32 +123,9 @@ export function DossierScreen() {
           </ul>
         </section>
       )}
-      {(d.persons ?? []).length > 0 && (
-        <section aria-label={t.dossier.household}>
-          <h2>{t.dossier.household}</h2>
-          <ul>
-            {(d.persons ?? []).map((m) => (
-              <li key={m.id ?? 'applicant'}>
-                {t.dossier.member(m.roleLabel, `${m.person.firstName} ${m.person.lastName}`, m.role === 'applicant' ? null : dateLong(m.fromDate), m.toDate ? dateLong(m.toDate) : null, !!m.endedAt)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {(d.links ?? []).length > 0 && (
-        <section aria-label={t.dossier.links}>
-          <h2>{t.dossier.links}</h2>
-          <ul>
-            {(d.links ?? []).map((l) => (
-              <li key={l.id}>
-                {`${l.roleLabel}: `}
-                <Link to={`/dossiers/${l.dossier.id}`}>{l.dossier.reference}</Link>
-                {t.dossier.link(l.dossier.procedureTitle, l.dossier.statusLabel, l.reason, !!l.endedAt)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <HouseholdSection dossier={d} catalogue={catalogue} done={done} />
+      <LinksSection dossier={d} done={done} />
+      <EventsSection dossier={d} catalogue={catalogue} version={version} done={done} />
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type ApiProblem } from '../api/client';
 import { Loading, Page } from '../components/Page';
-import { PersonFields, personBody, type PersonState } from '../components/PersonFields';
+import { DuplicateNotice, PersonFields, personBody, type PersonState } from '../components/PersonFields';
 import { dutchError, type FieldError } from '../components/SchemaForm';
 import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
@@ -65,14 +65,7 @@ export function NewRequestScreen() {
         </select>
         <PersonFields value={person} onChange={setPerson} errors={errors} />
         <button type="submit">{t.newRequest.open(catalogue.get(chosen)?.letters.right ?? '')}</button>
-        <div id="possible-duplicate" aria-live="polite">
-          {duplicates > 0 && (
-            <>
-              <p className="error">{t.person.duplicate(duplicates)}</p>
-              <button type="button" onClick={() => void open(true)}>{t.person.confirm}</button>
-            </>
-          )}
-        </div>
+        <DuplicateNotice count={duplicates} onConfirm={() => void open(true)} />
         <p role="status" className="error">{general}</p>
       </form>
     </Page>

@@ -1,0 +1,28 @@
+import { type ReactNode, useState } from 'react';
+import { t } from '../i18n';
+
+/**
+ * A confirmation in the page (not a browser dialog) in place of the button that asked for it: the question, what to
+ * confirm with (`children`), the confirm button and "Annuleren", which brings the button back (and focus to it).
+ */
+export function ConfirmButton({ label, question, confirmLabel, onConfirm, children }: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  /** Resolves to an error to show in the box, or nothing when done. */
+  onConfirm(): Promise<string | void>;
+  children?: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState('');
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>{label}</button>;
+  return (
+    <div role="group" aria-label={question} className="confirm">
+      <p>{question}</p>
+      {children}
+      <button type="button" autoFocus onClick={() => void onConfirm().then((e) => setError(e ?? ''))}>{confirmLabel}</button>
+      <button type="button" className="secondary" onClick={() => { setError(''); setOpen(false); }}>{t.confirm.cancel}</button>
+      <p className="error" role="alert">{error}</p>
+    </div>
+  );
+}
