@@ -122,7 +122,7 @@ function EndMembership({ dossierId, membershipId, name, role, done }: { dossierI
     return generalText(errs, response.status, (e) => e.path === '/toDate');
   };
   return (
-    <ConfirmButton label={t.householdActions.end(name)} question={t.householdActions.endQuestion(name, role)} confirmLabel={t.householdActions.endSubmit} onConfirm={end}>
+    <ConfirmButton label={t.householdActions.end(name)} question={t.householdActions.endQuestion(name, role)} confirmLabel={t.householdActions.endSubmit} onConfirm={end} onCancel={() => { setToDate(''); setErrors([]); }}>
       <label htmlFor={id}>{t.householdActions.until}</label>
       <input id={id} type="date" aria-describedby={`${id}-error`} value={toDate} onChange={(e) => setToDate(e.target.value)} />
       {errorLine(`${id}-error`, errors, '/toDate')}
