@@ -45,6 +45,7 @@ export function DossierScreen() {
     setMessage(text);
     setVersion((v) => v + 1);
   };
+  useEffect(() => setMessage(''), [id]); // another dossier: not this one's message
 
   useEffect(() => {
     let stop = false;
