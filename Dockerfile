@@ -20,7 +20,6 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/apps/web/public ./apps/web/public
 # workflows/ sources are bundled by the worker at start from dist/workflows.
 USER node
 EXPOSE 3000

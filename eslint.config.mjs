@@ -55,7 +55,7 @@ const pureLibRules = DEPTHS.map((depth) => ({
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '**/*.generated.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -25,6 +25,8 @@ export interface AppConfig {
   taskQueue: string;
   tokenSecret: string;
   tokenTtlMinutes: number;
+  /** The web session cookie's Secure attribute: null = when the request came over https (req.secure). */
+  secureCookie: boolean | null;
   /** Failed logins counted in PostgreSQL (so the limits hold across API processes); see the README. */
   login: {
     /** Failures for one username within the window that lock that username. */
@@ -215,6 +217,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     taskQueue: str('TEMPORAL_TASK_QUEUE', 'ocmw-flow'),
     tokenSecret,
     tokenTtlMinutes: int('OCMW_TOKEN_TTL_MINUTES', 480, 1, 7 * 24 * 60),
+    secureCookie: env.OCMW_SECURE_COOKIE === undefined || env.OCMW_SECURE_COOKIE === 'auto' ? null : bool('OCMW_SECURE_COOKIE', true),
     login: {
       maxFailuresPerUser: int('OCMW_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 100),
       maxFailuresPerAddress: int('OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10_000),

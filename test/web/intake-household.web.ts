@@ -129,6 +129,8 @@ describe('events from outside, intake and the household in the browser', () => {
     await confirm.getByText('Deze datum ligt voor het begin van het lidmaatschap.').waitFor();
     await confirm.getByRole('button', { name: 'Annuleren' }).click();
     expect(await page.getByRole('group', { name: /niet langer/ }).count()).toBe(0);
+    // Keyboard: the focus is back on the button that asked.
+    expect(await page.getByRole('button', { name: 'Beëindigen: Tom Maes' }).evaluate((b) => b.ownerDocument.activeElement === b)).toBe(true);
     const members = async () => (await sys.http.get(`/dossiers/${dossier.id}/persons`).set(sys.as('social-worker'))).body.items as { role: string; endedAt: string | null }[];
     expect((await members()).find((m) => m.role === 'partner')?.endedAt).toBeNull(); // cancelled: still a member
 
@@ -177,7 +179,7 @@ describe('events from outside, intake and the household in the browser', () => {
     await fillForwarded('AALST-2026-0042');
     await form.getByLabel('Een nieuwe persoon').check();
     await form.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill(nationalNumber(3));
-    for (const [label, value] of [['Voornaam', 'Noor'], ['Naam', 'Peeters'], ['Straat en nummer', 'Markt 1'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
+    for (const [label, value] of [['Voornaam *', 'Noor'], ['Naam *', 'Peeters'], ['Straat en nummer *', 'Markt 1'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
       await form.getByLabel(label, { exact: true }).fill(value);
     }
     // A date in the future is refused next to its field, in Dutch, and nothing opens.

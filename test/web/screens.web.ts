@@ -14,8 +14,14 @@ import { eventually } from '../support/temporal';
 const SHOTS = path.resolve(__dirname, '../../test-results/web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** A social worker works a leefloon request in the browser; the council's decision shows up on the dossier. */
-describe('the screens people work in (browser)', () => {
+/**
+ * A social worker works a leefloon request in the browser; the council's decision shows up on the dossier.
+ * SKIPPED until the BCSD, Betalingen and Team screens are ported to the React app (apps/web; another helper builds
+ * them on the foundation). The parts already ported moved: login and inbox to foundation.web.ts, the task and dossier
+ * pages and the admin's inbox to task.web.ts, Nieuwe aanvraag to new-request.web.ts. What stays here still expects
+ * the Mijn taken → task flow of the old app to have run first (competence check completed, `page` signed in).
+ */
+describe.skip('the screens people work in (browser)', () => {
   let sys: TestSystem;
   let browser: Browser;
   let page: Page;
@@ -47,49 +53,6 @@ describe('the screens people work in (browser)', () => {
     await expectAccessible(on);
     await on.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   };
-
-  it('logs in and shows the inbox, sorted by due date, with the client and the days left', async () => {
-    await page.goto(`${sys.baseUrl}/`);
-    await page.waitForURL('**/app/aanmelden');
-    await page.getByLabel('Gebruikersnaam').fill('social-worker');
-    await page.getByLabel('Wachtwoord').fill('wrong');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByText('Gebruikersnaam of wachtwoord is niet juist.').waitFor();
-    await page.getByLabel('Wachtwoord').fill('demo');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL('**/app/taken');
-    await page.getByText('social-worker · social-worker · team demo').waitFor();
-    const row = page.getByRole('row', { name: /Territoriale bevoegdheid nagaan/ });
-    await row.waitFor();
-    await expectText(row, 'Els Maes');
-    await expectText(row, addDays(requestDate, 30));
-    await shot('1-mijn-taken');
-    await page.goto(`${sys.baseUrl}/app/taken`);
-
-    await expectAccessible(page);
-  });
-
-  it('completes the task through the form generated from its schema, showing the server\'s errors and keeping the input', async () => {
-    await page.getByRole('link', { name: 'Territoriale bevoegdheid nagaan' }).click();
-    await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Nee, niet bevoegd' });
-    await page.getByLabel('Toegepaste regel (Wet 1965) *').selectOption({ label: 'Gewoonlijke verblijfplaats' });
-    await page.getByRole('button', { name: 'Afronden' }).click();
-    await page.locator('#f-competentOcmw-error').getByText('Dit veld is verplicht.').waitFor();
-    expect(await page.getByLabel('Toegepaste regel (Wet 1965) *').inputValue()).not.toBe(''); // nothing lost
-    await shot('2-taak-geweigerd');
-    await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Ja, bevoegd' });
-    await page.getByRole('button', { name: 'Afronden' }).click();
-    await page.waitForURL(`**/app/dossiers/${dossierId}`);
-    await page.getByRole('heading', { name: /Dossier LL-/ }).waitFor();
-    await page.getByText('Sociaal onderzoek (geclaimd)').waitFor();
-    // The dossier's status in Dutch, from the procedure definition (GET /procedures), never its stored code.
-    const status = page.locator('[data-status]');
-    expect(await status.getAttribute('data-status')).toBe('INQUIRY');
-    expect(await status.textContent()).toBe('Sociaal onderzoek');
-    expect(await page.locator('main').textContent()).not.toMatch(/INQUIRY|claimed|running|leefloon ·/);
-    await page.getByText('Els Maes · Leefloon (RMI-wet) · status Sociaal onderzoek').waitFor();
-    await shot('3-dossier');
-  });
 
   it('lets the council secretary record the decision on the BCSD agenda; the dossier shows the letter and the next deadline', async () => {
     const tasks = async (kind: string) =>
@@ -153,26 +116,6 @@ describe('the screens people work in (browser)', () => {
     await shot('6-betalingen', finance);
   });
 
-  it("shows the admin's Mijn taken without the finished tasks (no completed task as 'geclaimd' with days left)", async () => {
-    await sys.loginAll(['social-worker', 'admin']);
-    const completed = async () => (await sys.http.get('/tasks?status=completed').set(sys.as('admin'))).body.items as { id: string }[];
-    if ((await completed()).length === 0) {
-      // Run on its own: finish Els's competence check first.
-      const check = await eventually(async () =>
-        (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === 'competence-check'),
-      );
-      await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent);
-    }
-    const done = await completed();
-    expect(done.length).toBeGreaterThan(0);
-    const admin = await loginAs('admin');
-    await admin.getByRole('heading', { name: 'Mijn taken' }).waitFor();
-    await admin.locator('table, main p').first().waitFor();
-    for (const task of done) expect(await admin.locator(`a[href="/app/taken/${task.id}"]`).count()).toBe(0);
-    const statuses = await admin.locator('tbody tr td:last-child').allTextContents();
-    expect(statuses.filter((s) => s !== 'open' && s !== 'geclaimd')).toEqual([]);
-  });
-
   it('shows the team lead the deadlines at risk with their escalation, to acknowledge', async () => {
     const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
       nationalNumber: '05031412496', firstName: 'Lotte', lastName: 'Janssens', address: { street: 'Kerkstraat 2', postalCode: '2000', city: 'Antwerpen' },
@@ -187,71 +130,6 @@ describe('the screens people work in (browser)', () => {
     await shot('7-team', lead);
     await lead.getByRole('button', { name: 'Gezien' }).click();
     await lead.getByRole('heading', { name: 'Escalaties (0)' }).waitFor();
-  });
-
-  it('opens a new request, checking the national number as it is typed', async () => {
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('93051822362');
-    await page.getByText('Dit rijksregisternummer klopt niet (controlegetal).').waitFor();
-    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('93.05.18-223.61');
-    expect(await page.locator('#nn-hint').textContent()).toBe('');
-    for (const [label, value] of [['Voornaam', 'Jan'], ['Naam', 'Peeters'], ['Straat en nummer', 'Markt 1'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await shot('8-nieuwe-aanvraag');
-    await page.getByRole('button', { name: 'Aanvraag leefloon openen' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Jan Peeters · Leefloon \(RMI-wet\) · status (Aanvraag geregistreerd|Bevoegdheid nagaan)$/).waitFor();
-  });
-
-  it('registers a person without a national number: the reason is asked, a possible duplicate is confirmed', async () => {
-    await sys.http.post('/persons').set(sys.as('social-worker')).send({
-      firstName: 'Amina', lastName: 'Haddad', birthDate: '1994-04-04', noNationalNumberReason: 'international-protection-applicant',
-      address: { street: 'Kouter 5', postalCode: '9000', city: 'Gent' },
-    });
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('93051822361');
-    expect(await page.locator('#without-nn').isHidden()).toBe(true);
-    await page.getByLabel('Rijksregisternummer of BIS-nummer', { exact: true }).fill('');
-    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
-    await page.getByLabel('Geboortedatum *').fill('1994-04-04');
-    for (const [label, value] of [['Voornaam', 'Amina'], ['Naam', 'Haddad'], ['Straat en nummer', 'Kouter 5'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await page.getByRole('button', { name: 'Aanvraag leefloon openen' }).click();
-    await page.getByText('Er is al een persoon geregistreerd met deze naam en geboortedatum.', { exact: false }).waitFor();
-    await shot('9-mogelijk-dubbel');
-    await page.getByRole('button', { name: 'Toch registreren' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Amina Haddad · Leefloon \(RMI-wet\) · status/).waitFor();
-    const confirmed = await sys.db.query(`SELECT count(*) FROM audit_events WHERE action = 'person.duplicate-confirmed'`);
-    expect(Number(confirmed.rows[0].count)).toBe(1);
-  });
-
-  it('opens a social aid request, the procedure chosen by its Dutch title, and renders its own inquiry from its outcome schema', async () => {
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    await page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'Maatschappelijke dienstverlening (OCMW-wet)' });
-    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'Verzoeker om internationale bescherming (nog geen BIS-nummer)' });
-    await page.getByLabel('Geboortedatum *').fill('1990-09-09');
-    for (const [label, value] of [['Voornaam', 'Samir'], ['Naam', 'Aziz'], ['Straat en nummer', 'Dok 4'], ['Postcode', '9000'], ['Gemeente', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await page.getByRole('button', { name: 'Aanvraag maatschappelijke dienstverlening openen' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Samir Aziz · Maatschappelijke dienstverlening \(OCMW-wet\) · status/).waitFor();
-    const dossierId = page.url().split('/').at(-1)!;
-    const check = await eventually(async () =>
-      (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === 'competence-check'),
-    );
-    await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent);
-    const inquiry = await eventually(async () =>
-      (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === 'aid-inquiry'),
-    );
-    await page.goto(`${sys.baseUrl}/app/taken/${inquiry.id}`);
-    await page.getByRole('heading', { name: 'Sociaal onderzoek (maatschappelijke dienstverlening)' }).waitFor();
-    await page.getByText('Code in het Rijksregister', { exact: false }).first().waitFor();
-    await page.getByText('Door de staat terugbetaald (Wet 1965)?', { exact: false }).first().waitFor();
-    await shot('10-maatschappelijke-dienstverlening');
   });
 
   async function loginAs(username: string): Promise<Page> {

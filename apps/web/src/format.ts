@@ -1,0 +1,67 @@
+/**
+ * How the screens write dates, times, amounts and counts (Dutch, as libs/format/dutch.ts writes them in letters), and
+ * how they read an amount typed in euros.
+ */
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+const parts = (iso: string) => ({ y: iso.slice(0, 4), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+
+/** '2026-12-01' → '1 december 2026'. */
+export function dateLong(iso: string): string {
+  const { y, m, d } = parts(iso);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** '2026-12-01' → '01/12/2026'. */
+export function dateShort(iso: string): string {
+  const { y, m, d } = parts(iso);
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+const DATE_TIME = new Intl.DateTimeFormat('nl-BE', {
+  timeZone: 'Europe/Brussels', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** An instant, in Brussels: '2026-12-01T13:05:00Z' → '1 december 2026 om 14:05'. */
+export function dateTime(instant: string | Date): string {
+  const p = Object.fromEntries(DATE_TIME.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return `${p.day} ${p.month} ${p.year} om ${p.hour}:${p.minute}`;
+}
+
+/** 131420 → '€ 1.314,20'; -500 → '€ -5,00'. */
+export function euro(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(cents));
+  return `€ ${sign}${String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * An amount typed in euros → cents, or null when it is not one: '1314,20', '1.314,20', '1314', '€ 1.314,2' → 131420.
+ * A point is a thousands separator only in groups of three ('1.314'); '12.5' (a decimal point) is read as 12,50.
+ */
+export function parseEuro(text: string): number | null {
+  const s = text.replace(/€/g, '').replace(/\s/g, '');
+  let m = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(s);
+  if (!m) {
+    m = /^(-?)(\d+)\.(\d{1,2})$/.exec(s);
+    if (!m) return null;
+  }
+  const whole = Number(m[2].replace(/\./g, ''));
+  const cents = Number((m[3] ?? '0').padEnd(2, '0'));
+  const value = whole * 100 + cents;
+  return m[1] === '-' ? -value : value;
+}
+
+/** plural(1, 'taak', 'taken') → '1 taak'; plural(2, …) → '2 taken'; 0 is plural. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Whole days from today (in Brussels) to a date: negative when it has passed. `today` is injectable for tests. */
+export function daysLeft(due: string, today: string = todayInBrussels()): number {
+  return Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000);
+}
+
+export function todayInBrussels(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

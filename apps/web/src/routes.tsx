@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { Action } from '../../../libs/auth/permissions';
+import type { Role } from '../../../libs/auth/roles';
+import { t } from './i18n';
+import { NotYetPorted } from './screens/NotYetPorted';
+import { DossierScreen } from './screens/DossierScreen';
+import { IntakeScreen } from './screens/IntakeScreen';
+import { NewRequestScreen } from './screens/NewRequestScreen';
+import { TaskScreen } from './screens/TaskScreen';
+import { TasksScreen } from './screens/TasksScreen';
+
+/**
+ * The route table: every screen with its bookmarkable path under /app, and, for the main menu, its label and who
+ * sees it (roles, or a permission of libs/auth/permissions.ts). Add a screen here (see apps/web/README.md).
+ */
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  menu?: { label: string; roles?: readonly Role[]; permission?: Action };
+}
+
+export const ROUTES: AppRoute[] = [
+  { path: 'taken', element: <TasksScreen />, menu: { label: t.menu.tasks, roles: ['social-worker', 'team-lead', 'council-secretary', 'finance'] } },
+  { path: 'taken/:id', element: <TaskScreen /> },
+  { path: 'dossiers/:id', element: <DossierScreen /> },
+  { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
+  { path: 'intake', element: <IntakeScreen />, menu: { label: t.menu.intake, permission: 'intake:record' } },
+  { path: 'team', element: <NotYetPorted title={t.menu.team} />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },
+  { path: 'bcsd', element: <NotYetPorted title={t.menu.council} />, menu: { label: t.menu.council, permission: 'council:read' } },
+  { path: 'bcsd/:id', element: <NotYetPorted title={t.menu.council} /> },
+  { path: 'betalingen', element: <NotYetPorted title={t.menu.payments} />, menu: { label: t.menu.payments, roles: ['finance'] } },
+];

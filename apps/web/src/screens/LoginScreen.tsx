@@ -1,0 +1,34 @@
+import { type FormEvent, useState } from 'react';
+import { Page } from '../components/Page';
+import { t } from '../i18n';
+import { useSession } from '../session';
+
+/** Sign in: the API sets the session cookie; no "Afmelden" here (nobody is signed in yet). */
+export function LoginScreen() {
+  const { login } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!username || !password) return setError(t.login.required);
+    const result = await login(username, password);
+    setError(result === 'ok' ? '' : result === 'wrong' ? t.login.wrong : result === 'throttled' ? t.login.throttled : t.errors.generic);
+  };
+
+  return (
+    <Page title={t.login.title}>
+      <form aria-label={t.login.title} noValidate onSubmit={(e) => void submit(e)}>
+        <label htmlFor="username">{t.login.username}</label>
+        <input id="username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+        <label htmlFor="password">{t.login.password}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <button type="submit">{t.login.submit}</button>
+        <p className="error" role="alert">
+          {error}
+        </p>
+      </form>
+    </Page>
+  );
+}

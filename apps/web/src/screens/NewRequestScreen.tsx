@@ -1,0 +1,73 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, type ApiProblem } from '../api/client';
+import { Loading, Page } from '../components/Page';
+import { DuplicateNotice, PersonFields, personBody, type PersonState } from '../components/PersonFields';
+import { dutchError, type FieldError } from '../components/SchemaForm';
+import { t } from '../i18n';
+import { useCatalogue } from '../procedures';
+import { refusal } from './TaskScreen';
+
+/** Find or register the person, and open a dossier of the procedure chosen by its Dutch title; then the dossier page. */
+export function NewRequestScreen() {
+  const catalogue = useCatalogue();
+  const navigate = useNavigate();
+  const [procedure, setProcedure] = useState('');
+  const [person, setPerson] = useState<PersonState>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [duplicates, setDuplicates] = useState(0);
+  const [general, setGeneral] = useState('');
+
+  if (!catalogue) return <Page title={t.newRequest.title}><Loading /></Page>;
+  const chosen = procedure || catalogue.all[0]?.name || '';
+
+  const open = async (confirmNotDuplicate: boolean) => {
+    setErrors([]);
+    setGeneral('');
+    setDuplicates(0);
+    let personId: string | undefined;
+    const nn = (person.nationalNumber ?? '').trim();
+    if (nn) {
+      const { data } = await api.GET('/persons', { params: { query: { nationalNumber: nn } } });
+      personId = data?.items[0]?.id;
+    }
+    if (!personId) {
+      const { data, error, response } = await api.POST('/persons', { body: personBody(person, confirmNotDuplicate) as never });
+      const problem = error as (ApiProblem & { code?: string; candidateIds?: string[] }) | undefined;
+      if (response.status === 409 && problem?.code === 'possible-duplicate') return setDuplicates(problem.candidateIds?.length ?? 1);
+      if (!data) {
+        setErrors((problem?.errors ?? []) as FieldError[]);
+        return setGeneral(problem?.errors?.length ? '' : refusal(response.status));
+      }
+      personId = (data as { id: string }).id;
+    }
+    const opened = await api.POST('/dossiers', { body: { procedure: chosen, personId, channel: 'counter' } as never });
+    if (!opened.data) {
+      const problem = opened.error as ApiProblem | undefined;
+      return setGeneral(problem?.errors?.length ? (problem.errors as FieldError[]).map(dutchError).join(' ') : refusal(opened.response.status));
+    }
+    void navigate(`/dossiers/${(opened.data as { id: string }).id}`); // nothing to wait for: the dossier page loads itself
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void open(false);
+  };
+
+  return (
+    <Page title={t.newRequest.title}>
+      <form aria-label={t.newRequest.title} noValidate onSubmit={submit}>
+        <label htmlFor="procedure">{t.newRequest.procedure}</label>
+        <select id="procedure" name="procedure" value={chosen} onChange={(e) => setProcedure(e.target.value)}>
+          {catalogue.all.map((p) => (
+            <option key={p.name} value={p.name}>{p.title}</option>
+          ))}
+        </select>
+        <PersonFields value={person} onChange={setPerson} errors={errors} />
+        <button type="submit">{t.newRequest.open(catalogue.get(chosen)?.letters.right ?? '')}</button>
+        <DuplicateNotice count={duplicates} onConfirm={() => void open(true)} />
+        <p role="status" className="error">{general}</p>
+      </form>
+    </Page>
+  );
+}
