@@ -6,7 +6,7 @@ import { addDays } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_LEEFLOON_AMOUNTS } from '../../libs/payments/amounts';
 import { dateLong } from '../../apps/web/src/format';
 import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
-import { treatTodayAtExtraordinarySession } from '../support/council';
+import { agendaItemOf, treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
 import { accessibleScreenshot, signedInPage } from '../support/browser';
 import { eventually } from '../support/temporal';
@@ -41,16 +41,22 @@ describe('the BCSD, Betalingen and Team screens (browser)', () => {
     await sys?.close();
   });
 
-  const task = async (kind: string) =>
-    eventually(async () => (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string }) => t.kind === kind));
-
-  it('shows the council secretary the proposal in full and records the decision; the agenda PDF downloads', async () => {
+  const task = async (kind: string, of = dossierId) =>
+    eventually(async () =>
+      (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { kind: string; dossierId: string }) => t.kind === kind && t.dossierId === of),
+    );
+  /** The social worker's tasks up to the social report: the dossier's item is then on the BCSD agenda. */
+  const toTheCouncil = async (of: string) => {
     for (const kind of ['competence-check', 'social-inquiry', 'social-report'] as const) {
-      const open = await task(kind);
+      const open = await task(kind, of);
       const outcome = kind === 'competence-check' ? outcomes.competent : kind === 'social-inquiry' ? outcomes.inquiry(requestDate) : outcomes.report(requestDate);
       const res = await sys.http.post(`/tasks/${open.id}/complete`).set(sys.as('social-worker')).send(outcome);
       expect(res.status).toBeLessThan(300);
     }
+  };
+
+  it('shows the council secretary the proposal in full and records the decision; the agenda PDF downloads', async () => {
+    await toTheCouncil(dossierId);
     const session = await treatTodayAtExtraordinarySession(sys, dossierId);
     decisionDate = session.date;
 
@@ -180,6 +186,41 @@ describe('the BCSD, Betalingen and Team screens (browser)', () => {
     await finance.getByText('Batch als uitgevoerd gemarkeerd.').waitFor();
     await finance.getByText(/— uitgevoerd/).waitFor();
     await accessibleScreenshot(finance, 'react-6-betalingen');
+  });
+
+  it("moves an item to another session, and records the chair's urgent decision there, to be ratified", async () => {
+    const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
+      nationalNumber: '93051822460', firstName: 'Jan', lastName: 'Peeters', address: { street: 'Veldstraat 9', postalCode: '9000', city: 'Gent' }, iban: VALID_IBANS[0],
+    });
+    expect([person.status, person.body.errors]).toEqual([201, undefined]);
+    const other = (await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate })).body.id;
+    await toTheCouncil(other);
+    const place = await agendaItemOf(sys, other);
+    const target = addDays(requestDate, 30);
+    const created = await sys.http.post('/council/meetings').set(sys.as('council-secretary')).send({ date: target, time: '07:45' });
+    expect(created.status).toBe(201);
+
+    const secretary = await signedInPage(browser, sys.baseUrl, 'council-secretary');
+    await secretary.goto(`${sys.baseUrl}/app/bcsd/${place.meetingId}`);
+    const item = secretary.getByRole('article', { name: /Jan Peeters/ });
+    await item.getByText('Naar een andere zitting').click();
+    await item.getByLabel('Andere zitting', { exact: true }).selectOption({ label: `${dateLong(target)} om 07:45 (buitengewone zitting)` });
+    await item.getByRole('button', { name: 'Verplaatsen' }).click();
+    await item.getByRole('alert').getByText('Dit veld is verplicht.').waitFor(); // the reason
+    await item.getByLabel('Reden', { exact: true }).fill('Dossier dringend: vroeger behandelen.');
+    await item.getByRole('button', { name: 'Verplaatsen' }).click();
+    await secretary.getByText(`Verplaatst naar de zitting van ${dateLong(target)}.`).waitFor();
+    expect(await secretary.getByRole('article', { name: /Jan Peeters/ }).count()).toBe(0);
+
+    await secretary.goto(`${sys.baseUrl}/app/bcsd/${created.body.id}`);
+    const moved = secretary.getByRole('article', { name: /Jan Peeters/ });
+    await moved.getByLabel('Dringende beslissing van de voorzitter registreren').check();
+    await moved.getByRole('button', { name: 'Beslissing registreren' }).click();
+    await secretary.getByText('Beslissing geregistreerd.').waitFor();
+    await accessibleScreenshot(secretary, 'react-4-bcsd-dringend');
+    const decision = (await sys.http.get(`/council/meetings/${created.body.id}`).set(sys.as('council-secretary'))).body.items[0];
+    expect(decision.decision).toMatchObject({ result: 'granted', urgent: true });
+    await secretary.close();
   });
 
   it('shows the team lead the deadlines at risk with their escalation to acknowledge, and the workload per worker', async () => {

@@ -93,6 +93,8 @@ interface Props {
   /** API errors, each at its JSON Pointer; those under `base` are shown next to their field. */
   errors: FieldError[];
   base?: string;
+  /** The fields' ids are `${idPrefix}-${name}`: give each form its own when a page has several (the BCSD agenda). */
+  idPrefix?: string;
 }
 
 /**
@@ -100,7 +102,7 @@ interface Props {
  * (`description`), a choice (oneOf) as a select with the Dutch labels, a date, an amount in euros for a cents field,
  * an integer, a long text as a textarea, else a text; the error next to it. Fields of an `if/then` only when it holds.
  */
-export function SchemaForm({ schema, state, onChange, errors, base = '' }: Props) {
+export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefix = 'f' }: Props) {
   const prefix = useId().replace(/:/g, '');
   const value = toValue({ ...schema, allOf: [] }, state);
   const required = new Set(schema.required ?? []);
@@ -109,7 +111,7 @@ export function SchemaForm({ schema, state, onChange, errors, base = '' }: Props
       {Object.entries(schema.properties ?? {}).map(([name, s]) => {
         const conds = conditionsOf(schema, name);
         if (conds && !conds.some((c) => holds(c, value))) return null;
-        const id = `f-${name}`;
+        const id = `${idPrefix}-${name}`;
         const errorId = `${id}-error`;
         const helpId = `${id}-help-${prefix}`;
         const error = errors.find((e) => e.path === `${base}/${name}`);

@@ -143,7 +143,7 @@ function AgendaItem({ item, meeting, others, catalogue, onDone }: { item: Item; 
       {item.status === 'scheduled' && meeting.status === 'planned' ? (
         <>
           <form aria-label={`${t.council.result} ${item.dossierReference}`} noValidate onSubmit={(e) => void submit(e)}>
-            <SchemaForm schema={schema} state={state} onChange={setState} errors={errors} />
+            <SchemaForm schema={schema} state={state} onChange={setState} errors={errors} idPrefix={`d-${item.id}`} />
             <label>
               <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t.council.recordUrgent}
             </label>
