@@ -2,12 +2,15 @@ import type { ReactNode } from 'react';
 import type { Action } from '../../../libs/auth/permissions';
 import type { Role } from '../../../libs/auth/roles';
 import { t } from './i18n';
-import { NotYetPorted } from './screens/NotYetPorted';
 import { DossierScreen } from './screens/DossierScreen';
 import { IntakeScreen } from './screens/IntakeScreen';
 import { NewRequestScreen } from './screens/NewRequestScreen';
 import { TaskScreen } from './screens/TaskScreen';
 import { TasksScreen } from './screens/TasksScreen';
+import { CouncilScreen } from './screens/CouncilScreen';
+import { MeetingScreen } from './screens/MeetingScreen';
+import { PaymentsScreen } from './screens/PaymentsScreen';
+import { TeamScreen } from './screens/TeamScreen';
 
 /**
  * The route table: every screen with its bookmarkable path under /app, and, for the main menu, its label and who
@@ -25,8 +28,8 @@ export const ROUTES: AppRoute[] = [
   { path: 'dossiers/:id', element: <DossierScreen /> },
   { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
   { path: 'intake', element: <IntakeScreen />, menu: { label: t.menu.intake, permission: 'intake:record' } },
-  { path: 'team', element: <NotYetPorted title={t.menu.team} />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },
-  { path: 'bcsd', element: <NotYetPorted title={t.menu.council} />, menu: { label: t.menu.council, permission: 'council:read' } },
-  { path: 'bcsd/:id', element: <NotYetPorted title={t.menu.council} /> },
-  { path: 'betalingen', element: <NotYetPorted title={t.menu.payments} />, menu: { label: t.menu.payments, roles: ['finance'] } },
+  { path: 'team', element: <TeamScreen />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },
+  { path: 'bcsd', element: <CouncilScreen />, menu: { label: t.menu.council, permission: 'council:read' } },
+  { path: 'bcsd/:id', element: <MeetingScreen /> },
+  { path: 'betalingen', element: <PaymentsScreen />, menu: { label: t.menu.payments, roles: ['finance'] } },
 ];

@@ -1,0 +1,113 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import type { paths } from '../api/schema';
+import { Loading, Page } from '../components/Page';
+import { dateLong } from '../format';
+import { t } from '../i18n';
+import { refusal } from './TaskScreen';
+
+type Board = paths['/dashboard/deadlines']['get']['responses']['200']['content']['application/json'];
+type Workload = paths['/dashboard/workload']['get']['responses']['200']['content']['application/json'];
+type Escalations = paths['/escalations']['get']['responses']['200']['content']['application/json'];
+type Deadline = Board['atRisk'][number];
+
+interface Data { board: Board; load: Workload; escalations: Escalations }
+
+/** The team lead's page: deadlines at risk, their escalations to acknowledge, the workload per worker, reassignments. */
+export function TeamScreen() {
+  const [data, setData] = useState<Data | null>(null);
+  const [failed, setFailed] = useState(false);
+  const reload = useCallback(async () => {
+    const [board, load, escalations] = await Promise.all([api.GET('/dashboard/deadlines'), api.GET('/dashboard/workload'), api.GET('/escalations')]);
+    if (board.data && load.data && escalations.data) setData({ board: board.data, load: load.data, escalations: escalations.data });
+    else setFailed(true);
+  }, []);
+  useEffect(() => void reload(), [reload]);
+
+  if (failed) return <Page title={t.team.title}><p role="alert">{t.errors.generic}</p></Page>;
+  if (!data) return <Page title={t.team.title}><Loading /></Page>;
+  const { board, load, escalations } = data;
+  const section = (id: string, heading: string, items: Deadline[]) => (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <ul>
+        {items.map((i) => (
+          <li key={i.deadlineId}>
+            <Link to={`/dossiers/${i.dossierId}`}>{i.dossierReference}</Link>
+            {t.team.deadline(i.title ?? '', i.dueDate ? dateLong(i.dueDate) : '—', i.daysLeft === null || i.daysLeft === undefined ? '—' : t.tasks.daysLeft(i.daysLeft), i.socialWorker?.displayName ?? t.team.nobody)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+  return (
+    <Page title={t.team.title}>
+      {section('at-risk', t.team.atRisk(board.atRisk.length), board.atRisk)}
+      {section('breached', t.team.breached(board.breached.length), board.breached)}
+      {section('this-week', t.team.thisWeek(board.dueThisWeek.length), board.dueThisWeek)}
+      <section aria-labelledby="escalations">
+        <h2 id="escalations">{t.team.escalations(escalations.items.length)}</h2>
+        <ul>
+          {escalations.items.map((x) => (
+            <li key={x.id}>
+              {`${t.team.level[x.level] ?? x.level}: ${x.message} `}
+              <button type="button" onClick={async () => { await api.POST('/escalations/{id}/acknowledge', { params: { path: { id: x.id } } }); await reload(); }}>
+                {t.team.seen}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="workload">
+        <h2 id="workload">{t.team.workload}</h2>
+        <table>
+          <thead>
+            <tr>{t.team.workloadColumns.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+          </thead>
+          <tbody>
+            {load.workers.map((w) => (
+              <tr key={w.user?.id}>
+                <td>{w.user?.displayName}</td><td>{w.openTasks}</td><td>{w.overdueTasks}</td><td>{w.nearestDueDate ? dateLong(w.nearestDueDate) : '—'}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>{t.team.unassigned}</td><td>{load.unassigned.openTasks}</td><td>{load.unassigned.overdueTasks}</td>
+              <td>{load.unassigned.nearestDueDate ? dateLong(load.unassigned.nearestDueDate) : '—'}</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <Reassign workers={load.workers.flatMap((w) => (w.user?.role === 'social-worker' && w.user.id ? [{ id: w.user.id, displayName: w.user.displayName ?? '' }] : []))} />
+    </Page>
+  );
+}
+
+function Reassign({ workers }: { workers: { id: string; displayName: string }[] }) {
+  const [from, setFrom] = useState(workers[0]?.id ?? '');
+  const [to, setTo] = useState(workers[1]?.id ?? workers[0]?.id ?? '');
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reason.trim()) return setMessage(t.errors.required);
+    const { data, response } = await api.POST('/team/reassignments', { body: { fromUserId: from, toUserId: to, reason } });
+    setMessage(data ? t.team.transferred(data.movedTasks, data.movedDossiers) : refusal(response.status));
+  };
+  const options = workers.map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>);
+  return (
+    <section aria-labelledby="reassign">
+      <h2 id="reassign">{t.team.reassign}</h2>
+      <form noValidate onSubmit={submit}>
+        <label htmlFor="from">{t.team.absent}</label>
+        <select id="from" value={from} onChange={(e) => setFrom(e.target.value)}>{options}</select>
+        <label htmlFor="to">{t.team.replacement}</label>
+        <select id="to" value={to} onChange={(e) => setTo(e.target.value)}>{options}</select>
+        <label htmlFor="reason">{t.team.reason}</label>
+        <input id="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <button type="submit">{t.team.transfer}</button>
+        <p role="status">{message}</p>
+      </form>
+    </section>
+  );
+}
