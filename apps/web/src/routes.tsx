@@ -11,6 +11,7 @@ import { CouncilScreen } from './screens/CouncilScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { PaymentsScreen } from './screens/PaymentsScreen';
 import { TeamScreen } from './screens/TeamScreen';
+import { ClientsScreen } from './screens/ClientsScreen';
 
 /**
  * The route table: every screen with its bookmarkable path under /app, and, for the main menu, its label and who
@@ -26,6 +27,8 @@ export const ROUTES: AppRoute[] = [
   { path: 'taken', element: <TasksScreen />, menu: { label: t.menu.tasks, roles: ['social-worker', 'team-lead', 'council-secretary', 'finance'] } },
   { path: 'taken/:id', element: <TaskScreen /> },
   { path: 'dossiers/:id', element: <DossierScreen /> },
+  // person:read with dossier work (the admin may read persons but has no clients)
+  { path: 'clienten', element: <ClientsScreen />, menu: { label: t.menu.clients, roles: ['social-worker', 'team-lead'] } },
   { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
   { path: 'intake', element: <IntakeScreen />, menu: { label: t.menu.intake, permission: 'intake:record' } },
   { path: 'team', element: <TeamScreen />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },

@@ -1,7 +1,7 @@
 /** Every word the screens show (Dutch), by screen. Status labels and task titles come from GET /procedures instead. */
 export const nl = {
   app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { username: string; role: string; team: string }) => `${u.username} · ${u.role} · team ${u.team}` },
-  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen' },
+  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten' },
   login: { title: 'Aanmelden', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden', wrong: 'Gebruikersnaam of wachtwoord is niet juist.', throttled: 'Te veel mislukte pogingen. Probeer later opnieuw.', required: 'Vul gebruikersnaam en wachtwoord in.' },
   tasks: {
     title: 'Mijn taken', none: 'Geen taken.', caption: (count: string) => `${count}, dringendste eerst`, one: 'taak', many: 'taken',
@@ -237,6 +237,32 @@ export const nl = {
     seen: 'Gezien',
     reassign: 'Afwezigheid opvangen', absent: 'Afwezig', replacement: 'Vervangen door', reason: 'Reden', transfer: 'Werk overdragen',
     transferred: (tasks: number, dossiers: number) => `${tasks} taken en ${dossiers} dossiers overgedragen.`,
+  },
+  clients: {
+    title: 'Cliënten',
+    search: 'Zoek op naam, rijksregisternummer of geboortedatum',
+    hint: 'Bijvoorbeeld: Vandenbroek, 94.04.04-123.45 of 04/04/1994',
+    submit: 'Zoeken',
+    tooShort: 'Typ minstens 2 tekens.',
+    none: 'Geen personen gevonden',
+    found: (n: number) => `${n} ${n === 1 ? 'persoon' : 'personen'} gevonden`,
+    columns: ['Naam', 'Rijksregisternummer', 'Geboortedatum', 'Adres'],
+    noNn: 'geen',
+    unknown: 'onbekend',
+  },
+  notes: {
+    section: 'Notities',
+    none: 'Nog geen notities.',
+    confidential: 'vertrouwelijk',
+    item: (date: string, kind: string) => `${date} — ${kind}`,
+    form: 'Notitie toevoegen',
+    contactDate: 'Datum contact *',
+    kind: 'Soort *',
+    chooseKind: '— kies een soort —',
+    text: 'Tekst *',
+    confidentialBox: 'Vertrouwelijk (enkel voor u, de verantwoordelijke maatschappelijk werker en de teamverantwoordelijke)',
+    submit: 'Notitie opslaan',
+    saved: 'Notitie opgeslagen.',
   },
   errors: {
     generic: 'Er ging iets mis. Probeer opnieuw.',

@@ -21,11 +21,11 @@ type Events = paths['/dossiers/{id}/events']['get']['responses']['200']['content
 export type Done = (message: string) => void;
 
 type Problem = ApiProblem & { existingId?: string; mergedInto?: string };
-const fieldErrors = (error: unknown) => ((error as Problem | undefined)?.errors ?? []) as FieldError[];
+export const fieldErrors = (error: unknown) => ((error as Problem | undefined)?.errors ?? []) as FieldError[];
 /** The errors no field shows, in Dutch, or the refusal. */
-const generalText = (errors: FieldError[], status: number, shown: (e: FieldError) => boolean) =>
+export const generalText = (errors: FieldError[], status: number, shown: (e: FieldError) => boolean) =>
   errors.length ? errors.filter((e) => !shown(e)).map(dutchError).join(' ') : refusal(status);
-const errorLine = (id: string, errors: FieldError[], path: string) => {
+export const errorLine = (id: string, errors: FieldError[], path: string) => {
   const e = errors.find((x) => x.path === path);
   return <p className="error" id={id} aria-live="polite">{e ? dutchError(e) : ''}</p>;
 };
