@@ -2,4 +2,4 @@
 export * from './registry';
 export type * from './types';
 
-export const CHANNELS = ['counter', 'letter', 'e-mail', 'ex-officio', 'third-party'] as const;
+export * from './channels';

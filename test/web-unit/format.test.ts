@@ -1,10 +1,11 @@
-import { dateLong, dateShort, dateTime, daysLeft, euro, parseEuro, plural, todayInBrussels } from '../../apps/web/src/format';
+import { dateLong, datesInText, dateTime, daysLeft, euro, parseEuro, plural, todayInBrussels } from '../../apps/web/src/format';
 
 describe('the web app\'s Dutch formats', () => {
-  it('writes dates long and short', () => {
+  it('writes dates long, also those inside a text from the API', () => {
     expect(dateLong('2026-12-01')).toBe('1 december 2026');
     expect(dateLong('2027-03-15')).toBe('15 maart 2027');
-    expect(dateShort('2026-12-01')).toBe('01/12/2026');
+    expect(datesInText('beslissing uiterlijk 2026-12-31; 2026-000002 en 2026-13-01 blijven')).toBe('beslissing uiterlijk 31 december 2026; 2026-000002 en 2026-13-01 blijven');
+    expect(datesInText('Aanvraag geregistreerd (counter) (onbekend)')).toBe('Aanvraag geregistreerd (aan het onthaal) (onbekend)');
   });
 
   it('writes instants in Brussels time, summer and winter', () => {

@@ -13,6 +13,8 @@ import type { DeadlineChange, RecomputedDeadline } from './dossier.messages';
  * mark it "informative", never "expired": an appeal term does not run without the applicant knowing (GwH nr. 35/2008).
  */
 export const INDICATIVE_WINDOW_PATCH = 'indicative-no-decision-window';
+/** Texts a person reads (timeline, escalations) write their dates and codes in Dutch: "31 december 2026", not "2026-12-31". */
+export const DUTCH_DATES_PATCH = 'dutch-dates-in-texts';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -301,12 +303,14 @@ export async function startLegacyDeadline(ctx: ClockContext, key: string, ruleId
       await sleepUntil(startOfDay(computed.warningDate, timeZone));
       await CancellationScope.nonCancellable(async () => {
         await setStatus('at-risk');
-        await escalate('warning', `${ctx.reference}: ${computed.title} verstrijkt op ${computed.dueDate} (${computed.legalBasis}).`);
+        const due = patched(DUTCH_DATES_PATCH) ? formatDateNl(computed.dueDate) : computed.dueDate;
+        await escalate('warning', `${ctx.reference}: ${computed.title} verstrijkt op ${due} (${computed.legalBasis}).`);
       });
       await sleepUntil(endOfDay(computed.dueDate, timeZone));
       await CancellationScope.nonCancellable(async () => {
         await setStatus('breached');
-        await escalate('breach', `${ctx.reference}: ${computed.title} is overschreden (uiterlijk ${computed.dueDate}, ${computed.legalBasis}).`);
+        const due = patched(DUTCH_DATES_PATCH) ? formatDateNl(computed.dueDate) : computed.dueDate;
+        await escalate('breach', `${ctx.reference}: ${computed.title} is overschreden (uiterlijk ${due}, ${computed.legalBasis}).`);
       });
     })
     .catch((err) => {

@@ -1,12 +1,15 @@
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { IssueLetterInput } from '../../activities/notices/notice.activities';
 import { maxDate } from '../../libs/deadlines/calendar-date';
+import { formatDateNl } from '../../libs/format/dutch';
 import { procedureDefinition } from '../../libs/procedures/registry';
+import { CHANNEL_LABELS, type Channel } from '../../libs/procedures/channels';
 import type { DecisionTemplate } from '../../libs/notices/templates';
 import type { PipelineDeadlines } from '../../libs/procedures/types';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import type { DeadlineHandle, Dossier } from './dossier-runtime';
+import { DUTCH_DATES_PATCH } from './deadline-clock';
 
 /**
  * The generic request → decision pipeline of shared/domain/ocmw-procedures.md §0.1, shared by every procedure that
@@ -40,7 +43,9 @@ export function pipelineRules(dossier: Dossier): PipelineDeadlines & { appeal: s
 export async function registerRequest(dossier: Dossier, registered: string): Promise<DeadlineHandle> {
   const { input } = dossier;
   const rules = pipelineRules(dossier);
-  await dossier.event('request-registered', `${registered} geregistreerd (${input.channel})`, { status: 'REQUEST_REGISTERED' });
+  const dutch = patched(DUTCH_DATES_PATCH);
+  const channel = dutch ? (CHANNEL_LABELS[input.channel as Channel] ?? input.channel) : input.channel;
+  await dossier.event('request-registered', `${registered} geregistreerd (${channel})`, { status: 'REQUEST_REGISTERED' });
   const decisionTerm = await dossier.deadline('decision', rules.decision, input.requestDate, {
     onLapse: (lapsedOn) => dossier.deadline(SILENT_REFUSAL_APPEAL, rules.noDecisionAppeal, lapsedOn, { kind: 'window' }),
   });
@@ -58,7 +63,7 @@ export async function registerRequest(dossier: Dossier, registered: string): Pro
       rightToBeHeard: true,
       dutyToReportNewFacts: true,
     },
-    description: `Ontvangstbewijs uitgereikt; beslissing uiterlijk ${decisionTerm.dueDate()}`,
+    description: `Ontvangstbewijs uitgereikt; beslissing uiterlijk ${dutch && decisionTerm.dueDate() ? formatDateNl(decisionTerm.dueDate()!) : decisionTerm.dueDate()}`,
   });
   await dossier.event('receipt-issued', 'Ontvangstbewijs uitgereikt', { status: 'COMPETENCE_CHECK' });
   return decisionTerm;

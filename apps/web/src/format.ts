@@ -2,6 +2,8 @@
  * How the screens write dates, times, amounts and counts (Dutch, as libs/format/dutch.ts writes them in letters), and
  * how they read an amount typed in euros.
  */
+import { CHANNEL_LABELS, type Channel } from '../../../libs/procedures/channels';
+
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 const parts = (iso: string) => ({ y: iso.slice(0, 4), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
@@ -12,10 +14,15 @@ export function dateLong(iso: string): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** '2026-12-01' → '01/12/2026'. */
-export function dateShort(iso: string): string {
-  const { y, m, d } = parts(iso);
-  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+/**
+ * A text from the API written before such texts were Dutch (a timeline event or an escalation of a running dossier):
+ * its ISO dates and its request channel as a person reads them.
+ * 'beslissing uiterlijk 2026-12-31' → 'beslissing uiterlijk 31 december 2026'; '(counter)' → '(aan het onthaal)'.
+ */
+export function datesInText(text: string): string {
+  return text
+    .replace(/(?<![\d-])(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])/g, (iso) => dateLong(iso))
+    .replace(/\(([a-z-]+)\)/g, (whole, code: string) => (Object.hasOwn(CHANNEL_LABELS, code) ? `(${CHANNEL_LABELS[code as Channel]})` : whole));
 }
 
 const DATE_TIME = new Intl.DateTimeFormat('nl-BE', {

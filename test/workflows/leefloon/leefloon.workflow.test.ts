@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
+import { formatDateNl } from '../../../libs/format/dutch';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
 import {
   completeTaskUpdate, councilDecisionUpdate, dossierReassignedUpdate, dossierStateQuery, partnerMessageAcknowledgedUpdate, partnerMessageAnsweredSignal,
@@ -83,6 +84,9 @@ describe('leefloonApplication (time-skipping)', () => {
       const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
 
       await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      // What the timeline says is Dutch: the channel and the decision date as a person reads them.
+      expect(fake.of('recordDossierEvent').find((e) => e.type === 'request-registered')?.description).toBe('Aanvraag leefloon geregistreerd (aan het onthaal)');
+      expect(fake.of('recordNotice').find((l) => l.key === 'receipt')?.description).toBe(`Ontvangstbewijs uitgereikt; beslissing uiterlijk ${formatDateNl(addDays(today, 30))}`);
       await complete(handle.workflowId, fake, 'social-inquiry', { ...outcomes.inquiry(today), hearingRequested: true });
       await complete(handle.workflowId, fake, 'social-report', outcomes.report(today));
 

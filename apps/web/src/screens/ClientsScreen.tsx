@@ -25,7 +25,7 @@ export function ClientsScreen() {
       <form role="search" noValidate onSubmit={(e) => void search(e)}>
         <label htmlFor="client-q">{t.clients.search}</label>
         <input id="client-q" type="search" aria-describedby="client-q-hint" value={q} onChange={(e) => setQ(e.target.value)} />
-        <p id="client-q-hint">{t.clients.hint}</p>
+        <p id="client-q-hint" data-input-example>{t.clients.hint}</p>
         <button type="submit">{t.clients.submit}</button>
       </form>
       <p role="status">{message}</p>

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
-import { dateLong, dateTime } from '../format';
+import { dateLong, datesInText, dateTime } from '../format';
 import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
@@ -150,7 +150,7 @@ export function DossierScreen() {
         <h2>{t.dossier.timeline}</h2>
         <ol>
           {onceEach(d.timeline ?? []).map((e, i) => (
-            <li key={i}>{`${e.at ? dateTime(e.at) : ''} — ${e.description ?? ''}`}</li>
+            <li key={i}>{`${e.at ? dateTime(e.at) : ''} — ${datesInText(e.description ?? '')}`}</li>
           ))}
         </ol>
       </section>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
-import { dateShort, daysLeft, plural } from '../format';
+import { dateLong, daysLeft, plural } from '../format';
 import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 
@@ -46,7 +46,7 @@ export function TasksScreen() {
                   <td><Link to={`/taken/${task.id}`}>{catalogue.taskTitle(task)}</Link></td>
                   <td><Link to={`/dossiers/${task.dossierId}`}>{task.dossierReference}</Link></td>
                   <td>{task.clientName}</td>
-                  <td>{task.dueDate ? dateShort(task.dueDate) : '—'}</td>
+                  <td>{task.dueDate ? dateLong(task.dueDate) : '—'}</td>
                   <td>{d === null ? '—' : t.tasks.daysLeft(d)}</td>
                   <td>{t.tasks.status[task.status] ?? task.status}</td>
                 </tr>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
-import { dateLong } from '../format';
+import { dateLong, datesInText } from '../format';
 import { t } from '../i18n';
 import { refusal } from './TaskScreen';
 
@@ -51,7 +51,7 @@ export function TeamScreen() {
         <ul>
           {escalations.items.map((x) => (
             <li key={x.id}>
-              {`${t.team.level[x.level] ?? x.level}: ${x.message} `}
+              {`${t.team.level[x.level] ?? x.level}: ${datesInText(x.message)} `}
               <button type="button" onClick={async () => { await api.POST('/escalations/{id}/acknowledge', { params: { path: { id: x.id } } }); await reload(); }}>
                 {t.team.seen}
               </button>
