@@ -178,7 +178,8 @@ describe('running a BCSD session (e2e)', () => {
     const agenda = await sys.http.get(`/council/meetings/${session.meetingId}`).set(as('council-secretary'));
     expect(agenda.body.items).toEqual([expect.objectContaining({ id: session.itemId, urgent: false })]);
 
-    expect((await sys.http.post(`/council/meetings/${session.meetingId}/close`).set(as('council-secretary'))).status).toBe(409); // undecided item
+    const undecided = await sys.http.post(`/council/meetings/${session.meetingId}/close`).set(as('council-secretary'));
+    expect([undecided.status, undecided.body.code, undecided.body.openItems]).toEqual([409, 'undecided-items', 1]);
     const decided = await sys.http.post(`/council/meetings/${session.meetingId}/items/${session.itemId}/decision`).set(as('council-secretary'))
       .send({ result: 'granted', motivation: 'Voldoet aan de voorwaarden.', category: 2, monthlyAmountCents: 131_420, startDate: requestDate });
     expect(decided.status).toBe(200);
@@ -189,11 +190,11 @@ describe('running a BCSD session (e2e)', () => {
     expect(moveDecided.status).toBe(409);
     const closed = await sys.http.post(`/council/meetings/${session.meetingId}/close`).set(as('council-secretary'));
     expect(closed.status).toBe(200);
-    expect((await sys.http.post(`/council/meetings/${session.meetingId}/close`).set(as('council-secretary'))).status).toBe(409);
+    expect((await sys.http.post(`/council/meetings/${session.meetingId}/close`).set(as('council-secretary'))).body).toMatchObject({ statusCode: 409, code: 'already-closed' });
     expect((await sys.http.post(`/council/meetings/${session.meetingId}/move`).set(as('council-secretary')).send({ date: addDays(session.date, 1), reason: 'x' })).status).toBe(409);
 
     // The emptied late session has not taken place yet: it cannot be closed before its day.
-    expect((await sys.http.post(`/council/meetings/${before.meetingId}/close`).set(as('council-secretary'))).status).toBe(409);
+    expect((await sys.http.post(`/council/meetings/${before.meetingId}/close`).set(as('council-secretary'))).body).toMatchObject({ statusCode: 409, code: 'not-yet-held', date: before.date });
     const trail = await sys.http.get(`/dossiers/${dossiers.heard}/audit`).set(as('team-lead'));
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['council.item-moved', 'council.decision']));
     const outbox = await sys.db.query(`SELECT message, status, count(*)::int AS n FROM workflow_outbox GROUP BY message, status ORDER BY message`);

@@ -49,6 +49,7 @@ export const ERROR_RESPONSE_SCHEMA = {
   properties: {
     statusCode: { type: 'integer', minimum: 400, maximum: 599 },
     message: { type: 'string', description: 'What went wrong, for a person (English)' },
+    code: { type: 'string', description: 'On some refusals, the reason as a stable code a screen says in its own words (closing a session: already-closed, not-yet-held, undecided-items)' },
     errors: {
       type: 'array',
       description: 'On a 400: every problem found, each at its JSON Pointer into the body or query',
@@ -59,7 +60,7 @@ export const ERROR_RESPONSE_SCHEMA = {
       },
     },
   },
-  description: 'Some errors carry more (a 409 on closing a session: openItems).',
+  description: 'Some errors carry more (a 409 on closing a session: code, openItems, date).',
 } as const;
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;

@@ -285,10 +285,11 @@ export class CouncilService {
     return this.dataSource.transaction(async (tx) => {
       const meeting = await tx.findOneBy(CouncilMeetingEntity, { id });
       if (!meeting) throw notFound('Meeting');
-      if (meeting.status === 'closed') throw conflict('The session is already closed');
-      if (meeting.date > todayIn(this.config.timeZone)) throw conflict(`The session of ${meeting.date} has not taken place yet`);
+      // Each refusal names its reason in `code`, so a screen can say it in Dutch without guessing.
+      if (meeting.status === 'closed') throw conflict('The session is already closed', { code: 'already-closed' });
+      if (meeting.date > todayIn(this.config.timeZone)) throw conflict(`The session of ${meeting.date} has not taken place yet`, { code: 'not-yet-held', date: meeting.date });
       const open = await tx.countBy(AgendaItemEntity, { meetingId: id, status: 'scheduled' });
-      if (open > 0) throw conflict(`${open} item(s) on the agenda have no decision yet (record them, or postpone them)`, { openItems: open });
+      if (open > 0) throw conflict(`${open} item(s) on the agenda have no decision yet (record them, or postpone them)`, { code: 'undecided-items', openItems: open });
       await tx.update(CouncilMeetingEntity, { id }, { status: 'closed', closedAt: new Date(), closedBy: actor.id });
       await audit(tx, actor, 'council.meeting-closed', { details: { meetingId: id } });
       return { id, status: 'closed' };

@@ -1112,11 +1112,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Some errors carry more (a 409 on closing a session: openItems). */
+        /** @description Some errors carry more (a 409 on closing a session: code, openItems, date). */
         ErrorResponse: {
             statusCode: number;
             /** @description What went wrong, for a person (English) */
             message: string;
+            /** @description On some refusals, the reason as a stable code a screen says in its own words (closing a session: already-closed, not-yet-held, undecided-items) */
+            code?: string;
             /** @description On a 400: every problem found, each at its JSON Pointer into the body or query */
             errors?: {
                 /** @description JSON Pointer: '' (the whole), '/address/postalCode' */

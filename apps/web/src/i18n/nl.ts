@@ -201,6 +201,7 @@ export const nl = {
     moveSession: 'Zitting verplaatsen', sessionMoved: (date: string) => `Zitting verplaatst naar ${date}.`,
     close: 'Zitting sluiten', closeConfirm: (n: number) => `De zitting sluiten? Dat kan niet ongedaan gemaakt worden. ${n} ${n === 1 ? 'punt is' : 'punten zijn'} nog niet beslist.`,
     confirm: 'Ja, sluiten', cancel: 'Annuleren', closed: 'Zitting gesloten.',
+    alreadyClosed: 'Deze zitting is al gesloten.',
     notYet: (date: string) => `De zitting van ${date} heeft nog niet plaatsgevonden: sluiten kan pas daarna.`,
     stillOpen: (n: number) => `Nog ${n} ${n === 1 ? 'punt' : 'punten'} zonder beslissing: registreer of verplaats ${n === 1 ? 'het' : 'ze'} eerst.`,
   },

@@ -4,7 +4,7 @@ import { api, type ApiProblem } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
 import { dutchError, type FieldError, type FieldSchema, initialState, localErrors, type ObjectSchema, SchemaForm, toValue } from '../components/SchemaForm';
-import { dateLong, euro, todayInBrussels } from '../format';
+import { dateLong, euro } from '../format';
 import { t } from '../i18n';
 import { type Catalogue, useCatalogue } from '../procedures';
 import { Confirm } from './PaymentsScreen';
@@ -77,11 +77,16 @@ export function MeetingScreen() {
                 confirm={t.council.confirm}
                 onCancel={() => setClosing(false)}
                 onConfirm={async () => {
-                  const { response } = await api.POST('/council/meetings/{id}/close', { params: { path: { id } } });
+                  const { response, error } = await api.POST('/council/meetings/{id}/close', { params: { path: { id } } });
                   setClosing(false);
-                  // The API says why in English only (409): the two reasons it has, in Dutch.
-                  const why = meeting.date > todayInBrussels() ? t.council.notYet(dateLong(meeting.date)) : open > 0 ? t.council.stillOpen(open) : refusal(409);
-                  await done(response.ok ? t.council.closed : response.status === 409 ? why : refusal(response.status));
+                  // A refusal names its reason in `code`: said here in Dutch.
+                  const refused = error as { code?: string; openItems?: number } | undefined;
+                  const why =
+                    refused?.code === 'not-yet-held' ? t.council.notYet(dateLong(meeting.date))
+                    : refused?.code === 'undecided-items' ? t.council.stillOpen(refused.openItems ?? open)
+                    : refused?.code === 'already-closed' ? t.council.alreadyClosed
+                    : refusal(response.status);
+                  await done(response.ok ? t.council.closed : why);
                 }}
               />
             ) : (
