@@ -1,11 +1,9 @@
-import * as fs from 'node:fs';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { formatNationalNumber } from '../../libs/domain/identifiers';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
 const CONTACT = '2026-01-15'; // a contact date in the past (never today)
 
@@ -16,7 +14,6 @@ describe('Cliënten and Notities (browser)', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
     const post = async (url: string, body: object) => {
@@ -27,7 +24,7 @@ describe('Cliënten and Notities (browser)', () => {
     const celine = await post('/persons', { noNationalNumberReason: 'unknown', birthDate: '1994-04-04', firstName: 'Céline', lastName: 'Vandenbroek', address });
     await post('/persons', { nationalNumber: VALID_NATIONAL_NUMBERS[0], firstName: 'Marc', lastName: 'Peeters', address });
     dossierId = (await post('/dossiers', { procedure: 'leefloon', personId: celine.id })).id;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { VALID_NATIONAL_NUMBERS } from '../support/factories';
-import { expectAccessible } from '../support/browser';
+import { expectAccessible, launchBrowser } from '../support/browser';
 import { startTestSystem, TestSystem } from '../support/system';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
 
 /** The dossier screen shows the household and the linked dossiers, each a link to open it. */
@@ -16,11 +15,10 @@ describe('linked dossiers and the household on the dossier screen (browser)', ()
   let page: Page;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     fs.mkdirSync(SHOTS, { recursive: true });
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
   });
   afterAll(async () => {

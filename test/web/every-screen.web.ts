@@ -1,15 +1,12 @@
-import * as fs from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { CHANNELS, PROCEDURES } from '../../libs/procedures';
 import type { Role } from '../../libs/auth/roles';
 import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
 import { treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { eventually } from '../support/temporal';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Every screen of the web app, for every role, scanned for what a person must never read: untranslated codes of the
@@ -109,7 +106,6 @@ describe('every screen, for every role (browser)', () => {
   const codes = definitionCodes();
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker', 'council-secretary', 'team-lead', 'finance']);
     const task = async (kind: string, of: string) =>
@@ -141,7 +137,7 @@ describe('every screen, for every role (browser)', () => {
     await sys.http.post(`/tasks/${notify.id}/complete`).set(sys.as('social-worker')).send(outcomes.notification(session.date));
     await eventually(async () => ((await sys.http.get(`/payments?dossierId=${decided}`).set(sys.as('social-worker'))).body.items?.length ? true : undefined));
     await sys.http.post(`/dossiers/${decided}/notes`).set(sys.as('social-worker')).send({ kind: 'conversation', contactDate: requestDate, text: 'Eerste gesprek op het onthaal.' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,9 @@
-import * as fs from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
-import { accessibleScreenshot, expectAccessible, signedInPage } from '../support/browser';
+import { accessibleScreenshot, expectAccessible, signedInPage, launchBrowser } from '../support/browser';
 import { todayInBrussels, VALID_IBANS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The React app's frame: login by cookie, Mijn taken, the menu per role, bookmarks and reloads, logout. */
@@ -16,14 +14,13 @@ describe('the web app (browser): login, layout, Mijn taken', () => {
   const requestDate = addDays(todayInBrussels(), -1);
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
     const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
       nationalNumber: '85073003328', firstName: 'Els', lastName: 'Maes', address: { street: 'Kouter 3', postalCode: '9000', city: 'Gent' }, iban: VALID_IBANS[1],
     });
     await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate }).expect(201);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
   });
   afterAll(async () => {

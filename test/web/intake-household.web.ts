@@ -1,12 +1,10 @@
-import * as fs from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { todayInBrussels } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
 
 /** A valid national number of someone born on 1 January 1980 (before 2000: the check digits of the first nine). */
@@ -38,14 +36,13 @@ describe('events from outside, intake and the household in the browser', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker', 'council-secretary']);
     els = await post('/persons', { nationalNumber: nationalNumber(1), firstName: 'Els', lastName: 'Maes', address });
     tom = await post('/persons', { nationalNumber: nationalNumber(2), firstName: 'Tom', lastName: 'Maes', address });
     dossier = await post('/dossiers', { procedure: 'leefloon', personId: els.id, requestDate: addDays(today, -10) });
     other = await post('/dossiers', { procedure: 'leefloon', personId: tom.id, requestDate: addDays(today, -10) });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
     page = await login('social-worker');
   });
   afterAll(async () => {

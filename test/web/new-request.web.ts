@@ -1,11 +1,8 @@
-import * as fs from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { outcomes } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/temporal';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Nieuwe aanvraag (ported from screens.web.ts): the person found or registered, the dossier opened and shown filled. */
 describe('a new request (browser)', () => {
@@ -14,10 +11,9 @@ describe('a new request (browser)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
     page = await signedInPage(browser, sys.baseUrl, 'social-worker');
   });
   afterAll(async () => {

@@ -1,5 +1,4 @@
-import * as fs from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createPaymentActivities } from '../../activities/payments/payment.activities';
 import { createDataSource } from '../../libs/db/data-source';
 import { addDays } from '../../libs/deadlines/calendar-date';
@@ -8,10 +7,8 @@ import { dateLong } from '../../apps/web/src/format';
 import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
 import { agendaItemOf, treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { eventually } from '../support/temporal';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The screens of the council secretary (BCSD), finance (Betalingen) and the team lead (Team) in the React app, on a
@@ -26,7 +23,6 @@ describe('the BCSD, Betalingen and Team screens (browser)', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker', 'council-secretary', 'finance']);
     const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
@@ -34,7 +30,7 @@ describe('the BCSD, Betalingen and Team screens (browser)', () => {
     });
     const dossier = await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate });
     dossierId = dossier.body.id;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,8 @@
-import * as fs from 'node:fs';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { todayInBrussels, VALID_IBANS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A task page: the form generated from the task's outcome schema (ported from screens.web.ts). */
 describe('the task page (browser)', () => {
@@ -14,7 +11,6 @@ describe('the task page (browser)', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
     const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
@@ -22,7 +18,7 @@ describe('the task page (browser)', () => {
     });
     const dossier = await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate: addDays(todayInBrussels(), -1) });
     dossierId = dossier.body.id;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
