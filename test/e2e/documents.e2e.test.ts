@@ -69,6 +69,7 @@ describe('documents (e2e)', () => {
     const res = await sys.http.get('/document-kinds').set(as('social-worker'));
     expect(res.status).toBe(200);
     expect(res.body.items).toContainEqual({ code: 'lease', label: 'huurcontract' });
+    expect(res.body.maxBytes).toBe(MAX_BYTES);
     expect(res.body.items.map((k: { label: string }) => k.label)).toEqual(['identiteitsbewijs', 'huurcontract', 'factuur', 'loonfiche', 'rekeninguittreksel', 'attest', 'andere']);
     expect((await sys.http.get('/document-kinds').set(as('finance'))).status).toBe(403);
   });

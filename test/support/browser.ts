@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** axe-core in the page: no serious or critical accessibility violation. */
 export async function expectAccessible(page: Page) {
@@ -31,4 +31,11 @@ export async function signedInPage(browser: Browser, baseUrl: string, username: 
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.waitForURL('**/app/taken');
   return page;
+}
+
+/** Debian's Chromium (CHROMIUM_PATH), headless; a clear error when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ApiAuthenticated, ApiErrors, ApiFile, ApiNoContent, ApiOk, ApiPermission, ApiUuidParams, listOf } from '../common/openapi';
+import { ApiAuthenticated, ApiErrors, ApiFile, ApiNoContent, ApiOk, ApiPermission, ApiUuidParams, INTEGER, listOf, object, Schema } from '../common/openapi';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { DOCUMENT, DOCUMENT_KIND } from './document-view';
 import { DocumentsService, UPLOAD_FIELDS } from './documents.service';
 import { UploadedDocument, UploadInterceptor } from './upload.interceptor';
 
+const KINDS = object({ ...(listOf(DOCUMENT_KIND) as { properties: Record<string, Schema> }).properties, maxBytes: INTEGER }, ['items', 'total', 'maxBytes']);
 const uuid = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 /** The multipart body of an upload: the file and its kind. */
@@ -31,7 +32,7 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get('document-kinds')
-  @ApiOk(listOf(DOCUMENT_KIND), 'The kinds of a document, with their Dutch labels')
+  @ApiOk(KINDS, 'The kinds of a document, with their Dutch labels, and the largest file an upload may be')
   @ApiPermission('document:read')
   kinds(@CurrentUser() actor: AuthUser) {
     return this.documents.kinds(actor);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { scopeOf } from '../../../libs/auth/permissions';
+import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import { DocumentEntity, DossierEntity, PersonEntity, UserEntity } from '../../../libs/db/entities';
 import { addToTimeline } from '../../../libs/db/timeline';
@@ -11,6 +12,7 @@ import { validateSchema } from '../../../libs/validation/schema';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { forbidden, notFound, ValidationError } from '../common/errors';
+import { CONFIG } from '../common/tokens';
 import { dossierFor } from '../notes/dossier-for';
 import { documentKindLabel, documentView } from './document-view';
 import type { UploadedDocument } from './upload.interceptor';
@@ -37,12 +39,13 @@ export class DocumentsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   kinds(actor: AuthUser) {
     authorize(actor, 'document:read');
     const items = DOCUMENT_KINDS.map((code) => ({ code, label: DOCUMENT_KIND_LABELS[code] }));
-    return { items, total: items.length };
+    return { items, total: items.length, maxBytes: this.config.documents.maxBytes };
   }
 
   async upload(actor: AuthUser, dossierId: string, fields: unknown, file: UploadedDocument | undefined) {
