@@ -223,5 +223,14 @@ describe('documents in an S3-compatible store (e2e, s3rver)', () => {
     const res = await sys.http.get(`/documents/${up.body.id}/content`).set(sys.as('social-worker')).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(Buffer.compare(res.body as Buffer, PNG)).toBe(0);
+
+    // The default limit, 10 MB: one byte more is 413 (the body read to its end, then refused), nothing in the bucket.
+    const inBucket = filesUnder(path.join(dir, bucket)).length;
+    const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024 + 1 - PNG.length)]);
+    const tooLarge = await sys.http.post(`/dossiers/${dossier.body.id}/documents`).set(sys.as('social-worker')).field('kind', 'identity').attach('file', big, 'groot.png');
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.message).toBe('The file is larger than 10 MB');
+    expect(filesUnder(path.join(dir, bucket))).toHaveLength(inBucket);
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM documents`)).rows[0].n).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ApiAuthenticated, ApiErrors, ApiFile, ApiNoContent, ApiOk, ApiPermission, ApiUuidParams, INTEGER, listOf, object, Schema } from '../common/openapi';
+import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated, ApiErrors, ApiFile, ApiNoContent, ApiOk, ApiPermission, ApiUuidParams, ERROR_RESPONSE, INTEGER, listOf, object, Schema } from '../common/openapi';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { DOCUMENT, DOCUMENT_KIND } from './document-view';
 import { DocumentsService, UPLOAD_FIELDS } from './documents.service';
@@ -45,7 +45,8 @@ export class DocumentsController {
   @ApiBody({ required: true, schema: UPLOAD_BODY as never })
   @ApiOk(DOCUMENT, 'Stored (and in the timeline); a file named .pdf that is a PNG is stored as the PNG it is, under a .png name', 201)
   @ApiPermission('document:upload')
-  @ApiErrors(404, 413)
+  @ApiErrors(404)
+  @ApiResponse({ status: 413, description: 'The file is larger than OCMW_DOCUMENT_MAX_BYTES (10 MB unless configured): nothing stored', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_RESPONSE}` } } } })
   upload(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body() fields: unknown, @UploadedFile() file: UploadedDocument | undefined) {
     return this.documents.upload(actor, id, fields, file);
   }

@@ -5866,7 +5866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The request body is larger than 256 KB */
+            /** @description The file is larger than OCMW_DOCUMENT_MAX_BYTES (10 MB unless configured): nothing stored */
             413: {
                 headers: {
                     [name: string]: unknown;
