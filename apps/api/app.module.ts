@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from './common/openapi';
 import { checkRequestShape, MAX_BODY } from './common/request-limits';
 import { CouncilModule } from './council/council.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EventsModule } from './events/events.module';
@@ -37,6 +38,7 @@ export const FEATURE_MODULES = [
   PartiesModule,
   DossierRelationsModule,
   NotesModule,
+  DocumentsModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,

@@ -29,6 +29,12 @@ export const ACTIONS = [
   'note:read',
   /** Writing a case note, and changing one's own (earlier wordings are kept). */
   'note:write',
+  /** The documents of a dossier (and of a person, across the team's dossiers); every download is audited. */
+  'document:read',
+  /** Uploading a document (PDF, JPEG, PNG) to a dossier. */
+  'document:upload',
+  /** Deleting (marking deleted) a document: its uploader or the team lead (the service checks who). */
+  'document:delete',
   'task:read',
   'task:claim',
   'task:complete',
@@ -79,6 +85,9 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'dossier:household':             ['team',       'team',    'none',            'none',  'none'],
   'note:read':                     ['team',       'team',    'none',            'none',  'all'],
   'note:write':                    ['team',       'team',    'none',            'none',  'none'],
+  'document:read':                 ['team',       'team',    'none',            'none',  'all'],
+  'document:upload':               ['team',       'team',    'none',            'none',  'none'],
+  'document:delete':               ['team',       'team',    'none',            'none',  'none'],
   'task:read':                     ['team',       'team',    'team',            'team',  'all'],
   'task:claim':                    ['own',        'own',     'own',             'own',   'none'],
   'task:complete':                 ['own',        'own',     'own',             'own',   'none'],

@@ -87,6 +87,17 @@ export interface AppConfig {
     /** A legal officer's corrections to the dated leefloon amounts (JSON); null: the built-in table. */
     amountsFile: string | null;
   };
+  /** Uploaded documents (libs/documents): where their bytes are kept, and how large one may be. */
+  documents: {
+    /** 'fs' (default): files under dataDir/documents; 's3': an S3-compatible bucket (MinIO in docker-compose). */
+    store: 'fs' | 's3';
+    /** The folder of the filesystem store. */
+    dir: string;
+    /** The largest file accepted (OCMW_DOCUMENT_MAX_BYTES, default 10 MB): larger is 413. */
+    maxBytes: number;
+    /** The S3-compatible store (OCMW_DOCUMENT_STORE=s3): null for the filesystem store. */
+    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  };
   /** House rules of the BCSD (Bijzonder Comité voor de Sociale Dienst). */
   council: {
     rhythm: 'weekly' | 'biweekly' | 'monthly';
@@ -203,6 +214,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!JUDICIAL_MONTH_END_READINGS.includes(judicialMonthEnd as JudicialMonthEnd)) {
     problems.push({ key: 'OCMW_JUDICIAL_MONTH_END', message: `must be ${JUDICIAL_MONTH_END_READINGS.join(' or ')}, got "${judicialMonthEnd}"` });
   }
+  const documentStore = str('OCMW_DOCUMENT_STORE', 'fs');
+  if (!['fs', 's3'].includes(documentStore)) problems.push({ key: 'OCMW_DOCUMENT_STORE', message: `must be fs or s3, got "${documentStore}"` });
+  let s3: AppConfig['documents']['s3'] = null;
+  if (documentStore === 's3') {
+    const required = (key: string) => {
+      const v = env[key] ?? '';
+      if (v === '') problems.push({ key, message: 'is required when OCMW_DOCUMENT_STORE=s3' });
+      return v;
+    };
+    const endpoint = required('OCMW_S3_ENDPOINT');
+    if (endpoint !== '' && !/^https?:\/\/[^\s]+$/.test(endpoint)) problems.push({ key: 'OCMW_S3_ENDPOINT', message: 'must be an http:// or https:// URL' });
+    s3 = { endpoint, bucket: required('OCMW_S3_BUCKET'), region: str('OCMW_S3_REGION', 'us-east-1'), accessKeyId: required('OCMW_S3_ACCESS_KEY'), secretAccessKey: required('OCMW_S3_SECRET_KEY') };
+  }
   const core = {
     production,
     port: int('PORT', 3000, 0, 65535),
@@ -254,6 +278,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     payments: {
       payday: int('OCMW_PAYDAY', 1, 1, 28),
       amountsFile: env.OCMW_LEEFLOON_AMOUNTS_FILE ? path.resolve(env.OCMW_LEEFLOON_AMOUNTS_FILE) : null,
+    },
+    documents: {
+      store: documentStore as AppConfig['documents']['store'],
+      dir: path.join(dataDir, 'documents'),
+      maxBytes: int('OCMW_DOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+      s3,
     },
     council: {
       rhythm: rhythm as AppConfig['council']['rhythm'],

@@ -15,6 +15,7 @@ import { PersonsWithoutNationalNumber1764810000000 } from './migrations/17648100
 import { ExternalEvents1764910000000 } from './migrations/1764910000000-external-events';
 import { PayeesAndPayments1764900000000 } from './migrations/1764900000000-payees-and-payments';
 import { DossierLinksAndPersons1764920000000 } from './migrations/1764920000000-dossier-links-and-persons';
+import { Documents1765000000000 } from './migrations/1765000000000-documents';
 import { CaseNotes1765010000000 } from './migrations/1765010000000-case-notes';
 import { Referrals1765010000001 } from './migrations/1765010000001-referrals';
 import { PersonSearch1765020000000 } from './migrations/1765020000000-person-search';
@@ -26,7 +27,7 @@ types.setTypeParser(1082, (value: string) => value);
 export const MIGRATIONS = [InitialSchema1764360000000, DeadlineEngine1764400000000, Payments1764500000000, Notices1764500000001, Council1764500000002,
   TokenVersion1764600000000, LoginAttempts1764600000001, DeadlineInformative1764650000000, CouncilMovesAndOutbox1764700000000,
   Parties1764800000000, PersonsWithoutNationalNumber1764810000000, PayeesAndPayments1764900000000, ExternalEvents1764910000000,
-  DossierLinksAndPersons1764920000000, CaseNotes1765010000000, Referrals1765010000001,
+  DossierLinksAndPersons1764920000000, Documents1765000000000, CaseNotes1765010000000, Referrals1765010000001,
   PersonSearch1765020000000, TaskDrafts1765050000000];
 
 /** The one data source definition, shared by the api, the worker, the migration CLI and the tests. */

@@ -130,7 +130,8 @@ describe('OpenAPI document (e2e)', () => {
     for (const { key, route, op } of operations) {
       const handler = route.handler!;
       if (handler.body) {
-        const schema = op.requestBody?.content?.['application/json']?.schema;
+        // JSON, or an upload (multipart/form-data: the file and its fields).
+        const schema = op.requestBody?.content?.['application/json']?.schema ?? op.requestBody?.content?.['multipart/form-data']?.schema;
         if (!schema || Object.keys(schema).length === 0 || schema.type === 'object' && !schema.properties) missing(key, 'request body schema');
         if (!op.responses['413']) missing(key, '413');
       } else if (op.requestBody) missing(key, 'a request body it does not read');

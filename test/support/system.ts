@@ -13,6 +13,8 @@ export interface TestSystem {
   baseUrl: string;
   /** The system's own database (for a test that runs an activity on it directly). */
   databaseUrl: string;
+  /** The system's data folder (OCMW_DATA_DIR): its filesystem document store is under documents/. */
+  dataDir: string;
   http: ReturnType<typeof request>;
   temporal: Client;
   db: PgClient;
@@ -83,6 +85,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const testSystem: TestSystem = {
     baseUrl,
     databaseUrl,
+    dataDir,
     http,
     temporal,
     db,

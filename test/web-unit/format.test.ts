@@ -1,4 +1,4 @@
-import { dateLong, datesInText, dateTime, daysLeft, euro, parseEuro, plural, todayInBrussels } from '../../apps/web/src/format';
+import { dateLong, datesInText, dateTime, dayOf, daysLeft, euro, fileSize, parseEuro, plural, todayInBrussels } from '../../apps/web/src/format';
 
 describe('the web app\'s Dutch formats', () => {
   it('writes dates long, also those inside a text from the API', () => {
@@ -12,6 +12,16 @@ describe('the web app\'s Dutch formats', () => {
     expect(dateTime('2026-12-01T13:05:00Z')).toBe('1 december 2026 om 14:05');
     expect(dateTime('2026-07-01T22:30:00Z')).toBe('2 juli 2026 om 00:30');
     expect(todayInBrussels(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+
+  it('writes the day of an instant in Brussels, and file sizes', () => {
+    expect(dayOf('2026-03-31T22:30:00Z')).toBe('1 april 2026'); // already 1 April in Brussels (summer time)
+    expect(dayOf('2026-01-31T22:30:00Z')).toBe('31 januari 2026');
+    expect(fileSize(1)).toBe('1 byte');
+    expect(fileSize(512)).toBe('512 bytes');
+    expect(fileSize(1234)).toBe('1,2 kB');
+    expect(fileSize(10 * 1024 * 1024)).toBe('10 MB');
+    expect(fileSize(1_500_000)).toBe('1,4 MB');
   });
 
   it('writes amounts in euros', () => {

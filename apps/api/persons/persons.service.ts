@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
 import { parseBirthDate } from '../../../libs/domain/birth-date';
-import { DossierEntity, PersonEntity, PersonIdentifierEntity } from '../../../libs/db/entities';
+import { DocumentEntity, DossierEntity, PersonEntity, PersonIdentifierEntity } from '../../../libs/db/entities';
 import { lockOpenDossiers } from '../../../libs/db/open-dossier';
 import { IdentifierType, nameKey, NoNationalNumberReason, normalizeIdentifierValue } from '../../../libs/domain/person-identity';
 import { formatIban, formatNationalNumber, normalizeIban, normalizeNationalNumber, validateNationalNumber } from '../../../libs/domain/identifiers';
@@ -253,6 +253,7 @@ export class PersonsService {
       const moved = await tx.find(DossierEntity, { where: { personId: duplicate.id }, select: { id: true } });
       await tx.update(DossierEntity, { personId: duplicate.id }, { personId: kept.id });
       await tx.update(PersonIdentifierEntity, { personId: duplicate.id }, { personId: kept.id });
+      await tx.update(DocumentEntity, { personId: duplicate.id }, { personId: kept.id });
       const memberships = await moveHouseholdMemberships(tx, kept.id, duplicate.id);
       // The duplicate is marked first: its national number (unique) is cleared in the same statement when it moves.
       const movesNationalNumber = !kept.nationalNumber && duplicate.nationalNumber !== null;

@@ -35,6 +35,20 @@ export function dateTime(instant: string | Date): string {
   return `${p.day} ${p.month} ${p.year} om ${p.hour}:${p.minute}`;
 }
 
+/** The day of an instant, in Brussels: '2026-03-31T22:30:00Z' → '1 april 2026'. */
+export function dayOf(instant: string | Date): string {
+  return dateLong(todayInBrussels(new Date(instant)));
+}
+
+const ONE_DECIMAL = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 });
+
+/** A file size: 512 → '512 bytes', 1234 → '1,2 kB', 10485760 → '10 MB' (1 kB = 1024 bytes). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return plural(bytes, 'byte', 'bytes');
+  if (bytes < 1024 * 1024) return `${ONE_DECIMAL.format(bytes / 1024)} kB`;
+  return `${ONE_DECIMAL.format(bytes / (1024 * 1024))} MB`;
+}
+
 /** 131420 → '€ 1.314,20'; -500 → '€ -5,00'. */
 export function euro(cents: number): string {
   const sign = cents < 0 ? '-' : '';

@@ -4,6 +4,7 @@ import { CaseNoteEntity, CaseNoteRevisionEntity, ReferralEntity } from './case-n
 import { TaskDraftEntity } from './task-draft.entity';
 import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
+import { DocumentEntity } from './document.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierLinkEntity, DossierPersonEntity } from './dossier-relation.entity';
@@ -28,6 +29,7 @@ export {
   TaskDraftEntity,
   CouncilMeetingEntity,
   DeadlineEntity,
+  DocumentEntity,
   DossierEventEntity,
   DossierEntity,
   DossierLinkEntity,
@@ -73,4 +75,5 @@ export const ENTITIES = [
   CaseNoteRevisionEntity,
   ReferralEntity,
   TaskDraftEntity,
+  DocumentEntity,
 ];

@@ -147,12 +147,26 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['admin', 'note:write', F, F],
   ['finance', 'intake:import', F, F],
   ['admin', 'intake:import', F, F],
+  // Documents: the team's own dossiers; the admin reads (each download audited) and uploads or deletes none.
+  ['social-worker', 'document:read', A, N],
+  ['social-worker', 'document:upload', A, N],
+  ['social-worker', 'document:delete', A, N],
+  ['team-lead', 'document:read', A, N],
+  ['team-lead', 'document:upload', A, N],
+  ['team-lead', 'document:delete', A, N],
+  ['council-secretary', 'document:read', F, F],
+  ['council-secretary', 'document:upload', F, F],
+  ['finance', 'document:read', F, F],
+  ['finance', 'document:delete', F, F],
+  ['admin', 'document:read', A, A],
+  ['admin', 'document:upload', F, F],
+  ['admin', 'document:delete', F, F],
 ];
 
 // The admin reads everything and manages users; it does no casework (README, role table).
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
-  'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read',
+  'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read', 'document:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
@@ -160,7 +174,7 @@ const CASEWORK: Action[] = [
   'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
-  'dossier:link', 'dossier:household', 'note:write',
+  'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete',
 ];
 
 describe('permission matrix', () => {

@@ -78,6 +78,22 @@ describe('configuration', () => {
     expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(['OCMW_LOGIN_LOCKOUT_MINUTES', 'OCMW_LOGIN_MAX_FAILURES_PER_USER', 'OCMW_LOGIN_WINDOW_MINUTES']);
   });
 
+  it('keeps documents under the data folder by default (10 MB at most), or in an S3-compatible bucket fully configured', () => {
+    expect(loadConfig({ OCMW_DATA_DIR: '/srv/ocmw' }).documents).toEqual({ store: 'fs', dir: path.resolve('/srv/ocmw/documents'), maxBytes: 10 * 1024 * 1024, s3: null });
+    const s3 = loadConfig({
+      OCMW_DOCUMENT_STORE: 's3', OCMW_S3_ENDPOINT: 'http://minio:9000', OCMW_S3_BUCKET: 'docs', OCMW_S3_ACCESS_KEY: 'k', OCMW_S3_SECRET_KEY: 's', OCMW_DOCUMENT_MAX_BYTES: '5000',
+    }).documents;
+    expect(s3).toMatchObject({ store: 's3', maxBytes: 5000, s3: { endpoint: 'http://minio:9000', bucket: 'docs', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's' } });
+    let error: unknown;
+    try {
+      loadConfig({ OCMW_DOCUMENT_STORE: 's3', OCMW_S3_ENDPOINT: 'minio:9000', OCMW_DOCUMENT_MAX_BYTES: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(['OCMW_DOCUMENT_MAX_BYTES', 'OCMW_S3_ACCESS_KEY', 'OCMW_S3_BUCKET', 'OCMW_S3_ENDPOINT', 'OCMW_S3_SECRET_KEY']);
+    expect(() => loadConfig({ OCMW_DOCUMENT_STORE: 'ftp' })).toThrow(/OCMW_DOCUMENT_STORE: must be fs or s3/);
+  });
+
   it('generates a token secret once on the local default and keeps it in the data folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-config-'));
     const first = ensureTokenSecret(loadConfig({ OCMW_DATA_DIR: dir }));

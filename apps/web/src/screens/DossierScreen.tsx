@@ -7,6 +7,7 @@ import { dateLong, datesInText, dateTime } from '../format';
 import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
+import { DocumentsSection } from './DocumentsSection';
 import { NotesSection } from './NotesSection';
 
 type Dossier = paths['/dossiers/{id}']['get']['responses']['200']['content']['application/json'];
@@ -129,6 +130,7 @@ export function DossierScreen() {
       <LinksSection dossier={d} done={done} />
       <EventsSection dossier={d} catalogue={catalogue} version={version} done={done} />
       <NotesSection dossierId={d.id} closed={!!d.closedAt} />
+      <DocumentsSection dossierId={d.id} />
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (
