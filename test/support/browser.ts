@@ -41,10 +41,3 @@ export async function signedInPage(browser: Browser, baseUrl: string, username: 
   await page.waitForURL('**/app/taken');
   return page;
 }
-
-/** Debian's Chromium (CHROMIUM_PATH), headless; a clear error when it is not installed. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-}

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { dayOf, fileSize } from '../../apps/web/src/format';
-import { accessibleScreenshot, launchChromium, signedInPage } from '../support/browser';
+import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
 import { startTestSystem, TestSystem } from '../support/system';
 
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
@@ -15,7 +15,7 @@ describe('Documenten (browser)', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchBrowser();
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
     const person = await sys.http.post('/persons').set(sys.as('social-worker'))
