@@ -14,6 +14,8 @@ export type Scope = 'none' | 'own' | 'team' | 'all';
 export const ACTIONS = [
   'person:create',
   'person:read',
+  /** Change a person's contact details (address, e-mail, phone): persons belong to no team, like registering one. */
+  'person:update',
   /** Add the national number (or BIS number) that arrived after the person was registered without one. */
   'person:add-national-number',
   /** Merge two records of the same person (a duplicate registration): moves its dossiers and identifiers. */
@@ -76,6 +78,7 @@ export type Action = (typeof ACTIONS)[number];
 const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'person:create':                 ['all',        'all',     'none',            'none',  'none'],
   'person:read':                   ['all',        'all',     'none',            'none',  'all'],
+  'person:update':                 ['all',        'all',     'none',            'none',  'none'],
   'person:add-national-number':    ['all',        'all',     'none',            'none',  'none'],
   'person:merge':                  ['none',       'all',     'none',            'none',  'none'],
   'dossier:create':                ['team',       'team',    'none',            'none',  'none'],

@@ -86,4 +86,18 @@ describe('a new request (browser)', () => {
     await accessibleScreenshot(page, 'react-10-maatschappelijke-dienstverlening');
   });
 
+  it('offers the search first: a person already registered is chosen, not registered again', async () => {
+    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    const find = page.getByRole('group', { name: 'Eerst zoeken: is de persoon al gekend?' });
+    await find.getByLabel('Zoek op naam, rijksregisternummer of geboortedatum').fill('jan peters');
+    await find.getByLabel('Zoek op naam, rijksregisternummer of geboortedatum').press('Enter'); // searches; does not open a request
+    await find.getByRole('button', { name: 'Jan Peeters kiezen' }).click();
+    await page.getByText('Aanvraag voor Jan Peeters').waitFor();
+    expect(await page.getByLabel('Voornaam *').count()).toBe(0);
+    await page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'Maatschappelijke dienstverlening (OCMW-wet)' });
+    await page.getByRole('button', { name: 'Aanvraag maatschappelijke dienstverlening openen' }).click();
+    await page.waitForURL('**/app/dossiers/*');
+    await page.getByText(/^Jan Peeters · Maatschappelijke dienstverlening \(OCMW-wet\) · status/).waitFor();
+    expect(Number((await sys.db.query(`SELECT count(*) FROM persons WHERE last_name = 'Peeters'`)).rows[0].count)).toBe(1);
+  });
 });

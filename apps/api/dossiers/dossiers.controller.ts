@@ -26,7 +26,8 @@ import { SchemaPipe } from '../common/schema.pipe';
 import { DOSSIER_LINK, DOSSIER_PERSON } from '../dossier-relations/relation-view';
 import { DOSSIER_PARTY, RECIPIENT_PARTY } from '../parties/party-view';
 import { TASK } from '../tasks/task-view';
-import { DossierFilters, DossiersService, OpenDossier } from './dossiers.service';
+import { DossierFilters, LIST, LIST_ITEM_EXTRA } from './dossier-list';
+import { DossiersService, OpenDossier } from './dossiers.service';
 
 const OPEN: JsonSchema = {
   type: 'object',
@@ -37,21 +38,6 @@ const OPEN: JsonSchema = {
     // May lie in the past (a request registered late), never in the future: it starts the legal clocks.
     requestDate: { type: 'string', format: 'date', 'x-notFuture': true },
     channel: { enum: [...CHANNELS] },
-  },
-  additionalProperties: false,
-};
-const PAGE = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const;
-const LIST: JsonSchema = {
-  type: 'object',
-  properties: {
-    procedure: { enum: [...PROCEDURE_NAMES] },
-    status: { type: 'string', pattern: '^[A-Z_]{2,40}$' },
-    assignee: { type: 'string', pattern: '^(me|[0-9a-fA-F-]{36})$' },
-    team: { type: 'string', maxLength: 63 },
-    // One dossier by its reference (LL-2026-000123), as a person reads it on a letter: the web app links by it.
-    reference: { type: 'string', pattern: '^[A-Za-z]{1,10}-[0-9]{4}-[0-9]{1,12}$', description: 'LL-2026-000123 (case-insensitive)' },
-    page: PAGE,
-    pageSize: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$' },
   },
   additionalProperties: false,
 };
@@ -117,7 +103,10 @@ export class DossiersController {
 
   @Get()
   @ApiQuerySchema(LIST)
-  @ApiOk(listOf(object({ ...SUMMARY, clientName: nullable(STRING) }, ['id', 'reference', 'procedure', 'status']), true))
+  @ApiOk(
+    listOf(object({ ...SUMMARY, ...LIST_ITEM_EXTRA }, ['id', 'reference', 'procedure', 'procedureTitle', 'status', 'statusLabel', 'personId', 'nearestDeadline']), true),
+    'Mijn dossiers (scope=mine) or the team\'s, filtered; the nearest open legal deadline first (an audited read)',
+  )
   @ApiPermission('dossier:read')
   @ApiErrors(404)
   list(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(LIST)) query: DossierFilters) {

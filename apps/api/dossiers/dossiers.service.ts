@@ -21,6 +21,7 @@ import { conflict, notFound } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { WorkflowOutbox } from '../common/workflow-outbox';
 import { dossierLinks, dossierPersons } from '../dossier-relations/relation-view';
+import { DossierFilters, listDossiers } from './dossier-list';
 import { dossierParties, noticeRecipientParties } from '../parties/party-view';
 import { hiddenNoteIds } from '../notes/notes.service';
 import { taskView } from '../tasks/task-view';
@@ -32,15 +33,6 @@ export interface OpenDossier {
   channel?: string;
 }
 
-export interface DossierFilters {
-  procedure?: string;
-  status?: string;
-  assignee?: string;
-  team?: string;
-  reference?: string;
-  page?: string;
-  pageSize?: string;
-}
 
 
 @Injectable()
@@ -103,38 +95,8 @@ export class DossiersService {
     };
   }
 
-  async list(actor: AuthUser, filters: DossierFilters) {
-    const team = teamInScope(actor, 'dossier:read', filters.team);
-    const page = Number(filters.page ?? 1);
-    const pageSize = Number(filters.pageSize ?? 50);
-    const qb = this.dataSource.createQueryBuilder(DossierEntity, 'd');
-    if (team) qb.andWhere('d.team = :team', { team });
-    if (filters.procedure) qb.andWhere('d.procedure = :procedure', { procedure: filters.procedure });
-    if (filters.status) qb.andWhere('d.status = :status', { status: filters.status });
-    if (filters.reference) qb.andWhere('d.reference = :reference', { reference: filters.reference.toUpperCase() });
-    if (filters.assignee) qb.andWhere('d.responsibleUserId = :assignee', { assignee: filters.assignee === 'me' ? actor.id : filters.assignee });
-    const [dossiers, total] = await qb.orderBy('d.openedAt', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    const persons = dossiers.length
-      ? await this.dataSource.getRepository(PersonEntity).findBy({ id: In([...new Set(dossiers.map((d) => d.personId))]) })
-      : [];
-    const names = new Map(persons.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
-    const items = dossiers.map((d) => ({
-      id: d.id,
-      reference: d.reference,
-      procedure: d.procedure,
-      status: d.status,
-      statusLabel: statusLabel(d.procedure, d.status),
-      team: d.team,
-      responsibleUserId: d.responsibleUserId,
-      requestDate: d.requestDate,
-      clientName: names.get(d.personId) ?? null,
-      openedAt: d.openedAt,
-      closedAt: d.closedAt,
-    }));
-    if (items.length > 0) {
-      await audit(this.dataSource.manager, actor, 'dossier.listed', { details: { dossierIds: items.map((i) => i.id) } });
-    }
-    return { items, total, page, pageSize };
+  list(actor: AuthUser, filters: DossierFilters) {
+    return listDossiers(this.dataSource, actor, filters, todayIn(this.config.timeZone));
   }
 
   async get(actor: AuthUser, id: string) {

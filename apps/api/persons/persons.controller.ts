@@ -1,15 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiPermission, ApiQuerySchema, ApiUuidParams, arrayOf, DATE, listOf, nullable, object, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
-import { ADD_NATIONAL_NUMBER, FIND_PERSON, MERGE_PERSONS, NEW_PERSON } from './persons.schemas';
-import { NewPerson, PersonsService } from './persons.service';
+import { PERSON_PAGE_PARTS } from './person-page';
+import { ADD_NATIONAL_NUMBER, CHANGE_CONTACT, FIND_PERSON, MERGE_PERSONS, NEW_PERSON } from './persons.schemas';
+import { ContactChange, NewPerson, PersonsService } from './persons.service';
 import { ValidationError } from '../common/errors';
 
 
-const PERSON = object(
-  {
+const PERSON_PROPERTIES = {
     id: UUID,
     nationalNumber: nullable({ ...STRING, description: '11 digits; null while the person has none yet' }),
     nationalNumberFormatted: nullable({ ...STRING, description: 'YY.MM.DD-XXX.CC' }),
@@ -25,9 +25,10 @@ const PERSON = object(
     phone: nullable(STRING),
     identifiers: arrayOf(object({ type: STRING, value: STRING }, ['type', 'value'])),
     mergedInto: nullable({ ...UUID, description: 'Set on a record merged into another: the id of the person kept' }),
-  },
-  ['id', 'nationalNumber', 'firstName', 'lastName', 'address', 'identifiers', 'mergedInto'],
-);
+};
+const PERSON_REQUIRED = ['id', 'nationalNumber', 'firstName', 'lastName', 'address', 'identifiers', 'mergedInto'];
+const PERSON = object(PERSON_PROPERTIES, PERSON_REQUIRED);
+const PERSON_PAGE = object({ ...PERSON_PROPERTIES, ...PERSON_PAGE_PARTS }, [...PERSON_REQUIRED, 'household', 'dossiers']);
 
 @ApiTags('persons')
 @ApiAuthenticated()
@@ -57,11 +58,28 @@ export class PersonsController {
 
   @Get(':id')
   @ApiUuidParams('id')
-  @ApiOk(PERSON, 'The person; a record merged into another answers with mergedInto set')
+  @ApiOk(
+    PERSON_PAGE,
+    "The person page (an audited read): identity, contact details, household and the person's dossiers the caller may read (another team's are left out); a record merged into another answers with mergedInto set",
+  )
   @ApiPermission('person:read')
   @ApiErrors(404)
   get(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
     return this.persons.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiUuidParams('id')
+  @ApiBodySchema(CHANGE_CONTACT, 'The contact details to change (address, email, phone); null clears email or phone')
+  @ApiOk(PERSON, 'The person, changed (audited with the old and new values)')
+  @ApiPermission('person:update')
+  @ApiErrors(404, 409)
+  updateContact(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body(new SchemaPipe(CHANGE_CONTACT)) body: ContactChange,
+  ) {
+    return this.persons.updateContact(actor, id, body);
   }
 
   @Post(':id/national-number')

@@ -6,6 +6,19 @@ const NAME = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const NATIONAL_NUMBER: JsonSchema = { type: 'string', format: 'national-number', description: 'Rijksregisternummer or BIS number (11 digits, dots and dashes allowed)' };
 const options = (list: readonly (readonly [string, string])[]) => list.map(([value, label]) => ({ const: value, title: label }));
 
+const ADDRESS: JsonSchema = {
+  type: 'object',
+  required: ['street', 'postalCode', 'city'],
+  properties: {
+    street: NAME,
+    postalCode: { type: 'string', pattern: '^[0-9]{4}$' },
+    city: NAME,
+  },
+  additionalProperties: false,
+};
+const EMAIL = { type: 'string', format: 'email', maxLength: 254 } as const;
+const PHONE = { type: 'string', pattern: '^\\+?[0-9 ./()-]{6,20}$' } as const;
+
 export const IDENTIFIER: JsonSchema = {
   type: 'object',
   required: ['type', 'value'],
@@ -26,19 +39,10 @@ export const NEW_PERSON: JsonSchema = {
     firstName: NAME,
     lastName: NAME,
     birthDate: { type: 'string', format: 'date', 'x-notFuture': true },
-    address: {
-      type: 'object',
-      required: ['street', 'postalCode', 'city'],
-      properties: {
-        street: NAME,
-        postalCode: { type: 'string', pattern: '^[0-9]{4}$' },
-        city: NAME,
-      },
-      additionalProperties: false,
-    },
+    address: ADDRESS,
     iban: { type: 'string', format: 'iban' },
-    email: { type: 'string', format: 'email', maxLength: 254 },
-    phone: { type: 'string', pattern: '^\\+?[0-9 ./()-]{6,20}$' },
+    email: EMAIL,
+    phone: PHONE,
     identifiers: { type: 'array', items: IDENTIFIER, maxItems: 10 },
     /** Sent after a 409 possible-duplicate: the caller checked the candidates and this is someone else (audited). */
     confirmNotDuplicate: { type: 'boolean' },
@@ -75,3 +79,15 @@ export const FIND_PERSON: JsonSchema = {
   },
   additionalProperties: false,
 };
+
+/** PATCH /persons/:id: the contact details only (identity changes go through their own routes); null clears e-mail or phone. */
+export const CHANGE_CONTACT: JsonSchema = {
+  type: 'object',
+  minProperties: 1,
+  properties: {
+    address: ADDRESS,
+    email: { ...EMAIL, type: ['string', 'null'] },
+    phone: { ...PHONE, type: ['string', 'null'] },
+  },
+  additionalProperties: false,
+} as JsonSchema;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
 import { parseBirthDate } from '../../../libs/domain/birth-date';
@@ -9,6 +9,10 @@ import { formatIban, formatNationalNumber, normalizeIban, normalizeNationalNumbe
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
+import type { AppConfig } from '../../../libs/config/config';
+import { todayIn } from '../../../libs/deadlines/calendar-date';
+import { CONFIG } from '../common/tokens';
+import { personPage } from './person-page';
 
 export interface NewPerson {
   nationalNumber?: string;
@@ -23,6 +27,13 @@ export interface NewPerson {
   phone?: string;
   identifiers?: { type: IdentifierType; value: string }[];
   confirmNotDuplicate?: boolean;
+}
+
+/** The contact details PATCH /persons/:id changes; null clears e-mail or phone. */
+export interface ContactChange {
+  address?: { street: string; postalCode: string; city: string };
+  email?: string | null;
+  phone?: string | null;
 }
 
 export function personView(p: PersonEntity, identifiers: PersonIdentifierEntity[] = []) {
@@ -89,7 +100,10 @@ async function insertIdentifiers(tx: EntityManager, personId: string, identifier
 
 @Injectable()
 export class PersonsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async create(actor: AuthUser, input: NewPerson) {
     return this.dataSource.transaction((tx) => this.createIn(tx, actor, input));
@@ -143,14 +157,42 @@ export class PersonsService {
     return personView(person, await tx.findBy(PersonIdentifierEntity, { personId: person.id }));
   }
 
-  /** A merged record answers with `mergedInto` (the kept person's id), so a caller holding the old id can follow it. */
+  /**
+   * The person page: the person, their household and every dossier of theirs the caller may read (an audited read). A
+   * merged record answers with `mergedInto` (the kept person's id), so a caller holding the old id can follow it.
+   */
   async get(actor: AuthUser, id: string) {
     authorize(actor, 'person:read');
     return this.dataSource.transaction(async (tx) => {
       const person = await tx.findOneBy(PersonEntity, { id });
       if (!person) throw notFound('Person');
-      await audit(tx, actor, 'person.read', { personId: id });
-      return personView(person, await tx.findBy(PersonIdentifierEntity, { personId: id }));
+      const page = await personPage(tx, actor, id, todayIn(this.config.timeZone));
+      await audit(tx, actor, 'person.read', { personId: id, details: { dossierIds: page.dossiers.map((d) => d.id) } });
+      return { ...personView(person, await tx.findBy(PersonIdentifierEntity, { personId: id })), ...page };
+    });
+  }
+
+  /** Changes the contact details (address, e-mail, phone); the audit keeps the old and the new value of each change. */
+  async updateContact(actor: AuthUser, id: string, input: ContactChange) {
+    authorize(actor, 'person:update');
+    return this.dataSource.transaction(async (tx) => {
+      const person = await tx.findOne(PersonEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!person) throw notFound('Person');
+      if (person.mergedInto) throw conflict('This person was merged into another record', { mergedInto: person.mergedInto });
+      const values: Partial<Pick<PersonEntity, 'street' | 'postalCode' | 'city' | 'email' | 'phone'>> = {};
+      if (input.address) Object.assign(values, { street: input.address.street.trim(), postalCode: input.address.postalCode.trim(), city: input.address.city.trim() });
+      if (input.email !== undefined) values.email = input.email?.trim() || null;
+      if (input.phone !== undefined) values.phone = input.phone?.trim() || null;
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [key, to] of Object.entries(values)) {
+        const from = person[key as keyof typeof values];
+        if (from !== to) changes[key] = { from, to };
+      }
+      if (Object.keys(changes).length > 0) {
+        await tx.update(PersonEntity, { id }, values);
+        await audit(tx, actor, 'person.updated', { personId: id, details: { changes } });
+      }
+      return personView(await tx.findOneByOrFail(PersonEntity, { id }), await tx.findBy(PersonIdentifierEntity, { personId: id }));
     });
   }
 

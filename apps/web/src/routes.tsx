@@ -12,6 +12,8 @@ import { MeetingScreen } from './screens/MeetingScreen';
 import { PaymentsScreen } from './screens/PaymentsScreen';
 import { TeamScreen } from './screens/TeamScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
+import { DossiersScreen } from './screens/DossiersScreen';
+import { PersonScreen } from './screens/PersonScreen';
 
 /**
  * The route table: every screen with its bookmarkable path under /app, and, for the main menu, its label and who
@@ -26,9 +28,12 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: 'taken', element: <TasksScreen />, menu: { label: t.menu.tasks, roles: ['social-worker', 'team-lead', 'council-secretary', 'finance'] } },
   { path: 'taken/:id', element: <TaskScreen /> },
+  // Mijn dossiers; the team lead starts from the team's (a scope toggle on the screen)
+  { path: 'dossiers', element: <DossiersScreen />, menu: { label: t.menu.dossiers, roles: ['social-worker', 'team-lead'] } },
   { path: 'dossiers/:id', element: <DossierScreen /> },
   // person:read with dossier work (the admin may read persons but has no clients)
   { path: 'clienten', element: <ClientsScreen />, menu: { label: t.menu.clients, roles: ['social-worker', 'team-lead'] } },
+  { path: 'clienten/:id', element: <PersonScreen /> },
   { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
   { path: 'intake', element: <IntakeScreen />, menu: { label: t.menu.intake, permission: 'intake:record' } },
   { path: 'team', element: <TeamScreen />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },

@@ -33,7 +33,12 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['council-secretary', 'dossier:household', F, F],
   ['finance', 'dossier:household', F, F],
   ['admin', 'dossier:household', F, F],
-  // Persons belong to no team: adding a national number and merging act on any person record.
+  // Persons belong to no team: changing contact details, adding a national number and merging act on any person record.
+  ['social-worker', 'person:update', A, A],
+  ['team-lead', 'person:update', A, A],
+  ['council-secretary', 'person:update', F, F],
+  ['finance', 'person:update', F, F],
+  ['admin', 'person:update', F, F],
   ['social-worker', 'person:add-national-number', A, A],
   ['team-lead', 'person:add-national-number', A, A],
   ['council-secretary', 'person:add-national-number', F, F],
@@ -171,7 +176,7 @@ const ADMIN_READS: Action[] = [
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
 const CASEWORK: Action[] = [
-  'person:create', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
+  'person:create', 'person:update', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
   'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete',

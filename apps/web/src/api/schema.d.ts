@@ -145,7 +145,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["PersonsController_updateContact"];
         trace?: never;
     };
     "/persons/{id}/national-number": {
@@ -2052,7 +2052,159 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The person; a record merged into another answers with mergedInto set */
+            /** @description The person page (an audited read): identity, contact details, household and the person's dossiers the caller may read (another team's are left out); a record merged into another answers with mergedInto set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description 11 digits; null while the person has none yet */
+                        nationalNumber: string | null;
+                        /** @description YY.MM.DD-XXX.CC */
+                        nationalNumberFormatted?: string | null;
+                        /** @description Why the national number is missing (set only while it is) */
+                        noNationalNumberReason?: string | null;
+                        noNationalNumberNote?: string | null;
+                        firstName: string;
+                        lastName: string;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        address: {
+                            street: string;
+                            postalCode: string;
+                            city: string;
+                        };
+                        iban?: string | null;
+                        ibanFormatted?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        identifiers: {
+                            type: string;
+                            value: string;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Set on a record merged into another: the id of the person kept
+                         */
+                        mergedInto: string | null;
+                        household: {
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                /** Format: date */
+                                birthDate?: string | null;
+                            };
+                            /**
+                             * @description The other person's role: a member of this person's dossier, or the applicant of a dossier this person is a member of
+                             * @enum {unknown}
+                             */
+                            role: "applicant" | "partner" | "child" | "other-household-member";
+                            /** @description Dutch */
+                            roleLabel: string;
+                            /** Format: uuid */
+                            dossierId: string;
+                            dossierReference: string;
+                        }[];
+                        dossiers: {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            procedure: string;
+                            /** @description Dutch */
+                            procedureTitle: string;
+                            status: string;
+                            /** @description Dutch */
+                            statusLabel: string;
+                            /** Format: date */
+                            requestDate?: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PersonsController_updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The contact details to change (address, email, phone); null clears email or phone */
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: {
+                        street: string;
+                        postalCode: string;
+                        city: string;
+                    };
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The person, changed (audited with the old and new values) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2122,6 +2274,24 @@ export interface operations {
             };
             /** @description Not found, not a UUID, or it belongs to another team */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2404,13 +2574,22 @@ export interface operations {
     DossiersController_list: {
         parameters: {
             query?: {
+                /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
+                scope?: "mine" | "team";
                 procedure?: "leefloon" | "social-aid";
-                status?: string;
+                /** @description open or closed, or a status code of the procedure definitions */
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED";
+                /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
+                risk?: "overdue" | "at-risk" | "due-soon";
+                /** @description For risk=due-soon: 1–90 days, 7 when not given */
+                withinDays?: string;
+                /** @description The responsible social worker (me, or a user id) */
                 assignee?: string;
                 team?: string;
                 /** @description LL-2026-000123 (case-insensitive) */
                 reference?: string;
                 page?: string;
+                /** @description 1–100, 50 when not given */
                 pageSize?: string;
             };
             header?: never;
@@ -2419,7 +2598,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done */
+            /** @description Mijn dossiers (scope=mine) or the team's, filtered; the nearest open legal deadline first (an audited read) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2443,7 +2622,26 @@ export interface operations {
                             openedAt?: string;
                             /** Format: date-time */
                             closedAt?: string | null;
+                            /** Format: uuid */
+                            personId: string;
                             clientName?: string | null;
+                            /** @description Dutch */
+                            procedureTitle: string;
+                            /** @description Dutch */
+                            statusLabel: string;
+                            nearestDeadline: {
+                                key: string;
+                                title: string;
+                                /** Format: date */
+                                dueDate: string;
+                                status: string;
+                                daysLeft: number;
+                                /**
+                                 * @description due-soon: within withinDays days (7 when not given)
+                                 * @enum {unknown}
+                                 */
+                                risk: "overdue" | "at-risk" | "due-soon" | "none";
+                            } | null;
                         }[];
                         total: number;
                         page?: number;

@@ -1,17 +1,38 @@
-import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, type ApiProblem } from '../api/client';
 import { Loading, Page } from '../components/Page';
 import { DuplicateNotice, PersonFields, personBody, type PersonState } from '../components/PersonFields';
+import { type FoundPerson, PersonFinder } from '../components/PersonSearch';
 import { dutchError, type FieldError } from '../components/SchemaForm';
 import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { refusal } from './TaskScreen';
 
-/** Find or register the person, and open a dossier of the procedure chosen by its Dutch title; then the dossier page. */
+/**
+ * Find the person first (by name, national number or birth date; or come from the person page with ?persoon=<id>), or
+ * else register them, and open a dossier of the procedure chosen by its Dutch title; then the dossier page.
+ */
 export function NewRequestScreen() {
   const catalogue = useCatalogue();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const preselected = params.get('persoon');
+  const [chosenPerson, setChosenPerson] = useState<FoundPerson | null>(null);
+  useEffect(() => {
+    if (!preselected) return setChosenPerson(null);
+    let stop = false;
+    void api.GET('/persons/{id}', { params: { path: { id: preselected } } }).then(({ data }) => {
+      if (!stop) setChosenPerson(data && !data.mergedInto ? data : null);
+    });
+    return () => {
+      stop = true;
+    };
+  }, [preselected]);
+  const choose = (p: FoundPerson | null) => {
+    setChosenPerson(p);
+    if (!p && preselected) setParams({}, { replace: true }); // another person: the ?persoon= of the link no longer holds
+  };
   const [procedure, setProcedure] = useState('');
   const [person, setPerson] = useState<PersonState>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -25,9 +46,9 @@ export function NewRequestScreen() {
     setErrors([]);
     setGeneral('');
     setDuplicates(0);
-    let personId: string | undefined;
+    let personId = chosenPerson?.id;
     const nn = (person.nationalNumber ?? '').trim();
-    if (nn) {
+    if (!personId && nn) {
       const { data } = await api.GET('/persons', { params: { query: { nationalNumber: nn } } });
       personId = data?.items[0]?.id;
     }
@@ -63,7 +84,24 @@ export function NewRequestScreen() {
             <option key={p.name} value={p.name}>{p.title}</option>
           ))}
         </select>
-        <PersonFields value={person} onChange={setPerson} errors={errors} />
+        {chosenPerson ? (
+          <p>
+            <strong>{t.newRequest.chosen(`${chosenPerson.firstName} ${chosenPerson.lastName}`)}</strong>{' '}
+            <button type="button" onClick={() => choose(null)}>{t.newRequest.other}</button>
+          </p>
+        ) : (
+          <>
+            <fieldset>
+              <legend>{t.newRequest.find}</legend>
+              <PersonFinder prefix="find" onChoose={choose} />
+            </fieldset>
+            <fieldset>
+              <legend>{t.newRequest.register}</legend>
+              <p>{t.newRequest.registerHint}</p>
+              <PersonFields value={person} onChange={setPerson} errors={errors} />
+            </fieldset>
+          </>
+        )}
         <button type="submit">{t.newRequest.open(catalogue.get(chosen)?.letters.right ?? '')}</button>
         <DuplicateNotice count={duplicates} onConfirm={() => void open(true)} />
         <p role="status" className="error">{general}</p>
