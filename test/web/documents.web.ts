@@ -64,6 +64,14 @@ describe('Documenten (browser)', () => {
     const audited = await sys.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'document.downloaded'`);
     expect(audited.rows[0].n).toBe(1);
 
+    // The person page lists the documents of the person's dossiers, to read (uploads go to a dossier).
+    await page.getByRole('link', { name: 'Céline Vandenbroek' }).click();
+    await page.getByRole('heading', { level: 1, name: /Céline Vandenbroek/ }).waitFor();
+    const onPerson = page.getByRole('region', { name: 'Documenten' });
+    await onPerson.getByRole('row', { name: /identiteitskaart\.png/ }).getByRole('cell', { name: 'identiteitsbewijs' }).waitFor();
+    expect(await onPerson.getByRole('form').count()).toBe(0);
+    await page.goBack();
+
     await row.getByRole('button', { name: 'Verwijderen' }).click();
     await documents.getByRole('group', { name: /identiteitskaart\.png.* verwijderen\?/ }).getByRole('button', { name: 'Ja, verwijderen' }).click();
     await form.getByText('identiteitskaart.png verwijderd.').waitFor();

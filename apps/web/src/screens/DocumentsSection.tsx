@@ -18,7 +18,10 @@ const FIELDS = ['/kind', '/file'];
  * "Documenten": the dossier's documents (kind, name, size, day, uploader; a download link, every download audited by
  * the API), the upload form (a kind and a PDF, JPEG or PNG) and deleting one's own (the team lead: any) after a confirmation.
  */
-export function DocumentsSection({ dossierId }: { dossierId: string }) {
+export function DocumentsSection(props: { dossierId: string } | { personId: string }) {
+  // On the person page: every document of the person's dossiers the caller may read, to read; uploads go to a dossier.
+  const dossierId = 'dossierId' in props ? props.dossierId : undefined;
+  const personId = 'personId' in props ? props.personId : undefined;
   const { user } = useSession();
   const [items, setItems] = useState<Documents | null>(null);
   const [kinds, setKinds] = useState<Kinds | null>(null);
@@ -29,11 +32,14 @@ export function DocumentsSection({ dossierId }: { dossierId: string }) {
   const [version, setVersion] = useState(0);
   const file = useRef<HTMLInputElement>(null);
   const readable = may(user, 'document:read');
-  const uploadable = may(user, 'document:upload');
+  const uploadable = may(user, 'document:upload') && dossierId !== undefined;
   useEffect(() => {
     if (!readable) return;
-    void api.GET('/dossiers/{id}/documents', { params: { path: { id: dossierId } } }).then(({ data }) => setItems(data?.items ?? []));
-  }, [dossierId, version, readable]);
+    const list = dossierId
+      ? api.GET('/dossiers/{id}/documents', { params: { path: { id: dossierId } } })
+      : api.GET('/persons/{id}/documents', { params: { path: { id: personId! } } });
+    void list.then(({ data }) => setItems(data?.items ?? []));
+  }, [dossierId, personId, version, readable]);
   useEffect(() => {
     if (uploadable) void api.GET('/document-kinds').then(({ data }) => setKinds(data ?? null));
   }, [uploadable]);
@@ -50,7 +56,7 @@ export function DocumentsSection({ dossierId }: { dossierId: string }) {
     form.append('kind', kind);
     if (chosen) form.append('file', chosen, chosen.name);
     const { data, error, response } = await api.POST('/dossiers/{id}/documents', {
-      params: { path: { id: dossierId } },
+      params: { path: { id: dossierId! } },
       body: {} as Upload,
       bodySerializer: () => form,
     });

@@ -75,7 +75,8 @@ export function DossierScreen() {
       <p role="status">{message}</p>
       <section aria-label="Cliënt en status">
         <p>
-          {t.dossier.summary(`${d.person?.firstName ?? ''} ${d.person?.lastName ?? ''}`, catalogue.title(d.procedure))}
+          {d.person?.id ? <Link to={`/clienten/${d.person.id}`}>{`${d.person.firstName ?? ''} ${d.person.lastName ?? ''}`}</Link> : null}
+          {t.dossier.summary('', catalogue.title(d.procedure))}
           <strong data-status={d.status}>{catalogue.statusLabel(d.procedure, d.status)}</strong>
         </p>
       </section>

@@ -1,3 +1,4 @@
+import { DocumentsSection } from './DocumentsSection';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type ApiProblem } from '../api/client';
@@ -171,7 +172,7 @@ export function PersonScreen() {
           </table>
         )}
       </section>
-      {/* documents: the person's documents section goes here (issue 11, Documents) */}
+      <DocumentsSection personId={p.id} />
     </Page>
   );
 }
