@@ -80,7 +80,30 @@ describe('task drafts, prefill, computed amounts and finished tasks (browser)', 
     expect(await again.getByLabel('Maandbedrag (€) *').inputValue()).toBe('');
     await again.getByRole('button', { name: 'Overnemen' }).click();
     expect(await again.getByLabel('Maandbedrag (€) *').inputValue()).toBe(formatEuro(amount).slice(2));
-    await again.getByLabel('Motivering *').fill('Geen bestaansmiddelen buiten het deeltijds werk; recht op leefloon.');
+    const motivation = 'Geen bestaansmiddelen buiten het deeltijds werk; recht op leefloon.';
+    await again.getByLabel('Motivering *').fill(motivation);
+    // Leaving the page at once (within the 1.5 s) still saves what was typed.
+    await again.getByRole('main').getByRole('link', { name: /^LL-/ }).click();
+    await again.waitForURL(`**/app/dossiers/${dossierId}`);
+    const reportDraft = await eventually(async () => {
+      const res = await sys.http.get(`/tasks/${report.id}/draft`).set(sys.as('social-worker'));
+      return res.body.data?.motivation === motivation ? res.body.data : undefined;
+    });
+    expect(reportDraft).toMatchObject({ proposal: 'grant', category: 2, monthlyAmountCents: amount });
+    await again.goto(`${sys.baseUrl}/app/taken/${report.id}`);
+    await again.getByText(/^Concept bewaard om \d\d:\d\d$/).waitFor();
+    expect(await again.getByLabel('Maandbedrag (€) *').inputValue()).toBe(formatEuro(amount).slice(2));
+    // "Concept verwijderen", confirmed: the form starts again from what the dossier knows.
+    await again.getByRole('button', { name: 'Concept verwijderen' }).click();
+    await again.getByRole('button', { name: 'Verwijderen' }).click();
+    await again.getByText('Concept verwijderd.').waitFor();
+    expect(await again.getByLabel('Voorstel *').inputValue()).toBe('');
+    expect((await sys.http.get(`/tasks/${report.id}/draft`).set(sys.as('social-worker'))).status).toBe(404);
+    await again.getByLabel('Voorstel *').selectOption({ label: 'Toekennen' });
+    expect(await again.getByLabel('Ingangsdatum *').inputValue()).toBe(requestDate);
+    expect(await again.getByLabel('Maandbedrag (€) *').inputValue()).toBe('');
+    await again.getByRole('button', { name: 'Overnemen' }).click();
+    await again.getByLabel('Motivering *').fill(motivation);
     await again.getByRole('button', { name: 'Afronden' }).click();
     await again.waitForURL(`**/app/dossiers/${dossierId}`);
     const done = await sys.http.get(`/tasks/${report.id}`).set(sys.as('social-worker'));
@@ -97,7 +120,7 @@ describe('task drafts, prefill, computed amounts and finished tasks (browser)', 
       'Categorie: Categorie 2: alleenstaand',
       `Maandbedrag: ${formatEuro(amount)}`,
       `Ingangsdatum: ${formatDateNl(requestDate)}`,
-      'Motivering: Geen bestaansmiddelen buiten het deeltijds werk; recht op leefloon.',
+      `Motivering: ${motivation}`,
     ]);
     expect(await again.getByRole('button', { name: 'Afronden' }).count()).toBe(0);
     await accessibleScreenshot(again, 'taak-afgerond');

@@ -122,20 +122,31 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
     return () => clearTimeout(handle);
   }, [state, compute]);
 
-  const saveDraft = useCallback(async () => {
+  /** `keepalive`: the request outlives the page (a tab closed within the 1.5 s). */
+  const saveDraft = useCallback(async (keepalive = false) => {
     clearTimeout(timer.current);
     timer.current = undefined;
     const body = draftValue(schema, latest.current);
     const json = JSON.stringify(body);
     if (json === saved.current) return;
     setDraft({ kind: 'saving' });
-    const { data } = await api.PUT('/tasks/{id}/draft', { params: { path: { id } }, body: body as never });
+    const { data } = await api.PUT('/tasks/{id}/draft', { params: { path: { id } }, body: body as never, keepalive });
     if (!data) return setDraft({ kind: 'failed' });
     saved.current = json;
     setDraft({ kind: 'saved', at: data.savedAt });
   }, [id, schema]);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // What is typed but not yet saved is saved when the page is left: another screen of the app, or the tab closed.
+  useEffect(() => {
+    const flush = () => {
+      if (timer.current) void saveDraft(true);
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [saveDraft]);
 
   if (!state) return <Loading />;
 
