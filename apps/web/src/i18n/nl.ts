@@ -20,6 +20,7 @@ export const nl = {
     no: 'Nee',
     draftSaving: 'Concept wordt bewaard…',
     draftSaved: (time: string) => `Concept bewaard om ${time}`,
+    draftSavedOn: (when: string) => `Concept bewaard op ${when}`,
     draftFailed: 'Het concept kon niet bewaard worden.',
     draftDeleted: 'Concept verwijderd.',
     draftDelete: 'Concept verwijderen',

@@ -183,7 +183,7 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
   };
 
   const extras = Object.fromEntries(computed.map((c) => [c.field, <ComputedAmount key={c.field} item={c} onTakeOver={(text) => change({ ...state, [c.field]: text })} />]));
-  const status = draft.kind === 'saving' ? t.task.draftSaving : draft.kind === 'saved' ? t.task.draftSaved(timeOfDay(draft.at)) : draft.kind === 'failed' ? t.task.draftFailed : draft.kind === 'deleted' ? t.task.draftDeleted : '';
+  const status = draft.kind === 'saving' ? t.task.draftSaving : draft.kind === 'saved' ? savedText(draft.at) : draft.kind === 'failed' ? t.task.draftFailed : draft.kind === 'deleted' ? t.task.draftDeleted : '';
 
   return (
     <>
@@ -198,6 +198,12 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
       )}
     </>
   );
+}
+
+/** "Concept bewaard om 14:32" today; a draft of another day says its date too. */
+function savedText(at: string): string {
+  const day = (instant: string | Date) => dateTime(instant).split(' om ')[0];
+  return day(at) === day(new Date()) ? t.task.draftSaved(timeOfDay(at)) : t.task.draftSavedOn(dateTime(at));
 }
 
 /** "Berekend: € 1.314,20 (categorie alleenstaande, bedrag geldig vanaf 1 februari 2025)" and "Overnemen"; or what it needs. */
