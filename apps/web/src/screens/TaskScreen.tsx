@@ -172,9 +172,14 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
     clearTimeout(timer.current);
     setGeneral('');
     const local = localErrors(schema, state);
-    if (local.length) return setErrors(local);
+    if (local.length) {
+      void saveDraft();
+      return setErrors(local);
+    }
     const { response, error } = await api.POST('/tasks/{id}/complete', { params: { path: { id } }, body: toValue(schema, state) as never });
     if (response.ok) return navigate(`/dossiers/${task.dossierId}`);
+    // Refused: what was typed stays, and is kept as the draft too.
+    void saveDraft();
     const problem = error as ApiProblem | undefined;
     const list = (problem?.errors ?? []) as FieldError[];
     setErrors(list);
