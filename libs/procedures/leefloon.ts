@@ -4,7 +4,7 @@
  */
 import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
-import { LABOUR_COURT_APPEAL_HOW, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -22,6 +22,20 @@ export const LEEFLOON = {
     { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
   ],
   taskKinds: LEEFLOON_TASK_KINDS,
+  forms: {
+    ...PIPELINE_FORMS,
+    ...runningAidForms('social-inquiry', 'social-report', 'proposedCategory'),
+    'social-inquiry': { prefill: { householdSize: 'household.size' } },
+    // The report proposes what the inquiry found; the amount is the one the workflow will pay.
+    'social-report': {
+      prefill: { category: 'tasks.social-inquiry.proposedCategory', startDate: 'dossier.requestDate' },
+      computed: { monthlyAmountCents: monthlyAmountFrom('social-inquiry') },
+    },
+    decision: {
+      prefill: { category: 'tasks.social-report.category', startDate: 'tasks.social-report.startDate', monthlyAmountCents: 'tasks.social-report.monthlyAmountCents' },
+      computed: { monthlyAmountCents: monthlyAmountFrom('social-inquiry') },
+    },
+  },
   // LL-3 art. 21 §1, LL-10-NO-DECISION art. 47, LL-2 art. 18 §4, LL-4 art. 21 §3 RMI-wet.
   deadlines: { decision: 'LL-3', noDecisionAppeal: 'LL-10-NO-DECISION', forwarding: 'LL-2', notification: 'LL-4' },
   council: {

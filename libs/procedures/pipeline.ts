@@ -4,7 +4,7 @@
  * court as the letters explain it. Pure data.
  */
 import { choice, date, object, text } from '../tasks/task-kinds';
-import type { CouncilDecisionKind, ProcedureStatus } from './types';
+import type { CouncilDecisionKind, FieldComputation, ProcedureStatus, TaskForm } from './types';
 
 /** The statuses the shared pipeline sets, in its order; a procedure adds its own after them (order 12 on). */
 export const PIPELINE_STATUSES = [
@@ -36,3 +36,29 @@ export const LABOUR_COURT_APPEAL_HOW =
   '(aangetekende) brief aan die griffie. Vermeld uw naam, uw adres, de beslissing waartegen u opkomt en waarom u het ' +
   'er niet mee eens bent, en voeg een kopie van deze brief toe. Het beroep is kosteloos. U mag zich laten bijstaan of ' +
   'vertegenwoordigen door een advocaat, een afgevaardigde van een vakbond of een andere persoon die de wet toelaat.';
+
+/** The forms of the shared pipeline's task kinds: what an earlier step or the person already says. */
+export const PIPELINE_FORMS = {
+  // The competence check named the competent OCMW and its reasons: the forwarding repeats them.
+  'forward-request': { prefill: { forwardedTo: 'tasks.competence-check.competentOcmw', reasons: 'tasks.competence-check.reasons' } },
+  'collect-iban': { prefill: { iban: 'person.iban' } },
+} as const satisfies Record<string, TaskForm>;
+
+/**
+ * The monthly amount of aid paid at the leefloon amounts, from the category chosen in the form, the resources the
+ * inquiry took into account and the month of the start date (else of the request): what the workflow pays.
+ */
+export const monthlyAmountFrom = (inquiry: string): FieldComputation => ({
+  rule: 'leefloon-monthly',
+  inputs: { category: 'form.category', monthlyResourcesCents: `tasks.${inquiry}.monthlyResourcesCents`, date: ['form.startDate', 'dossier.requestDate'] },
+});
+
+/** The yearly review starts from the last review, else from the report and the inquiry of the request. */
+export const runningAidForms = (inquiry: string, report: string, inquiryCategory?: string) => ({
+  'yearly-review': {
+    prefill: {
+      category: ['tasks.yearly-review.category', `tasks.${report}.category`, ...(inquiryCategory ? [`tasks.${inquiry}.${inquiryCategory}`] : [])],
+      monthlyResourcesCents: ['tasks.yearly-review.monthlyResourcesCents', `tasks.${inquiry}.monthlyResourcesCents`],
+    },
+  },
+}) satisfies Record<string, TaskForm>;

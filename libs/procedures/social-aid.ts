@@ -6,7 +6,7 @@
  * Its workflows are workflows/social-aid/. Pure data: workflows import it.
  */
 import { AID_FIELDS, AID_FORM_REQUIREMENTS, cents, choice, date, noGrantWithCode207, notBefore, object, requiredFields, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
-import { LABOUR_COURT_APPEAL_HOW, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 import type { ProcedureDefinition } from './types';
 
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -35,6 +35,13 @@ export const SOCIAL_AID = {
     { code: 'STOPPED', label: 'Steun stopgezet', order: 14, final: true },
   ],
   taskKinds: SOCIAL_AID_TASK_KINDS,
+  forms: {
+    ...PIPELINE_FORMS,
+    ...runningAidForms('aid-inquiry', 'aid-report'),
+    'aid-report': { prefill: { startDate: 'dossier.requestDate' }, computed: { monthlyAmountCents: monthlyAmountFrom('aid-inquiry') } },
+    // The benefits paid back for the period are the most the OCMW may recover (art. 99 §1 OCMW-wet).
+    'recovery-proposal': { prefill: { recoverCents: 'events.benefits-back-paid.amountCents' } },
+  },
   // SA-3 art. 58 §2 (one calendar month), SA-5-NO-DECISION art. 71 al. 2, SA-2 art. 58 §3, SA-4 art. 62bis OCMW-wet.
   deadlines: { decision: 'SA-3', noDecisionAppeal: 'SA-5-NO-DECISION', forwarding: 'SA-2', notification: 'SA-4' },
   council: {

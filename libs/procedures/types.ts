@@ -123,6 +123,30 @@ export interface PipelineDeadlines {
   notification: string;
 }
 
+/**
+ * Where a value the dossier already knows is found (libs/procedures/task-forms.ts resolves it): `dossier.<field>`
+ * (requestDate, channel), `person.<field>` (the applicant: firstName, iban, …), `household.size` (applicant and current
+ * members), `tasks.<kind>.<field>` (the outcome of the latest completed task of that kind in the dossier),
+ * `events.<type>.<field>` (the latest external event of that type) and, for a computation, `form.<field>` (the form
+ * being filled in). A list: the first path that has a value.
+ */
+export type FactSource = string | readonly string[];
+
+/** A value the system computes for a field of a task's form, with the same function the activities use. */
+export interface FieldComputation {
+  /** The leefloon (or equivalent leefloon) per month: category amount in force minus the resources (libs/payments/amounts.ts). */
+  rule: 'leefloon-monthly';
+  inputs: { category: FactSource; monthlyResourcesCents: FactSource; date: FactSource };
+}
+
+/** How a task's form starts and helps: declarative, per task kind (GET /tasks/:id/prefill, POST /tasks/:id/computations). */
+export interface TaskForm {
+  /** Outcome field ← where the dossier knows it; the form starts from these (a saved draft wins). */
+  prefill?: Readonly<Record<string, FactSource>>;
+  /** Outcome field ← its computation, shown beside the field to take over. */
+  computed?: Readonly<Record<string, FieldComputation>>;
+}
+
 export interface ProcedureDefinition<TaskKindName extends string = string> {
   /** The stored procedure name (dossiers.procedure, the OcmwProcedure search attribute). */
   name: string;
@@ -137,6 +161,8 @@ export interface ProcedureDefinition<TaskKindName extends string = string> {
   statuses: readonly ProcedureStatus[];
   /** Task kinds by name; names are scoped to the procedure (running dossiers keep their stored kind names). */
   taskKinds: Readonly<Record<TaskKindName, TaskKind>>;
+  /** Prefill and computations of the task forms, per task kind (absent: an empty form). */
+  forms?: Readonly<Partial<Record<TaskKindName, TaskForm>>>;
   /** The rules of the shared pipeline steps (workflows/shared/request-pipeline.ts). */
   deadlines: PipelineDeadlines;
   council: ProcedureCouncil;

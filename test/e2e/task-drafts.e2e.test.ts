@@ -1,5 +1,5 @@
-import { eventually } from '../support/temporal';
-import { todayInBrussels, VALID_NATIONAL_NUMBERS, outcomes } from '../support/factories';
+import { todayInBrussels, outcomes } from '../support/factories';
+import { openLeefloonDossier, openTaskOf } from '../support/task-flow';
 import { startTestSystem, TestSystem } from '../support/system';
 import { addDays } from '../../libs/deadlines/calendar-date';
 
@@ -13,22 +13,13 @@ describe('task drafts (e2e)', () => {
   beforeAll(async () => {
     sys = await startTestSystem();
     await sys.loginAll(['social-worker', 'social-worker-2', 'council-secretary', 'admin']);
-    const person = await sys.http.post('/persons').set(as('social-worker')).send({
-      nationalNumber: VALID_NATIONAL_NUMBERS[2], firstName: 'Lotte', lastName: 'Wouters', address: { street: 'Veldstraat 1', postalCode: '9000', city: 'Gent' },
-    });
-    const dossier = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id, requestDate });
-    expect(dossier.status).toBe(201);
-    dossierId = dossier.body.id;
+    dossierId = await openLeefloonDossier(sys, 'social-worker', requestDate, { nn: 2, firstName: 'Lotte', lastName: 'Wouters' });
   });
   afterAll(async () => {
     await sys?.close();
   });
 
-  const openTask = (kind: string) =>
-    eventually(async () => {
-      const res = await sys.http.get('/tasks').set(as('social-worker'));
-      return res.body.items.find((t: { kind: string; dossierId: string }) => t.kind === kind && t.dossierId === dossierId);
-    });
+  const openTask = (kind: string) => openTaskOf(sys, 'social-worker', dossierId, kind);
   const drafts = async (taskId: string) => (await sys.db.query('SELECT user_id, data FROM task_drafts WHERE task_id = $1', [taskId])).rows;
 
   it('keeps the caller\'s draft of an inquiry, refuses what is not the form\'s, and deletes it with the completion', async () => {

@@ -1,4 +1,4 @@
-import { dateLong, datesInText, dateTime, dayOf, daysLeft, euro, fileSize, parseEuro, plural, todayInBrussels } from '../../apps/web/src/format';
+import { dateLong, datesInText, dateTime, dayOf, daysLeft, euro, fileSize, parseEuro, plural, timeOfDay, todayInBrussels } from '../../apps/web/src/format';
 
 describe('the web app\'s Dutch formats', () => {
   it('writes dates long, also those inside a text from the API', () => {
@@ -11,6 +11,8 @@ describe('the web app\'s Dutch formats', () => {
   it('writes instants in Brussels time, summer and winter', () => {
     expect(dateTime('2026-12-01T13:05:00Z')).toBe('1 december 2026 om 14:05');
     expect(dateTime('2026-07-01T22:30:00Z')).toBe('2 juli 2026 om 00:30');
+    expect(timeOfDay('2026-12-01T13:32:00Z')).toBe('14:32');
+    expect(timeOfDay('2026-07-01T22:05:00Z')).toBe('00:05');
     expect(todayInBrussels(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 

@@ -14,7 +14,9 @@ import {
   ApiQuerySchema,
   ApiUuidParams,
   arrayOf,
+  DATE,
   DATE_TIME,
+  INTEGER,
   listOf,
   nullable,
   object,
@@ -23,7 +25,8 @@ import {
 } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { TASK } from './task-view';
-import { outcomeFields, TaskFilters, TasksService } from './tasks.service';
+import { outcomeFields } from '../../../libs/procedures/task-forms';
+import { TaskFilters, TasksService } from './tasks.service';
 
 const LIST: JsonSchema = {
   type: 'object',
@@ -59,6 +62,19 @@ const DRAFT_BODY: JsonSchema = {
   ),
   additionalProperties: false,
 };
+const PREFILL = object(
+  { values: { type: 'object', description: 'Outcome field → the value the dossier already knows (in the outcome\'s own terms: amounts in cents)' }, sources: { type: 'object', description: 'Outcome field → where it came from (a path such as tasks.social-inquiry.proposedCategory)' } },
+  ['values', 'sources'],
+);
+const COMPUTED = object(
+  {
+    field: STRING, rule: { enum: ['leefloon-monthly'] }, amountCents: nullable(INTEGER),
+    missing: { type: 'array', items: STRING, description: 'Inputs not known yet: category, monthlyResourcesCents, date; amount-table when no amount is configured for the month' },
+    category: nullable(INTEGER), categoryName: nullable(STRING), categoryAmountCents: nullable(INTEGER), resourcesCents: nullable(INTEGER),
+    month: nullable(STRING), validFrom: nullable(DATE), explanation: nullable({ type: 'string', description: 'Dutch: the computation as the decision letter states it' }),
+  },
+  ['field', 'rule', 'amountCents', 'missing', 'category', 'categoryName', 'categoryAmountCents', 'resourcesCents', 'month', 'validFrom', 'explanation'],
+);
 const DRAFT = object({ taskId: UUID, data: { type: 'object' }, savedAt: DATE_TIME }, ['taskId', 'data', 'savedAt']);
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -79,7 +95,7 @@ export class TasksController {
 
   @Get(':id')
   @ApiUuidParams('id')
-  @ApiOk(object({ ...(TASK as { properties: object }).properties, outcomeSchema: { type: 'object', description: 'The JSON Schema of the outcome' }, outcome: ANY, completedBy: nullable(UUID) }))
+  @ApiOk(object({ ...(TASK as { properties: object }).properties, outcomeSchema: { type: 'object', description: 'The JSON Schema of the outcome' }, outcome: ANY, completedBy: nullable(UUID), completedByName: nullable(STRING) }))
   @ApiPermission('task:read')
   @ApiErrors(404)
   get(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
@@ -117,6 +133,31 @@ export class TasksController {
   @ApiErrors(404, 409)
   complete(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body() outcome: Record<string, unknown>) {
     return this.tasks.complete(actor, id, outcome);
+  }
+
+  /** What the dossier already knows for this task's form (its procedure definition's prefill); audited. */
+  @Get(':id/prefill')
+  @ApiUuidParams('id')
+  @ApiOk(PREFILL, 'The values the form starts from when the caller has no draft')
+  @ApiPermission('task:complete')
+  @ApiErrors(404, 409)
+  prefill(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string) {
+    return this.tasks.prefill(actor, id);
+  }
+
+  /**
+   * The computed fields of this task's form (the leefloon per month from the category, the inquiry's resources and the
+   * dated amounts), for the form as typed so far: the same function the workflow's activities pay with. Changes nothing.
+   */
+  @Post(':id/computations')
+  @HttpCode(200)
+  @ApiBodySchema(DRAFT_BODY)
+  @ApiUuidParams('id')
+  @ApiOk(object({ items: arrayOf(COMPUTED) }, ['items']), 'One item per computed field of the form (none: the form has no computed field)')
+  @ApiPermission('task:complete')
+  @ApiErrors(404, 409)
+  computations(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body(new SchemaPipe(DRAFT_BODY)) body: Record<string, unknown>) {
+    return this.tasks.computations(actor, id, body);
   }
 
   /** The caller's half-filled form of this task, kept on the server until the task is completed (then deleted). */

@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
-import { DossierEntity, PersonEntity, TaskDraftEntity, TaskEntity, UserEntity } from '../../../libs/db/entities';
+import type { AppConfig } from '../../../libs/config/config';
+import { loadLeefloonAmounts } from '../../../libs/config/leefloon-amounts';
+import { DossierEntity, DossierPersonEntity, ExternalEventEntity, PersonEntity, TaskDraftEntity, TaskEntity, UserEntity } from '../../../libs/db/entities';
+import type { LeefloonAmountTable } from '../../../libs/payments/amounts';
 import { taskKindOf } from '../../../libs/procedures';
-import type { JsonSchema } from '../../../libs/validation/schema';
+import { computationsFor, outcomeFields, prefillFor, TaskFacts } from '../../../libs/procedures/task-forms';
 import { completeTaskUpdate } from '../../../workflows/shared/dossier.messages';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
-import { TEMPORAL_CLIENT } from '../common/tokens';
+import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { taskView } from './task-view';
 
 export interface TaskFilters {
@@ -23,10 +26,16 @@ export interface TaskFilters {
 
 @Injectable()
 export class TasksService {
+  /** The leefloon amounts in force, loaded as the worker's activities load them (the same dated configuration). */
+  private readonly amounts: LeefloonAmountTable;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.amounts = loadLeefloonAmounts(config.payments.amountsFile);
+  }
 
   /**
    * Without filters: what the caller may act on (open tasks for their role in their team, and those claimed by them);
@@ -66,7 +75,14 @@ export class TasksService {
       const task = await this.findVisible(tx, actor, id, 'task:read');
       const [item] = await this.withDossiers(tx, [task]);
       await audit(tx, actor, 'task.read', { dossierId: task.dossierId, details: { taskId: id } });
-      return { ...item, outcomeSchema: taskKindOf(item.procedure, task.kind).outcomeSchema, outcome: task.outcome, completedBy: task.completedBy ?? null };
+      const completedBy = task.completedBy ? await tx.findOneBy(UserEntity, { id: task.completedBy }) : null;
+      return {
+        ...item,
+        outcomeSchema: taskKindOf(item.procedure, task.kind).outcomeSchema,
+        outcome: task.outcome,
+        completedBy: task.completedBy ?? null,
+        completedByName: completedBy?.displayName ?? null,
+      };
     });
   }
 
@@ -116,6 +132,52 @@ export class TasksService {
       task: items.find((t) => t.id === id),
       dossierStatus: result.status,
       nextTasks: items.filter((t) => t.id !== id),
+    };
+  }
+
+  /**
+   * The values the task's form starts from, as its procedure definition maps them from what the dossier knows (the
+   * applicant, the household, earlier tasks' outcomes, external events). Audited with the fields, not the values.
+   */
+  async prefill(actor: AuthUser, id: string) {
+    return this.dataSource.transaction(async (tx) => {
+      const { task, dossier } = await this.fillable(tx, actor, id);
+      const result = prefillFor(dossier.procedure, task.kind, await this.facts(tx, task, dossier));
+      await audit(tx, actor, 'task.prefill-read', { dossierId: task.dossierId, details: { taskId: id, fields: Object.keys(result.values) } });
+      return result;
+    });
+  }
+
+  /** The computed fields of the task's form for the form as typed (`form`); reads, changes nothing. */
+  async computations(actor: AuthUser, id: string, form: Record<string, unknown>) {
+    const { task, dossier } = await this.fillable(this.dataSource.manager, actor, id);
+    const facts = await this.facts(this.dataSource.manager, task, dossier);
+    return { items: computationsFor(dossier.procedure, task.kind, { ...facts, form }, this.amounts) };
+  }
+
+  /** A task the caller may fill in now, and its dossier. */
+  private async fillable(tx: EntityManager, actor: AuthUser, id: string) {
+    const task = await this.findVisible(tx, actor, id, 'task:complete', true);
+    this.checkDraftable(actor, task);
+    return { task, dossier: await tx.findOneByOrFail(DossierEntity, { id: task.dossierId }) };
+  }
+
+  /** What the dossier knows, in the roots the definitions' prefill paths name (libs/procedures/task-forms.ts). */
+  private async facts(tx: EntityManager, task: TaskEntity, dossier: DossierEntity): Promise<TaskFacts> {
+    const person = await tx.findOneByOrFail(PersonEntity, { id: dossier.personId });
+    const members = await tx.count(DossierPersonEntity, { where: { dossierId: dossier.id, endedAt: IsNull() } });
+    const done = await tx.find(TaskEntity, { where: { dossierId: dossier.id, status: 'completed' }, order: { completedAt: 'ASC' } });
+    const events = await tx.find(ExternalEventEntity, { where: { dossierId: dossier.id }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } });
+    return {
+      dossier: { requestDate: dossier.requestDate, channel: dossier.channel },
+      person: {
+        firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate, iban: person.iban, email: person.email, phone: person.phone,
+        street: person.street, postalCode: person.postalCode, city: person.city,
+      },
+      household: { size: 1 + members },
+      // Later ones replace earlier ones: the latest completed task of each kind, the latest event of each type.
+      tasks: Object.fromEntries(done.filter((t) => t.id !== task.id && t.outcome).map((t) => [t.kind, t.outcome as Record<string, unknown>])),
+      events: Object.fromEntries(events.map((e) => [e.type, e.data])),
     };
   }
 
@@ -190,12 +252,3 @@ export class TasksService {
 
 /** At most this much JSON per draft. */
 export const MAX_DRAFT_BYTES = 64 * 1024;
-
-/** Every field name a form may hold: the properties of the schema and of its conditional parts (if/then/else, allOf …). */
-export function outcomeFields(schema: JsonSchema, into = new Set<string>()): Set<string> {
-  const s = schema as Record<string, unknown>;
-  for (const key of Object.keys((s.properties as object | undefined) ?? {})) into.add(key);
-  for (const part of ['then', 'else', 'if']) if (s[part] && typeof s[part] === 'object') outcomeFields(s[part] as JsonSchema, into);
-  for (const list of ['allOf', 'anyOf', 'oneOf']) for (const sub of (s[list] as JsonSchema[] | undefined) ?? []) outcomeFields(sub, into);
-  return into;
-}

@@ -49,6 +49,12 @@ export function fileSize(bytes: number): string {
   return `${ONE_DECIMAL.format(bytes / (1024 * 1024))} MB`;
 }
 
+/** The time of an instant in Brussels: '2026-12-01T13:32:00Z' → '14:32'. */
+export function timeOfDay(instant: string | Date): string {
+  const p = Object.fromEntries(DATE_TIME.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute}`;
+}
+
 /** 131420 → '€ 1.314,20'; -500 → '€ -5,00'. */
 export function euro(cents: number): string {
   const sign = cents < 0 ? '-' : '';

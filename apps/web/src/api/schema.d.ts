@@ -644,6 +644,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_prefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}/computations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_computations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{id}/draft": {
         parameters: {
             query?: never;
@@ -6451,6 +6483,7 @@ export interface operations {
                         outcome?: unknown;
                         /** Format: uuid */
                         completedBy?: string | null;
+                        completedByName?: string | null;
                     };
                 };
             };
@@ -7050,6 +7083,246 @@ export interface operations {
                             clientName?: string | null;
                             /** Format: date-time */
                             completedAt?: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TasksController_prefill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The values the form starts from when the caller has no draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Outcome field → the value the dossier already knows (in the outcome's own terms: amounts in cents) */
+                        values: Record<string, never>;
+                        /** @description Outcome field → where it came from (a path such as tasks.social-inquiry.proposedCategory) */
+                        sources: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TasksController_computations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    aidDescription?: unknown;
+                    aidForm?: unknown;
+                    aidPaidCents?: unknown;
+                    amountCents?: unknown;
+                    body?: unknown;
+                    category?: unknown;
+                    competent?: unknown;
+                    competentOcmw?: unknown;
+                    complete?: unknown;
+                    date?: unknown;
+                    decisionDate?: unknown;
+                    endDate?: unknown;
+                    evaluatedOn?: unknown;
+                    faceToFace?: unknown;
+                    forwardDate?: unknown;
+                    forwardedTo?: unknown;
+                    goals?: unknown;
+                    hearingRequested?: unknown;
+                    homeVisitDate?: unknown;
+                    householdSize?: unknown;
+                    householdType?: unknown;
+                    iban?: unknown;
+                    missingDocuments?: unknown;
+                    mode?: unknown;
+                    monthlyAmountCents?: unknown;
+                    monthlyResourcesCents?: unknown;
+                    motivation?: unknown;
+                    notes?: unknown;
+                    payeePartyId?: unknown;
+                    proposal?: unknown;
+                    proposedCategory?: unknown;
+                    reasons?: unknown;
+                    receivedOn?: unknown;
+                    recoverCents?: unknown;
+                    residenceStatus?: unknown;
+                    result?: unknown;
+                    rijksregisterCode?: unknown;
+                    rule?: unknown;
+                    sentDate?: unknown;
+                    signedOn?: unknown;
+                    startDate?: unknown;
+                    stateReimbursed?: unknown;
+                    subrogation?: unknown;
+                    summary?: unknown;
+                    swornStatementDate?: unknown;
+                    trackingNumber?: unknown;
+                    type?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description One item per computed field of the form (none: the form has no computed field) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            field: string;
+                            /** @enum {unknown} */
+                            rule: "leefloon-monthly";
+                            amountCents: number | null;
+                            /** @description Inputs not known yet: category, monthlyResourcesCents, date; amount-table when no amount is configured for the month */
+                            missing: string[];
+                            category: number | null;
+                            categoryName: string | null;
+                            categoryAmountCents: number | null;
+                            resourcesCents: number | null;
+                            month: string | null;
+                            /** Format: date */
+                            validFrom: string | null;
+                            /** @description Dutch: the computation as the decision letter states it */
+                            explanation: string | null;
                         }[];
                     };
                 };

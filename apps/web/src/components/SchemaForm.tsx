@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { euro, parseEuro } from '../format';
+import { type ReactNode, useId } from 'react';
+import { dateLong, euro, parseEuro } from '../format';
 import { t } from '../i18n';
 
 /** The JSON schema of a task's outcome or an event's data, as GET /procedures and GET /tasks/{id} give it. */
@@ -66,6 +66,27 @@ export function toValue(schema: ObjectSchema, state: FormState): Record<string, 
   return out;
 }
 
+/**
+ * What a draft keeps: every field as typed, a conditional one too (it comes back if its condition holds again), an
+ * amount not yet an amount as its text (the API does not judge a draft).
+ */
+export function draftValue(schema: ObjectSchema, state: FormState): Record<string, unknown> {
+  return toValue({ ...schema, allOf: [] }, state);
+}
+
+/** A field's Dutch label without the schemas' "(cent)": amounts are shown in euros. */
+export const fieldLabel = (name: string, s: FieldSchema, unit = ' (€)') => (s.title ?? name).replace(/ \(cent\)$/, unit);
+
+/** A stored value as a person reads it: the choice's label, an amount in euros, a date in words, yes/no. */
+export function displayValue(name: string, s: FieldSchema, v: unknown): string {
+  const option = s.oneOf?.find((o) => o.const === v);
+  if (option) return option.title ?? String(v);
+  if (isCents(name, s) && typeof v === 'number') return euro(v);
+  if (s.format === 'date' && typeof v === 'string') return dateLong(v);
+  if (typeof v === 'boolean') return v ? t.task.yes : t.task.no;
+  return String(v);
+}
+
 /** The typed amounts that are not amounts, as errors in the API's shape (checked before sending). */
 export function localErrors(schema: ObjectSchema, state: FormState, base = ''): FieldError[] {
   return Object.entries(schema.properties ?? {})
@@ -95,6 +116,8 @@ interface Props {
   base?: string;
   /** The prefix of the fields' ids (`<prefix>-<name>`, errors `<prefix>-<name>-error`): two forms on one page differ. */
   idPrefix?: string;
+  /** Shown under a field's input, by field name (a computed amount to take over). */
+  extras?: Record<string, ReactNode>;
 }
 
 /**
@@ -102,7 +125,7 @@ interface Props {
  * (`description`), a choice (oneOf) as a select with the Dutch labels, a date, an amount in euros for a cents field,
  * an integer, a long text as a textarea, else a text; the error next to it. Fields of an `if/then` only when it holds.
  */
-export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefix = 'f' }: Props) {
+export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefix = 'f', extras = {} }: Props) {
   const prefix = useId().replace(/:/g, '');
   const value = toValue({ ...schema, allOf: [] }, state);
   const required = new Set(schema.required ?? []);
@@ -143,9 +166,10 @@ export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefi
         }
         return (
           <div key={name}>
-            <label htmlFor={id}>{`${(s.title ?? name).replace(/ \(cent\)$/, ' (€)')}${isRequired ? ' *' : ''}`}</label>
+            <label htmlFor={id}>{`${fieldLabel(name, s)}${isRequired ? ' *' : ''}`}</label>
             {(s.description || isCents(name, s)) && <p className="help" id={helpId}>{s.description ?? t.task.inEuro}</p>}
             {input}
+            {extras[name]}
             <p className="error" id={errorId} aria-live="polite">{error ? dutchError(error) : ''}</p>
           </div>
         );

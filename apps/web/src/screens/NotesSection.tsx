@@ -2,13 +2,14 @@ import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import type { FieldError } from '../components/SchemaForm';
-import { dateLong } from '../format';
+import { dateLong, dateTime } from '../format';
 import { t } from '../i18n';
 import { may, useSession } from '../session';
 import { errorLine, fieldErrors, generalText } from './DossierActions';
 
 type Notes = paths['/dossiers/{id}/notes']['get']['responses']['200']['content']['application/json']['items'];
 type Kinds = paths['/note-kinds']['get']['responses']['200']['content']['application/json']['items'];
+type Note = Notes[number];
 const empty = { contactDate: '', kind: '', text: '', confidential: false };
 const FIELDS = ['/contactDate', '/kind', '/text', '/confidential'];
 
@@ -22,6 +23,7 @@ export function NotesSection({ dossierId, closed }: { dossierId: string; closed:
   const [general, setGeneral] = useState('');
   const [message, setMessage] = useState('');
   const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<string | null>(null);
   const readable = may(user, 'note:read');
   const writable = may(user, 'note:write') && !closed;
   useEffect(() => {
@@ -59,7 +61,17 @@ export function NotesSection({ dossierId, closed }: { dossierId: string; closed:
             <li key={n.id}>
               <strong>{t.notes.item(dateLong(n.contactDate), n.kindLabel)}</strong>
               {n.confidential && <em className="confidential">{` (${t.notes.confidential})`}</em>}
-              <p className="multiline">{n.text}</p>
+              {(n.revision ?? 1) > 1 && n.updatedAt && <span className="help">{` (${t.notes.changed(dateTime(n.updatedAt))})`}</span>}
+              {editing === n.id ? (
+                <NoteEdit note={n} kinds={kinds} onDone={(changed) => { setEditing(null); if (changed) { setMessage(t.notes.changedSaved); setVersion((v) => v + 1); } }} />
+              ) : (
+                <>
+                  <p className="multiline">{n.text}</p>
+                  {writable && n.authorId === user?.id && (
+                    <button type="button" className="secondary" aria-label={`${t.notes.edit}: ${t.notes.item(dateLong(n.contactDate), n.kindLabel)}`} onClick={() => { setMessage(''); setEditing(n.id); }}>{t.notes.edit}</button>
+                  )}
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -90,5 +102,41 @@ export function NotesSection({ dossierId, closed }: { dossierId: string; closed:
         </form>
       )}
     </section>
+  );
+}
+
+/** One's own note rewritten in place (PATCH /notes/:id): the API keeps the wording it replaces as a revision. */
+function NoteEdit({ note, kinds, onDone }: { note: Note; kinds: Kinds; onDone(changed: boolean): void }) {
+  const [value, setValue] = useState({ contactDate: note.contactDate ?? '', kind: note.kind ?? '', text: note.text ?? '' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [general, setGeneral] = useState('');
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const { data, error, response } = await api.PATCH('/notes/{id}', { params: { path: { id: note.id ?? '' } }, body: value as never });
+    if (data) return onDone(true);
+    const errs = fieldErrors(error);
+    setErrors(errs);
+    setGeneral(generalText(errs, response.status, (x) => FIELDS.slice(0, 3).includes(x.path)));
+  };
+  const described = (field: string) => ({ id: `edit-${field}`, 'aria-describedby': `edit-${field}-error`, 'aria-invalid': errors.some((x) => x.path === `/${field}`) || undefined });
+  return (
+    <form aria-label={t.notes.editForm} noValidate onSubmit={(e) => void save(e)}>
+      <label htmlFor="edit-contactDate">{t.notes.contactDate}</label>
+      <input type="date" {...described('contactDate')} value={value.contactDate} onChange={(e) => setValue({ ...value, contactDate: e.target.value })} />
+      {errorLine('edit-contactDate-error', errors, '/contactDate')}
+      <label htmlFor="edit-kind">{t.notes.kind}</label>
+      <select {...described('kind')} value={value.kind} onChange={(e) => setValue({ ...value, kind: e.target.value })}>
+        {kinds.map((k) => (
+          <option key={k.code} value={k.code}>{k.label}</option>
+        ))}
+      </select>
+      {errorLine('edit-kind-error', errors, '/kind')}
+      <label htmlFor="edit-text">{t.notes.text}</label>
+      <textarea rows={5} {...described('text')} value={value.text} onChange={(e) => setValue({ ...value, text: e.target.value })} />
+      {errorLine('edit-text-error', errors, '/text')}
+      <button type="submit">{t.notes.save}</button>
+      <button type="button" className="secondary" onClick={() => onDone(false)}>{t.confirm.cancel}</button>
+      <p className="error" role="alert">{general}</p>
+    </form>
   );
 }
