@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
 import { NotesSection } from './NotesSection';
+import { ReferralsSection } from './ReferralsSection';
 
 type Dossier = paths['/dossiers/{id}']['get']['responses']['200']['content']['application/json'];
 type Notices = paths['/dossiers/{id}/notices']['get']['responses']['200']['content']['application/json'];
@@ -129,6 +130,7 @@ export function DossierScreen() {
       <LinksSection dossier={d} done={done} />
       <EventsSection dossier={d} catalogue={catalogue} version={version} done={done} />
       <NotesSection dossierId={d.id} closed={!!d.closedAt} />
+      <ReferralsSection dossierId={d.id} closed={!!d.closedAt} />
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (

@@ -1,11 +1,10 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
-import type { FieldError } from '../components/SchemaForm';
 import { dateLong } from '../format';
 import { t } from '../i18n';
-import { may, useSession } from '../session';
-import { errorLine, fieldErrors, generalText } from './DossierActions';
+import { errorLine } from './DossierActions';
+import { useSectionForm } from './useSectionForm';
 
 type Notes = paths['/dossiers/{id}/notes']['get']['responses']['200']['content']['application/json']['items'];
 type Kinds = paths['/note-kinds']['get']['responses']['200']['content']['application/json']['items'];
@@ -14,16 +13,11 @@ const FIELDS = ['/contactDate', '/kind', '/text', '/confidential'];
 
 /** "Notities": the journal (latest contact first; a confidential note only for whom it is meant) and, for who may, the form. */
 export function NotesSection({ dossierId, closed }: { dossierId: string; closed: boolean }) {
-  const { user } = useSession();
   const [items, setItems] = useState<Notes | null>(null);
   const [kinds, setKinds] = useState<Kinds>([]);
   const [note, setNote] = useState(empty);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [general, setGeneral] = useState('');
-  const [message, setMessage] = useState('');
-  const [version, setVersion] = useState(0);
-  const readable = may(user, 'note:read');
-  const writable = may(user, 'note:write') && !closed;
+  const form = useSectionForm(FIELDS, closed);
+  const { errors, general, message, version, readable, writable } = form;
   useEffect(() => {
     if (!readable) return;
     void api.GET('/dossiers/{id}/notes', { params: { path: { id: dossierId } } }).then(({ data }) => setItems(data?.items ?? []));
@@ -34,21 +28,14 @@ export function NotesSection({ dossierId, closed }: { dossierId: string; closed:
   if (!readable) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErrors([]);
-    setGeneral('');
-    setMessage('');
+    form.clear();
     const body = { contactDate: note.contactDate, kind: note.kind, text: note.text, confidential: note.confidential };
     const { data, error, response } = await api.POST('/dossiers/{id}/notes', { params: { path: { id: dossierId } }, body: body as never });
-    if (!data) {
-      const errs = fieldErrors(error);
-      setErrors(errs);
-      return setGeneral(generalText(errs, response.status, (x) => FIELDS.includes(x.path)));
-    }
+    if (!data) return form.refused(error, response.status);
     setNote(empty);
-    setMessage(t.notes.saved);
-    setVersion((v) => v + 1);
+    form.done(t.notes.saved);
   };
-  const described = (id: string) => ({ 'aria-describedby': `${id}-error`, 'aria-invalid': errors.some((x) => x.path === `/${id.slice(5)}`) || undefined });
+  const described = (id: string) => ({ 'aria-describedby': `${id}-error`, 'aria-invalid': form.invalid(`/${id.slice(5)}`) });
   return (
     <section aria-label={t.notes.section}>
       <h2>{t.notes.section}</h2>
