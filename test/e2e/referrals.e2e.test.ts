@@ -1,6 +1,6 @@
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { dossierStateQuery } from '../../workflows/shared/dossier.messages';
-import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { outcomes, todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually, uniqueTaskQueue } from '../support/temporal';
 
@@ -79,5 +79,24 @@ describe('referral follow-ups (e2e)', () => {
     expect(closed.status).toBe(201);
     expect(await outbox(made.body.id)).toEqual([{ message: 'referralFollowUp', status: 'delivered' }, { message: 'referralClosed', status: 'delivered' }]);
     expect(await followUps()).toEqual([]);
+  });
+
+  it('takes no referral in a closed dossier (its workflow has ended): 409, nothing stored, nothing in the outbox', async () => {
+    const person = await sys.http.post('/persons').set(as('social-worker')).send({ nationalNumber: VALID_NATIONAL_NUMBERS[2], firstName: 'Tom', lastName: 'Maes', address });
+    const other = (await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id })).body.id as string;
+    const complete = async (kind: string, outcome: object) => {
+      const task = await eventually(async () =>
+        ((await sys.http.get('/tasks').set(as('social-worker'))).body.items as { id: string; kind: string; dossierId: string }[]).find((t) => t.kind === kind && t.dossierId === other));
+      expect((await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send(outcome)).status).toBe(200);
+    };
+    // Not competent: forwarded to the competent OCMW, the dossier closes.
+    await complete('competence-check', outcomes.notCompetent);
+    await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
+    await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
+    await eventually(async () => ((await sys.http.get(`/dossiers/${other}`).set(as('social-worker'))).body.closedAt ? true : undefined));
+    const refused = await sys.http.post(`/dossiers/${other}/referrals`).set(as('social-worker')).send({ partyId, reason: 'Budgetbegeleiding', referredOn: today, followUpOn: today });
+    expect(refused.status).toBe(409);
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM referrals WHERE dossier_id = $1`, [other])).rows[0].n).toBe(0);
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM workflow_outbox WHERE dossier_id = $1 AND message LIKE 'referral%'`, [other])).rows[0].n).toBe(0);
   });
 });
