@@ -7,6 +7,7 @@ import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
 import { createLinkedDossierActivities } from './linked-dossier.activities';
+import { createReferralActivities } from './referral.activities';
 
 export interface DossierEventInput {
   dossierId: string;
@@ -32,6 +33,7 @@ export interface DossierSettings {
 export function createDossierActivities({ dataSource, config, temporal }: { dataSource: DataSource; config: AppConfig; temporal?: Client }) {
   return {
     ...createLinkedDossierActivities({ dataSource, config, temporal }),
+    ...createReferralActivities({ dataSource }),
     /**
      * The settings in force today, read at the start of each run: a changed payday or reminder period reaches running
      * dossiers at their next run, not only dossiers opened after the change.

@@ -21,9 +21,17 @@ const INSTITUTION_LABELS: Record<(typeof INSTITUTIONS)[number], string> = {
   court: 'Rechtbank',
 };
 
-export const PARTY_KINDS = [...COMMON, 'ocmw', ...INSTITUTIONS] as const;
+/** Partners a social worker refers a client to (a referral names one): welfare and mental health centres, a lawyer. */
+export const REFERRAL_PARTNERS = ['caw', 'cgg', 'lawyer'] as const;
+const REFERRAL_PARTNER_LABELS: Record<(typeof REFERRAL_PARTNERS)[number], string> = {
+  caw: 'CAW (Centrum Algemeen Welzijnswerk)',
+  cgg: 'CGG (Centrum Geestelijke Gezondheidszorg)',
+  lawyer: 'Advocaat',
+};
+
+export const PARTY_KINDS = [...COMMON, 'ocmw', ...INSTITUTIONS, ...REFERRAL_PARTNERS] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
-export const PARTY_KIND_LABELS: Record<PartyKind, string> = { ...COMMON_LABELS, ocmw: 'OCMW', ...INSTITUTION_LABELS };
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = { ...COMMON_LABELS, ocmw: 'OCMW', ...INSTITUTION_LABELS, ...REFERRAL_PARTNER_LABELS };
 
 /** Another OCMW is in a dossier either as the one that sent the request on, or as the one competent for it. */
 export const PARTY_ROLES = [...COMMON, 'referring-ocmw', 'competent-ocmw', ...INSTITUTIONS] as const;

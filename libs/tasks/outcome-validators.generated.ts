@@ -1332,12 +1332,222 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v6 = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate26.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.result === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.note === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "result") || (key0 === "note")) || (key0 === "nextFollowUpOn"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.result !== undefined){
+let data0 = data.result;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("contact-opgenomen" !== data0){
+const err3 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/0/const",keyword:"const",params:{allowedValue: "contact-opgenomen"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("niet-bereikt" !== data0){
+const err4 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/1/const",keyword:"const",params:{allowedValue: "niet-bereikt"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("afgesloten" !== data0){
+const err5 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/2/const",keyword:"const",params:{allowedValue: "afgesloten"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err6 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.note !== undefined){
+let data1 = data.note;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.nextFollowUpOn !== undefined){
+let data2 = data.nextFollowUpOn;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/nextFollowUpOn",schemaPath:"#/properties/nextFollowUpOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/nextFollowUpOn",schemaPath:"#/properties/nextFollowUpOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v7 = validate27;
+const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1792,19 +2002,19 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v7 = validate27;
-const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","householdType","householdSize","monthlyResourcesCents","proposedCategory","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"householdSize":{"type":"integer","title":"Aantal personen in het huishouden","minimum":1,"maximum":30},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"proposedCategory":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"swornStatementDate":{"type":"string","format":"date","title":"Datum verklaring op eer","x-notFuture":true},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
-const func34 = Object.prototype.hasOwnProperty;
+export const v8 = validate28;
+const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","householdType","householdSize","monthlyResourcesCents","proposedCategory","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"householdSize":{"type":"integer","title":"Aantal personen in het huishouden","minimum":1,"maximum":30},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"proposedCategory":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"swornStatementDate":{"type":"string","format":"date","title":"Datum verklaring op eer","x-notFuture":true},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+const func37 = Object.prototype.hasOwnProperty;
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1873,7 +2083,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema38.properties, key0))){
+if(!(func37.call(schema39.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2328,18 +2538,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v8 = validate28;
-const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
+export const v9 = validate29;
+const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2725,18 +2935,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v9 = validate29;
-const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"body":{"title":"Beslissend orgaan","oneOf":[{"const":"bcsd","title":"BCSD"},{"const":"subcommittee","title":"Subcomité"},{"const":"chair-urgent","title":"Voorzitter (dringend)"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
+export const v10 = validate30;
+const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"body":{"title":"Beslissend orgaan","oneOf":[{"const":"bcsd","title":"BCSD"},{"const":"subcommittee","title":"Subcomité"},{"const":"chair-urgent","title":"Voorzitter (dringend)"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3256,18 +3466,18 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v10 = validate30;
-const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signedOn","type","goals"],"properties":{"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"type":{"title":"Soort project","oneOf":[{"const":"work","title":"Tewerkstelling"},{"const":"training","title":"Opleiding"},{"const":"studies","title":"Studies"},{"const":"social-activation","title":"Sociale activering"}]},"goals":{"type":"string","title":"Doelstellingen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v11 = validate31;
+const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signedOn","type","goals"],"properties":{"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"type":{"title":"Soort project","oneOf":[{"const":"work","title":"Tewerkstelling"},{"const":"training","title":"Opleiding"},{"const":"studies","title":"Studies"},{"const":"social-activation","title":"Sociale activering"}]},"goals":{"type":"string","title":"Doelstellingen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3509,18 +3719,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v11 = validate31;
-const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","faceToFace","summary"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"faceToFace":{"title":"Evaluatiegesprek","oneOf":[{"const":true,"title":"Persoonlijk gesprek"},{"const":false,"title":"Schriftelijk / op afstand"}]},"summary":{"type":"string","title":"Verslag","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v12 = validate32;
+const schema43 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","faceToFace","summary"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"faceToFace":{"title":"Evaluatiegesprek","oneOf":[{"const":true,"title":"Persoonlijk gesprek"},{"const":false,"title":"Schriftelijk / op afstand"}]},"summary":{"type":"string","title":"Verslag","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3718,18 +3928,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v12 = validate32;
-const schema43 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v13 = validate33;
+const schema44 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4141,18 +4351,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v13 = validate33;
-const schema44 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v14 = validate34;
+const schema45 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4372,18 +4582,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v14 = validate34;
-const schema45 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v15 = validate35;
+const schema46 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4541,18 +4751,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v15 = validate35;
-const schema46 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fact","description"],"properties":{"fact":{"title":"Soort feit","oneOf":[{"const":"income","title":"Inkomsten"},{"const":"household","title":"Gezinssamenstelling"},{"const":"address","title":"Adres"},{"const":"stay-abroad","title":"Verblijf in het buitenland"},{"const":"other","title":"Ander feit"}]},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v16 = validate36;
+const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fact","description"],"properties":{"fact":{"title":"Soort feit","oneOf":[{"const":"income","title":"Inkomsten"},{"const":"household","title":"Gezinssamenstelling"},{"const":"address","title":"Adres"},{"const":"stay-abroad","title":"Verblijf in het buitenland"},{"const":"other","title":"Ander feit"}]},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4769,18 +4979,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v16 = validate36;
-const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
+export const v17 = validate37;
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5196,18 +5406,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v17 = validate37;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v18 = validate38;
+const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5375,18 +5585,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v18 = validate38;
-const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+export const v19 = validate39;
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5561,18 +5771,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v19 = validate39;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v20 = validate40;
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5750,18 +5960,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v20 = validate40;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v21 = validate41;
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6016,18 +6226,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v21 = validate41;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v22 = validate42;
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6094,18 +6304,228 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v22 = validate42;
-const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
+export const v23 = validate43;
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate43.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.result === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.note === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "result") || (key0 === "note")) || (key0 === "nextFollowUpOn"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.result !== undefined){
+let data0 = data.result;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("contact-opgenomen" !== data0){
+const err3 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/0/const",keyword:"const",params:{allowedValue: "contact-opgenomen"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("niet-bereikt" !== data0){
+const err4 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/1/const",keyword:"const",params:{allowedValue: "niet-bereikt"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("afgesloten" !== data0){
+const err5 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/2/const",keyword:"const",params:{allowedValue: "afgesloten"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err6 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.note !== undefined){
+let data1 = data.note;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.nextFollowUpOn !== undefined){
+let data2 = data.nextFollowUpOn;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/nextFollowUpOn",schemaPath:"#/properties/nextFollowUpOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/nextFollowUpOn",schemaPath:"#/properties/nextFollowUpOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v24 = validate44;
+const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6560,18 +6980,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v23 = validate43;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","residenceStatus","rijksregisterCode","stateReimbursed","householdType","monthlyResourcesCents","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"residenceStatus":{"title":"Verblijfsstatus","oneOf":[{"const":"population-register","title":"Ingeschreven in het bevolkingsregister"},{"const":"foreigners-register","title":"Ingeschreven in het vreemdelingenregister"},{"const":"international-protection","title":"Verzoeker om internationale bescherming (wachtregister)"},{"const":"other","title":"Andere"}]},"rijksregisterCode":{"title":"Code in het Rijksregister","oneOf":[{"const":"none","title":"Geen code 206 of 207"},{"const":"206","title":"Code 206: procedure lopend, geen verplichte plaats van inschrijving"},{"const":"207","title":"Code 207: verplichte plaats van inschrijving in een opvangstructuur"}]},"stateReimbursed":{"title":"Door de staat terugbetaald (Wet 1965)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+export const v25 = validate45;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","residenceStatus","rijksregisterCode","stateReimbursed","householdType","monthlyResourcesCents","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"residenceStatus":{"title":"Verblijfsstatus","oneOf":[{"const":"population-register","title":"Ingeschreven in het bevolkingsregister"},{"const":"foreigners-register","title":"Ingeschreven in het vreemdelingenregister"},{"const":"international-protection","title":"Verzoeker om internationale bescherming (wachtregister)"},{"const":"other","title":"Andere"}]},"rijksregisterCode":{"title":"Code in het Rijksregister","oneOf":[{"const":"none","title":"Geen code 206 of 207"},{"const":"206","title":"Code 206: procedure lopend, geen verplichte plaats van inschrijving"},{"const":"207","title":"Code 207: verplichte plaats van inschrijving in een opvangstructuur"}]},"stateReimbursed":{"title":"Door de staat terugbetaald (Wet 1965)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6650,7 +7070,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema54.properties, key0))){
+if(!(func37.call(schema56.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -7207,18 +7627,18 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v24 = validate44;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["aidPaidCents","recoverCents","subrogation","motivation"],"properties":{"aidPaidCents":{"type":"integer","title":"Steun betaald voor die periode (cent)","minimum":0,"maximum":100000000},"recoverCents":{"type":"integer","title":"Terug te vorderen (cent)","minimum":0,"maximum":100000000},"subrogation":{"title":"Treedt het OCMW in de rechten van de cliënt (art. 99 §2)?","oneOf":[{"const":true,"title":"Ja, de uitbetaler betaalt aan het OCMW"},{"const":false,"title":"Nee"}]},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v26 = validate46;
+const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["aidPaidCents","recoverCents","subrogation","motivation"],"properties":{"aidPaidCents":{"type":"integer","title":"Steun betaald voor die periode (cent)","minimum":0,"maximum":100000000},"recoverCents":{"type":"integer","title":"Terug te vorderen (cent)","minimum":0,"maximum":100000000},"subrogation":{"title":"Treedt het OCMW in de rechten van de cliënt (art. 99 §2)?","oneOf":[{"const":true,"title":"Ja, de uitbetaler betaalt aan het OCMW"},{"const":false,"title":"Nee"}]},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7459,18 +7879,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v25 = validate45;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+export const v27 = validate47;
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7951,7 +8371,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema56.properties, key0))){
+if(!(func37.call(schema58.properties, key0))){
 const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -8448,18 +8868,18 @@ vErrors.push(err61);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v26 = validate46;
-const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"recovered","title":"Teruggevorderd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+export const v28 = validate48;
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"recovered","title":"Teruggevorderd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8883,7 +9303,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key0 in data){
-if(!(func34.call(schema57.properties, key0))){
+if(!(func37.call(schema59.properties, key0))){
 const err28 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -9505,18 +9925,18 @@ vErrors.push(err65);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v27 = validate47;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v29 = validate49;
+const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9736,18 +10156,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v28 = validate48;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
+export const v30 = validate50;
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9912,18 +10332,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v29 = validate49;
-const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["payer","periodFrom","periodTo","amountCents"],"properties":{"payer":{"type":"string","title":"Uitbetaler (bv. de RVA, het ziekenfonds)","minLength":1,"maxLength":200},"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Achteraf betaald bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+export const v31 = validate51;
+const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["payer","periodFrom","periodTo","amountCents"],"properties":{"payer":{"type":"string","title":"Uitbetaler (bv. de RVA, het ziekenfonds)","minLength":1,"maxLength":200},"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Achteraf betaald bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10116,10 +10536,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -10128,28 +10548,30 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "leefloon/documents-received": v3,
   "leefloon/decision-notification": v4,
   "leefloon/collect-iban": v5,
-  "leefloon/yearly-review": v6,
-  "leefloon/social-inquiry": v7,
-  "leefloon/social-report": v8,
-  "leefloon/decision": v9,
-  "leefloon/gpmi-signature": v10,
-  "leefloon/gpmi-evaluation": v11,
-  "leefloon/council:decision": v12,
-  "leefloon/council:ratification": v13,
-  "leefloon/event:request-forwarded-by-ocmw": v14,
-  "leefloon/event:new-fact-reported": v15,
-  "social-aid/competence-check": v16,
-  "social-aid/forward-request": v17,
-  "social-aid/forwarding-letter": v18,
-  "social-aid/documents-received": v19,
-  "social-aid/decision-notification": v20,
-  "social-aid/collect-iban": v21,
-  "social-aid/yearly-review": v22,
-  "social-aid/aid-inquiry": v23,
-  "social-aid/recovery-proposal": v24,
-  "social-aid/aid-report": v25,
-  "social-aid/council:decision": v26,
-  "social-aid/council:ratification": v27,
-  "social-aid/event:asylum-final-negative": v28,
-  "social-aid/event:benefits-back-paid": v29,
+  "leefloon/referral-follow-up": v6,
+  "leefloon/yearly-review": v7,
+  "leefloon/social-inquiry": v8,
+  "leefloon/social-report": v9,
+  "leefloon/decision": v10,
+  "leefloon/gpmi-signature": v11,
+  "leefloon/gpmi-evaluation": v12,
+  "leefloon/council:decision": v13,
+  "leefloon/council:ratification": v14,
+  "leefloon/event:request-forwarded-by-ocmw": v15,
+  "leefloon/event:new-fact-reported": v16,
+  "social-aid/competence-check": v17,
+  "social-aid/forward-request": v18,
+  "social-aid/forwarding-letter": v19,
+  "social-aid/documents-received": v20,
+  "social-aid/decision-notification": v21,
+  "social-aid/collect-iban": v22,
+  "social-aid/referral-follow-up": v23,
+  "social-aid/yearly-review": v24,
+  "social-aid/aid-inquiry": v25,
+  "social-aid/recovery-proposal": v26,
+  "social-aid/aid-report": v27,
+  "social-aid/council:decision": v28,
+  "social-aid/council:ratification": v29,
+  "social-aid/event:asylum-final-negative": v30,
+  "social-aid/event:benefits-back-paid": v31,
 };

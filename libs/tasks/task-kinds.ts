@@ -182,9 +182,41 @@ export const RUNNING_AID_TASK_KINDS = {
   },
 } satisfies Record<string, TaskKind>;
 
+/** The results of a referral's follow-up (the task a referral's follow-up date opens). */
+export const REFERRAL_FOLLOW_UP_RESULTS = ['contact-opgenomen', 'niet-bereikt', 'afgesloten'] as const;
+
+/**
+ * Casework every procedure's dossier has beside its procedure (workflows/shared/referral-follow-ups.ts): the follow-up
+ * of a referral to a partner (CAW, CGG, a lawyer, …) on its follow-up date. `afgesloten` closes the referral with the
+ * note as its outcome; a new follow-up date (with the other results) opens the next follow-up on that date; without
+ * one the referral stays open without a further follow-up.
+ */
+export const CASEWORK_TASK_KINDS = {
+  'referral-follow-up': {
+    kind: 'referral-follow-up',
+    title: 'Opvolging doorverwijzing',
+    role: 'social-worker',
+    outcomeSchema: object(['result', 'note'], {
+      result: choice('Resultaat van de opvolging', [
+        ['contact-opgenomen', 'Contact opgenomen'],
+        ['niet-bereikt', 'Niet bereikt'],
+        ['afgesloten', 'Doorverwijzing afsluiten'],
+      ]),
+      note: text('Notitie', 4000),
+      nextFollowUpOn: { type: 'string', format: 'date', title: 'Nieuwe opvolgdatum (leeg: geen verdere opvolging)' },
+    }),
+    check: (o, ctx) => {
+      if (typeof o.nextFollowUpOn !== 'string') return [];
+      if (o.result === 'afgesloten') return [{ path: '/nextFollowUpOn', code: 'closed', message: 'cannot be set when the referral is closed' }];
+      return o.nextFollowUpOn > ctx.today ? [] : [{ path: '/nextFollowUpOn', code: 'too-early', message: `must be after today (${ctx.today})` }];
+    },
+  },
+} satisfies Record<string, TaskKind>;
+
 /** The leefloon's task kinds (its definition, libs/procedures/leefloon.ts, holds them; look them up by procedure). */
 export const LEEFLOON_TASK_KINDS = {
   ...PIPELINE_TASK_KINDS,
+  ...CASEWORK_TASK_KINDS,
   ...RUNNING_AID_TASK_KINDS,
   'social-inquiry': {
     kind: 'social-inquiry',
@@ -300,6 +332,7 @@ export function noGrantWithCode207(granting: boolean, ctx: { rijksregisterCode?:
 /** Social aid's own task kinds (its definition, libs/procedures/social-aid.ts, adds the pipeline's and the review). */
 export const SOCIAL_AID_TASK_KINDS = {
   ...PIPELINE_TASK_KINDS,
+  ...CASEWORK_TASK_KINDS,
   ...RUNNING_AID_TASK_KINDS,
   'aid-inquiry': {
     kind: 'aid-inquiry',

@@ -59,6 +59,12 @@ export type TaskOutcomes = {
     trackingNumber?: string;
   };
   'collect-iban': { iban: string };
+  'referral-follow-up': {
+    result: 'contact-opgenomen' | 'niet-bereikt' | 'afgesloten';
+    note: string;
+    /** Not with `afgesloten`; after today. */
+    nextFollowUpOn?: IsoDate;
+  };
   'gpmi-signature': { signedOn: IsoDate; type: 'work' | 'training' | 'studies' | 'social-activation'; goals: string };
   'gpmi-evaluation': { evaluatedOn: IsoDate; faceToFace: boolean; summary: string };
   'yearly-review': {

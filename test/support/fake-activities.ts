@@ -59,6 +59,7 @@ export function fakeActivities(options: FakeOptions = {}) {
       calls.push({ name: 'openTask', input });
     },
     recordTaskCompletion: record('recordTaskCompletion'),
+    recordReferralFollowUp: record('recordReferralFollowUp'),
     cancelTask: record('cancelTask'),
     startDeadline: record('startDeadline'),
     // The real engine and catalogue (pure code): the workflow's timers follow real due dates.

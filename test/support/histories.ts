@@ -5,7 +5,15 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { daysBetween } from '../../libs/deadlines/calendar-date';
-import { completeTaskUpdate, councilDecisionUpdate, externalEventUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../workflows/shared/dossier.messages';
+import {
+  completeTaskUpdate,
+  councilDecisionUpdate,
+  externalEventUpdate,
+  partnerMessageAcknowledgedUpdate,
+  partnerMessageExportedUpdate,
+  referralClosedUpdate,
+  referralFollowUpUpdate,
+} from '../../workflows/shared/dossier.messages';
 import { todayInBrussels } from './factories';
 import type { fakeActivities } from './fake-activities';
 import { eventually, workflowBundle } from './temporal';
@@ -27,6 +35,10 @@ export interface RecorderContext {
   sent: (partnerMessageId: string) => Promise<void>;
   /** An event from outside recorded through the API reaches the dossier (the outbox's externalEvent Update). */
   event: (type: string, occurredOn: string, data: Record<string, unknown>) => Promise<void>;
+  /** A referral recorded through the API reaches the dossier with its follow-up date (the outbox's referralFollowUp). */
+  refer: (referralId: string, followUpOn: string) => Promise<void>;
+  /** A referral closed through the API (the outbox's referralClosed). */
+  closeReferral: (referralId: string) => Promise<void>;
   today: string;
   env: TestWorkflowEnvironment;
 }
@@ -65,6 +77,12 @@ export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHa
     },
     event: async (type, occurredOn, data) => {
       await handle.executeUpdate(externalEventUpdate, { args: [{ eventId: `e-${type}-${occurredOn}`, type, occurredOn, reference: null, data, recordedBy: 'u-1' }] });
+    },
+    refer: async (referralId, followUpOn) => {
+      await handle.executeUpdate(referralFollowUpUpdate, { args: [{ referralId, followUpOn }] });
+    },
+    closeReferral: async (referralId) => {
+      await handle.executeUpdate(referralClosedUpdate, { args: [{ referralId }] });
     },
     sent: async (partnerMessageId) => {
       const sentOn = await now();

@@ -47,6 +47,15 @@ export interface RuntimeCarry {
   ratifications: PendingRatification[];
   /** External events (absent in hand-overs before events): received but not yet taken, and the ids of those taken. */
   events?: CarriedEvents;
+  /** Referrals whose follow-up the dossier holds (absent in hand-overs of dossiers without referrals). */
+  referrals?: CarriedReferrals;
+}
+
+export interface CarriedReferrals {
+  /** Each referral not closed with its follow-up date: the next run's timer (or its open task, taken over by key). */
+  pending: { referralId: string; followUpOn: string }[];
+  /** The most recent referrals no longer followed up: a redelivered referralFollowUp changes nothing. */
+  closed: string[];
 }
 
 export interface CarriedEvents {

@@ -32,11 +32,14 @@ import {
   PartnerMessageExportedInput,
   partnerMessageSentSignal,
   reassignSignal,
+  referralClosedUpdate,
+  referralFollowUpUpdate,
   RecomputeDeadlinesInput,
   RecomputeDeadlinesResult,
   recomputeDeadlinesUpdate,
   TASK_FAILURES,
 } from './dossier.messages';
+import { ReferralFollowUps } from './referral-follow-ups';
 
 export type { DeadlineHandle } from './deadline-clock';
 
@@ -197,6 +200,8 @@ export class Dossier {
    * one, oldest first: a redelivery is a duplicate. Bounded to REMEMBERED_EVENT_IDS.
    */
   private readonly takenEvents: Set<string>;
+  /** The follow-ups of the dossier's referrals (carried across continue-as-new). */
+  private readonly referrals: ReferralFollowUps;
 
   constructor(
     readonly input: DossierInput,
@@ -286,6 +291,20 @@ export class Dossier {
       },
       { validator: validateReassignmentInput },
     );
+    // Registering these issues no command: histories without the Updates replay unchanged.
+    this.referrals = new ReferralFollowUps(
+      {
+        dossierId: input.dossierId,
+        timeZone: () => this.settings.timeZone,
+        status: () => this.status,
+        task: (kind, options) => this.task(kind, options),
+        cancelTask: (kind, key, reason) => this.cancelTask(kind, key, reason),
+        activity: (fn) => this.call(fn),
+      },
+      input.carry?.referrals,
+    );
+    setHandler(referralFollowUpUpdate, (followUp) => this.referrals.schedule(followUp), { validator: (followUp) => this.referrals.validate(followUp, true) });
+    setHandler(referralClosedUpdate, (closed) => this.referrals.close(closed), { validator: (closed) => this.referrals.validate(closed, false) });
   }
 
   today(): IsoDate {
@@ -440,7 +459,7 @@ export class Dossier {
     return {
       ...this.input,
       responsibleUserId: this.responsibleUserId,
-      carry: { seq: { ...this.seq }, tasks, deadlines, ratifications: [...this.pendingRatifications], ...events },
+      carry: { seq: { ...this.seq }, tasks, deadlines, ratifications: [...this.pendingRatifications], ...events, ...this.referrals.handOver() },
     };
   }
 
@@ -821,6 +840,16 @@ export class Dossier {
     }
   }
 
+  /** Cancels the open task of `kind` named `key`, if any: the step waiting for it ends there. */
+  async cancelTask(kind: string, key: string, reason: string): Promise<void> {
+    const task = [...this.tasks.values()].find((t) => t.kind === kind && t.key === key && t.status === 'open');
+    if (!task) return;
+    task.status = 'completed';
+    task.recorded = true;
+    task.cancelled = 'ends';
+    await this.call(() => acts.cancelTask({ taskId: task.id, dossierId: this.input.dossierId, reason }));
+  }
+
   /** The accepted decision on the agenda item (idempotent activity): the read model follows the workflow. */
   private async recordCouncilDecision(decision: CouncilDecisionInput): Promise<{ status: string }> {
     const { userId, userRole, itemId, urgent, result, decisionDate, motivation } = decision;
@@ -947,6 +976,7 @@ export class Dossier {
       agenda: [...this.agenda.values()].map((a) => ({ itemId: a.itemId, kind: a.kind, decided: a.decision !== undefined, sessionDate: a.session.sessionDate })),
       responsibleUserId: this.responsibleUserId,
       pendingEvents: this.pendingEvents.map((e) => ({ eventId: e.eventId, type: e.type })),
+      referralFollowUps: this.referrals.view(),
       tasks: [...this.tasks.values()].map((t) => ({ id: t.id, kind: t.kind, status: t.status })),
       deadlines: [...this.deadlines.values()].map((d) => ({
         key: d.key,

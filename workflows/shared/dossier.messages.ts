@@ -175,6 +175,19 @@ export interface ExternalEventResult {
  */
 export const externalEventUpdate = defineUpdate<ExternalEventResult, [ExternalEventInput]>('externalEvent');
 
+/** A referral of the dossier (referrals row) with its follow-up date: on that date its follow-up task opens. */
+export interface ReferralFollowUpInput {
+  referralId: string;
+  /** 'YYYY-MM-DD' (Europe/Brussels): the task opens at the start of that day. A later message for the same referral moves it. */
+  followUpOn: string;
+}
+
+/** Sent by the workflow outbox when a referral is recorded (apps/api/notes/referrals.service.ts); idempotent. */
+export const referralFollowUpUpdate = defineUpdate<{ status: string; outcome: 'scheduled' | 'unchanged' | 'closed' }, [ReferralFollowUpInput]>('referralFollowUp');
+
+/** The referral was closed through the API: its follow-up timer ends, an open follow-up task is cancelled. Idempotent. */
+export const referralClosedUpdate = defineUpdate<{ status: string }, [{ referralId: string }]>('referralClosed');
+
 export interface DossierStateView {
   status: string;
   responsibleUserId: string | null;
@@ -183,6 +196,8 @@ export interface DossierStateView {
   agenda: { itemId: string; kind: string; decided: boolean; sessionDate: string }[];
   /** External events received and not yet taken by the procedure (absent in views of older workers). */
   pendingEvents?: { eventId: string; type: string }[];
+  /** Referrals whose follow-up the dossier holds (absent in views of older workers). */
+  referralFollowUps?: { referralId: string; followUpOn: string }[];
 }
 
 export const dossierStateQuery = defineQuery<DossierStateView>('dossierState');

@@ -10,6 +10,8 @@ import {
   externalEventUpdate,
   partnerMessageAcknowledgedUpdate,
   partnerMessageExportedUpdate,
+  referralClosedUpdate,
+  referralFollowUpUpdate,
 } from '../../../workflows/shared/dossier.messages';
 import { TEMPORAL_CLIENT } from './tokens';
 
@@ -22,6 +24,8 @@ const UPDATES: Record<OutboxUpdate, UpdateDefinition<unknown, [any]>> = {
   partnerMessageAcknowledged: partnerMessageAcknowledgedUpdate,
   dossierReassigned: dossierReassignedUpdate,
   externalEvent: externalEventUpdate,
+  referralFollowUp: referralFollowUpUpdate,
+  referralClosed: referralClosedUpdate,
 };
 
 /** Seconds between relay passes. */

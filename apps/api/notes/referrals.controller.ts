@@ -39,9 +39,9 @@ export class ReferralsController {
   @Post('dossiers/:id/referrals')
   @ApiUuidParams('id')
   @ApiBodySchema(NEW_REFERRAL)
-  @ApiOk(REFERRAL, 'Referred (in the timeline, audited)', 201)
+  @ApiOk(REFERRAL, 'Referred (in the timeline, audited); on the follow-up date the dossier opens the task "Opvolging doorverwijzing" for its social worker', 201)
   @ApiPermission('note:write')
-  @ApiErrors(404)
+  @ApiErrors(404, 409)
   create(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(NEW_REFERRAL)) body: NewReferral) {
     return this.referrals.create(actor, id, body);
   }
@@ -49,7 +49,7 @@ export class ReferralsController {
   @Post('referrals/:id/close')
   @ApiUuidParams('id')
   @ApiBodySchema(CLOSE)
-  @ApiOk(REFERRAL, 'Closed with its outcome', 201)
+  @ApiOk(REFERRAL, 'Closed with its outcome; a follow-up not due yet is called off, an open follow-up task cancelled', 201)
   @ApiPermission('note:write')
   @ApiErrors(404, 409)
   close(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(CLOSE)) body: { outcome: string }) {

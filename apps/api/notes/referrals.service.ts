@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { audit } from '../../../libs/db/audit';
+import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { PartyEntity, ReferralEntity } from '../../../libs/db/entities';
 import { addToTimeline } from '../../../libs/db/timeline';
 import { formatDateNl } from '../../../libs/format/dutch';
 import { authorize } from '../common/authorize';
+import { WorkflowOutbox } from '../common/workflow-outbox';
 import { dossierFor } from './dossier-for';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
@@ -30,11 +32,17 @@ export const REFERRAL = object({
 
 /**
  * Referrals of a dossier to a partner (a party of the registry). Permissions: note:write to refer and close,
- * note:read to list (referring is part of the same casework as the journal).
+ * note:read to list (referring is part of the same casework as the journal). The dossier's workflow holds the
+ * follow-up: a referral and its close reach it through the workflow outbox (written in the same transaction, delivered
+ * after the commit), and on the follow-up date it opens the task "Opvolging doorverwijzing"
+ * (workflows/shared/referral-follow-ups.ts).
  */
 @Injectable()
 export class ReferralsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: WorkflowOutbox,
+  ) {}
 
   async list(actor: AuthUser, dossierId: string) {
     authorize(actor, 'note:read');
@@ -52,20 +60,26 @@ export class ReferralsService {
     if (input.followUpOn < input.referredOn) {
       throw new ValidationError([{ path: '/followUpOn', code: 'before-referral', message: 'the follow-up date must not be before the date referred' }]);
     }
-    return this.dataSource.transaction(async (tx) => {
+    const { view, outboxId } = await this.dataSource.transaction(async (tx) => {
       const dossier = await dossierFor(tx, actor, dossierId, 'note:write');
+      // A closed dossier's workflow has ended: nobody would follow the referral up.
+      if (dossier.closedAt) throw conflict('The dossier is closed: a referral with a follow-up cannot be added to it');
       const party = await tx.findOneBy(PartyEntity, { id: input.partyId });
       if (!party) throw notFound('Party');
       const referral = await tx.save(tx.create(ReferralEntity, { dossierId, partyId: party.id, reason: input.reason.trim(), referredOn: input.referredOn, followUpOn: input.followUpOn, createdBy: actor.id }));
       await addToTimeline(tx, { dossierId, key: `referral:${referral.id}:referred`, at: new Date(), type: 'referral', description: `Doorverwezen naar ${party.name} (opvolging ${formatDateNl(input.followUpOn)})`, data: { referralId: referral.id, partyId: party.id } });
       await audit(tx, actor, 'referral.created', { dossierId, personId: dossier.personId, details: { referralId: referral.id, partyId: party.id, referredOn: input.referredOn, followUpOn: input.followUpOn } });
-      return referralView(await tx.findOneByOrFail(ReferralEntity, { id: referral.id }), party);
+      const queued = await enqueueForWorkflow(tx, { dossierId, workflowId: dossier.workflowId, message: 'referralFollowUp', payload: { referralId: referral.id, followUpOn: input.followUpOn } });
+      return { view: referralView(await tx.findOneByOrFail(ReferralEntity, { id: referral.id }), party), outboxId: queued };
     });
+    // After the commit, never inside the transaction; what fails here the relay delivers later.
+    await this.outbox.deliverNow([outboxId]);
+    return view;
   }
 
   async close(actor: AuthUser, id: string, input: { outcome: string }) {
     authorize(actor, 'note:write');
-    return this.dataSource.transaction(async (tx) => {
+    const { view, outboxIds } = await this.dataSource.transaction(async (tx) => {
       const referral = await tx.findOne(ReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!referral) throw notFound('Referral');
       const dossier = await dossierFor(tx, actor, referral.dossierId, 'note:write', 'Referral');
@@ -74,7 +88,11 @@ export class ReferralsService {
       const party = await tx.findOneByOrFail(PartyEntity, { id: referral.partyId });
       await addToTimeline(tx, { dossierId: dossier.id, key: `referral:${id}:closed`, at: new Date(), type: 'referral', description: `Doorverwijzing naar ${party.name} afgesloten`, data: { referralId: id } });
       await audit(tx, actor, 'referral.closed', { dossierId: dossier.id, personId: dossier.personId, details: { referralId: id } });
-      return referralView(await tx.findOneByOrFail(ReferralEntity, { id }), party);
+      // The workflow ends the follow-up timer (or cancels the open follow-up task); a closed dossier's has ended.
+      const queued = dossier.closedAt ? [] : [await enqueueForWorkflow(tx, { dossierId: dossier.id, workflowId: dossier.workflowId, message: 'referralClosed', payload: { referralId: id } })];
+      return { view: referralView(await tx.findOneByOrFail(ReferralEntity, { id }), party), outboxIds: queued };
     });
+    await this.outbox.deliverNow(outboxIds);
+    return view;
   }
 }

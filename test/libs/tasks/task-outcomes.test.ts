@@ -25,6 +25,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     missingDocuments: 'optional',
   },
   'documents-received': { receivedOn: 'required', complete: 'required', notes: 'optional' },
+  'referral-follow-up': { result: 'required', note: 'required', nextFollowUpOn: 'optional' },
   'social-report': { proposal: 'required', category: 'optional', monthlyAmountCents: 'optional', startDate: 'optional', motivation: 'required' },
   decision: {
     result: 'required',
@@ -102,6 +103,7 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'forwarding-letter': { mode: ['letter', 'registered', 'hand'] },
   'social-inquiry': { householdType: ['single', 'cohabiting', 'family'], proposedCategory: CATEGORIES, hearingRequested: [true, false] },
   'documents-received': { complete: [true, false] },
+  'referral-follow-up': { result: ['contact-opgenomen', 'niet-bereikt', 'afgesloten'] },
   'social-report': { proposal: ['grant', 'refuse'], category: CATEGORIES },
   decision: { result: ['granted', 'refused'], body: ['bcsd', 'subcommittee', 'chair-urgent'], category: CATEGORIES },
   'decision-notification': { mode: ['registered', 'against-receipt'] },

@@ -173,6 +173,27 @@ const SCENARIOS: Record<string, Scenario> = {
     await env.sleep('10 days');
     return 'terminate';
   },
+  // v6 (the referral-follow-up patch): referrals reach the dossier through the outbox; one is followed up twice during
+  // the inquiry, one closed before its date, one carried into the benefit (continue-as-new) and followed up there.
+  'referral-follow-up': async ({ complete, decide, refer, closeReferral, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await refer('ref-a', addDays(today, 3));
+    await refer('ref-b', addDays(today, 10));
+    await refer('ref-c', addDays(today, 40));
+    await env.sleep('3 days');
+    await complete('referral-follow-up', { result: 'niet-bereikt', note: 'Niet bereikt.', nextFollowUpOn: addDays(today, 5) });
+    await closeReferral('ref-b');
+    await env.sleep('2 days');
+    await complete('referral-follow-up', { result: 'afgesloten', note: 'Begeleiding loopt.' });
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await complete('social-report', outcomes.report(today));
+    const decided = await decide('granted', { ...grant, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('40 days');
+    await complete('referral-follow-up', { result: 'contact-opgenomen', note: 'Het CGG volgt op.' });
+    await env.sleep('2 days');
+    return 'terminate';
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });

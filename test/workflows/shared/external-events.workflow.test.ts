@@ -1,10 +1,9 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import * as path from 'node:path';
 import { dossierStateQuery, ExternalEventInput, externalEventUpdate, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { aDossierInput, todayInBrussels } from '../../support/factories';
+import { refusal } from '../../support/failure-of';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
 import { eventsProbe, recordOnlyEventsProbe, takeSignal } from '../support/probe.workflow';
@@ -12,18 +11,6 @@ import { REMEMBERED_EVENT_IDS } from '../../../workflows/shared/dossier-runtime'
 
 const PROBE = path.resolve(__dirname, '../support/probe.workflow.ts');
 
-/** The validator's refusal of an Update: its failure type and the errors it names. */
-async function refusal(promise: Promise<unknown>): Promise<{ type: string | undefined; paths: string[] }> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-      return { type: err.cause.type ?? undefined, paths: ((err.cause.details?.[0] ?? []) as { path: string }[]).map((e) => e.path) };
-    }
-    throw err;
-  }
-  throw new Error('expected the Update to be refused');
-}
 
 /**
  * External events on the shared runtime (issue 10, item 3): the externalEvent Update with its validator, waitForEvent

@@ -2874,7 +2874,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -2895,7 +2895,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3611,7 +3611,7 @@ export interface operations {
     PartiesController_list: {
         parameters: {
             query?: {
-                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court";
+                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                 /** @description Part of the name, or the enterprise number */
                 q?: string;
                 active?: "true" | "false";
@@ -3716,7 +3716,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     /** @enum {unknown} */
-                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court";
+                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -3942,7 +3942,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @enum {unknown} */
-                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court";
+                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -5650,7 +5650,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Referred (in the timeline, audited) */
+            /** @description Referred (in the timeline, audited); on the follow-up date the dossier opens the task "Opvolging doorverwijzing" for its social worker */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5716,6 +5716,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The request body is larger than 256 KB */
             413: {
                 headers: {
@@ -5755,7 +5764,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Closed with its outcome */
+            /** @description Closed with its outcome; a follow-up not due yet is called off, an open follow-up task cancelled */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6381,7 +6390,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -6465,7 +6474,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -6551,7 +6560,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -6656,7 +6665,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -6803,6 +6812,16 @@ export interface operations {
                      * Format: iban
                      */
                     iban: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
                 } | ({
                     /**
                      * Datum huisbezoek
@@ -6955,6 +6974,16 @@ export interface operations {
                      * Format: iban
                      */
                     iban: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
                 } | ({
                     /**
                      * Datum huisbezoek
@@ -7048,7 +7077,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -7070,7 +7099,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -7508,6 +7537,8 @@ export interface operations {
                     monthlyAmountCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
+                    nextFollowUpOn?: unknown;
+                    note?: unknown;
                     notes?: unknown;
                     payeePartyId?: unknown;
                     proposal?: unknown;

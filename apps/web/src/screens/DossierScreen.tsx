@@ -9,6 +9,7 @@ import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
 import { DocumentsSection } from './DocumentsSection';
 import { NotesSection } from './NotesSection';
+import { ReferralsSection } from './ReferralsSection';
 
 type Dossier = paths['/dossiers/{id}']['get']['responses']['200']['content']['application/json'];
 type Notices = paths['/dossiers/{id}/notices']['get']['responses']['200']['content']['application/json'];
@@ -132,6 +133,7 @@ export function DossierScreen() {
       <EventsSection dossier={d} catalogue={catalogue} version={version} done={done} />
       <NotesSection dossierId={d.id} closed={!!d.closedAt} />
       <DocumentsSection dossierId={d.id} />
+      <ReferralsSection dossierId={d.id} closed={!!d.closedAt} />
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (

@@ -6,6 +6,7 @@ import { dateLong, dateTime } from '../format';
 import { t } from '../i18n';
 import { may, useSession } from '../session';
 import { errorLine, fieldErrors, generalText } from './DossierActions';
+import { useSectionForm } from './useSectionForm';
 
 type Notes = paths['/dossiers/{id}/notes']['get']['responses']['200']['content']['application/json']['items'];
 type Kinds = paths['/note-kinds']['get']['responses']['200']['content']['application/json']['items'];
@@ -15,17 +16,13 @@ const FIELDS = ['/contactDate', '/kind', '/text', '/confidential'];
 
 /** "Notities": the journal (latest contact first; a confidential note only for whom it is meant) and, for who may, the form. */
 export function NotesSection({ dossierId, closed }: { dossierId: string; closed: boolean }) {
-  const { user } = useSession();
   const [items, setItems] = useState<Notes | null>(null);
   const [kinds, setKinds] = useState<Kinds>([]);
   const [note, setNote] = useState(empty);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [general, setGeneral] = useState('');
-  const [message, setMessage] = useState('');
-  const [version, setVersion] = useState(0);
+  const { user } = useSession();
+  const form = useSectionForm(FIELDS, closed);
+  const { errors, general, message, version, readable, writable } = form;
   const [editing, setEditing] = useState<string | null>(null);
-  const readable = may(user, 'note:read');
-  const writable = may(user, 'note:write') && !closed;
   useEffect(() => {
     if (!readable) return;
     void api.GET('/dossiers/{id}/notes', { params: { path: { id: dossierId } } }).then(({ data }) => setItems(data?.items ?? []));
@@ -36,21 +33,14 @@ export function NotesSection({ dossierId, closed }: { dossierId: string; closed:
   if (!readable) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErrors([]);
-    setGeneral('');
-    setMessage('');
+    form.clear();
     const body = { contactDate: note.contactDate, kind: note.kind, text: note.text, confidential: note.confidential };
     const { data, error, response } = await api.POST('/dossiers/{id}/notes', { params: { path: { id: dossierId } }, body: body as never });
-    if (!data) {
-      const errs = fieldErrors(error);
-      setErrors(errs);
-      return setGeneral(generalText(errs, response.status, (x) => FIELDS.includes(x.path)));
-    }
+    if (!data) return form.refused(error, response.status);
     setNote(empty);
-    setMessage(t.notes.saved);
-    setVersion((v) => v + 1);
+    form.done(t.notes.saved);
   };
-  const described = (id: string) => ({ 'aria-describedby': `${id}-error`, 'aria-invalid': errors.some((x) => x.path === `/${id.slice(5)}`) || undefined });
+  const described = (id: string) => ({ 'aria-describedby': `${id}-error`, 'aria-invalid': form.invalid(`/${id.slice(5)}`) });
   return (
     <section aria-label={t.notes.section}>
       <h2>{t.notes.section}</h2>
@@ -63,12 +53,12 @@ export function NotesSection({ dossierId, closed }: { dossierId: string; closed:
               {n.confidential && <em className="confidential">{` (${t.notes.confidential})`}</em>}
               {(n.revision ?? 1) > 1 && n.updatedAt && <span className="help">{` (${t.notes.changed(dateTime(n.updatedAt))})`}</span>}
               {editing === n.id ? (
-                <NoteEdit note={n} kinds={kinds} onDone={(changed) => { setEditing(null); if (changed) { setMessage(t.notes.changedSaved); setVersion((v) => v + 1); } }} />
+                <NoteEdit note={n} kinds={kinds} onDone={(changed) => { setEditing(null); if (changed) form.done(t.notes.changedSaved); }} />
               ) : (
                 <>
                   <p className="multiline">{n.text}</p>
                   {writable && n.authorId === user?.id && (
-                    <button type="button" className="secondary" aria-label={`${t.notes.edit}: ${t.notes.item(dateLong(n.contactDate), n.kindLabel)}`} onClick={() => { setMessage(''); setEditing(n.id); }}>{t.notes.edit}</button>
+                    <button type="button" className="secondary" aria-label={`${t.notes.edit}: ${t.notes.item(dateLong(n.contactDate), n.kindLabel)}`} onClick={() => { form.clear(); setEditing(n.id); }}>{t.notes.edit}</button>
                   )}
                 </>
               )}

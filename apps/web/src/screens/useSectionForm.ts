@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { FieldError } from '../components/SchemaForm';
+import { may, useSession } from '../session';
+import { fieldErrors, generalText } from './DossierActions';
+
+/**
+ * The feedback of a dossier section's form (Notities, Doorverwijzingen): the API's errors at their fields (`fields`:
+ * the paths the form shows), the rest as one Dutch line, the message after a success, and a version to load the
+ * section's list again. Casework sections: read with note:read, the form with note:write while the dossier is open.
+ */
+export function useSectionForm(fields: readonly string[], closed: boolean) {
+  const { user } = useSession();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [general, setGeneral] = useState('');
+  const [message, setMessage] = useState('');
+  const [version, setVersion] = useState(0);
+  return {
+    readable: may(user, 'note:read'),
+    writable: may(user, 'note:write') && !closed,
+    errors,
+    general,
+    message,
+    version,
+    /** Before a request: nothing shown from the one before. */
+    clear() {
+      setErrors([]);
+      setGeneral('');
+      setMessage('');
+    },
+    refused(error: unknown, status: number) {
+      const errs = fieldErrors(error);
+      setErrors(errs);
+      setGeneral(generalText(errs, status, (x) => fields.includes(x.path)));
+    },
+    /** Done: the message, and the list loads again. */
+    done(text: string) {
+      setMessage(text);
+      setVersion((v) => v + 1);
+    },
+    invalid: (path: string) => errors.some((x) => x.path === path) || undefined,
+  };
+}
