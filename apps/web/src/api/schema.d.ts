@@ -7305,6 +7305,8 @@ export interface operations {
                     monthlyAmountCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
+                    nextFollowUpOn?: unknown;
+                    note?: unknown;
                     notes?: unknown;
                     payeePartyId?: unknown;
                     proposal?: unknown;
