@@ -71,7 +71,7 @@ export function PersonFinder({ prefix, onChoose }: { prefix: string; onChoose(p:
           void search();
         }}
       />
-      <p id={`${prefix}-q-hint`}>{t.clients.hint}</p>
+      <p id={`${prefix}-q-hint`} data-input-example>{t.clients.hint}</p>
       <button type="button" onClick={() => void search()}>{t.clients.submit}</button>
       <p role="status">{message}</p>
       {found.length > 0 && (
