@@ -1,12 +1,10 @@
-import * as fs from 'node:fs';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { dateLong } from '../../apps/web/src/format';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/temporal';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
 
 /** The person page (found from Cliënten, contact details changed, their dossiers) and Mijn dossiers / the team's. */
@@ -17,7 +15,6 @@ describe('the person page and Mijn dossiers (browser)', () => {
   let due: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker', 'team-lead']);
     const person = await sys.http.post('/persons').set(sys.as('social-worker'))
@@ -31,7 +28,7 @@ describe('the person page and Mijn dossiers (browser)', () => {
       const list = await sys.http.get('/dossiers?scope=mine').set(sys.as('social-worker'));
       return list.body.items.find((d: { id: string }) => d.id === dossier.id)?.nearestDeadline?.dueDate as string | undefined;
     }, 30_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,15 +1,12 @@
-import * as fs from 'node:fs';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { formatDateNl, formatEuro } from '../../libs/format/dutch';
 import { amountRowFor, DEFAULT_LEEFLOON_AMOUNTS } from '../../libs/payments/amounts';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 import { outcomes, todayInBrussels } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openLeefloonDossier, openTaskOf } from '../support/task-flow';
 import { eventually } from '../support/temporal';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A half-filled inquiry survives a closed tab; the report starts from it with the computed amount; a finished task rereads. */
 describe('task drafts, prefill, computed amounts and finished tasks (browser)', () => {
@@ -19,13 +16,12 @@ describe('task drafts, prefill, computed amounts and finished tasks (browser)', 
   const requestDate = addDays(todayInBrussels(), -1);
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
     dossierId = await openLeefloonDossier(sys, 'social-worker', requestDate, { nn: 0, firstName: 'Mira', lastName: 'Jacobs' });
     const competence = await openTaskOf(sys, 'social-worker', dossierId, 'competence-check');
     expect((await sys.http.post(`/tasks/${competence.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent)).status).toBe(200);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
