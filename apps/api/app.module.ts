@@ -11,6 +11,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EventsModule } from './events/events.module';
+import { FiguresModule } from './figures/figures.module';
 import { HealthModule } from './health/health.module';
 import { LegalDeadlinesModule } from './legal-deadlines/legal-deadlines.module';
 import { NoticesModule } from './notices/notices.module';
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [
   TasksModule,
   DashboardModule,
   EscalationsModule,
+  FiguresModule,
   TeamModule,
   LegalDeadlinesModule,
   NoticesModule,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { loadConfig } from '../../libs/config/config';
 import { DossierEntity, PersonEntity, TaskEntity, UserEntity } from '../../libs/db/entities';
+import type { TaskStatus } from '../../libs/tasks/task-kinds';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { migratedDataSource } from '../support/database';
 
@@ -23,7 +24,7 @@ describe('snapshotWorkload (db)', () => {
       id: dossierId, reference: 'LL-2025-000001', procedure: 'leefloon', personId: person.id, status: 'REQUEST_REGISTERED',
       team: 'oost', responsibleUserId: users.mw1, workflowId: `dossier-${dossierId}`, requestDate: '2025-03-02', channel: 'counter',
     });
-    const task = (dueDate: string, status: string, assigneeId: string | null) => ({
+    const task = (dueDate: string, status: TaskStatus, assigneeId: string | null) => ({
       id: randomUUID(), dossierId, kind: 'competence-check', title: 'Bevoegdheid', role: 'social-worker', team: 'oost', assigneeId, dueDate, status,
     });
     await dataSource.getRepository(TaskEntity).insert([

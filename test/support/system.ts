@@ -13,6 +13,8 @@ export interface TestSystem {
   baseUrl: string;
   /** The system's own database (for a test that runs an activity on it directly). */
   databaseUrl: string;
+  /** The system's own Temporal task queue (its workflows; the workload snapshot schedule is named after it). */
+  taskQueue: string;
   http: ReturnType<typeof request>;
   temporal: Client;
   db: PgClient;
@@ -83,6 +85,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const testSystem: TestSystem = {
     baseUrl,
     databaseUrl,
+    taskQueue: launcherEnv.TEMPORAL_TASK_QUEUE,
     http,
     temporal,
     db,

@@ -1,3 +1,5 @@
+import { BREACH_CAUSE_LABELS } from '../../../../libs/domain/breach-causes';
+
 /** Every word the screens show (Dutch), by screen. Status labels and task titles come from GET /procedures instead. */
 export const nl = {
   app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { username: string; role: string; team: string }) => `${u.username} · ${u.role} · team ${u.team}` },
@@ -235,6 +237,10 @@ export const nl = {
     escalations: (n: number) => `Escalaties (${n})`,
     level: { breach: 'Overschreden', warning: 'Waarschuwing' } as Record<string, string>,
     seen: 'Gezien',
+    cause: {
+      title: 'Waarom werd de termijn overschreden?', label: 'Oorzaak *', note: 'Toelichting (niet verplicht)', confirm: 'Gezien, met deze oorzaak',
+      required: 'Kies een oorzaak.', labels: BREACH_CAUSE_LABELS,
+    },
     reassign: 'Afwezigheid opvangen', absent: 'Afwezig', replacement: 'Vervangen door', reason: 'Reden', transfer: 'Werk overdragen',
     transferred: (tasks: number, dossiers: number) => `${tasks} taken en ${dossiers} dossiers overgedragen.`,
   },
