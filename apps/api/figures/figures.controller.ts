@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { ApiAuthenticated, ApiErrors, ApiOkOrFile, ApiPermission, ApiQuerySchema, INTEGER, listOf, nullable, object, STRING, UUID, DATE } from '../common/openapi';
@@ -32,10 +32,13 @@ const WORKLOAD = figure(
 const DOSSIERS = figure(object({ month: MONTH_OUT, procedure: STRING, procedureTitle: STRING, opened: INTEGER, closed: INTEGER }, ['month', 'procedure', 'procedureTitle', 'opened', 'closed']));
 
 
+interface AcceptRequest {
+  headers: { accept?: string };
+}
+
 /** The team lead's figures (issue 11): each as JSON for the charts, or as a CSV or XLSX file of the same table. */
 @ApiTags('figures')
 @ApiAuthenticated()
-@ApiHeader({ name: 'Accept', required: false, description: `${CSV_TYPE} or ${XLSX_TYPE} for a file (when no format is given)` })
 @Controller('figures')
 export class FiguresController {
   constructor(private readonly figures: FiguresService) {}
@@ -52,8 +55,8 @@ export class FiguresController {
   @ApiOkOrFile(DEADLINES, 'Duty deadlines due per month and rule: met on time, late (met late or breached), pending', CSV_TYPE, XLSX_TYPE)
   @ApiPermission('figures:read')
   @ApiErrors(404)
-  async deadlines(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Headers('accept') accept?: string) {
-    return this.send(await this.figures.deadlines(actor, query), query.format, accept);
+  async deadlines(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Req() req: AcceptRequest) {
+    return this.send(await this.figures.deadlines(actor, query), query.format, req.headers.accept);
   }
 
   @Get('breaches')
@@ -61,8 +64,8 @@ export class FiguresController {
   @ApiOkOrFile(BREACHES, "Breached deadlines per month and cause ('onbekend': acknowledged before causes were kept, or not yet)", CSV_TYPE, XLSX_TYPE)
   @ApiPermission('figures:read')
   @ApiErrors(404)
-  async breaches(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Headers('accept') accept?: string) {
-    return this.send(await this.figures.breaches(actor, query), query.format, accept);
+  async breaches(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Req() req: AcceptRequest) {
+    return this.send(await this.figures.breaches(actor, query), query.format, req.headers.accept);
   }
 
   @Get('workload')
@@ -70,8 +73,8 @@ export class FiguresController {
   @ApiOkOrFile(WORKLOAD, "Each worker's open and overdue tasks per day, from the daily snapshots", CSV_TYPE, XLSX_TYPE)
   @ApiPermission('figures:read')
   @ApiErrors(404)
-  async workload(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Headers('accept') accept?: string) {
-    return this.send(await this.figures.workload(actor, query), query.format, accept);
+  async workload(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Req() req: AcceptRequest) {
+    return this.send(await this.figures.workload(actor, query), query.format, req.headers.accept);
   }
 
   @Get('dossiers')
@@ -79,7 +82,7 @@ export class FiguresController {
   @ApiOkOrFile(DOSSIERS, 'Dossiers opened and closed per month and procedure', CSV_TYPE, XLSX_TYPE)
   @ApiPermission('figures:read')
   @ApiErrors(404)
-  async dossiers(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Headers('accept') accept?: string) {
-    return this.send(await this.figures.dossiers(actor, query), query.format, accept);
+  async dossiers(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Req() req: AcceptRequest) {
+    return this.send(await this.figures.dossiers(actor, query), query.format, req.headers.accept);
   }
 }

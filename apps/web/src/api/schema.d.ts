@@ -7170,11 +7170,7 @@ export interface operations {
                 /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
                 format?: "json" | "csv" | "xlsx";
             };
-            header: {
-                /** @description text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for a file (when no format is given) */
-                Accept?: string;
-                accept: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7271,11 +7267,7 @@ export interface operations {
                 /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
                 format?: "json" | "csv" | "xlsx";
             };
-            header: {
-                /** @description text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for a file (when no format is given) */
-                Accept?: string;
-                accept: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7368,11 +7360,7 @@ export interface operations {
                 /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
                 format?: "json" | "csv" | "xlsx";
             };
-            header: {
-                /** @description text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for a file (when no format is given) */
-                Accept?: string;
-                accept: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7468,11 +7456,7 @@ export interface operations {
                 /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
                 format?: "json" | "csv" | "xlsx";
             };
-            header: {
-                /** @description text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for a file (when no format is given) */
-                Accept?: string;
-                accept: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

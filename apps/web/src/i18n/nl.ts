@@ -3,7 +3,7 @@ import { BREACH_CAUSE_LABELS } from '../../../../libs/domain/breach-causes';
 /** Every word the screens show (Dutch), by screen. Status labels and task titles come from GET /procedures instead. */
 export const nl = {
   app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { username: string; role: string; team: string }) => `${u.username} · ${u.role} · team ${u.team}` },
-  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten' },
+  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten', figures: 'Cijfers' },
   login: { title: 'Aanmelden', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden', wrong: 'Gebruikersnaam of wachtwoord is niet juist.', throttled: 'Te veel mislukte pogingen. Probeer later opnieuw.', required: 'Vul gebruikersnaam en wachtwoord in.' },
   tasks: {
     title: 'Mijn taken', none: 'Geen taken.', caption: (count: string) => `${count}, dringendste eerst`, one: 'taak', many: 'taken',
@@ -243,6 +243,21 @@ export const nl = {
     },
     reassign: 'Afwezigheid opvangen', absent: 'Afwezig', replacement: 'Vervangen door', reason: 'Reden', transfer: 'Werk overdragen',
     transferred: (tasks: number, dossiers: number) => `${tasks} taken en ${dossiers} dossiers overgedragen.`,
+  },
+  figures: {
+    title: 'Cijfers',
+    period: 'Periode', from: 'Van (maand)', to: 'Tot en met (maand)', show: 'Tonen', badRange: 'De beginmaand ligt na de eindmaand.',
+    none: 'Geen gegevens in deze periode.',
+    csv: (title: string) => `${title} als CSV downloaden`, xlsx: (title: string) => `${title} als Excel-bestand (XLSX) downloaden`,
+    csvShort: 'CSV', xlsxShort: 'Excel (XLSX)', downloads: 'Downloaden:',
+    chart: (title: string) => `Grafiek: ${title}. De cijfers staan in de tabel eronder.`,
+    deadlines: { title: 'Termijnen tijdig gehaald', columns: ['Maand', 'Regel', 'Termijn', 'Vervallen', 'Tijdig', 'Te laat', 'Nog lopend', 'Tijdig (%)'], axis: '% tijdig' },
+    breaches: { title: 'Overschrijdingen per oorzaak', columns: ['Maand', 'Oorzaak', 'Overschrijdingen'], axis: 'Overschrijdingen' },
+    workload: { title: 'Werklast per medewerker', columns: ['Dag', 'Medewerker', 'Open taken', 'Te late taken'], axis: 'Open taken' },
+    dossiers: {
+      title: 'Dossiers geopend en afgesloten', columns: ['Maand', 'Procedure', 'Geopend', 'Afgesloten'], axis: 'Dossiers',
+      opened: (procedure: string) => `Geopend: ${procedure}`, closed: (procedure: string) => `Afgesloten: ${procedure}`,
+    },
   },
   clients: {
     title: 'Cliënten',

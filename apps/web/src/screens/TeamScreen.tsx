@@ -113,7 +113,7 @@ function AcknowledgeBreach({ id, onDone }: { id: string; onDone(): Promise<void>
         <form noValidate onSubmit={submit}>
           <h2 id={`cause-title-${id}`}>{t.team.cause.title}</h2>
           <label htmlFor={`cause-${id}`}>{t.team.cause.label}</label>
-          <select id={`cause-${id}`} value={cause} aria-required="true" aria-invalid={Boolean(error && !cause)} onChange={(e) => setCause(e.target.value as BreachCause | '')}>
+          <select id={`cause-${id}`} value={cause} aria-required="true" aria-invalid={Boolean(error && !cause)} onChange={(e) => { setCause(e.target.value as BreachCause | ''); setError(''); }}>
             <option value="">{t.task.choose}</option>
             {BREACH_CAUSES.map((c) => <option key={c} value={c}>{t.team.cause.labels[c]}</option>)}
           </select>
