@@ -43,11 +43,15 @@ describe('the Cijfers screen and the breach cause (browser)', () => {
     const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
     await lead.getByRole('link', { name: 'Cijfers' }).click();
     await lead.getByRole('heading', { name: 'Cijfers', level: 1 }).waitFor();
-    await lead.getByLabel('Van (maand)').fill('2025-05');
-    await lead.getByLabel('Tot en met (maand)').fill(FIGURES_PERIOD.to);
+    const from = lead.getByRole('group', { name: 'Van' });
+    const to = lead.getByRole('group', { name: 'Tot en met' });
+    await from.getByLabel('Maand').selectOption({ label: 'mei' });
+    await from.getByLabel('Jaar').fill('2025');
+    await to.getByLabel('Maand').selectOption({ label: 'april' });
+    await to.getByLabel('Jaar').fill('2025');
     await lead.getByRole('button', { name: 'Tonen' }).click();
     await lead.getByRole('alert').getByText('De beginmaand ligt na de eindmaand.').waitFor();
-    await lead.getByLabel('Van (maand)').fill(FIGURES_PERIOD.from);
+    await from.getByLabel('Maand').selectOption({ label: 'maart' });
     await lead.getByRole('button', { name: 'Tonen' }).click();
     await lead.waitForURL(`**/app/cijfers?van=${FIGURES_PERIOD.from}&tot=${FIGURES_PERIOD.to}`);
 

@@ -246,7 +246,9 @@ export const nl = {
   },
   figures: {
     title: 'Cijfers',
-    period: 'Periode', from: 'Van (maand)', to: 'Tot en met (maand)', show: 'Tonen', badRange: 'De beginmaand ligt na de eindmaand.',
+    period: 'Periode', from: 'Van', to: 'Tot en met', month: 'Maand', year: 'Jaar', show: 'Tonen',
+    badRange: 'De beginmaand ligt na de eindmaand.', badMonth: 'Vul een geldig jaar in (vier cijfers).',
+    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
     none: 'Geen gegevens in deze periode.',
     csv: (title: string) => `${title} als CSV downloaden`, xlsx: (title: string) => `${title} als Excel-bestand (XLSX) downloaden`,
     csvShort: 'CSV', xlsxShort: 'Excel (XLSX)', downloads: 'Downloaden:',

@@ -54,7 +54,7 @@ const options = (axis: string, stacked = false, max?: number): ChartOptions<'bar
   responsive: true,
   maintainAspectRatio: false,
   plugins: { legend: { position: 'bottom' } },
-  scales: { x: { stacked }, y: { stacked, beginAtZero: true, max, title: { display: true, text: axis } } },
+  scales: { x: { stacked }, y: { stacked, beginAtZero: true, max, ticks: { precision: 0 }, title: { display: true, text: axis } } },
 });
 
 /**
@@ -90,7 +90,9 @@ export function FiguresScreen() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!range.from || !range.to || range.from > range.to) return setError(t.figures.badRange);
+    const valid = (m: string) => /^[0-9]{4}-(0[1-9]|1[0-2])$/.test(m);
+    if (!valid(range.from) || !valid(range.to)) return setError(t.figures.badMonth);
+    if (range.from > range.to) return setError(t.figures.badRange);
     setError('');
     setParams({ van: range.from, tot: range.to });
   };
@@ -100,10 +102,8 @@ export function FiguresScreen() {
   return (
     <Page title={t.figures.title}>
       <form noValidate onSubmit={submit} aria-label={t.figures.period}>
-        <label htmlFor="figures-from">{t.figures.from}</label>
-        <input id="figures-from" type="month" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} />
-        <label htmlFor="figures-to">{t.figures.to}</label>
-        <input id="figures-to" type="month" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} />
+        <MonthField id="figures-from" legend={t.figures.from} value={range.from} onChange={(v) => setRange({ ...range, from: v })} />
+        <MonthField id="figures-to" legend={t.figures.to} value={range.to} onChange={(v) => setRange({ ...range, to: v })} />
         <button type="submit">{t.figures.show}</button>
         <p className="error" role="alert">{error}</p>
       </form>
@@ -131,6 +131,22 @@ export function FiguresScreen() {
         </>
       )}
     </Page>
+  );
+}
+
+/** A month as a Dutch month name and a year (the browser's own month picker speaks the browser's language). */
+function MonthField({ id, legend, value, onChange }: { id: string; legend: string; value: string; onChange(value: string): void }) {
+  const [year, monthNumber] = [value.slice(0, 4), value.slice(5, 7)];
+  return (
+    <fieldset className="month-field">
+      <legend>{legend}</legend>
+      <label htmlFor={`${id}-month`}>{t.figures.month}</label>
+      <select id={`${id}-month`} value={monthNumber} onChange={(e) => onChange(`${year}-${e.target.value}`)}>
+        {t.figures.months.map((name, i) => <option key={name} value={String(i + 1).padStart(2, '0')}>{name}</option>)}
+      </select>
+      <label htmlFor={`${id}-year`}>{t.figures.year}</label>
+      <input id={`${id}-year`} inputMode="numeric" size={4} maxLength={4} value={year} onChange={(e) => onChange(`${e.target.value.replace(/[^0-9]/g, '')}-${monthNumber}`)} />
+    </fieldset>
   );
 }
 
