@@ -6,6 +6,7 @@ import type { LeefloonAmountTable } from '../libs/payments/amounts';
 import { createCouncilActivities } from './council/council.activities';
 import { createDeadlineActivities } from './deadlines/deadline.activities';
 import { createDossierActivities } from './dossiers/dossier.activities';
+import { createFigureActivities } from './figures/workload-snapshot.activities';
 import { createNoticeActivities } from './notices/notice.activities';
 import { createPaymentActivities } from './payments/payment.activities';
 import { createTaskActivities } from './tasks/task.activities';
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeadlineActivities(deps),
     ...createNoticeActivities(deps),
     ...createCouncilActivities(deps),
+    ...createFigureActivities(deps),
     ...createPaymentActivities({ ...deps, amounts: deps.amounts ?? loadLeefloonAmounts(deps.config.payments.amountsFile) }),
   };
 }

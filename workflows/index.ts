@@ -3,3 +3,4 @@ export { leefloonApplication } from './leefloon/leefloon.workflow';
 export { leefloonBenefit } from './leefloon/leefloon-benefit.workflow';
 export { socialAidApplication } from './social-aid/social-aid.workflow';
 export { socialAidBenefit } from './social-aid/social-aid-benefit.workflow';
+export { workloadSnapshot } from './figures/workload-snapshot.workflow';

@@ -12,6 +12,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EventsModule } from './events/events.module';
+import { FiguresModule } from './figures/figures.module';
 import { HealthModule } from './health/health.module';
 import { LegalDeadlinesModule } from './legal-deadlines/legal-deadlines.module';
 import { NoticesModule } from './notices/notices.module';
@@ -42,6 +43,7 @@ export const FEATURE_MODULES = [
   TasksModule,
   DashboardModule,
   EscalationsModule,
+  FiguresModule,
   TeamModule,
   LegalDeadlinesModule,
   NoticesModule,

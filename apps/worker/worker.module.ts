@@ -4,6 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { createWorker } from './worker';
+import { ensureWorkloadSchedule } from './workload-schedule';
 
 const DEPS = Symbol('WorkerDeps');
 interface WorkerDeps {
@@ -28,6 +29,10 @@ class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
       throw err;
     });
     this.logger.log(`polling task queue ${this.deps.config.taskQueue}`);
+    // The daily workload snapshot for the figures; a failure here must not stop the dossiers' work.
+    await ensureWorkloadSchedule(this.deps.connection, this.deps.config).catch((err) =>
+      this.logger.error(`workload snapshot schedule not ensured: ${err instanceof Error ? err.message : err}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

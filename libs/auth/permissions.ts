@@ -42,6 +42,8 @@ export const ACTIONS = [
   'task:complete',
   'task:assign',
   'dashboard:read',
+  /** The team lead's figures (deadlines met, breaches and causes, workload over time, dossiers opened/closed) and their exports. */
+  'figures:read',
   'escalation:acknowledge',
   'deadline:change',
   /** Send every running dossier recomputeDeadlines after a correction of the deadline engine (admin). */
@@ -96,6 +98,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'task:complete':                 ['own',        'own',     'own',             'own',   'none'],
   'task:assign':                   ['none',       'team',    'none',            'none',  'none'],
   'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
+  'figures:read':                  ['none',       'team',    'none',            'none',  'all'],
   'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'none'],
   'deadline:change':               ['none',       'team',    'none',            'none',  'none'],
   'deadline:recompute':            ['none',       'none',    'none',            'none',  'all'],

@@ -72,10 +72,17 @@ describe('deadlines, dashboard, escalations and reassignment (e2e)', () => {
     );
     expect(list[0].level).toBe('breach');
     expect((await sys.http.post(`/escalations/${list[0].id}/acknowledge`).set(as('social-worker'))).status).toBe(403);
-    expect((await sys.http.post(`/escalations/${list[0].id}/acknowledge`).set(as('team-lead'))).status).toBe(200);
+    // A breach is acknowledged with its cause (issue 11: the figures count breaches per cause).
+    const withoutCause = await sys.http.post(`/escalations/${list[0].id}/acknowledge`).set(as('team-lead'));
+    expect([withoutCause.status, withoutCause.body.errors?.[0]?.path]).toEqual([400, '/cause']);
+    expect((await sys.http.post(`/escalations/${list[0].id}/acknowledge`).set(as('team-lead')).send({ cause: 'vrijaf' })).status).toBe(400);
+    const acknowledged = await sys.http.post(`/escalations/${list[0].id}/acknowledge`).set(as('team-lead')).send({ cause: 'wachten-op-client', causeNote: 'Loonfiches ontbraken' });
+    expect([acknowledged.status, acknowledged.body.cause]).toEqual([200, 'wachten-op-client']);
     expect((await sys.http.post(`/escalations/${list[0].id}/acknowledge`).set(as('team-lead'))).status).toBe(409);
     expect((await sys.http.get('/escalations').set(as('team-lead'))).body.items).toHaveLength(2);
-    expect((await sys.http.get('/escalations?status=acknowledged').set(as('team-lead'))).body.items[0].acknowledgedBy).toBe(users['team-lead']);
+    expect((await sys.http.get('/escalations?status=acknowledged').set(as('team-lead'))).body.items[0]).toMatchObject({
+      acknowledgedBy: users['team-lead'], cause: 'wachten-op-client', causeNote: 'Loonfiches ontbraken',
+    });
   });
 
   it('refuses to suspend the leefloon decision term, naming the rule', async () => {

@@ -108,6 +108,10 @@ export function fakeActivities(options: FakeOptions = {}) {
       }
       return linkedByKey.get(key)!;
     },
+    snapshotWorkload: async (input) => {
+      calls.push({ name: 'snapshotWorkload', input });
+      return { day: input.day, written: 0 };
+    },
     setPersonIban: async (input) => {
       calls.push({ name: 'setPersonIban', input });
       hasIban = true;

@@ -15,6 +15,8 @@ export interface TestSystem {
   databaseUrl: string;
   /** The system's data folder (OCMW_DATA_DIR): its filesystem document store is under documents/. */
   dataDir: string;
+  /** The system's own Temporal task queue (its workflows; the workload snapshot schedule is named after it). */
+  taskQueue: string;
   http: ReturnType<typeof request>;
   temporal: Client;
   db: PgClient;
@@ -86,6 +88,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     baseUrl,
     databaseUrl,
     dataDir,
+    taskQueue: launcherEnv.TEMPORAL_TASK_QUEUE,
     http,
     temporal,
     db,

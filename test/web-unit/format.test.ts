@@ -1,4 +1,4 @@
-import { dateLong, datesInText, dateTime, dayOf, daysLeft, euro, fileSize, parseEuro, plural, timeOfDay, todayInBrussels } from '../../apps/web/src/format';
+import { dateLong, datesInText, dateTime, dayOf, daysLeft, euro, fileSize, month, number, parseEuro, plural, timeOfDay, todayInBrussels } from '../../apps/web/src/format';
 
 describe('the web app\'s Dutch formats', () => {
   it('writes dates long, also those inside a text from the API', () => {
@@ -41,6 +41,12 @@ describe('the web app\'s Dutch formats', () => {
     expect(parseEuro('12.5')).toBe(1250);
     expect(parseEuro('1.314')).toBe(131400);
     for (const bad of ['', 'abc', '1,234,5', '12,345', '1.31,20']) expect(parseEuro(bad)).toBeNull();
+  });
+
+  it('writes months and numbers the Dutch way (the figures)', () => {
+    expect(month('2026-04')).toBe('april 2026');
+    expect(month('2025-12-31')).toBe('december 2025');
+    expect([number(0), number(1234), number(1234567), number(-1234), number(87.5, 1), number(100, 1)]).toEqual(['0', '1.234', '1.234.567', '-1.234', '87,5', '100,0']);
   });
 
   it('writes counts with the right plural', () => {

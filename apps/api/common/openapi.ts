@@ -136,6 +136,20 @@ export function ApiFile(description: string, ...contentTypes: string[]): MethodD
   );
 }
 
+/** The success response is JSON, or the same data as a file download in one of these types (content negotiation). */
+export function ApiOkOrFile(schema: Schema, description: string, ...fileTypes: string[]): MethodDecorator {
+  const files = Object.fromEntries(fileTypes.map((type) => [type, { schema: asSwagger({ type: 'string', contentMediaType: type }) }]));
+  return applyDecorators(
+    ApiProduces('application/json', ...fileTypes),
+    ApiResponse({
+      status: 200,
+      description,
+      content: { 'application/json': { schema: asSwagger(schema) }, ...files },
+      headers: { 'Content-Disposition': { description: 'With a file: attachment; filename="…"', schema: STRING } },
+    }),
+  );
+}
+
 /** The success response has no body. */
 export function ApiNoContent(description: string): MethodDecorator {
   return ApiResponse({ status: 204, description });

@@ -4,7 +4,13 @@ import { audit } from '../../../libs/db/audit';
 import { EscalationEntity } from '../../../libs/db/entities';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
-import { conflict, notFound } from '../common/errors';
+import type { BreachCause } from '../../../libs/domain/breach-causes';
+import { conflict, notFound, ValidationError } from '../common/errors';
+
+export interface Acknowledgement {
+  cause?: BreachCause;
+  causeNote?: string;
+}
 
 export interface EscalationQuery {
   status?: 'open' | 'acknowledged' | 'all';
@@ -20,7 +26,7 @@ export class EscalationsService {
     const status = query.status ?? 'open';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT e.id, e.dossier_id, x.reference, e.deadline_key, d.rule_id, d.title, d.due_date, e.level, e.message, e.team,
-              e.created_at, e.acknowledged_at, e.acknowledged_by
+              e.created_at, e.acknowledged_at, e.acknowledged_by, e.cause, e.cause_note
          FROM escalations e
          JOIN dossiers x ON x.id = e.dossier_id
          LEFT JOIN deadlines d ON d.dossier_id = e.dossier_id AND d.key = e.deadline_key
@@ -45,21 +51,32 @@ export class EscalationsService {
         createdAt: r.created_at,
         acknowledgedAt: r.acknowledged_at,
         acknowledgedBy: r.acknowledged_by,
+        cause: r.cause,
+        causeNote: r.cause_note,
       })),
       total: rows.length,
     };
   }
 
-  async acknowledge(actor: AuthUser, id: string) {
+  /** Once (again is 409); a breach with its cause (400 without, nothing changed), a warning without one. */
+  async acknowledge(actor: AuthUser, id: string, body: Acknowledgement = {}) {
     return this.dataSource.transaction(async (tx) => {
       const escalation = await tx.findOneBy(EscalationEntity, { id });
       if (!escalation) throw notFound('Escalation');
       authorize(actor, 'escalation:acknowledge', { team: escalation.team }, 'Escalation');
       if (escalation.acknowledgedAt) throw conflict('The escalation is already acknowledged', { acknowledgedAt: escalation.acknowledgedAt });
+      if (escalation.level === 'breach' && !body.cause) {
+        throw new ValidationError([{ path: '/cause', code: 'required', message: 'A breach is acknowledged with its cause' }]);
+      }
+      if (escalation.level === 'warning' && (body.cause || body.causeNote)) {
+        throw new ValidationError([{ path: '/cause', code: 'not-allowed', message: 'Only a breach has a cause' }]);
+      }
       const acknowledgedAt = new Date();
-      await tx.update(EscalationEntity, { id }, { acknowledgedAt, acknowledgedBy: actor.id });
-      await audit(tx, actor, 'escalation.acknowledged', { dossierId: escalation.dossierId, details: { escalationId: id } });
-      return { id, acknowledgedAt, acknowledgedBy: actor.id };
+      const cause = body.cause ?? null;
+      const causeNote = body.causeNote ?? null;
+      await tx.update(EscalationEntity, { id }, { acknowledgedAt, acknowledgedBy: actor.id, cause, causeNote });
+      await audit(tx, actor, 'escalation.acknowledged', { dossierId: escalation.dossierId, details: { escalationId: id, ...(cause ? { cause } : {}) } });
+      return { id, acknowledgedAt, acknowledgedBy: actor.id, cause, causeNote };
     });
   }
 }

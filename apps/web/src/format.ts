@@ -79,6 +79,17 @@ export function parseEuro(text: string): number | null {
   return m[1] === '-' ? -value : value;
 }
 
+/** '2026-04' (or a date in April 2026) → 'april 2026'. */
+export function month(iso: string): string {
+  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+/** 1234 → '1.234'; 87.5 with one decimal → '87,5'. */
+export function number(n: number, decimals = 0): string {
+  const [whole, fraction] = Math.abs(n).toFixed(decimals).split('.');
+  return `${n < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${fraction ? `,${fraction}` : ''}`;
+}
+
 /** plural(1, 'taak', 'taken') → '1 taak'; plural(2, …) → '2 taken'; 0 is plural. */
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

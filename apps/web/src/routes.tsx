@@ -14,6 +14,7 @@ import { TeamScreen } from './screens/TeamScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
 import { DossiersScreen } from './screens/DossiersScreen';
 import { PersonScreen } from './screens/PersonScreen';
+import { FiguresScreen } from './screens/FiguresScreen';
 
 /**
  * The route table: every screen with its bookmarkable path under /app, and, for the main menu, its label and who
@@ -37,6 +38,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
   { path: 'intake', element: <IntakeScreen />, menu: { label: t.menu.intake, permission: 'intake:record' } },
   { path: 'team', element: <TeamScreen />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },
+  { path: 'cijfers', element: <FiguresScreen />, menu: { label: t.menu.figures, permission: 'figures:read' } },
   { path: 'bcsd', element: <CouncilScreen />, menu: { label: t.menu.council, permission: 'council:read' } },
   { path: 'bcsd/:id', element: <MeetingScreen /> },
   { path: 'betalingen', element: <PaymentsScreen />, menu: { label: t.menu.payments, roles: ['finance'] } },

@@ -13,4 +13,7 @@ export class EscalationEntity {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
   @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
   @Column({ type: 'uuid', name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
+  /** Why a breach happened (libs/domain/breach-causes), chosen on acknowledging; null for a warning or an older row. */
+  @Column({ type: 'text', nullable: true }) cause: string | null;
+  @Column({ type: 'text', name: 'cause_note', nullable: true }) causeNote: string | null;
 }

@@ -20,6 +20,12 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['team-lead', 'task:assign', A, N],
   ['team-lead', 'dashboard:read', A, N],
   ['team-lead', 'escalation:acknowledge', A, N],
+  // The figures: the team lead's own team, the admin every team; nobody else.
+  ['team-lead', 'figures:read', A, N],
+  ['social-worker', 'figures:read', F, F],
+  ['council-secretary', 'figures:read', F, F],
+  ['finance', 'figures:read', F, F],
+  ['admin', 'figures:read', A, A],
   ['team-lead', 'user:manage', F, F],
   ['council-secretary', 'person:create', F, F],
   // Linking dossiers and a dossier's household: casework in the team's own dossiers.
@@ -172,6 +178,7 @@ const expected: [Role, Action, Decision, Decision][] = [
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
   'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read', 'document:read',
+  'figures:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];

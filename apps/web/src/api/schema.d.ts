@@ -756,6 +756,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figures/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FiguresController_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figures/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FiguresController_breaches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figures/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FiguresController_workload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figures/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FiguresController_dossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/team/reassignments": {
         parameters: {
             query?: never;
@@ -8015,6 +8079,9 @@ export interface operations {
                             acknowledgedAt?: string | null;
                             /** Format: uuid */
                             acknowledgedBy?: string | null;
+                            /** @description The breach's cause; null for a warning, an open breach, or one acknowledged before causes were kept ('onbekend') */
+                            cause?: string | null;
+                            causeNote?: string | null;
                         }[];
                         total: number;
                     };
@@ -8078,7 +8145,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why the deadline was breached (libs/domain/breach-causes)
+                     * @enum {unknown}
+                     */
+                    cause?: "personeelstekort" | "wachten-op-client" | "wachten-op-partner" | "onvolledig-dossier" | "fout-in-planning" | "andere";
+                    /** @description Free text beside the cause */
+                    causeNote?: string;
+                };
+            };
+        };
         responses: {
             /** @description Acknowledged */
             200: {
@@ -8093,6 +8172,8 @@ export interface operations {
                         acknowledgedAt: string;
                         /** Format: uuid */
                         acknowledgedBy: string;
+                        cause?: string | null;
+                        causeNote?: string | null;
                     };
                 };
             };
@@ -8134,6 +8215,395 @@ export interface operations {
             };
             /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FiguresController_deadlines: {
+        parameters: {
+            query?: {
+                /** @description First month, YYYY-MM (default: eleven months before `to`) */
+                from?: string;
+                /** @description Last month, YYYY-MM (default: this month); at most 60 months from `from` */
+                to?: string;
+                team?: string;
+                /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Duty deadlines due per month and rule: met on time, late (met late or breached), pending */
+            200: {
+                headers: {
+                    /** @description With a file: attachment; filename="…" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            ruleId: string;
+                            title: string;
+                            due: number;
+                            onTime: number;
+                            late: number;
+                            pending: number;
+                            onTimePercent: number | null;
+                        }[];
+                        total: number;
+                        /** @description YYYY-MM */
+                        from: string;
+                        /** @description YYYY-MM */
+                        to: string;
+                        team: string | null;
+                    };
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FiguresController_breaches: {
+        parameters: {
+            query?: {
+                /** @description First month, YYYY-MM (default: eleven months before `to`) */
+                from?: string;
+                /** @description Last month, YYYY-MM (default: this month); at most 60 months from `from` */
+                to?: string;
+                team?: string;
+                /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Breached deadlines per month and cause ('onbekend': acknowledged before causes were kept, or not yet) */
+            200: {
+                headers: {
+                    /** @description With a file: attachment; filename="…" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            cause: string;
+                            causeLabel: string;
+                            breaches: number;
+                        }[];
+                        total: number;
+                        /** @description YYYY-MM */
+                        from: string;
+                        /** @description YYYY-MM */
+                        to: string;
+                        team: string | null;
+                    };
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FiguresController_workload: {
+        parameters: {
+            query?: {
+                /** @description First month, YYYY-MM (default: eleven months before `to`) */
+                from?: string;
+                /** @description Last month, YYYY-MM (default: this month); at most 60 months from `from` */
+                to?: string;
+                team?: string;
+                /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each worker's open and overdue tasks per day, from the daily snapshots */
+            200: {
+                headers: {
+                    /** @description With a file: attachment; filename="…" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date */
+                            day: string;
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            team: string;
+                            openTasks: number;
+                            overdueTasks: number;
+                        }[];
+                        total: number;
+                        /** @description YYYY-MM */
+                        from: string;
+                        /** @description YYYY-MM */
+                        to: string;
+                        team: string | null;
+                    };
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FiguresController_dossiers: {
+        parameters: {
+            query?: {
+                /** @description First month, YYYY-MM (default: eleven months before `to`) */
+                from?: string;
+                /** @description Last month, YYYY-MM (default: this month); at most 60 months from `from` */
+                to?: string;
+                team?: string;
+                /** @description json (default), csv (UTF-8 with BOM, `;`, Dutch numbers and dates) or xlsx; or ask by Accept */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dossiers opened and closed per month and procedure */
+            200: {
+                headers: {
+                    /** @description With a file: attachment; filename="…" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            procedure: string;
+                            procedureTitle: string;
+                            opened: number;
+                            closed: number;
+                        }[];
+                        total: number;
+                        /** @description YYYY-MM */
+                        from: string;
+                        /** @description YYYY-MM */
+                        to: string;
+                        team: string | null;
+                    };
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

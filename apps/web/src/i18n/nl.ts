@@ -1,7 +1,9 @@
+import { BREACH_CAUSE_LABELS } from '../../../../libs/domain/breach-causes';
+
 /** Every word the screens show (Dutch), by screen. Status labels and task titles come from GET /procedures instead. */
 export const nl = {
   app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { username: string; role: string; team: string }) => `${u.username} · ${u.role} · team ${u.team}` },
-  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten', dossiers: 'Mijn dossiers' },
+  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten', dossiers: 'Mijn dossiers', figures: 'Cijfers' },
   login: { title: 'Aanmelden', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden', wrong: 'Gebruikersnaam of wachtwoord is niet juist.', throttled: 'Te veel mislukte pogingen. Probeer later opnieuw.', required: 'Vul gebruikersnaam en wachtwoord in.' },
   tasks: {
     title: 'Mijn taken', none: 'Geen taken.', caption: (count: string) => `${count}, dringendste eerst`, one: 'taak', many: 'taken',
@@ -267,8 +269,29 @@ export const nl = {
     escalations: (n: number) => `Escalaties (${n})`,
     level: { breach: 'Overschreden', warning: 'Waarschuwing' } as Record<string, string>,
     seen: 'Gezien',
+    cause: {
+      title: 'Waarom werd de termijn overschreden?', label: 'Oorzaak *', note: 'Toelichting (niet verplicht)', confirm: 'Gezien, met deze oorzaak',
+      required: 'Kies een oorzaak.', labels: BREACH_CAUSE_LABELS,
+    },
     reassign: 'Afwezigheid opvangen', absent: 'Afwezig', replacement: 'Vervangen door', reason: 'Reden', transfer: 'Werk overdragen',
     transferred: (tasks: number, dossiers: number) => `${tasks} taken en ${dossiers} dossiers overgedragen.`,
+  },
+  figures: {
+    title: 'Cijfers',
+    period: 'Periode', from: 'Van', to: 'Tot en met', month: 'Maand', year: 'Jaar', show: 'Tonen',
+    badRange: 'De beginmaand ligt na de eindmaand.', badMonth: 'Vul een geldig jaar in (vier cijfers).',
+    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+    none: 'Geen gegevens in deze periode.',
+    csv: (title: string) => `${title} als CSV downloaden`, xlsx: (title: string) => `${title} als Excel-bestand (XLSX) downloaden`,
+    csvShort: 'CSV', xlsxShort: 'Excel (XLSX)', downloads: 'Downloaden:',
+    chart: (title: string) => `Grafiek: ${title}. De cijfers staan in de tabel eronder.`,
+    deadlines: { title: 'Termijnen tijdig gehaald', columns: ['Maand', 'Regel', 'Termijn', 'Vervallen', 'Tijdig', 'Te laat', 'Nog lopend', 'Tijdig (%)'], axis: '% tijdig' },
+    breaches: { title: 'Overschrijdingen per oorzaak', columns: ['Maand', 'Oorzaak', 'Overschrijdingen'], axis: 'Overschrijdingen' },
+    workload: { title: 'Werklast per medewerker', columns: ['Dag', 'Medewerker', 'Open taken', 'Te late taken'], axis: 'Open taken' },
+    dossiers: {
+      title: 'Dossiers geopend en afgesloten', columns: ['Maand', 'Procedure', 'Geopend', 'Afgesloten'], axis: 'Dossiers',
+      opened: (procedure: string) => `Geopend: ${procedure}`, closed: (procedure: string) => `Afgesloten: ${procedure}`,
+    },
   },
   clients: {
     title: 'Cliënten',

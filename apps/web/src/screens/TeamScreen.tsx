@@ -1,4 +1,5 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { BREACH_CAUSES, type BreachCause } from '../../../../libs/domain/breach-causes';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
@@ -52,9 +53,13 @@ export function TeamScreen() {
           {escalations.items.map((x) => (
             <li key={x.id}>
               {`${t.team.level[x.level] ?? x.level}: ${datesInText(x.message)} `}
-              <button type="button" onClick={async () => { await api.POST('/escalations/{id}/acknowledge', { params: { path: { id: x.id } } }); await reload(); }}>
-                {t.team.seen}
-              </button>
+              {x.level === 'breach' ? (
+                <AcknowledgeBreach id={x.id} onDone={reload} />
+              ) : (
+                <button type="button" onClick={async () => { await api.POST('/escalations/{id}/acknowledge', { params: { path: { id: x.id } }, body: {} }); await reload(); }}>
+                  {t.team.seen}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -80,6 +85,46 @@ export function TeamScreen() {
       </section>
       <Reassign workers={load.workers.flatMap((w) => (w.user?.role === 'social-worker' && w.user.id ? [{ id: w.user.id, displayName: w.user.displayName ?? '' }] : []))} />
     </Page>
+  );
+}
+
+/**
+ * "Gezien" on a breach opens a modal dialog asking why the deadline was breached (the figures count breaches per
+ * cause): a required cause and an optional explanation. Escape or "Annuleren" closes it; focus returns to the button.
+ */
+function AcknowledgeBreach({ id, onDone }: { id: string; onDone(): Promise<void> }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [cause, setCause] = useState<BreachCause | ''>('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const close = () => { setError(''); dialog.current?.close(); };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!cause) return setError(t.team.cause.required);
+    const { response } = await api.POST('/escalations/{id}/acknowledge', { params: { path: { id } }, body: { cause, ...(note.trim() ? { causeNote: note.trim() } : {}) } });
+    if (!response.ok) return setError(refusal(response.status));
+    close();
+    await onDone();
+  };
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.showModal()}>{t.team.seen}</button>
+      <dialog ref={dialog} aria-labelledby={`cause-title-${id}`} onClose={() => setError('')}>
+        <form noValidate onSubmit={submit}>
+          <h2 id={`cause-title-${id}`}>{t.team.cause.title}</h2>
+          <label htmlFor={`cause-${id}`}>{t.team.cause.label}</label>
+          <select id={`cause-${id}`} value={cause} aria-required="true" aria-invalid={Boolean(error && !cause)} onChange={(e) => { setCause(e.target.value as BreachCause | ''); setError(''); }}>
+            <option value="">{t.task.choose}</option>
+            {BREACH_CAUSES.map((c) => <option key={c} value={c}>{t.team.cause.labels[c]}</option>)}
+          </select>
+          <label htmlFor={`cause-note-${id}`}>{t.team.cause.note}</label>
+          <textarea id={`cause-note-${id}`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+          <p className="error" role="alert">{error}</p>
+          <button type="submit">{t.team.cause.confirm}</button>
+          <button type="button" className="secondary" onClick={close}>{t.confirm.cancel}</button>
+        </form>
+      </dialog>
+    </>
   );
 }
 

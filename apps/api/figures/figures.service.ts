@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/config';
+import { todayIn } from '../../../libs/deadlines/calendar-date';
+import { BREACH_CAUSE_LABELS, UNKNOWN_CAUSE } from '../../../libs/domain/breach-causes';
+import { isProcedureName, procedureDefinition } from '../../../libs/procedures';
+import { teamInScope } from '../common/authorize';
+import type { AuthUser } from '../common/current-user';
+import { ValidationError } from '../common/errors';
+import { CONFIG } from '../common/tokens';
+import type { Column, ColumnKind, FigureTable } from './figure-table';
+
+export interface FiguresQuery {
+  from?: string;
+  to?: string;
+  team?: string;
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
+/** At most five years in one answer. */
+export const MAX_MONTHS = 60;
+
+export interface DeadlineRow { month: string; ruleId: string; title: string; due: number; onTime: number; late: number; pending: number; onTimePercent: number | null }
+export interface BreachRow { month: string; cause: string; causeLabel: string; breaches: number }
+export interface WorkloadRow { day: string; userId: string; displayName: string; team: string; openTasks: number; overdueTasks: number }
+export interface DossierRow { month: string; procedure: string; procedureTitle: string; opened: number; closed: number }
+
+/** The export of each figure: file name, sheet, and its columns as [key, Dutch header, kind]. */
+function table<R>(name: string, sheet: string, columns: [keyof R & string, string, ColumnKind][]) {
+  return { name, sheet, columns: columns.map(([key, header, kind]): Column<R> => ({ key, header, kind })) };
+}
+const TABLES = {
+  termijnen: table<DeadlineRow>('termijnen', 'Termijnen', [
+    ['month', 'Maand', 'month'], ['ruleId', 'Regel', 'text'], ['title', 'Termijn', 'text'], ['due', 'Vervallen', 'integer'], ['onTime', 'Tijdig', 'integer'],
+    ['late', 'Te laat', 'integer'], ['pending', 'Nog lopend', 'integer'], ['onTimePercent', 'Tijdig (%)', 'percent'],
+  ]),
+  overschrijdingen: table<BreachRow>('overschrijdingen', 'Overschrijdingen', [['month', 'Maand', 'month'], ['causeLabel', 'Oorzaak', 'text'], ['breaches', 'Overschrijdingen', 'integer']]),
+  werklast: table<WorkloadRow>('werklast', 'Werklast', [
+    ['day', 'Dag', 'day'], ['displayName', 'Medewerker', 'text'], ['team', 'Team', 'text'], ['openTasks', 'Open taken', 'integer'], ['overdueTasks', 'Te late taken', 'integer'],
+  ]),
+  dossiers: table<DossierRow>('dossiers', 'Dossiers', [['month', 'Maand', 'month'], ['procedureTitle', 'Procedure', 'text'], ['opened', 'Geopend', 'integer'], ['closed', 'Afgesloten', 'integer']]),
+};
+
+interface Period { from: string; to: string; team: string | null; fromDay: string; untilDay: string }
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+const fileName = (name: string, p: Period) => `${name}-${p.from}-${p.to}${p.team ? `-${p.team}` : ''}`;
+
+/**
+ * The team lead's figures, per month (or per day for the workload), from what the read model keeps: deadlines with
+ * their met dates, breach escalations with the cause chosen on acknowledging, dossiers opened and closed, and the
+ * daily workload snapshots. Each answer is a table (./figure-table) the controller sends as JSON, CSV or XLSX.
+ */
+@Injectable()
+export class FiguresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** from/to are months (YYYY-MM, validated by the schema); default: the last twelve months up to this one. */
+  private period(actor: AuthUser, query: FiguresQuery): Period {
+    const team = teamInScope(actor, 'figures:read', query.team);
+    const current = todayIn(this.config.timeZone).slice(0, 7);
+    const to = query.to ?? (query.from && monthIndex(query.from) > monthIndex(current) ? query.from : current);
+    const from = query.from ?? monthOf(monthIndex(to) - 11);
+    if (monthIndex(from) > monthIndex(to)) throw new ValidationError([{ path: '/from', code: 'range', message: 'from must not be after to' }]);
+    if (monthIndex(to) - monthIndex(from) + 1 > MAX_MONTHS) {
+      throw new ValidationError([{ path: '/to', code: 'range', message: `at most ${MAX_MONTHS} months at once` }]);
+    }
+    return { from, to, team, fromDay: `${from}-01`, untilDay: `${monthOf(monthIndex(to) + 1)}-01` };
+  }
+
+  /** Duty deadlines due in each month, per rule: met on time, late (met late or breached), still pending. */
+  async deadlines(actor: AuthUser, query: FiguresQuery) {
+    const p = this.period(actor, query);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT to_char(d.due_date, 'YYYY-MM') AS month, d.rule_id, max(d.title) AS title, count(*)::int AS due,
+              count(*) FILTER (WHERE d.met_date <= d.due_date)::int AS on_time,
+              count(*) FILTER (WHERE d.met_date > d.due_date OR (d.met_date IS NULL AND d.status = 'breached'))::int AS late
+         FROM deadlines d
+        WHERE d.kind = 'duty' AND d.status NOT IN ('cancelled','informative') AND d.due_date >= $1 AND d.due_date < $2
+          AND ($3::text IS NULL OR d.team = $3)
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [p.fromDay, p.untilDay, p.team],
+    );
+    const items: DeadlineRow[] = rows.map((r) => {
+      const [due, onTime, late] = [r.due as number, r.on_time as number, r.late as number];
+      return {
+        month: r.month as string, ruleId: r.rule_id as string, title: r.title as string, due, onTime, late, pending: due - onTime - late,
+        onTimePercent: onTime + late > 0 ? Math.round((onTime / (onTime + late)) * 1000) / 10 : null,
+      };
+    });
+    return this.answer(p, TABLES.termijnen, items);
+  }
+
+  /** Breach escalations raised in each month, per cause ('onbekend' for one not acknowledged with a cause). */
+  async breaches(actor: AuthUser, query: FiguresQuery) {
+    const p = this.period(actor, query);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT to_char(e.created_at AT TIME ZONE $4, 'YYYY-MM') AS month, coalesce(e.cause, '${UNKNOWN_CAUSE}') AS cause, count(*)::int AS breaches
+         FROM escalations e
+        WHERE e.level = 'breach' AND e.created_at >= ($1::date::timestamp AT TIME ZONE $4) AND e.created_at < ($2::date::timestamp AT TIME ZONE $4)
+          AND ($3::text IS NULL OR e.team = $3)
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [p.fromDay, p.untilDay, p.team, this.config.timeZone],
+    );
+    const items: BreachRow[] = rows.map((r) => ({
+      month: r.month as string, cause: r.cause as string, causeLabel: BREACH_CAUSE_LABELS[r.cause as keyof typeof BREACH_CAUSE_LABELS] ?? String(r.cause), breaches: r.breaches as number,
+    }));
+    return this.answer(p, TABLES.overschrijdingen, items);
+  }
+
+  /** Each worker's open and overdue tasks per day, from the daily snapshots (a day without a snapshot has no row). */
+  async workload(actor: AuthUser, query: FiguresQuery) {
+    const p = this.period(actor, query);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT s.day, s.user_id, u.display_name, s.team, s.open_tasks, s.overdue_tasks
+         FROM workload_snapshots s JOIN users u ON u.id = s.user_id
+        WHERE s.day >= $1 AND s.day < $2 AND ($3::text IS NULL OR s.team = $3)
+        ORDER BY s.day, u.display_name`,
+      [p.fromDay, p.untilDay, p.team],
+    );
+    const items: WorkloadRow[] = rows.map((r) => ({
+      day: r.day as string, userId: r.user_id as string, displayName: r.display_name as string, team: r.team as string,
+      openTasks: r.open_tasks as number, overdueTasks: r.overdue_tasks as number,
+    }));
+    return this.answer(p, TABLES.werklast, items);
+  }
+
+  /** Dossiers opened and closed in each month, per procedure (months in the configured time zone). */
+  async dossiers(actor: AuthUser, query: FiguresQuery) {
+    const p = this.period(actor, query);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH events AS (
+         SELECT procedure, to_char(opened_at AT TIME ZONE $4, 'YYYY-MM') AS month, 1 AS opened, 0 AS closed, opened_at AS at FROM dossiers WHERE ($3::text IS NULL OR team = $3)
+         UNION ALL
+         SELECT procedure, to_char(closed_at AT TIME ZONE $4, 'YYYY-MM'), 0, 1, closed_at FROM dossiers WHERE closed_at IS NOT NULL AND ($3::text IS NULL OR team = $3))
+       SELECT month, procedure, sum(opened)::int AS opened, sum(closed)::int AS closed FROM events
+        WHERE at >= ($1::date::timestamp AT TIME ZONE $4) AND at < ($2::date::timestamp AT TIME ZONE $4)
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [p.fromDay, p.untilDay, p.team, this.config.timeZone],
+    );
+    const items: DossierRow[] = rows.map((r) => ({
+      month: r.month as string, procedure: r.procedure as string,
+      procedureTitle: isProcedureName(r.procedure as string) ? procedureDefinition(r.procedure as string).title : String(r.procedure),
+      opened: r.opened as number, closed: r.closed as number,
+    }));
+    return this.answer(p, TABLES.dossiers, items);
+  }
+
+  private answer<R>(p: Period, spec: { name: string; sheet: string; columns: Column<R>[] }, rows: R[]) {
+    const table: FigureTable<R> = { fileName: fileName(spec.name, p), sheet: spec.sheet, columns: spec.columns, rows };
+    return { json: { from: p.from, to: p.to, team: p.team, items: rows, total: rows.length }, table };
+  }
+}

@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import { Browser, chromium, Page } from 'playwright-core';
+import { VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { FIGURES_PERIOD, seedFigures } from '../support/figures-seed';
+import { startTestSystem, TestSystem } from '../support/system';
+import { accessibleScreenshot, signedInPage } from '../support/browser';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The team lead reads the figures (issue 11) over seeded months of 2025 and exports them, and acknowledges a breach
+ * on the Team screen with its cause, which the figures then count.
+ */
+describe('the Cijfers screen and the breach cause (browser)', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  let openBreachId: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker', 'team-lead', 'admin']);
+    const users: Record<string, string> = {};
+    for (const u of (await sys.http.get('/users').set(sys.as('admin'))).body.items) users[u.username] = u.id;
+    const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
+      nationalNumber: VALID_NATIONAL_NUMBERS[1], firstName: 'Mia', lastName: 'Cijfers', address: { street: 'Markt 1', postalCode: '9000', city: 'Gent' },
+    });
+    ({ openBreachId } = await seedFigures(sys.db, { personId: person.body.id, worker: users['social-worker'], worker2: users['social-worker-2'] }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  const rowsOf = async (page: Page, table: string) => {
+    const rows = page.getByRole('table', { name: table }).getByRole('row');
+    await rows.first().waitFor();
+    return (await rows.allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+  };
+
+  it('shows the team lead the four figures of a chosen period, with tables and CSV/XLSX downloads', async () => {
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.getByRole('link', { name: 'Cijfers' }).click();
+    await lead.getByRole('heading', { name: 'Cijfers', level: 1 }).waitFor();
+    const from = lead.getByRole('group', { name: 'Van' });
+    const to = lead.getByRole('group', { name: 'Tot en met' });
+    await from.getByLabel('Maand').selectOption({ label: 'mei' });
+    await from.getByLabel('Jaar').fill('2025');
+    await to.getByLabel('Maand').selectOption({ label: 'april' });
+    await to.getByLabel('Jaar').fill('2025');
+    await lead.getByRole('button', { name: 'Tonen' }).click();
+    await lead.getByRole('alert').getByText('De beginmaand ligt na de eindmaand.').waitFor();
+    await from.getByLabel('Maand').selectOption({ label: 'maart' });
+    await lead.getByRole('button', { name: 'Tonen' }).click();
+    await lead.waitForURL(`**/app/cijfers?van=${FIGURES_PERIOD.from}&tot=${FIGURES_PERIOD.to}`);
+
+    expect(await rowsOf(lead, 'Termijnen tijdig gehaald')).toEqual([
+      ['Maand', 'Regel', 'Termijn', 'Vervallen', 'Tijdig', 'Te laat', 'Nog lopend', 'Tijdig (%)'],
+      ['maart 2025', 'LL-4', 'Kennisgeving van de beslissing', '1', '1', '0', '0', '100,0'],
+      ['april 2025', 'LL-3', 'Beslissing over de aanvraag', '3', '1', '1', '1', '50,0'],
+    ]);
+    expect(await rowsOf(lead, 'Overschrijdingen per oorzaak')).toEqual([
+      ['Maand', 'Oorzaak', 'Overschrijdingen'],
+      ['maart 2025', 'Onbekend', '1'],
+      ['april 2025', 'Onbekend', '1'],
+      ['april 2025', 'Personeelstekort', '2'],
+    ]);
+    expect(await rowsOf(lead, 'Werklast per medewerker')).toEqual([
+      ['Dag', 'Medewerker', 'Open taken', 'Te late taken'],
+      ['1 april 2025', 'An Maatschappelijk Assistent', '12', '2'],
+      ['1 april 2025', 'Bart Maatschappelijk Assistent', '7', '0'],
+      ['2 april 2025', 'An Maatschappelijk Assistent', '1.234', '3'],
+      ['2 april 2025', 'Bart Maatschappelijk Assistent', '8', '1'],
+    ]);
+    expect(await rowsOf(lead, 'Dossiers geopend en afgesloten')).toEqual([
+      ['Maand', 'Procedure', 'Geopend', 'Afgesloten'],
+      ['maart 2025', 'Leefloon (RMI-wet)', '2', '0'],
+      ['april 2025', 'Leefloon (RMI-wet)', '0', '1'],
+      ['april 2025', 'Maatschappelijke dienstverlening (OCMW-wet)', '1', '1'],
+    ]);
+    expect(await lead.getByRole('img', { name: /^Grafiek: / }).count()).toBe(4);
+    expect(await lead.locator('canvas').count()).toBe(4);
+
+    const [download] = await Promise.all([lead.waitForEvent('download'), lead.getByRole('link', { name: 'Werklast per medewerker als CSV downloaden' }).click()]);
+    expect(download.suggestedFilename()).toBe('werklast-2025-03-2025-04-demo.csv');
+    const csv = fs.readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.subarray(3).toString('utf8').split('\r\n').slice(0, 4)).toEqual([
+      'Dag;Medewerker;Team;Open taken;Te late taken',
+      '01/04/2025;An Maatschappelijk Assistent;demo;12;2',
+      '01/04/2025;Bart Maatschappelijk Assistent;demo;7;0',
+      '02/04/2025;An Maatschappelijk Assistent;demo;1.234;3',
+    ]);
+    const [xlsx] = await Promise.all([lead.waitForEvent('download'), lead.getByRole('link', { name: 'Dossiers geopend en afgesloten als Excel-bestand (XLSX) downloaden' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('dossiers-2025-03-2025-04-demo.xlsx');
+    await accessibleScreenshot(lead, 'cijfers');
+    await lead.close();
+  });
+
+  it('asks the cause of a breach when the team lead marks it "Gezien", and counts it in the figures', async () => {
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.getByRole('link', { name: 'Team' }).click();
+    await lead.getByRole('heading', { name: 'Escalaties (2)' }).waitFor();
+    await lead.getByRole('listitem').filter({ hasText: 'Overschreden:' }).getByRole('button', { name: 'Gezien' }).click();
+    const dialog = lead.getByRole('dialog', { name: 'Waarom werd de termijn overschreden?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Gezien, met deze oorzaak' }).click();
+    await dialog.getByRole('alert').getByText('Kies een oorzaak.').waitFor();
+    await dialog.getByLabel('Oorzaak *').selectOption({ label: 'Wachten op een partner' });
+    await dialog.getByLabel('Toelichting (niet verplicht)').fill('Het CAW antwoordde niet.');
+    await accessibleScreenshot(lead, 'team-gezien-oorzaak');
+    await dialog.getByRole('button', { name: 'Gezien, met deze oorzaak' }).click();
+    await lead.getByRole('heading', { name: 'Escalaties (1)' }).waitFor();
+    const acknowledged = (await sys.http.get('/escalations?status=acknowledged').set(sys.as('team-lead'))).body.items;
+    expect(acknowledged.find((e: { id: string }) => e.id === openBreachId)).toMatchObject({ cause: 'wachten-op-partner', causeNote: 'Het CAW antwoordde niet.' });
+
+    await lead.goto(`${sys.baseUrl}/app/cijfers?van=${FIGURES_PERIOD.from}&tot=${FIGURES_PERIOD.to}`);
+    expect((await rowsOf(lead, 'Overschrijdingen per oorzaak')).slice(2)).toEqual([
+      ['april 2025', 'Personeelstekort', '2'],
+      ['april 2025', 'Wachten op een partner', '1'],
+    ]);
+    await lead.close();
+  });
+});
