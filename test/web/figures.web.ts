@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { FIGURES_PERIOD, seedFigures } from '../support/figures-seed';
 import { startTestSystem, TestSystem } from '../support/system';
-import { accessibleScreenshot, signedInPage } from '../support/browser';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
 
 /**
  * The team lead reads the figures (issue 11) over seeded months of 2025 and exports them, and acknowledges a breach
@@ -17,7 +15,6 @@ describe('the Cijfers screen and the breach cause (browser)', () => {
   let openBreachId: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     sys = await startTestSystem();
     await sys.loginAll(['social-worker', 'team-lead', 'admin']);
     const users: Record<string, string> = {};
@@ -26,7 +23,7 @@ describe('the Cijfers screen and the breach cause (browser)', () => {
       nationalNumber: VALID_NATIONAL_NUMBERS[1], firstName: 'Mia', lastName: 'Cijfers', address: { street: 'Markt 1', postalCode: '9000', city: 'Gent' },
     });
     ({ openBreachId } = await seedFigures(sys.db, { personId: person.body.id, worker: users['social-worker'], worker2: users['social-worker-2'] }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
