@@ -41,11 +41,3 @@ export async function signedInPage(browser: Browser, baseUrl: string, username: 
   await page.waitForURL('**/app/taken');
   return page;
 }
-
-/** Debian's Chromium, headless (CHROMIUM_PATH to use another); a missing browser fails with what to install. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-}

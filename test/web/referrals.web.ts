@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { accessibleScreenshot, launchChromium, signedInPage } from '../support/browser';
+import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
 import { startTestSystem, TestSystem } from '../support/system';
 
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
@@ -14,7 +14,7 @@ describe('Doorverwijzingen (browser)', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchBrowser();
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
     const created = async (url: string, body: object): Promise<{ id: string }> => {
