@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Loading } from './components/Page';
 import type { Action } from '../../../libs/auth/permissions';
 import type { Role } from '../../../libs/auth/roles';
 import { t } from './i18n';
@@ -14,12 +15,14 @@ import { TeamScreen } from './screens/TeamScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
 import { DossiersScreen } from './screens/DossiersScreen';
 import { PersonScreen } from './screens/PersonScreen';
-import { FiguresScreen } from './screens/FiguresScreen';
 
 /**
  * The route table: every screen with its bookmarkable path under /app, and, for the main menu, its label and who
  * sees it (roles, or a permission of libs/auth/permissions.ts). Add a screen here (see apps/web/README.md).
  */
+/** The figures bring chart.js: loaded only when the screen opens, so Mijn taken stays small. */
+const FiguresScreen = lazy(() => import('./screens/FiguresScreen').then((m) => ({ default: m.FiguresScreen })));
+
 export interface AppRoute {
   path: string;
   element: ReactNode;
@@ -38,7 +41,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'nieuwe-aanvraag', element: <NewRequestScreen />, menu: { label: t.menu.newRequest, permission: 'dossier:create' } },
   { path: 'intake', element: <IntakeScreen />, menu: { label: t.menu.intake, permission: 'intake:record' } },
   { path: 'team', element: <TeamScreen />, menu: { label: t.menu.team, roles: ['team-lead', 'admin'] } },
-  { path: 'cijfers', element: <FiguresScreen />, menu: { label: t.menu.figures, permission: 'figures:read' } },
+  { path: 'cijfers', element: <Suspense fallback={<Loading />}><FiguresScreen /></Suspense>, menu: { label: t.menu.figures, permission: 'figures:read' } },
   { path: 'bcsd', element: <CouncilScreen />, menu: { label: t.menu.council, permission: 'council:read' } },
   { path: 'bcsd/:id', element: <MeetingScreen /> },
   { path: 'betalingen', element: <PaymentsScreen />, menu: { label: t.menu.payments, roles: ['finance'] } },
