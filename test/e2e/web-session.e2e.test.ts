@@ -32,7 +32,7 @@ describe('web session cookie and CSRF', () => {
   it('authenticates reads by the cookie; GET /auth/me gives the user and the CSRF token', async () => {
     const { cookie, csrf } = await signIn();
     const me = await sys.http.get('/auth/me').set('Cookie', cookie).expect(200);
-    expect(me.body).toMatchObject({ username: 'social-worker', role: 'social-worker', team: 'demo', cookie: true, csrfToken: csrf });
+    expect(me.body).toMatchObject({ username: 'social-worker', displayName: 'An Maatschappelijk Assistent', role: 'social-worker', team: 'demo', cookie: true, csrfToken: csrf });
     await sys.http.get('/tasks').set('Cookie', cookie).expect(200);
     await sys.http.get('/tasks').expect(401);
   });
@@ -53,7 +53,7 @@ describe('web session cookie and CSRF', () => {
     const res = await sys.http.post('/persons').set(sys.as('social-worker')).send({ ...person, nationalNumber: VALID_NATIONAL_NUMBERS[0], firstName: 'Jan' });
     expect(res.status).toBe(201);
     const me = await sys.http.get('/auth/me').set(sys.as('social-worker')).expect(200);
-    expect(me.body).toEqual({ id: expect.any(String), username: 'social-worker', role: 'social-worker', team: 'demo', cookie: false });
+    expect(me.body).toEqual({ id: expect.any(String), username: 'social-worker', displayName: 'An Maatschappelijk Assistent', role: 'social-worker', team: 'demo', cookie: false });
   });
 
   it('logs out: the cookie is cleared', async () => {

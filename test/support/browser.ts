@@ -33,7 +33,8 @@ export async function accessibleScreenshot(page: Page, name: string) {
 
 /** A new page signed in as `username` (the demo password), on Mijn taken. */
 export async function signedInPage(browser: Browser, baseUrl: string, username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
+  // In Dutch (Belgium), as the OCMW's browsers are: a date field shows dd/mm/jjjj, not the American mm/dd/yyyy.
+  const page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'nl-BE' });
   await page.goto(`${baseUrl}/app/aanmelden`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill('demo');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { CHANNELS, PROCEDURES } from '../../libs/procedures';
-import type { Role } from '../../libs/auth/roles';
+import { ROLES, type Role } from '../../libs/auth/roles';
 import { outcomes, todayInBrussels, VALID_IBANS } from '../support/factories';
 import { treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -27,12 +27,12 @@ const ENGLISH_WORDS = [
   'due', 'overdue', 'open tasks', 'none', 'unknown', 'true', 'false', 'yes', 'the', 'and', 'for', 'with',
   'search', 'next', 'previous', 'back', 'logout', 'login', 'sign in', 'sign out', 'settings', 'close', 'closed', 'new',
   'paid', 'batch created', 'cash', 'transfer', 'council', 'meeting', 'agenda item', 'decision', 'deadline', 'deadlines',
-  'counter', 'third party', 'household', 'single', 'partner of', 'child',
+  'counter', 'third party', 'household', 'single', 'partner of', 'child', 'finance',
 ];
 
-/** Codes of the procedure definitions that must show as their Dutch label: every code containing '-' or '_'. */
+/** Codes of the procedure definitions and the roles that must show as their Dutch label: every code containing '-' or '_'. */
 function definitionCodes(): string[] {
-  const codes = new Set<string>(CHANNELS);
+  const codes = new Set<string>([...CHANNELS, ...ROLES]);
   const walk = (schema: unknown) => {
     if (!schema || typeof schema !== 'object') return;
     const s = schema as Record<string, unknown>;

@@ -1,10 +1,9 @@
+import { dateLong } from '../../apps/web/src/format';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { accessibleScreenshot, expectAccessible, signedInPage, launchBrowser } from '../support/browser';
 import { todayInBrussels, VALID_IBANS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
-
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The React app's frame: login by cookie, Mijn taken, the menu per role, bookmarks and reloads, logout. */
 describe('the web app (browser): login, layout, Mijn taken', () => {
@@ -42,11 +41,11 @@ describe('the web app (browser): login, layout, Mijn taken', () => {
     await page.getByLabel('Wachtwoord').fill('demo');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.waitForURL('**/app/taken');
-    await page.getByText('social-worker · social-worker · team demo').waitFor();
+    await page.getByText('An Maatschappelijk Assistent · maatschappelijk assistent · team demo').waitFor();
     const row = page.getByRole('row', { name: /Territoriale bevoegdheid nagaan/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Els Maes');
-    expect(await row.textContent()).toContain(dmy(addDays(requestDate, 30)));
+    expect(await row.textContent()).toContain(dateLong(addDays(requestDate, 30))); // "31 december 2026", as every date a person reads
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toMatch(/\b\d+ tak(en|)\b|1 taak/);
     expect(main).not.toMatch(/claimed|\(geclaimd\)/);

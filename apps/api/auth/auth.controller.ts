@@ -71,11 +71,11 @@ export class AuthController {
   /** Who is signed in, and (with the session cookie) the CSRF token the page sends with every change. */
   @Get('me')
   @ApiBearerAuth()
-  @ApiOk(object({ id: UUID, username: STRING, role: STRING, team: STRING, cookie: BOOLEAN, csrfToken: STRING }, ['id', 'username', 'role', 'team', 'cookie']), 'The signed-in user')
+  @ApiOk(object({ id: UUID, username: STRING, displayName: STRING, role: STRING, team: STRING, cookie: BOOLEAN, csrfToken: STRING }, ['id', 'username', 'displayName', 'role', 'team', 'cookie']), 'The signed-in user')
   @ApiErrors(400, 401, 503)
   me(@CurrentUser() user: AuthUser, @Req() req: HttpRequest) {
     const session = req.headers.authorization ? null : sessionFromCookies(req.headers.cookie);
-    return { id: user.id, username: user.username, role: user.role, team: user.team, cookie: session !== null, ...(session ? { csrfToken: csrfToken(this.config.tokenSecret, session) } : {}) };
+    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, team: user.team, cookie: session !== null, ...(session ? { csrfToken: csrfToken(this.config.tokenSecret, session) } : {}) };
   }
 
   private secure(req: HttpRequest): boolean {

@@ -89,7 +89,7 @@ export class AuthService {
     }
     const user = sub ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: sub }) : null;
     if (!user || !user.active || !isRole(user.role) || tv !== user.tokenVersion) throw unauthorized('Invalid or expired token');
-    return { id: user.id, role: user.role, team: user.team, username: user.username };
+    return { id: user.id, role: user.role, team: user.team, username: user.username, displayName: user.displayName };
   }
 }
 

@@ -3,6 +3,8 @@ import type { Actor } from '../../../libs/auth/permissions';
 
 export interface AuthUser extends Actor {
   username: string;
+  /** The name a person reads ("An Maatschappelijk Assistent"): never in logs. */
+  displayName: string;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);

@@ -6,6 +6,7 @@ import { api, setCsrfToken, whenUnauthorized } from './api/client';
 export interface User {
   id: string;
   username: string;
+  displayName: string;
   role: Role;
   team: string;
 }
@@ -29,7 +30,8 @@ export function useSession(): Session {
 /** May the signed-in user do `action` at all (the permission matrix, libs/auth/permissions.ts; the API decides anyway)? */
 export const may = (user: User | null, action: Action) => !!user && scopeOf(user.role, action) !== 'none';
 
-const asUser = (u: { id: string; username: string; role: string; team: string }): User | null => (isRole(u.role) ? { id: u.id, username: u.username, role: u.role, team: u.team } : null);
+const asUser = (u: { id: string; username: string; displayName: string; role: string; team: string }): User | null =>
+  isRole(u.role) ? { id: u.id, username: u.username, displayName: u.displayName, role: u.role, team: u.team } : null;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);

@@ -1454,6 +1454,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         username: string;
+                        displayName: string;
                         role: string;
                         team: string;
                         cookie: boolean;

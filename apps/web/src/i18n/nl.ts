@@ -1,8 +1,9 @@
+import { ROLE_LABELS, type Role } from '../../../../libs/auth/roles';
 import { BREACH_CAUSE_LABELS } from '../../../../libs/domain/breach-causes';
 
 /** Every word the screens show (Dutch), by screen. Status labels and task titles come from GET /procedures instead. */
 export const nl = {
-  app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { username: string; role: string; team: string }) => `${u.username} · ${u.role} · team ${u.team}` },
+  app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { displayName: string; role: Role; team: string }) => `${u.displayName} · ${ROLE_LABELS[u.role]} · team ${u.team}` },
   menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten', dossiers: 'Mijn dossiers', figures: 'Cijfers' },
   login: { title: 'Aanmelden', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden', wrong: 'Gebruikersnaam of wachtwoord is niet juist.', throttled: 'Te veel mislukte pogingen. Probeer later opnieuw.', required: 'Vul gebruikersnaam en wachtwoord in.' },
   tasks: {

@@ -198,7 +198,9 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
         <p className="error" role="alert">{general}</p>
       </form>
       <p role="status" className="draft-status">{status}</p>
-      {draft.kind === 'saved' && (
+      {/* Also while a newer wording is being saved: the page keeps its height, so a click on Afronden that blurs a
+          field (and so saves the draft) is not lost to the page scrolling under the pointer. */}
+      {saved.current !== '' && (
         <ConfirmButton label={t.task.draftDelete} question={t.task.draftDeleteQuestion} confirmLabel={t.task.draftDeleteConfirm} onConfirm={deleteDraft} />
       )}
     </>
