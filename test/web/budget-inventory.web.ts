@@ -85,5 +85,13 @@ describe('Budgetinventaris (browser)', () => {
     await section.getByText('Maandelijkse marge (inkomsten min vaste kosten): € 664,20').waitFor();
     await accessibleScreenshot(page, 'dossier-inventaris');
     await page.close();
+
+    // Finance reads the inventory (it pays the creditors later), without the forms.
+    const finance = await signedInPage(browser, sys.baseUrl, 'finance');
+    await finance.goto(`${sys.baseUrl}/app/dossiers/${dossierId}`);
+    const seen = finance.getByRole('region', { name: 'Budgetinventaris' });
+    await seen.getByRole('table', { name: 'Schulden' }).getByRole('row', { name: /Totaal openstaand/ }).getByRole('cell', { name: '€ 1.050,50' }).waitFor();
+    expect(await seen.getByRole('form').count()).toBe(0);
+    await finance.close();
   });
 });
