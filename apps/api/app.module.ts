@@ -20,6 +20,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { PartiesModule } from './parties/parties.module';
 import { DossierRelationsModule } from './dossier-relations/dossier-relations.module';
 import { NotesModule } from './notes/notes.module';
+import { BudgetInventoryModule } from './budget-inventory/budget-inventory.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -39,6 +40,7 @@ export const FEATURE_MODULES = [
   PartiesModule,
   DossierRelationsModule,
   NotesModule,
+  BudgetInventoryModule,
   DocumentsModule,
   TasksModule,
   DashboardModule,

@@ -32,6 +32,10 @@ export const ACTIONS = [
   /** Writing a case note, and changing one's own (earlier wordings are kept). */
   'note:write',
   /** The documents of a dossier (and of a person, across the team's dossiers); every download is audited. */
+  /** The budget inventory of a dossier (incomes, fixed costs, debts); finance reads it (it pays the creditors later). */
+  'inventory:read',
+  /** Adding and changing incomes, fixed costs and debts of a dossier (debts are never deleted: they get a status). */
+  'inventory:write',
   'document:read',
   /** Uploading a document (PDF, JPEG, PNG) to a dossier. */
   'document:upload',
@@ -90,6 +94,8 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'dossier:household':             ['team',       'team',    'none',            'none',  'none'],
   'note:read':                     ['team',       'team',    'none',            'none',  'all'],
   'note:write':                    ['team',       'team',    'none',            'none',  'none'],
+  'inventory:read':                ['team',       'team',    'none',            'team',  'all'],
+  'inventory:write':               ['team',       'team',    'none',            'none',  'none'],
   'document:read':                 ['team',       'team',    'none',            'none',  'all'],
   'document:upload':               ['team',       'team',    'none',            'none',  'none'],
   'document:delete':               ['team',       'team',    'none',            'none',  'none'],

@@ -2,6 +2,7 @@ import { AgendaItemEntity } from './agenda-item.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CaseNoteEntity, CaseNoteRevisionEntity, ReferralEntity } from './case-note.entity';
 import { TaskDraftEntity } from './task-draft.entity';
+import { DossierDebtEntity, DossierExpenseEntity, DossierIncomeEntity } from './budget-inventory.entity';
 import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DocumentEntity } from './document.entity';
@@ -27,6 +28,9 @@ export {
   CaseNoteRevisionEntity,
   ReferralEntity,
   TaskDraftEntity,
+  DossierIncomeEntity,
+  DossierExpenseEntity,
+  DossierDebtEntity,
   CouncilMeetingEntity,
   DeadlineEntity,
   DocumentEntity,
@@ -75,5 +79,8 @@ export const ENTITIES = [
   CaseNoteRevisionEntity,
   ReferralEntity,
   TaskDraftEntity,
+  DossierIncomeEntity,
+  DossierExpenseEntity,
+  DossierDebtEntity,
   DocumentEntity,
 ];

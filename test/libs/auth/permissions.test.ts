@@ -172,13 +172,24 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['admin', 'document:read', A, A],
   ['admin', 'document:upload', F, F],
   ['admin', 'document:delete', F, F],
+  // The budget inventory: casework of the team; finance reads it (it pays the creditors later) and writes nothing.
+  ['social-worker', 'inventory:read', A, N],
+  ['social-worker', 'inventory:write', A, N],
+  ['team-lead', 'inventory:read', A, N],
+  ['team-lead', 'inventory:write', A, N],
+  ['council-secretary', 'inventory:read', F, F],
+  ['council-secretary', 'inventory:write', F, F],
+  ['finance', 'inventory:read', A, N],
+  ['finance', 'inventory:write', F, F],
+  ['admin', 'inventory:read', A, A],
+  ['admin', 'inventory:write', F, F],
 ];
 
 // The admin reads everything and manages users; it does no casework (README, role table).
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
   'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read', 'document:read',
-  'figures:read',
+  'figures:read', 'inventory:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
@@ -186,7 +197,7 @@ const CASEWORK: Action[] = [
   'person:create', 'person:update', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
-  'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete',
+  'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete', 'inventory:write',
 ];
 
 describe('permission matrix', () => {

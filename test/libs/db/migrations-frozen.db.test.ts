@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { migratedDataSource } from '../../support/database';
 import { DOSSIER_LINK_KINDS, MEMBER_ROLES } from '../../../libs/domain/dossier-relations';
 import { PARTY_KINDS, PARTY_ROLES } from '../../../libs/domain/parties';
+import { DEBT_STATUSES, EXPENSE_KINDS, INCOME_KINDS, PRIORITY_KINDS } from '../../../libs/domain/budget-inventory';
 
 const MIGRATIONS = path.resolve(__dirname, '../../../libs/db/migrations');
 
@@ -31,6 +32,10 @@ describe('migrations are frozen and agree with the code (db)', () => {
     ['dossier_parties', 'role', PARTY_ROLES],
     ['dossier_links', 'kind', DOSSIER_LINK_KINDS],
     ['dossier_persons', 'role', MEMBER_ROLES],
+    ['dossier_incomes', 'kind', INCOME_KINDS],
+    ['dossier_expenses', 'kind', EXPENSE_KINDS],
+    ['dossier_debts', 'priority_kind', PRIORITY_KINDS],
+    ['dossier_debts', 'status', DEBT_STATUSES],
   ])('%s.%s takes every value the code lists', async (table, column, values) => {
     const checks: { def: string }[] = await dataSource.query(
       `SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid

@@ -484,6 +484,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dossiers/{id}/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BudgetInventoryController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{id}/incomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BudgetInventoryController_addIncome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{id}/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BudgetInventoryController_addExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{id}/debts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BudgetInventoryController_addDebt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incomes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["BudgetInventoryController_removeIncome"];
+        options?: never;
+        head?: never;
+        patch: operations["BudgetInventoryController_changeIncome"];
+        trace?: never;
+    };
+    "/expenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["BudgetInventoryController_removeExpense"];
+        options?: never;
+        head?: never;
+        patch: operations["BudgetInventoryController_changeExpense"];
+        trace?: never;
+    };
+    "/debts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["BudgetInventoryController_changeDebt"];
+        trace?: never;
+    };
     "/document-kinds": {
         parameters: {
             query?: never;
@@ -5856,6 +5968,1150 @@ export interface operations {
                         /** Format: date-time */
                         closedAt: string | null;
                         outcome: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget inventory: incomes, fixed costs and debts with Dutch labels and party names, and the totals in cents; an audited read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dossierId: string;
+                        incomes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            dossierId: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            kind: string;
+                            kindLabel: string;
+                            amountCents: number;
+                            dayOfMonth: number | null;
+                            /** Format: date */
+                            validFrom: string | null;
+                            /** Format: date */
+                            validUntil: string | null;
+                        }[];
+                        expenses: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            dossierId: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            kind: string;
+                            kindLabel: string;
+                            amountCents: number;
+                            dueDay: number | null;
+                        }[];
+                        debts: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            dossierId: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            updatedBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            creditor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                            };
+                            creditorReference: string | null;
+                            originalCents: number;
+                            outstandingCents: number;
+                            outstandingExceedsOriginal: boolean;
+                            collector: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                            } | null;
+                            collectorReference: string | null;
+                            disputed: boolean;
+                            priorityKind: string | null;
+                            priorityLabel: string | null;
+                            status: string;
+                            statusLabel: string;
+                            /** Format: date */
+                            statusDate: string | null;
+                        }[];
+                        totals: {
+                            incomePerMonth: number;
+                            expensesPerMonth: number;
+                            outstandingDebts: number;
+                            priorityOutstanding: number;
+                            monthlyMargin: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_addIncome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description wage (loon), benefit (uitkering), leefloon, child-benefit (kinderbijslag / groeipakket), pension (pensioen), other (andere)
+                     * @enum {unknown}
+                     */
+                    kind: "wage" | "benefit" | "leefloon" | "child-benefit" | "pension" | "other";
+                    description?: string | null;
+                    /** @description Per month, in euro cents */
+                    amountCents: number;
+                    /** @description The day of the month it arrives */
+                    dayOfMonth?: number | null;
+                    /** Format: date */
+                    validFrom?: string | null;
+                    /**
+                     * Format: date
+                     * @description Not before validFrom
+                     */
+                    validUntil?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Added (audited) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        dossierId: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        kind: string;
+                        kindLabel: string;
+                        amountCents: number;
+                        dayOfMonth: number | null;
+                        /** Format: date */
+                        validFrom: string | null;
+                        /** Format: date */
+                        validUntil: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_addExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description rent (huur), energy (energie), water, insurance (verzekering), telecom, maintenance (onderhoudsgeld), other (andere)
+                     * @enum {unknown}
+                     */
+                    kind: "rent" | "energy" | "water" | "insurance" | "telecom" | "maintenance" | "other";
+                    description?: string | null;
+                    /** @description Per month, in euro cents */
+                    amountCents: number;
+                    /** @description The day of the month it is due */
+                    dueDay?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Added (audited) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        dossierId: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        kind: string;
+                        kindLabel: string;
+                        amountCents: number;
+                        dueDay: number | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_addDebt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The creditor: a party of the registry (GET /parties), in use
+                     */
+                    creditorPartyId: string;
+                    /** @description The creditor's file number */
+                    creditorReference?: string | null;
+                    /** @description Euro cents */
+                    originalCents: number;
+                    /** @description Not more than originalCents unless outstandingExceedsOriginal */
+                    outstandingCents: number;
+                    /** @description The outstanding amount is higher than the original (interest, costs) */
+                    outstandingExceedsOriginal?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The bailiff or collection agency, a party of the registry
+                     */
+                    collectorPartyId?: string | null;
+                    /** @description The bailiff's or collection agency's file number */
+                    collectorReference?: string | null;
+                    /** @description The client disputes the debt (betwist) */
+                    disputed?: boolean;
+                    /**
+                     * @description A priority debt: rent (huur), energy (energie), maintenance (onderhoudsgeld), fines (boetes), taxes (belastingen); null: none
+                     * @enum {unknown}
+                     */
+                    priorityKind?: "rent" | "energy" | "maintenance" | "fines" | "taxes" | null;
+                    /**
+                     * @description open, settled (geregeld), paid (betaald); not open needs statusDate
+                     * @enum {unknown}
+                     */
+                    status?: "open" | "settled" | "paid";
+                    /** Format: date */
+                    statusDate?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Added (audited); a creditor that is not a party in use: 400 on /creditorPartyId */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        dossierId: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        creditor: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                        };
+                        creditorReference: string | null;
+                        originalCents: number;
+                        outstandingCents: number;
+                        outstandingExceedsOriginal: boolean;
+                        collector: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                        } | null;
+                        collectorReference: string | null;
+                        disputed: boolean;
+                        priorityKind: string | null;
+                        priorityLabel: string | null;
+                        status: string;
+                        statusLabel: string;
+                        /** Format: date */
+                        statusDate: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_removeIncome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (audited) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_changeIncome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description wage (loon), benefit (uitkering), leefloon, child-benefit (kinderbijslag / groeipakket), pension (pensioen), other (andere)
+                     * @enum {unknown}
+                     */
+                    kind?: "wage" | "benefit" | "leefloon" | "child-benefit" | "pension" | "other";
+                    description?: string | null;
+                    /** @description Per month, in euro cents */
+                    amountCents?: number;
+                    /** @description The day of the month it arrives */
+                    dayOfMonth?: number | null;
+                    /** Format: date */
+                    validFrom?: string | null;
+                    /**
+                     * Format: date
+                     * @description Not before validFrom
+                     */
+                    validUntil?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed (who and when kept; audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        dossierId: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        kind: string;
+                        kindLabel: string;
+                        amountCents: number;
+                        dayOfMonth: number | null;
+                        /** Format: date */
+                        validFrom: string | null;
+                        /** Format: date */
+                        validUntil: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_removeExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (audited) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_changeExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description rent (huur), energy (energie), water, insurance (verzekering), telecom, maintenance (onderhoudsgeld), other (andere)
+                     * @enum {unknown}
+                     */
+                    kind?: "rent" | "energy" | "water" | "insurance" | "telecom" | "maintenance" | "other";
+                    description?: string | null;
+                    /** @description Per month, in euro cents */
+                    amountCents?: number;
+                    /** @description The day of the month it is due */
+                    dueDay?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed (who and when kept; audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        dossierId: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        kind: string;
+                        kindLabel: string;
+                        amountCents: number;
+                        dueDay: number | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetInventoryController_changeDebt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The creditor: a party of the registry (GET /parties), in use
+                     */
+                    creditorPartyId?: string;
+                    /** @description The creditor's file number */
+                    creditorReference?: string | null;
+                    /** @description Euro cents */
+                    originalCents?: number;
+                    /** @description Not more than originalCents unless outstandingExceedsOriginal */
+                    outstandingCents?: number;
+                    /** @description The outstanding amount is higher than the original (interest, costs) */
+                    outstandingExceedsOriginal?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The bailiff or collection agency, a party of the registry
+                     */
+                    collectorPartyId?: string | null;
+                    /** @description The bailiff's or collection agency's file number */
+                    collectorReference?: string | null;
+                    /** @description The client disputes the debt (betwist) */
+                    disputed?: boolean;
+                    /**
+                     * @description A priority debt: rent (huur), energy (energie), maintenance (onderhoudsgeld), fines (boetes), taxes (belastingen); null: none
+                     * @enum {unknown}
+                     */
+                    priorityKind?: "rent" | "energy" | "maintenance" | "fines" | "taxes" | null;
+                    /**
+                     * @description open, settled (geregeld), paid (betaald); not open needs statusDate
+                     * @enum {unknown}
+                     */
+                    status?: "open" | "settled" | "paid";
+                    /** Format: date */
+                    statusDate?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed: e.g. the outstanding amount after a payment, or settled / paid with its date (a debt is never deleted) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        dossierId: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        creditor: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                        };
+                        creditorReference: string | null;
+                        originalCents: number;
+                        outstandingCents: number;
+                        outstandingExceedsOriginal: boolean;
+                        collector: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                        } | null;
+                        collectorReference: string | null;
+                        disputed: boolean;
+                        priorityKind: string | null;
+                        priorityLabel: string | null;
+                        status: string;
+                        statusLabel: string;
+                        /** Format: date */
+                        statusDate: string | null;
                     };
                 };
             };

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
 import { DocumentsSection } from './DocumentsSection';
+import { InventorySection } from './InventorySection';
 import { NotesSection } from './NotesSection';
 import { ReferralsSection } from './ReferralsSection';
 
@@ -134,6 +135,7 @@ export function DossierScreen() {
       <NotesSection dossierId={d.id} closed={!!d.closedAt} />
       <DocumentsSection dossierId={d.id} />
       <ReferralsSection dossierId={d.id} closed={!!d.closedAt} />
+      <InventorySection dossierId={d.id} closed={!!d.closedAt} />
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (

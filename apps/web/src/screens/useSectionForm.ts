@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Action } from '../../../../libs/auth/permissions';
 import type { FieldError } from '../components/SchemaForm';
 import { may, useSession } from '../session';
 import { fieldErrors, generalText } from './DossierActions';
@@ -6,17 +7,18 @@ import { fieldErrors, generalText } from './DossierActions';
 /**
  * The feedback of a dossier section's form (Notities, Doorverwijzingen): the API's errors at their fields (`fields`:
  * the paths the form shows), the rest as one Dutch line, the message after a success, and a version to load the
- * section's list again. Casework sections: read with note:read, the form with note:write while the dossier is open.
+ * section's list again. Casework sections: read with note:read, the form with note:write while the dossier is open
+ * (or the section's own pair of actions: the budget inventory's inventory:read / inventory:write).
  */
-export function useSectionForm(fields: readonly string[], closed: boolean) {
+export function useSectionForm(fields: readonly string[], closed: boolean, read: Action = 'note:read', write: Action = 'note:write') {
   const { user } = useSession();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [general, setGeneral] = useState('');
   const [message, setMessage] = useState('');
   const [version, setVersion] = useState(0);
   return {
-    readable: may(user, 'note:read'),
-    writable: may(user, 'note:write') && !closed,
+    readable: may(user, read),
+    writable: may(user, write) && !closed,
     errors,
     general,
     message,
