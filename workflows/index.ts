@@ -3,4 +3,5 @@ export { leefloonApplication } from './leefloon/leefloon.workflow';
 export { leefloonBenefit } from './leefloon/leefloon-benefit.workflow';
 export { socialAidApplication } from './social-aid/social-aid.workflow';
 export { socialAidBenefit } from './social-aid/social-aid-benefit.workflow';
+export { debtMediationApplication } from './debt-mediation/debt-mediation.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

@@ -28,6 +28,8 @@ export interface DossierSettings {
   payday: number;
   documentReminderDays: number;
   partnerReminderDays: number;
+  /** Debt mediation: recognised for amicable mediation since (decree 24 July 1996); null: not recognised. */
+  debtMediationRecognisedSince?: string | null;
 }
 
 export function createDossierActivities({ dataSource, config, temporal }: { dataSource: DataSource; config: AppConfig; temporal?: Client }) {
@@ -44,6 +46,7 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
         payday: config.payments.payday,
         documentReminderDays: config.notices.documentReminderDays,
         partnerReminderDays: config.notices.partnerReminderDays,
+        debtMediationRecognisedSince: config.debtMediationRecognisedSince,
       };
     },
 

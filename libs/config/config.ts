@@ -59,6 +59,11 @@ export interface AppConfig {
    * (OCMW_ASYLUM_END_OF_AID_DAYS). null: the catalogue's value (30, or a legal officer's correction of SA-9).
    */
   asylumEndOfAidDays: number | null;
+  /**
+   * [U] §3: the date from which the OCMW is recognised as an institution for debt mediation (decree of 24 July 1996;
+   * OCMW_DEBT_MEDIATION_RECOGNISED_SINCE, YYYY-MM-DD). null (default): not recognised, so no amicable mediation.
+   */
+  debtMediationRecognisedSince: string | null;
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -165,6 +170,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (temporalAddress !== null && !/^[\w.-]+:\d{1,5}$/.test(temporalAddress)) {
     problems.push({ key: 'TEMPORAL_ADDRESS', message: 'must be host:port, e.g. 127.0.0.1:7233' });
   }
+  const debtMediationRecognisedSince = env.OCMW_DEBT_MEDIATION_RECOGNISED_SINCE ? env.OCMW_DEBT_MEDIATION_RECOGNISED_SINCE.trim() : null;
+  if (debtMediationRecognisedSince !== null && !/^\d{4}-\d{2}-\d{2}$/.test(debtMediationRecognisedSince)) {
+    problems.push({ key: 'OCMW_DEBT_MEDIATION_RECOGNISED_SINCE', message: `must be a date YYYY-MM-DD, got "${debtMediationRecognisedSince}"` });
+  }
   const timeZone = str('OCMW_TIME_ZONE', 'Europe/Brussels');
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -255,6 +264,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deadlineJudicialMonthEnd: judicialMonthEnd as JudicialMonthEnd,
     wet1965FormDays: env.OCMW_WET1965_FORM_DAYS ? int('OCMW_WET1965_FORM_DAYS', 45, 1, 365) : null,
     asylumEndOfAidDays: env.OCMW_ASYLUM_END_OF_AID_DAYS ? int('OCMW_ASYLUM_END_OF_AID_DAYS', 30, 1, 365) : null,
+    debtMediationRecognisedSince,
     timeZone,
   };
   const config: AppConfig = {

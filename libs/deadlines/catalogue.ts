@@ -36,6 +36,8 @@ const rule = (r: RuleInput): DeadlineRule => ({
 const LEEFLOON = ['leefloon'];
 const SOCIAL_AID = ['social-aid'];
 const BOTH = ['leefloon', 'social-aid'];
+// §3: a request for debt mediation follows the social aid pipeline (OCMW-wet art. 58, 62bis, 71; §0.1).
+const SOCIAL_AID_PIPELINE = ['social-aid', 'debt-mediation'];
 
 export const DEFAULT_CATALOGUE: DeadlineRule[] = [
   // §1.2 Leefloon (RMI-wet 26 May 2002, KB 11 July 2002)
@@ -279,7 +281,7 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     title: 'Registratie van de aanvraag en ontvangstbewijs',
     action: 'De aanvraag in het register inschrijven en het ontvangstbewijs overhandigen of versturen',
     trigger: 'Ontvangst van de aanvraag',
-    procedures: SOCIAL_AID,
+    procedures: SOCIAL_AID_PIPELINE,
     legalBasis: 'art. 58 §1 OCMW-wet',
     duration: 0,
     counting: 'same-day',
@@ -294,7 +296,7 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     title: 'Aanvraag doorsturen naar het bevoegde OCMW',
     action: 'De aanvraag met redenen doorsturen naar het bevoegde OCMW en de aanvrager schriftelijk inlichten',
     trigger: 'Vaststelling van onbevoegdheid',
-    procedures: SOCIAL_AID,
+    procedures: SOCIAL_AID_PIPELINE,
     legalBasis: 'art. 58 §3 OCMW-wet',
     duration: 5,
     counting: 'calendar-days',
@@ -309,7 +311,7 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     title: 'Beslissing over de aanvraag maatschappelijke dienstverlening',
     action: 'Beslissing van het BCSD over de aanvraag',
     trigger: 'Ontvangst van de aanvraag (datum van het ontvangstbewijs)',
-    procedures: SOCIAL_AID,
+    procedures: SOCIAL_AID_PIPELINE,
     legalBasis: 'art. 58 §2 / art. 71 al. 2 OCMW-wet',
     // "Binnen de maand" (§0.3, §2.2): one calendar month, a duty of the OCMW: the request's day number in the next month,
     // clamped (31 January → 28/29 February), no shift. Not 30 days, which for a request in February ends after the month.
@@ -329,7 +331,7 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     title: 'Kennisgeving van de beslissing',
     action: 'De beslissing ter kennis brengen bij aangetekende brief of tegen ontvangstbewijs',
     trigger: 'Datum van de beslissing',
-    procedures: SOCIAL_AID,
+    procedures: SOCIAL_AID_PIPELINE,
     legalBasis: 'art. 62bis OCMW-wet',
     duration: 8,
     counting: 'calendar-days',
@@ -344,7 +346,7 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     title: 'Beroep bij de arbeidsrechtbank',
     action: 'De aanvrager kan beroep instellen bij de arbeidsrechtbank',
     trigger: 'Kennisgeving van de beslissing (afgifte van de aangetekende brief / datum van ontvangst)',
-    procedures: SOCIAL_AID,
+    procedures: SOCIAL_AID_PIPELINE,
     legalBasis: 'art. 71 OCMW-wet',
     // Art. 52–54 Ger.W. (judicial months, month-end reading configured) and the art. 53 shift (§0.3).
     duration: 3,
@@ -362,7 +364,7 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     title: 'Beroep bij de arbeidsrechtbank zonder beslissing (maatschappelijke dienstverlening)',
     action: 'De aanvrager kan beroep instellen bij de arbeidsrechtbank omdat het OCMW niet (tijdig) heeft beslist',
     trigger: 'Verstrijken van de beslissingstermijn van één maand (SA-3) zonder beslissing',
-    procedures: SOCIAL_AID,
+    procedures: SOCIAL_AID_PIPELINE,
     legalBasis: 'art. 71 OCMW-wet',
     duration: 3,
     counting: 'judicial-months',

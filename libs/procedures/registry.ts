@@ -8,12 +8,14 @@ import { runValidator } from '../validation/checks';
 import type { JsonSchema, SchemaError } from '../validation/schema';
 import { OUTCOME_VALIDATORS } from '../tasks/outcome-validators.generated';
 import { LEEFLOON } from './leefloon';
+import { DEBT_MEDIATION } from './debt-mediation';
 import { SOCIAL_AID } from './social-aid';
 import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
   leefloon: LEEFLOON,
   'social-aid': SOCIAL_AID,
+  'debt-mediation': DEBT_MEDIATION,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type ProcedureName = keyof typeof PROCEDURES;

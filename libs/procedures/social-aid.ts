@@ -21,6 +21,26 @@ export const ART_57TER_REASONS =
   'van inschrijving werd toegewezen (code 207), heeft geen recht op maatschappelijke dienstverlening van het OCMW; ' +
   'de materiële hulp wordt verstrekt door die opvangstructuur.';
 
+/**
+ * What the letters of a request under the OCMW-wet pipeline (social aid, debt mediation) say alike: the decision term
+ * (SA-3), the forwarding (SA-2) and notification (SA-4) bases and the appeal at the labour court (SA-5, art. 71).
+ */
+export const OCMW_WET_PIPELINE_LETTERS = {
+  // SA-3: "binnen de maand" (art. 58 §2 OCMW-wet; §0.3: one calendar month).
+  decisionTerm: 'binnen de maand na de ontvangst ervan',
+  // No article for the right to be heard in social aid is given by the domain reference: not cited ([U]).
+  forwardingBasis: { ocmw: 'art. 58 §3 OCMW-wet', applicant: 'art. 58 §3 OCMW-wet' },
+  // SA-4: art. 62bis OCMW-wet.
+  notificationBasis: 'deze beslissing wordt u bij aangetekende brief of tegen ontvangstbewijs ter kennis gebracht (art. 62bis OCMW-wet).',
+  appeal: {
+    court: 'arbeidsrechtbank',
+    ruleId: 'SA-5',
+    term: 'drie maanden',
+    legalBasis: 'art. 71 van de organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn',
+    how: LABOUR_COURT_APPEAL_HOW,
+  },
+} as const;
+
 export const SOCIAL_AID = {
   name: 'social-aid',
   title: 'Maatschappelijke dienstverlening (OCMW-wet)',
@@ -87,23 +107,11 @@ export const SOCIAL_AID = {
       'Organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn (OCMW-wet), art. 1 ' +
       '(ieder persoon heeft recht op maatschappelijke dienstverlening om een leven te leiden dat beantwoordt aan de ' +
       'menselijke waardigheid) en art. 57 §1.',
-    // SA-3: "binnen de maand" (art. 58 §2 OCMW-wet; §0.3: one calendar month).
-    decisionTerm: 'binnen de maand na de ontvangst ervan',
-    // No article for the right to be heard in social aid is given by the domain reference: not cited ([U]).
-    forwardingBasis: { ocmw: 'art. 58 §3 OCMW-wet', applicant: 'art. 58 §3 OCMW-wet' },
-    // SA-4: art. 62bis OCMW-wet.
-    notificationBasis: 'deze beslissing wordt u bij aangetekende brief of tegen ontvangstbewijs ter kennis gebracht (art. 62bis OCMW-wet).',
+    ...OCMW_WET_PIPELINE_LETTERS,
     templates: [
       'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
       'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
     ],
-    appeal: {
-      court: 'arbeidsrechtbank',
-      ruleId: 'SA-5',
-      term: 'drie maanden',
-      legalBasis: 'art. 71 van de organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn',
-      how: LABOUR_COURT_APPEAL_HOW,
-    },
   },
   events: {
     // The final negative decision on the application for international protection, as the client or Fedasil reports

@@ -27,6 +27,8 @@ export interface CouncilDecisionContext {
   requestDate: IsoDate;
   /** Social aid: the waiting-register code the inquiry found (the workflow knows it; art. 57ter OCMW-wet). */
   rijksregisterCode?: 'none' | '206' | '207';
+  /** Debt mediation: the date from which the OCMW is recognised for amicable mediation (configuration; null: not). */
+  debtMediationRecognisedSince?: IsoDate | null;
 }
 
 /** The decision the council secretary records on one kind of agenda item. */

@@ -394,6 +394,43 @@ export const SOCIAL_AID_TASK_KINDS = {
   },
 } satisfies Record<string, TaskKind>;
 
+/** The debt mediation proposal types (§3): amicable mediation only for an OCMW recognised under the decree of 24 July 1996. */
+export const DEBT_GUIDANCE_TYPES: [string, string][] = [
+  ['budget-guidance', 'Budgetbegeleiding'],
+  ['budget-management', 'Budgetbeheer'],
+  ['amicable-mediation', 'Minnelijke schuldbemiddeling'],
+];
+
+export const DEBT_MEDIATION_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...CASEWORK_TASK_KINDS,
+  'debt-inquiry': {
+    kind: 'debt-inquiry',
+    title: 'Sociaal onderzoek (schuldsituatie)',
+    role: 'social-worker',
+    outcomeSchema: object(['totalDebtsCents', 'creditorCount', 'monthlyIncomeCents', 'priorityDebts', 'hearingRequested'], {
+      totalDebtsCents: cents('Totaal van de schulden (cent)'),
+      creditorCount: { type: 'integer', title: 'Aantal schuldeisers', minimum: 0, maximum: 1000 },
+      monthlyIncomeCents: cents('Maandelijks inkomen (cent)'),
+      priorityDebts: choice('Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)?', [[true, 'Ja'], [false, 'Nee']]),
+      hearingRequested,
+      notes,
+      missingDocuments,
+    }),
+  },
+  'debt-report': {
+    kind: 'debt-report',
+    title: 'Sociaal verslag en voorstel (schuldbemiddeling of budgetbegeleiding)',
+    role: 'social-worker',
+    outcomeSchema: object(['proposal', 'motivation'], {
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
+      guidanceType: choice('Soort hulp', DEBT_GUIDANCE_TYPES),
+      durationMonths: { type: 'integer', title: 'Duur (maanden)', minimum: 1, maximum: 120 },
+      motivation: text('Motivering', 8000),
+    }, requiredWhen('proposal', 'grant', ['guidanceType', 'durationMonths'], 'for a grant')),
+  },
+} satisfies Record<string, TaskKind>;
+
 /**
  * Schema first — the standalone validator generated from `outcomeSchema` under `<procedure>/<kind>`, so it runs in the
  * workflow sandbox without compiling — then the kind's own context rules: one list of errors in the API's error shape.

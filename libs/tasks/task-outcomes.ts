@@ -10,6 +10,8 @@ import type { AidFormName } from './task-kinds';
 
 export type Category = 1 | 2 | 3;
 
+export type DebtGuidanceType = 'budget-guidance' | 'budget-management' | 'amicable-mediation';
+
 /** Type aliases, not interfaces: each is also a `Record<string, unknown>` (the untyped outcome). */
 export type TaskOutcomes = {
   'competence-check': {
@@ -99,6 +101,23 @@ export type TaskOutcomes = {
     aidDescription?: string;
     /** A one-off amount paid to a party linked to the dossier instead of the client. */
     payeePartyId?: string;
+    motivation: string;
+  };
+  'debt-inquiry': {
+    totalDebtsCents: number;
+    creditorCount: number;
+    monthlyIncomeCents: number;
+    priorityDebts: boolean;
+    hearingRequested: boolean;
+    notes?: string;
+    missingDocuments?: string;
+  };
+  'debt-report': {
+    proposal: 'grant' | 'refuse';
+    /** Required for a grant. */
+    guidanceType?: DebtGuidanceType;
+    /** Required for a grant. */
+    durationMonths?: number;
     motivation: string;
   };
 };

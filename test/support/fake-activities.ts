@@ -25,7 +25,7 @@ export interface FakeOptions {
   /** openTask refuses (non-retryable) tasks of these kinds: a step that fails for good. */
   refuseTaskKinds?: string[];
   /** What dossierSettings answers (default: the built-in configuration). */
-  settings?: Partial<{ warningDays: number; payday: number; documentReminderDays: number; partnerReminderDays: number }>;
+  settings?: Partial<{ warningDays: number; payday: number; documentReminderDays: number; partnerReminderDays: number; debtMediationRecognisedSince: string | null }>;
   /** The deadline catalogue planDeadline computes with (default: the built-in one); `useCatalogue` swaps it later. */
   catalogue?: DeadlineRule[];
   /** sendPartnerForm refuses the client as having no INSZ (national or BIS number) yet. */

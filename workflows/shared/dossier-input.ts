@@ -22,6 +22,8 @@ export interface DossierInput {
     documentReminderDays?: number;
     /** Days a partner has to answer a message before it is reminded (configuration). */
     partnerReminderDays?: number;
+    /** Debt mediation: recognised for amicable mediation since (decree 24 July 1996, configuration); null: not. */
+    debtMediationRecognisedSince?: string | null;
     /**
      * A run that has this many history events hands over to a new run at its next safe point, even before Temporal
      * suggests it (continueAsNewSuggested) — configuration; tests set it low to prove the hand-over.

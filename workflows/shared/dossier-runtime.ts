@@ -957,6 +957,7 @@ export class Dossier {
     }
     const errors = validateCouncilDecision(this.input.procedure, entry.kind, councilDecisionContent(decision), {
       rijksregisterCode: this.facts.rijksregisterCode, requestDate: this.input.requestDate, today: this.today(),
+      debtMediationRecognisedSince: this.settings.debtMediationRecognisedSince ?? null,
     });
     if (errors.length > 0) {
       throw ApplicationFailure.create({ type: TASK_FAILURES.validation, message: 'the decision is not valid', details: [errors], nonRetryable: true });

@@ -126,6 +126,9 @@ export interface CouncilDecisionInput {
   amountCents?: number;
   aidDescription?: string;
   payeePartyId?: string;
+  /** Debt mediation: the kind of help (budget guidance, budget management, amicable mediation) and its duration. */
+  guidanceType?: string;
+  durationMonths?: number;
   /** The chair's urgent decision, to be ratified at the next session. */
   urgent?: boolean;
   userId: string;

@@ -312,7 +312,7 @@ export class CouncilService {
     const dossier = await this.dataSource.getRepository(DossierEntity).findOneByOrFail({ id: item.dossierId });
     // The procedure's decision schema for this kind of item, before the workflow is told (its validator checks it again).
     const errors = validateCouncilDecision(dossier.procedure, item.kind, councilDecisionContent({ ...body, decisionDate }), {
-      today: todayIn(this.config.timeZone), requestDate: dossier.requestDate,
+      today: todayIn(this.config.timeZone), requestDate: dossier.requestDate, debtMediationRecognisedSince: this.config.debtMediationRecognisedSince,
     });
     if (errors.length > 0) throw new ValidationError(errors, 'The decision is not valid');
     await this.temporal.workflow.getHandle(dossier.workflowId).executeUpdate(councilDecisionUpdate, {

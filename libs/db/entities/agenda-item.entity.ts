@@ -12,6 +12,9 @@ export interface AgendaProposal {
   amountCents?: number;
   aidDescription?: string;
   payeePartyId?: string;
+  /** Debt mediation: the kind of help (budget guidance, budget management, amicable mediation) and its duration. */
+  guidanceType?: string;
+  durationMonths?: number;
   motivation: string;
 }
 
@@ -26,6 +29,9 @@ export interface AgendaDecision {
   amountCents?: number;
   aidDescription?: string;
   payeePartyId?: string;
+  /** Debt mediation: the kind of help (budget guidance, budget management, amicable mediation) and its duration. */
+  guidanceType?: string;
+  durationMonths?: number;
   urgent?: boolean;
   recordedBy: string;
   recordedAt: string;

@@ -21,10 +21,25 @@ const sources = (dir: string): string[] =>
   fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [fs.readFileSync(path.join(ROOT, dir, e.name), 'utf8')] : [],
   );
-/** Every capture of `pattern` in a procedure's own workflow folder and in the shared runtime its workflows run on. */
+/** The files of workflows/shared that `texts` import, directly or through each other. */
+const sharedImports = (texts: string[]): string[] => {
+  const seen = new Map<string, string>();
+  const visit = (text: string) => {
+    for (const m of text.matchAll(/from '\.\.?\/(?:shared\/)?([a-z0-9.-]+)'/g)) {
+      const file = path.join(ROOT, 'workflows/shared', `${m[1]}.ts`);
+      if (seen.has(file) || !fs.existsSync(file)) continue;
+      seen.set(file, fs.readFileSync(file, 'utf8'));
+      visit(seen.get(file)!);
+    }
+  };
+  texts.forEach(visit);
+  return [...seen.values()];
+};
+/** Every capture of `pattern` in a procedure's own workflow folder and in the shared runtime files its workflows use. */
 const literals = (procedure: string, pattern: RegExp): string[] => {
   const found = new Set<string>();
-  for (const text of [...sources(`workflows/${procedure}`), ...sources('workflows/shared')]) {
+  const own = sources(`workflows/${procedure}`);
+  for (const text of [...own, ...sharedImports(own)]) {
     for (const m of text.matchAll(pattern)) found.add(m[1]);
   }
   return [...found].sort();
@@ -145,7 +160,9 @@ describe('the registry', () => {
 
   it('accepts on the decision route every field some procedure decides, and nothing else', () => {
     const body = councilDecisionBodySchema();
-    expect(Object.keys(body.properties ?? {}).sort()).toEqual(['aidDescription', 'aidForm', 'amountCents', 'category', 'monthlyAmountCents', 'motivation', 'payeePartyId', 'result', 'startDate']);
+    expect(Object.keys(body.properties ?? {}).sort()).toEqual([
+      'aidDescription', 'aidForm', 'amountCents', 'category', 'durationMonths', 'guidanceType', 'monthlyAmountCents', 'motivation', 'payeePartyId', 'result', 'startDate',
+    ]);
     expect(body.properties?.result.enum).toEqual(expect.arrayContaining(['granted', 'refused', 'revised', 'stopped', 'postponed', 'ratified', 'overruled']));
     expect(validateSchema(body, { result: 'granted', motivation: 'x', amount: 1 }).map((e) => e.path)).toEqual(['/amount']);
   });
@@ -191,6 +208,33 @@ describe('the registry', () => {
     expect(validateCouncilDecision('social-aid', 'decision', { result: 'granted', decisionDate: '2026-03-17', motivation: 'x' }, ctx).map((e) => e.path)).toEqual(['/aidForm']);
     // A leefloon decision knows no form of aid.
     expect(validateCouncilDecision('leefloon', 'decision', { ...grant, category: 2, monthlyAmountCents: 1, startDate: '2026-03-02' }, ctx).map((e) => e.path)).toEqual(expect.arrayContaining(['/aidForm']));
+  });
+
+  it('names the debt mediation appeal rule and pipeline terms: the social aid rules, art. 71 OCMW-wet, its own prefix and status', () => {
+    const p = PROCEDURES['debt-mediation'];
+    expect(p.title).toBe('Schuldbemiddeling en budgetbegeleiding (OCMW-wet)');
+    expect(p.letters.appeal).toMatchObject({ court: 'arbeidsrechtbank', ruleId: 'SA-5', legalBasis: expect.stringContaining('art. 71') });
+    expect(p.deadlines).toEqual({ decision: 'SA-3', noDecisionAppeal: 'SA-5-NO-DECISION', forwarding: 'SA-2', notification: 'SA-4' });
+    expect(p.referencePrefix).toBe('SB');
+    expect(p.statuses.find((s) => s.code === 'TRAJECTORY_ACTIVE')).toMatchObject({ label: 'Lopend traject' });
+    for (const rule of ['SA-1', 'SA-2', 'SA-3', 'SA-4', 'SA-5', 'SA-5-NO-DECISION']) {
+      expect(DEFAULT_CATALOGUE.find((r) => r.id === rule)!.procedures).toContain('debt-mediation');
+    }
+  });
+
+  it('decides amicable debt mediation only when the OCMW is recognised for it on the decision date (decree 24 July 1996)', () => {
+    const grant = { result: 'granted', decisionDate: '2026-03-17', guidanceType: 'amicable-mediation', durationMonths: 36, motivation: 'Haalbaar.' };
+    const codes = (since: string | null | undefined) => validateCouncilDecision('debt-mediation', 'decision', grant, { ...ctx, debtMediationRecognisedSince: since }).map((e) => `${e.path} ${e.code}`);
+    expect(codes(undefined)).toEqual(['/guidanceType not-recognised']);
+    expect(codes(null)).toEqual(['/guidanceType not-recognised']);
+    expect(codes('2026-04-01')).toEqual(['/guidanceType not-recognised']);
+    expect(codes('2026-03-17')).toEqual([]);
+    expect(validateCouncilDecision('debt-mediation', 'decision', { ...grant, guidanceType: 'budget-guidance' }, ctx)).toEqual([]);
+    expect(validateCouncilDecision('debt-mediation', 'decision', { result: 'granted', decisionDate: '2026-03-17', motivation: 'x' }, ctx).map((e) => e.path))
+      .toEqual(['/guidanceType', '/durationMonths']);
+    const report = (o: Record<string, unknown>) => validateTaskOutcome('debt-mediation', 'debt-report', o, ctx).map((e) => `${e.path} ${e.code}`);
+    expect(report({ proposal: 'grant', motivation: 'x' })).toEqual(['/guidanceType required', '/durationMonths required']);
+    expect(report({ proposal: 'grant', guidanceType: 'budget-guidance', durationMonths: 12, motivation: 'x' })).toEqual([]);
   });
 
   it('names the leefloon appeal rule its letters cite: labour court, LL-10, art. 47 RMI-wet', () => {

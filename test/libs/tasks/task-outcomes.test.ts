@@ -1,6 +1,6 @@
-import { LEEFLOON_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { DEBT_MEDIATION_TASK_KINDS, LEEFLOON_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
 
-const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS };
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -71,6 +71,16 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     payeePartyId: 'optional',
     motivation: 'required',
   },
+  'debt-inquiry': {
+    totalDebtsCents: 'required',
+    creditorCount: 'required',
+    monthlyIncomeCents: 'required',
+    priorityDebts: 'required',
+    hearingRequested: 'required',
+    notes: 'optional',
+    missingDocuments: 'optional',
+  },
+  'debt-report': { proposal: 'required', guidanceType: 'optional', durationMonths: 'optional', motivation: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -124,4 +134,6 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
     aidForm: ['equivalent-leefloon', 'one-off', 'in-kind', 'guarantee', 'advance'],
     category: CATEGORIES,
   },
+  'debt-inquiry': { priorityDebts: [true, false], hearingRequested: [true, false] },
+  'debt-report': { proposal: ['grant', 'refuse'], guidanceType: ['budget-guidance', 'budget-management', 'amicable-mediation'] },
 };

@@ -3,10 +3,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, addMonths, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { socialAidApplication } from '../../../workflows/social-aid/social-aid.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, externalEventUpdate, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { dossierStateQuery, externalEventUpdate, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { workflowDriver } from '../../support/workflow-driver';
 
 type Fake = ReturnType<typeof fakeActivities>;
 
@@ -43,32 +44,15 @@ describe('socialAidApplication (time-skipping)', () => {
     return worker.runUntil(fn({ fake, taskQueue }));
   }
 
-  const envToday = async () => todayInBrussels(await env.currentTimeMs());
+  const envToday = () => workflowDriver(env).today();
+  const complete = (...args: Parameters<ReturnType<typeof workflowDriver>['complete']>) => workflowDriver(env).complete(...args);
+  /** The secretary records the session's decision once the session has come. */
+  const decide = (...args: Parameters<ReturnType<typeof workflowDriver>['decide']>) => workflowDriver(env).decide(...args);
 
   async function start(taskQueue: string) {
     const input = aDossierInput({ procedure: 'social-aid', reference: 'MD-2026-000001', requestDate: await envToday() });
     const handle = await env.client.workflow.start(socialAidApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
     return { input, handle };
-  }
-
-  async function complete(workflowId: string, fake: Fake, kind: string, outcome: Record<string, unknown>) {
-    const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
-    return env.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome }] });
-  }
-
-  /** The secretary records the session's decision once the session has come. */
-  async function decide(workflowId: string, fake: Fake, decision: Record<string, unknown>) {
-    const handle = env.client.workflow.getHandle(workflowId);
-    const { agenda } = await eventually(async () => {
-      const state = await handle.query(dossierStateQuery);
-      return state.agenda.some((a) => !a.decided) ? state : undefined;
-    });
-    const sessionDate = fake.scheduled().at(-1)!.sessionDate;
-    const today = await envToday();
-    if (sessionDate > today) await env.sleep(`${daysBetween(today, sessionDate)} days`);
-    const itemId = agenda.find((a) => !a.decided)!.itemId;
-    await handle.executeUpdate(councilDecisionUpdate, { args: [{ itemId, decisionDate: sessionDate, motivation: 'Beslist.', userId: 'secretary', ...decision } as never] });
-    return sessionDate;
   }
 
   /** A request granted as an equivalent leefloon, notified: the dossier runs on as socialAidBenefit. */

@@ -1,0 +1,102 @@
+/**
+ * Debt mediation and budget guidance (schuldbemiddeling en budgetbegeleiding, §3 of the domain reference): a request
+ * follows the social aid pipeline of §0.1 (SA-1 … SA-5, OCMW-wet art. 58, 62bis, 71) with its own inquiry (the debt
+ * situation) and its own report (the kind of help: budget guidance, budget management or — only for an OCMW recognised
+ * under the decree of 24 July 1996 — amicable debt mediation, with a duration). FIRST SLICE: the request up to the
+ * notified decision; a granted trajectory is "Lopend traject" and stays open (budget plans, payments to creditors and
+ * the years-long follow-up come in later slices). Its workflow is workflows/debt-mediation/. Pure data.
+ */
+import { choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
+import type { JsonSchema, SchemaError } from '../validation/schema';
+import { PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
+import type { CouncilDecisionContext, ProcedureDefinition } from './types';
+
+const guidanceFields: Record<string, JsonSchema> = {
+  guidanceType: choice('Soort hulp', DEBT_GUIDANCE_TYPES),
+  durationMonths: { type: 'integer', title: 'Duur (maanden)', minimum: 1, maximum: 120 },
+};
+
+/**
+ * [U] §3: amicable debt mediation only by an OCMW recognised for it (decree of 24 July 1996) on the date of the decision;
+ * the recognition is configuration (OCMW_DEBT_MEDIATION_RECOGNISED_SINCE), default not recognised.
+ */
+export function amicableMediationAllowed(decision: Record<string, unknown>, ctx: Pick<CouncilDecisionContext, 'debtMediationRecognisedSince'>): SchemaError[] {
+  if (decision.guidanceType !== 'amicable-mediation') return [];
+  const since = ctx.debtMediationRecognisedSince;
+  const on = typeof decision.decisionDate === 'string' ? decision.decisionDate : undefined;
+  if (since && (!on || since <= on)) return [];
+  return [{
+    path: '/guidanceType',
+    code: 'not-recognised',
+    message: 'amicable debt mediation requires the OCMW to be recognised for it (decree of 24 July 1996) on the decision date',
+  }];
+}
+
+export const DEBT_MEDIATION = {
+  name: 'debt-mediation',
+  title: 'Schuldbemiddeling en budgetbegeleiding (OCMW-wet)',
+  workflowType: 'debtMediationApplication',
+  workflowTypes: ['debtMediationApplication'],
+  referencePrefix: 'SB',
+  // Every status workflows/debt-mediation/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
+  statuses: [
+    ...PIPELINE_STATUSES,
+    // A granted trajectory stays open: later slices continue it (budget plan, payments, yearly follow-up).
+    { code: 'TRAJECTORY_ACTIVE', label: 'Lopend traject', order: 12 },
+  ],
+  taskKinds: DEBT_MEDIATION_TASK_KINDS,
+  forms: PIPELINE_FORMS,
+  // The social aid rules (§0.1 via art. 58 OCMW-wet): SA-3 one calendar month, SA-5-NO-DECISION, SA-2, SA-4.
+  deadlines: { decision: 'SA-3', noDecisionAppeal: 'SA-5-NO-DECISION', forwarding: 'SA-2', notification: 'SA-4' },
+  council: {
+    proposalSchema: object(['reference', 'proposal', 'motivation'], {
+      reference: text('Dossiernummer', 40),
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
+      ...guidanceFields,
+      motivation: text('Motivering', 8000),
+    }),
+    decisions: {
+      decision: {
+        schema: object(['result', 'decisionDate', 'motivation'], {
+          result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['postponed', 'Uitgesteld']]),
+          decisionDate: date('Datum van de beslissing'),
+          ...guidanceFields,
+          motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
+        }),
+        check: (d, ctx) => [
+          ...(d.result === 'granted' ? requiredFields(d, ['guidanceType', 'durationMonths'], 'for a grant') : []),
+          ...(d.result === 'granted' ? amicableMediationAllowed(d, ctx) : []),
+          ...notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
+        ],
+      },
+      ratification: RATIFICATION,
+    },
+  },
+  letters: {
+    request: 'schuldbemiddeling of budgetbegeleiding (OCMW-wet)',
+    right: 'schuldbemiddeling of budgetbegeleiding',
+    decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+    article: '',
+    categories: false,
+    categoryOf: 'de begeleiding',
+    legalReasons:
+      'Organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn (OCMW-wet), art. 1 ' +
+      'en art. 57 §1 (maatschappelijke dienstverlening, waaronder budget- en schuldhulp).',
+    // SA-3 one calendar month, SA-2, SA-4 and the appeal at the labour court under art. 71 OCMW-wet (SA-5).
+    ...OCMW_WET_PIPELINE_LETTERS,
+    templates: [
+      'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
+      'decision-refusal', 'forwarding-ocmw', 'forwarding-applicant',
+    ],
+  },
+  events: {},
+  settings: {
+    documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },
+  },
+} as const satisfies ProcedureDefinition<keyof typeof DEBT_MEDIATION_TASK_KINDS>;
+
+/** The Dutch label of a kind of debt help (the definition's choice titles). */
+export function guidanceTypeLabel(type: string | undefined): string {
+  return DEBT_GUIDANCE_TYPES.find(([name]) => name === type)?.[1] ?? '–';
+}

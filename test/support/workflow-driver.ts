@@ -1,0 +1,37 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { daysBetween } from '../../libs/deadlines/calendar-date';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery } from '../../workflows/shared/dossier.messages';
+import type { fakeActivities } from './fake-activities';
+import { todayInBrussels } from './factories';
+import { eventually } from './temporal';
+
+type Fake = ReturnType<typeof fakeActivities>;
+
+/**
+ * Drives a procedure workflow in a time-skipping test as the people do: a social worker completes the open task of a
+ * kind, the council secretary records the session's decision once the session has come (time moved, not waited).
+ */
+export function workflowDriver(env: TestWorkflowEnvironment) {
+  const today = async () => todayInBrussels(await env.currentTimeMs());
+
+  async function complete(workflowId: string, fake: Fake, kind: string, outcome: Record<string, unknown>) {
+    const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
+    return env.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome }] });
+  }
+
+  async function decide(workflowId: string, fake: Fake, decision: Record<string, unknown>) {
+    const handle = env.client.workflow.getHandle(workflowId);
+    const { agenda } = await eventually(async () => {
+      const state = await handle.query(dossierStateQuery);
+      return state.agenda.some((a) => !a.decided) ? state : undefined;
+    });
+    const sessionDate = fake.scheduled().at(-1)!.sessionDate;
+    const now = await today();
+    if (sessionDate > now) await env.sleep(`${daysBetween(now, sessionDate)} days`);
+    const itemId = agenda.find((a) => !a.decided)!.itemId;
+    await handle.executeUpdate(councilDecisionUpdate, { args: [{ itemId, decisionDate: sessionDate, motivation: 'Beslist.', userId: 'secretary', ...decision } as never] });
+    return sessionDate;
+  }
+
+  return { today, complete, decide };
+}

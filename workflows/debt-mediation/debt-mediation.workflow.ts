@@ -1,0 +1,92 @@
+import { condition } from '@temporalio/workflow';
+import { DEBT_MEDIATION, guidanceTypeLabel } from '../../libs/procedures/debt-mediation';
+import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
+import type { DossierInput } from '../shared/dossier-input';
+import { Dossier } from '../shared/dossier-runtime';
+import { forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+
+export interface DebtMediationResult {
+  status: 'FORWARDED' | 'NOTIFIED';
+  decision?: 'granted' | 'refused';
+}
+
+/**
+ * A request for debt mediation or budget guidance (§3 of the domain reference), following the generic request →
+ * decision pipeline of §0.1 with the social aid deadlines (SA-1 … SA-5, OCMW-wet art. 58, 62bis, 71). FIRST SLICE: up
+ * to the notified decision. A granted trajectory becomes "Lopend traject" and stays open; a refusal ends once the
+ * client's appeal window has run out.
+ */
+export async function debtMediationApplication(input: DossierInput): Promise<DebtMediationResult> {
+  const dossier = new Dossier(input);
+  // The settings in force (the recognition for amicable mediation, decree 24 July 1996, is one: the council checks it).
+  await dossier.refreshSettings();
+  // SA-1: registered and the ontvangstbewijs the same day. SA-3: the BCSD decides within one calendar month (art. 58 §2).
+  const decisionTerm = await registerRequest(dossier, 'Aanvraag schuldbemiddeling of budgetbegeleiding');
+
+  // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
+  const competence = await dossier.task('competence-check', { deadline: decisionTerm });
+  if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
+
+  await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
+  const inquiry = await dossier.task('debt-inquiry', { deadline: decisionTerm });
+  await requestDocuments(dossier, inquiry.missingDocuments, decisionTerm);
+  await dossier.event('inquiry-done', 'Sociaal onderzoek afgerond (schuldsituatie)', {
+    status: 'SOCIAL_REPORT',
+    data: {
+      totalDebtsCents: inquiry.totalDebtsCents, creditorCount: inquiry.creditorCount,
+      monthlyIncomeCents: inquiry.monthlyIncomeCents, priorityDebts: inquiry.priorityDebts,
+    },
+  });
+  const report = await dossier.task('debt-report', { deadline: decisionTerm });
+  const proposed = report.proposal === 'grant' ? `toekennen (${guidanceTypeLabel(report.guidanceType)}, ${report.durationMonths} maanden)` : 'weigeren';
+  await dossier.event('report-ready', `Sociaal verslag klaar, voorstel: ${proposed}`, { status: 'AWAITING_DECISION' });
+
+  // The BCSD decides on the report's proposal; amicable mediation only if the OCMW is recognised for it (the check).
+  const decision = await dossier.council(
+    {
+      reference: input.reference,
+      proposal: report.proposal,
+      guidanceType: report.guidanceType,
+      durationMonths: report.durationMonths,
+      motivation: report.motivation,
+    },
+    { hearingRequested: inquiry.hearingRequested, deadline: decisionTerm },
+  );
+  const result = decision.result as 'granted' | 'refused';
+  const { decisionDate } = decision;
+  await recordDecision(dossier, decisionTerm, decisionDate, `Beslissing BCSD van ${decisionDate}: ${result === 'granted' ? 'toegekend' : 'geweigerd'}`, result);
+
+  // SA-4: notify within 8 days (art. 62bis OCMW-wet); the letter cites art. 71 OCMW-wet for the appeal (SA-5).
+  const notificationTerm = await dossier.deadline('notification', 'SA-4', decisionDate);
+  const guidanceType = (decision.guidanceType ?? report.guidanceType) as DebtGuidanceType | undefined;
+  const durationMonths = (decision.durationMonths ?? report.durationMonths) as number | undefined;
+  const delivered = await notifyDecision(dossier, notificationTerm, {
+    key: 'decision-letter',
+    template: result === 'granted' ? 'decision-grant' : 'decision-refusal',
+    data: {
+      decisionDate,
+      legalReasons: DEBT_MEDIATION.letters.legalReasons,
+      factualReasons: result === 'granted'
+        ? `${guidanceTypeLabel(guidanceType)} voor ${durationMonths} maanden. ${decision.motivation}`
+        : decision.motivation,
+    },
+  });
+  await dossier.event('notified', `Beslissing ter kennis gebracht op ${delivered.notifiedOn}; beroep mogelijk tot ${delivered.appealUntil ?? '?'}`, {
+    status: 'NOTIFIED',
+  });
+
+  dossier.superviseRatifications();
+  if (result === 'granted') {
+    await dossier.event('trajectory-started', `Lopend traject: ${guidanceTypeLabel(guidanceType)} voor ${durationMonths} maanden`, {
+      status: 'TRAJECTORY_ACTIVE',
+      data: { guidanceType: guidanceType ?? null, durationMonths: durationMonths ?? null },
+    });
+    // LATER SLICES continue here: the years-long trajectory (budget plan, payments to creditors, yearly follow-up)
+    // runs as its own workflow type, continued as new from this point with dossier.handOver() (as socialAidApplication
+    // hands a granted equivalent leefloon to socialAidBenefit). Until then the dossier stays open in "Lopend traject".
+    await condition(() => false);
+  }
+  // A refusal: the dossier stays open until the client's appeal window has run out.
+  await dossier.finish({ windows: true });
+  return { status: 'NOTIFIED', decision: result };
+}
