@@ -96,7 +96,8 @@ export interface Amount {
 }
 
 export interface AidForm {
-  kind: 'one-off' | 'in-kind' | 'guarantee' | 'advance';
+  /** 'guidance': help that is no money (debt mediation's budget guidance or management, amicable mediation). */
+  kind: 'one-off' | 'in-kind' | 'guarantee' | 'advance' | 'guidance';
   /** Dutch: the form of aid ("eenmalige financiële steun"). */
   label: string;
   /** Dutch: what is granted (what the amount is for, the aid in kind, what the guarantee covers). */
@@ -290,7 +291,7 @@ export function checkDecisionLetter(data: Partial<DecisionData> & { decision: De
     ...(aid
       ? ([
           ['aid-description', filled(aid.description) && filled(aid.label)],
-          ...(aid.kind === 'in-kind' ? [] : [['aid-amount', Number.isInteger(aid.amountCents) && (aid.amountCents as number) > 0]]),
+          ...(aid.kind === 'in-kind' || aid.kind === 'guidance' ? [] : [['aid-amount', Number.isInteger(aid.amountCents) && (aid.amountCents as number) > 0]]),
         ] as [string, boolean][])
       : []),
     ...(data.decision === 'recovery'

@@ -66,9 +66,9 @@ export async function debtMediationApplication(input: DossierInput): Promise<Deb
     data: {
       decisionDate,
       legalReasons: DEBT_MEDIATION.letters.legalReasons,
-      factualReasons: result === 'granted'
-        ? `${guidanceTypeLabel(guidanceType)} voor ${durationMonths} maanden. ${decision.motivation}`
-        : decision.motivation,
+      factualReasons: decision.motivation,
+      // The help granted is no money: the letter states its kind and duration instead of an amount (§0.2).
+      ...(result === 'granted' ? { aid: { kind: 'guidance', label: guidanceTypeLabel(guidanceType), description: `Voor ${durationMonths} maanden.` } } : {}),
     },
   });
   await dossier.event('notified', `Beslissing ter kennis gebracht op ${delivered.notifiedOn}; beroep mogelijk tot ${delivered.appealUntil ?? '?'}`, {

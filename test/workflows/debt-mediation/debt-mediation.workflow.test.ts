@@ -63,7 +63,7 @@ describe('debtMediationApplication (time-skipping)', () => {
       expect(planned).toContainEqual(['appeal', 'SA-5']);
       expect(fake.of('planDeadline')[0]).toMatchObject({ triggerDate: input.requestDate });
       const letter = fake.of('issueLetter').find((l) => l.key === 'decision-letter');
-      expect(letter).toMatchObject({ template: 'decision-grant', data: { decisionDate: sessionDate, factualReasons: expect.stringContaining('Budgetbeheer voor 36 maanden') } });
+      expect(letter).toMatchObject({ template: 'decision-grant', data: { decisionDate: sessionDate, aid: { kind: 'guidance', label: 'Budgetbeheer', description: 'Voor 36 maanden.' } } });
       expect(letter.data.legalReasons).toContain('OCMW-wet');
       expect(fake.of('orderPayment')).toEqual([]);
       // The trajectory stays open, past the appeal window (3 months): later slices continue it.
@@ -98,7 +98,7 @@ describe('debtMediationApplication (time-skipping)', () => {
       const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', guidanceType: 'amicable-mediation', durationMonths: 36 });
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
       await eventually(() => fake.of('recordDossierEvent').some((e) => e.status === 'TRAJECTORY_ACTIVE') || undefined);
-      expect(fake.of('issueLetter').find((l) => l.key === 'decision-letter').data.factualReasons).toContain('Minnelijke schuldbemiddeling');
+      expect(fake.of('issueLetter').find((l) => l.key === 'decision-letter').data.aid.label).toBe('Minnelijke schuldbemiddeling');
       await handle.terminate('test done');
     }, '2020-01-01');
   });
