@@ -62,6 +62,10 @@ describe('a new request (browser)', () => {
 
   it('opens a social aid request, the procedure chosen by its Dutch title, and renders its own inquiry from its outcome schema', async () => {
     await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    // Every procedure GET /procedures lists is offered by its Dutch title (debt mediation without any web change).
+    expect(await page.getByLabel('Procedure', { exact: true }).locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['Maatschappelijke dienstverlening (OCMW-wet)', 'Schuldbemiddeling en budgetbegeleiding (OCMW-wet)']),
+    );
     await page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'Maatschappelijke dienstverlening (OCMW-wet)' });
     await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'Verzoeker om internationale bescherming (nog geen BIS-nummer)' });
     await page.getByLabel('Geboortedatum *').fill('1990-09-09');
