@@ -2785,9 +2785,9 @@ export interface operations {
             query?: {
                 /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
                 scope?: "mine" | "team";
-                procedure?: "leefloon" | "social-aid";
+                procedure?: "leefloon" | "social-aid" | "debt-mediation";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "TRAJECTORY_ACTIVE";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -2820,7 +2820,7 @@ export interface operations {
                             /** @description LL-2026-000123 */
                             reference: string;
                             /** @enum {unknown} */
-                            procedure: "leefloon" | "social-aid";
+                            procedure: "leefloon" | "social-aid" | "debt-mediation";
                             status: string;
                             team?: string;
                             /** Format: uuid */
@@ -2909,7 +2909,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation";
                     /** Format: uuid */
                     personId: string;
                     /** Format: date */
@@ -3025,7 +3025,7 @@ export interface operations {
                         /** @description LL-2026-000123 */
                         reference: string;
                         /** @enum {unknown} */
-                        procedure: "leefloon" | "social-aid";
+                        procedure: "leefloon" | "social-aid" | "debt-mediation";
                         status: string;
                         team: string;
                         /** Format: uuid */
@@ -3051,7 +3051,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3072,7 +3072,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3364,7 +3364,7 @@ export interface operations {
                             /** Format: uuid */
                             dossierId?: string;
                             /** @enum {unknown} */
-                            procedure?: "leefloon" | "social-aid";
+                            procedure?: "leefloon" | "social-aid" | "debt-mediation";
                             type: string;
                             /** @description Dutch, from the event kind */
                             title?: string;
@@ -3472,7 +3472,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -3572,7 +3572,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation";
                     /** @description An event kind of the dossier's procedure (GET /procedures: events) */
                     type: string;
                     /** Format: date */
@@ -3599,7 +3599,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -7711,7 +7711,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -7795,7 +7795,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -7881,7 +7881,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -7986,7 +7986,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -8380,7 +8380,94 @@ export interface operations {
                     payeePartyId?: string;
                     /** Motivering */
                     motivation: string;
-                } & (unknown & unknown & unknown & unknown & unknown & unknown));
+                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | ({
+                    /** Is dit OCMW bevoegd? */
+                    competent: true | false;
+                    /** Toegepaste regel (Wet 1965) */
+                    rule: "usual-residence" | "institution" | "student" | "homeless" | "asylum" | "other";
+                    /** Bevoegd OCMW */
+                    competentOcmw?: string;
+                    /** Redenen van onbevoegdheid */
+                    reasons?: string;
+                } & unknown) | {
+                    /** Doorgestuurd naar (OCMW) */
+                    forwardedTo: string;
+                    /**
+                     * Datum van doorzending
+                     * Format: date
+                     */
+                    forwardDate: string;
+                    /** Redenen */
+                    reasons: string;
+                } | {
+                    /**
+                     * Datum van verzending
+                     * Format: date
+                     */
+                    sentDate: string;
+                    /** Verzendwijze */
+                    mode: "letter" | "registered" | "hand";
+                } | {
+                    /**
+                     * Datum van ontvangst
+                     * Format: date
+                     */
+                    receivedOn: string;
+                    /** Zijn alle stukken binnen? */
+                    complete: true | false;
+                    /** Opmerkingen */
+                    notes?: string;
+                } | ({
+                    /** Wijze van kennisgeving */
+                    mode: "registered" | "against-receipt";
+                    /**
+                     * Datum van afgifte bij de post of van ondertekening
+                     * Format: date
+                     */
+                    date: string;
+                    /** Zendingsnummer (aangetekend) */
+                    trackingNumber?: string;
+                } & unknown) | {
+                    /**
+                     * IBAN van de cliënt
+                     * Format: iban
+                     */
+                    iban: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
+                } | {
+                    /** Totaal van de schulden (cent) */
+                    totalDebtsCents: number;
+                    /** Aantal schuldeisers */
+                    creditorCount: number;
+                    /** Maandelijks inkomen (cent) */
+                    monthlyIncomeCents: number;
+                    /** Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)? */
+                    priorityDebts: true | false;
+                    /** Wil de aanvrager gehoord worden? */
+                    hearingRequested: true | false;
+                    /** Opmerkingen */
+                    notes?: string;
+                    /** Ontbrekende stukken op te vragen (één per regel) */
+                    missingDocuments?: string;
+                } | ({
+                    /** Voorstel */
+                    proposal: "grant" | "refuse";
+                    /** Soort hulp */
+                    guidanceType?: "budget-guidance" | "budget-management" | "amicable-mediation";
+                    /** Duur (maanden) */
+                    durationMonths?: number;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown);
             };
         };
         responses: {
@@ -8398,7 +8485,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -8420,7 +8507,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -8608,14 +8695,17 @@ export interface operations {
                     competent?: unknown;
                     competentOcmw?: unknown;
                     complete?: unknown;
+                    creditorCount?: unknown;
                     date?: unknown;
                     decisionDate?: unknown;
+                    durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
                     faceToFace?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     goals?: unknown;
+                    guidanceType?: unknown;
                     hearingRequested?: unknown;
                     homeVisitDate?: unknown;
                     householdSize?: unknown;
@@ -8624,12 +8714,14 @@ export interface operations {
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
+                    monthlyIncomeCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
                     notes?: unknown;
                     payeePartyId?: unknown;
+                    priorityDebts?: unknown;
                     proposal?: unknown;
                     proposedCategory?: unknown;
                     reasons?: unknown;
@@ -8646,6 +8738,7 @@ export interface operations {
                     subrogation?: unknown;
                     summary?: unknown;
                     swornStatementDate?: unknown;
+                    totalDebtsCents?: unknown;
                     trackingNumber?: unknown;
                     type?: unknown;
                 };
@@ -8842,14 +8935,17 @@ export interface operations {
                     competent?: unknown;
                     competentOcmw?: unknown;
                     complete?: unknown;
+                    creditorCount?: unknown;
                     date?: unknown;
                     decisionDate?: unknown;
+                    durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
                     faceToFace?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     goals?: unknown;
+                    guidanceType?: unknown;
                     hearingRequested?: unknown;
                     homeVisitDate?: unknown;
                     householdSize?: unknown;
@@ -8858,12 +8954,14 @@ export interface operations {
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
+                    monthlyIncomeCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
                     notes?: unknown;
                     payeePartyId?: unknown;
+                    priorityDebts?: unknown;
                     proposal?: unknown;
                     proposedCategory?: unknown;
                     reasons?: unknown;
@@ -8880,6 +8978,7 @@ export interface operations {
                     subrogation?: unknown;
                     summary?: unknown;
                     swornStatementDate?: unknown;
+                    totalDebtsCents?: unknown;
                     trackingNumber?: unknown;
                     type?: unknown;
                 };
@@ -11541,6 +11640,10 @@ export interface operations {
                      * Format: uuid
                      */
                     payeePartyId?: string;
+                    /** Soort hulp */
+                    guidanceType?: "budget-guidance" | "budget-management" | "amicable-mediation";
+                    /** Duur (maanden) */
+                    durationMonths?: number;
                 };
             };
         };
@@ -12004,6 +12107,10 @@ export interface operations {
                      * Format: uuid
                      */
                     payeePartyId?: string;
+                    /** Soort hulp */
+                    guidanceType?: "budget-guidance" | "budget-management" | "amicable-mediation";
+                    /** Duur (maanden) */
+                    durationMonths?: number;
                     /** Format: uuid */
                     itemId: string;
                     /** Format: date */
