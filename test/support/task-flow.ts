@@ -13,6 +13,18 @@ export async function openLeefloonDossier(sys: TestSystem, user: string, request
   return dossier.body.id;
 }
 
+/**
+ * A person registered without a national number (reason: unknown) and a leefloon dossier of theirs, opened today by
+ * `user`; the dossier's id. The person's other fields (names, birth date, address) as given.
+ */
+export async function openDossierWithoutNationalNumber(sys: TestSystem, user: string, person: Record<string, unknown>): Promise<string> {
+  const created = await sys.http.post('/persons').set(sys.as(user)).send({ noNationalNumberReason: 'unknown', ...person });
+  if (created.status !== 201) throw new Error(`person not registered: ${created.status} ${JSON.stringify(created.body)}`);
+  const dossier = await sys.http.post('/dossiers').set(sys.as(user)).send({ procedure: 'leefloon', personId: created.body.id });
+  if (dossier.status !== 201) throw new Error(`dossier not opened: ${dossier.status} ${JSON.stringify(dossier.body)}`);
+  return dossier.body.id;
+}
+
 /** The open task of `kind` in the dossier, as `user`'s task list shows it once the workflow has opened it. */
 export function openTaskOf(sys: TestSystem, user: string, dossierId: string, kind: string): Promise<{ id: string; kind: string }> {
   return eventually(async () => {

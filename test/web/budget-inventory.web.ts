@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { openDossierWithoutNationalNumber } from '../support/task-flow';
 import { startTestSystem, TestSystem } from '../support/system';
 
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
@@ -18,9 +19,7 @@ describe('Budgetinventaris (browser)', () => {
     browser = await launchBrowser();
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
-    const person = await sys.http.post('/persons').set(sys.as('social-worker'))
-      .send({ noNationalNumberReason: 'unknown', birthDate: '1988-08-08', firstName: 'Sofie', lastName: 'Verbeke', address }).expect(201);
-    dossierId = (await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id }).expect(201)).body.id;
+    dossierId = await openDossierWithoutNationalNumber(sys, 'social-worker', { birthDate: '1988-08-08', firstName: 'Sofie', lastName: 'Verbeke', address });
     await sys.http.post('/parties').set(sys.as('social-worker')).send({ name: 'Woonhaven Gent', kind: 'landlord', address }).expect(201);
     await sys.http.post('/parties').set(sys.as('social-worker')).send({ name: 'Energieleverancier NV', kind: 'supplier', address }).expect(201);
   });

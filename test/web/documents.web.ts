@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { dayOf, fileSize } from '../../apps/web/src/format';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { openDossierWithoutNationalNumber } from '../support/task-flow';
 import { startTestSystem, TestSystem } from '../support/system';
 
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
@@ -18,9 +19,7 @@ describe('Documenten (browser)', () => {
     browser = await launchBrowser();
     sys = await startTestSystem();
     await sys.loginAll(['social-worker']);
-    const person = await sys.http.post('/persons').set(sys.as('social-worker'))
-      .send({ noNationalNumberReason: 'unknown', birthDate: '1994-04-04', firstName: 'Céline', lastName: 'Vandenbroek', address }).expect(201);
-    dossierId = (await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'leefloon', personId: person.body.id }).expect(201)).body.id;
+    dossierId = await openDossierWithoutNationalNumber(sys, 'social-worker', { birthDate: '1994-04-04', firstName: 'Céline', lastName: 'Vandenbroek', address });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { openDossierWithoutNationalNumber } from '../support/task-flow';
 import { startTestSystem, TestSystem } from '../support/system';
 
 const address = { street: 'Kouter 3', postalCode: '9000', city: 'Gent' };
@@ -22,8 +23,7 @@ describe('Doorverwijzingen (browser)', () => {
       if (status !== 201) throw new Error(`POST ${url}: ${status}`);
       return answer;
     };
-    const { id: personId } = await created('/persons', { noNationalNumberReason: 'unknown', birthDate: '1990-02-02', firstName: 'Sara', lastName: 'Wouters', address });
-    dossierId = (await created('/dossiers', { procedure: 'leefloon', personId })).id;
+    dossierId = await openDossierWithoutNationalNumber(sys, 'social-worker', { birthDate: '1990-02-02', firstName: 'Sara', lastName: 'Wouters', address });
     await created('/parties', { name: 'CAW Oost-Vlaanderen', kind: 'caw', address: { street: 'Visserij 153', postalCode: '9000', city: 'Gent' } });
   });
   afterAll(async () => {
