@@ -5,6 +5,7 @@ import type { DeadlineRule } from '../libs/deadlines/types';
 import type { LeefloonAmountTable } from '../libs/payments/amounts';
 import { createCouncilActivities } from './council/council.activities';
 import { createDeadlineActivities } from './deadlines/deadline.activities';
+import { createDebtMediationActivities } from './debt-mediation/debt-mediation.activities';
 import { createDossierActivities } from './dossiers/dossier.activities';
 import { createFigureActivities } from './figures/workload-snapshot.activities';
 import { createNoticeActivities } from './notices/notice.activities';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNoticeActivities(deps),
     ...createCouncilActivities(deps),
     ...createFigureActivities(deps),
+    ...createDebtMediationActivities(deps),
     ...createPaymentActivities({ ...deps, amounts: deps.amounts ?? loadLeefloonAmounts(deps.config.payments.amountsFile) }),
   };
 }

@@ -6,6 +6,7 @@ import { pickSession, regularSessions } from '../../libs/council/sessions';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { createPaymentActivities } from '../../activities/payments/payment.activities';
+import type { DebtCreditor } from '../../activities/debt-mediation/debt-mediation.activities';
 import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable } from '../../libs/payments/amounts';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
 import type { DeadlineRule } from '../../libs/deadlines/types';
@@ -30,6 +31,8 @@ export interface FakeOptions {
   catalogue?: DeadlineRule[];
   /** sendPartnerForm refuses the client as having no INSZ (national or BIS number) yet. */
   clientWithoutInsz?: boolean;
+  /** What debtCreditors answers: the inventory's open debts as their creditor and collector parties (default none). */
+  creditors?: DebtCreditor[];
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -60,6 +63,10 @@ export function fakeActivities(options: FakeOptions = {}) {
     },
     recordTaskCompletion: record('recordTaskCompletion'),
     recordReferralFollowUp: record('recordReferralFollowUp'),
+    debtCreditors: async (input) => {
+      calls.push({ name: 'debtCreditors', input });
+      return options.creditors ?? [];
+    },
     cancelTask: record('cancelTask'),
     startDeadline: record('startDeadline'),
     // The real engine and catalogue (pure code): the workflow's timers follow real due dates.
