@@ -15,8 +15,8 @@ import {
   referralFollowUpUpdate,
 } from '../../workflows/shared/dossier.messages';
 import { todayInBrussels } from './factories';
-import type { fakeActivities } from './fake-activities';
-import { eventually, workflowBundle } from './temporal';
+import { fakeActivities } from './fake-activities';
+import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from './temporal';
 
 /**
  * Stored histories of a procedure's workflows (test/workflows/<procedure>/histories/): recorded from landed code by
@@ -116,5 +116,48 @@ export function replayStoredHistories(dir: string): void {
   it.each(files)('replays %s on the current code', async (file) => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
     await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file)).resolves.toBeUndefined();
+  });
+}
+
+/**
+ * The recording test of a procedure's replay suite (only when RECORD_HISTORY=vN is set; RECORD_ONLY=a,b records only
+ * the named scenarios): each scenario runs on a fresh time-skipping server against the fake activities, then every run
+ * of the dossier is saved as `<prefix>-<version>-<scenario>[-<next>[-N]].json`. A scenario returning 'terminate', or a
+ * dossier still running, or one that continued as the `next` workflow, is terminated first; otherwise its result is awaited.
+ */
+export function recordScenarios<T extends { dossierId: string; requestDate: string }>(options: {
+  dir: string;
+  prefix: string;
+  /** The name the runs after the first get: leefloon-…-benefit, debt-mediation-…-trajectory. */
+  next: string;
+  workflow: (input: T) => Promise<unknown>;
+  input: (requestDate: string) => T;
+  scenarios: Record<string, (ctx: RecorderContext) => Promise<unknown>>;
+  /** Terminate a run that is still running at the end of its scenario instead of awaiting its result. */
+  terminateRunning?: (type: string) => boolean;
+}): void {
+  if (!process.env.RECORD_HISTORY) return;
+  it('records histories of the current version', async () => {
+    const only = process.env.RECORD_ONLY?.split(',');
+    for (const [name, scenario] of Object.entries(options.scenarios).filter(([n]) => !only || only.includes(n))) {
+      const env = await timeSkippingEnv();
+      try {
+        const fake = fakeActivities();
+        const taskQueue = uniqueTaskQueue('record');
+        const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+        await worker.runUntil(async () => {
+          const input = options.input(todayInBrussels(await env.currentTimeMs()));
+          const handle = await env.client.workflow.start(options.workflow, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+          const stop = await scenario(recorderContext(env, handle, fake, input.requestDate));
+          const latest = await handle.describe();
+          if (latest.status.name === 'RUNNING' && (stop === 'terminate' || (options.terminateRunning ?? (() => true))(latest.type))) await handle.terminate('recorded');
+          else await handle.result();
+          const version = process.env.RECORD_HISTORY;
+          await saveAllRuns(env, handle, (run) => path.join(options.dir, `${options.prefix}-${version}-${name}${run === 0 ? '' : run === 1 ? `-${options.next}` : `-${options.next}-${run}`}.json`));
+        });
+      } finally {
+        await env.teardown();
+      }
+    }
   });
 }

@@ -1,11 +1,7 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import * as path from 'node:path';
 import { debtMediationApplication } from '../../../workflows/debt-mediation/debt-mediation.workflow';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
-import { fakeActivities } from '../../support/fake-activities';
-import { RecorderContext, recorderContext, replayStoredHistories, saveAllRuns } from '../../support/histories';
-import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { RecorderContext, recordScenarios, replayStoredHistories } from '../../support/histories';
 
 /**
  * Running debt mediation dossiers survive code changes: every stored history (test/workflows/debt-mediation/histories/)
@@ -13,33 +9,6 @@ import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/
  * current version. v1 was recorded from the first slice (the request up to "Lopend traject", commit 3cc9b48).
  */
 const DIR = path.join(__dirname, 'histories');
-
-describe('debtMediationApplication replay of stored histories', () => {
-  if (process.env.RECORD_HISTORY) {
-    it('records histories of the current version', async () => {
-      const only = process.env.RECORD_ONLY?.split(',');
-      for (const [name, scenario] of Object.entries(SCENARIOS).filter(([n]) => !only || only.includes(n))) {
-        const env: TestWorkflowEnvironment = await timeSkippingEnv();
-        try {
-          const fake = fakeActivities();
-          const taskQueue = uniqueTaskQueue('record');
-          const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
-          await worker.runUntil(async () => {
-            const input = aDossierInput({ procedure: 'debt-mediation', reference: 'SB-2026-000001', requestDate: todayInBrussels(await env.currentTimeMs()) });
-            const handle = await env.client.workflow.start(debtMediationApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
-            await scenario(recorderContext(env, handle, fake, input.requestDate));
-            if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('recorded');
-            await saveAllRuns(env, handle, (run) => path.join(DIR, `debt-mediation-${process.env.RECORD_HISTORY}-${name}${run === 0 ? '' : run === 1 ? '-trajectory' : `-trajectory-${run}`}.json`));
-          });
-        } finally {
-          await env.teardown();
-        }
-      }
-    });
-  }
-
-  replayStoredHistories(DIR);
-});
 
 const inquiry = { totalDebtsCents: 1_250_000, creditorCount: 3, monthlyIncomeCents: 165_000, priorityDebts: true, hearingRequested: false };
 
@@ -69,3 +38,11 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void>> = {
     await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
   },
 };
+
+describe('debtMediationApplication replay of stored histories', () => {
+  recordScenarios({
+    dir: DIR, prefix: 'debt-mediation', next: 'trajectory', workflow: debtMediationApplication, scenarios: SCENARIOS,
+    input: (requestDate) => aDossierInput({ procedure: 'debt-mediation', reference: 'SB-2026-000001', requestDate }),
+  });
+  replayStoredHistories(DIR);
+});

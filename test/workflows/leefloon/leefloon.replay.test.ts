@@ -1,12 +1,8 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import * as path from 'node:path';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
 import { addDays } from '../../../libs/deadlines/calendar-date';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
-import { fakeActivities } from '../../support/fake-activities';
-import { RecorderContext, recorderContext, replayStoredHistories, saveAllRuns } from '../../support/histories';
-import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { RecorderContext, recordScenarios, replayStoredHistories } from '../../support/histories';
 
 /**
  * Running dossiers survive code changes: every stored history of an earlier workflow version must replay on the
@@ -15,36 +11,6 @@ import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/
  */
 const DIR = path.join(__dirname, 'histories');
 
-describe('leefloonApplication replay of stored histories', () => {
-  if (process.env.RECORD_HISTORY) {
-    it('records histories of the current version', async () => {
-      // RECORD_ONLY=a,b records only the named scenarios.
-      const only = process.env.RECORD_ONLY?.split(',');
-      for (const [name, scenario] of Object.entries(SCENARIOS).filter(([n]) => !only || only.includes(n))) {
-        const env: TestWorkflowEnvironment = await timeSkippingEnv();
-        try {
-          const fake = fakeActivities();
-          const taskQueue = uniqueTaskQueue('record');
-          const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
-          await worker.runUntil(async () => {
-            const input = aDossierInput({ requestDate: todayInBrussels(await env.currentTimeMs()) });
-            const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
-            const stop = await scenario(recorderContext(env, handle, fake, input.requestDate));
-            const latest = await handle.describe();
-            if (latest.status.name === 'RUNNING' && (stop === 'terminate' || latest.type === 'leefloonBenefit')) await handle.terminate('recorded');
-            else await handle.result();
-            // Every run of the dossier, following continue-as-new from the first: -benefit, -benefit-2, …
-            await saveAllRuns(env, handle, (run) => path.join(DIR, `leefloon-${process.env.RECORD_HISTORY}-${name}${run === 0 ? '' : run === 1 ? '-benefit' : `-benefit-${run}`}.json`));
-          });
-        } finally {
-          await env.teardown();
-        }
-      }
-    });
-  }
-
-  replayStoredHistories(DIR);
-});
 
 type Scenario = (ctx: RecorderContext) => Promise<void | 'terminate'>;
 
@@ -200,3 +166,12 @@ const SCENARIOS: Record<string, Scenario> = {
     await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
   },
 };
+
+describe('leefloonApplication replay of stored histories', () => {
+  recordScenarios({
+    dir: DIR, prefix: 'leefloon', next: 'benefit', workflow: leefloonApplication, scenarios: SCENARIOS,
+    input: (requestDate) => aDossierInput({ requestDate }),
+    terminateRunning: (type) => type === 'leefloonBenefit',
+  });
+  replayStoredHistories(DIR);
+});

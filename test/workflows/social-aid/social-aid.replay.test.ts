@@ -1,11 +1,7 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import * as path from 'node:path';
 import { socialAidApplication } from '../../../workflows/social-aid/social-aid.workflow';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
-import { fakeActivities } from '../../support/fake-activities';
-import { RecorderContext, recorderContext, replayStoredHistories, saveAllRuns } from '../../support/histories';
-import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { RecorderContext, recordScenarios, replayStoredHistories } from '../../support/histories';
 
 /**
  * Running social aid dossiers survive code changes: every stored history (test/workflows/social-aid/histories/) replays
@@ -13,32 +9,6 @@ import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/
  */
 const DIR = path.join(__dirname, 'histories');
 
-describe('socialAidApplication replay of stored histories', () => {
-  if (process.env.RECORD_HISTORY) {
-    it('records histories of the current version', async () => {
-      const only = process.env.RECORD_ONLY?.split(',');
-      for (const [name, scenario] of Object.entries(SCENARIOS).filter(([n]) => !only || only.includes(n))) {
-        const env: TestWorkflowEnvironment = await timeSkippingEnv();
-        try {
-          const fake = fakeActivities();
-          const taskQueue = uniqueTaskQueue('record');
-          const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
-          await worker.runUntil(async () => {
-            const input = aDossierInput({ procedure: 'social-aid', reference: 'MD-2026-000001', requestDate: todayInBrussels(await env.currentTimeMs()) });
-            const handle = await env.client.workflow.start(socialAidApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
-            await scenario(recorderContext(env, handle, fake, input.requestDate));
-            if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('recorded');
-            await saveAllRuns(env, handle, (run) => path.join(DIR, `social-aid-${process.env.RECORD_HISTORY}-${name}${run === 0 ? '' : run === 1 ? '-benefit' : `-benefit-${run}`}.json`));
-          });
-        } finally {
-          await env.teardown();
-        }
-      }
-    });
-  }
-
-  replayStoredHistories(DIR);
-});
 
 const inquiry = (homeVisitDate: string, overrides: Record<string, unknown> = {}) => ({
   homeVisitDate, residenceStatus: 'foreigners-register', rijksregisterCode: 'none', stateReimbursed: true, householdType: 'single',
@@ -123,3 +93,11 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void>> = {
     await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
   },
 };
+
+describe('socialAidApplication replay of stored histories', () => {
+  recordScenarios({
+    dir: DIR, prefix: 'social-aid', next: 'benefit', workflow: socialAidApplication, scenarios: SCENARIOS,
+    input: (requestDate) => aDossierInput({ procedure: 'social-aid', reference: 'MD-2026-000001', requestDate }),
+  });
+  replayStoredHistories(DIR);
+});
