@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDebtMediationActivities } from '../../activities/debt-mediation/debt-mediation.activities';
-import { DossierEntity, PartyEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
+import { DossierEntity, PartyEntity, PaymentEntity, PersonEntity, UserEntity } from '../../libs/db/entities';
 import { migratedDataSource } from '../support/database';
 
 /** The debt mediation activities against the inventory tables, on a real PostgreSQL. */
@@ -17,14 +17,48 @@ describe('debt mediation activities (db)', () => {
     await dataSource?.destroy();
   });
 
-  it('debtCreditors: one row per open debt for its creditor and one more for its bailiff, in the order the debts were entered', async () => {
+  async function aDossier(reference: string) {
     const user = await dataSource.getRepository(UserEntity).save({ username: `sw-${randomUUID().slice(0, 8)}`, passwordHash: 'x', displayName: 'Sofie Claes', role: 'social-worker', team: 'demo' });
-    const person = await dataSource.getRepository(PersonEntity).save({ nationalNumber: '93051822361', firstName: 'Jan', lastName: 'Peeters', street: 'Markt 1', postalCode: '9200', city: 'Dendermonde' });
+    const person = await dataSource.getRepository(PersonEntity).save({ nationalNumber: null, noNationalNumberReason: 'bis-requested', birthDate: '1993-05-18', firstName: 'Jan', lastName: 'Peeters', street: 'Markt 1', postalCode: '9200', city: 'Dendermonde' });
     const dossierId = randomUUID();
     await dataSource.getRepository(DossierEntity).insert({
-      id: dossierId, reference: 'SB-2026-000011', procedure: 'debt-mediation', personId: person.id, status: 'TRAJECTORY_ACTIVE',
+      id: dossierId, reference, procedure: 'debt-mediation', personId: person.id, status: 'TRAJECTORY_ACTIVE',
       team: 'demo', responsibleUserId: user.id, workflowId: `dossier-${dossierId}`, requestDate: '2026-10-05', channel: 'counter',
     });
+    return { dossierId, userId: user.id };
+  }
+
+  it('budgetAccountBalance: money in up to the day, less other money out, less every payment ordered from the account and not cancelled', async () => {
+    const { dossierId, userId } = await aDossier('SB-2026-000012');
+    expect(await acts.budgetAccountBalance({ dossierId, on: '2026-12-31' })).toEqual({ iban: null, incomingCents: 0, otherOutgoingCents: 0, orderedCents: 0, balanceCents: 0 });
+    const account = 'BE68539007547034';
+    await dataSource.query(
+      `INSERT INTO budget_plans (dossier_id, version, valid_from, account_iban, plan, created_by) VALUES ($1, 1, '2026-12-01', $2, '{}', $3)`,
+      [dossierId, account, userId],
+    );
+    const move = (day: string, cents: number, ref: string, paymentId: string | null = null) => dataSource.query(
+      `INSERT INTO budget_account_movements (dossier_id, account_iban, booking_date, amount_cents, bank_reference, payment_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [dossierId, account, day, cents, ref, paymentId],
+    );
+    const payment = (key: string, cents: number, status: 'due' | 'cancelled', debtorIban: string | null = account) => dataSource.getRepository(PaymentEntity).save({
+      dossierId, kind: 'leefgeld', period: key, paymentKey: `leefgeld:client:${key}`, amountCents: cents, iban: 'BE71096123456769', creditorName: 'Jan Peeters',
+      ...(debtorIban ? { debtorName: 'OCMW Teststad budgetbeheer', debtorIban, debtorBic: 'GKCCBEBB' } : {}), remittance: 'Leefgeld', dueDate: '2026-12-07', status, method: 'transfer',
+    });
+    const paid = await payment('2026-W50', 10_000, 'due');
+    await payment('2026-W51', 10_000, 'cancelled');
+    await payment('2026-W52', 99_999, 'due', null); // from the OCMW's own account: not this account's
+    await move('2026-12-01', 165_000, 'STMT-1');
+    await move('2026-12-03', -1_250, 'STMT-2'); // bank costs
+    await move('2026-12-08', -10_000, 'STMT-3', paid.id); // the leefgeld executed: already counted as ordered
+    await move('2026-12-20', 50_000, 'STMT-4'); // after the day asked about
+    expect(await acts.budgetAccountBalance({ dossierId, on: '2026-12-10' })).toEqual({
+      iban: account, incomingCents: 165_000, otherOutgoingCents: -1_250, orderedCents: 10_000, balanceCents: 153_750,
+    });
+  });
+
+  it('debtCreditors: one row per open debt for its creditor and one more for its bailiff, in the order the debts were entered', async () => {
+    const { dossierId, userId } = await aDossier('SB-2026-000011');
+    const user = { id: userId };
     const parties = dataSource.getRepository(PartyEntity);
     const energy = await parties.save({ name: 'Energie Vlaanderen', kind: 'creditor' });
     const bank = await parties.save({ name: 'Bank Kredietnet', kind: 'creditor' });

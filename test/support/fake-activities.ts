@@ -33,6 +33,11 @@ export interface FakeOptions {
   clientWithoutInsz?: boolean;
   /** What debtCreditors answers: the inventory's open debts as their creditor and collector parties (default none). */
   creditors?: DebtCreditor[];
+  /**
+   * What budgetAccountBalance answers, before the payments ordered from the account in this test are taken off (as the
+   * real one counts them): the money that came in by `on`. Default: plenty (10 million euro).
+   */
+  budgetIncomingCents?: (on: string) => number;
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -63,6 +68,15 @@ export function fakeActivities(options: FakeOptions = {}) {
     },
     recordTaskCompletion: record('recordTaskCompletion'),
     recordReferralFollowUp: record('recordReferralFollowUp'),
+    budgetAccountBalance: async (input) => {
+      calls.push({ name: 'budgetAccountBalance', input });
+      const incomingCents = options.budgetIncomingCents?.(input.on) ?? 1_000_000_000;
+      // Like the table: every order from a named debtor account, once per payment key, counts (orderPayment is idempotent).
+      const ordered = new Map<string, number>();
+      for (const c of calls) if (c.name === 'orderPayment' && c.input.dossierId === input.dossierId && c.input.debtorAccount) ordered.set(`${c.input.kind}:${c.input.payee?.partyId ?? 'client'}:${c.input.period}:${c.input.debtRef ?? ''}`, c.input.amountCents);
+      const orderedCents = [...ordered.values()].reduce((a, b) => a + b, 0);
+      return { iban: 'BE68539007547034', incomingCents, otherOutgoingCents: 0, orderedCents, balanceCents: incomingCents - orderedCents };
+    },
     debtCreditors: async (input) => {
       calls.push({ name: 'debtCreditors', input });
       return options.creditors ?? [];

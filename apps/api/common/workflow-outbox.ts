@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import type { OutboxUpdate } from '../../../libs/db/outbox';
+import { budgetPlanChangedUpdate } from '../../../workflows/debt-mediation/trajectory.messages';
 import { OutboxRelay } from '../../../libs/temporal/outbox-relay';
 import {
   agendaItemMovedUpdate,
@@ -26,6 +27,7 @@ const UPDATES: Record<OutboxUpdate, UpdateDefinition<unknown, [any]>> = {
   externalEvent: externalEventUpdate,
   referralFollowUp: referralFollowUpUpdate,
   referralClosed: referralClosedUpdate,
+  budgetPlanChanged: budgetPlanChangedUpdate,
 };
 
 /** Seconds between relay passes. */
