@@ -147,3 +147,59 @@ export function arrears(startDate: IsoDate, decisionDate: IsoDate, payday: numbe
     firstPaymentDeadline: deadline,
   };
 }
+
+/** An ISO 8601 week 'YYYY-Www' (payment-key.ts validates it): weekly payments such as the living money (leefgeld). */
+export type IsoWeek = string;
+
+/** ISO weekday of a date: 1 Monday … 7 Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  const { y, m, d } = parseIsoDate(date);
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** The ISO week a date falls in (its year is the year of that week's Thursday: 29 December 2025 is 2026-W01). */
+export function isoWeekOf(date: IsoDate): IsoWeek {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((parseDayOfYear(thursday) - 1) / 7) + 1;
+  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
+}
+
+function parseDayOfYear(date: IsoDate): number {
+  const { y, m, d } = parseIsoDate(date);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) + 1;
+}
+
+/** The day of an ISO week with ISO weekday `weekday` (1 Monday … 7 Sunday). */
+export function dayOfIsoWeek(week: IsoWeek, weekday: number): IsoDate {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) throw new RangeError(`not an ISO week YYYY-Www: ${week}`);
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw new RangeError(`weekday must be 1–7: ${weekday}`);
+  // 4 January is always in week 1.
+  const jan4 = formatIsoDate(Number(match[1]), 1, 4);
+  const monday = addDays(jan4, 1 - isoWeekday(jan4) + (Number(match[2]) - 1) * 7);
+  return addDays(monday, weekday - 1);
+}
+
+export function addWeeks(week: IsoWeek, weeks: number): IsoWeek {
+  return isoWeekOf(addDays(dayOfIsoWeek(week, 4), 7 * weeks));
+}
+
+/**
+ * The day a weekly payment of `week` is made: the configured weekday of that week, moved EARLIER to the previous
+ * working day on a weekend or legal holiday (budget management, domain §3.1 step 5: the client must have the living
+ * money in time). Monday 6 April 2026 is Easter Monday → Friday 3 April.
+ */
+export function weeklyPaymentDay(week: IsoWeek, weekday: number): IsoDate {
+  return workingDayOnOrBefore(dayOfIsoWeek(week, weekday));
+}
+
+/**
+ * The day a monthly amount due on day `dueDay` (1–31) of `month` is paid: that day (the month's last day when the month
+ * is shorter), moved EARLIER to the previous working day. Fixed costs and creditor instalments of a budget plan.
+ */
+export function monthlyDueDay(month: Period, dueDay: number): IsoDate {
+  if (!Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) throw new RangeError(`due day must be 1–31: ${dueDay}`);
+  const { y, m } = parsePeriod(month);
+  return workingDayOnOrBefore(formatIsoDate(y, m, Math.min(dueDay, daysInMonth(y, m))));
+}

@@ -3,7 +3,7 @@ import { DEBT_MEDIATION, guidanceTypeLabel } from '../../libs/procedures/debt-me
 import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 
 export interface DebtMediationResult {
   status: 'FORWARDED' | 'NOTIFIED';
@@ -42,19 +42,12 @@ export async function debtMediationApplication(input: DossierInput): Promise<Deb
   await dossier.event('report-ready', `Sociaal verslag klaar, voorstel: ${proposed}`, { status: 'AWAITING_DECISION' });
 
   // The BCSD decides on the report's proposal; amicable mediation only if the OCMW is recognised for it (the check).
-  const decision = await dossier.council(
-    {
-      reference: input.reference,
-      proposal: report.proposal,
-      guidanceType: report.guidanceType,
-      durationMonths: report.durationMonths,
-      motivation: report.motivation,
-    },
-    { hearingRequested: inquiry.hearingRequested, deadline: decisionTerm },
+  const { decision, result, decisionDate } = await councilDecides(
+    dossier,
+    decisionTerm,
+    { reference: input.reference, proposal: report.proposal, guidanceType: report.guidanceType, durationMonths: report.durationMonths, motivation: report.motivation },
+    inquiry.hearingRequested,
   );
-  const result = decision.result as 'granted' | 'refused';
-  const { decisionDate } = decision;
-  await recordDecision(dossier, decisionTerm, decisionDate, `Beslissing BCSD van ${decisionDate}: ${result === 'granted' ? 'toegekend' : 'geweigerd'}`, result);
 
   // SA-4: notify within 8 days (art. 62bis OCMW-wet); the letter cites art. 71 OCMW-wet for the appeal (SA-5).
   const notificationTerm = await dossier.deadline('notification', 'SA-4', decisionDate);

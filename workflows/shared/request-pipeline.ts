@@ -8,7 +8,8 @@ import { CHANNEL_LABELS, type Channel } from '../../libs/procedures/channels';
 import type { DecisionTemplate } from '../../libs/notices/templates';
 import type { PipelineDeadlines } from '../../libs/procedures/types';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
-import type { DeadlineHandle, Dossier } from './dossier-runtime';
+import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
+import type { CouncilDecision, DeadlineHandle, Dossier } from './dossier-runtime';
 import { DUTCH_DATES_PATCH } from './deadline-clock';
 
 /**
@@ -130,6 +131,21 @@ export async function recordDecision(dossier: Dossier, decisionTerm: DeadlineHan
   await decisionTerm.met(decisionDate);
   await dossier.deadlineOf(SILENT_REFUSAL_APPEAL)?.cancel('decided');
   await dossier.event('decided', description, { status: 'DECIDED', data: { result } });
+}
+
+/**
+ * The BCSD decides on the social report's proposal (§0.1 steps 7–8): the item goes on the agenda under the decision
+ * term, and once the session decided, the decision is recorded (recordDecision) as granted or refused. The same steps
+ * for every procedure whose request ends in a BCSD decision; the proposal is the procedure's own (its proposalSchema).
+ */
+export async function councilDecides(
+  dossier: Dossier, decisionTerm: DeadlineHandle, proposal: AgendaProposal, hearingRequested: boolean,
+): Promise<{ decision: CouncilDecision; result: 'granted' | 'refused'; decisionDate: string }> {
+  const decision = await dossier.council(proposal, { hearingRequested, deadline: decisionTerm });
+  const result = decision.result as 'granted' | 'refused';
+  const { decisionDate } = decision;
+  await recordDecision(dossier, decisionTerm, decisionDate, `Beslissing BCSD van ${decisionDate}: ${result === 'granted' ? 'toegekend' : 'geweigerd'}`, result);
+  return { decision, result, decisionDate };
 }
 
 /** The templates a decision letter is issued from (libs/notices/templates.ts). */

@@ -6,7 +6,7 @@ import type { Category } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, monthlyAmount, orderPayment } from '../shared/monthly-aid';
-import { forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import { SOCIAL_AID_DOSSIER, type socialAidBenefit } from './social-aid-benefit.workflow';
 import { superviseForm } from '../shared/partner-forms';
 import { sendStartForms } from './wet1965-forms';
@@ -55,7 +55,9 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
   });
 
   // The BCSD decides on the social report's proposal and its form of aid.
-  const decision = await dossier.council(
+  const { decision, result, decisionDate } = await councilDecides(
+    dossier,
+    decisionTerm,
     {
       reference: input.reference,
       proposal: report.proposal,
@@ -68,11 +70,8 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
       payeePartyId: report.payeePartyId,
       motivation: report.motivation,
     },
-    { hearingRequested: inquiry.hearingRequested, deadline: decisionTerm },
+    inquiry.hearingRequested,
   );
-  const result = decision.result as 'granted' | 'refused';
-  const { decisionDate } = decision;
-  await recordDecision(dossier, decisionTerm, decisionDate, `Beslissing BCSD van ${decisionDate}: ${result === 'granted' ? 'toegekend' : 'geweigerd'}`, result);
 
   // SA-4: notify within 8 days, by registered letter or against receipt (art. 62bis OCMW-wet).
   const notificationTerm = await dossier.deadline('notification', 'SA-4', decisionDate);

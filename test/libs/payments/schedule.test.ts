@@ -1,4 +1,10 @@
 import {
+  addWeeks,
+  dayOfIsoWeek,
+  isoWeekday,
+  isoWeekOf,
+  monthlyDueDay,
+  weeklyPaymentDay,
   addPeriods,
   arrears,
   coverage,
@@ -96,5 +102,32 @@ describe('arrears and the first payment (LL-6: within 15 calendar days of the de
   it('walks periods across the year end', () => {
     expect(periodRange('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
     expect(addPeriods('2026-01', -1)).toBe('2025-12');
+  });
+});
+
+describe('weekly and monthly due days (budget management)', () => {
+  it('knows the ISO week of a date, across year ends', () => {
+    expect(isoWeekOf('2026-12-02')).toBe('2026-W49');
+    expect(isoWeekOf('2025-12-29')).toBe('2026-W01'); // the Thursday of that week is 1 January 2026
+    expect(isoWeekOf('2027-01-01')).toBe('2026-W53'); // 2026 has 53 weeks (it starts on a Thursday)
+    expect(isoWeekOf('2027-01-04')).toBe('2027-W01');
+    expect(addWeeks('2026-W52', 1)).toBe('2026-W53');
+    expect(addWeeks('2026-W53', 1)).toBe('2027-W01');
+    expect(addWeeks('2027-W01', -2)).toBe('2026-W52');
+  });
+
+  it('pays the living money on the weekday of the week, moved to the previous working day', () => {
+    expect(dayOfIsoWeek('2026-W49', 1)).toBe('2026-11-30');
+    expect(weeklyPaymentDay('2026-W49', 1)).toBe('2026-11-30');
+    expect(weeklyPaymentDay('2026-W15', 1)).toBe('2026-04-03'); // Easter Monday 6 April 2026 → Friday 3 April
+    expect(weeklyPaymentDay('2026-W49', 6)).toBe('2026-12-04'); // a Saturday → the Friday before
+    expect(() => weeklyPaymentDay('2026-W49', 0)).toThrow(RangeError);
+  });
+
+  it('pays a monthly amount on its due day, the last day of a short month, moved to the previous working day', () => {
+    expect(monthlyDueDay('2027-02', 31)).toBe('2027-02-26'); // Sunday 28 February → Friday 26
+    expect(monthlyDueDay('2026-12', 25)).toBe('2026-12-24'); // Christmas → 24 December
+    expect(monthlyDueDay('2026-12', 10)).toBe('2026-12-10');
+    expect(isoWeekday('2026-12-06')).toBe(7);
   });
 });
