@@ -30,6 +30,10 @@ export interface DossierSettings {
   partnerReminderDays: number;
   /** Debt mediation: recognised for amicable mediation since (decree 24 July 1996); null: not recognised. */
   debtMediationRecognisedSince?: string | null;
+  /** Debt mediation (local policy [U]): the weekday of the living money, months between evaluations, a creditor's answer days. */
+  leefgeldWeekday?: number;
+  evaluationMonths?: number;
+  creditorAnswerDays?: number;
 }
 
 export function createDossierActivities({ dataSource, config, temporal }: { dataSource: DataSource; config: AppConfig; temporal?: Client }) {
@@ -47,6 +51,7 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
         documentReminderDays: config.notices.documentReminderDays,
         partnerReminderDays: config.notices.partnerReminderDays,
         debtMediationRecognisedSince: config.debtMediationRecognisedSince,
+        ...config.debtMediation,
       };
     },
 

@@ -64,6 +64,13 @@ export interface AppConfig {
    * OCMW_DEBT_MEDIATION_RECOGNISED_SINCE, YYYY-MM-DD). null (default): not recognised, so no amicable mediation.
    */
   debtMediationRecognisedSince: string | null;
+  /**
+   * Budget management (domain §3.1 steps 5–6), local policy [U]: the ISO weekday (1 Monday … 7 Sunday) the weekly living
+   * money is paid (OCMW_LEEFGELD_WEEKDAY, default 1), the months between two evaluation interviews with the client
+   * (OCMW_DEBT_EVALUATION_MONTHS, default 3) and the calendar days a creditor has to answer a letter before its one
+   * reminder, and again after it (OCMW_CREDITOR_ANSWER_DAYS, default 21).
+   */
+  debtMediation: { leefgeldWeekday: number; evaluationMonths: number; creditorAnswerDays: number };
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -265,6 +272,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wet1965FormDays: env.OCMW_WET1965_FORM_DAYS ? int('OCMW_WET1965_FORM_DAYS', 45, 1, 365) : null,
     asylumEndOfAidDays: env.OCMW_ASYLUM_END_OF_AID_DAYS ? int('OCMW_ASYLUM_END_OF_AID_DAYS', 30, 1, 365) : null,
     debtMediationRecognisedSince,
+    debtMediation: {
+      leefgeldWeekday: int('OCMW_LEEFGELD_WEEKDAY', 1, 1, 7),
+      evaluationMonths: int('OCMW_DEBT_EVALUATION_MONTHS', 3, 1, 24),
+      creditorAnswerDays: int('OCMW_CREDITOR_ANSWER_DAYS', 21, 1, 180),
+    },
     timeZone,
   };
   const config: AppConfig = {

@@ -93,6 +93,10 @@ export const DEBT_MEDIATION = {
   events: {},
   settings: {
     documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },
+    // Local policy [U] (domain §3.1 steps 5–6: the living money "usually weekly", periodic evaluations).
+    leefgeldWeekday: { label: 'Weekdag van het leefgeld (1 = maandag … 7 = zondag)', env: 'OCMW_LEEFGELD_WEEKDAY', default: 1, unit: 'weekday' },
+    evaluationMonths: { label: 'Maanden tussen twee evaluatiegesprekken', env: 'OCMW_DEBT_EVALUATION_MONTHS', default: 3, unit: 'months' },
+    creditorAnswerDays: { label: 'Dagen voor een schuldeiser om te antwoorden (vóór en na de herinnering)', env: 'OCMW_CREDITOR_ANSWER_DAYS', default: 21, unit: 'days' },
   },
 } as const satisfies ProcedureDefinition<keyof typeof DEBT_MEDIATION_TASK_KINDS>;
 

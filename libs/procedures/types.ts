@@ -107,7 +107,7 @@ export interface ProcedureSetting {
   /** The environment variable that sets it. */
   env: string;
   default: number;
-  unit: 'days' | 'day-of-month';
+  unit: 'days' | 'day-of-month' | 'weekday' | 'months';
 }
 
 /**

@@ -7,6 +7,7 @@ import { addDays } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { createPaymentActivities } from '../../activities/payments/payment.activities';
 import type { DebtCreditor } from '../../activities/debt-mediation/debt-mediation.activities';
+import type { DossierSettings } from '../../activities/dossiers/dossier.activities';
 import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable } from '../../libs/payments/amounts';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
 import type { DeadlineRule } from '../../libs/deadlines/types';
@@ -26,7 +27,7 @@ export interface FakeOptions {
   /** openTask refuses (non-retryable) tasks of these kinds: a step that fails for good. */
   refuseTaskKinds?: string[];
   /** What dossierSettings answers (default: the built-in configuration). */
-  settings?: Partial<{ warningDays: number; payday: number; documentReminderDays: number; partnerReminderDays: number; debtMediationRecognisedSince: string | null }>;
+  settings?: Partial<DossierSettings>;
   /** The deadline catalogue planDeadline computes with (default: the built-in one); `useCatalogue` swaps it later. */
   catalogue?: DeadlineRule[];
   /** sendPartnerForm refuses the client as having no INSZ (national or BIS number) yet. */
@@ -60,7 +61,7 @@ export function fakeActivities(options: FakeOptions = {}) {
     recordDossierEvent: record('recordDossierEvent'),
     dossierSettings: async (input) => {
       calls.push({ name: 'dossierSettings', input });
-      return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, ...options.settings };
+      return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, leefgeldWeekday: 1, evaluationMonths: 3, creditorAnswerDays: 21, ...options.settings };
     },
     openTask: async (input) => {
       if (options.refuseTaskKinds?.includes(input.kind)) throw ApplicationFailure.nonRetryable(`task kind ${input.kind} refused (test)`, 'TestRefusal');

@@ -24,6 +24,12 @@ export interface DossierInput {
     partnerReminderDays?: number;
     /** Debt mediation: recognised for amicable mediation since (decree 24 July 1996, configuration); null: not. */
     debtMediationRecognisedSince?: string | null;
+    /** Debt mediation (configuration, local policy): ISO weekday of the weekly living money (1 Monday … 7 Sunday). */
+    leefgeldWeekday?: number;
+    /** Debt mediation: months between two evaluation interviews. */
+    evaluationMonths?: number;
+    /** Debt mediation: calendar days a creditor has to answer a letter (before its reminder, and after it). */
+    creditorAnswerDays?: number;
     /**
      * A run that has this many history events hands over to a new run at its next safe point, even before Temporal
      * suggests it (continueAsNewSuggested) — configuration; tests set it low to prove the hand-over.

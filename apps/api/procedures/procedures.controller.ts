@@ -72,7 +72,7 @@ const PROCEDURE_VIEW = {
     },
     events: list(['kind', 'title', 'schema', 'opensDossier'], { kind: STRING, title: STRING, schema: SCHEMA, opensDossier: { type: 'boolean' } }),
     settings: list(['name', 'label', 'env', 'default', 'unit'], {
-      name: STRING, label: STRING, env: STRING, default: { type: 'integer' }, unit: { enum: ['days', 'day-of-month'] },
+      name: STRING, label: STRING, env: STRING, default: { type: 'integer' }, unit: { enum: ['days', 'day-of-month', 'weekday', 'months'] },
     }),
     household: { type: 'boolean', description: 'Its dossiers may concern household members besides the applicant (GET/POST /dossiers/:id/persons)' },
     householdRoles: list(['role', 'label'], { role: STRING, label: { ...STRING, description: 'Dutch', example: 'Partner' } }),

@@ -91,6 +91,9 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
       OCMW_PAYDAY: config.payments.payday,
       OCMW_DOCUMENT_REMINDER_DAYS: config.notices.documentReminderDays,
       OCMW_PARTNER_REMINDER_DAYS: config.notices.partnerReminderDays,
+      OCMW_LEEFGELD_WEEKDAY: config.debtMediation.leefgeldWeekday,
+      OCMW_DEBT_EVALUATION_MONTHS: config.debtMediation.evaluationMonths,
+      OCMW_CREDITOR_ANSWER_DAYS: config.debtMediation.creditorAnswerDays,
       // Unset, the catalogue's rule holds (SA-9, [U]); the setting's default is its duration.
       OCMW_ASYLUM_END_OF_AID_DAYS: config.asylumEndOfAidDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'SA-9')!.duration,
     };

@@ -13095,7 +13095,7 @@ export interface operations {
                                 env: string;
                                 default: number;
                                 /** @enum {unknown} */
-                                unit: "days" | "day-of-month";
+                                unit: "days" | "day-of-month" | "weekday" | "months";
                             }[];
                             /** @description Its dossiers may concern household members besides the applicant (GET/POST /dossiers/:id/persons) */
                             household?: boolean;
