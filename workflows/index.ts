@@ -4,4 +4,5 @@ export { leefloonBenefit } from './leefloon/leefloon-benefit.workflow';
 export { socialAidApplication } from './social-aid/social-aid.workflow';
 export { socialAidBenefit } from './social-aid/social-aid-benefit.workflow';
 export { debtMediationApplication } from './debt-mediation/debt-mediation.workflow';
+export { debtMediationTrajectory } from './debt-mediation/trajectory.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

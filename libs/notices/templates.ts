@@ -149,6 +149,28 @@ export interface ForwardingApplicantData extends LetterBase {
   reasons: string;
 }
 
+/**
+ * The agreement of a debt mediation trajectory (domain §3.1 step 4): what the OCMW does (the mandate), for how long, and
+ * how it ends — the client may end it at any time; the social worker has it signed (the task that follows the letter).
+ */
+export interface TrajectoryAgreementData extends LetterBase {
+  decisionDate: IsoDate;
+  /** Dutch label of the kind of help ("Budgetbeheer"). */
+  guidance: string;
+  /** Budget management: the OCMW receives the income on a budget-management account and pays from it. */
+  management: boolean;
+  durationMonths: number;
+}
+
+/** The trajectory has ended: why, from when, and what happens with the budget-management account. */
+export interface TrajectoryEndedData extends LetterBase {
+  guidance: string;
+  endDate: IsoDate;
+  /** Dutch: "u hebt de overeenkomst opgezegd", "de afgesproken duur is voorbij". */
+  reason: string;
+  management: boolean;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -162,11 +184,14 @@ export interface TemplateData {
   'decision-recovery': DecisionData;
   'forwarding-ocmw': ForwardingOcmwData;
   'forwarding-applicant': ForwardingApplicantData;
+  'trajectory-agreement': TrajectoryAgreementData;
+  'trajectory-ended': TrajectoryEndedData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
   'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
   'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
+  'trajectory-agreement', 'trajectory-ended',
 ] as const satisfies readonly TemplateName[];
 
 export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop' | 'recovery';
@@ -221,6 +246,10 @@ const ELEMENTS: Record<string, string> = {
   'incompetence-reasons': 'the reasons why this OCMW is not competent',
   applicant: 'the applicant (name and address)',
   'forward-date': 'the date the request was forwarded',
+  guidance: 'the kind of help (budgetbegeleiding, budgetbeheer, minnelijke schuldbemiddeling)',
+  duration: 'the duration of the trajectory in months',
+  'end-date': 'the last day of the trajectory',
+  'end-reason': 'why the trajectory ends',
   procedure: "the procedure's wording and appeal rule (its definition)",
 };
 
@@ -353,6 +382,15 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
         ['forward-date', date(d.forwardDate)],
         ...baseChecks(d, false),
       ]);
+    case 'trajectory-agreement':
+      return collect([
+        ['decision-date', date(d.decisionDate)],
+        ['guidance', filled(d.guidance)],
+        ['duration', Number.isInteger(d.durationMonths) && d.durationMonths > 0],
+        ...baseChecks(d, true),
+      ]);
+    case 'trajectory-ended':
+      return collect([['guidance', filled(d.guidance)], ['end-date', date(d.endDate)], ['end-reason', filled(d.reason)], ...baseChecks(d, false)]);
   }
 }
 
@@ -607,6 +645,44 @@ function forwardingApplicant(d: ForwardingApplicantData): LetterDocument {
   });
 }
 
+function trajectoryAgreement(d: TrajectoryAgreementData): LetterDocument {
+  return document(d, `Overeenkomst ${d.guidance.toLowerCase()}`, [
+    salutation(d),
+    `Het Bijzonder Comité voor de Sociale Dienst besliste op ${formatDateNl(d.decisionDate)} u te helpen met ${d.guidance.toLowerCase()} ` +
+      `(dossier ${d.reference}; art. 1 en 57 §1 OCMW-wet). Deze overeenkomst legt vast wat wij samen afspreken.`,
+    d.management
+      ? `Opdracht: u geeft het OCMW de opdracht uw inkomsten te ontvangen op een budgetbeheerrekening op uw naam die het OCMW beheert, ` +
+        `en daarvan volgens het budgetplan dat wij samen opmaken uw vaste kosten en de afbetalingen aan uw schuldeisers te betalen. ` +
+        `U ontvangt elke week leefgeld op uw eigen rekening. Wij bespreken het budgetplan met u bij elke wijziging.`
+      : `Opdracht: de maatschappelijk werker helpt u uw budget te plannen en op te volgen; u betaalt zelf uw rekeningen en schuldeisers.`,
+    `Duur: ${d.durationMonths} maanden vanaf de ondertekening. Wij evalueren het traject geregeld met u in een gesprek.`,
+    `Einde: u kunt de overeenkomst op elk moment schriftelijk opzeggen. Het traject eindigt ook na de afgesproken duur, of wanneer ` +
+      `het Bijzonder Comité na een evaluatie beslist het te beëindigen. Bij het einde krijgt u een afrekening van de rekening.`,
+    `Onderteken deze overeenkomst samen met uw maatschappelijk werker; pas daarna begint het traject.`,
+    contactParagraph(d),
+    closing(d),
+  ], {
+    'Soort hulp': d.guidance,
+    'Beslissing BCSD': formatDateNl(d.decisionDate),
+    Duur: `${d.durationMonths} maanden`,
+    'Maatschappelijk werker': d.socialWorker ? `${d.socialWorker.name} (${d.socialWorker.contact})` : undefined,
+  });
+}
+
+function trajectoryEnded(d: TrajectoryEndedData): LetterDocument {
+  return document(d, `Einde van uw traject ${d.guidance.toLowerCase()}`, [
+    salutation(d),
+    `Uw traject ${d.guidance.toLowerCase()} (dossier ${d.reference}) eindigt op ${formatDateNl(d.endDate)}: ${d.reason}.`,
+    d.management
+      ? `Na die dag betaalt het OCMW niets meer van de budgetbeheerrekening. U ontvangt een afrekening van de rekening; wat er nog ` +
+        `op staat, storten wij op uw eigen rekening. Uw schuldeisers worden op de hoogte gebracht.`
+      : `Vanaf die dag volgt de maatschappelijk werker uw budget niet meer op.`,
+    `U kunt altijd opnieuw hulp vragen bij de sociale dienst.`,
+    contactParagraph(d),
+    closing(d),
+  ], { 'Soort hulp': d.guidance, Einddatum: formatDateNl(d.endDate), Reden: d.reason });
+}
+
 /**
  * Renders a template, after checking its mandatory elements: a letter that lacks one is refused with a
  * LetterIncompleteError naming each missing element.
@@ -628,6 +704,8 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'decision-recovery': return decision('recovery', d);
     case 'forwarding-ocmw': return forwardingOcmw(d);
     case 'forwarding-applicant': return forwardingApplicant(d);
+    case 'trajectory-agreement': return trajectoryAgreement(d);
+    case 'trajectory-ended': return trajectoryEnded(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

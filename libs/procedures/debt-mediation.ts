@@ -2,9 +2,10 @@
  * Debt mediation and budget guidance (schuldbemiddeling en budgetbegeleiding, §3 of the domain reference): a request
  * follows the social aid pipeline of §0.1 (SA-1 … SA-5, OCMW-wet art. 58, 62bis, 71) with its own inquiry (the debt
  * situation) and its own report (the kind of help: budget guidance, budget management or — only for an OCMW recognised
- * under the decree of 24 July 1996 — amicable debt mediation, with a duration). FIRST SLICE: the request up to the
- * notified decision; a granted trajectory is "Lopend traject" and stays open (budget plans, payments to creditors and
- * the years-long follow-up come in later slices). Its workflow is workflows/debt-mediation/. Pure data.
+ * under the decree of 24 July 1996 — amicable debt mediation, with a duration). A grant becomes a trajectory that runs
+ * for years as its own workflow type (debtMediationTrajectory): the signed agreement, the budget plan and the payments
+ * it drives from the budget-management account, the periodic evaluations, and its end. Its workflows are
+ * workflows/debt-mediation/. Pure data.
  */
 import { choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { JsonSchema, SchemaError } from '../validation/schema';
@@ -37,13 +38,16 @@ export const DEBT_MEDIATION = {
   name: 'debt-mediation',
   title: 'Schuldbemiddeling en budgetbegeleiding (OCMW-wet)',
   workflowType: 'debtMediationApplication',
-  workflowTypes: ['debtMediationApplication'],
+  // The request, then (granted) the years-long trajectory as its own workflow type on the same workflow id.
+  workflowTypes: ['debtMediationApplication', 'debtMediationTrajectory'],
   referencePrefix: 'SB',
   // Every status workflows/debt-mediation/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
   statuses: [
     ...PIPELINE_STATUSES,
-    // A granted trajectory stays open: later slices continue it (budget plan, payments, yearly follow-up).
+    // A granted trajectory (workflows/debt-mediation/trajectory.workflow.ts): the agreement, then the years it runs.
     { code: 'TRAJECTORY_ACTIVE', label: 'Lopend traject', order: 12 },
+    { code: 'AGREEMENT_PENDING', label: 'Overeenkomst te ondertekenen', order: 13 },
+    { code: 'TRAJECTORY_CLOSED', label: 'Traject afgesloten', order: 14 },
   ],
   taskKinds: DEBT_MEDIATION_TASK_KINDS,
   forms: PIPELINE_FORMS,
@@ -52,21 +56,25 @@ export const DEBT_MEDIATION = {
   council: {
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
       reference: text('Dossiernummer', 40),
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren']]),
+      // revise / stop: an evaluation of a running trajectory proposes another kind of help or its end (§3.1 step 6).
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Beëindigen']]),
       ...guidanceFields,
       motivation: text('Motivering', 8000),
     }),
     decisions: {
       decision: {
         schema: object(['result', 'decisionDate', 'motivation'], {
-          result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['postponed', 'Uitgesteld']]),
+          result: choice('Beslissing', [
+            ['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['revised', 'Herzien'], ['stopped', 'Beëindigd'], ['postponed', 'Uitgesteld'],
+          ]),
           decisionDate: date('Datum van de beslissing'),
           ...guidanceFields,
           motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
         }),
         check: (d, ctx) => [
           ...(d.result === 'granted' ? requiredFields(d, ['guidanceType', 'durationMonths'], 'for a grant') : []),
-          ...(d.result === 'granted' ? amicableMediationAllowed(d, ctx) : []),
+          ...(d.result === 'revised' ? requiredFields(d, ['guidanceType'], 'for a revision') : []),
+          ...(d.result === 'granted' || d.result === 'revised' ? amicableMediationAllowed(d, ctx) : []),
           ...notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
         ],
       },
@@ -87,10 +95,19 @@ export const DEBT_MEDIATION = {
     ...OCMW_WET_PIPELINE_LETTERS,
     templates: [
       'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
-      'decision-refusal', 'forwarding-ocmw', 'forwarding-applicant',
+      'decision-refusal', 'forwarding-ocmw', 'forwarding-applicant', 'trajectory-agreement', 'trajectory-ended',
     ],
   },
-  events: {},
+  events: {
+    // Voluntary: the client may end the agreement at any time (domain §3.1); the trajectory closes on the end date.
+    'client-ended-trajectory': {
+      title: 'De cliënt beëindigt het traject',
+      schema: object(['endDate', 'reason'], {
+        endDate: { type: 'string', format: 'date', title: 'Laatste dag van het traject' },
+        reason: text('Reden (zoals de cliënt ze opgaf)', 2000),
+      }),
+    },
+  },
   settings: {
     documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },
     // Local policy [U] (domain §3.1 steps 5–6: the living money "usually weekly", periodic evaluations).

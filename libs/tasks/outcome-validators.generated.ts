@@ -12815,12 +12815,860 @@ return errors === 0;
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v41 = validate61;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signed","note"],"properties":{"signed":{"title":"Heeft de cliënt de overeenkomst ondertekend?","oneOf":[{"const":true,"title":"Ja, ondertekend"},{"const":false,"title":"Nee, de cliënt ziet ervan af"}]},"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"signed":{"const":true}},"required":["signed"]},"then":{"required":["signedOn"],"description":"for a signed agreement"}}]};
 
 function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate61.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.signed === undefined) && (missing0 = "signed")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.signed !== undefined){
+if(true !== data.signed){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.signedOn === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "signedOn"},message:"must have required property '"+"signedOn"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.signed === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signed"},message:"must have required property '"+"signed"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.note === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "signed") || (key0 === "signedOn")) || (key0 === "note"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.signed !== undefined){
+let data1 = data.signed;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(true !== data1){
+const err7 = {instancePath:instancePath+"/signed",schemaPath:"#/properties/signed/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if(false !== data1){
+const err8 = {instancePath:instancePath+"/signed",schemaPath:"#/properties/signed/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err9 = {instancePath:instancePath+"/signed",schemaPath:"#/properties/signed/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.signedOn !== undefined){
+let data2 = data.signedOn;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const failure1 = func16(true, data2, this);
+if(failure1 !== null){
+const err11 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data3 = data.note;
+if(typeof data3 === "string"){
+if(func9(data3) > 4000){
+const err13 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(func9(data3) < 1){
+const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v42 = validate62;
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewDate","proposal","report"],"properties":{"interviewDate":{"type":"string","format":"date","title":"Datum van het gesprek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"change-type","title":"Andere soort hulp (naar het BCSD)"},{"const":"end","title":"Traject beëindigen (naar het BCSD)"}]},"guidanceType":{"title":"Nieuwe soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Nieuwe duur vanaf de beslissing (maanden)","minimum":1,"maximum":120},"report":{"type":"string","title":"Verslag van het gesprek","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"change-type"}},"required":["proposal"]},"then":{"required":["guidanceType"],"description":"for another kind of help"}}]};
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate62.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.proposal === undefined) && (missing0 = "proposal")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.proposal !== undefined){
+if("change-type" !== data.proposal){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.guidanceType === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "guidanceType"},message:"must have required property '"+"guidanceType"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.interviewDate === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interviewDate"},message:"must have required property '"+"interviewDate"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.proposal === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposal"},message:"must have required property '"+"proposal"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.report === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "interviewDate") || (key0 === "proposal")) || (key0 === "guidanceType")) || (key0 === "durationMonths")) || (key0 === "report"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.interviewDate !== undefined){
+let data1 = data.interviewDate;
+if(typeof data1 === "string"){
+const failure0 = func0("date", data1, this);
+if(failure0 !== null){
+const err8 = {instancePath:instancePath+"/interviewDate",schemaPath:"#/properties/interviewDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const failure1 = func16(true, data1, this);
+if(failure1 !== null){
+const err9 = {instancePath:instancePath+"/interviewDate",schemaPath:"#/properties/interviewDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/interviewDate",schemaPath:"#/properties/interviewDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.proposal !== undefined){
+let data2 = data.proposal;
+const _errs10 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs11 = errors;
+if("continue" !== data2){
+const err11 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/0/const",keyword:"const",params:{allowedValue: "continue"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid1 = _errs11 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs12 = errors;
+if("change-type" !== data2){
+const err12 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/1/const",keyword:"const",params:{allowedValue: "change-type"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+const _errs13 = errors;
+if("end" !== data2){
+const err13 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf/2/const",keyword:"const",params:{allowedValue: "end"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid1 = _errs13 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid4){
+const err14 = {instancePath:instancePath+"/proposal",schemaPath:"#/properties/proposal/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.guidanceType !== undefined){
+let data3 = data.guidanceType;
+const _errs15 = errors;
+let valid5 = false;
+let passing1 = null;
+const _errs16 = errors;
+if("budget-guidance" !== data3){
+const err15 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/0/const",keyword:"const",params:{allowedValue: "budget-guidance"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid2 = _errs16 === errors;
+if(_valid2){
+valid5 = true;
+passing1 = 0;
+}
+const _errs17 = errors;
+if("budget-management" !== data3){
+const err16 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/1/const",keyword:"const",params:{allowedValue: "budget-management"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid2 = _errs17 === errors;
+if(_valid2 && valid5){
+valid5 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid2){
+valid5 = true;
+passing1 = 1;
+}
+const _errs18 = errors;
+if("amicable-mediation" !== data3){
+const err17 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/2/const",keyword:"const",params:{allowedValue: "amicable-mediation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid2 = _errs18 === errors;
+if(_valid2 && valid5){
+valid5 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid2){
+valid5 = true;
+passing1 = 2;
+}
+}
+}
+if(!valid5){
+const err18 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.durationMonths !== undefined){
+let data4 = data.durationMonths;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err19 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 120 || isNaN(data4)){
+const err20 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err21 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.report !== undefined){
+let data5 = data.report;
+if(typeof data5 === "string"){
+if(func9(data5) > 8000){
+const err22 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(func9(data5) < 1){
+const err23 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v43 = validate63;
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met de niet uitgevoerde betalingen?","oneOf":[{"const":"retry","title":"Opnieuw proberen (er is geld binnengekomen)"},{"const":"skip","title":"Deze maand overslaan (schuldeisers verwittigd)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate63.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.note === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "action") || (key0 === "note"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data0 = data.action;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("retry" !== data0){
+const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/oneOf/0/const",keyword:"const",params:{allowedValue: "retry"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("skip" !== data0){
+const err4 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/oneOf/1/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err5 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.note !== undefined){
+let data1 = data.note;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err6 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v44 = validate64;
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12913,8 +13761,8 @@ valid1 = true;
 passing0 = 1;
 }
 const _errs6 = errors;
-if("postponed" !== data0){
-const err6 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/2/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
+if("revised" !== data0){
+const err6 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/2/const",keyword:"const",params:{allowedValue: "revised"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12933,15 +13781,59 @@ if(_valid0){
 valid1 = true;
 passing0 = 2;
 }
-}
-}
-if(!valid1){
-const err7 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs7 = errors;
+if("stopped" !== data0){
+const err7 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/3/const",keyword:"const",params:{allowedValue: "stopped"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 3;
+}
+const _errs8 = errors;
+if("postponed" !== data0){
+const err8 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/4/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 4;
+}
+}
+}
+}
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -12962,29 +13854,7 @@ let data1 = data.decisionDate;
 if(typeof data1 === "string"){
 const failure0 = func0("date", data1, this);
 if(failure0 !== null){
-const err8 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-const failure1 = func16(true, data1, this);
-if(failure1 !== null){
-const err9 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12993,15 +13863,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.guidanceType !== undefined){
-let data2 = data.guidanceType;
-const _errs10 = errors;
-let valid2 = false;
-let passing1 = null;
-const _errs11 = errors;
-if("budget-guidance" !== data2){
-const err11 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/0/const",keyword:"const",params:{allowedValue: "budget-guidance"},message:"must be equal to constant"};
+const failure1 = func16(true, data1, this);
+if(failure1 !== null){
+const err11 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13010,14 +13874,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-var _valid1 = _errs11 === errors;
-if(_valid1){
-valid2 = true;
-passing1 = 0;
 }
-const _errs12 = errors;
-if("budget-management" !== data2){
-const err12 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/1/const",keyword:"const",params:{allowedValue: "budget-management"},message:"must be equal to constant"};
+else {
+const err12 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13026,19 +13885,15 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid1 = _errs12 === errors;
-if(_valid1 && valid2){
-valid2 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid2 = true;
-passing1 = 1;
-}
+if(data.guidanceType !== undefined){
+let data2 = data.guidanceType;
+const _errs12 = errors;
+let valid2 = false;
+let passing1 = null;
 const _errs13 = errors;
-if("amicable-mediation" !== data2){
-const err13 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/2/const",keyword:"const",params:{allowedValue: "amicable-mediation"},message:"must be equal to constant"};
+if("budget-guidance" !== data2){
+const err13 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/0/const",keyword:"const",params:{allowedValue: "budget-guidance"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13048,6 +13903,43 @@ vErrors.push(err13);
 errors++;
 }
 var _valid1 = _errs13 === errors;
+if(_valid1){
+valid2 = true;
+passing1 = 0;
+}
+const _errs14 = errors;
+if("budget-management" !== data2){
+const err14 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/1/const",keyword:"const",params:{allowedValue: "budget-management"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid1 = _errs14 === errors;
+if(_valid1 && valid2){
+valid2 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid2 = true;
+passing1 = 1;
+}
+const _errs15 = errors;
+if("amicable-mediation" !== data2){
+const err15 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/2/const",keyword:"const",params:{allowedValue: "amicable-mediation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid1 = _errs15 === errors;
 if(_valid1 && valid2){
 valid2 = false;
 passing1 = [passing1, 2];
@@ -13060,20 +13952,20 @@ passing1 = 2;
 }
 }
 if(!valid2){
-const err14 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err16 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err16];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err16);
 }
 errors++;
 }
 else {
-errors = _errs10;
+errors = _errs12;
 if(vErrors !== null){
-if(_errs10){
-vErrors.length = _errs10;
+if(_errs12){
+vErrors.length = _errs12;
 }
 else {
 vErrors = null;
@@ -13084,28 +13976,7 @@ vErrors = null;
 if(data.durationMonths !== undefined){
 let data3 = data.durationMonths;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err15 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 120 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data3 < 1 || isNaN(data3)){
-const err17 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err17 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13114,13 +13985,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data.motivation !== undefined){
-let data4 = data.motivation;
-if(typeof data4 === "string"){
-if(func9(data4) > 8000){
-const err18 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 120 || isNaN(data3)){
+const err18 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13129,8 +13996,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func9(data4) < 1){
-const err19 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data3 < 1 || isNaN(data3)){
+const err19 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13140,8 +14007,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.motivation !== undefined){
+let data4 = data.motivation;
+if(typeof data4 === "string"){
+if(func9(data4) > 8000){
+const err20 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13150,10 +14021,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func9(data4) < 1){
+const err21 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13162,18 +14031,41 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate61.errors = vErrors;
+}
+else {
+const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v42 = validate62;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v45 = validate65;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13393,10 +14285,133 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v46 = validate66;
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.endDate === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endDate"},message:"must have required property '"+"endDate"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.reason === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "endDate") || (key0 === "reason"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.endDate !== undefined){
+let data0 = data.endDate;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err3 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+let data1 = data.reason;
+if(typeof data1 === "string"){
+if(func9(data1) > 2000){
+const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err6 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -13440,6 +14455,10 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "debt-mediation/referral-follow-up": v38,
   "debt-mediation/debt-inquiry": v39,
   "debt-mediation/debt-report": v40,
-  "debt-mediation/council:decision": v41,
-  "debt-mediation/council:ratification": v42,
+  "debt-mediation/trajectory-agreement": v41,
+  "debt-mediation/debt-evaluation": v42,
+  "debt-mediation/budget-shortfall": v43,
+  "debt-mediation/council:decision": v44,
+  "debt-mediation/council:ratification": v45,
+  "debt-mediation/event:client-ended-trajectory": v46,
 };

@@ -429,6 +429,47 @@ export const DEBT_MEDIATION_TASK_KINDS = {
       motivation: text('Motivering', 8000),
     }, requiredWhen('proposal', 'grant', ['guidanceType', 'durationMonths'], 'for a grant')),
   },
+  // The trajectory (workflows/debt-mediation/trajectory.workflow.ts): the signed agreement is the mandate to manage.
+  'trajectory-agreement': {
+    kind: 'trajectory-agreement',
+    title: 'Overeenkomst budgetbegeleiding of budgetbeheer laten ondertekenen',
+    role: 'social-worker',
+    outcomeSchema: object(['signed', 'note'], {
+      signed: choice('Heeft de cliënt de overeenkomst ondertekend?', [[true, 'Ja, ondertekend'], [false, 'Nee, de cliënt ziet ervan af']]),
+      signedOn: date('Datum van ondertekening'),
+      note: text('Toelichting', 4000),
+    }, requiredWhen('signed', true, ['signedOn'], 'for a signed agreement')),
+    check: (o, ctx) => notBefore(o, 'signedOn', ctx.decisionDate ?? ctx.requestDate, 'the decision date'),
+  },
+  'debt-evaluation': {
+    kind: 'debt-evaluation',
+    title: 'Evaluatiegesprek schuldbemiddeling of budgetbegeleiding',
+    role: 'social-worker',
+    outcomeSchema: object(['interviewDate', 'proposal', 'report'], {
+      interviewDate: date('Datum van het gesprek'),
+      proposal: choice('Voorstel', [
+        ['continue', 'Ongewijzigd verderzetten'],
+        ['change-type', 'Andere soort hulp (naar het BCSD)'],
+        ['end', 'Traject beëindigen (naar het BCSD)'],
+      ]),
+      guidanceType: choice('Nieuwe soort hulp', DEBT_GUIDANCE_TYPES),
+      durationMonths: { type: 'integer', title: 'Nieuwe duur vanaf de beslissing (maanden)', minimum: 1, maximum: 120 },
+      report: text('Verslag van het gesprek', 8000),
+    }, requiredWhen('proposal', 'change-type', ['guidanceType'], 'for another kind of help')),
+    check: (o, ctx) => notBefore(o, 'interviewDate', ctx.requestDate, 'the request date'),
+  },
+  'budget-shortfall': {
+    kind: 'budget-shortfall',
+    title: 'Tekort op de budgetbeheerrekening: afbetalingen niet uitgevoerd',
+    role: 'social-worker',
+    outcomeSchema: object(['action', 'note'], {
+      action: choice('Wat gebeurt er met de niet uitgevoerde betalingen?', [
+        ['retry', 'Opnieuw proberen (er is geld binnengekomen)'],
+        ['skip', 'Deze maand overslaan (schuldeisers verwittigd)'],
+      ]),
+      note: text('Toelichting', 4000),
+    }),
+  },
 } satisfies Record<string, TaskKind>;
 
 /**

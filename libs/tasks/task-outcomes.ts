@@ -120,6 +120,24 @@ export type TaskOutcomes = {
     durationMonths?: number;
     motivation: string;
   };
+  'trajectory-agreement': {
+    signed: boolean;
+    /** Required when signed: the mandate (and the trajectory's duration) runs from this day. */
+    signedOn?: IsoDate;
+    note: string;
+  };
+  'debt-evaluation': {
+    interviewDate: IsoDate;
+    proposal: 'continue' | 'change-type' | 'end';
+    /** Required for change-type. */
+    guidanceType?: DebtGuidanceType;
+    durationMonths?: number;
+    report: string;
+  };
+  'budget-shortfall': {
+    action: 'retry' | 'skip';
+    note: string;
+  };
 };
 
 export type TaskKindName = keyof TaskOutcomes;

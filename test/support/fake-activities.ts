@@ -50,6 +50,7 @@ export function fakeActivities(options: FakeOptions = {}) {
   const calls: Call[] = [];
   const scheduledItems: ScheduledItem[] = [];
   // Like the tables, keyed on the business key: the same key gives back the same row (and never a new id).
+  const paymentsByKey = new Map<string, string>();
   const itemsByKey = new Map<string, ScheduledItem>();
   const formsByKey = new Map<string, string>();
   const messagesByRef = new Map<string, string>();
@@ -115,10 +116,14 @@ export function fakeActivities(options: FakeOptions = {}) {
       return item;
     },
     // Payments: orders recorded in memory; amounts and schedules from the real pure code (built-in table, payday 1).
+    // Like the payments table: unique on (dossier, payment key); the same key answers the payment ordered first.
     orderPayment: async (input) => {
       if (!hasIban) return { missingIban: true };
       calls.push({ name: 'orderPayment', input });
-      return { paymentId: `payment-${input.kind}-${input.period}`, created: true, status: 'due' };
+      const key = `${input.dossierId}:${input.kind}:${input.payee?.partyId ?? 'client'}:${input.period}:${input.debtRef ?? ''}`;
+      const created = !paymentsByKey.has(key);
+      if (created) paymentsByKey.set(key, `payment-${paymentsByKey.size + 1}`);
+      return { paymentId: paymentsByKey.get(key)!, created, status: 'due' };
     },
     // dossier_links is unique on (from dossier, link key): the same key answers the dossier opened first.
     openLinkedDossier: async (input) => {
@@ -206,7 +211,8 @@ export function fakeActivities(options: FakeOptions = {}) {
     },
     of: (name: keyof Activities) => calls.filter((c) => c.name === name).map((c) => c.input),
     openTasks: () => {
-      const completed = new Set(calls.filter((c) => c.name === 'recordTaskCompletion').map((c) => c.input.taskId));
+      // Completed or cancelled (the procedure moved on without it): no longer in the inbox.
+      const completed = new Set(calls.filter((c) => c.name === 'recordTaskCompletion' || c.name === 'cancelTask').map((c) => c.input.taskId));
       return calls.filter((c) => c.name === 'openTask' && !completed.has(c.input.taskId)).map((c) => c.input);
     },
   };

@@ -1,9 +1,13 @@
-import { condition } from '@temporalio/workflow';
+import { condition, makeContinueAsNewFunc, patched } from '@temporalio/workflow';
 import { DEBT_MEDIATION, guidanceTypeLabel } from '../../libs/procedures/debt-mediation';
 import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { councilDecides, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import type { debtMediationTrajectory } from './trajectory.workflow';
+
+/** Grants from here on continue as the trajectory workflow (debtMediationTrajectory); earlier ones stay open here. */
+export const TRAJECTORY_PATCH = 'debt-trajectory';
 
 export interface DebtMediationResult {
   status: 'FORWARDED' | 'NOTIFIED';
@@ -17,6 +21,7 @@ export interface DebtMediationResult {
  * client's appeal window has run out.
  */
 export async function debtMediationApplication(input: DossierInput): Promise<DebtMediationResult> {
+  // Every event kind is kept (no takesEvents, as in the first slice): one recorded early is carried into the trajectory.
   const dossier = new Dossier(input);
   // The settings in force (the recognition for amicable mediation, decree 24 July 1996, is one: the council checks it).
   await dossier.refreshSettings();
@@ -68,15 +73,33 @@ export async function debtMediationApplication(input: DossierInput): Promise<Deb
     status: 'NOTIFIED',
   });
 
-  dossier.superviseRatifications();
+  // A granted trajectory takes its urgent decision's ratification along (carried); a refusal sees it through here.
+  const toTrajectory = result === 'granted' && patched(TRAJECTORY_PATCH);
+  if (!toTrajectory) dossier.superviseRatifications();
   if (result === 'granted') {
     await dossier.event('trajectory-started', `Lopend traject: ${guidanceTypeLabel(guidanceType)} voor ${durationMonths} maanden`, {
       status: 'TRAJECTORY_ACTIVE',
       data: { guidanceType: guidanceType ?? null, durationMonths: durationMonths ?? null },
     });
-    // LATER SLICES continue here: the years-long trajectory (budget plan, payments to creditors, yearly follow-up)
-    // runs as its own workflow type, continued as new from this point with dossier.handOver() (as socialAidApplication
-    // hands a granted equivalent leefloon to socialAidBenefit). Until then the dossier stays open in "Lopend traject".
+    if (toTrajectory) {
+      // The years-long trajectory runs as its own workflow type on the same workflow id (as socialAidApplication hands
+      // a granted equivalent leefloon to socialAidBenefit): the agreement, the budget plan and its payments, evaluations.
+      await dossier.settle();
+      return makeContinueAsNewFunc<typeof debtMediationTrajectory>({ workflowType: 'debtMediationTrajectory' })({
+        dossier: dossier.handOver(),
+        guidanceType: guidanceType!,
+        durationMonths: durationMonths!,
+        decisionDate,
+        agreement: null,
+        year: 1,
+        plans: [],
+        nextWeek: null,
+        nextMonth: null,
+        monthDoneThrough: null,
+        nextEvaluation: null,
+      });
+    }
+    // Granted before the trajectory workflow existed: the dossier stays open in "Lopend traject".
     await condition(() => false);
   }
   // A refusal: the dossier stays open until the client's appeal window has run out.

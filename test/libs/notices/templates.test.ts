@@ -95,6 +95,8 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
     competentOcmw: { name: 'OCMW Aalst', address: ['Gasthuisstraat 40', '9300 Aalst'] },
     reasons: 'U verblijft gewoonlijk in Aalst.',
   },
+  'trajectory-agreement': { ...base, decisionDate: '2026-03-17', guidance: 'Budgetbeheer', management: true, durationMonths: 36 },
+  'trajectory-ended': { ...base, guidance: 'Budgetbeheer', endDate: '2027-01-31', reason: 'u hebt de overeenkomst opgezegd', management: true },
 };
 
 const text = (t: TemplateName) => {
@@ -175,6 +177,18 @@ describe('letter templates', () => {
     expect(a).toContain('OCMW Aalst, Gasthuisstraat 40, 9300 Aalst');
     expect(a).toContain('op 5 maart 2026 doorgestuurd');
     expect(a).toContain('Redenen: U verblijft gewoonlijk in Aalst.');
+  });
+
+  it('debt mediation: the agreement states the mandate, the duration and that the client may end it at any time; the end letter its date and reason', () => {
+    const t = text('trajectory-agreement');
+    expect(t).toContain('budgetbeheerrekening');
+    expect(t).toContain('36 maanden vanaf de ondertekening');
+    expect(t).toContain('op elk moment schriftelijk opzeggen');
+    expect(t).toContain('17 maart 2026');
+    const e = text('trajectory-ended');
+    expect(e).toContain('eindigt op 31 januari 2027: u hebt de overeenkomst opgezegd');
+    expect(checkLetter('trajectory-agreement', { ...examples['trajectory-agreement'], durationMonths: 0 }).map((m) => m.element)).toEqual(['duration']);
+    expect(checkLetter('trajectory-ended', { ...examples['trajectory-ended'], reason: ' ' }).map((m) => m.element)).toEqual(['end-reason']);
   });
 
   it('accepts a complete decision letter of every kind', () => {

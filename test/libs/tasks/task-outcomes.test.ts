@@ -81,6 +81,9 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     missingDocuments: 'optional',
   },
   'debt-report': { proposal: 'required', guidanceType: 'optional', durationMonths: 'optional', motivation: 'required' },
+  'trajectory-agreement': { signed: 'required', signedOn: 'optional', note: 'required' },
+  'debt-evaluation': { interviewDate: 'required', proposal: 'required', guidanceType: 'optional', durationMonths: 'optional', report: 'required' },
+  'budget-shortfall': { action: 'required', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -136,4 +139,7 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   },
   'debt-inquiry': { priorityDebts: [true, false], hearingRequested: [true, false] },
   'debt-report': { proposal: ['grant', 'refuse'], guidanceType: ['budget-guidance', 'budget-management', 'amicable-mediation'] },
+  'trajectory-agreement': { signed: [true, false] },
+  'debt-evaluation': { proposal: ['continue', 'change-type', 'end'], guidanceType: ['budget-guidance', 'budget-management', 'amicable-mediation'] },
+  'budget-shortfall': { action: ['retry', 'skip'] },
 };

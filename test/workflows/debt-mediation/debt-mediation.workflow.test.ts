@@ -43,7 +43,7 @@ describe('debtMediationApplication (time-skipping)', () => {
     return { input, handle };
   }
 
-  it('registers with a receipt the same day, decides within one calendar month (SA-3), notifies with the art. 71 appeal and stays open as "Lopend traject"', async () => {
+  it('registers with a receipt the same day, decides within one calendar month (SA-3), notifies with the art. 71 appeal and continues as the trajectory (the agreement to sign)', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await start(taskQueue);
       const receipt = await eventually(() => fake.of('recordNotice').find((n) => n.key === 'receipt'));
@@ -66,10 +66,17 @@ describe('debtMediationApplication (time-skipping)', () => {
       expect(letter).toMatchObject({ template: 'decision-grant', data: { decisionDate: sessionDate, aid: { kind: 'guidance', label: 'Budgetbeheer', description: 'Voor 36 maanden.' } } });
       expect(letter.data.legalReasons).toContain('OCMW-wet');
       expect(fake.of('orderPayment')).toEqual([]);
-      // The trajectory stays open, past the appeal window (3 months): later slices continue it.
+      // The trajectory continues as its own workflow type on the same workflow id: the agreement letter, to be signed.
+      await eventually(() => fake.of('issueLetter').find((l) => l.key === 'trajectory-agreement'));
+      const described = await handle.describe();
+      expect(described.type).toBe('debtMediationTrajectory');
+      expect((await handle.query(dossierStateQuery)).status).toBe('AGREEMENT_PENDING');
+      // The client's appeal window (SA-5) went along with it: the same clock (taken over, from the same trigger), still watched.
+      expect(new Set(fake.of('planDeadline').filter((d) => d.key === 'appeal').map((d) => d.triggerDate)).size).toBe(1);
+      expect((await handle.query(dossierStateQuery)).deadlines.find((d) => d.key === 'appeal')).toMatchObject({ ruleId: 'SA-5' });
       await env.sleep('120 days');
       expect((await handle.describe()).status.name).toBe('RUNNING');
-      expect((await handle.query(dossierStateQuery)).status).toBe('TRAJECTORY_ACTIVE');
+      expect((await handle.query(dossierStateQuery)).deadlines.find((d) => d.key === 'appeal')?.status).toBe('expired');
       await handle.terminate('test done');
     });
   });
