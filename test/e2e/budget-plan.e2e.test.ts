@@ -172,8 +172,8 @@ describe('budget plan and budget-management account (e2e)', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ imported: 3, duplicates: 0, matched: 2 });
     expect(first.body.rejected).toEqual([
-      { line: 5, reason: expect.stringContaining('another account') },
-      { line: 6, reason: expect.stringContaining('not a date') },
+      { line: 5, code: 'other-account', reason: expect.stringContaining('another account') },
+      { line: 6, code: 'date', reason: expect.stringContaining('not a date') },
     ]);
     const again = await upload(csv);
     expect(again.status).toBe(201);

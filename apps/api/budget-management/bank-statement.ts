@@ -23,8 +23,12 @@ export interface StatementRow {
   description: string | null;
 }
 
+/** Why a row was not imported, as a stable code a screen says in its own words. */
+export type RejectionCode = 'other-account' | 'date' | 'amount' | 'reference';
+
 export interface StatementRejection {
   line: number;
+  code: RejectionCode;
   reason: string;
 }
 
@@ -63,23 +67,23 @@ export function parseBankStatement(text: string, config: BankCsvConfig, accountI
     if (columns.account) {
       const account = cell(columns.account);
       if (normalizeIban(account) !== accountIban) {
-        rejected.push({ line, reason: `booked on another account (${account || 'none'}), not the budget-management account` });
+        rejected.push({ line, code: 'other-account', reason: `booked on another account (${account || 'none'}), not the budget-management account` });
         continue;
       }
     }
     const bookingDate = parseStatementDate(cell(columns.date), config.dateFormat);
     if (!bookingDate) {
-      rejected.push({ line, reason: `"${cell(columns.date)}" is not a date ${config.dateFormat}` });
+      rejected.push({ line, code: 'date', reason: `"${cell(columns.date)}" is not a date ${config.dateFormat}` });
       continue;
     }
     const amountCents = parseStatementAmount(cell(columns.amount), config.decimalSeparator);
     if (amountCents === null || amountCents === 0) {
-      rejected.push({ line, reason: `"${cell(columns.amount)}" is not an amount other than 0 (decimal separator "${config.decimalSeparator}")` });
+      rejected.push({ line, code: 'amount', reason: `"${cell(columns.amount)}" is not an amount other than 0 (decimal separator "${config.decimalSeparator}")` });
       continue;
     }
     const bankReference = cell(columns.reference);
     if (!bankReference) {
-      rejected.push({ line, reason: 'no bank reference: the movement could not be told apart from another' });
+      rejected.push({ line, code: 'reference', reason: 'no bank reference: the movement could not be told apart from another' });
       continue;
     }
     const iban = optional(columns.counterpartyIban);

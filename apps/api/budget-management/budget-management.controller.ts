@@ -95,7 +95,7 @@ const ACCOUNT = object({ dossierId: UUID, iban: nullable(STRING), ibanFormatted:
   ['dossierId', 'iban', 'on', 'balance', 'movements']);
 const IMPORTED = object({
   imported: INTEGER, duplicates: INTEGER, matched: INTEGER,
-  rejected: arrayOf(object({ line: INTEGER, reason: STRING }, ['line', 'reason'])),
+  rejected: arrayOf(object({ line: INTEGER, code: { enum: ['other-account', 'date', 'amount', 'reference'] }, reason: STRING }, ['line', 'code', 'reason'])),
 }, ['imported', 'duplicates', 'matched', 'rejected']);
 const STATEMENT_BODY = {
   type: 'object',

@@ -40,7 +40,7 @@ describe('parseBankStatement', () => {
     expect(rows).toEqual([{
       line: 2, bookingDate: '2026-04-01', amountCents: 131420, bankReference: 'R1', counterpartyIban: 'BE48001123456727', counterpartyName: 'POD MI', description: 'Leefloon; april',
     }]);
-    expect(rejected.map((r) => r.line)).toEqual([4, 5, 6]);
+    expect(rejected.map((r) => `${r.line} ${r.code}`)).toEqual(['4 amount', '5 other-account', '6 reference']);
     expect(rejected[0].reason).toContain('not an amount');
     expect(rejected[1].reason).toContain('another account');
     expect(rejected[2].reason).toContain('no bank reference');
