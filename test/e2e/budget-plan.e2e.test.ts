@@ -5,6 +5,7 @@ import { uniqueTaskQueue } from '../support/temporal';
 const address = { street: 'Veldstraat 9', postalCode: '9000', city: 'Gent' };
 const ACCOUNT_IBAN = VALID_IBANS[0];
 const LANDLORD_IBAN = VALID_IBANS[1];
+const CREDITOR_IBAN = 'BE41063012345610';
 
 /**
  * Budget management over HTTP (issue 12): the budget plan of a debt mediation dossier, stored one version at a time
@@ -140,6 +141,11 @@ describe('budget plan and budget-management account (e2e)', () => {
     const earlier = await put(plan({ basedOnVersion: 2, validFrom: '2026-03-29' }));
     expect(earlier.status).toBe(400);
     expect(earlier.body.errors).toEqual([expect.objectContaining({ path: '/validFrom', code: 'before-previous' })]);
+    // Two changes made on the same version at the same moment: one is stored, the other is told it came too late.
+    const same = plan({ basedOnVersion: 2, validFrom: '2026-03-30', leefgeldWeeklyCents: 15000 });
+    const raced = await Promise.all([put(same), put(same)]);
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await counts()).toMatchObject({ plans: 3, outbox: 3 });
   });
 
   it("previews this week's living money (Easter Monday paid on Friday 3 April) and this month's fixed costs and instalments", async () => {
@@ -160,6 +166,14 @@ describe('budget plan and budget-management account (e2e)', () => {
       [dossierId, `invoice:party:${landlord}:2026-04:rent`, landlord, LANDLORD_IBAN, ACCOUNT_IBAN],
     );
     const paymentId = payment.rows[0].id as string;
+    // The instalment to the creditor, found by its EndToEndId (the id without dashes) in the bank's description.
+    const instalment = await sys.db.query(
+      `INSERT INTO payments (dossier_id, kind, period, payment_key, payee_party_id, method, amount_cents, iban, creditor_name, debtor_name, debtor_iban, debtor_bic, remittance, due_date, status)
+       VALUES ($1, 'instalment', '2026-04', $2, $3, 'transfer', 5000, $4, 'Telecom NV', 'OCMW Demo budgetbeheer', $5, 'GKCCBEBB', 'Debt mediation afbetaling 2026-04 DOS-2024-17', '2026-04-24', 'due')
+       RETURNING id`,
+      [dossierId, `instalment:party:${creditor}:2026-04:DOS-2024-17`, creditor, CREDITOR_IBAN, ACCOUNT_IBAN],
+    );
+    const instalmentId = instalment.rows[0].id as string;
     const csv = [
       'Rekening;Datum;Bedrag;Referentie;Rekening tegenpartij;Naam tegenpartij;Mededeling',
       `BE68 5390 0754 7034;01/04/2026;1.314,20;B26-0001;BE10 0000 0000 0404;POD MI;Leefloon april`,
@@ -167,18 +181,21 @@ describe('budget plan and budget-management account (e2e)', () => {
       `BE68539007547034;02/04/2026;-2,50;B26-0003;;;Kosten rekening`,
       `BE48001123456727;02/04/2026;-10,00;B26-0004;;;Andere rekening`,
       `BE68539007547034;31/04/2026;-1,00;B26-0005;;;Geen datum`,
+      `BE68539007547034;24/04/2026;-50,00;B26-0006;${CREDITOR_IBAN};Telecom NV;SEPA E2E ${instalmentId.replace(/-/g, '')}`,
+      // Same amount and payee, but neither the EndToEndId nor the remittance: not the payment (it stays unmatched).
+      `BE68539007547034;25/04/2026;-50,00;B26-0007;${CREDITOR_IBAN};Telecom NV;Overschrijving`,
     ].join('\r\n');
     const first = await upload(csv, 'finance');
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ imported: 3, duplicates: 0, matched: 2 });
+    expect(first.body).toMatchObject({ imported: 5, duplicates: 0, matched: 3 });
     expect(first.body.rejected).toEqual([
       { line: 5, code: 'other-account', reason: expect.stringContaining('another account') },
       { line: 6, code: 'date', reason: expect.stringContaining('not a date') },
     ]);
     const again = await upload(csv);
     expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ imported: 0, duplicates: 3 });
-    expect(await counts()).toMatchObject({ movements: 3 });
+    expect(again.body).toMatchObject({ imported: 0, duplicates: 5, matched: 0 });
+    expect(await counts()).toMatchObject({ movements: 5 });
 
     const account = await sys.http.get(`/dossiers/${dossierId}/budget-account`).set(as('social-worker'));
     expect(account.status).toBe(200);
@@ -187,12 +204,14 @@ describe('budget plan and budget-management account (e2e)', () => {
     expect(byRef['B26-0001']).toMatchObject({ amountCents: 131420, incomeId, matched: true });
     expect(byRef['B26-0002']).toMatchObject({ amountCents: -65000, paymentId, matched: true });
     expect(byRef['B26-0003']).toMatchObject({ amountCents: -250, paymentId: null, incomeId: null, matched: false });
-    expect(account.body.movements.items[0].bookingDate).toBe('2026-04-02');
-    expect(account.body.movements.total).toBe(3);
-    // In 131420, other costs out −250, the ordered payment 65000 (its executed movement not counted twice).
-    expect(account.body.balance).toEqual({ iban: ACCOUNT_IBAN, incomingCents: 131420, otherOutgoingCents: -250, orderedCents: 65000, balanceCents: 66170 });
-    const paged = await sys.http.get(`/dossiers/${dossierId}/budget-account?page=2&pageSize=2`).set(as('finance'));
-    expect(paged.body.movements).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(byRef['B26-0006']).toMatchObject({ amountCents: -5000, paymentId: instalmentId, matched: true });
+    expect(byRef['B26-0007']).toMatchObject({ amountCents: -5000, paymentId: null, matched: false });
+    expect(account.body.movements.items.map((m: { bookingDate: string }) => m.bookingDate)).toEqual(['2026-04-25', '2026-04-24', '2026-04-02', '2026-04-01', '2026-04-01']);
+    expect(account.body.movements.total).toBe(5);
+    // In 131420; out without an order −250 and −5000; ordered 65000 + 5000 (their executed movements not counted twice).
+    expect(account.body.balance).toEqual({ iban: ACCOUNT_IBAN, incomingCents: 131420, otherOutgoingCents: -5250, orderedCents: 70000, balanceCents: 56170 });
+    const paged = await sys.http.get(`/dossiers/${dossierId}/budget-account?page=3&pageSize=2`).set(as('finance'));
+    expect(paged.body.movements).toMatchObject({ total: 5, page: 3, pageSize: 2 });
     expect(paged.body.movements.items).toHaveLength(1);
   });
 
@@ -203,6 +222,8 @@ describe('budget plan and budget-management account (e2e)', () => {
     expect(wrongColumns.body.errors).toEqual([expect.objectContaining({ path: '/file', code: 'not-a-statement' })]);
     const broken = await upload('Rekening;Datum;Bedrag;Referentie\nBE68539007547034;01/04/2026;"1,00;B26-0009\n');
     expect(broken.status).toBe(400);
+    const binary = await upload('Rekening;Datum;Bedrag;Referentie\nBE68539007547034;01/04/2026;1,00;B\u00009\n');
+    expect(binary.status).toBe(400);
     const none = await sys.http.post(`/dossiers/${dossierId}/budget-account/statements`).set(as('social-worker')).field('x', 'y');
     expect(none.status).toBe(400);
     expect((await upload('x', 'council-secretary')).status).toBe(403);

@@ -43,6 +43,8 @@ const MAX_ROWS = 10_000;
 
 export function parseBankStatement(text: string, config: BankCsvConfig, accountIban: string): { rows: StatementRow[]; rejected: StatementRejection[] } {
   let records: { info: { lines: number }; record: Record<string, string> }[];
+  // PostgreSQL cannot store U+0000, and no bank writes it in a CSV export: a binary file, not a statement.
+  if (text.includes('\u0000')) throw new BankStatementError('not a text file: it holds a NUL character');
   try {
     records = parse(text, { delimiter: config.delimiter, columns: (header: string[]) => header.map((h) => h.trim()), bom: true, skip_empty_lines: true, trim: true, info: true });
   } catch (err) {

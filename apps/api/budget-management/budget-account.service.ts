@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import { budgetAccountBalance } from '../../../libs/db/budget-account';
-import { BudgetAccountMovementEntity, BudgetPlanEntity, DossierIncomeEntity, PaymentEntity } from '../../../libs/db/entities';
+import { BudgetAccountMovementEntity, BudgetPlanEntity, DossierEntity, DossierIncomeEntity, PaymentEntity } from '../../../libs/db/entities';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { formatIban } from '../../../libs/domain/identifiers';
 import { BankStatementError, parseBankStatement, StatementRejection, StatementRow } from './bank-statement';
@@ -61,6 +61,8 @@ export class BudgetAccountService {
     if (!file) throw new ValidationError([{ path: '/file', code: 'required', message: 'the bank statement (a CSV file) in the field "file"' }], 'The upload is not valid');
     return this.dataSource.transaction(async (tx) => {
       const dossier = await dossierFor(tx, actor, dossierId, 'budget:import');
+      // One import per dossier at a time: two statements must not match the same payment.
+      await tx.findOne(DossierEntity, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
       const plan = await tx.findOne(BudgetPlanEntity, { where: { dossierId }, order: { version: 'DESC' } });
       if (!plan) throw conflict('The dossier has no budget plan yet: its budget-management account is not known', { code: 'no-budget-plan' });
       const text = decode(file.buffer);

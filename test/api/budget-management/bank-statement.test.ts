@@ -56,5 +56,6 @@ describe('parseBankStatement', () => {
     expect(() => parseBankStatement('Date;Amount\n2026-04-01;1\n', config(), ACCOUNT)).toThrow(/no column "Datum", "Bedrag", "Referentie", "Rekening"/);
     expect(() => parseBankStatement(`${header}\n${ACCOUNT};"01/04/2026;1,00\n`, config(), ACCOUNT)).toThrow(BankStatementError);
     expect(() => parseBankStatement(`${header}\n`, config(), ACCOUNT)).toThrow(/no movements/);
+    expect(() => parseBankStatement(`${header}\n${ACCOUNT};01/04/2026;1,00;R\u00001;;;\n`, config(), ACCOUNT)).toThrow(/NUL/);
   });
 });
