@@ -114,7 +114,8 @@ interface Draft {
 
 const euros = (cents: number) => euro(cents).slice(2);
 const draftOf = (plan: Plan | null): Draft => ({
-  validFrom: todayInBrussels(),
+  // A new version applies from today, or from the current one's start when that is later (never before it).
+  validFrom: plan && plan.validFrom > todayInBrussels() ? plan.validFrom : todayInBrussels(),
   name: plan?.account.name ?? '',
   iban: plan?.account.ibanFormatted ?? '',
   bic: plan?.account.bic ?? '',
