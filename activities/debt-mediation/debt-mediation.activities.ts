@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import { budgetAccountBalance, type BudgetAccountBalance } from '../../libs/db/budget-account';
+
+export type { BudgetAccountBalance } from '../../libs/db/budget-account';
 
 /** A party a debt mediation dossier writes to about one debt: its creditor, or the bailiff or collection agency collecting it. */
 export interface DebtCreditor {
@@ -18,20 +21,6 @@ export interface DebtCreditor {
  * worker keeps current through the API; the workflow reads from it what it needs to act at that moment (whom to write
  * to), never a copy it keeps for years.
  */
-/** What is on a budget-management account on a day, as far as this system knows it. */
-export interface BudgetAccountBalance {
-  /** The account of the plan in force (null: no plan yet, everything 0). */
-  iban: string | null;
-  /** Money in: the imported movements with a positive amount booked up to and including the day. */
-  incomingCents: number;
-  /** Money out that this system did not order (bank costs, a withdrawal), imported up to the day: a negative sum. */
-  otherOutgoingCents: number;
-  /** The payments ordered from the account (every one not cancelled, whatever its due date: they are committed). */
-  orderedCents: number;
-  /** incoming + otherOutgoing − ordered. */
-  balanceCents: number;
-}
-
 export function createDebtMediationActivities({ dataSource }: { dataSource: DataSource }) {
   return {
     /**
@@ -41,26 +30,7 @@ export function createDebtMediationActivities({ dataSource }: { dataSource: Data
      * is not counted again. The workflow asks before ordering a month's instalments (a shortfall stops them first).
      */
     async budgetAccountBalance(input: { dossierId: string; on: string }): Promise<BudgetAccountBalance> {
-      const [plan]: Array<{ account_iban: string }> = await dataSource.query(
-        `SELECT account_iban FROM budget_plans WHERE dossier_id = $1 ORDER BY version DESC LIMIT 1`,
-        [input.dossierId],
-      );
-      if (!plan) return { iban: null, incomingCents: 0, otherOutgoingCents: 0, orderedCents: 0, balanceCents: 0 };
-      const [moved]: Array<{ incoming: string; outgoing: string }> = await dataSource.query(
-        `SELECT COALESCE(SUM(amount_cents) FILTER (WHERE amount_cents > 0), 0) AS incoming,
-                COALESCE(SUM(amount_cents) FILTER (WHERE amount_cents < 0), 0) AS outgoing
-           FROM budget_account_movements
-          WHERE dossier_id = $1 AND account_iban = $2 AND booking_date <= $3 AND payment_id IS NULL`,
-        [input.dossierId, plan.account_iban, input.on],
-      );
-      const [ordered]: Array<{ total: string }> = await dataSource.query(
-        `SELECT COALESCE(SUM(amount_cents), 0) AS total FROM payments WHERE dossier_id = $1 AND debtor_iban = $2 AND status <> 'cancelled'`,
-        [input.dossierId, plan.account_iban],
-      );
-      const incomingCents = Number(moved.incoming);
-      const otherOutgoingCents = Number(moved.outgoing);
-      const orderedCents = Number(ordered.total);
-      return { iban: plan.account_iban, incomingCents, otherOutgoingCents, orderedCents, balanceCents: incomingCents + otherOutgoingCents - orderedCents };
+      return budgetAccountBalance(dataSource, input.dossierId, input.on);
     },
 
     /**

@@ -65,7 +65,8 @@ function controllerHandlers(modules: ModulesContainer): Map<string, HandlerInfo>
         const info: HandlerInfo = {
           controller: controller.name,
           method: name,
-          body: args.includes(RouteParamtypes.BODY),
+          // An upload reads its body too: the file part (and any fields).
+          body: args.includes(RouteParamtypes.BODY) || args.includes(RouteParamtypes.FILE),
           query: args.includes(RouteParamtypes.QUERY),
           public: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)),
         };

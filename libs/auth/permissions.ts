@@ -36,6 +36,12 @@ export const ACTIONS = [
   'inventory:read',
   /** Adding and changing incomes, fixed costs and debts of a dossier (debts are never deleted: they get a status). */
   'inventory:write',
+  /** The budget plan of a budget-management dossier and its account (balance, imported movements); finance reads it (it batches the account). */
+  'budget:read',
+  /** Saving a new version of the budget plan (debt mediation): casework of the team. */
+  'budget:plan',
+  /** Importing a bank statement of a budget-management account: the social worker and finance. */
+  'budget:import',
   'document:read',
   /** Uploading a document (PDF, JPEG, PNG) to a dossier. */
   'document:upload',
@@ -96,6 +102,9 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'note:write':                    ['team',       'team',    'none',            'none',  'none'],
   'inventory:read':                ['team',       'team',    'none',            'team',  'all'],
   'inventory:write':               ['team',       'team',    'none',            'none',  'none'],
+  'budget:read':                   ['team',       'team',    'none',            'team',  'all'],
+  'budget:plan':                   ['team',       'team',    'none',            'none',  'none'],
+  'budget:import':                 ['team',       'team',    'none',            'team',  'none'],
   'document:read':                 ['team',       'team',    'none',            'none',  'all'],
   'document:upload':               ['team',       'team',    'none',            'none',  'none'],
   'document:delete':               ['team',       'team',    'none',            'none',  'none'],

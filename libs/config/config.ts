@@ -110,6 +110,11 @@ export interface AppConfig {
     /** The S3-compatible store (OCMW_DOCUMENT_STORE=s3): null for the filesystem store. */
     s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   };
+  /**
+   * The bank statements of budget-management accounts (POST /dossiers/:id/budget-account/statements): the CSV export
+   * of the OCMW's bank, its columns named by their header (OCMW_BANK_CSV_*; see README "Configuration").
+   */
+  bankCsv: BankCsvConfig;
   /** House rules of the BCSD (Bijzonder Comité voor de Sociale Dienst). */
   council: {
     rhythm: 'weekly' | 'biweekly' | 'monthly';
@@ -136,6 +141,30 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+export const BANK_CSV_DATE_FORMATS = ['DD/MM/YYYY', 'DD-MM-YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD'] as const;
+export type BankCsvDateFormat = (typeof BANK_CSV_DATE_FORMATS)[number];
+
+export interface BankCsvConfig {
+  /** The field separator (OCMW_BANK_CSV_DELIMITER, default ';'). */
+  delimiter: string;
+  /** The header of each column the import reads. */
+  columns: {
+    date: string;
+    amount: string;
+    reference: string;
+    counterpartyIban: string;
+    counterpartyName: string;
+    description: string;
+    /** The account the row is booked on; null: every row is the dossier's budget-management account. */
+    account: string | null;
+  };
+  dateFormat: BankCsvDateFormat;
+  /** ',' (default: "1.314,20", the point groups thousands) or '.' ("1,314.20"). */
+  decimalSeparator: ',' | '.';
+  /** The largest file accepted (OCMW_BANK_CSV_MAX_BYTES, default 2 MB): larger is 413. */
+  maxBytes: number;
+}
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: { key: string; message: string }[] = [];
@@ -176,6 +205,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const temporalAddress = env.TEMPORAL_ADDRESS ? env.TEMPORAL_ADDRESS : null;
   if (temporalAddress !== null && !/^[\w.-]+:\d{1,5}$/.test(temporalAddress)) {
     problems.push({ key: 'TEMPORAL_ADDRESS', message: 'must be host:port, e.g. 127.0.0.1:7233' });
+  }
+  const bankDelimiter = str('OCMW_BANK_CSV_DELIMITER', ';');
+  if (bankDelimiter.length !== 1 || /[\r\n"]/.test(bankDelimiter)) {
+    problems.push({ key: 'OCMW_BANK_CSV_DELIMITER', message: `must be one character (not a quote or a line break), got "${bankDelimiter}"` });
+  }
+  const bankDateFormat = str('OCMW_BANK_CSV_DATE_FORMAT', 'DD/MM/YYYY');
+  if (!(BANK_CSV_DATE_FORMATS as readonly string[]).includes(bankDateFormat)) {
+    problems.push({ key: 'OCMW_BANK_CSV_DATE_FORMAT', message: `must be one of ${BANK_CSV_DATE_FORMATS.join(', ')}, got "${bankDateFormat}"` });
+  }
+  const bankDecimal = str('OCMW_BANK_CSV_DECIMAL_SEPARATOR', ',');
+  if (![',', '.'].includes(bankDecimal)) {
+    problems.push({ key: 'OCMW_BANK_CSV_DECIMAL_SEPARATOR', message: `must be "," or ".", got "${bankDecimal}"` });
   }
   const debtMediationRecognisedSince = env.OCMW_DEBT_MEDIATION_RECOGNISED_SINCE ? env.OCMW_DEBT_MEDIATION_RECOGNISED_SINCE.trim() : null;
   if (debtMediationRecognisedSince !== null && !/^\d{4}-\d{2}-\d{2}$/.test(debtMediationRecognisedSince)) {
@@ -306,6 +347,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dir: path.join(dataDir, 'documents'),
       maxBytes: int('OCMW_DOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 1024 * 1024 * 1024),
       s3,
+    },
+    bankCsv: {
+      delimiter: bankDelimiter,
+      columns: {
+        date: str('OCMW_BANK_CSV_DATE_COLUMN', 'Datum'),
+        amount: str('OCMW_BANK_CSV_AMOUNT_COLUMN', 'Bedrag'),
+        reference: str('OCMW_BANK_CSV_REFERENCE_COLUMN', 'Referentie'),
+        counterpartyIban: str('OCMW_BANK_CSV_COUNTERPARTY_IBAN_COLUMN', 'Rekening tegenpartij'),
+        counterpartyName: str('OCMW_BANK_CSV_COUNTERPARTY_NAME_COLUMN', 'Naam tegenpartij'),
+        description: str('OCMW_BANK_CSV_DESCRIPTION_COLUMN', 'Mededeling'),
+        account: env.OCMW_BANK_CSV_ACCOUNT_COLUMN === undefined ? 'Rekening' : env.OCMW_BANK_CSV_ACCOUNT_COLUMN.trim() || null,
+      },
+      dateFormat: bankDateFormat as BankCsvDateFormat,
+      decimalSeparator: bankDecimal as ',' | '.',
+      maxBytes: int('OCMW_BANK_CSV_MAX_BYTES', 2 * 1024 * 1024, 1, 100 * 1024 * 1024),
     },
     council: {
       rhythm: rhythm as AppConfig['council']['rhythm'],

@@ -14,13 +14,13 @@ export async function openLeefloonDossier(sys: TestSystem, user: string, request
 }
 
 /**
- * A person registered without a national number (reason: unknown) and a leefloon dossier of theirs, opened today by
- * `user`; the dossier's id. The person's other fields (names, birth date, address) as given.
+ * A person registered without a national number (reason: unknown) and a dossier of theirs (leefloon unless another
+ * procedure is named), opened today by `user`; the dossier's id. The person's other fields (names, birth date, address) as given.
  */
-export async function openDossierWithoutNationalNumber(sys: TestSystem, user: string, person: Record<string, unknown>): Promise<string> {
+export async function openDossierWithoutNationalNumber(sys: TestSystem, user: string, person: Record<string, unknown>, procedure = 'leefloon'): Promise<string> {
   const created = await sys.http.post('/persons').set(sys.as(user)).send({ noNationalNumberReason: 'unknown', ...person });
   if (created.status !== 201) throw new Error(`person not registered: ${created.status} ${JSON.stringify(created.body)}`);
-  const dossier = await sys.http.post('/dossiers').set(sys.as(user)).send({ procedure: 'leefloon', personId: created.body.id });
+  const dossier = await sys.http.post('/dossiers').set(sys.as(user)).send({ procedure, personId: created.body.id });
   if (dossier.status !== 201) throw new Error(`dossier not opened: ${dossier.status} ${JSON.stringify(dossier.body)}`);
   return dossier.body.id;
 }

@@ -18,16 +18,15 @@ export const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)
 /**
  * Reads a multipart/form-data upload (multer, in memory): one file in the field `file`, a few text fields. Runs after
  * the guard (only a signed-in caller's body is read). Its refusals are in the one error shape: a file larger than
- * OCMW_DOCUMENT_MAX_BYTES 413, any other malformed upload 400 — and nothing is stored for either.
+ * `maxBytes` 413, any other malformed upload 400 — and nothing is stored for either. Documents and bank statements.
  */
-@Injectable()
-export class UploadInterceptor implements NestInterceptor {
+export abstract class SingleFileInterceptor implements NestInterceptor {
   private readonly upload: ReturnType<ReturnType<typeof multer>['single']>;
 
-  constructor(@Inject(CONFIG) private readonly config: AppConfig) {
+  constructor(private readonly maxBytes: number) {
     this.upload = multer({
       storage: multer.memoryStorage(),
-      limits: { fileSize: config.documents.maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
+      limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
       // Browsers send the file name as UTF-8 without saying so ("loonfiche mei – Gënt.pdf").
       defParamCharset: 'utf8',
     }).single('file');
@@ -43,7 +42,7 @@ export class UploadInterceptor implements NestInterceptor {
 
   private refusal(err: unknown): ApiError {
     if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-      const message = `The file is larger than ${megabytes(this.config.documents.maxBytes)}`;
+      const message = `The file is larger than ${megabytes(this.maxBytes)}`;
       return new ApiError(413, message, { errors: [{ path: '/file', code: 'too-large', message }] });
     }
     if (err instanceof multer.MulterError) {
@@ -51,5 +50,13 @@ export class UploadInterceptor implements NestInterceptor {
       return new ValidationError([{ path, code: 'malformed', message: `not an upload this route takes: one file in the field "file" and its kind (${err.code})` }], 'The upload is not valid');
     }
     return new ValidationError([{ path: '', code: 'malformed', message: `not a readable multipart/form-data body (${err instanceof Error ? err.message : String(err)})` }], 'The upload is not valid');
+  }
+}
+
+/** A document's upload: at most OCMW_DOCUMENT_MAX_BYTES. */
+@Injectable()
+export class UploadInterceptor extends SingleFileInterceptor {
+  constructor(@Inject(CONFIG) config: AppConfig) {
+    super(config.documents.maxBytes);
   }
 }

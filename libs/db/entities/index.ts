@@ -3,6 +3,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { CaseNoteEntity, CaseNoteRevisionEntity, ReferralEntity } from './case-note.entity';
 import { TaskDraftEntity } from './task-draft.entity';
 import { DossierDebtEntity, DossierExpenseEntity, DossierIncomeEntity } from './budget-inventory.entity';
+import { BudgetAccountMovementEntity, BudgetPlanEntity } from './budget-management.entity';
 import { CouncilMeetingEntity } from './council-meeting.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DocumentEntity } from './document.entity';
@@ -31,6 +32,8 @@ export {
   DossierIncomeEntity,
   DossierExpenseEntity,
   DossierDebtEntity,
+  BudgetPlanEntity,
+  BudgetAccountMovementEntity,
   CouncilMeetingEntity,
   DeadlineEntity,
   DocumentEntity,
@@ -82,5 +85,7 @@ export const ENTITIES = [
   DossierIncomeEntity,
   DossierExpenseEntity,
   DossierDebtEntity,
+  BudgetPlanEntity,
+  BudgetAccountMovementEntity,
   DocumentEntity,
 ];

@@ -183,13 +183,27 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['finance', 'inventory:write', F, F],
   ['admin', 'inventory:read', A, A],
   ['admin', 'inventory:write', F, F],
+  // Budget management: the social worker (and the team lead) plan; finance reads the account and imports its statements.
+  ['social-worker', 'budget:read', A, N],
+  ['social-worker', 'budget:plan', A, N],
+  ['social-worker', 'budget:import', A, N],
+  ['team-lead', 'budget:plan', A, N],
+  ['council-secretary', 'budget:read', F, F],
+  ['council-secretary', 'budget:plan', F, F],
+  ['council-secretary', 'budget:import', F, F],
+  ['finance', 'budget:read', A, N],
+  ['finance', 'budget:plan', F, F],
+  ['finance', 'budget:import', A, N],
+  ['admin', 'budget:read', A, A],
+  ['admin', 'budget:plan', F, F],
+  ['admin', 'budget:import', F, F],
 ];
 
 // The admin reads everything and manages users; it does no casework (README, role table).
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
   'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read', 'document:read',
-  'figures:read', 'inventory:read',
+  'figures:read', 'inventory:read', 'budget:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
@@ -198,6 +212,7 @@ const CASEWORK: Action[] = [
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
   'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete', 'inventory:write',
+  'budget:plan', 'budget:import',
 ];
 
 describe('permission matrix', () => {

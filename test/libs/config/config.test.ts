@@ -94,6 +94,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ OCMW_DOCUMENT_STORE: 'ftp' })).toThrow(/OCMW_DOCUMENT_STORE: must be fs or s3/);
   });
 
+  it("reads the bank's CSV statements with a configured column mapping (';', DD/MM/YYYY, decimal comma by default); validated", () => {
+    expect(loadConfig({}).bankCsv).toEqual({
+      delimiter: ';',
+      columns: { date: 'Datum', amount: 'Bedrag', reference: 'Referentie', counterpartyIban: 'Rekening tegenpartij', counterpartyName: 'Naam tegenpartij', description: 'Mededeling', account: 'Rekening' },
+      dateFormat: 'DD/MM/YYYY', decimalSeparator: ',', maxBytes: 2 * 1024 * 1024,
+    });
+    const kbc = loadConfig({
+      OCMW_BANK_CSV_DELIMITER: ',', OCMW_BANK_CSV_DATE_COLUMN: 'Boekingsdatum', OCMW_BANK_CSV_AMOUNT_COLUMN: 'Amount', OCMW_BANK_CSV_REFERENCE_COLUMN: 'Ref',
+      OCMW_BANK_CSV_COUNTERPARTY_IBAN_COLUMN: 'IBAN', OCMW_BANK_CSV_DESCRIPTION_COLUMN: 'Info', OCMW_BANK_CSV_ACCOUNT_COLUMN: '', OCMW_BANK_CSV_DATE_FORMAT: 'YYYY-MM-DD', OCMW_BANK_CSV_DECIMAL_SEPARATOR: '.',
+    }).bankCsv;
+    expect(kbc).toMatchObject({ delimiter: ',', dateFormat: 'YYYY-MM-DD', decimalSeparator: '.', columns: { date: 'Boekingsdatum', amount: 'Amount', reference: 'Ref', counterpartyIban: 'IBAN', description: 'Info', account: null } });
+    let error: unknown;
+    try {
+      loadConfig({ OCMW_BANK_CSV_DELIMITER: ';;', OCMW_BANK_CSV_DATE_FORMAT: 'MM/DD/YYYY', OCMW_BANK_CSV_DECIMAL_SEPARATOR: ' ' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(['OCMW_BANK_CSV_DATE_FORMAT', 'OCMW_BANK_CSV_DECIMAL_SEPARATOR', 'OCMW_BANK_CSV_DELIMITER']);
+  });
+
   it('generates a token secret once on the local default and keeps it in the data folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-config-'));
     const first = ensureTokenSecret(loadConfig({ OCMW_DATA_DIR: dir }));

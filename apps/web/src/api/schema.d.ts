@@ -596,6 +596,54 @@ export interface paths {
         patch: operations["BudgetInventoryController_changeDebt"];
         trace?: never;
     };
+    "/dossiers/{id}/budget-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BudgetManagementController_getPlan"];
+        put: operations["BudgetManagementController_putPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{id}/budget-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BudgetManagementController_getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{id}/budget-account/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BudgetManagementController_importStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/document-kinds": {
         parameters: {
             query?: never;
@@ -7112,6 +7160,615 @@ export interface operations {
                         statusLabel: string;
                         /** Format: date */
                         statusDate: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetManagementController_getPlan: {
+        parameters: {
+            query?: {
+                /** @description The day whose week and month are previewed (today when not given) */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest version of the budget plan (plan null: none yet) and what it pays out this week and this month (living money on OCMW_LEEFGELD_WEEKDAY, fixed costs and instalments on their due days, each moved to the previous working day); an audited read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dossierId: string;
+                        plan: {
+                            version: number;
+                            /** Format: date */
+                            validFrom: string;
+                            account: {
+                                name: string;
+                                iban: string;
+                                ibanFormatted: string;
+                                bic: string;
+                            };
+                            leefgeldWeeklyCents: number;
+                            fixedCosts: {
+                                key: string;
+                                /** Format: uuid */
+                                partyId: string;
+                                partyName: string | null;
+                                label: string;
+                                amountCents: number;
+                                dueDay: number;
+                            }[];
+                            instalments: {
+                                /** Format: uuid */
+                                debtId: string;
+                                /** Format: uuid */
+                                partyId: string;
+                                partyName: string | null;
+                                debtRef: string;
+                                amountCents: number;
+                                dueDay: number;
+                            }[];
+                            reserveMonthlyCents: number;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } | null;
+                        leefgeldWeekday: number;
+                        leefgeldWeekdayLabel: string;
+                        /** Format: date */
+                        on: string | null;
+                        thisWeek: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            payments: {
+                                /** Format: date */
+                                date: string;
+                                /** @enum {unknown} */
+                                kind: "leefgeld" | "fixed-cost" | "instalment";
+                                period: string;
+                                key: string;
+                                /** Format: uuid */
+                                partyId: string | null;
+                                partyName: string | null;
+                                /** Format: uuid */
+                                debtId: string | null;
+                                label: string;
+                                amountCents: number;
+                            }[];
+                            totalCents: number;
+                        } | null;
+                        thisMonth: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            payments: {
+                                /** Format: date */
+                                date: string;
+                                /** @enum {unknown} */
+                                kind: "leefgeld" | "fixed-cost" | "instalment";
+                                period: string;
+                                key: string;
+                                /** Format: uuid */
+                                partyId: string | null;
+                                partyName: string | null;
+                                /** Format: uuid */
+                                debtId: string | null;
+                                label: string;
+                                amountCents: number;
+                            }[];
+                            totalCents: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetManagementController_putPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version this change was made on (0: no plan yet); another than the latest is 409 stale-version */
+                    basedOnVersion: number;
+                    /**
+                     * Format: date
+                     * @description Payments due from this day on follow this version; not before the previous version’s
+                     */
+                    validFrom: string;
+                    account: {
+                        /** @description The account holder as the bank knows it */
+                        name: string;
+                        /**
+                         * Format: iban
+                         * @description The budget-management account (checksum-validated)
+                         */
+                        iban: string;
+                        /** @description 8 or 11 characters, upper case */
+                        bic: string;
+                    };
+                    /** @description Living money per week, in euro cents (0: none) */
+                    leefgeldWeeklyCents: number;
+                    fixedCosts: {
+                        /** @description The cost's business name within the plan ('rent', 'energy-1'), unique; SEPA-safe: 1–35 of A-Z a-z 0-9 . / -, starting with a letter or digit */
+                        key: string;
+                        /**
+                         * Format: uuid
+                         * @description A party linked to the dossier (GET /dossiers/:id/parties)
+                         */
+                        partyId: string;
+                        /** @description Dutch, e.g. "Huur" */
+                        label: string;
+                        /** @description Per month, in euro cents */
+                        amountCents: number;
+                        /** @description Day of the month (a short month pays on its last day), moved to the previous working day */
+                        dueDay: number;
+                    }[];
+                    instalments: {
+                        /**
+                         * Format: uuid
+                         * @description An open debt of the dossier's inventory, once
+                         */
+                        debtId: string;
+                        /**
+                         * Format: uuid
+                         * @description The creditor or the bailiff collecting the debt: a party linked to the dossier
+                         */
+                        partyId: string;
+                        /** @description The creditor's file number (remittance and payment key), unique; SEPA-safe: 1–35 of A-Z a-z 0-9 . / -, starting with a letter or digit */
+                        debtRef: string;
+                        /** @description Per month, in euro cents */
+                        amountCents: number;
+                        /** @description Day of the month (a short month pays on its last day), moved to the previous working day */
+                        dueDay: number;
+                    }[];
+                    /** @description Kept on the account each month before instalments, in euro cents */
+                    reserveMonthlyCents: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored as the next version and sent to the dossier's workflow (budgetPlanChanged, through the outbox); audited. 409: not a debt mediation dossier (not-debt-mediation), closed, or basedOnVersion is not the latest (stale-version, with currentVersion) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dossierId: string;
+                        plan: {
+                            version: number;
+                            /** Format: date */
+                            validFrom: string;
+                            account: {
+                                name: string;
+                                iban: string;
+                                ibanFormatted: string;
+                                bic: string;
+                            };
+                            leefgeldWeeklyCents: number;
+                            fixedCosts: {
+                                key: string;
+                                /** Format: uuid */
+                                partyId: string;
+                                partyName: string | null;
+                                label: string;
+                                amountCents: number;
+                                dueDay: number;
+                            }[];
+                            instalments: {
+                                /** Format: uuid */
+                                debtId: string;
+                                /** Format: uuid */
+                                partyId: string;
+                                partyName: string | null;
+                                debtRef: string;
+                                amountCents: number;
+                                dueDay: number;
+                            }[];
+                            reserveMonthlyCents: number;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } | null;
+                        leefgeldWeekday: number;
+                        leefgeldWeekdayLabel: string;
+                        /** Format: date */
+                        on: string | null;
+                        thisWeek: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            payments: {
+                                /** Format: date */
+                                date: string;
+                                /** @enum {unknown} */
+                                kind: "leefgeld" | "fixed-cost" | "instalment";
+                                period: string;
+                                key: string;
+                                /** Format: uuid */
+                                partyId: string | null;
+                                partyName: string | null;
+                                /** Format: uuid */
+                                debtId: string | null;
+                                label: string;
+                                amountCents: number;
+                            }[];
+                            totalCents: number;
+                        } | null;
+                        thisMonth: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            payments: {
+                                /** Format: date */
+                                date: string;
+                                /** @enum {unknown} */
+                                kind: "leefgeld" | "fixed-cost" | "instalment";
+                                period: string;
+                                key: string;
+                                /** Format: uuid */
+                                partyId: string | null;
+                                partyName: string | null;
+                                /** Format: uuid */
+                                debtId: string | null;
+                                label: string;
+                                amountCents: number;
+                            }[];
+                            totalCents: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetManagementController_getAccount: {
+        parameters: {
+            query?: {
+                page?: string;
+                /** @description 1–100, 50 when not given */
+                pageSize?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget-management account: its balance today and its imported movements, latest first (matched to a payment or an income, or not); an audited read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dossierId: string;
+                        iban: string | null;
+                        ibanFormatted?: string | null;
+                        /** Format: date */
+                        on: string;
+                        balance: {
+                            iban: string | null;
+                            incomingCents: number;
+                            otherOutgoingCents: number;
+                            orderedCents: number;
+                            balanceCents: number;
+                        };
+                        movements: {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date */
+                                bookingDate: string;
+                                amountCents: number;
+                                counterparty?: string | null;
+                                description?: string | null;
+                                bankReference: string;
+                                /** Format: uuid */
+                                paymentId: string | null;
+                                /** Format: uuid */
+                                incomeId: string | null;
+                                matched: boolean;
+                                /** Format: date-time */
+                                importedAt?: string;
+                            }[];
+                            total: number;
+                            page?: number;
+                            pageSize?: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BudgetManagementController_importStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV export of the bank (columns: OCMW_BANK_CSV_*)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported: the rows of the account, each once (a bank reference imported before is a duplicate and adds nothing), matched to the payments ordered from the account and the incomes of the inventory; a row that cannot be read is rejected with its line. A file that cannot be read as the configured CSV: 400, nothing stored. 409: no budget plan yet */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        duplicates: number;
+                        matched: number;
+                        rejected: {
+                            line: number;
+                            /** @enum {unknown} */
+                            code: "other-account" | "date" | "amount" | "reference";
+                            reason: string;
+                        }[];
                     };
                 };
             };

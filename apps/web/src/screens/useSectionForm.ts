@@ -29,10 +29,16 @@ export function useSectionForm(fields: readonly string[], closed: boolean, read:
       setGeneral('');
       setMessage('');
     },
-    refused(error: unknown, status: number) {
+    /** The API's refusal: its errors at the fields shown (`fields`, or the ones given here), the rest as one line. */
+    refused(error: unknown, status: number, shown: readonly string[] = fields) {
       const errs = fieldErrors(error);
       setErrors(errs);
-      setGeneral(generalText(errs, status, (x) => fields.includes(x.path)));
+      setGeneral(generalText(errs, status, (x) => shown.includes(x.path)));
+    },
+    /** A refusal the section says in its own words (a conflict it knows by its code). */
+    refusedWith(text: string) {
+      setErrors([]);
+      setGeneral(text);
     },
     /** Done: the message, and the list loads again. */
     done(text: string) {
