@@ -2835,7 +2835,7 @@ export interface operations {
                 scope?: "mine" | "team";
                 procedure?: "leefloon" | "social-aid" | "debt-mediation";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "TRAJECTORY_ACTIVE";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -3099,7 +3099,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3120,7 +3120,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -8368,7 +8368,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -8452,7 +8452,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -8538,7 +8538,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -8643,7 +8643,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -9124,7 +9124,36 @@ export interface operations {
                     durationMonths?: number;
                     /** Motivering */
                     motivation: string;
-                } & unknown);
+                } & unknown) | ({
+                    /** Heeft de cliënt de overeenkomst ondertekend? */
+                    signed: true | false;
+                    /**
+                     * Datum van ondertekening
+                     * Format: date
+                     */
+                    signedOn?: string;
+                    /** Toelichting */
+                    note: string;
+                } & unknown) | ({
+                    /**
+                     * Datum van het gesprek
+                     * Format: date
+                     */
+                    interviewDate: string;
+                    /** Voorstel */
+                    proposal: "continue" | "change-type" | "end";
+                    /** Nieuwe soort hulp */
+                    guidanceType?: "budget-guidance" | "budget-management" | "amicable-mediation";
+                    /** Nieuwe duur vanaf de beslissing (maanden) */
+                    durationMonths?: number;
+                    /** Verslag van het gesprek */
+                    report: string;
+                } & unknown) | {
+                    /** Wat gebeurt er met de niet uitgevoerde betalingen? */
+                    action: "retry" | "skip";
+                    /** Toelichting */
+                    note: string;
+                };
             };
         };
         responses: {
@@ -9142,7 +9171,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -9164,7 +9193,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -9343,6 +9372,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    action?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
@@ -9368,6 +9398,7 @@ export interface operations {
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
+                    interviewDate?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
@@ -9384,11 +9415,13 @@ export interface operations {
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
+                    report?: unknown;
                     residenceStatus?: unknown;
                     result?: unknown;
                     rijksregisterCode?: unknown;
                     rule?: unknown;
                     sentDate?: unknown;
+                    signed?: unknown;
                     signedOn?: unknown;
                     startDate?: unknown;
                     stateReimbursed?: unknown;
@@ -9583,6 +9616,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    action?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
@@ -9608,6 +9642,7 @@ export interface operations {
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
+                    interviewDate?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
@@ -9624,11 +9659,13 @@ export interface operations {
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
+                    report?: unknown;
                     residenceStatus?: unknown;
                     result?: unknown;
                     rijksregisterCode?: unknown;
                     rule?: unknown;
                     sentDate?: unknown;
+                    signed?: unknown;
                     signedOn?: unknown;
                     startDate?: unknown;
                     stateReimbursed?: unknown;
