@@ -19,6 +19,7 @@ import { renderPdf } from '../../libs/notices/pdf';
 import {
   AppealInfo,
   formatDateNl,
+  isCreditorTemplate,
   isDecisionTemplate,
   LetterBase,
   LetterDocument,
@@ -56,8 +57,11 @@ export type LetterDelivery =
 
 /** The parts of a letter the activity fills from the dossier and the configuration (the caller may override them). */
 type ContextKey = keyof LetterBase | 'appeal';
-/** Defaulted by the activity: answerBy = letter date + config.notices.documentReminderDays; firstRequestDate from reminderOf. */
-type DefaultedKey = 'answerBy' | 'firstRequestDate';
+/**
+ * Defaulted by the activity: answerBy = letter date + config.notices.documentReminderDays (documents letters);
+ * firstRequestDate from reminderOf; debtor (creditor letters) = the dossier's client.
+ */
+type DefaultedKey = 'answerBy' | 'firstRequestDate' | 'debtor';
 export type LetterInput<T extends TemplateName> = Omit<TemplateData[T], ContextKey | DefaultedKey | (T extends 'forwarding-ocmw' ? 'competentOcmw' : never)> &
   Partial<Pick<TemplateData[T], DefaultedKey & keyof TemplateData[T]>> &
   Partial<Omit<LetterBase, 'recipient'>> & { recipient?: LetterBase['recipient'] } &
@@ -206,6 +210,10 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
     if (input.template === 'documents-reminder' && data.firstRequestDate === undefined && input.reminderOf) {
       const first = await findNotice(dataSource.manager, input.dossierId, input.reminderOf);
       data.firstRequestDate = first?.document?.date ?? (first ? dateInZone(first.createdAt.getTime(), config.timeZone) : undefined);
+    }
+    if (isCreditorTemplate(input.template)) {
+      // The client is the debtor the creditor knows; their name and address never travel through the workflow.
+      data.debtor ??= { name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') };
     }
     if (isDecisionTemplate(input.template)) {
       const appeal = planned ? appealFor(ctx, planned.date) : null;

@@ -120,6 +120,11 @@ export type TaskOutcomes = {
     durationMonths?: number;
     motivation: string;
   };
+  'creditor-no-answer': {
+    /** called: contacted otherwise (the watch ends); resend: the letter goes again with a new watch; close: no more follow-up. */
+    action: 'called' | 'resend' | 'close';
+    note: string;
+  };
 };
 
 export type TaskKindName = keyof TaskOutcomes;

@@ -81,6 +81,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     missingDocuments: 'optional',
   },
   'debt-report': { proposal: 'required', guidanceType: 'optional', durationMonths: 'optional', motivation: 'required' },
+  'creditor-no-answer': { action: 'required', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -136,4 +137,5 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   },
   'debt-inquiry': { priorityDebts: [true, false], hearingRequested: [true, false] },
   'debt-report': { proposal: ['grant', 'refuse'], guidanceType: ['budget-guidance', 'budget-management', 'amicable-mediation'] },
+  'creditor-no-answer': { action: ['called', 'resend', 'close'] },
 };
