@@ -20,6 +20,7 @@ const NEW_LETTER = {
     },
     data: {
       type: 'object',
+      additionalProperties: true,
       description: "The template's own fields: repayment-proposal {monthlyCents, startDate, durationMonths, totalCents?}; csr-admissibility {orderDate, court, mediator}; collection-suspension {trajectorySince?}; every one {fileNumber?}",
     },
   },

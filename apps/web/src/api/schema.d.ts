@@ -7347,7 +7347,9 @@ export interface operations {
                      */
                     template: "creditor-statement-request" | "creditor-collection-suspension" | "creditor-repayment-proposal" | "creditor-csr-admissibility";
                     /** @description The template's own fields: repayment-proposal {monthlyCents, startDate, durationMonths, totalCents?}; csr-admissibility {orderDate, court, mediator}; collection-suspension {trajectorySince?}; every one {fileNumber?} */
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

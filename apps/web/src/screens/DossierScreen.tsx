@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
 import { DocumentsSection } from './DocumentsSection';
+import { CreditorCorrespondenceSection } from './CreditorCorrespondenceSection';
 import { InventorySection } from './InventorySection';
 import { NotesSection } from './NotesSection';
 import { ReferralsSection } from './ReferralsSection';
@@ -136,6 +137,10 @@ export function DossierScreen() {
       <DocumentsSection dossierId={d.id} />
       <ReferralsSection dossierId={d.id} closed={!!d.closedAt} />
       <InventorySection dossierId={d.id} closed={!!d.closedAt} />
+      {d.procedure === 'debt-mediation' && (
+        <CreditorCorrespondenceSection dossierId={d.id} closed={!!d.closedAt}
+          parties={(d.parties ?? []).filter((l) => !l.endedAt).map((l) => ({ id: l.party.id, name: l.party.name }))} />
+      )}
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (
