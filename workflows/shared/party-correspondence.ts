@@ -275,6 +275,12 @@ export class PartyCorrespondence {
       this.unmatched.splice(0, Math.max(0, this.unmatched.length - REMEMBERED_UNMATCHED_ANSWERS));
       return;
     }
+    // The letter sent again after no answer (resend) is answered by an answer to the first one too.
+    const resent = [...this.letters.values()].filter((l) => l.key.startsWith(`${letter.key}:resend-`) && !isAnswered(l));
+    for (const answered of [letter, ...resent]) await this.answered(answered, answer);
+  }
+
+  private async answered(letter: CarriedLetter, answer: LetterAnswer): Promise<void> {
     if (letter.answer?.eventId === answer.eventId) return;
     const taskOpen = letter.phase === 'no-answer';
     const sending = letter.phase === 'sending';

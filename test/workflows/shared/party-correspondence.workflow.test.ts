@@ -63,7 +63,7 @@ describe('party correspondence (time-skipping)', () => {
   const noAnswerTasks = (fake: Fake) => fake.of('openTask').filter((t) => t.kind === 'creditor-no-answer');
 
   it('(a) without an answer: ONE reminder the day after the window, with a new window from the reminder; then the task; resend sends the letter again', async () => {
-    await withHost(async ({ fake, today, dossierId, handle, letter }) => {
+    await withHost(async ({ fake, today, dossierId, handle, letter, answer }) => {
       const key = 'statement-request:debt-1:party-incasso';
       await letter(key);
       expect(issued(fake, key)).toEqual([expect.objectContaining({
@@ -97,6 +97,12 @@ describe('party correspondence (time-skipping)', () => {
       await eventually(() => fake.creditorLetter(dossierId, resendKey));
       expect(fake.creditorLetter(dossierId, key)).toMatchObject({ status: 'no-answer', followUp: 'resend', followUpNote: 'Adres nagekeken; opnieuw verstuurd.' });
       expect(fake.creditorLetter(dossierId, resendKey)).toMatchObject({ status: 'awaiting', sentOn: completed, answerDue: addDays(completed, ANSWER_DAYS) });
+      // The creditor answers the first letter after all: the letter sent again is answered with it, and not reminded.
+      expect(await answer('ev-late', key, 'statement')).toMatchObject({ outcome: 'accepted' });
+      await eventually(() => fake.creditorLetter(dossierId, resendKey)?.status === 'answered' || undefined);
+      expect(fake.creditorLetter(dossierId, key)).toMatchObject({ status: 'answered', answer: 'statement', followUp: 'resend' });
+      await env.sleep(`${ANSWER_DAYS + 2} days`);
+      expect(issued(fake, `${resendKey}:reminder`)).toEqual([]);
     });
   });
 
