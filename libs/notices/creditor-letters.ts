@@ -97,3 +97,18 @@ export function checkCreditorLetterData(template: CreditorRequestTemplate, data:
   }
   return errors;
 }
+
+/**
+ * The letter a workflow sends to one creditor or collector of the inventory (activity debtCreditors) for one debt:
+ * keyed `<what>:<debt>:<party>` (one such letter per debt and party in the dossier's life; pass `round` — a year, a
+ * plan version — where a dossier sends it again later), with the party's file number. What PartyCorrespondence.send takes.
+ */
+export function letterToCreditor(
+  template: CreditorRequestTemplate,
+  to: { debtId: string; partyId: string; fileNumber: string | null },
+  data: Record<string, unknown> = {},
+  round?: string,
+): { key: string; partyId: string; debtId: string; template: CreditorRequestTemplate; data: Record<string, unknown>; subject: string } {
+  const key = `${template.slice('creditor-'.length)}:${to.debtId}:${to.partyId}${round ? `:${round}` : ''}`;
+  return { key, partyId: to.partyId, debtId: to.debtId, template, data: { ...(to.fileNumber ? { fileNumber: to.fileNumber } : {}), ...data }, subject: creditorLetterSubject(template) };
+}
