@@ -124,4 +124,22 @@ describe('letters to a party (db)', () => {
     expect(notice.document?.fields).toMatchObject({ Schuldenaar: 'Jan Peeters', 'Uw dossier': 'INC-4711', 'Antwoord verwacht uiterlijk': '24 december 2026' });
     expect(notice.document?.paragraphs.join('\n')).toContain('begeleidt Jan Peeters, Markt 1, 9200 Dendermonde');
   });
+
+  it("a creditor of the dossier's budget inventory takes part in it without a link; another dossier's creditor does not", async () => {
+    const bank = await dataSource.getRepository(PartyEntity).save({ name: 'Bank Kredietnet', kind: 'creditor', street: 'Kouter 1', postalCode: '9000', city: 'Gent' });
+    const letter = (dossier: string, key: string) => acts.issueLetter({
+      dossierId: dossier, key, template: 'creditor-statement-request', data: { date: '2026-12-03', answerBy: '2026-12-24' }, delivery: { mode: 'letter' }, recipient: { partyId: bank.id },
+    });
+    expect((await failureOf(letter(debtDossierId, 'to-bank-before'))).message).toContain('not linked');
+    const [user] = await dataSource.query(`SELECT id FROM users LIMIT 1`);
+    await dataSource.query(
+      `INSERT INTO dossier_debts (dossier_id, created_by, updated_by, creditor_party_id, original_cents, outstanding_cents, status) VALUES ($1, $2, $2, $3, 1000, 1000, 'open')`,
+      [debtDossierId, user.id, bank.id],
+    );
+    const issued = await letter(debtDossierId, 'to-bank');
+    expect((await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: issued.noticeId })).recipientPartyId).toBe(bank.id);
+    expect((await failureOf(acts.issueLetter({
+      dossierId, key: 'to-bank-elsewhere', template: 'hearing-right', data: { date: '2026-10-07' }, delivery: { mode: 'letter' }, recipient: { partyId: bank.id },
+    }))).message).toContain('not linked');
+  });
 });

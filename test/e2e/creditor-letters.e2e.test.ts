@@ -17,6 +17,7 @@ describe('creditor letters (e2e)', () => {
   let dossierId: string;
   let otherDossierId: string;
   let agency: string;
+  let creditor: string;
   let unlinked: string;
   let debtId: string;
 
@@ -46,10 +47,11 @@ describe('creditor letters (e2e)', () => {
     expect(other.status).toBe(201);
     otherDossierId = other.body.id;
     agency = await party('Incasso Vlaanderen NV', 'collection-agency');
+    creditor = await party('Energie Vlaanderen', 'creditor');
     unlinked = await party('Gerechtsdeurwaarder Janssens', 'bailiff');
     expect((await sys.http.post(`/dossiers/${dossierId}/parties`).set(as('social-worker')).send({ partyId: agency, role: 'collection-agency' })).status).toBe(201);
     const debt = await sys.http.post(`/dossiers/${dossierId}/debts`).set(as('social-worker'))
-      .send({ creditorPartyId: unlinked, originalCents: 50_000, outstandingCents: 50_000, collectorPartyId: agency, collectorReference: 'INC-4711' });
+      .send({ creditorPartyId: creditor, originalCents: 50_000, outstandingCents: 50_000, collectorPartyId: agency, collectorReference: 'INC-4711' });
     expect(debt.status).toBe(201);
     debtId = debt.body.id;
   });
@@ -94,10 +96,12 @@ describe('creditor letters (e2e)', () => {
     expect((await queued()).map((r: { payload: unknown }) => r.payload)).toEqual([
       expect.objectContaining({ key: res.body.letterKey, partyId: agency, debtId, template: 'creditor-repayment-proposal', data: { ...body.data, fileNumber: 'INC-4711' } }),
     ]);
+    // The debt's creditor is not linked to the dossier, but takes part in it through the inventory.
+    expect((await post({ partyId: creditor, debtId, template: 'creditor-statement-request', data: {} })).status).toBe(201);
     const again = await post(body);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ statusCode: 409, letterKey: res.body.letterKey });
-    expect(await queued()).toHaveLength(1);
+    expect(await queued()).toHaveLength(2);
 
     // The workflow writes the read model (workflows/shared/party-correspondence.ts); here one row as it would.
     await sys.db.query(
@@ -115,6 +119,6 @@ describe('creditor letters (e2e)', () => {
       })],
     });
     const audited = await sys.db.query(`SELECT action FROM audit_events WHERE dossier_id = $1 AND action LIKE 'creditor-%' ORDER BY at`, [dossierId]);
-    expect(audited.rows.map((r: { action: string }) => r.action)).toEqual(['creditor-letter.requested', 'creditor-correspondence.read']);
+    expect(audited.rows.map((r: { action: string }) => r.action)).toEqual(['creditor-letter.requested', 'creditor-letter.requested', 'creditor-correspondence.read']);
   });
 });

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
-import { DossierDebtEntity, DossierPartyEntity, PartyEntity } from '../../../libs/db/entities';
+import { DossierDebtEntity, PartyEntity } from '../../../libs/db/entities';
+import { partyTakesPart } from '../../../libs/db/party-part';
 import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { checkCreditorLetterData, creditorLetterKey, creditorLetterSubject, CreditorRequestTemplate } from '../../../libs/notices/creditor-letters';
@@ -65,9 +66,10 @@ export class CreditorLettersService {
       if (dossier.procedure !== 'debt-mediation') throw conflict('Only a debt mediation dossier writes to creditors');
       if (dossier.closedAt) throw conflict('The dossier is closed: no letter leaves it any more');
       const party = await tx.findOneBy(PartyEntity, { id: body.partyId });
-      const linked = party ? await tx.existsBy(DossierPartyEntity, { dossierId, partyId: party.id, endedAt: IsNull() }) : false;
+      const linked = party ? await partyTakesPart(tx, dossierId, party.id) : false;
       if (!party || !party.active || !linked) {
-        const [code, message] = !party ? ['unknown-party', 'no party with this id'] : !party.active ? ['inactive-party', 'this party is no longer in use'] : ['not-linked', 'this party is not linked to the dossier'];
+        const [code, message] = !party ? ['unknown-party', 'no party with this id'] : !party.active ? ['inactive-party', 'this party is no longer in use']
+          : ['not-linked', 'this party is neither linked to the dossier nor a creditor or collector of its inventory'];
         throw new ValidationError([{ path: '/partyId', code, message }], 'The letter is not valid');
       }
       const debtId = body.debtId ?? null;
