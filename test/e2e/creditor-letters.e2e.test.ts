@@ -98,10 +98,6 @@ describe('creditor letters (e2e)', () => {
     ]);
     // The debt's creditor is not linked to the dossier, but takes part in it through the inventory.
     expect((await post({ partyId: creditor, debtId, template: 'creditor-statement-request', data: {} })).status).toBe(201);
-    const again = await post(body);
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ statusCode: 409, letterKey: res.body.letterKey });
-    expect(await queued()).toHaveLength(2);
 
     // The workflow writes the read model (workflows/shared/party-correspondence.ts); here one row as it would.
     await sys.db.query(
@@ -109,6 +105,11 @@ describe('creditor letters (e2e)', () => {
        VALUES ($1, $2, $3, $4, 'creditor-repayment-proposal', 'Voorstel van afbetalingsplan', '2026-12-01', '2026-12-22', '2026-12-23', '2027-01-13', 'reminded')`,
       [dossierId, res.body.letterKey, agency, debtId],
     );
+    // The same letter again today: 409, nothing more queued.
+    const again = await post(body);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ statusCode: 409, letterKey: res.body.letterKey });
+    expect(await queued()).toHaveLength(2);
     const read = await sys.http.get(`/dossiers/${dossierId}/creditor-correspondence`).set(as('social-worker'));
     expect(read.status).toBe(200);
     expect(read.body).toEqual({

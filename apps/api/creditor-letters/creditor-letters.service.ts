@@ -83,7 +83,7 @@ export class CreditorLettersService {
       }
       const key = creditorLetterKey(body.template, party.id, debtId, todayIn(this.config.timeZone));
       const sent = await tx.query(`SELECT 1 FROM creditor_letters WHERE dossier_id = $1 AND letter_key = $2`, [dossierId, key]);
-      const queued = await tx.query(`SELECT 1 FROM workflow_outbox WHERE dossier_id = $1 AND message = 'creditorLetterRequested' AND payload->>'key' = $2`, [dossierId, key]);
+      const queued = await tx.query(`SELECT 1 FROM workflow_outbox WHERE dossier_id = $1 AND message = 'creditorLetterRequested' AND payload->>'key' = $2 AND status <> 'rejected'`, [dossierId, key]);
       if (sent.length > 0 || queued.length > 0) throw conflict('This letter was already asked for today', { letterKey: key });
       const payload: CreditorLetterRequest = { key, partyId: party.id, debtId, template: body.template, data, requestedBy: actor.id };
       const id = await enqueueForWorkflow(tx, { dossierId, workflowId: dossier.workflowId, message: 'creditorLetterRequested', payload: { ...payload } });
