@@ -8,7 +8,7 @@ import { refusal } from '../../support/failure-of';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv } from '../../support/temporal';
 import { withProbeWorker } from '../support/probe-worker';
-import { correspondenceProbe, handOverSignal, sendLetterSignal } from '../support/probe.workflow';
+import { correspondenceProbe, handOverSignal, sendLetterSignal, writeToCreditorsSignal } from '../support/probe.workflow';
 
 const ANSWER_DAYS = 21;
 
@@ -33,8 +33,13 @@ describe('party correspondence (time-skipping)', () => {
     answer: (eventId: string, letterKey: string, answer: string, extra?: Record<string, unknown>) => Promise<{ outcome: string }>;
   }
 
+  const CREDITORS = [
+    { debtId: 'debt-1', partyId: 'party-bank', role: 'creditor' as const, fileNumber: 'KR-9', outstandingCents: 450_000, disputed: false, priorityKind: null },
+    { debtId: 'debt-1', partyId: 'party-bailiff', role: 'collector' as const, fileNumber: null, outstandingCents: 450_000, disputed: false, priorityKind: null },
+  ];
+
   async function withHost(body: (ctx: Ctx) => Promise<void>): Promise<void> {
-    const fake = fakeActivities({ settings: { creditorAnswerDays: ANSWER_DAYS } });
+    const fake = fakeActivities({ settings: { creditorAnswerDays: ANSWER_DAYS }, creditors: CREDITORS });
     await withProbeWorker(env, fake.activities, async ({ taskQueue, today }) => {
       const input = aDossierInput({
         procedure: 'debt-mediation', reference: 'SB-2026-000001', requestDate: today,
@@ -195,6 +200,22 @@ describe('party correspondence (time-skipping)', () => {
       await eventually(() => fake.creditorLetter(dossierId, request.key));
       expect(fake.creditorLetter(dossierId, request.key)).toMatchObject({ template: 'creditor-repayment-proposal', subject: 'Voorstel van afbetalingsplan', status: 'awaiting' });
       expect(issued(fake, request.key)).toEqual([expect.objectContaining({ data: expect.objectContaining({ monthlyCents: 5_000, durationMonths: 24 }) })]);
+    });
+  });
+
+  it("the host's lines of REPORT.md: a statement request to each creditor and collector of the inventory, once however often asked", async () => {
+    await withHost(async ({ fake, dossierId, handle }) => {
+      await handle.signal(writeToCreditorsSignal);
+      await eventually(() => fake.creditorLetter(dossierId, 'statement-request:debt-1:party-bailiff'));
+      await handle.signal(writeToCreditorsSignal);
+      await eventually(() => fake.of('debtCreditors').length === 2 || undefined);
+      await env.sleep('1 hour');
+      const letters = fake.of('issueLetter');
+      expect(letters.map((l) => [l.key, l.recipient.partyId, l.data.fileNumber ?? null])).toEqual([
+        ['statement-request:debt-1:party-bank', 'party-bank', 'KR-9'],
+        ['statement-request:debt-1:party-bailiff', 'party-bailiff', null],
+      ]);
+      expect(fake.creditorLetter(dossierId, 'statement-request:debt-1:party-bank')).toMatchObject({ subject: 'Vraag om een actueel overzicht van de schuld', debtId: 'debt-1', status: 'awaiting' });
     });
   });
 });

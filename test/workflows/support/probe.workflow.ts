@@ -1,4 +1,6 @@
-import { condition, defineSignal, makeContinueAsNewFunc, setHandler } from '@temporalio/workflow';
+import { condition, defineSignal, makeContinueAsNewFunc, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../../activities';
+import { letterToCreditor } from '../../../libs/notices/creditor-letters';
 import type { CarriedEvents, DossierInput } from '../../../workflows/shared/dossier-input';
 import type { PartnerFormId } from '../../../libs/partner-forms/registry';
 import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
@@ -106,6 +108,9 @@ export async function recordOnlyEventsProbe(input: DossierInput): Promise<Carrie
 
 export const sendLetterSignal = defineSignal<[PartyLetter]>('sendLetter');
 export const handOverSignal = defineSignal('handOver');
+/** As a host writes to every creditor and collector of the inventory (REPORT.md's lines): a statement request each. */
+export const writeToCreditorsSignal = defineSignal('writeToCreditors');
+const probeActs = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
 
 /**
  * Test-only host of the shared PartyCorrespondence (workflows/shared/party-correspondence.ts), hosted as a procedure
@@ -118,6 +123,9 @@ export async function correspondenceProbe(input: DossierInput & { correspondence
   let handOver = false;
   setHandler(handOverSignal, () => void (handOver = true));
   setHandler(sendLetterSignal, (letter) => void correspondence.send(letter));
+  setHandler(writeToCreditorsSignal, () => void (async () => {
+    for (const c of await dossier.activity(() => probeActs.debtCreditors({ dossierId: input.dossierId }))) await correspondence.send(letterToCreditor('creditor-statement-request', c));
+  })());
   await dossier.refreshSettings();
   correspondence.run();
   await condition(() => handOver);
