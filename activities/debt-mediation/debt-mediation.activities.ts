@@ -21,8 +21,67 @@ export interface DebtCreditor {
  * worker keeps current through the API; the workflow reads from it what it needs to act at that moment (whom to write
  * to), never a copy it keeps for years.
  */
+/** Where a letter's watch stands (workflows/shared/party-correspondence.ts); it only moves forward. */
+export type CreditorLetterStatus = 'awaiting' | 'reminded' | 'no-answer' | 'answered';
+const STATUS_RANK: Record<CreditorLetterStatus, number> = { awaiting: 0, reminded: 1, 'no-answer': 2, answered: 3 };
+
+/** One letter to a creditor (or its collector) as the workflow holds it: the whole row, written again at each step. */
+export interface CreditorLetterRecord {
+  dossierId: string;
+  /** The workflow's business name of the letter (unique in the dossier). */
+  letterKey: string;
+  partyId: string;
+  debtId: string | null;
+  template: string;
+  subject: string;
+  sentOn: string;
+  answerDue: string;
+  reminderOn?: string | null;
+  reminderAnswerDue?: string | null;
+  answeredOn?: string | null;
+  answer?: 'accepted' | 'counter-proposal' | 'refused' | 'statement' | null;
+  amountCents?: number | null;
+  answerNote?: string | null;
+  followUp?: 'called' | 'resend' | 'close' | null;
+  followUpNote?: string | null;
+  status: CreditorLetterStatus;
+}
+
 export function createDebtMediationActivities({ dataSource }: { dataSource: DataSource }) {
   return {
+    /**
+     * The read model of a creditor letter (creditor_letters), upserted on (dossier, letter key): the same record again
+     * changes nothing. Facts are never lost — a date or answer already stored is kept when a record without it arrives
+     * — and the status never goes back (an answer recorded stays answered), so an out-of-date write cannot undo one.
+     */
+    async recordCreditorLetter(input: CreditorLetterRecord): Promise<{ status: CreditorLetterStatus }> {
+      const ranks = Object.entries(STATUS_RANK).map(([s, r]) => `WHEN '${s}' THEN ${r}`).join(' ');
+      const rank = (col: string) => `(CASE ${col} ${ranks} END)`;
+      const rows: { status: CreditorLetterStatus }[] = await dataSource.query(
+        `INSERT INTO creditor_letters (dossier_id, letter_key, party_id, debt_id, template, subject, sent_on, answer_due, reminder_on,
+             reminder_answer_due, answered_on, answer, amount_cents, answer_note, follow_up, follow_up_note, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         ON CONFLICT (dossier_id, letter_key) DO UPDATE SET
+           reminder_on = COALESCE(creditor_letters.reminder_on, EXCLUDED.reminder_on),
+           reminder_answer_due = COALESCE(creditor_letters.reminder_answer_due, EXCLUDED.reminder_answer_due),
+           answered_on = COALESCE(EXCLUDED.answered_on, creditor_letters.answered_on),
+           answer = COALESCE(EXCLUDED.answer, creditor_letters.answer),
+           amount_cents = CASE WHEN EXCLUDED.answer IS NOT NULL THEN EXCLUDED.amount_cents ELSE creditor_letters.amount_cents END,
+           answer_note = CASE WHEN EXCLUDED.answer IS NOT NULL THEN EXCLUDED.answer_note ELSE creditor_letters.answer_note END,
+           follow_up = COALESCE(EXCLUDED.follow_up, creditor_letters.follow_up),
+           follow_up_note = COALESCE(EXCLUDED.follow_up_note, creditor_letters.follow_up_note),
+           status = CASE WHEN ${rank('EXCLUDED.status')} >= ${rank('creditor_letters.status')} THEN EXCLUDED.status ELSE creditor_letters.status END,
+           updated_at = now()
+         RETURNING status`,
+        [
+          input.dossierId, input.letterKey, input.partyId, input.debtId, input.template, input.subject, input.sentOn, input.answerDue,
+          input.reminderOn ?? null, input.reminderAnswerDue ?? null, input.answeredOn ?? null, input.answer ?? null, input.amountCents ?? null,
+          input.answerNote ?? null, input.followUp ?? null, input.followUpNote ?? null, input.status,
+        ],
+      );
+      return { status: rows[0].status };
+    },
+
     /**
      * The balance of the dossier's budget-management account (the plan's latest version names it) on `on`: the money
      * that came in (imported bank statements) less what went out without this system and less every payment ordered

@@ -2,12 +2,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
-import { DossierPartyEntity, NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity, PersonIdentifierEntity } from '../../libs/db/entities';
+import { NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity, PersonIdentifierEntity } from '../../libs/db/entities';
 import { validateNationalNumber } from '../../libs/domain/identifiers';
 import { clockTrigger, isPartnerFormId, PARTNER_NAMES, PartnerFormId, partnerForm, partnerMessageLabel, partnerRefOf } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
 import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
 import { insertOnce } from '../../libs/db/insert-once';
+import { partyTakesPart } from '../../libs/db/party-part';
 import { addToTimeline } from '../../libs/db/timeline';
 import { addDays, dateInZone, IsoDate, isValidIsoDate } from '../../libs/deadlines/calendar-date';
 import { computeDeadline, findRule } from '../../libs/deadlines/engine';
@@ -19,6 +20,7 @@ import { renderPdf } from '../../libs/notices/pdf';
 import {
   AppealInfo,
   formatDateNl,
+  isCreditorTemplate,
   isDecisionTemplate,
   LetterBase,
   LetterDocument,
@@ -56,8 +58,11 @@ export type LetterDelivery =
 
 /** The parts of a letter the activity fills from the dossier and the configuration (the caller may override them). */
 type ContextKey = keyof LetterBase | 'appeal';
-/** Defaulted by the activity: answerBy = letter date + config.notices.documentReminderDays; firstRequestDate from reminderOf. */
-type DefaultedKey = 'answerBy' | 'firstRequestDate';
+/**
+ * Defaulted by the activity: answerBy = letter date + config.notices.documentReminderDays (documents letters);
+ * firstRequestDate from reminderOf; debtor (creditor letters) = the dossier's client.
+ */
+type DefaultedKey = 'answerBy' | 'firstRequestDate' | 'debtor';
 export type LetterInput<T extends TemplateName> = Omit<TemplateData[T], ContextKey | DefaultedKey | (T extends 'forwarding-ocmw' ? 'competentOcmw' : never)> &
   Partial<Pick<TemplateData[T], DefaultedKey & keyof TemplateData[T]>> &
   Partial<Omit<LetterBase, 'recipient'>> & { recipient?: LetterBase['recipient'] } &
@@ -207,6 +212,10 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       const first = await findNotice(dataSource.manager, input.dossierId, input.reminderOf);
       data.firstRequestDate = first?.document?.date ?? (first ? dateInZone(first.createdAt.getTime(), config.timeZone) : undefined);
     }
+    if (isCreditorTemplate(input.template)) {
+      // The client is the debtor the creditor knows; their name and address never travel through the workflow.
+      data.debtor ??= { name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') };
+    }
     if (isDecisionTemplate(input.template)) {
       const appeal = planned ? appealFor(ctx, planned.date) : null;
       data.appeal = {
@@ -258,15 +267,15 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
   }
 
   /**
-   * The letter's context addressed to a party instead of the client. The party must be active and linked to the
-   * dossier (a link that has not ended): a dossier's letter never goes to someone who has no part in it.
+   * The letter's context addressed to a party instead of the client. The party must be active and take part in the
+   * dossier — linked to it (a link that has not ended), or the creditor, bailiff or collection agency of a debt in its
+   * budget inventory: a dossier's letter never goes to someone who has no part in it.
    */
   async function addressedToParty(ctx: LetterContext, partyId: string): Promise<LetterContext> {
     const party = await dataSource.manager.findOneBy(PartyEntity, { id: partyId });
     if (!party) throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: no party ${partyId}`);
     if (!party.active) throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: party ${partyId} is no longer active`);
-    const linked = await dataSource.manager.createQueryBuilder(DossierPartyEntity, 'l')
-      .where('l.dossier_id = :d AND l.party_id = :p AND l.ended_at IS NULL', { d: ctx.dossier.id, p: partyId }).getExists();
+    const linked = await partyTakesPart(dataSource.manager, ctx.dossier.id, partyId);
     if (!linked) throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: party ${partyId} is not linked to the dossier`);
     return { ...ctx, party, base: { ...ctx.base, recipient: partyAddressee(party) } };
   }

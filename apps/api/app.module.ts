@@ -22,6 +22,7 @@ import { DossierRelationsModule } from './dossier-relations/dossier-relations.mo
 import { NotesModule } from './notes/notes.module';
 import { BudgetInventoryModule } from './budget-inventory/budget-inventory.module';
 import { BudgetManagementModule } from './budget-management/budget-management.module';
+import { CreditorLettersModule } from './creditor-letters/creditor-letters.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -43,6 +44,7 @@ export const FEATURE_MODULES = [
   NotesModule,
   BudgetInventoryModule,
   BudgetManagementModule,
+  CreditorLettersModule,
   DocumentsModule,
   TasksModule,
   DashboardModule,

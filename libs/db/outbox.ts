@@ -2,10 +2,11 @@ import { EntityManager } from 'typeorm';
 
 /**
  * What the workflow outbox carries: the Updates by name (as defined in workflows/shared/dossier.messages.ts and
- * workflows/debt-mediation/trajectory.messages.ts), and
+ * workflows/debt-mediation/trajectory.messages.ts and workflows/shared/party-correspondence.messages.ts), and
  * `startWorkflow`, the start of a dossier's workflow (idempotent on its workflow id).
  */
-export type OutboxUpdate = 'agendaItemMoved' | 'partnerMessageExported' | 'partnerMessageAcknowledged' | 'dossierReassigned' | 'externalEvent' | 'referralFollowUp' | 'referralClosed' | 'budgetPlanChanged';
+export type OutboxUpdate = 'agendaItemMoved' | 'partnerMessageExported' | 'partnerMessageAcknowledged' | 'dossierReassigned' | 'externalEvent' | 'referralFollowUp' | 'referralClosed' | 'budgetPlanChanged'
+  | 'creditorLetterRequested';
 export type OutboxMessage = OutboxUpdate | 'startWorkflow';
 
 /** The payload of a `startWorkflow` row: what `workflow.start` needs besides the workflow id. */

@@ -171,6 +171,49 @@ export interface TrajectoryEndedData extends LetterBase {
   management: boolean;
 }
 
+/**
+ * A letter to a creditor, or to the bailiff or collection agency collecting its debt (domain §3.1 step 4): the same
+ * letters go to both (workflows/shared/party-correspondence.ts). The addressee is the party; the client is named as
+ * the debtor. Every one asks for an answer by a date: the window the workflow watches (reminder, then a task).
+ */
+export interface CreditorLetterData extends LetterBase {
+  /** The client the OCMW helps, as the creditor knows them (filled by the activity from the dossier's person). */
+  debtor: Addressee;
+  /** The creditor's (or collector's) own file number for the debt, when the inventory knows it. */
+  fileNumber?: string;
+  /** The last day of the answer window (the workflow's: letter date + the OCMW_CREDITOR_ANSWER_DAYS setting). */
+  answerBy: IsoDate;
+}
+
+export interface CollectionSuspensionData extends CreditorLetterData {
+  /** When the debt-help trajectory started (the grant), if the letter is to say it. */
+  trajectorySince?: IsoDate;
+}
+
+export interface RepaymentProposalData extends CreditorLetterData {
+  monthlyCents: number;
+  /** The month of the first instalment (its first day, or the day it is paid). */
+  startDate: IsoDate;
+  durationMonths: number;
+  /** What the proposal pays in all, when it is not simply months × amount (a last smaller instalment). */
+  totalCents?: number;
+}
+
+export interface CsrAdmissibilityData extends CreditorLetterData {
+  /** The date of the labour court's admissibility order (beschikking van toelaatbaarheid). */
+  orderDate: IsoDate;
+  /** The court that gave it ("de arbeidsrechtbank Gent, afdeling Dendermonde"). */
+  court: string;
+  /** The debt mediator appointed in the order (name, and address if known). */
+  mediator: string;
+}
+
+export interface CreditorReminderData extends CreditorLetterData {
+  /** The date and subject of the letter this reminds of. */
+  firstLetterDate: IsoDate;
+  firstLetterSubject: string;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -186,13 +229,24 @@ export interface TemplateData {
   'forwarding-applicant': ForwardingApplicantData;
   'trajectory-agreement': TrajectoryAgreementData;
   'trajectory-ended': TrajectoryEndedData;
+  'creditor-statement-request': CreditorLetterData;
+  'creditor-collection-suspension': CollectionSuspensionData;
+  'creditor-repayment-proposal': RepaymentProposalData;
+  'creditor-csr-admissibility': CsrAdmissibilityData;
+  'creditor-reminder': CreditorReminderData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
   'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
   'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
   'trajectory-agreement', 'trajectory-ended',
+  'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
 ] as const satisfies readonly TemplateName[];
+
+/** The letters to creditors and their collectors (CreditorLetterData): the activity fills in the debtor for them. */
+export function isCreditorTemplate(template: string): boolean {
+  return template.startsWith('creditor-');
+}
 
 export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop' | 'recovery';
 export type DecisionTemplate = `decision-${DecisionKind}`;
@@ -251,6 +305,15 @@ const ELEMENTS: Record<string, string> = {
   'end-date': 'the last day of the trajectory',
   'end-reason': 'why the trajectory ends',
   procedure: "the procedure's wording and appeal rule (its definition)",
+  debtor: 'the debtor the OCMW helps (name and address)',
+  'answer-due': 'the date by which the answer is expected',
+  'repayment-amount': 'the amount proposed per month',
+  'repayment-start': 'the start of the repayment',
+  'repayment-duration': 'the duration of the repayment (months)',
+  'order-date': 'the date of the admissibility order',
+  court: 'the court that gave the order',
+  mediator: 'the debt mediator appointed',
+  'first-letter': 'the date and subject of the letter reminded of',
 };
 
 export class LetterIncompleteError extends Error {
@@ -391,7 +454,25 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
       ]);
     case 'trajectory-ended':
       return collect([['guidance', filled(d.guidance)], ['end-date', date(d.endDate)], ['end-reason', filled(d.reason)], ...baseChecks(d, false)]);
+    case 'creditor-statement-request':
+    case 'creditor-collection-suspension':
+      return collect(creditorChecks(d));
+    case 'creditor-repayment-proposal':
+      return collect([
+        ['repayment-amount', Number.isInteger(d.monthlyCents) && d.monthlyCents > 0],
+        ['repayment-start', date(d.startDate)],
+        ['repayment-duration', Number.isInteger(d.durationMonths) && d.durationMonths > 0],
+        ...creditorChecks(d),
+      ]);
+    case 'creditor-csr-admissibility':
+      return collect([['order-date', date(d.orderDate)], ['court', filled(d.court)], ['mediator', filled(d.mediator)], ...creditorChecks(d)]);
+    case 'creditor-reminder':
+      return collect([['first-letter', date(d.firstLetterDate) && filled(d.firstLetterSubject)], ...creditorChecks(d)]);
   }
+}
+
+function creditorChecks(d: Record<string, any>): [string, boolean][] {
+  return [['debtor', filled(d.debtor?.name)], ['answer-due', date(d.answerBy)], ...baseChecks(d, false)];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -683,6 +764,117 @@ function trajectoryEnded(d: TrajectoryEndedData): LetterDocument {
   ], { 'Soort hulp': d.guidance, Einddatum: formatDateNl(d.endDate), Reden: d.reason });
 }
 
+// Letters to creditors, bailiffs and collection agencies (domain §3.1 step 4). They name the debtor, the creditor's
+// file number, and the date the answer is expected by; the social worker is the contact.
+
+function aboutDebtor(d: CreditorLetterData): string {
+  return `${d.ocmwName} begeleidt ${d.debtor.name}${d.debtor.address.length ? `, ${d.debtor.address.join(', ')}` : ''}, in een traject van ` +
+    `schuldhulpverlening (budgetbegeleiding, budgetbeheer of schuldbemiddeling; art. 1 en 57 §1 van de organieke wet van 8 juli 1976 ` +
+    `betreffende de openbare centra voor maatschappelijk welzijn)${d.fileNumber ? `. Het gaat om uw dossier ${d.fileNumber}` : ''}.`;
+}
+
+function answerParagraph(d: CreditorLetterData, what: string): string {
+  return `Wij verwachten ${what} uiterlijk op ${formatDateNl(d.answerBy)}. Vermeld daarbij ons dossiernummer ${d.reference}.`;
+}
+
+function creditorContact(d: LetterBase): string {
+  return `Voor vragen over dit dossier: ${d.service}${d.socialWorker ? `, ${d.socialWorker.name} (${d.socialWorker.contact})` : ''}.`;
+}
+
+function creditorFields(d: CreditorLetterData, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { Schuldenaar: d.debtor.name, 'Uw dossier': d.fileNumber, ...extra, 'Antwoord verwacht uiterlijk': formatDateNl(d.answerBy) };
+}
+
+export const CREDITOR_LETTER_TITLES = {
+  'creditor-statement-request': 'Vraag om een actueel overzicht van de schuld',
+  'creditor-collection-suspension': 'Vraag om de invordering op te schorten en de invorderingskosten te beperken',
+  'creditor-repayment-proposal': 'Voorstel van afbetalingsplan',
+  'creditor-csr-admissibility': 'Toelaatbaarheid tot de collectieve schuldenregeling',
+} as const;
+
+function statementRequest(d: CreditorLetterData): LetterDocument {
+  return document(d, CREDITOR_LETTER_TITLES['creditor-statement-request'], [
+    salutation(d),
+    aboutDebtor(d),
+    `Om een haalbaar budget en een afbetalingsplan op te maken, vragen wij u ons een actueel overzicht van deze schuld te ` +
+      `bezorgen, met afzonderlijk: de hoofdsom, de intresten (met de rentevoet en de periode waarover ze lopen), de kosten ` +
+      `(invorderingskosten, kosten van de gerechtsdeurwaarder, gerechtskosten) en de betalingen die u al ontving.`,
+    answerParagraph(d, 'uw overzicht'),
+    creditorContact(d),
+    closing(d),
+  ], creditorFields(d));
+}
+
+// [V] domain §3: the protocol of 7 March 2024 exists, between these parties, to limit collection costs once a
+// debt-help trajectory has started. [U] what it commits a signatory to in practice (a suspension period, a cap on the
+// costs), and that it binds a creditor who did not sign it: the letter asks and cites its aim, it states no obligation.
+function collectionSuspension(d: CollectionSuspensionData): LetterDocument {
+  return document(d, CREDITOR_LETTER_TITLES['creditor-collection-suspension'], [
+    salutation(d),
+    aboutDebtor(d) + (d.trajectorySince ? ` Het traject loopt sinds ${formatDateNl(d.trajectorySince)}.` : ''),
+    `Wij vragen u de invordering van deze schuld op te schorten zolang het traject loopt, geen nieuwe ` +
+      `invorderingsmaatregelen te nemen en de invorderingskosten te beperken. Daartoe strekt het protocol van 7 maart 2024 ` +
+      `tussen de Vlaamse Regering, de gerechtsdeurwaarders (NKGB), de incassobureaus, de VVSG, de CAW's en SAM: het beperken ` +
+      `van de invorderingskosten zodra een traject van schuldhulpverlening is gestart.`,
+    `Zo krijgt de schuldenaar de ruimte om samen met ons een afbetaling voor te stellen die het budget toelaat. U ontvangt ` +
+      `daarover een afzonderlijk voorstel.`,
+    answerParagraph(d, 'uw antwoord (of u de invordering opschort)'),
+    creditorContact(d),
+    closing(d),
+  ], creditorFields(d, { 'Traject sinds': d.trajectorySince ? formatDateNl(d.trajectorySince) : undefined }));
+}
+
+function repaymentProposal(d: RepaymentProposalData): LetterDocument {
+  const total = d.totalCents ?? d.monthlyCents * d.durationMonths;
+  return document(d, CREDITOR_LETTER_TITLES['creditor-repayment-proposal'], [
+    salutation(d),
+    aboutDebtor(d),
+    `Na onderzoek van het budget stellen wij u de volgende afbetaling voor: ${formatEuro(d.monthlyCents)} per maand, vanaf ` +
+      `${formatDateNl(d.startDate)}, gedurende ${d.durationMonths} maanden (samen ${formatEuro(total)}). De vaste kosten en het ` +
+      `leefgeld van het gezin gaan voor; dit bedrag is wat het budget daarna voor deze schuld toelaat.`,
+    `Wij vragen u dit voorstel te aanvaarden en de invordering op te schorten zolang de afbetaling wordt nagekomen. Gaat u ` +
+      `niet akkoord, dan horen wij graag uw tegenvoorstel.`,
+    answerParagraph(d, 'uw antwoord (aanvaarding, tegenvoorstel of weigering)'),
+    creditorContact(d),
+    closing(d),
+  ], creditorFields(d, {
+    'Bedrag per maand': formatEuro(d.monthlyCents),
+    Vanaf: formatDateNl(d.startDate),
+    Duur: `${d.durationMonths} maanden`,
+    Totaal: formatEuro(total),
+  }));
+}
+
+function csrAdmissibility(d: CsrAdmissibilityData): LetterDocument {
+  return document(d, CREDITOR_LETTER_TITLES['creditor-csr-admissibility'], [
+    salutation(d),
+    `Wij laten u weten dat ${d.court} ${d.debtor.name} bij beschikking van ${formatDateNl(d.orderDate)} toelaatbaar heeft ` +
+      `verklaard tot de collectieve schuldenregeling (art. 1675/2 en volgende van het Gerechtelijk Wetboek). Als ` +
+      `schuldbemiddelaar werd aangesteld: ${d.mediator}.${d.fileNumber ? ` Het gaat om uw dossier ${d.fileNumber}.` : ''}`,
+    `Gevolgen van de beschikking (art. 1675/7 Ger.W.): vanaf de beschikking lopen er geen intresten meer op uw ` +
+      `schuldvordering en worden alle middelen van tenuitvoerlegging geschorst; lopende beslagen en invorderingsmaatregelen ` +
+      `kunnen niet worden voortgezet. De inkomsten van de schuldenaar gaan naar de rekening van de schuldbemiddelaar.`,
+    `Dien uw schuldvordering in bij de schuldbemiddelaar binnen één maand na de verzending van de beschikking ` +
+      `(art. 1675/9 §2 Ger.W.).`,
+    answerParagraph(d, 'uw bevestiging dat u de invordering hebt stopgezet'),
+    creditorContact(d),
+    closing(d),
+  ], creditorFields(d, { Beschikking: formatDateNl(d.orderDate), Rechtbank: d.court, Schuldbemiddelaar: d.mediator }));
+}
+
+function creditorReminder(d: CreditorReminderData): LetterDocument {
+  return document(d, `Herinnering: ${d.firstLetterSubject}`, [
+    salutation(d),
+    `Op ${formatDateNl(d.firstLetterDate)} schreven wij u over de schuld van ${d.debtor.name}` +
+      `${d.fileNumber ? ` (uw dossier ${d.fileNumber})` : ''}: "${d.firstLetterSubject}". Wij ontvingen nog geen antwoord.`,
+    `Wij begeleiden ${d.debtor.name} in een traject van schuldhulpverlening; zonder uw antwoord kunnen wij geen haalbare ` +
+      `regeling voor alle schuldeisers uitwerken.`,
+    answerParagraph(d, 'uw antwoord'),
+    creditorContact(d),
+    closing(d),
+  ], creditorFields(d, { 'Eerste brief': `${formatDateNl(d.firstLetterDate)}: ${d.firstLetterSubject}` }));
+}
+
 /**
  * Renders a template, after checking its mandatory elements: a letter that lacks one is refused with a
  * LetterIncompleteError naming each missing element.
@@ -706,6 +898,11 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'forwarding-applicant': return forwardingApplicant(d);
     case 'trajectory-agreement': return trajectoryAgreement(d);
     case 'trajectory-ended': return trajectoryEnded(d);
+    case 'creditor-statement-request': return statementRequest(d);
+    case 'creditor-collection-suspension': return collectionSuspension(d);
+    case 'creditor-repayment-proposal': return repaymentProposal(d);
+    case 'creditor-csr-admissibility': return csrAdmissibility(d);
+    case 'creditor-reminder': return creditorReminder(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

@@ -7,7 +7,8 @@
  * it drives from the budget-management account, the periodic evaluations, and its end. Its workflows are
  * workflows/debt-mediation/. Pure data.
  */
-import { choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
+import { CREDITOR_ANSWERS } from '../notices/creditor-letters';
+import { cents, choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { JsonSchema, SchemaError } from '../validation/schema';
 import { PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
@@ -96,6 +97,8 @@ export const DEBT_MEDIATION = {
     templates: [
       'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
       'decision-refusal', 'forwarding-ocmw', 'forwarding-applicant', 'trajectory-agreement', 'trajectory-ended',
+      // To creditors and their bailiffs or collection agencies (§3.1 step 4; workflows/shared/party-correspondence.ts).
+      'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
     ],
   },
   events: {
@@ -105,6 +108,18 @@ export const DEBT_MEDIATION = {
       schema: object(['endDate', 'reason'], {
         endDate: { type: 'string', format: 'date', title: 'Laatste dag van het traject' },
         reason: text('Reden (zoals de cliënt ze opgaf)', 2000),
+      }),
+    },
+    // A creditor (or its bailiff or collection agency) answers one of the dossier's letters, as the social worker
+    // records it (POST /dossiers/:id/events): the letter's watch stops (no reminder, no task). letterKey names the
+    // letter (GET /dossiers/:id/creditor-correspondence lists them).
+    'creditor-answer': {
+      title: 'Antwoord van een schuldeiser',
+      schema: object(['letterKey', 'answer'], {
+        letterKey: text('Brief (kenmerk)', 300),
+        answer: choice('Antwoord', CREDITOR_ANSWERS.map(([value, label]) => [value, label])),
+        amountCents: cents('Bedrag volgens de schuldeiser (cent)'),
+        note: { type: 'string', title: 'Notitie', maxLength: 4000 },
       }),
     },
   },

@@ -470,6 +470,21 @@ export const DEBT_MEDIATION_TASK_KINDS = {
       note: text('Toelichting', 4000),
     }),
   },
+  // A creditor (or its bailiff or collection agency) did not answer a letter, nor its reminder (domain §3.1 step 4;
+  // workflows/shared/party-correspondence.ts). The social worker says what they did: the letter's watch ends with it.
+  'creditor-no-answer': {
+    kind: 'creditor-no-answer',
+    title: 'Schuldeiser antwoordt niet op brief en herinnering',
+    role: 'social-worker',
+    outcomeSchema: object(['action', 'note'], {
+      action: choice('Wat hebt u gedaan?', [
+        ['called', 'Telefonisch of per e-mail contact opgenomen'],
+        ['resend', 'Brief opnieuw versturen'],
+        ['close', 'Niet verder opvolgen'],
+      ]),
+      note: text('Notitie', 4000),
+    }),
+  },
 } satisfies Record<string, TaskKind>;
 
 /**

@@ -138,6 +138,11 @@ export type TaskOutcomes = {
     action: 'retry' | 'skip';
     note: string;
   };
+  'creditor-no-answer': {
+    /** called: contacted otherwise (the watch ends); resend: the letter goes again with a new watch; close: no more follow-up. */
+    action: 'called' | 'resend' | 'close';
+    note: string;
+  };
 };
 
 export type TaskKindName = keyof TaskOutcomes;

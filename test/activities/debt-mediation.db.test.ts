@@ -79,4 +79,35 @@ describe('debt mediation activities (db)', () => {
     ]);
     expect(await acts.debtCreditors({ dossierId: randomUUID() })).toEqual([]);
   });
+  it('recordCreditorLetter: one row per (dossier, letter key); the same record again changes nothing, facts are kept and the status never goes back', async () => {
+    const { dossierId } = await aDossier('SB-2026-000013');
+    const agency = await dataSource.getRepository(PartyEntity).save({ name: 'Incasso Vlaanderen', kind: 'collection-agency' });
+    const row = (status: 'awaiting' | 'reminded' | 'no-answer' | 'answered', extra: Record<string, unknown> = {}) => ({
+      dossierId, letterKey: `statement-request:dossier:${agency.id}`, partyId: agency.id, debtId: null, template: 'creditor-statement-request',
+      subject: 'Vraag om een actueel overzicht van de schuld', sentOn: '2026-12-03', answerDue: '2026-12-24', status, ...extra,
+    });
+    const stored = async () => {
+      const rows = await dataSource.query(
+        `SELECT letter_key, status, sent_on, answer_due, reminder_on, reminder_answer_due, answered_on, answer, amount_cents, answer_note, follow_up
+           FROM creditor_letters WHERE dossier_id = $1`, [dossierId],
+      );
+      return rows;
+    };
+    expect(await acts.recordCreditorLetter(row('awaiting'))).toEqual({ status: 'awaiting' });
+    expect(await acts.recordCreditorLetter(row('awaiting'))).toEqual({ status: 'awaiting' }); // a retried activity
+    expect(await stored()).toEqual([expect.objectContaining({ status: 'awaiting', sent_on: '2026-12-03', answer_due: '2026-12-24', reminder_on: null })]);
+
+    await acts.recordCreditorLetter(row('reminded', { reminderOn: '2026-12-25', reminderAnswerDue: '2027-01-15' }));
+    await acts.recordCreditorLetter(row('answered', { reminderOn: '2026-12-25', reminderAnswerDue: '2027-01-15', answeredOn: '2027-01-04', answer: 'accepted', amountCents: 90_000, answerNote: 'Akkoord.' }));
+    // An out-of-date write (the reminder's record retried late, without the answer) undoes nothing.
+    expect(await acts.recordCreditorLetter(row('reminded', { reminderOn: '2026-12-25', reminderAnswerDue: '2027-01-15' }))).toEqual({ status: 'answered' });
+    expect(await stored()).toEqual([{
+      letter_key: `statement-request:dossier:${agency.id}`, status: 'answered', sent_on: '2026-12-03', answer_due: '2026-12-24', reminder_on: '2026-12-25',
+      reminder_answer_due: '2027-01-15', answered_on: '2027-01-04', answer: 'accepted', amount_cents: 90_000, answer_note: 'Akkoord.', follow_up: null,
+    }]);
+    // The same key in another dossier is another letter.
+    const other = await aDossier('SB-2026-000014');
+    await acts.recordCreditorLetter({ ...row('awaiting'), dossierId: other.dossierId });
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM creditor_letters WHERE letter_key = $1`, [`statement-request:dossier:${agency.id}`])).toEqual([{ n: 2 }]);
+  });
 });

@@ -14,6 +14,7 @@ describe('letters to a party (db)', () => {
   let config: AppConfig;
   let acts: ReturnType<typeof createNoticeActivities>;
   let dossierId: string;
+  let debtDossierId: string;
   let aalst: PartyEntity;
   let landlord: PartyEntity;
 
@@ -42,6 +43,11 @@ describe('letters to a party (db)', () => {
     aalst = await parties.save({ name: 'OCMW Aalst', kind: 'ocmw', enterpriseNumber: '0212345668', street: 'Gasthuisstraat 40', postalCode: '9300', city: 'Aalst', contactPerson: 'Dienst Leefloon' });
     landlord = await parties.save({ name: 'Woonhaven Noord', kind: 'landlord', street: 'Kaai 3', postalCode: '9000', city: 'Gent' });
     await dataSource.getRepository(DossierPartyEntity).save({ dossierId, partyId: aalst.id, role: 'competent-ocmw', reference: 'AALST-2026-17' });
+    debtDossierId = randomUUID();
+    await dataSource.getRepository(DossierEntity).insert({
+      id: debtDossierId, reference: 'SB-2026-000077', procedure: 'debt-mediation', personId: person.id, status: 'TRAJECTORY_ACTIVE',
+      team: 'demo', responsibleUserId: user.id, workflowId: `dossier-${debtDossierId}`, requestDate: '2026-10-05', channel: 'counter',
+    });
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -104,5 +110,36 @@ describe('letters to a party (db)', () => {
     }));
     expect(refused.type).toBe(NOTICE_FAILURES.incomplete);
     expect((refused.details?.[0] as { element: string }[]).map((m) => m.element)).toEqual(['recipient']);
+  });
+  it('a creditor letter to a collection agency names the client as the debtor and the answer date', async () => {
+    const agency = await dataSource.getRepository(PartyEntity).save({ name: 'Incasso Vlaanderen NV', kind: 'collection-agency', street: 'Kaai 3', postalCode: '9000', city: 'Gent' });
+    await dataSource.getRepository(DossierPartyEntity).save({ dossierId: debtDossierId, partyId: agency.id, role: 'collection-agency' });
+    const issued = await acts.issueLetter({
+      dossierId: debtDossierId, key: `statement-request:dossier:${agency.id}`, template: 'creditor-statement-request',
+      data: { date: '2026-12-03', answerBy: '2026-12-24', fileNumber: 'INC-4711' }, delivery: { mode: 'letter' }, recipient: { partyId: agency.id },
+    });
+    const notice = await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: issued.noticeId });
+    expect(notice).toMatchObject({ recipient: 'party', recipientPartyId: agency.id, kind: 'creditor-statement-request' });
+    expect(notice.document?.recipient).toBe('Incasso Vlaanderen NV\nKaai 3\n9000 Gent');
+    expect(notice.document?.fields).toMatchObject({ Schuldenaar: 'Jan Peeters', 'Uw dossier': 'INC-4711', 'Antwoord verwacht uiterlijk': '24 december 2026' });
+    expect(notice.document?.paragraphs.join('\n')).toContain('begeleidt Jan Peeters, Markt 1, 9200 Dendermonde');
+  });
+
+  it("a creditor of the dossier's budget inventory takes part in it without a link; another dossier's creditor does not", async () => {
+    const bank = await dataSource.getRepository(PartyEntity).save({ name: 'Bank Kredietnet', kind: 'creditor', street: 'Kouter 1', postalCode: '9000', city: 'Gent' });
+    const letter = (dossier: string, key: string) => acts.issueLetter({
+      dossierId: dossier, key, template: 'creditor-statement-request', data: { date: '2026-12-03', answerBy: '2026-12-24' }, delivery: { mode: 'letter' }, recipient: { partyId: bank.id },
+    });
+    expect((await failureOf(letter(debtDossierId, 'to-bank-before'))).message).toContain('not linked');
+    const [user] = await dataSource.query(`SELECT id FROM users LIMIT 1`);
+    await dataSource.query(
+      `INSERT INTO dossier_debts (dossier_id, created_by, updated_by, creditor_party_id, original_cents, outstanding_cents, status) VALUES ($1, $2, $2, $3, 1000, 1000, 'open')`,
+      [debtDossierId, user.id, bank.id],
+    );
+    const issued = await letter(debtDossierId, 'to-bank');
+    expect((await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: issued.noticeId })).recipientPartyId).toBe(bank.id);
+    expect((await failureOf(acts.issueLetter({
+      dossierId, key: 'to-bank-elsewhere', template: 'hearing-right', data: { date: '2026-10-07' }, delivery: { mode: 'letter' }, recipient: { partyId: bank.id },
+    }))).message).toContain('not linked');
   });
 });

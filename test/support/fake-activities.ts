@@ -6,7 +6,7 @@ import { pickSession, regularSessions } from '../../libs/council/sessions';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { createPaymentActivities } from '../../activities/payments/payment.activities';
-import type { DebtCreditor } from '../../activities/debt-mediation/debt-mediation.activities';
+import type { CreditorLetterRecord, DebtCreditor } from '../../activities/debt-mediation/debt-mediation.activities';
 import type { DossierSettings } from '../../activities/dossiers/dossier.activities';
 import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable } from '../../libs/payments/amounts';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
@@ -54,6 +54,7 @@ export function fakeActivities(options: FakeOptions = {}) {
   const itemsByKey = new Map<string, ScheduledItem>();
   const formsByKey = new Map<string, string>();
   const messagesByRef = new Map<string, string>();
+  const creditorLetters = new Map<string, CreditorLetterRecord>();
   const linkedByKey = new Map<string, { dossierId: string; reference: string; workflowId: string; linkId: string; existing: boolean }>();
   const record = (name: keyof Activities) => async (input: unknown) => {
     calls.push({ name, input });
@@ -78,6 +79,26 @@ export function fakeActivities(options: FakeOptions = {}) {
       for (const c of calls) if (c.name === 'orderPayment' && c.input.dossierId === input.dossierId && c.input.debtorAccount) ordered.set(`${c.input.kind}:${c.input.payee?.partyId ?? 'client'}:${c.input.period}:${c.input.debtRef ?? ''}`, c.input.amountCents);
       const orderedCents = [...ordered.values()].reduce((a, b) => a + b, 0);
       return { iban: 'BE68539007547034', incomingCents, otherOutgoingCents: 0, orderedCents, balanceCents: incomingCents - orderedCents };
+    },
+    // creditor_letters is unique on (dossier, letter key): like the table, a fact once stored is kept and the status never goes back.
+    recordCreditorLetter: async (input) => {
+      calls.push({ name: 'recordCreditorLetter', input });
+      const key = `${input.dossierId}:${input.letterKey}`;
+      const before = creditorLetters.get(key);
+      const rank = (s: string) => ['awaiting', 'reminded', 'no-answer', 'answered'].indexOf(s);
+      const row = before
+        ? {
+            ...before,
+            reminderOn: before.reminderOn ?? input.reminderOn ?? null,
+            reminderAnswerDue: before.reminderAnswerDue ?? input.reminderAnswerDue ?? null,
+            ...(input.answer ? { answeredOn: input.answeredOn ?? null, answer: input.answer, amountCents: input.amountCents ?? null, answerNote: input.answerNote ?? null } : {}),
+            followUp: input.followUp ?? before.followUp ?? null,
+            followUpNote: input.followUpNote ?? before.followUpNote ?? null,
+            status: rank(input.status) >= rank(before.status) ? input.status : before.status,
+          }
+        : { ...input };
+      creditorLetters.set(key, row);
+      return { status: row.status };
     },
     debtCreditors: async (input) => {
       calls.push({ name: 'debtCreditors', input });
@@ -209,6 +230,8 @@ export function fakeActivities(options: FakeOptions = {}) {
     useCatalogue: (rules: DeadlineRule[]) => {
       catalogue = rules;
     },
+    /** The creditor_letters rows as the table would hold them, by letter key. */
+    creditorLetter: (dossierId: string, letterKey: string) => creditorLetters.get(`${dossierId}:${letterKey}`),
     of: (name: keyof Activities) => calls.filter((c) => c.name === name).map((c) => c.input),
     openTasks: () => {
       // Completed or cancelled (the procedure moved on without it): no longer in the inbox.

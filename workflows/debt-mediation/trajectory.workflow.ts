@@ -8,8 +8,10 @@ import { guidanceTypeLabel } from '../../libs/procedures/debt-mediation';
 import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
+import { letterToCreditor } from '../../libs/notices/creditor-letters';
 import { TASK_FAILURES } from '../shared/dossier.messages';
-import { orderPayment } from '../shared/monthly-aid';
+import { orderPayment } from '../shared/payments';
+import { CorrespondenceCarry, CREDITOR_ANSWER_EVENT, PartyCorrespondence } from '../shared/party-correspondence';
 import { budgetPlanChangedUpdate } from './trajectory.messages';
 
 const acts = proxyActivities<Activities>({
@@ -21,7 +23,7 @@ const acts = proxyActivities<Activities>({
  * The external events a debt mediation dossier takes with waitForEvent. The application run takes the same list, so
  * an event recorded before the trajectory runs is kept and carried into it.
  */
-export const DEBT_MEDIATION_DOSSIER = { takesEvents: ['client-ended-trajectory'] } as const;
+export const DEBT_MEDIATION_DOSSIER = { takesEvents: ['client-ended-trajectory', CREDITOR_ANSWER_EVENT] } as const;
 
 /** Why a trajectory ends (the letter's reason and the timeline). */
 type EndReason = 'client' | 'duration' | 'council' | 'not-signed';
@@ -74,6 +76,8 @@ export interface TrajectoryInput {
   midYear?: boolean;
   /** The end already known (the client's notice of a later last day): payments go on until that day. */
   end?: TrajectoryEnd;
+  /** The letters to creditors still watched (answer windows, reminders), and recent ones (PartyCorrespondence). */
+  correspondence?: CorrespondenceCarry;
 }
 
 export interface TrajectoryResult {
@@ -100,8 +104,9 @@ export function planOn(plans: readonly BudgetPlan[], day: IsoDate): BudgetPlan |
  * - under budget management (and amicable mediation, which the OCMW carries out through the same account): the budget
  *   plan the social worker keeps (the budgetPlanChanged Update, versioned), and the payments it drives from the client's
  *   budget-management account (the debtor account in the SEPA batch) through the payments capability — the weekly
- *   living money on the configured weekday (moved to the previous working day), each fixed cost and each creditor's
- *   monthly instalment on its due day (idem). Payment keys are business names (week, month, cost key, debt reference),
+ *   living money on the configured weekday (moved to the previous working day; the first week's at once when its
+ *   payday lies before the plan's start), each fixed cost and each creditor's monthly instalment on its due day (idem;
+ *   a due day before the start is not paid: the first instalments are the next month's). Payment keys are business names (week, month, cost key, debt reference),
  *   so a retried, replayed or continued run never pays twice;
  * - before a due day's fixed costs and instalments, the account's balance less the monthly reserve: what it cannot
  *   cover is not ordered — instalments go first, the living money is never held back for them — and the social worker
@@ -117,14 +122,12 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
   const dossier = new Dossier(input.dossier, DEBT_MEDIATION_DOSSIER);
   dossier.facts.decisionDate = input.decisionDate;
   dossier.status = input.agreement ? 'TRAJECTORY_ACTIVE' : 'AGREEMENT_PENDING';
-  await dossier.refreshSettings();
-  await dossier.resume();
-  const settings = dossier.settings;
-  const timeZone = settings.timeZone;
   const { dossierId } = input.dossier;
   let guidanceType = input.guidanceType;
   const plans: BudgetPlan[] = [...input.plans];
   let end: TrajectoryEnd | undefined = input.end;
+  // Letters to creditors with their answer windows (its Update handler is registered here, before the first await).
+  const creditors = new PartyCorrespondence(dossier, { answerDays: () => dossier.settings.creditorAnswerDays ?? 21 }, input.correspondence);
 
   // The budget plan (a read model the social worker edits; its versions reach the workflow through the outbox).
   setHandler(
@@ -143,6 +146,11 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
     },
     { validator: ({ plan }) => validatePlanShape(plan) },
   );
+  await dossier.refreshSettings();
+  await dossier.resume();
+  creditors.run();
+  const settings = dossier.settings;
+  const timeZone = settings.timeZone;
 
   // Voluntary end at any time (domain §3.1): the client's notice, recorded as an external event; payments go on until
   // the last day it names.
@@ -175,6 +183,12 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
     await dossier.event('agreement-signed', `Overeenkomst ondertekend op ${formatDateNl(signedOn)}; het traject loopt tot en met ${formatDateNl(agreement.endDate)}`, {
       status: 'TRAJECTORY_ACTIVE', data: { signedOn, endDate: agreement.endDate },
     });
+    // Every creditor, bailiff and collection agency of the inventory: a statement of the debt, and the request to
+    // suspend collection and limit its costs (protocol of 7 March 2024), each with its answer window (domain §3.1 step 4).
+    for (const c of await dossier.activity(() => acts.debtCreditors({ dossierId }))) {
+      await creditors.send(letterToCreditor('creditor-statement-request', c));
+      await creditors.send(letterToCreditor('creditor-collection-suspension', c, { trajectorySince: signedOn }));
+    }
   } else if (!input.midYear) {
     await dossier.event('trajectory-year', `Traject ${guidanceTypeLabel(guidanceType).toLowerCase()}: jaar ${input.year}`, { status: 'TRAJECTORY_ACTIVE' });
   }
@@ -184,13 +198,8 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
   const runEnd = compareDates(yearEnd, endDate) < 0 ? yearEnd : endDate;
   /** The last day anything is paid in this run: the run's end, or the trajectory's end when it is known and earlier. */
   const lastDay = () => (end && compareDates(end.endDate, runEnd) < 0 ? end.endDate : runEnd);
-  // The duration runs out after endDate.
-  if (compareDates(endDate, yearEnd) <= 0) {
-    void dossier.supervise('trajectory-duration', 'het einde van het traject na de afgesproken duur', async () => {
-      const ended = await condition(() => end !== undefined, untilMs(addDays(endDate, 1), timeZone));
-      if (!ended) end = { reason: 'duration', endDate };
-    });
-  }
+  // The duration runs out after endDate: this run's last day is then endDate (runEnd), and the run ends the trajectory
+  // once that day has passed (below) — one timer, not a second one racing it at the same instant.
 
   // 2. Evaluations (every N months from the signature), in the background; a change goes to the BCSD.
   const evaluationMonths = settings.evaluationMonths ?? 3;
@@ -251,7 +260,10 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
 
   const weekly = async () => {
     for (;;) {
-      const day = weeklyPaymentDay(nextWeek, settings.leefgeldWeekday ?? 1);
+      const scheduled = weeklyPaymentDay(nextWeek, settings.leefgeldWeekday ?? 1);
+      // The first week's payday may lie before the plan or the signature: its living money goes at once that day (the
+      // client has to live this week too); every later week on its payday.
+      const day = compareDates(scheduled, firstDay) < 0 && nextWeek === isoWeekOf(firstDay) ? firstDay : scheduled;
       if (!(await waitFor(day))) return;
       if (compareDates(day, firstDay) >= 0) await payLeefgeld(dossier, planOn(plans, day), guidanceType, nextWeek, day);
       nextWeek = addWeeks(nextWeek, 1);
@@ -287,7 +299,6 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
   // The run's last day has come (or the history is long): end the trajectory, or hand over — never in the middle of a
   // BCSD decision on an evaluation.
   if (!handingOver) await condition(() => end !== undefined && compareDates(dossier.today(), end.endDate) > 0, untilMs(addDays(lastDay(), 1), timeZone));
-  // The duration's own timer and this one fire together: whichever comes first, the last day has passed.
   if (!end && compareDates(dossier.today(), endDate) > 0) end = { reason: 'duration', endDate };
   if (end && compareDates(dossier.today(), end.endDate) > 0) return close(dossier, guidanceType, end);
   await condition(() => !councilBusy);
@@ -307,6 +318,7 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
     shortfalls,
     midYear: !yearDone,
     end,
+    correspondence: creditors.handOver(),
   });
 }
 

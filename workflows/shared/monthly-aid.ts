@@ -7,6 +7,9 @@ import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, proRata } from '../../libs/payments/schedule';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
 import type { CouncilDecision, Dossier } from './dossier-runtime';
+import { orderPayment } from './payments';
+
+export { orderPayment } from './payments';
 
 /**
  * Monthly aid at the leefloon amounts (§1.3): the leefloon itself (RMI-wet) and the equivalent leefloon of social aid
@@ -69,30 +72,6 @@ export async function pay(dossier: Dossier, grant: MonthlyGrant, kind: 'arrears'
     dueDate,
     computation: { text: month.computation, coverage: cover, monthlyAmountCents: month.amountCents },
   });
-}
-
-/**
- * Orders one payment through the payments activities (idempotent on dossier, period and kind). A client without an
- * IBAN gets a task to collect one, and the order is made again once it is recorded.
- */
-export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): Promise<void> {
-  const { dossierId, team, reference } = dossier.input;
-  for (;;) {
-    const ordered = await dossier.activity(() => acts.orderPayment(order));
-    if (!('missingIban' in ordered)) return;
-    if (order.payee) {
-      // A party without an IBAN: its record is the team's to complete (PATCH /parties/:id); nothing is paid meanwhile.
-      await dossier.activity(() =>
-        acts.raiseEscalation({
-          dossierId, team, key: `payment:${order.kind}:${order.period}:party-iban`, level: 'breach', at: new Date().toISOString(),
-          message: `${reference}: de betaling (${order.period}) aan een partij kan niet: de partij heeft geen rekeningnummer.`,
-        }),
-      );
-      return;
-    }
-    const collected = await dossier.task('collect-iban');
-    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));
-  }
 }
 
 /**

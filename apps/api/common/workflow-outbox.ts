@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import type { OutboxUpdate } from '../../../libs/db/outbox';
 import { budgetPlanChangedUpdate } from '../../../workflows/debt-mediation/trajectory.messages';
+import { creditorLetterRequestedUpdate } from '../../../workflows/shared/party-correspondence.messages';
 import { OutboxRelay } from '../../../libs/temporal/outbox-relay';
 import {
   agendaItemMovedUpdate,
@@ -28,6 +29,7 @@ const UPDATES: Record<OutboxUpdate, UpdateDefinition<unknown, [any]>> = {
   referralFollowUp: referralFollowUpUpdate,
   referralClosed: referralClosedUpdate,
   budgetPlanChanged: budgetPlanChangedUpdate,
+  creditorLetterRequested: creditorLetterRequestedUpdate,
 };
 
 /** Seconds between relay passes. */

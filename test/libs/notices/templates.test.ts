@@ -65,6 +65,15 @@ const grant: DecisionData = {
   },
 };
 
+/** A letter to a collection agency about the client's debt (the client is the debtor, the party the addressee). */
+const creditor = {
+  ...base,
+  recipient: { name: 'Incasso Vlaanderen NV', address: ['t.a.v. dossierbeheer', 'Kaai 3', '9000 Gent'] },
+  debtor: { name: 'Jan Peeters', address: ['Markt 1', '9000 Gent'] },
+  fileNumber: 'INC-2026-4711',
+  answerBy: '2026-04-10',
+};
+
 /** One complete example per template. */
 const examples: { [T in TemplateName]: TemplateData[T] } = {
   receipt: { ...base, requestDate: '2026-03-02', decisionDueDate: '2026-04-01' },
@@ -97,6 +106,11 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
   },
   'trajectory-agreement': { ...base, decisionDate: '2026-03-17', guidance: 'Budgetbeheer', management: true, durationMonths: 36 },
   'trajectory-ended': { ...base, guidance: 'Budgetbeheer', endDate: '2027-01-31', reason: 'u hebt de overeenkomst opgezegd', management: true },
+  'creditor-statement-request': creditor,
+  'creditor-collection-suspension': { ...creditor, trajectorySince: '2026-03-02' },
+  'creditor-repayment-proposal': { ...creditor, monthlyCents: 5_000, startDate: '2026-05-01', durationMonths: 24 },
+  'creditor-csr-admissibility': { ...creditor, orderDate: '2026-03-16', court: 'de arbeidsrechtbank Gent', mediator: 'Mr. An Claeys, advocaat, Kouter 1, 9000 Gent' },
+  'creditor-reminder': { ...creditor, answerBy: '2026-05-01', firstLetterDate: '2026-03-20', firstLetterSubject: 'Vraag om een actueel overzicht van de schuld' },
 };
 
 const text = (t: TemplateName) => {
@@ -266,6 +280,29 @@ describe('letter templates', () => {
     const { procedure: _none, ...withoutProcedure } = examples['decision-refusal'];
     expect(checkDecisionLetter({ ...withoutProcedure, decision: 'refusal' }).map((m) => m.element)).toEqual(['procedure']);
     expect(() => renderLetter('receipt', { ...examples.receipt, procedure: undefined as never })).toThrow(/\[procedure\]/);
+  });
+
+  it('creditor letters: to the party, naming the debtor, the file number and the answer date; each asks what it must', () => {
+    const statement = text('creditor-statement-request');
+    expect(renderLetter('creditor-statement-request', examples['creditor-statement-request']).recipient).toBe('Incasso Vlaanderen NV\nt.a.v. dossierbeheer\nKaai 3\n9000 Gent');
+    expect(statement).toContain('begeleidt Jan Peeters, Markt 1, 9000 Gent');
+    expect(statement).toContain('uw dossier INC-2026-4711');
+    expect(statement).toMatch(/de hoofdsom, de intresten .* de kosten/);
+    expect(statement).toContain('Antwoord verwacht uiterlijk: 10 april 2026');
+    expect(text('creditor-collection-suspension')).toContain('protocol van 7 maart 2024');
+    const proposal = text('creditor-repayment-proposal');
+    expect(proposal).toContain('€ 50,00 per maand, vanaf 1 mei 2026, gedurende 24 maanden (samen € 1.200,00)');
+    const csr = text('creditor-csr-admissibility');
+    expect(csr).toContain('bij beschikking van 16 maart 2026 toelaatbaar heeft verklaard tot de collectieve schuldenregeling');
+    expect(csr).toContain('art. 1675/7 Ger.W.');
+    expect(csr).toMatch(/geen intresten meer .* tenuitvoerlegging geschorst/);
+    const reminder = renderLetter('creditor-reminder', examples['creditor-reminder']);
+    expect(reminder.title).toBe('Herinnering: Vraag om een actueel overzicht van de schuld');
+    expect(text('creditor-reminder')).toContain('Op 20 maart 2026 schreven wij u');
+    expect(text('creditor-reminder')).toContain('uiterlijk op 1 mei 2026');
+    const { monthlyCents: _m, debtor: _d, ...incomplete } = examples['creditor-repayment-proposal'];
+    expect(checkLetter('creditor-repayment-proposal', incomplete).map((m) => m.element)).toEqual(['repayment-amount', 'debtor']);
+    expect(checkLetter('creditor-reminder', { ...examples['creditor-reminder'], firstLetterSubject: '', answerBy: undefined as never }).map((m) => m.element)).toEqual(['first-letter', 'answer-due']);
   });
 
   it('refuses the other letters without their mandatory elements', () => {

@@ -49,10 +49,12 @@ function monthlyDays(dueDay: number, from: string, to: string): string[] {
   return days;
 }
 
+/** The living money's weeks and days from the start `from` (the first week at once when its payday lies before it). */
 function weeklyDays(weekday: number, from: string, to: string): { week: string; day: string }[] {
   const out: { week: string; day: string }[] = [];
   for (let w = isoWeekOf(from); compareDates(weeklyPaymentDay(w, weekday), addDays(to, 7)) <= 0; w = addWeeks(w, 1)) {
-    const day = weeklyPaymentDay(w, weekday);
+    const scheduled = weeklyPaymentDay(w, weekday);
+    const day = w === isoWeekOf(from) && compareDates(scheduled, from) < 0 ? from : scheduled;
     if (compareDates(day, from) >= 0 && compareDates(day, to) <= 0) out.push({ week: w, day });
   }
   return out;
@@ -138,6 +140,7 @@ describe('debtMediationTrajectory (time-skipping)', () => {
       for (const o of leefgeld) {
         expect(o.amountCents).toBe(12_500);
         expect(o.payee).toBeUndefined();
+        if (o.dueDate === signedOn) continue; // the first week's, at once on the day the plan starts
         expect(workingDayOnOrBefore(o.dueDate)).toBe(o.dueDate);
         expect(isoWeekday(o.dueDate)).toBeLessThanOrEqual(5);
       }
@@ -243,6 +246,40 @@ describe('debtMediationTrajectory (time-skipping)', () => {
     });
   });
 
+  it('writes to every creditor and collector of the inventory once signed; an answer stops its reminder, the others are reminded after the window', async () => {
+    const debt1 = randomUUID();
+    const debt2 = randomUUID();
+    const bailiff = randomUUID();
+    const creditors = [
+      { debtId: debt1, partyId: CREDITORS[0], role: 'creditor' as const, fileNumber: 'FAC-2026-001', outstandingCents: 120_000, disputed: false, priorityKind: null },
+      { debtId: debt2, partyId: CREDITORS[1], role: 'creditor' as const, fileNumber: null, outstandingCents: 80_000, disputed: false, priorityKind: 'energy' },
+      { debtId: debt2, partyId: bailiff, role: 'collector' as const, fileNumber: 'GD/2026/77', outstandingCents: 80_000, disputed: false, priorityKind: 'energy' },
+    ];
+    await run(async ({ fake, taskQueue }) => {
+      const { handle } = await start(taskQueue);
+      const signedOn = await today();
+      await workflowDriver(env).complete(handle.workflowId, fake, 'trajectory-agreement', signed(signedOn));
+      const letters = await eventually(() => {
+        const sent = fake.of('issueLetter').filter((l) => l.template?.startsWith('creditor-'));
+        return sent.length === 6 ? sent : undefined;
+      });
+      expect(letters.map((l) => [l.template, l.recipient.partyId]).sort()).toEqual([
+        ...creditors.map((c) => ['creditor-collection-suspension', c.partyId]), ...creditors.map((c) => ['creditor-statement-request', c.partyId]),
+      ].sort());
+      // The bailiff answers the statement request within the window (21 days, the configuration's default).
+      await env.sleep('10 days');
+      const answered = `statement-request:${debt2}:${bailiff}`;
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: randomUUID(), type: 'creditor-answer', occurredOn: await today(), reference: 'GD/2026/77', data: { letterKey: answered, answer: 'statement', amountCents: 83_450 }, recordedBy: 'u-1' }],
+      });
+      await env.sleep('13 days');
+      const reminders = fake.of('issueLetter').filter((l) => l.template === 'creditor-reminder');
+      expect(reminders.map((l) => l.key).sort()).toEqual(letters.map((l) => `${l.key}:reminder`).filter((k) => k !== `${answered}:reminder`).sort());
+      expect(fake.creditorLetter(handle.workflowId.replace('dossier-', ''), answered)).toMatchObject({ status: 'answered', amountCents: 83_450 });
+      await handle.terminate('test done');
+    }, { creditors });
+  });
+
   it('the client does not sign: the trajectory closes without a payment', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { handle } = await start(taskQueue);
@@ -254,11 +291,11 @@ describe('debtMediationTrajectory (time-skipping)', () => {
 
   it('the duration runs out: nothing due after the last day, then closed', async () => {
     await run(async ({ fake, taskQueue }) => {
+      // 14 months: the yearly run, then a run that ends at the last day.
       const { handle } = await start(taskQueue, {}, 14);
       const signedOn = await today();
       await workflowDriver(env).complete(handle.workflowId, fake, 'trajectory-agreement', signed(signedOn));
       await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(signedOn), changedBy: 'u-1' }] });
-      // 14 months: a yearly run, then a run that ends at the last day (the result moves time on to it).
       const lastDay = addDays(addMonths(signedOn, 14).date, -1);
       await live(fake, handle.workflowId, daysBetween(signedOn, lastDay) - 10);
       expect(await handle.result()).toEqual({ status: 'TRAJECTORY_CLOSED', reason: 'duration', endDate: lastDay });

@@ -1,8 +1,11 @@
-import { condition, defineSignal, makeContinueAsNewFunc, setHandler } from '@temporalio/workflow';
+import { condition, defineSignal, makeContinueAsNewFunc, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../../activities';
+import { letterToCreditor } from '../../../libs/notices/creditor-letters';
 import type { CarriedEvents, DossierInput } from '../../../workflows/shared/dossier-input';
 import type { PartnerFormId } from '../../../libs/partner-forms/registry';
 import { DeadlineHandle, Dossier } from '../../../workflows/shared/dossier-runtime';
 import { PartnerFormWatch, sendPartnerForm, watchPartnerForm } from '../../../workflows/shared/partner-forms';
+import { CorrespondenceCarry, CREDITOR_ANSWER_EVENT, PartyCorrespondence, PartyLetter } from '../../../workflows/shared/party-correspondence';
 
 export const stopProbe = defineSignal<[string]>('stopProbe');
 
@@ -101,4 +104,31 @@ export async function recordOnlyEventsProbe(input: DossierInput): Promise<Carrie
   await condition(() => go);
   await dossier.settle();
   return dossier.handOver().carry?.events;
+}
+
+export const sendLetterSignal = defineSignal<[PartyLetter]>('sendLetter');
+export const handOverSignal = defineSignal('handOver');
+/** As a host writes to every creditor and collector of the inventory (REPORT.md's lines): a statement request each. */
+export const writeToCreditorsSignal = defineSignal('writeToCreditors');
+const probeActs = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
+
+/**
+ * Test-only host of the shared PartyCorrespondence (workflows/shared/party-correspondence.ts), hosted as a procedure
+ * would host it: letters sent by signal (or the creditorLetterRequested Update the class registers), answers as
+ * 'creditor-answer' events; signalled `handOver`, it continues as new with what the runtime and the class carry.
+ */
+export async function correspondenceProbe(input: DossierInput & { correspondence?: CorrespondenceCarry }): Promise<never> {
+  const dossier = new Dossier(input, { takesEvents: [CREDITOR_ANSWER_EVENT] });
+  const correspondence = new PartyCorrespondence(dossier, { answerDays: () => dossier.settings.creditorAnswerDays ?? 21 }, input.correspondence);
+  let handOver = false;
+  setHandler(handOverSignal, () => void (handOver = true));
+  setHandler(sendLetterSignal, (letter) => void correspondence.send(letter));
+  setHandler(writeToCreditorsSignal, () => void (async () => {
+    for (const c of await dossier.activity(() => probeActs.debtCreditors({ dossierId: input.dossierId }))) await correspondence.send(letterToCreditor('creditor-statement-request', c));
+  })());
+  await dossier.refreshSettings();
+  correspondence.run();
+  await condition(() => handOver);
+  await dossier.settle();
+  return makeContinueAsNewFunc<typeof correspondenceProbe>()({ ...dossier.handOver(), correspondence: correspondence.handOver() });
 }

@@ -9,6 +9,7 @@ import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
 import { DocumentsSection } from './DocumentsSection';
 import { BudgetPlanSection } from './BudgetPlanSection';
+import { CreditorCorrespondenceSection } from './CreditorCorrespondenceSection';
 import { InventorySection } from './InventorySection';
 import { NotesSection } from './NotesSection';
 import { ReferralsSection } from './ReferralsSection';
@@ -138,6 +139,10 @@ export function DossierScreen() {
       <ReferralsSection dossierId={d.id} closed={!!d.closedAt} />
       <InventorySection dossierId={d.id} closed={!!d.closedAt} />
       {d.procedure === 'debt-mediation' && <BudgetPlanSection dossierId={d.id} closed={!!d.closedAt} />}
+      {d.procedure === 'debt-mediation' && (
+        <CreditorCorrespondenceSection dossierId={d.id} closed={!!d.closedAt}
+          parties={(d.parties ?? []).filter((l) => !l.endedAt).map((l) => ({ id: l.party.id, name: l.party.name }))} />
+      )}
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (

@@ -1,0 +1,39 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { OrderPaymentInput } from '../../activities/payments/payment.activities';
+import type { Dossier } from './dossier-runtime';
+
+/**
+ * The payments capability as a workflow step, shared by every procedure that pays (monthly aid, budget management):
+ * the payments activities are the one place money is ordered, idempotent on the dossier and the payment key.
+ */
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/**
+ * Orders one payment through the payments activities (idempotent on dossier, period and kind). A client without an
+ * IBAN gets a task to collect one, and the order is made again once it is recorded.
+ */
+export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): Promise<void> {
+  const { dossierId, team, reference } = dossier.input;
+  for (;;) {
+    const ordered = await dossier.activity(() => acts.orderPayment(order));
+    if (!('missingIban' in ordered)) return;
+    if (order.payee) {
+      // A party without an IBAN: its record is the team's to complete (PATCH /parties/:id); nothing is paid meanwhile.
+      await dossier.activity(() =>
+        acts.raiseEscalation({
+          dossierId, team, key: `payment:${order.kind}:${order.period}:party-iban`, level: 'breach', at: new Date().toISOString(),
+          message: `${reference}: de betaling (${order.period}) aan een partij kan niet: de partij heeft geen rekeningnummer.`,
+        }),
+      );
+      return;
+    }
+    const collected = await dossier.task('collect-iban');
+    await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));
+  }
+}
+
