@@ -171,6 +171,21 @@ export interface TrajectoryEndedData extends LetterBase {
   management: boolean;
 }
 
+/**
+ * The mediator's reminder to a creditor that has not declared its claim in a collective debt settlement (art. 1675/9
+ * §3 Ger.W., CSR-2): 15 more days from this reminder, or the creditor is deemed to waive its claim.
+ */
+export interface CsrClaimReminderData extends LetterBase {
+  court: string;
+  orderDate: IsoDate;
+  /** The last day of the first month (CSR-2), already passed. */
+  termEnd: IsoDate;
+  /** The last day of the 15 days from the reminder (the engine's extended due date). */
+  declareBy: IsoDate;
+  /** The creditor's own file number for the debt, if known. */
+  fileNumber?: string | null;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -186,12 +201,13 @@ export interface TemplateData {
   'forwarding-applicant': ForwardingApplicantData;
   'trajectory-agreement': TrajectoryAgreementData;
   'trajectory-ended': TrajectoryEndedData;
+  'csr-claim-reminder': CsrClaimReminderData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
   'receipt', 'hearing-right', 'hearing-invitation', 'documents-request', 'documents-reminder', 'decision-grant',
   'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
-  'trajectory-agreement', 'trajectory-ended',
+  'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder',
 ] as const satisfies readonly TemplateName[];
 
 export type DecisionKind = 'grant' | 'refusal' | 'revision' | 'stop' | 'recovery';
@@ -391,6 +407,8 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
       ]);
     case 'trajectory-ended':
       return collect([['guidance', filled(d.guidance)], ['end-date', date(d.endDate)], ['end-reason', filled(d.reason)], ...baseChecks(d, false)]);
+    case 'csr-claim-reminder':
+      return collect([['court', filled(d.court)], ['order-date', date(d.orderDate)], ['term-end', date(d.termEnd)], ['declare-by', date(d.declareBy)], ...baseChecks(d, false)]);
   }
 }
 
@@ -683,6 +701,21 @@ function trajectoryEnded(d: TrajectoryEndedData): LetterDocument {
   ], { 'Soort hulp': d.guidance, Einddatum: formatDateNl(d.endDate), Reden: d.reason });
 }
 
+function csrClaimReminder(d: CsrClaimReminderData): LetterDocument {
+  return document(d, 'Herinnering: aangifte van schuldvordering (collectieve schuldenregeling)', [
+    salutation(d),
+    `Bij beschikking van ${formatDateNl(d.orderDate)} verklaarde de ${d.court} het verzoek tot collectieve schuldenregeling van onze ` +
+      `cliënt (dossier ${d.reference}) toelaatbaar en stelde het OCMW aan als schuldbemiddelaar.` +
+      (d.fileNumber ? ` Het betreft uw dossier ${d.fileNumber}.` : ''),
+    `De termijn van één maand om uw schuldvordering aan te geven liep af op ${formatDateNl(d.termEnd)}; wij ontvingen geen aangifte van u.`,
+    `U kunt uw schuldvordering nog aangeven tot en met ${formatDateNl(d.declareBy)}, vijftien dagen na deze herinnering, bij aangetekende ` +
+      `brief met ontvangstbewijs of tegen ontvangstbewijs. Zonder aangifte binnen die termijn wordt u geacht af te zien van uw ` +
+      `schuldvordering (art. 1675/9 §3 Gerechtelijk Wetboek).`,
+    contactParagraph(d),
+    closing(d),
+  ], { Rechtbank: d.court, 'Beschikking van toelaatbaarheid': formatDateNl(d.orderDate), 'Aangifte uiterlijk': formatDateNl(d.declareBy) });
+}
+
 /**
  * Renders a template, after checking its mandatory elements: a letter that lacks one is refused with a
  * LetterIncompleteError naming each missing element.
@@ -706,6 +739,7 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'forwarding-applicant': return forwardingApplicant(d);
     case 'trajectory-agreement': return trajectoryAgreement(d);
     case 'trajectory-ended': return trajectoryEnded(d);
+    case 'csr-claim-reminder': return csrClaimReminder(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

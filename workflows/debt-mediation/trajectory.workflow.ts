@@ -10,6 +10,7 @@ import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { TASK_FAILURES } from '../shared/dossier.messages';
 import { orderPayment } from '../shared/monthly-aid';
+import { CollectiveSettlement, CSR_EVENTS, CsrCarry } from './collective-settlement';
 import { budgetPlanChangedUpdate } from './trajectory.messages';
 
 const acts = proxyActivities<Activities>({
@@ -21,7 +22,7 @@ const acts = proxyActivities<Activities>({
  * The external events a debt mediation dossier takes with waitForEvent. The application run takes the same list, so
  * an event recorded before the trajectory runs is kept and carried into it.
  */
-export const DEBT_MEDIATION_DOSSIER = { takesEvents: ['client-ended-trajectory'] } as const;
+export const DEBT_MEDIATION_DOSSIER = { takesEvents: ['client-ended-trajectory', ...CSR_EVENTS] } as const;
 
 /** Why a trajectory ends (the letter's reason and the timeline). */
 type EndReason = 'client' | 'duration' | 'council' | 'not-signed';
@@ -74,6 +75,8 @@ export interface TrajectoryInput {
   midYear?: boolean;
   /** The end already known (the client's notice of a later last day): payments go on until that day. */
   end?: TrajectoryEnd;
+  /** The collective debt settlement under way (collective-settlement.ts), if the client petitioned the court. */
+  csr?: CsrCarry;
 }
 
 export interface TrajectoryResult {
@@ -154,6 +157,13 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
       await dossier.event('trajectory-ending', `De cliënt beëindigt het traject; laatste dag ${formatDateNl(end.endDate)}`, { data: { ...end } });
     });
   }
+
+  // The collective debt settlement (domain §3.1 step 7, §3.2): it issues nothing until a court event arrives. Once the
+  // court admitted the petition, the creditors are paid through the mediator's plan, no longer one by one (art. 1675/7).
+  let csrAdmitted = input.csr?.order != null;
+  const csr = new CollectiveSettlement(dossier, { onAdmitted: async () => { csrAdmitted = true; } }, input.csr);
+  void dossier.supervise('csr', 'de collectieve schuldenregeling', () => csr.run());
+  const payable = (plan: BudgetPlan | undefined) => (plan && csrAdmitted ? { ...plan, instalments: [] } : plan);
 
   // 1. The agreement (first run only): the letter, then the signature with the social worker.
   let agreement = input.agreement;
@@ -272,7 +282,7 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
       }
       if (!(await waitFor(day))) return;
       if (compareDates(day, firstDay) >= 0) {
-        const short = await payDueDay(dossier, planOn(plans, day), guidanceType, nextMonth, day);
+        const short = await payDueDay(dossier, payable(planOn(plans, day)), guidanceType, nextMonth, day);
         if (short) {
           shortfalls.push(short);
           follow(short);
@@ -289,7 +299,10 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
   if (!handingOver) await condition(() => end !== undefined && compareDates(dossier.today(), end.endDate) > 0, untilMs(addDays(lastDay(), 1), timeZone));
   // The duration's own timer and this one fire together: whichever comes first, the last day has passed.
   if (!end && compareDates(dossier.today(), endDate) > 0) end = { reason: 'duration', endDate };
-  if (end && compareDates(dossier.today(), end.endDate) > 0) return close(dossier, guidanceType, end);
+  if (end && compareDates(dossier.today(), end.endDate) > 0) {
+    await csr.end('het traject is beëindigd');
+    return close(dossier, guidanceType, end);
+  }
   await condition(() => !councilBusy);
   await dossier.settle();
   const yearDone = !handingOver;
@@ -307,6 +320,8 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
     shortfalls,
     midYear: !yearDone,
     end,
+    // Only a dossier with a settlement under way carries it: every other hand-over stays as it was (replay).
+    ...(csr.started() ? { csr: csr.handOver() } : {}),
   });
 }
 

@@ -97,6 +97,7 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
   },
   'trajectory-agreement': { ...base, decisionDate: '2026-03-17', guidance: 'Budgetbeheer', management: true, durationMonths: 36 },
   'trajectory-ended': { ...base, guidance: 'Budgetbeheer', endDate: '2027-01-31', reason: 'u hebt de overeenkomst opgezegd', management: true },
+  'csr-claim-reminder': { ...base, court: 'arbeidsrechtbank Gent, afdeling Gent', orderDate: '2026-03-02', termEnd: '2026-04-07', declareBy: '2026-04-23', fileNumber: 'FAC-2026-001' },
 };
 
 const text = (t: TemplateName) => {
@@ -188,6 +189,8 @@ describe('letter templates', () => {
     const e = text('trajectory-ended');
     expect(e).toContain('eindigt op 31 januari 2027: u hebt de overeenkomst opgezegd');
     expect(checkLetter('trajectory-agreement', { ...examples['trajectory-agreement'], durationMonths: 0 }).map((m) => m.element)).toEqual(['duration']);
+    expect(text('csr-claim-reminder')).toContain('nog aangeven tot en met 23 april 2026');
+    expect(checkLetter('csr-claim-reminder', { ...examples['csr-claim-reminder'], court: ' ' }).map((m) => m.element)).toEqual(['court']);
     expect(checkLetter('trajectory-ended', { ...examples['trajectory-ended'], reason: ' ' }).map((m) => m.element)).toEqual(['end-reason']);
   });
 

@@ -84,6 +84,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
   'trajectory-agreement': { signed: 'required', signedOn: 'optional', note: 'required' },
   'debt-evaluation': { interviewDate: 'required', proposal: 'required', guidanceType: 'optional', durationMonths: 'optional', report: 'required' },
   'budget-shortfall': { action: 'required', note: 'required' },
+  'csr-amicable-plan': { sentOn: 'required', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -142,4 +143,5 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'trajectory-agreement': { signed: [true, false] },
   'debt-evaluation': { proposal: ['continue', 'change-type', 'end'], guidanceType: ['budget-guidance', 'budget-management', 'amicable-mediation'] },
   'budget-shortfall': { action: ['retry', 'skip'] },
+  'csr-amicable-plan': {},
 };
