@@ -21,6 +21,7 @@ import { PartiesModule } from './parties/parties.module';
 import { DossierRelationsModule } from './dossier-relations/dossier-relations.module';
 import { NotesModule } from './notes/notes.module';
 import { BudgetInventoryModule } from './budget-inventory/budget-inventory.module';
+import { CollectiveSettlementModule } from './collective-settlement/collective-settlement.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -42,6 +43,7 @@ export const FEATURE_MODULES = [
   NotesModule,
   BudgetInventoryModule,
   DocumentsModule,
+  CollectiveSettlementModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,
