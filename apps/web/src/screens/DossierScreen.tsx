@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
 import { DocumentsSection } from './DocumentsSection';
+import { CollectiveSettlementSection } from './CollectiveSettlementSection';
 import { InventorySection } from './InventorySection';
 import { NotesSection } from './NotesSection';
 import { ReferralsSection } from './ReferralsSection';
@@ -136,6 +137,7 @@ export function DossierScreen() {
       <DocumentsSection dossierId={d.id} />
       <ReferralsSection dossierId={d.id} closed={!!d.closedAt} />
       <InventorySection dossierId={d.id} closed={!!d.closedAt} />
+      {d.procedure === 'debt-mediation' && <CollectiveSettlementSection dossierId={d.id} closed={!!d.closedAt} />}
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (
