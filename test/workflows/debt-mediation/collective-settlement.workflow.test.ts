@@ -6,6 +6,7 @@ import { addDays, addMonths, daysBetween } from '../../../libs/deadlines/calenda
 import { judicialMonthsEnd } from '../../../libs/deadlines/engine';
 import { firstWorkingDayFrom } from '../../../libs/deadlines/holidays';
 import { debtMediationTrajectory, TrajectoryInput } from '../../../workflows/debt-mediation/trajectory.workflow';
+import { budgetPlanChangedUpdate } from '../../../workflows/debt-mediation/trajectory.messages';
 import { dossierStateQuery, externalEventUpdate } from '../../../workflows/shared/dossier.messages';
 import { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput } from '../../support/factories';
@@ -53,12 +54,12 @@ describe('collective debt settlement in the debt mediation trajectory (time-skip
   }
 
   /** A signed trajectory (no budget plan: nothing paid) whose first year ends `yearEndsIn` days from now. */
-  async function start(taskQueue: string, yearEndsIn = 200) {
+  async function start(taskQueue: string, yearEndsIn = 200, guidanceType: TrajectoryInput['guidanceType'] = 'budget-guidance') {
     const now = await today();
     const signedOn = addDays(addMonths(now, -12).date, yearEndsIn + 1);
     const dossier = aDossierInput({ procedure: 'debt-mediation', reference: 'SB-2026-000012', requestDate: addDays(signedOn, -40), settings: { warningDays: 7, timeZone: 'Europe/Brussels' } });
     const input: TrajectoryInput = {
-      dossier, guidanceType: 'budget-guidance', durationMonths: 36, decisionDate: addDays(signedOn, -5),
+      dossier, guidanceType, durationMonths: 36, decisionDate: addDays(signedOn, -5),
       agreement: { signedOn, endDate: addDays(addMonths(signedOn, 36).date, -1) }, year: 1, plans: [], nextWeek: null, nextMonth: null, monthDoneThrough: null,
       nextEvaluation: addDays(now, 400),
     };
@@ -205,6 +206,70 @@ describe('collective debt settlement in the debt mediation trajectory (time-skip
       await sleepUntil(addDays(term.declareBy, 2));
       expect(fake.of('recordDossierEvent').filter((e) => e.type === 'csr-claim-waived')).toEqual([]);
       expect(csrEscalations(fake).filter((e) => e === 'csr-claims:breach')).toEqual([]);
+      await handle.terminate('test done');
+    }, { settings: { debtMediationRecognisedSince: '2020-01-01' } });
+  });
+
+  it('OCMW as mediator: the court extends the plan term once, the social worker sends the plan (CSR-4 from it), an objection, a judicial plan (CSR-5), the yearly reports (CSR-6)', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const handle = await start(taskQueue);
+      const orderDate = await admit(handle.workflowId, 'ocmw');
+      expect(await eventually(() => clock(handle.workflowId, 'csr-plan'))).toMatchObject({ dueDate: firstWorkingDayFrom(judicialMonthsEnd(orderDate, 6, 'last-day').due) });
+      await env.sleep('3 days');
+      await court(handle.workflowId, 'csr-plan-term-extended', { months: 6 });
+      // Once, by at most 6 months: the term is then 12 judicial months from the order.
+      await eventually(async () => ((await clock(handle.workflowId, 'csr-plan'))?.dueDate === firstWorkingDayFrom(judicialMonthsEnd(orderDate, 12, 'last-day').due)) || undefined);
+
+      await env.sleep('60 days');
+      const sentOn = await today();
+      await workflowDriver(env).complete(handle.workflowId, fake, 'csr-amicable-plan', { sentOn, note: 'Ontwerp aan schuldenaar en schuldeisers verzonden.' });
+      expect(await eventually(() => clock(handle.workflowId, 'csr-objection'))).toMatchObject({ ruleId: 'CSR-4', dueDate: firstWorkingDayFrom(judicialMonthsEnd(sentOn, 2, 'last-day').due) });
+      expect(fake.of('planDeadline').find((p) => p.key === 'csr-objection').kind).toBe('duty');
+      expect(await clock(handle.workflowId, 'csr-plan')).toMatchObject({ status: 'met', metDate: sentOn });
+
+      await env.sleep('10 days');
+      await court(handle.workflowId, 'csr-plan-objection', { objector: 'Bank Kredietnet' });
+      await eventually(async () => ((await handle.query(dossierStateQuery)).status === 'CSR_PLAN_CONTESTED') || undefined);
+      expect(await clock(handle.workflowId, 'csr-objection')).toMatchObject({ status: 'met' });
+      await env.sleep('30 days');
+      const startDate = await today();
+      await court(handle.workflowId, 'csr-judicial-plan', { startDate });
+      expect(await eventually(() => clock(handle.workflowId, 'csr-judicial-plan'))).toMatchObject({ ruleId: 'CSR-5', dueDate: addMonths(startDate, 84).date });
+      expect((await handle.query(dossierStateQuery)).status).toBe('CSR_JUDICIAL_PLAN');
+
+      const reportOn = await today();
+      await court(handle.workflowId, 'csr-yearly-report', {});
+      expect(await eventually(() => clock(handle.workflowId, 'csr-report-2'))).toMatchObject({ ruleId: 'CSR-6', dueDate: addMonths(reportOn, 12).date });
+      expect(await clock(handle.workflowId, 'csr-report-1')).toMatchObject({ status: 'met' });
+      await handle.terminate('test done');
+    }, { settings: { debtMediationRecognisedSince: '2020-01-01' } });
+  });
+
+  it('once the court admits the petition, the budget-management account pays no creditor one by one (the rent and the living money go on)', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const handle = await start(taskQueue, 200, 'budget-management');
+      await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'trajectory-year'));
+      const from = await today();
+      await handle.executeUpdate(budgetPlanChangedUpdate, {
+        args: [{
+          changedBy: 'u-1',
+          plan: {
+            version: 1, validFrom: from, account: { name: 'OCMW budgetbeheer', iban: 'BE71096123456769', bic: 'GKCCBEBB' }, leefgeldWeeklyCents: 12_500,
+            fixedCosts: [{ key: 'rent', partyId: randomUUID(), label: 'Huur', amountCents: 65_000, dueDay: 10 }],
+            instalments: [{ debtId: randomUUID(), partyId: DECLARES, debtRef: 'FAC-2026-001', amountCents: 5_000, dueDay: 10 }],
+            reserveMonthlyCents: 0,
+          },
+        }],
+      });
+      await env.sleep('40 days');
+      const instalments = () => fake.of('orderPayment').filter((o) => o.kind === 'instalment');
+      expect(instalments().length).toBeGreaterThanOrEqual(1);
+      const before = instalments().length;
+      const rentBefore = fake.of('orderPayment').filter((o) => o.kind === 'invoice').length;
+      await admit(handle.workflowId, 'ocmw');
+      await env.sleep('62 days');
+      expect(instalments()).toHaveLength(before);
+      expect(fake.of('orderPayment').filter((o) => o.kind === 'invoice').length).toBeGreaterThanOrEqual(rentBefore + 2);
       await handle.terminate('test done');
     }, { settings: { debtMediationRecognisedSince: '2020-01-01' } });
   });
