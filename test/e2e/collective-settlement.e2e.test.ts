@@ -100,4 +100,18 @@ describe('collective debt settlement (e2e)', () => {
       claims: [{ partyId: creditor, creditor: 'Bank Kredietnet', declaredOn: null, declaredOnLabel: null, amountCents: null, waived: true, stateLabel: 'geacht afgezien (geen aangifte)' }],
     });
   });
+
+  it('takes the court events through POST …/events, checked against their schemas: an outside mediator needs its party (400 in the one error shape, nothing recorded)', async () => {
+    const before = (await sys.db.query(`SELECT count(*)::int AS n FROM external_events WHERE dossier_id = $1`, [dossierId])).rows[0].n;
+    const today = new Date().toISOString().slice(0, 10);
+    const bad = await sys.http.post(`/dossiers/${dossierId}/events`).set(as('social-worker'))
+      .send({ type: 'csr-admissibility-order', occurredOn: today, reference: 'RN 26/123/B', data: { court: 'arbeidsrechtbank Gent', sentOn: today, mediator: 'outside' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: '/data/mediatorPartyId', code: 'required' })]);
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM external_events WHERE dossier_id = $1`, [dossierId])).rows[0].n).toBe(before);
+    const filed = await sys.http.post(`/dossiers/${dossierId}/events`).set(as('social-worker'))
+      .send({ type: 'csr-petition-filed', occurredOn: today, reference: 'RN 26/123/B', data: { court: 'arbeidsrechtbank Gent, afdeling Gent' } });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ type: 'csr-petition-filed', title: 'Verzoekschrift collectieve schuldenregeling neergelegd' });
+  });
 });
