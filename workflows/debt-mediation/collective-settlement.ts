@@ -261,21 +261,24 @@ export class CollectiveSettlement {
     if (!this.s.planSentOn) {
       const planClock = await this.clock('csr-plan', 'CSR-3', order.orderDate);
       void this.planExtension(planClock);
-      let sentOn: IsoDate;
-      if (order.mediator === 'ocmw') {
-        const done = await this.dossier.task('csr-amicable-plan', { deadline: planClock, key: 'csr-amicable-plan' });
-        sentOn = done.sentOn;
-      } else {
-        sentOn = (await this.dossier.waitForEvent('csr-plan-sent')).occurredOn;
+      // The mediator sends the amicable plan — or, without one (art. 1675/11), the court imposes a judicial plan.
+      const sent = order.mediator === 'ocmw'
+        ? this.dossier.task('csr-amicable-plan', { deadline: planClock, key: 'csr-amicable-plan' }).then((done) => done.sentOn)
+        : this.dossier.waitForEvent('csr-plan-sent').then((e) => e.occurredOn);
+      const first = await Promise.race([sent.then((sentOn) => ({ sentOn })), this.judicialPlan().then((judicial) => ({ judicial }))]);
+      if ('judicial' in first) {
+        await this.dossier.cancelTask('csr-amicable-plan', 'csr-amicable-plan', 'de rechter legde een gerechtelijke aanzuiveringsregeling op');
+        await planClock.cancel('de rechter legde een gerechtelijke aanzuiveringsregeling op');
+        return this.outcome(first.judicial);
       }
-      this.s.planSentOn = sentOn;
-      await planClock.met(sentOn);
-      await this.step('csr-plan-sent', `Ontwerp van minnelijke aanzuiveringsregeling verzonden op ${formatDateNl(sentOn)}; bezwaar mogelijk gedurende 2 maanden`, 'CSR_PLAN_SENT');
+      this.s.planSentOn = first.sentOn;
+      await planClock.met(first.sentOn);
+      await this.step('csr-plan-sent', `Ontwerp van minnelijke aanzuiveringsregeling verzonden op ${formatDateNl(first.sentOn)}; bezwaar mogelijk gedurende 2 maanden`, 'CSR_PLAN_SENT');
     }
-    if (this.s.outcome) return;
+    if (this.decided()) return;
     const objection = await this.clock('csr-objection', 'CSR-4', this.s.planSentOn!);
     if (!this.s.objectedOn) {
-      const e = await this.dossier.waitForAnyEvent(['csr-plan-objection', 'csr-homologation', 'csr-judicial-plan']);
+      const e = await Promise.race([this.judicialPlan(), this.dossier.waitForAnyEvent(['csr-plan-objection', 'csr-homologation'])]);
       if (e.type === 'csr-plan-objection') {
         this.s.objectedOn = e.occurredOn;
         await objection.met(e.occurredOn);
@@ -284,7 +287,15 @@ export class CollectiveSettlement {
         await this.outcome(e, objection);
       }
     }
-    if (!this.decided()) await this.outcome(await this.dossier.waitForAnyEvent(['csr-homologation', 'csr-judicial-plan']), objection);
+    if (!this.decided()) await this.outcome(await Promise.race([this.judicialPlan(), this.dossier.waitForEvent('csr-homologation')]), objection);
+  }
+
+  private judicial?: Promise<ExternalEventInput>;
+
+  /** The court's judicial plan, whenever it comes: one wait for it in a run, whichever step is racing it. */
+  private judicialPlan(): Promise<ExternalEventInput> {
+    this.judicial ??= this.dossier.waitForEvent('csr-judicial-plan');
+    return this.judicial;
   }
 
   private decided(): boolean {
@@ -303,16 +314,16 @@ export class CollectiveSettlement {
     await this.step('csr-plan-term-extended', `Termijn voor de minnelijke regeling verlengd met ${String(e.data.months)} maand(en): uiterlijk ${formatDateNl(computed.dueDate!)}`);
   }
 
-  private async outcome(e: ExternalEventInput, objection: DeadlineHandle): Promise<void> {
+  private async outcome(e: ExternalEventInput, objection?: DeadlineHandle): Promise<void> {
     if (e.type === 'csr-homologation') {
       this.s.outcome = { kind: 'homologation', on: e.occurredOn };
-      await objection.cancel('de regeling is gehomologeerd');
+      await objection?.cancel('de regeling is gehomologeerd');
       await this.step('csr-homologation', `Minnelijke aanzuiveringsregeling gehomologeerd op ${formatDateNl(e.occurredOn)}`, 'CSR_PLAN_HOMOLOGATED');
       return;
     }
     const startDate = String(e.data.startDate);
     this.s.outcome = { kind: 'judicial-plan', on: e.occurredOn, startDate };
-    await objection.cancel('de rechter legde een gerechtelijke regeling op');
+    await objection?.cancel('de rechter legde een gerechtelijke regeling op');
     // CSR-5 (art. 1675/12–13 Ger.W.): at most 7 years from the plan's start.
     await this.clock('csr-judicial-plan', 'CSR-5', startDate);
     await this.step('csr-judicial-plan', `Gerechtelijke aanzuiveringsregeling opgelegd op ${formatDateNl(e.occurredOn)}, vanaf ${formatDateNl(startDate)} (hoogstens 7 jaar)`, 'CSR_JUDICIAL_PLAN');

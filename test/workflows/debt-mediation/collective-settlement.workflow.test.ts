@@ -273,4 +273,21 @@ describe('collective debt settlement in the debt mediation trajectory (time-skip
       await handle.terminate('test done');
     }, { settings: { debtMediationRecognisedSince: '2020-01-01' } });
   });
+
+  it('no amicable plan: the court imposes a judicial plan; the plan task and its term end there (CSR-5 from the plan start)', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const handle = await start(taskQueue);
+      await admit(handle.workflowId, 'ocmw');
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'csr-amicable-plan'));
+      await env.sleep('90 days');
+      const startDate = await today();
+      await court(handle.workflowId, 'csr-judicial-plan', { startDate });
+      await eventually(async () => ((await handle.query(dossierStateQuery)).status === 'CSR_JUDICIAL_PLAN') || undefined);
+      expect(fake.openTasks().filter((t) => t.kind === 'csr-amicable-plan')).toEqual([]);
+      expect(await clock(handle.workflowId, 'csr-plan')).toMatchObject({ status: 'cancelled' });
+      expect(await clock(handle.workflowId, 'csr-judicial-plan')).toMatchObject({ ruleId: 'CSR-5', dueDate: addMonths(startDate, 84).date });
+      expect(await clock(handle.workflowId, 'csr-objection')).toBeUndefined();
+      await handle.terminate('test done');
+    }, { settings: { debtMediationRecognisedSince: '2020-01-01' } });
+  });
 });
