@@ -47,6 +47,25 @@ export interface CreditorLetterRecord {
   status: CreditorLetterStatus;
 }
 
+/** The collective debt settlement as the workflow has it (csr_files, csr_claims): the whole file, each time. */
+export interface CsrRecord {
+  dossierId: string;
+  petitionFiledOn: string | null;
+  court: string | null;
+  orderDate: string | null;
+  orderSentOn: string | null;
+  mediator: 'ocmw' | 'outside' | null;
+  mediatorPartyId: string | null;
+  ocmwMediator: boolean;
+  status: string | null;
+  planSentOn: string | null;
+  outcome: 'homologation' | 'judicial-plan' | null;
+  reminderOn: string | null;
+  declareBy: string | null;
+  /** Per creditor: its declaration (date, amount) and whether it is deemed to have waived its claim. */
+  claims: { partyId: string; declaredOn: string | null; amountCents: number | null; waived: boolean }[];
+}
+
 export function createDebtMediationActivities({ dataSource }: { dataSource: DataSource }) {
   return {
     /**
@@ -108,6 +127,31 @@ export function createDebtMediationActivities({ dataSource }: { dataSource: Data
         const creditor: DebtCreditor = { ...common, partyId: r.creditor_party_id, role: 'creditor', fileNumber: r.creditor_reference };
         if (!r.collector_party_id) return [creditor];
         return [creditor, { ...common, partyId: r.collector_party_id, role: 'collector' as const, fileNumber: r.collector_reference }];
+      });
+    },
+
+    /**
+     * The read model of the dossier's collective debt settlement: the file and each creditor's claim as the workflow
+     * holds them now. Idempotent: the same record again changes nothing; a creditor no longer in it keeps its row.
+     */
+    async recordCollectiveSettlement(input: CsrRecord): Promise<void> {
+      await dataSource.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO csr_files (dossier_id, petition_filed_on, court, order_date, order_sent_on, mediator, mediator_party_id, ocmw_mediator, status,
+                                  plan_sent_on, outcome, reminder_on, declare_by, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+           ON CONFLICT (dossier_id) DO UPDATE SET petition_filed_on = $2, court = $3, order_date = $4, order_sent_on = $5, mediator = $6,
+             mediator_party_id = $7, ocmw_mediator = $8, status = $9, plan_sent_on = $10, outcome = $11, reminder_on = $12, declare_by = $13, updated_at = now()`,
+          [input.dossierId, input.petitionFiledOn, input.court, input.orderDate, input.orderSentOn, input.mediator, input.mediatorPartyId, input.ocmwMediator,
+            input.status, input.planSentOn, input.outcome, input.reminderOn, input.declareBy],
+        );
+        for (const c of input.claims) {
+          await m.query(
+            `INSERT INTO csr_claims (dossier_id, party_id, declared_on, amount_cents, waived, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+             ON CONFLICT (dossier_id, party_id) DO UPDATE SET declared_on = $3, amount_cents = $4, waived = $5, updated_at = now()`,
+            [input.dossierId, c.partyId, c.declaredOn, c.amountCents, c.waived],
+          );
+        }
       });
     },
   };

@@ -23,6 +23,7 @@ import { NotesModule } from './notes/notes.module';
 import { BudgetInventoryModule } from './budget-inventory/budget-inventory.module';
 import { BudgetManagementModule } from './budget-management/budget-management.module';
 import { CreditorLettersModule } from './creditor-letters/creditor-letters.module';
+import { CollectiveSettlementModule } from './collective-settlement/collective-settlement.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -46,6 +47,7 @@ export const FEATURE_MODULES = [
   BudgetManagementModule,
   CreditorLettersModule,
   DocumentsModule,
+  CollectiveSettlementModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,

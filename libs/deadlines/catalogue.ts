@@ -12,7 +12,8 @@
  * Not in the catalogue: the BCSD convocation (8 or 5 days BEFORE the session) and the members' 5-day limit are backward
  * terms counted from a future session, which no CountingMethod expresses; the council scheduling computes them. Steps
  * without a computable term (LL-11, LL-12, CO-4, LOI-8, HF-4, CSR-7) and terms that bind others or are a range
- * (LOI-4 Fedasil collective centres, LOI-5 "45 days – 2 months", CSR-5 "max. 7 years") are left out as well.
+ * (LOI-4 Fedasil collective centres, LOI-5 "45 days – 2 months") are left out as well. CSR-5 ("max. 7 years") is in as
+ * its upper bound: the latest end of a judicial settlement plan, counted from the plan's start.
  */
 import { DeadlineRule } from './types';
 
@@ -523,6 +524,27 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     source: 'V',
     sourceNote: 'droitsquotidiens; dyzo. validFrom: inwerkingtreding wet 5 juli 1998.',
     maxWarningDays: 14,
+    validFrom: CSR_LAW,
+  }),
+  rule({
+    id: 'CSR-5',
+    title: 'Einde van de gerechtelijke aanzuiveringsregeling',
+    action: 'De gerechtelijke aanzuiveringsregeling loopt ten hoogste 7 jaar; daarna kwijtschelding van de resterende schulden (onder voorwaarden)',
+    trigger: 'Begin van de gerechtelijke aanzuiveringsregeling',
+    procedures: ['collectieve-schuldenregeling'],
+    legalBasis: 'art. 1675/12–13 Ger.W.',
+    // "Max. 7 years" (§3.2): the upper bound as 84 months from the plan's start; a longer plan on the debtor's request
+    // (to keep the home) is the judge's, not a term this rule computes.
+    duration: 84,
+    counting: 'months',
+    ifMissed: 'Kwijtschelding van de resterende schulden aan het einde van de regeling (onder voorwaarden).',
+    source: 'V-sec',
+    sourceNote:
+      'https://www.dyzo.be/wat-houdt-de-minnelijke-aanzuiveringsregeling-en-hoelang-duurt-dat ; ' +
+      'https://www.schuldbemiddeling.be/wat-zijn-de-gevolgen-van-een-collectieve-schuldenregeling/ . Hoogstens 7 jaar, tenzij de ' +
+      'schuldenaar om een langere regeling vraagt (hervorming van 26 maart 2012; dossiers toegelaten vóór 23 april 2012 volgen de oude ' +
+      'regels). Gemodelleerd als de bovengrens van 84 maanden na het begin. validFrom: inwerkingtreding wet 5 juli 1998.',
+    maxWarningDays: 90,
     validFrom: CSR_LAW,
   }),
   rule({

@@ -1,5 +1,5 @@
 /** The kinds of a document on a dossier (what it is evidence of), English codes with their Dutch labels. */
-export const DOCUMENT_KINDS = ['identity', 'lease', 'invoice', 'pay-slip', 'bank-statement', 'certificate', 'other'] as const;
+export const DOCUMENT_KINDS = ['identity', 'lease', 'invoice', 'pay-slip', 'bank-statement', 'certificate', 'petition', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -9,6 +9,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   'pay-slip': 'loonfiche',
   'bank-statement': 'rekeninguittreksel',
   certificate: 'attest',
+  petition: 'verzoekschrift',
   other: 'andere',
 };
 

@@ -214,6 +214,21 @@ export interface CreditorReminderData extends CreditorLetterData {
   firstLetterSubject: string;
 }
 
+/**
+ * The mediator's reminder to a creditor that has not declared its claim in a collective debt settlement (art. 1675/9
+ * §3 Ger.W., CSR-2): 15 more days from this reminder, or the creditor is deemed to waive its claim.
+ */
+export interface CsrClaimReminderData extends LetterBase {
+  court: string;
+  orderDate: IsoDate;
+  /** The last day of the first month (CSR-2), already passed. */
+  termEnd: IsoDate;
+  /** The last day of the 15 days from the reminder (the engine's extended due date). */
+  declareBy: IsoDate;
+  /** The creditor's own file number for the debt, if known. */
+  fileNumber?: string | null;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -234,6 +249,7 @@ export interface TemplateData {
   'creditor-repayment-proposal': RepaymentProposalData;
   'creditor-csr-admissibility': CsrAdmissibilityData;
   'creditor-reminder': CreditorReminderData;
+  'csr-claim-reminder': CsrClaimReminderData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
@@ -241,6 +257,7 @@ export const TEMPLATES = [
   'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
   'trajectory-agreement', 'trajectory-ended',
   'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
+  'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder',
 ] as const satisfies readonly TemplateName[];
 
 /** The letters to creditors and their collectors (CreditorLetterData): the activity fills in the debtor for them. */
@@ -468,6 +485,8 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
       return collect([['order-date', date(d.orderDate)], ['court', filled(d.court)], ['mediator', filled(d.mediator)], ...creditorChecks(d)]);
     case 'creditor-reminder':
       return collect([['first-letter', date(d.firstLetterDate) && filled(d.firstLetterSubject)], ...creditorChecks(d)]);
+    case 'csr-claim-reminder':
+      return collect([['court', filled(d.court)], ['order-date', date(d.orderDate)], ['term-end', date(d.termEnd)], ['declare-by', date(d.declareBy)], ...baseChecks(d, false)]);
   }
 }
 
@@ -875,6 +894,21 @@ function creditorReminder(d: CreditorReminderData): LetterDocument {
   ], creditorFields(d, { 'Eerste brief': `${formatDateNl(d.firstLetterDate)}: ${d.firstLetterSubject}` }));
 }
 
+function csrClaimReminder(d: CsrClaimReminderData): LetterDocument {
+  return document(d, 'Herinnering: aangifte van schuldvordering (collectieve schuldenregeling)', [
+    salutation(d),
+    `Bij beschikking van ${formatDateNl(d.orderDate)} verklaarde de ${d.court} het verzoek tot collectieve schuldenregeling van onze ` +
+      `cliënt (dossier ${d.reference}) toelaatbaar en stelde het OCMW aan als schuldbemiddelaar.` +
+      (d.fileNumber ? ` Het betreft uw dossier ${d.fileNumber}.` : ''),
+    `De termijn van één maand om uw schuldvordering aan te geven liep af op ${formatDateNl(d.termEnd)}; wij ontvingen geen aangifte van u.`,
+    `U kunt uw schuldvordering nog aangeven tot en met ${formatDateNl(d.declareBy)}, vijftien dagen na deze herinnering, bij aangetekende ` +
+      `brief met ontvangstbewijs of tegen ontvangstbewijs. Zonder aangifte binnen die termijn wordt u geacht af te zien van uw ` +
+      `schuldvordering (art. 1675/9 §3 Gerechtelijk Wetboek).`,
+    contactParagraph(d),
+    closing(d),
+  ], { Rechtbank: d.court, 'Beschikking van toelaatbaarheid': formatDateNl(d.orderDate), 'Aangifte uiterlijk': formatDateNl(d.declareBy) });
+}
+
 /**
  * Renders a template, after checking its mandatory elements: a letter that lacks one is refused with a
  * LetterIncompleteError naming each missing element.
@@ -903,6 +937,7 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'creditor-repayment-proposal': return repaymentProposal(d);
     case 'creditor-csr-admissibility': return csrAdmissibility(d);
     case 'creditor-reminder': return creditorReminder(d);
+    case 'csr-claim-reminder': return csrClaimReminder(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

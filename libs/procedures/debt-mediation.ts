@@ -8,7 +8,7 @@
  * workflows/debt-mediation/. Pure data.
  */
 import { CREDITOR_ANSWERS } from '../notices/creditor-letters';
-import { cents, choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
+import { cents, choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, requiredWhen, text } from '../tasks/task-kinds';
 import type { JsonSchema, SchemaError } from '../validation/schema';
 import { PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
@@ -49,6 +49,14 @@ export const DEBT_MEDIATION = {
     { code: 'TRAJECTORY_ACTIVE', label: 'Lopend traject', order: 12 },
     { code: 'AGREEMENT_PENDING', label: 'Overeenkomst te ondertekenen', order: 13 },
     { code: 'TRAJECTORY_CLOSED', label: 'Traject afgesloten', order: 14 },
+    // The collective debt settlement hosted by the trajectory (workflows/debt-mediation/collective-settlement.ts).
+    { code: 'CSR_PETITION_FILED', label: 'Verzoekschrift collectieve schuldenregeling neergelegd', order: 15 },
+    { code: 'CSR_CLAIMS', label: 'Collectieve schuldenregeling: aangifte van de schuldvorderingen', order: 16 },
+    { code: 'CSR_AMICABLE_PLAN', label: 'Collectieve schuldenregeling: ontwerp van minnelijke regeling', order: 17 },
+    { code: 'CSR_PLAN_SENT', label: 'Collectieve schuldenregeling: minnelijke regeling verzonden (bezwaartermijn)', order: 18 },
+    { code: 'CSR_PLAN_CONTESTED', label: 'Collectieve schuldenregeling: bezwaar tegen de minnelijke regeling', order: 19 },
+    { code: 'CSR_PLAN_HOMOLOGATED', label: 'Collectieve schuldenregeling: minnelijke regeling gehomologeerd', order: 20 },
+    { code: 'CSR_JUDICIAL_PLAN', label: 'Collectieve schuldenregeling: gerechtelijke aanzuiveringsregeling', order: 21 },
   ],
   taskKinds: DEBT_MEDIATION_TASK_KINDS,
   forms: PIPELINE_FORMS,
@@ -99,6 +107,7 @@ export const DEBT_MEDIATION = {
       'decision-refusal', 'forwarding-ocmw', 'forwarding-applicant', 'trajectory-agreement', 'trajectory-ended',
       // To creditors and their bailiffs or collection agencies (§3.1 step 4; workflows/shared/party-correspondence.ts).
       'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
+      'csr-claim-reminder',
     ],
   },
   events: {
@@ -121,6 +130,52 @@ export const DEBT_MEDIATION = {
         amountCents: cents('Bedrag volgens de schuldeiser (cent)'),
         note: { type: 'string', title: 'Notitie', maxLength: 4000 },
       }),
+    },
+    // The collective debt settlement (Ger.W. art. 1675/2–1675/19, domain §3.2): what the labour court, the creditors
+    // and the mediator do, recorded as they happen; occurredOn is the date of the act (filing, order, declaration).
+    'csr-petition-filed': {
+      title: 'Verzoekschrift collectieve schuldenregeling neergelegd',
+      schema: object(['court'], { court: text('Arbeidsrechtbank (afdeling)', 200), roleNumber: text('Rolnummer', 60) }),
+    },
+    'csr-admissibility-order': {
+      title: 'Beschikking van toelaatbaarheid (collectieve schuldenregeling)',
+      schema: object(['court', 'sentOn', 'mediator'], {
+        court: text('Arbeidsrechtbank (afdeling)', 200),
+        sentOn: date('Verzending van de beschikking aan de schuldeisers'),
+        mediator: choice('Aangestelde schuldbemiddelaar', [['ocmw', 'Het OCMW zelf'], ['outside', 'Een externe schuldbemiddelaar']]),
+        mediatorPartyId: { type: 'string', format: 'uuid', title: 'De externe schuldbemiddelaar (partij)' },
+      }, requiredWhen('mediator', 'outside', ['mediatorPartyId'], 'for an outside mediator')),
+    },
+    'csr-claim-received': {
+      title: 'Aangifte van schuldvordering ontvangen',
+      schema: object(['creditorPartyId', 'amountCents'], {
+        creditorPartyId: { type: 'string', format: 'uuid', title: 'Schuldeiser (partij)' },
+        amountCents: cents('Aangegeven bedrag (cent)'),
+      }),
+    },
+    'csr-plan-term-extended': {
+      title: 'Termijn voor de minnelijke aanzuiveringsregeling verlengd',
+      schema: object(['months'], { months: { type: 'integer', title: 'Verlenging (maanden, hoogstens 6)', minimum: 1, maximum: 6 } }),
+    },
+    'csr-plan-sent': {
+      title: 'Ontwerp van minnelijke aanzuiveringsregeling verzonden',
+      schema: object([], { note: text('Toelichting', 2000) }),
+    },
+    'csr-plan-objection': {
+      title: 'Bezwaar tegen de minnelijke aanzuiveringsregeling',
+      schema: object(['objector'], { objector: text('Bezwaar van (schuldenaar of schuldeiser)', 200) }),
+    },
+    'csr-homologation': {
+      title: 'Minnelijke aanzuiveringsregeling gehomologeerd',
+      schema: object([], { note: text('Toelichting', 2000) }),
+    },
+    'csr-judicial-plan': {
+      title: 'Gerechtelijke aanzuiveringsregeling opgelegd',
+      schema: object(['startDate'], { startDate: { type: 'string', format: 'date', title: 'Begin van de regeling' } }),
+    },
+    'csr-yearly-report': {
+      title: 'Jaarverslag van de schuldbemiddelaar neergelegd',
+      schema: object([], { note: text('Toelichting', 2000) }),
     },
   },
   settings: {

@@ -13847,12 +13847,146 @@ return errors === 0;
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v45 = validate65;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentOn","note"],"properties":{"sentOn":{"type":"string","format":"date","title":"Datum van verzending aan de schuldenaar en de schuldeisers","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate65.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sentOn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sentOn"},message:"must have required property '"+"sentOn"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.note === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "sentOn") || (key0 === "note"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.sentOn !== undefined){
+let data0 = data.sentOn;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err3 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const failure1 = func16(true, data0, this);
+if(failure1 !== null){
+const err4 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data1 = data.note;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err6 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate65.errors = vErrors;
+return errors === 0;
+}
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v46 = validate66;
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14238,18 +14372,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v46 = validate66;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v47 = validate67;
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14469,18 +14603,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v47 = validate67;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v48 = validate68;
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14592,18 +14726,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v48 = validate68;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
+export const v49 = validate69;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14858,10 +14992,1040 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v50 = validate70;
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"roleNumber":{"type":"string","title":"Rolnummer","minLength":1,"maxLength":60}},"additionalProperties":false};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate70.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.court === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "court"},message:"must have required property '"+"court"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "court") || (key0 === "roleNumber"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.court !== undefined){
+let data0 = data.court;
+if(typeof data0 === "string"){
+if(func9(data0) > 200){
+const err2 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err3 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.roleNumber !== undefined){
+let data1 = data.roleNumber;
+if(typeof data1 === "string"){
+if(func9(data1) > 60){
+const err5 = {instancePath:instancePath+"/roleNumber",schemaPath:"#/properties/roleNumber/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err6 = {instancePath:instancePath+"/roleNumber",schemaPath:"#/properties/roleNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/roleNumber",schemaPath:"#/properties/roleNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v51 = validate71;
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate71.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.mediator === undefined) && (missing0 = "mediator")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.mediator !== undefined){
+if("outside" !== data.mediator){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mediatorPartyId === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "mediatorPartyId"},message:"must have required property '"+"mediatorPartyId"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.court === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "court"},message:"must have required property '"+"court"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.sentOn === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sentOn"},message:"must have required property '"+"sentOn"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.mediator === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mediator"},message:"must have required property '"+"mediator"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "court") || (key0 === "sentOn")) || (key0 === "mediator")) || (key0 === "mediatorPartyId"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.court !== undefined){
+let data1 = data.court;
+if(typeof data1 === "string"){
+if(func9(data1) > 200){
+const err8 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err9 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.sentOn !== undefined){
+let data2 = data.sentOn;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err11 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const failure1 = func16(true, data2, this);
+if(failure1 !== null){
+const err12 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.mediator !== undefined){
+let data3 = data.mediator;
+const _errs12 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs13 = errors;
+if("ocmw" !== data3){
+const err14 = {instancePath:instancePath+"/mediator",schemaPath:"#/properties/mediator/oneOf/0/const",keyword:"const",params:{allowedValue: "ocmw"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid1 = _errs13 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs14 = errors;
+if("outside" !== data3){
+const err15 = {instancePath:instancePath+"/mediator",schemaPath:"#/properties/mediator/oneOf/1/const",keyword:"const",params:{allowedValue: "outside"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid1 = _errs14 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err16 = {instancePath:instancePath+"/mediator",schemaPath:"#/properties/mediator/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.mediatorPartyId !== undefined){
+let data4 = data.mediatorPartyId;
+if(typeof data4 === "string"){
+const failure2 = func0("uuid", data4, this);
+if(failure2 !== null){
+const err17 = {instancePath:instancePath+"/mediatorPartyId",schemaPath:"#/properties/mediatorPartyId/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/mediatorPartyId",schemaPath:"#/properties/mediatorPartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v52 = validate72;
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.creditorPartyId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "creditorPartyId"},message:"must have required property '"+"creditorPartyId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.amountCents === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "creditorPartyId") || (key0 === "amountCents"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.creditorPartyId !== undefined){
+let data0 = data.creditorPartyId;
+if(typeof data0 === "string"){
+const failure0 = func0("uuid", data0, this);
+if(failure0 !== null){
+const err3 = {instancePath:instancePath+"/creditorPartyId",schemaPath:"#/properties/creditorPartyId/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/creditorPartyId",schemaPath:"#/properties/creditorPartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.amountCents !== undefined){
+let data1 = data.amountCents;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 100000000 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v53 = validate73;
+const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["months"],"properties":{"months":{"type":"integer","title":"Verlenging (maanden, hoogstens 6)","minimum":1,"maximum":6}},"additionalProperties":false};
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate73.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.months === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "months")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.months !== undefined){
+let data0 = data.months;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 6 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/months",schemaPath:"#/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v54 = validate74;
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate74.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "note")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data0 = data.note;
+if(typeof data0 === "string"){
+if(func9(data0) > 2000){
+const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v55 = validate75;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["objector"],"properties":{"objector":{"type":"string","title":"Bezwaar van (schuldenaar of schuldeiser)","minLength":1,"maxLength":200}},"additionalProperties":false};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate75.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.objector === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "objector"},message:"must have required property '"+"objector"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "objector")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.objector !== undefined){
+let data0 = data.objector;
+if(typeof data0 === "string"){
+if(func9(data0) > 200){
+const err2 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err3 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v56 = validate76;
+const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "note")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data0 = data.note;
+if(typeof data0 === "string"){
+if(func9(data0) > 2000){
+const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v57 = validate77;
+const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["startDate"],"properties":{"startDate":{"type":"string","format":"date","title":"Begin van de regeling"}},"additionalProperties":false};
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate77.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.startDate === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "startDate")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.startDate !== undefined){
+let data0 = data.startDate;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err2 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v58 = validate78;
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "note")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data0 = data.note;
+if(typeof data0 === "string"){
+if(func9(data0) > 2000){
+const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -14909,8 +16073,18 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "debt-mediation/debt-evaluation": v42,
   "debt-mediation/budget-shortfall": v43,
   "debt-mediation/creditor-no-answer": v44,
-  "debt-mediation/council:decision": v45,
-  "debt-mediation/council:ratification": v46,
-  "debt-mediation/event:client-ended-trajectory": v47,
-  "debt-mediation/event:creditor-answer": v48,
+  "debt-mediation/csr-amicable-plan": v45,
+  "debt-mediation/council:decision": v46,
+  "debt-mediation/council:ratification": v47,
+  "debt-mediation/event:client-ended-trajectory": v48,
+  "debt-mediation/event:creditor-answer": v49,
+  "debt-mediation/event:csr-petition-filed": v50,
+  "debt-mediation/event:csr-admissibility-order": v51,
+  "debt-mediation/event:csr-claim-received": v52,
+  "debt-mediation/event:csr-plan-term-extended": v53,
+  "debt-mediation/event:csr-plan-sent": v54,
+  "debt-mediation/event:csr-plan-objection": v55,
+  "debt-mediation/event:csr-homologation": v56,
+  "debt-mediation/event:csr-judicial-plan": v57,
+  "debt-mediation/event:csr-yearly-report": v58,
 };

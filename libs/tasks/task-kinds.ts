@@ -45,7 +45,7 @@ export const object = (required: string[], properties: Record<string, JsonSchema
   ...(conditions.length > 0 ? { allOf: conditions } : {}),
 });
 /** A conditional requirement in the schema: when `field` is `value`, `fields` are required (`reason` ends the message). */
-const requiredWhen = (field: string, value: unknown, fields: string[], reason: string): JsonSchema => ({
+export const requiredWhen = (field: string, value: unknown, fields: string[], reason: string): JsonSchema => ({
   if: { properties: { [field]: { const: value } }, required: [field] },
   then: { required: fields, description: reason },
 });
@@ -483,6 +483,16 @@ export const DEBT_MEDIATION_TASK_KINDS = {
         ['close', 'Niet verder opvolgen'],
       ]),
       note: text('Notitie', 4000),
+    }),
+  },
+  // The collective debt settlement with the OCMW as the appointed mediator: the amicable plan (CSR-3, art. 1675/10 Ger.W.).
+  'csr-amicable-plan': {
+    kind: 'csr-amicable-plan',
+    title: 'Ontwerp van minnelijke aanzuiveringsregeling opstellen en verzenden (collectieve schuldenregeling)',
+    role: 'social-worker',
+    outcomeSchema: object(['sentOn', 'note'], {
+      sentOn: date('Datum van verzending aan de schuldenaar en de schuldeisers'),
+      note: text('Toelichting', 4000),
     }),
   },
 } satisfies Record<string, TaskKind>;

@@ -143,6 +143,11 @@ export type TaskOutcomes = {
     action: 'called' | 'resend' | 'close';
     note: string;
   };
+  'csr-amicable-plan': {
+    /** The day the draft amicable settlement plan went to the debtor and the creditors (CSR-4 runs from it). */
+    sentOn: IsoDate;
+    note: string;
+  };
 };
 
 export type TaskKindName = keyof TaskOutcomes;

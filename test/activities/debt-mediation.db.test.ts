@@ -110,4 +110,34 @@ describe('debt mediation activities (db)', () => {
     await acts.recordCreditorLetter({ ...row('awaiting'), dossierId: other.dossierId });
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM creditor_letters WHERE letter_key = $1`, [`statement-request:dossier:${agency.id}`])).toEqual([{ n: 2 }]);
   });
+
+  it('recordCollectiveSettlement: the file and a row per creditor, the same record twice changes nothing, a waiver then a late declaration update the row', async () => {
+    const { dossierId } = await aDossier('SB-2026-000015');
+    const parties = dataSource.getRepository(PartyEntity);
+    const energy = await parties.save({ name: 'Energie Vlaanderen', kind: 'creditor' });
+    const bank = await parties.save({ name: 'Bank Kredietnet', kind: 'creditor' });
+    const record = {
+      dossierId, petitionFiledOn: '2026-03-02', court: 'arbeidsrechtbank Gent', orderDate: '2026-03-09', orderSentOn: '2026-03-10', mediator: 'ocmw' as const,
+      mediatorPartyId: null, ocmwMediator: true, status: 'CSR_CLAIMS', planSentOn: null, outcome: null, reminderOn: '2026-04-11', declareBy: '2026-04-27',
+      claims: [
+        { partyId: energy.id, declaredOn: '2026-03-20', amountCents: 90_000, waived: false },
+        { partyId: bank.id, declaredOn: null, amountCents: null, waived: true },
+      ],
+    };
+    await acts.recordCollectiveSettlement(record);
+    await acts.recordCollectiveSettlement(record);
+    const files = await dataSource.query(`SELECT order_date::text, order_sent_on::text, mediator, ocmw_mediator, status, declare_by::text FROM csr_files WHERE dossier_id = $1`, [dossierId]);
+    expect(files).toEqual([{ order_date: '2026-03-09', order_sent_on: '2026-03-10', mediator: 'ocmw', ocmw_mediator: true, status: 'CSR_CLAIMS', declare_by: '2026-04-27' }]);
+    const claims = () => dataSource.query(`SELECT party_id, declared_on::text, amount_cents, waived FROM csr_claims WHERE dossier_id = $1 ORDER BY amount_cents NULLS LAST`, [dossierId]);
+    expect(await claims()).toEqual([
+      { party_id: energy.id, declared_on: '2026-03-20', amount_cents: 90_000, waived: false },
+      { party_id: bank.id, declared_on: null, amount_cents: null, waived: true },
+    ]);
+    await acts.recordCollectiveSettlement({ ...record, status: 'CSR_AMICABLE_PLAN', claims: [{ partyId: bank.id, declaredOn: '2026-05-02', amountCents: 450_000, waived: true }] });
+    expect(await claims()).toEqual([
+      { party_id: energy.id, declared_on: '2026-03-20', amount_cents: 90_000, waived: false },
+      { party_id: bank.id, declared_on: '2026-05-02', amount_cents: 450_000, waived: true },
+    ]);
+    expect((await dataSource.query(`SELECT status FROM csr_files WHERE dossier_id = $1`, [dossierId]))[0].status).toBe('CSR_AMICABLE_PLAN');
+  });
 });

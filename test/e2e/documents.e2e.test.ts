@@ -70,7 +70,7 @@ describe('documents (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toContainEqual({ code: 'lease', label: 'huurcontract' });
     expect(res.body.maxBytes).toBe(MAX_BYTES);
-    expect(res.body.items.map((k: { label: string }) => k.label)).toEqual(['identiteitsbewijs', 'huurcontract', 'factuur', 'loonfiche', 'rekeninguittreksel', 'attest', 'andere']);
+    expect(res.body.items.map((k: { label: string }) => k.label)).toEqual(['identiteitsbewijs', 'huurcontract', 'factuur', 'loonfiche', 'rekeninguittreksel', 'attest', 'verzoekschrift', 'andere']);
     expect((await sys.http.get('/document-kinds').set(as('finance'))).status).toBe(403);
   });
 

@@ -6,7 +6,7 @@ import { pickSession, regularSessions } from '../../libs/council/sessions';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { createPaymentActivities } from '../../activities/payments/payment.activities';
-import type { CreditorLetterRecord, DebtCreditor } from '../../activities/debt-mediation/debt-mediation.activities';
+import type { CreditorLetterRecord, CsrRecord, DebtCreditor } from '../../activities/debt-mediation/debt-mediation.activities';
 import type { DossierSettings } from '../../activities/dossiers/dossier.activities';
 import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable } from '../../libs/payments/amounts';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
@@ -55,6 +55,7 @@ export function fakeActivities(options: FakeOptions = {}) {
   const formsByKey = new Map<string, string>();
   const messagesByRef = new Map<string, string>();
   const creditorLetters = new Map<string, CreditorLetterRecord>();
+  const csrFiles = new Map<string, CsrRecord>();
   const linkedByKey = new Map<string, { dossierId: string; reference: string; workflowId: string; linkId: string; existing: boolean }>();
   const record = (name: keyof Activities) => async (input: unknown) => {
     calls.push({ name, input });
@@ -103,6 +104,14 @@ export function fakeActivities(options: FakeOptions = {}) {
     debtCreditors: async (input) => {
       calls.push({ name: 'debtCreditors', input });
       return options.creditors ?? [];
+    },
+    // Like csr_files / csr_claims: the latest record per dossier, a claim row per creditor kept once written.
+    recordCollectiveSettlement: async (input) => {
+      calls.push({ name: 'recordCollectiveSettlement', input });
+      const previous = csrFiles.get(input.dossierId);
+      const claims = new Map((previous?.claims ?? []).map((c) => [c.partyId, c]));
+      for (const c of input.claims) claims.set(c.partyId, c);
+      csrFiles.set(input.dossierId, { ...input, claims: [...claims.values()] });
     },
     cancelTask: record('cancelTask'),
     startDeadline: record('startDeadline'),
@@ -226,6 +235,8 @@ export function fakeActivities(options: FakeOptions = {}) {
     activities,
     calls,
     scheduled: () => scheduledItems,
+    /** The collective debt settlement as csr_files / csr_claims would hold it. */
+    csrFile: (dossierId: string) => csrFiles.get(dossierId),
     /** From now on planDeadline computes with `rules` (a corrected catalogue, as after a deployment). */
     useCatalogue: (rules: DeadlineRule[]) => {
       catalogue = rules;

@@ -12,6 +12,7 @@ import { letterToCreditor } from '../../libs/notices/creditor-letters';
 import { TASK_FAILURES } from '../shared/dossier.messages';
 import { orderPayment } from '../shared/payments';
 import { CorrespondenceCarry, CREDITOR_ANSWER_EVENT, PartyCorrespondence } from '../shared/party-correspondence';
+import { CollectiveSettlement, CSR_EVENTS, CsrCarry } from './collective-settlement';
 import { budgetPlanChangedUpdate } from './trajectory.messages';
 
 const acts = proxyActivities<Activities>({
@@ -23,7 +24,7 @@ const acts = proxyActivities<Activities>({
  * The external events a debt mediation dossier takes with waitForEvent. The application run takes the same list, so
  * an event recorded before the trajectory runs is kept and carried into it.
  */
-export const DEBT_MEDIATION_DOSSIER = { takesEvents: ['client-ended-trajectory', CREDITOR_ANSWER_EVENT] } as const;
+export const DEBT_MEDIATION_DOSSIER = { takesEvents: ['client-ended-trajectory', CREDITOR_ANSWER_EVENT, ...CSR_EVENTS] } as const;
 
 /** Why a trajectory ends (the letter's reason and the timeline). */
 type EndReason = 'client' | 'duration' | 'council' | 'not-signed';
@@ -78,6 +79,8 @@ export interface TrajectoryInput {
   end?: TrajectoryEnd;
   /** The letters to creditors still watched (answer windows, reminders), and recent ones (PartyCorrespondence). */
   correspondence?: CorrespondenceCarry;
+  /** The collective debt settlement under way (collective-settlement.ts), if the client petitioned the court. */
+  csr?: CsrCarry;
 }
 
 export interface TrajectoryResult {
@@ -162,6 +165,23 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
       await dossier.event('trajectory-ending', `De cliënt beëindigt het traject; laatste dag ${formatDateNl(end.endDate)}`, { data: { ...end } });
     });
   }
+
+  // The collective debt settlement (domain §3.1 step 7, §3.2): it issues nothing until a court event arrives. Once the
+  // court admitted the petition, the creditors are paid through the mediator's plan, no longer one by one (art. 1675/7).
+  let csrAdmitted = input.csr?.order != null;
+  const csr = new CollectiveSettlement(dossier, {
+    onAdmitted: async (order) => {
+      csrAdmitted = true;
+      // Every creditor and collector is told of the admissibility and its effect (interest and enforcement suspended,
+      // art. 1675/7 Ger.W.), with an answer window like every creditor letter.
+      const mediator = order.mediator === 'ocmw' ? 'het OCMW (de sociale dienst), aangesteld als schuldbemiddelaar' : 'de schuldbemiddelaar die de beschikking aanstelt';
+      for (const c of await dossier.activity(() => acts.debtCreditors({ dossierId }))) {
+        await creditors.send(letterToCreditor('creditor-csr-admissibility', c, { orderDate: order.orderDate, court: order.court, mediator }, `csr-${order.orderDate}`));
+      }
+    },
+  }, input.csr);
+  void dossier.supervise('csr', 'de collectieve schuldenregeling', () => csr.run());
+  const payable = (plan: BudgetPlan | undefined) => (plan && csrAdmitted ? { ...plan, instalments: [] } : plan);
 
   // 1. The agreement (first run only): the letter, then the signature with the social worker.
   let agreement = input.agreement;
@@ -284,7 +304,7 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
       }
       if (!(await waitFor(day))) return;
       if (compareDates(day, firstDay) >= 0) {
-        const short = await payDueDay(dossier, planOn(plans, day), guidanceType, nextMonth, day);
+        const short = await payDueDay(dossier, payable(planOn(plans, day)), guidanceType, nextMonth, day);
         if (short) {
           shortfalls.push(short);
           follow(short);
@@ -300,7 +320,10 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
   // BCSD decision on an evaluation.
   if (!handingOver) await condition(() => end !== undefined && compareDates(dossier.today(), end.endDate) > 0, untilMs(addDays(lastDay(), 1), timeZone));
   if (!end && compareDates(dossier.today(), endDate) > 0) end = { reason: 'duration', endDate };
-  if (end && compareDates(dossier.today(), end.endDate) > 0) return close(dossier, guidanceType, end);
+  if (end && compareDates(dossier.today(), end.endDate) > 0) {
+    await csr.end('het traject is beëindigd');
+    return close(dossier, guidanceType, end);
+  }
   await condition(() => !councilBusy);
   await dossier.settle();
   const yearDone = !handingOver;
@@ -319,6 +342,8 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
     midYear: !yearDone,
     end,
     correspondence: creditors.handOver(),
+    // Only a dossier with a settlement under way carries it: every other hand-over stays as it was (replay).
+    ...(csr.started() ? { csr: csr.handOver() } : {}),
   });
 }
 

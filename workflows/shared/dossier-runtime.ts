@@ -721,14 +721,24 @@ export class Dossier {
    * itself (a deadline clock, its own continue-as-new input).
    */
   async waitForEvent(type: string): Promise<ExternalEventInput> {
-    if (this.options.takesEvents && !this.options.takesEvents.includes(type)) {
-      throw new Error(`waitForEvent('${type}'): not among the events this procedure takes (DossierOptions.takesEvents)`);
+    return this.waitForAnyEvent([type]);
+  }
+
+  /**
+   * The earliest external event of any of `types` (as waitForEvent): a step that goes on with whichever comes first
+   * (a homologation or a judicial plan) takes one event, and leaves the others for later waits.
+   */
+  async waitForAnyEvent(types: readonly string[]): Promise<ExternalEventInput> {
+    for (const type of types) {
+      if (this.options.takesEvents && !this.options.takesEvents.includes(type)) {
+        throw new Error(`waitForEvent('${type}'): not among the events this procedure takes (DossierOptions.takesEvents)`);
+      }
     }
     let taken: ExternalEventInput | undefined;
     // The event is taken inside the condition, so that two waiters woken by one event cannot both take it.
     await condition(() => {
       if (taken) return true;
-      const i = this.pendingEvents.findIndex((e) => e.type === type);
+      const i = this.pendingEvents.findIndex((e) => types.includes(e.type));
       if (i < 0) return false;
       taken = this.pendingEvents.splice(i, 1)[0];
       this.rememberEvent(taken.eventId);

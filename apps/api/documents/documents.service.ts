@@ -6,7 +6,7 @@ import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import { DocumentEntity, DossierEntity, PersonEntity, UserEntity } from '../../../libs/db/entities';
 import { addToTimeline } from '../../../libs/db/timeline';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, documentKey, DocumentStore, fileNameFor, sniffType } from '../../../libs/documents';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, documentKey, DocumentKind, DocumentStore, DocumentType, fileNameFor, sniffType } from '../../../libs/documents';
 import type { JsonSchema, SchemaError } from '../../../libs/validation/schema';
 import { validateSchema } from '../../../libs/validation/schema';
 import { authorize } from '../common/authorize';
@@ -58,19 +58,32 @@ export class DocumentsService {
     else if (!type) errors.push({ path: '/file', code: 'unsupported-type', message: 'must be a PDF, JPEG or PNG file (recognised by its content, not its name)' });
     if (errors.length > 0 || !file || !type) throw new ValidationError(errors);
     const kind = (fields as { kind: string }).kind;
+    return this.keep(actor, dossier, { kind, fileName: fileNameFor(file.originalname, type), type, bytes: file.buffer, action: 'document.uploaded' });
+  }
 
+  /**
+   * A document this system produced for the dossier (the CSR petition): stored and recorded like an upload, by `actor`,
+   * with its own timeline text. The caller checked the permission on the dossier.
+   */
+  async addGenerated(actor: AuthUser, dossier: DossierEntity, document: { kind: DocumentKind; fileName: string; bytes: Buffer; description: string }) {
+    return this.keep(actor, dossier, { ...document, type: 'application/pdf', action: 'document.generated' });
+  }
+
+  /** The bytes in the store first, then the row, the timeline entry and the audit record; the bytes go again when the row is not written. */
+  private async keep(actor: AuthUser, dossier: DossierEntity, d: { kind: string; fileName: string; type: DocumentType; bytes: Buffer; action: string; description?: string }) {
+    const dossierId = dossier.id;
     const id = randomUUID();
     const key = documentKey(id);
-    await this.store.put(key, file.buffer, type);
+    await this.store.put(key, d.bytes, d.type);
     try {
       return await this.dataSource.transaction(async (tx) => {
         const document = tx.create(DocumentEntity, {
-          id, dossierId, personId: dossier.personId, kind, fileName: fileNameFor(file.originalname, type), contentType: type,
-          sizeBytes: file.size, sha256: createHash('sha256').update(file.buffer).digest('hex'), storageKey: key, uploadedBy: actor.id,
+          id, dossierId, personId: dossier.personId, kind: d.kind, fileName: d.fileName, contentType: d.type,
+          sizeBytes: d.bytes.length, sha256: createHash('sha256').update(d.bytes).digest('hex'), storageKey: key, uploadedBy: actor.id,
         });
         await tx.insert(DocumentEntity, document);
-        await addToTimeline(tx, { dossierId, key: `document:${id}`, at: new Date(), type: 'document', description: `Document: ${documentKindLabel(kind)}`, data: { documentId: id } });
-        await audit(tx, actor, 'document.uploaded', { dossierId, personId: dossier.personId, details: { documentId: id, kind, contentType: type, sizeBytes: file.size } });
+        await addToTimeline(tx, { dossierId, key: `document:${id}`, at: new Date(), type: 'document', description: d.description ?? `Document: ${documentKindLabel(d.kind)}`, data: { documentId: id } });
+        await audit(tx, actor, d.action, { dossierId, personId: dossier.personId, details: { documentId: id, kind: d.kind, contentType: d.type, sizeBytes: d.bytes.length } });
         return (await this.views(tx, [await tx.findOneByOrFail(DocumentEntity, { id })]))[0];
       });
     } catch (err) {

@@ -15,7 +15,7 @@ describe('the default catalogue', () => {
       [
         'LL-1', 'LL-2', 'LL-3', 'LL-4', 'LL-5', 'LL-5-LOSS', 'LL-6', 'LL-6-INTEREST', 'LL-7', 'LL-8', 'LL-9', 'LL-10', 'LL-10-NO-DECISION',
         'SA-1', 'SA-2', 'SA-3', 'SA-4', 'SA-5', 'SA-5-NO-DECISION', 'SA-6', 'SA-7', 'SA-8', 'SA-9',
-        'CSR-1', 'CSR-2', 'CSR-3', 'CSR-4', 'CSR-6', 'DEBT-1',
+        'CSR-1', 'CSR-2', 'CSR-3', 'CSR-4', 'CSR-5', 'CSR-6', 'DEBT-1',
         'LOI-1', 'LOI-2', 'LOI-3', 'LOI-6', 'LOI-7',
         'CO-1', 'CO-2', 'CO-3',
         'HF-1', 'HF-2', 'HF-3',
@@ -52,6 +52,7 @@ describe('the default catalogue', () => {
     ${'CSR-2'}             | ${1}     | ${'judicial-months'}     | ${'art. 1675/9 §2–3 Ger.W.'}
     ${'CSR-3'}             | ${6}     | ${'judicial-months'}     | ${'art. 1675/10–11 Ger.W.'}
     ${'CSR-4'}             | ${2}     | ${'judicial-months'}     | ${'art. 1675/10 §4 Ger.W.'}
+    ${'CSR-5'}             | ${84}    | ${'months'}              | ${'art. 1675/12–13 Ger.W.'}
     ${'CSR-6'}             | ${12}    | ${'months'}              | ${'art. 1675/17 Ger.W.'}
     ${'DEBT-1'}            | ${1}     | ${'annual-date'}         | ${'decreet van 24 juli 1996; uitvoeringsbesluit van 25 maart 1997'}
     ${'LOI-1'}             | ${30}    | ${'calendar-days'}       | ${'KB 25 april 2007'}
@@ -144,7 +145,7 @@ describe('sources', () => {
 
   it('marks the rules resting on a secondary source V-sec', () => {
     expect(DEFAULT_CATALOGUE.filter((r) => r.source === 'V-sec').map((r) => r.id).sort()).toEqual(
-      ['CSR-3', 'CSR-6', 'LL-6', 'LL-6-INTEREST', 'LOI-7'].sort(),
+      ['CSR-3', 'CSR-5', 'CSR-6', 'LL-6', 'LL-6-INTEREST', 'LOI-7'].sort(),
     );
   });
 });

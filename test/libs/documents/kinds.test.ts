@@ -28,6 +28,6 @@ describe('document types by content', () => {
   });
 
   it('labels every kind in Dutch', () => {
-    expect(DOCUMENT_KINDS.map((k) => DOCUMENT_KIND_LABELS[k])).toEqual(['identiteitsbewijs', 'huurcontract', 'factuur', 'loonfiche', 'rekeninguittreksel', 'attest', 'andere']);
+    expect(DOCUMENT_KINDS.map((k) => DOCUMENT_KIND_LABELS[k])).toEqual(['identiteitsbewijs', 'huurcontract', 'factuur', 'loonfiche', 'rekeninguittreksel', 'attest', 'verzoekschrift', 'andere']);
   });
 });

@@ -111,6 +111,7 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
   'creditor-repayment-proposal': { ...creditor, monthlyCents: 5_000, startDate: '2026-05-01', durationMonths: 24 },
   'creditor-csr-admissibility': { ...creditor, orderDate: '2026-03-16', court: 'de arbeidsrechtbank Gent', mediator: 'Mr. An Claeys, advocaat, Kouter 1, 9000 Gent' },
   'creditor-reminder': { ...creditor, answerBy: '2026-05-01', firstLetterDate: '2026-03-20', firstLetterSubject: 'Vraag om een actueel overzicht van de schuld' },
+  'csr-claim-reminder': { ...base, court: 'arbeidsrechtbank Gent, afdeling Gent', orderDate: '2026-03-02', termEnd: '2026-04-07', declareBy: '2026-04-23', fileNumber: 'FAC-2026-001' },
 };
 
 const text = (t: TemplateName) => {
@@ -202,6 +203,8 @@ describe('letter templates', () => {
     const e = text('trajectory-ended');
     expect(e).toContain('eindigt op 31 januari 2027: u hebt de overeenkomst opgezegd');
     expect(checkLetter('trajectory-agreement', { ...examples['trajectory-agreement'], durationMonths: 0 }).map((m) => m.element)).toEqual(['duration']);
+    expect(text('csr-claim-reminder')).toContain('nog aangeven tot en met 23 april 2026');
+    expect(checkLetter('csr-claim-reminder', { ...examples['csr-claim-reminder'], court: ' ' }).map((m) => m.element)).toEqual(['court']);
     expect(checkLetter('trajectory-ended', { ...examples['trajectory-ended'], reason: ' ' }).map((m) => m.element)).toEqual(['end-reason']);
   });
 

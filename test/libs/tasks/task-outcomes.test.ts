@@ -85,6 +85,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
   'debt-evaluation': { interviewDate: 'required', proposal: 'required', guidanceType: 'optional', durationMonths: 'optional', report: 'required' },
   'budget-shortfall': { action: 'required', note: 'required' },
   'creditor-no-answer': { action: 'required', note: 'required' },
+  'csr-amicable-plan': { sentOn: 'required', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -144,4 +145,5 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'debt-evaluation': { proposal: ['continue', 'change-type', 'end'], guidanceType: ['budget-guidance', 'budget-management', 'amicable-mediation'] },
   'budget-shortfall': { action: ['retry', 'skip'] },
   'creditor-no-answer': { action: ['called', 'resend', 'close'] },
+  'csr-amicable-plan': {},
 };

@@ -756,6 +756,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dossiers/{id}/csr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CollectiveSettlementController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{id}/csr-petition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CollectiveSettlementController_petition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -2867,7 +2899,7 @@ export interface operations {
                 scope?: "mine" | "team";
                 procedure?: "leefloon" | "social-aid" | "debt-mediation";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -3131,7 +3163,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3152,7 +3184,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -8271,7 +8303,7 @@ export interface operations {
                      * @description identity (identiteitsbewijs), lease (huurcontract), invoice (factuur), pay-slip (loonfiche), bank-statement (rekeninguittreksel), certificate (attest), other (andere): GET /document-kinds
                      * @enum {unknown}
                      */
-                    kind: "identity" | "lease" | "invoice" | "pay-slip" | "bank-statement" | "certificate" | "other";
+                    kind: "identity" | "lease" | "invoice" | "pay-slip" | "bank-statement" | "certificate" | "petition" | "other";
                 };
             };
         };
@@ -8593,6 +8625,239 @@ export interface operations {
             };
         };
     };
+    CollectiveSettlementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collective debt settlement as the workflow recorded it: the order, the mediator, the CSR clocks with their due dates in Dutch (a duty of the OCMW as mediator, or for information) and the claims per creditor; an audited read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dossierId: string;
+                        started: boolean;
+                        /** Format: date */
+                        petitionFiledOn: string | null;
+                        court: string | null;
+                        /** Format: date */
+                        orderDate: string | null;
+                        /** Format: date */
+                        orderSentOn: string | null;
+                        mediator: ("ocmw" | "outside") | null;
+                        mediatorLabel: string | null;
+                        ocmwMediator: boolean;
+                        status: string | null;
+                        statusLabel: string | null;
+                        /** Format: date */
+                        planSentOn: string | null;
+                        /** Format: date */
+                        reminderOn: string | null;
+                        /** Format: date */
+                        declareBy: string | null;
+                        clocks: {
+                            key: string;
+                            ruleId: string;
+                            title: string;
+                            legalBasis: string;
+                            /** Format: date */
+                            dueDate: string | null;
+                            dueDateLabel: string | null;
+                            status: string;
+                            statusLabel: string;
+                            /** @enum {unknown} */
+                            kind: "duty" | "window";
+                            kindLabel: string;
+                            /** Format: date */
+                            metDate: string | null;
+                        }[];
+                        claims: {
+                            /** Format: uuid */
+                            partyId: string;
+                            creditor: string;
+                            /** Format: date */
+                            declaredOn: string | null;
+                            declaredOnLabel: string | null;
+                            amountCents: number | null;
+                            waived: boolean;
+                            stateLabel: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CollectiveSettlementController_petition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The labour court (arbeidsrechtbank) and its division, e.g. "arbeidsrechtbank Gent, afdeling Gent" */
+                    court: string;
+                    /** @description The reasons the client cannot pay the debts (art. 1675/4 §2 Ger.W.) */
+                    reasons: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The petition (verzoekschrift, art. 1675/4 Ger.W.) built from the budget inventory, stored as a PDF document of the dossier (kind petition); 409 while the inventory holds no open debt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        dossierId: string | null;
+                        /** Format: uuid */
+                        personId: string;
+                        kind: string;
+                        kindLabel: string;
+                        fileName: string;
+                        /** @enum {unknown} */
+                        contentType: "application/pdf" | "image/png" | "image/jpeg";
+                        sizeBytes: number;
+                        sha256: string;
+                        /** Format: uuid */
+                        uploadedBy: string;
+                        uploadedByName: string;
+                        /** Format: date-time */
+                        uploadedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     TasksController_list: {
         parameters: {
             query?: {
@@ -8623,7 +8888,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -8707,7 +8972,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -8793,7 +9058,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -8898,7 +9163,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -9413,6 +9678,14 @@ export interface operations {
                     action: "called" | "resend" | "close";
                     /** Notitie */
                     note: string;
+                } | {
+                    /**
+                     * Datum van verzending aan de schuldenaar en de schuldeisers
+                     * Format: date
+                     */
+                    sentOn: string;
+                    /** Toelichting */
+                    note: string;
                 };
             };
         };
@@ -9431,7 +9704,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -9453,7 +9726,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -9681,6 +9954,7 @@ export interface operations {
                     rijksregisterCode?: unknown;
                     rule?: unknown;
                     sentDate?: unknown;
+                    sentOn?: unknown;
                     signed?: unknown;
                     signedOn?: unknown;
                     startDate?: unknown;
@@ -9925,6 +10199,7 @@ export interface operations {
                     rijksregisterCode?: unknown;
                     rule?: unknown;
                     sentDate?: unknown;
+                    sentOn?: unknown;
                     signed?: unknown;
                     signedOn?: unknown;
                     startDate?: unknown;

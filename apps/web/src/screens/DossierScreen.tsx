@@ -10,6 +10,7 @@ import { EventsSection, HouseholdSection, LinksSection } from './DossierActions'
 import { DocumentsSection } from './DocumentsSection';
 import { BudgetPlanSection } from './BudgetPlanSection';
 import { CreditorCorrespondenceSection } from './CreditorCorrespondenceSection';
+import { CollectiveSettlementSection } from './CollectiveSettlementSection';
 import { InventorySection } from './InventorySection';
 import { NotesSection } from './NotesSection';
 import { ReferralsSection } from './ReferralsSection';
@@ -143,6 +144,7 @@ export function DossierScreen() {
         <CreditorCorrespondenceSection dossierId={d.id} closed={!!d.closedAt}
           parties={(d.parties ?? []).filter((l) => !l.endedAt).map((l) => ({ id: l.party.id, name: l.party.name }))} />
       )}
+      {d.procedure === 'debt-mediation' && <CollectiveSettlementSection dossierId={d.id} closed={!!d.closedAt} />}
       <section aria-label={t.dossier.letters}>
         <h2>{t.dossier.letters}</h2>
         {notices.length === 0 ? (
