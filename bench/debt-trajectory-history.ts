@@ -31,8 +31,7 @@ async function main() {
     const done = new Set<string>();
     const creditorIds = Array.from({ length: CREDITORS }, () => randomUUID());
     // The activities the trajectory calls, answering at once like the real ones would (ids and keys kept).
-    const activities = new Proxy({} as Record<string, (input: any) => Promise<unknown>>, {
-      get: (_t, name: string) => async (input: any) => {
+    const answer = (name: string) => async (input: any): Promise<unknown> => {
         switch (name) {
           case 'dossierSettings': return { warningDays: 7, leefgeldWeekday: 1, evaluationMonths: 3, creditorAnswerDays: 21 };
           case 'orderPayment': {
@@ -48,8 +47,12 @@ async function main() {
           case 'issueLetter': return { noticeId: randomUUID() };
           default: return undefined;
         }
-      },
-    });
+      };
+    // Every activity the trajectory may call (a worker registers an object's own functions).
+    const NAMES = ['dossierSettings', 'recordDossierEvent', 'issueLetter', 'openTask', 'recordTaskCompletion', 'cancelTask', 'raiseEscalation', 'orderPayment',
+      'budgetAccountBalance', 'debtCreditors', 'recordCreditorLetter', 'recordCollectiveSettlement', 'planDeadline', 'setDeadlineStatus', 'setPersonIban',
+      'scheduleAgendaItem', 'recordCouncilDecision', 'recordNotice'];
+    const activities = Object.fromEntries(NAMES.map((name) => [name, answer(name)]));
     const bundle = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../workflows/index.js'), logger: quietLogger });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-trajectory', workflowBundle: bundle, activities });
 
