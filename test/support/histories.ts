@@ -41,6 +41,8 @@ export interface RecorderContext {
   closeReferral: (referralId: string) => Promise<void>;
   today: string;
   env: TestWorkflowEnvironment;
+  /** The dossier's workflow, for a procedure's own Updates (debt mediation: budgetPlanChanged). */
+  handle: WorkflowHandleWithFirstExecutionRunId;
 }
 
 export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHandleWithFirstExecutionRunId, fake: ReturnType<typeof fakeActivities>, today: string): RecorderContext {
@@ -54,6 +56,7 @@ export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHa
   return {
     today,
     env,
+    handle,
     complete: async (kind, outcome, role = 'social-worker') => {
       const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
       await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: role, outcome }] });
