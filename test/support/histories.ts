@@ -43,6 +43,8 @@ export interface RecorderContext {
   env: TestWorkflowEnvironment;
   /** The dossier's workflow, for a procedure's own Updates (debt mediation: budgetPlanChanged). */
   handle: WorkflowHandleWithFirstExecutionRunId;
+  /** The fake activities the scenario runs against (its open tasks, what was called). */
+  fake: ReturnType<typeof fakeActivities>;
 }
 
 export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHandleWithFirstExecutionRunId, fake: ReturnType<typeof fakeActivities>, today: string): RecorderContext {
@@ -57,6 +59,7 @@ export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHa
     today,
     env,
     handle,
+    fake,
     complete: async (kind, outcome, role = 'social-worker') => {
       const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
       await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: role, outcome }] });
@@ -138,6 +141,8 @@ export function recordScenarios<T extends { dossierId: string; requestDate: stri
   scenarios: Record<string, (ctx: RecorderContext) => Promise<unknown>>;
   /** Terminate a run that is still running at the end of its scenario instead of awaiting its result. */
   terminateRunning?: (type: string) => boolean;
+  /** What the fake activities answer in a scenario (its inventory's creditors, the budget account's balance). */
+  fakeOptions?: Record<string, Parameters<typeof fakeActivities>[0]>;
 }): void {
   if (!process.env.RECORD_HISTORY) return;
   it('records histories of the current version', async () => {
@@ -145,7 +150,7 @@ export function recordScenarios<T extends { dossierId: string; requestDate: stri
     for (const [name, scenario] of Object.entries(options.scenarios).filter(([n]) => !only || only.includes(n))) {
       const env = await timeSkippingEnv();
       try {
-        const fake = fakeActivities();
+        const fake = fakeActivities(options.fakeOptions?.[name]);
         const taskQueue = uniqueTaskQueue('record');
         const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
         await worker.runUntil(async () => {
