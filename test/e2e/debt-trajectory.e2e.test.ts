@@ -39,6 +39,7 @@ describe('debt mediation trajectory (e2e)', () => {
     const dossier = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'debt-mediation', personId: person.body.id, requestDate: addDays(today, -3) });
     expect(dossier.status).toBe(201);
     const id = dossier.body.id as string;
+    const reference = dossier.body.reference as string;
 
     // The inventory: the landlord (rent) and two creditors, one with a bailiff-free debt each.
     const party = async (name: string, kind: string, iban: string) => {
@@ -71,6 +72,12 @@ describe('debt mediation trajectory (e2e)', () => {
 
     // The trajectory: the agreement to sign, then letters to every creditor of the inventory.
     await eventually(async () => ((await sys.http.get(`/dossiers/${id}`).set(as('social-worker'))).body.status === 'AGREEMENT_PENDING' ? true : undefined));
+    // The heating allowance attestation (category 3) needs a running trajectory: refused before the signature.
+    const attest = (body: Record<string, unknown>) => sys.http.post(`/dossiers/${id}/heating-allowance-attestation`).set(as('social-worker')).send(body);
+    const certificates = async () => (await sys.db.query(`SELECT kind, content_type, file_name FROM documents WHERE dossier_id = $1 AND kind = 'certificate'`, [id])).rows;
+    const early = await attest({ invoiceUnpaid: true });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ statusCode: 409, message: expect.stringContaining('running trajectory') });
     expect((await complete('trajectory-agreement', { signed: true, signedOn: today, note: 'Ondertekend op de sociale dienst.' })).status).toBe(200);
     const letters = await eventually(async () => {
       const res = await sys.http.get(`/dossiers/${id}/creditor-correspondence`).set(as('social-worker'));
@@ -80,6 +87,14 @@ describe('debt mediation trajectory (e2e)', () => {
       [telecom, energy].flatMap((p) => [`creditor-collection-suspension:${p}`, `creditor-statement-request:${p}`]).sort(),
     );
     expect((await sys.http.get(`/dossiers/${id}`).set(as('social-worker'))).body.status).toBe('TRAJECTORY_ACTIVE');
+    const bad = await attest({ invoiceUnpaid: 'ja' });
+    expect(bad.status).toBe(400);
+    expect(await certificates()).toEqual([]);
+    const attested = await attest({ invoiceUnpaid: true });
+    expect(attested.status).toBe(201);
+    expect(await certificates()).toEqual([{ kind: 'certificate', content_type: 'application/pdf', file_name: `attest-verwarmingstoelage-${reference}-${today}.pdf` }]);
+    const timeline = (await sys.db.query(`SELECT description FROM dossier_events WHERE dossier_id = $1 AND type = 'document'`, [id])).rows.map((r: { description: string }) => r.description);
+    expect(timeline).toContain('Attest schuldbemiddeling voor de verwarmingstoelage (categorie 3) opgemaakt');
 
     // The budget plan: everything monthly due on today's day of the month, so that a payment run starts at once.
     const dom = Number(today.slice(8, 10));

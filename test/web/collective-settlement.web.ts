@@ -65,4 +65,26 @@ describe('Collectieve schuldenregeling (browser)', () => {
     await claims.getByRole('row', { name: /Bank Kredietnet/ }).getByRole('cell', { name: '€ 8.123,45' }).waitFor();
     await page.close();
   });
+
+  it('makes the heating allowance attestation (category 3) once the trajectory runs, refused in Dutch before', async () => {
+    const page = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await page.goto(`${sys.baseUrl}/app/dossiers/${dossierId}`);
+    const form = page.getByRole('region', { name: 'Collectieve schuldenregeling' }).getByRole('form', { name: 'Attest verwarmingstoelage (categorie 3)' });
+    const certificates = async () => (await sys.db.query(`SELECT kind FROM documents WHERE dossier_id = $1 AND kind = 'certificate'`, [dossierId])).rows;
+    await form.getByRole('button', { name: 'Attest opmaken' }).click();
+    await form.getByText(/Een attest kan pas wanneer het traject loopt/).waitFor();
+    expect(await certificates()).toEqual([]);
+    // The trajectory runs (as the workflow records it): the agreement signed, the court's admissibility order.
+    await sys.db.query(`UPDATE dossiers SET status = 'CSR_CLAIMS' WHERE id = $1`, [dossierId]);
+    await sys.db.query(
+      `INSERT INTO dossier_events (dossier_id, key, at, type, description, data) VALUES ($1, 'agreement-signed', now(), 'agreement-signed', 'Overeenkomst ondertekend', '{"signedOn":"2026-02-02"}')`,
+      [dossierId],
+    );
+    await page.reload();
+    await form.getByLabel(/De factuur is nog niet betaald/).check();
+    await form.getByRole('button', { name: 'Attest opmaken' }).click();
+    await form.getByText(/Attest opgemaakt: attest-verwarmingstoelage-.*\.pdf staat bij de documenten\./).waitFor();
+    expect(await certificates()).toEqual([{ kind: 'certificate' }]);
+    await page.close();
+  });
 });

@@ -5,7 +5,7 @@ import { AuthUser, CurrentUser } from '../common/current-user';
 import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiPermission, ApiUuidParams, arrayOf, BOOLEAN, DATE, INTEGER, nullable, object, Schema, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { DOCUMENT } from '../documents/document-view';
-import { CollectiveSettlementService, PetitionInput } from './collective-settlement.service';
+import { CollectiveSettlementService, HeatingAttestationInput, PetitionInput } from './collective-settlement.service';
 
 const withRequired = (properties: Record<string, Schema>) => object(properties, Object.keys(properties));
 const CLOCK = withRequired({
@@ -26,6 +26,14 @@ const PETITION = {
   properties: {
     court: { type: 'string', minLength: 1, maxLength: 200, description: 'The labour court (arbeidsrechtbank) and its division, e.g. "arbeidsrechtbank Gent, afdeling Gent"' },
     reasons: { type: 'string', minLength: 1, maxLength: 8000, description: 'The reasons the client cannot pay the debts (art. 1675/4 §2 Ger.W.)' },
+  },
+  additionalProperties: false,
+} as JsonSchema;
+const HEATING_ATTESTATION = {
+  type: 'object',
+  required: ['invoiceUnpaid'],
+  properties: {
+    invoiceUnpaid: { type: 'boolean', description: 'The heating invoice is unpaid: the allowance goes to the supplier (HF-3, category 3)' },
   },
   additionalProperties: false,
 } as JsonSchema;
@@ -54,5 +62,15 @@ export class CollectiveSettlementController {
   @ApiErrors(400, 404, 409)
   petition(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(PETITION)) body: PetitionInput) {
     return this.csr.petition(actor, id, body);
+  }
+
+  @Post('dossiers/:id/heating-allowance-attestation')
+  @ApiUuidParams('id')
+  @ApiBodySchema(HEATING_ATTESTATION)
+  @ApiOk(DOCUMENT, 'The attestation "in debt mediation" for the heating allowance in category 3, stored as a PDF document of the dossier (kind certificate); 409 unless the trajectory runs (agreement signed, not closed)', 201)
+  @ApiPermission('inventory:write')
+  @ApiErrors(400, 404, 409)
+  heatingAttestation(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(HEATING_ATTESTATION)) body: HeatingAttestationInput) {
+    return this.csr.heatingAttestation(actor, id, body);
   }
 }

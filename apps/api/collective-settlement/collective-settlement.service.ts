@@ -6,6 +6,8 @@ import { PersonEntity } from '../../../libs/db/entities';
 import { dateInZone } from '../../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../../libs/format/dutch';
 import { csrPetitionDocument } from '../../../libs/notices/csr-petition';
+import { heatingAttestationDocument } from '../../../libs/notices/heating-attestation';
+import { guidanceTypeLabel } from '../../../libs/procedures/debt-mediation';
 import { renderPdf } from '../../../libs/notices/pdf';
 import { letterhead } from '../../../libs/notices/letter-context';
 import { procedureDefinition } from '../../../libs/procedures/registry';
@@ -16,6 +18,15 @@ import { conflict } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { DocumentsService } from '../documents/documents.service';
 import { dossierFor } from '../notes/dossier-for';
+
+export interface HeatingAttestationInput {
+  invoiceUnpaid: boolean;
+}
+
+/** A trajectory the OCMW runs (signed, not closed), with or without a collective debt settlement: the attestation's ground. */
+const ATTESTABLE_STATUSES = [
+  'TRAJECTORY_ACTIVE', 'CSR_PETITION_FILED', 'CSR_CLAIMS', 'CSR_AMICABLE_PLAN', 'CSR_PLAN_SENT', 'CSR_PLAN_CONTESTED', 'CSR_PLAN_HOMOLOGATED', 'CSR_JUDICIAL_PLAN',
+];
 
 export interface PetitionInput {
   court: string;
@@ -132,6 +143,53 @@ export class CollectiveSettlementService {
     return this.documents.addGenerated(actor, dossier, {
       kind: 'petition', fileName: `verzoekschrift-csr-${dossier.reference}-${date}.pdf`, bytes,
       description: `Verzoekschrift collectieve schuldenregeling opgemaakt (${debts.length} schuldeiser(s))`,
+    });
+  }
+
+  /**
+   * The attestation "in debt mediation" for the heating allowance in category 3 (domain §7; libs/notices/heating-
+   * attestation.ts), a PDF in the dossier's documents (kind certificate): the one action the dossier offers until the
+   * heating allowance procedure exists. 409 unless the trajectory runs — signed and not closed (the agreement's
+   * signature is the day it runs from; the kind of help the BCSD's latest decision on it).
+   */
+  async heatingAttestation(actor: AuthUser, dossierId: string, input: HeatingAttestationInput) {
+    authorize(actor, 'inventory:write');
+    const dossier = await dossierFor(this.dataSource.manager, actor, dossierId, 'inventory:write');
+    if (dossier.procedure !== 'debt-mediation') throw conflict('The heating allowance attestation is made in a debt mediation dossier');
+    if (!ATTESTABLE_STATUSES.includes(dossier.status)) {
+      throw conflict('The heating allowance attestation needs a running trajectory: the agreement signed and the trajectory not closed');
+    }
+    const [signed]: Array<{ signed_on: string }> = await this.dataSource.query(
+      `SELECT data->>'signedOn' AS signed_on FROM dossier_events WHERE dossier_id = $1 AND type = 'agreement-signed' ORDER BY at DESC LIMIT 1`,
+      [dossierId],
+    );
+    const [decided]: Array<{ guidance_type: string }> = await this.dataSource.query(
+      `SELECT decision->>'guidanceType' AS guidance_type FROM agenda_items
+        WHERE dossier_id = $1 AND status = 'decided' AND decision->>'guidanceType' IS NOT NULL
+        ORDER BY decision->>'decisionDate' DESC, created_at DESC LIMIT 1`,
+      [dossierId],
+    );
+    const [order]: Array<{ court: string; order_date: string }> = await this.dataSource.query(
+      `SELECT court, order_date::text FROM csr_files WHERE dossier_id = $1 AND order_date IS NOT NULL`,
+      [dossierId],
+    );
+    if (!signed?.signed_on) throw conflict('The heating allowance attestation needs a running trajectory: no signed agreement is recorded');
+    const person = await this.dataSource.manager.findOneByOrFail(PersonEntity, { id: dossier.personId });
+    const date = dateInZone(Date.now(), this.config.timeZone);
+    const document = heatingAttestationDocument({
+      reference: dossier.reference,
+      date,
+      client: { name: `${person.firstName} ${person.lastName}`, birthDate: person.birthDate, address: `${person.street}, ${person.postalCode} ${person.city}` },
+      guidanceLabel: decided ? guidanceTypeLabel(decided.guidance_type).toLowerCase() : 'schuldhulpverlening',
+      since: signed.signed_on,
+      csrOrder: order ? { court: order.court, orderDate: order.order_date } : null,
+      invoiceUnpaid: input.invoiceUnpaid,
+      ocmwName: this.config.ocmw.name,
+    });
+    const bytes = await renderPdf(document, letterhead(this.config));
+    return this.documents.addGenerated(actor, dossier, {
+      kind: 'certificate', fileName: `attest-verwarmingstoelage-${dossier.reference}-${date}.pdf`, bytes,
+      description: 'Attest schuldbemiddeling voor de verwarmingstoelage (categorie 3) opgemaakt',
     });
   }
 }

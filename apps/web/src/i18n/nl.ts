@@ -562,6 +562,12 @@ export const nl = {
     reasons: 'Redenen waarom de cliënt de schulden niet kan betalen *',
     preparePetition: 'Verzoekschrift opmaken',
     petitionSaved: (fileName: string) => `Verzoekschrift opgemaakt: ${fileName} staat bij de documenten.`,
+    heating: 'Attest verwarmingstoelage (categorie 3)',
+    heatingHelp: 'Een cliënt in schuldbemiddeling of collectieve schuldenregeling die de verwarmingsfactuur niet kan betalen, valt onder categorie 3 van de verwarmingstoelage. Het attest komt bij de documenten van het dossier.',
+    invoiceUnpaid: 'De factuur is nog niet betaald (de toelage gaat naar de leverancier)',
+    prepareHeating: 'Attest opmaken',
+    heatingSaved: (fileName: string) => `Attest opgemaakt: ${fileName} staat bij de documenten.`,
+    heatingNotRunning: 'Een attest kan pas wanneer het traject loopt: de overeenkomst is ondertekend en het traject is niet afgesloten.',
   },
   errors: {
     generic: 'Er ging iets mis. Probeer opnieuw.',

@@ -9,6 +9,7 @@ import { useSectionForm } from './useSectionForm';
 type CsrFile = paths['/dossiers/{id}/csr']['get']['responses']['200']['content']['application/json'];
 const tc = t.csr;
 const FIELDS = ['/court', '/reasons'] as const;
+const HEATING_FIELDS = ['/invoiceUnpaid'] as const;
 
 /**
  * "Collectieve schuldenregeling" on a debt mediation dossier (domain §3.2): the order and its mediator, the CSR clocks
@@ -19,7 +20,9 @@ export function CollectiveSettlementSection({ dossierId, closed }: { dossierId: 
   const [file, setFile] = useState<CsrFile | null>(null);
   const [court, setCourt] = useState('');
   const [reasons, setReasons] = useState('');
+  const [invoiceUnpaid, setInvoiceUnpaid] = useState(false);
   const form = useSectionForm(FIELDS, closed, 'inventory:read', 'inventory:write');
+  const heating = useSectionForm(HEATING_FIELDS, closed, 'inventory:read', 'inventory:write');
   const { readable, writable, version } = form;
   useEffect(() => {
     if (!readable) return;
@@ -32,6 +35,13 @@ export function CollectiveSettlementSection({ dossierId, closed }: { dossierId: 
     const { data, error, response } = await api.POST('/dossiers/{id}/csr-petition', { params: { path: { id: dossierId } }, body: { ...(court.trim() ? { court: court.trim() } : {}), ...(reasons.trim() ? { reasons: reasons.trim() } : {}) } as never });
     if (!data) return form.refused(error, response.status);
     form.done(tc.petitionSaved(data.fileName));
+  };
+  const attest = async (e: FormEvent) => {
+    e.preventDefault();
+    heating.clear();
+    const { data, error, response } = await api.POST('/dossiers/{id}/heating-allowance-attestation', { params: { path: { id: dossierId } }, body: { invoiceUnpaid } });
+    if (!data) return response.status === 409 ? heating.refusedWith(tc.heatingNotRunning) : heating.refused(error, response.status);
+    heating.done(tc.heatingSaved(data.fileName));
   };
   const aria = (name: string) => ({ 'aria-describedby': `csr-${name}-error`, 'aria-invalid': form.invalid(`/${name}`) });
   return (
@@ -93,6 +103,18 @@ export function CollectiveSettlementSection({ dossierId, closed }: { dossierId: 
           <button type="submit">{tc.preparePetition}</button>
           <p className="error" role="alert">{form.general}</p>
           <p role="status">{form.message}</p>
+        </form>
+      )}
+      {writable && (
+        <form aria-label={tc.heating} noValidate onSubmit={(e) => void attest(e)}>
+          <h3>{tc.heating}</h3>
+          <p>{tc.heatingHelp}</p>
+          <label>
+            <input type="checkbox" checked={invoiceUnpaid} onChange={(e) => setInvoiceUnpaid(e.target.checked)} /> {tc.invoiceUnpaid}
+          </label>
+          <button type="submit">{tc.prepareHeating}</button>
+          <p className="error" role="alert">{heating.general}</p>
+          <p role="status">{heating.message}</p>
         </form>
       )}
     </section>
