@@ -119,4 +119,23 @@ describe('the Cijfers screen and the breach cause (browser)', () => {
     ]);
     await lead.close();
   });
+
+  it('shows the debt mediation annual report of a chosen year, with its CSV and PDF downloads', async () => {
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.goto(`${sys.baseUrl}/app/cijfers`);
+    const section = lead.getByRole('region', { name: 'Jaarverslag schuldbemiddeling' });
+    await section.getByLabel('Jaar', { exact: true }).fill('25');
+    await section.getByRole('button', { name: 'Jaarverslag opvragen' }).click();
+    await section.getByRole('alert').getByText('Vul een geldig jaar in (vier cijfers).').waitFor();
+    await section.getByLabel('Jaar', { exact: true }).fill('2025');
+    await section.getByRole('button', { name: 'Jaarverslag opvragen' }).click();
+    await section.getByText('in te dienen uiterlijk op 31 maart 2026').waitFor();
+    await section.getByText('Geen dossiers schuldbemiddeling in dit jaar.').waitFor();
+    const pdf = section.getByRole('link', { name: 'Dossiers schuldbemiddeling 2025 als PDF downloaden' });
+    expect(await pdf.getAttribute('href')).toBe('/figures/debt-mediation-report?year=2025&format=pdf');
+    const [download] = await Promise.all([lead.waitForEvent('download'), pdf.click()]);
+    expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await section.getByRole('link', { name: 'Dossiers schuldbemiddeling 2025 als CSV downloaden' }).getAttribute('href')).toBe('/figures/debt-mediation-report?year=2025&format=csv');
+    await lead.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
@@ -6,6 +6,12 @@ import { ApiAuthenticated, ApiErrors, ApiOkOrFile, ApiPermission, ApiQuerySchema
 import type { Schema } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { CSV_TYPE, exportFormat, FigureTable, toCsv, toXlsx, XLSX_TYPE } from './figure-table';
+import type { AppConfig } from '../../../libs/config/config';
+import { todayIn } from '../../../libs/deadlines/calendar-date';
+import { debtAnnualReportDocument, DebtReportRow } from '../../../libs/notices/debt-annual-report';
+import { letterhead } from '../../../libs/notices/letter-context';
+import { renderPdf } from '../../../libs/notices/pdf';
+import { CONFIG } from '../common/tokens';
 import { FiguresQuery, FiguresService } from './figures.service';
 
 const MONTH = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
@@ -30,7 +36,21 @@ const WORKLOAD = figure(
   object({ day: DATE, userId: UUID, displayName: STRING, team: STRING, openTasks: INTEGER, overdueTasks: INTEGER }, ['day', 'userId', 'displayName', 'team', 'openTasks', 'overdueTasks']),
 );
 const DOSSIERS = figure(object({ month: MONTH_OUT, procedure: STRING, procedureTitle: STRING, opened: INTEGER, closed: INTEGER }, ['month', 'procedure', 'procedureTitle', 'opened', 'closed']));
-
+const DEBT_REPORT_QUERY: JsonSchema = {
+  type: 'object',
+  required: ['year'],
+  properties: {
+    year: { type: 'string', pattern: '^20[0-9]{2}$', description: 'The calendar year reported on (the report is due by 31 March of the next year)' },
+    team: { type: 'string', maxLength: 63 },
+    format: { enum: ['json', 'csv', 'xlsx', 'pdf'], description: 'json (default), csv, xlsx, or pdf (the report as a document)' },
+  },
+  additionalProperties: false,
+};
+const DEBT_REPORT = object({
+  year: INTEGER, team: nullable(STRING), dueDate: DATE, total: INTEGER,
+  items: { type: 'array', items: object({ team: STRING, type: STRING, typeLabel: STRING, opened: INTEGER, closed: INTEGER, runningAtYearEnd: INTEGER }, ['team', 'type', 'typeLabel', 'opened', 'closed', 'runningAtYearEnd']) },
+}, ['year', 'team', 'dueDate', 'total', 'items']);
+const PDF_TYPE = 'application/pdf';
 
 interface AcceptRequest {
   headers: { accept?: string };
@@ -41,7 +61,10 @@ interface AcceptRequest {
 @ApiAuthenticated()
 @Controller('figures')
 export class FiguresController {
-  constructor(private readonly figures: FiguresService) {}
+  constructor(
+    private readonly figures: FiguresService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
 
   private async send<R>(answer: { json: unknown; table: FigureTable<R> }, format: string | undefined, accept: string | undefined) {
     const chosen = exportFormat(format, accept);
@@ -84,5 +107,21 @@ export class FiguresController {
   @ApiErrors(404)
   async dossiers(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Req() req: AcceptRequest) {
     return this.send(await this.figures.dossiers(actor, query), query.format, req.headers.accept);
+  }
+
+  @Get('debt-mediation-report')
+  @ApiQuerySchema(DEBT_REPORT_QUERY)
+  @ApiOkOrFile(DEBT_REPORT, "The annual report and basic registration of debt mediation files for the Flemish department (due 31 March of the next year): per team and type of file, opened and closed in the year and running at its end", CSV_TYPE, XLSX_TYPE, PDF_TYPE)
+  @ApiPermission('figures:read')
+  @ApiErrors(404)
+  async debtMediationReport(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(DEBT_REPORT_QUERY)) query: { year: string; team?: string; format?: string }, @Req() req: AcceptRequest) {
+    const year = Number(query.year);
+    const answer = await this.figures.debtMediationReport(actor, { year, team: query.team });
+    if (query.format !== 'pdf' && !(query.format === undefined && req.headers.accept?.includes(PDF_TYPE))) return this.send(answer, query.format, req.headers.accept);
+    const document = debtAnnualReportDocument({
+      year, date: todayIn(this.config.timeZone), ocmwName: this.config.ocmw.name, team: answer.json.team, rows: answer.table.rows as DebtReportRow[],
+    });
+    const body = await renderPdf(document, letterhead(this.config));
+    return new StreamableFile(body, { type: PDF_TYPE, disposition: `attachment; filename="${answer.table.fileName}.pdf"` });
   }
 }

@@ -9,6 +9,7 @@ import type { AuthUser } from '../common/current-user';
 import { ValidationError } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import type { Column, ColumnKind, FigureTable } from './figure-table';
+import { DEBT_REPORT_TYPES, DebtReportRow, DebtReportType } from '../../../libs/notices/debt-annual-report';
 
 export interface FiguresQuery {
   from?: string;
@@ -37,6 +38,10 @@ const TABLES = {
   overschrijdingen: table<BreachRow>('overschrijdingen', 'Overschrijdingen', [['month', 'Maand', 'month'], ['causeLabel', 'Oorzaak', 'text'], ['breaches', 'Overschrijdingen', 'integer']]),
   werklast: table<WorkloadRow>('werklast', 'Werklast', [
     ['day', 'Dag', 'day'], ['displayName', 'Medewerker', 'text'], ['team', 'Team', 'text'], ['openTasks', 'Open taken', 'integer'], ['overdueTasks', 'Te late taken', 'integer'],
+  ]),
+  schuldbemiddeling: table<DebtReportRow>('schuldbemiddeling', 'Schuldbemiddeling', [
+    ['team', 'Team', 'text'], ['typeLabel', 'Soort dossier', 'text'], ['opened', 'Geopend', 'integer'], ['closed', 'Afgesloten', 'integer'],
+    ['runningAtYearEnd', 'Lopend op 31 december', 'integer'],
   ]),
   dossiers: table<DossierRow>('dossiers', 'Dossiers', [['month', 'Maand', 'month'], ['procedureTitle', 'Procedure', 'text'], ['opened', 'Geopend', 'integer'], ['closed', 'Afgesloten', 'integer']]),
 };
@@ -153,5 +158,47 @@ export class FiguresService {
   private answer<R>(p: Period, spec: { name: string; sheet: string; columns: Column<R>[] }, rows: R[]) {
     const table: FigureTable<R> = { fileName: fileName(spec.name, p), sheet: spec.sheet, columns: spec.columns, rows };
     return { json: { from: p.from, to: p.to, team: p.team, items: rows, total: rows.length }, table };
+  }
+
+  /**
+   * The debt mediation files of a calendar year for the Flemish department's annual report and basic registration (by
+   * 31 March of the next year, libs/notices/debt-annual-report.ts): per team and type of file, opened and closed in the
+   * year and running at its end (instants in the configured time zone). A file's type is the kind of help of the BCSD's
+   * latest decision in the year, or a collective debt settlement admitted with the OCMW as mediator; a file without a
+   * decision on the help counts as "aanvraag zonder traject".
+   */
+  async debtMediationReport(actor: AuthUser, query: { year: number; team?: string }) {
+    const team = teamInScope(actor, 'figures:read', query.team);
+    const start = `${query.year}-01-01`;
+    const end = `${query.year + 1}-01-01`;
+    const rows: Array<{ team: string; type: string; opened: number; closed: number; running: number }> = await this.dataSource.query(
+      `WITH files AS (
+         SELECT x.team, x.opened_at, x.closed_at,
+                CASE WHEN c.ocmw_mediator AND c.order_date < $2::date THEN 'csr'
+                     ELSE coalesce((SELECT a.decision->>'guidanceType' FROM agenda_items a
+                                     WHERE a.dossier_id = x.id AND a.status = 'decided' AND a.decision->>'guidanceType' IS NOT NULL
+                                       AND (a.decision->>'decisionDate')::date < $2::date
+                                     ORDER BY a.decision->>'decisionDate' DESC, a.created_at DESC LIMIT 1), 'none') END AS type
+           FROM dossiers x LEFT JOIN csr_files c ON c.dossier_id = x.id
+          WHERE x.procedure = 'debt-mediation' AND ($3::text IS NULL OR x.team = $3)
+            AND x.opened_at < ($2::date::timestamp AT TIME ZONE $4))
+       SELECT team, type,
+              count(*) FILTER (WHERE opened_at >= ($1::date::timestamp AT TIME ZONE $4))::int AS opened,
+              count(*) FILTER (WHERE closed_at >= ($1::date::timestamp AT TIME ZONE $4) AND closed_at < ($2::date::timestamp AT TIME ZONE $4))::int AS closed,
+              count(*) FILTER (WHERE closed_at IS NULL OR closed_at >= ($2::date::timestamp AT TIME ZONE $4))::int AS running
+         FROM files GROUP BY team, type`,
+      [start, end, team, this.config.timeZone],
+    );
+    const order = Object.keys(DEBT_REPORT_TYPES);
+    const items: DebtReportRow[] = rows
+      .filter((r) => r.opened + r.closed + r.running > 0)
+      .map((r) => {
+        const type = (r.type in DEBT_REPORT_TYPES ? r.type : 'none') as DebtReportType;
+        return { team: r.team, type, typeLabel: DEBT_REPORT_TYPES[type], opened: r.opened, closed: r.closed, runningAtYearEnd: r.running };
+      })
+      .sort((a, b) => a.team.localeCompare(b.team) || order.indexOf(a.type) - order.indexOf(b.type));
+    const spec = TABLES.schuldbemiddeling;
+    const table: FigureTable<DebtReportRow> = { fileName: `schuldbemiddeling-${query.year}${team ? `-${team}` : ''}`, sheet: spec.sheet, columns: spec.columns, rows: items };
+    return { json: { year: query.year, team, dueDate: `${query.year + 1}-03-31`, items, total: items.length }, table };
   }
 }

@@ -305,6 +305,14 @@ export const nl = {
       title: 'Dossiers geopend en afgesloten', columns: ['Maand', 'Procedure', 'Geopend', 'Afgesloten'], axis: 'Dossiers',
       opened: (procedure: string) => `Geopend: ${procedure}`, closed: (procedure: string) => `Afgesloten: ${procedure}`,
     },
+    debtReport: {
+      title: 'Jaarverslag schuldbemiddeling',
+      help: (year: number) => `De basisregistratie van de dossiers schuldbemiddeling van ${year} voor het Vlaamse departement, in te dienen uiterlijk op 31 maart ${year + 1}.`,
+      caption: (year: number) => `Dossiers schuldbemiddeling ${year}`,
+      columns: ['Team', 'Soort dossier', 'Geopend', 'Afgesloten', 'Lopend op 31 december'],
+      none: 'Geen dossiers schuldbemiddeling in dit jaar.',
+      pdf: (title: string) => `${title} als PDF downloaden`, pdfShort: 'PDF', show: 'Jaarverslag opvragen',
+    },
   },
   clients: {
     title: 'Cliënten',

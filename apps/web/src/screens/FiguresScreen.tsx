@@ -130,6 +130,7 @@ export function FiguresScreen() {
           />
         </>
       )}
+      <DebtReportSection />
     </Page>
   );
 }
@@ -183,6 +184,61 @@ function FigureSection({ id, title, path, from, to, columns, rows, chart }: {
         {t.figures.downloads}{' '}
         <a href={file('csv')} download aria-label={t.figures.csv(title)}>{t.figures.csvShort}</a>{' · '}
         <a href={file('xlsx')} download aria-label={t.figures.xlsx(title)}>{t.figures.xlsxShort}</a>
+      </p>
+    </section>
+  );
+}
+
+type DebtReport = Json<paths['/figures/debt-mediation-report']['get']['responses']>;
+
+/**
+ * The annual report and basic registration of debt mediation files for the Flemish department (due 31 March of the
+ * next year): a year of its own (default: last year), the counts per team and type, and the CSV and PDF downloads.
+ */
+function DebtReportSection() {
+  const tr = t.figures.debtReport;
+  const [year, setYear] = useState(String(Number(todayInBrussels().slice(0, 4)) - 1));
+  const [shown, setShown] = useState(year);
+  const [report, setReport] = useState<DebtReport | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    setReport(null);
+    void api.GET('/figures/debt-mediation-report', { params: { query: { year: shown } } }).then(({ data }) => {
+      if (live && data) setReport(data as DebtReport);
+    });
+    return () => { live = false; };
+  }, [shown]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!/^20[0-9]{2}$/.test(year)) return setError(t.figures.badMonth);
+    setError('');
+    setShown(year);
+  };
+  const file = (format: 'csv' | 'pdf') => `/figures/debt-mediation-report?${new URLSearchParams({ year: shown, format })}`;
+  return (
+    <section aria-labelledby="figure-debt-report" className="figure">
+      <h2 id="figure-debt-report">{tr.title}</h2>
+      <p>{tr.help(Number(shown))}</p>
+      <form noValidate onSubmit={submit} aria-label={tr.title}>
+        <label htmlFor="debt-report-year">{t.figures.year}</label>
+        <input id="debt-report-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+        <button type="submit">{tr.show}</button>
+        <p className="error" role="alert">{error}</p>
+      </form>
+      {!report ? <Loading /> : report.items.length === 0 ? <p>{tr.none}</p> : (
+        <table>
+          <caption>{tr.caption(Number(shown))}</caption>
+          <thead><tr>{tr.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+          <tbody>{report.items.map((r) => (
+            <tr key={`${r.team}:${r.type}`}><th scope="row">{r.team}</th><td>{r.typeLabel}</td><td>{number(r.opened)}</td><td>{number(r.closed)}</td><td>{number(r.runningAtYearEnd)}</td></tr>
+          ))}</tbody>
+        </table>
+      )}
+      <p>
+        {t.figures.downloads}{' '}
+        <a href={file('csv')} download aria-label={t.figures.csv(tr.caption(Number(shown)))}>{t.figures.csvShort}</a>{' · '}
+        <a href={file('pdf')} download aria-label={tr.pdf(tr.caption(Number(shown)))}>{tr.pdfShort}</a>
       </p>
     </section>
   );
