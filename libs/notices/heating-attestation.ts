@@ -24,6 +24,11 @@ export interface HeatingAttestationData {
   ocmwName: string;
 }
 
+/** The court opening a sentence: "De arbeidsrechtbank Gent"; a name given with its article keeps it, capitalised. */
+function courtAsSubject(court: string): string {
+  return /^(de|het) /i.test(court) ? court.charAt(0).toUpperCase() + court.slice(1) : `De ${court}`;
+}
+
 export function heatingAttestationDocument(d: HeatingAttestationData): LetterDocument {
   const c = d.client;
   return {
@@ -35,7 +40,7 @@ export function heatingAttestationDocument(d: HeatingAttestationData): LetterDoc
       `Het ${d.ocmwName} verklaart dat ${c.name}` + (c.birthDate ? `, geboren op ${formatDateNl(c.birthDate)}` : '') +
         `, sinds ${formatDateNl(d.since)} een traject van ${d.guidanceLabel} volgt bij de sociale dienst van het OCMW.`,
       ...(d.csrOrder
-        ? [`${capitalise(d.csrOrder.court)} heeft het verzoek tot collectieve schuldenregeling toelaatbaar verklaard op ${formatDateNl(d.csrOrder.orderDate)}.`]
+        ? [`${courtAsSubject(d.csrOrder.court)} heeft het verzoek tot collectieve schuldenregeling toelaatbaar verklaard op ${formatDateNl(d.csrOrder.orderDate)}.`]
         : []),
       `De sociale dienst stelt vast dat de cliënt de factuur voor de verwarming niet kan betalen. De cliënt behoort daarom tot ` +
         `categorie 3 van de verwarmingstoelage van het Sociaal Verwarmingsfonds (personen met schuldoverlast).`,
@@ -54,5 +59,3 @@ export function heatingAttestationDocument(d: HeatingAttestationData): LetterDoc
     },
   };
 }
-
-const capitalise = (s: string) => `De ${s}`.replace(/^De (de |het )/i, (_, article: string) => article.charAt(0).toUpperCase() + article.slice(1));

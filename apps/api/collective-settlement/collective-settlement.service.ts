@@ -23,10 +23,11 @@ export interface HeatingAttestationInput {
   invoiceUnpaid: boolean;
 }
 
-/** A trajectory the OCMW runs (signed, not closed), with or without a collective debt settlement: the attestation's ground. */
-const ATTESTABLE_STATUSES = [
-  'TRAJECTORY_ACTIVE', 'CSR_PETITION_FILED', 'CSR_CLAIMS', 'CSR_AMICABLE_PLAN', 'CSR_PLAN_SENT', 'CSR_PLAN_CONTESTED', 'CSR_PLAN_HOMOLOGATED', 'CSR_JUDICIAL_PLAN',
-];
+/**
+ * A trajectory the OCMW runs (signed, not closed), with or without a collective debt settlement: the attestation's
+ * ground — derived from the procedure's statuses, so a new CSR status counts without a second list.
+ */
+const ATTESTABLE_STATUSES = procedureDefinition('debt-mediation').statuses.map((s) => s.code).filter((code) => code === 'TRAJECTORY_ACTIVE' || code.startsWith('CSR_'));
 
 export interface PetitionInput {
   court: string;
@@ -163,6 +164,7 @@ export class CollectiveSettlementService {
       `SELECT data->>'signedOn' AS signed_on FROM dossier_events WHERE dossier_id = $1 AND type = 'agreement-signed' ORDER BY at DESC LIMIT 1`,
       [dossierId],
     );
+    if (!signed?.signed_on) throw conflict('The heating allowance attestation needs a running trajectory: no signed agreement is recorded');
     const [decided]: Array<{ guidance_type: string }> = await this.dataSource.query(
       `SELECT decision->>'guidanceType' AS guidance_type FROM agenda_items
         WHERE dossier_id = $1 AND status = 'decided' AND decision->>'guidanceType' IS NOT NULL
@@ -173,7 +175,6 @@ export class CollectiveSettlementService {
       `SELECT court, order_date::text FROM csr_files WHERE dossier_id = $1 AND order_date IS NOT NULL`,
       [dossierId],
     );
-    if (!signed?.signed_on) throw conflict('The heating allowance attestation needs a running trajectory: no signed agreement is recorded');
     const person = await this.dataSource.manager.findOneByOrFail(PersonEntity, { id: dossier.personId });
     const date = dateInZone(Date.now(), this.config.timeZone);
     const document = heatingAttestationDocument({

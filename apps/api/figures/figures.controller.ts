@@ -117,7 +117,9 @@ export class FiguresController {
   async debtMediationReport(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(DEBT_REPORT_QUERY)) query: { year: string; team?: string; format?: string }, @Req() req: AcceptRequest) {
     const year = Number(query.year);
     const answer = await this.figures.debtMediationReport(actor, { year, team: query.team });
-    if (query.format !== 'pdf' && !(query.format === undefined && req.headers.accept?.includes(PDF_TYPE))) return this.send(answer, query.format, req.headers.accept);
+    // ?format=pdf, or no format and a PDF asked by Accept; every other answer the figures' own (JSON, CSV, XLSX).
+    const pdf = query.format === 'pdf' || (query.format === undefined && !!req.headers.accept?.includes(PDF_TYPE));
+    if (!pdf) return this.send(answer, query.format, req.headers.accept);
     const document = debtAnnualReportDocument({
       year, date: todayIn(this.config.timeZone), ocmwName: this.config.ocmw.name, team: answer.json.team, rows: answer.table.rows as DebtReportRow[],
     });
