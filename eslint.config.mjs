@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  *   libs/db (TypeORM), libs/infra (processes, files), libs/config (files, environment), libs/temporal (client),
  *   libs/notices except templates.ts (PDF, mail), libs/validation/{schema,ajv,standalone}.ts (the Ajv compiler).
  */
-const PURE_LIBS = ['auth', 'council', 'deadlines', 'domain', 'format', 'partner-forms', 'payments', 'procedures', 'tasks', 'validation', 'notices/templates', 'notices/creditor-letters'];
+const PURE_LIBS = ['auth', 'council', 'deadlines', 'domain', 'format', 'partner-forms', 'payments', 'procedures', 'tasks', 'validation', 'notices/templates', 'notices/creditor-letters', 'notices/debt-annual-report'];
 /** Node-side files inside pure folders. */
 const NODE_SIDE_IN_PURE = ['validation/ajv', 'validation/schema', 'validation/standalone'];
 /** Packages a pure lib may import (pure JavaScript): the password dictionaries, Ajv's runtime helpers of standalone code. */

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DeadlineEntity, EscalationEntity } from '../../libs/db/entities';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
@@ -12,7 +12,9 @@ import { formatDateNl } from '../../libs/format/dutch';
 import type { AppConfig } from '../../libs/config/config';
 
 export interface PlanDeadlineInput {
-  dossierId: string;
+  /** null: a clock of the OCMW itself (the annual report, DEBT-1), named by `subject`; it has no timeline. */
+  dossierId: string | null;
+  subject?: string;
   key: string;
   team: string;
   ruleId: string;
@@ -74,7 +76,7 @@ export interface StartDeadlineInput {
 }
 
 export interface DeadlineStatusInput {
-  dossierId: string;
+  dossierId: string | null;
   key: string;
   status: DeadlineStatus;
   metDate?: string;
@@ -82,7 +84,7 @@ export interface DeadlineStatusInput {
 }
 
 export interface EscalationInput {
-  dossierId: string;
+  dossierId: string | null;
   key: string;
   team: string;
   level: 'warning' | 'breach';
@@ -129,13 +131,14 @@ export function createDeadlineActivities({
         const created = await insertOnce(tx, DeadlineEntity, {
           ...values,
           dossierId: input.dossierId,
+          subject: input.subject ?? null,
           key: input.key,
           kind: input.kind ?? 'duty',
           team: input.team,
           status: computed.suspendedSince ? 'suspended' : 'running',
         } as never);
         if (created) return;
-        const current = await tx.findOneByOrFail(DeadlineEntity, { dossierId: input.dossierId, key: input.key });
+        const current = await tx.findOneByOrFail(DeadlineEntity, { dossierId: dossierOf(input), key: input.key });
         const recompute = input.recompute;
         // A clock that was closed in the meantime (met, breached, cancelled, expired) keeps its record.
         if (recompute && !OPEN_CLOCK_STATUSES.includes(current.status)) return;
@@ -150,8 +153,7 @@ export function createDeadlineActivities({
             before === after
               ? `vervaldag ongewijzigd (${dateNl(after)})`
               : `vervaldag ${dateNl(before)} → ${dateNl(after)}`;
-          const recorded = await addToTimeline(tx, {
-            dossierId: input.dossierId,
+          const recorded = await timeline(tx, input.dossierId, {
             key: `deadline:${input.key}:recomputed:${recompute.at}`,
             at: new Date(recompute.at),
             type: 'deadline-recomputed',
@@ -165,8 +167,7 @@ export function createDeadlineActivities({
           });
           return;
         }
-        await addToTimeline(tx, {
-          dossierId: input.dossierId,
+        await timeline(tx, input.dossierId, {
           key: `deadline:${input.key}:replanned:${(input.suspensions ?? []).length}:${(input.extensions ?? []).length}:${computed.dueDate ?? 'open'}`,
           at: new Date(),
           type: 'deadline-replanned',
@@ -197,12 +198,11 @@ export function createDeadlineActivities({
     /** The workflow decides the status (met late = breached, with its met date); this keeps the read model and timeline. */
     async setDeadlineStatus(input: DeadlineStatusInput): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        const current = await tx.findOneByOrFail(DeadlineEntity, { dossierId: input.dossierId, key: input.key });
+        const current = await tx.findOneByOrFail(DeadlineEntity, { dossierId: dossierOf(input), key: input.key });
         const status = input.status;
         if (current.status === status && (input.metDate ?? null) === current.metDate) return;
         await tx.update(DeadlineEntity, { id: current.id }, { status, ...(input.metDate ? { metDate: input.metDate } : {}) });
-        await addToTimeline(tx, {
-            dossierId: input.dossierId,
+        await timeline(tx, input.dossierId, {
             key: `deadline:${input.key}:${input.status}${input.metDate ? `:${input.metDate}` : ''}`,
             at: new Date(input.at),
             type: `deadline-${input.status}`,
@@ -217,8 +217,7 @@ export function createDeadlineActivities({
       await dataSource.transaction(async (tx) => {
         const values = { dossierId: input.dossierId, deadlineKey: input.key, level: input.level, message: input.message, team: input.team };
         if (!(await insertOnce(tx, EscalationEntity, values))) return;
-        await addToTimeline(tx, {
-          dossierId: input.dossierId,
+        await timeline(tx, input.dossierId, {
           key: `escalation:${input.key}:${input.level}`,
           at: new Date(input.at),
           type: `escalation-${input.level}`,
@@ -229,6 +228,17 @@ export function createDeadlineActivities({
       });
     },
   };
+}
+
+/** A clock without a dossier is found by its key among the others without one (IS NULL, not "= NULL"). */
+function dossierOf(input: { dossierId: string | null }) {
+  return input.dossierId ?? IsNull();
+}
+
+/** The dossier's timeline entry, once; a clock without a dossier has no timeline (true: as if new, so it is audited). */
+async function timeline(tx: EntityManager, dossierId: string | null, entry: Omit<Parameters<typeof addToTimeline>[1], 'dossierId'>): Promise<boolean> {
+  if (dossierId === null) return true;
+  return addToTimeline(tx, { ...entry, dossierId });
 }
 
 /** A date a person reads, in Dutch ("1 april 2026"); "onbekend" while an open suspension leaves it open. */

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { createWorker } from './worker';
 import { ensureWorkloadSchedule } from './workload-schedule';
+import { ensureDebtReportClock } from './debt-report-schedule';
 
 const DEPS = Symbol('WorkerDeps');
 interface WorkerDeps {
@@ -32,6 +33,10 @@ class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
     // The daily workload snapshot for the figures; a failure here must not stop the dossiers' work.
     await ensureWorkloadSchedule(this.deps.connection, this.deps.config).catch((err) =>
       this.logger.error(`workload snapshot schedule not ensured: ${err instanceof Error ? err.message : err}`),
+    );
+    // DEBT-1, the debt mediation annual report of a recognised OCMW; likewise not worth stopping the worker for.
+    await ensureDebtReportClock(this.deps.connection, this.deps.config).catch((err) =>
+      this.logger.error(`debt mediation report clock not ensured: ${err instanceof Error ? err.message : err}`),
     );
   }
 

@@ -54,6 +54,8 @@ export const ACTIONS = [
   'dashboard:read',
   /** The team lead's figures (deadlines met, breaches and causes, workload over time, dossiers opened/closed) and their exports. */
   'figures:read',
+  /** Marking the debt mediation annual report submitted to the Flemish department (DEBT-1): the report team's lead. */
+  'report:submit',
   'escalation:acknowledge',
   'deadline:change',
   /** Send every running dossier recomputeDeadlines after a correction of the deadline engine (admin). */
@@ -114,6 +116,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'task:assign':                   ['none',       'team',    'none',            'none',  'none'],
   'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
   'figures:read':                  ['none',       'team',    'none',            'none',  'all'],
+  'report:submit':                 ['none',       'team',    'none',            'none',  'none'],
   'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'none'],
   'deadline:change':               ['none',       'team',    'none',            'none',  'none'],
   'deadline:recompute':            ['none',       'none',    'none',            'none',  'all'],

@@ -68,9 +68,11 @@ export interface AppConfig {
    * Budget management (domain §3.1 steps 5–6), local policy [U]: the ISO weekday (1 Monday … 7 Sunday) the weekly living
    * money is paid (OCMW_LEEFGELD_WEEKDAY, default 1), the months between two evaluation interviews with the client
    * (OCMW_DEBT_EVALUATION_MONTHS, default 3) and the calendar days a creditor has to answer a letter before its one
-   * reminder, and again after it (OCMW_CREDITOR_ANSWER_DAYS, default 21).
+   * reminder, and again after it (OCMW_CREDITOR_ANSWER_DAYS, default 21). A recognised OCMW submits its annual report to
+   * the Flemish department by 31 March (DEBT-1): the team whose lead sees that clock and submits it
+   * (OCMW_DEBT_REPORT_TEAM, default "demo", the local default's one team).
    */
-  debtMediation: { leefgeldWeekday: number; evaluationMonths: number; creditorAnswerDays: number };
+  debtMediation: { leefgeldWeekday: number; evaluationMonths: number; creditorAnswerDays: number; reportTeam: string };
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -317,6 +319,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       leefgeldWeekday: int('OCMW_LEEFGELD_WEEKDAY', 1, 1, 7),
       evaluationMonths: int('OCMW_DEBT_EVALUATION_MONTHS', 3, 1, 24),
       creditorAnswerDays: int('OCMW_CREDITOR_ANSWER_DAYS', 21, 1, 180),
+      reportTeam: str('OCMW_DEBT_REPORT_TEAM', 'demo'),
     },
     timeZone,
   };

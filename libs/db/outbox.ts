@@ -2,11 +2,12 @@ import { EntityManager } from 'typeorm';
 
 /**
  * What the workflow outbox carries: the Updates by name (as defined in workflows/shared/dossier.messages.ts and
- * workflows/debt-mediation/trajectory.messages.ts and workflows/shared/party-correspondence.messages.ts), and
+ * workflows/debt-mediation/trajectory.messages.ts, workflows/debt-mediation/annual-report.messages.ts and
+ * workflows/shared/party-correspondence.messages.ts), and
  * `startWorkflow`, the start of a dossier's workflow (idempotent on its workflow id).
  */
 export type OutboxUpdate = 'agendaItemMoved' | 'partnerMessageExported' | 'partnerMessageAcknowledged' | 'dossierReassigned' | 'externalEvent' | 'referralFollowUp' | 'referralClosed' | 'budgetPlanChanged'
-  | 'creditorLetterRequested';
+  | 'creditorLetterRequested' | 'debtReportSubmitted';
 export type OutboxMessage = OutboxUpdate | 'startWorkflow';
 
 /** The payload of a `startWorkflow` row: what `workflow.start` needs besides the workflow id. */
@@ -18,7 +19,8 @@ export interface StartWorkflowPayload {
 }
 
 export interface OutboxEntry {
-  dossierId: string;
+  /** null for a workflow of the OCMW itself (the annual report's, workflows/debt-mediation/annual-report.workflow.ts). */
+  dossierId: string | null;
   workflowId: string;
   message: OutboxMessage;
   payload: Record<string, unknown>;

@@ -54,3 +54,23 @@ export function debtAnnualReportDocument(d: { year: number; date: IsoDate; ocmwN
     },
   };
 }
+
+/** The key of the DEBT-1 clock of `year` among the clocks without a dossier (deadlines.key). */
+export const debtReportDeadlineKey = (year: number) => `debt-report:${year}`;
+/** What a person reads for that clock (dashboard, escalation). */
+export const debtReportSubject = (year: number) => `Jaarverslag schuldbemiddeling ${year}`;
+/** One workflow per task queue (deployment) and year: the id both the yearly schedule and the worker's start use. */
+export const debtReportWorkflowId = (taskQueue: string, year: number) => `debt-mediation-report-${taskQueue}-${year}`;
+
+/**
+ * The year whose report is owed on `today` (Brussels date), if any: from 1 January to 31 March the year before, if the OCMW
+ * was recognised (decree of 24 July 1996) on or before that year's last day. A worker starting in that window makes
+ * sure the clock runs (the yearly schedule may have fired while nothing ran); after 31 March it starts nothing, so a
+ * new installation does not open a clock that was never its own.
+ */
+export function debtReportYearOwed(today: IsoDate, recognisedSince: IsoDate | null): number | null {
+  if (!recognisedSince) return null;
+  const year = Number(today.slice(0, 4)) - 1;
+  if (today.slice(5) > '03-31') return null;
+  return recognisedSince <= `${year}-12-31` ? year : null;
+}

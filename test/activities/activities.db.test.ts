@@ -114,4 +114,29 @@ describe('activities are idempotent on their business key (db)', () => {
         '(GwH nr. 35/2008): het beroep blijft mogelijk',
     );
   });
+
+  it('keeps a clock of the OCMW itself (no dossier, DEBT-1) once, beside a dossier clock with the same key, without a timeline', async () => {
+    const acts = createActivities({ dataSource, catalogue: DEFAULT_CATALOGUE, config: loadConfig({}) });
+    const key = 'debt-report:2025';
+    const plan = { dossierId: null, subject: 'Jaarverslag schuldbemiddeling 2025', key, team: 'demo', ruleId: 'DEBT-1', triggerDate: '2025-12-31', warningDays: 7, timeZone: 'Europe/Brussels' };
+    const events = await count('SELECT count(*) FROM dossier_events');
+    expect(await acts.planDeadline(plan)).toMatchObject({ ruleId: 'DEBT-1', dueDate: '2026-03-31' });
+    await acts.planDeadline(plan); // a retry: the same record, not a second one
+    // The same key in a dossier is another clock (NULLS NOT DISTINCT only joins the clocks without a dossier).
+    await acts.planDeadline({ ...plan, dossierId, subject: undefined });
+    const escalation = { dossierId: null, key, team: 'demo', level: 'warning' as const, message: 'Jaarverslag schuldbemiddeling 2025: verstrijkt', at: new Date().toISOString() };
+    await acts.raiseEscalation(escalation);
+    await acts.raiseEscalation(escalation);
+    await acts.setDeadlineStatus({ dossierId: null, key, status: 'met', metDate: '2026-03-20', at: new Date().toISOString() });
+    await acts.setDeadlineStatus({ dossierId: null, key, status: 'met', metDate: '2026-03-20', at: new Date().toISOString() });
+
+    expect(await dataSource.query(`SELECT subject, status, met_date, due_date FROM deadlines WHERE dossier_id IS NULL AND key = $1`, [key])).toEqual([
+      { subject: 'Jaarverslag schuldbemiddeling 2025', status: 'met', met_date: '2026-03-20', due_date: '2026-03-31' },
+    ]);
+    expect(await count('SELECT count(*) FROM deadlines WHERE dossier_id = $1 AND key = $2 AND status = $3', dossierId, key, 'running')).toBe(1);
+    expect(await count('SELECT count(*) FROM escalations WHERE dossier_id IS NULL AND deadline_key = $1', key)).toBe(1);
+    expect(await count(`SELECT count(*) FROM audit_events WHERE action = 'escalation.warning' AND dossier_id IS NULL AND details->>'deadlineKey' = $1`, key)).toBe(1);
+    // Only the dossier's own clock wrote to a timeline (its first plan writes none either: replanned entries are for changes).
+    expect(await count('SELECT count(*) FROM dossier_events')).toBe(events + (await count(`SELECT count(*) FROM dossier_events WHERE dossier_id = $1 AND data->>'deadlineKey' = $2`, dossierId, key)));
+  });
 });

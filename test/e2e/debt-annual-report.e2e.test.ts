@@ -1,5 +1,6 @@
+import { debtReportWorkflowId } from '../../libs/notices/debt-annual-report';
 import { startTestSystem, TestSystem } from '../support/system';
-import { uniqueTaskQueue } from '../support/temporal';
+import { eventually, uniqueTaskQueue } from '../support/temporal';
 
 const address = { street: 'Veldstraat 3', postalCode: '9000', city: 'Gent' };
 
@@ -12,9 +13,10 @@ const address = { street: 'Veldstraat 3', postalCode: '9000', city: 'Gent' };
 describe('debt mediation annual report (e2e)', () => {
   let sys: TestSystem;
   const as = (user: string) => sys.as(user);
+  const taskQueue = uniqueTaskQueue('e2e-debt-report');
 
   beforeAll(async () => {
-    sys = await startTestSystem({ TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-debt-report') });
+    sys = await startTestSystem({ TEMPORAL_TASK_QUEUE: taskQueue });
     await sys.loginAll(['social-worker', 'team-lead']);
     let n = 0;
     const file = async (openedAt: string, closedAt: string | null) => {
@@ -61,7 +63,7 @@ describe('debt mediation annual report (e2e)', () => {
     const res = await get('year=2025');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      year: 2025, team: 'demo', dueDate: '2026-03-31', total: 4,
+      year: 2025, team: 'demo', dueDate: '2026-03-31', total: 4, submitted: null,
       items: [
         { team: 'demo', type: 'budget-guidance', typeLabel: 'Budgetbegeleiding', opened: 0, closed: 1, runningAtYearEnd: 0 },
         { team: 'demo', type: 'budget-management', typeLabel: 'Budgetbeheer', opened: 1, closed: 0, runningAtYearEnd: 1 },
@@ -96,5 +98,49 @@ describe('debt mediation annual report (e2e)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/format', '/year']);
     expect((await get('')).status).toBe(400);
+  });
+
+  // Last: it freezes the 2025 figures. The clock of 2025 (due 31 March 2026) has passed on any day this runs.
+  it('DEBT-1 without a dossier: the clock on the dashboard, breached; the submission meets it late and freezes the figures (once)', async () => {
+    const workflowId = debtReportWorkflowId(taskQueue, 2025);
+    const report = await sys.temporal.workflow.start('debtMediationAnnualReport', {
+      taskQueue, workflowId, args: [{ year: 2025, team: 'demo', timeZone: 'Europe/Brussels', warningDays: 7 }],
+    });
+    await eventually(async () => (await sys.db.query(`SELECT 1 FROM escalations WHERE dossier_id IS NULL AND deadline_key = 'debt-report:2025' AND level = 'breach'`)).rows[0]);
+    const board = await sys.http.get('/dashboard/deadlines').set(as('team-lead'));
+    expect(board.status).toBe(200);
+    expect(board.body.breached).toContainEqual(expect.objectContaining({
+      dossierId: null, dossierReference: null, subject: 'Jaarverslag schuldbemiddeling 2025', ruleId: 'DEBT-1', dueDate: '2026-03-31', status: 'breached', socialWorker: null,
+    }));
+    const escalations = await sys.http.get('/escalations').set(as('team-lead'));
+    expect(escalations.body.items).toContainEqual(expect.objectContaining({ dossierId: null, subject: 'Jaarverslag schuldbemiddeling 2025', ruleId: 'DEBT-1', level: 'breach' }));
+
+    const submit = (body: object, user = 'team-lead') => sys.http.post('/figures/debt-mediation-report/submission').set(as(user)).send(body);
+    expect((await submit({ year: 2025 }, 'social-worker')).status).toBe(403);
+    const bad = await submit({ year: '2025', submittedOn: '15/04/2026' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/submittedOn', '/year']);
+    expect((await submit({ year: 2025, submittedOn: '2025-12-01' })).status).toBe(400); // inside the year reported on
+    expect((await submit({ year: 2025, submittedOn: '2999-01-01' })).status).toBe(400); // after today
+    expect((await submit({ year: 2099 })).status).toBe(409); // not ended
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM annual_reports`)).rows[0].n).toBe(0);
+
+    const done = await submit({ year: 2025, submittedOn: '2026-04-15' });
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({ year: 2025, submittedOn: '2026-04-15', rows: 4, clock: 'met' });
+    expect(await report.result()).toEqual({ year: 2025, status: 'breached', submittedOn: '2026-04-15' });
+    const [clock] = (await sys.db.query(`SELECT status, met_date FROM deadlines WHERE dossier_id IS NULL AND key = 'debt-report:2025'`)).rows;
+    expect(clock).toEqual({ status: 'breached', met_date: '2026-04-15' });
+
+    // A file of 2025 registered afterwards does not change what was submitted.
+    const person = await sys.http.post('/persons').set(as('social-worker')).send({ noNationalNumberReason: 'unknown', birthDate: '1980-03-09', firstName: 'Cliënt laat', lastName: 'Jaarverslag', address });
+    const late = await sys.http.post('/dossiers').set(as('social-worker')).send({ procedure: 'debt-mediation', personId: person.body.id });
+    await sys.db.query(`UPDATE dossiers SET opened_at = '2025-06-01T09:00:00+02:00' WHERE id = $1`, [late.body.id]);
+    const frozen = await get('year=2025');
+    expect(frozen.body).toMatchObject({ total: 4, submitted: { submittedOn: '2026-04-15', submittedBy: expect.any(String) } });
+    expect(frozen.body.items.find((r: { type: string }) => r.type === 'none').opened).toBe(1);
+    const again = await submit({ year: 2025, submittedOn: '2026-04-16' });
+    expect(again.status).toBe(409);
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'debt-report.submitted'`)).rows[0].n).toBe(1);
   });
 });

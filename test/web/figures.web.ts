@@ -4,6 +4,8 @@ import { VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { FIGURES_PERIOD, seedFigures } from '../support/figures-seed';
 import { startTestSystem, TestSystem } from '../support/system';
 import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
+import { debtReportWorkflowId } from '../../libs/notices/debt-annual-report';
+import { eventually } from '../support/temporal';
 
 /**
  * The team lead reads the figures (issue 11) over seeded months of 2025 and exports them, and acknowledges a breach
@@ -136,6 +138,34 @@ describe('the Cijfers screen and the breach cause (browser)', () => {
     const [download] = await Promise.all([lead.waitForEvent('download'), pdf.click()]);
     expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await section.getByRole('link', { name: 'Dossiers schuldbemiddeling 2025 als CSV downloaden' }).getAttribute('href')).toBe('/figures/debt-mediation-report?year=2025&format=csv');
+    await lead.close();
+  });
+
+  it('shows the DEBT-1 clock of the OCMW on the Team screen, and the team lead marks the report submitted on Cijfers', async () => {
+    // The clock of 2025 (due 31 March 2026, passed on any day this runs), as the yearly schedule starts it.
+    const report = await sys.temporal.workflow.start('debtMediationAnnualReport', {
+      taskQueue: sys.taskQueue, workflowId: debtReportWorkflowId(sys.taskQueue, 2025), args: [{ year: 2025, team: 'demo', timeZone: 'Europe/Brussels', warningDays: 7 }],
+    });
+    await eventually(async () => (await sys.db.query(`SELECT 1 FROM deadlines WHERE dossier_id IS NULL AND status = 'breached'`)).rows[0]);
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.goto(`${sys.baseUrl}/app/team`);
+    const breached = lead.getByRole('region', { name: /Overschreden/ });
+    await breached.getByText('termijn van het OCMW').waitFor();
+    await breached.getByRole('link', { name: 'Jaarverslag schuldbemiddeling 2025' }).click();
+    await lead.waitForURL('**/app/cijfers');
+
+    const section = lead.getByRole('region', { name: 'Jaarverslag schuldbemiddeling' });
+    await section.getByLabel('Jaar', { exact: true }).fill('2025');
+    await section.getByRole('button', { name: 'Jaarverslag opvragen' }).click();
+    const form = section.getByRole('form', { name: 'Indiening van het jaarverslag 2025' });
+    await form.getByLabel('Ingediend bij het departement op').fill('2025-06-01');
+    await form.getByRole('button', { name: 'Als ingediend markeren' }).click();
+    await form.getByRole('alert').getByText('Kies een datum na 31 december 2025 en niet later dan vandaag.').waitFor();
+    await form.getByLabel('Ingediend bij het departement op').fill('2026-04-15');
+    await form.getByRole('button', { name: 'Als ingediend markeren' }).click();
+    await section.getByText('Ingediend op 15 april 2026 door Chris Teamverantwoordelijke. De cijfers zijn die van die dag.').waitFor();
+    expect(await section.getByRole('form', { name: 'Indiening van het jaarverslag 2025' }).count()).toBe(0);
+    expect(await report.result()).toMatchObject({ status: 'breached', submittedOn: '2026-04-15' });
     await lead.close();
   });
 });

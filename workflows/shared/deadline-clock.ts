@@ -36,8 +36,12 @@ export interface DeadlineHandle {
 }
 
 export interface ClockContext {
-  dossierId: string;
+  /** null: a clock of the OCMW itself (workflows/debt-mediation/annual-report.workflow.ts), named by `subject`. */
+  dossierId: string | null;
+  /** The dossier's reference, or the subject of a clock without one: the escalation's text starts with it. */
   reference: string;
+  /** Stored with a clock without a dossier (deadlines.subject), so the dashboard can say what it is about. */
+  subject?: string;
   team: string;
   warningDays: number;
   timeZone: string;
@@ -207,10 +211,10 @@ export class DeadlineClock implements DeadlineHandle {
   }
 
   private plan(suspensions: Suspension[], extensions: Extension[], recompute?: RecomputeInput): Promise<DeadlineComputation> {
-    const { dossierId, team, warningDays, timeZone } = this.ctx;
+    const { dossierId, subject, team, warningDays, timeZone } = this.ctx;
     return this.ctx.call(() =>
       acts.planDeadline({
-        dossierId, key: this.key, team, ruleId: this.ruleId, triggerDate: this.triggerDate, kind: this.options.kind ?? 'duty',
+        dossierId, ...(subject ? { subject } : {}), key: this.key, team, ruleId: this.ruleId, triggerDate: this.triggerDate, kind: this.options.kind ?? 'duty',
         warningDays, timeZone, suspensions, extensions, ...(recompute ? { recompute } : {}),
       }),
     );
@@ -283,7 +287,7 @@ export class DeadlineClock implements DeadlineHandle {
  * Dossiers started before the deadline engine (no "deadline-engine" patch marker) computed their deadlines in the
  * workflow with the v1 rules and slept until the warning and due instants. Kept exactly as it was so they replay.
  */
-export async function startLegacyDeadline(ctx: ClockContext, key: string, ruleId: string, triggerDate: IsoDate): Promise<DeadlineHandle> {
+export async function startLegacyDeadline(ctx: ClockContext & { dossierId: string }, key: string, ruleId: string, triggerDate: IsoDate): Promise<DeadlineHandle> {
   const computed: ComputedDeadline = computeV1(ruleFor(ruleId, triggerDate), triggerDate, ctx.warningDays);
   const { dossierId, team, timeZone } = ctx;
   await ctx.call(() => acts.startDeadline({ dossierId, key, team, deadline: computed }));

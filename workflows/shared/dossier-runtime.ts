@@ -885,7 +885,7 @@ export class Dossier {
     }
   }
 
-  private clockContext(): ClockContext {
+  private clockContext(): ClockContext & { dossierId: string } {
     const { dossierId, reference, team } = this.input;
     const settings = this.settings;
     return { dossierId, reference, team, warningDays: settings.warningDays, timeZone: settings.timeZone, call: (fn) => this.call(fn) };

@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import type { OutboxUpdate } from '../../../libs/db/outbox';
 import { budgetPlanChangedUpdate } from '../../../workflows/debt-mediation/trajectory.messages';
+import { debtReportSubmitted } from '../../../workflows/debt-mediation/annual-report.messages';
 import { creditorLetterRequestedUpdate } from '../../../workflows/shared/party-correspondence.messages';
 import { OutboxRelay } from '../../../libs/temporal/outbox-relay';
 import {
@@ -30,6 +31,7 @@ const UPDATES: Record<OutboxUpdate, UpdateDefinition<unknown, [any]>> = {
   referralClosed: referralClosedUpdate,
   budgetPlanChanged: budgetPlanChangedUpdate,
   creditorLetterRequested: creditorLetterRequestedUpdate,
+  debtReportSubmitted: debtReportSubmitted as UpdateDefinition<unknown, [any]>,
 };
 
 /** Seconds between relay passes. */

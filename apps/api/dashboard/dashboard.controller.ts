@@ -17,8 +17,9 @@ const QUERY: JsonSchema = {
 const SOCIAL_WORKER = nullable(object({ id: UUID, displayName: STRING }));
 const DEADLINE = object({
   deadlineId: UUID,
-  dossierId: UUID,
-  dossierReference: STRING,
+  dossierId: { ...nullable(UUID), description: 'null for a clock of the OCMW itself (the debt mediation annual report, DEBT-1)' },
+  dossierReference: nullable(STRING),
+  subject: { ...nullable(STRING), description: 'What a clock without a dossier is about ("Jaarverslag schuldbemiddeling 2026"); null for a dossier' },
   key: STRING,
   ruleId: nullable(STRING),
   title: STRING,

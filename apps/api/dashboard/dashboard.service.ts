@@ -29,7 +29,7 @@ export class DashboardService {
 
   /**
    * Running deadlines by status — at risk, breached, due this week (the next 7 days, today included) — with counts per
-   * social worker. Lists are capped at `limit` each (most urgent first); the counts are complete.
+   * social worker (a clock without a dossier, such as the annual report, counts under "nobody": socialWorker null). Lists are capped at `limit` each (most urgent first); the counts are complete.
    */
   async deadlines(actor: AuthUser, query: DashboardQuery) {
     const team = this.scope(actor, query.team);
@@ -40,9 +40,9 @@ export class DashboardService {
     const teamFilter = `($1::text IS NULL OR d.team = $1)`;
     const list = (condition: string) =>
       this.dataSource.query(
-        `SELECT d.id, d.dossier_id, x.reference, d.key, d.rule_id, d.title, d.legal_basis, d.due_date, d.status,
+        `SELECT d.id, d.dossier_id, x.reference, d.subject, d.key, d.rule_id, d.title, d.legal_basis, d.due_date, d.status,
                 x.responsible_user_id, u.display_name
-           FROM deadlines d JOIN dossiers x ON x.id = d.dossier_id LEFT JOIN users u ON u.id = x.responsible_user_id
+           FROM deadlines d LEFT JOIN dossiers x ON x.id = d.dossier_id LEFT JOIN users u ON u.id = x.responsible_user_id
           WHERE ${OPEN_DUTY} AND ${teamFilter} AND ${condition}
           ORDER BY d.due_date NULLS LAST, x.reference LIMIT ${limit}`,
         condition.includes('$2') ? params : [team],
@@ -60,7 +60,7 @@ export class DashboardService {
               count(*) FILTER (WHERE d.status IN ('running','at-risk') AND d.due_date <= $2)::int AS due_this_week,
               count(*)::int AS open,
               min(d.due_date) FILTER (WHERE d.status <> 'suspended') AS nearest_due_date
-         FROM deadlines d JOIN dossiers x ON x.id = d.dossier_id LEFT JOIN users u ON u.id = x.responsible_user_id
+         FROM deadlines d LEFT JOIN dossiers x ON x.id = d.dossier_id LEFT JOIN users u ON u.id = x.responsible_user_id
         WHERE ${OPEN_DUTY} AND ${teamFilter}
         GROUP BY x.responsible_user_id, u.display_name
         ORDER BY breached DESC, at_risk DESC, u.display_name`,
@@ -70,6 +70,8 @@ export class DashboardService {
       deadlineId: r.id,
       dossierId: r.dossier_id,
       dossierReference: r.reference,
+      // A clock of the OCMW itself (no dossier, e.g. the debt mediation annual report, DEBT-1): what it is about.
+      subject: r.subject ?? null,
       key: r.key,
       ruleId: r.rule_id,
       title: r.title,

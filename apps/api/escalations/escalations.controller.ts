@@ -22,8 +22,9 @@ const ACKNOWLEDGEMENT: JsonSchema = {
 const ESCALATION = object(
   {
     id: UUID,
-    dossierId: UUID,
-    dossierReference: STRING,
+    dossierId: { ...nullable(UUID), description: 'null for a clock of the OCMW itself (the debt mediation annual report, DEBT-1)' },
+    dossierReference: nullable(STRING),
+    subject: { ...nullable(STRING), description: 'What a clock without a dossier is about; null for a dossier' },
     deadlineKey: nullable(STRING),
     ruleId: nullable(STRING),
     title: nullable(STRING),

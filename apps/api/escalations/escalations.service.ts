@@ -25,11 +25,14 @@ export class EscalationsService {
     const team = teamInScope(actor, 'dashboard:read', query.team);
     const status = query.status ?? 'open';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT e.id, e.dossier_id, x.reference, e.deadline_key, d.rule_id, d.title, d.due_date, e.level, e.message, e.team,
+      `SELECT e.id, e.dossier_id, x.reference, o.subject, e.deadline_key, coalesce(d.rule_id, o.rule_id) AS rule_id,
+              coalesce(d.title, o.title) AS title, coalesce(d.due_date, o.due_date) AS due_date, e.level, e.message, e.team,
               e.created_at, e.acknowledged_at, e.acknowledged_by, e.cause, e.cause_note
          FROM escalations e
-         JOIN dossiers x ON x.id = e.dossier_id
+         LEFT JOIN dossiers x ON x.id = e.dossier_id
          LEFT JOIN deadlines d ON d.dossier_id = e.dossier_id AND d.key = e.deadline_key
+         -- a clock of the OCMW itself (no dossier): two equality joins keep the unique index usable
+         LEFT JOIN deadlines o ON e.dossier_id IS NULL AND o.dossier_id IS NULL AND o.key = e.deadline_key
         WHERE ($1::text IS NULL OR e.team = $1)
           AND ($2 = 'all' OR ($2 = 'open' AND e.acknowledged_at IS NULL) OR ($2 = 'acknowledged' AND e.acknowledged_at IS NOT NULL))
         ORDER BY (e.level = 'breach') DESC, e.created_at DESC
@@ -41,6 +44,8 @@ export class EscalationsService {
         id: r.id,
         dossierId: r.dossier_id,
         dossierReference: r.reference,
+        /** A clock without a dossier (the annual report): what it is about; null for a dossier's. */
+        subject: r.subject ?? null,
         deadlineKey: r.deadline_key,
         ruleId: r.rule_id,
         title: r.title,

@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { ApiAuthenticated, ApiErrors, ApiOkOrFile, ApiPermission, ApiQuerySchema, INTEGER, listOf, nullable, object, STRING, UUID, DATE } from '../common/openapi';
+import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiOkOrFile, ApiPermission, ApiQuerySchema, INTEGER, listOf, nullable, object, STRING, UUID, DATE } from '../common/openapi';
 import type { Schema } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { CSV_TYPE, exportFormat, FigureTable, toCsv, toXlsx, XLSX_TYPE } from './figure-table';
@@ -48,8 +48,22 @@ const DEBT_REPORT_QUERY: JsonSchema = {
 };
 const DEBT_REPORT = object({
   year: INTEGER, team: nullable(STRING), dueDate: DATE, total: INTEGER,
+  submitted: nullable(object({ submittedOn: DATE, submittedBy: STRING }, ['submittedOn', 'submittedBy'])),
   items: { type: 'array', items: object({ team: STRING, type: STRING, typeLabel: STRING, opened: INTEGER, closed: INTEGER, runningAtYearEnd: INTEGER }, ['team', 'type', 'typeLabel', 'opened', 'closed', 'runningAtYearEnd']) },
-}, ['year', 'team', 'dueDate', 'total', 'items']);
+}, ['year', 'team', 'dueDate', 'total', 'items', 'submitted']);
+const DEBT_REPORT_SUBMISSION: JsonSchema = {
+  type: 'object',
+  required: ['year'],
+  properties: {
+    year: { type: 'integer', minimum: 2000, maximum: 2099, description: 'The calendar year reported on (ended)' },
+    submittedOn: { type: 'string', format: 'date', description: 'The day it was sent to the department (default today); after the year, not after today' },
+  },
+  additionalProperties: false,
+};
+const DEBT_REPORT_SUBMITTED = object(
+  { year: INTEGER, submittedOn: DATE, submittedBy: UUID, rows: INTEGER, clock: { enum: ['met', 'none'] } },
+  ['year', 'submittedOn', 'submittedBy', 'rows', 'clock'],
+);
 const PDF_TYPE = 'application/pdf';
 
 interface AcceptRequest {
@@ -121,9 +135,22 @@ export class FiguresController {
     const pdf = query.format === 'pdf' || (query.format === undefined && !!req.headers.accept?.includes(PDF_TYPE));
     if (!pdf) return this.send(answer, query.format, req.headers.accept);
     const document = debtAnnualReportDocument({
-      year, date: todayIn(this.config.timeZone), ocmwName: this.config.ocmw.name, team: answer.json.team, rows: answer.table.rows as DebtReportRow[],
+      year, date: answer.json.submitted?.submittedOn ?? todayIn(this.config.timeZone), ocmwName: this.config.ocmw.name, team: answer.json.team, rows: answer.table.rows as DebtReportRow[],
     });
     const body = await renderPdf(document, letterhead(this.config));
     return new StreamableFile(body, { type: PDF_TYPE, disposition: `attachment; filename="${answer.table.fileName}.pdf"` });
+  }
+
+  @Post('debt-mediation-report/submission')
+  @ApiBodySchema(DEBT_REPORT_SUBMISSION)
+  @ApiOk(
+    DEBT_REPORT_SUBMITTED,
+    "The year's report marked submitted to the Flemish department: every team's figures frozen as they are now (the report of that year shows them from then on), and the DEBT-1 clock met on submittedOn (late after 31 March) if it runs (clock: met). 409: the year has not ended, or its report is already submitted",
+    201,
+  )
+  @ApiPermission('report:submit')
+  @ApiErrors(400, 403, 409)
+  submitDebtReport(@CurrentUser() actor: AuthUser, @Body(new SchemaPipe(DEBT_REPORT_SUBMISSION)) body: { year: number; submittedOn?: string }) {
+    return this.figures.submitDebtReport(actor, body);
   }
 }

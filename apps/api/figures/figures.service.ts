@@ -4,12 +4,17 @@ import type { AppConfig } from '../../../libs/config/config';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { BREACH_CAUSE_LABELS, UNKNOWN_CAUSE } from '../../../libs/domain/breach-causes';
 import { isProcedureName, procedureDefinition } from '../../../libs/procedures';
-import { teamInScope } from '../common/authorize';
+import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
-import { ValidationError } from '../common/errors';
+import { conflict, ValidationError } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import type { Column, ColumnKind, FigureTable } from './figure-table';
-import { DEBT_REPORT_TYPES, DebtReportRow, DebtReportType } from '../../../libs/notices/debt-annual-report';
+import { DEBT_REPORT_TYPES, DebtReportRow, DebtReportType, debtReportDeadlineKey, debtReportWorkflowId } from '../../../libs/notices/debt-annual-report';
+import { audit } from '../../../libs/db/audit';
+import { enqueueForWorkflow } from '../../../libs/db/outbox';
+import { OPEN_CLOCK_STATUSES } from '../../../libs/deadlines/clock-status';
+import type { DebtReportSubmission } from '../../../workflows/debt-mediation/annual-report.messages';
+import { WorkflowOutbox } from '../common/workflow-outbox';
 
 export interface FiguresQuery {
   from?: string;
@@ -62,6 +67,7 @@ export class FiguresService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly outbox: WorkflowOutbox,
   ) {}
 
   /** from/to are months (YYYY-MM, validated by the schema); default: the last twelve months up to this one. */
@@ -165,12 +171,67 @@ export class FiguresService {
    * 31 March of the next year, libs/notices/debt-annual-report.ts): per team and type of file, opened and closed in the
    * year and running at its end (instants in the configured time zone). A file's type is the kind of help of the BCSD's
    * latest decision in the year, or a collective debt settlement admitted with the OCMW as mediator; a file without a
-   * decision on the help counts as "aanvraag zonder traject".
+   * decision on the help counts as "aanvraag zonder traject". The team lead sees the own team; admin one team or all.
+   * Once submitted (submitDebtReport), the figures are those frozen on that day — what the department received — with
+   * the day and who submitted it; before that they are counted now.
    */
   async debtMediationReport(actor: AuthUser, query: { year: number; team?: string }) {
     const team = teamInScope(actor, 'figures:read', query.team);
-    const start = `${query.year}-01-01`;
-    const end = `${query.year + 1}-01-01`;
+    const [submission] = await this.dataSource.query(
+      `SELECT r.submitted_on::text AS submitted_on, r.figures, u.display_name FROM annual_reports r JOIN users u ON u.id = r.submitted_by
+        WHERE r.kind = 'debt-mediation' AND r.year = $1`,
+      [query.year],
+    );
+    const items: DebtReportRow[] = submission
+      ? (submission.figures as DebtReportRow[]).filter((r) => team === null || r.team === team)
+      : await this.debtReportRows(query.year, team);
+    const spec = TABLES.schuldbemiddeling;
+    const table: FigureTable<DebtReportRow> = { fileName: `schuldbemiddeling-${query.year}${team ? `-${team}` : ''}`, sheet: spec.sheet, columns: spec.columns, rows: items };
+    const submitted = submission ? { submittedOn: submission.submitted_on as string, submittedBy: submission.display_name as string } : null;
+    return { json: { year: query.year, team, dueDate: `${query.year + 1}-03-31`, submitted, items, total: items.length }, table };
+  }
+
+  /**
+   * The team lead of the report team (OCMW_DEBT_REPORT_TEAM) marks the year's report submitted to the department: the
+   * figures of every team are frozen as they are today (annual_reports, once: a second time is 409), and the DEBT-1
+   * clock of that year, if it runs, is met on the day given (late after 31 March) through the outbox.
+   */
+  async submitDebtReport(actor: AuthUser, body: { year: number; submittedOn?: string }) {
+    authorize(actor, 'report:submit', { team: this.config.debtMediation.reportTeam }, 'Report');
+    const today = todayIn(this.config.timeZone);
+    const submittedOn = body.submittedOn ?? today;
+    if (body.year >= Number(today.slice(0, 4))) throw conflict(`The year ${body.year} has not ended yet`, { year: body.year });
+    if (submittedOn > today) throw new ValidationError([{ path: '/submittedOn', code: 'future', message: 'submittedOn is not after today' }]);
+    if (submittedOn <= `${body.year}-12-31`) {
+      throw new ValidationError([{ path: '/submittedOn', code: 'too-early', message: `the report of ${body.year} is submitted after that year` }]);
+    }
+    const figures = await this.debtReportRows(body.year, null);
+    const queued = await this.dataSource.transaction(async (tx) => {
+      const inserted: { id: string }[] = await tx.query(
+        `INSERT INTO annual_reports (kind, year, submitted_on, submitted_by, figures) VALUES ('debt-mediation', $1, $2, $3, $4)
+         ON CONFLICT (kind, year) DO NOTHING RETURNING id`,
+        [body.year, submittedOn, actor.id, JSON.stringify(figures)],
+      );
+      if (inserted.length === 0) {
+        const [existing] = await tx.query(`SELECT submitted_on::text AS submitted_on FROM annual_reports WHERE kind = 'debt-mediation' AND year = $1`, [body.year]);
+        throw conflict(`The report of ${body.year} is already submitted`, { year: body.year, submittedOn: existing?.submitted_on });
+      }
+      await audit(tx, actor, 'debt-report.submitted', { details: { year: body.year, submittedOn, rows: figures.length } });
+      const [clock] = await tx.query(`SELECT status FROM deadlines WHERE dossier_id IS NULL AND key = $1`, [debtReportDeadlineKey(body.year)]);
+      if (!clock || !OPEN_CLOCK_STATUSES.concat('breached').includes(clock.status)) return null;
+      const payload: DebtReportSubmission = { year: body.year, submittedOn };
+      return enqueueForWorkflow(tx, {
+        dossierId: null, workflowId: debtReportWorkflowId(this.config.taskQueue, body.year), message: 'debtReportSubmitted', payload: { ...payload },
+      });
+    });
+    if (queued) await this.outbox.deliverNow([queued]);
+    return { year: body.year, submittedOn, submittedBy: actor.id, rows: figures.length, clock: queued ? 'met' : 'none' };
+  }
+
+  /** The counting itself (see debtMediationReport); `team` null: every team. */
+  private async debtReportRows(year: number, team: string | null): Promise<DebtReportRow[]> {
+    const start = `${year}-01-01`;
+    const end = `${year + 1}-01-01`;
     const rows: Array<{ team: string; type: string; opened: number; closed: number; running: number }> = await this.dataSource.query(
       `WITH files AS (
          SELECT x.team, x.opened_at, x.closed_at,
@@ -197,8 +258,6 @@ export class FiguresService {
         return { team: r.team, type, typeLabel: DEBT_REPORT_TYPES[type], opened: r.opened, closed: r.closed, runningAtYearEnd: r.running };
       })
       .sort((a, b) => a.team.localeCompare(b.team) || order.indexOf(a.type) - order.indexOf(b.type));
-    const spec = TABLES.schuldbemiddeling;
-    const table: FigureTable<DebtReportRow> = { fileName: `schuldbemiddeling-${query.year}${team ? `-${team}` : ''}`, sheet: spec.sheet, columns: spec.columns, rows: items };
-    return { json: { year: query.year, team, dueDate: `${query.year + 1}-03-31`, items, total: items.length }, table };
+    return items;
   }
 }

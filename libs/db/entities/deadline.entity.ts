@@ -5,8 +5,11 @@ import type { DeadlineStatus, ExplanationStep, Extension, Suspension } from '../
 @Unique(['dossierId', 'key'])
 export class DeadlineEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'uuid', name: 'dossier_id' }) dossierId: string;
-  /** Unique within the dossier, e.g. "decision" or "notification-1". */
+  /** null for an obligation of the OCMW itself (the annual report, DEBT-1): then `subject` says what it is about. */
+  @Column({ type: 'uuid', name: 'dossier_id', nullable: true }) dossierId: string | null;
+  /** What a clock without a dossier is about, in Dutch ("Jaarverslag schuldbemiddeling 2026"); null for a dossier's. */
+  @Column({ type: 'text', nullable: true }) subject: string | null;
+  /** Unique within the dossier (or among the clocks without one), e.g. "decision" or "debt-report:2026". */
   @Column({ type: 'text' }) key: string;
   @Column({ type: 'text', name: 'rule_id' }) ruleId: string;
   @Column({ type: 'text' }) title: string;

@@ -4,7 +4,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from
 @Unique(['dossierId', 'deadlineKey', 'level'])
 export class EscalationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'uuid', name: 'dossier_id' }) dossierId: string;
+  /** null for a clock of the OCMW itself (see DeadlineEntity.subject). */
+  @Column({ type: 'uuid', name: 'dossier_id', nullable: true }) dossierId: string | null;
   @Column({ type: 'text', name: 'deadline_key' }) deadlineKey: string;
   /** warning: the warning date is reached; breach: the legal deadline has passed. */
   @Column({ type: 'text' }) level: 'warning' | 'breach';

@@ -1,4 +1,4 @@
-import { debtAnnualReportDocument } from '../../../libs/notices/debt-annual-report';
+import { debtReportYearOwed, debtAnnualReportDocument } from '../../../libs/notices/debt-annual-report';
 
 describe('the debt mediation annual report (basic registration, by 31 March)', () => {
   it('gives the year, its due date, the totals and every type per team in Dutch', () => {
@@ -23,5 +23,18 @@ describe('the debt mediation annual report (basic registration, by 31 March)', (
     const doc = debtAnnualReportDocument({ year: 2025, date: '2026-02-10', ocmwName: 'OCMW Teststad', team: 'demo', rows: [] });
     expect(doc.paragraphs).toContain('Geen dossiers schuldbemiddeling in dit jaar.');
     expect(doc.reference).toBe('schuldbemiddeling-2025-demo');
+  });
+});
+
+describe('the year whose annual report is owed (DEBT-1)', () => {
+  it('is last year from 1 January to 31 March, for an OCMW recognised on or before its last day; otherwise none', () => {
+    const since = '2020-06-01';
+    expect(debtReportYearOwed('2027-01-01', since)).toBe(2026);
+    expect(debtReportYearOwed('2027-03-31', since)).toBe(2026);
+    expect(debtReportYearOwed('2027-04-01', since)).toBeNull();
+    expect(debtReportYearOwed('2026-12-31', since)).toBeNull();
+    expect(debtReportYearOwed('2027-02-01', '2026-12-31')).toBe(2026);
+    expect(debtReportYearOwed('2027-02-01', '2027-01-01')).toBeNull(); // recognised after the year reported on
+    expect(debtReportYearOwed('2027-02-01', null)).toBeNull();
   });
 });

@@ -1076,6 +1076,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figures/debt-mediation-report/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FiguresController_submitDebtReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/team/reassignments": {
         parameters: {
             query?: never;
@@ -10534,9 +10550,14 @@ export interface operations {
                         atRisk: {
                             /** Format: uuid */
                             deadlineId?: string;
-                            /** Format: uuid */
-                            dossierId?: string;
-                            dossierReference?: string;
+                            /**
+                             * Format: uuid
+                             * @description null for a clock of the OCMW itself (the debt mediation annual report, DEBT-1)
+                             */
+                            dossierId?: string | null;
+                            dossierReference?: string | null;
+                            /** @description What a clock without a dossier is about ("Jaarverslag schuldbemiddeling 2026"); null for a dossier */
+                            subject?: string | null;
                             key?: string;
                             ruleId?: string | null;
                             title?: string;
@@ -10554,9 +10575,14 @@ export interface operations {
                         breached: {
                             /** Format: uuid */
                             deadlineId?: string;
-                            /** Format: uuid */
-                            dossierId?: string;
-                            dossierReference?: string;
+                            /**
+                             * Format: uuid
+                             * @description null for a clock of the OCMW itself (the debt mediation annual report, DEBT-1)
+                             */
+                            dossierId?: string | null;
+                            dossierReference?: string | null;
+                            /** @description What a clock without a dossier is about ("Jaarverslag schuldbemiddeling 2026"); null for a dossier */
+                            subject?: string | null;
                             key?: string;
                             ruleId?: string | null;
                             title?: string;
@@ -10574,9 +10600,14 @@ export interface operations {
                         dueThisWeek: {
                             /** Format: uuid */
                             deadlineId?: string;
-                            /** Format: uuid */
-                            dossierId?: string;
-                            dossierReference?: string;
+                            /**
+                             * Format: uuid
+                             * @description null for a clock of the OCMW itself (the debt mediation annual report, DEBT-1)
+                             */
+                            dossierId?: string | null;
+                            dossierReference?: string | null;
+                            /** @description What a clock without a dossier is about ("Jaarverslag schuldbemiddeling 2026"); null for a dossier */
+                            subject?: string | null;
                             key?: string;
                             ruleId?: string | null;
                             title?: string;
@@ -10594,9 +10625,14 @@ export interface operations {
                         suspended: {
                             /** Format: uuid */
                             deadlineId?: string;
-                            /** Format: uuid */
-                            dossierId?: string;
-                            dossierReference?: string;
+                            /**
+                             * Format: uuid
+                             * @description null for a clock of the OCMW itself (the debt mediation annual report, DEBT-1)
+                             */
+                            dossierId?: string | null;
+                            dossierReference?: string | null;
+                            /** @description What a clock without a dossier is about ("Jaarverslag schuldbemiddeling 2026"); null for a dossier */
+                            subject?: string | null;
                             key?: string;
                             ruleId?: string | null;
                             title?: string;
@@ -10792,9 +10828,14 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            dossierId: string;
-                            dossierReference?: string;
+                            /**
+                             * Format: uuid
+                             * @description null for a clock of the OCMW itself (the debt mediation annual report, DEBT-1)
+                             */
+                            dossierId: string | null;
+                            dossierReference?: string | null;
+                            /** @description What a clock without a dossier is about; null for a dossier */
+                            subject?: string | null;
                             deadlineKey?: string | null;
                             ruleId?: string | null;
                             title?: string | null;
@@ -11383,6 +11424,11 @@ export interface operations {
                         /** Format: date */
                         dueDate: string;
                         total: number;
+                        submitted: {
+                            /** Format: date */
+                            submittedOn: string;
+                            submittedBy: string;
+                        } | null;
                         items: {
                             team: string;
                             type: string;
@@ -11426,6 +11472,107 @@ export interface operations {
             };
             /** @description Not found, not a UUID, or it belongs to another team */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FiguresController_submitDebtReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The calendar year reported on (ended) */
+                    year: number;
+                    /**
+                     * Format: date
+                     * @description The day it was sent to the department (default today); after the year, not after today
+                     */
+                    submittedOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The year's report marked submitted to the Flemish department: every team's figures frozen as they are now (the report of that year shows them from then on), and the DEBT-1 clock met on submittedOn (late after 31 March) if it runs (clock: met). 409: the year has not ended, or its report is already submitted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** Format: date */
+                        submittedOn: string;
+                        /** Format: uuid */
+                        submittedBy: string;
+                        rows: number;
+                        /** @enum {unknown} */
+                        clock: "met" | "none";
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description Your role does not allow this
+             *
+             *     Your role does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -278,6 +278,8 @@ export const nl = {
     atRisk: (n: number) => `In gevaar (${n})`, breached: (n: number) => `Overschreden (${n})`, thisWeek: (n: number) => `Deze week (${n})`,
     deadline: (title: string, due: string, days: string, worker: string) => ` — ${title}, uiterlijk ${due}, ${days} — ${worker}`,
     nobody: 'niemand',
+    /** A clock of the OCMW itself (no dossier): its subject links to where it is handled. */
+    ocmwClock: 'termijn van het OCMW',
     workload: 'Werklast', workloadColumns: ['Medewerker', 'Open taken', 'Te laat', 'Eerstvolgende'], unassigned: 'Niet toegewezen',
     escalations: (n: number) => `Escalaties (${n})`,
     level: { breach: 'Overschreden', warning: 'Waarschuwing' } as Record<string, string>,
@@ -312,6 +314,11 @@ export const nl = {
       columns: ['Team', 'Soort dossier', 'Geopend', 'Afgesloten', 'Lopend op 31 december'],
       none: 'Geen dossiers schuldbemiddeling in dit jaar.',
       pdf: (title: string) => `${title} als PDF downloaden`, pdfShort: 'PDF', show: 'Jaarverslag opvragen',
+      submitTitle: (year: number) => `Indiening van het jaarverslag ${year}`,
+      submittedOn: 'Ingediend bij het departement op',
+      submit: 'Als ingediend markeren',
+      badSubmittedOn: (year: number) => `Kies een datum na 31 december ${year} en niet later dan vandaag.`,
+      submitted: (on: string, by: string) => `Ingediend op ${on} door ${by}. De cijfers zijn die van die dag.`,
     },
   },
   clients: {

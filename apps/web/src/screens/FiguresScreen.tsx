@@ -7,6 +7,8 @@ import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
 import { dateLong, month, number, todayInBrussels } from '../format';
 import { t } from '../i18n';
+import { may, useSession } from '../session';
+import { refusal } from './TaskScreen';
 
 // Only the parts of chart.js these charts use (bar and line charts on a category and a linear axis, legend, tooltip);
 // react-chartjs-2's <Bar> and <Line> register their own controllers.
@@ -201,6 +203,8 @@ function DebtReportSection() {
   const [shown, setShown] = useState(year);
   const [report, setReport] = useState<DebtReport | null>(null);
   const [error, setError] = useState('');
+  const [loaded, setLoaded] = useState(0);
+  const { user } = useSession();
   useEffect(() => {
     let live = true;
     setReport(null);
@@ -208,7 +212,8 @@ function DebtReportSection() {
       if (live && data) setReport(data as DebtReport);
     });
     return () => { live = false; };
-  }, [shown]);
+  }, [shown, loaded]);
+  const ended = Number(shown) < Number(todayInBrussels().slice(0, 4));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!/^20[0-9]{2}$/.test(year)) return setError(t.figures.badMonth);
@@ -240,6 +245,36 @@ function DebtReportSection() {
         <a href={file('csv')} download aria-label={t.figures.csv(tr.caption(Number(shown)))}>{t.figures.csvShort}</a>{' · '}
         <a href={file('pdf')} download aria-label={tr.pdf(tr.caption(Number(shown)))}>{tr.pdfShort}</a>
       </p>
+      {report?.submitted ? (
+        <p>{tr.submitted(dateLong(report.submitted.submittedOn), report.submitted.submittedBy)}</p>
+      ) : report && ended && may(user, 'report:submit') ? (
+        <SubmitDebtReport year={Number(shown)} onDone={() => setLoaded((n) => n + 1)} />
+      ) : null}
     </section>
+  );
+}
+
+/** The team lead marks the year's report sent to the department: the figures are frozen and the DEBT-1 clock is met. */
+function SubmitDebtReport({ year, onDone }: { year: number; onDone: () => void }) {
+  const tr = t.figures.debtReport;
+  const [on, setOn] = useState(todayInBrussels());
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const { error: problem, response } = await api.POST('/figures/debt-mediation-report/submission', { body: { year, submittedOn: on } });
+    setBusy(false);
+    if (!problem) return onDone();
+    const fields = (problem as { errors?: { path: string; message: string }[] }).errors;
+    setError(fields?.some((f) => f.path === '/submittedOn') ? tr.badSubmittedOn(year) : refusal(response.status));
+  };
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} aria-label={tr.submitTitle(year)}>
+      <label htmlFor="debt-report-submitted-on">{tr.submittedOn}</label>
+      <input id="debt-report-submitted-on" type="date" aria-describedby="debt-report-submit-error" value={on} onChange={(e) => setOn(e.target.value)} />
+      <button type="submit" disabled={busy}>{tr.submit}</button>
+      <p id="debt-report-submit-error" className="error" role="alert">{error}</p>
+    </form>
   );
 }

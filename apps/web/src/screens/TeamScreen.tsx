@@ -35,8 +35,8 @@ export function TeamScreen() {
       <ul>
         {items.map((i) => (
           <li key={i.deadlineId}>
-            <Link to={`/dossiers/${i.dossierId}`}>{i.dossierReference}</Link>
-            {t.team.deadline(i.title ?? '', i.dueDate ? dateLong(i.dueDate) : '—', i.daysLeft === null || i.daysLeft === undefined ? '—' : t.tasks.daysLeft(i.daysLeft), i.socialWorker?.displayName ?? t.team.nobody)}
+            {i.dossierId ? <Link to={`/dossiers/${i.dossierId}`}>{i.dossierReference}</Link> : i.ruleId === 'DEBT-1' ? <Link to="/cijfers">{i.subject}</Link> : <span>{i.subject}</span>}
+            {t.team.deadline(i.title ?? '', i.dueDate ? dateLong(i.dueDate) : '—', i.daysLeft === null || i.daysLeft === undefined ? '—' : t.tasks.daysLeft(i.daysLeft), i.socialWorker?.displayName ?? (i.dossierId ? t.team.nobody : t.team.ocmwClock))}
           </li>
         ))}
       </ul>
