@@ -65,8 +65,9 @@ export const DEBT_MEDIATION = {
   council: {
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
       reference: text('Dossiernummer', 40),
-      // revise / stop: an evaluation of a running trajectory proposes another kind of help or its end (§3.1 step 6).
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Beëindigen']]),
+      // revise / stop: an evaluation of a running trajectory proposes another kind of help or its end (§3.1 step 6);
+      // review: the yearly review of a trajectory whose budget plan changed in the year (YEARLY_REVIEW_PATCH).
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Beëindigen'], ['review', 'Jaarlijkse herziening']]),
       ...guidanceFields,
       motivation: text('Motivering', 8000),
     }),
@@ -74,7 +75,8 @@ export const DEBT_MEDIATION = {
       decision: {
         schema: object(['result', 'decisionDate', 'motivation'], {
           result: choice('Beslissing', [
-            ['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['revised', 'Herzien'], ['stopped', 'Beëindigd'], ['postponed', 'Uitgesteld'],
+            ['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['revised', 'Herzien'], ['stopped', 'Beëindigd'], ['confirmed', 'Bevestigd (ongewijzigd verder)'],
+            ['postponed', 'Uitgesteld'],
           ]),
           decisionDate: date('Datum van de beslissing'),
           ...guidanceFields,

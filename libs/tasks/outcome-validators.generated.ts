@@ -13981,7 +13981,7 @@ return errors === 0;
 validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v46 = validate66;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"confirmed","title":"Bevestigd (ongewijzigd verder)"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14121,8 +14121,8 @@ valid1 = true;
 passing0 = 3;
 }
 const _errs8 = errors;
-if("postponed" !== data0){
-const err8 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/4/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
+if("confirmed" !== data0){
+const err8 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/4/const",keyword:"const",params:{allowedValue: "confirmed"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14141,17 +14141,39 @@ if(_valid0){
 valid1 = true;
 passing0 = 4;
 }
-}
-}
-}
-}
-if(!valid1){
-const err9 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs9 = errors;
+if("postponed" !== data0){
+const err9 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/5/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid1){
+const err10 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -14172,18 +14194,7 @@ let data1 = data.decisionDate;
 if(typeof data1 === "string"){
 const failure0 = func0("date", data1, this);
 if(failure0 !== null){
-const err10 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-const failure1 = func16(true, data1, this);
-if(failure1 !== null){
-const err11 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+const err11 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14192,9 +14203,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const failure1 = func16(true, data1, this);
+if(failure1 !== null){
+const err12 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14204,14 +14215,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.guidanceType !== undefined){
-let data2 = data.guidanceType;
-const _errs12 = errors;
-let valid2 = false;
-let passing1 = null;
-const _errs13 = errors;
-if("budget-guidance" !== data2){
-const err13 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/0/const",keyword:"const",params:{allowedValue: "budget-guidance"},message:"must be equal to constant"};
+else {
+const err13 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14220,14 +14225,15 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid1 = _errs13 === errors;
-if(_valid1){
-valid2 = true;
-passing1 = 0;
 }
+if(data.guidanceType !== undefined){
+let data2 = data.guidanceType;
+const _errs13 = errors;
+let valid2 = false;
+let passing1 = null;
 const _errs14 = errors;
-if("budget-management" !== data2){
-const err14 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/1/const",keyword:"const",params:{allowedValue: "budget-management"},message:"must be equal to constant"};
+if("budget-guidance" !== data2){
+const err14 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/0/const",keyword:"const",params:{allowedValue: "budget-guidance"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14237,18 +14243,13 @@ vErrors.push(err14);
 errors++;
 }
 var _valid1 = _errs14 === errors;
-if(_valid1 && valid2){
-valid2 = false;
-passing1 = [passing1, 1];
-}
-else {
 if(_valid1){
 valid2 = true;
-passing1 = 1;
+passing1 = 0;
 }
 const _errs15 = errors;
-if("amicable-mediation" !== data2){
-const err15 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/2/const",keyword:"const",params:{allowedValue: "amicable-mediation"},message:"must be equal to constant"};
+if("budget-management" !== data2){
+const err15 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/1/const",keyword:"const",params:{allowedValue: "budget-management"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14258,6 +14259,27 @@ vErrors.push(err15);
 errors++;
 }
 var _valid1 = _errs15 === errors;
+if(_valid1 && valid2){
+valid2 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid2 = true;
+passing1 = 1;
+}
+const _errs16 = errors;
+if("amicable-mediation" !== data2){
+const err16 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf/2/const",keyword:"const",params:{allowedValue: "amicable-mediation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid1 = _errs16 === errors;
 if(_valid1 && valid2){
 valid2 = false;
 passing1 = [passing1, 2];
@@ -14270,20 +14292,20 @@ passing1 = 2;
 }
 }
 if(!valid2){
-const err16 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err17 = {instancePath:instancePath+"/guidanceType",schemaPath:"#/properties/guidanceType/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err17];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err17);
 }
 errors++;
 }
 else {
-errors = _errs12;
+errors = _errs13;
 if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
+if(_errs13){
+vErrors.length = _errs13;
 }
 else {
 vErrors = null;
@@ -14294,18 +14316,7 @@ vErrors = null;
 if(data.durationMonths !== undefined){
 let data3 = data.durationMonths;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err17 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 120 || isNaN(data3)){
-const err18 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+const err18 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -14314,13 +14325,24 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err19 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 120 || isNaN(data3)){
+const err19 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err20 = {instancePath:instancePath+"/durationMonths",schemaPath:"#/properties/durationMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -14330,17 +14352,7 @@ if(data.motivation !== undefined){
 let data4 = data.motivation;
 if(typeof data4 === "string"){
 if(func9(data4) > 8000){
-const err20 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(func9(data4) < 1){
-const err21 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err21 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -14349,9 +14361,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func9(data4) < 1){
+const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -14361,14 +14372,25 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }

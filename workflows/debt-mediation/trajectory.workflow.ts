@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import type { BudgetPlan } from '../../libs/domain/budget-plan';
@@ -81,7 +81,34 @@ export interface TrajectoryInput {
   correspondence?: CorrespondenceCarry;
   /** The collective debt settlement under way (collective-settlement.ts), if the client petitioned the court. */
   csr?: CsrCarry;
+  /** The latest plan version when this trajectory year began (1 in the first year: the first plan is no change). */
+  planVersionAtYearStart?: number;
+  /** The year that ended changed the plan: the BCSD reviews the trajectory at the start of this year (YEARLY_REVIEW_PATCH). */
+  yearlyReview?: YearlyReview;
 }
+
+/** What the yearly review of a trajectory puts to the BCSD: the year reviewed and the plan versions it went through. */
+export interface YearlyReview {
+  year: number;
+  fromVersion: number;
+  toVersion: number;
+}
+
+/**
+ * Domain §3.1 step 6 ("yearly review of the trajectory through the BCSD when the type or the plan changes"): a year in
+ * which the budget plan changed ends with its review by the BCSD, proposed by the trajectory itself at the start of the
+ * next year. A change of the type already goes to the BCSD (the evaluation's proposal), so only the plan counts here.
+ * Runs that continued as new before this patch carry no review.
+ */
+export const YEARLY_REVIEW_PATCH = 'debt-yearly-review';
+/** After a BCSD decision on a running trajectory the dossier's status returns to what it was (it stayed "on the agenda"). */
+export const STATUS_AFTER_COUNCIL_PATCH = 'debt-status-after-council';
+
+const DECIDED_LABELS: Record<string, string> = {
+  confirmed: 'bevestigd, het traject loopt ongewijzigd verder',
+  revised: 'herzien',
+  stopped: 'beëindigd',
+};
 
 export interface TrajectoryResult {
   status: 'TRAJECTORY_CLOSED';
@@ -225,6 +252,21 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
   const evaluationMonths = settings.evaluationMonths ?? 3;
   let nextEvaluation = input.nextEvaluation ?? addMonths(signedOn, evaluationMonths).date;
   let councilBusy = false;
+  /** A BCSD decision on a running trajectory (an evaluation's proposal, the yearly review): it ends or changes the help. */
+  const applyDecision = async (decision: { result: string; decisionDate: IsoDate; guidanceType?: unknown }, statusBefore: string) => {
+    if (patched(STATUS_AFTER_COUNCIL_PATCH)) {
+      await dossier.event('trajectory-council-decided', `Het BCSD van ${formatDateNl(decision.decisionDate)}: ${DECIDED_LABELS[decision.result] ?? decision.result}`, {
+        status: statusBefore, data: { result: decision.result, decisionDate: decision.decisionDate },
+      });
+    }
+    if (decision.result === 'stopped') end ??= { reason: 'council', endDate: decision.decisionDate };
+    if (decision.result === 'revised' && decision.guidanceType) {
+      guidanceType = decision.guidanceType as DebtGuidanceType;
+      await dossier.event('trajectory-revised', `Het BCSD van ${formatDateNl(decision.decisionDate)} wijzigde de hulp naar ${guidanceTypeLabel(guidanceType).toLowerCase()}`, {
+        data: { guidanceType, decisionDate: decision.decisionDate },
+      });
+    }
+  };
   void dossier.supervise('debt-evaluation', 'de evaluatie van het traject', async () => {
     for (;;) {
       if (compareDates(nextEvaluation, runEnd) > 0) return;
@@ -236,6 +278,7 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
       });
       if (outcome.proposal !== 'continue') {
         councilBusy = true;
+        const statusBefore = dossier.status;
         const stopping = outcome.proposal === 'end';
         const decision = await dossier.council(
           {
@@ -248,17 +291,35 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
           { hearingRequested: false, results: stopping ? ['stopped', 'postponed'] : ['revised', 'postponed'], step: `evaluation-${due}` },
         );
         councilBusy = false;
-        if (decision.result === 'stopped') end ??= { reason: 'council', endDate: decision.decisionDate };
-        if (decision.result === 'revised' && decision.guidanceType) {
-          guidanceType = decision.guidanceType as DebtGuidanceType;
-          await dossier.event('trajectory-revised', `Het BCSD van ${formatDateNl(decision.decisionDate)} wijzigde de hulp naar ${guidanceTypeLabel(guidanceType).toLowerCase()}`, {
-            data: { guidanceType, decisionDate: decision.decisionDate },
-          });
-        }
+        await applyDecision(decision, statusBefore);
       }
       nextEvaluation = addMonths(due, evaluationMonths).date;
     }
   });
+
+  // The yearly review when the year before changed the plan (YEARLY_REVIEW_PATCH): the BCSD confirms, revises or ends.
+  const review = input.yearlyReview;
+  if (review) {
+    councilBusy = true;
+    void dossier.supervise('debt-yearly-review', 'de jaarlijkse herziening door het BCSD', async () => {
+      const statusBefore = dossier.status;
+      const latest = planOn(plans, dossier.today()) ?? plans.at(-1);
+      const decision = await dossier.council(
+        {
+          reference: input.dossier.reference,
+          proposal: 'review',
+          motivation:
+            `Jaarlijkse herziening van het traject ${guidanceTypeLabel(guidanceType).toLowerCase()} na jaar ${review.year}: het budgetplan werd gewijzigd ` +
+            `(versie ${review.fromVersion} → ${review.toVersion}` +
+            (latest ? `; nu leefgeld ${formatEuro(latest.leefgeldWeeklyCents)} per week, ${latest.fixedCosts.length} vaste kosten, ${latest.instalments.length} afbetalingen` : '') +
+            ').',
+        },
+        { hearingRequested: false, results: ['confirmed', 'revised', 'stopped', 'postponed'], step: `yearly-review-${review.year}` },
+      );
+      councilBusy = false;
+      await applyDecision(decision, statusBefore);
+    });
+  }
 
   // 3. Payments from the budget-management account, up to the run's last day.
   let handingOver = false;
@@ -327,8 +388,20 @@ export async function debtMediationTrajectory(input: TrajectoryInput): Promise<T
   await condition(() => !councilBusy);
   await dossier.settle();
   const yearDone = !handingOver;
+  // The year's plan changes, for the next year's review (the versions received since this trajectory year began).
+  const latestVersion = plans.reduce((v, p) => Math.max(v, p.version), 0);
+  const yearStartVersion = input.planVersionAtYearStart ?? 1;
+  const reviewCarry = yearDone && patched(YEARLY_REVIEW_PATCH)
+    ? {
+        planVersionAtYearStart: latestVersion,
+        yearlyReview: latestVersion > yearStartVersion ? { year: input.year, fromVersion: yearStartVersion, toVersion: latestVersion } : undefined,
+      }
+    : {};
   return continueAsNew<typeof debtMediationTrajectory>({
     ...input,
+    // After ...input: the review done in this run is not carried again (a hand-over mid-year keeps the year's start version).
+    ...(input.yearlyReview ? { yearlyReview: undefined } : {}),
+    ...reviewCarry,
     dossier: dossier.handOver(),
     guidanceType,
     agreement,

@@ -163,6 +163,42 @@ describe('debtMediationTrajectory (time-skipping)', () => {
       expect(fake.of('recordDossierEvent').some((e) => e.type === 'trajectory-year' && e.description.includes('jaar 2'))).toBe(true);
       expect(orders(fake).some((o) => compareDates(o.dueDate, yearEnd) > 0)).toBe(true);
       expect((await handle.query(dossierStateQuery)).status).toBe('TRAJECTORY_ACTIVE');
+      // The plan did not change in the year: no yearly review by the BCSD.
+      expect(fake.of('scheduleAgendaItem')).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('a year in which the plan changed ends with its review by the BCSD; confirmed, the trajectory goes on as it was (status back from the agenda)', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { handle } = await start(taskQueue);
+      const signedOn = await today();
+      await workflowDriver(env).complete(handle.workflowId, fake, 'trajectory-agreement', signed(signedOn));
+      await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(signedOn), changedBy: 'u-1' }] });
+      await live(fake, handle.workflowId, 100);
+      const changedOn = await today();
+      await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(changedOn, { version: 2, leefgeldWeeklyCents: 14_000 }), changedBy: 'u-1' }] });
+      const yearEnd = addDays(addMonths(signedOn, 12).date, -1);
+      expect(fake.of('scheduleAgendaItem')).toEqual([]); // not before the year ends
+      await live(fake, handle.workflowId, daysBetween(changedOn, yearEnd) + 2);
+
+      const item = await eventually(() => fake.of('scheduleAgendaItem')[0]);
+      expect(item).toMatchObject({
+        kind: 'decision', key: 'yearly-review-1:decision-1',
+        proposal: {
+          reference: 'SB-2026-000001', proposal: 'review',
+          motivation: 'Jaarlijkse herziening van het traject budgetbeheer na jaar 1: het budgetplan werd gewijzigd (versie 1 → 2; nu leefgeld € 140,00 per week, 1 vaste kosten, 3 afbetalingen).',
+        },
+      });
+      expect((await handle.query(dossierStateQuery)).status).toBe('ON_AGENDA');
+      const sessionDate = await workflowDriver(env).decide(handle.workflowId, fake, { result: 'confirmed' });
+      const decided = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'trajectory-council-decided'));
+      expect(decided).toMatchObject({ status: 'TRAJECTORY_ACTIVE', description: expect.stringContaining('bevestigd, het traject loopt ongewijzigd verder') });
+      expect((await handle.query(dossierStateQuery)).status).toBe('TRAJECTORY_ACTIVE');
+      // The living money of year 2 follows version 2, decided or not; nothing ended.
+      await live(fake, handle.workflowId, 14);
+      expect(orders(fake).filter((o) => o.kind === 'leefgeld' && compareDates(o.dueDate, sessionDate) > 0).every((o) => o.amountCents === 14_000)).toBe(true);
+      expect(fake.of('scheduleAgendaItem')).toHaveLength(1);
       await handle.terminate('test done');
     });
   });
