@@ -12,7 +12,9 @@ import { addDays } from '../../../libs/deadlines/calendar-date';
  * current version. v1 was recorded from the first slice (the request up to "Lopend traject", commit 3cc9b48); v2 from
  * the trajectory's first landing (the grant continued as debtMediationTrajectory: agreement, plan, payments, evaluation);
  * v3 from commit 3ba2978's code: the paths v2 did not reach (creditor letters and an answer, a shortfall retried and
- * skipped, the CSR petition, admissibility and a claim, the yearly continue-as-new).
+ * skipped, the CSR petition, admissibility and a claim, the yearly continue-as-new); v4 from commit 084ab05's code (the
+ * yearly review): an evaluation's proposal revised by the BCSD (the status back from the agenda), a changed plan, the
+ * year's end and the review on the agenda at the start of year 2, confirmed.
  */
 const DIR = path.join(__dirname, 'histories');
 
@@ -121,6 +123,40 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
     await env.sleep('20 days');
     return 'terminate';
   },
+  // v4: an evaluation proposes budget guidance → management stays, revised by the BCSD; a second plan version; the year's
+  // end; the yearly review of year 1 on the agenda at the start of year 2, confirmed; weeks of year 2.
+  'yearly-review': async ({ complete, decide, env, handle, fake }) => {
+    const now = async () => todayInBrussels(await env.currentTimeMs());
+    const plan = (version: number, validFrom: string, leefgeldWeeklyCents: number) => ({
+      version, validFrom, account: { name: 'OCMW Demo budgetbeheer', iban: 'BE71096123456769', bic: 'GKCCBEBB' }, leefgeldWeeklyCents,
+      fixedCosts: [{ key: 'rent', partyId: LANDLORD, label: 'Huur', amountCents: 65_000, dueDay: 1 }],
+      instalments: [{ debtId: DEBT_1, partyId: CREDITOR_1, debtRef: 'FAC-2026-001', amountCents: 5_000, dueDay: 5 }],
+      reserveMonthlyCents: 0,
+    });
+    await complete('competence-check', outcomes.competent);
+    await complete('debt-inquiry', inquiry);
+    await complete('debt-report', { proposal: 'grant', guidanceType: 'budget-management', durationMonths: 36, motivation: 'Budgetbeheer nodig.' });
+    const decided = await decide('granted', { guidanceType: 'budget-management', durationMonths: 36 });
+    await complete('decision-notification', outcomes.notification(decided));
+    const signedOn = await now();
+    await complete('trajectory-agreement', { signed: true, signedOn, note: 'Ondertekend op de sociale dienst.' });
+    await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ changedBy: 'u-1', plan: plan(1, signedOn, 12_500) }] });
+    await env.sleep('95 days');
+    await complete('debt-evaluation', { interviewDate: await now(), proposal: 'change-type', guidanceType: 'budget-management', durationMonths: 36, report: 'Leefgeld te laag.' });
+    await decide('revised', { guidanceType: 'budget-management' });
+    await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ changedBy: 'u-1', plan: plan(2, await now(), 14_000) }] });
+    const firstRun = (await handle.describe()).runId;
+    for (let month = 0; month < 12 && (await handle.describe()).runId === firstRun; month++) {
+      await env.sleep('30 days');
+      for (const task of fake.openTasks().filter((t) => t.kind === 'debt-evaluation')) {
+        await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome: { interviewDate: await now(), proposal: 'continue', report: 'Plan loopt.' } }] });
+      }
+    }
+    if ((await handle.describe()).runId === firstRun) throw new Error('yearly-review: the first year did not continue as new');
+    await decide('confirmed');
+    await env.sleep('20 days');
+    return 'terminate';
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
@@ -132,7 +168,10 @@ describe('debtMediationApplication replay of stored histories', () => {
   recordScenarios({
     dir: DIR, prefix: 'debt-mediation', next: 'trajectory', workflow: debtMediationApplication, scenarios: SCENARIOS,
     input: (requestDate) => aDossierInput({ procedure: 'debt-mediation', reference: 'SB-2026-000001', requestDate }),
-    fakeOptions: { 'trajectory-year': { creditors: INVENTORY, budgetIncomingCents: () => incomingCents } },
+    fakeOptions: {
+      'trajectory-year': { creditors: INVENTORY, budgetIncomingCents: () => incomingCents },
+      'yearly-review': { creditors: INVENTORY, budgetIncomingCents: () => 100_000_000 },
+    },
   });
   replayStoredHistories(DIR);
 });
