@@ -8,6 +8,8 @@ import { createDeadlineActivities } from './deadlines/deadline.activities';
 import { createDebtMediationActivities } from './debt-mediation/debt-mediation.activities';
 import { createDossierActivities } from './dossiers/dossier.activities';
 import { createFigureActivities } from './figures/workload-snapshot.activities';
+import { createLoiActivities } from './loi/loi.activities';
+import { createPlaceActivities } from './loi/places.activities';
 import { createNoticeActivities } from './notices/notice.activities';
 import { createPaymentActivities } from './payments/payment.activities';
 import { createTaskActivities } from './tasks/task.activities';
@@ -31,6 +33,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createCouncilActivities(deps),
     ...createFigureActivities(deps),
     ...createDebtMediationActivities(deps),
+    ...createLoiActivities(deps),
+    ...createPlaceActivities(deps),
     ...createPaymentActivities({ ...deps, amounts: deps.amounts ?? loadLeefloonAmounts(deps.config.payments.amountsFile) }),
   };
 }

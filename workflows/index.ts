@@ -6,4 +6,5 @@ export { socialAidBenefit } from './social-aid/social-aid-benefit.workflow';
 export { debtMediationApplication } from './debt-mediation/debt-mediation.workflow';
 export { debtMediationTrajectory } from './debt-mediation/trajectory.workflow';
 export { debtMediationAnnualReport, debtMediationReportYear } from './debt-mediation/annual-report.workflow';
+export { loiResidency } from './loi/loi.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

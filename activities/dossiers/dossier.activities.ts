@@ -34,6 +34,8 @@ export interface DossierSettings {
   leefgeldWeekday?: number;
   evaluationMonths?: number;
   creditorAnswerDays?: number;
+  /** LOI: months a recognised resident may stay after the positive decision (LOI-5, [U]). */
+  loiTransitionMonths?: number;
 }
 
 export function createDossierActivities({ dataSource, config, temporal }: { dataSource: DataSource; config: AppConfig; temporal?: Client }) {
@@ -51,7 +53,11 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
         documentReminderDays: config.notices.documentReminderDays,
         partnerReminderDays: config.notices.partnerReminderDays,
         debtMediationRecognisedSince: config.debtMediationRecognisedSince,
-        ...config.debtMediation,
+        // Named, not spread: the report team (debtMediation.reportTeam) is not a dossier's setting.
+        leefgeldWeekday: config.debtMediation.leefgeldWeekday,
+        evaluationMonths: config.debtMediation.evaluationMonths,
+        creditorAnswerDays: config.debtMediation.creditorAnswerDays,
+        loiTransitionMonths: config.loiResidency.transitionMonths,
       };
     },
 

@@ -73,6 +73,13 @@ export interface AppConfig {
    * (OCMW_DEBT_REPORT_TEAM, default "demo", the local default's one team).
    */
   debtMediation: { leefgeldWeekday: number; evaluationMonths: number; creditorAnswerDays: number; reportTeam: string };
+  /**
+   * The LOI (domain §4, libs/payments/loi-leefgeld.ts): the OCMW's dated leefgeld scale, a JSON file
+   * (OCMW_LOI_LEEFGELD_SCALE_FILE; absent: the indicative built-in scale, [U]), and the months a recognised resident may
+   * stay after the positive decision (LOI-5 "45 days – 2 months", extensions [U]: OCMW_LOI_TRANSITION_MONTHS, default 2).
+   * The leefgeld is paid on OCMW_LEEFGELD_WEEKDAY like budget management's.
+   */
+  loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number };
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -321,6 +328,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       creditorAnswerDays: int('OCMW_CREDITOR_ANSWER_DAYS', 21, 1, 180),
       reportTeam: str('OCMW_DEBT_REPORT_TEAM', 'demo'),
     },
+    loiResidency: {
+      leefgeldScaleFile: env.OCMW_LOI_LEEFGELD_SCALE_FILE ? path.resolve(env.OCMW_LOI_LEEFGELD_SCALE_FILE) : null,
+      transitionMonths: int('OCMW_LOI_TRANSITION_MONTHS', 2, 1, 12),
+    },
     timeZone,
   };
   const config: AppConfig = {
@@ -377,6 +388,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       monthsAhead: int('OCMW_COUNCIL_MONTHS_AHEAD', 3, 1, 24),
     },
   };
+  if (config.loiResidency.leefgeldScaleFile && !fs.existsSync(config.loiResidency.leefgeldScaleFile)) {
+    problems.push({ key: 'OCMW_LOI_LEEFGELD_SCALE_FILE', message: `no such file: ${config.loiResidency.leefgeldScaleFile}` });
+  }
   if (config.payments.amountsFile && !fs.existsSync(config.payments.amountsFile)) {
     problems.push({ key: 'OCMW_LEEFLOON_AMOUNTS_FILE', message: `no such file: ${config.payments.amountsFile}` });
   }

@@ -10,12 +10,14 @@ import { OUTCOME_VALIDATORS } from '../tasks/outcome-validators.generated';
 import { LEEFLOON } from './leefloon';
 import { DEBT_MEDIATION } from './debt-mediation';
 import { SOCIAL_AID } from './social-aid';
+import { LOI } from './loi';
 import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
   leefloon: LEEFLOON,
   'social-aid': SOCIAL_AID,
   'debt-mediation': DEBT_MEDIATION,
+  loi: LOI,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type ProcedureName = keyof typeof PROCEDURES;

@@ -160,13 +160,19 @@ export interface ProcedureDefinition<TaskKindName extends string = string> {
   workflowTypes: readonly string[];
   /** Dossier references: `${prefix}-${year}-${number}`. */
   referencePrefix: string;
+  /**
+   * How its dossiers open: 'request' (default) — a person asks, POST /dossiers, the §0.1 pipeline; 'event' — only an
+   * external event that opens a dossier (the LOI: Fedasil's assignment, POST /intake/events). The web app offers only
+   * request procedures under "Nieuwe aanvraag".
+   */
+  opensBy?: 'request' | 'event';
   statuses: readonly ProcedureStatus[];
   /** Task kinds by name; names are scoped to the procedure (running dossiers keep their stored kind names). */
   taskKinds: Readonly<Record<TaskKindName, TaskKind>>;
   /** Prefill and computations of the task forms, per task kind (absent: an empty form). */
   forms?: Readonly<Partial<Record<TaskKindName, TaskForm>>>;
-  /** The rules of the shared pipeline steps (workflows/shared/request-pipeline.ts). */
-  deadlines: PipelineDeadlines;
+  /** The rules of the shared pipeline steps (workflows/shared/request-pipeline.ts); absent for a procedure not opened by a request. */
+  deadlines?: PipelineDeadlines;
   council: ProcedureCouncil;
   letters: ProcedureLetters;
   events: Readonly<Record<string, ExternalEventKind>>;

@@ -498,6 +498,60 @@ export const DEBT_MEDIATION_TASK_KINDS = {
 } satisfies Record<string, TaskKind>;
 
 /**
+ * The LOI's task kinds (libs/procedures/loi.ts; domain §4.1): the intake on arrival (art. 14 Opvangwet: the house rules
+ * and the information brochure handed over; the waiting register), the evaluations of the reception needs (LOI-1, LOI-2:
+ * KB 25 April 2007) and, after a recognition, the identification number the leefloon needs before form B can go.
+ */
+export const LOI_TASK_KINDS = {
+  ...CASEWORK_TASK_KINDS,
+  'collect-iban': PIPELINE_TASK_KINDS['collect-iban'],
+  'loi-intake': {
+    kind: 'loi-intake',
+    title: 'Onthaal in het LOI (aankomst)',
+    role: 'social-worker',
+    outcomeSchema: object(['arrivalDate', 'placeId', 'houseRulesHandedOver', 'brochureHandedOver', 'waitingRegisterOn', 'selfCatering', 'leefgeldMethod'], {
+      arrivalDate: date('Dag van aankomst'),
+      placeId: { type: 'string', format: 'uuid', title: 'Opvangplaats' },
+      // Art. 14 Opvangwet: on arrival the resident receives the house rules and the information brochure.
+      houseRulesHandedOver: choice('Huishoudelijk reglement overhandigd (art. 14 Opvangwet)', [[true, 'Ja']]),
+      brochureHandedOver: choice('Onthaalbrochure overhandigd (art. 14 Opvangwet)', [[true, 'Ja']]),
+      waitingRegisterOn: date('Ingeschreven in het wachtregister op'),
+      selfCatering: choice('Kookt het gezin zelf?', [[true, 'Ja, zelf kokend'], [false, 'Nee, maaltijden voorzien']]),
+      leefgeldMethod: choice('Uitbetaling van het leefgeld', [['cash', 'Contant tegen ontvangstbewijs'], ['transfer', 'Overschrijving op een rekening']]),
+      notes,
+    }),
+    check: (o, ctx) => notBefore(o, 'arrivalDate', ctx.requestDate, 'the assignment date'),
+  },
+  'loi-evaluation': {
+    kind: 'loi-evaluation',
+    title: 'Evaluatie van de opvangbehoeften',
+    role: 'social-worker',
+    outcomeSchema: object(
+      ['evaluatedOn', 'needs', 'vulnerable', 'transferRequested'],
+      {
+        evaluatedOn: date('Datum van de evaluatie'),
+        needs: text('Opvangbehoeften en verslag', 8000),
+        vulnerable: choice('Bijzondere opvangnoden (kwetsbaar)?', [[true, 'Ja'], [false, 'Nee']]),
+        transferRequested: choice('Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil?', [[true, 'Ja'], [false, 'Nee']]),
+        transferReason: text('Reden van de transfer', 4000),
+      },
+      requiredWhen('transferRequested', true, ['transferReason'], 'a transfer request states its reason'),
+    ),
+    check: (o, ctx) => notBefore(o, 'evaluatedOn', ctx.requestDate, 'the assignment date'),
+  },
+  'loi-identification': {
+    kind: 'loi-identification',
+    title: 'Rijksregister- of bisnummer aanvragen (na erkenning)',
+    role: 'social-worker',
+    outcomeSchema: object(['numberKind', 'requestedOn', 'note'], {
+      numberKind: choice('Aangevraagd nummer', [['national-number', 'Rijksregisternummer (inschrijving in de gemeente)'], ['bis-number', 'Bisnummer (KSZ)']]),
+      requestedOn: date('Aangevraagd op'),
+      note: text('Notitie', 2000),
+    }),
+  },
+} satisfies Record<string, TaskKind>;
+
+/**
  * Schema first — the standalone validator generated from `outcomeSchema` under `<procedure>/<kind>`, so it runs in the
  * workflow sandbox without compiling — then the kind's own context rules: one list of errors in the API's error shape.
  */

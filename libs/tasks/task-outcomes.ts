@@ -148,6 +148,25 @@ export type TaskOutcomes = {
     sentOn: IsoDate;
     note: string;
   };
+  'loi-intake': {
+    arrivalDate: IsoDate;
+    placeId: string;
+    houseRulesHandedOver: true;
+    brochureHandedOver: true;
+    waitingRegisterOn: IsoDate;
+    selfCatering: boolean;
+    leefgeldMethod: 'cash' | 'transfer';
+    notes?: string;
+  };
+  'loi-evaluation': {
+    evaluatedOn: IsoDate;
+    needs: string;
+    vulnerable: boolean;
+    transferRequested: boolean;
+    /** Required when a transfer is requested. */
+    transferReason?: string;
+  };
+  'loi-identification': { numberKind: 'national-number' | 'bis-number'; requestedOn: IsoDate; note: string };
 };
 
 export type TaskKindName = keyof TaskOutcomes;

@@ -13,6 +13,8 @@ import { addWorkingDays } from '../../libs/deadlines/holidays';
 import type { DeadlineRule } from '../../libs/deadlines/types';
 import { clockTrigger, partnerForm } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
+import type { LoiLeefgeldInput } from '../../activities/loi/loi.activities';
+import { DEFAULT_LOI_LEEFGELD_SCALE, loiWeeklyLeefgeld } from '../../libs/payments/loi-leefgeld';
 
 /** The default house rules: a session every Tuesday, agenda closing 8 days before. */
 const RULES = { rhythm: 'weekly' as const, weekday: 2, weekOfMonth: 2, anchorDate: '2026-01-06', noticeDays: 8 };
@@ -39,6 +41,11 @@ export interface FakeOptions {
    * real one counts them): the money that came in by `on`. Default: plenty (10 million euro).
    */
   budgetIncomingCents?: (on: string) => number;
+  /**
+   * The LOI household on a day (the applicant and the members whose membership runs that day), as loiWeeklyLeefgeld
+   * reads it from dossier_persons (default: one adult).
+   */
+  loiResidents?: (day: string) => { birthDate: string }[];
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -56,6 +63,8 @@ export function fakeActivities(options: FakeOptions = {}) {
   const messagesByRef = new Map<string, string>();
   const creditorLetters = new Map<string, CreditorLetterRecord>();
   const csrFiles = new Map<string, CsrRecord>();
+  // loi_place_periods is unique on (place, dossier, state, from).
+  const placePeriods = new Set<string>();
   const linkedByKey = new Map<string, { dossierId: string; reference: string; workflowId: string; linkId: string; existing: boolean }>();
   const record = (name: keyof Activities) => async (input: unknown) => {
     calls.push({ name, input });
@@ -119,6 +128,32 @@ export function fakeActivities(options: FakeOptions = {}) {
     planDeadline: async (input: PlanDeadlineInput) => {
       calls.push({ name: 'planDeadline', input });
       return planWithEngine(catalogue, input);
+    },
+    // The real computation (pure) over the fake's household: only the read of dossier_persons is faked.
+    loiWeeklyLeefgeld: async (input: LoiLeefgeldInput) => {
+      calls.push({ name: 'loiWeeklyLeefgeld', input });
+      const residents = options.loiResidents?.(input.day) ?? [{ birthDate: '1990-01-01' }];
+      const week = loiWeeklyLeefgeld(DEFAULT_LOI_LEEFGELD_SCALE, input.day, residents, input.selfCatering);
+      return { amountCents: week.amountCents, text: `Leefgeld LOI: ${week.text}`, persons: residents.length, scaleValidFrom: week.validFrom };
+    },
+    // The LOI places (loi_place_periods): recorded; the activities' own idempotency is tested on PostgreSQL.
+    occupyPlace: async (input) => {
+      calls.push({ name: 'occupyPlace', input });
+      const key = `occupied:${input.placeId}:${input.dossierId}:${input.from}`;
+      const created = !placePeriods.has(key);
+      placePeriods.add(key);
+      return { created };
+    },
+    releasePlace: async (input) => {
+      calls.push({ name: 'releasePlace', input });
+      return { released: [...placePeriods].some((k) => k.startsWith(`occupied:${input.placeId}:${input.dossierId}:`)) };
+    },
+    suspendPlace: async (input) => {
+      calls.push({ name: 'suspendPlace', input });
+      const key = `suspended:${input.placeId}:${input.dossierId ?? ''}:${input.from}`;
+      const created = !placePeriods.has(key);
+      placePeriods.add(key);
+      return { created };
     },
     setDeadlineStatus: record('setDeadlineStatus'),
     raiseEscalation: record('raiseEscalation'),
@@ -244,6 +279,8 @@ export function fakeActivities(options: FakeOptions = {}) {
     /** The creditor_letters rows as the table would hold them, by letter key. */
     creditorLetter: (dossierId: string, letterKey: string) => creditorLetters.get(`${dossierId}:${letterKey}`),
     of: (name: keyof Activities) => calls.filter((c) => c.name === name).map((c) => c.input),
+    /** The id queuePartnerMessage answered for (dossier, kind, partnerRef), as partner_messages holds it. */
+    partnerMessageId: (dossierId: string, kind: string, partnerRef: string) => messagesByRef.get(`${dossierId}:${kind}:${partnerRef}`),
     openTasks: () => {
       // Completed or cancelled (the procedure moved on without it): no longer in the inbox.
       const completed = new Set(calls.filter((c) => c.name === 'recordTaskCompletion' || c.name === 'cancelTask').map((c) => c.input.taskId));

@@ -397,7 +397,7 @@ export class CollectiveSettlement {
 function closedClock(key: string, ruleId: string): DeadlineHandle {
   return {
     key, ruleId, dueDate: () => null, status: () => 'met', metDate: () => null, consequenceFrom: () => null,
-    met: async () => undefined, cancel: async () => undefined,
+    met: async () => undefined, metAt: async () => undefined, cancel: async () => undefined,
   };
 }
 

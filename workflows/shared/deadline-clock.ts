@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { RecomputeInput } from '../../activities/deadlines/deadline.activities';
-import { endOfDay, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { dateInZone, endOfDay, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { OPEN_CLOCK_STATUSES, statusAfterReplan } from '../../libs/deadlines/clock-status';
 import type { DeadlineComputation, DeadlineStatus, Extension, Suspension } from '../../libs/deadlines/types';
 import { ComputedDeadline, computeDeadline as computeV1, ruleFor } from '../../libs/deadlines/v1-rules';
@@ -31,6 +31,11 @@ export interface DeadlineHandle {
   consequenceFrom(): IsoDate | null;
   /** The action happened on `date`: met if on or before the due date, otherwise breached with its met date. */
   met(date: IsoDate): Promise<void>;
+  /**
+   * The action happened at `instant` (epoch ms): for a term with an hour (LOI-3: before 10:00 on the next working day)
+   * met when not after that instant, otherwise breached; its date (in the clock's time zone) is the met date.
+   */
+  metAt(instant: number): Promise<void>;
   /** The deadline no longer applies (e.g. the request was forwarded). */
   cancel(reason: string): Promise<void>;
 }
@@ -145,6 +150,17 @@ export class DeadlineClock implements DeadlineHandle {
     const due = this.computed.dueDate;
     this.met_ = date;
     await this.setStatus(due === null || date <= due ? 'met' : 'breached', date);
+  }
+
+  async metAt(instant: number): Promise<void> {
+    if (this.recomputing) await condition(() => !this.recomputing);
+    if (this.closed) return;
+    this.closed = true;
+    const date = dateInZone(instant, this.ctx.timeZone);
+    const { dueAt, dueDate } = this.computed;
+    this.met_ = date;
+    const onTime = dueAt ? instant <= Date.parse(dueAt) : dueDate === null || date <= dueDate;
+    await this.setStatus(onTime ? 'met' : 'breached', date);
   }
 
   async cancel(): Promise<void> {
@@ -331,6 +347,12 @@ export async function startLegacyDeadline(ctx: ClockContext & { dossierId: strin
     metDate: () => metDate,
     met: async (date) => {
       watch.cancel();
+      await setStatus(date <= computed.dueDate ? 'met' : 'breached', date);
+    },
+    // v1 rules have no hour: the day decides.
+    metAt: async (instant) => {
+      watch.cancel();
+      const date = dateInZone(instant, timeZone);
       await setStatus(date <= computed.dueDate ? 'met' : 'breached', date);
     },
     cancel: async () => {

@@ -30,6 +30,8 @@ export interface DossierInput {
     evaluationMonths?: number;
     /** Debt mediation: calendar days a creditor has to answer a letter (before its reminder, and after it). */
     creditorAnswerDays?: number;
+    /** LOI: months a recognised resident may stay after the positive decision (LOI-5, [U] configuration). */
+    loiTransitionMonths?: number;
     /**
      * A run that has this many history events hands over to a new run at its next safe point, even before Temporal
      * suggests it (continueAsNewSuggested) — configuration; tests set it low to prove the hand-over.

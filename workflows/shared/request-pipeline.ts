@@ -31,6 +31,8 @@ export const SILENT_REFUSAL_APPEAL = 'appeal-no-decision';
 /** The deadline rules of the dossier's procedure (libs/procedures/<procedure>.ts, `deadlines`). */
 export function pipelineRules(dossier: Dossier): PipelineDeadlines & { appeal: string } {
   const definition = procedureDefinition(dossier.input.procedure);
+  // Only a procedure opened by a request runs the pipeline (the LOI, opened by an event, has no pipeline rules).
+  if (!definition.deadlines) throw new Error(`procedure ${definition.name} has no request pipeline (deadlines)`);
   return { ...definition.deadlines, appeal: definition.letters.appeal.ruleId };
 }
 

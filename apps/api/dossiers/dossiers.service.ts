@@ -13,7 +13,7 @@ import {
   TaskEntity,
 } from '../../../libs/db/entities';
 import { daysBetween, todayIn } from '../../../libs/deadlines/calendar-date';
-import { ProcedureName, statusLabel } from '../../../libs/procedures';
+import { procedureDefinition, ProcedureName, statusLabel } from '../../../libs/procedures';
 import { findOpenDossier, PersonMergedError, registerDossier } from '../../../libs/db/open-dossier';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
@@ -52,6 +52,10 @@ export class DossiersService {
    * national number.
    */
   async open(actor: AuthUser, input: OpenDossier) {
+    // A procedure opened by an event (the LOI: Fedasil's assignment) is opened through POST /intake/events only.
+    if (procedureDefinition(input.procedure).opensBy === 'event') {
+      throw conflict(`A ${input.procedure} dossier is opened by its event (POST /intake/events), not as a request`, { code: 'opened-by-event' });
+    }
     const opened = await this.dataSource.transaction((tx) => this.openIn(tx, actor, input));
     const delivery = await this.outbox.deliverNow([opened.outboxId]);
     return { ...opened.result, workflowStarted: delivery.delivered === 1 };

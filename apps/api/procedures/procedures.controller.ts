@@ -13,6 +13,7 @@ export function procedureView(p: ProcedureDefinition) {
     workflowType: p.workflowType,
     workflowTypes: p.workflowTypes,
     referencePrefix: p.referencePrefix,
+    opensBy: p.opensBy ?? 'request',
     statuses: [...p.statuses].sort((a, b) => a.order - b.order).map((s) => ({ code: s.code, label: s.label, order: s.order, final: s.final === true })),
     taskKinds: Object.entries(p.taskKinds).map(([kind, k]) => ({ kind, role: k.role, title: k.title, outcomeSchema: k.outcomeSchema })),
     council: {
@@ -36,7 +37,7 @@ const list = (required: string[], properties: Record<string, object>) => ({
 });
 const PROCEDURE_VIEW = {
   type: 'object',
-  required: ['name', 'title', 'workflowType', 'workflowTypes', 'referencePrefix', 'statuses', 'taskKinds', 'council', 'letters', 'events', 'settings'],
+  required: ['name', 'title', 'workflowType', 'workflowTypes', 'referencePrefix', 'opensBy', 'statuses', 'taskKinds', 'council', 'letters', 'events', 'settings'],
   additionalProperties: false,
   properties: {
     name: { ...STRING, example: 'leefloon' },
@@ -44,6 +45,7 @@ const PROCEDURE_VIEW = {
     workflowType: STRING,
     workflowTypes: { type: 'array', items: STRING },
     referencePrefix: { ...STRING, example: 'LL' },
+    opensBy: { enum: ['request', 'event'], description: 'request: POST /dossiers (a person asks); event: only an external event opens one (POST /intake/events)' },
     statuses: list(['code', 'label', 'order', 'final'], {
       code: { ...STRING, example: 'ON_AGENDA' }, label: { ...STRING, example: 'Geagendeerd op het BCSD' }, order: { type: 'integer' }, final: { type: 'boolean' },
     }),

@@ -52,7 +52,8 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
   it('labels in Dutch every status its workflows can set, in one order', () => {
     // `{ status: 'X' }` in an event, `status: 'X'` in a result, `dossier.status = 'X'`, the runtime's initial status.
     const set = literals(name, /status(?::| =) '([A-Z][A-Z_]+)'/g);
-    expect(set.length).toBeGreaterThanOrEqual(10); // the scan finds them (a renamed option would leave it empty)
+    // The scan finds them (a renamed option would leave it empty): all but one of a small procedure's, 10 of a large one's.
+    expect(set.length).toBeGreaterThanOrEqual(Math.min(10, p.statuses.length - 1));
     const codes = p.statuses.map((s) => s.code);
     expect(set.filter((code) => !codes.includes(code))).toEqual([]);
     expect(new Set(codes).size).toBe(codes.length);
@@ -65,7 +66,7 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
 
   it('defines every task kind its workflows open, with a Dutch title, a role and an outcome schema', () => {
     const opened = literals(name, /\.task\('([a-z-]+)'/g);
-    expect(opened.length).toBeGreaterThan(5);
+    expect(opened.length).toBeGreaterThan(Math.min(5, Object.keys(p.taskKinds).length - 2));
     for (const kind of opened) {
       const k = taskKindOf(name, kind);
       expect(k).toMatchObject({ kind, title: expect.any(String), role: expect.any(String), outcomeSchema: { type: 'object' } });
@@ -74,7 +75,8 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
 
   it('lists every letter template its workflows issue, each a known template', () => {
     const used = literals(name, /'([a-z]+(?:-[a-z]+)+)'/g).filter((s) => (TEMPLATES as readonly string[]).includes(s));
-    expect(used.length).toBeGreaterThan(3);
+    // A procedure that issues no letter yet (the LOI) lists none.
+    expect(used.length).toBeGreaterThan(Math.min(3, p.letters.templates.length - 1));
     expect(used.filter((t) => !p.letters.templates.includes(t as never))).toEqual([]);
     for (const t of p.letters.templates) expect(TEMPLATES).toContain(t);
   });
@@ -94,6 +96,7 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
       OCMW_LEEFGELD_WEEKDAY: config.debtMediation.leefgeldWeekday,
       OCMW_DEBT_EVALUATION_MONTHS: config.debtMediation.evaluationMonths,
       OCMW_CREDITOR_ANSWER_DAYS: config.debtMediation.creditorAnswerDays,
+      OCMW_LOI_TRANSITION_MONTHS: config.loiResidency.transitionMonths,
       // Unset, the catalogue's rule holds (SA-9, [U]); the setting's default is its duration.
       OCMW_ASYLUM_END_OF_AID_DAYS: config.asylumEndOfAidDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'SA-9')!.duration,
     };

@@ -1,6 +1,6 @@
-import { DEBT_MEDIATION_TASK_KINDS, LEEFLOON_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { DEBT_MEDIATION_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
 
-const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS };
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -86,6 +86,12 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
   'budget-shortfall': { action: 'required', note: 'required' },
   'creditor-no-answer': { action: 'required', note: 'required' },
   'csr-amicable-plan': { sentOn: 'required', note: 'required' },
+  'loi-intake': {
+    arrivalDate: 'required', placeId: 'required', houseRulesHandedOver: 'required', brochureHandedOver: 'required', waitingRegisterOn: 'required',
+    selfCatering: 'required', leefgeldMethod: 'required', notes: 'optional',
+  },
+  'loi-evaluation': { evaluatedOn: 'required', needs: 'required', vulnerable: 'required', transferRequested: 'required', transferReason: 'optional' },
+  'loi-identification': { numberKind: 'required', requestedOn: 'required', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -146,4 +152,7 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'budget-shortfall': { action: ['retry', 'skip'] },
   'creditor-no-answer': { action: ['called', 'resend', 'close'] },
   'csr-amicable-plan': {},
+  'loi-intake': { houseRulesHandedOver: [true], brochureHandedOver: [true], selfCatering: [true, false], leefgeldMethod: ['cash', 'transfer'] },
+  'loi-evaluation': { vulnerable: [true, false], transferRequested: [true, false] },
+  'loi-identification': { numberKind: ['national-number', 'bis-number'] },
 };

@@ -2945,9 +2945,9 @@ export interface operations {
             query?: {
                 /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
                 scope?: "mine" | "team";
-                procedure?: "leefloon" | "social-aid" | "debt-mediation";
+                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -2980,7 +2980,7 @@ export interface operations {
                             /** @description LL-2026-000123 */
                             reference: string;
                             /** @enum {unknown} */
-                            procedure: "leefloon" | "social-aid" | "debt-mediation";
+                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                             status: string;
                             team?: string;
                             /** Format: uuid */
@@ -3069,7 +3069,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                     /** Format: uuid */
                     personId: string;
                     /** Format: date */
@@ -3185,7 +3185,7 @@ export interface operations {
                         /** @description LL-2026-000123 */
                         reference: string;
                         /** @enum {unknown} */
-                        procedure: "leefloon" | "social-aid" | "debt-mediation";
+                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                         status: string;
                         team: string;
                         /** Format: uuid */
@@ -3211,7 +3211,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3232,7 +3232,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3524,7 +3524,7 @@ export interface operations {
                             /** Format: uuid */
                             dossierId?: string;
                             /** @enum {unknown} */
-                            procedure?: "leefloon" | "social-aid" | "debt-mediation";
+                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                             type: string;
                             /** @description Dutch, from the event kind */
                             title?: string;
@@ -3632,7 +3632,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -3732,7 +3732,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                     /** @description An event kind of the dossier's procedure (GET /procedures: events) */
                     type: string;
                     /** Format: date */
@@ -3759,7 +3759,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -9049,7 +9049,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -9133,7 +9133,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -9219,7 +9219,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -9324,7 +9324,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -9847,6 +9847,72 @@ export interface operations {
                     sentOn: string;
                     /** Toelichting */
                     note: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
+                } | {
+                    /**
+                     * IBAN van de cliënt
+                     * Format: iban
+                     */
+                    iban: string;
+                } | {
+                    /**
+                     * Dag van aankomst
+                     * Format: date
+                     */
+                    arrivalDate: string;
+                    /**
+                     * Opvangplaats
+                     * Format: uuid
+                     */
+                    placeId: string;
+                    /** Huishoudelijk reglement overhandigd (art. 14 Opvangwet) */
+                    houseRulesHandedOver: true;
+                    /** Onthaalbrochure overhandigd (art. 14 Opvangwet) */
+                    brochureHandedOver: true;
+                    /**
+                     * Ingeschreven in het wachtregister op
+                     * Format: date
+                     */
+                    waitingRegisterOn: string;
+                    /** Kookt het gezin zelf? */
+                    selfCatering: true | false;
+                    /** Uitbetaling van het leefgeld */
+                    leefgeldMethod: "cash" | "transfer";
+                    /** Opmerkingen */
+                    notes?: string;
+                } | ({
+                    /**
+                     * Datum van de evaluatie
+                     * Format: date
+                     */
+                    evaluatedOn: string;
+                    /** Opvangbehoeften en verslag */
+                    needs: string;
+                    /** Bijzondere opvangnoden (kwetsbaar)? */
+                    vulnerable: true | false;
+                    /** Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil? */
+                    transferRequested: true | false;
+                    /** Reden van de transfer */
+                    transferReason?: string;
+                } & unknown) | {
+                    /** Aangevraagd nummer */
+                    numberKind: "national-number" | "bis-number";
+                    /**
+                     * Aangevraagd op
+                     * Format: date
+                     */
+                    requestedOn: string;
+                    /** Notitie */
+                    note: string;
                 };
             };
         };
@@ -9865,7 +9931,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -9887,7 +9953,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10071,7 +10137,9 @@ export interface operations {
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
                     amountCents?: unknown;
+                    arrivalDate?: unknown;
                     body?: unknown;
+                    brochureHandedOver?: unknown;
                     category?: unknown;
                     competent?: unknown;
                     competentOcmw?: unknown;
@@ -10089,20 +10157,25 @@ export interface operations {
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
                     homeVisitDate?: unknown;
+                    houseRulesHandedOver?: unknown;
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
                     interviewDate?: unknown;
+                    leefgeldMethod?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
                     monthlyIncomeCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
+                    needs?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
                     notes?: unknown;
+                    numberKind?: unknown;
                     payeePartyId?: unknown;
+                    placeId?: unknown;
                     priorityDebts?: unknown;
                     proposal?: unknown;
                     proposedCategory?: unknown;
@@ -10110,10 +10183,12 @@ export interface operations {
                     receivedOn?: unknown;
                     recoverCents?: unknown;
                     report?: unknown;
+                    requestedOn?: unknown;
                     residenceStatus?: unknown;
                     result?: unknown;
                     rijksregisterCode?: unknown;
                     rule?: unknown;
+                    selfCatering?: unknown;
                     sentDate?: unknown;
                     sentOn?: unknown;
                     signed?: unknown;
@@ -10125,7 +10200,11 @@ export interface operations {
                     swornStatementDate?: unknown;
                     totalDebtsCents?: unknown;
                     trackingNumber?: unknown;
+                    transferReason?: unknown;
+                    transferRequested?: unknown;
                     type?: unknown;
+                    vulnerable?: unknown;
+                    waitingRegisterOn?: unknown;
                 };
             };
         };
@@ -10316,7 +10395,9 @@ export interface operations {
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
                     amountCents?: unknown;
+                    arrivalDate?: unknown;
                     body?: unknown;
+                    brochureHandedOver?: unknown;
                     category?: unknown;
                     competent?: unknown;
                     competentOcmw?: unknown;
@@ -10334,20 +10415,25 @@ export interface operations {
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
                     homeVisitDate?: unknown;
+                    houseRulesHandedOver?: unknown;
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
                     interviewDate?: unknown;
+                    leefgeldMethod?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
                     monthlyIncomeCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
+                    needs?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
                     notes?: unknown;
+                    numberKind?: unknown;
                     payeePartyId?: unknown;
+                    placeId?: unknown;
                     priorityDebts?: unknown;
                     proposal?: unknown;
                     proposedCategory?: unknown;
@@ -10355,10 +10441,12 @@ export interface operations {
                     receivedOn?: unknown;
                     recoverCents?: unknown;
                     report?: unknown;
+                    requestedOn?: unknown;
                     residenceStatus?: unknown;
                     result?: unknown;
                     rijksregisterCode?: unknown;
                     rule?: unknown;
+                    selfCatering?: unknown;
                     sentDate?: unknown;
                     sentOn?: unknown;
                     signed?: unknown;
@@ -10370,7 +10458,11 @@ export interface operations {
                     swornStatementDate?: unknown;
                     totalDebtsCents?: unknown;
                     trackingNumber?: unknown;
+                    transferReason?: unknown;
+                    transferRequested?: unknown;
                     type?: unknown;
+                    vulnerable?: unknown;
+                    waitingRegisterOn?: unknown;
                 };
             };
         };
@@ -13230,7 +13322,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    result: "granted" | "refused" | "revised" | "stopped" | "postponed" | "ratified" | "overruled" | "recovered";
+                    result: "granted" | "refused" | "revised" | "stopped" | "postponed" | "ratified" | "overruled" | "recovered" | "confirmed";
                     /** Categorie */
                     category?: 1 | 2 | 3;
                     /** Maandbedrag (cent) */
@@ -13697,7 +13789,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    result: "granted" | "refused" | "revised" | "stopped" | "postponed" | "ratified" | "overruled" | "recovered";
+                    result: "granted" | "refused" | "revised" | "stopped" | "postponed" | "ratified" | "overruled" | "recovered" | "confirmed";
                     /** Categorie */
                     category?: 1 | 2 | 3;
                     /** Maandbedrag (cent) */
@@ -14645,6 +14737,11 @@ export interface operations {
                             workflowTypes: string[];
                             /** @example LL */
                             referencePrefix: string;
+                            /**
+                             * @description request: POST /dossiers (a person asks); event: only an external event opens one (POST /intake/events)
+                             * @enum {unknown}
+                             */
+                            opensBy: "request" | "event";
                             statuses: {
                                 /** @example ON_AGENDA */
                                 code: string;

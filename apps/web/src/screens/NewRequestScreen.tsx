@@ -40,7 +40,9 @@ export function NewRequestScreen() {
   const [general, setGeneral] = useState('');
 
   if (!catalogue) return <Page title={t.newRequest.title}><Loading /></Page>;
-  const chosen = procedure || catalogue.all[0]?.name || '';
+  // Only procedures a person asks for: the LOI is opened by Fedasil's assignment (Intake), not here.
+  const requestable = catalogue.all.filter((p) => p.opensBy !== 'event');
+  const chosen = procedure || requestable[0]?.name || '';
 
   const open = async (confirmNotDuplicate: boolean) => {
     setErrors([]);
@@ -80,7 +82,7 @@ export function NewRequestScreen() {
       <form aria-label={t.newRequest.title} noValidate onSubmit={submit}>
         <label htmlFor="procedure">{t.newRequest.procedure}</label>
         <select id="procedure" name="procedure" value={chosen} onChange={(e) => setProcedure(e.target.value)}>
-          {catalogue.all.map((p) => (
+          {requestable.map((p) => (
             <option key={p.name} value={p.name}>{p.title}</option>
           ))}
         </select>

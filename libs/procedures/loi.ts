@@ -1,0 +1,133 @@
+/**
+ * The LOI (lokaal opvanginitiatief, §4 of the domain reference): the OCMW houses an applicant for international
+ * protection whom Fedasil assigned to one of its places (code 207), from the assignment to the departure. Not a
+ * request: a dossier is opened by the Fedasil assignment (an external event, POST /intake/events), never by
+ * POST /dossiers. Its workflow is workflows/loi/loi.workflow.ts (loiResidency): arrival and the Match-IT declarations
+ * (LOI-3-ARRIVAL, LOI-3), the evaluations of the reception needs (LOI-1, LOI-2), the weekly leefgeld, the asylum
+ * procedure as events, and the endings (recognition: LOI-5 and a linked leefloon dossier; final refusal: LOI-6;
+ * departure). The places and the monthly claim to Fedasil (LOI-7, LOI-8) are the LOI places capability's. Pure data.
+ */
+import { choice, date, LOI_TASK_KINDS, object, text } from '../tasks/task-kinds';
+import { LABOUR_COURT_APPEAL_HOW, RATIFICATION } from './pipeline';
+import type { ProcedureDefinition } from './types';
+
+export const LOI = {
+  name: 'loi',
+  title: 'Lokaal opvanginitiatief (LOI)',
+  workflowType: 'loiResidency',
+  workflowTypes: ['loiResidency'],
+  referencePrefix: 'LOI',
+  opensBy: 'event',
+  // Every status workflows/loi/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
+  statuses: [
+    // The status every dossier opens in (libs/db/open-dossier.ts), until the workflow has read the assignment.
+    { code: 'REQUEST_REGISTERED', label: 'Toewijzing geregistreerd', order: 1 },
+    { code: 'ASSIGNED', label: 'Toegewezen door Fedasil', order: 2 },
+    { code: 'RESIDING', label: 'Verblijft in het LOI', order: 3 },
+    { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 4 },
+    { code: 'TRANSITION', label: 'Erkend: overgang naar zelfstandig wonen', order: 5 },
+    { code: 'END_OF_AID', label: 'Definitief negatief: einde van de materiële hulp', order: 6 },
+    { code: 'DEPARTED', label: 'Vertrokken uit het LOI', order: 7, final: true },
+  ],
+  taskKinds: LOI_TASK_KINDS,
+  // Order measures and sanctions (art. 44–46 Opvangwet) are recorded decisions; the council step is ready for them
+  // ([U] who decides them in an LOI: the BCSD or its chair) — no LOI workflow puts one on the agenda yet.
+  council: {
+    proposalSchema: object(['reference', 'proposal', 'motivation'], {
+      reference: text('Dossiernummer', 40),
+      proposal: choice('Voorstel', [['stop', 'Sanctie of ordemaatregel']]),
+      motivation: text('Motivering', 8000),
+    }),
+    decisions: {
+      decision: {
+        schema: object(['result', 'decisionDate', 'motivation'], {
+          result: choice('Beslissing', [['stopped', 'Opgelegd'], ['refused', 'Niet opgelegd'], ['postponed', 'Uitgesteld']]),
+          decisionDate: date('Datum van de beslissing'),
+          motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
+        }),
+      },
+      ratification: RATIFICATION,
+    },
+  },
+  letters: {
+    request: 'materiële hulp in een lokaal opvanginitiatief (Opvangwet)',
+    right: 'materiële hulp',
+    decidingBody: 'Bijzonder Comité voor de Sociale Dienst',
+    article: 'de',
+    categories: false,
+    categoryOf: 'de materiële hulp',
+    legalReasons: 'Wet van 12 januari 2007 betreffende de opvang van asielzoekers en van andere categorieën van vreemdelingen (Opvangwet), art. 14–30 en 44–47.',
+    decisionTerm: 'niet van toepassing (toewijzing door Fedasil)',
+    forwardingBasis: { ocmw: 'Opvangwet', applicant: 'Opvangwet' },
+    // The council step's invitation to be heard (the runtime's); the LOI's own letters (sanctions) are still to come.
+    templates: ['hearing-invitation'],
+    appeal: {
+      court: 'arbeidsrechtbank',
+      ruleId: 'LOI-APPEAL',
+      term: 'drie maanden [U]',
+      legalBasis: 'art. 47 Opvangwet [U]',
+      how: LABOUR_COURT_APPEAL_HOW,
+    },
+  },
+  events: {
+    // Fedasil Dispatching assigns the applicant (and the household) to a place of this LOI (§4.1 step 1): it opens the
+    // dossier (POST /intake/events); the applicant often has no national number yet, only the Fedasil/OV number
+    // (the person's identifier `fedasil-ov`). The household's other members are linked to the dossier as persons.
+    'fedasil-assignment': {
+      title: 'Toewijzing door Fedasil',
+      opensDossier: true,
+      schema: object(['fedasilReference', 'code207', 'asylumAppliedOn', 'householdSize'], {
+        fedasilReference: text('Kenmerk van Fedasil', 80),
+        code207: choice('Code 207 (verplichte plaats van inschrijving)', [[true, 'Ja'], [false, 'Nee']]),
+        asylumAppliedOn: date('Datum van het verzoek om internationale bescherming'),
+        householdSize: { type: 'integer', title: 'Aantal personen in het gezin', minimum: 1, maximum: 20 },
+        languages: text('Talen', 200),
+        vulnerabilities: text('Kwetsbaarheden en bijzondere noden', 4000),
+      }),
+    },
+    // The asylum procedure (§4.1 steps 4–8), as the social worker records what the resident or the lawyer shows.
+    'asylum-interview': {
+      title: 'Persoonlijk onderhoud bij het CGVS',
+      schema: object(['interviewOn'], { interviewOn: { type: 'string', format: 'date', title: 'Datum van het onderhoud' } }),
+    },
+    'cgvs-decision': {
+      title: 'Beslissing van het CGVS',
+      schema: object(['decision', 'notifiedOn'], {
+        decision: choice('Beslissing', [['refugee', 'Vluchtelingenstatus'], ['subsidiary', 'Subsidiaire bescherming'], ['refused', 'Weigering'], ['inadmissible', 'Niet-ontvankelijk']]),
+        notifiedOn: date('Datum van de kennisgeving'),
+      }),
+    },
+    'rvv-appeal': {
+      title: 'Beroep bij de Raad voor Vreemdelingenbetwistingen',
+      schema: object(['lodgedOn'], { lodgedOn: date('Datum van het beroep') }),
+    },
+    // The final decision: a recognition (or a positive RvV judgment), or a final refusal after the appeal (or no appeal).
+    'asylum-final-decision': {
+      title: 'Definitieve beslissing in de asielprocedure',
+      schema: object(['outcome', 'notifiedOn'], {
+        outcome: choice('Uitkomst', [['recognised', 'Erkend (vluchtelingenstatus of subsidiaire bescherming)'], ['negative', 'Definitief negatief']]),
+        notifiedOn: date('Datum van de kennisgeving'),
+      }),
+    },
+    // Fedasil lifts the code 207 (a work contract of at least 6 months and a net wage above the leefloon, §4.1 step 5).
+    'code-207-lifted': {
+      title: 'Code 207 opgeheven door Fedasil',
+      schema: object(['liftedOn'], { liftedOn: date('Opgeheven op') }),
+    },
+    // The resident leaves (voluntarily, a transfer, after the end of the aid): the place is freed and Match-IT told (LOI-3).
+    'loi-departure': {
+      title: 'Vertrek uit het LOI',
+      schema: object(['departedOn', 'reason'], {
+        departedOn: date('Dag van vertrek'),
+        reason: choice('Reden', [['transfer', 'Transfer naar een andere opvangplaats'], ['autonomy', 'Zelfstandig wonen (na erkenning)'], ['end-of-aid', 'Einde van de materiële hulp'], ['voluntary', 'Vrijwillig vertrek'], ['other', 'Andere reden']]),
+      }),
+    },
+  },
+  // The household: the applicant and the family members Fedasil assigned with them (POST /dossiers/:id/persons).
+  household: true,
+  settings: {
+    leefgeldWeekday: { label: 'Weekdag van het leefgeld (1 = maandag … 7 = zondag)', env: 'OCMW_LEEFGELD_WEEKDAY', default: 1, unit: 'weekday' },
+    loiTransitionMonths: { label: 'Maanden verblijf na de erkenning (overgangsperiode, LOI-5)', env: 'OCMW_LOI_TRANSITION_MONTHS', default: 2, unit: 'months' },
+    partnerReminderDays: { label: 'Dagen tot de herinnering aan Fedasil', env: 'OCMW_PARTNER_REMINDER_DAYS', default: 30, unit: 'days' },
+  },
+} as const satisfies ProcedureDefinition<keyof typeof LOI_TASK_KINDS>;

@@ -1,0 +1,216 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { addDays, addMonths, compareDates, daysBetween, startOfDay } from '../../../libs/deadlines/calendar-date';
+import { addWorkingDays, isWeekend, legalHoliday } from '../../../libs/deadlines/holidays';
+import { formatDateNl } from '../../../libs/format/dutch';
+import { loiResidency } from '../../../workflows/loi/loi.workflow';
+import { completeTaskUpdate, dossierStateQuery, ExternalEventInput, externalEventUpdate, partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.messages';
+import { aDossierInput, todayInBrussels } from '../../support/factories';
+import { fakeActivities } from '../../support/fake-activities';
+import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+
+type Fake = ReturnType<typeof fakeActivities>;
+const TZ = 'Europe/Brussels';
+const PLACE = randomUUID();
+
+/**
+ * The LOI (domain §4) on the time-skipping server with fake activities: a household from Fedasil's assignment to its
+ * departure. Every date is derived from the server's clock (no test depends on today): the arrival is put on the
+ * first day from now whose next working day lies after a weekend and a legal holiday.
+ */
+describe('loiResidency (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  beforeEach(async () => void (env = await timeSkippingEnv()));
+  afterEach(async () => env?.teardown());
+
+  const today = async () => todayInBrussels(await env.currentTimeMs());
+  /** Moves time to just after `hours` o'clock on `date` in Brussels. */
+  const sleepTo = async (date: string, hours = 1) => {
+    const ms = startOfDay(date, TZ) + hours * 3_600_000 - (await env.currentTimeMs());
+    if (ms > 0) await env.sleep(ms);
+  };
+
+  async function run(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<void>, options: Parameters<typeof fakeActivities>[0] = {}) {
+    const fake = fakeActivities(options);
+    const taskQueue = uniqueTaskQueue('loi');
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+    await worker.runUntil(fn({ fake, taskQueue }));
+  }
+
+  let eventN = 0;
+  async function start(taskQueue: string, assignedOn: string) {
+    const input = aDossierInput({ procedure: 'loi', reference: 'LOI-2026-000001', requestDate: assignedOn, channel: 'third-party', settings: { warningDays: 7, timeZone: TZ } });
+    const handle = await env.client.workflow.start(loiResidency, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+    const event = (type: string, occurredOn: string, data: Record<string, unknown>) => {
+      const e: ExternalEventInput = { eventId: `event-${++eventN}`, type, occurredOn, reference: null, data, recordedBy: 'mw-1' };
+      return handle.executeUpdate(externalEventUpdate, { args: [e] });
+    };
+    await event('fedasil-assignment', assignedOn, { fedasilReference: 'FED-2026-0042', code207: true, asylumAppliedOn: addDays(assignedOn, -20), householdSize: 3 });
+    return { input, handle, event };
+  }
+  const complete = async (fake: Fake, workflowId: string, kind: string, outcome: Record<string, unknown>, key?: string) => {
+    const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind && (key === undefined || t.deadlineKey === key)));
+    return env.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome }] });
+  };
+  const evaluation = (evaluatedOn: string) => ({ evaluatedOn, needs: 'Gezin stabiel; school geregeld.', vulnerable: false, transferRequested: false });
+  /** The first day from `from` whose next working day comes after a weekend day and a legal holiday. */
+  function beforeWeekendAndHoliday(from: string): string {
+    for (let d = from; ; d = addDays(d, 1)) {
+      const next = addWorkingDays(d, 1);
+      const between = Array.from({ length: daysBetween(d, next) - 1 }, (_, i) => addDays(d, i + 1));
+      if (between.some(isWeekend) && between.some((x) => legalHoliday(x) !== null) && !isWeekend(d) && !legalHoliday(d)) return d;
+    }
+  }
+
+  it('assignment → arrival (Match-IT by 10:00 after a weekend and a holiday), LOI-1 and two LOI-2 evaluations, weekly leefgeld, a recognition with a linked leefloon, departure', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const now = await today();
+      const arrivalDate = beforeWeekendAndHoliday(addDays(now, 1));
+      const assignedOn = now;
+      const { input, handle, event } = await start(taskQueue, assignedOn);
+      const { dossierId } = input;
+      expect((await handle.query(dossierStateQuery)).status).toBe('ASSIGNED');
+      // LOI-1: the first evaluation within 30 days of the assignment.
+      await eventually(() => fake.of('planDeadline').find((d) => d.key === 'evaluation-1'));
+      expect(fake.of('planDeadline').find((d) => d.key === 'evaluation-1')).toMatchObject({ ruleId: 'LOI-1', triggerDate: assignedOn, dossierId });
+
+      await sleepTo(arrivalDate, 15);
+      await complete(fake, handle.workflowId, 'loi-intake', {
+        arrivalDate, placeId: PLACE, houseRulesHandedOver: true, brochureHandedOver: true, waitingRegisterOn: arrivalDate, selfCatering: true, leefgeldMethod: 'cash',
+      });
+      await eventually(() => fake.of('occupyPlace')[0]);
+      expect(fake.of('occupyPlace')).toEqual([{ placeId: PLACE, dossierId, from: arrivalDate, persons: 3 }]);
+      const arrivalClock = await eventually(() => fake.of('planDeadline').find((d) => d.key === 'match-it-arrival'));
+      expect(arrivalClock).toMatchObject({ ruleId: 'LOI-3-ARRIVAL', triggerDate: arrivalDate });
+      const declarationDay = addWorkingDays(arrivalDate, 1);
+      expect(daysBetween(arrivalDate, declarationDay)).toBeGreaterThanOrEqual(3); // over the weekend and the holiday
+      // Exported at 09:30 on the next working day: on time.
+      await sleepTo(declarationDay, 9.5);
+      const arrivalMessage = fake.partnerMessageId(dossierId, 'match-it-arrival', `match-it-arrival:${arrivalDate}`)!;
+      expect(fake.of('queuePartnerMessage').find((m) => m.kind === 'match-it-arrival')).toMatchObject({ partner: 'fedasil', payload: { placeId: PLACE, day: arrivalDate } });
+      await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId: arrivalMessage, sentOn: declarationDay }] });
+      const met = await eventually(() => fake.of('setDeadlineStatus').find((c) => c.key === 'match-it-arrival' && c.metDate));
+      expect(met).toMatchObject({ status: 'met', metDate: declarationDay });
+      expect(fake.of('raiseEscalation').filter((c) => c.key === 'match-it-arrival' && c.level === 'breach')).toEqual([]);
+
+      // LOI-1 in the first month, then LOI-2 six months after each evaluation.
+      const firstEval = addDays(assignedOn, 25);
+      await sleepTo(firstEval, 10);
+      await complete(fake, handle.workflowId, 'loi-evaluation', evaluation(firstEval), 'evaluation-1');
+      await eventually(() => fake.of('planDeadline').find((d) => d.key === 'evaluation-2'));
+      expect(fake.of('planDeadline').find((d) => d.key === 'evaluation-2')).toMatchObject({ ruleId: 'LOI-2', triggerDate: firstEval });
+      const secondEval = addMonths(firstEval, 6).date;
+      await sleepTo(addDays(secondEval, -3), 10);
+      await complete(fake, handle.workflowId, 'loi-evaluation', evaluation(addDays(secondEval, -3)), 'evaluation-2');
+      const thirdTrigger = addDays(secondEval, -3);
+      await eventually(() => fake.of('planDeadline').find((d) => d.key === 'evaluation-3'));
+      expect(fake.of('planDeadline').find((d) => d.key === 'evaluation-3')).toMatchObject({ ruleId: 'LOI-2', triggerDate: thirdTrigger });
+
+      // Six months of weekly leefgeld, in cash, each week once: 3 self-catering adults by the default scale.
+      const leefgeld = fake.of('orderPayment').filter((o) => o.kind === 'leefgeld');
+      expect(leefgeld.length).toBeGreaterThanOrEqual(26);
+      const weeks = leefgeld.map((o) => o.period);
+      expect(new Set(weeks).size).toBe(weeks.length);
+      for (const o of leefgeld) expect(o).toMatchObject({ method: 'cash', dossierId });
+      expect(leefgeld[0]).toMatchObject({ dueDate: arrivalDate });
+      // Two self-catering adults and a child of 8 by the default scale: 2 × € 60,00 + € 35,00 a week.
+      expect(leefgeld.every((o) => o.amountCents === 15_500)).toBe(true);
+      expect(leefgeld[0].computation.text).toBe('Leefgeld LOI: 2 volwassenen × € 60,00 + 1 kind jonger dan 12 × € 35,00 (zelf kokend)');
+      // Four months after the application without a CGVS decision: the resident may work.
+      expect(fake.of('recordDossierEvent').some((e) => e.type === 'loi-work-permitted')).toBe(true);
+
+      // The third evaluation, then the recognition: LOI-5 (2 months by default), the identification task, the linked leefloon.
+      const thirdEval = addMonths(thirdTrigger, 6).date;
+      await sleepTo(addDays(thirdEval, -1), 10);
+      await complete(fake, handle.workflowId, 'loi-evaluation', evaluation(addDays(thirdEval, -1)), 'evaluation-3');
+      const notifiedOn = await today();
+      await event('asylum-final-decision', notifiedOn, { outcome: 'recognised', notifiedOn });
+      await eventually(async () => ((await handle.query(dossierStateQuery)).status === 'TRANSITION' ? true : undefined));
+      const lastDay = addDays(addMonths(notifiedOn, 2).date, -1);
+      expect(fake.of('recordDossierEvent').find((e) => e.type === 'loi-recognised').description).toContain(`tot en met ${formatDateNl(lastDay)}`);
+      expect(fake.of('openLinkedDossier')).toEqual([]); // not before the number is requested
+      await complete(fake, handle.workflowId, 'loi-identification', { numberKind: 'bis-number', requestedOn: notifiedOn, note: 'Aangevraagd via de KSZ.' });
+      const linked = await eventually(() => fake.of('openLinkedDossier')[0]);
+      expect(linked).toMatchObject({ fromDossierId: dossierId, procedure: 'leefloon', linkKey: 'leefloon:after-loi' });
+
+      // No leefgeld after the last day of the transition; the departure frees the place and is declared late → suspended.
+      await sleepTo(addDays(lastDay, 10), 10);
+      expect(fake.of('orderPayment').every((o) => compareDates(o.dueDate, lastDay) <= 0)).toBe(true);
+      // Recorded five days after the day of departure: its declaration term (10:00 the next working day) has passed.
+      const departedOn = addDays(await today(), -5);
+      await event('loi-departure', departedOn, { departedOn, reason: 'autonomy' });
+      await eventually(() => fake.of('releasePlace')[0]);
+      expect(fake.of('releasePlace')).toEqual([{ placeId: PLACE, dossierId, on: departedOn }]);
+      const declaredOn = await today();
+      const departureMessage = await eventually(() => fake.partnerMessageId(dossierId, 'match-it-departure', `match-it-departure:${departedOn}`));
+      await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId: departureMessage, sentOn: declaredOn }] });
+      expect(await handle.result()).toEqual({ status: 'DEPARTED', departedOn, reason: 'autonomy' });
+      expect(fake.of('setDeadlineStatus').find((c) => c.key === 'match-it-departure' && c.metDate)).toMatchObject({ status: 'breached', metDate: declaredOn });
+      expect(fake.of('suspendPlace')).toEqual([expect.objectContaining({ placeId: PLACE, from: addDays(departedOn, 1), to: declaredOn })]);
+      expect(fake.of('recordDossierEvent').at(-1)).toMatchObject({ status: 'DEPARTED', closed: true });
+    }, { loiResidents: (day) => [{ birthDate: '1988-05-01' }, { birthDate: '1990-07-12' }, { birthDate: addDays(day, -8 * 365) }] });
+  });
+
+  it('a final negative decision ends the material aid 30 calendar days after its notification (LOI-6), across a month end and a holiday', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const now = await today();
+      const { handle, event } = await start(taskQueue, now);
+      await complete(fake, handle.workflowId, 'loi-intake', {
+        arrivalDate: now, placeId: PLACE, houseRulesHandedOver: true, brochureHandedOver: true, waitingRegisterOn: now, selfCatering: false, leefgeldMethod: 'transfer',
+      });
+      // Notified on the first 1 December from now: the 30 days end on 31 December, past a month end, and the first working
+      // day after is not 1 January (New Year, a legal holiday).
+      let notifiedOn = `${now.slice(0, 4)}-12-01`;
+      if (compareDates(notifiedOn, now) <= 0) notifiedOn = `${Number(now.slice(0, 4)) + 1}-12-01`;
+      await sleepTo(notifiedOn, 9);
+      await event('asylum-final-decision', notifiedOn, { outcome: 'negative', notifiedOn });
+      await eventually(async () => ((await handle.query(dossierStateQuery)).status === 'END_OF_AID' ? true : undefined));
+      const lastDay = addDays(notifiedOn, 30);
+      expect(lastDay.slice(5)).toBe('12-31');
+      const end = fake.of('recordDossierEvent').find((e) => e.type === 'loi-end-of-aid');
+      expect(end.data).toMatchObject({ lastDay, leaveBy: addWorkingDays(lastDay, 1) });
+      expect(end.data.leaveBy.slice(5)).not.toBe('01-01');
+      expect(fake.of('planDeadline').find((d) => d.key === 'end-of-aid')).toMatchObject({ ruleId: 'LOI-6', triggerDate: notifiedOn, kind: 'window' });
+      await sleepTo(addDays(lastDay, 8), 9);
+      const paid = fake.of('orderPayment').filter((o) => o.kind === 'leefgeld');
+      expect(paid.length).toBeGreaterThan(0);
+      expect(paid.every((o) => compareDates(o.dueDate, lastDay) <= 0 && o.method === undefined)).toBe(true);
+      // The week that holds the last day is still paid; none after it.
+      expect(paid.some((o) => daysBetween(o.dueDate, lastDay) < 7)).toBe(true);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('continues as new between two weeks when the history grows long: no week paid twice or lost, the evaluations and clocks carried', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const now = await today();
+      const input = aDossierInput({ procedure: 'loi', reference: 'LOI-2026-000002', requestDate: now, channel: 'third-party', settings: { warningDays: 7, timeZone: TZ, maxRunEvents: 150 } });
+      const handle = await env.client.workflow.start(loiResidency, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await handle.executeUpdate(externalEventUpdate, { args: [{ eventId: 'can-1', type: 'fedasil-assignment', occurredOn: now, reference: null, data: { fedasilReference: 'FED-9', code207: true, asylumAppliedOn: now, householdSize: 1 }, recordedBy: 'mw-1' }] });
+      await complete(fake, handle.workflowId, 'loi-intake', {
+        arrivalDate: now, placeId: PLACE, houseRulesHandedOver: true, brochureHandedOver: true, waitingRegisterOn: now, selfCatering: true, leefgeldMethod: 'cash',
+      });
+      const firstRun = (await handle.describe()).runId;
+      for (let week = 0; week < 30; week++) {
+        await env.sleep('7 days');
+        const open = week === 2 ? fake.openTasks().find((t) => t.kind === 'loi-evaluation') : undefined; // LOI-1 in the third week
+        if (open) await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: open.taskId, userId: 'u-1', userRole: 'social-worker', outcome: evaluation(await today()) }] });
+      }
+      expect((await handle.describe()).runId).not.toBe(firstRun);
+      const weeks = fake.of('orderPayment').map((o) => o.period);
+      expect(new Set(weeks).size).toBe(weeks.length);
+      expect(weeks.length).toBeGreaterThanOrEqual(30);
+      // The weeks follow each other without a gap.
+      const sorted = [...weeks].sort();
+      expect(sorted).toEqual(weeks);
+      // One occupation, one arrival declaration, each evaluation once.
+      expect(fake.of('occupyPlace')).toHaveLength(1);
+      expect(fake.of('queuePartnerMessage').filter((m) => m.kind === 'match-it-arrival')).toHaveLength(1);
+      const evaluations = fake.of('openTask').filter((t) => t.kind === 'loi-evaluation').map((t) => t.deadlineKey);
+      expect(new Set(evaluations).size).toBe(evaluations.length);
+      expect(evaluations).toEqual(['evaluation-1', 'evaluation-2']);
+      await handle.terminate('test done');
+    });
+  });
+});
