@@ -24,6 +24,7 @@ import { BudgetInventoryModule } from './budget-inventory/budget-inventory.modul
 import { BudgetManagementModule } from './budget-management/budget-management.module';
 import { CreditorLettersModule } from './creditor-letters/creditor-letters.module';
 import { CollectiveSettlementModule } from './collective-settlement/collective-settlement.module';
+import { LoiModule } from './loi/loi.module';
 import { PersonsModule } from './persons/persons.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamModule } from './team/team.module';
@@ -48,6 +49,7 @@ export const FEATURE_MODULES = [
   CreditorLettersModule,
   DocumentsModule,
   CollectiveSettlementModule,
+  LoiModule,
   TasksModule,
   DashboardModule,
   EscalationsModule,

@@ -56,6 +56,10 @@ export const ACTIONS = [
   'figures:read',
   /** Marking the debt mediation annual report submitted to the Flemish department (DEBT-1): the report team's lead. */
   'report:submit',
+  /** The LOI's places, their occupancy and the monthly claim to Fedasil (read: the team; the team lead coordinates). */
+  'loi:read',
+  /** Adding LOI places and marking them suspended or out of use: the team lead, who coordinates the LOI. */
+  'loi:write',
   'escalation:acknowledge',
   'deadline:change',
   /** Send every running dossier recomputeDeadlines after a correction of the deadline engine (admin). */
@@ -117,6 +121,8 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'dashboard:read':                ['none',       'team',    'none',            'none',  'all'],
   'figures:read':                  ['none',       'team',    'none',            'none',  'all'],
   'report:submit':                 ['none',       'team',    'none',            'none',  'none'],
+  'loi:read':                      ['team',       'team',    'none',            'team',  'all'],
+  'loi:write':                     ['none',       'team',    'none',            'none',  'none'],
   'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'none'],
   'deadline:change':               ['none',       'team',    'none',            'none',  'none'],
   'deadline:recompute':            ['none',       'none',    'none',            'none',  'all'],

@@ -77,9 +77,10 @@ export interface AppConfig {
    * The LOI (domain §4, libs/payments/loi-leefgeld.ts): the OCMW's dated leefgeld scale, a JSON file
    * (OCMW_LOI_LEEFGELD_SCALE_FILE; absent: the indicative built-in scale, [U]), and the months a recognised resident may
    * stay after the positive decision (LOI-5 "45 days – 2 months", extensions [U]: OCMW_LOI_TRANSITION_MONTHS, default 2).
-   * The leefgeld is paid on OCMW_LEEFGELD_WEEKDAY like budget management's.
+   * The leefgeld is paid on OCMW_LEEFGELD_WEEKDAY like budget management's. Fedasil's dated rates per place and day
+   * for the monthly claim (form I): OCMW_LOI_CLAIM_RATES_FILE (absent: placeholder rates, [U]).
    */
-  loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number };
+  loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number; claimRatesFile: string | null };
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -331,6 +332,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loiResidency: {
       leefgeldScaleFile: env.OCMW_LOI_LEEFGELD_SCALE_FILE ? path.resolve(env.OCMW_LOI_LEEFGELD_SCALE_FILE) : null,
       transitionMonths: int('OCMW_LOI_TRANSITION_MONTHS', 2, 1, 12),
+      claimRatesFile: env.OCMW_LOI_CLAIM_RATES_FILE ? path.resolve(env.OCMW_LOI_CLAIM_RATES_FILE) : null,
     },
     timeZone,
   };
@@ -388,6 +390,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       monthsAhead: int('OCMW_COUNCIL_MONTHS_AHEAD', 3, 1, 24),
     },
   };
+  if (config.loiResidency.claimRatesFile && !fs.existsSync(config.loiResidency.claimRatesFile)) {
+    problems.push({ key: 'OCMW_LOI_CLAIM_RATES_FILE', message: `no such file: ${config.loiResidency.claimRatesFile}` });
+  }
   if (config.loiResidency.leefgeldScaleFile && !fs.existsSync(config.loiResidency.leefgeldScaleFile)) {
     problems.push({ key: 'OCMW_LOI_LEEFGELD_SCALE_FILE', message: `no such file: ${config.loiResidency.leefgeldScaleFile}` });
   }

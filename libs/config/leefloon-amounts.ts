@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { readJsonFile } from './json-file';
 import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable, mergeAmountTables, validateAmountTable } from '../payments/amounts';
 
 /**
@@ -8,11 +8,6 @@ import { DEFAULT_LEEFLOON_AMOUNTS, LeefloonAmountTable, mergeAmountTables, valid
  */
 export function loadLeefloonAmounts(file: string | null): LeefloonAmountTable {
   if (!file) return DEFAULT_LEEFLOON_AMOUNTS;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`OCMW_LEEFLOON_AMOUNTS_FILE: cannot read ${file}: ${err instanceof Error ? err.message : err}`);
-  }
+  const raw = readJsonFile(file, 'OCMW_LEEFLOON_AMOUNTS_FILE');
   return mergeAmountTables(DEFAULT_LEEFLOON_AMOUNTS, validateAmountTable(raw));
 }

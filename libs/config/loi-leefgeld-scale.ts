@@ -1,4 +1,5 @@
-import * as fs from 'node:fs';
+import { readJsonFile } from './json-file';
+import { DEFAULT_LOI_CLAIM_RATES, LoiClaimRates } from '../domain/loi-claim';
 import { DEFAULT_LOI_LEEFGELD_SCALE, LoiLeefgeldScale, validateLoiLeefgeldScale } from '../payments/loi-leefgeld';
 
 /**
@@ -8,13 +9,22 @@ import { DEFAULT_LOI_LEEFGELD_SCALE, LoiLeefgeldScale, validateLoiLeefgeldScale 
  */
 export function loadLoiLeefgeldScale(file: string | null): readonly LoiLeefgeldScale[] {
   if (!file) return DEFAULT_LOI_LEEFGELD_SCALE;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`OCMW_LOI_LEEFGELD_SCALE_FILE: cannot read ${file}: ${err instanceof Error ? err.message : err}`);
-  }
+  const raw = readJsonFile(file, 'OCMW_LOI_LEEFGELD_SCALE_FILE');
   const problems = validateLoiLeefgeldScale(raw);
   if (problems.length > 0) throw new Error(`OCMW_LOI_LEEFGELD_SCALE_FILE ${file}: ${problems.join('; ')}`);
   return raw as LoiLeefgeldScale[];
+}
+
+/**
+ * Fedasil's dated rates for the monthly claim (OCMW_LOI_CLAIM_RATES_FILE: an array of
+ * `{validFrom, occupiedCents, freePercent, suspendedPercent}`), replacing the placeholder ones ([U]).
+ */
+export function loadLoiClaimRates(file: string | null): readonly LoiClaimRates[] {
+  if (!file) return DEFAULT_LOI_CLAIM_RATES;
+  const raw = readJsonFile(file, 'OCMW_LOI_CLAIM_RATES_FILE');
+  const ok = Array.isArray(raw) && raw.length > 0 && raw.every((r) =>
+    typeof r?.validFrom === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.validFrom) &&
+    [r.occupiedCents, r.freePercent, r.suspendedPercent].every((n) => Number.isInteger(n) && n >= 0) && r.freePercent <= 100 && r.suspendedPercent <= 100);
+  if (!ok) throw new Error(`OCMW_LOI_CLAIM_RATES_FILE ${file}: an array of {validFrom YYYY-MM-DD, occupiedCents, freePercent, suspendedPercent} (non-negative integers, percents at most 100)`);
+  return raw as LoiClaimRates[];
 }

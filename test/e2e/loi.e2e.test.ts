@@ -59,10 +59,10 @@ describe('LOI residency (e2e)', () => {
     expect(child.status).toBe(201);
     expect((await sys.http.post(`/dossiers/${dossierId}/persons`).set(as('social-worker')).send({ personId: child.body.id, role: 'child', fromDate: assignedOn })).status).toBe(201);
 
-    // A place of the LOI (the places screen comes with the places capability): a family unit for four.
-    const [place] = (await sys.db.query(
-      `INSERT INTO loi_places (code, address, capacity, target, team, opened_on) VALUES ('LOI-03', 'Kerkstraat 4, 9000 Gent', 4, 'family', 'demo', '2024-01-01') RETURNING id`,
-    )).rows;
+    // A place of the LOI, as the team lead (the coordinator) adds it: a family unit for four.
+    const created = await sys.http.post('/loi/places').set(as('team-lead')).send({ code: 'LOI-03', address: 'Kerkstraat 4, 9000 Gent', capacity: 4, target: 'family', openedOn: '2024-01-01' });
+    expect(created.status).toBe(201);
+    const place = created.body;
     const task = await eventually(async () => {
       const tasks = await sys.http.get('/tasks').set(as('social-worker'));
       return tasks.body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === 'loi-intake');
@@ -87,5 +87,45 @@ describe('LOI residency (e2e)', () => {
     expect(payment).toEqual({ kind: 'leefgeld', method: 'cash', amount_cents: 9_500 });
     const after = await sys.http.get(`/dossiers/${dossierId}`).set(as('social-worker'));
     expect(after.body.status).toBe('RESIDING');
+  });
+
+  it('places: the coordinator adds them and marks periods; bad input 400, a social worker 403; occupancy and form I of a past month agree', async () => {
+    const add = (body: Record<string, unknown>, user = 'team-lead') => sys.http.post('/loi/places').set(as(user)).send(body);
+    const unit = { code: 'LOI-07', address: 'Molenstraat 9, 9000 Gent', unit: 'gelijkvloers', capacity: 4, target: 'family', adaptedForVulnerable: true, openedOn: '2025-01-01' };
+    expect((await add(unit, 'social-worker')).status).toBe(403);
+    const bad = await add({ ...unit, capacity: 0, target: 'kot' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/capacity', '/target']);
+    const created = await add(unit);
+    expect(created.status).toBe(201);
+    expect((await add(unit)).status).toBe(409);
+    const id = created.body.id;
+    const period = (body: Record<string, unknown>) => sys.http.post(`/loi/places/${id}/periods`).set(as('team-lead')).send(body);
+    expect((await period({ state: 'suspended', from: '2025-02-12', to: '2025-02-10', reason: 'Herstelling' })).status).toBe(400);
+    expect((await sys.http.post('/loi/places/00000000-0000-4000-8000-000000000404/periods').set(as('team-lead')).send({ state: 'suspended', from: '2025-02-10', reason: 'x' })).status).toBe(404);
+    expect((await period({ state: 'suspended', from: '2025-02-10', to: '2025-02-12', reason: 'Vertrekmelding te laat' })).status).toBe(201);
+    expect((await period({ state: 'out-of-use', from: '2025-02-20', to: '2025-02-21', reason: 'Herstelling' })).status).toBe(201);
+
+    const places = await sys.http.get('/loi/places?month=2025-02').set(as('social-worker'));
+    expect(places.status).toBe(200);
+    const mine = places.body.items.find((p: { id: string }) => p.id === id);
+    // 4 places × 28 days: suspended 3 days, out of use 2 days, free the rest.
+    expect(mine.placeDays).toEqual({ occupied: 0, free: 4 * 23, suspended: 12, 'out-of-use': 8 });
+    expect(mine.perDay.find((d: { day: string }) => d.day === '2025-02-11')).toEqual({ day: '2025-02-11', occupied: 0, free: 0, suspended: 4, 'out-of-use': 0 });
+    expect((await sys.http.get('/loi/places?month=2025-13').set(as('social-worker'))).status).toBe(400);
+
+    // Form I of February 2025 for the team: LOI-03 opened in 2024 (free all month: 4 × 28) and LOI-07; default rates ([U]).
+    const claim = await sys.http.get('/loi/claims/2025-02').set(as('team-lead'));
+    expect(claim.status).toBe(200);
+    expect(claim.body.lines).toEqual([
+      { state: 'occupied', placeDays: 0, rateCents: 4_000, amountCents: 0 },
+      { state: 'free', placeDays: 112 + 92, rateCents: 1_600, amountCents: 204 * 1_600 },
+      { state: 'suspended', placeDays: 12, rateCents: 0, amountCents: 0 },
+    ]);
+    expect(claim.body).toMatchObject({ totalCents: 326_400, total: '€ 3.264,00', outOfUseDays: 8 });
+    const csv = await sys.http.get('/loi/claims/2025-02?format=csv').set(as('team-lead')).buffer(true);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="loi-formulier-i-2025-02-demo.csv"');
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)).toEqual(['Toestand;Plaatsdagen;Dagprijs;Bedrag', 'Bezet;0;€ 40,00;€ 0,00', 'Vrij;204;€ 16,00;€ 3.264,00']);
+    expect((await sys.http.get('/loi/claims/2025-2').set(as('team-lead'))).status).toBe(400);
   });
 });

@@ -15,6 +15,7 @@ import { TeamScreen } from './screens/TeamScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
 import { DossiersScreen } from './screens/DossiersScreen';
 import { PersonScreen } from './screens/PersonScreen';
+import { LoiScreen } from './screens/LoiScreen';
 
 /**
  * The route table: every screen with its bookmarkable path under /app, and, for the main menu, its label and who
@@ -44,5 +45,6 @@ export const ROUTES: AppRoute[] = [
   { path: 'cijfers', element: <Suspense fallback={<Loading />}><FiguresScreen /></Suspense>, menu: { label: t.menu.figures, permission: 'figures:read' } },
   { path: 'bcsd', element: <CouncilScreen />, menu: { label: t.menu.council, permission: 'council:read' } },
   { path: 'bcsd/:id', element: <MeetingScreen /> },
+  { path: 'loi', element: <LoiScreen />, menu: { label: t.menu.loi, permission: 'loi:read' } },
   { path: 'betalingen', element: <PaymentsScreen />, menu: { label: t.menu.payments, roles: ['finance'] } },
 ];

@@ -203,7 +203,7 @@ const expected: [Role, Action, Decision, Decision][] = [
 const ADMIN_READS: Action[] = [
   'person:read', 'dossier:read', 'dossier:audit', 'task:read', 'dashboard:read', 'legal-deadlines:read', 'notice:read',
   'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read', 'document:read',
-  'figures:read', 'inventory:read', 'budget:read',
+  'figures:read', 'inventory:read', 'budget:read', 'loi:read',
 ];
 /** System administration, the admin's alone: users, and recomputing running dossiers' deadlines after a correction. */
 const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute'];
@@ -212,7 +212,7 @@ const CASEWORK: Action[] = [
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
   'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete', 'inventory:write',
-  'budget:plan', 'budget:import', 'report:submit',
+  'budget:plan', 'budget:import', 'report:submit', 'loi:write',
 ];
 
 describe('permission matrix', () => {

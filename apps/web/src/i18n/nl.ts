@@ -4,7 +4,7 @@ import { BREACH_CAUSE_LABELS } from '../../../../libs/domain/breach-causes';
 /** Every word the screens show (Dutch), by screen. Status labels and task titles come from GET /procedures instead. */
 export const nl = {
   app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { displayName: string; role: Role; team: string }) => `${u.displayName} · ${ROLE_LABELS[u.role]} · team ${u.team}` },
-  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten', dossiers: 'Mijn dossiers', figures: 'Cijfers' },
+  menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten', dossiers: 'Mijn dossiers', figures: 'Cijfers', loi: 'Opvang (LOI)' },
   login: { title: 'Aanmelden', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden', wrong: 'Gebruikersnaam of wachtwoord is niet juist.', throttled: 'Te veel mislukte pogingen. Probeer later opnieuw.', required: 'Vul gebruikersnaam en wachtwoord in.' },
   tasks: {
     title: 'Mijn taken', none: 'Geen taken.', caption: (count: string) => `${count}, dringendste eerst`, one: 'taak', many: 'taken',
@@ -320,6 +320,29 @@ export const nl = {
       badSubmittedOn: (year: number) => `Kies een datum na 31 december ${year} en niet later dan vandaag.`,
       submitted: (on: string, by: string) => `Ingediend op ${on} door ${by}. De cijfers zijn die van die dag.`,
     },
+  },
+  loi: {
+    title: 'Opvangplaatsen (LOI)',
+    chooseMonth: 'Maand kiezen', month: 'Maand', showMonth: 'Maand opvragen', badMonth: 'Kies een maand.',
+    occupancy: (m: string) => `Bezetting in ${m}`,
+    none: 'Nog geen opvangplaatsen.',
+    placeDaysCaption: (m: string) => `Plaatsdagen per opvangplaats in ${m}`,
+    columns: ['Plaats', 'Adres', 'Bedden', 'Bezet', 'Vrij', 'Geschorst', 'Buiten gebruik'],
+    gridCaption: (m: string) => `Bezette bedden per dag in ${m}`,
+    place: 'Plaats',
+    cellTitle: (day: string, occupied: number, capacity: number, suspended: number, outOfUse: number) =>
+      `${day}: ${occupied} van ${capacity} bezet${suspended ? `, ${suspended} geschorst` : ''}${outOfUse ? `, ${outOfUse} buiten gebruik` : ''}`,
+    suspendedMark: 'G', outOfUseMark: 'B',
+    claimTitle: (m: string) => `Maandelijkse aanvraag bij Fedasil (formulier I) voor ${m}`,
+    claimCaption: (from: string) => `Plaatsdagen en dagprijzen (tarieven vanaf ${from})`,
+    claimColumns: ['Toestand', 'Plaatsdagen', 'Dagprijs', 'Bedrag'],
+    states: { occupied: 'Bezet', free: 'Vrij', suspended: 'Geschorst', 'out-of-use': 'Buiten gebruik' },
+    total: 'Totaal',
+    csv: (m: string) => `Formulier I van ${m} als CSV downloaden`, csvShort: 'CSV',
+    noClaim: 'Geen aanvraag voor deze maand.',
+    newPlace: 'Opvangplaats toevoegen', code: 'Code', address: 'Adres', capacity: 'Aantal bedden', target: 'Voor',
+    targets: { family: 'Gezinnen', single: 'Alleenstaanden' }, openedOn: 'In gebruik sinds', add: 'Plaats toevoegen',
+    incomplete: 'Vul code, adres en het aantal bedden in.', duplicate: 'Er bestaat al een plaats met deze code.',
   },
   clients: {
     title: 'Cliënten',

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/config';
+import { loadLoiClaimRates } from '../../../libs/config/loi-leefgeld-scale';
+import { todayIn } from '../../../libs/deadlines/calendar-date';
+import { LoiClaimRates, LoiPlace, LoiPlacePeriod, monthlyClaim, occupancy } from '../../../libs/domain/loi-claim';
+import { audit } from '../../../libs/db/audit';
+import { formatEuro } from '../../../libs/format/dutch';
+import { authorize, teamInScope } from '../common/authorize';
+import type { AuthUser } from '../common/current-user';
+import { conflict, notFound, ValidationError } from '../common/errors';
+import { CONFIG } from '../common/tokens';
+import type { FigureTable } from '../figures/figure-table';
+
+export interface NewPlace {
+  code: string;
+  address: string;
+  unit?: string;
+  capacity: number;
+  target: 'family' | 'single';
+  adaptedForVulnerable?: boolean;
+  openedOn: string;
+}
+
+export interface NewPeriod {
+  state: 'suspended' | 'out-of-use';
+  from: string;
+  to?: string;
+  reason: string;
+}
+
+export const STATE_LABELS = { occupied: 'Bezet', free: 'Vrij', suspended: 'Geschorst', 'out-of-use': 'Buiten gebruik' } as const;
+
+interface ClaimRow { state: string; stateLabel: string; placeDays: number; rate: string; amount: string }
+
+/**
+ * The LOI coordinator's places (domain §4): the units with their capacity, their state per day from the residents'
+ * periods (occupied by the workflows) and the coordinator's (suspended, out of use), and the monthly claim to
+ * Fedasil (form I) from the same place-days (libs/domain/loi-claim.ts), so claim and occupancy agree.
+ */
+@Injectable()
+export class LoiService {
+  private readonly rates: readonly LoiClaimRates[];
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {
+    this.rates = loadLoiClaimRates(config.loiResidency.claimRatesFile);
+  }
+
+  private async read(team: string | null): Promise<{ places: (LoiPlace & Record<string, unknown>)[]; periods: LoiPlacePeriod[] }> {
+    const places = await this.dataSource.query(
+      `SELECT id, code, address, unit, capacity, target, adapted_for_vulnerable, team, opened_on::text AS opened_on, closes_on::text AS closes_on
+         FROM loi_places WHERE ($1::text IS NULL OR team = $1) ORDER BY code`,
+      [team],
+    );
+    const periods = await this.dataSource.query(
+      `SELECT p.place_id, p.state, p.from_date::text AS from_date, p.to_date::text AS to_date, p.persons
+         FROM loi_place_periods p JOIN loi_places l ON l.id = p.place_id WHERE ($1::text IS NULL OR l.team = $1)`,
+      [team],
+    );
+    return {
+      places: places.map((r: Record<string, unknown>) => ({
+        id: r.id, code: r.code, capacity: r.capacity, openedOn: r.opened_on, closesOn: r.closes_on,
+        address: r.address, unit: r.unit, target: r.target, adaptedForVulnerable: r.adapted_for_vulnerable, team: r.team,
+      })) as (LoiPlace & Record<string, unknown>)[],
+      periods: periods.map((r: Record<string, unknown>) => ({ placeId: r.place_id, state: r.state, from: r.from_date, to: r.to_date, persons: r.persons })) as LoiPlacePeriod[],
+    };
+  }
+
+  private month(requested?: string): string {
+    return requested ?? todayIn(this.config.timeZone).slice(0, 7);
+  }
+
+  /** The team's places with the month's occupancy (totals per state and the state of each day). */
+  async places(actor: AuthUser, query: { month?: string; team?: string }) {
+    const team = teamInScope(actor, 'loi:read', query.team);
+    const month = this.month(query.month);
+    const { places, periods } = await this.read(team);
+    const months = new Map(occupancy(places, periods, month).map((o) => [o.placeId, o]));
+    return {
+      month, team,
+      items: places.map((p) => {
+        const o = months.get(p.id)!;
+        return {
+          id: p.id, code: p.code, address: p.address, unit: p.unit ?? null, capacity: p.capacity, target: p.target, adaptedForVulnerable: p.adaptedForVulnerable,
+          openedOn: p.openedOn, closesOn: p.closesOn ?? null, placeDays: o.days, perDay: o.perDay.map((d) => ({ day: d.day, ...d.days })),
+        };
+      }),
+    };
+  }
+
+  async create(actor: AuthUser, body: NewPlace) {
+    authorize(actor, 'loi:write', { team: actor.team }, 'Place');
+    return this.dataSource.transaction(async (tx) => {
+      const rows = await tx.query(
+        `INSERT INTO loi_places (code, address, unit, capacity, target, adapted_for_vulnerable, team, opened_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [body.code, body.address, body.unit ?? null, body.capacity, body.target, body.adaptedForVulnerable ?? false, actor.team, body.openedOn],
+      );
+      if (rows.length === 0) throw conflict(`A place with code ${body.code} exists`, { code: 'duplicate-code' });
+      await audit(tx, actor, 'loi-place.created', { details: { placeId: rows[0].id, code: body.code, capacity: body.capacity } });
+      return { id: rows[0].id as string, ...body, unit: body.unit ?? null, adaptedForVulnerable: body.adaptedForVulnerable ?? false, team: actor.team };
+    });
+  }
+
+  /** The coordinator marks a place suspended or out of use for a period (never over a running occupation's persons: those stay occupied). */
+  async addPeriod(actor: AuthUser, placeId: string, body: NewPeriod) {
+    if (body.to && body.to < body.from) throw new ValidationError([{ path: '/to', code: 'before-start', message: 'to is not before from' }]);
+    return this.dataSource.transaction(async (tx) => {
+      const [place] = await tx.query(`SELECT id, team FROM loi_places WHERE id = $1`, [placeId]);
+      if (!place) throw notFound('Place');
+      authorize(actor, 'loi:write', { team: place.team }, 'Place');
+      const rows = await tx.query(
+        `INSERT INTO loi_place_periods (place_id, state, from_date, to_date, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+        [placeId, body.state, body.from, body.to ?? null, body.reason],
+      );
+      if (rows.length === 0) throw conflict('This period is recorded already', { code: 'duplicate-period' });
+      await audit(tx, actor, `loi-place.${body.state}`, { details: { placeId, from: body.from, to: body.to ?? null } });
+      return { id: rows[0].id as string, placeId, ...body, to: body.to ?? null };
+    });
+  }
+
+  /** Form I of a month: the place-days by state at the rates in force (LOI-8), as JSON or a CSV the coordinator exports. */
+  async claim(actor: AuthUser, month: string, query: { team?: string }) {
+    const team = teamInScope(actor, 'loi:read', query.team);
+    const { places, periods } = await this.read(team);
+    const claim = monthlyClaim(places, periods, month, this.rates);
+    const rows: ClaimRow[] = claim.lines.map((l) => ({ state: l.state, stateLabel: STATE_LABELS[l.state], placeDays: l.placeDays, rate: formatEuro(l.rateCents), amount: formatEuro(l.amountCents) }));
+    const table: FigureTable<ClaimRow> = {
+      fileName: `loi-formulier-i-${month}${team ? `-${team}` : ''}`, sheet: 'Formulier I',
+      columns: [
+        { key: 'stateLabel', header: 'Toestand', kind: 'text' }, { key: 'placeDays', header: 'Plaatsdagen', kind: 'integer' },
+        { key: 'rate', header: 'Dagprijs', kind: 'text' }, { key: 'amount', header: 'Bedrag', kind: 'text' },
+      ],
+      rows,
+    };
+    return {
+      json: {
+        month, team, ratesValidFrom: claim.rates.validFrom, lines: claim.lines, totalCents: claim.totalCents, total: formatEuro(claim.totalCents),
+        outOfUseDays: claim.outOfUseDays, places: places.length,
+      },
+      table,
+    };
+  }
+}

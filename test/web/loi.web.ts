@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { startTestSystem, TestSystem } from '../support/system';
+import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+
+/**
+ * The LOI screen (browser): the team lead adds a place, sees the occupancy of a past month — a household occupying three
+ * of its four beds for part of the month, a suspended period — and form I of that month from the same place-days.
+ */
+describe('the Opvang (LOI) screen (browser)', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker', 'team-lead']);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  it('shows the occupancy of the places and the monthly claim; the team lead adds a place', async () => {
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.goto(`${sys.baseUrl}/app/loi`);
+    await lead.getByRole('heading', { name: 'Opvangplaatsen (LOI)', level: 1 }).waitFor();
+    const add = lead.getByRole('form', { name: 'Opvangplaats toevoegen' });
+    await add.getByRole('button', { name: 'Plaats toevoegen' }).click();
+    await add.getByRole('alert').getByText('Vul code, adres en het aantal bedden in.').waitFor();
+    await add.getByLabel('Code', { exact: true }).fill('LOI-05');
+    await add.getByLabel('Adres', { exact: true }).fill('Veldstraat 3, 9000 Gent');
+    await add.getByLabel('Aantal bedden').fill('4');
+    await add.getByLabel('In gebruik sinds').fill('2025-01-01');
+    await add.getByRole('button', { name: 'Plaats toevoegen' }).click();
+    await lead.getByRole('table', { name: /Plaatsdagen per opvangplaats/ }).getByRole('rowheader', { name: 'LOI-05' }).waitFor();
+
+    // A household of three in March 2025 (1–10 March), then the place suspended 11–12 March, as the workflow records them.
+    const [place] = (await sys.db.query(`SELECT id FROM loi_places WHERE code = 'LOI-05'`)).rows;
+    const [person] = (await sys.db.query(
+      `INSERT INTO persons (first_name, last_name, birth_date, street, postal_code, city, no_national_number_reason) VALUES ('Amina', 'Haidari', '1991-03-14', 'Markt 1', '9000', 'Gent', 'international-protection-applicant') RETURNING id`,
+    )).rows;
+    const [dossier] = (await sys.db.query(
+      `INSERT INTO dossiers (id, reference, procedure, person_id, status, team, workflow_id, request_date, channel) VALUES (gen_random_uuid(), 'LOI-2025-000009', 'loi', $1, 'DEPARTED', 'demo', 'dossier-web-loi', '2025-03-01', 'third-party') RETURNING id`,
+      [person.id],
+    )).rows;
+    await sys.db.query(`INSERT INTO loi_place_periods (place_id, state, from_date, to_date, dossier_id, persons) VALUES ($1, 'occupied', '2025-03-01', '2025-03-10', $2, 3)`, [place.id, dossier.id]);
+    await sys.db.query(`INSERT INTO loi_place_periods (place_id, state, from_date, to_date, reason) VALUES ($1, 'suspended', '2025-03-11', '2025-03-12', 'Vertrekmelding te laat')`, [place.id]);
+
+    await lead.getByLabel('Maand', { exact: true }).fill('2025-03');
+    await lead.getByRole('button', { name: 'Maand opvragen' }).click();
+    const totals = lead.getByRole('table', { name: 'Plaatsdagen per opvangplaats in maart 2025' });
+    const row = totals.getByRole('row', { name: /LOI-05/ });
+    await row.waitFor();
+    // 31 days × 4 beds: occupied 3 × 10 = 30, suspended 4 × 2 = 8, free 124 − 38 = 86.
+    expect((await row.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['Veldstraat 3, 9000 Gent', '4', '30', '86', '8', '0']);
+    const grid = lead.getByRole('table', { name: 'Bezette bedden per dag in maart 2025' });
+    const cells = grid.getByRole('row', { name: /LOI-05/ }).getByRole('cell');
+    expect(await cells.nth(0).textContent()).toBe('3/4');
+    expect(await cells.nth(10).textContent()).toBe('G');
+    expect(await cells.nth(12).textContent()).toBe('·');
+    expect(await cells.nth(0).getAttribute('title')).toBe('1 maart 2025: 3 van 4 bezet');
+
+    const claim = lead.getByRole('region', { name: 'Maandelijkse aanvraag bij Fedasil (formulier I) voor maart 2025' });
+    const lines = claim.getByRole('table');
+    expect((await lines.getByRole('row', { name: /^Bezet/ }).getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['30', '€ 40,00', '€ 1.200,00']);
+    expect((await lines.getByRole('row', { name: /^Vrij/ }).getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['86', '€ 16,00', '€ 1.376,00']);
+    await lines.getByRole('row', { name: /^Totaal/ }).getByText('€ 2.576,00').waitFor();
+    expect(await claim.getByRole('link', { name: 'Formulier I van maart 2025 als CSV downloaden' }).getAttribute('href')).toBe('/loi/claims/2025-03?format=csv');
+    await accessibleScreenshot(lead, 'loi-occupancy');
+    await lead.close();
+
+    // A social worker reads it, without the form to add a place.
+    const worker = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await worker.goto(`${sys.baseUrl}/app/loi`);
+    await worker.getByRole('heading', { name: 'Opvangplaatsen (LOI)', level: 1 }).waitFor();
+    await worker.getByRole('heading', { name: /Bezetting in/ }).waitFor();
+    expect(await worker.getByRole('form', { name: 'Opvangplaats toevoegen' }).count()).toBe(0);
+    await worker.close();
+  });
+});
