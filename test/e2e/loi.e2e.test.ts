@@ -127,5 +127,16 @@ describe('LOI residency (e2e)', () => {
     expect(csv.headers['content-disposition']).toBe('attachment; filename="loi-formulier-i-2025-02-demo.csv"');
     expect(csv.text.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)).toEqual(['Toestand;Plaatsdagen;Dagprijs;Bedrag', 'Bezet;0;€ 40,00;€ 0,00', 'Vrij;204;€ 16,00;€ 3.264,00']);
     expect((await sys.http.get('/loi/claims/2025-2').set(as('team-lead'))).status).toBe(400);
+
+    // LOI-7: closed with six months' notice, the place counts up to its last day and never after.
+    const close = (body: Record<string, unknown>) => sys.http.post(`/loi/places/${id}/closure`).set(as('team-lead')).send(body);
+    expect((await close({ noticeOn: '2099-01-01' })).status).toBe(400);
+    expect((await close({ noticeOn: '2000-01-01' })).status).toBe(400); // before the rule (and the place)
+    const closing = await close({ noticeOn: '2025-02-15' });
+    expect(closing.status).toBe(201);
+    expect(closing.body).toMatchObject({ noticeOn: '2025-02-15', closesOn: '2025-08-15', ruleId: 'LOI-7' });
+    expect((await close({ noticeOn: '2025-03-01' })).status).toBe(409);
+    const august = await sys.http.get('/loi/places?month=2025-08').set(as('team-lead'));
+    expect(august.body.items.find((p: { id: string }) => p.id === id).placeDays).toEqual({ occupied: 0, free: 4 * 15, suspended: 0, 'out-of-use': 0 });
   });
 });

@@ -6,7 +6,7 @@ import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiOkOrFile, ApiPerm
 import { SchemaPipe } from '../common/schema.pipe';
 import { ValidationError } from '../common/errors';
 import { CSV_TYPE, exportFormat, toCsv } from '../figures/figure-table';
-import { LoiService, NewPeriod, NewPlace } from './loi.service';
+import { Closure, LoiService, NewPeriod, NewPlace } from './loi.service';
 
 const MONTH = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
 const PLACES_QUERY: JsonSchema = {
@@ -44,6 +44,13 @@ const NEW_PERIOD: JsonSchema = {
   },
   additionalProperties: false,
 };
+const CLOSURE: JsonSchema = {
+  type: 'object',
+  required: ['noticeOn'],
+  properties: { noticeOn: { type: 'string', format: 'date', description: 'The day notice is given to Fedasil (LOI-7); not after today' } },
+  additionalProperties: false,
+};
+const CLOSING = object({ placeId: UUID, noticeOn: DATE, closesOn: DATE, ruleId: STRING, explanation: STRING }, ['placeId', 'noticeOn', 'closesOn', 'ruleId', 'explanation']);
 const DAYS = object({ occupied: INTEGER, free: INTEGER, suspended: INTEGER, 'out-of-use': INTEGER }, ['occupied', 'free', 'suspended', 'out-of-use']);
 const PLACE = object(
   {
@@ -97,6 +104,16 @@ export class LoiController {
   @ApiErrors(400, 403, 404, 409)
   addPeriod(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(NEW_PERIOD)) body: NewPeriod) {
     return this.loi.addPeriod(actor, id, body);
+  }
+
+  @Post('places/:id/closure')
+  @ApiUuidParams('id')
+  @ApiBodySchema(CLOSURE)
+  @ApiOk(CLOSING, "The place closed with the convention's notice (LOI-7: six months, computed by the deadline engine): it counts up to closesOn; audited. 409: closing already", 201)
+  @ApiPermission('loi:write')
+  @ApiErrors(400, 403, 404, 409)
+  close(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(CLOSURE)) body: Closure) {
+    return this.loi.close(actor, id, body);
   }
 
   @Get('claims/:month')

@@ -9,7 +9,9 @@ import { formatEuro } from '../../../libs/format/dutch';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
-import { CONFIG } from '../common/tokens';
+import { CATALOGUE, CONFIG } from '../common/tokens';
+import { computeDeadline, findRule } from '../../../libs/deadlines/engine';
+import { DeadlineError, DeadlineRule } from '../../../libs/deadlines/types';
 import type { FigureTable } from '../figures/figure-table';
 
 export interface NewPlace {
@@ -29,6 +31,11 @@ export interface NewPeriod {
   reason: string;
 }
 
+export interface Closure {
+  /** The day the OCMW gives Fedasil notice that it closes the place (the decision to stop, LOI-7). */
+  noticeOn: string;
+}
+
 export const STATE_LABELS = { occupied: 'Bezet', free: 'Vrij', suspended: 'Geschorst', 'out-of-use': 'Buiten gebruik' } as const;
 
 interface ClaimRow { state: string; stateLabel: string; placeDays: number; rate: string; amount: string }
@@ -44,6 +51,7 @@ export class LoiService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(CATALOGUE) private readonly catalogue: DeadlineRule[],
   ) {
     this.rates = loadLoiClaimRates(config.loiResidency.claimRatesFile);
   }
@@ -118,6 +126,32 @@ export class LoiService {
       if (rows.length === 0) throw conflict('This period is recorded already', { code: 'duplicate-period' });
       await audit(tx, actor, `loi-place.${body.state}`, { details: { placeId, from: body.from, to: body.to ?? null } });
       return { id: rows[0].id as string, placeId, ...body, to: body.to ?? null };
+    });
+  }
+
+  /**
+   * LOI-7 (the Fedasil convention): the OCMW closes a place with six months' notice. The engine computes the last day
+   * from the notice day; the place counts (occupancy, form I) up to and including it, never after. Once (409 again).
+   */
+  async close(actor: AuthUser, placeId: string, body: Closure) {
+    if (body.noticeOn > todayIn(this.config.timeZone)) throw new ValidationError([{ path: '/noticeOn', code: 'future', message: 'noticeOn is not after today' }]);
+    let computed;
+    try {
+      computed = computeDeadline(findRule(this.catalogue, 'LOI-7', body.noticeOn), body.noticeOn, { warningDays: this.config.deadlineWarningDays, timeZone: this.config.timeZone });
+    } catch (err) {
+      // A notice day before the rule is in force: the engine refuses it.
+      if (err instanceof DeadlineError) throw new ValidationError([{ path: '/noticeOn', code: err.code, message: err.message }]);
+      throw err;
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const [place] = await tx.query(`SELECT id, team, opened_on::text AS opened_on, closes_on::text AS closes_on FROM loi_places WHERE id = $1 FOR UPDATE`, [placeId]);
+      if (!place) throw notFound('Place');
+      authorize(actor, 'loi:write', { team: place.team }, 'Place');
+      if (place.closes_on) throw conflict('The place is being closed already', { code: 'closing', closesOn: place.closes_on });
+      if (body.noticeOn < place.opened_on) throw new ValidationError([{ path: '/noticeOn', code: 'before-opening', message: 'noticeOn is not before the place opened' }]);
+      await tx.query(`UPDATE loi_places SET notice_on = $2, closes_on = $3 WHERE id = $1`, [placeId, body.noticeOn, computed.dueDate]);
+      await audit(tx, actor, 'loi-place.closing', { details: { placeId, noticeOn: body.noticeOn, closesOn: computed.dueDate } });
+      return { placeId, noticeOn: body.noticeOn, closesOn: computed.dueDate!, ruleId: 'LOI-7', explanation: computed.summary };
     });
   }
 
