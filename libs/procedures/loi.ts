@@ -114,6 +114,18 @@ export const LOI = {
       title: 'Code 207 opgeheven door Fedasil',
       schema: object(['liftedOn'], { liftedOn: date('Opgeheven op') }),
     },
+    // Medical, transport and school costs of a resident (domain §4.1 step 4: borne by the OCMW in an LOI), paid to the
+    // supplier (a party linked to the dossier) through the payments capability, once per recorded invoice.
+    'loi-cost': {
+      title: 'Kosten van de opvang (medisch, vervoer, school)',
+      schema: object(['kind', 'supplierPartyId', 'amountCents', 'invoiceReference', 'description'], {
+        kind: choice('Soort kost', [['medical', 'Medische kosten'], ['transport', 'Vervoer'], ['school', 'School en opleiding']]),
+        supplierPartyId: { type: 'string', format: 'uuid', title: 'Leverancier (partij van het dossier)' },
+        amountCents: { type: 'integer', title: 'Bedrag (cent)', minimum: 1, maximum: 10_000_000 },
+        invoiceReference: text('Factuurnummer', 60),
+        description: text('Omschrijving', 500),
+      }),
+    },
     // The resident leaves (voluntarily, a transfer, after the end of the aid): the place is freed and Match-IT told (LOI-3).
     'loi-departure': {
       title: 'Vertrek uit het LOI',

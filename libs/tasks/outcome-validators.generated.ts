@@ -18798,12 +18798,322 @@ return errors === 0;
 validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v72 = validate92;
-const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
+const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate92.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.supplierPartyId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "supplierPartyId"},message:"must have required property '"+"supplierPartyId"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.amountCents === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.invoiceReference === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "invoiceReference"},message:"must have required property '"+"invoiceReference"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.description === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "supplierPartyId")) || (key0 === "amountCents")) || (key0 === "invoiceReference")) || (key0 === "description"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("medical" !== data0){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/oneOf/0/const",keyword:"const",params:{allowedValue: "medical"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("transport" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/oneOf/1/const",keyword:"const",params:{allowedValue: "transport"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("school" !== data0){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/oneOf/2/const",keyword:"const",params:{allowedValue: "school"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.supplierPartyId !== undefined){
+let data1 = data.supplierPartyId;
+if(typeof data1 === "string"){
+const failure0 = func0("uuid", data1, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/supplierPartyId",schemaPath:"#/properties/supplierPartyId/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/supplierPartyId",schemaPath:"#/properties/supplierPartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.amountCents !== undefined){
+let data2 = data.amountCents;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err12 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 10000000 || isNaN(data2)){
+const err13 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err14 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.invoiceReference !== undefined){
+let data3 = data.invoiceReference;
+if(typeof data3 === "string"){
+if(func9(data3) > 60){
+const err15 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(func9(data3) < 1){
+const err16 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if(typeof data4 === "string"){
+if(func9(data4) > 500){
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func9(data4) < 1){
+const err19 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v73 = validate93;
+const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19022,10 +19332,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -19100,5 +19410,6 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "loi/event:rvv-appeal": v69,
   "loi/event:asylum-final-decision": v70,
   "loi/event:code-207-lifted": v71,
-  "loi/event:loi-departure": v72,
+  "loi/event:loi-cost": v72,
+  "loi/event:loi-departure": v73,
 };

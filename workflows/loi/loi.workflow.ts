@@ -16,7 +16,7 @@ const acts = proxyActivities<Activities>({
 
 /** The external events the LOI's workflow waits for (the same list in every run: an early event waits for its run). */
 export const LOI_DOSSIER = {
-  takesEvents: ['fedasil-assignment', 'cgvs-decision', 'asylum-final-decision', 'code-207-lifted', 'loi-departure'],
+  takesEvents: ['fedasil-assignment', 'cgvs-decision', 'asylum-final-decision', 'code-207-lifted', 'loi-departure', 'loi-cost'],
 } as const;
 
 /** Four months after the asylum application without a CGVS decision, the applicant may work (§4.1 step 5). */
@@ -74,6 +74,7 @@ export interface LoiResult {
 }
 
 const RECOGNISED = new Set(['refugee', 'subsidiary']);
+const COST_LABELS: Record<string, string> = { medical: 'Medische kosten', transport: 'Vervoer', school: 'School en opleiding' };
 
 /**
  * The residence of a household in the LOI (domain §4), from Fedasil's assignment to the departure:
@@ -132,6 +133,24 @@ export async function loiResidency(input: LoiInput): Promise<LoiResult> {
   void dossier.supervise('loi-departure', 'het vertrek uit het LOI', async () => {
     const event = await dossier.waitForEvent('loi-departure');
     departure = { departedOn: String(event.data.departedOn), reason: String(event.data.reason) };
+  });
+
+  // Medical, transport and school costs (§4.1 step 4) to their supplier, once per recorded invoice (the event's id); a
+  // refusal (the supplier not linked to the dossier, no IBAN) is escalated and the next cost still paid.
+  void dossier.supervise('loi-costs', 'de kosten van de opvang', async () => {
+    for (;;) {
+      const cost = await dossier.waitForEvent('loi-cost');
+      const label = `${COST_LABELS[String(cost.data.kind)] ?? 'Kost'}: ${String(cost.data.description)}`;
+      const amountCents = Number(cost.data.amountCents);
+      await dossier.attempt('betaling van een kost van de opvang', () =>
+        orderPayment(dossier, {
+          dossierId, kind: 'invoice', period: `once:loi-cost-${cost.eventId.toLowerCase()}`, amountCents, dueDate: dossier.today(),
+          payee: { partyId: String(cost.data.supplierPartyId) }, debtRef: String(cost.data.invoiceReference),
+          computation: { text: `${label} (factuur ${String(cost.data.invoiceReference)})`, kind: cost.data.kind },
+        }),
+      );
+      await dossier.event('loi-cost', `${label}: ${formatEuro(amountCents)} aan de leverancier (factuur ${String(cost.data.invoiceReference)})`, { data: { eventId: cost.eventId, kind: cost.data.kind, amountCents } });
+    }
   });
 
   // 2. Evaluations of the reception needs: LOI-1 within 30 days of the assignment, then LOI-2 every 6 months.

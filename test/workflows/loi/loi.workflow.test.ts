@@ -159,6 +159,15 @@ describe('loiResidency (time-skipping)', () => {
       await complete(fake, handle.workflowId, 'loi-intake', {
         arrivalDate: now, placeId: PLACE, houseRulesHandedOver: true, brochureHandedOver: true, waitingRegisterOn: now, selfCatering: false, leefgeldMethod: 'transfer',
       });
+      // A doctor's invoice, paid once to the supplier (recorded twice: one event, one payment).
+      const supplier = randomUUID();
+      const cost = { kind: 'medical', supplierPartyId: supplier, amountCents: 4_250, invoiceReference: 'HA-2026-117', description: 'Raadpleging huisarts' };
+      const costEvent: ExternalEventInput = { eventId: 'cost-1', type: 'loi-cost', occurredOn: now, reference: 'HA-2026-117', data: cost, recordedBy: 'mw-1' };
+      await handle.executeUpdate(externalEventUpdate, { args: [costEvent] });
+      await handle.executeUpdate(externalEventUpdate, { args: [costEvent] });
+      const invoice = await eventually(() => fake.of('orderPayment').find((o) => o.kind === 'invoice'));
+      expect(invoice).toMatchObject({ amountCents: 4_250, payee: { partyId: supplier }, debtRef: 'HA-2026-117', period: 'once:loi-cost-cost-1' });
+      expect(invoice.computation.text).toBe('Medische kosten: Raadpleging huisarts (factuur HA-2026-117)');
       // Notified on the first 1 December from now: the 30 days end on 31 December, past a month end, and the first working
       // day after is not 1 January (New Year, a legal holiday).
       let notifiedOn = `${now.slice(0, 4)}-12-01`;
@@ -176,6 +185,7 @@ describe('loiResidency (time-skipping)', () => {
       const paid = fake.of('orderPayment').filter((o) => o.kind === 'leefgeld');
       expect(paid.length).toBeGreaterThan(0);
       expect(paid.every((o) => compareDates(o.dueDate, lastDay) <= 0 && o.method === undefined)).toBe(true);
+      expect(fake.of('orderPayment').filter((o) => o.kind === 'invoice')).toHaveLength(1);
       // The week that holds the last day is still paid; none after it.
       expect(paid.some((o) => daysBetween(o.dueDate, lastDay) < 7)).toBe(true);
       await handle.terminate('test done');
