@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startTestSystem, TestSystem } from '../support/system';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { eventually } from '../support/temporal';
 
 /**
  * The LOI screen (browser): the team lead adds a place, sees the occupancy of a past month — a household occupying three
@@ -74,6 +75,34 @@ describe('the Opvang (LOI) screen (browser)', () => {
     await worker.getByRole('heading', { name: 'Opvangplaatsen (LOI)', level: 1 }).waitFor();
     await worker.getByRole('heading', { name: /Bezetting in/ }).waitFor();
     expect(await worker.getByRole('form', { name: 'Opvangplaats toevoegen' }).count()).toBe(0);
+    await worker.close();
+  });
+
+  it('opens an LOI dossier from Fedasil\'s assignment on the Intake screen, for an applicant without a national number', async () => {
+    const worker = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await worker.goto(`${sys.baseUrl}/app/intake`);
+    const form = worker.getByRole('form', { name: 'Gebeurtenis die een dossier opent' });
+    await form.getByLabel('Soort gebeurtenis *').selectOption({ label: 'Toewijzing door Fedasil (Lokaal opvanginitiatief (LOI))' });
+    await form.getByLabel('Kenmerk van Fedasil *').fill('FED-2026-0077');
+    await form.getByLabel('Code 207 (verplichte plaats van inschrijving) *').selectOption({ label: 'Ja' });
+    await form.getByLabel('Datum van het verzoek om internationale bescherming *').fill('2026-01-05');
+    await form.getByLabel('Aantal personen in het gezin *').fill('1');
+    await form.getByLabel('Datum waarop het gebeurde *').fill('2026-02-02');
+    await form.getByLabel('Kenmerk van de afzender (brief- of dossiernummer) *').fill('FED-2026-0077');
+    await form.getByLabel('Een nieuwe persoon').check();
+    await form.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'Verzoeker om internationale bescherming (nog geen BIS-nummer)' });
+    await form.getByLabel('Geboortedatum *').fill('1994-08-21');
+    for (const [label, value] of [['Voornaam *', 'Yonas'], ['Naam *', 'Tesfaye'], ['Straat en nummer *', 'Kerkstraat 4'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
+      await form.getByLabel(label, { exact: true }).fill(value);
+    }
+    await form.getByRole('button', { name: 'Dossier openen' }).click();
+    await worker.waitForURL('**/app/dossiers/*');
+    await worker.getByText(/^Yonas Tesfaye · Lokaal opvanginitiatief \(LOI\) · status/).waitFor();
+    // The workflow reads the assignment: the status becomes "Toegewezen door Fedasil", the intake task is in the inbox.
+    const id = worker.url().split('/').pop()!;
+    await eventually(async () => ((await sys.http.get(`/dossiers/${id}`).set(sys.as('social-worker'))).body.status === 'ASSIGNED' ? true : undefined));
+    await worker.reload();
+    await worker.getByText(/^Yonas Tesfaye · Lokaal opvanginitiatief \(LOI\) · status Toegewezen door Fedasil/).waitFor();
     await worker.close();
   });
 });
