@@ -56,7 +56,8 @@ export class LoiService {
     this.rates = loadLoiClaimRates(config.loiResidency.claimRatesFile);
   }
 
-  private async read(team: string | null): Promise<{ places: (LoiPlace & Record<string, unknown>)[]; periods: LoiPlacePeriod[] }> {
+  /** The team's places and the periods that touch `month` (not the LOI's whole history: it grows every week). */
+  private async read(team: string | null, month: string): Promise<{ places: (LoiPlace & Record<string, unknown>)[]; periods: LoiPlacePeriod[] }> {
     const places = await this.dataSource.query(
       `SELECT id, code, address, unit, capacity, target, adapted_for_vulnerable, team, opened_on::text AS opened_on, closes_on::text AS closes_on
          FROM loi_places WHERE ($1::text IS NULL OR team = $1) ORDER BY code`,
@@ -64,8 +65,10 @@ export class LoiService {
     );
     const periods = await this.dataSource.query(
       `SELECT p.place_id, p.state, p.from_date::text AS from_date, p.to_date::text AS to_date, p.persons
-         FROM loi_place_periods p JOIN loi_places l ON l.id = p.place_id WHERE ($1::text IS NULL OR l.team = $1)`,
-      [team],
+         FROM loi_place_periods p JOIN loi_places l ON l.id = p.place_id
+        WHERE ($1::text IS NULL OR l.team = $1)
+          AND p.from_date < ($2::date + interval '1 month') AND (p.to_date IS NULL OR p.to_date >= $2::date)`,
+      [team, `${month}-01`],
     );
     return {
       places: places.map((r: Record<string, unknown>) => ({
@@ -84,7 +87,7 @@ export class LoiService {
   async places(actor: AuthUser, query: { month?: string; team?: string }) {
     const team = teamInScope(actor, 'loi:read', query.team);
     const month = this.month(query.month);
-    const { places, periods } = await this.read(team);
+    const { places, periods } = await this.read(team, month);
     const months = new Map(occupancy(places, periods, month).map((o) => [o.placeId, o]));
     return {
       month, team,
@@ -158,7 +161,7 @@ export class LoiService {
   /** Form I of a month: the place-days by state at the rates in force (LOI-8), as JSON or a CSV the coordinator exports. */
   async claim(actor: AuthUser, month: string, query: { team?: string }) {
     const team = teamInScope(actor, 'loi:read', query.team);
-    const { places, periods } = await this.read(team);
+    const { places, periods } = await this.read(team, month);
     const claim = monthlyClaim(places, periods, month, this.rates);
     const rows: ClaimRow[] = claim.lines.map((l) => ({ state: l.state, stateLabel: STATE_LABELS[l.state], placeDays: l.placeDays, rate: formatEuro(l.rateCents), amount: formatEuro(l.amountCents) }));
     const table: FigureTable<ClaimRow> = {

@@ -34,6 +34,19 @@ let incomingCents = 0;
 
 const inquiry = { totalDebtsCents: 1_250_000, creditorCount: 3, monthlyIncomeCents: 165_000, priorityDebts: true, hearingRequested: false };
 
+/** A month at a time until the trajectory's first year continues as new, the evaluations completed as they come. */
+async function liveUntilNextYear({ env, handle, fake }: RecorderContext, months: number, scenario: string): Promise<void> {
+  const firstRun = (await handle.describe()).runId;
+  for (let month = 0; month < months && (await handle.describe()).runId === firstRun; month++) {
+    await env.sleep('30 days');
+    for (const task of fake.openTasks().filter((t) => t.kind === 'debt-evaluation')) {
+      const outcome = { interviewDate: todayInBrussels(await env.currentTimeMs()), proposal: 'continue', report: 'Plan loopt.' };
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome }] });
+    }
+  }
+  if ((await handle.describe()).runId === firstRun) throw new Error(`${scenario}: the first year did not continue as new`);
+}
+
 const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
   // v1: budget management granted, notified, and open as "Lopend traject" past the appeal window.
   'budget-management': async ({ complete, decide, env }) => {
@@ -78,7 +91,8 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
   // v3: creditor letters and one answer, a shortfall (one retried once money came in, the others skipped), the CSR
   // petition, its admissibility with the OCMW as mediator and a claim, then the year's end (continue-as-new) and a
   // few weeks of the second year.
-  'trajectory-year': async ({ complete, decide, env, handle, event, fake }) => {
+  'trajectory-year': async (ctx) => {
+    const { complete, decide, env, handle, event, fake } = ctx;
     const now = async () => todayInBrussels(await env.currentTimeMs());
     incomingCents = 0;
     await complete('competence-check', outcomes.competent);
@@ -112,20 +126,14 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
     await env.sleep('5 days');
     await event('csr-claim-received', await now(), { creditorPartyId: CREDITOR_1, amountCents: 118_250 });
     // On to the year's end, the evaluation interviews completed as they come.
-    const firstRun = (await handle.describe()).runId;
-    for (let month = 0; month < 14 && (await handle.describe()).runId === firstRun; month++) {
-      await env.sleep('30 days');
-      for (const task of fake.openTasks().filter((t) => t.kind === 'debt-evaluation')) {
-        await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome: { interviewDate: await now(), proposal: 'continue', report: 'Plan loopt.' } }] });
-      }
-    }
-    if ((await handle.describe()).runId === firstRun) throw new Error('trajectory-year: the first year did not continue as new');
+    await liveUntilNextYear(ctx, 14, 'trajectory-year');
     await env.sleep('20 days');
     return 'terminate';
   },
   // v4: an evaluation proposes budget guidance → management stays, revised by the BCSD; a second plan version; the year's
   // end; the yearly review of year 1 on the agenda at the start of year 2, confirmed; weeks of year 2.
-  'yearly-review': async ({ complete, decide, env, handle, fake }) => {
+  'yearly-review': async (ctx) => {
+    const { complete, decide, env, handle } = ctx;
     const now = async () => todayInBrussels(await env.currentTimeMs());
     const plan = (version: number, validFrom: string, leefgeldWeeklyCents: number) => ({
       version, validFrom, account: { name: 'OCMW Demo budgetbeheer', iban: 'BE71096123456769', bic: 'GKCCBEBB' }, leefgeldWeeklyCents,
@@ -145,14 +153,7 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
     await complete('debt-evaluation', { interviewDate: await now(), proposal: 'change-type', guidanceType: 'budget-management', durationMonths: 36, report: 'Leefgeld te laag.' });
     await decide('revised', { guidanceType: 'budget-management' });
     await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ changedBy: 'u-1', plan: plan(2, await now(), 14_000) }] });
-    const firstRun = (await handle.describe()).runId;
-    for (let month = 0; month < 12 && (await handle.describe()).runId === firstRun; month++) {
-      await env.sleep('30 days');
-      for (const task of fake.openTasks().filter((t) => t.kind === 'debt-evaluation')) {
-        await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome: { interviewDate: await now(), proposal: 'continue', report: 'Plan loopt.' } }] });
-      }
-    }
-    if ((await handle.describe()).runId === firstRun) throw new Error('yearly-review: the first year did not continue as new');
+    await liveUntilNextYear(ctx, 12, 'yearly-review');
     await decide('confirmed');
     await env.sleep('20 days');
     return 'terminate';

@@ -90,6 +90,15 @@ describe('debtMediationTrajectory (time-skipping)', () => {
     return { input, handle };
   }
 
+  /** A trajectory signed today with the first plan version (the start most tests share). */
+  async function startSigned(fake: Fake, taskQueue: string) {
+    const { handle } = await start(taskQueue);
+    const signedOn = await today();
+    await workflowDriver(env).complete(handle.workflowId, fake, 'trajectory-agreement', signed(signedOn));
+    await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(signedOn), changedBy: 'u-1' }] });
+    return { handle, signedOn };
+  }
+
   /** Completes every open task of `kind` (as the social worker does when it comes up). */
   async function completeOpen(fake: Fake, workflowId: string, kind: string, outcome: (dueKey: string) => Record<string, unknown>) {
     for (const task of fake.openTasks().filter((t) => t.kind === kind)) {
@@ -171,10 +180,7 @@ describe('debtMediationTrajectory (time-skipping)', () => {
 
   it('a year in which the plan changed ends with its review by the BCSD; confirmed, the trajectory goes on as it was (status back from the agenda)', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const { handle } = await start(taskQueue);
-      const signedOn = await today();
-      await workflowDriver(env).complete(handle.workflowId, fake, 'trajectory-agreement', signed(signedOn));
-      await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(signedOn), changedBy: 'u-1' }] });
+      const { handle, signedOn } = await startSigned(fake, taskQueue);
       await live(fake, handle.workflowId, 100);
       const changedOn = await today();
       await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(changedOn, { version: 2, leefgeldWeeklyCents: 14_000 }), changedBy: 'u-1' }] });
@@ -228,10 +234,7 @@ describe('debtMediationTrajectory (time-skipping)', () => {
   it('a shortfall stops the instalments and the rent, never the living money, and tells the social worker; a retry pays once money came in', async () => {
     let incoming = 0;
     await run(async ({ fake, taskQueue }) => {
-      const { handle } = await start(taskQueue);
-      const signedOn = await today();
-      await workflowDriver(env).complete(handle.workflowId, fake, 'trajectory-agreement', signed(signedOn));
-      await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(signedOn), changedBy: 'u-1' }] });
+      const { handle, signedOn } = await startSigned(fake, taskQueue);
       await env.sleep('40 days');
       expect(orders(fake).filter((o) => o.kind === 'leefgeld').length).toBeGreaterThanOrEqual(5);
       expect(orders(fake).filter((o) => o.kind !== 'leefgeld')).toEqual([]);
@@ -262,10 +265,7 @@ describe('debtMediationTrajectory (time-skipping)', () => {
 
   it('the client ends it: paid up to the last day the client names, nothing after; open tasks cancelled, the end letter, closed', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const { handle } = await start(taskQueue);
-      const signedOn = await today();
-      await workflowDriver(env).complete(handle.workflowId, fake, 'trajectory-agreement', signed(signedOn));
-      await handle.executeUpdate(budgetPlanChangedUpdate, { args: [{ plan: aPlan(signedOn), changedBy: 'u-1' }] });
+      const { handle, signedOn } = await startSigned(fake, taskQueue);
       await live(fake, handle.workflowId, 100);
       const now = await today();
       const lastDay = addDays(now, 20);
