@@ -21,7 +21,7 @@ import {
   AppealInfo,
   formatDateNl,
   isCreditorTemplate,
-  isDecisionTemplate,
+  isAppealableTemplate,
   LetterBase,
   LetterDocument,
   LetterIncompleteError,
@@ -216,7 +216,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       // The client is the debtor the creditor knows; their name and address never travel through the workflow.
       data.debtor ??= { name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') };
     }
-    if (isDecisionTemplate(input.template)) {
+    if (isAppealableTemplate(input.template)) {
       const appeal = planned ? appealFor(ctx, planned.date) : null;
       data.appeal = {
         possible: true,
@@ -245,7 +245,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       messageId: `<notice-${notice.id}@ocmw-flow>`,
     });
     const sentOn = dateInZone(Date.parse(proof.sentAt), config.timeZone);
-    const appealUntil = isDecisionTemplate(notice.kind) ? appealFor(ctx, sentOn).dueDate : null;
+    const appealUntil = isAppealableTemplate(notice.kind) ? appealFor(ctx, sentOn).dueDate : null;
     await dataSource.transaction(async (tx) => {
       await tx.update(NoticeEntity, { id: notice.id }, {
         sentAt: new Date(proof.sentAt),
@@ -463,7 +463,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
           throw err;
         }
         const pdf = await renderPdf(document, letterhead(config));
-        const decision = isDecisionTemplate(input.template);
+        const decision = isAppealableTemplate(input.template);
         const notifiedOn = known && planned ? planned.date : null;
         const appealUntil = decision && notifiedOn ? ((data.appeal as AppealInfo).until ?? null) : null;
         const delivery = input.delivery;
@@ -578,7 +578,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
 
       const ctx = await loadLetterContext(dataSource.manager, config, input.dossierId, notified.date);
       if (!ctx) throw refuse(NOTICE_FAILURES.dossierNotFound, `Dossier ${input.dossierId} not found`);
-      const appeal = isDecisionTemplate(notice.kind) ? appealFor(ctx, notified.date) : null;
+      const appeal = isAppealableTemplate(notice.kind) ? appealFor(ctx, notified.date) : null;
       const record: DeliveryRecord = {
         mode: input.mode,
         trackingNumber: input.trackingNumber ?? null,

@@ -60,6 +60,12 @@ export const ACTIONS = [
   'loi:read',
   /** Adding LOI places and marking them suspended or out of use: the team lead, who coordinates the LOI. */
   'loi:write',
+  /**
+   * Recording an order measure or a sanction on an LOI resident (art. 44–46 Opvangwet): a decision of the reception
+   * structure's responsible person, in an LOI the OCMW's LOI coordinator, the team lead ([U] whether the OCMW delegates
+   * it to the BCSD's chair or another officer: then give that role this permission).
+   */
+  'loi:sanction',
   'escalation:acknowledge',
   'deadline:change',
   /** Send every running dossier recomputeDeadlines after a correction of the deadline engine (admin). */
@@ -123,6 +129,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'report:submit':                 ['none',       'team',    'none',            'none',  'none'],
   'loi:read':                      ['team',       'team',    'none',            'team',  'all'],
   'loi:write':                     ['none',       'team',    'none',            'none',  'none'],
+  'loi:sanction':                  ['none',       'team',    'none',            'none',  'none'],
   'escalation:acknowledge':        ['none',       'team',    'none',            'none',  'none'],
   'deadline:change':               ['none',       'team',    'none',            'none',  'none'],
   'deadline:recompute':            ['none',       'none',    'none',            'none',  'all'],

@@ -229,6 +229,27 @@ export interface CsrClaimReminderData extends LetterBase {
   fileNumber?: string | null;
 }
 
+/**
+ * An order measure or a sanction in the LOI (art. 44–46 Opvangwet), to the resident: what was decided and why, the
+ * hearing before a sanction, its period and what it does to the leefgeld, and how to contest it (the procedure's
+ * appeal rule, LOI-APPEAL, [U]).
+ */
+export interface LoiSanctionData extends LetterBase {
+  kind: 'order-measure' | 'sanction';
+  /** Dutch: the measure or the sanction as decided. */
+  measure: string;
+  facts: string;
+  decidedOn: IsoDate;
+  heardOn?: IsoDate;
+  from?: IsoDate;
+  to?: IsoDate;
+  /** Dutch, when the leefgeld is withheld: "de helft van uw leefgeld (50 %)". */
+  leefgeld?: string;
+  /** Fedasil is asked for another place. */
+  transfer?: boolean;
+  appeal: AppealInfo;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -250,6 +271,7 @@ export interface TemplateData {
   'creditor-csr-admissibility': CsrAdmissibilityData;
   'creditor-reminder': CreditorReminderData;
   'csr-claim-reminder': CsrClaimReminderData;
+  'loi-sanction': LoiSanctionData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
@@ -257,7 +279,7 @@ export const TEMPLATES = [
   'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
   'trajectory-agreement', 'trajectory-ended',
   'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
-  'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder',
+  'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder', 'loi-sanction',
 ] as const satisfies readonly TemplateName[];
 
 /** The letters to creditors and their collectors (CreditorLetterData): the activity fills in the debtor for them. */
@@ -270,6 +292,14 @@ export type DecisionTemplate = `decision-${DecisionKind}`;
 
 export function isDecisionTemplate(template: string): template is DecisionTemplate {
   return ['decision-grant', 'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery'].includes(template);
+}
+
+/**
+ * A letter that can be appealed: it states the procedure's appeal (court, term, the last day from its notification)
+ * and its notice keeps the appeal's end — the decisions, and an LOI order measure or sanction (art. 47 Opvangwet).
+ */
+export function isAppealableTemplate(template: string): boolean {
+  return isDecisionTemplate(template) || template === 'loi-sanction';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -321,6 +351,9 @@ const ELEMENTS: Record<string, string> = {
   duration: 'the duration of the trajectory in months',
   'end-date': 'the last day of the trajectory',
   'end-reason': 'why the trajectory ends',
+  measure: 'the order measure or sanction decided',
+  'heard-on': 'the date the resident was heard before the sanction (art. 46 Opvangwet)',
+  period: 'the period of a temporary measure (from … to)',
   procedure: "the procedure's wording and appeal rule (its definition)",
   debtor: 'the debtor the OCMW helps (name and address)',
   'answer-due': 'the date by which the answer is expected',
@@ -411,13 +444,19 @@ export function checkDecisionLetter(data: Partial<DecisionData> & { decision: De
         ]] as [string, boolean][])
       : []),
     ...(data.decision === 'stop' || data.decision === 'revision' ? ([['effective-date', date(data.effectiveDate)]] as [string, boolean][]) : []),
+    ...appealChecks(appeal),
+    ...baseChecks(data, true),
+  ]);
+}
+
+function appealChecks(appeal: Partial<AppealInfo>): [string, boolean][] {
+  return [
     ['appeal-possible', appeal.possible === true],
     ['appeal-how', filled(appeal.how)],
     ['labour-court-address', filled(appeal.labourCourtAddress)],
     ['appeal-term', date(appeal.notifiedOn) && date(appeal.until) && (appeal.until as string) > (appeal.notifiedOn as string)],
     ['appeal-not-suspensive', appeal.suspensive === false],
-    ...baseChecks(data, true),
-  ]);
+  ];
 }
 
 /** The mandatory elements of any template; a decision letter is checked against §0.2 (checkDecisionLetter). */
@@ -485,6 +524,16 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
       return collect([['order-date', date(d.orderDate)], ['court', filled(d.court)], ['mediator', filled(d.mediator)], ...creditorChecks(d)]);
     case 'creditor-reminder':
       return collect([['first-letter', date(d.firstLetterDate) && filled(d.firstLetterSubject)], ...creditorChecks(d)]);
+    case 'loi-sanction':
+      return collect([
+        ['measure', filled(d.measure)],
+        ['factual-reasons', filled(d.facts)],
+        ['decision-date', date(d.decidedOn)],
+        ...(d.kind === 'sanction' ? ([['heard-on', date(d.heardOn)]] as [string, boolean][]) : []),
+        ['period', (d.from === undefined && d.to === undefined) || (date(d.from) && date(d.to))],
+        ...appealChecks(d.appeal ?? {}),
+        ...baseChecks(d, false),
+      ]);
     case 'csr-claim-reminder':
       return collect([['court', filled(d.court)], ['order-date', date(d.orderDate)], ['term-end', date(d.termEnd)], ['declare-by', date(d.declareBy)], ...baseChecks(d, false)]);
   }
@@ -648,7 +697,7 @@ function decisionSentence(kind: DecisionKind, d: DecisionData, body: string, rig
 }
 
 /** The appeal as the procedure's rule says it (court, term, legal basis), with the dates of this notification. */
-function appealParagraphs(d: DecisionData): string[] {
+function appealParagraphs(d: Pick<DecisionData, 'appeal' | 'procedure'>): string[] {
   const a = d.appeal;
   const rule = d.procedure.appeal;
   return [
@@ -766,6 +815,36 @@ function trajectoryAgreement(d: TrajectoryAgreementData): LetterDocument {
     'Beslissing BCSD': formatDateNl(d.decisionDate),
     Duur: `${d.durationMonths} maanden`,
     'Maatschappelijk werker': d.socialWorker ? `${d.socialWorker.name} (${d.socialWorker.contact})` : undefined,
+  });
+}
+
+/** An order measure or a sanction in the LOI (art. 44–46 Opvangwet), handed to the resident. */
+function loiSanction(d: LoiSanctionData): LetterDocument {
+  const sanction = d.kind === 'sanction';
+  const period = d.from && d.to ? ` van ${formatDateNl(d.from)} tot en met ${formatDateNl(d.to)}` : '';
+  return document(d, sanction ? 'Beslissing: sanctie in de opvang' : 'Beslissing: ordemaatregel in de opvang', [
+    salutation(d),
+    `Op ${formatDateNl(d.decidedOn)} heeft ${d.ocmwName}, als verantwoordelijke van het lokaal opvanginitiatief, beslist u ` +
+      `${sanction ? 'de volgende sanctie' : 'de volgende ordemaatregel'} op te leggen${period}: ${d.measure}.`,
+    `Feitelijke gronden: ${d.facts}`,
+    sanction
+      ? `Juridische gronden: een ernstige tekortkoming aan de regels en de werking van de opvangstructuur (art. 45 van de ` +
+        `wet van 12 januari 2007 betreffende de opvang van asielzoekers, de Opvangwet). U werd vooraf gehoord op ` +
+        `${formatDateNl(d.heardOn!)} (art. 46 Opvangwet).`
+      : `Juridische gronden: een ordemaatregel beschermt de orde en de veiligheid in de opvangstructuur (art. 44 van de ` +
+        `Opvangwet en het koninklijk besluit over de ordemaatregelen, de sancties en de klachten, in werking sinds 4 ` +
+        `augustus 2014). Hij geldt meteen; u kunt uw opmerkingen aan uw maatschappelijk werker geven.`,
+    d.leefgeld && `Leefgeld: in deze periode houdt het OCMW ${d.leefgeld} in. Wat niet is ingehouden, krijgt u zoals gewoonlijk.`,
+    d.transfer && `Het OCMW vraagt Fedasil om u een andere opvangplaats toe te wijzen. U hoort van ons wanneer en waar.`,
+    `Uw recht op medische begeleiding blijft altijd behouden.`,
+    ...appealParagraphs(d),
+    contactParagraph(d),
+    closing(d),
+  ], {
+    [sanction ? 'Sanctie' : 'Ordemaatregel']: d.measure,
+    'Beslist op': formatDateNl(d.decidedOn),
+    Periode: period ? period.trim() : undefined,
+    'Gehoord op': d.heardOn ? formatDateNl(d.heardOn) : undefined,
   });
 }
 
@@ -938,6 +1017,7 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'creditor-csr-admissibility': return csrAdmissibility(d);
     case 'creditor-reminder': return creditorReminder(d);
     case 'csr-claim-reminder': return csrClaimReminder(d);
+    case 'loi-sanction': return loiSanction(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

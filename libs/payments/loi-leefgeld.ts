@@ -87,3 +87,25 @@ export function validateLoiLeefgeldScale(value: unknown): string[] {
   });
   return problems;
 }
+
+/** Leefgeld withheld by a sanction (art. 45 Opvangwet: a restriction of the leefgeld, or an exclusion from the material aid). */
+export interface LoiLeefgeldCut {
+  /** The sanction's business name (its event), for the timeline. */
+  ref: string;
+  from: IsoDate;
+  to: IsoDate;
+  /** 1–100: the part withheld. */
+  percent: number;
+}
+
+/**
+ * The week's leefgeld after the sanctions in force on its payday (from and to inclusive): the largest cut applies, never
+ * two on top of each other; the withheld part is rounded to the cent in the resident's favour (down).
+ */
+export function leefgeldAfterCuts(amountCents: number, day: IsoDate, cuts: readonly LoiLeefgeldCut[]): { amountCents: number; withheldCents: number; cut?: LoiLeefgeldCut } {
+  const inForce = cuts.filter((c) => compareDates(c.from, day) <= 0 && compareDates(day, c.to) <= 0);
+  if (inForce.length === 0) return { amountCents, withheldCents: 0 };
+  const cut = inForce.reduce((a, b) => (b.percent > a.percent ? b : a));
+  const withheldCents = Math.floor((amountCents * cut.percent) / 100);
+  return { amountCents: amountCents - withheldCents, withheldCents, cut };
+}

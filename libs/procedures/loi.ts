@@ -7,9 +7,65 @@
  * procedure as events, and the endings (recognition: LOI-5 and a linked leefloon dossier; final refusal: LOI-6;
  * departure). The places and the monthly claim to Fedasil (LOI-7, LOI-8) are the LOI places capability's. Pure data.
  */
-import { choice, date, LOI_TASK_KINDS, object, text } from '../tasks/task-kinds';
+import { choice, date, LOI_TASK_KINDS, object, requiredWhen, text } from '../tasks/task-kinds';
+import type { SchemaError } from '../validation/schema';
 import { LABOUR_COURT_APPEAL_HOW, RATIFICATION } from './pipeline';
 import type { ProcedureDefinition } from './types';
+
+/**
+ * The sanctions of art. 45 Opvangwet, mildest first. `temporary`: for a period (from … to); `leefgeld`: the weekly
+ * leefgeld is withheld in it (a restriction: the decided percentage; an exclusion from the material aid: all of it);
+ * `transfer`: Fedasil is asked for another place. [U] the exact list and maximum durations after the amendments of the
+ * Opvangwet: check with the OCMW's lawyer (the codes are stable, the labels can change).
+ */
+export const LOI_SANCTIONS = [
+  { code: 'warning', label: 'Formele waarschuwing, vermeld in het sociaal dossier', temporary: false },
+  { code: 'activities-exclusion', label: 'Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten', temporary: true },
+  { code: 'paid-activities-exclusion', label: 'Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten', temporary: true },
+  { code: 'leefgeld-restriction', label: 'Tijdelijke beperking of intrekking van het leefgeld', temporary: true, leefgeld: 'percent' },
+  { code: 'community-work', label: 'Verplichting om gemeenschapsdienst te verrichten', temporary: false },
+  { code: 'transfer', label: 'Overplaatsing naar een andere opvangstructuur', temporary: false, transfer: true },
+  { code: 'material-aid-exclusion', label: 'Tijdelijke uitsluiting van het recht op materiële hulp', temporary: true, leefgeld: 'all' },
+] as const satisfies readonly { code: string; label: string; temporary: boolean; leefgeld?: 'percent' | 'all'; transfer?: boolean }[];
+export type LoiSanctionCode = (typeof LOI_SANCTIONS)[number]['code'];
+
+/** An order measure or a sanction as the workflow acts on it (from the event's data, checked by the API). */
+export interface LoiMeasure {
+  kind: 'order-measure' | 'sanction';
+  sanction?: LoiSanctionCode;
+  /** Dutch, as the letter and the timeline say it. */
+  measure: string;
+  facts: string;
+  decidedOn: string;
+  heardOn?: string;
+  from?: string;
+  to?: string;
+  /** The part of the leefgeld withheld in the period (a restriction: as decided; an exclusion from the material aid: 100). */
+  leefgeldPercent?: number;
+  transfer: boolean;
+}
+
+export function loiMeasureOf(type: 'loi-order-measure' | 'loi-sanction', data: Record<string, unknown>): LoiMeasure {
+  const period = typeof data.from === 'string' && typeof data.to === 'string' ? { from: data.from, to: data.to } : {};
+  if (type === 'loi-order-measure') {
+    return { kind: 'order-measure', measure: String(data.measure), facts: String(data.facts), decidedOn: String(data.decidedOn), ...period, transfer: false };
+  }
+  const s = LOI_SANCTIONS.find((x) => x.code === data.sanction);
+  if (!s) throw new RangeError(`unknown LOI sanction ${String(data.sanction)}`);
+  const leefgeld = 'leefgeld' in s ? s.leefgeld : undefined;
+  const percent = leefgeld === 'all' ? 100 : leefgeld === 'percent' ? Number(data.leefgeldPercent) : undefined;
+  return {
+    kind: 'sanction', sanction: s.code, measure: s.label, facts: String(data.facts), decidedOn: String(data.decidedOn), heardOn: String(data.heardOn),
+    ...(s.temporary ? period : {}), ...(percent !== undefined && s.temporary ? { leefgeldPercent: percent } : {}), transfer: 'transfer' in s && s.transfer === true,
+  };
+}
+
+/** A period's end not before its start (an order measure, a temporary sanction). */
+function periodErrors(d: Record<string, unknown>): SchemaError[] {
+  return typeof d.from === 'string' && typeof d.to === 'string' && d.to < d.from
+    ? [{ path: '/to', code: 'before-start', message: 'the period ends on or after its first day' }]
+    : [];
+}
 
 export const LOI = {
   name: 'loi',
@@ -30,8 +86,9 @@ export const LOI = {
     { code: 'DEPARTED', label: 'Vertrokken uit het LOI', order: 7, final: true },
   ],
   taskKinds: LOI_TASK_KINDS,
-  // Order measures and sanctions (art. 44–46 Opvangwet) are recorded decisions; the council step is ready for them
-  // ([U] who decides them in an LOI: the BCSD or its chair) — no LOI workflow puts one on the agenda yet.
+  // Order measures and sanctions (art. 44–46 Opvangwet) are decisions the coordinator records (the events
+  // loi-order-measure and loi-sanction below). The council step stays ready for an OCMW whose BCSD decides them
+  // ([U] who decides them in an LOI: the coordinator, the BCSD or its chair) — no LOI workflow puts one on the agenda yet.
   council: {
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
       reference: text('Dossiernummer', 40),
@@ -59,8 +116,8 @@ export const LOI = {
     legalReasons: 'Wet van 12 januari 2007 betreffende de opvang van asielzoekers en van andere categorieën van vreemdelingen (Opvangwet), art. 14–30 en 44–47.',
     decisionTerm: 'niet van toepassing (toewijzing door Fedasil)',
     forwardingBasis: { ocmw: 'Opvangwet', applicant: 'Opvangwet' },
-    // The council step's invitation to be heard (the runtime's); the LOI's own letters (sanctions) are still to come.
-    templates: ['hearing-invitation'],
+    // The council step's invitation to be heard (the runtime's); the letter of an order measure or a sanction.
+    templates: ['hearing-invitation', 'loi-sanction'],
     appeal: {
       court: 'arbeidsrechtbank',
       ruleId: 'LOI-APPEAL',
@@ -125,6 +182,45 @@ export const LOI = {
         invoiceReference: text('Factuurnummer', 60),
         description: text('Omschrijving', 500),
       }),
+    },
+    // Order measures and sanctions (§4.1 step 6; art. 44–46 Opvangwet and the KB on order measures, sanctions and
+    // complaints, in force 4 August 2014): decisions of the structure's responsible person — in an LOI the OCMW's
+    // coordinator (permission loi:sanction) —, recorded here, each with a letter to the resident (template loi-sanction).
+    // An order measure is an urgent measure to keep order and safety, taken at once; a sanction follows a serious breach
+    // of the house rules and the resident must be heard first (art. 46). The complaint and appeal terms are [U]
+    // (LOI-APPEAL in the catalogue, the letter's appeal).
+    'loi-order-measure': {
+      title: 'Ordemaatregel (art. 44 Opvangwet)',
+      permission: 'loi:sanction',
+      schema: object(['measure', 'facts', 'decidedOn'], {
+        measure: text('Maatregel', 500),
+        facts: text('Feiten en motivering', 8000),
+        decidedOn: date('Beslist op'),
+        from: { type: 'string', format: 'date', title: 'Van' },
+        to: { type: 'string', format: 'date', title: 'Tot en met' },
+      }),
+      check: (d) => periodErrors(d),
+    },
+    'loi-sanction': {
+      title: 'Sanctie (art. 45–46 Opvangwet)',
+      permission: 'loi:sanction',
+      schema: object(['sanction', 'facts', 'decidedOn', 'heardOn'], {
+        sanction: choice('Sanctie', LOI_SANCTIONS.map((s) => [s.code, s.label])),
+        facts: text('Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)', 8000),
+        decidedOn: date('Beslist op'),
+        heardOn: date('Bewoner vooraf gehoord op (art. 46 Opvangwet)'),
+        from: { type: 'string', format: 'date', title: 'Van' },
+        to: { type: 'string', format: 'date', title: 'Tot en met' },
+        leefgeldPercent: { type: 'integer', title: 'Ingehouden deel van het leefgeld (%)', minimum: 1, maximum: 100 },
+      },
+      ...LOI_SANCTIONS.filter((s) => s.temporary).map((s) => requiredWhen('sanction', s.code, ['from', 'to'], 'a temporary sanction has its period')),
+      requiredWhen('sanction', 'leefgeld-restriction', ['leefgeldPercent'], 'a restriction of the leefgeld says how much is withheld')),
+      check: (d) => [
+        ...periodErrors(d),
+        ...(typeof d.heardOn === 'string' && typeof d.decidedOn === 'string' && d.heardOn > d.decidedOn
+          ? [{ path: '/heardOn', code: 'after-decision', message: 'the resident is heard before the sanction is decided (art. 46 Opvangwet)' }]
+          : []),
+      ],
     },
     // The resident leaves (voluntarily, a transfer, after the end of the aid): the place is freed and Match-IT told (LOI-3).
     'loi-departure': {

@@ -88,7 +88,9 @@ export function validateExternalEvent(procedure: string, type: string, data: unk
   }
   const validate = OUTCOME_VALIDATORS[`${procedure}/event:${type}`];
   if (!validate) throw new RangeError(`no generated validator for the event ${type} of procedure ${procedure}: run npm run generate:validators`);
-  return runValidator(validate, kind.schema, data, { today }).map((e) => ({ ...e, path: `/data${e.path}` }));
+  const errors = runValidator(validate, kind.schema, data, { today });
+  if (errors.length === 0 && kind.check) errors.push(...kind.check(data as Record<string, unknown>));
+  return errors.map((e) => ({ ...e, path: `/data${e.path}` }));
 }
 
 /** What the council decided, without who recorded it, on which item and how (the envelope the API and the Update add). */

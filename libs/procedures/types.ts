@@ -2,6 +2,7 @@
  * The shape of a procedure definition: pure data (and pure check functions), no Node imports, so that the workflows,
  * the worker's activities, the API, the letters and the web app (through GET /procedures) all read the same record.
  */
+import type { Action } from '../auth/permissions';
 import type { IsoDate } from '../deadlines/calendar-date';
 import type { TemplateName } from '../notices/templates';
 import type { TaskKind } from '../tasks/task-kinds';
@@ -95,6 +96,13 @@ export interface ExternalEventKind {
   schema: JsonSchema;
   /** An event of this kind may open a dossier. */
   opensDossier?: boolean;
+  /**
+   * A decision the OCMW records rather than news from outside (an LOI sanction): only who holds this permission on the
+   * dossier's team records it (besides `event:record`); GET /procedures lists it so the web app offers it only to them.
+   */
+  permission?: Action;
+  /** Rules across fields the schema cannot say (a period's end not before its start), in the API's error shape. */
+  check?: (data: Record<string, unknown>) => SchemaError[];
 }
 
 /**

@@ -19108,12 +19108,1071 @@ return errors === 0;
 validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v73 = validate93;
-const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
+const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["measure","facts","decidedOn"],"properties":{"measure":{"type":"string","title":"Maatregel","minLength":1,"maxLength":500},"facts":{"type":"string","title":"Feiten en motivering","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"}},"additionalProperties":false};
 
 function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate93.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.measure === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measure"},message:"must have required property '"+"measure"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.facts === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.decidedOn === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decidedOn"},message:"must have required property '"+"decidedOn"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "measure") || (key0 === "facts")) || (key0 === "decidedOn")) || (key0 === "from")) || (key0 === "to"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.measure !== undefined){
+let data0 = data.measure;
+if(typeof data0 === "string"){
+if(func9(data0) > 500){
+const err4 = {instancePath:instancePath+"/measure",schemaPath:"#/properties/measure/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err5 = {instancePath:instancePath+"/measure",schemaPath:"#/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/measure",schemaPath:"#/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.facts !== undefined){
+let data1 = data.facts;
+if(typeof data1 === "string"){
+if(func9(data1) > 8000){
+const err7 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err8 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.decidedOn !== undefined){
+let data2 = data.decidedOn;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const failure1 = func16(true, data2, this);
+if(failure1 !== null){
+const err11 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+let data3 = data.from;
+if(typeof data3 === "string"){
+const failure2 = func0("date", data3, this);
+if(failure2 !== null){
+const err13 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+let data4 = data.to;
+if(typeof data4 === "string"){
+const failure3 = func0("date", data4, this);
+if(failure3 !== null){
+const err15 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/format",keyword:"format",params:{code: failure3.code, message: failure3.message},message:failure3.message};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v74 = validate94;
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sanction","facts","decidedOn","heardOn"],"properties":{"sanction":{"title":"Sanctie","oneOf":[{"const":"warning","title":"Formele waarschuwing, vermeld in het sociaal dossier"},{"const":"activities-exclusion","title":"Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten"},{"const":"paid-activities-exclusion","title":"Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten"},{"const":"leefgeld-restriction","title":"Tijdelijke beperking of intrekking van het leefgeld"},{"const":"community-work","title":"Verplichting om gemeenschapsdienst te verrichten"},{"const":"transfer","title":"Overplaatsing naar een andere opvangstructuur"},{"const":"material-aid-exclusion","title":"Tijdelijke uitsluiting van het recht op materiële hulp"}]},"facts":{"type":"string","title":"Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"heardOn":{"type":"string","format":"date","title":"Bewoner vooraf gehoord op (art. 46 Opvangwet)","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"},"leefgeldPercent":{"type":"integer","title":"Ingehouden deel van het leefgeld (%)","minimum":1,"maximum":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"sanction":{"const":"activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"paid-activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"material-aid-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["leefgeldPercent"],"description":"a restriction of the leefgeld says how much is withheld"}}]};
+
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate94.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.sanction === undefined) && (missing0 = "sanction")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.sanction !== undefined){
+if("activities-exclusion" !== data.sanction){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.from === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.to === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const _errs7 = errors;
+let valid3 = true;
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.sanction === undefined) && (missing1 = "sanction")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data.sanction !== undefined){
+if("paid-activities-exclusion" !== data.sanction){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.from === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.to === undefined){
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.sanction === undefined) && (missing2 = "sanction")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+if(data.sanction !== undefined){
+if("leefgeld-restriction" !== data.sanction){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.from === undefined){
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.to === undefined){
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.sanction === undefined) && (missing3 = "sanction")){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+if(data.sanction !== undefined){
+if("material-aid-exclusion" !== data.sanction){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.from === undefined){
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.to === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err19 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.sanction === undefined) && (missing4 = "sanction")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.sanction !== undefined){
+if("leefgeld-restriction" !== data.sanction){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.leefgeldPercent === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "leefgeldPercent"},message:"must have required property '"+"leefgeldPercent"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var _valid4 = _errs25 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err23 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sanction === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sanction"},message:"must have required property '"+"sanction"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.facts === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data.decidedOn === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decidedOn"},message:"must have required property '"+"decidedOn"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data.heardOn === undefined){
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "heardOn"},message:"must have required property '"+"heardOn"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "sanction") || (key0 === "facts")) || (key0 === "decidedOn")) || (key0 === "heardOn")) || (key0 === "from")) || (key0 === "to")) || (key0 === "leefgeldPercent"))){
+const err28 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.sanction !== undefined){
+let data5 = data.sanction;
+const _errs28 = errors;
+let valid12 = false;
+let passing0 = null;
+const _errs29 = errors;
+if("warning" !== data5){
+const err29 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf/0/const",keyword:"const",params:{allowedValue: "warning"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid5 = _errs29 === errors;
+if(_valid5){
+valid12 = true;
+passing0 = 0;
+}
+const _errs30 = errors;
+if("activities-exclusion" !== data5){
+const err30 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf/1/const",keyword:"const",params:{allowedValue: "activities-exclusion"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid5 = _errs30 === errors;
+if(_valid5 && valid12){
+valid12 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid5){
+valid12 = true;
+passing0 = 1;
+}
+const _errs31 = errors;
+if("paid-activities-exclusion" !== data5){
+const err31 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf/2/const",keyword:"const",params:{allowedValue: "paid-activities-exclusion"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid5 = _errs31 === errors;
+if(_valid5 && valid12){
+valid12 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid5){
+valid12 = true;
+passing0 = 2;
+}
+const _errs32 = errors;
+if("leefgeld-restriction" !== data5){
+const err32 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf/3/const",keyword:"const",params:{allowedValue: "leefgeld-restriction"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid5 = _errs32 === errors;
+if(_valid5 && valid12){
+valid12 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid5){
+valid12 = true;
+passing0 = 3;
+}
+const _errs33 = errors;
+if("community-work" !== data5){
+const err33 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf/4/const",keyword:"const",params:{allowedValue: "community-work"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid5 = _errs33 === errors;
+if(_valid5 && valid12){
+valid12 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid5){
+valid12 = true;
+passing0 = 4;
+}
+const _errs34 = errors;
+if("transfer" !== data5){
+const err34 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf/5/const",keyword:"const",params:{allowedValue: "transfer"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid5 = _errs34 === errors;
+if(_valid5 && valid12){
+valid12 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid5){
+valid12 = true;
+passing0 = 5;
+}
+const _errs35 = errors;
+if("material-aid-exclusion" !== data5){
+const err35 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf/6/const",keyword:"const",params:{allowedValue: "material-aid-exclusion"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid5 = _errs35 === errors;
+if(_valid5 && valid12){
+valid12 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid5){
+valid12 = true;
+passing0 = 6;
+}
+}
+}
+}
+}
+}
+}
+if(!valid12){
+const err36 = {instancePath:instancePath+"/sanction",schemaPath:"#/properties/sanction/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+errors = _errs28;
+if(vErrors !== null){
+if(_errs28){
+vErrors.length = _errs28;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.facts !== undefined){
+let data6 = data.facts;
+if(typeof data6 === "string"){
+if(func9(data6) > 8000){
+const err37 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(func9(data6) < 1){
+const err38 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.decidedOn !== undefined){
+let data7 = data.decidedOn;
+if(typeof data7 === "string"){
+const failure0 = func0("date", data7, this);
+if(failure0 !== null){
+const err40 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const failure1 = func16(true, data7, this);
+if(failure1 !== null){
+const err41 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.heardOn !== undefined){
+let data8 = data.heardOn;
+if(typeof data8 === "string"){
+const failure2 = func0("date", data8, this);
+if(failure2 !== null){
+const err43 = {instancePath:instancePath+"/heardOn",schemaPath:"#/properties/heardOn/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+const failure3 = func16(true, data8, this);
+if(failure3 !== null){
+const err44 = {instancePath:instancePath+"/heardOn",schemaPath:"#/properties/heardOn/x-notFuture",keyword:"x-notFuture",params:{code: failure3.code, message: failure3.message},message:failure3.message};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/heardOn",schemaPath:"#/properties/heardOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+let data9 = data.from;
+if(typeof data9 === "string"){
+const failure4 = func0("date", data9, this);
+if(failure4 !== null){
+const err46 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/format",keyword:"format",params:{code: failure4.code, message: failure4.message},message:failure4.message};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+let data10 = data.to;
+if(typeof data10 === "string"){
+const failure5 = func0("date", data10, this);
+if(failure5 !== null){
+const err48 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/format",keyword:"format",params:{code: failure5.code, message: failure5.message},message:failure5.message};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.leefgeldPercent !== undefined){
+let data11 = data.leefgeldPercent;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err50 = {instancePath:instancePath+"/leefgeldPercent",schemaPath:"#/properties/leefgeldPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 100 || isNaN(data11)){
+const err51 = {instancePath:instancePath+"/leefgeldPercent",schemaPath:"#/properties/leefgeldPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err52 = {instancePath:instancePath+"/leefgeldPercent",schemaPath:"#/properties/leefgeldPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+validate94.errors = vErrors;
+return errors === 0;
+}
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v75 = validate95;
+const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19332,10 +20391,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -19411,5 +20470,7 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "loi/event:asylum-final-decision": v70,
   "loi/event:code-207-lifted": v71,
   "loi/event:loi-cost": v72,
-  "loi/event:loi-departure": v73,
+  "loi/event:loi-order-measure": v73,
+  "loi/event:loi-sanction": v74,
+  "loi/event:loi-departure": v75,
 };

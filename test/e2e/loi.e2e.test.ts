@@ -139,4 +139,39 @@ describe('LOI residency (e2e)', () => {
     const august = await sys.http.get('/loi/places?month=2025-08').set(as('team-lead'));
     expect(august.body.items.find((p: { id: string }) => p.id === id).placeDays).toEqual({ occupied: 0, free: 4 * 15, suspended: 0, 'out-of-use': 0 });
   });
+
+  it("a sanction is the coordinator's to record (a social worker 403, GET /procedures says so); bad input 400 with nothing stored; recorded, its letter is issued", async () => {
+    const opened = await sys.http.post('/intake/events').set(as('social-worker')).send({
+      procedure: 'loi', type: 'fedasil-assignment', occurredOn: assignedOn, reference: 'FED-2026-0077', data: { ...assignment, fedasilReference: 'FED-2026-0077', householdSize: 1 },
+      person: { noNationalNumberReason: 'unknown', firstName: 'Karim', lastName: 'Sanctie', birthDate: '1995-07-01', address, identifiers: [{ type: 'fedasil-ov', value: 'OV-8123999' }] },
+    });
+    expect(opened.status).toBe(201);
+    const dossierId: string = opened.body.dossierId;
+    const procedures = await sys.http.get('/procedures').set(as('social-worker'));
+    const loi = procedures.body.items.find((p: { name: string }) => p.name === 'loi');
+    expect(loi.events.find((e: { kind: string }) => e.kind === 'loi-sanction').permission).toBe('loi:sanction');
+    const today = todayInBrussels();
+    const sanction = { sanction: 'leefgeld-restriction', facts: 'Herhaald geweld tegen een medebewoner.', decidedOn: today, heardOn: today, from: today, to: addDays(today, 13), leefgeldPercent: 50 };
+    const record = (data: Record<string, unknown>, user = 'team-lead', type = 'loi-sanction') =>
+      sys.http.post(`/dossiers/${dossierId}/events`).set(as(user)).send({ type, occurredOn: today, data });
+    expect((await record(sanction, 'social-worker')).status).toBe(403);
+    const backwards = await record({ ...sanction, to: addDays(today, -1) });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors.map((e: { path: string }) => e.path)).toContain('/data/to');
+    expect((await record({ ...sanction, heardOn: addDays(today, 1) })).status).toBe(400);
+    const noPercent = await record({ ...sanction, leefgeldPercent: undefined });
+    expect(noPercent.status).toBe(400);
+    expect((await record({ measure: 'x', facts: 'y', decidedOn: today, from: today, to: addDays(today, -3) }, 'team-lead', 'loi-order-measure')).status).toBe(400);
+    const stored = await sys.db.query(`SELECT count(*)::int AS n FROM external_events WHERE dossier_id = $1 AND type IN ('loi-sanction', 'loi-order-measure')`, [dossierId]);
+    expect(stored.rows[0].n).toBe(0);
+    const recorded = await record(sanction);
+    expect(recorded.status).toBe(201);
+    const notice = await eventually(async () => {
+      const items = (await sys.http.get(`/dossiers/${dossierId}/notices`).set(as('social-worker'))).body.items as { key: string; kind: string }[];
+      return items.find((n) => n.key.startsWith('loi-sanction:'));
+    });
+    expect(notice.kind).toBe('loi-sanction');
+    const timeline = await eventually(async () => (await sys.db.query(`SELECT description FROM dossier_events WHERE dossier_id = $1 AND type = 'loi-sanction'`, [dossierId])).rows[0]);
+    expect(timeline.description).toContain('Tijdelijke beperking of intrekking van het leefgeld (50 % van uw leefgeld ingehouden)');
+  });
 });

@@ -3,7 +3,9 @@ import type { Activities } from '../../activities';
 import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
 import { formatDateNl, formatEuro } from '../../libs/format/dutch';
+import { leefgeldAfterCuts, type LoiLeefgeldCut } from '../../libs/payments/loi-leefgeld';
 import { addWeeks, IsoWeek, isoWeekOf, weeklyPaymentDay } from '../../libs/payments/schedule';
+import { loiMeasureOf } from '../../libs/procedures/loi';
 import { Dossier } from '../shared/dossier-runtime';
 import type { DossierInput } from '../shared/dossier-input';
 import type { DeadlineHandle } from '../shared/deadline-clock';
@@ -16,7 +18,7 @@ const acts = proxyActivities<Activities>({
 
 /** The external events the LOI's workflow waits for (the same list in every run: an early event waits for its run). */
 export const LOI_DOSSIER = {
-  takesEvents: ['fedasil-assignment', 'cgvs-decision', 'asylum-final-decision', 'code-207-lifted', 'loi-departure', 'loi-cost'],
+  takesEvents: ['fedasil-assignment', 'cgvs-decision', 'asylum-final-decision', 'code-207-lifted', 'loi-departure', 'loi-cost', 'loi-order-measure', 'loi-sanction'],
 } as const;
 
 /** Four months after the asylum application without a CGVS decision, the applicant may work (§4.1 step 5). */
@@ -61,6 +63,8 @@ export interface LoiCarry {
   arrivalDeclared: boolean;
   /** The arrival declaration's message once queued: a next run waits for its export instead of queueing it again. */
   arrivalMessageId?: string;
+  /** Leefgeld withheld by sanctions (art. 45 Opvangwet), by their event: the weeks whose payday falls in a period. */
+  leefgeldCuts?: LoiLeefgeldCut[];
 }
 
 export interface LoiInput extends DossierInput {
@@ -150,6 +154,41 @@ export async function loiResidency(input: LoiInput): Promise<LoiResult> {
         }),
       );
       await dossier.event('loi-cost', `${label}: ${formatEuro(amountCents)} aan de leverancier (factuur ${String(cost.data.invoiceReference)})`, { data: { eventId: cost.eventId, kind: cost.data.kind, amountCents } });
+    }
+  });
+
+  // Order measures and sanctions (art. 44–46 Opvangwet), recorded by the coordinator: each a letter to the resident,
+  // handed against receipt (the appeal term, LOI-APPEAL [U], runs from the signature); a leefgeld cut applies to the
+  // weeks whose payday falls in its period; a transfer is asked of Fedasil. Keyed on the recorded event: never twice.
+  void dossier.supervise('loi-sanctions', 'de ordemaatregelen en sancties', async () => {
+    for (;;) {
+      const event = await dossier.waitForAnyEvent(['loi-order-measure', 'loi-sanction']);
+      const m = loiMeasureOf(event.type as 'loi-order-measure' | 'loi-sanction', event.data);
+      const ref = event.eventId.toLowerCase();
+      const period = m.from && m.to ? ` van ${formatDateNl(m.from)} tot en met ${formatDateNl(m.to)}` : '';
+      const withheld = m.leefgeldPercent === undefined ? undefined : m.leefgeldPercent === 100 ? 'al uw leefgeld' : `${m.leefgeldPercent} % van uw leefgeld`;
+      if (m.leefgeldPercent !== undefined && m.from && m.to && !(state.leefgeldCuts ?? []).some((c) => c.ref === ref)) {
+        state.leefgeldCuts = [...(state.leefgeldCuts ?? []), { ref, from: m.from, to: m.to, percent: m.leefgeldPercent }];
+      }
+      await dossier.event(m.kind === 'sanction' ? 'loi-sanction' : 'loi-order-measure',
+        `${m.kind === 'sanction' ? 'Sanctie' : 'Ordemaatregel'} beslist op ${formatDateNl(m.decidedOn)}${period}: ${m.measure}${withheld ? ` (${withheld} ingehouden)` : ''}`, {
+          data: { eventId: event.eventId, kind: m.kind, sanction: m.sanction, decidedOn: m.decidedOn, from: m.from, to: m.to, leefgeldPercent: m.leefgeldPercent },
+        });
+      await dossier.attempt(m.kind === 'sanction' ? 'de brief over de sanctie' : 'de brief over de ordemaatregel', () =>
+        acts.issueLetter({
+          dossierId, key: `loi-sanction:${ref}`, template: 'loi-sanction',
+          data: { kind: m.kind, measure: m.measure, facts: m.facts, decidedOn: m.decidedOn, heardOn: m.heardOn, from: m.from, to: m.to, leefgeld: withheld, transfer: m.transfer },
+          delivery: { mode: 'against-receipt' },
+        } as never),
+      );
+      if (m.transfer) {
+        await dossier.attempt('transferaanvraag aan Fedasil (sanctie)', () =>
+          acts.queuePartnerMessage({
+            dossierId, partner: 'fedasil', kind: 'transfer-request', partnerRef: `transfer:sanction-${ref}`,
+            payload: { fedasilReference: state.assignment.fedasilReference, decidedOn: m.decidedOn, reason: 'Sanctie: overplaatsing naar een andere opvangstructuur (art. 45 Opvangwet)' },
+          }),
+        );
+      }
     }
   });
 
@@ -302,11 +341,21 @@ export async function loiResidency(input: LoiInput): Promise<LoiResult> {
       const last = lastPaidDay();
       if (last && compareDates(day, last) > 0) break;
       const leefgeld = await dossier.activity(() => acts.loiWeeklyLeefgeld({ dossierId, day, selfCatering: arrival.selfCatering }));
-      if (leefgeld.amountCents > 0) {
+      // A sanction in force on the payday withholds its part (art. 45 Opvangwet); without one nothing changes.
+      const paid = leefgeldAfterCuts(leefgeld.amountCents, day, state.leefgeldCuts ?? []);
+      if (paid.amountCents > 0) {
         await orderPayment(dossier, {
-          dossierId, kind: 'leefgeld', period: week, amountCents: leefgeld.amountCents, dueDate: day,
-          computation: { text: leefgeld.text, persons: leefgeld.persons, scaleValidFrom: leefgeld.scaleValidFrom, amount: formatEuro(leefgeld.amountCents) },
+          dossierId, kind: 'leefgeld', period: week, amountCents: paid.amountCents, dueDate: day,
+          computation: {
+            text: leefgeld.text, persons: leefgeld.persons, scaleValidFrom: leefgeld.scaleValidFrom, amount: formatEuro(paid.amountCents),
+            ...(paid.cut ? { withheld: formatEuro(paid.withheldCents), sanction: paid.cut.ref } : {}),
+          },
           ...(arrival.method === 'cash' ? { method: 'cash' as const } : {}),
+        });
+      }
+      if (paid.cut) {
+        await dossier.event('loi-leefgeld-withheld', `Leefgeld van ${formatDateNl(day)}: ${formatEuro(paid.withheldCents)} van ${formatEuro(leefgeld.amountCents)} ingehouden door een sanctie (${paid.cut.percent} %, art. 45 Opvangwet)`, {
+          data: { week, withheldCents: paid.withheldCents, sanction: paid.cut.ref },
         });
       }
       week = addWeeks(week, 1);

@@ -183,6 +183,9 @@ export class EventsService {
   }
 
   private async insertEvent(tx: EntityManager, actor: AuthUser, dossier: DossierEntity, body: RecordEvent, source: EventSource, openedDossier: boolean): Promise<Recorded> {
+    // A decision recorded as an event (an LOI sanction) needs its own permission on the dossier's team (403 without it).
+    const permission = eventKindOf(dossier.procedure, body.type)?.permission;
+    if (permission) authorize(actor, permission, { team: dossier.team }, 'Dossier');
     const reference = body.reference ?? null;
     if (reference !== null) {
       await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_EVENT, `event:${dossier.id}:${body.type}:${reference}`]);

@@ -21,7 +21,9 @@ export function procedureView(p: ProcedureDefinition) {
       decisions: Object.entries(p.council.decisions).map(([itemKind, d]) => ({ itemKind, schema: d.schema })),
     },
     letters: { right: p.letters.right, request: p.letters.request, templates: p.letters.templates, appeal: { court: p.letters.appeal.court, ruleId: p.letters.appeal.ruleId, term: p.letters.appeal.term, legalBasis: p.letters.appeal.legalBasis } },
-    events: Object.entries(p.events).map(([kind, e]) => ({ kind, title: e.title, schema: e.schema, opensDossier: e.opensDossier === true })),
+    events: Object.entries(p.events).map(([kind, e]) => ({
+      kind, title: e.title, schema: e.schema, opensDossier: e.opensDossier === true, ...(e.permission ? { permission: e.permission } : {}),
+    })),
     settings: Object.entries(p.settings).map(([name, s]) => ({ name, label: s.label, env: s.env, default: s.default, unit: s.unit })),
     household: p.household === true,
     // The roles a household member is added in, with their Dutch labels (empty without a household).
@@ -72,7 +74,10 @@ const PROCEDURE_VIEW = {
         },
       },
     },
-    events: list(['kind', 'title', 'schema', 'opensDossier'], { kind: STRING, title: STRING, schema: SCHEMA, opensDossier: { type: 'boolean' } }),
+    events: list(['kind', 'title', 'schema', 'opensDossier'], {
+      kind: STRING, title: STRING, schema: SCHEMA, opensDossier: { type: 'boolean' },
+      permission: { ...STRING, description: 'Only who holds this permission records it (a decision, such as an LOI sanction)' },
+    }),
     settings: list(['name', 'label', 'env', 'default', 'unit'], {
       name: STRING, label: STRING, env: STRING, default: { type: 'integer' }, unit: { enum: ['days', 'day-of-month', 'weekday', 'months'] },
     }),

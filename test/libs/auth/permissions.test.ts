@@ -212,7 +212,7 @@ const CASEWORK: Action[] = [
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
   'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete', 'inventory:write',
-  'budget:plan', 'budget:import', 'report:submit', 'loi:write',
+  'budget:plan', 'budget:import', 'report:submit', 'loi:write', 'loi:sanction',
 ];
 
 describe('permission matrix', () => {

@@ -1,4 +1,5 @@
 import { LEEFLOON } from '../../../libs/procedures/leefloon';
+import { LOI } from '../../../libs/procedures/loi';
 import { ART_57TER_REASONS, SOCIAL_AID as SOCIAL_AID_DEFINITION } from '../../../libs/procedures/social-aid';
 import type { ProcedureLetters } from '../../../libs/procedures/types';
 import {
@@ -112,6 +113,11 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
   'creditor-csr-admissibility': { ...creditor, orderDate: '2026-03-16', court: 'de arbeidsrechtbank Gent', mediator: 'Mr. An Claeys, advocaat, Kouter 1, 9000 Gent' },
   'creditor-reminder': { ...creditor, answerBy: '2026-05-01', firstLetterDate: '2026-03-20', firstLetterSubject: 'Vraag om een actueel overzicht van de schuld' },
   'csr-claim-reminder': { ...base, court: 'arbeidsrechtbank Gent, afdeling Gent', orderDate: '2026-03-02', termEnd: '2026-04-07', declareBy: '2026-04-23', fileNumber: 'FAC-2026-001' },
+  'loi-sanction': {
+    ...base, procedure: LOI.letters, kind: 'sanction', measure: 'Tijdelijke beperking of intrekking van het leefgeld', facts: 'Herhaald geweld tegen een medebewoner op 2 maart 2026.',
+    decidedOn: '2026-03-10', heardOn: '2026-03-06', from: '2026-03-16', to: '2026-03-29', leefgeld: '50 % van uw leefgeld',
+    appeal: { ...grant.appeal, notifiedOn: '2026-03-11', until: '2026-06-11', deliveryNote: 'ontvangen tegen ontvangstbewijs op 11 maart 2026' },
+  },
 };
 
 const text = (t: TemplateName) => {
@@ -206,6 +212,27 @@ describe('letter templates', () => {
     expect(text('csr-claim-reminder')).toContain('nog aangeven tot en met 23 april 2026');
     expect(checkLetter('csr-claim-reminder', { ...examples['csr-claim-reminder'], court: ' ' }).map((m) => m.element)).toEqual(['court']);
     expect(checkLetter('trajectory-ended', { ...examples['trajectory-ended'], reason: ' ' }).map((m) => m.element)).toEqual(['end-reason']);
+  });
+
+  it('LOI: a sanction states the facts, the hearing before it (art. 46 Opvangwet), its period, the leefgeld withheld and the appeal; an order measure needs no hearing', () => {
+    const t = text('loi-sanction');
+    expect(t).toContain('Beslissing: sanctie in de opvang');
+    expect(t).toContain('van 16 maart 2026 tot en met 29 maart 2026: Tijdelijke beperking of intrekking van het leefgeld');
+    expect(t).toContain('Feitelijke gronden: Herhaald geweld');
+    expect(t).toContain('U werd vooraf gehoord op 6 maart 2026 (art. 46 Opvangwet)');
+    expect(t).toContain('houdt het OCMW 50 % van uw leefgeld in');
+    expect(t).toContain('uiterlijk op 11 juni 2026 bij de arbeidsrechtbank');
+    expect(t).toContain('medische begeleiding blijft altijd behouden');
+    const sanction = examples['loi-sanction'];
+    expect(checkLetter('loi-sanction', { ...sanction, heardOn: undefined }).map((m) => m.element)).toEqual(['heard-on']);
+    expect(checkLetter('loi-sanction', { ...sanction, facts: ' ', to: undefined }).map((m) => m.element)).toEqual(['factual-reasons', 'period']);
+    expect(checkLetter('loi-sanction', { ...sanction, appeal: { ...sanction.appeal, until: undefined as never } }).map((m) => m.element)).toEqual(['appeal-term']);
+    const order = { ...sanction, kind: 'order-measure' as const, heardOn: undefined, leefgeld: undefined, from: undefined, to: undefined, measure: 'Tijdelijk geen toegang tot de gemeenschappelijke keuken' };
+    expect(checkLetter('loi-sanction', order)).toEqual([]);
+    const o = renderLetter('loi-sanction', order);
+    expect(o.title).toBe('Beslissing: ordemaatregel in de opvang');
+    expect(o.paragraphs.join('\n')).toContain('art. 44 van de Opvangwet');
+    expect(o.paragraphs.join('\n')).not.toContain('gehoord op');
   });
 
   it('accepts a complete decision letter of every kind', () => {

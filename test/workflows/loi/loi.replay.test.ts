@@ -9,7 +9,8 @@ import { partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.
  * Running LOI dossiers survive code changes: every stored history (test/workflows/loi/histories/) replays on the current
  * code. `RECORD_HISTORY=v1 [RECORD_ONLY=name,…] npx jest loi.replay` records the current version. v1 was recorded from
  * the first slice's commit (c3cb56d): an assignment, the arrival and its Match-IT declaration, evaluations and weekly leefgeld,
- * then a recognition (the leefloon opened) or a final refusal (the end of the aid), and the departure.
+ * then a recognition (the leefloon opened) or a final refusal (the end of the aid), and the departure. v2 (costs-sanctions)
+ * adds a cost paid to its supplier, a sanction withholding leefgeld and an order measure with their letters.
  */
 const DIR = path.join(__dirname, 'histories');
 const PLACE = '6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
@@ -46,6 +47,17 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
     await ctx.event('cgvs-decision', notifiedOn, { decision: 'refugee', notifiedOn });
     await ctx.complete('loi-identification', { numberKind: 'bis-number', requestedOn: notifiedOn, note: 'Via de KSZ.' });
     await ctx.env.sleep('70 days');
+    await depart(ctx);
+  },
+  // v2 (from the commit that added the sanctions): a cost paid to a supplier, a sanction withholding half the
+  // leefgeld for two weeks and an order measure (letters), then the departure.
+  'costs-sanctions': async (ctx) => {
+    await arrive(ctx);
+    const day = todayInBrussels(await ctx.env.currentTimeMs());
+    await ctx.event('loi-cost', day, { kind: 'medical', supplierPartyId: '7c8d9e0f-1a2b-4c3d-9e4f-5a6b7c8d9e0f', amountCents: 4_250, invoiceReference: 'HA-2026-117', description: 'Raadpleging huisarts' });
+    await ctx.event('loi-sanction', day, { sanction: 'leefgeld-restriction', facts: 'Herhaald geweld.', decidedOn: day, heardOn: day, from: addDays(day, 1), to: addDays(day, 14), leefgeldPercent: 50 });
+    await ctx.event('loi-order-measure', day, { measure: 'Tijdelijk geen toegang tot de keuken', facts: 'Brandgevaar.', decidedOn: day });
+    await ctx.env.sleep('28 days');
     await depart(ctx);
   },
   refused: async (ctx) => {

@@ -192,6 +192,60 @@ describe('loiResidency (time-skipping)', () => {
     });
   });
 
+  it('order measures and sanctions (art. 44–46 Opvangwet): a letter each, the leefgeld withheld only in the weeks of the period (carried over continue-as-new), a transfer asked of Fedasil', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const now = await today();
+      const input = aDossierInput({ procedure: 'loi', reference: 'LOI-2026-000003', requestDate: now, channel: 'third-party', settings: { warningDays: 7, timeZone: TZ, maxRunEvents: 150 } });
+      const handle = await env.client.workflow.start(loiResidency, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      const event = (eventId: string, type: string, data: Record<string, unknown>) =>
+        handle.executeUpdate(externalEventUpdate, { args: [{ eventId, type, occurredOn: now, reference: null, data, recordedBy: 'tl-1' }] });
+      await event('s-0', 'fedasil-assignment', { fedasilReference: 'FED-7', code207: true, asylumAppliedOn: now, householdSize: 1 });
+      await complete(fake, handle.workflowId, 'loi-intake', {
+        arrivalDate: now, placeId: PLACE, houseRulesHandedOver: true, brochureHandedOver: true, waitingRegisterOn: now, selfCatering: true, leefgeldMethod: 'cash',
+      });
+      const full = await eventually(() => fake.of('orderPayment').find((o) => o.kind === 'leefgeld'));
+      // Half the leefgeld withheld from the third week to the twelfth; all of it (an exclusion) in the fifth and sixth.
+      const from = addDays(now, 14);
+      const to = addDays(now, 83);
+      const sanction = { sanction: 'leefgeld-restriction', facts: 'Herhaald geweld tegen een medebewoner.', decidedOn: now, heardOn: now, from, to, leefgeldPercent: 50 };
+      await event('s-1', 'loi-sanction', sanction);
+      await event('s-1', 'loi-sanction', sanction); // delivered twice: one decision
+      await event('s-2', 'loi-sanction', { sanction: 'material-aid-exclusion', facts: 'Brandstichting in de keuken.', decidedOn: now, heardOn: now, from: addDays(now, 28), to: addDays(now, 41) });
+      await event('s-3', 'loi-order-measure', { measure: 'Tijdelijk geen toegang tot de gemeenschappelijke keuken', facts: 'Brandgevaar.', decidedOn: now });
+      await event('s-4', 'loi-sanction', { sanction: 'transfer', facts: 'Blijvende conflicten met de medebewoners.', decidedOn: now, heardOn: now });
+      const letters = await eventually(() => (fake.of('issueLetter').length >= 4 ? fake.of('issueLetter') : undefined));
+      expect(letters.map((l) => l.key)).toEqual(['loi-sanction:s-1', 'loi-sanction:s-2', 'loi-sanction:s-3', 'loi-sanction:s-4']);
+      expect(letters.every((l) => l.template === 'loi-sanction' && l.delivery.mode === 'against-receipt')).toBe(true);
+      expect(letters[0].data).toMatchObject({ kind: 'sanction', measure: 'Tijdelijke beperking of intrekking van het leefgeld', from, to, leefgeld: '50 % van uw leefgeld', heardOn: now });
+      expect(letters[1].data.leefgeld).toBe('al uw leefgeld');
+      expect(letters[2].data).toMatchObject({ kind: 'order-measure', measure: 'Tijdelijk geen toegang tot de gemeenschappelijke keuken' });
+      expect(letters[2].data.heardOn).toBeUndefined();
+      const transfers = await eventually(() => { const t = fake.of('queuePartnerMessage').filter((m) => m.kind === 'transfer-request'); return t.length ? t : undefined; });
+      expect(transfers.map((m) => m.partnerRef)).toEqual(['transfer:sanction-s-4']);
+
+      const firstRun = (await handle.describe()).runId;
+      for (let week = 0; week < 16; week++) await env.sleep('7 days');
+      expect((await handle.describe()).runId).not.toBe(firstRun);
+      const paid = fake.of('orderPayment').filter((o) => o.kind === 'leefgeld');
+      const inPeriod = (day: string, a: string, b: string) => compareDates(a, day) <= 0 && compareDates(day, b) <= 0;
+      const weeks = new Set(paid.map((o) => o.period));
+      expect(weeks.size).toBe(paid.length);
+      for (const o of paid) {
+        if (inPeriod(o.dueDate, addDays(now, 28), addDays(now, 41))) throw new Error(`leefgeld paid during the exclusion: ${o.dueDate}`);
+        const expected = inPeriod(o.dueDate, from, to) ? full.amountCents - Math.floor(full.amountCents / 2) : full.amountCents;
+        expect([o.dueDate, o.amountCents]).toEqual([o.dueDate, expected]);
+      }
+      // Two paydays fall in the exclusion: those weeks are withheld on the timeline, not paid.
+      const withheld = fake.of('recordDossierEvent').filter((e) => e.type === 'loi-leefgeld-withheld');
+      const excluded = withheld.filter((e) => e.data.sanction === 's-2');
+      expect(excluded).toHaveLength(2);
+      expect(withheld.filter((e) => e.data.sanction === 's-1').length).toBe(paid.filter((o) => inPeriod(o.dueDate, from, to)).length);
+      expect(paid.filter((o) => inPeriod(o.dueDate, from, to)).length).toBeGreaterThanOrEqual(7);
+      expect(paid.filter((o) => compareDates(o.dueDate, to) > 0).length).toBeGreaterThan(0);
+      await handle.terminate('test done');
+    });
+  });
+
   it('continues as new between two weeks when the history grows long: no week paid twice or lost, the evaluations and clocks carried', async () => {
     await run(async ({ fake, taskQueue }) => {
       const now = await today();

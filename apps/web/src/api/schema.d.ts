@@ -15397,6 +15397,8 @@ export interface operations {
                                     [key: string]: unknown;
                                 };
                                 opensDossier: boolean;
+                                /** @description Only who holds this permission records it (a decision, such as an LOI sanction) */
+                                permission?: string;
                             }[];
                             settings: {
                                 name: string;

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type ApiProblem } from '../api/client';
 import type { paths } from '../api/schema';
+import type { Action } from '../../../../libs/auth/permissions';
 import { ConfirmButton } from '../components/Confirm';
 import { atEventField, EventFields, type EventKind, type EventState, emptyEvent, eventBody } from '../components/EventFields';
 import { type FoundPerson, PersonSearch } from '../components/PersonSearch';
@@ -44,8 +45,9 @@ export function EventsSection({ dossier: d, catalogue, version, done }: { dossie
   }, [d.id, version, user]);
   if (!may(user, 'event:read') || !procedure) return null;
   const all: EventKind[] = procedure.events.map((k) => ({ ...k, procedure }));
-  // An event that opens a dossier is recorded at the intake; in a dossier only the others.
-  const kinds = all.filter((k) => !k.opensDossier);
+  // An event that opens a dossier is recorded at the intake; in a dossier only the others — a decision recorded as an
+  // event (an LOI sanction) only for who holds its permission.
+  const kinds = all.filter((k) => !k.opensDossier && (!k.permission || may(user, k.permission as Action)));
   const title = (type: string, fallback?: string) => all.find((k) => k.kind === type)?.title ?? fallback ?? type;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
