@@ -9,7 +9,7 @@ import { partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.
  * Running LOI dossiers survive code changes: every stored history (test/workflows/loi/histories/) replays on the current
  * code. `RECORD_HISTORY=v1 [RECORD_ONLY=name,…] npx jest loi.replay` records the current version. v1 was recorded from
  * the first slice's commit (c3cb56d): an assignment, the arrival and its Match-IT declaration, evaluations and weekly leefgeld,
- * then a recognition (the leefloon opened) or a final refusal (the end of the aid), and the departure. v2 (costs-sanctions)
+ * then a recognition (the leefloon opened) or a final refusal (the end of the aid), and the departure. v2 (costs-sanctions, recorded from b8254d2)
  * adds a cost paid to its supplier, a sanction withholding leefgeld and an order measure with their letters.
  */
 const DIR = path.join(__dirname, 'histories');
