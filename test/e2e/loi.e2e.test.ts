@@ -87,6 +87,21 @@ describe('LOI residency (e2e)', () => {
     expect(payment).toEqual({ kind: 'leefgeld', method: 'cash', amount_cents: 9_500 });
     const after = await sys.http.get(`/dossiers/${dossierId}`).set(as('social-worker'));
     expect(after.body.status).toBe('RESIDING');
+
+    // The coordinator's view of the households: the child in it, the place, Match-IT waiting, LOI-1 with its clock's day.
+    const evaluationTask = await eventually(async () => (await sys.db.query(`SELECT due_date::text AS due_date FROM tasks WHERE dossier_id = $1 AND kind = 'loi-evaluation'`, [dossierId])).rows[0]);
+    const arrivalClock = (await sys.db.query(`SELECT due_at FROM deadlines WHERE dossier_id = $1 AND key = 'match-it-arrival'`, [dossierId])).rows[0];
+    const residents = await sys.http.get('/loi/residents').set(as('social-worker'));
+    expect(residents.status).toBe(200);
+    const household = residents.body.items.find((r: { dossierId: string }) => r.dossierId === dossierId);
+    expect(household).toMatchObject({ reference: dossier.reference, status: 'RESIDING', assignedOn, applicant: { firstName: 'Amina', lastName: 'Haidari', birthDate: '1991-03-14' } });
+    expect(household.household).toEqual([{ firstName: 'Omid', lastName: 'Haidari', birthDate: '2019-06-01', role: 'child' }]);
+    expect(household.place).toEqual({ id: place.id, code: 'LOI-03', since: assignedOn });
+    expect(household.declarations).toEqual([expect.objectContaining({ kind: 'arrival', day: assignedOn, dueAt: new Date(arrivalClock.due_at).toISOString() })]);
+    expect(household.evaluation).toMatchObject({ n: 1, dueDate: evaluationTask.due_date, overdue: false });
+    expect(evaluationTask.due_date > assignedOn).toBe(true);
+    expect((await sys.http.get('/loi/residents?team=elders').set(as('social-worker'))).status).toBe(404);
+    expect((await sys.http.get('/loi/residents?x=1').set(as('social-worker'))).status).toBe(400);
   });
 
   it('places: the coordinator adds them and marks periods; bad input 400, a social worker 403; occupancy and form I of a past month agree', async () => {

@@ -2,6 +2,9 @@ import type { Browser } from 'playwright-core';
 import { startTestSystem, TestSystem } from '../support/system';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
 import { eventually } from '../support/temporal';
+import { addDays } from '../../libs/deadlines/calendar-date';
+import { todayInBrussels } from '../support/factories';
+import { dateLong, dateTime } from '../../apps/web/src/format';
 
 /**
  * The LOI screen (browser): the team lead adds a place, sees the occupancy of a past month — a household occupying three
@@ -104,5 +107,54 @@ describe('the Opvang (LOI) screen (browser)', () => {
     await worker.reload();
     await worker.getByText(/^Yonas Tesfaye · Lokaal opvanginitiatief \(LOI\) · status Toegewezen door Fedasil/).waitFor();
     await worker.close();
+  });
+
+  it('shows the households, the Match-IT declarations waiting and the evaluations due, from an assignment and an arrival the workflow handled', async () => {
+    const as = (user: string) => sys.as(user);
+    const assignedOn = addDays(todayInBrussels(), -2);
+    const address = { street: 'Stationsstraat 12', postalCode: '9000', city: 'Gent' };
+    const place = (await sys.http.post('/loi/places').set(as('team-lead')).send({ code: 'LOI-07', address: 'Molenstraat 7, 9000 Gent', capacity: 4, target: 'family', openedOn: '2024-01-01' })).body;
+    const opened = await sys.http.post('/intake/events').set(as('social-worker')).send({
+      procedure: 'loi', type: 'fedasil-assignment', occurredOn: assignedOn, reference: 'FED-2026-0101',
+      data: { fedasilReference: 'FED-2026-0101', code207: true, asylumAppliedOn: addDays(assignedOn, -40), householdSize: 2 },
+      person: { noNationalNumberReason: 'unknown', firstName: 'Leila', lastName: 'Karimi', birthDate: '1990-05-20', address },
+    });
+    expect(opened.status).toBe(201);
+    const dossierId = opened.body.dossierId as string;
+    const child = await sys.http.post('/persons').set(as('social-worker')).send({ noNationalNumberReason: 'unknown', firstName: 'Sina', lastName: 'Karimi', birthDate: '2018-02-01', address });
+    expect((await sys.http.post(`/dossiers/${dossierId}/persons`).set(as('social-worker')).send({ personId: child.body.id, role: 'child', fromDate: assignedOn })).status).toBe(201);
+    const task = await eventually(async () => (await sys.http.get('/tasks').set(as('social-worker'))).body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === 'loi-intake'));
+    expect((await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send({
+      arrivalDate: assignedOn, placeId: place.id, houseRulesHandedOver: true, brochureHandedOver: true, waitingRegisterOn: assignedOn, selfCatering: true, leefgeldMethod: 'cash',
+    })).status).toBe(200);
+    const clock = await eventually(async () => (await sys.db.query(`SELECT due_at FROM deadlines WHERE dossier_id = $1 AND key = 'match-it-arrival'`, [dossierId])).rows[0]);
+    const evaluation = await eventually(async () => (await sys.db.query(`SELECT t.due_date::text AS due_date, u.display_name FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id WHERE t.dossier_id = $1 AND t.kind = 'loi-evaluation'`, [dossierId])).rows[0]);
+    await eventually(async () => (await sys.db.query(`SELECT 1 FROM partner_messages WHERE dossier_id = $1 AND kind = 'match-it-arrival'`, [dossierId])).rows[0]);
+    await eventually(async () => (await sys.db.query(`SELECT 1 FROM loi_place_periods WHERE dossier_id = $1`, [dossierId])).rows[0]);
+    const reference = (await sys.http.get(`/dossiers/${dossierId}`).set(as('social-worker'))).body.reference as string;
+    const ageOf = (birth: string) => { const today = todayInBrussels(); const y = Number(today.slice(0, 4)) - Number(birth.slice(0, 4)); return today.slice(5) < birth.slice(5) ? y - 1 : y; };
+
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.goto(`${sys.baseUrl}/app/loi`);
+    const residents = lead.getByRole('table', { name: 'De gezinnen in het LOI met hun opvangplaats' });
+    const row = residents.getByRole('row', { name: new RegExp(`Leila Karimi \\(${ageOf('1990-05-20')} jaar\\)`) });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual([
+      reference, `Kind: Sina Karimi (${ageOf('2018-02-01')} jaar)`, `LOI-07 sinds ${dateLong(assignedOn)}`, 'Verblijft in het LOI',
+    ]);
+    const declarations = lead.getByRole('table', { name: /^Aankomst- en vertrekmeldingen/ });
+    const declared = declarations.getByRole('row', { name: /Aankomst/ }).filter({ hasText: reference });
+    const cells = (await declared.getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(cells.slice(0, 2)).toEqual([reference, dateLong(assignedOn)]);
+    expect(cells[2].startsWith(`vóór ${dateTime(clock.due_at)}`)).toBe(true);
+    expect(cells[2].endsWith('te laat')).toBe(new Date(clock.due_at).getTime() < Date.now());
+    const evaluations = lead.getByRole('table', { name: /^Evaluaties van de opvangbehoeften/ });
+    const due = evaluations.getByRole('row', { name: /Leila Karimi/ });
+    expect((await due.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual([reference, 'Eerste evaluatie', dateLong(evaluation.due_date), evaluation.display_name ?? 'nog niet toegewezen']);
+    await accessibleScreenshot(lead, 'loi-residents');
+    // The dossier link leads to the dossier.
+    await residents.getByRole('link', { name: reference }).click();
+    await lead.waitForURL(`**/app/dossiers/${dossierId}`);
+    await lead.close();
   });
 });

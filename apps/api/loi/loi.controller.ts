@@ -69,6 +69,23 @@ const CLAIM = object(
   },
   ['month', 'team', 'ratesValidFrom', 'totalCents', 'total', 'outOfUseDays', 'places', 'lines'],
 );
+const TEAM_QUERY: JsonSchema = { type: 'object', properties: { team: { type: 'string', maxLength: 63 } }, additionalProperties: false };
+const PERSON = object({ firstName: STRING, lastName: STRING, birthDate: nullable(DATE), role: STRING }, ['firstName', 'lastName']);
+const RESIDENTS = object(
+  {
+    team: nullable(STRING), today: DATE,
+    items: arrayOf(object(
+      {
+        dossierId: UUID, reference: STRING, status: STRING, assignedOn: DATE, applicant: PERSON, household: arrayOf(PERSON),
+        place: nullable(object({ id: UUID, code: STRING, since: DATE }, ['id', 'code', 'since'])),
+        declarations: arrayOf(object({ partnerMessageId: UUID, kind: { enum: ['arrival', 'departure'] }, day: DATE, dueAt: nullable(STRING), overdue: BOOLEAN }, ['partnerMessageId', 'kind', 'day', 'dueAt', 'overdue'])),
+        evaluation: nullable(object({ taskId: UUID, n: nullable(INTEGER), dueDate: nullable(DATE), assignee: nullable(STRING), overdue: BOOLEAN }, ['taskId', 'n', 'dueDate', 'assignee', 'overdue'])),
+      },
+      ['dossierId', 'reference', 'status', 'assignedOn', 'applicant', 'household', 'place', 'declarations', 'evaluation'],
+    )),
+  },
+  ['team', 'today', 'items'],
+);
 const uuid = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 /** The LOI's places, their occupancy and Fedasil's monthly claim (domain §4; issue 13). */
@@ -85,6 +102,15 @@ export class LoiController {
   @ApiErrors(400, 403, 404)
   places(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(PLACES_QUERY)) query: { month?: string; team?: string }) {
     return this.loi.places(actor, query);
+  }
+
+  @Get('residents')
+  @ApiQuerySchema(TEAM_QUERY)
+  @ApiOk(RESIDENTS, "The households of the team's open LOI dossiers: their persons today, their place, the Match-IT declarations waiting and the evaluation due")
+  @ApiPermission('loi:read')
+  @ApiErrors(400, 403, 404)
+  residents(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(TEAM_QUERY)) query: { team?: string }) {
+    return this.loi.residents(actor, query);
   }
 
   @Post('places')

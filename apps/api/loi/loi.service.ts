@@ -101,6 +101,80 @@ export class LoiService {
     };
   }
 
+  /**
+   * The households living in (or leaving) the team's LOI — its open LOI dossiers — with what the coordinator watches
+   * for each: the persons of the household today, the place they occupy, the Match-IT declarations not yet exported
+   * (LOI-3-ARRIVAL, LOI-3: their clock's instant) and the open evaluation of the reception needs (LOI-1, LOI-2) with its
+   * due date. Personal data: the read is audited.
+   */
+  async residents(actor: AuthUser, query: { team?: string }) {
+    const team = teamInScope(actor, 'loi:read', query.team);
+    const today = todayIn(this.config.timeZone);
+    return this.dataSource.transaction(async (tx) => {
+      const dossiers: Record<string, string>[] = await tx.query(
+        `SELECT d.id, d.reference, d.status, d.team, d.request_date::text AS assigned_on, p.first_name, p.last_name, p.birth_date::text AS birth_date
+           FROM dossiers d JOIN persons p ON p.id = d.person_id
+          WHERE d.procedure = 'loi' AND d.closed_at IS NULL AND ($1::text IS NULL OR d.team = $1)
+          ORDER BY d.reference`,
+        [team],
+      );
+      const ids = dossiers.map((d) => d.id);
+      const [members, places, declarations, evaluations] = ids.length === 0 ? [[], [], [], []] : await Promise.all([
+        tx.query(
+          `SELECT dp.dossier_id, dp.role, p.first_name, p.last_name, p.birth_date::text AS birth_date
+             FROM dossier_persons dp JOIN persons p ON p.id = dp.person_id
+            WHERE dp.dossier_id = ANY($1) AND dp.ended_at IS NULL AND dp.from_date <= $2 AND (dp.to_date IS NULL OR dp.to_date >= $2)
+            ORDER BY p.birth_date, p.last_name`,
+          [ids, today],
+        ),
+        tx.query(
+          `SELECT DISTINCT ON (pp.dossier_id) pp.dossier_id, l.id, l.code, pp.from_date::text AS from_date
+             FROM loi_place_periods pp JOIN loi_places l ON l.id = pp.place_id
+            WHERE pp.dossier_id = ANY($1) AND pp.state = 'occupied' AND (pp.to_date IS NULL OR pp.to_date >= $2)
+            ORDER BY pp.dossier_id, pp.from_date DESC`,
+          [ids, today],
+        ),
+        tx.query(
+          `SELECT m.id, m.dossier_id, m.kind, m.payload->>'day' AS day, dl.due_at, dl.due_date::text AS due_date
+             FROM partner_messages m LEFT JOIN deadlines dl ON dl.dossier_id = m.dossier_id AND dl.key = m.kind
+            WHERE m.dossier_id = ANY($1) AND m.kind IN ('match-it-arrival', 'match-it-departure') AND m.exported_at IS NULL
+            ORDER BY dl.due_at NULLS LAST, m.created_at`,
+          [ids],
+        ),
+        tx.query(
+          `SELECT t.id, t.dossier_id, t.deadline_key, t.due_date::text AS due_date, t.status, u.display_name
+             FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id
+            WHERE t.dossier_id = ANY($1) AND t.kind = 'loi-evaluation' AND t.status IN ('open', 'claimed')`,
+          [ids],
+        ),
+      ]);
+      const now = Date.now();
+      const of = <T extends { dossier_id: string }>(rows: T[], id: string) => rows.filter((r) => r.dossier_id === id);
+      const items = dossiers.map((d) => {
+        const place = of(places, d.id)[0] as Record<string, string> | undefined;
+        const evaluation = of(evaluations, d.id)[0] as Record<string, string> | undefined;
+        return {
+          dossierId: d.id, reference: d.reference, status: d.status, assignedOn: d.assigned_on,
+          applicant: { firstName: d.first_name, lastName: d.last_name, birthDate: d.birth_date },
+          household: of(members, d.id).map((m: Record<string, string>) => ({ firstName: m.first_name, lastName: m.last_name, birthDate: m.birth_date, role: m.role })),
+          place: place ? { id: place.id, code: place.code, since: place.from_date } : null,
+          declarations: of(declarations, d.id).map((m: Record<string, unknown>) => ({
+            partnerMessageId: m.id as string, kind: m.kind === 'match-it-arrival' ? 'arrival' : 'departure', day: m.day as string,
+            dueAt: m.due_at ? (m.due_at as Date).toISOString() : null, overdue: m.due_at ? (m.due_at as Date).getTime() < now : false,
+          })),
+          evaluation: evaluation
+            ? {
+                taskId: evaluation.id, n: Number(String(evaluation.deadline_key ?? '').replace(/^evaluation-/, '')) || null, dueDate: evaluation.due_date,
+                assignee: evaluation.display_name ?? null, overdue: evaluation.due_date !== null && evaluation.due_date < today,
+              }
+            : null,
+        };
+      });
+      await audit(tx, actor, 'loi.residents-read', { details: { team, dossiers: items.length } });
+      return { team, today, items };
+    });
+  }
+
   async create(actor: AuthUser, body: NewPlace) {
     authorize(actor, 'loi:write', { team: actor.team }, 'Place');
     return this.dataSource.transaction(async (tx) => {

@@ -820,6 +820,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/loi/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LoiController_residents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/loi/places/{id}/periods": {
         parameters: {
             query?: never;
@@ -9279,6 +9295,131 @@ export interface operations {
             };
             /** @description The request body is larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LoiController_residents: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The households of the team's open LOI dossiers: their persons today, their place, the Match-IT declarations waiting and the evaluation due */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        team: string | null;
+                        /** Format: date */
+                        today: string;
+                        items: {
+                            /** Format: uuid */
+                            dossierId: string;
+                            reference: string;
+                            status: string;
+                            /** Format: date */
+                            assignedOn: string;
+                            applicant: {
+                                firstName: string;
+                                lastName: string;
+                                /** Format: date */
+                                birthDate?: string | null;
+                                role?: string;
+                            };
+                            household: {
+                                firstName: string;
+                                lastName: string;
+                                /** Format: date */
+                                birthDate?: string | null;
+                                role?: string;
+                            }[];
+                            place: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** Format: date */
+                                since: string;
+                            } | null;
+                            declarations: {
+                                /** Format: uuid */
+                                partnerMessageId: string;
+                                /** @enum {unknown} */
+                                kind: "arrival" | "departure";
+                                /** Format: date */
+                                day: string;
+                                dueAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            evaluation: {
+                                /** Format: uuid */
+                                taskId: string;
+                                n: number | null;
+                                /** Format: date */
+                                dueDate: string | null;
+                                assignee: string | null;
+                                overdue: boolean;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description Your role does not allow this
+             *
+             *     Your role does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,14 +1,18 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { HOUSEHOLD_ROLE_LABELS, type HouseholdRole } from '../../../../libs/domain/dossier-relations';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
-import { dateLong, euro, month as monthNl, number, todayInBrussels } from '../format';
+import { dateLong, dateTime, euro, month as monthNl, number, todayInBrussels } from '../format';
+import { useCatalogue } from '../procedures';
 import { t } from '../i18n';
 import { may, useSession } from '../session';
 import { refusal } from './TaskScreen';
 
 type Places = paths['/loi/places']['get']['responses']['200']['content']['application/json'];
 type Claim = paths['/loi/claims/{month}']['get']['responses']['200']['content']['application/json'];
+type Residents = paths['/loi/residents']['get']['responses']['200']['content']['application/json'];
 type State = 'occupied' | 'free' | 'suspended' | 'out-of-use';
 const STATES: State[] = ['occupied', 'free', 'suspended', 'out-of-use'];
 
@@ -104,8 +108,95 @@ export function LoiScreen() {
           </section>
         </>
       )}
+      <ResidentSections />
       {may(user, 'loi:write') ? <NewPlace onDone={load} /> : null}
     </Page>
+  );
+}
+
+const ageOn = (birthDate: string, day: string) => {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+};
+
+/**
+ * The households of the LOI (its open dossiers) and what the coordinator watches for them: who lives where, the
+ * Match-IT declarations not yet entered (before 10:00 on the next working day, LOI-3-ARRIVAL and LOI-3) and the
+ * evaluations of the reception needs that are due (LOI-1, LOI-2).
+ */
+function ResidentSections() {
+  const tr = t.loi;
+  const catalogue = useCatalogue();
+  const [residents, setResidents] = useState<Residents | null>(null);
+  useEffect(() => void api.GET('/loi/residents').then(({ data }) => setResidents(data ?? null)), []);
+  if (!residents) return <Loading />;
+  const today = residents.today;
+  const person = (p: { firstName: string; lastName: string; birthDate?: string | null }) =>
+    `${p.firstName} ${p.lastName}${p.birthDate ? ` (${tr.age(ageOn(p.birthDate, today))})` : ''}`;
+  const dossierLink = (r: Residents['items'][number]) => <Link to={`/dossiers/${r.dossierId}`}>{r.reference}</Link>;
+  const declarations = residents.items.flatMap((r) => r.declarations.map((d) => ({ r, d })));
+  const evaluations = residents.items.filter((r) => r.evaluation).sort((a, b) => (a.evaluation!.dueDate ?? '9').localeCompare(b.evaluation!.dueDate ?? '9'));
+  return (
+    <>
+      <section aria-labelledby="loi-residents">
+        <h2 id="loi-residents">{tr.residents}</h2>
+        {residents.items.length === 0 ? <p>{tr.noResidents}</p> : (
+          <table>
+            <caption>{tr.residentsCaption}</caption>
+            <thead><tr>{tr.residentColumns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>{residents.items.map((r) => (
+              <tr key={r.dossierId}>
+                <td>{dossierLink(r)}</td>
+                <th scope="row">{person(r.applicant)}</th>
+                <td>{r.household.length === 0 ? tr.alone : (
+                  <ul className="plain">{r.household.map((m) => <li key={`${m.firstName}-${m.lastName}-${m.birthDate}`}>{HOUSEHOLD_ROLE_LABELS[m.role as HouseholdRole] ?? m.role}: {person(m)}</li>)}</ul>
+                )}</td>
+                <td>{r.place ? tr.placeSince(r.place.code, dateLong(r.place.since)) : tr.noPlace}</td>
+                <td>{catalogue?.statusLabel('loi', r.status) ?? r.status}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="loi-declarations">
+        <h2 id="loi-declarations">{tr.declarations}</h2>
+        {declarations.length === 0 ? <p>{tr.noDeclarations}</p> : (
+          <table>
+            <caption>{tr.declarationsCaption}</caption>
+            <thead><tr>{tr.declarationColumns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>{declarations.map(({ r, d }) => (
+              <tr key={d.partnerMessageId} className={d.overdue ? 'overdue' : undefined}>
+                <td>{dossierLink(r)}</td>
+                <th scope="row">{tr.declarationKinds[d.kind]}</th>
+                <td>{dateLong(d.day)}</td>
+                <td>{d.dueAt ? `${tr.before(dateTime(d.dueAt))}${d.overdue ? ` — ${tr.late}` : ''}` : '—'}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="loi-evaluations">
+        <h2 id="loi-evaluations">{tr.evaluations}</h2>
+        {evaluations.length === 0 ? <p>{tr.noEvaluations}</p> : (
+          <table>
+            <caption>{tr.evaluationsCaption}</caption>
+            <thead><tr>{tr.evaluationColumns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>{evaluations.map((r) => {
+              const e = r.evaluation!;
+              return (
+                <tr key={e.taskId} className={e.overdue ? 'overdue' : undefined}>
+                  <td>{dossierLink(r)}</td>
+                  <th scope="row">{person(r.applicant)}</th>
+                  <td>{e.n === 1 ? tr.firstEvaluation : tr.nthEvaluation(e.n ?? 0)}</td>
+                  <td>{e.dueDate ? `${dateLong(e.dueDate)}${e.overdue ? ` — ${tr.late}` : ''}` : '—'}</td>
+                  <td>{e.assignee ?? tr.unassigned}</td>
+                </tr>
+              );
+            })}</tbody>
+          </table>
+        )}
+      </section>
+    </>
   );
 }
 
