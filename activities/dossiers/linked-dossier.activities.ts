@@ -19,6 +19,11 @@ export interface OpenLinkedDossierInput {
   reason: string;
   requestDate: string;
   channel?: string;
+  /**
+   * Another person of the dossier's household (a current member, POST /dossiers/:id/persons): the dossier is opened for
+   * them (an LOI recognition: each adult of the family has a leefloon of their own). Default: the dossier's person.
+   */
+  personId?: string;
 }
 
 export interface LinkedDossier {
@@ -72,7 +77,8 @@ export function createLinkedDossierActivities({ dataSource, config, temporal }: 
           // A dossier opened for the link has the link's transaction time as its opening time.
           return { to, link, existing: to.openedAt.getTime() !== link.createdAt.getTime() };
         }
-        let to = await openDossierOfClient(tx, from.id, from.personId, procedure);
+        const member = input.personId !== undefined && input.personId !== from.personId ? await currentMember(tx, from.id, input.personId) : null;
+        let to = member ? await findOpenDossier(tx, member, procedure) : await openDossierOfClient(tx, from.id, from.personId, procedure);
         // A person merge that committed while this waited moved the dossier to the person kept.
         from = await tx.findOneByOrFail(DossierEntity, { id: from.id });
         if (to?.id === from.id) throw refuse(`dossier ${from.reference} cannot open itself`);
@@ -82,7 +88,7 @@ export function createLinkedDossierActivities({ dataSource, config, temporal }: 
             tx,
             config,
             SYSTEM,
-            { procedure, personId: from.personId, team: from.team, responsibleUserId: from.responsibleUserId, requestDate: input.requestDate, channel: input.channel ?? from.channel },
+            { procedure, personId: member ?? from.personId, team: from.team, responsibleUserId: from.responsibleUserId, requestDate: input.requestDate, channel: input.channel ?? from.channel },
             { openedFrom: from.id, linkKey: input.linkKey },
           ));
         }
@@ -123,6 +129,20 @@ async function openDossierOfClient(tx: EntityManager, dossierId: string, personI
       personId = moved.personId;
     }
   }
+}
+
+/**
+ * The member of the dossier's household the dossier is opened for: their membership has not ended (refused otherwise);
+ * a member merged into another record counts as the record kept.
+ */
+async function currentMember(tx: EntityManager, dossierId: string, personId: string): Promise<string> {
+  const [row] = await tx.query(
+    `SELECT COALESCE(p.merged_into, p.id) AS person_id FROM dossier_persons m JOIN persons p ON p.id = m.person_id
+      WHERE m.dossier_id = $1 AND m.ended_at IS NULL AND (m.person_id = $2 OR p.merged_into = $2) LIMIT 1`,
+    [dossierId, personId],
+  );
+  if (!row) throw refuse(`person ${personId} is not a member of the household of dossier ${dossierId}`);
+  return row.person_id as string;
 }
 
 /** Both timelines in Dutch, and an audit event on each dossier. */

@@ -541,7 +541,7 @@ export const LOI_TASK_KINDS = {
   },
   'loi-identification': {
     kind: 'loi-identification',
-    title: 'Rijksregister- of bisnummer aanvragen (na erkenning)',
+    title: 'Rijksregister- of bisnummer aanvragen voor elke volwassene van het gezin (na erkenning)',
     role: 'social-worker',
     outcomeSchema: object(['numberKind', 'requestedOn', 'note'], {
       numberKind: choice('Aangevraagd nummer', [['national-number', 'Rijksregisternummer (inschrijving in de gemeente)'], ['bis-number', 'Bisnummer (KSZ)']]),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
+import { createLinkedDossierActivities } from '../../activities/dossiers/linked-dossier.activities';
 import { createLoiActivities } from '../../activities/loi/loi.activities';
 import { createPlaceActivities, PLACE_FAILURES } from '../../activities/loi/places.activities';
 import { loadConfig } from '../../libs/config/config';
@@ -68,5 +69,30 @@ describe('LOI activities (db)', () => {
       text: 'Leefgeld LOI: 1 volwassene × € 60,00 + 1 minderjarige van 12 tot 17 × € 45,00 (zelf kokend)',
     });
     expect(await acts.loiWeeklyLeefgeld({ dossierId, day: '2026-05-25', selfCatering: true })).toMatchObject({ amountCents: 6_000 + 4_500 + 3_500, persons: 3 });
+  });
+
+  it("lists the household's other adults on a day (18 or older, membership running, not ended), and opens a linked leefloon for one of them, once", async () => {
+    const person = async (first: string, birth: string | null) =>
+      (await dataSource.query(`INSERT INTO persons (first_name, last_name, birth_date, street, postal_code, city, no_national_number_reason) VALUES ($1, 'Haidari', $2, 'Markt 1', '9000', 'Gent', 'international-protection-applicant') RETURNING id`, [first, birth]))[0].id as string;
+    const partner = await person('Reza', '1989-11-02');
+    const eighteen = await person('Nadia', '2008-06-10'); // 18 on 10 June 2026
+    const left = await person('Karim', '1970-01-01');
+    await dataSource.query(`INSERT INTO dossier_persons (dossier_id, person_id, role, from_date) VALUES ($1, $2, 'partner', '2026-03-02'), ($1, $3, 'child', '2026-03-02')`, [dossierId, partner, eighteen]);
+    await dataSource.query(`INSERT INTO dossier_persons (dossier_id, person_id, role, from_date, ended_at) VALUES ($1, $2, 'other-household-member', '2026-03-02', now())`, [dossierId, left]);
+    const acts = createLoiActivities({ dataSource, config: loadConfig({}), scale: DEFAULT_LOI_LEEFGELD_SCALE });
+    expect((await acts.loiAdultMembers({ dossierId, on: '2026-06-09' })).personIds).toEqual([partner]);
+    expect((await acts.loiAdultMembers({ dossierId, on: '2026-06-10' })).personIds.sort()).toEqual([partner, eighteen].sort());
+
+    const linked = createLinkedDossierActivities({ dataSource, config: loadConfig({}) });
+    const open = (personId: string) => linked.openLinkedDossier({
+      fromDossierId: dossierId, procedure: 'leefloon', linkKey: `leefloon:after-loi:${personId}`, reason: 'Erkend in het LOI (gezinslid)', requestDate: '2026-06-10', personId,
+    });
+    const first = await open(partner);
+    expect(await open(partner)).toEqual(first);
+    const [opened] = await dataSource.query(`SELECT person_id, procedure, team FROM dossiers WHERE id = $1`, [first.dossierId]);
+    expect(opened).toEqual({ person_id: partner, procedure: 'leefloon', team: 'demo' });
+    // A person who left the household (or never was in it) gets nothing.
+    await expect(open(left)).rejects.toThrow(/not a member of the household/);
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM dossiers WHERE person_id = $1`, [left]))[0].n).toBe(0);
   });
 });

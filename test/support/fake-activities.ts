@@ -13,7 +13,7 @@ import { addWorkingDays } from '../../libs/deadlines/holidays';
 import type { DeadlineRule } from '../../libs/deadlines/types';
 import { clockTrigger, partnerForm } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
-import type { LoiLeefgeldInput } from '../../activities/loi/loi.activities';
+import type { LoiAdultMembersInput, LoiLeefgeldInput } from '../../activities/loi/loi.activities';
 import { DEFAULT_LOI_LEEFGELD_SCALE, loiWeeklyLeefgeld } from '../../libs/payments/loi-leefgeld';
 
 /** The default house rules: a session every Tuesday, agenda closing 8 days before. */
@@ -46,6 +46,8 @@ export interface FakeOptions {
    * reads it from dossier_persons (default: one adult).
    */
   loiResidents?: (day: string) => { birthDate: string }[];
+  /** The household's adults besides the applicant (person ids), as loiAdultMembers reads them (default: none). */
+  loiAdultMembers?: string[];
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -135,6 +137,10 @@ export function fakeActivities(options: FakeOptions = {}) {
       const residents = options.loiResidents?.(input.day) ?? [{ birthDate: '1990-01-01' }];
       const week = loiWeeklyLeefgeld(DEFAULT_LOI_LEEFGELD_SCALE, input.day, residents, input.selfCatering);
       return { amountCents: week.amountCents, text: `Leefgeld LOI: ${week.text}`, persons: residents.length, scaleValidFrom: week.validFrom };
+    },
+    loiAdultMembers: async (input: LoiAdultMembersInput) => {
+      calls.push({ name: 'loiAdultMembers', input });
+      return { personIds: [...(options.loiAdultMembers ?? [])] };
     },
     // The LOI places (loi_place_periods): recorded; the activities' own idempotency is tested on PostgreSQL.
     occupyPlace: async (input) => {

@@ -1,4 +1,4 @@
-import { condition, continueAsNew, proxyActivities } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
@@ -58,7 +58,12 @@ export interface LoiCarry {
   workPermitted: boolean;
   endOfAid: LoiEndOfAid | null;
   /** After a recognition: the identification number requested, the linked leefloon dossier opened. */
-  transition: { identified: boolean; leefloonOpened: boolean } | null;
+  transition: {
+    identified: boolean;
+    leefloonOpened: boolean;
+    /** The household's other adults (person ids, read once) and those whose own leefloon dossier is open. */
+    members?: { personIds: string[]; opened: string[] };
+  } | null;
   /** Arrival declaration entered in Match-IT (its clock met). */
   arrivalDeclared: boolean;
   /** The arrival declaration's message once queued: a next run waits for its export instead of queueing it again. */
@@ -267,9 +272,26 @@ export async function loiResidency(input: LoiInput): Promise<LoiResult> {
         await dossier.openLinked('leefloon', 'leefloon:after-loi', 'Erkend in het LOI: recht op leefloon nagaan (het LOI-OCMW is bevoegd voor de huurwaarborg)');
         state.transition.leefloonOpened = true;
       }
+      // Every other adult of the family (18 or older on the notification) has a right of their own: a leefloon dossier
+      // each, linked, with its own clocks (§4.1 step 7); the identification task covered the household. Keyed on the
+      // person: a later run or a retry opens none twice.
+      if (patched('loi-household-leefloon') && state.endOfAid) {
+        const notifiedOn = state.endOfAid.notifiedOn;
+        state.transition.members ??= { personIds: (await dossier.activity(() => acts.loiAdultMembers({ dossierId, on: notifiedOn }))).personIds, opened: [] };
+        const members = state.transition.members;
+        for (const personId of members.personIds) {
+          if (members.opened.includes(personId)) continue;
+          await dossier.attempt('een leefloondossier voor een volwassen gezinslid', () =>
+            dossier.openLinked('leefloon', `leefloon:after-loi:${personId}`, 'Erkend in het LOI (gezinslid): recht op leefloon nagaan', { personId }),
+          );
+          members.opened.push(personId);
+        }
+      }
     });
   }
-  if (state.transition && !(state.transition.identified && state.transition.leefloonOpened)) void superviseTransition();
+  // Done once every adult's dossier is open; a run carried from before the members' step still takes it.
+  const transitionDone = (t: NonNullable<LoiCarry['transition']>) => t.identified && t.leefloonOpened && !!t.members && t.members.opened.length === t.members.personIds.length;
+  if (state.transition && !transitionDone(state.transition)) void superviseTransition();
 
   /** LOI-6: the aid ends 30 calendar days after the notification of the final negative decision. */
   async function endAfterRefusal(notifiedOn: IsoDate): Promise<void> {

@@ -347,14 +347,17 @@ export class Dossier {
   }
 
   /**
-   * Opens a dossier of `procedure` for the same person, linked both ways (an LOI recognition opens a leefloon request,
+   * Opens a dossier of `procedure` for the same person (or `personId`, a member of its household), linked both ways (an LOI recognition opens a leefloon request,
    * a debt mediation a heating allowance); its workflow starts on its own. `linkKey` is the business name of the link
    * (`leefloon:after-loi`; with the year or cycle where a dossier opens several): the same key — retried, replayed, in
    * a later run — answers the dossier opened first. The request date defaults to today. Only ids pass the history.
    */
-  async openLinked(procedure: string, linkKey: string, reason: string, options: { requestDate?: IsoDate; channel?: string } = {}): Promise<LinkedDossier> {
+  async openLinked(procedure: string, linkKey: string, reason: string, options: { requestDate?: IsoDate; channel?: string; personId?: string } = {}): Promise<LinkedDossier> {
     return this.call(() =>
-      acts.openLinkedDossier({ fromDossierId: this.input.dossierId, procedure, linkKey, reason, requestDate: options.requestDate ?? this.today(), channel: options.channel }),
+      acts.openLinkedDossier({
+        fromDossierId: this.input.dossierId, procedure, linkKey, reason, requestDate: options.requestDate ?? this.today(), channel: options.channel,
+        ...(options.personId ? { personId: options.personId } : {}),
+      }),
     );
   }
 

@@ -60,6 +60,16 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
     await ctx.env.sleep('28 days');
     await depart(ctx);
   },
+  // v3 (from the commit that opens the other adults' leefloon): a recognition of a couple — the applicant's leefloon
+  // and the partner's own (patch loi-household-leefloon).
+  'recognised-household': async (ctx) => {
+    await arrive(ctx);
+    const notifiedOn = todayInBrussels(await ctx.env.currentTimeMs());
+    await ctx.event('cgvs-decision', notifiedOn, { decision: 'subsidiary', notifiedOn });
+    await ctx.complete('loi-identification', { numberKind: 'national-number', requestedOn: notifiedOn, note: 'Inschrijving in de gemeente.' });
+    await ctx.env.sleep('3 days');
+    await depart(ctx);
+  },
   refused: async (ctx) => {
     await arrive(ctx);
     const notifiedOn = todayInBrussels(await ctx.env.currentTimeMs());
@@ -73,6 +83,7 @@ describe('loiResidency replay of stored histories', () => {
   recordScenarios({
     dir: DIR, prefix: 'loi', next: 'residency', workflow: loiResidency, scenarios: SCENARIOS,
     input: (requestDate) => aDossierInput({ procedure: 'loi', reference: 'LOI-2026-000001', requestDate, channel: 'third-party' }),
+    fakeOptions: { 'recognised-household': { loiAdultMembers: ['8d9e0f1a-2b3c-4d4e-8f5a-6b7c8d9e0f1a'] } },
   });
   replayStoredHistories(DIR);
 });

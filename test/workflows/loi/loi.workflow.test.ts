@@ -13,6 +13,7 @@ import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '..
 type Fake = ReturnType<typeof fakeActivities>;
 const TZ = 'Europe/Brussels';
 const PLACE = randomUUID();
+const PARTNER = randomUUID();
 
 /**
  * The LOI (domain §4) on the time-skipping server with fake activities: a household from Fedasil's assignment to its
@@ -131,8 +132,12 @@ describe('loiResidency (time-skipping)', () => {
       expect(fake.of('recordDossierEvent').find((e) => e.type === 'loi-recognised').description).toContain(`tot en met ${formatDateNl(lastDay)}`);
       expect(fake.of('openLinkedDossier')).toEqual([]); // not before the number is requested
       await complete(fake, handle.workflowId, 'loi-identification', { numberKind: 'bis-number', requestedOn: notifiedOn, note: 'Aangevraagd via de KSZ.' });
-      const linked = await eventually(() => fake.of('openLinkedDossier')[0]);
-      expect(linked).toMatchObject({ fromDossierId: dossierId, procedure: 'leefloon', linkKey: 'leefloon:after-loi' });
+      const linked = await eventually(() => (fake.of('openLinkedDossier').length === 2 ? fake.of('openLinkedDossier') : undefined));
+      // The applicant's leefloon, then the partner's own (the other adult of the household on the notification day).
+      expect(linked[0]).toMatchObject({ fromDossierId: dossierId, procedure: 'leefloon', linkKey: 'leefloon:after-loi' });
+      expect(linked[0].personId).toBeUndefined();
+      expect(linked[1]).toMatchObject({ fromDossierId: dossierId, procedure: 'leefloon', linkKey: `leefloon:after-loi:${PARTNER}`, personId: PARTNER });
+      expect(fake.of('loiAdultMembers')).toEqual([{ dossierId, on: notifiedOn }]);
 
       // No leefgeld after the last day of the transition; the departure frees the place and is declared late → suspended.
       await sleepTo(addDays(lastDay, 10), 10);
@@ -149,7 +154,7 @@ describe('loiResidency (time-skipping)', () => {
       expect(fake.of('setDeadlineStatus').find((c) => c.key === 'match-it-departure' && c.metDate)).toMatchObject({ status: 'breached', metDate: declaredOn });
       expect(fake.of('suspendPlace')).toEqual([expect.objectContaining({ placeId: PLACE, from: addDays(departedOn, 1), to: declaredOn })]);
       expect(fake.of('recordDossierEvent').at(-1)).toMatchObject({ status: 'DEPARTED', closed: true });
-    }, { loiResidents: (day) => [{ birthDate: '1988-05-01' }, { birthDate: '1990-07-12' }, { birthDate: addDays(day, -8 * 365) }] });
+    }, { loiResidents: (day) => [{ birthDate: '1988-05-01' }, { birthDate: '1990-07-12' }, { birthDate: addDays(day, -8 * 365) }], loiAdultMembers: [PARTNER] });
   });
 
   it('a final negative decision ends the material aid 30 calendar days after its notification (LOI-6), across a month end and a holiday', async () => {
