@@ -10,7 +10,8 @@ import { partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.
  * code. `RECORD_HISTORY=v1 [RECORD_ONLY=name,…] npx jest loi.replay` records the current version. v1 was recorded from
  * the first slice's commit (c3cb56d): an assignment, the arrival and its Match-IT declaration, evaluations and weekly leefgeld,
  * then a recognition (the leefloon opened) or a final refusal (the end of the aid), and the departure. v2 (costs-sanctions, recorded from b8254d2)
- * adds a cost paid to its supplier, a sanction withholding leefgeld and an order measure with their letters.
+ * adds a cost paid to its supplier, a sanction withholding leefgeld and an order measure with their letters; v3
+ * (recognised-household, recorded from 2c7abfa) a couple recognised: the applicant's and the partner's own leefloon.
  */
 const DIR = path.join(__dirname, 'histories');
 const PLACE = '6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
