@@ -145,13 +145,13 @@ export const DEBT_MEDIATION = {
         court: text('Arbeidsrechtbank (afdeling)', 200),
         sentOn: date('Verzending van de beschikking aan de schuldeisers'),
         mediator: choice('Aangestelde schuldbemiddelaar', [['ocmw', 'Het OCMW zelf'], ['outside', 'Een externe schuldbemiddelaar']]),
-        mediatorPartyId: { type: 'string', format: 'uuid', title: 'De externe schuldbemiddelaar (partij)' },
+        mediatorPartyId: { type: 'string', format: 'uuid', title: 'De externe schuldbemiddelaar (partij)', 'x-pick': 'dossier-party' },
       }, requiredWhen('mediator', 'outside', ['mediatorPartyId'], 'for an outside mediator')),
     },
     'csr-claim-received': {
       title: 'Aangifte van schuldvordering ontvangen',
       schema: object(['creditorPartyId', 'amountCents'], {
-        creditorPartyId: { type: 'string', format: 'uuid', title: 'Schuldeiser (partij)' },
+        creditorPartyId: { type: 'string', format: 'uuid', title: 'Schuldeiser (partij)', 'x-pick': 'dossier-party' },
         amountCents: cents('Aangegeven bedrag (cent)'),
       }),
     },

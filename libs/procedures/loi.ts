@@ -177,7 +177,7 @@ export const LOI = {
       title: 'Kosten van de opvang (medisch, vervoer, school)',
       schema: object(['kind', 'supplierPartyId', 'amountCents', 'invoiceReference', 'description'], {
         kind: choice('Soort kost', [['medical', 'Medische kosten'], ['transport', 'Vervoer'], ['school', 'School en opleiding']]),
-        supplierPartyId: { type: 'string', format: 'uuid', title: 'Leverancier (partij van het dossier)' },
+        supplierPartyId: { type: 'string', format: 'uuid', title: 'Leverancier (partij van het dossier)', 'x-pick': 'dossier-party' },
         amountCents: { type: 'integer', title: 'Bedrag (cent)', minimum: 1, maximum: 10_000_000 },
         invoiceReference: text('Factuurnummer', 60),
         description: text('Omschrijving', 500),

@@ -7885,7 +7885,7 @@ return errors === 0;
 validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v27 = validate47;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)","x-pick":"dossier-party"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8874,7 +8874,7 @@ return errors === 0;
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v28 = validate48;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"recovered","title":"Teruggevorderd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"recovered","title":"Teruggevorderd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)","x-pick":"dossier-party"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15142,7 +15142,7 @@ return errors === 0;
 validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v51 = validate71;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)","x-pick":"dossier-party"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15444,7 +15444,7 @@ return errors === 0;
 validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v52 = validate72;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
 
 function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -16338,7 +16338,7 @@ return errors === 0;
 validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v61 = validate81;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats","x-pick":"loi-place"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
 function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -16497,10 +16497,10 @@ errors++;
 }
 }
 if(data.houseRulesHandedOver !== undefined){
-const _errs7 = errors;
+const _errs8 = errors;
 let valid1 = false;
 let passing0 = null;
-const _errs8 = errors;
+const _errs9 = errors;
 if(true !== data.houseRulesHandedOver){
 const err13 = {instancePath:instancePath+"/houseRulesHandedOver",schemaPath:"#/properties/houseRulesHandedOver/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
@@ -16511,7 +16511,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid0 = _errs8 === errors;
+var _valid0 = _errs9 === errors;
 if(_valid0){
 valid1 = true;
 passing0 = 0;
@@ -16527,10 +16527,10 @@ vErrors.push(err14);
 errors++;
 }
 else {
-errors = _errs7;
+errors = _errs8;
 if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
+if(_errs8){
+vErrors.length = _errs8;
 }
 else {
 vErrors = null;
@@ -16539,10 +16539,10 @@ vErrors = null;
 }
 }
 if(data.brochureHandedOver !== undefined){
-const _errs10 = errors;
+const _errs11 = errors;
 let valid2 = false;
 let passing1 = null;
-const _errs11 = errors;
+const _errs12 = errors;
 if(true !== data.brochureHandedOver){
 const err15 = {instancePath:instancePath+"/brochureHandedOver",schemaPath:"#/properties/brochureHandedOver/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
@@ -16553,7 +16553,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-var _valid1 = _errs11 === errors;
+var _valid1 = _errs12 === errors;
 if(_valid1){
 valid2 = true;
 passing1 = 0;
@@ -16569,10 +16569,10 @@ vErrors.push(err16);
 errors++;
 }
 else {
-errors = _errs10;
+errors = _errs11;
 if(vErrors !== null){
-if(_errs10){
-vErrors.length = _errs10;
+if(_errs11){
+vErrors.length = _errs11;
 }
 else {
 vErrors = null;
@@ -16619,10 +16619,10 @@ errors++;
 }
 if(data.selfCatering !== undefined){
 let data5 = data.selfCatering;
-const _errs15 = errors;
+const _errs16 = errors;
 let valid3 = false;
 let passing2 = null;
-const _errs16 = errors;
+const _errs17 = errors;
 if(true !== data5){
 const err20 = {instancePath:instancePath+"/selfCatering",schemaPath:"#/properties/selfCatering/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
@@ -16633,12 +16633,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid2 = _errs16 === errors;
+var _valid2 = _errs17 === errors;
 if(_valid2){
 valid3 = true;
 passing2 = 0;
 }
-const _errs17 = errors;
+const _errs18 = errors;
 if(false !== data5){
 const err21 = {instancePath:instancePath+"/selfCatering",schemaPath:"#/properties/selfCatering/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
@@ -16649,7 +16649,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-var _valid2 = _errs17 === errors;
+var _valid2 = _errs18 === errors;
 if(_valid2 && valid3){
 valid3 = false;
 passing2 = [passing2, 1];
@@ -16671,10 +16671,10 @@ vErrors.push(err22);
 errors++;
 }
 else {
-errors = _errs15;
+errors = _errs16;
 if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
+if(_errs16){
+vErrors.length = _errs16;
 }
 else {
 vErrors = null;
@@ -16684,10 +16684,10 @@ vErrors = null;
 }
 if(data.leefgeldMethod !== undefined){
 let data6 = data.leefgeldMethod;
-const _errs19 = errors;
+const _errs20 = errors;
 let valid4 = false;
 let passing3 = null;
-const _errs20 = errors;
+const _errs21 = errors;
 if("cash" !== data6){
 const err23 = {instancePath:instancePath+"/leefgeldMethod",schemaPath:"#/properties/leefgeldMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "cash"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -16698,12 +16698,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-var _valid3 = _errs20 === errors;
+var _valid3 = _errs21 === errors;
 if(_valid3){
 valid4 = true;
 passing3 = 0;
 }
-const _errs21 = errors;
+const _errs22 = errors;
 if("transfer" !== data6){
 const err24 = {instancePath:instancePath+"/leefgeldMethod",schemaPath:"#/properties/leefgeldMethod/oneOf/1/const",keyword:"const",params:{allowedValue: "transfer"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -16714,7 +16714,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid3 = _errs21 === errors;
+var _valid3 = _errs22 === errors;
 if(_valid3 && valid4){
 valid4 = false;
 passing3 = [passing3, 1];
@@ -16736,10 +16736,10 @@ vErrors.push(err25);
 errors++;
 }
 else {
-errors = _errs19;
+errors = _errs20;
 if(vErrors !== null){
-if(_errs19){
-vErrors.length = _errs19;
+if(_errs20){
+vErrors.length = _errs20;
 }
 else {
 vErrors = null;
@@ -18798,7 +18798,7 @@ return errors === 0;
 validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v72 = validate92;
-const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
+const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -306,7 +306,7 @@ const aidFields = {
   amountCents: cents('Bedrag, eenmalig (cent)'),
   aidDescription: text('Omschrijving van de hulp', 2000),
   // A one-off amount may be paid to a party linked to the dossier (the landlord, the energy supplier) instead of the client.
-  payeePartyId: { type: 'string', format: 'uuid', title: 'Te betalen aan een partij van het dossier (leeg: de cliënt)' } as JsonSchema,
+  payeePartyId: { type: 'string', format: 'uuid', title: 'Te betalen aan een partij van het dossier (leeg: de cliënt)', 'x-pick': 'dossier-party' } as JsonSchema,
 };
 /** What each form of aid must state: the letter and the payment need it (§0.2). */
 const aidFormRequirements = (field: string): JsonSchema[] => [
@@ -511,7 +511,7 @@ export const LOI_TASK_KINDS = {
     role: 'social-worker',
     outcomeSchema: object(['arrivalDate', 'placeId', 'houseRulesHandedOver', 'brochureHandedOver', 'waitingRegisterOn', 'selfCatering', 'leefgeldMethod'], {
       arrivalDate: date('Dag van aankomst'),
-      placeId: { type: 'string', format: 'uuid', title: 'Opvangplaats' },
+      placeId: { type: 'string', format: 'uuid', title: 'Opvangplaats', 'x-pick': 'loi-place' },
       // Art. 14 Opvangwet: on arrival the resident receives the house rules and the information brochure.
       houseRulesHandedOver: choice('Huishoudelijk reglement overhandigd (art. 14 Opvangwet)', [[true, 'Ja']]),
       brochureHandedOver: choice('Onthaalbrochure overhandigd (art. 14 Opvangwet)', [[true, 'Ja']]),

@@ -59,5 +59,7 @@ export function createAjv(options: AjvFactoryOptions = {}): Ajv2020 {
   ajv.addKeyword(keyword('x-notFuture', 'boolean', checksModule));
   ajv.addKeyword(keyword('x-notPast', 'boolean', checksModule));
   ajv.addKeyword(keyword('x-maxYearsAhead', 'number', checksModule));
+  // An annotation for the forms, no rule: the field's value is picked from a list the web app reads (PICK_SOURCES).
+  ajv.addKeyword({ keyword: 'x-pick', schemaType: 'string' });
   return ajv;
 }

@@ -50,6 +50,11 @@ export interface JsonSchema {
   'x-maxYearsAhead'?: number;
   /** Date must be >= options.today (a session or an execution date that is still to come). */
   'x-notPast'?: boolean;
+  /**
+   * No rule, a hint for the forms: the value (an id) is picked from a list — `loi-place` the team's LOI places,
+   * `dossier-party` the parties linked to the dossier (apps/web/src/components/picks.ts).
+   */
+  'x-pick'?: 'loi-place' | 'dossier-party';
 }
 
 let ajv: Ajv2020 | undefined;

@@ -109,7 +109,7 @@ describe('the Opvang (LOI) screen (browser)', () => {
     await worker.close();
   });
 
-  it('shows the households, the Match-IT declarations waiting and the evaluations due, from an assignment and an arrival the workflow handled', async () => {
+  it('shows the households, the Match-IT declarations waiting and the evaluations due, from an assignment and an arrival (the place picked from a list) the workflow handled', async () => {
     const as = (user: string) => sys.as(user);
     const assignedOn = addDays(todayInBrussels(), -2);
     const address = { street: 'Stationsstraat 12', postalCode: '9000', city: 'Gent' };
@@ -124,9 +124,24 @@ describe('the Opvang (LOI) screen (browser)', () => {
     const child = await sys.http.post('/persons').set(as('social-worker')).send({ noNationalNumberReason: 'unknown', firstName: 'Sina', lastName: 'Karimi', birthDate: '2018-02-01', address });
     expect((await sys.http.post(`/dossiers/${dossierId}/persons`).set(as('social-worker')).send({ personId: child.body.id, role: 'child', fromDate: assignedOn })).status).toBe(201);
     const task = await eventually(async () => (await sys.http.get('/tasks').set(as('social-worker'))).body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === 'loi-intake'));
-    expect((await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send({
-      arrivalDate: assignedOn, placeId: place.id, houseRulesHandedOver: true, brochureHandedOver: true, waitingRegisterOn: assignedOn, selfCatering: true, leefgeldMethod: 'cash',
-    })).status).toBe(200);
+    // The social worker completes the intake in the browser: the place is picked from the LOI's places, not typed as an id.
+    const worker = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await worker.goto(`${sys.baseUrl}/app/taken/${task.id}`);
+    const form = worker.getByRole('form', { name: /Onthaal in het LOI/ });
+    const placeField = form.getByLabel('Opvangplaats *');
+    await placeField.locator('option', { hasText: 'LOI-07' }).waitFor({ state: 'attached' });
+    expect(await placeField.locator('option').allTextContents()).toContain('LOI-07, Molenstraat 7, 9000 Gent (4 van 4 bedden vrij vandaag)');
+    await placeField.selectOption({ label: 'LOI-07, Molenstraat 7, 9000 Gent (4 van 4 bedden vrij vandaag)' });
+    await form.getByLabel('Dag van aankomst *').fill(assignedOn);
+    await form.getByLabel('Huishoudelijk reglement overhandigd (art. 14 Opvangwet) *').selectOption({ label: 'Ja' });
+    await form.getByLabel('Onthaalbrochure overhandigd (art. 14 Opvangwet) *').selectOption({ label: 'Ja' });
+    await form.getByLabel('Ingeschreven in het wachtregister op *').fill(assignedOn);
+    await form.getByLabel('Kookt het gezin zelf? *').selectOption({ label: 'Ja, zelf kokend' });
+    await form.getByLabel('Uitbetaling van het leefgeld *').selectOption({ label: 'Contant tegen ontvangstbewijs' });
+    await form.getByRole('button', { name: 'Afronden' }).click();
+    await worker.waitForURL(`**/app/dossiers/${dossierId}`);
+    await worker.close();
+    expect((await sys.db.query(`SELECT outcome->>'placeId' AS place_id FROM tasks WHERE id = $1`, [task.id])).rows[0].place_id).toBe(place.id);
     const clock = await eventually(async () => (await sys.db.query(`SELECT due_at FROM deadlines WHERE dossier_id = $1 AND key = 'match-it-arrival'`, [dossierId])).rows[0]);
     const evaluation = await eventually(async () => (await sys.db.query(`SELECT t.due_date::text AS due_date, u.display_name FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id WHERE t.dossier_id = $1 AND t.kind = 'loi-evaluation'`, [dossierId])).rows[0]);
     await eventually(async () => (await sys.db.query(`SELECT 1 FROM partner_messages WHERE dossier_id = $1 AND kind = 'match-it-arrival'`, [dossierId])).rows[0]);

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import type { Procedure } from '../procedures';
+import type { Picks } from './picks';
 import { dutchError, type FieldError, type FormState, type ObjectSchema, SchemaForm, toValue } from './SchemaForm';
 
 /** An event kind of a procedure (GET /procedures: events), with the procedure it belongs to. */
@@ -32,13 +33,15 @@ interface Props {
   errors: FieldError[];
   optionLabel?(k: EventKind): string;
   referenceRequired?: boolean;
+  /** The lists the kinds' id fields are picked from (usePicks; the dossier page's parties). */
+  picks?: Picks;
 }
 
 /**
  * The fields of an event from outside, for the dossier page and the intake alike: the kind, its data as the form of
  * the kind's JSON schema (Dutch titles and choices), the date it occurred and the sender's reference; errors beside.
  */
-export function EventFields({ prefix, kinds, value, onChange, errors, optionLabel = (k) => k.title, referenceRequired = false }: Props) {
+export function EventFields({ prefix, kinds, value, onChange, errors, optionLabel = (k) => k.title, referenceRequired = false, picks }: Props) {
   const id = (name: string) => `${prefix}-${name}`;
   const kind = chosenKind(kinds, value);
   const line = (name: string) => {
@@ -55,7 +58,7 @@ export function EventFields({ prefix, kinds, value, onChange, errors, optionLabe
         ))}
       </select>
       {line('type')}
-      {kind && <SchemaForm schema={kind.schema as ObjectSchema} state={value.data} onChange={(data) => onChange({ ...value, data })} errors={errors} base="/data" idPrefix={id('data')} />}
+      {kind && <SchemaForm schema={kind.schema as ObjectSchema} state={value.data} onChange={(data) => onChange({ ...value, data })} errors={errors} base="/data" idPrefix={id('data')} picks={picks} />}
       <label htmlFor={id('occurredOn')}>{t.event.occurredOn}</label>
       <input id={id('occurredOn')} type="date" aria-required aria-describedby={id('occurredOn-error')} value={value.occurredOn} onChange={(e) => onChange({ ...value, occurredOn: e.target.value })} />
       {line('occurredOn')}

@@ -12,6 +12,8 @@ export interface FieldSchema {
   minimum?: number;
   maximum?: number;
   oneOf?: { const: unknown; title?: string }[];
+  /** The list an id is picked from (libs/validation/schema.ts; the lists: ./picks.ts). */
+  'x-pick'?: string;
 }
 export interface ObjectSchema {
   properties?: Record<string, FieldSchema>;
@@ -118,6 +120,8 @@ interface Props {
   idPrefix?: string;
   /** Shown under a field's input, by field name (a computed amount to take over). */
   extras?: Record<string, ReactNode>;
+  /** The lists `x-pick` fields choose from (usePicks); a field whose list is not there stays a text input. */
+  picks?: Record<string, { value: string; label: string }[] | undefined>;
 }
 
 /**
@@ -125,7 +129,7 @@ interface Props {
  * (`description`), a choice (oneOf) as a select with the Dutch labels, a date, an amount in euros for a cents field,
  * an integer, a long text as a textarea, else a text; the error next to it. Fields of an `if/then` only when it holds.
  */
-export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefix = 'f', extras = {} }: Props) {
+export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefix = 'f', extras = {}, picks = {} }: Props) {
   const prefix = useId().replace(/:/g, '');
   const value = toValue({ ...schema, allOf: [] }, state);
   const required = new Set(schema.required ?? []);
@@ -149,7 +153,18 @@ export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefi
         };
         const set = (v: string) => onChange({ ...state, [name]: v });
         let input;
-        if (s.oneOf) {
+        const pick = s['x-pick'] ? picks[s['x-pick']] : undefined;
+        if (pick) {
+          // An id picked by its label; a value no longer in the list (a draft) stays selectable as it was.
+          const known = pick.some((o) => o.value === common.value) || common.value === '';
+          input = (
+            <select {...common} onChange={(e) => set(e.target.value)}>
+              <option value="">{pick.length === 0 ? t.task.noneToPick : t.task.choose}</option>
+              {!known && <option value={common.value}>{common.value}</option>}
+              {pick.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          );
+        } else if (s.oneOf) {
           input = (
             <select {...common} onChange={(e) => set(e.target.value)}>
               <option value="">{t.task.choose}</option>

@@ -18,6 +18,7 @@ export const nl = {
     due: (date: string) => `uiterlijk ${date}`,
     complete: 'Afronden',
     choose: '— kies —',
+    noneToPick: '— niets om te kiezen —',
     inEuro: 'in euro, bv. 1.314,20',
     yes: 'Ja',
     no: 'Nee',
@@ -357,6 +358,11 @@ export const nl = {
     evaluationsCaption: 'Evaluaties van de opvangbehoeften: binnen 30 dagen na de toewijzing, daarna elke 6 maanden',
     evaluationColumns: ['Dossier', 'Bewoner', 'Evaluatie', 'Uiterlijk op', 'Maatschappelijk werker'],
     firstEvaluation: 'Eerste evaluatie', nthEvaluation: (n: number) => `Evaluatie ${n} (zesmaandelijks)`, unassigned: 'nog niet toegewezen',
+  },
+  /** The lists an id field is picked from (components/picks.ts). */
+  picks: {
+    place: (code: string, address: string, free: number, capacity: number) => `${code}, ${address} (${free} van ${capacity} bedden vrij vandaag)`,
+    party: (name: string, role: string) => `${name} (${role})`,
   },
   clients: {
     title: 'Cliënten',

@@ -8,8 +8,9 @@ import type { paths } from '../api/schema';
 import type { Action } from '../../../../libs/auth/permissions';
 import { ConfirmButton } from '../components/Confirm';
 import { atEventField, EventFields, type EventKind, type EventState, emptyEvent, eventBody } from '../components/EventFields';
+import { usePicks } from '../components/picks';
 import { type FoundPerson, PersonSearch } from '../components/PersonSearch';
-import { dutchError, type FieldError } from '../components/SchemaForm';
+import { dutchError, type FieldError, type ObjectSchema } from '../components/SchemaForm';
 import { dateLong } from '../format';
 import { t } from '../i18n';
 import type { Catalogue } from '../procedures';
@@ -43,6 +44,7 @@ export function EventsSection({ dossier: d, catalogue, version, done }: { dossie
     if (!may(user, 'event:read')) return;
     void api.GET('/dossiers/{id}/events', { params: { path: { id: d.id } } }).then(({ data }) => setItems(data?.items ?? []));
   }, [d.id, version, user]);
+  const picks = usePicks(procedure?.events.map((k) => k.schema as ObjectSchema), d.id, version);
   if (!may(user, 'event:read') || !procedure) return null;
   const all: EventKind[] = procedure.events.map((k) => ({ ...k, procedure }));
   // An event that opens a dossier is recorded at the intake; in a dossier only the others — a decision recorded as an
@@ -77,7 +79,7 @@ export function EventsSection({ dossier: d, catalogue, version, done }: { dossie
       {may(user, 'event:record') && !d.closedAt && kinds.length > 0 && (
         <form aria-label={t.event.form} noValidate onSubmit={(e) => void submit(e)}>
           <h3>{t.event.form}</h3>
-          <EventFields prefix="ev" kinds={kinds} value={event} onChange={setEvent} errors={errors} />
+          <EventFields prefix="ev" kinds={kinds} value={event} onChange={setEvent} errors={errors} picks={picks} />
           <button type="submit">{t.event.submit}</button>
           <p className="error" role="alert">{general}</p>
         </form>

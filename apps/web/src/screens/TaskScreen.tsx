@@ -9,6 +9,7 @@ import {
 } from '../components/SchemaForm';
 import { dateLong, dateTime, euro, timeOfDay } from '../format';
 import { t } from '../i18n';
+import { usePicks } from '../components/picks';
 import { useCatalogue } from '../procedures';
 
 type Task = paths['/tasks/{id}']['get']['responses']['200']['content']['application/json'];
@@ -90,6 +91,7 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
   const saved = useRef('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hasComputed = useRef(false);
+  const picks = usePicks(schema, task.dossierId);
 
   const compute = useCallback(async (form: FormState) => {
     const { data } = await api.POST('/tasks/{id}/computations', { params: { path: { id } }, body: draftValue(schema, form) as never });
@@ -193,7 +195,7 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
   return (
     <>
       <form aria-label={title} noValidate onSubmit={(e) => void submit(e)} onBlur={() => { if (timer.current) void saveDraft(); }}>
-        <SchemaForm schema={schema} state={state} onChange={change} errors={errors} extras={extras} />
+        <SchemaForm schema={schema} state={state} onChange={change} errors={errors} extras={extras} picks={picks} />
         <button type="submit">{t.task.complete}</button>
         <p className="error" role="alert">{general}</p>
       </form>
