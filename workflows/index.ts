@@ -7,4 +7,5 @@ export { debtMediationApplication } from './debt-mediation/debt-mediation.workfl
 export { debtMediationTrajectory } from './debt-mediation/trajectory.workflow';
 export { debtMediationAnnualReport, debtMediationReportYear } from './debt-mediation/annual-report.workflow';
 export { loiResidency } from './loi/loi.workflow';
+export { loiPlaceClosure } from './loi/place-closure.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

@@ -29,6 +29,12 @@ export interface SuspendPlaceInput {
   reason: string;
 }
 
+export interface PlaceOccupantsInput {
+  placeId: string;
+  /** The place's last day (LOI-7): who still occupies it after that day? */
+  after: IsoDate;
+}
+
 const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
 /**
@@ -37,6 +43,18 @@ const refuse = (type: string, message: string) => ApplicationFailure.create({ ty
  */
 export function createPlaceActivities({ dataSource }: { dataSource: DataSource }) {
   return {
+    /**
+     * The households still housed in the place after `after` (an occupation without an end, or ending later): a place
+     * that closes (LOI-7) must be empty after its last day. Counts only: no name passes the history.
+     */
+    async loiPlaceOccupants(input: PlaceOccupantsInput): Promise<{ households: number; persons: number }> {
+      const [row] = await dataSource.query(
+        `SELECT count(DISTINCT dossier_id)::int AS households, COALESCE(sum(persons), 0)::int AS persons FROM loi_place_periods
+          WHERE place_id = $1 AND state = 'occupied' AND (to_date IS NULL OR to_date > $2::date)`,
+        [input.placeId, input.after],
+      );
+      return { households: row.households, persons: row.persons };
+    },
     /** From `from` on, the household takes `persons` places of the unit; more than its free capacity that day is refused. */
     async occupyPlace(input: OccupyPlaceInput): Promise<{ created: boolean }> {
       return dataSource.transaction(async (tx) => {

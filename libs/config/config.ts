@@ -78,9 +78,10 @@ export interface AppConfig {
    * (OCMW_LOI_LEEFGELD_SCALE_FILE; absent: the indicative built-in scale, [U]), and the months a recognised resident may
    * stay after the positive decision (LOI-5 "45 days – 2 months", extensions [U]: OCMW_LOI_TRANSITION_MONTHS, default 2).
    * The leefgeld is paid on OCMW_LEEFGELD_WEEKDAY like budget management's. Fedasil's dated rates per place and day
-   * for the monthly claim (form I): OCMW_LOI_CLAIM_RATES_FILE (absent: placeholder rates, [U]).
+   * for the monthly claim (form I): OCMW_LOI_CLAIM_RATES_FILE (absent: placeholder rates, [U]). Fedasil's address on
+   * the OCMW's letters to it (the LOI-7 notice): OCMW_FEDASIL_ADDRESS.
    */
-  loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number; claimRatesFile: string | null };
+  loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number; claimRatesFile: string | null; fedasilAddress: string };
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -333,6 +334,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       leefgeldScaleFile: env.OCMW_LOI_LEEFGELD_SCALE_FILE ? path.resolve(env.OCMW_LOI_LEEFGELD_SCALE_FILE) : null,
       transitionMonths: int('OCMW_LOI_TRANSITION_MONTHS', 2, 1, 12),
       claimRatesFile: env.OCMW_LOI_CLAIM_RATES_FILE ? path.resolve(env.OCMW_LOI_CLAIM_RATES_FILE) : null,
+      fedasilAddress: str('OCMW_FEDASIL_ADDRESS', 'Kartuizersstraat 19-21, 1000 Brussel'),
     },
     timeZone,
   };

@@ -14,8 +14,11 @@ export type OutboxMessage = OutboxUpdate | 'startWorkflow';
 export interface StartWorkflowPayload {
   workflowType: string;
   taskQueue: string;
-  /** The workflow's one argument (DossierInput): its dossier id, reference, procedure and team also give the search attributes. */
-  input: { dossierId: string; reference: string; procedure: string; team: string } & Record<string, unknown>;
+  /**
+   * The workflow's one argument: a dossier's (DossierInput; its dossier id, reference, procedure and team also give the
+   * search attributes), or that of a workflow of the OCMW itself (an LOI place's closure: only its team is searchable).
+   */
+  input: ({ dossierId: string; reference: string; procedure: string; team: string } | { dossierId?: undefined; team: string }) & Record<string, unknown>;
 }
 
 export interface OutboxEntry {

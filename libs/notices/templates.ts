@@ -250,6 +250,16 @@ export interface LoiSanctionData extends LetterBase {
   appeal: AppealInfo;
 }
 
+/**
+ * The OCMW gives Fedasil notice that it closes places of its LOI (LOI-7: six months under the convention). To Fedasil,
+ * not to a client: the reference is the place's code; the last day is the deadline engine's.
+ */
+export interface LoiClosureNoticeData extends LetterBase {
+  place: { code: string; address: string; unit?: string | null; capacity: number };
+  noticeOn: IsoDate;
+  closesOn: IsoDate;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -272,6 +282,7 @@ export interface TemplateData {
   'creditor-reminder': CreditorReminderData;
   'csr-claim-reminder': CsrClaimReminderData;
   'loi-sanction': LoiSanctionData;
+  'loi-closure-notice': LoiClosureNoticeData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
@@ -279,7 +290,7 @@ export const TEMPLATES = [
   'decision-refusal', 'decision-revision', 'decision-stop', 'decision-recovery', 'forwarding-ocmw', 'forwarding-applicant',
   'trajectory-agreement', 'trajectory-ended',
   'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
-  'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder', 'loi-sanction',
+  'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder', 'loi-sanction', 'loi-closure-notice',
 ] as const satisfies readonly TemplateName[];
 
 /** The letters to creditors and their collectors (CreditorLetterData): the activity fills in the debtor for them. */
@@ -352,6 +363,9 @@ const ELEMENTS: Record<string, string> = {
   'end-date': 'the last day of the trajectory',
   'end-reason': 'why the trajectory ends',
   measure: 'the order measure or sanction decided',
+  place: 'the place closed (code, address, number of beds)',
+  'notice-date': 'the day notice is given',
+  'closing-date': 'the last day of the places (after the notice term)',
   'heard-on': 'the date the resident was heard before the sanction (art. 46 Opvangwet)',
   period: 'the period of a temporary measure (from … to)',
   procedure: "the procedure's wording and appeal rule (its definition)",
@@ -524,6 +538,14 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
       return collect([['order-date', date(d.orderDate)], ['court', filled(d.court)], ['mediator', filled(d.mediator)], ...creditorChecks(d)]);
     case 'creditor-reminder':
       return collect([['first-letter', date(d.firstLetterDate) && filled(d.firstLetterSubject)], ...creditorChecks(d)]);
+    case 'loi-closure-notice':
+      return collect([
+        ['place', filled(d.place?.code) && filled(d.place?.address) && Number.isInteger(d.place?.capacity) && d.place.capacity > 0],
+        ['notice-date', date(d.noticeOn)],
+        ['closing-date', date(d.closesOn) && (d.closesOn as string) > (d.noticeOn as string)],
+        ['file-reference', filled(d.reference)],
+        ['recipient', filled(d.recipient?.name) && (d.recipient?.address ?? []).some(filled)],
+      ]);
     case 'loi-sanction':
       return collect([
         ['measure', filled(d.measure)],
@@ -818,6 +840,30 @@ function trajectoryAgreement(d: TrajectoryAgreementData): LetterDocument {
   });
 }
 
+/** LOI-7: the OCMW closes places of its LOI; to Fedasil, signed by the OCMW. */
+function loiClosureNotice(d: LoiClosureNoticeData): LetterDocument {
+  const beds = d.place.capacity === 1 ? '1 opvangplaats' : `${d.place.capacity} opvangplaatsen`;
+  const where = `${d.place.code}, ${d.place.address}${d.place.unit ? `, ${d.place.unit}` : ''}`;
+  return document(d, 'Opzegging van opvangplaatsen van het lokaal opvanginitiatief', [
+    'Geachte heer, mevrouw,',
+    `Met deze brief zegt ${d.ocmwName} ${beds} van zijn lokaal opvanginitiatief op: de wooneenheid ${where}.`,
+    `Volgens de conventie tussen het OCMW en Fedasil geldt een opzegtermijn van zes maanden. De opzegging gaat in op ` +
+      `${formatDateNl(d.noticeOn)}; de plaatsen blijven beschikbaar tot en met ${formatDateNl(d.closesOn)} en daarna niet meer.`,
+    `Wij vragen u geen bewoners meer aan deze plaatsen toe te wijzen voor een verblijf na ${formatDateNl(d.closesOn)}, ` +
+      `en de transfer te regelen van wie er dan nog zou verblijven. De plaatsen worden tot en met die dag in het ` +
+      `maandelijkse formulier I opgenomen.`,
+    `Voor vragen: ${d.service}.`,
+    `Met vriendelijke groeten,\n${d.ocmwName}`,
+  ], {
+    // About a place, not a dossier: the reference (the place's code) stands as "Ons kenmerk" in the letterhead only.
+    Dossiernummer: undefined,
+    Opvangplaats: where,
+    'Aantal plaatsen': String(d.place.capacity),
+    'Opzegging vanaf': formatDateNl(d.noticeOn),
+    'Laatste dag': formatDateNl(d.closesOn),
+  });
+}
+
 /** An order measure or a sanction in the LOI (art. 44–46 Opvangwet), handed to the resident. */
 function loiSanction(d: LoiSanctionData): LetterDocument {
   const sanction = d.kind === 'sanction';
@@ -1018,6 +1064,7 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'creditor-reminder': return creditorReminder(d);
     case 'csr-claim-reminder': return csrClaimReminder(d);
     case 'loi-sanction': return loiSanction(d);
+    case 'loi-closure-notice': return loiClosureNotice(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

@@ -29,6 +29,11 @@ export const LOI_SANCTIONS = [
 ] as const satisfies readonly { code: string; label: string; temporary: boolean; leefgeld?: 'percent' | 'all'; transfer?: boolean }[];
 export type LoiSanctionCode = (typeof LOI_SANCTIONS)[number]['code'];
 
+/** The workflow of a place's closure (LOI-7, workflows/loi/place-closure.workflow.ts): one per place, no dossier. */
+export const loiPlaceClosureWorkflowId = (placeId: string) => `loi-place-closure-${placeId}`;
+/** The closure clock's subject on the dashboard (no names: the place's code). */
+export const loiPlaceClosureSubject = (code: string) => `Opvangplaats ${code}`;
+
 /** An order measure or a sanction as the workflow acts on it (from the event's data, checked by the API). */
 export interface LoiMeasure {
   kind: 'order-measure' | 'sanction';
@@ -117,7 +122,7 @@ export const LOI = {
     decisionTerm: 'niet van toepassing (toewijzing door Fedasil)',
     forwardingBasis: { ocmw: 'Opvangwet', applicant: 'Opvangwet' },
     // The council step's invitation to be heard (the runtime's); the letter of an order measure or a sanction.
-    templates: ['hearing-invitation', 'loi-sanction'],
+    templates: ['hearing-invitation', 'loi-sanction', 'loi-closure-notice'],
     appeal: {
       court: 'arbeidsrechtbank',
       ruleId: 'LOI-APPEAL',

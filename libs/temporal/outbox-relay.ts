@@ -116,12 +116,14 @@ export class OutboxRelay {
         taskQueue: start.taskQueue,
         args: [start.input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: DOSSIER_ID, value: start.input.dossierId },
-          { key: DOSSIER_REFERENCE, value: start.input.reference },
-          { key: PROCEDURE, value: start.input.procedure },
-          { key: TEAM, value: start.input.team },
-        ],
+        typedSearchAttributes: start.input.dossierId === undefined
+          ? [{ key: TEAM, value: start.input.team }]
+          : [
+              { key: DOSSIER_ID, value: start.input.dossierId },
+              { key: DOSSIER_REFERENCE, value: start.input.reference },
+              { key: PROCEDURE, value: start.input.procedure },
+              { key: TEAM, value: start.input.team },
+            ],
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -153,6 +153,27 @@ describe('LOI residency (e2e)', () => {
     expect((await close({ noticeOn: '2025-03-01' })).status).toBe(409);
     const august = await sys.http.get('/loi/places?month=2025-08').set(as('team-lead'));
     expect(august.body.items.find((p: { id: string }) => p.id === id).placeDays).toEqual({ occupied: 0, free: 4 * 15, suspended: 0, 'out-of-use': 0 });
+
+    // The closure's clock (a workflow of the OCMW, started through the outbox): LOI-7 without a dossier, the place as
+    // its subject; nobody is housed after the last day, so it is met on it.
+    const clock = await eventually(async () => {
+      const [row] = (await sys.db.query(
+        `SELECT dossier_id, subject, rule_id, due_date::text AS due_date, status, met_date::text AS met_date FROM deadlines WHERE key = $1`, [`loi-place-closure:${unit.code}`],
+      )).rows;
+      return row?.status === 'met' ? row : undefined;
+    });
+    expect(clock).toEqual({ dossier_id: null, subject: `Opvangplaats ${unit.code}`, rule_id: 'LOI-7', due_date: '2025-08-15', status: 'met', met_date: '2025-08-15' });
+    // The notice to Fedasil, as a PDF the coordinator signs (a social worker of the team reads it too).
+    const letter = await sys.http.get(`/loi/places/${id}/closure/letter`).set(as('social-worker')).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(letter.status).toBe(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    expect((letter.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const other = await sys.http.post('/loi/places').set(as('team-lead')).send({ ...unit, code: `${unit.code}-B` });
+    expect((await sys.http.get(`/loi/places/${other.body.id}/closure/letter`).set(as('team-lead'))).status).toBe(404);
   });
 
   it("a sanction is the coordinator's to record (a social worker 403, GET /procedures says so); bad input 400 with nothing stored; recorded, its letter is issued", async () => {

@@ -48,6 +48,8 @@ export interface FakeOptions {
   loiResidents?: (day: string) => { birthDate: string }[];
   /** The household's adults besides the applicant (person ids), as loiAdultMembers reads them (default: none). */
   loiAdultMembers?: string[];
+  /** The households still in a closing LOI place at each check, in order (default: none). */
+  loiPlaceOccupants?: number[];
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -137,6 +139,13 @@ export function fakeActivities(options: FakeOptions = {}) {
       const residents = options.loiResidents?.(input.day) ?? [{ birthDate: '1990-01-01' }];
       const week = loiWeeklyLeefgeld(DEFAULT_LOI_LEEFGELD_SCALE, input.day, residents, input.selfCatering);
       return { amountCents: week.amountCents, text: `Leefgeld LOI: ${week.text}`, persons: residents.length, scaleValidFrom: week.validFrom };
+    },
+    // The households still in a closing place after its last day (default: none; `loiPlaceOccupants` gives them per check).
+    loiPlaceOccupants: async (input) => {
+      calls.push({ name: 'loiPlaceOccupants', input });
+      const n = calls.filter((c) => c.name === 'loiPlaceOccupants').length;
+      const households = options.loiPlaceOccupants?.[n - 1] ?? 0;
+      return { households, persons: households * 2 };
     },
     loiAdultMembers: async (input: LoiAdultMembersInput) => {
       calls.push({ name: 'loiAdultMembers', input });

@@ -167,6 +167,13 @@ describe('the Opvang (LOI) screen (browser)', () => {
     const due = evaluations.getByRole('row', { name: /Leila Karimi/ });
     expect((await due.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual([reference, 'Eerste evaluatie', dateLong(evaluation.due_date), evaluation.display_name ?? 'nog niet toegewezen']);
     await accessibleScreenshot(lead, 'loi-residents');
+    // The coordinator gives notice on the place (LOI-7): the occupancy names its last day and links the letter to Fedasil.
+    const closing = await sys.http.post(`/loi/places/${place.id}/closure`).set(as('team-lead')).send({ noticeOn: todayInBrussels() });
+    expect(closing.status).toBe(201);
+    await lead.reload();
+    const placeRow = lead.getByRole('table', { name: /Plaatsdagen per opvangplaats/ }).getByRole('row', { name: /LOI-07/ });
+    await placeRow.getByText(`laatste dag ${dateLong(closing.body.closesOn)} (opgezegd, LOI-7)`, { exact: false }).waitFor();
+    expect(await placeRow.getByRole('link', { name: 'Opzeggingsbrief aan Fedasil voor LOI-07 (PDF)' }).getAttribute('href')).toBe(`/loi/places/${place.id}/closure/letter`);
     // The dossier link leads to the dossier.
     await residents.getByRole('link', { name: reference }).click();
     await lead.waitForURL(`**/app/dossiers/${dossierId}`);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Streamab
 import { ApiTags } from '@nestjs/swagger';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiOkOrFile, ApiPermission, ApiQuerySchema, ApiUuidParams, arrayOf, BOOLEAN, DATE, INTEGER, nullable, object, STRING, UUID } from '../common/openapi';
+import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiFile, ApiOk, ApiOkOrFile, ApiPermission, ApiQuerySchema, ApiUuidParams, arrayOf, BOOLEAN, DATE, INTEGER, nullable, object, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { ValidationError } from '../common/errors';
 import { CSV_TYPE, exportFormat, toCsv } from '../figures/figure-table';
@@ -130,6 +130,16 @@ export class LoiController {
   @ApiErrors(400, 403, 404, 409)
   addPeriod(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(NEW_PERIOD)) body: NewPeriod) {
     return this.loi.addPeriod(actor, id, body);
+  }
+
+  @Get('places/:id/closure/letter')
+  @ApiUuidParams('id')
+  @ApiFile("The LOI-7 notice to Fedasil (PDF, letter loi-closure-notice): the place, its beds, the notice day and the last day; 404 when the place is not being closed", 'application/pdf')
+  @ApiPermission('loi:read')
+  @ApiErrors(403, 404)
+  async closureLetter(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string): Promise<StreamableFile> {
+    const { filename, pdf } = await this.loi.closureLetter(actor, id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${filename}"`, length: pdf.length });
   }
 
   @Post('places/:id/closure')

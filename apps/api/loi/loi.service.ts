@@ -13,6 +13,13 @@ import { CATALOGUE, CONFIG } from '../common/tokens';
 import { computeDeadline, findRule } from '../../../libs/deadlines/engine';
 import { DeadlineError, DeadlineRule } from '../../../libs/deadlines/types';
 import type { FigureTable } from '../figures/figure-table';
+import { WorkflowOutbox } from '../common/workflow-outbox';
+import { enqueueForWorkflow, StartWorkflowPayload } from '../../../libs/db/outbox';
+import { LOI, loiPlaceClosureWorkflowId } from '../../../libs/procedures/loi';
+import { letterhead } from '../../../libs/notices/letter-context';
+import { renderPdf } from '../../../libs/notices/pdf';
+import { LoiClosureNoticeData, renderLetter } from '../../../libs/notices/templates';
+import type { LoiPlaceClosureArgs } from '../../../workflows/loi/place-closure.workflow';
 
 export interface NewPlace {
   code: string;
@@ -52,6 +59,7 @@ export class LoiService {
     private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(CATALOGUE) private readonly catalogue: DeadlineRule[],
+    private readonly outbox: WorkflowOutbox,
   ) {
     this.rates = loadLoiClaimRates(config.loiResidency.claimRatesFile);
   }
@@ -220,16 +228,45 @@ export class LoiService {
       if (err instanceof DeadlineError) throw new ValidationError([{ path: '/noticeOn', code: err.code, message: err.message }]);
       throw err;
     }
-    return this.dataSource.transaction(async (tx) => {
-      const [place] = await tx.query(`SELECT id, team, opened_on::text AS opened_on, closes_on::text AS closes_on FROM loi_places WHERE id = $1 FOR UPDATE`, [placeId]);
+    const closing = await this.dataSource.transaction(async (tx) => {
+      const [place] = await tx.query(`SELECT id, code, team, opened_on::text AS opened_on, closes_on::text AS closes_on FROM loi_places WHERE id = $1 FOR UPDATE`, [placeId]);
       if (!place) throw notFound('Place');
       authorize(actor, 'loi:write', { team: place.team }, 'Place');
       if (place.closes_on) throw conflict('The place is being closed already', { code: 'closing', closesOn: place.closes_on });
       if (body.noticeOn < place.opened_on) throw new ValidationError([{ path: '/noticeOn', code: 'before-opening', message: 'noticeOn is not before the place opened' }]);
       await tx.query(`UPDATE loi_places SET notice_on = $2, closes_on = $3 WHERE id = $1`, [placeId, body.noticeOn, computed.dueDate]);
       await audit(tx, actor, 'loi-place.closing', { details: { placeId, noticeOn: body.noticeOn, closesOn: computed.dueDate } });
-      return { placeId, noticeOn: body.noticeOn, closesOn: computed.dueDate!, ruleId: 'LOI-7', explanation: computed.summary };
+      // The clock of the closure (a workflow of the OCMW, no dossier), started through the outbox with the change.
+      const args: LoiPlaceClosureArgs = { placeId, code: place.code, team: place.team, noticeOn: body.noticeOn, timeZone: this.config.timeZone, warningDays: this.config.deadlineWarningDays };
+      const start: StartWorkflowPayload = { workflowType: 'loiPlaceClosure', taskQueue: this.config.taskQueue, input: { ...args } };
+      const outboxId = await enqueueForWorkflow(tx, { dossierId: null, workflowId: loiPlaceClosureWorkflowId(placeId), message: 'startWorkflow', payload: { ...start } });
+      return { outboxId, answer: { placeId, noticeOn: body.noticeOn, closesOn: computed.dueDate!, ruleId: 'LOI-7', explanation: computed.summary } };
     });
+    await this.outbox.deliverNow([closing.outboxId]);
+    return closing.answer;
+  }
+
+  /**
+   * The LOI-7 notice to Fedasil as a PDF (template loi-closure-notice), made from what the closure stored — the same
+   * letter however often it is downloaded; the coordinator signs and sends it. Audited.
+   */
+  async closureLetter(actor: AuthUser, placeId: string): Promise<{ filename: string; pdf: Buffer }> {
+    const [place] = await this.dataSource.query(
+      `SELECT id, code, address, unit, capacity, team, notice_on::text AS notice_on, closes_on::text AS closes_on FROM loi_places WHERE id = $1`,
+      [placeId],
+    );
+    if (!place) throw notFound('Place');
+    authorize(actor, 'loi:read', { team: place.team }, 'Place');
+    if (!place.closes_on || !place.notice_on) throw notFound('Closure of the place');
+    const data: LoiClosureNoticeData = {
+      reference: place.code, date: place.notice_on,
+      recipient: { name: 'Fedasil', address: this.config.loiResidency.fedasilAddress.split(',').map((l) => l.trim()).filter(Boolean) },
+      ocmwName: this.config.ocmw.name, service: `${this.config.ocmw.name}, ${this.config.ocmw.address}`, procedure: LOI.letters,
+      place: { code: place.code, address: place.address, unit: place.unit, capacity: place.capacity }, noticeOn: place.notice_on, closesOn: place.closes_on,
+    };
+    const pdf = await renderPdf(renderLetter('loi-closure-notice', data), letterhead(this.config));
+    await audit(this.dataSource.manager, actor, 'loi-place.closure-letter-read', { details: { placeId } });
+    return { filename: `loi-opzegging-${String(place.code).replace(/[^A-Za-z0-9-]/g, '_')}.pdf`, pdf };
   }
 
   /** Form I of a month: the place-days by state at the rates in force (LOI-8), as JSON or a CSV the coordinator exports. */

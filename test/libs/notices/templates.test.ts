@@ -113,6 +113,10 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
   'creditor-csr-admissibility': { ...creditor, orderDate: '2026-03-16', court: 'de arbeidsrechtbank Gent', mediator: 'Mr. An Claeys, advocaat, Kouter 1, 9000 Gent' },
   'creditor-reminder': { ...creditor, answerBy: '2026-05-01', firstLetterDate: '2026-03-20', firstLetterSubject: 'Vraag om een actueel overzicht van de schuld' },
   'csr-claim-reminder': { ...base, court: 'arbeidsrechtbank Gent, afdeling Gent', orderDate: '2026-03-02', termEnd: '2026-04-07', declareBy: '2026-04-23', fileNumber: 'FAC-2026-001' },
+  'loi-closure-notice': {
+    ...base, procedure: LOI.letters, reference: 'LOI-03', recipient: { name: 'Fedasil', address: ['Kartuizersstraat 19-21', '1000 Brussel'] },
+    place: { code: 'LOI-03', address: 'Kerkstraat 4, 9000 Gent', unit: 'gelijkvloers', capacity: 4 }, noticeOn: '2026-03-02', closesOn: '2026-09-02',
+  },
   'loi-sanction': {
     ...base, procedure: LOI.letters, kind: 'sanction', measure: 'Tijdelijke beperking of intrekking van het leefgeld', facts: 'Herhaald geweld tegen een medebewoner op 2 maart 2026.',
     decidedOn: '2026-03-10', heardOn: '2026-03-06', from: '2026-03-16', to: '2026-03-29', leefgeld: '50 % van uw leefgeld',
@@ -133,7 +137,8 @@ describe('letter templates', () => {
     expect(formatEuro(123456789)).toBe('€ 1.234.567,89');
   });
 
-  it.each(TEMPLATES)('renders %s as a structured Dutch letter with the dossier reference', (template) => {
+  // The LOI-7 notice is the OCMW's own letter to Fedasil, about a place, not a dossier (its own test below).
+  it.each(TEMPLATES.filter((t) => t !== 'loi-closure-notice'))('renders %s as a structured Dutch letter with the dossier reference', (template) => {
     const doc = renderLetter(template, examples[template] as never);
     expect(doc.title).toMatch(/\S/);
     expect(doc.date).toBe('2026-03-20');
@@ -212,6 +217,18 @@ describe('letter templates', () => {
     expect(text('csr-claim-reminder')).toContain('nog aangeven tot en met 23 april 2026');
     expect(checkLetter('csr-claim-reminder', { ...examples['csr-claim-reminder'], court: ' ' }).map((m) => m.element)).toEqual(['court']);
     expect(checkLetter('trajectory-ended', { ...examples['trajectory-ended'], reason: ' ' }).map((m) => m.element)).toEqual(['end-reason']);
+  });
+
+  it('LOI-7: the notice to Fedasil names the place and its beds, the six months from the notice and the last day', () => {
+    const t = text('loi-closure-notice');
+    expect(t).toContain('zegt OCMW Demo 4 opvangplaatsen van zijn lokaal opvanginitiatief op: de wooneenheid LOI-03, Kerkstraat 4, 9000 Gent, gelijkvloers');
+    expect(t).toContain('De opzegging gaat in op 2 maart 2026; de plaatsen blijven beschikbaar tot en met 2 september 2026');
+    expect(renderLetter('loi-closure-notice', examples['loi-closure-notice']).recipient).toBe('Fedasil\nKartuizersstraat 19-21\n1000 Brussel');
+    expect(checkLetter('loi-closure-notice', { ...examples['loi-closure-notice'], closesOn: '2026-03-01' }).map((m) => m.element)).toEqual(['closing-date']);
+    const doc = renderLetter('loi-closure-notice', examples['loi-closure-notice']);
+    expect(doc.fields.Dossiernummer).toBeUndefined();
+    expect(doc.reference).toBe('LOI-03');
+    expect(text('loi-closure-notice')).not.toMatch(/undefined|null|NaN|\[object/);
   });
 
   it('LOI: a sanction states the facts, the hearing before it (art. 46 Opvangwet), its period, the leefgeld withheld and the appeal; an order measure needs no hearing', () => {

@@ -344,6 +344,8 @@ export const nl = {
     newPlace: 'Opvangplaats toevoegen', code: 'Code', address: 'Adres', capacity: 'Aantal bedden', target: 'Voor',
     targets: { family: 'Gezinnen', single: 'Alleenstaanden' }, openedOn: 'In gebruik sinds', add: 'Plaats toevoegen',
     incomplete: 'Vul code, adres en het aantal bedden in.', duplicate: 'Er bestaat al een plaats met deze code.',
+    closesOn: (day: string) => `laatste dag ${day} (opgezegd, LOI-7)`,
+    closureLetter: (code: string) => `Opzeggingsbrief aan Fedasil voor ${code} (PDF)`, closureLetterShort: 'opzeggingsbrief',
     residents: 'Bewoners', noResidents: 'Er verblijft niemand in het LOI.',
     residentsCaption: 'De gezinnen in het LOI met hun opvangplaats',
     residentColumns: ['Dossier', 'Bewoner', 'Gezin', 'Opvangplaats', 'Status'],

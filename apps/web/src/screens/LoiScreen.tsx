@@ -64,7 +64,14 @@ export function LoiScreen() {
                   <thead><tr>{tr.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
                   <tbody>{places.items.map((p) => (
                     <tr key={p.id}>
-                      <th scope="row">{p.code}</th><td>{p.address}{p.unit ? `, ${p.unit}` : ''}</td><td>{number(p.capacity)}</td>
+                      <th scope="row">{p.code}</th>
+                      <td>
+                        {p.address}{p.unit ? `, ${p.unit}` : ''}
+                        {p.closesOn ? (
+                          <> — {tr.closesOn(dateLong(p.closesOn))} (<a href={`/loi/places/${p.id}/closure/letter`} download aria-label={tr.closureLetter(p.code)}>{tr.closureLetterShort}</a>)</>
+                        ) : null}
+                      </td>
+                      <td>{number(p.capacity)}</td>
                       {STATES.map((s) => <td key={s}>{number(p.placeDays[s])}</td>)}
                     </tr>
                   ))}</tbody>

@@ -35,7 +35,7 @@ export function TeamScreen() {
       <ul>
         {items.map((i) => (
           <li key={i.deadlineId}>
-            {i.dossierId ? <Link to={`/dossiers/${i.dossierId}`}>{i.dossierReference}</Link> : i.ruleId === 'DEBT-1' ? <Link to="/cijfers">{i.subject}</Link> : <span>{i.subject}</span>}
+            {i.dossierId ? <Link to={`/dossiers/${i.dossierId}`}>{i.dossierReference}</Link> : i.ruleId === 'DEBT-1' ? <Link to="/cijfers">{i.subject}</Link> : i.ruleId === 'LOI-7' ? <Link to="/loi">{i.subject}</Link> : <span>{i.subject}</span>}
             {t.team.deadline(i.title ?? '', i.dueDate ? dateLong(i.dueDate) : '—', i.daysLeft === null || i.daysLeft === undefined ? '—' : t.tasks.daysLeft(i.daysLeft), i.socialWorker?.displayName ?? (i.dossierId ? t.team.nobody : t.team.ocmwClock))}
           </li>
         ))}
