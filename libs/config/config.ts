@@ -82,6 +82,11 @@ export interface AppConfig {
    * the OCMW's letters to it (the LOI-7 notice): OCMW_FEDASIL_ADDRESS.
    */
   loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number; claimRatesFile: string | null; fedasilAddress: string };
+  /**
+   * The OCMWs competence names (libs/domain/ocmw-directory.ts): the import file OCMW_DIRECTORY_FILE (CSV
+   * nisCode;name;address;enterpriseNumber), absent: the demo list. This OCMW is `ocmw.nisCode`.
+   */
+  ocmwDirectoryFile: string | null;
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -336,6 +341,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       claimRatesFile: env.OCMW_LOI_CLAIM_RATES_FILE ? path.resolve(env.OCMW_LOI_CLAIM_RATES_FILE) : null,
       fedasilAddress: str('OCMW_FEDASIL_ADDRESS', 'Kartuizersstraat 19-21, 1000 Brussel'),
     },
+    ocmwDirectoryFile: env.OCMW_DIRECTORY_FILE ? path.resolve(env.OCMW_DIRECTORY_FILE) : null,
     timeZone,
   };
   const config: AppConfig = {
@@ -392,6 +398,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       monthsAhead: int('OCMW_COUNCIL_MONTHS_AHEAD', 3, 1, 24),
     },
   };
+  if (config.ocmwDirectoryFile && !fs.existsSync(config.ocmwDirectoryFile)) {
+    problems.push({ key: 'OCMW_DIRECTORY_FILE', message: `no such file: ${config.ocmwDirectoryFile}` });
+  }
   if (config.loiResidency.claimRatesFile && !fs.existsSync(config.loiResidency.claimRatesFile)) {
     problems.push({ key: 'OCMW_LOI_CLAIM_RATES_FILE', message: `no such file: ${config.loiResidency.claimRatesFile}` });
   }
