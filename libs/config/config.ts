@@ -87,6 +87,11 @@ export interface AppConfig {
    * nisCode;name;address;enterpriseNumber), absent: the demo list. This OCMW is `ocmw.nisCode`.
    */
   ocmwDirectoryFile: string | null;
+  /**
+   * [U] A request another OCMW forwarded: do this OCMW's clocks run from the request's date there (`original`,
+   * default) or from the day it arrived here (`receipt`)? OCMW_FORWARDED_REQUEST_CLOCKS (issue 14).
+   */
+  forwardedRequestClocks: 'original' | 'receipt';
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -197,6 +202,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       return fallback;
     }
     return Number(raw);
+  };
+  const oneOf = <T extends string>(key: string, values: readonly T[], fallback: T): T => {
+    const raw = env[key];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(values as readonly string[]).includes(raw)) {
+      problems.push({ key, message: `must be one of ${values.join(', ')}, got "${raw}"` });
+      return fallback;
+    }
+    return raw as T;
   };
   const bool = (key: string, fallback: boolean): boolean => {
     const raw = env[key];
@@ -342,6 +356,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       fedasilAddress: str('OCMW_FEDASIL_ADDRESS', 'Kartuizersstraat 19-21, 1000 Brussel'),
     },
     ocmwDirectoryFile: env.OCMW_DIRECTORY_FILE ? path.resolve(env.OCMW_DIRECTORY_FILE) : null,
+    forwardedRequestClocks: oneOf('OCMW_FORWARDED_REQUEST_CLOCKS', ['original', 'receipt'] as const, 'original'),
     timeZone,
   };
   const config: AppConfig = {

@@ -10,7 +10,7 @@
 import { CREDITOR_ANSWERS } from '../notices/creditor-letters';
 import { cents, choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, requiredWhen, text } from '../tasks/task-kinds';
 import type { JsonSchema, SchemaError } from '../validation/schema';
-import { PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
 import type { CouncilDecisionContext, ProcedureDefinition } from './types';
 
@@ -113,6 +113,8 @@ export const DEBT_MEDIATION = {
     ],
   },
   events: {
+    // A request another OCMW forwarded (CO-1: art. 58 §3 OCMW-wet): it opens a dossier here.
+    'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
     // Voluntary: the client may end the agreement at any time (domain §3.1); the trajectory closes on the end date.
     'client-ended-trajectory': {
       title: 'De cliënt beëindigt het traject',

@@ -4,7 +4,7 @@
  */
 import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
-import { LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
+import { FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -96,19 +96,9 @@ export const LEEFLOON = {
   // What reaches a leefloon dossier from outside, recorded by a social worker (POST /dossiers/:id/events, an import
   // file) or opening one (POST /intake/events). The workflow writes each to the timeline when it receives it.
   events: {
-    // Another OCMW that found itself not competent forwards the request with its reasons within 5 days (art. 18 §4
-    // RMI-wet; art. 58 §3 OCMW-wet, LL-2): this OCMW registers it as a request of its own. The request date of the
-    // dossier is the day the forwarded request arrived here (occurredOn) [U: whether LL-3 counts from the first
-    // OCMW's registration instead is for the legal officer; the intake takes the date it is given].
-    'request-forwarded-by-ocmw': {
-      title: 'Aanvraag doorgestuurd door een ander OCMW',
-      opensDossier: true,
-      schema: object(['forwardingOcmw', 'reasons'], {
-        forwardingOcmw: text('Doorsturend OCMW', 200),
-        reasons: text('Redenen van onbevoegdheid van het doorsturende OCMW', 4000),
-        originalRequestDate: date('Datum van de aanvraag bij het doorsturende OCMW'),
-      }),
-    },
+    // A request another OCMW forwarded (CO-1, LL-2): it opens a dossier here; its clocks run from the original request
+    // date unless OCMW_FORWARDED_REQUEST_CLOCKS=receipt ([U]).
+    'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
     // The client reports a new fact (income, household, address, a stay abroad): the receipt tells them of this duty
     // (art. 18 RMI-wet, LL-1) and a stay abroad of a week or more is reported before leaving (art. 23 §5 RMI-wet).
     'new-fact-reported': {

@@ -121,8 +121,9 @@ export const LOI = {
     legalReasons: 'Wet van 12 januari 2007 betreffende de opvang van asielzoekers en van andere categorieën van vreemdelingen (Opvangwet), art. 14–30 en 44–47.',
     decisionTerm: 'niet van toepassing (toewijzing door Fedasil)',
     forwardingBasis: { ocmw: 'Opvangwet', applicant: 'Opvangwet' },
-    // The council step's invitation to be heard (the runtime's); the letter of an order measure or a sanction.
-    templates: ['hearing-invitation', 'loi-sanction', 'loi-closure-notice'],
+    // The council step's invitation to be heard (the runtime's); the letter of an order measure or a sanction. (The LOI-7
+    // notice to Fedasil, loi-closure-notice, is the OCMW's own letter about a place, made by the API: no dossier's.)
+    templates: ['hearing-invitation', 'loi-sanction'],
     appeal: {
       court: 'arbeidsrechtbank',
       ruleId: 'LOI-APPEAL',

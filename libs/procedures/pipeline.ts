@@ -4,7 +4,24 @@
  * court as the letters explain it. Pure data.
  */
 import { choice, date, object, text } from '../tasks/task-kinds';
-import type { CouncilDecisionKind, FieldComputation, ProcedureStatus, TaskForm } from './types';
+import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, ProcedureStatus, TaskForm } from './types';
+
+/**
+ * Another OCMW that found itself not competent forwards the request with its reasons within 5 days (CO-1: art. 58 §3
+ * OCMW-wet; for the leefloon also art. 18 §4 RMI-wet): this OCMW registers it as a request of its own (POST
+ * /intake/events). Its clocks run from the original request date or from the day it arrived here, as
+ * OCMW_FORWARDED_REQUEST_CLOCKS says ([U], default the original date; domain issue 14); the timeline says which.
+ */
+export const FORWARDED_REQUEST_EVENT = {
+  title: 'Aanvraag doorgestuurd door een ander OCMW',
+  opensDossier: true,
+  originalRequestDateField: 'originalRequestDate',
+  schema: object(['forwardingOcmw', 'reasons'], {
+    forwardingOcmw: text('Doorsturend OCMW', 200),
+    reasons: text('Redenen van onbevoegdheid van het doorsturende OCMW', 4000),
+    originalRequestDate: date('Datum van de aanvraag bij het doorsturende OCMW'),
+  }),
+} as const satisfies ExternalEventKind;
 
 /** The statuses the shared pipeline sets, in its order; a procedure adds its own after them (order 12 on). */
 export const PIPELINE_STATUSES = [

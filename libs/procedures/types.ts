@@ -101,6 +101,12 @@ export interface ExternalEventKind {
    * dossier's team records it (besides `event:record`); GET /procedures lists it so the web app offers it only to them.
    */
   permission?: Action;
+  /**
+   * An event that opens a dossier for a request another OCMW forwarded: the field of its data holding the request's
+   * date at that OCMW. The dossier's clocks run from it or from the day it arrived here, as OCMW_FORWARDED_REQUEST_CLOCKS
+   * says ([U]; default the original date); the timeline states which.
+   */
+  originalRequestDateField?: string;
   /** Rules across fields the schema cannot say (a period's end not before its start), in the API's error shape. */
   check?: (data: Record<string, unknown>) => SchemaError[];
 }

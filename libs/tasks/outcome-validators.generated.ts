@@ -10162,12 +10162,181 @@ return errors === 0;
 validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v30 = validate50;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate50.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.forwardingOcmw === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardingOcmw"},message:"must have required property '"+"forwardingOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "forwardingOcmw") || (key0 === "reasons")) || (key0 === "originalRequestDate"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.forwardingOcmw !== undefined){
+let data0 = data.forwardingOcmw;
+if(typeof data0 === "string"){
+if(func9(data0) > 200){
+const err3 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err4 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data1 = data.reasons;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err6 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err7 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.originalRequestDate !== undefined){
+let data2 = data.originalRequestDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const failure1 = func16(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v31 = validate51;
+const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10332,18 +10501,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v31 = validate51;
-const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["payer","periodFrom","periodTo","amountCents"],"properties":{"payer":{"type":"string","title":"Uitbetaler (bv. de RVA, het ziekenfonds)","minLength":1,"maxLength":200},"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Achteraf betaald bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+export const v32 = validate52;
+const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["payer","periodFrom","periodTo","amountCents"],"properties":{"payer":{"type":"string","title":"Uitbetaler (bv. de RVA, het ziekenfonds)","minLength":1,"maxLength":200},"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Achteraf betaald bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10536,18 +10705,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v32 = validate52;
-const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
+export const v33 = validate53;
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10963,18 +11132,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v33 = validate53;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v34 = validate54;
+const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11142,18 +11311,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v34 = validate54;
-const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+export const v35 = validate55;
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11328,18 +11497,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v35 = validate55;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v36 = validate56;
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11517,18 +11686,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v36 = validate56;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v37 = validate57;
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11783,18 +11952,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v37 = validate57;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v38 = validate58;
+const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11861,18 +12030,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v38 = validate58;
-const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v39 = validate59;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12071,18 +12240,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v39 = validate59;
-const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["totalDebtsCents","creditorCount","monthlyIncomeCents","priorityDebts","hearingRequested"],"properties":{"totalDebtsCents":{"type":"integer","title":"Totaal van de schulden (cent)","minimum":0,"maximum":100000000},"creditorCount":{"type":"integer","title":"Aantal schuldeisers","minimum":0,"maximum":1000},"monthlyIncomeCents":{"type":"integer","title":"Maandelijks inkomen (cent)","minimum":0,"maximum":100000000},"priorityDebts":{"title":"Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+export const v40 = validate60;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["totalDebtsCents","creditorCount","monthlyIncomeCents","priorityDebts","hearingRequested"],"properties":{"totalDebtsCents":{"type":"integer","title":"Totaal van de schulden (cent)","minimum":0,"maximum":100000000},"creditorCount":{"type":"integer","title":"Aantal schuldeisers","minimum":0,"maximum":1000},"monthlyIncomeCents":{"type":"integer","title":"Maandelijks inkomen (cent)","minimum":0,"maximum":100000000},"priorityDebts":{"title":"Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12448,18 +12617,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v40 = validate60;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["guidanceType","durationMonths"],"description":"for a grant"}}]};
+export const v41 = validate61;
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["guidanceType","durationMonths"],"description":"for a grant"}}]};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12809,18 +12978,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v41 = validate61;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signed","note"],"properties":{"signed":{"title":"Heeft de cliënt de overeenkomst ondertekend?","oneOf":[{"const":true,"title":"Ja, ondertekend"},{"const":false,"title":"Nee, de cliënt ziet ervan af"}]},"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"signed":{"const":true}},"required":["signed"]},"then":{"required":["signedOn"],"description":"for a signed agreement"}}]};
+export const v42 = validate62;
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signed","note"],"properties":{"signed":{"title":"Heeft de cliënt de overeenkomst ondertekend?","oneOf":[{"const":true,"title":"Ja, ondertekend"},{"const":false,"title":"Nee, de cliënt ziet ervan af"}]},"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"signed":{"const":true}},"required":["signed"]},"then":{"required":["signedOn"],"description":"for a signed agreement"}}]};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13075,18 +13244,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v42 = validate62;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewDate","proposal","report"],"properties":{"interviewDate":{"type":"string","format":"date","title":"Datum van het gesprek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"change-type","title":"Andere soort hulp (naar het BCSD)"},{"const":"end","title":"Traject beëindigen (naar het BCSD)"}]},"guidanceType":{"title":"Nieuwe soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Nieuwe duur vanaf de beslissing (maanden)","minimum":1,"maximum":120},"report":{"type":"string","title":"Verslag van het gesprek","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"change-type"}},"required":["proposal"]},"then":{"required":["guidanceType"],"description":"for another kind of help"}}]};
+export const v43 = validate63;
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewDate","proposal","report"],"properties":{"interviewDate":{"type":"string","format":"date","title":"Datum van het gesprek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"change-type","title":"Andere soort hulp (naar het BCSD)"},{"const":"end","title":"Traject beëindigen (naar het BCSD)"}]},"guidanceType":{"title":"Nieuwe soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Nieuwe duur vanaf de beslissing (maanden)","minimum":1,"maximum":120},"report":{"type":"string","title":"Verslag van het gesprek","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"change-type"}},"required":["proposal"]},"then":{"required":["guidanceType"],"description":"for another kind of help"}}]};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13495,18 +13664,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v43 = validate63;
-const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met de niet uitgevoerde betalingen?","oneOf":[{"const":"retry","title":"Opnieuw proberen (er is geld binnengekomen)"},{"const":"skip","title":"Deze maand overslaan (schuldeisers verwittigd)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v44 = validate64;
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met de niet uitgevoerde betalingen?","oneOf":[{"const":"retry","title":"Opnieuw proberen (er is geld binnengekomen)"},{"const":"skip","title":"Deze maand overslaan (schuldeisers verwittigd)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13657,18 +13826,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v44 = validate64;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat hebt u gedaan?","oneOf":[{"const":"called","title":"Telefonisch of per e-mail contact opgenomen"},{"const":"resend","title":"Brief opnieuw versturen"},{"const":"close","title":"Niet verder opvolgen"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v45 = validate65;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat hebt u gedaan?","oneOf":[{"const":"called","title":"Telefonisch of per e-mail contact opgenomen"},{"const":"resend","title":"Brief opnieuw versturen"},{"const":"close","title":"Niet verder opvolgen"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13841,18 +14010,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v45 = validate65;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentOn","note"],"properties":{"sentOn":{"type":"string","format":"date","title":"Datum van verzending aan de schuldenaar en de schuldeisers","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v46 = validate66;
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentOn","note"],"properties":{"sentOn":{"type":"string","format":"date","title":"Datum van verzending aan de schuldenaar en de schuldeisers","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13975,18 +14144,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v46 = validate66;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"confirmed","title":"Bevestigd (ongewijzigd verder)"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v47 = validate67;
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"confirmed","title":"Bevestigd (ongewijzigd verder)"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14394,18 +14563,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v47 = validate67;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v48 = validate68;
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14625,18 +14794,187 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v48 = validate68;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v49 = validate69;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate69.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.forwardingOcmw === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardingOcmw"},message:"must have required property '"+"forwardingOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "forwardingOcmw") || (key0 === "reasons")) || (key0 === "originalRequestDate"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.forwardingOcmw !== undefined){
+let data0 = data.forwardingOcmw;
+if(typeof data0 === "string"){
+if(func9(data0) > 200){
+const err3 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err4 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data1 = data.reasons;
+if(typeof data1 === "string"){
+if(func9(data1) > 4000){
+const err6 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err7 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.originalRequestDate !== undefined){
+let data2 = data.originalRequestDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const failure1 = func16(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v50 = validate70;
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14748,18 +15086,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v49 = validate69;
-const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
+export const v51 = validate71;
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15014,18 +15352,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v50 = validate70;
-const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"roleNumber":{"type":"string","title":"Rolnummer","minLength":1,"maxLength":60}},"additionalProperties":false};
+export const v52 = validate72;
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"roleNumber":{"type":"string","title":"Rolnummer","minLength":1,"maxLength":60}},"additionalProperties":false};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15136,18 +15474,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v51 = validate71;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)","x-pick":"dossier-party"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
+export const v53 = validate73;
+const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)","x-pick":"dossier-party"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15438,18 +15776,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v52 = validate72;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+export const v54 = validate74;
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15561,18 +15899,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v53 = validate73;
-const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["months"],"properties":{"months":{"type":"integer","title":"Verlenging (maanden, hoogstens 6)","minimum":1,"maximum":6}},"additionalProperties":false};
+export const v55 = validate75;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["months"],"properties":{"months":{"type":"integer","title":"Verlenging (maanden, hoogstens 6)","minimum":1,"maximum":6}},"additionalProperties":false};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15635,170 +15973,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate73.errors = vErrors;
-return errors === 0;
-}
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const v54 = validate74;
-const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
-
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "note")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.note !== undefined){
-let data0 = data.note;
-if(typeof data0 === "string"){
-if(func9(data0) > 2000){
-const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(func9(data0) < 1){
-const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const v55 = validate75;
-const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["objector"],"properties":{"objector":{"type":"string","title":"Bezwaar van (schuldenaar of schuldeiser)","minLength":1,"maxLength":200}},"additionalProperties":false};
-
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate75.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.objector === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "objector"},message:"must have required property '"+"objector"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "objector")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.objector !== undefined){
-let data0 = data.objector;
-if(typeof data0 === "string"){
-if(func9(data0) > 200){
-const err2 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(func9(data0) < 1){
-const err3 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
 }
 }
 }
@@ -15895,7 +16069,7 @@ return errors === 0;
 validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v57 = validate77;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["startDate"],"properties":{"startDate":{"type":"string","format":"date","title":"Begin van de regeling"}},"additionalProperties":false};
+const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["objector"],"properties":{"objector":{"type":"string","title":"Bezwaar van (schuldenaar of schuldeiser)","minLength":1,"maxLength":200}},"additionalProperties":false};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15908,8 +16082,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.startDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
+if(data.objector === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "objector"},message:"must have required property '"+"objector"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15919,7 +16093,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "startDate")){
+if(!(key0 === "objector")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -15930,12 +16104,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.startDate !== undefined){
-let data0 = data.startDate;
+if(data.objector !== undefined){
+let data0 = data.objector;
 if(typeof data0 === "string"){
-const failure0 = func0("date", data0, this);
-if(failure0 !== null){
-const err2 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(func9(data0) > 200){
+const err2 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15944,9 +16117,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-else {
-const err3 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func9(data0) < 1){
+const err3 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15956,14 +16128,25 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
 }
 errors++;
 }
@@ -16050,12 +16233,167 @@ return errors === 0;
 validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v59 = validate79;
-const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["startDate"],"properties":{"startDate":{"type":"string","format":"date","title":"Begin van de regeling"}},"additionalProperties":false};
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate79.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.startDate === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "startDate")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.startDate !== undefined){
+let data0 = data.startDate;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err2 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v60 = validate80;
+const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate80.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "note")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data0 = data.note;
+if(typeof data0 === "string"){
+if(func9(data0) > 2000){
+const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(func9(data0) < 1){
+const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate80.errors = vErrors;
+return errors === 0;
+}
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v61 = validate81;
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16254,18 +16592,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v60 = validate80;
-const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v62 = validate82;
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16332,18 +16670,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v61 = validate81;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats","x-pick":"loi-place"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v63 = validate83;
+const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats","x-pick":"loi-place"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16783,18 +17121,18 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v62 = validate82;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","needs","vulnerable","transferRequested"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"needs":{"type":"string","title":"Opvangbehoeften en verslag","minLength":1,"maxLength":8000},"vulnerable":{"title":"Bijzondere opvangnoden (kwetsbaar)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferRequested":{"title":"Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferReason":{"type":"string","title":"Reden van de transfer","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"transferRequested":{"const":true}},"required":["transferRequested"]},"then":{"required":["transferReason"],"description":"a transfer request states its reason"}}]};
+export const v64 = validate84;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","needs","vulnerable","transferRequested"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"needs":{"type":"string","title":"Opvangbehoeften en verslag","minLength":1,"maxLength":8000},"vulnerable":{"title":"Bijzondere opvangnoden (kwetsbaar)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferRequested":{"title":"Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferReason":{"type":"string","title":"Reden van de transfer","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"transferRequested":{"const":true}},"required":["transferRequested"]},"then":{"required":["transferReason"],"description":"a transfer request states its reason"}}]};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17169,18 +17507,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v63 = validate83;
-const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["numberKind","requestedOn","note"],"properties":{"numberKind":{"title":"Aangevraagd nummer","oneOf":[{"const":"national-number","title":"Rijksregisternummer (inschrijving in de gemeente)"},{"const":"bis-number","title":"Bisnummer (KSZ)"}]},"requestedOn":{"type":"string","format":"date","title":"Aangevraagd op","x-notFuture":true},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v65 = validate85;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["numberKind","requestedOn","note"],"properties":{"numberKind":{"title":"Aangevraagd nummer","oneOf":[{"const":"national-number","title":"Rijksregisternummer (inschrijving in de gemeente)"},{"const":"bis-number","title":"Bisnummer (KSZ)"}]},"requestedOn":{"type":"string","format":"date","title":"Aangevraagd op","x-notFuture":true},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17378,18 +17716,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v64 = validate84;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Opgelegd"},{"const":"refused","title":"Niet opgelegd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v66 = validate86;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Opgelegd"},{"const":"refused","title":"Niet opgelegd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17609,18 +17947,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v65 = validate85;
-const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v67 = validate87;
+const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate87.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17840,18 +18178,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v66 = validate86;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fedasilReference","code207","asylumAppliedOn","householdSize"],"properties":{"fedasilReference":{"type":"string","title":"Kenmerk van Fedasil","minLength":1,"maxLength":80},"code207":{"title":"Code 207 (verplichte plaats van inschrijving)","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"asylumAppliedOn":{"type":"string","format":"date","title":"Datum van het verzoek om internationale bescherming","x-notFuture":true},"householdSize":{"type":"integer","title":"Aantal personen in het gezin","minimum":1,"maximum":20},"languages":{"type":"string","title":"Talen","minLength":1,"maxLength":200},"vulnerabilities":{"type":"string","title":"Kwetsbaarheden en bijzondere noden","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v68 = validate88;
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fedasilReference","code207","asylumAppliedOn","householdSize"],"properties":{"fedasilReference":{"type":"string","title":"Kenmerk van Fedasil","minLength":1,"maxLength":80},"code207":{"title":"Code 207 (verplichte plaats van inschrijving)","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"asylumAppliedOn":{"type":"string","format":"date","title":"Datum van het verzoek om internationale bescherming","x-notFuture":true},"householdSize":{"type":"integer","title":"Aantal personen in het gezin","minimum":1,"maximum":20},"languages":{"type":"string","title":"Talen","minLength":1,"maxLength":200},"vulnerabilities":{"type":"string","title":"Kwetsbaarheden en bijzondere noden","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18164,18 +18502,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v67 = validate87;
-const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewOn"],"properties":{"interviewOn":{"type":"string","format":"date","title":"Datum van het onderhoud"}},"additionalProperties":false};
+export const v69 = validate89;
+const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewOn"],"properties":{"interviewOn":{"type":"string","format":"date","title":"Datum van het onderhoud"}},"additionalProperties":false};
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18242,18 +18580,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate87.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v68 = validate88;
-const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decision","notifiedOn"],"properties":{"decision":{"title":"Beslissing","oneOf":[{"const":"refugee","title":"Vluchtelingenstatus"},{"const":"subsidiary","title":"Subsidiaire bescherming"},{"const":"refused","title":"Weigering"},{"const":"inadmissible","title":"Niet-ontvankelijk"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
+export const v70 = validate90;
+const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decision","notifiedOn"],"properties":{"decision":{"title":"Beslissing","oneOf":[{"const":"refugee","title":"Vluchtelingenstatus"},{"const":"subsidiary","title":"Subsidiaire bescherming"},{"const":"refused","title":"Weigering"},{"const":"inadmissible","title":"Niet-ontvankelijk"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18450,18 +18788,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v69 = validate89;
-const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["lodgedOn"],"properties":{"lodgedOn":{"type":"string","format":"date","title":"Datum van het beroep","x-notFuture":true}},"additionalProperties":false};
+export const v71 = validate91;
+const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["lodgedOn"],"properties":{"lodgedOn":{"type":"string","format":"date","title":"Datum van het beroep","x-notFuture":true}},"additionalProperties":false};
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate89.evaluated;
+const evaluated0 = validate91.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18539,18 +18877,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate89.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
-validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v70 = validate90;
-const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["outcome","notifiedOn"],"properties":{"outcome":{"title":"Uitkomst","oneOf":[{"const":"recognised","title":"Erkend (vluchtelingenstatus of subsidiaire bescherming)"},{"const":"negative","title":"Definitief negatief"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
+export const v72 = validate92;
+const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["outcome","notifiedOn"],"properties":{"outcome":{"title":"Uitkomst","oneOf":[{"const":"recognised","title":"Erkend (vluchtelingenstatus of subsidiaire bescherming)"},{"const":"negative","title":"Definitief negatief"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18703,18 +19041,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v71 = validate91;
-const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["liftedOn"],"properties":{"liftedOn":{"type":"string","format":"date","title":"Opgeheven op","x-notFuture":true}},"additionalProperties":false};
+export const v73 = validate93;
+const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["liftedOn"],"properties":{"liftedOn":{"type":"string","format":"date","title":"Opgeheven op","x-notFuture":true}},"additionalProperties":false};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18792,18 +19130,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v72 = validate92;
-const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
+export const v74 = validate94;
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19102,18 +19440,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v73 = validate93;
-const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["measure","facts","decidedOn"],"properties":{"measure":{"type":"string","title":"Maatregel","minLength":1,"maxLength":500},"facts":{"type":"string","title":"Feiten en motivering","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"}},"additionalProperties":false};
+export const v75 = validate95;
+const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["measure","facts","decidedOn"],"properties":{"measure":{"type":"string","title":"Maatregel","minLength":1,"maxLength":500},"facts":{"type":"string","title":"Feiten en motivering","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"}},"additionalProperties":false};
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate93.evaluated;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19333,18 +19671,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v74 = validate94;
-const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sanction","facts","decidedOn","heardOn"],"properties":{"sanction":{"title":"Sanctie","oneOf":[{"const":"warning","title":"Formele waarschuwing, vermeld in het sociaal dossier"},{"const":"activities-exclusion","title":"Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten"},{"const":"paid-activities-exclusion","title":"Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten"},{"const":"leefgeld-restriction","title":"Tijdelijke beperking of intrekking van het leefgeld"},{"const":"community-work","title":"Verplichting om gemeenschapsdienst te verrichten"},{"const":"transfer","title":"Overplaatsing naar een andere opvangstructuur"},{"const":"material-aid-exclusion","title":"Tijdelijke uitsluiting van het recht op materiële hulp"}]},"facts":{"type":"string","title":"Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"heardOn":{"type":"string","format":"date","title":"Bewoner vooraf gehoord op (art. 46 Opvangwet)","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"},"leefgeldPercent":{"type":"integer","title":"Ingehouden deel van het leefgeld (%)","minimum":1,"maximum":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"sanction":{"const":"activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"paid-activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"material-aid-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["leefgeldPercent"],"description":"a restriction of the leefgeld says how much is withheld"}}]};
+export const v76 = validate96;
+const schema107 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sanction","facts","decidedOn","heardOn"],"properties":{"sanction":{"title":"Sanctie","oneOf":[{"const":"warning","title":"Formele waarschuwing, vermeld in het sociaal dossier"},{"const":"activities-exclusion","title":"Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten"},{"const":"paid-activities-exclusion","title":"Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten"},{"const":"leefgeld-restriction","title":"Tijdelijke beperking of intrekking van het leefgeld"},{"const":"community-work","title":"Verplichting om gemeenschapsdienst te verrichten"},{"const":"transfer","title":"Overplaatsing naar een andere opvangstructuur"},{"const":"material-aid-exclusion","title":"Tijdelijke uitsluiting van het recht op materiële hulp"}]},"facts":{"type":"string","title":"Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"heardOn":{"type":"string","format":"date","title":"Bewoner vooraf gehoord op (art. 46 Opvangwet)","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"},"leefgeldPercent":{"type":"integer","title":"Ingehouden deel van het leefgeld (%)","minimum":1,"maximum":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"sanction":{"const":"activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"paid-activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"material-aid-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["leefgeldPercent"],"description":"a restriction of the leefgeld says how much is withheld"}}]};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20161,18 +20499,18 @@ vErrors.push(err53);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v75 = validate95;
-const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
+export const v77 = validate97;
+const schema108 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate95.evaluated;
+const evaluated0 = validate97.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20391,10 +20729,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
-validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -20427,50 +20765,52 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "social-aid/aid-report": v27,
   "social-aid/council:decision": v28,
   "social-aid/council:ratification": v29,
-  "social-aid/event:asylum-final-negative": v30,
-  "social-aid/event:benefits-back-paid": v31,
-  "debt-mediation/competence-check": v32,
-  "debt-mediation/forward-request": v33,
-  "debt-mediation/forwarding-letter": v34,
-  "debt-mediation/documents-received": v35,
-  "debt-mediation/decision-notification": v36,
-  "debt-mediation/collect-iban": v37,
-  "debt-mediation/referral-follow-up": v38,
-  "debt-mediation/debt-inquiry": v39,
-  "debt-mediation/debt-report": v40,
-  "debt-mediation/trajectory-agreement": v41,
-  "debt-mediation/debt-evaluation": v42,
-  "debt-mediation/budget-shortfall": v43,
-  "debt-mediation/creditor-no-answer": v44,
-  "debt-mediation/csr-amicable-plan": v45,
-  "debt-mediation/council:decision": v46,
-  "debt-mediation/council:ratification": v47,
-  "debt-mediation/event:client-ended-trajectory": v48,
-  "debt-mediation/event:creditor-answer": v49,
-  "debt-mediation/event:csr-petition-filed": v50,
-  "debt-mediation/event:csr-admissibility-order": v51,
-  "debt-mediation/event:csr-claim-received": v52,
-  "debt-mediation/event:csr-plan-term-extended": v53,
-  "debt-mediation/event:csr-plan-sent": v54,
-  "debt-mediation/event:csr-plan-objection": v55,
-  "debt-mediation/event:csr-homologation": v56,
-  "debt-mediation/event:csr-judicial-plan": v57,
-  "debt-mediation/event:csr-yearly-report": v58,
-  "loi/referral-follow-up": v59,
-  "loi/collect-iban": v60,
-  "loi/loi-intake": v61,
-  "loi/loi-evaluation": v62,
-  "loi/loi-identification": v63,
-  "loi/council:decision": v64,
-  "loi/council:ratification": v65,
-  "loi/event:fedasil-assignment": v66,
-  "loi/event:asylum-interview": v67,
-  "loi/event:cgvs-decision": v68,
-  "loi/event:rvv-appeal": v69,
-  "loi/event:asylum-final-decision": v70,
-  "loi/event:code-207-lifted": v71,
-  "loi/event:loi-cost": v72,
-  "loi/event:loi-order-measure": v73,
-  "loi/event:loi-sanction": v74,
-  "loi/event:loi-departure": v75,
+  "social-aid/event:request-forwarded-by-ocmw": v30,
+  "social-aid/event:asylum-final-negative": v31,
+  "social-aid/event:benefits-back-paid": v32,
+  "debt-mediation/competence-check": v33,
+  "debt-mediation/forward-request": v34,
+  "debt-mediation/forwarding-letter": v35,
+  "debt-mediation/documents-received": v36,
+  "debt-mediation/decision-notification": v37,
+  "debt-mediation/collect-iban": v38,
+  "debt-mediation/referral-follow-up": v39,
+  "debt-mediation/debt-inquiry": v40,
+  "debt-mediation/debt-report": v41,
+  "debt-mediation/trajectory-agreement": v42,
+  "debt-mediation/debt-evaluation": v43,
+  "debt-mediation/budget-shortfall": v44,
+  "debt-mediation/creditor-no-answer": v45,
+  "debt-mediation/csr-amicable-plan": v46,
+  "debt-mediation/council:decision": v47,
+  "debt-mediation/council:ratification": v48,
+  "debt-mediation/event:request-forwarded-by-ocmw": v49,
+  "debt-mediation/event:client-ended-trajectory": v50,
+  "debt-mediation/event:creditor-answer": v51,
+  "debt-mediation/event:csr-petition-filed": v52,
+  "debt-mediation/event:csr-admissibility-order": v53,
+  "debt-mediation/event:csr-claim-received": v54,
+  "debt-mediation/event:csr-plan-term-extended": v55,
+  "debt-mediation/event:csr-plan-sent": v56,
+  "debt-mediation/event:csr-plan-objection": v57,
+  "debt-mediation/event:csr-homologation": v58,
+  "debt-mediation/event:csr-judicial-plan": v59,
+  "debt-mediation/event:csr-yearly-report": v60,
+  "loi/referral-follow-up": v61,
+  "loi/collect-iban": v62,
+  "loi/loi-intake": v63,
+  "loi/loi-evaluation": v64,
+  "loi/loi-identification": v65,
+  "loi/council:decision": v66,
+  "loi/council:ratification": v67,
+  "loi/event:fedasil-assignment": v68,
+  "loi/event:asylum-interview": v69,
+  "loi/event:cgvs-decision": v70,
+  "loi/event:rvv-appeal": v71,
+  "loi/event:asylum-final-decision": v72,
+  "loi/event:code-207-lifted": v73,
+  "loi/event:loi-cost": v74,
+  "loi/event:loi-order-measure": v75,
+  "loi/event:loi-sanction": v76,
+  "loi/event:loi-departure": v77,
 };

@@ -6,7 +6,9 @@ import { audit } from '../../../libs/db/audit';
 import { DossierEntity, ExternalEventEntity, PersonEntity } from '../../../libs/db/entities';
 import type { EventSource } from '../../../libs/db/entities/external-event.entity';
 import { enqueueForWorkflow } from '../../../libs/db/outbox';
+import { addToTimeline } from '../../../libs/db/timeline';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
+import { formatDateNl } from '../../../libs/format/dutch';
 import { eventKindOf, ProcedureName, validateExternalEvent } from '../../../libs/procedures';
 import { SchemaError, validateSchema } from '../../../libs/validation/schema';
 import type { ExternalEventInput } from '../../../workflows/shared/dossier.messages';
@@ -161,8 +163,13 @@ export class EventsService {
   /** What an intake body is checked for besides its shape: an event kind of the procedure that opens a dossier, its data, the person. */
   private intakeErrors(body: IntakeEvent): SchemaError[] {
     const errors = validateExternalEvent(body.procedure, body.type, body.data, this.today());
-    if (errors.length === 0 && eventKindOf(body.procedure, body.type)?.opensDossier !== true) {
+    const kind = eventKindOf(body.procedure, body.type);
+    if (errors.length === 0 && kind?.opensDossier !== true) {
       errors.push({ path: '/type', code: 'not-opening', message: `does not open a ${body.procedure} dossier: record it in the dossier (POST /dossiers/:id/events)` });
+    }
+    const original = kind?.originalRequestDateField ? (body.data as Record<string, unknown>)[kind.originalRequestDateField] : undefined;
+    if (errors.length === 0 && typeof original === 'string' && original > body.occurredOn) {
+      errors.push({ path: `/data/${kind!.originalRequestDateField}`, code: 'after-arrival', message: 'the request was made at the other OCMW before it arrived here (occurredOn)' });
     }
     const person = body.person as Record<string, unknown>;
     const personErrors = 'personId' in person ? validateSchema(PERSON_REF, person) : validateSchema(NEW_PERSON, person, { today: this.today() });
@@ -174,9 +181,22 @@ export class EventsService {
     const existing = await tx.findOneBy(ExternalEventEntity, { procedure: body.procedure, type: body.type, reference: body.reference, openedDossier: true });
     if (existing) return { event: existing, created: false, outboxIds: [] };
     const personId = 'personId' in body.person ? body.person.personId : (await this.persons.createIn(tx, actor, body.person)).id;
-    // The request date is the day the event reached this OCMW (occurredOn): its legal clocks run from it.
-    const opened = await this.dossiers.openIn(tx, actor, { procedure: body.procedure, personId, requestDate: body.occurredOn, channel: 'third-party' });
+    // The request date is the day the event reached this OCMW (occurredOn): its legal clocks run from it — except for a
+    // forwarded request whose original date is known, by OCMW_FORWARDED_REQUEST_CLOCKS ([U], default that date).
+    const field = eventKindOf(body.procedure, body.type)?.originalRequestDateField;
+    const original = field ? (body.data as Record<string, unknown>)[field] : undefined;
+    const fromOriginal = typeof original === 'string' && this.config.forwardedRequestClocks === 'original';
+    const requestDate = fromOriginal ? original : body.occurredOn;
+    const opened = await this.dossiers.openIn(tx, actor, { procedure: body.procedure, personId, requestDate, channel: 'third-party' });
     const dossier = await tx.findOneByOrFail(DossierEntity, { id: opened.result.id });
+    if (field) {
+      const why = typeof original !== 'string'
+        ? `De termijnen lopen vanaf de ontvangst hier op ${formatDateNl(body.occurredOn)}: de datum van de aanvraag bij het doorsturende OCMW is niet gekend.`
+        : fromOriginal
+          ? `De termijnen lopen vanaf de aanvraag bij het doorsturende OCMW op ${formatDateNl(original)}, niet vanaf de ontvangst hier op ${formatDateNl(body.occurredOn)} (instelling OCMW_FORWARDED_REQUEST_CLOCKS=original; [U] nog te bevestigen).`
+          : `De termijnen lopen vanaf de ontvangst hier op ${formatDateNl(body.occurredOn)}, niet vanaf de aanvraag bij het doorsturende OCMW op ${formatDateNl(original)} (instelling OCMW_FORWARDED_REQUEST_CLOCKS=receipt; [U] nog te bevestigen).`;
+      await addToTimeline(tx, { dossierId: dossier.id, key: 'forwarded-request-clocks', at: new Date(), type: 'request-date', description: why, data: { requestDate, receivedOn: body.occurredOn, originalRequestDate: original ?? null, clocks: this.config.forwardedRequestClocks } });
+    }
     const recorded = await this.insertEvent(tx, actor, dossier, body, source, true);
     // The workflow is started before its first event is delivered (the outbox keeps a dossier's rows in order).
     return { ...recorded, outboxIds: [opened.outboxId, ...recorded.outboxIds] };

@@ -1,0 +1,80 @@
+import { addDays } from '../../libs/deadlines/calendar-date';
+import { formatDateNl } from '../../libs/format/dutch';
+import { todayInBrussels } from '../support/factories';
+import { startTestSystem, TestSystem } from '../support/system';
+import { eventually } from '../support/temporal';
+
+/**
+ * A request another OCMW forwarded (CO-1, issue 14): it opens a dossier here, and its clocks run from the request's date
+ * at that OCMW (OCMW_FORWARDED_REQUEST_CLOCKS=original, the default, [U]) or from the day it arrived
+ * (=receipt); the timeline says which. Leefloon, social aid and debt mediation all take it.
+ */
+describe('a forwarded request (e2e)', () => {
+  const today = todayInBrussels();
+  const arrived = addDays(today, -1);
+  const original = addDays(today, -4);
+  const body = (procedure: string, reference: string, lastName: string, data: Record<string, unknown> = {}) => ({
+    procedure, type: 'request-forwarded-by-ocmw', occurredOn: arrived, reference,
+    person: { firstName: 'Yasmina', lastName, birthDate: '1990-02-02', noNationalNumberReason: 'bis-requested', address: { street: 'Dampoort 4', postalCode: '9000', city: 'Gent' } },
+    data: { forwardingOcmw: 'OCMW Aalst', reasons: 'Verblijft gewoonlijk in Gent (art. 1, 1° Wet 1965).', originalRequestDate: original, ...data },
+  });
+  const decisionClock = (sys: TestSystem, dossierId: string) =>
+    eventually(async () => (await sys.db.query(`SELECT trigger_date::text AS trigger_date FROM deadlines WHERE dossier_id = $1 AND key = 'decision'`, [dossierId])).rows[0]);
+  const note = async (sys: TestSystem, dossierId: string) =>
+    (await sys.db.query(`SELECT description, data FROM dossier_events WHERE dossier_id = $1 AND type = 'request-date'`, [dossierId])).rows;
+
+  describe('clocks from the original request (the default)', () => {
+    let sys: TestSystem;
+    beforeAll(async () => {
+      sys = await startTestSystem();
+      await sys.loginAll(['social-worker']);
+    });
+    afterAll(async () => sys?.close());
+
+    it('opens the dossier with the original request date; its decision term runs from it; the timeline explains it', async () => {
+      const opened = await sys.http.post('/intake/events').set(sys.as('social-worker')).send(body('leefloon', 'AALST-1', 'Idrissi'));
+      expect(opened.status).toBe(201);
+      const dossier = await sys.http.get(`/dossiers/${opened.body.dossierId}`).set(sys.as('social-worker'));
+      expect(dossier.body).toMatchObject({ requestDate: original, channel: 'third-party' });
+      expect((await decisionClock(sys, opened.body.dossierId)).trigger_date).toBe(original);
+      expect(await note(sys, opened.body.dossierId)).toEqual([{
+        description: `De termijnen lopen vanaf de aanvraag bij het doorsturende OCMW op ${formatDateNl(original)}, niet vanaf de ontvangst hier op ${formatDateNl(arrived)} (instelling OCMW_FORWARDED_REQUEST_CLOCKS=original; [U] nog te bevestigen).`,
+        data: { requestDate: original, receivedOn: arrived, originalRequestDate: original, clocks: 'original' },
+      }]);
+    });
+
+    it('social aid and debt mediation take a forwarded request too; without the original date the arrival counts', async () => {
+      for (const [procedure, name] of [['social-aid', 'Amrani'], ['debt-mediation', 'Bakkali']]) {
+        const opened = await sys.http.post('/intake/events').set(sys.as('social-worker')).send(body(procedure, `AALST-${procedure}`, name, { originalRequestDate: undefined }));
+        expect(opened.status).toBe(201);
+        expect((await sys.http.get(`/dossiers/${opened.body.dossierId}`).set(sys.as('social-worker'))).body).toMatchObject({ procedure, requestDate: arrived });
+        expect((await note(sys, opened.body.dossierId))[0].description).toContain('de datum van de aanvraag bij het doorsturende OCMW is niet gekend');
+      }
+    });
+
+    it('refuses an original date after the arrival, storing nothing', async () => {
+      const before = (await sys.db.query(`SELECT count(*)::int AS n FROM dossiers`)).rows[0].n;
+      const refused = await sys.http.post('/intake/events').set(sys.as('social-worker')).send({ ...body('leefloon', 'AALST-2', 'Zeroual'), occurredOn: addDays(today, -5) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/data/originalRequestDate', code: 'after-arrival' })]);
+      expect((await sys.db.query(`SELECT count(*)::int AS n FROM dossiers`)).rows[0].n).toBe(before);
+    });
+  });
+
+  describe('clocks from the receipt (OCMW_FORWARDED_REQUEST_CLOCKS=receipt)', () => {
+    let sys: TestSystem;
+    beforeAll(async () => {
+      sys = await startTestSystem({ OCMW_FORWARDED_REQUEST_CLOCKS: 'receipt' });
+      await sys.loginAll(['social-worker']);
+    });
+    afterAll(async () => sys?.close());
+
+    it('opens the dossier on the day the request arrived, and says the original date does not count', async () => {
+      const opened = await sys.http.post('/intake/events').set(sys.as('social-worker')).send(body('leefloon', 'AALST-3', 'Tahiri'));
+      expect(opened.status).toBe(201);
+      expect((await sys.http.get(`/dossiers/${opened.body.dossierId}`).set(sys.as('social-worker'))).body.requestDate).toBe(arrived);
+      expect((await decisionClock(sys, opened.body.dossierId)).trigger_date).toBe(arrived);
+      expect((await note(sys, opened.body.dossierId))[0].description).toContain('OCMW_FORWARDED_REQUEST_CLOCKS=receipt');
+    });
+  });
+});
