@@ -162,9 +162,12 @@ describe('events from outside, intake and the household in the browser', () => {
     await page.getByRole('link', { name: 'Intake' }).click();
     await page.waitForURL('**/app/intake');
     const form = page.getByRole('form', { name: 'Gebeurtenis die een dossier opent' });
-    // Only the kinds that open a dossier: the forwarded request and Fedasil's assignment to the LOI.
+    // Only the kinds that open a dossier: a forwarded request (for each procedure that takes one) and Fedasil's assignment to the LOI.
     expect(await form.getByLabel('Soort gebeurtenis *').locator('option').allTextContents()).toEqual([
-      '— kies een soort —', 'Aanvraag doorgestuurd door een ander OCMW (Leefloon (RMI-wet))', 'Toewijzing door Fedasil (Lokaal opvanginitiatief (LOI))',
+      '— kies een soort —', 'Aanvraag doorgestuurd door een ander OCMW (Leefloon (RMI-wet))',
+      'Aanvraag doorgestuurd door een ander OCMW (Maatschappelijke dienstverlening (OCMW-wet))',
+      'Aanvraag doorgestuurd door een ander OCMW (Schuldbemiddeling en budgetbegeleiding (OCMW-wet))',
+      'Toewijzing door Fedasil (Lokaal opvanginitiatief (LOI))',
     ]);
     const fillForwarded = async (reference: string) => {
       await form.getByLabel('Soort gebeurtenis *').selectOption({ label: 'Aanvraag doorgestuurd door een ander OCMW (Leefloon (RMI-wet))' });
