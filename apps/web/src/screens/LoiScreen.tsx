@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { HOUSEHOLD_ROLE_LABELS, type HouseholdRole } from '../../../../libs/domain/dossier-relations';
+import { ageOn } from '../../../../libs/payments/loi-leefgeld';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
@@ -120,11 +121,6 @@ export function LoiScreen() {
     </Page>
   );
 }
-
-const ageOn = (birthDate: string, day: string) => {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
-};
 
 /**
  * The households of the LOI (its open dossiers) and what the coordinator watches for them: who lives where, the
