@@ -61,6 +61,7 @@ describe('the web app (browser): login, layout, Mijn taken', () => {
 
   it('shows the menu of the role, moves focus to the heading on navigation, and a reload or bookmark keeps the page', async () => {
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await menu.getByRole('link', { name: 'Opvang (LOI)' }).waitFor();
     expect(await menu.getByRole('link').allTextContents()).toEqual(['Mijn taken', 'Mijn dossiers', 'Cliënten', 'Nieuwe aanvraag', 'Intake', 'BCSD', 'Opvang (LOI)']);
     await menu.getByRole('link', { name: 'Intake' }).click();
     await page.waitForURL('**/app/intake');

@@ -163,6 +163,8 @@ describe('events from outside, intake and the household in the browser', () => {
     await page.waitForURL('**/app/intake');
     const form = page.getByRole('form', { name: 'Gebeurtenis die een dossier opent' });
     // Only the kinds that open a dossier: a forwarded request (for each procedure that takes one) and Fedasil's assignment to the LOI.
+    // The kinds arrive with GET /procedures: wait for the last one before reading the list (allTextContents does not wait).
+    await form.getByLabel('Soort gebeurtenis *').locator('option', { hasText: 'Toewijzing door Fedasil' }).waitFor({ state: 'attached' });
     expect(await form.getByLabel('Soort gebeurtenis *').locator('option').allTextContents()).toEqual([
       '— kies een soort —', 'Aanvraag doorgestuurd door een ander OCMW (Leefloon (RMI-wet))',
       'Aanvraag doorgestuurd door een ander OCMW (Maatschappelijke dienstverlening (OCMW-wet))',

@@ -63,6 +63,8 @@ describe('a new request (browser)', () => {
   it('opens a social aid request, the procedure chosen by its Dutch title, and renders its own inquiry from its outcome schema', async () => {
     await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
     // Every procedure GET /procedures lists is offered by its Dutch title (debt mediation without any web change).
+    // The options arrive with GET /procedures: wait for them before reading the list (allTextContents does not wait).
+    await page.getByLabel('Procedure', { exact: true }).locator('option', { hasText: 'Schuldbemiddeling en budgetbegeleiding (OCMW-wet)' }).waitFor({ state: 'attached' });
     expect(await page.getByLabel('Procedure', { exact: true }).locator('option').allTextContents()).toEqual(
       expect.arrayContaining(['Maatschappelijke dienstverlening (OCMW-wet)', 'Schuldbemiddeling en budgetbegeleiding (OCMW-wet)']),
     );
