@@ -6,6 +6,9 @@ import { normalizeIban } from '../../libs/domain/identifiers';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
+import { ocmwDirectoryOf } from '../../libs/config/ocmw-directory';
+import type { IsoDate } from '../../libs/deadlines/calendar-date';
+import { CompetenceExplanation, CompetenceFactsOutcome, explainCompetenceOutcome } from '../../libs/tasks/competence-check';
 import { createLinkedDossierActivities } from './linked-dossier.activities';
 import { createReferralActivities } from './referral.activities';
 
@@ -36,6 +39,8 @@ export interface DossierSettings {
   creditorAnswerDays?: number;
   /** LOI: months a recognised resident may stay after the positive decision (LOI-5, [U]). */
   loiTransitionMonths?: number;
+  /** This OCMW's NIS code (OCMW_NIS_CODE): the competence check's facts are judged from its side (Wet 1965). */
+  ocmwNisCode?: string;
 }
 
 export function createDossierActivities({ dataSource, config, temporal }: { dataSource: DataSource; config: AppConfig; temporal?: Client }) {
@@ -58,7 +63,18 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
         evaluationMonths: config.debtMediation.evaluationMonths,
         creditorAnswerDays: config.debtMediation.creditorAnswerDays,
         loiTransitionMonths: config.loiResidency.transitionMonths,
+        ocmwNisCode: config.ocmw.nisCode,
       };
+    },
+
+    /**
+     * The competence check's facts explained (Wet 1965, libs/domain/competence.ts): the competent OCMW by its name in
+     * the directory, the rule that decided, its basis and the reasoning in Dutch, for the timeline and the dossier's
+     * "Waarom dit OCMW?". Null when the check was completed without facts. Reads nothing but the configuration.
+     */
+    async explainCompetence(input: { requestDate: IsoDate; outcome: CompetenceFactsOutcome }): Promise<CompetenceExplanation | null> {
+      const directory = ocmwDirectoryOf(config);
+      return explainCompetenceOutcome(input.outcome, input.requestDate, config.ocmw.nisCode, (nis) => directory.get(nis)?.name);
     },
 
     /** The IBAN a social worker collected for a client who had none (a payment waits for it). */

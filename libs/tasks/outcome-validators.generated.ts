@@ -4,8 +4,10 @@
 import type { CompiledValidator } from "../validation/checks";
 "use strict";
 export const v0 = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
-const func9 = require("ajv/dist/runtime/ucs2length").default;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+const func9 = Object.prototype.hasOwnProperty;
+const func10 = require("ajv/dist/runtime/ucs2length").default;
+const pattern4 = new RegExp("^\\d{5}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -94,9 +96,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs7 = errors;
+let valid3 = true;
+const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.competent === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
+let missing1;
+if((data.situation === undefined) && (missing1 = "situation")){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -105,8 +111,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.rule === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+else {
+if(data.situation !== undefined){
+if("usual-residence" !== data.situation){
+const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -115,9 +123,32 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "competent") || (key0 === "rule")) || (key0 === "competentOcmw")) || (key0 === "reasons"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+}
+}
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs10 = errors;
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+if(valid3){
+var props0 = {};
+props0.usualResidence = true;
+props0.registeredIn = true;
+props0.situation = true;
+}
+}
+if(!valid3){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,15 +157,17 @@ vErrors.push(err7);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.competent = true;
 }
-if(data.competent !== undefined){
-let data1 = data.competent;
-const _errs8 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(true !== data1){
-const err8 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.situation === undefined) && (missing2 = "situation")){
+const err8 = {};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -143,14 +176,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-var _valid1 = _errs9 === errors;
-if(_valid1){
-valid4 = true;
-passing0 = 0;
-}
-const _errs10 = errors;
-if(false !== data1){
-const err9 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+else {
+if(data.situation !== undefined){
+if("institution" !== data.situation){
+const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -159,181 +188,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-var _valid1 = _errs10 === errors;
-if(_valid1 && valid4){
-valid4 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid1){
-valid4 = true;
-passing0 = 1;
 }
 }
-if(!valid4){
-const err10 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.rule !== undefined){
-let data2 = data.rule;
-const _errs12 = errors;
-let valid5 = false;
-let passing1 = null;
-const _errs13 = errors;
-if("usual-residence" !== data2){
-const err11 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
 }
 var _valid2 = _errs13 === errors;
-if(_valid2){
-valid5 = true;
-passing1 = 0;
-}
-const _errs14 = errors;
-if("institution" !== data2){
-const err12 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid2 = _errs14 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 1;
-}
-const _errs15 = errors;
-if("student" !== data2){
-const err13 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var _valid2 = _errs15 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 2];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 2;
-}
-const _errs16 = errors;
-if("homeless" !== data2){
-const err14 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid2 = _errs16 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 3];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 3;
-}
-const _errs17 = errors;
-if("asylum" !== data2){
-const err15 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var _valid2 = _errs17 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 4];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 4;
-}
-const _errs18 = errors;
-if("other" !== data2){
-const err16 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid2 = _errs18 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 5];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 5;
-}
-}
-}
-}
-}
-}
-if(!valid5){
-const err17 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-else {
 errors = _errs12;
 if(vErrors !== null){
 if(_errs12){
@@ -343,13 +201,166 @@ else {
 vErrors = null;
 }
 }
+if(_valid2){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.institutionKind === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
-if(data.competentOcmw !== undefined){
-let data3 = data.competentOcmw;
-if(typeof data3 === "string"){
-if(func9(data3) > 200){
-const err18 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+if(valid5){
+var props1 = {};
+props1.registeredOnAdmission = true;
+props1.firstAdmissionRegisteredIn = true;
+props1.usualResidence = true;
+props1.registeredIn = true;
+props1.situation = true;
+}
+}
+if(!valid5){
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.situation === undefined) && (missing3 = "situation")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("student" !== data.situation){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.studentRegisteredIn === undefined){
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.situation === undefined) && (missing4 = "situation")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("homeless" !== data.situation){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.actualStay === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -358,8 +369,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func9(data3) < 1){
-const err19 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+var _valid4 = _errs25 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -368,9 +383,17 @@ vErrors.push(err19);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-else {
-const err20 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs27 = errors;
+let valid11 = true;
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.situation === undefined) && (missing5 = "situation")){
+const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -379,12 +402,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.reasons !== undefined){
-let data4 = data.reasons;
-if(typeof data4 === "string"){
-if(func9(data4) > 4000){
-const err21 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+if(data.situation !== undefined){
+if("international-protection" !== data.situation){
+const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -393,8 +414,24 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(func9(data4) < 1){
-const err22 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+}
+var _valid5 = _errs28 === errors;
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationPlace === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -404,8 +441,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -414,15 +454,842 @@ vErrors.push(err23);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competent === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data.rule === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func9.call(schema31.properties, key0))){
+const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.situation !== undefined){
+let data6 = data.situation;
+const _errs33 = errors;
+let valid14 = false;
+let passing0 = null;
+const _errs34 = errors;
+if("usual-residence" !== data6){
+const err27 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid6 = _errs34 === errors;
+if(_valid6){
+valid14 = true;
+passing0 = 0;
+}
+const _errs35 = errors;
+if("institution" !== data6){
+const err28 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid6 = _errs35 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 1;
+}
+const _errs36 = errors;
+if("student" !== data6){
+const err29 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid6 = _errs36 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 2;
+}
+const _errs37 = errors;
+if("homeless" !== data6){
+const err30 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid6 = _errs37 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 3;
+}
+const _errs38 = errors;
+if("international-protection" !== data6){
+const err31 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid6 = _errs38 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 4;
+}
+}
+}
+}
+}
+if(!valid14){
+const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.usualResidence !== undefined){
+let data7 = data.usualResidence;
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err33 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.registeredIn !== undefined){
+let data8 = data.registeredIn;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err35 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.institutionKind !== undefined){
+let data9 = data.institutionKind;
+const _errs46 = errors;
+let valid15 = false;
+let passing1 = null;
+const _errs47 = errors;
+if("psychiatric-hospital" !== data9){
+const err37 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid7 = _errs47 === errors;
+if(_valid7){
+valid15 = true;
+passing1 = 0;
+}
+const _errs48 = errors;
+if("psychiatric-care-home" !== data9){
+const err38 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid7 = _errs48 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 1;
+}
+const _errs49 = errors;
+if("disabled-care" !== data9){
+const err39 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid7 = _errs49 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 2;
+}
+const _errs50 = errors;
+if("youth-care" !== data9){
+const err40 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid7 = _errs50 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 3;
+}
+const _errs51 = errors;
+if("care-home" !== data9){
+const err41 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid7 = _errs51 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 4;
+}
+const _errs52 = errors;
+if("prison" !== data9){
+const err42 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid7 = _errs52 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 5];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 5;
+}
+const _errs53 = errors;
+if("paaz" !== data9){
+const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid7 = _errs53 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 6];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 6;
+}
+const _errs54 = errors;
+if("supported-living" !== data9){
+const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid7 = _errs54 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 7];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 7;
+}
+}
+}
+}
+}
+}
+}
+}
+if(!valid15){
+const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registeredOnAdmission !== undefined){
+let data10 = data.registeredOnAdmission;
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err46 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.firstAdmissionRegisteredIn !== undefined){
+let data11 = data.firstAdmissionRegisteredIn;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err48 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.studentRegisteredIn !== undefined){
+let data12 = data.studentRegisteredIn;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err50 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.actualStay !== undefined){
+let data13 = data.actualStay;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err52 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.registrationPlace !== undefined){
+let data14 = data.registrationPlace;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err54 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.competent !== undefined){
+let data15 = data.competent;
+const _errs71 = errors;
+let valid16 = false;
+let passing2 = null;
+const _errs72 = errors;
+if(true !== data15){
+const err56 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid8 = _errs72 === errors;
+if(_valid8){
+valid16 = true;
+passing2 = 0;
+}
+const _errs73 = errors;
+if(false !== data15){
+const err57 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid8 = _errs73 === errors;
+if(_valid8 && valid16){
+valid16 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid8){
+valid16 = true;
+passing2 = 1;
+}
+}
+if(!valid16){
+const err58 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.rule !== undefined){
+let data16 = data.rule;
+const _errs75 = errors;
+let valid17 = false;
+let passing3 = null;
+const _errs76 = errors;
+if("usual-residence" !== data16){
+const err59 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+var _valid9 = _errs76 === errors;
+if(_valid9){
+valid17 = true;
+passing3 = 0;
+}
+const _errs77 = errors;
+if("institution" !== data16){
+const err60 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid9 = _errs77 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 1;
+}
+const _errs78 = errors;
+if("student" !== data16){
+const err61 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid9 = _errs78 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 2;
+}
+const _errs79 = errors;
+if("homeless" !== data16){
+const err62 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid9 = _errs79 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 3;
+}
+const _errs80 = errors;
+if("asylum" !== data16){
+const err63 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid9 = _errs80 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 4];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 4;
+}
+const _errs81 = errors;
+if("other" !== data16){
+const err64 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid9 = _errs81 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 5];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid17){
+const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+else {
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.competentOcmw !== undefined){
+let data17 = data.competentOcmw;
+if(typeof data17 === "string"){
+if(func10(data17) > 200){
+const err66 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(func10(data17) < 1){
+const err67 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data18 = data.reasons;
+if(typeof data18 === "string"){
+if(func10(data18) > 4000){
+const err69 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(func10(data18) < 1){
+const err70 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 }
@@ -434,7 +1301,7 @@ validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const v1 = validate21;
 const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 const func0 = require("../validation/checks").formatFailure;
-const func16 = require("../validation/checks").notFutureFailure;
+const func17 = require("../validation/checks").notFutureFailure;
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -492,7 +1359,7 @@ errors++;
 if(data.forwardedTo !== undefined){
 let data0 = data.forwardedTo;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err4 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -502,7 +1369,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err5 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -538,7 +1405,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -564,7 +1431,7 @@ errors++;
 if(data.reasons !== undefined){
 let data2 = data.reasons;
 if(typeof data2 === "string"){
-if(func9(data2) > 4000){
+if(func10(data2) > 4000){
 const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -574,7 +1441,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -672,7 +1539,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -858,7 +1725,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -949,7 +1816,7 @@ vErrors = null;
 if(data.notes !== undefined){
 let data2 = data.notes;
 if(typeof data2 === "string"){
-if(func9(data2) > 4000){
+if(func10(data2) > 4000){
 const err9 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -1179,7 +2046,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -1205,7 +2072,7 @@ errors++;
 if(data.trackingNumber !== undefined){
 let data3 = data.trackingNumber;
 if(typeof data3 === "string"){
-if(func9(data3) > 40){
+if(func10(data3) > 40){
 const err13 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1215,7 +2082,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func9(data3) < 1){
+if(func10(data3) < 1){
 const err14 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -1467,7 +2334,7 @@ vErrors = null;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -1477,7 +2344,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1698,7 +2565,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -1959,7 +2826,7 @@ errors++;
 if(data.motivation !== undefined){
 let data6 = data.motivation;
 if(typeof data6 === "string"){
-if(func9(data6) > 8000){
+if(func10(data6) > 8000){
 const err26 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -1969,7 +2836,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(func9(data6) < 1){
+if(func10(data6) < 1){
 const err27 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -2009,7 +2876,6 @@ validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v8 = validate28;
 const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","householdType","householdSize","monthlyResourcesCents","proposedCategory","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"householdSize":{"type":"integer","title":"Aantal personen in het huishouden","minimum":1,"maximum":30},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"proposedCategory":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"swornStatementDate":{"type":"string","format":"date","title":"Datum verklaring op eer","x-notFuture":true},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
-const func37 = Object.prototype.hasOwnProperty;
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2083,7 +2949,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func37.call(schema39.properties, key0))){
+if(!(func9.call(schema39.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2108,7 +2974,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err8 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -2389,7 +3255,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-const failure3 = func16(true, data5, this);
+const failure3 = func17(true, data5, this);
 if(failure3 !== null){
 const err25 = {instancePath:instancePath+"/swornStatementDate",schemaPath:"#/properties/swornStatementDate/x-notFuture",keyword:"x-notFuture",params:{code: failure3.code, message: failure3.message},message:failure3.message};
 if(vErrors === null){
@@ -2480,7 +3346,7 @@ vErrors = null;
 if(data.notes !== undefined){
 let data7 = data.notes;
 if(typeof data7 === "string"){
-if(func9(data7) > 4000){
+if(func10(data7) > 4000){
 const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -2505,7 +3371,7 @@ errors++;
 if(data.missingDocuments !== undefined){
 let data8 = data.missingDocuments;
 if(typeof data8 === "string"){
-if(func9(data8) > 2000){
+if(func10(data8) > 2000){
 const err32 = {instancePath:instancePath+"/missingDocuments",schemaPath:"#/properties/missingDocuments/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err32];
@@ -2892,7 +3758,7 @@ errors++;
 if(data.motivation !== undefined){
 let data5 = data.motivation;
 if(typeof data5 === "string"){
-if(func9(data5) > 8000){
+if(func10(data5) > 8000){
 const err21 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -2902,7 +3768,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(func9(data5) < 1){
+if(func10(data5) < 1){
 const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -3162,7 +4028,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err14 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -3423,7 +4289,7 @@ errors++;
 if(data.motivation !== undefined){
 let data7 = data.motivation;
 if(typeof data7 === "string"){
-if(func9(data7) > 8000){
+if(func10(data7) > 8000){
 const err29 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err29];
@@ -3433,7 +4299,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(func9(data7) < 1){
+if(func10(data7) < 1){
 const err30 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -3541,7 +4407,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err5 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -3676,7 +4542,7 @@ vErrors = null;
 if(data.goals !== undefined){
 let data2 = data.goals;
 if(typeof data2 === "string"){
-if(func9(data2) > 4000){
+if(func10(data2) > 4000){
 const err12 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -3686,7 +4552,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err13 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -3794,7 +4660,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err5 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -3885,7 +4751,7 @@ vErrors = null;
 if(data.summary !== undefined){
 let data2 = data.summary;
 if(typeof data2 === "string"){
-if(func9(data2) > 8000){
+if(func10(data2) > 8000){
 const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -3895,7 +4761,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err11 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -4134,7 +5000,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -4308,7 +5174,7 @@ errors++;
 if(data.motivation !== undefined){
 let data5 = data.motivation;
 if(typeof data5 === "string"){
-if(func9(data5) > 8000){
+if(func10(data5) > 8000){
 const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -4318,7 +5184,7 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(func9(data5) < 1){
+if(func10(data5) < 1){
 const err23 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -4513,7 +5379,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -4539,7 +5405,7 @@ errors++;
 if(data.motivation !== undefined){
 let data2 = data.motivation;
 if(typeof data2 === "string"){
-if(func9(data2) > 8000){
+if(func10(data2) > 8000){
 const err11 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -4549,7 +5415,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -4636,7 +5502,7 @@ errors++;
 if(data.forwardingOcmw !== undefined){
 let data0 = data.forwardingOcmw;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err3 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4646,7 +5512,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err4 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -4671,7 +5537,7 @@ errors++;
 if(data.reasons !== undefined){
 let data1 = data.reasons;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err6 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -4681,7 +5547,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err7 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -4717,7 +5583,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err10 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -4936,7 +5802,7 @@ vErrors = null;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -4946,7 +5812,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -4985,7 +5851,7 @@ return errors === 0;
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v17 = validate37;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5074,9 +5940,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs7 = errors;
+let valid3 = true;
+const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.competent === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
+let missing1;
+if((data.situation === undefined) && (missing1 = "situation")){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5085,8 +5955,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.rule === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+else {
+if(data.situation !== undefined){
+if("usual-residence" !== data.situation){
+const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5095,9 +5967,32 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "competent") || (key0 === "rule")) || (key0 === "competentOcmw")) || (key0 === "reasons"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+}
+}
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs10 = errors;
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+if(valid3){
+var props0 = {};
+props0.usualResidence = true;
+props0.registeredIn = true;
+props0.situation = true;
+}
+}
+if(!valid3){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5106,15 +6001,17 @@ vErrors.push(err7);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.competent = true;
 }
-if(data.competent !== undefined){
-let data1 = data.competent;
-const _errs8 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(true !== data1){
-const err8 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.situation === undefined) && (missing2 = "situation")){
+const err8 = {};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5123,14 +6020,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-var _valid1 = _errs9 === errors;
-if(_valid1){
-valid4 = true;
-passing0 = 0;
-}
-const _errs10 = errors;
-if(false !== data1){
-const err9 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+else {
+if(data.situation !== undefined){
+if("institution" !== data.situation){
+const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5139,181 +6032,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-var _valid1 = _errs10 === errors;
-if(_valid1 && valid4){
-valid4 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid1){
-valid4 = true;
-passing0 = 1;
 }
 }
-if(!valid4){
-const err10 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.rule !== undefined){
-let data2 = data.rule;
-const _errs12 = errors;
-let valid5 = false;
-let passing1 = null;
-const _errs13 = errors;
-if("usual-residence" !== data2){
-const err11 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
 }
 var _valid2 = _errs13 === errors;
-if(_valid2){
-valid5 = true;
-passing1 = 0;
-}
-const _errs14 = errors;
-if("institution" !== data2){
-const err12 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid2 = _errs14 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 1;
-}
-const _errs15 = errors;
-if("student" !== data2){
-const err13 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var _valid2 = _errs15 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 2];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 2;
-}
-const _errs16 = errors;
-if("homeless" !== data2){
-const err14 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid2 = _errs16 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 3];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 3;
-}
-const _errs17 = errors;
-if("asylum" !== data2){
-const err15 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var _valid2 = _errs17 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 4];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 4;
-}
-const _errs18 = errors;
-if("other" !== data2){
-const err16 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid2 = _errs18 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 5];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 5;
-}
-}
-}
-}
-}
-}
-if(!valid5){
-const err17 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-else {
 errors = _errs12;
 if(vErrors !== null){
 if(_errs12){
@@ -5323,13 +6045,166 @@ else {
 vErrors = null;
 }
 }
+if(_valid2){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.institutionKind === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
-if(data.competentOcmw !== undefined){
-let data3 = data.competentOcmw;
-if(typeof data3 === "string"){
-if(func9(data3) > 200){
-const err18 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+if(valid5){
+var props1 = {};
+props1.registeredOnAdmission = true;
+props1.firstAdmissionRegisteredIn = true;
+props1.usualResidence = true;
+props1.registeredIn = true;
+props1.situation = true;
+}
+}
+if(!valid5){
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.situation === undefined) && (missing3 = "situation")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("student" !== data.situation){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.studentRegisteredIn === undefined){
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.situation === undefined) && (missing4 = "situation")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("homeless" !== data.situation){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.actualStay === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5338,8 +6213,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func9(data3) < 1){
-const err19 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+var _valid4 = _errs25 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5348,9 +6227,17 @@ vErrors.push(err19);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-else {
-const err20 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs27 = errors;
+let valid11 = true;
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.situation === undefined) && (missing5 = "situation")){
+const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5359,12 +6246,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.reasons !== undefined){
-let data4 = data.reasons;
-if(typeof data4 === "string"){
-if(func9(data4) > 4000){
-const err21 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+if(data.situation !== undefined){
+if("international-protection" !== data.situation){
+const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5373,8 +6258,24 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(func9(data4) < 1){
-const err22 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+}
+var _valid5 = _errs28 === errors;
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationPlace === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5384,8 +6285,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5394,15 +6298,842 @@ vErrors.push(err23);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competent === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data.rule === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func9.call(schema48.properties, key0))){
+const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.situation !== undefined){
+let data6 = data.situation;
+const _errs33 = errors;
+let valid14 = false;
+let passing0 = null;
+const _errs34 = errors;
+if("usual-residence" !== data6){
+const err27 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid6 = _errs34 === errors;
+if(_valid6){
+valid14 = true;
+passing0 = 0;
+}
+const _errs35 = errors;
+if("institution" !== data6){
+const err28 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid6 = _errs35 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 1;
+}
+const _errs36 = errors;
+if("student" !== data6){
+const err29 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid6 = _errs36 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 2;
+}
+const _errs37 = errors;
+if("homeless" !== data6){
+const err30 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid6 = _errs37 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 3;
+}
+const _errs38 = errors;
+if("international-protection" !== data6){
+const err31 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid6 = _errs38 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 4;
+}
+}
+}
+}
+}
+if(!valid14){
+const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.usualResidence !== undefined){
+let data7 = data.usualResidence;
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err33 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.registeredIn !== undefined){
+let data8 = data.registeredIn;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err35 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.institutionKind !== undefined){
+let data9 = data.institutionKind;
+const _errs46 = errors;
+let valid15 = false;
+let passing1 = null;
+const _errs47 = errors;
+if("psychiatric-hospital" !== data9){
+const err37 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid7 = _errs47 === errors;
+if(_valid7){
+valid15 = true;
+passing1 = 0;
+}
+const _errs48 = errors;
+if("psychiatric-care-home" !== data9){
+const err38 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid7 = _errs48 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 1;
+}
+const _errs49 = errors;
+if("disabled-care" !== data9){
+const err39 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid7 = _errs49 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 2;
+}
+const _errs50 = errors;
+if("youth-care" !== data9){
+const err40 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid7 = _errs50 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 3;
+}
+const _errs51 = errors;
+if("care-home" !== data9){
+const err41 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid7 = _errs51 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 4;
+}
+const _errs52 = errors;
+if("prison" !== data9){
+const err42 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid7 = _errs52 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 5];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 5;
+}
+const _errs53 = errors;
+if("paaz" !== data9){
+const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid7 = _errs53 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 6];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 6;
+}
+const _errs54 = errors;
+if("supported-living" !== data9){
+const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid7 = _errs54 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 7];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 7;
+}
+}
+}
+}
+}
+}
+}
+}
+if(!valid15){
+const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registeredOnAdmission !== undefined){
+let data10 = data.registeredOnAdmission;
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err46 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.firstAdmissionRegisteredIn !== undefined){
+let data11 = data.firstAdmissionRegisteredIn;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err48 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.studentRegisteredIn !== undefined){
+let data12 = data.studentRegisteredIn;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err50 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.actualStay !== undefined){
+let data13 = data.actualStay;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err52 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.registrationPlace !== undefined){
+let data14 = data.registrationPlace;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err54 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.competent !== undefined){
+let data15 = data.competent;
+const _errs71 = errors;
+let valid16 = false;
+let passing2 = null;
+const _errs72 = errors;
+if(true !== data15){
+const err56 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid8 = _errs72 === errors;
+if(_valid8){
+valid16 = true;
+passing2 = 0;
+}
+const _errs73 = errors;
+if(false !== data15){
+const err57 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid8 = _errs73 === errors;
+if(_valid8 && valid16){
+valid16 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid8){
+valid16 = true;
+passing2 = 1;
+}
+}
+if(!valid16){
+const err58 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.rule !== undefined){
+let data16 = data.rule;
+const _errs75 = errors;
+let valid17 = false;
+let passing3 = null;
+const _errs76 = errors;
+if("usual-residence" !== data16){
+const err59 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+var _valid9 = _errs76 === errors;
+if(_valid9){
+valid17 = true;
+passing3 = 0;
+}
+const _errs77 = errors;
+if("institution" !== data16){
+const err60 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid9 = _errs77 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 1;
+}
+const _errs78 = errors;
+if("student" !== data16){
+const err61 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid9 = _errs78 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 2;
+}
+const _errs79 = errors;
+if("homeless" !== data16){
+const err62 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid9 = _errs79 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 3;
+}
+const _errs80 = errors;
+if("asylum" !== data16){
+const err63 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid9 = _errs80 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 4];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 4;
+}
+const _errs81 = errors;
+if("other" !== data16){
+const err64 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid9 = _errs81 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 5];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid17){
+const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+else {
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.competentOcmw !== undefined){
+let data17 = data.competentOcmw;
+if(typeof data17 === "string"){
+if(func10(data17) > 200){
+const err66 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(func10(data17) < 1){
+const err67 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data18 = data.reasons;
+if(typeof data18 === "string"){
+if(func10(data18) > 4000){
+const err69 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(func10(data18) < 1){
+const err70 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 }
@@ -5470,7 +7201,7 @@ errors++;
 if(data.forwardedTo !== undefined){
 let data0 = data.forwardedTo;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err4 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -5480,7 +7211,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err5 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -5516,7 +7247,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -5542,7 +7273,7 @@ errors++;
 if(data.reasons !== undefined){
 let data2 = data.reasons;
 if(typeof data2 === "string"){
-if(func9(data2) > 4000){
+if(func10(data2) > 4000){
 const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -5552,7 +7283,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -5650,7 +7381,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -5836,7 +7567,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -5927,7 +7658,7 @@ vErrors = null;
 if(data.notes !== undefined){
 let data2 = data.notes;
 if(typeof data2 === "string"){
-if(func9(data2) > 4000){
+if(func10(data2) > 4000){
 const err9 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -6157,7 +7888,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -6183,7 +7914,7 @@ errors++;
 if(data.trackingNumber !== undefined){
 let data3 = data.trackingNumber;
 if(typeof data3 === "string"){
-if(func9(data3) > 40){
+if(func10(data3) > 40){
 const err13 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -6193,7 +7924,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func9(data3) < 1){
+if(func10(data3) < 1){
 const err14 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -6445,7 +8176,7 @@ vErrors = null;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -6455,7 +8186,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -6676,7 +8407,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -6937,7 +8668,7 @@ errors++;
 if(data.motivation !== undefined){
 let data6 = data.motivation;
 if(typeof data6 === "string"){
-if(func9(data6) > 8000){
+if(func10(data6) > 8000){
 const err26 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -6947,7 +8678,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(func9(data6) < 1){
+if(func10(data6) < 1){
 const err27 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -7070,7 +8801,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func37.call(schema56.properties, key0))){
+if(!(func9.call(schema56.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -7095,7 +8826,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/homeVisitDate",schemaPath:"#/properties/homeVisitDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -7569,7 +9300,7 @@ vErrors = null;
 if(data.notes !== undefined){
 let data7 = data.notes;
 if(typeof data7 === "string"){
-if(func9(data7) > 4000){
+if(func10(data7) > 4000){
 const err33 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err33];
@@ -7594,7 +9325,7 @@ errors++;
 if(data.missingDocuments !== undefined){
 let data8 = data.missingDocuments;
 if(typeof data8 === "string"){
-if(func9(data8) > 2000){
+if(func10(data8) > 2000){
 const err35 = {instancePath:instancePath+"/missingDocuments",schemaPath:"#/properties/missingDocuments/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -7836,7 +9567,7 @@ vErrors = null;
 if(data.motivation !== undefined){
 let data3 = data.motivation;
 if(typeof data3 === "string"){
-if(func9(data3) > 8000){
+if(func10(data3) > 8000){
 const err14 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -7846,7 +9577,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func9(data3) < 1){
+if(func10(data3) < 1){
 const err15 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -8371,7 +10102,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key0 in data){
-if(!(func37.call(schema58.properties, key0))){
+if(!(func9.call(schema58.properties, key0))){
 const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -8764,7 +10495,7 @@ errors++;
 if(data.aidDescription !== undefined){
 let data12 = data.aidDescription;
 if(typeof data12 === "string"){
-if(func9(data12) > 2000){
+if(func10(data12) > 2000){
 const err53 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err53];
@@ -8774,7 +10505,7 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(func9(data12) < 1){
+if(func10(data12) < 1){
 const err54 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
@@ -8825,7 +10556,7 @@ errors++;
 if(data.motivation !== undefined){
 let data14 = data.motivation;
 if(typeof data14 === "string"){
-if(func9(data14) > 8000){
+if(func10(data14) > 8000){
 const err58 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err58];
@@ -8835,7 +10566,7 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(func9(data14) < 1){
+if(func10(data14) < 1){
 const err59 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
@@ -9303,7 +11034,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key0 in data){
-if(!(func37.call(schema59.properties, key0))){
+if(!(func9.call(schema59.properties, key0))){
 const err28 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -9481,7 +11212,7 @@ vErrors.push(err36);
 }
 errors++;
 }
-const failure1 = func16(true, data6, this);
+const failure1 = func17(true, data6, this);
 if(failure1 !== null){
 const err37 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -9821,7 +11552,7 @@ errors++;
 if(data.aidDescription !== undefined){
 let data12 = data.aidDescription;
 if(typeof data12 === "string"){
-if(func9(data12) > 2000){
+if(func10(data12) > 2000){
 const err57 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err57];
@@ -9831,7 +11562,7 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(func9(data12) < 1){
+if(func10(data12) < 1){
 const err58 = {instancePath:instancePath+"/aidDescription",schemaPath:"#/properties/aidDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err58];
@@ -9882,7 +11613,7 @@ errors++;
 if(data.motivation !== undefined){
 let data14 = data.motivation;
 if(typeof data14 === "string"){
-if(func9(data14) > 8000){
+if(func10(data14) > 8000){
 const err62 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err62];
@@ -9892,7 +11623,7 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(func9(data14) < 1){
+if(func10(data14) < 1){
 const err63 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err63];
@@ -10087,7 +11818,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -10113,7 +11844,7 @@ errors++;
 if(data.motivation !== undefined){
 let data2 = data.motivation;
 if(typeof data2 === "string"){
-if(func9(data2) > 8000){
+if(func10(data2) > 8000){
 const err11 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -10123,7 +11854,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -10210,7 +11941,7 @@ errors++;
 if(data.forwardingOcmw !== undefined){
 let data0 = data.forwardingOcmw;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err3 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -10220,7 +11951,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err4 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -10245,7 +11976,7 @@ errors++;
 if(data.reasons !== undefined){
 let data1 = data.reasons;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err6 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -10255,7 +11986,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err7 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -10291,7 +12022,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err10 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -10380,7 +12111,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err3 = {instancePath:instancePath+"/notifiedOn",schemaPath:"#/properties/notifiedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -10575,7 +12306,7 @@ errors++;
 if(data.payer !== undefined){
 let data0 = data.payer;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err5 = {instancePath:instancePath+"/payer",schemaPath:"#/properties/payer/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -10585,7 +12316,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err6 = {instancePath:instancePath+"/payer",schemaPath:"#/properties/payer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -10711,7 +12442,7 @@ return errors === 0;
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v33 = validate53;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}}]};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10800,9 +12531,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs7 = errors;
+let valid3 = true;
+const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.competent === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
+let missing1;
+if((data.situation === undefined) && (missing1 = "situation")){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10811,8 +12546,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.rule === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+else {
+if(data.situation !== undefined){
+if("usual-residence" !== data.situation){
+const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10821,9 +12558,32 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "competent") || (key0 === "rule")) || (key0 === "competentOcmw")) || (key0 === "reasons"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+}
+}
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs10 = errors;
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+if(valid3){
+var props0 = {};
+props0.usualResidence = true;
+props0.registeredIn = true;
+props0.situation = true;
+}
+}
+if(!valid3){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10832,15 +12592,17 @@ vErrors.push(err7);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.competent = true;
 }
-if(data.competent !== undefined){
-let data1 = data.competent;
-const _errs8 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(true !== data1){
-const err8 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.situation === undefined) && (missing2 = "situation")){
+const err8 = {};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10849,14 +12611,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-var _valid1 = _errs9 === errors;
-if(_valid1){
-valid4 = true;
-passing0 = 0;
-}
-const _errs10 = errors;
-if(false !== data1){
-const err9 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+else {
+if(data.situation !== undefined){
+if("institution" !== data.situation){
+const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10865,181 +12623,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-var _valid1 = _errs10 === errors;
-if(_valid1 && valid4){
-valid4 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid1){
-valid4 = true;
-passing0 = 1;
 }
 }
-if(!valid4){
-const err10 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.rule !== undefined){
-let data2 = data.rule;
-const _errs12 = errors;
-let valid5 = false;
-let passing1 = null;
-const _errs13 = errors;
-if("usual-residence" !== data2){
-const err11 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
 }
 var _valid2 = _errs13 === errors;
-if(_valid2){
-valid5 = true;
-passing1 = 0;
-}
-const _errs14 = errors;
-if("institution" !== data2){
-const err12 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid2 = _errs14 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 1;
-}
-const _errs15 = errors;
-if("student" !== data2){
-const err13 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var _valid2 = _errs15 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 2];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 2;
-}
-const _errs16 = errors;
-if("homeless" !== data2){
-const err14 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid2 = _errs16 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 3];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 3;
-}
-const _errs17 = errors;
-if("asylum" !== data2){
-const err15 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var _valid2 = _errs17 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 4];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 4;
-}
-const _errs18 = errors;
-if("other" !== data2){
-const err16 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid2 = _errs18 === errors;
-if(_valid2 && valid5){
-valid5 = false;
-passing1 = [passing1, 5];
-}
-else {
-if(_valid2){
-valid5 = true;
-passing1 = 5;
-}
-}
-}
-}
-}
-}
-if(!valid5){
-const err17 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-else {
 errors = _errs12;
 if(vErrors !== null){
 if(_errs12){
@@ -11049,13 +12636,166 @@ else {
 vErrors = null;
 }
 }
+if(_valid2){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.institutionKind === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
-if(data.competentOcmw !== undefined){
-let data3 = data.competentOcmw;
-if(typeof data3 === "string"){
-if(func9(data3) > 200){
-const err18 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+if(valid5){
+var props1 = {};
+props1.registeredOnAdmission = true;
+props1.firstAdmissionRegisteredIn = true;
+props1.usualResidence = true;
+props1.registeredIn = true;
+props1.situation = true;
+}
+}
+if(!valid5){
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.situation === undefined) && (missing3 = "situation")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("student" !== data.situation){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.studentRegisteredIn === undefined){
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.situation === undefined) && (missing4 = "situation")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("homeless" !== data.situation){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.actualStay === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11064,8 +12804,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func9(data3) < 1){
-const err19 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+var _valid4 = _errs25 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11074,9 +12818,17 @@ vErrors.push(err19);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-else {
-const err20 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs27 = errors;
+let valid11 = true;
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.situation === undefined) && (missing5 = "situation")){
+const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11085,12 +12837,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.reasons !== undefined){
-let data4 = data.reasons;
-if(typeof data4 === "string"){
-if(func9(data4) > 4000){
-const err21 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+if(data.situation !== undefined){
+if("international-protection" !== data.situation){
+const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11099,8 +12849,24 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(func9(data4) < 1){
-const err22 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+}
+var _valid5 = _errs28 === errors;
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationPlace === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11110,8 +12876,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11120,15 +12889,842 @@ vErrors.push(err23);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competent === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data.rule === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func9.call(schema64.properties, key0))){
+const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.situation !== undefined){
+let data6 = data.situation;
+const _errs33 = errors;
+let valid14 = false;
+let passing0 = null;
+const _errs34 = errors;
+if("usual-residence" !== data6){
+const err27 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid6 = _errs34 === errors;
+if(_valid6){
+valid14 = true;
+passing0 = 0;
+}
+const _errs35 = errors;
+if("institution" !== data6){
+const err28 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid6 = _errs35 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 1;
+}
+const _errs36 = errors;
+if("student" !== data6){
+const err29 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid6 = _errs36 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 2;
+}
+const _errs37 = errors;
+if("homeless" !== data6){
+const err30 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid6 = _errs37 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 3;
+}
+const _errs38 = errors;
+if("international-protection" !== data6){
+const err31 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid6 = _errs38 === errors;
+if(_valid6 && valid14){
+valid14 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid6){
+valid14 = true;
+passing0 = 4;
+}
+}
+}
+}
+}
+if(!valid14){
+const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.usualResidence !== undefined){
+let data7 = data.usualResidence;
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err33 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.registeredIn !== undefined){
+let data8 = data.registeredIn;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err35 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.institutionKind !== undefined){
+let data9 = data.institutionKind;
+const _errs46 = errors;
+let valid15 = false;
+let passing1 = null;
+const _errs47 = errors;
+if("psychiatric-hospital" !== data9){
+const err37 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid7 = _errs47 === errors;
+if(_valid7){
+valid15 = true;
+passing1 = 0;
+}
+const _errs48 = errors;
+if("psychiatric-care-home" !== data9){
+const err38 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid7 = _errs48 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 1;
+}
+const _errs49 = errors;
+if("disabled-care" !== data9){
+const err39 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid7 = _errs49 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 2;
+}
+const _errs50 = errors;
+if("youth-care" !== data9){
+const err40 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid7 = _errs50 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 3;
+}
+const _errs51 = errors;
+if("care-home" !== data9){
+const err41 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid7 = _errs51 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 4;
+}
+const _errs52 = errors;
+if("prison" !== data9){
+const err42 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid7 = _errs52 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 5];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 5;
+}
+const _errs53 = errors;
+if("paaz" !== data9){
+const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid7 = _errs53 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 6];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 6;
+}
+const _errs54 = errors;
+if("supported-living" !== data9){
+const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid7 = _errs54 === errors;
+if(_valid7 && valid15){
+valid15 = false;
+passing1 = [passing1, 7];
+}
+else {
+if(_valid7){
+valid15 = true;
+passing1 = 7;
+}
+}
+}
+}
+}
+}
+}
+}
+if(!valid15){
+const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registeredOnAdmission !== undefined){
+let data10 = data.registeredOnAdmission;
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err46 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.firstAdmissionRegisteredIn !== undefined){
+let data11 = data.firstAdmissionRegisteredIn;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err48 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.studentRegisteredIn !== undefined){
+let data12 = data.studentRegisteredIn;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err50 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.actualStay !== undefined){
+let data13 = data.actualStay;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err52 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.registrationPlace !== undefined){
+let data14 = data.registrationPlace;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err54 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.competent !== undefined){
+let data15 = data.competent;
+const _errs71 = errors;
+let valid16 = false;
+let passing2 = null;
+const _errs72 = errors;
+if(true !== data15){
+const err56 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid8 = _errs72 === errors;
+if(_valid8){
+valid16 = true;
+passing2 = 0;
+}
+const _errs73 = errors;
+if(false !== data15){
+const err57 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid8 = _errs73 === errors;
+if(_valid8 && valid16){
+valid16 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid8){
+valid16 = true;
+passing2 = 1;
+}
+}
+if(!valid16){
+const err58 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.rule !== undefined){
+let data16 = data.rule;
+const _errs75 = errors;
+let valid17 = false;
+let passing3 = null;
+const _errs76 = errors;
+if("usual-residence" !== data16){
+const err59 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+var _valid9 = _errs76 === errors;
+if(_valid9){
+valid17 = true;
+passing3 = 0;
+}
+const _errs77 = errors;
+if("institution" !== data16){
+const err60 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid9 = _errs77 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 1;
+}
+const _errs78 = errors;
+if("student" !== data16){
+const err61 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid9 = _errs78 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 2;
+}
+const _errs79 = errors;
+if("homeless" !== data16){
+const err62 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid9 = _errs79 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 3;
+}
+const _errs80 = errors;
+if("asylum" !== data16){
+const err63 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid9 = _errs80 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 4];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 4;
+}
+const _errs81 = errors;
+if("other" !== data16){
+const err64 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid9 = _errs81 === errors;
+if(_valid9 && valid17){
+valid17 = false;
+passing3 = [passing3, 5];
+}
+else {
+if(_valid9){
+valid17 = true;
+passing3 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid17){
+const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+else {
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.competentOcmw !== undefined){
+let data17 = data.competentOcmw;
+if(typeof data17 === "string"){
+if(func10(data17) > 200){
+const err66 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(func10(data17) < 1){
+const err67 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data18 = data.reasons;
+if(typeof data18 === "string"){
+if(func10(data18) > 4000){
+const err69 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(func10(data18) < 1){
+const err70 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 }
@@ -11196,7 +13792,7 @@ errors++;
 if(data.forwardedTo !== undefined){
 let data0 = data.forwardedTo;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err4 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -11206,7 +13802,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err5 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -11242,7 +13838,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -11268,7 +13864,7 @@ errors++;
 if(data.reasons !== undefined){
 let data2 = data.reasons;
 if(typeof data2 === "string"){
-if(func9(data2) > 4000){
+if(func10(data2) > 4000){
 const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -11278,7 +13874,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -11376,7 +13972,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -11562,7 +14158,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -11653,7 +14249,7 @@ vErrors = null;
 if(data.notes !== undefined){
 let data2 = data.notes;
 if(typeof data2 === "string"){
-if(func9(data2) > 4000){
+if(func10(data2) > 4000){
 const err9 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -11883,7 +14479,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -11909,7 +14505,7 @@ errors++;
 if(data.trackingNumber !== undefined){
 let data3 = data.trackingNumber;
 if(typeof data3 === "string"){
-if(func9(data3) > 40){
+if(func10(data3) > 40){
 const err13 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -11919,7 +14515,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func9(data3) < 1){
+if(func10(data3) < 1){
 const err14 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -12171,7 +14767,7 @@ vErrors = null;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -12181,7 +14777,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -12559,7 +15155,7 @@ vErrors = null;
 if(data.notes !== undefined){
 let data5 = data.notes;
 if(typeof data5 === "string"){
-if(func9(data5) > 4000){
+if(func10(data5) > 4000){
 const err21 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -12584,7 +15180,7 @@ errors++;
 if(data.missingDocuments !== undefined){
 let data6 = data.missingDocuments;
 if(typeof data6 === "string"){
-if(func9(data6) > 2000){
+if(func10(data6) > 2000){
 const err23 = {instancePath:instancePath+"/missingDocuments",schemaPath:"#/properties/missingDocuments/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -12935,7 +15531,7 @@ errors++;
 if(data.motivation !== undefined){
 let data4 = data.motivation;
 if(typeof data4 === "string"){
-if(func9(data4) > 8000){
+if(func10(data4) > 8000){
 const err18 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -12945,7 +15541,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func9(data4) < 1){
+if(func10(data4) < 1){
 const err19 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -13175,7 +15771,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/signedOn",schemaPath:"#/properties/signedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -13201,7 +15797,7 @@ errors++;
 if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
-if(func9(data3) > 4000){
+if(func10(data3) > 4000){
 const err13 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -13211,7 +15807,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func9(data3) < 1){
+if(func10(data3) < 1){
 const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -13386,7 +15982,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/interviewDate",schemaPath:"#/properties/interviewDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -13621,7 +16217,7 @@ errors++;
 if(data.report !== undefined){
 let data5 = data.report;
 if(typeof data5 === "string"){
-if(func9(data5) > 8000){
+if(func10(data5) > 8000){
 const err22 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -13631,7 +16227,7 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(func9(data5) < 1){
+if(func10(data5) < 1){
 const err23 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -13783,7 +16379,7 @@ vErrors = null;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err6 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -13793,7 +16389,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -13967,7 +16563,7 @@ vErrors = null;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -13977,7 +16573,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -14075,7 +16671,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -14101,7 +16697,7 @@ errors++;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err6 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -14111,7 +16707,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -14372,7 +16968,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err12 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -14520,7 +17116,7 @@ errors++;
 if(data.motivation !== undefined){
 let data4 = data.motivation;
 if(typeof data4 === "string"){
-if(func9(data4) > 8000){
+if(func10(data4) > 8000){
 const err21 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -14530,7 +17126,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(func9(data4) < 1){
+if(func10(data4) < 1){
 const err22 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -14725,7 +17321,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -14751,7 +17347,7 @@ errors++;
 if(data.motivation !== undefined){
 let data2 = data.motivation;
 if(typeof data2 === "string"){
-if(func9(data2) > 8000){
+if(func10(data2) > 8000){
 const err11 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -14761,7 +17357,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -14848,7 +17444,7 @@ errors++;
 if(data.forwardingOcmw !== undefined){
 let data0 = data.forwardingOcmw;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err3 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -14858,7 +17454,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err4 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -14883,7 +17479,7 @@ errors++;
 if(data.reasons !== undefined){
 let data1 = data.reasons;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err6 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -14893,7 +17489,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err7 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -14929,7 +17525,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err10 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -15043,7 +17639,7 @@ errors++;
 if(data.reason !== undefined){
 let data1 = data.reason;
 if(typeof data1 === "string"){
-if(func9(data1) > 2000){
+if(func10(data1) > 2000){
 const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -15053,7 +17649,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err6 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -15140,7 +17736,7 @@ errors++;
 if(data.letterKey !== undefined){
 let data0 = data.letterKey;
 if(typeof data0 === "string"){
-if(func9(data0) > 300){
+if(func10(data0) > 300){
 const err3 = {instancePath:instancePath+"/letterKey",schemaPath:"#/properties/letterKey/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -15150,7 +17746,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err4 = {instancePath:instancePath+"/letterKey",schemaPath:"#/properties/letterKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -15319,7 +17915,7 @@ errors++;
 if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
-if(func9(data3) > 4000){
+if(func10(data3) > 4000){
 const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -15396,7 +17992,7 @@ errors++;
 if(data.court !== undefined){
 let data0 = data.court;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err2 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -15406,7 +18002,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err3 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -15431,7 +18027,7 @@ errors++;
 if(data.roleNumber !== undefined){
 let data1 = data.roleNumber;
 if(typeof data1 === "string"){
-if(func9(data1) > 60){
+if(func10(data1) > 60){
 const err5 = {instancePath:instancePath+"/roleNumber",schemaPath:"#/properties/roleNumber/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -15441,7 +18037,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err6 = {instancePath:instancePath+"/roleNumber",schemaPath:"#/properties/roleNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -15605,7 +18201,7 @@ errors++;
 if(data.court !== undefined){
 let data1 = data.court;
 if(typeof data1 === "string"){
-if(func9(data1) > 200){
+if(func10(data1) > 200){
 const err8 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -15615,7 +18211,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err9 = {instancePath:instancePath+"/court",schemaPath:"#/properties/court/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -15651,7 +18247,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err12 = {instancePath:instancePath+"/sentOn",schemaPath:"#/properties/sentOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -16020,7 +18616,7 @@ errors++;
 if(data.note !== undefined){
 let data0 = data.note;
 if(typeof data0 === "string"){
-if(func9(data0) > 2000){
+if(func10(data0) > 2000){
 const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -16030,7 +18626,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -16107,7 +18703,7 @@ errors++;
 if(data.objector !== undefined){
 let data0 = data.objector;
 if(typeof data0 === "string"){
-if(func9(data0) > 200){
+if(func10(data0) > 200){
 const err2 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -16117,7 +18713,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err3 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -16184,7 +18780,7 @@ errors++;
 if(data.note !== undefined){
 let data0 = data.note;
 if(typeof data0 === "string"){
-if(func9(data0) > 2000){
+if(func10(data0) > 2000){
 const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -16194,7 +18790,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -16339,7 +18935,7 @@ errors++;
 if(data.note !== undefined){
 let data0 = data.note;
 if(typeof data0 === "string"){
-if(func9(data0) > 2000){
+if(func10(data0) > 2000){
 const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -16349,7 +18945,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -16523,7 +19119,7 @@ vErrors = null;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func9(data1) > 4000){
+if(func10(data1) > 4000){
 const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -16533,7 +19129,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -16785,7 +19381,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/arrivalDate",schemaPath:"#/properties/arrivalDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -16932,7 +19528,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-const failure4 = func16(true, data4, this);
+const failure4 = func17(true, data4, this);
 if(failure4 !== null){
 const err18 = {instancePath:instancePath+"/waitingRegisterOn",schemaPath:"#/properties/waitingRegisterOn/x-notFuture",keyword:"x-notFuture",params:{code: failure4.code, message: failure4.message},message:failure4.message};
 if(vErrors === null){
@@ -17088,7 +19684,7 @@ vErrors = null;
 if(data.notes !== undefined){
 let data7 = data.notes;
 if(typeof data7 === "string"){
-if(func9(data7) > 4000){
+if(func10(data7) > 4000){
 const err26 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -17273,7 +19869,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err10 = {instancePath:instancePath+"/evaluatedOn",schemaPath:"#/properties/evaluatedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -17299,7 +19895,7 @@ errors++;
 if(data.needs !== undefined){
 let data2 = data.needs;
 if(typeof data2 === "string"){
-if(func9(data2) > 8000){
+if(func10(data2) > 8000){
 const err12 = {instancePath:instancePath+"/needs",schemaPath:"#/properties/needs/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -17309,7 +19905,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err13 = {instancePath:instancePath+"/needs",schemaPath:"#/properties/needs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -17464,7 +20060,7 @@ vErrors = null;
 if(data.transferReason !== undefined){
 let data5 = data.transferReason;
 if(typeof data5 === "string"){
-if(func9(data5) > 4000){
+if(func10(data5) > 4000){
 const err21 = {instancePath:instancePath+"/transferReason",schemaPath:"#/properties/transferReason/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -17474,7 +20070,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(func9(data5) < 1){
+if(func10(data5) < 1){
 const err22 = {instancePath:instancePath+"/transferReason",schemaPath:"#/properties/transferReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -17647,7 +20243,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err8 = {instancePath:instancePath+"/requestedOn",schemaPath:"#/properties/requestedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -17673,7 +20269,7 @@ errors++;
 if(data.note !== undefined){
 let data2 = data.note;
 if(typeof data2 === "string"){
-if(func9(data2) > 2000){
+if(func10(data2) > 2000){
 const err10 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -17683,7 +20279,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err11 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -17878,7 +20474,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -17904,7 +20500,7 @@ errors++;
 if(data.motivation !== undefined){
 let data2 = data.motivation;
 if(typeof data2 === "string"){
-if(func9(data2) > 8000){
+if(func10(data2) > 8000){
 const err11 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -17914,7 +20510,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -18109,7 +20705,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -18135,7 +20731,7 @@ errors++;
 if(data.motivation !== undefined){
 let data2 = data.motivation;
 if(typeof data2 === "string"){
-if(func9(data2) > 8000){
+if(func10(data2) > 8000){
 const err11 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -18145,7 +20741,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func9(data2) < 1){
+if(func10(data2) < 1){
 const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -18252,7 +20848,7 @@ errors++;
 if(data.fedasilReference !== undefined){
 let data0 = data.fedasilReference;
 if(typeof data0 === "string"){
-if(func9(data0) > 80){
+if(func10(data0) > 80){
 const err5 = {instancePath:instancePath+"/fedasilReference",schemaPath:"#/properties/fedasilReference/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -18262,7 +20858,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err6 = {instancePath:instancePath+"/fedasilReference",schemaPath:"#/properties/fedasilReference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -18363,7 +20959,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err12 = {instancePath:instancePath+"/asylumAppliedOn",schemaPath:"#/properties/asylumAppliedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -18424,7 +21020,7 @@ errors++;
 if(data.languages !== undefined){
 let data4 = data.languages;
 if(typeof data4 === "string"){
-if(func9(data4) > 200){
+if(func10(data4) > 200){
 const err17 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -18434,7 +21030,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func9(data4) < 1){
+if(func10(data4) < 1){
 const err18 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -18459,7 +21055,7 @@ errors++;
 if(data.vulnerabilities !== undefined){
 let data5 = data.vulnerabilities;
 if(typeof data5 === "string"){
-if(func9(data5) > 4000){
+if(func10(data5) > 4000){
 const err20 = {instancePath:instancePath+"/vulnerabilities",schemaPath:"#/properties/vulnerabilities/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -18469,7 +21065,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(func9(data5) < 1){
+if(func10(data5) < 1){
 const err21 = {instancePath:instancePath+"/vulnerabilities",schemaPath:"#/properties/vulnerabilities/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -18754,7 +21350,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err9 = {instancePath:instancePath+"/notifiedOn",schemaPath:"#/properties/notifiedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -18843,7 +21439,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err3 = {instancePath:instancePath+"/lodgedOn",schemaPath:"#/properties/lodgedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -19007,7 +21603,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-const failure1 = func16(true, data1, this);
+const failure1 = func17(true, data1, this);
 if(failure1 !== null){
 const err7 = {instancePath:instancePath+"/notifiedOn",schemaPath:"#/properties/notifiedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -19096,7 +21692,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err3 = {instancePath:instancePath+"/liftedOn",schemaPath:"#/properties/liftedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -19362,7 +21958,7 @@ errors++;
 if(data.invoiceReference !== undefined){
 let data3 = data.invoiceReference;
 if(typeof data3 === "string"){
-if(func9(data3) > 60){
+if(func10(data3) > 60){
 const err15 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -19372,7 +21968,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func9(data3) < 1){
+if(func10(data3) < 1){
 const err16 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -19397,7 +21993,7 @@ errors++;
 if(data.description !== undefined){
 let data4 = data.description;
 if(typeof data4 === "string"){
-if(func9(data4) > 500){
+if(func10(data4) > 500){
 const err18 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -19407,7 +22003,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func9(data4) < 1){
+if(func10(data4) < 1){
 const err19 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -19504,7 +22100,7 @@ errors++;
 if(data.measure !== undefined){
 let data0 = data.measure;
 if(typeof data0 === "string"){
-if(func9(data0) > 500){
+if(func10(data0) > 500){
 const err4 = {instancePath:instancePath+"/measure",schemaPath:"#/properties/measure/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -19514,7 +22110,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func9(data0) < 1){
+if(func10(data0) < 1){
 const err5 = {instancePath:instancePath+"/measure",schemaPath:"#/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -19539,7 +22135,7 @@ errors++;
 if(data.facts !== undefined){
 let data1 = data.facts;
 if(typeof data1 === "string"){
-if(func9(data1) > 8000){
+if(func10(data1) > 8000){
 const err7 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -19549,7 +22145,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func9(data1) < 1){
+if(func10(data1) < 1){
 const err8 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -19585,7 +22181,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func16(true, data2, this);
+const failure1 = func17(true, data2, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -20295,7 +22891,7 @@ vErrors = null;
 if(data.facts !== undefined){
 let data6 = data.facts;
 if(typeof data6 === "string"){
-if(func9(data6) > 8000){
+if(func10(data6) > 8000){
 const err37 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -20305,7 +22901,7 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(func9(data6) < 1){
+if(func10(data6) < 1){
 const err38 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
@@ -20341,7 +22937,7 @@ vErrors.push(err40);
 }
 errors++;
 }
-const failure1 = func16(true, data7, this);
+const failure1 = func17(true, data7, this);
 if(failure1 !== null){
 const err41 = {instancePath:instancePath+"/decidedOn",schemaPath:"#/properties/decidedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -20378,7 +22974,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-const failure3 = func16(true, data8, this);
+const failure3 = func17(true, data8, this);
 if(failure3 !== null){
 const err44 = {instancePath:instancePath+"/heardOn",schemaPath:"#/properties/heardOn/x-notFuture",keyword:"x-notFuture",params:{code: failure3.code, message: failure3.message},message:failure3.message};
 if(vErrors === null){
@@ -20564,7 +23160,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-const failure1 = func16(true, data0, this);
+const failure1 = func17(true, data0, this);
 if(failure1 !== null){
 const err4 = {instancePath:instancePath+"/departedOn",schemaPath:"#/properties/departedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){

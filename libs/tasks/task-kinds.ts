@@ -2,6 +2,7 @@ import type { IsoDate } from '../deadlines/calendar-date';
 import type { Role } from '../auth/roles';
 import { runValidator } from '../validation/checks';
 import type { JsonSchema, SchemaError } from '../validation/schema';
+import { COMPETENCE_FACT_CONDITIONS, COMPETENCE_FACT_FIELDS, competenceCheckErrors } from './competence-check';
 import { OUTCOME_VALIDATORS } from './outcome-validators.generated';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
@@ -15,6 +16,8 @@ export interface TaskContext {
   rijksregisterCode?: 'none' | '206' | '207';
   /** Social aid: benefits paid back for a period with aid (the event): the most the OCMW may recover (art. 99 §1). */
   backPaidCents?: number;
+  /** This OCMW's NIS code (OCMW_NIS_CODE, read with the settings): the competence check's facts are judged from its side. */
+  ocmwNisCode?: string;
 }
 
 export interface TaskKind {
@@ -91,6 +94,9 @@ export const PIPELINE_TASK_KINDS = {
     title: 'Territoriale bevoegdheid nagaan',
     role: 'social-worker',
     outcomeSchema: object(['competent', 'rule'], {
+      // The facts the Wet 1965 turns on first (optional: running dossiers completed the check without them); given,
+      // the yes/no and the rule below must be what the rules find (libs/tasks/competence-check.ts).
+      ...COMPETENCE_FACT_FIELDS,
       competent: choice('Is dit OCMW bevoegd?', [[true, 'Ja, bevoegd'], [false, 'Nee, niet bevoegd']]),
       rule: choice('Toegepaste regel (Wet 1965)', [
         ['usual-residence', 'Gewoonlijke verblijfplaats'],
@@ -104,7 +110,9 @@ export const PIPELINE_TASK_KINDS = {
       reasons: text('Redenen van onbevoegdheid', 4000),
     },
     // A forwarding without reasons is void (primabook, Bijzondere bepalingen).
-    requiredWhen('competent', false, ['competentOcmw', 'reasons'], 'when this OCMW is not competent')),
+    requiredWhen('competent', false, ['competentOcmw', 'reasons'], 'when this OCMW is not competent'),
+    ...COMPETENCE_FACT_CONDITIONS),
+    check: (o, ctx) => competenceCheckErrors(o, ctx),
   },
   'forward-request': {
     kind: 'forward-request',

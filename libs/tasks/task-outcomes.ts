@@ -6,6 +6,7 @@
  * PURE types: `Dossier.task('social-inquiry')` in a workflow returns `CompletedTask<'social-inquiry'>`.
  */
 import type { IsoDate } from '../deadlines/calendar-date';
+import type { CompetenceFactsOutcome } from './competence-check';
 import type { AidFormName } from './task-kinds';
 
 export type Category = 1 | 2 | 3;
@@ -21,7 +22,7 @@ export type TaskOutcomes = {
     competentOcmw?: string;
     /** Required when `competent` is false. */
     reasons?: string;
-  };
+  } & CompetenceFactsOutcome;
   'forward-request': { forwardedTo: string; forwardDate: IsoDate; reasons: string };
   'forwarding-letter': { sentDate: IsoDate; mode: 'letter' | 'registered' | 'hand' };
   'social-inquiry': {

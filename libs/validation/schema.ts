@@ -52,9 +52,10 @@ export interface JsonSchema {
   'x-notPast'?: boolean;
   /**
    * No rule, a hint for the forms: the value (an id) is picked from a list — `loi-place` the team's LOI places,
-   * `dossier-party` the parties linked to the dossier (apps/web/src/components/picks.ts).
+   * `dossier-party` the parties linked to the dossier, `ocmw` an OCMW of the directory by its NIS code (GET /ocmws;
+   * apps/web/src/components/picks.ts).
    */
-  'x-pick'?: 'loi-place' | 'dossier-party';
+  'x-pick'?: 'loi-place' | 'dossier-party' | 'ocmw';
 }
 
 let ajv: Ajv2020 | undefined;

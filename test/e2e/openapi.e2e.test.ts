@@ -43,7 +43,7 @@ type Document = { openapi: string; paths: Record<string, Record<string, Operatio
 const NOT_API = [/^\/docs/, /^\/$/, /^\/app(\/|$)/];
 /** Routes every role may call, that apply no permission of the matrix. */
 // Routes every signed-in role may use, with no row in the permission matrix: one's own password, the procedure definitions, who is signed in.
-const NO_PERMISSION = ['post /users/me/password', 'get /procedures', 'get /auth/me'];
+const NO_PERMISSION = ['post /users/me/password', 'get /procedures', 'get /ocmws', 'get /auth/me'];
 
 const run = (...args: string[]) => JSON.parse(execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 const openApiPath = (expressPath: string) => expressPath.replace(/:(\w+)/g, '{$1}');

@@ -15,6 +15,8 @@ import { clockTrigger, partnerForm } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
 import type { LoiAdultMembersInput, LoiLeefgeldInput } from '../../activities/loi/loi.activities';
 import { DEFAULT_LOI_LEEFGELD_SCALE, loiWeeklyLeefgeld } from '../../libs/payments/loi-leefgeld';
+import { DEMO_OCMW_DIRECTORY, ocmwDirectory } from '../../libs/domain/ocmw-directory';
+import { explainCompetenceOutcome } from '../../libs/tasks/competence-check';
 
 /** The default house rules: a session every Tuesday, agenda closing 8 days before. */
 const RULES = { rhythm: 'weekly' as const, weekday: 2, weekOfMonth: 2, anchorDate: '2026-01-06', noticeDays: 8 };
@@ -77,7 +79,14 @@ export function fakeActivities(options: FakeOptions = {}) {
     recordDossierEvent: record('recordDossierEvent'),
     dossierSettings: async (input) => {
       calls.push({ name: 'dossierSettings', input });
-      return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, leefgeldWeekday: 1, evaluationMonths: 3, creditorAnswerDays: 21, ...options.settings };
+      // This OCMW is Gent (44021), the configuration's default.
+      return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, leefgeldWeekday: 1, evaluationMonths: 3, creditorAnswerDays: 21, ocmwNisCode: '44021', ...options.settings };
+    },
+    // The real explanation, the OCMWs named by the demo directory (what an OCMW without an import file has).
+    explainCompetence: async (input) => {
+      calls.push({ name: 'explainCompetence', input });
+      const directory = ocmwDirectory(DEMO_OCMW_DIRECTORY);
+      return explainCompetenceOutcome(input.outcome, input.requestDate, options.settings?.ocmwNisCode ?? '44021', (nis) => directory.get(nis)?.name);
     },
     openTask: async (input) => {
       if (options.refuseTaskKinds?.includes(input.kind)) throw ApplicationFailure.nonRetryable(`task kind ${input.kind} refused (test)`, 'TestRefusal');

@@ -3,7 +3,7 @@ import { DEBT_MEDIATION, guidanceTypeLabel } from '../../libs/procedures/debt-me
 import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { councilDecides, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, explainCompetence, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import type { debtMediationTrajectory } from './trajectory.workflow';
 
 /** Grants from here on continue as the trajectory workflow (debtMediationTrajectory); earlier ones stay open here. */
@@ -30,6 +30,7 @@ export async function debtMediationApplication(input: DossierInput): Promise<Deb
 
   // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
   const competence = await dossier.task('competence-check', { deadline: decisionTerm });
+  await explainCompetence(dossier, competence);
   if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });

@@ -6,7 +6,7 @@ import { LEEFLOON_DOSSIER, leefloonBenefit, sendPodMi } from './leefloon-benefit
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { monthlyAidLetter, monthlyAmount } from '../shared/monthly-aid';
-import { forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { explainCompetence, forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
 export const COUNCIL_AGENDA_PATCH = 'council-agenda';
@@ -39,6 +39,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   const decisionTerm = await registerRequest(dossier, 'Aanvraag leefloon');
 
   const competence = await dossier.task('competence-check', { deadline: decisionTerm });
+  await explainCompetence(dossier, competence);
   if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });

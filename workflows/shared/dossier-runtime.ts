@@ -323,6 +323,9 @@ export class Dossier {
     if (!patched(SETTINGS_BY_ACTIVITY_PATCH)) return;
     const read = await this.call(() => acts.dossierSettings({ procedure: this.input.procedure }));
     this.current = { ...this.input.settings, ...read };
+    // The competence check judges its facts from this OCMW's side (runs that read their settings before it was read
+    // here do not know it: their check keeps the social worker's yes/no).
+    if (read.ocmwNisCode) this.facts.ocmwNisCode = read.ocmwNisCode;
   }
 
   /** A timeline entry; with `status`, the dossier moves to that status. */

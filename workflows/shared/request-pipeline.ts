@@ -72,6 +72,22 @@ export async function registerRequest(dossier: Dossier, registered: string): Pro
   return decisionTerm;
 }
 
+/** New runs record the competence check's explanation (issue 14): the patch keeps older histories replaying. */
+export const COMPETENCE_EXPLAINED_PATCH = 'competence-explained';
+
+/**
+ * The competence check was completed with its facts: the timeline keeps what the rules found (the competent OCMW by
+ * name, the rule, its basis of the Wet 1965 and the reasoning), the dossier shows it as "Waarom dit OCMW?". Nothing
+ * is recorded for a check completed without facts.
+ */
+export async function explainCompetence(dossier: Dossier, competence: CompletedTask<'competence-check'>): Promise<void> {
+  if (!competence.situation || !patched(COMPETENCE_EXPLAINED_PATCH)) return;
+  const { situation, usualResidence, registeredIn, institutionKind, registeredOnAdmission, firstAdmissionRegisteredIn, studentRegisteredIn, actualStay, registrationPlace } = competence;
+  const outcome = { situation, usualResidence, registeredIn, institutionKind, registeredOnAdmission, firstAdmissionRegisteredIn, studentRegisteredIn, actualStay, registrationPlace };
+  const explained = await dossier.attempt('uitleg van de bevoegdheid', () => acts.explainCompetence({ requestDate: dossier.input.requestDate, outcome }));
+  if (explained) await dossier.event('competence-determined', explained.description, { data: explained.data });
+}
+
 /**
  * Not competent (Wet 1965): forward the request with reasons to the competent OCMW and inform the applicant in
  * writing, both within 5 calendar days of the finding (LL-2: art. 18 §4 RMI-wet; SA-2: art. 58 §3 OCMW-wet). The

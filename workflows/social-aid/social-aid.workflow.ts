@@ -6,7 +6,7 @@ import type { Category } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, monthlyAmount, orderPayment } from '../shared/monthly-aid';
-import { councilDecides, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, explainCompetence, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import { SOCIAL_AID_DOSSIER, type socialAidBenefit } from './social-aid-benefit.workflow';
 import { superviseForm } from '../shared/partner-forms';
 import { sendStartForms } from './wet1965-forms';
@@ -38,6 +38,7 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
 
   // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
   const competence = await dossier.task('competence-check', { deadline: decisionTerm });
+  await explainCompetence(dossier, competence);
   if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });

@@ -82,6 +82,15 @@ const DOSSIER = object(
     persons: arrayOf(DOSSIER_PERSON),
     notices: arrayOf(object({ id: UUID, kind: STRING, recipient: STRING, recipientParty: RECIPIENT_PARTY, channel: STRING, dueDate: nullable(DATE), sentAt: nullable(DATE_TIME) })),
     timeline: arrayOf(object({ at: DATE_TIME, type: STRING, description: STRING })),
+    // The competence check's determination (Wet 1965), when it was completed with its facts; null otherwise.
+    competence: nullable(object({
+      competent: { ...STRING, description: 'NIS code of the competent OCMW' },
+      competentName: { ...STRING, description: 'Dutch' },
+      thisOcmw: { type: 'boolean' },
+      rule: STRING,
+      legalBasis: { ...STRING, description: 'Dutch' },
+      steps: { type: 'array', items: { ...STRING, description: 'Dutch' } },
+    }, ['competent', 'competentName', 'thisOcmw', 'rule', 'legalBasis', 'steps'])),
   },
   ['id', 'reference', 'procedure', 'status', 'team'],
 );

@@ -160,6 +160,7 @@ export class DossiersService {
           id: n.id, kind: n.kind, recipient: n.recipient, recipientParty: recipients(n), channel: n.channel, dueDate: n.dueDate, sentAt: n.sentAt,
         })),
         timeline: timeline.map((e) => ({ at: e.at, type: e.type, description: e.description })),
+        competence: timeline.filter((e) => e.type === 'competence-determined').at(-1)?.data ?? null,
       };
     });
   }

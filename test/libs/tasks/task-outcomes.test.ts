@@ -10,7 +10,11 @@ import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcom
  */
 type Tagged<T> = { readonly [F in keyof T]-?: object extends Pick<T, F> ? 'optional' : 'required' };
 const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
-  'competence-check': { competent: 'required', rule: 'required', competentOcmw: 'optional', reasons: 'optional' },
+  'competence-check': {
+    competent: 'required', rule: 'required', competentOcmw: 'optional', reasons: 'optional',
+    situation: 'optional', usualResidence: 'optional', registeredIn: 'optional', institutionKind: 'optional', registeredOnAdmission: 'optional',
+    firstAdmissionRegisteredIn: 'optional', studentRegisteredIn: 'optional', actualStay: 'optional', registrationPlace: 'optional',
+  },
   'forward-request': { forwardedTo: 'required', forwardDate: 'required', reasons: 'required' },
   'forwarding-letter': { sentDate: 'required', mode: 'required' },
   'social-inquiry': {
@@ -119,7 +123,11 @@ describe('outcome types match the outcome schemas', () => {
 type Choices<T> = { readonly [F in keyof T]?: readonly NonNullable<T[F]>[] };
 const CATEGORIES = [1, 2, 3] as const;
 const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
-  'competence-check': { competent: [true, false], rule: ['usual-residence', 'institution', 'student', 'homeless', 'asylum', 'other'] },
+  'competence-check': {
+    competent: [true, false], rule: ['usual-residence', 'institution', 'student', 'homeless', 'asylum', 'other'],
+    situation: ['usual-residence', 'institution', 'student', 'homeless', 'international-protection'],
+    institutionKind: ['psychiatric-hospital', 'psychiatric-care-home', 'disabled-care', 'youth-care', 'care-home', 'prison', 'paaz', 'supported-living'],
+  },
   'forward-request': {},
   'forwarding-letter': { mode: ['letter', 'registered', 'hand'] },
   'social-inquiry': { householdType: ['single', 'cohabiting', 'family'], proposedCategory: CATEGORIES, hearingRequested: [true, false] },

@@ -160,6 +160,16 @@ const SCENARIOS: Record<string, Scenario> = {
     await env.sleep('2 days');
     return 'terminate';
   },
+  // v7 (the competence-explained patch, issue 14): the competence check with its facts (Wet 1965): first a yes against
+  // the facts, refused; then the institution's OCMW named, the explanation on the timeline, and the forwarding.
+  'competence-facts': async ({ complete, today }) => {
+    const facts = { situation: 'institution', institutionKind: 'care-home', registeredOnAdmission: '24062', usualResidence: '44021' };
+    const refused = await complete('competence-check', { ...outcomes.competent, ...facts }).then(() => false, () => true);
+    if (!refused) throw new Error('a yes against the facts was accepted');
+    await complete('competence-check', { competent: false, rule: 'institution', competentOcmw: 'OCMW Leuven', reasons: 'Opgenomen, ingeschreven te Leuven.', ...facts });
+    await complete('forward-request', { forwardedTo: 'OCMW Leuven', forwardDate: today, reasons: 'Opgenomen, ingeschreven te Leuven.' });
+    await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });

@@ -421,6 +421,25 @@ describe('leefloonApplication (time-skipping)', () => {
     });
   });
 
+  it('judges the competence facts from this OCMW\'s side (Wet 1965): a contradiction is refused, the determination is on the timeline', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const input = aDossierInput({ requestDate: await envToday() });
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      // This OCMW is Gent (44021): living in Antwerpen (11002) makes Antwerpen competent, whatever the register says.
+      const facts = { situation: 'usual-residence', usualResidence: '11002', registeredIn: '44021' };
+      const err = await complete(handle.workflowId, fake, 'competence-check', { ...outcomes.competent, ...facts }).catch((e) => e);
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(err.cause.details[0].map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([['/competent', 'contradicts-facts']]);
+      expect(fake.of('recordTaskCompletion')).toEqual([]);
+      await complete(handle.workflowId, fake, 'competence-check', { competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Woont in Antwerpen.', ...facts });
+      const determined = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'competence-determined'));
+      expect(determined.description).toBe('Bevoegdheid (art. 1, 1° Wet 2 april 1965): bevoegd is OCMW Antwerpen.');
+      expect(determined.data).toMatchObject({ competent: '11002', competentName: 'OCMW Antwerpen', thisOcmw: false, rule: 'usual-residence' });
+      await eventually(async () => ((await handle.query(dossierStateQuery)).status === 'FORWARDING' ? true : undefined));
+      await handle.terminate('test done');
+    });
+  });
+
   it('rejects an outcome that fails validation, and changes nothing', async () => {
     await run(async ({ fake, taskQueue }) => {
       const input = aDossierInput({ requestDate: await envToday() });

@@ -1652,6 +1652,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocmws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OcmwsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3473,6 +3489,17 @@ export interface operations {
                             type?: string;
                             description?: string;
                         }[];
+                        competence?: {
+                            /** @description NIS code of the competent OCMW */
+                            competent: string;
+                            /** @description Dutch */
+                            competentName: string;
+                            thisOcmw: boolean;
+                            rule: string;
+                            /** @description Dutch */
+                            legalBasis: string;
+                            steps: string[];
+                        } | null;
                     };
                 };
             };
@@ -10250,6 +10277,33 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": ({
+                    /** Situatie op de datum van de aanvraag */
+                    situation?: "usual-residence" | "institution" | "student" | "homeless" | "international-protection";
+                    /**
+                     * Gewoonlijke verblijfplaats op de datum van de aanvraag
+                     * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
+                     */
+                    usualResidence?: string;
+                    /**
+                     * Ingeschreven in het bevolkingsregister te
+                     * @description Enkel een vermoeden van de gewoonlijke verblijfplaats.
+                     */
+                    registeredIn?: string;
+                    /** Soort instelling */
+                    institutionKind?: "psychiatric-hospital" | "psychiatric-care-home" | "disabled-care" | "youth-care" | "care-home" | "prison" | "paaz" | "supported-living";
+                    /** Ingeschreven bij de opname te */
+                    registeredOnAdmission?: string;
+                    /**
+                     * Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te
+                     * @description Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt.
+                     */
+                    firstAdmissionRegisteredIn?: string;
+                    /** Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student) */
+                    studentRegisteredIn?: string;
+                    /** Feitelijke verblijfplaats (gemeente) */
+                    actualStay?: string;
+                    /** Verplichte plaats van inschrijving (code 207) */
+                    registrationPlace?: string;
                     /** Is dit OCMW bevoegd? */
                     competent: true | false;
                     /** Toegepaste regel (Wet 1965) */
@@ -10258,7 +10312,7 @@ export interface operations {
                     competentOcmw?: string;
                     /** Redenen van onbevoegdheid */
                     reasons?: string;
-                } & unknown) | {
+                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
                     /**
@@ -10412,6 +10466,33 @@ export interface operations {
                     /** Verslag */
                     summary: string;
                 } | ({
+                    /** Situatie op de datum van de aanvraag */
+                    situation?: "usual-residence" | "institution" | "student" | "homeless" | "international-protection";
+                    /**
+                     * Gewoonlijke verblijfplaats op de datum van de aanvraag
+                     * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
+                     */
+                    usualResidence?: string;
+                    /**
+                     * Ingeschreven in het bevolkingsregister te
+                     * @description Enkel een vermoeden van de gewoonlijke verblijfplaats.
+                     */
+                    registeredIn?: string;
+                    /** Soort instelling */
+                    institutionKind?: "psychiatric-hospital" | "psychiatric-care-home" | "disabled-care" | "youth-care" | "care-home" | "prison" | "paaz" | "supported-living";
+                    /** Ingeschreven bij de opname te */
+                    registeredOnAdmission?: string;
+                    /**
+                     * Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te
+                     * @description Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt.
+                     */
+                    firstAdmissionRegisteredIn?: string;
+                    /** Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student) */
+                    studentRegisteredIn?: string;
+                    /** Feitelijke verblijfplaats (gemeente) */
+                    actualStay?: string;
+                    /** Verplichte plaats van inschrijving (code 207) */
+                    registrationPlace?: string;
                     /** Is dit OCMW bevoegd? */
                     competent: true | false;
                     /** Toegepaste regel (Wet 1965) */
@@ -10420,7 +10501,7 @@ export interface operations {
                     competentOcmw?: string;
                     /** Redenen van onbevoegdheid */
                     reasons?: string;
-                } & unknown) | {
+                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
                     /**
@@ -10550,6 +10631,33 @@ export interface operations {
                     /** Motivering */
                     motivation: string;
                 } & (unknown & unknown & unknown & unknown & unknown & unknown)) | ({
+                    /** Situatie op de datum van de aanvraag */
+                    situation?: "usual-residence" | "institution" | "student" | "homeless" | "international-protection";
+                    /**
+                     * Gewoonlijke verblijfplaats op de datum van de aanvraag
+                     * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
+                     */
+                    usualResidence?: string;
+                    /**
+                     * Ingeschreven in het bevolkingsregister te
+                     * @description Enkel een vermoeden van de gewoonlijke verblijfplaats.
+                     */
+                    registeredIn?: string;
+                    /** Soort instelling */
+                    institutionKind?: "psychiatric-hospital" | "psychiatric-care-home" | "disabled-care" | "youth-care" | "care-home" | "prison" | "paaz" | "supported-living";
+                    /** Ingeschreven bij de opname te */
+                    registeredOnAdmission?: string;
+                    /**
+                     * Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te
+                     * @description Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt.
+                     */
+                    firstAdmissionRegisteredIn?: string;
+                    /** Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student) */
+                    studentRegisteredIn?: string;
+                    /** Feitelijke verblijfplaats (gemeente) */
+                    actualStay?: string;
+                    /** Verplichte plaats van inschrijving (code 207) */
+                    registrationPlace?: string;
                     /** Is dit OCMW bevoegd? */
                     competent: true | false;
                     /** Toegepaste regel (Wet 1965) */
@@ -10558,7 +10666,7 @@ export interface operations {
                     competentOcmw?: string;
                     /** Redenen van onbevoegdheid */
                     reasons?: string;
-                } & unknown) | {
+                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
                     /**
@@ -10964,6 +11072,7 @@ export interface operations {
             content: {
                 "application/json": {
                     action?: unknown;
+                    actualStay?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
@@ -10982,6 +11091,7 @@ export interface operations {
                     endDate?: unknown;
                     evaluatedOn?: unknown;
                     faceToFace?: unknown;
+                    firstAdmissionRegisteredIn?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     goals?: unknown;
@@ -10992,6 +11102,7 @@ export interface operations {
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
+                    institutionKind?: unknown;
                     interviewDate?: unknown;
                     leefgeldMethod?: unknown;
                     missingDocuments?: unknown;
@@ -11013,6 +11124,9 @@ export interface operations {
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
+                    registeredIn?: unknown;
+                    registeredOnAdmission?: unknown;
+                    registrationPlace?: unknown;
                     report?: unknown;
                     requestedOn?: unknown;
                     residenceStatus?: unknown;
@@ -11024,8 +11138,10 @@ export interface operations {
                     sentOn?: unknown;
                     signed?: unknown;
                     signedOn?: unknown;
+                    situation?: unknown;
                     startDate?: unknown;
                     stateReimbursed?: unknown;
+                    studentRegisteredIn?: unknown;
                     subrogation?: unknown;
                     summary?: unknown;
                     swornStatementDate?: unknown;
@@ -11034,6 +11150,7 @@ export interface operations {
                     transferReason?: unknown;
                     transferRequested?: unknown;
                     type?: unknown;
+                    usualResidence?: unknown;
                     vulnerable?: unknown;
                     waitingRegisterOn?: unknown;
                 };
@@ -11222,6 +11339,7 @@ export interface operations {
             content: {
                 "application/json": {
                     action?: unknown;
+                    actualStay?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
@@ -11240,6 +11358,7 @@ export interface operations {
                     endDate?: unknown;
                     evaluatedOn?: unknown;
                     faceToFace?: unknown;
+                    firstAdmissionRegisteredIn?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     goals?: unknown;
@@ -11250,6 +11369,7 @@ export interface operations {
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
+                    institutionKind?: unknown;
                     interviewDate?: unknown;
                     leefgeldMethod?: unknown;
                     missingDocuments?: unknown;
@@ -11271,6 +11391,9 @@ export interface operations {
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
+                    registeredIn?: unknown;
+                    registeredOnAdmission?: unknown;
+                    registrationPlace?: unknown;
                     report?: unknown;
                     requestedOn?: unknown;
                     residenceStatus?: unknown;
@@ -11282,8 +11405,10 @@ export interface operations {
                     sentOn?: unknown;
                     signed?: unknown;
                     signedOn?: unknown;
+                    situation?: unknown;
                     startDate?: unknown;
                     stateReimbursed?: unknown;
+                    studentRegisteredIn?: unknown;
                     subrogation?: unknown;
                     summary?: unknown;
                     swornStatementDate?: unknown;
@@ -11292,6 +11417,7 @@ export interface operations {
                     transferReason?: unknown;
                     transferRequested?: unknown;
                     type?: unknown;
+                    usualResidence?: unknown;
                     vulnerable?: unknown;
                     waitingRegisterOn?: unknown;
                 };
@@ -15650,6 +15776,68 @@ export interface operations {
                                  */
                                 label: string;
                             }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OcmwsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every OCMW of the directory, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @example 44021 */
+                            nisCode: string;
+                            /** @example OCMW Gent */
+                            name: string;
+                            /** @description One line, its parts separated by ", " */
+                            address: string;
+                            /** @example 0212.186.666 */
+                            enterpriseNumber: string | null;
+                            /** @description This OCMW (OCMW_NIS_CODE) */
+                            self: boolean;
                         }[];
                     };
                 };

@@ -18,7 +18,7 @@ export interface FieldSchema {
 export interface ObjectSchema {
   properties?: Record<string, FieldSchema>;
   required?: string[];
-  allOf?: { if?: { properties?: Record<string, { const?: unknown }>; required?: string[] }; then?: { required?: string[] } }[];
+  allOf?: { if?: { properties?: Record<string, { const?: unknown }>; required?: string[] }; then?: { required?: string[]; properties?: Record<string, unknown> } }[];
 }
 
 /** What is typed, per field, as text (so nothing is lost on a rejected submit); `toValue` makes the API's object. */
@@ -37,7 +37,8 @@ const isLong = (s: FieldSchema) => (s.maxLength ?? 0) > 200;
 /** The conditions under which a field is asked: fields required only by an `if/then` are shown when it holds. */
 function conditionsOf(schema: ObjectSchema, name: string) {
   if ((schema.required ?? []).includes(name)) return null;
-  const conds = (schema.allOf ?? []).filter((c) => c.then?.required?.includes(name) && c.if?.properties);
+  // A field a condition requires, or names among its properties (an optional field of that case only).
+  const conds = (schema.allOf ?? []).filter((c) => (c.then?.required?.includes(name) || (c.then?.properties && name in c.then.properties)) && c.if?.properties);
   return conds.length ? conds : null;
 }
 
@@ -142,7 +143,7 @@ export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefi
         const errorId = `${id}-error`;
         const helpId = `${id}-help-${prefix}`;
         const error = errors.find((e) => e.path === `${base}/${name}`);
-        const isRequired = required.has(name) || conds !== null;
+        const isRequired = required.has(name) || (conds !== null && conds.some((c) => holds(c, value) && c.then?.required?.includes(name)));
         const common = {
           id,
           name,

@@ -10,15 +10,17 @@ export interface PickOption {
   label: string;
 }
 export type Picks = Partial<Record<PickSource, PickOption[]>>;
-export type PickSource = 'loi-place' | 'dossier-party';
+export type PickSource = 'loi-place' | 'dossier-party' | 'ocmw';
+const SOURCES: readonly string[] = ['loi-place', 'dossier-party', 'ocmw'] satisfies PickSource[];
 
 const sourcesOf = (schemas: (ObjectSchema | undefined)[]): Set<PickSource> =>
-  new Set(schemas.flatMap((schema) => Object.values(schema?.properties ?? {})).map((s) => s['x-pick']).filter((p): p is PickSource => p === 'loi-place' || p === 'dossier-party'));
+  new Set(schemas.flatMap((schema) => Object.values(schema?.properties ?? {})).map((s) => s['x-pick']).filter((p): p is PickSource => p !== undefined && SOURCES.includes(p)));
 
 /**
  * The lists the schema's id fields are picked from, read once per form: the team's LOI places (code, address and the
  * beds free today; a place that closes or is full is still listed, the workflow refuses what does not fit) and the
- * parties linked to the dossier (current links of active parties, with their role). A list that cannot be read
+ * parties linked to the dossier (current links of active parties, with their role); the OCMWs of the directory by
+ * name, this OCMW marked (a municipality's NIS code is its OCMW's). A list that cannot be read
  * leaves the field a text input.
  */
 export function usePicks(schemas: ObjectSchema | (ObjectSchema | undefined)[] | undefined, dossierId: string | undefined, version = 0): Picks {
@@ -49,6 +51,10 @@ export function usePicks(schemas: ObjectSchema | (ObjectSchema | undefined)[] | 
             .filter((l) => !l.endedAt && l.party.active !== false)
             .map((l) => ({ value: l.party.id, label: t.picks.party(l.party.name, l.roleLabel) }));
         }
+      }
+      if (wanted.has('ocmw')) {
+        const { data } = await api.GET('/ocmws');
+        if (data) out.ocmw = data.items.map((o) => ({ value: o.nisCode, label: t.picks.ocmw(o.name, o.nisCode, o.self) }));
       }
       if (live) setPicks(out);
     })();

@@ -209,6 +209,8 @@ export const nl = {
     'debt-not-open': 'Deze schuld staat niet meer open.',
     'before-previous': 'Deze datum ligt voor de begindatum van het vorige budgetplan.',
     'not-a-statement': 'Dit bestand is geen rekeninguittreksel in het ingestelde CSV-formaat.',
+    'contradicts-facts': 'Dit klopt niet met de feiten: de Wet van 2 april 1965 beslist anders (zie de uitleg onder het formulier).',
+    'competence-undetermined': 'Met deze feiten is het bevoegde OCMW niet te bepalen: vul aan wat de regel nodig heeft.',
   } as Record<string, string>,
   refusal: {
     403: 'Uw rol laat dit niet toe.',
@@ -365,6 +367,18 @@ export const nl = {
   picks: {
     place: (code: string, address: string, free: number, capacity: number) => `${code}, ${address} (${free} van ${capacity} bedden vrij vandaag)`,
     party: (name: string, role: string) => `${name} (${role})`,
+    ocmw: (name: string, nisCode: string, self: boolean) => `${name} (NIS ${nisCode})${self ? ' — dit OCMW' : ''}`,
+  },
+  /** The competence check's live explanation (Wet 1965, libs/tasks/competence-check.ts). */
+  competence: {
+    title: 'Bevoegdheid volgens de Wet van 2 april 1965',
+    why: 'Waarom dit OCMW?',
+    pending: 'Kies de situatie en vul de feiten in: het bevoegde OCMW verschijnt hier.',
+    undetermined: 'Met deze feiten is het bevoegde OCMW nog niet te bepalen.',
+    thisOcmw: (basis: string) => `Dit OCMW is bevoegd (${basis}).`,
+    other: (name: string, basis: string) => `Bevoegd is ${name} (${basis}).`,
+    takeOver: 'Overnemen in het formulier',
+    dossierTitle: 'Bevoegdheid',
   },
   clients: {
     title: 'Cliënten',

@@ -85,6 +85,16 @@ export function DossierScreen() {
           <strong data-status={d.status}>{catalogue.statusLabel(d.procedure, d.status)}</strong>
         </p>
       </section>
+      {d.competence && (
+        <section aria-label={t.competence.dossierTitle}>
+          <h2>{t.competence.dossierTitle}</h2>
+          <p>{d.competence.thisOcmw ? t.competence.thisOcmw(d.competence.legalBasis) : t.competence.other(d.competence.competentName, d.competence.legalBasis)}</p>
+          <details>
+            <summary>{t.competence.why}</summary>
+            <ol>{d.competence.steps.map((s, i) => <li key={i}>{s}</li>)}</ol>
+          </details>
+        </section>
+      )}
       <section aria-label={t.dossier.deadlines}>
         <h2>{t.dossier.deadlines}</h2>
         <ul>

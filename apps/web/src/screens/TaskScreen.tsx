@@ -10,6 +10,7 @@ import {
 import { dateLong, dateTime, euro, timeOfDay } from '../format';
 import { t } from '../i18n';
 import { usePicks } from '../components/picks';
+import { CompetenceExplanation } from '../components/CompetenceExplanation';
 import { useCatalogue } from '../procedures';
 
 type Task = paths['/tasks/{id}']['get']['responses']['200']['content']['application/json'];
@@ -196,6 +197,7 @@ function TaskForm({ task, title }: { task: Task; title: string }) {
     <>
       <form aria-label={title} noValidate onSubmit={(e) => void submit(e)} onBlur={() => { if (timer.current) void saveDraft(); }}>
         <SchemaForm schema={schema} state={state} onChange={change} errors={errors} extras={extras} picks={picks} />
+        {task.kind === 'competence-check' && <CompetenceExplanation schema={schema} state={state} onTakeOver={change} />}
         <button type="submit">{t.task.complete}</button>
         <p className="error" role="alert">{general}</p>
       </form>

@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core';
+import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { todayInBrussels } from '../support/factories';
+import { startTestSystem, TestSystem } from '../support/system';
+import { openLeefloonDossier, openTaskOf } from '../support/task-flow';
+
+/**
+ * The guided competence check in the browser (issue 14): the situation shows its own facts, the municipalities are
+ * picked from the OCMW directory, the answer of the Wet 1965 appears as the facts are typed and is taken over into the
+ * form; the dossier then says which OCMW is competent and why.
+ */
+describe('the competence check (browser)', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  let dossierId: string;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker']);
+    dossierId = await openLeefloonDossier(sys, 'social-worker', todayInBrussels(), { nn: 1, firstName: 'Lotte', lastName: 'Claes' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  it('asks the facts of the situation, explains the competent OCMW live, takes it over, and the dossier keeps the reasoning', async () => {
+    const task = await openTaskOf(sys, 'social-worker', dossierId, 'competence-check');
+    const page = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await page.goto(`${sys.baseUrl}/app/taken/${task.id}`);
+    const form = page.getByRole('form', { name: 'Territoriale bevoegdheid nagaan' });
+    const explanation = form.getByRole('region', { name: 'Bevoegdheid volgens de Wet van 2 april 1965' });
+    await explanation.getByText('Kies de situatie en vul de feiten in: het bevoegde OCMW verschijnt hier.').waitFor();
+    // Only the situation's own facts are asked: nothing of an institution before the situation says so.
+    expect(await form.getByLabel('Soort instelling', { exact: false }).count()).toBe(0);
+    await form.getByLabel('Situatie op de datum van de aanvraag').selectOption({ label: 'Verblijft in een instelling' });
+    await form.getByLabel('Soort instelling *').selectOption({ label: 'Erkend woonzorgcentrum of rusthuis' });
+    await explanation.getByText('Met deze feiten is het bevoegde OCMW nog niet te bepalen.').waitFor();
+    // The municipalities are picked from the directory by name (GET /ocmws).
+    const admission = form.getByLabel('Ingeschreven bij de opname te');
+    await admission.locator('option', { hasText: 'OCMW Leuven' }).waitFor({ state: 'attached' });
+    expect(await admission.locator('option', { hasText: 'OCMW Gent' }).textContent()).toBe('OCMW Gent (NIS 44021) — dit OCMW');
+    await admission.selectOption({ label: 'OCMW Leuven (NIS 24062)' });
+    await explanation.getByText('Bevoegd is OCMW Leuven (art. 2 §1 Wet 2 april 1965).').waitFor();
+    await explanation.getByText('Waarom dit OCMW?').click();
+    expect(await explanation.locator('details ol li').last().textContent()).toBe('Bevoegd is OCMW Leuven, niet dit OCMW.');
+    await accessibleScreenshot(page, 'bevoegdheid-uitleg');
+    await explanation.getByRole('button', { name: 'Overnemen in het formulier' }).click();
+    expect(await form.locator('#f-competent option:checked').textContent()).toBe('Nee, niet bevoegd');
+    expect(await form.locator('#f-rule option:checked').textContent()).toBe('Opname in een instelling');
+    expect(await form.getByLabel('Bevoegd OCMW *').inputValue()).toBe('OCMW Leuven');
+    await form.getByLabel('Redenen van onbevoegdheid *').fill('Opgenomen in een woonzorgcentrum, bij de opname ingeschreven te Leuven.');
+    await form.getByRole('button', { name: 'Afronden' }).click();
+    await page.waitForURL(`**/app/dossiers/${dossierId}`);
+    const competence = page.getByRole('region', { name: 'Bevoegdheid' });
+    await competence.getByText('Bevoegd is OCMW Leuven (art. 2 §1 Wet 2 april 1965).').waitFor();
+    await accessibleScreenshot(page, 'bevoegdheid-dossier');
+    await page.close();
+  });
+
+  it('says in Dutch why a contradicting answer is refused, and keeps what was typed', async () => {
+    const other = await openLeefloonDossier(sys, 'social-worker', todayInBrussels(), { nn: 2, firstName: 'Bram', lastName: 'Wouters' });
+    const task = await openTaskOf(sys, 'social-worker', other, 'competence-check');
+    const page = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await page.goto(`${sys.baseUrl}/app/taken/${task.id}`);
+    const form = page.getByRole('form', { name: 'Territoriale bevoegdheid nagaan' });
+    await form.getByLabel('Situatie op de datum van de aanvraag').selectOption({ label: 'Dakloos' });
+    const stay = form.getByLabel('Feitelijke verblijfplaats (gemeente) *');
+    await stay.locator('option', { hasText: 'OCMW Brugge' }).waitFor({ state: 'attached' });
+    await stay.selectOption({ label: 'OCMW Brugge (NIS 31005)' });
+    // The social worker answers "yes" against the facts: the API refuses, the form says why in Dutch.
+    await form.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Ja, bevoegd' });
+    await form.getByLabel('Toegepaste regel (Wet 1965) *').selectOption({ label: 'Dakloos' });
+    await form.getByRole('button', { name: 'Afronden' }).click();
+    await form.getByText('Dit klopt niet met de feiten: de Wet van 2 april 1965 beslist anders (zie de uitleg onder het formulier).').waitFor();
+    expect(await stay.inputValue()).toBe('31005');
+    expect(page.url()).toContain(`/app/taken/${task.id}`);
+    await page.close();
+  });
+});
