@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
-import { DossierEntity, PersonEntity } from '../../libs/db/entities';
+import { DossierEntity, ExternalEventEntity, PersonEntity } from '../../libs/db/entities';
 import { normalizeIban } from '../../libs/domain/identifiers';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
@@ -75,6 +75,25 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
     async explainCompetence(input: { requestDate: IsoDate; outcome: CompetenceFactsOutcome }): Promise<CompetenceExplanation | null> {
       const directory = ocmwDirectoryOf(config);
       return explainCompetenceOutcome(input.outcome, input.requestDate, config.ocmw.nisCode, (nis) => directory.get(nis)?.name);
+    },
+
+    /**
+     * The external event that opened the dossier (a request another OCMW forwarded, Fedasil's assignment), or null for
+     * a dossier opened by a request here. Read from the table (written with the dossier in one transaction), so it does
+     * not depend on when the outbox delivered the event to the workflow. No names: the type, the date and the data's
+     * forwarding OCMW only.
+     */
+    async dossierOpenedBy(input: { dossierId: string }): Promise<{ type: string; occurredOn: string; forwardingOcmw: string | null } | null> {
+      const event = await dataSource.getRepository(ExternalEventEntity).findOne({ where: { dossierId: input.dossierId, openedDossier: true }, order: { recordedAt: 'ASC' } });
+      if (!event) return null;
+      const forwardingOcmw = typeof event.data?.forwardingOcmw === 'string' ? event.data.forwardingOcmw : null;
+      return { type: event.type, occurredOn: event.occurredOn, forwardingOcmw };
+    },
+
+    /** The OCMWs' names in the directory by NIS code (a code it does not know is named by its code). */
+    async ocmwNames(input: { nisCodes: string[] }): Promise<Record<string, string>> {
+      const directory = ocmwDirectoryOf(config);
+      return Object.fromEntries(input.nisCodes.map((nis) => [nis, directory.get(nis)?.name ?? `het OCMW met NIS-code ${nis}`]));
     },
 
     /** The IBAN a social worker collected for a client who had none (a payment waits for it). */

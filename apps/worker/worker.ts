@@ -2,7 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, WorkflowBundle } from
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { AppConfig } from '../../libs/config/config';
-import { loadDeadlineCatalogue } from '../../libs/config/deadline-catalogue';
+import { catalogueOf } from '../../libs/config/deadline-catalogue';
 
 /**
  * The Temporal worker: every procedure workflow (bundled from workflows/index) and every capability's activities,
@@ -20,7 +20,7 @@ export async function createWorker(deps: {
     namespace: deps.config.temporalNamespace,
     taskQueue: deps.config.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
-    activities: createActivities({ dataSource: deps.dataSource, config: deps.config, catalogue: loadDeadlineCatalogue(deps.config.deadlineRulesFile, { wet1965FormDays: deps.config.wet1965FormDays, asylumEndOfAidDays: deps.config.asylumEndOfAidDays }) }),
+    activities: createActivities({ dataSource: deps.dataSource, config: deps.config, catalogue: catalogueOf(deps.config) }),
   });
 }
 

@@ -92,6 +92,12 @@ export interface AppConfig {
    * default) or from the day it arrived here (`receipt`)? OCMW_FORWARDED_REQUEST_CLOCKS (issue 14).
    */
   forwardedRequestClocks: 'original' | 'receipt';
+  /**
+   * [U] Do the 5 working days of the competence conflict (CO-2: this OCMW to POD MI; CO-3: POD MI's provisional
+   * designation) count Saturday? The source says "jours ouvrables"; OCMW_CONFLICT_SATURDAY: `excluded` (default,
+   * Monday–Friday as the catalogue counts) or `included` (Monday–Saturday). Legal holidays never count.
+   */
+  conflictSaturday: 'excluded' | 'included';
   /** Europe/Brussels is where legal dates are counted; kept configurable for tests only. */
   timeZone: string;
   /** The OCMW itself: on letters, POD MI forms and as the debtor of SEPA payments. */
@@ -357,6 +363,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     ocmwDirectoryFile: env.OCMW_DIRECTORY_FILE ? path.resolve(env.OCMW_DIRECTORY_FILE) : null,
     forwardedRequestClocks: oneOf('OCMW_FORWARDED_REQUEST_CLOCKS', ['original', 'receipt'] as const, 'original'),
+    conflictSaturday: oneOf('OCMW_CONFLICT_SATURDAY', ['excluded', 'included'] as const, 'excluded'),
     timeZone,
   };
   const config: AppConfig = {

@@ -8,8 +8,29 @@ import type { DeadlineRule } from '../deadlines/types';
  * (OCMW_DEADLINE_RULES_FILE: an array of rules; a rule with the same id and version replaces the built-in one, a new
  * version adds a dated change of the law). [U] rules are meant to be confirmed or corrected this way.
  */
-export function loadDeadlineCatalogue(file: string | null, options: { wet1965FormDays?: number | null; asylumEndOfAidDays?: number | null } = {}): DeadlineRule[] {
-  return withRuleDays(withWet1965FormDays(loadRules(file), options.wet1965FormDays ?? null), 'SA-9', options.asylumEndOfAidDays ?? null, 'OCMW_ASYLUM_END_OF_AID_DAYS');
+export function loadDeadlineCatalogue(
+  file: string | null,
+  options: { wet1965FormDays?: number | null; asylumEndOfAidDays?: number | null; conflictSaturday?: 'excluded' | 'included' } = {},
+): DeadlineRule[] {
+  const rules = withRuleDays(withWet1965FormDays(loadRules(file), options.wet1965FormDays ?? null), 'SA-9', options.asylumEndOfAidDays ?? null, 'OCMW_ASYLUM_END_OF_AID_DAYS');
+  return options.conflictSaturday === 'included' ? withSaturdayCounted(rules, ['CO-2', 'CO-3'], 'OCMW_CONFLICT_SATURDAY') : rules;
+}
+
+/** The catalogue the configuration sets: the rules file and the [U] terms (the API and the worker load the same). */
+export function catalogueOf(config: { deadlineRulesFile: string | null; wet1965FormDays: number | null; asylumEndOfAidDays: number | null; conflictSaturday: 'excluded' | 'included' }): DeadlineRule[] {
+  return loadDeadlineCatalogue(config.deadlineRulesFile, { wet1965FormDays: config.wet1965FormDays, asylumEndOfAidDays: config.asylumEndOfAidDays, conflictSaturday: config.conflictSaturday });
+}
+
+/**
+ * [U] working-day terms whose source may mean Monday to Saturday (CO-2, CO-3: "jours ouvrables"): counted with
+ * Saturday when the configuration says so, the choice named in the rule's note (and so in every explanation's source).
+ */
+export function withSaturdayCounted(rules: DeadlineRule[], ruleIds: string[], env: string): DeadlineRule[] {
+  return rules.map((r) =>
+    ruleIds.includes(r.id) && r.counting === 'working-days'
+      ? { ...r, counting: 'working-days-saturday', sourceNote: `${r.sourceNote ?? ''} Zaterdag telt als werkdag (${env}=included).`.trim() }
+      : r,
+  );
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   startOfDay,
 } from './calendar-date';
 import { formatDateLongNl, formatDateNl, formatMonthNl, MONTHS_NL } from '../format/dutch';
-import { addWorkingDays, firstWorkingDayFrom, isWorkingDay, legalHoliday, nonWorkingReason, weekdayName } from './holidays';
+import { addWorkingDays, addWorkingDaysWithSaturday, firstWorkingDayFrom, isWorkingDay, isWorkingDayWithSaturday, legalHoliday, nonWorkingReason, weekdayName } from './holidays';
 import {
   ComputeOptions,
   CountingMethod,
@@ -42,6 +42,7 @@ export const COUNTING_METHODS: readonly CountingMethod[] = [
   'same-day',
   'calendar-days',
   'working-days',
+  'working-days-saturday',
   'judicial-days',
   'months',
   'judicial-months',
@@ -184,6 +185,24 @@ export function computeDeadline(rule: DeadlineRule, triggerDate: IsoDate, option
         text:
           `${plural(n, 'werkdag', 'werkdagen')} na ${nl(start)}, die dag zelf niet meegeteld; zaterdagen, zondagen en wettelijke ` +
           `feestdagen tellen niet mee` +
+          (skipped.length ? ` (overgeslagen: ${skipped.join(', ')})` : '') +
+          `: de ${n}e werkdag is ${dayLabel(due)}.`,
+      });
+      break;
+    }
+    case 'working-days-saturday': {
+      due = addWorkingDaysWithSaturday(start, n);
+      summaryCount = `${plural(n, 'werkdag', 'werkdagen')} (zaterdag inbegrepen) na ${nl(start)}`;
+      const skipped: string[] = [];
+      for (let day = addDays(start, 1); compareDates(day, due) < 0; day = addDays(day, 1)) {
+        if (!isWorkingDayWithSaturday(day)) skipped.push(nonWorkingDayLabel(day));
+      }
+      steps.push({
+        step: 'count',
+        date: due,
+        text:
+          `${plural(n, 'werkdag', 'werkdagen')} na ${nl(start)}, die dag zelf niet meegeteld; zaterdagen tellen mee, zondagen en ` +
+          `wettelijke feestdagen niet` +
           (skipped.length ? ` (overgeslagen: ${skipped.join(', ')})` : '') +
           `: de ${n}e werkdag is ${dayLabel(due)}.`,
       });

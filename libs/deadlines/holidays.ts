@@ -103,6 +103,24 @@ export function nextWorkingDayAfter(date: IsoDate): IsoDate {
   return firstWorkingDayFrom(addDays(date, 1));
 }
 
+/**
+ * A working day in the wider sense some texts use ("jours ouvrables": Monday to Saturday), legal holidays excluded:
+ * whether a term of working days counts Saturday is then a reading of its source (CO-2, CO-3: [U], configuration).
+ */
+export function isWorkingDayWithSaturday(date: IsoDate): boolean {
+  return dayOfWeek(date) !== 0 && legalHoliday(date) === null;
+}
+
+/** The N-th working day (Monday to Saturday, legal holidays excluded) after `date`, `date` itself not counted. */
+export function addWorkingDaysWithSaturday(date: IsoDate, workingDays: number): IsoDate {
+  let day = date;
+  for (let counted = 0; counted < workingDays; counted++) {
+    day = addDays(day, 1);
+    while (!isWorkingDayWithSaturday(day)) day = addDays(day, 1);
+  }
+  return day;
+}
+
 /** The N-th working day after `date`, `date` itself not counted (N ≥ 1). */
 export function addWorkingDays(date: IsoDate, workingDays: number): IsoDate {
   let day = date;

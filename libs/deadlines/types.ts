@@ -10,6 +10,8 @@ export type CountingMethod =
   | 'calendar-days'
   /** N working days after the trigger: Monday–Friday minus the Belgian legal holidays (CO-2). */
   | 'working-days'
+  /** N working days after the trigger counting Saturday (Monday–Saturday minus legal holidays): a reading of CO-2/CO-3 [U]. */
+  | 'working-days-saturday'
   /** Judicial term (Ger.W. art. 52–53): trigger day not counted, last day counted, moved past Sat/Sun/legal holiday. */
   | 'judicial-days'
   /**

@@ -10,7 +10,7 @@
 import { CREDITOR_ANSWERS } from '../notices/creditor-letters';
 import { cents, choice, date, DEBT_GUIDANCE_TYPES, DEBT_MEDIATION_TASK_KINDS, notBefore, object, requiredFields, requiredWhen, text } from '../tasks/task-kinds';
 import type { JsonSchema, SchemaError } from '../validation/schema';
-import { FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
 import type { CouncilDecisionContext, ProcedureDefinition } from './types';
 
@@ -46,17 +46,17 @@ export const DEBT_MEDIATION = {
   statuses: [
     ...PIPELINE_STATUSES,
     // A granted trajectory (workflows/debt-mediation/trajectory.workflow.ts): the agreement, then the years it runs.
-    { code: 'TRAJECTORY_ACTIVE', label: 'Lopend traject', order: 12 },
-    { code: 'AGREEMENT_PENDING', label: 'Overeenkomst te ondertekenen', order: 13 },
-    { code: 'TRAJECTORY_CLOSED', label: 'Traject afgesloten', order: 14 },
+    { code: 'TRAJECTORY_ACTIVE', label: 'Lopend traject', order: 14 },
+    { code: 'AGREEMENT_PENDING', label: 'Overeenkomst te ondertekenen', order: 15 },
+    { code: 'TRAJECTORY_CLOSED', label: 'Traject afgesloten', order: 16 },
     // The collective debt settlement hosted by the trajectory (workflows/debt-mediation/collective-settlement.ts).
-    { code: 'CSR_PETITION_FILED', label: 'Verzoekschrift collectieve schuldenregeling neergelegd', order: 15 },
-    { code: 'CSR_CLAIMS', label: 'Collectieve schuldenregeling: aangifte van de schuldvorderingen', order: 16 },
-    { code: 'CSR_AMICABLE_PLAN', label: 'Collectieve schuldenregeling: ontwerp van minnelijke regeling', order: 17 },
-    { code: 'CSR_PLAN_SENT', label: 'Collectieve schuldenregeling: minnelijke regeling verzonden (bezwaartermijn)', order: 18 },
-    { code: 'CSR_PLAN_CONTESTED', label: 'Collectieve schuldenregeling: bezwaar tegen de minnelijke regeling', order: 19 },
-    { code: 'CSR_PLAN_HOMOLOGATED', label: 'Collectieve schuldenregeling: minnelijke regeling gehomologeerd', order: 20 },
-    { code: 'CSR_JUDICIAL_PLAN', label: 'Collectieve schuldenregeling: gerechtelijke aanzuiveringsregeling', order: 21 },
+    { code: 'CSR_PETITION_FILED', label: 'Verzoekschrift collectieve schuldenregeling neergelegd', order: 17 },
+    { code: 'CSR_CLAIMS', label: 'Collectieve schuldenregeling: aangifte van de schuldvorderingen', order: 18 },
+    { code: 'CSR_AMICABLE_PLAN', label: 'Collectieve schuldenregeling: ontwerp van minnelijke regeling', order: 19 },
+    { code: 'CSR_PLAN_SENT', label: 'Collectieve schuldenregeling: minnelijke regeling verzonden (bezwaartermijn)', order: 20 },
+    { code: 'CSR_PLAN_CONTESTED', label: 'Collectieve schuldenregeling: bezwaar tegen de minnelijke regeling', order: 21 },
+    { code: 'CSR_PLAN_HOMOLOGATED', label: 'Collectieve schuldenregeling: minnelijke regeling gehomologeerd', order: 22 },
+    { code: 'CSR_JUDICIAL_PLAN', label: 'Collectieve schuldenregeling: gerechtelijke aanzuiveringsregeling', order: 23 },
   ],
   taskKinds: DEBT_MEDIATION_TASK_KINDS,
   forms: PIPELINE_FORMS,
@@ -115,6 +115,8 @@ export const DEBT_MEDIATION = {
   events: {
     // A request another OCMW forwarded (CO-1: art. 58 §3 OCMW-wet): it opens a dossier here.
     'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
+    'competence-designation': COMPETENCE_DESIGNATION_EVENT,
+    'competence-conflict-decided': COMPETENCE_CONFLICT_DECIDED_EVENT,
     // Voluntary: the client may end the agreement at any time (domain §3.1); the trajectory closes on the end date.
     'client-ended-trajectory': {
       title: 'De cliënt beëindigt het traject',

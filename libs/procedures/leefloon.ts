@@ -4,7 +4,7 @@
  */
 import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
-import { FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
+import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -18,8 +18,8 @@ export const LEEFLOON = {
   // Every status workflows/leefloon/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
   statuses: [
     ...PIPELINE_STATUSES,
-    { code: 'ACTIVE', label: 'Leefloon loopt', order: 12 },
-    { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
+    { code: 'ACTIVE', label: 'Leefloon loopt', order: 14 },
+    { code: 'STOPPED', label: 'Leefloon stopgezet', order: 15, final: true },
   ],
   taskKinds: LEEFLOON_TASK_KINDS,
   forms: {
@@ -99,6 +99,8 @@ export const LEEFLOON = {
     // A request another OCMW forwarded (CO-1, LL-2): it opens a dossier here; its clocks run from the original request
     // date unless OCMW_FORWARDED_REQUEST_CLOCKS=receipt ([U]).
     'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
+    'competence-designation': COMPETENCE_DESIGNATION_EVENT,
+    'competence-conflict-decided': COMPETENCE_CONFLICT_DECIDED_EVENT,
     // The client reports a new fact (income, household, address, a stay abroad): the receipt tells them of this duty
     // (art. 18 RMI-wet, LL-1) and a stay abroad of a week or more is reported before leaving (art. 23 §5 RMI-wet).
     'new-fact-reported': {

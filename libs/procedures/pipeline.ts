@@ -3,7 +3,7 @@
  * define alike: the statuses its steps set, the ratification of the chair's urgent decision, the appeal at the labour
  * court as the letters explain it. Pure data.
  */
-import { choice, date, object, text } from '../tasks/task-kinds';
+import { choice, date, object, requiredWhen, text } from '../tasks/task-kinds';
 import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, ProcedureStatus, TaskForm } from './types';
 
 /**
@@ -12,6 +12,10 @@ import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, Procedur
  * /intake/events). Its clocks run from the original request date or from the day it arrived here, as
  * OCMW_FORWARDED_REQUEST_CLOCKS says ([U], default the original date; domain issue 14); the timeline says which.
  */
+/** The event types the shared pipeline's workflow code names (the procedures list the kinds under these types). */
+export const FORWARDED_REQUEST_EVENT_TYPE = 'request-forwarded-by-ocmw';
+export const COMPETENCE_DESIGNATION_EVENT_TYPE = 'competence-designation';
+
 export const FORWARDED_REQUEST_EVENT = {
   title: 'Aanvraag doorgestuurd door een ander OCMW',
   opensDossier: true,
@@ -23,19 +27,51 @@ export const FORWARDED_REQUEST_EVENT = {
   }),
 } as const satisfies ExternalEventKind;
 
-/** The statuses the shared pipeline sets, in its order; a procedure adds its own after them (order 12 on). */
+const nisCode = (title: string) => ({ type: 'string', title, pattern: '^\\d{5}$', 'x-pick': 'ocmw' }) as const;
+
+/**
+ * CO-3 (omzendbrief 8 april 2003): POD MI's provisional designation of the OCMW that handles a request in conflict,
+ * within 5 working days of the submission ([U] whether Saturday counts: OCMW_CONFLICT_SATURDAY). It decides who handles
+ * the request meanwhile: this OCMW (the request goes on here) or another (this OCMW sends it there with reasons).
+ */
+export const COMPETENCE_DESIGNATION_EVENT = {
+  title: 'Voorlopige aanwijzing van het bevoegde OCMW door de POD MI',
+  schema: object(['designated'], {
+    designated: choice('Wie behandelt de aanvraag?', [['this-ocmw', 'Dit OCMW'], ['other-ocmw', 'Een ander OCMW']]),
+    designatedOcmw: nisCode('Aangewezen OCMW'),
+    podMiReference: text('Kenmerk van de POD MI', 100),
+  }, requiredWhen('designated', 'other-ocmw', ['designatedOcmw'], 'when another OCMW is designated')),
+} as const satisfies ExternalEventKind;
+
+/**
+ * The final answer of POD MI (the minister) on the conflict: which OCMW is competent. It closes the conflict; when it
+ * names another OCMW than the provisional designation did, the social worker gets a task to act on it (a change of
+ * competence, CO-4: never a stop by itself).
+ */
+export const COMPETENCE_CONFLICT_DECIDED_EVENT = {
+  title: 'Eindbeslissing van de POD MI over het bevoegdheidsconflict',
+  schema: object(['competentOcmw'], {
+    competentOcmw: nisCode('Bevoegd OCMW'),
+    podMiReference: text('Kenmerk van de POD MI', 100),
+  }),
+} as const satisfies ExternalEventKind;
+
+/** The statuses the shared pipeline sets, in its order; a procedure adds its own after them (order 14 on). */
 export const PIPELINE_STATUSES = [
   { code: 'REQUEST_REGISTERED', label: 'Aanvraag geregistreerd', order: 1 },
   { code: 'COMPETENCE_CHECK', label: 'Bevoegdheid nagaan', order: 2 },
   { code: 'FORWARDING', label: 'Wordt doorgestuurd', order: 3 },
   { code: 'FORWARDED', label: 'Doorgestuurd naar het bevoegde OCMW', order: 4, final: true },
-  { code: 'INQUIRY', label: 'Sociaal onderzoek', order: 5 },
-  { code: 'DOCUMENTS_REQUESTED', label: 'Ontbrekende stukken opgevraagd', order: 6 },
-  { code: 'SOCIAL_REPORT', label: 'Sociaal verslag', order: 7 },
-  { code: 'AWAITING_DECISION', label: 'Wacht op beslissing', order: 8 },
-  { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 9 },
-  { code: 'DECIDED', label: 'Beslist', order: 10 },
-  { code: 'NOTIFIED', label: 'Beslissing ter kennis gebracht', order: 11 },
+  // A request another OCMW forwarded, and this OCMW is not competent either (CO-2, CO-3).
+  { code: 'COMPETENCE_CONFLICT', label: 'Bevoegdheidsconflict: voor te leggen aan de POD MI', order: 5 },
+  { code: 'AWAITING_DESIGNATION', label: 'Wacht op de aanwijzing van het bevoegde OCMW door de POD MI', order: 6 },
+  { code: 'INQUIRY', label: 'Sociaal onderzoek', order: 7 },
+  { code: 'DOCUMENTS_REQUESTED', label: 'Ontbrekende stukken opgevraagd', order: 8 },
+  { code: 'SOCIAL_REPORT', label: 'Sociaal verslag', order: 9 },
+  { code: 'AWAITING_DECISION', label: 'Wacht op beslissing', order: 10 },
+  { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 11 },
+  { code: 'DECIDED', label: 'Beslist', order: 12 },
+  { code: 'NOTIFIED', label: 'Beslissing ter kennis gebracht', order: 13 },
 ] as const satisfies readonly ProcedureStatus[];
 
 /** The BCSD ratifies (or overrules) the chair's urgent decision (§8): it grants nothing and carries no amount. */
@@ -58,6 +94,8 @@ export const LABOUR_COURT_APPEAL_HOW =
 export const PIPELINE_FORMS = {
   // The competence check named the competent OCMW and its reasons: the forwarding repeats them.
   'forward-request': { prefill: { forwardedTo: 'tasks.competence-check.competentOcmw', reasons: 'tasks.competence-check.reasons' } },
+  // The conflict repeats why this OCMW found itself not competent.
+  'submit-competence-conflict': { prefill: { reasons: 'tasks.competence-check.reasons' } },
   'collect-iban': { prefill: { iban: 'person.iban' } },
 } as const satisfies Record<string, TaskForm>;
 

@@ -6,7 +6,7 @@
  * Its workflows are workflows/social-aid/. Pure data: workflows import it.
  */
 import { AID_FIELDS, AID_FORM_REQUIREMENTS, cents, choice, date, noGrantWithCode207, notBefore, object, requiredFields, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
-import { FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
+import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 import type { ProcedureDefinition } from './types';
 
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -50,9 +50,9 @@ export const SOCIAL_AID = {
   // Every status workflows/social-aid/ and the shared runtime set (test/libs/procedures/registry.test.ts scans them).
   statuses: [
     ...PIPELINE_STATUSES,
-    { code: 'AID_GRANTED', label: 'Hulp toegekend', order: 12 },
-    { code: 'ACTIVE', label: 'Equivalent leefloon loopt', order: 13 },
-    { code: 'STOPPED', label: 'Steun stopgezet', order: 14, final: true },
+    { code: 'AID_GRANTED', label: 'Hulp toegekend', order: 14 },
+    { code: 'ACTIVE', label: 'Equivalent leefloon loopt', order: 15 },
+    { code: 'STOPPED', label: 'Steun stopgezet', order: 16, final: true },
   ],
   taskKinds: SOCIAL_AID_TASK_KINDS,
   forms: {
@@ -116,6 +116,8 @@ export const SOCIAL_AID = {
   events: {
     // A request another OCMW forwarded (CO-1, SA-2: art. 58 §3 OCMW-wet): it opens a dossier here.
     'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
+    'competence-designation': COMPETENCE_DESIGNATION_EVENT,
+    'competence-conflict-decided': COMPETENCE_CONFLICT_DECIDED_EVENT,
     // The final negative decision on the application for international protection, as the client or Fedasil reports
     // it: the running aid ends SA-9 days after its notification ([U], OCMW_ASYLUM_END_OF_AID_DAYS; §2.1).
     'asylum-final-negative': {

@@ -135,6 +135,19 @@ export const PIPELINE_TASK_KINDS = {
     }),
     check: (o, ctx) => notBefore(o, 'sentDate', ctx.requestDate, 'the request date'),
   },
+  // CO-2 (art. 15 al. 4 Wet 1965; omzendbrief 8 april 2003): a request another OCMW forwarded, and this OCMW is not
+  // competent either: the conflict goes to POD MI's Competence Conflicts service through the form on mi-is.be.
+  'submit-competence-conflict': {
+    kind: 'submit-competence-conflict',
+    title: 'Bevoegdheidsconflict voorleggen aan de POD MI',
+    role: 'social-worker',
+    outcomeSchema: object(['submittedOn', 'reasons'], {
+      submittedOn: date('Datum van voorlegging (formulier op mi-is.be)'),
+      podMiReference: text('Kenmerk van de POD MI', 100),
+      reasons: text('Redenen waarom ook dit OCMW niet bevoegd is', 4000),
+    }),
+    check: (o, ctx) => notBefore(o, 'submittedOn', ctx.requestDate, 'the request date'),
+  },
   'documents-received': {
     kind: 'documents-received',
     title: 'Opgevraagde stukken ontvangen',

@@ -24,6 +24,7 @@ export type TaskOutcomes = {
     reasons?: string;
   } & CompetenceFactsOutcome;
   'forward-request': { forwardedTo: string; forwardDate: IsoDate; reasons: string };
+  'submit-competence-conflict': { submittedOn: IsoDate; podMiReference?: string; reasons: string };
   'forwarding-letter': { sentDate: IsoDate; mode: 'letter' | 'registered' | 'hand' };
   'social-inquiry': {
     homeVisitDate: IsoDate;

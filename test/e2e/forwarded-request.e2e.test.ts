@@ -1,5 +1,6 @@
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
+import { addWorkingDays } from '../../libs/deadlines/holidays';
 import { todayInBrussels } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/temporal';
@@ -58,6 +59,54 @@ describe('a forwarded request (e2e)', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/data/originalRequestDate', code: 'after-arrival' })]);
       expect((await sys.db.query(`SELECT count(*)::int AS n FROM dossiers`)).rows[0].n).toBe(before);
+    });
+  });
+
+  describe('declined here: the competence conflict (CO-2, CO-3)', () => {
+    let sys: TestSystem;
+    beforeAll(async () => {
+      sys = await startTestSystem();
+      await sys.loginAll(['social-worker']);
+    });
+    afterAll(async () => sys?.close());
+    const openTask = (dossierId: string, kind: string) =>
+      eventually(async () => (await sys.http.get('/tasks').set(sys.as('social-worker'))).body.items.find((t: { dossierId: string; kind: string }) => t.dossierId === dossierId && t.kind === kind));
+    const complete = async (dossierId: string, kind: string, outcome: Record<string, unknown>) =>
+      sys.http.post(`/tasks/${(await openTask(dossierId, kind)).id}/complete`).set(sys.as('social-worker')).send(outcome);
+
+    it('takes a received request it is not competent for to POD MI, records the designation, and sends the request to the designated OCMW', async () => {
+      const opened = await sys.http.post('/intake/events').set(sys.as('social-worker')).send(body('social-aid', 'AALST-CONFLICT', 'Ouali'));
+      expect(opened.status).toBe(201);
+      const dossierId = opened.body.dossierId;
+      // This OCMW (Gent) finds Antwerpen competent: the facts say so, and the request came from Aalst.
+      const declined = await complete(dossierId, 'competence-check', {
+        situation: 'usual-residence', usualResidence: '11002', competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Woont gewoonlijk in Antwerpen.',
+      });
+      expect(declined.status).toBe(200);
+      const submission = await openTask(dossierId, 'submit-competence-conflict');
+      expect(submission.title).toBe('Bevoegdheidsconflict voorleggen aan de POD MI');
+      expect((await sys.http.get(`/tasks/${submission.id}/prefill`).set(sys.as('social-worker'))).body.values).toEqual({ reasons: 'Woont gewoonlijk in Antwerpen.' });
+      const clock = await eventually(async () => (await sys.db.query(`SELECT rule_id, due_date::text AS due FROM deadlines WHERE dossier_id = $1 AND key = 'competence-conflict'`, [dossierId])).rows[0]);
+      expect(clock).toEqual({ rule_id: 'CO-2', due: addWorkingDays(today, 5) });
+      expect((await complete(dossierId, 'submit-competence-conflict', { submittedOn: today, podMiReference: 'BC-17', reasons: 'Woont gewoonlijk in Antwerpen.' })).status).toBe(200);
+      await eventually(async () => ((await sys.http.get(`/dossiers/${dossierId}`).set(sys.as('social-worker'))).body.status === 'AWAITING_DESIGNATION' ? true : undefined));
+
+      // POD MI's designation, as an event: another OCMW needs its NIS code (400 without, nothing recorded).
+      const event = (data: Record<string, unknown>) => ({ type: 'competence-designation', occurredOn: today, reference: 'BC-17', data });
+      const refused = await sys.http.post(`/dossiers/${dossierId}/events`).set(sys.as('social-worker')).send(event({ designated: 'other-ocmw' }));
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/data/designatedOcmw', code: 'required' })]);
+      expect((await sys.http.post(`/dossiers/${dossierId}/events`).set(sys.as('social-worker')).send(event({ designated: 'other-ocmw', designatedOcmw: '11002' }))).status).toBe(201);
+      const forward = await openTask(dossierId, 'forward-request');
+      expect(forward).toBeDefined();
+      const dossier = await sys.http.get(`/dossiers/${dossierId}`).set(sys.as('social-worker'));
+      expect(dossier.body.status).toBe('FORWARDING');
+      expect(dossier.body.timeline.map((e: { description: string }) => e.description)).toEqual(expect.arrayContaining([
+        'Aanvraag doorgestuurd door OCMW Aalst, maar ook dit OCMW is niet bevoegd: bevoegdheidsconflict, voor te leggen aan de POD MI',
+        `De POD MI wees op ${formatDateNl(today)} voorlopig OCMW Antwerpen aan: de aanvraag gaat er met redenen heen`,
+      ]));
+      const co3 = (await sys.db.query(`SELECT status, met_date::text AS met FROM deadlines WHERE dossier_id = $1 AND key = 'competence-designation'`, [dossierId])).rows[0];
+      expect(co3).toEqual({ status: 'met', met: today });
     });
   });
 

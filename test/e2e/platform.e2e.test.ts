@@ -116,9 +116,9 @@ describe('platform (e2e)', () => {
     expect(statuses.map((s) => s.order)).toEqual(statuses.map((_, i) => i + 1));
     expect(statuses).toEqual(expect.arrayContaining([
       { code: 'REQUEST_REGISTERED', label: 'Aanvraag geregistreerd', order: 1, final: false },
-      { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 9, final: false },
-      { code: 'ACTIVE', label: 'Leefloon loopt', order: 12, final: false },
-      { code: 'STOPPED', label: 'Leefloon stopgezet', order: 13, final: true },
+      { code: 'ON_AGENDA', label: 'Geagendeerd op het BCSD', order: 11, final: false },
+      { code: 'ACTIVE', label: 'Leefloon loopt', order: 14, final: false },
+      { code: 'STOPPED', label: 'Leefloon stopgezet', order: 15, final: true },
     ]));
     expect(leefloon.taskKinds).toEqual(expect.arrayContaining([
       { kind: 'social-inquiry', role: 'social-worker', title: 'Sociaal onderzoek', outcomeSchema: expect.objectContaining({ type: 'object' }) },

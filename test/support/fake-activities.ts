@@ -24,6 +24,8 @@ const RULES = { rhythm: 'weekly' as const, weekday: 2, weekOfMonth: 2, anchorDat
 type Call = { name: keyof Activities; input: any };
 
 export interface FakeOptions {
+  /** The external event that opened the dossier (dossierOpenedBy); absent: opened by a request here. */
+  openedBy?: { type: string; occurredOn: string; forwardingOcmw: string | null };
   /** The dated leefloon amounts (default: the built-in table). */
   amounts?: LeefloonAmountTable;
   /** The client has no IBAN until a social worker records one (setPersonIban). */
@@ -81,6 +83,15 @@ export function fakeActivities(options: FakeOptions = {}) {
       calls.push({ name: 'dossierSettings', input });
       // This OCMW is Gent (44021), the configuration's default.
       return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, leefgeldWeekday: 1, evaluationMonths: 3, creditorAnswerDays: 21, ocmwNisCode: '44021', ...options.settings };
+    },
+    // Like the table: the event that opened the dossier, when a test says one did.
+    dossierOpenedBy: async (input) => {
+      calls.push({ name: 'dossierOpenedBy', input });
+      return options.openedBy ?? null;
+    },
+    ocmwNames: async (input) => {
+      const directory = ocmwDirectory(DEMO_OCMW_DIRECTORY);
+      return Object.fromEntries(input.nisCodes.map((nis) => [nis, directory.get(nis)?.name ?? `het OCMW met NIS-code ${nis}`]));
     },
     // The real explanation, the OCMWs named by the demo directory (what an OCMW without an import file has).
     explainCompetence: async (input) => {

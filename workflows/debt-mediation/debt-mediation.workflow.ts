@@ -3,7 +3,7 @@ import { DEBT_MEDIATION, guidanceTypeLabel } from '../../libs/procedures/debt-me
 import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { councilDecides, explainCompetence, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import type { debtMediationTrajectory } from './trajectory.workflow';
 
 /** Grants from here on continue as the trajectory workflow (debtMediationTrajectory); earlier ones stay open here. */
@@ -31,7 +31,11 @@ export async function debtMediationApplication(input: DossierInput): Promise<Deb
   // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
   const competence = await dossier.task('competence-check', { deadline: decisionTerm });
   await explainCompetence(dossier, competence);
-  if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
+  // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
+  if (competence.competent === false) {
+    const handled = await notCompetent(dossier, decisionTerm, competence);
+    if (handled !== 'designated-here') return handled;
+  }
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
   const inquiry = await dossier.task('debt-inquiry', { deadline: decisionTerm });

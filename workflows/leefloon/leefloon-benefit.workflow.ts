@@ -52,7 +52,8 @@ export const HAND_OVER_PATCH = 'benefit-hands-over-when-long';
  * request forwarded by another OCMW) are recorded on the timeline when they arrive and remembered by id only, so a
  * benefit that runs for years does not carry every event it ever received (DossierOptions.takesEvents).
  */
-export const LEEFLOON_DOSSIER = { takesEvents: [] } as const;
+// The only event the leefloon waits for: POD MI's designation in a competence conflict (CO-3).
+export const LEEFLOON_DOSSIER = { takesEvents: ['competence-designation'] } as const;
 
 /**
  * A granted leefloon while it runs: arrears from the start date and the first payment within the LL-6 term, one payment

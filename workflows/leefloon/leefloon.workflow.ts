@@ -6,7 +6,7 @@ import { LEEFLOON_DOSSIER, leefloonBenefit, sendPodMi } from './leefloon-benefit
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { monthlyAidLetter, monthlyAmount } from '../shared/monthly-aid';
-import { explainCompetence, forwardToCompetentOcmw, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { explainCompetence, notCompetent, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
 export const COUNCIL_AGENDA_PATCH = 'council-agenda';
@@ -40,7 +40,11 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
 
   const competence = await dossier.task('competence-check', { deadline: decisionTerm });
   await explainCompetence(dossier, competence);
-  if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
+  // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
+  if (competence.competent === false) {
+    const handled = await notCompetent(dossier, decisionTerm, competence);
+    if (handled !== 'designated-here') return handled;
+  }
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
   const inquiry = await dossier.task('social-inquiry', { deadline: decisionTerm });

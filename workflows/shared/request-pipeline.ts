@@ -1,7 +1,8 @@
 import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { IssueLetterInput } from '../../activities/notices/notice.activities';
-import { maxDate } from '../../libs/deadlines/calendar-date';
+import { IsoDate, maxDate } from '../../libs/deadlines/calendar-date';
+import { COMPETENCE_DESIGNATION_EVENT_TYPE, FORWARDED_REQUEST_EVENT_TYPE } from '../../libs/procedures/pipeline';
 import { formatDateNl } from '../../libs/format/dutch';
 import { procedureDefinition } from '../../libs/procedures/registry';
 import { CHANNEL_LABELS, type Channel } from '../../libs/procedures/channels';
@@ -88,18 +89,68 @@ export async function explainCompetence(dossier: Dossier, competence: CompletedT
   if (explained) await dossier.event('competence-determined', explained.description, { data: explained.data });
 }
 
+/** New runs take a received request they are not competent for to POD MI (CO-2) instead of forwarding it again. */
+export const COMPETENCE_CONFLICT_PATCH = 'competence-conflict';
+
+/**
+ * This OCMW is not competent. A request it registered itself is forwarded (CO-1, forwardToCompetentOcmw); a request
+ * another OCMW forwarded to it is a competence conflict (§5.2): within 5 working days it goes to POD MI's Competence
+ * Conflicts service (CO-2, art. 15 al. 4 Wet 1965; omzendbrief 8 april 2003), whose provisional designation (CO-3,
+ * within 5 working days; whether Saturday counts is [U], OCMW_CONFLICT_SATURDAY) says who handles the request
+ * meanwhile: this OCMW — the request goes on here ('designated-here') — or another, to which this OCMW sends it with
+ * reasons and of which it tells the applicant (the CO-1 steps, from the designation). The decision term keeps running
+ * throughout: the applicant is not left waiting on the OCMWs' dispute. Runs before the patch forward every request.
+ */
+export async function notCompetent(
+  dossier: Dossier,
+  decisionTerm: DeadlineHandle,
+  competence: CompletedTask<'competence-check'>,
+): Promise<{ status: 'FORWARDED' } | 'designated-here'> {
+  if (!patched(COMPETENCE_CONFLICT_PATCH)) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
+  const opened = await dossier.attempt('herkomst van de aanvraag', () => acts.dossierOpenedBy({ dossierId: dossier.input.dossierId }));
+  if (opened?.type !== FORWARDED_REQUEST_EVENT_TYPE) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
+
+  const from = opened.forwardingOcmw ? `doorgestuurd door ${opened.forwardingOcmw}` : 'doorgestuurd door een ander OCMW';
+  await dossier.event('competence-conflict', `Aanvraag ${from}, maar ook dit OCMW is niet bevoegd: bevoegdheidsconflict, voor te leggen aan de POD MI`, {
+    status: 'COMPETENCE_CONFLICT',
+  });
+  const submission = await dossier.deadline('competence-conflict', 'CO-2', competence.completedOn);
+  const submitted = await dossier.task('submit-competence-conflict', { deadline: submission });
+  await submission.met(submitted.submittedOn);
+  await dossier.event('competence-conflict-submitted', `Bevoegdheidsconflict voorgelegd aan de POD MI op ${formatDateNl(submitted.submittedOn)}${submitted.podMiReference ? ` (kenmerk ${submitted.podMiReference})` : ''}`, {
+    status: 'AWAITING_DESIGNATION',
+  });
+  // POD MI's term: its lapse warns and escalates to the team lead (who calls POD MI); the dossier keeps waiting.
+  const designationTerm = await dossier.deadline('competence-designation', 'CO-3', submitted.submittedOn);
+  const designation = await dossier.waitForEvent(COMPETENCE_DESIGNATION_EVENT_TYPE);
+  await designationTerm.met(designation.occurredOn);
+  const data = designation.data as { designated: 'this-ocmw' | 'other-ocmw'; designatedOcmw?: string };
+  if (data.designated === 'this-ocmw') {
+    await dossier.event('designated-here', `De POD MI wees op ${formatDateNl(designation.occurredOn)} dit OCMW voorlopig aan: de aanvraag wordt hier behandeld`);
+    return 'designated-here';
+  }
+  const names = await dossier.attempt('naam van het aangewezen OCMW', () => acts.ocmwNames({ nisCodes: [data.designatedOcmw!] }));
+  const name = names?.[data.designatedOcmw!] ?? data.designatedOcmw!;
+  return forwardToCompetentOcmw(dossier, decisionTerm, competence, {
+    from: designation.occurredOn,
+    description: `De POD MI wees op ${formatDateNl(designation.occurredOn)} voorlopig ${name} aan: de aanvraag gaat er met redenen heen`,
+  });
+}
+
 /**
  * Not competent (Wet 1965): forward the request with reasons to the competent OCMW and inform the applicant in
- * writing, both within 5 calendar days of the finding (LL-2: art. 18 §4 RMI-wet; SA-2: art. 58 §3 OCMW-wet). The
- * dossier ends as forwarded only once both are recorded.
+ * writing, both within 5 calendar days of the finding (LL-2: art. 18 §4 RMI-wet; SA-2: art. 58 §3 OCMW-wet) — or, in a
+ * conflict, of POD MI's designation of another OCMW (`designated`). The dossier ends as forwarded only once both are
+ * recorded.
  */
 export async function forwardToCompetentOcmw(
   dossier: Dossier,
   decisionTerm: DeadlineHandle,
   competence: CompletedTask<'competence-check'>,
+  designated?: { from: IsoDate; description: string },
 ): Promise<{ status: 'FORWARDED' }> {
-  await dossier.event('not-competent', `Niet bevoegd; bevoegd OCMW: ${competence.competentOcmw ?? '–'}`, { status: 'FORWARDING' });
-  const forwardingTerm = await dossier.deadline('forwarding', pipelineRules(dossier).forwarding, competence.completedOn);
+  await dossier.event('not-competent', designated?.description ?? `Niet bevoegd; bevoegd OCMW: ${competence.competentOcmw ?? '–'}`, { status: 'FORWARDING' });
+  const forwardingTerm = await dossier.deadline('forwarding', pipelineRules(dossier).forwarding, designated?.from ?? competence.completedOn);
   const [forwarded, letter] = await Promise.all([
     dossier.task('forward-request', { deadline: forwardingTerm }),
     dossier.task('forwarding-letter', { deadline: forwardingTerm }),

@@ -17,7 +17,7 @@ import { sendStartForms, sendStopForm, WET_1965_FORMS_PATCH } from './wet1965-fo
  * decision and recovers after back-paid benefits. The application run takes the same list, so that an event recorded
  * before the aid runs is kept and carried into the benefit run.
  */
-export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid'] } as const;
+export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid', 'competence-designation'] } as const;
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

@@ -6,7 +6,7 @@ import type { Category } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, monthlyAmount, orderPayment } from '../shared/monthly-aid';
-import { councilDecides, explainCompetence, forwardToCompetentOcmw, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import { SOCIAL_AID_DOSSIER, type socialAidBenefit } from './social-aid-benefit.workflow';
 import { superviseForm } from '../shared/partner-forms';
 import { sendStartForms } from './wet1965-forms';
@@ -39,7 +39,11 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
   // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
   const competence = await dossier.task('competence-check', { deadline: decisionTerm });
   await explainCompetence(dossier, competence);
-  if (competence.competent === false) return forwardToCompetentOcmw(dossier, decisionTerm, competence);
+  // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
+  if (competence.competent === false) {
+    const handled = await notCompetent(dossier, decisionTerm, competence);
+    if (handled !== 'designated-here') return handled;
+  }
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
   const inquiry = await dossier.task('aid-inquiry', { deadline: decisionTerm });

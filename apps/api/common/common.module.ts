@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
-import { loadDeadlineCatalogue } from '../../../libs/config/deadline-catalogue';
+import { catalogueOf } from '../../../libs/config/deadline-catalogue';
 import { ErrorFilter } from './errors';
 import { CATALOGUE, CONFIG, TEMPORAL_CLIENT } from './tokens';
 import { WorkflowOutbox } from './workflow-outbox';
@@ -27,7 +27,7 @@ export class CommonModule {
       { provide: CONFIG, useValue: deps.config },
       { provide: DataSource, useValue: deps.dataSource },
       { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
-      { provide: CATALOGUE, useValue: loadDeadlineCatalogue(deps.config.deadlineRulesFile, { wet1965FormDays: deps.config.wet1965FormDays, asylumEndOfAidDays: deps.config.asylumEndOfAidDays }) },
+      { provide: CATALOGUE, useValue: catalogueOf(deps.config) },
     ];
     return {
       module: CommonModule,

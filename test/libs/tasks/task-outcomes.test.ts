@@ -16,6 +16,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     firstAdmissionRegisteredIn: 'optional', studentRegisteredIn: 'optional', actualStay: 'optional', registrationPlace: 'optional',
   },
   'forward-request': { forwardedTo: 'required', forwardDate: 'required', reasons: 'required' },
+  'submit-competence-conflict': { submittedOn: 'required', podMiReference: 'optional', reasons: 'required' },
   'forwarding-letter': { sentDate: 'required', mode: 'required' },
   'social-inquiry': {
     homeVisitDate: 'required',
@@ -129,6 +130,7 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
     institutionKind: ['psychiatric-hospital', 'psychiatric-care-home', 'disabled-care', 'youth-care', 'care-home', 'prison', 'paaz', 'supported-living'],
   },
   'forward-request': {},
+  'submit-competence-conflict': {},
   'forwarding-letter': { mode: ['letter', 'registered', 'hand'] },
   'social-inquiry': { householdType: ['single', 'cohabiting', 'family'], proposedCategory: CATEGORIES, hearingRequested: [true, false] },
   'documents-received': { complete: [true, false] },

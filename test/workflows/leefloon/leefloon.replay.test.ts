@@ -170,6 +170,17 @@ const SCENARIOS: Record<string, Scenario> = {
     await complete('forward-request', { forwardedTo: 'OCMW Leuven', forwardDate: today, reasons: 'Opgenomen, ingeschreven te Leuven.' });
     await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
   },
+  // v8 (the competence-conflict patch, issue 14): a request another OCMW forwarded, declined here: the conflict to POD
+  // MI (CO-2), its designation late (CO-3 breached), then designated here: the inquiry goes on.
+  'competence-conflict': async ({ complete, event, today, env }) => {
+    await complete('competence-check', { competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Woont in Antwerpen.', situation: 'usual-residence', usualResidence: '11002' });
+    await complete('submit-competence-conflict', { submittedOn: today, podMiReference: 'BC-1', reasons: 'Woont in Antwerpen.' });
+    await env.sleep('9 days');
+    await event('competence-designation', todayInBrussels(await env.currentTimeMs()), { designated: 'this-ocmw' });
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await env.sleep('1 day');
+    return 'terminate';
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
@@ -182,6 +193,7 @@ describe('leefloonApplication replay of stored histories', () => {
     dir: DIR, prefix: 'leefloon', next: 'benefit', workflow: leefloonApplication, scenarios: SCENARIOS,
     input: (requestDate) => aDossierInput({ requestDate }),
     terminateRunning: (type) => type === 'leefloonBenefit',
+    fakeOptions: { 'competence-conflict': { openedBy: { type: 'request-forwarded-by-ocmw', occurredOn: '2026-01-01', forwardingOcmw: 'OCMW Aalst' } } },
   });
   replayStoredHistories(DIR);
 });

@@ -1,0 +1,127 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { addDays } from '../../../libs/deadlines/calendar-date';
+import { addWorkingDays } from '../../../libs/deadlines/holidays';
+import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
+import { completeTaskUpdate, dossierStateQuery, externalEventUpdate } from '../../../workflows/shared/dossier.messages';
+import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
+import { fakeActivities } from '../../support/fake-activities';
+import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+
+/**
+ * The competence conflict seen from this OCMW (issue 14, §5.2), on the leefloon (social aid and debt mediation share
+ * the step, workflows/shared/request-pipeline.ts): a request another OCMW forwarded, and this OCMW is not competent
+ * either → the conflict to POD MI within 5 working days (CO-2) → POD MI's provisional designation (CO-3) → handled
+ * here, or sent to the designated OCMW with reasons. The decision term keeps running throughout. Time moves by the
+ * time-skipping server; the working days are counted from the server's day, whatever weekday that is.
+ */
+describe('the competence conflict with POD MI (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  beforeEach(async () => void (env = await timeSkippingEnv()));
+  afterEach(() => env?.teardown());
+  const today = async () => todayInBrussels(await env.currentTimeMs());
+
+  const forwardedHere = { type: 'request-forwarded-by-ocmw', occurredOn: '', forwardingOcmw: 'OCMW Aalst' };
+  const declined = { competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Woont gewoonlijk in Antwerpen.' };
+
+  async function start(opened: typeof forwardedHere | null) {
+    const requestDate = await today();
+    const fake = fakeActivities(opened ? { openedBy: { ...opened, occurredOn: requestDate } } : {});
+    const taskQueue = uniqueTaskQueue('conflict');
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+    const input = aDossierInput({ requestDate, settings: { warningDays: 2, timeZone: 'Europe/Brussels' } });
+    return { fake, worker, input, taskQueue };
+  }
+  const complete = async (workflowId: string, fake: ReturnType<typeof fakeActivities>, kind: string, outcome: Record<string, unknown>) => {
+    const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
+    return env.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'u-1', userRole: 'social-worker', outcome }] });
+  };
+  const designate = async (workflowId: string, data: Record<string, unknown>) =>
+    env.client.workflow.getHandle(workflowId).executeUpdate(externalEventUpdate, {
+      args: [{ eventId: `designation-${workflowId}`, type: 'competence-designation', occurredOn: await today(), reference: 'POD MI BC-2026-17', data, recordedBy: 'u-1' }],
+    });
+  const status = async (workflowId: string) => (await env.client.workflow.getHandle(workflowId).query(dossierStateQuery)).status;
+
+  it('declines a received request: the conflict goes to POD MI within 5 working days; POD MI designates another OCMW; the request is sent there', async () => {
+    const { fake, worker, input, taskQueue } = await start(forwardedHere);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', declined);
+      // Not forwarded again: the conflict, its CO-2 term of 5 working days from the finding.
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'submit-competence-conflict'));
+      expect(fake.openTasks().map((t) => t.kind)).toEqual(['submit-competence-conflict']);
+      expect(fake.of('planDeadline').find((d) => d.key === 'competence-conflict')).toMatchObject({ ruleId: 'CO-2', triggerDate: input.requestDate });
+      expect(fake.of('openTask').find((t) => t.kind === 'submit-competence-conflict').dueDate).toBe(addWorkingDays(input.requestDate, 5));
+      expect(await status(handle.workflowId)).toBe('COMPETENCE_CONFLICT');
+      expect(fake.of('recordDossierEvent').find((e) => e.type === 'competence-conflict').description).toContain('doorgestuurd door OCMW Aalst');
+
+      await complete(handle.workflowId, fake, 'submit-competence-conflict', { submittedOn: input.requestDate, podMiReference: 'BC-2026-17', reasons: declined.reasons });
+      await eventually(async () => ((await status(handle.workflowId)) === 'AWAITING_DESIGNATION' ? true : undefined));
+      expect(fake.of('planDeadline').find((d) => d.key === 'competence-designation')).toMatchObject({ ruleId: 'CO-3', triggerDate: input.requestDate });
+
+      // POD MI is late: its term warns and escalates; the dossier keeps waiting, the decision term keeps running.
+      await env.sleep('9 days');
+      expect(fake.of('raiseEscalation').filter((e) => e.key === 'competence-designation').map((e) => e.level)).toEqual(['warning', 'breach']);
+      const state = await env.client.workflow.getHandle(handle.workflowId).query(dossierStateQuery);
+      expect(state.deadlines.find((d) => d.key === 'decision')?.status).toBe('running');
+      expect(state.deadlines.find((d) => d.key === 'competence-conflict')?.status).toBe('met');
+
+      const designatedOn = await today();
+      await designate(handle.workflowId, { designated: 'other-ocmw', designatedOcmw: '24062', podMiReference: 'BC-2026-17' });
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'forward-request'));
+      expect(fake.of('recordDossierEvent').find((e) => e.type === 'not-competent').description).toContain('voorlopig OCMW Leuven aan');
+      // The CO-1 steps run from the designation.
+      expect(fake.of('planDeadline').find((d) => d.key === 'forwarding')).toMatchObject({ triggerDate: designatedOn });
+      await complete(handle.workflowId, fake, 'forward-request', { forwardedTo: 'OCMW Leuven', forwardDate: designatedOn, reasons: 'Aangewezen door de POD MI.' });
+      await complete(handle.workflowId, fake, 'forwarding-letter', { sentDate: designatedOn, mode: 'letter' });
+      expect(await handle.result()).toEqual({ status: 'FORWARDED' });
+      expect(fake.of('setDeadlineStatus').filter((s) => s.key === 'competence-designation').at(-1)).toMatchObject({ status: 'breached', metDate: designatedOn });
+      expect(fake.of('setDeadlineStatus').filter((s) => s.key === 'decision').at(-1)).toMatchObject({ status: 'cancelled' });
+    });
+  });
+
+  it('designated here: the request goes on here with its inquiry, its decision term running from the request', async () => {
+    const { fake, worker, input, taskQueue } = await start(forwardedHere);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', declined);
+      await complete(handle.workflowId, fake, 'submit-competence-conflict', { submittedOn: input.requestDate, reasons: declined.reasons });
+      await eventually(async () => ((await status(handle.workflowId)) === 'AWAITING_DESIGNATION' ? true : undefined));
+      await env.sleep('2 days');
+      await designate(handle.workflowId, { designated: 'this-ocmw' });
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'social-inquiry'));
+      expect(fake.of('recordDossierEvent').find((e) => e.type === 'designated-here').description).toContain('dit OCMW voorlopig aan');
+      expect(await status(handle.workflowId)).toBe('INQUIRY');
+      const state = await handle.query(dossierStateQuery);
+      expect(state.deadlines.find((d) => d.key === 'competence-designation')?.status).toBe('met');
+      expect(state.deadlines.find((d) => d.key === 'decision')).toMatchObject({ status: 'running', dueDate: addDays(input.requestDate, 30) });
+      expect(fake.of('openTask').filter((t) => t.kind === 'forward-request')).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('a conflict not submitted within 5 working days escalates, while the decision term keeps running', async () => {
+    const { fake, worker, input, taskQueue } = await start(forwardedHere);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', declined);
+      await env.sleep('9 days'); // 5 working days are at most 9 calendar days (a weekend and a holiday or two)
+      expect(fake.of('raiseEscalation').filter((e) => e.key === 'competence-conflict').map((e) => e.level)).toEqual(['warning', 'breach']);
+      const state = await handle.query(dossierStateQuery);
+      expect(state.deadlines.find((d) => d.key === 'competence-conflict')?.status).toBe('breached');
+      expect(state.deadlines.find((d) => d.key === 'decision')?.status).toBe('running');
+      await handle.terminate('test done');
+    });
+  });
+
+  it('a request registered here is forwarded as before (CO-1), not taken to POD MI', async () => {
+    const { fake, worker, input, taskQueue } = await start(null);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.notCompetent);
+      await eventually(() => fake.openTasks().find((t) => t.kind === 'forward-request'));
+      expect(fake.of('openTask').filter((t) => t.kind === 'submit-competence-conflict')).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+});
