@@ -1,7 +1,10 @@
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
-import { DossierEntity, ExternalEventEntity, PersonEntity } from '../../libs/db/entities';
+import { DossierEntity, ExternalEventEntity, PaymentEntity, PersonEntity } from '../../libs/db/entities';
+import { dateInZone } from '../../libs/deadlines/calendar-date';
+import { PAYMENT_KIND_LABELS } from '../../libs/payments/payment-key';
+import { formatDateNl } from '../../libs/format/dutch';
 import { normalizeIban } from '../../libs/domain/identifiers';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
@@ -88,6 +91,23 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
       if (!event) return null;
       const forwardingOcmw = typeof event.data?.forwardingOcmw === 'string' ? event.data.forwardingOcmw : null;
       return { type: event.type, occurredOn: event.occurredOn, forwardingOcmw };
+    },
+
+    /**
+     * The aid paid to the client in a period, as form D1 (Wet 1965) claims it: the dossier's payments marked paid with
+     * their day of payment from `from` to `to` (proof of actual expenses, §5.3), oldest first; an instalment to a
+     * creditor from the client's own budget account is not aid. Ordered but not yet paid, a payment waits for a later claim.
+     */
+    async reimbursableCosts(input: { dossierId: string; from: IsoDate; to: IsoDate }): Promise<{ description: string; amountCents: number; paidOn: IsoDate }[]> {
+      const paid = await dataSource.getRepository(PaymentEntity).createQueryBuilder('p')
+        .where('p.dossier_id = :dossierId AND p.status = :paid AND p.kind <> :instalment', { dossierId: input.dossierId, paid: 'paid', instalment: 'instalment' })
+        .andWhere(`(p.paid_at AT TIME ZONE :tz)::date BETWEEN :from AND :to`, { tz: config.timeZone, from: input.from, to: input.to })
+        .orderBy('p.paid_at', 'ASC').addOrderBy('p.payment_key', 'ASC')
+        .getMany();
+      return paid.map((p) => {
+        const paidOn = dateInZone(p.paidAt!.getTime(), config.timeZone);
+        return { description: `${PAYMENT_KIND_LABELS[p.kind] ?? p.kind} ${p.period}, betaald op ${formatDateNl(paidOn)}`.slice(0, 200), amountCents: p.amountCents, paidOn };
+      });
     },
 
     /** The OCMWs' names in the directory by NIS code (a code it does not know is named by its code). */

@@ -76,6 +76,13 @@ export const ACTIONS = [
   'partner-message:read',
   'partner-message:export',
   'partner-message:acknowledge',
+  /** A partner's answer beyond its receipt: POD MI accepts or refuses a Wet 1965 form or cost claim, with the amount reimbursed. */
+  'partner-message:answer',
+  /**
+   * Claiming the state's reimbursement of aid under the Wet 1965 (a cost claim D1, D2, F; the decision on medical aid,
+   * B2): finance, which keeps the costs, and the team lead.
+   */
+  'reimbursement:claim',
   /** The party records (creditors, landlords, other OCMWs, …): shared by every team. */
   'party:read',
   'party:manage',
@@ -139,6 +146,8 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'partner-message:read':          ['team',       'team',    'none',            'team',  'all'],
   'partner-message:export':        ['none',       'team',    'none',            'team',  'none'],
   'partner-message:acknowledge':   ['team',       'team',    'none',            'team',  'none'],
+  'partner-message:answer':        ['none',       'team',    'none',            'team',  'none'],
+  'reimbursement:claim':           ['none',       'team',    'none',            'team',  'none'],
   'party:read':                    ['all',        'all',     'none',            'all',   'all'],
   'party:manage':                  ['all',        'all',     'none',            'none',  'none'],
   'party:link':                    ['team',       'team',    'none',            'none',  'none'],

@@ -1,9 +1,12 @@
 /**
  * The forms the OCMW sends to its partners, with their clocks (pure data: workflows, activities and the API read it).
  *
- * POD MI forms under the RMI-wet (B, C: art. 21 §6 RMI-wet, LL-5) and under the Wet 1965 (A, B1, C, D1: state
- * reimbursement of social aid, shared/domain/ocmw-procedures.md §2.1, §5.3; the 45-day term SA-6 is [U]: configuration,
- * OCMW_WET1965_FORM_DAYS). There is no live KSZ link: a form goes to the partner outbox (partner_messages), exported per
+ * POD MI forms under the RMI-wet (B, C: art. 21 §6 RMI-wet, LL-5) and under the Wet 1965 (A, B1, B2, C, D1, D2, F:
+ * state reimbursement of social aid, shared/domain/ocmw-procedures.md §2.1, §5.3; the 45-day term SA-6 is [U]:
+ * configuration, OCMW_WET1965_FORM_DAYS). What B2, D2 and F carry follows the three kinds of reimbursed aid the domain
+ * reference names — the decision on medical aid (B2), the claim of medical costs (D2), the housing costs of an
+ * applicant for international protection taking up a first home (F, MB 30 januari 1995) — [U] their exact layout on the
+ * FrontOffice: the fields are the facts POD MI needs, to check against its forms. There is no live KSZ link: a form goes to the partner outbox (partner_messages), exported per
  * partner through the API; the partner's acknowledgement is recorded there and reaches the dossier through the outbox.
  */
 import type { IsoDate } from '../deadlines/calendar-date';
@@ -11,7 +14,7 @@ import { formatDateNl } from '../format/dutch';
 import type { Partner } from '../db/entities/partner-message.entity';
 import type { JsonSchema } from '../validation/schema';
 
-export const PARTNER_FORM_IDS = ['rmi:B', 'rmi:C', 'wet1965:A', 'wet1965:B1', 'wet1965:C', 'wet1965:D1'] as const;
+export const PARTNER_FORM_IDS = ['rmi:B', 'rmi:C', 'wet1965:A', 'wet1965:B1', 'wet1965:B2', 'wet1965:C', 'wet1965:D1', 'wet1965:D2', 'wet1965:F'] as const;
 export type PartnerFormId = (typeof PARTNER_FORM_IDS)[number];
 
 /** Who the form identifies by INSZ (national number or BIS number, §12.1): POD MI refuses a form without one. */
@@ -99,6 +102,32 @@ const RMI_FORM = {
   activity: 'sendPodMiForm',
   describe: (c: Record<string, unknown>) => `beslissing van ${nl(c.decisionDate)}`,
 } as const;
+
+/** The costs claimed for a period (the aid paid, invoices), each with its amount in cents. */
+const COSTS = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 100,
+  items: {
+    type: 'object',
+    required: ['description', 'amountCents'],
+    properties: { description: { type: 'string', minLength: 1, maxLength: 200 }, amountCents: CENTS, paidOn: DATE },
+    additionalProperties: false,
+  },
+} as const;
+
+/** A claim's own business reference (the invoice's number, else the recorded event's): one form per claim. */
+const CLAIM_REF = { type: 'string', pattern: '^[A-Za-z0-9./-]{1,60}$' } as const;
+
+/** A cost claim's period in order and its total the sum of its lines (D1, D2, F). */
+function costClaimProblems(code: string, c: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (isDate(c.periodTo) && str(c.periodTo) < str(c.periodFrom)) problems.push(`form ${code}: periodTo is before periodFrom`);
+  const costs = Array.isArray(c.costs) ? (c.costs as { amountCents?: unknown }[]) : [];
+  const sum = costs.reduce((s, x) => s + (typeof x?.amountCents === 'number' ? x.amountCents : 0), 0);
+  if (costs.length && sum !== c.totalCents) problems.push(`form ${code}: totalCents (${str(c.totalCents)}) is not the sum of the costs (${sum})`);
+  return problems;
+}
 
 /** What the Wet 1965 forms share (primabook "Wet 65"). */
 const WET_1965_FORM = {
@@ -215,6 +244,35 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     keyOf: (c) => `wet1965-B1-${str(c.decisionDate)}`,
     describe: (c) => `beslissing van ${nl(c.decisionDate)}, hulp vanaf ${nl(c.startDate)}`,
   },
+  'wet1965:B2': {
+    ...WET_1965_FORM,
+    id: 'wet1965:B2',
+    code: 'B2',
+    label: 'formulier B2 (Wet 1965)',
+    kind: 'wet1965-B2',
+    title: 'Formulier B2: beslissing tot tenlasteneming van medische kosten (Wet 1965)',
+    contentSchema: {
+      type: 'object',
+      required: ['decisionDate', 'kind', 'startDate'],
+      properties: {
+        decisionDate: DATE,
+        /** Urgent medical aid (KB 12 december 1996) for a person staying without a right of residence, or other medical costs. */
+        kind: { enum: ['urgent-medical-aid', 'medical-costs'] },
+        startDate: DATE,
+        endDate: DATE,
+        /** The hospital or care provider the decision covers (no person's name). */
+        careProvider: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      additionalProperties: false,
+    },
+    check: (c) => (isDate(c.endDate) && str(c.endDate) < str(c.startDate) ? ['form B2: endDate is before startDate'] : []),
+    identity: 'client',
+    // [U] SA-6 as for B1: the 45-day communication from the start of the covered care.
+    clock: { ruleId: 'SA-6', from: 'startDate' },
+    refOf: (c) => `medical:${str(c.decisionDate)}`,
+    keyOf: (c) => `wet1965-B2-${str(c.decisionDate)}`,
+    describe: (c) => `medische hulp beslist op ${nl(c.decisionDate)}, vanaf ${nl(c.startDate)}`,
+  },
   'wet1965:C': {
     ...WET_1965_FORM,
     id: 'wet1965:C',
@@ -254,29 +312,12 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
         periodFrom: DATE,
         periodTo: DATE,
         /** The costs claimed for the period (the aid paid). */
-        costs: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 100,
-          items: {
-            type: 'object',
-            required: ['description', 'amountCents'],
-            properties: { description: { type: 'string', minLength: 1, maxLength: 200 }, amountCents: CENTS, paidOn: DATE },
-            additionalProperties: false,
-          },
-        },
+        costs: COSTS,
         totalCents: CENTS,
       },
       additionalProperties: false,
     },
-    check: (c) => {
-      const problems: string[] = [];
-      if (isDate(c.periodTo) && str(c.periodTo) < str(c.periodFrom)) problems.push('form D1: periodTo is before periodFrom');
-      const costs = Array.isArray(c.costs) ? (c.costs as { amountCents?: unknown }[]) : [];
-      const sum = costs.reduce((s, x) => s + (typeof x?.amountCents === 'number' ? x.amountCents : 0), 0);
-      if (costs.length && sum !== c.totalCents) problems.push(`form D1: totalCents (${str(c.totalCents)}) is not the sum of the costs (${sum})`);
-      return problems;
-    },
+    check: (c) => costClaimProblems('D1', c),
     identity: 'client',
     // No term for the cost claim is in the domain reference: reminders only, no legal clock.
     clock: null,
@@ -284,7 +325,63 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     keyOf: (c) => `wet1965-D1-${str(c.periodFrom)}-${str(c.periodTo)}`,
     describe: (c) => `kosten van ${nl(c.periodFrom)} tot ${nl(c.periodTo)}`,
   },
+  'wet1965:D2': {
+    ...WET_1965_FORM,
+    id: 'wet1965:D2',
+    code: 'D2',
+    label: 'formulier D2 (Wet 1965)',
+    kind: 'wet1965-D2',
+    title: 'Formulier D2: aanvraag tot terugbetaling van medische kosten (Wet 1965)',
+    contentSchema: {
+      type: 'object',
+      required: ['periodFrom', 'periodTo', 'costs', 'totalCents', 'claimRef'],
+      properties: { periodFrom: DATE, periodTo: DATE, costs: COSTS, totalCents: CENTS, claimRef: CLAIM_REF },
+      additionalProperties: false,
+    },
+    check: (c) => costClaimProblems('D2', c),
+    identity: 'client',
+    // No term for the cost claim is in the domain reference: reminders only, no legal clock.
+    clock: null,
+    // Several invoices of one period are several claims: the claim's own reference tells them apart.
+    refOf: (c) => `medical:${str(c.periodFrom)}:${str(c.periodTo)}:${str(c.claimRef)}`,
+    keyOf: (c) => `wet1965-D2-${str(c.periodFrom)}-${str(c.periodTo)}-${str(c.claimRef)}`,
+    describe: (c) => `medische kosten van ${nl(c.periodFrom)} tot ${nl(c.periodTo)}`,
+  },
+  'wet1965:F': {
+    ...WET_1965_FORM,
+    id: 'wet1965:F',
+    code: 'F',
+    label: 'formulier F (Wet 1965)',
+    kind: 'wet1965-F',
+    title: 'Formulier F: aanvraag tot terugbetaling van de huisvestingskosten van de eerste woning (MB 30 januari 1995)',
+    contentSchema: {
+      type: 'object',
+      required: ['homeTakenOn', 'costs', 'totalCents', 'claimRef'],
+      properties: {
+        /** The day the applicant took up the first home after the reception structure. */
+        homeTakenOn: DATE,
+        costs: COSTS,
+        totalCents: CENTS,
+        claimRef: CLAIM_REF,
+      },
+      additionalProperties: false,
+    },
+    // Reimbursed only on proof of actual expenses (§5.3): every cost line says when it was paid.
+    check: (c) => [
+      ...costClaimProblems('F', c),
+      ...(Array.isArray(c.costs) && (c.costs as { paidOn?: unknown }[]).some((x) => !isDate(x?.paidOn)) ? ['form F: every cost needs the day it was paid (paidOn): housing costs are reimbursed on proof of actual expenses'] : []),
+    ],
+    identity: 'client',
+    clock: null,
+    refOf: (c) => `housing:${str(c.homeTakenOn)}:${str(c.claimRef)}`,
+    keyOf: (c) => `wet1965-F-${str(c.homeTakenOn)}-${str(c.claimRef)}`,
+    describe: (c) => `huisvestingskosten van de eerste woning vanaf ${nl(c.homeTakenOn)}`,
+  },
+
 };
+
+/** The cost claims (a statement of costs paid, in cents): POD MI answers with the amount it reimburses. */
+export const COST_CLAIM_FORMS: readonly PartnerFormId[] = ['wet1965:D1', 'wet1965:D2', 'wet1965:F'];
 
 export function isPartnerFormId(id: unknown): id is PartnerFormId {
   return typeof id === 'string' && (PARTNER_FORM_IDS as readonly string[]).includes(id);

@@ -5,7 +5,7 @@
  * reimbursement under Wet 1965), its own report (the form of aid, art. 57 §1: free) and its own deadlines (SA-1 … SA-8).
  * Its workflows are workflows/social-aid/. Pure data: workflows import it.
  */
-import { AID_FIELDS, AID_FORM_REQUIREMENTS, cents, choice, date, noGrantWithCode207, notBefore, object, requiredFields, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
+import { AID_FIELDS, AID_FORM_REQUIREMENTS, cents, choice, date, noGrantWithCode207, notBefore, object, requiredFields, requiredWhen, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
 import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 import type { ProcedureDefinition } from './types';
 
@@ -137,6 +137,48 @@ export const SOCIAL_AID = {
         periodTo: { type: 'string', format: 'date', title: 'Periode tot en met' },
         amountCents: cents('Achteraf betaald bedrag (cent)'),
       }),
+    },
+    // The state's reimbursement of aid under the Wet 1965 (§5.3; art. 9 and 11 Wet 1965): finance claims the costs
+    // (D1 from the aid paid in the period, read from the payments; D2 medical costs and F the housing costs of a first
+    // home, MB 30 januari 1995, from the invoice) — the dossier's workflow sends the form to POD MI and follows it.
+    'wet1965-claim': {
+      title: 'Terugbetaling door de Staat aanvragen (Wet 1965)',
+      permission: 'reimbursement:claim',
+      schema: object(['form'], {
+        form: choice('Wat wordt teruggevraagd?', [
+          ['D1', 'Kosten van de maatschappelijke dienstverlening, uit de betalingen (formulier D1)'],
+          ['D2', 'Medische kosten (formulier D2)'],
+          ['F', 'Huisvestingskosten van de eerste woning (formulier F)'],
+        ]),
+        periodFrom: date('Periode van'),
+        periodTo: date('Periode tot en met'),
+        homeTakenOn: date('Eerste woning betrokken op'),
+        description: text('Omschrijving van de kost (factuur, zorgverstrekker; geen namen van personen)', 200),
+        amountCents: { ...cents('Bedrag (cent)'), minimum: 1 },
+        paidOn: date('Betaald op'),
+      },
+      requiredWhen('form', 'D1', ['periodFrom', 'periodTo'], 'for the aid paid in a period'),
+      requiredWhen('form', 'D2', ['periodFrom', 'periodTo', 'description', 'amountCents', 'paidOn'], 'for medical costs'),
+      // Reimbursed only on proof of actual expenses (§5.3): the day it was paid.
+      requiredWhen('form', 'F', ['homeTakenOn', 'description', 'amountCents', 'paidOn'], 'for the housing costs of a first home')),
+      check: (d) => (typeof d.periodFrom === 'string' && typeof d.periodTo === 'string' && d.periodTo < d.periodFrom
+        ? [{ path: '/periodTo', code: 'before-from', message: 'the period ends on or after its first day' }]
+        : []),
+    },
+    // The decision to take medical costs on (urgent medical aid, KB 12 december 1996, or other care): form B2.
+    'wet1965-medical-aid': {
+      title: 'Beslissing over medische hulp meedelen aan de POD MI (formulier B2, Wet 1965)',
+      permission: 'reimbursement:claim',
+      schema: object(['decisionDate', 'kind', 'startDate'], {
+        decisionDate: date('Datum van de beslissing'),
+        kind: choice('Soort medische hulp', [['urgent-medical-aid', 'Dringende medische hulp'], ['medical-costs', 'Andere medische kosten']]),
+        startDate: { type: 'string', format: 'date', title: 'Ten laste vanaf' },
+        endDate: { type: 'string', format: 'date', title: 'Ten laste tot en met' },
+        careProvider: text('Ziekenhuis of zorgverstrekker', 200),
+      }),
+      check: (d) => (typeof d.endDate === 'string' && typeof d.startDate === 'string' && d.endDate < d.startDate
+        ? [{ path: '/endDate', code: 'before-from', message: 'the period ends on or after its first day' }]
+        : []),
     },
   },
   settings: {

@@ -13492,12 +13492,911 @@ return errors === 0;
 validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v39 = validate59;
-const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["form"],"properties":{"form":{"title":"Wat wordt teruggevraagd?","oneOf":[{"const":"D1","title":"Kosten van de maatschappelijke dienstverlening, uit de betalingen (formulier D1)"},{"const":"D2","title":"Medische kosten (formulier D2)"},{"const":"F","title":"Huisvestingskosten van de eerste woning (formulier F)"}]},"periodFrom":{"type":"string","format":"date","title":"Periode van","x-notFuture":true},"periodTo":{"type":"string","format":"date","title":"Periode tot en met","x-notFuture":true},"homeTakenOn":{"type":"string","format":"date","title":"Eerste woning betrokken op","x-notFuture":true},"description":{"type":"string","title":"Omschrijving van de kost (factuur, zorgverstrekker; geen namen van personen)","minLength":1,"maxLength":200},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":100000000},"paidOn":{"type":"string","format":"date","title":"Betaald op","x-notFuture":true}},"additionalProperties":false,"allOf":[{"if":{"properties":{"form":{"const":"D1"}},"required":["form"]},"then":{"required":["periodFrom","periodTo"],"description":"for the aid paid in a period"}},{"if":{"properties":{"form":{"const":"D2"}},"required":["form"]},"then":{"required":["periodFrom","periodTo","description","amountCents","paidOn"],"description":"for medical costs"}},{"if":{"properties":{"form":{"const":"F"}},"required":["form"]},"then":{"required":["homeTakenOn","description","amountCents","paidOn"],"description":"for the housing costs of a first home"}}]};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate59.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.form === undefined) && (missing0 = "form")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.form !== undefined){
+if("D1" !== data.form){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.periodFrom === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "periodFrom"},message:"must have required property '"+"periodFrom"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.periodTo === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "periodTo"},message:"must have required property '"+"periodTo"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const _errs7 = errors;
+let valid3 = true;
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.form === undefined) && (missing1 = "form")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data.form !== undefined){
+if("D2" !== data.form){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.periodFrom === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "periodFrom"},message:"must have required property '"+"periodFrom"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.periodTo === undefined){
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "periodTo"},message:"must have required property '"+"periodTo"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.description === undefined){
+const err9 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.amountCents === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.paidOn === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "paidOn"},message:"must have required property '"+"paidOn"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err12 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.form === undefined) && (missing2 = "form")){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+if(data.form !== undefined){
+if("F" !== data.form){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.homeTakenOn === undefined){
+const err15 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "homeTakenOn"},message:"must have required property '"+"homeTakenOn"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.description === undefined){
+const err16 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.amountCents === undefined){
+const err17 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.paidOn === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "paidOn"},message:"must have required property '"+"paidOn"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err19 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.form === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "form"},message:"must have required property '"+"form"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "form") || (key0 === "periodFrom")) || (key0 === "periodTo")) || (key0 === "homeTakenOn")) || (key0 === "description")) || (key0 === "amountCents")) || (key0 === "paidOn"))){
+const err21 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.form !== undefined){
+let data3 = data.form;
+const _errs18 = errors;
+let valid8 = false;
+let passing0 = null;
+const _errs19 = errors;
+if("D1" !== data3){
+const err22 = {instancePath:instancePath+"/form",schemaPath:"#/properties/form/oneOf/0/const",keyword:"const",params:{allowedValue: "D1"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid3 = _errs19 === errors;
+if(_valid3){
+valid8 = true;
+passing0 = 0;
+}
+const _errs20 = errors;
+if("D2" !== data3){
+const err23 = {instancePath:instancePath+"/form",schemaPath:"#/properties/form/oneOf/1/const",keyword:"const",params:{allowedValue: "D2"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid3 = _errs20 === errors;
+if(_valid3 && valid8){
+valid8 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid3){
+valid8 = true;
+passing0 = 1;
+}
+const _errs21 = errors;
+if("F" !== data3){
+const err24 = {instancePath:instancePath+"/form",schemaPath:"#/properties/form/oneOf/2/const",keyword:"const",params:{allowedValue: "F"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid3 = _errs21 === errors;
+if(_valid3 && valid8){
+valid8 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid3){
+valid8 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid8){
+const err25 = {instancePath:instancePath+"/form",schemaPath:"#/properties/form/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.periodFrom !== undefined){
+let data4 = data.periodFrom;
+if(typeof data4 === "string"){
+const failure0 = func0("date", data4, this);
+if(failure0 !== null){
+const err26 = {instancePath:instancePath+"/periodFrom",schemaPath:"#/properties/periodFrom/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const failure1 = func17(true, data4, this);
+if(failure1 !== null){
+const err27 = {instancePath:instancePath+"/periodFrom",schemaPath:"#/properties/periodFrom/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/periodFrom",schemaPath:"#/properties/periodFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.periodTo !== undefined){
+let data5 = data.periodTo;
+if(typeof data5 === "string"){
+const failure2 = func0("date", data5, this);
+if(failure2 !== null){
+const err29 = {instancePath:instancePath+"/periodTo",schemaPath:"#/properties/periodTo/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const failure3 = func17(true, data5, this);
+if(failure3 !== null){
+const err30 = {instancePath:instancePath+"/periodTo",schemaPath:"#/properties/periodTo/x-notFuture",keyword:"x-notFuture",params:{code: failure3.code, message: failure3.message},message:failure3.message};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/periodTo",schemaPath:"#/properties/periodTo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.homeTakenOn !== undefined){
+let data6 = data.homeTakenOn;
+if(typeof data6 === "string"){
+const failure4 = func0("date", data6, this);
+if(failure4 !== null){
+const err32 = {instancePath:instancePath+"/homeTakenOn",schemaPath:"#/properties/homeTakenOn/format",keyword:"format",params:{code: failure4.code, message: failure4.message},message:failure4.message};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const failure5 = func17(true, data6, this);
+if(failure5 !== null){
+const err33 = {instancePath:instancePath+"/homeTakenOn",schemaPath:"#/properties/homeTakenOn/x-notFuture",keyword:"x-notFuture",params:{code: failure5.code, message: failure5.message},message:failure5.message};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/homeTakenOn",schemaPath:"#/properties/homeTakenOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data7 = data.description;
+if(typeof data7 === "string"){
+if(func10(data7) > 200){
+const err35 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(func10(data7) < 1){
+const err36 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.amountCents !== undefined){
+let data8 = data.amountCents;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err38 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100000000 || isNaN(data8)){
+const err39 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err40 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data.paidOn !== undefined){
+let data9 = data.paidOn;
+if(typeof data9 === "string"){
+const failure6 = func0("date", data9, this);
+if(failure6 !== null){
+const err41 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/format",keyword:"format",params:{code: failure6.code, message: failure6.message},message:failure6.message};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+const failure7 = func17(true, data9, this);
+if(failure7 !== null){
+const err42 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/x-notFuture",keyword:"x-notFuture",params:{code: failure7.code, message: failure7.message},message:failure7.message};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v40 = validate60;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decisionDate","kind","startDate"],"properties":{"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"kind":{"title":"Soort medische hulp","oneOf":[{"const":"urgent-medical-aid","title":"Dringende medische hulp"},{"const":"medical-costs","title":"Andere medische kosten"}]},"startDate":{"type":"string","format":"date","title":"Ten laste vanaf"},"endDate":{"type":"string","format":"date","title":"Ten laste tot en met"},"careProvider":{"type":"string","title":"Ziekenhuis of zorgverstrekker","minLength":1,"maxLength":200}},"additionalProperties":false};
+
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate60.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.decisionDate === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.startDate === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "decisionDate") || (key0 === "kind")) || (key0 === "startDate")) || (key0 === "endDate")) || (key0 === "careProvider"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.decisionDate !== undefined){
+let data0 = data.decisionDate;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err4 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const failure1 = func17(true, data0, this);
+if(failure1 !== null){
+const err5 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+const _errs5 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs6 = errors;
+if("urgent-medical-aid" !== data1){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/oneOf/0/const",keyword:"const",params:{allowedValue: "urgent-medical-aid"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if("medical-costs" !== data1){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/oneOf/1/const",keyword:"const",params:{allowedValue: "medical-costs"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.startDate !== undefined){
+let data2 = data.startDate;
+if(typeof data2 === "string"){
+const failure2 = func0("date", data2, this);
+if(failure2 !== null){
+const err10 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure2.code, message: failure2.message},message:failure2.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.endDate !== undefined){
+let data3 = data.endDate;
+if(typeof data3 === "string"){
+const failure3 = func0("date", data3, this);
+if(failure3 !== null){
+const err12 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/format",keyword:"format",params:{code: failure3.code, message: failure3.message},message:failure3.message};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/endDate",schemaPath:"#/properties/endDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.careProvider !== undefined){
+let data4 = data.careProvider;
+if(typeof data4 === "string"){
+if(func10(data4) > 200){
+const err14 = {instancePath:instancePath+"/careProvider",schemaPath:"#/properties/careProvider/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(func10(data4) < 1){
+const err15 = {instancePath:instancePath+"/careProvider",schemaPath:"#/properties/careProvider/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/careProvider",schemaPath:"#/properties/careProvider/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate60.errors = vErrors;
+return errors === 0;
+}
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v41 = validate61;
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13965,7 +14864,7 @@ vErrors.push(err25);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema70.properties, key0))){
+if(!(func9.call(schema72.properties, key0))){
 const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
@@ -14778,18 +15677,18 @@ vErrors.push(err72);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v40 = validate60;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v42 = validate62;
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14957,18 +15856,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v41 = validate61;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+export const v43 = validate63;
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15143,18 +16042,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v42 = validate62;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v44 = validate64;
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15312,18 +16211,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v43 = validate63;
-const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v45 = validate65;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15501,18 +16400,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v44 = validate64;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v46 = validate66;
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15767,18 +16666,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v45 = validate65;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v47 = validate67;
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15845,18 +16744,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v46 = validate66;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v48 = validate68;
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16055,18 +16954,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v47 = validate67;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["totalDebtsCents","creditorCount","monthlyIncomeCents","priorityDebts","hearingRequested"],"properties":{"totalDebtsCents":{"type":"integer","title":"Totaal van de schulden (cent)","minimum":0,"maximum":100000000},"creditorCount":{"type":"integer","title":"Aantal schuldeisers","minimum":0,"maximum":1000},"monthlyIncomeCents":{"type":"integer","title":"Maandelijks inkomen (cent)","minimum":0,"maximum":100000000},"priorityDebts":{"title":"Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+export const v49 = validate69;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["totalDebtsCents","creditorCount","monthlyIncomeCents","priorityDebts","hearingRequested"],"properties":{"totalDebtsCents":{"type":"integer","title":"Totaal van de schulden (cent)","minimum":0,"maximum":100000000},"creditorCount":{"type":"integer","title":"Aantal schuldeisers","minimum":0,"maximum":1000},"monthlyIncomeCents":{"type":"integer","title":"Maandelijks inkomen (cent)","minimum":0,"maximum":100000000},"priorityDebts":{"title":"Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16432,18 +17331,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v48 = validate68;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["guidanceType","durationMonths"],"description":"for a grant"}}]};
+export const v50 = validate70;
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["guidanceType","durationMonths"],"description":"for a grant"}}]};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16793,18 +17692,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v49 = validate69;
-const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signed","note"],"properties":{"signed":{"title":"Heeft de cliënt de overeenkomst ondertekend?","oneOf":[{"const":true,"title":"Ja, ondertekend"},{"const":false,"title":"Nee, de cliënt ziet ervan af"}]},"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"signed":{"const":true}},"required":["signed"]},"then":{"required":["signedOn"],"description":"for a signed agreement"}}]};
+export const v51 = validate71;
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signed","note"],"properties":{"signed":{"title":"Heeft de cliënt de overeenkomst ondertekend?","oneOf":[{"const":true,"title":"Ja, ondertekend"},{"const":false,"title":"Nee, de cliënt ziet ervan af"}]},"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"signed":{"const":true}},"required":["signed"]},"then":{"required":["signedOn"],"description":"for a signed agreement"}}]};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17059,18 +17958,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v50 = validate70;
-const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewDate","proposal","report"],"properties":{"interviewDate":{"type":"string","format":"date","title":"Datum van het gesprek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"change-type","title":"Andere soort hulp (naar het BCSD)"},{"const":"end","title":"Traject beëindigen (naar het BCSD)"}]},"guidanceType":{"title":"Nieuwe soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Nieuwe duur vanaf de beslissing (maanden)","minimum":1,"maximum":120},"report":{"type":"string","title":"Verslag van het gesprek","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"change-type"}},"required":["proposal"]},"then":{"required":["guidanceType"],"description":"for another kind of help"}}]};
+export const v52 = validate72;
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewDate","proposal","report"],"properties":{"interviewDate":{"type":"string","format":"date","title":"Datum van het gesprek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"change-type","title":"Andere soort hulp (naar het BCSD)"},{"const":"end","title":"Traject beëindigen (naar het BCSD)"}]},"guidanceType":{"title":"Nieuwe soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Nieuwe duur vanaf de beslissing (maanden)","minimum":1,"maximum":120},"report":{"type":"string","title":"Verslag van het gesprek","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"change-type"}},"required":["proposal"]},"then":{"required":["guidanceType"],"description":"for another kind of help"}}]};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17479,18 +18378,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v51 = validate71;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met de niet uitgevoerde betalingen?","oneOf":[{"const":"retry","title":"Opnieuw proberen (er is geld binnengekomen)"},{"const":"skip","title":"Deze maand overslaan (schuldeisers verwittigd)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v53 = validate73;
+const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met de niet uitgevoerde betalingen?","oneOf":[{"const":"retry","title":"Opnieuw proberen (er is geld binnengekomen)"},{"const":"skip","title":"Deze maand overslaan (schuldeisers verwittigd)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17641,18 +18540,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v52 = validate72;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat hebt u gedaan?","oneOf":[{"const":"called","title":"Telefonisch of per e-mail contact opgenomen"},{"const":"resend","title":"Brief opnieuw versturen"},{"const":"close","title":"Niet verder opvolgen"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v54 = validate74;
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat hebt u gedaan?","oneOf":[{"const":"called","title":"Telefonisch of per e-mail contact opgenomen"},{"const":"resend","title":"Brief opnieuw versturen"},{"const":"close","title":"Niet verder opvolgen"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17825,18 +18724,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v53 = validate73;
-const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentOn","note"],"properties":{"sentOn":{"type":"string","format":"date","title":"Datum van verzending aan de schuldenaar en de schuldeisers","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v55 = validate75;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentOn","note"],"properties":{"sentOn":{"type":"string","format":"date","title":"Datum van verzending aan de schuldenaar en de schuldeisers","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17959,18 +18858,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v54 = validate74;
-const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"confirmed","title":"Bevestigd (ongewijzigd verder)"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v56 = validate76;
+const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"confirmed","title":"Bevestigd (ongewijzigd verder)"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18378,18 +19277,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v55 = validate75;
-const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v57 = validate77;
+const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate77.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18609,18 +19508,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v56 = validate76;
-const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v58 = validate78;
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate76.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18778,18 +19677,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v57 = validate77;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+export const v59 = validate79;
+const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19022,18 +19921,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v58 = validate78;
-const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+export const v60 = validate80;
+const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19134,18 +20033,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v59 = validate79;
-const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v61 = validate81;
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19257,18 +20156,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v60 = validate80;
-const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
+export const v62 = validate82;
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19523,18 +20422,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v61 = validate81;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"roleNumber":{"type":"string","title":"Rolnummer","minLength":1,"maxLength":60}},"additionalProperties":false};
+export const v63 = validate83;
+const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"roleNumber":{"type":"string","title":"Rolnummer","minLength":1,"maxLength":60}},"additionalProperties":false};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19645,18 +20544,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v62 = validate82;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)","x-pick":"dossier-party"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
+export const v64 = validate84;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)","x-pick":"dossier-party"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19947,18 +20846,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v63 = validate83;
-const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+export const v65 = validate85;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20070,18 +20969,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v64 = validate84;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["months"],"properties":{"months":{"type":"integer","title":"Verlenging (maanden, hoogstens 6)","minimum":1,"maximum":6}},"additionalProperties":false};
+export const v66 = validate86;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["months"],"properties":{"months":{"type":"integer","title":"Verlenging (maanden, hoogstens 6)","minimum":1,"maximum":6}},"additionalProperties":false};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20144,170 +21043,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate84.errors = vErrors;
-return errors === 0;
-}
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const v65 = validate85;
-const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
-
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate85.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "note")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.note !== undefined){
-let data0 = data.note;
-if(typeof data0 === "string"){
-if(func10(data0) > 2000){
-const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(func10(data0) < 1){
-const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const v66 = validate86;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["objector"],"properties":{"objector":{"type":"string","title":"Bezwaar van (schuldenaar of schuldeiser)","minLength":1,"maxLength":200}},"additionalProperties":false};
-
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate86.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.objector === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "objector"},message:"must have required property '"+"objector"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "objector")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.objector !== undefined){
-let data0 = data.objector;
-if(typeof data0 === "string"){
-if(func10(data0) > 200){
-const err2 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(func10(data0) < 1){
-const err3 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
 }
 }
 }
@@ -20404,7 +21139,7 @@ return errors === 0;
 validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v68 = validate88;
-const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["startDate"],"properties":{"startDate":{"type":"string","format":"date","title":"Begin van de regeling"}},"additionalProperties":false};
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["objector"],"properties":{"objector":{"type":"string","title":"Bezwaar van (schuldenaar of schuldeiser)","minLength":1,"maxLength":200}},"additionalProperties":false};
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -20417,8 +21152,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.startDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
+if(data.objector === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "objector"},message:"must have required property '"+"objector"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -20428,7 +21163,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "startDate")){
+if(!(key0 === "objector")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -20439,12 +21174,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.startDate !== undefined){
-let data0 = data.startDate;
+if(data.objector !== undefined){
+let data0 = data.objector;
 if(typeof data0 === "string"){
-const failure0 = func0("date", data0, this);
-if(failure0 !== null){
-const err2 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(func10(data0) > 200){
+const err2 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -20453,9 +21187,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-else {
-const err3 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func10(data0) < 1){
+const err3 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -20465,14 +21198,25 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath:instancePath+"/objector",schemaPath:"#/properties/objector/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
 }
 errors++;
 }
@@ -20559,12 +21303,167 @@ return errors === 0;
 validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v70 = validate90;
-const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["startDate"],"properties":{"startDate":{"type":"string","format":"date","title":"Begin van de regeling"}},"additionalProperties":false};
 
 function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate90.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.startDate === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startDate"},message:"must have required property '"+"startDate"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "startDate")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.startDate !== undefined){
+let data0 = data.startDate;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err2 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/startDate",schemaPath:"#/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v71 = validate91;
+const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate91.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "note")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data0 = data.note;
+if(typeof data0 === "string"){
+if(func10(data0) > 2000){
+const err1 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(func10(data0) < 1){
+const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v72 = validate92;
+const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20763,18 +21662,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v71 = validate91;
-const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v73 = validate93;
+const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20841,18 +21740,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v72 = validate92;
-const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats","x-pick":"loi-place"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v74 = validate94;
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats","x-pick":"loi-place"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21292,18 +22191,18 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v73 = validate93;
-const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","needs","vulnerable","transferRequested"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"needs":{"type":"string","title":"Opvangbehoeften en verslag","minLength":1,"maxLength":8000},"vulnerable":{"title":"Bijzondere opvangnoden (kwetsbaar)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferRequested":{"title":"Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferReason":{"type":"string","title":"Reden van de transfer","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"transferRequested":{"const":true}},"required":["transferRequested"]},"then":{"required":["transferReason"],"description":"a transfer request states its reason"}}]};
+export const v75 = validate95;
+const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","needs","vulnerable","transferRequested"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"needs":{"type":"string","title":"Opvangbehoeften en verslag","minLength":1,"maxLength":8000},"vulnerable":{"title":"Bijzondere opvangnoden (kwetsbaar)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferRequested":{"title":"Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferReason":{"type":"string","title":"Reden van de transfer","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"transferRequested":{"const":true}},"required":["transferRequested"]},"then":{"required":["transferReason"],"description":"a transfer request states its reason"}}]};
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate93.evaluated;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21678,18 +22577,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v74 = validate94;
-const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["numberKind","requestedOn","note"],"properties":{"numberKind":{"title":"Aangevraagd nummer","oneOf":[{"const":"national-number","title":"Rijksregisternummer (inschrijving in de gemeente)"},{"const":"bis-number","title":"Bisnummer (KSZ)"}]},"requestedOn":{"type":"string","format":"date","title":"Aangevraagd op","x-notFuture":true},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v76 = validate96;
+const schema107 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["numberKind","requestedOn","note"],"properties":{"numberKind":{"title":"Aangevraagd nummer","oneOf":[{"const":"national-number","title":"Rijksregisternummer (inschrijving in de gemeente)"},{"const":"bis-number","title":"Bisnummer (KSZ)"}]},"requestedOn":{"type":"string","format":"date","title":"Aangevraagd op","x-notFuture":true},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21887,18 +22786,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v75 = validate95;
-const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Opgelegd"},{"const":"refused","title":"Niet opgelegd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v77 = validate97;
+const schema108 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Opgelegd"},{"const":"refused","title":"Niet opgelegd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate95.evaluated;
+const evaluated0 = validate97.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22118,18 +23017,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
-validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v76 = validate96;
-const schema107 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v78 = validate98;
+const schema109 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate98.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22349,18 +23248,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v77 = validate97;
-const schema108 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fedasilReference","code207","asylumAppliedOn","householdSize"],"properties":{"fedasilReference":{"type":"string","title":"Kenmerk van Fedasil","minLength":1,"maxLength":80},"code207":{"title":"Code 207 (verplichte plaats van inschrijving)","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"asylumAppliedOn":{"type":"string","format":"date","title":"Datum van het verzoek om internationale bescherming","x-notFuture":true},"householdSize":{"type":"integer","title":"Aantal personen in het gezin","minimum":1,"maximum":20},"languages":{"type":"string","title":"Talen","minLength":1,"maxLength":200},"vulnerabilities":{"type":"string","title":"Kwetsbaarheden en bijzondere noden","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v79 = validate99;
+const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fedasilReference","code207","asylumAppliedOn","householdSize"],"properties":{"fedasilReference":{"type":"string","title":"Kenmerk van Fedasil","minLength":1,"maxLength":80},"code207":{"title":"Code 207 (verplichte plaats van inschrijving)","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"asylumAppliedOn":{"type":"string","format":"date","title":"Datum van het verzoek om internationale bescherming","x-notFuture":true},"householdSize":{"type":"integer","title":"Aantal personen in het gezin","minimum":1,"maximum":20},"languages":{"type":"string","title":"Talen","minLength":1,"maxLength":200},"vulnerabilities":{"type":"string","title":"Kwetsbaarheden en bijzondere noden","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate99.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22673,18 +23572,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v78 = validate98;
-const schema109 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewOn"],"properties":{"interviewOn":{"type":"string","format":"date","title":"Datum van het onderhoud"}},"additionalProperties":false};
+export const v80 = validate100;
+const schema111 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewOn"],"properties":{"interviewOn":{"type":"string","format":"date","title":"Datum van het onderhoud"}},"additionalProperties":false};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate98.evaluated;
+const evaluated0 = validate100.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22751,18 +23650,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
-validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v79 = validate99;
-const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decision","notifiedOn"],"properties":{"decision":{"title":"Beslissing","oneOf":[{"const":"refugee","title":"Vluchtelingenstatus"},{"const":"subsidiary","title":"Subsidiaire bescherming"},{"const":"refused","title":"Weigering"},{"const":"inadmissible","title":"Niet-ontvankelijk"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
+export const v81 = validate101;
+const schema112 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decision","notifiedOn"],"properties":{"decision":{"title":"Beslissing","oneOf":[{"const":"refugee","title":"Vluchtelingenstatus"},{"const":"subsidiary","title":"Subsidiaire bescherming"},{"const":"refused","title":"Weigering"},{"const":"inadmissible","title":"Niet-ontvankelijk"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22959,18 +23858,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v80 = validate100;
-const schema111 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["lodgedOn"],"properties":{"lodgedOn":{"type":"string","format":"date","title":"Datum van het beroep","x-notFuture":true}},"additionalProperties":false};
+export const v82 = validate102;
+const schema113 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["lodgedOn"],"properties":{"lodgedOn":{"type":"string","format":"date","title":"Datum van het beroep","x-notFuture":true}},"additionalProperties":false};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23048,18 +23947,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v81 = validate101;
-const schema112 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["outcome","notifiedOn"],"properties":{"outcome":{"title":"Uitkomst","oneOf":[{"const":"recognised","title":"Erkend (vluchtelingenstatus of subsidiaire bescherming)"},{"const":"negative","title":"Definitief negatief"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
+export const v83 = validate103;
+const schema114 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["outcome","notifiedOn"],"properties":{"outcome":{"title":"Uitkomst","oneOf":[{"const":"recognised","title":"Erkend (vluchtelingenstatus of subsidiaire bescherming)"},{"const":"negative","title":"Definitief negatief"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23212,18 +24111,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v82 = validate102;
-const schema113 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["liftedOn"],"properties":{"liftedOn":{"type":"string","format":"date","title":"Opgeheven op","x-notFuture":true}},"additionalProperties":false};
+export const v84 = validate104;
+const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["liftedOn"],"properties":{"liftedOn":{"type":"string","format":"date","title":"Opgeheven op","x-notFuture":true}},"additionalProperties":false};
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate102.evaluated;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23301,18 +24200,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate102.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v83 = validate103;
-const schema114 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
+export const v85 = validate105;
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate103.evaluated;
+const evaluated0 = validate105.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23611,18 +24510,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v84 = validate104;
-const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["measure","facts","decidedOn"],"properties":{"measure":{"type":"string","title":"Maatregel","minLength":1,"maxLength":500},"facts":{"type":"string","title":"Feiten en motivering","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"}},"additionalProperties":false};
+export const v86 = validate106;
+const schema117 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["measure","facts","decidedOn"],"properties":{"measure":{"type":"string","title":"Maatregel","minLength":1,"maxLength":500},"facts":{"type":"string","title":"Feiten en motivering","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"}},"additionalProperties":false};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23842,18 +24741,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate104.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v85 = validate105;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sanction","facts","decidedOn","heardOn"],"properties":{"sanction":{"title":"Sanctie","oneOf":[{"const":"warning","title":"Formele waarschuwing, vermeld in het sociaal dossier"},{"const":"activities-exclusion","title":"Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten"},{"const":"paid-activities-exclusion","title":"Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten"},{"const":"leefgeld-restriction","title":"Tijdelijke beperking of intrekking van het leefgeld"},{"const":"community-work","title":"Verplichting om gemeenschapsdienst te verrichten"},{"const":"transfer","title":"Overplaatsing naar een andere opvangstructuur"},{"const":"material-aid-exclusion","title":"Tijdelijke uitsluiting van het recht op materiële hulp"}]},"facts":{"type":"string","title":"Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"heardOn":{"type":"string","format":"date","title":"Bewoner vooraf gehoord op (art. 46 Opvangwet)","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"},"leefgeldPercent":{"type":"integer","title":"Ingehouden deel van het leefgeld (%)","minimum":1,"maximum":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"sanction":{"const":"activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"paid-activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"material-aid-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["leefgeldPercent"],"description":"a restriction of the leefgeld says how much is withheld"}}]};
+export const v87 = validate107;
+const schema118 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sanction","facts","decidedOn","heardOn"],"properties":{"sanction":{"title":"Sanctie","oneOf":[{"const":"warning","title":"Formele waarschuwing, vermeld in het sociaal dossier"},{"const":"activities-exclusion","title":"Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten"},{"const":"paid-activities-exclusion","title":"Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten"},{"const":"leefgeld-restriction","title":"Tijdelijke beperking of intrekking van het leefgeld"},{"const":"community-work","title":"Verplichting om gemeenschapsdienst te verrichten"},{"const":"transfer","title":"Overplaatsing naar een andere opvangstructuur"},{"const":"material-aid-exclusion","title":"Tijdelijke uitsluiting van het recht op materiële hulp"}]},"facts":{"type":"string","title":"Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"heardOn":{"type":"string","format":"date","title":"Bewoner vooraf gehoord op (art. 46 Opvangwet)","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"},"leefgeldPercent":{"type":"integer","title":"Ingehouden deel van het leefgeld (%)","minimum":1,"maximum":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"sanction":{"const":"activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"paid-activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"material-aid-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["leefgeldPercent"],"description":"a restriction of the leefgeld says how much is withheld"}}]};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24670,18 +25569,18 @@ vErrors.push(err53);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v86 = validate106;
-const schema117 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
+export const v88 = validate108;
+const schema119 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24900,10 +25799,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -24945,52 +25844,54 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "social-aid/event:competence-conflict-decided": v36,
   "social-aid/event:asylum-final-negative": v37,
   "social-aid/event:benefits-back-paid": v38,
-  "debt-mediation/competence-check": v39,
-  "debt-mediation/forward-request": v40,
-  "debt-mediation/forwarding-letter": v41,
-  "debt-mediation/submit-competence-conflict": v42,
-  "debt-mediation/documents-received": v43,
-  "debt-mediation/decision-notification": v44,
-  "debt-mediation/collect-iban": v45,
-  "debt-mediation/referral-follow-up": v46,
-  "debt-mediation/debt-inquiry": v47,
-  "debt-mediation/debt-report": v48,
-  "debt-mediation/trajectory-agreement": v49,
-  "debt-mediation/debt-evaluation": v50,
-  "debt-mediation/budget-shortfall": v51,
-  "debt-mediation/creditor-no-answer": v52,
-  "debt-mediation/csr-amicable-plan": v53,
-  "debt-mediation/council:decision": v54,
-  "debt-mediation/council:ratification": v55,
-  "debt-mediation/event:request-forwarded-by-ocmw": v56,
-  "debt-mediation/event:competence-designation": v57,
-  "debt-mediation/event:competence-conflict-decided": v58,
-  "debt-mediation/event:client-ended-trajectory": v59,
-  "debt-mediation/event:creditor-answer": v60,
-  "debt-mediation/event:csr-petition-filed": v61,
-  "debt-mediation/event:csr-admissibility-order": v62,
-  "debt-mediation/event:csr-claim-received": v63,
-  "debt-mediation/event:csr-plan-term-extended": v64,
-  "debt-mediation/event:csr-plan-sent": v65,
-  "debt-mediation/event:csr-plan-objection": v66,
-  "debt-mediation/event:csr-homologation": v67,
-  "debt-mediation/event:csr-judicial-plan": v68,
-  "debt-mediation/event:csr-yearly-report": v69,
-  "loi/referral-follow-up": v70,
-  "loi/collect-iban": v71,
-  "loi/loi-intake": v72,
-  "loi/loi-evaluation": v73,
-  "loi/loi-identification": v74,
-  "loi/council:decision": v75,
-  "loi/council:ratification": v76,
-  "loi/event:fedasil-assignment": v77,
-  "loi/event:asylum-interview": v78,
-  "loi/event:cgvs-decision": v79,
-  "loi/event:rvv-appeal": v80,
-  "loi/event:asylum-final-decision": v81,
-  "loi/event:code-207-lifted": v82,
-  "loi/event:loi-cost": v83,
-  "loi/event:loi-order-measure": v84,
-  "loi/event:loi-sanction": v85,
-  "loi/event:loi-departure": v86,
+  "social-aid/event:wet1965-claim": v39,
+  "social-aid/event:wet1965-medical-aid": v40,
+  "debt-mediation/competence-check": v41,
+  "debt-mediation/forward-request": v42,
+  "debt-mediation/forwarding-letter": v43,
+  "debt-mediation/submit-competence-conflict": v44,
+  "debt-mediation/documents-received": v45,
+  "debt-mediation/decision-notification": v46,
+  "debt-mediation/collect-iban": v47,
+  "debt-mediation/referral-follow-up": v48,
+  "debt-mediation/debt-inquiry": v49,
+  "debt-mediation/debt-report": v50,
+  "debt-mediation/trajectory-agreement": v51,
+  "debt-mediation/debt-evaluation": v52,
+  "debt-mediation/budget-shortfall": v53,
+  "debt-mediation/creditor-no-answer": v54,
+  "debt-mediation/csr-amicable-plan": v55,
+  "debt-mediation/council:decision": v56,
+  "debt-mediation/council:ratification": v57,
+  "debt-mediation/event:request-forwarded-by-ocmw": v58,
+  "debt-mediation/event:competence-designation": v59,
+  "debt-mediation/event:competence-conflict-decided": v60,
+  "debt-mediation/event:client-ended-trajectory": v61,
+  "debt-mediation/event:creditor-answer": v62,
+  "debt-mediation/event:csr-petition-filed": v63,
+  "debt-mediation/event:csr-admissibility-order": v64,
+  "debt-mediation/event:csr-claim-received": v65,
+  "debt-mediation/event:csr-plan-term-extended": v66,
+  "debt-mediation/event:csr-plan-sent": v67,
+  "debt-mediation/event:csr-plan-objection": v68,
+  "debt-mediation/event:csr-homologation": v69,
+  "debt-mediation/event:csr-judicial-plan": v70,
+  "debt-mediation/event:csr-yearly-report": v71,
+  "loi/referral-follow-up": v72,
+  "loi/collect-iban": v73,
+  "loi/loi-intake": v74,
+  "loi/loi-evaluation": v75,
+  "loi/loi-identification": v76,
+  "loi/council:decision": v77,
+  "loi/council:ratification": v78,
+  "loi/event:fedasil-assignment": v79,
+  "loi/event:asylum-interview": v80,
+  "loi/event:cgvs-decision": v81,
+  "loi/event:rvv-appeal": v82,
+  "loi/event:asylum-final-decision": v83,
+  "loi/event:code-207-lifted": v84,
+  "loi/event:loi-cost": v85,
+  "loi/event:loi-order-measure": v86,
+  "loi/event:loi-sanction": v87,
+  "loi/event:loi-departure": v88,
 };

@@ -17,6 +17,7 @@ import type { LoiAdultMembersInput, LoiLeefgeldInput } from '../../activities/lo
 import { DEFAULT_LOI_LEEFGELD_SCALE, loiWeeklyLeefgeld } from '../../libs/payments/loi-leefgeld';
 import { DEMO_OCMW_DIRECTORY, ocmwDirectory } from '../../libs/domain/ocmw-directory';
 import { explainCompetenceOutcome } from '../../libs/tasks/competence-check';
+import { PAYMENT_KIND_LABELS, PaymentKind } from '../../libs/payments/payment-key';
 
 /** The default house rules: a session every Tuesday, agenda closing 8 days before. */
 const RULES = { rhythm: 'weekly' as const, weekday: 2, weekOfMonth: 2, anchorDate: '2026-01-06', noticeDays: 8 };
@@ -88,6 +89,18 @@ export function fakeActivities(options: FakeOptions = {}) {
     dossierOpenedBy: async (input) => {
       calls.push({ name: 'dossierOpenedBy', input });
       return options.openedBy ?? null;
+    },
+    // Like the table: each payment ordered once per key, paid on its due date (finance executes every batch on time),
+    // so a payment counts once its due date has come and lies in the period.
+    reimbursableCosts: async (input) => {
+      calls.push({ name: 'reimbursableCosts', input });
+      const byKey = new Map<string, { kind: string; period: string; amountCents: number; dueDate: string }>();
+      for (const c of calls) if (c.name === 'orderPayment' && c.input.dossierId === input.dossierId && c.input.kind !== 'instalment') byKey.set(`${c.input.kind}:${c.input.payee?.partyId ?? 'client'}:${c.input.period}:${c.input.debtRef ?? ''}`, c.input);
+      const cancelled = calls.filter((c) => c.name === 'cancelFuturePayments' && c.input.dossierId === input.dossierId).map((c) => c.input.fromPeriod as string);
+      return [...byKey.values()]
+        .filter((p) => p.dueDate >= input.from && p.dueDate <= input.to && !cancelled.some((from) => p.period >= from))
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+        .map((p) => ({ description: `${PAYMENT_KIND_LABELS[p.kind as PaymentKind]} ${p.period}`, amountCents: p.amountCents, paidOn: p.dueDate }));
     },
     ocmwNames: async (input) => {
       const directory = ocmwDirectory(DEMO_OCMW_DIRECTORY);

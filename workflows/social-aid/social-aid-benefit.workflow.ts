@@ -10,14 +10,14 @@ import { Dossier } from '../shared/dossier-runtime';
 import { decideOnReview, MonthlyGrant, monthlyAidLetter, monthlyAmount, pay, payArrears, payMonths, superviseUrgentGrant, yearlyReview } from '../shared/monthly-aid';
 import { PartnerFormWatch, superviseForm } from '../shared/partner-forms';
 import { notifyDecision } from '../shared/request-pipeline';
-import { sendStartForms, sendStopForm, WET_1965_FORMS_PATCH } from './wet1965-forms';
+import { followReimbursementClaims, sendStartForms, sendStopForm, WET_1965_CLAIMS_PATCH, WET_1965_FORMS_PATCH } from './wet1965-forms';
 
 /**
  * The external events social aid's workflows take with waitForEvent: the running aid ends after a final negative asylum
  * decision and recovers after back-paid benefits. The application run takes the same list, so that an event recorded
  * before the aid runs is kept and carried into the benefit run.
  */
-export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid', 'competence-designation'] } as const;
+export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid', 'competence-designation', 'wet1965-claim', 'wet1965-medical-aid'] } as const;
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -104,6 +104,10 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
       decisionDate: grant.decisionDate, startDate: grant.startDate, aidForm: 'equivalent-leefloon', category: grant.category, amountCents: monthly.amountCents, monthly: true,
     });
     started.forEach(followForm);
+  }
+  // The state's reimbursement claimed while the aid runs (forms B2, D1, D2, F), followed like the start forms.
+  if (input.stateReimbursed && patched(WET_1965_CLAIMS_PATCH)) {
+    void dossier.supervise('wet1965-claims', 'de aanvragen tot terugbetaling door de Staat (Wet 1965)', () => followReimbursementClaims(dossier, followForm));
   }
   if (!input.midYear) await dossier.event('active', `Equivalent leefloon loopt (jaar ${input.year}); volgende betaling: ${nextPeriod}`, { status: 'ACTIVE' });
 

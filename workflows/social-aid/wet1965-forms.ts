@@ -1,8 +1,15 @@
-import { patched } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { formatDateNl } from '../../libs/format/dutch';
 import type { IsoDate } from '../../libs/deadlines/calendar-date';
 import type { AidFormName } from '../../libs/tasks/task-kinds';
 import type { Dossier } from '../shared/dossier-runtime';
 import { PartnerFormWatch, sendPartnerForm } from '../shared/partner-forms';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
 
 /** Dossiers from here on send the Wet 1965 forms of state-reimbursed aid (the v1 histories predate them). */
 export const WET_1965_FORMS_PATCH = 'social-aid-wet1965-forms';
@@ -42,4 +49,51 @@ export async function sendStartForms(
 export async function sendStopForm(dossier: Dossier, stop: { decisionDate: IsoDate; endDate: IsoDate; reason: string }): Promise<PartnerFormWatch | undefined> {
   if (!patched(WET_1965_FORMS_PATCH)) return undefined;
   return sendPartnerForm(dossier, 'wet1965:C', { decisionDate: stop.decisionDate, endDate: stop.endDate, reason: stop.reason.slice(0, 500) });
+}
+
+/** Runs from here on take the state's reimbursement claims (events wet1965-claim, wet1965-medical-aid) while the aid runs. */
+export const WET_1965_CLAIMS_PATCH = 'social-aid-wet1965-claims';
+
+/** The events the claims come as (social aid's definition, libs/procedures/social-aid.ts). */
+export const WET_1965_CLAIM_EVENTS = ['wet1965-claim', 'wet1965-medical-aid'] as const;
+
+/**
+ * The state's reimbursement while the aid runs (§5.3; art. 9 and 11 Wet 1965), one claim after another as finance
+ * records them: the decision on medical aid as form B2 (under SA-6, [U]); the aid paid in a period as form D1, its
+ * costs read from the payments marked paid (the proof of actual expenses); an invoice of medical costs as D2 and the
+ * housing costs of a first home (MB 30 januari 1995) as F. Each form goes to POD MI's outbox through the partner-form
+ * capability and is followed (`follow`: carried across continue-as-new until acknowledged). A period without any aid
+ * paid sends nothing and says so on the timeline. Every key comes from the claim's business names (its period, its
+ * invoice reference or the recorded event's id), never from a counter.
+ */
+export async function followReimbursementClaims(dossier: Dossier, follow: (watch: PartnerFormWatch | undefined) => void): Promise<void> {
+  for (;;) {
+    const event = await dossier.waitForAnyEvent(WET_1965_CLAIM_EVENTS);
+    const d = event.data as Record<string, string | number | undefined>;
+    if (event.type === 'wet1965-medical-aid') {
+      follow(await sendPartnerForm(dossier, 'wet1965:B2', {
+        decisionDate: d.decisionDate, kind: d.kind, startDate: d.startDate,
+        ...(d.endDate ? { endDate: d.endDate } : {}), ...(d.careProvider ? { careProvider: d.careProvider } : {}),
+      }));
+      continue;
+    }
+    const claimRef = (event.reference ?? event.eventId).replace(/[^A-Za-z0-9./-]/g, '-').slice(0, 60);
+    if (d.form === 'D1') {
+      const from = String(d.periodFrom);
+      const to = String(d.periodTo);
+      const costs = await dossier.attempt('kosten voor formulier D1', () => acts.reimbursableCosts({ dossierId: dossier.input.dossierId, from, to }));
+      if (!costs) continue;
+      if (costs.length === 0) {
+        await dossier.event('wet1965-claim-empty', `Geen betaalde steun van ${formatDateNl(from)} tot ${formatDateNl(to)}: geen formulier D1 verstuurd`);
+        continue;
+      }
+      const totalCents = costs.reduce((sum, c) => sum + c.amountCents, 0);
+      follow(await sendPartnerForm(dossier, 'wet1965:D1', { periodFrom: from, periodTo: to, costs, totalCents }));
+      continue;
+    }
+    const cost = { description: String(d.description), amountCents: Number(d.amountCents), paidOn: String(d.paidOn) };
+    follow(d.form === 'D2'
+      ? await sendPartnerForm(dossier, 'wet1965:D2', { periodFrom: d.periodFrom, periodTo: d.periodTo, costs: [cost], totalCents: cost.amountCents, claimRef })
+      : await sendPartnerForm(dossier, 'wet1965:F', { homeTakenOn: d.homeTakenOn, costs: [cost], totalCents: cost.amountCents, claimRef }));
+  }
 }

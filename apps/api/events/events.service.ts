@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { decide } from '../../../libs/auth/permissions';
+import { Action, decide } from '../../../libs/auth/permissions';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import { DossierEntity, ExternalEventEntity, PersonEntity } from '../../../libs/db/entities';
@@ -9,7 +9,8 @@ import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { addToTimeline } from '../../../libs/db/timeline';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../../libs/format/dutch';
-import { eventKindOf, ProcedureName, validateExternalEvent } from '../../../libs/procedures';
+import { eventKindOf, PROCEDURES, ProcedureName, validateExternalEvent } from '../../../libs/procedures';
+import type { ProcedureDefinition } from '../../../libs/procedures';
 import { SchemaError, validateSchema } from '../../../libs/validation/schema';
 import type { ExternalEventInput } from '../../../workflows/shared/dossier.messages';
 import { authorize } from '../common/authorize';
@@ -54,6 +55,12 @@ const LOCK_EVENT = 0x45766e74; // 'Evnt'
  * through the workflow outbox (Update `externalEvent`, the event's id as its idempotency key). The workflow writes the
  * timeline entry when it receives the event (workflows/shared/dossier-runtime.ts); the API writes none.
  */
+/** What lets a role record an event in a dossier: event:record, or an event kind's own permission. */
+const RECORDING_PERMISSIONS: readonly Action[] = [
+  'event:record',
+  ...new Set((Object.values(PROCEDURES) as ProcedureDefinition[]).flatMap((p) => Object.values(p.events).map((e) => e.permission).filter((a): a is Action => a !== undefined))),
+];
+
 @Injectable()
 export class EventsService {
   constructor(
@@ -65,9 +72,11 @@ export class EventsService {
   ) {}
 
   async record(actor: AuthUser, dossierId: string, body: RecordEvent) {
-    authorize(actor, 'event:record');
+    // An event kind with a permission of its own (an LOI sanction, a Wet 1965 claim) is recorded by who holds that
+    // permission, whether or not they record other events (finance claims the state's reimbursement).
+    if (!RECORDING_PERMISSIONS.some((action) => decide(actor, action) === 'allow')) authorize(actor, 'event:record');
     const recorded = await this.dataSource.transaction(async (tx) => {
-      const dossier = await this.recordableDossier(tx, actor, dossierId);
+      const dossier = await this.recordableDossier(tx, actor, dossierId, body.type);
       throwIfInvalid(validateExternalEvent(dossier.procedure, body.type, body.data, this.today()));
       return this.insertEvent(tx, actor, dossier, body, 'api', false);
     });
@@ -152,10 +161,11 @@ export class EventsService {
   }
 
   /** The dossier an event is recorded in: it exists, the caller's team may record in it (else 404), it is not closed (409). */
-  private async recordableDossier(tx: EntityManager, actor: AuthUser, dossierId: string): Promise<DossierEntity> {
+  private async recordableDossier(tx: EntityManager, actor: AuthUser, dossierId: string, type?: string): Promise<DossierEntity> {
     const dossier = await tx.findOneBy(DossierEntity, { id: dossierId });
     if (!dossier) throw notFound('Dossier');
-    authorize(actor, 'event:record', { team: dossier.team }, 'Dossier');
+    const own = type ? eventKindOf(dossier.procedure, type)?.permission : undefined;
+    authorize(actor, own ?? 'event:record', { team: dossier.team }, 'Dossier');
     if (dossier.closedAt) throw conflict('The dossier is closed: no event reaches it any more');
     return dossier;
   }

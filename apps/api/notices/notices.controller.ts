@@ -1,11 +1,13 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PARTNERS } from '../../../libs/db/entities/partner-message.entity';
+import { PARTNER_ANSWERS, PARTNERS } from '../../../libs/db/entities/partner-message.entity';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import {
   ANY,
   ApiAuthenticated,
+  ApiBodySchema,
+  arrayOf,
   ApiErrors,
   ApiFile,
   ApiOk,
@@ -22,7 +24,7 @@ import {
   UUID,
 } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
-import { NoticesService, PartnerExportQuery, PartnerMessageQuery } from './notices.service';
+import { NoticesService, PartnerAnswerBody, PartnerExportQuery, PartnerMessageQuery } from './notices.service';
 import { RECIPIENT_PARTY } from '../parties/party-view';
 
 const LIST_QUERY: JsonSchema = {
@@ -91,6 +93,41 @@ const PARTNER_MESSAGE = object(
   },
   ['id', 'dossierId', 'partner', 'kind', 'status'],
 );
+const ANSWER_BODY: JsonSchema = {
+  type: 'object',
+  required: ['answer', 'answeredOn'],
+  properties: {
+    answer: { enum: [...PARTNER_ANSWERS], description: 'accepted (a claim in full unless reimbursedCents), partly-accepted, refused' },
+    answeredOn: { type: 'string', format: 'date', 'x-notFuture': true },
+    reimbursedCents: { type: 'integer', minimum: 0, maximum: 100_000_000, description: 'A cost claim (D1, D2, F) only' },
+    reason: { type: 'string', minLength: 1, maxLength: 2000 },
+  },
+  additionalProperties: false,
+  allOf: [
+    { if: { properties: { answer: { const: 'refused' } }, required: ['answer'] }, then: { required: ['reason'], description: 'why POD MI refuses' } },
+    { if: { properties: { answer: { const: 'partly-accepted' } }, required: ['answer'] }, then: { required: ['reason'], description: 'why not all is reimbursed' } },
+  ],
+};
+const ANSWERED = object(
+  { id: UUID, answer: { enum: [...PARTNER_ANSWERS] }, answeredOn: DATE, claimedCents: nullable(INTEGER), reimbursedCents: nullable(INTEGER) },
+  ['id', 'answer', 'answeredOn', 'claimedCents', 'reimbursedCents'],
+);
+const REIMBURSEMENT_FILE = object(
+  {
+    dossierId: UUID,
+    forms: arrayOf(object({
+      id: UUID, form: { ...STRING, example: 'B1' }, label: STRING, title: STRING, description: { ...STRING, description: 'Dutch' },
+      status: { enum: ['pending', 'exported', 'acknowledged'] }, dueDate: nullable(DATE), createdAt: DATE_TIME, exportedAt: nullable(DATE_TIME),
+      acknowledgedAt: nullable(DATE_TIME), reminderCount: INTEGER, answer: nullable({ enum: [...PARTNER_ANSWERS] }), answeredOn: nullable(DATE),
+      answerReason: nullable(STRING), claimedCents: nullable(INTEGER), reimbursedCents: nullable(INTEGER),
+    }, ['id', 'form', 'label', 'title', 'description', 'status', 'createdAt', 'reminderCount', 'claimedCents', 'reimbursedCents'])),
+    totals: object(
+      { claimedCents: INTEGER, reimbursedCents: INTEGER, refusedCents: INTEGER, outstandingCents: INTEGER },
+      ['claimedCents', 'reimbursedCents', 'refusedCents', 'outstandingCents'],
+    ),
+  },
+  ['dossierId', 'forms', 'totals'],
+);
 const ACKNOWLEDGED = object({ id: UUID, acknowledgedAt: DATE_TIME, acknowledgedBy: UUID }, ['id', 'acknowledgedAt', 'acknowledgedBy']);
 
 @ApiTags('notices')
@@ -139,6 +176,28 @@ export class NoticesController {
   async exportPartnerMessages(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(EXPORT_QUERY)) query: PartnerExportQuery): Promise<StreamableFile> {
     const file = await this.notices.exportPartnerMessages(actor, query);
     return new StreamableFile(file.body, { type: file.contentType, disposition: `attachment; filename="${file.filename}"`, length: file.body.length });
+  }
+
+  /** POD MI's answer to a Wet 1965 form or cost claim, with the amount reimbursed; also its receipt. */
+  @Post('partner-messages/:id/answer')
+  @HttpCode(200)
+  @ApiUuidParams('id')
+  @ApiBodySchema(ANSWER_BODY)
+  @ApiOk(ANSWERED, "POD MI's answer, recorded on the dossier (and the receipt, if not recorded yet)")
+  @ApiPermission('partner-message:answer')
+  @ApiErrors(400, 404, 409)
+  answer(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(ANSWER_BODY)) body: PartnerAnswerBody) {
+    return this.notices.answer(actor, id, body);
+  }
+
+  /** The dossier's state-reimbursement file (Wet 1965): its forms to POD MI, the answers, the amounts. */
+  @Get('dossiers/:id/reimbursement')
+  @ApiUuidParams('id')
+  @ApiOk(REIMBURSEMENT_FILE, "The dossier's Wet 1965 forms with POD MI's answers and the totals (an audited read)")
+  @ApiPermission('partner-message:read')
+  @ApiErrors(404)
+  reimbursement(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string) {
+    return this.notices.reimbursementFile(actor, id);
   }
 
   @Post('partner-messages/:id/acknowledge')

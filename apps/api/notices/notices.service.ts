@@ -3,15 +3,25 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
 import { DossierEntity, NoticeEntity, PartnerMessageEntity } from '../../../libs/db/entities';
-import type { Partner } from '../../../libs/db/entities/partner-message.entity';
-import { PARTNER_NAMES, partnerMessageLabel } from '../../../libs/partner-forms/registry';
+import type { Partner, PartnerAnswer } from '../../../libs/db/entities/partner-message.entity';
+import type { Action } from '../../../libs/auth/permissions';
+import type { SchemaError } from '../../../libs/validation/schema';
+import { formatDateNl, formatEuro } from '../../../libs/format/dutch';
+import { COST_CLAIM_FORMS, PARTNER_FORM_IDS, PARTNER_FORMS, PARTNER_NAMES, partnerMessageLabel } from '../../../libs/partner-forms/registry';
+
+/** partner_messages.kind of the cost claims (D1, D2, F): answered with the amount reimbursed. */
+const COST_CLAIM_KINDS = COST_CLAIM_FORMS.map((id) => PARTNER_FORMS[id].kind);
+/** A registered form's content in its outbox row (payload: form, formId, the identities, content). */
+const contentOf = (m: PartnerMessageEntity): Record<string, unknown> => (m.payload.content ?? {}) as Record<string, unknown>;
+/** The forms of the Wet 1965 (the state-reimbursement file), in the registry's order. */
+const WET_1965_FORMS = PARTNER_FORM_IDS.filter((id) => id.startsWith('wet1965:')).map((id) => PARTNER_FORMS[id]);
 import { addToTimeline } from '../../../libs/db/timeline';
 import { legacyDocument, letterhead, loadLetterContext } from '../../../libs/notices/letter-context';
 import { renderPdf } from '../../../libs/notices/pdf';
 import { authorize, teamInScope } from '../common/authorize';
 import { noticeRecipientParties } from '../parties/party-view';
 import type { AuthUser } from '../common/current-user';
-import { ApiError, conflict, notFound } from '../common/errors';
+import { ApiError, conflict, notFound, ValidationError } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { WorkflowOutbox } from '../common/workflow-outbox';
 import { dateInZone } from '../../../libs/deadlines/calendar-date';
@@ -214,18 +224,106 @@ export class NoticesService {
    * The partner confirmed receipt: once (again is 409), and only for a message that was sent (exported). The dossier's
    * workflow stops reminding the partner; it is told through the outbox, in the same transaction as the acknowledgement.
    */
-  async acknowledge(actor: AuthUser, id: string) {
-    const result = await this.acknowledgeInTransaction(actor, id);
+  async acknowledge(actor: AuthUser, id: string, permission: Action = 'partner-message:acknowledge') {
+    const result = await this.acknowledgeInTransaction(actor, id, permission);
     await this.outbox.deliverNow([result.outboxId]);
     return { id: result.id, acknowledgedAt: result.acknowledgedAt, acknowledgedBy: result.acknowledgedBy };
   }
 
-  private async acknowledgeInTransaction(actor: AuthUser, id: string) {
+  /**
+   * The dossier's state-reimbursement file (Wet 1965, §5.3): every form it sent to POD MI (A, B1, B2, C and the cost
+   * claims D1, D2, F) with its status, term and POD MI's answer, and the totals claimed, reimbursed, refused and still
+   * outstanding (claims not answered yet). An audited read.
+   */
+  async reimbursementFile(actor: AuthUser, dossierId: string) {
+    authorize(actor, 'partner-message:read');
+    return this.dataSource.transaction(async (tx) => {
+      const dossier = await tx.findOneBy(DossierEntity, { id: dossierId });
+      if (!dossier) throw notFound('Dossier');
+      authorize(actor, 'partner-message:read', { team: dossier.team }, 'Dossier');
+      const kinds = WET_1965_FORMS.map((f) => f.kind);
+      const rows = await tx.createQueryBuilder(PartnerMessageEntity, 'm')
+        .where('m.dossier_id = :dossierId AND m.kind IN (:...kinds)', { dossierId, kinds })
+        .orderBy('m.created_at', 'ASC').getMany();
+      const forms = rows.map((m) => {
+        const form = WET_1965_FORMS.find((f) => f.kind === m.kind)!;
+        const claimedCents = COST_CLAIM_KINDS.includes(m.kind) ? Number(contentOf(m).totalCents) : null;
+        return {
+          id: m.id, form: form.code, label: form.label, title: form.title, description: form.describe(contentOf(m)),
+          status: statusOf({ exported_at: m.exportedAt, acknowledged_at: m.acknowledgedAt }), dueDate: m.dueDate,
+          createdAt: m.createdAt, exportedAt: m.exportedAt, acknowledgedAt: m.acknowledgedAt, reminderCount: m.reminderCount,
+          answer: m.answer, answeredOn: m.answeredOn, answerReason: m.answerReason, claimedCents, reimbursedCents: m.reimbursedCents,
+        };
+      });
+      const claims = forms.filter((f) => f.claimedCents !== null);
+      const sum = (xs: typeof claims, f: (x: (typeof claims)[number]) => number) => xs.reduce((n, x) => n + f(x), 0);
+      const answered = claims.filter((c) => c.answer);
+      await audit(tx, actor, 'dossier.reimbursement-read', { dossierId, personId: dossier.personId });
+      return {
+        dossierId,
+        forms,
+        totals: {
+          claimedCents: sum(claims, (c) => c.claimedCents!),
+          reimbursedCents: sum(answered, (c) => c.reimbursedCents ?? 0),
+          refusedCents: sum(answered, (c) => c.claimedCents! - (c.reimbursedCents ?? 0)),
+          outstandingCents: sum(claims.filter((c) => !c.answer), (c) => c.claimedCents!),
+        },
+      };
+    });
+  }
+
+  /**
+   * POD MI's answer to a Wet 1965 form or cost claim: accepted (a claim in full unless an amount is given), partly
+   * accepted (the amount reimbursed and why the rest is not) or refused (why). Recorded once, on the dossier's
+   * timeline; an answer is also the receipt: a message not yet acknowledged is acknowledged with it (the workflow stops
+   * reminding POD MI). 400 for an answer that does not fit the message, 409 for a message not exported or answered.
+   */
+  async answer(actor: AuthUser, id: string, body: PartnerAnswerBody) {
+    const result = await this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM partner_messages WHERE id = $1 FOR UPDATE', [id]);
+      const message = await tx.findOneBy(PartnerMessageEntity, { id });
+      if (!message) throw notFound('Partner message');
+      const dossier = await tx.findOneByOrFail(DossierEntity, { id: message.dossierId });
+      authorize(actor, 'partner-message:answer', { team: dossier.team }, 'Partner message');
+      if (!message.kind.startsWith('wet1965-') || message.kind.endsWith('-reminder')) throw conflict('Only a Wet 1965 form to POD MI takes an answer; other messages are acknowledged');
+      if (message.answer) throw conflict('The partner message is already answered', { answer: message.answer, answeredOn: message.answeredOn });
+      if (!message.exportedAt) throw conflict('The partner message has not been exported yet: the partner cannot have answered it');
+      const claimed = COST_CLAIM_KINDS.includes(message.kind) ? Number(contentOf(message).totalCents) : null;
+      const errors: SchemaError[] = [];
+      const exportedOn = dateInZone(message.exportedAt.getTime(), this.config.timeZone);
+      if (body.answeredOn < exportedOn) errors.push({ path: '/answeredOn', code: 'too-early', message: `may not be before the export (${exportedOn})` });
+      if (claimed === null && body.reimbursedCents !== undefined) errors.push({ path: '/reimbursedCents', code: 'not-a-claim', message: 'only a cost claim (D1, D2, F) is reimbursed an amount' });
+      if (claimed !== null && body.answer === 'partly-accepted' && body.reimbursedCents === undefined) errors.push({ path: '/reimbursedCents', code: 'required', message: 'is required for a partly accepted claim' });
+      if (claimed !== null && body.reimbursedCents !== undefined && body.reimbursedCents > claimed) errors.push({ path: '/reimbursedCents', code: 'exceeds-claim', message: `may not exceed the amount claimed (${claimed})` });
+      if (body.answer === 'partly-accepted' && claimed !== null && body.reimbursedCents === claimed) errors.push({ path: '/reimbursedCents', code: 'whole-claim', message: 'the whole claim reimbursed is an accepted claim' });
+      if (body.answer === 'refused' && body.reimbursedCents) errors.push({ path: '/reimbursedCents', code: 'refused', message: 'a refused claim is reimbursed nothing' });
+      if (errors.length) throw new ValidationError(errors);
+      const reimbursedCents = claimed === null ? null : body.answer === 'refused' ? 0 : (body.reimbursedCents ?? claimed);
+      await tx.update(PartnerMessageEntity, { id }, { answer: body.answer, answeredOn: body.answeredOn, answeredBy: actor.id, reimbursedCents, answerReason: body.reason ?? null });
+      const what = partnerMessageLabel(message.kind);
+      const verdict = body.answer === 'accepted' ? 'aanvaard' : body.answer === 'partly-accepted' ? 'gedeeltelijk aanvaard' : 'geweigerd';
+      await addToTimeline(tx, {
+        dossierId: message.dossierId,
+        key: `partner-answer:${id}`,
+        at: new Date(),
+        type: 'partner-answer',
+        description: `${what[0].toUpperCase()}${what.slice(1)} ${verdict} door de POD MI op ${formatDateNl(body.answeredOn)}${reimbursedCents !== null ? `: ${formatEuro(reimbursedCents)} terugbetaald van ${formatEuro(claimed!)}` : ''}`,
+        data: { partnerMessageId: id, kind: message.kind, answer: body.answer, answeredOn: body.answeredOn, reimbursedCents, claimedCents: claimed },
+      });
+      await audit(tx, actor, 'partner-message.answered', { dossierId: message.dossierId, details: { partnerMessageId: id, answer: body.answer, reimbursedCents } });
+      return { reimbursedCents, claimedCents: claimed, acknowledgedAt: message.acknowledgedAt };
+    });
+    // The answer is the receipt too: a message not yet acknowledged is acknowledged now (the workflow stops reminding).
+    if (!result.acknowledgedAt) await this.acknowledge(actor, id, 'partner-message:answer');
+    return { id, answer: body.answer, answeredOn: body.answeredOn, claimedCents: result.claimedCents, reimbursedCents: result.reimbursedCents };
+  }
+
+  private async acknowledgeInTransaction(actor: AuthUser, id: string, permission: Action = 'partner-message:acknowledge') {
     return this.dataSource.transaction(async (tx) => {
       const message = await tx.findOneBy(PartnerMessageEntity, { id });
       if (!message) throw notFound('Partner message');
       const dossier = await tx.findOneByOrFail(DossierEntity, { id: message.dossierId });
-      authorize(actor, 'partner-message:acknowledge', { team: dossier.team }, 'Partner message');
+      authorize(actor, permission, { team: dossier.team }, 'Partner message');
       if (message.acknowledgedAt) throw conflict('The partner message is already acknowledged', { acknowledgedAt: message.acknowledgedAt });
       if (!message.exportedAt) throw conflict('The partner message has not been exported yet: the partner cannot have received it');
       const acknowledgedAt = new Date();
@@ -249,6 +347,15 @@ export class NoticesService {
       return { id, acknowledgedAt, acknowledgedBy: actor.id, outboxId };
     });
   }
+}
+
+/** POD MI's answer to a Wet 1965 form or cost claim (POST /partner-messages/:id/answer). */
+export interface PartnerAnswerBody {
+  answer: PartnerAnswer;
+  answeredOn: string;
+  /** What is reimbursed of a cost claim, in cents (accepted: the whole claim when left out). */
+  reimbursedCents?: number;
+  reason?: string;
 }
 
 /** Nested payload keys as dotted column names: { decision: { date } } → 'decision.date'. */

@@ -24,4 +24,14 @@ export class PartnerMessageEntity {
   @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
   @Column({ type: 'uuid', name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
   @Column({ type: 'int', name: 'reminder_count', default: 0 }) reminderCount: number;
+  /** The partner's answer beyond its receipt (POD MI on a Wet 1965 form or cost claim); null until it answers. */
+  @Column({ type: 'text', nullable: true }) answer: PartnerAnswer | null;
+  @Column({ type: 'date', name: 'answered_on', nullable: true }) answeredOn: string | null;
+  @Column({ type: 'uuid', name: 'answered_by', nullable: true }) answeredBy: string | null;
+  /** What POD MI reimburses of a cost claim (D1, D2, F), in cents. */
+  @Column({ type: 'int', name: 'reimbursed_cents', nullable: true }) reimbursedCents: number | null;
+  @Column({ type: 'text', name: 'answer_reason', nullable: true }) answerReason: string | null;
 }
+
+export const PARTNER_ANSWERS = ['accepted', 'partly-accepted', 'refused'] as const;
+export type PartnerAnswer = (typeof PARTNER_ANSWERS)[number];

@@ -197,6 +197,14 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['admin', 'budget:read', A, A],
   ['admin', 'budget:plan', F, F],
   ['admin', 'budget:import', F, F],
+  // The state's reimbursement (Wet 1965): finance and the team lead claim it and record POD MI's answers.
+  ['finance', 'reimbursement:claim', A, N],
+  ['team-lead', 'reimbursement:claim', A, N],
+  ['social-worker', 'reimbursement:claim', F, F],
+  ['council-secretary', 'reimbursement:claim', F, F],
+  ['finance', 'partner-message:answer', A, N],
+  ['team-lead', 'partner-message:answer', A, N],
+  ['social-worker', 'partner-message:answer', F, F],
 ];
 
 // The admin reads everything and manages users; it does no casework (README, role table).
@@ -212,7 +220,7 @@ const CASEWORK: Action[] = [
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',
   'event:record', 'intake:record', 'intake:import',
   'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete', 'inventory:write',
-  'budget:plan', 'budget:import', 'report:submit', 'loi:write', 'loi:sanction',
+  'budget:plan', 'budget:import', 'report:submit', 'loi:write', 'loi:sanction', 'partner-message:answer', 'reimbursement:claim',
 ];
 
 describe('permission matrix', () => {

@@ -87,6 +87,26 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void>> = {
     await event('asylum-final-negative', now, { notifiedOn: now, authority: 'cgvs' });
     await complete('decision-notification', outcomes.notification(now));
   },
+  // v3 (the social-aid-wet1965-claims patch, issue 14): the state's reimbursement claimed while the aid runs — D1 from
+  // the payments, B2 for medical aid, D2 from an invoice — each form followed until POD MI acknowledges it.
+  'wet1965-claims': async ({ complete, decide, sent, event, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Geen recht op leefloon.' });
+    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await sent(`pm-wet1965-A-${today}`);
+    await env.sleep('40 days');
+    const now = async () => todayInBrussels(await env.currentTimeMs());
+    await event('wet1965-claim', await now(), { form: 'D1', periodFrom: today, periodTo: await now() });
+    await env.sleep('1 day');
+    await event('wet1965-medical-aid', await now(), { decisionDate: await now(), kind: 'urgent-medical-aid', startDate: await now() });
+    await env.sleep('1 day');
+    const day = await now();
+    await event('wet1965-claim', day, { form: 'D2', periodFrom: today, periodTo: day, description: 'Factuur ziekenhuis', amountCents: 12_000, paidOn: day });
+    await env.sleep('5 days');
+    return 'terminate';
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });

@@ -161,6 +161,42 @@ describe('socialAidApplication (time-skipping)', () => {
     });
   });
 
+  it('claims the state\'s reimbursement while the aid runs (Wet 1965): D1 from the aid paid, D2 and F from an invoice, B2 for medical aid; each form followed by its business key', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, {});
+      await env.sleep('70 days');
+      const today = await envToday();
+      const send = (eventId: string, type: string, data: Record<string, unknown>, reference: string | null = null) =>
+        handle.executeUpdate(externalEventUpdate, { args: [{ eventId, type, occurredOn: today, reference, data, recordedBy: 'u-fin' }] });
+      // D1: what was paid from the start to today, read from the payments (the arrears and the monthly payments since).
+      await send('e-d1', 'wet1965-claim', { form: 'D1', periodFrom: input.requestDate, periodTo: today });
+      const d1 = await eventually(() => fake.of('sendPartnerForm').find((f) => f.formId === 'wet1965:D1'));
+      const paid = (await fake.activities.reimbursableCosts({ dossierId: input.dossierId, from: input.requestDate, to: today }));
+      expect(paid.length).toBeGreaterThan(1);
+      expect(d1.content).toEqual({ periodFrom: input.requestDate, periodTo: today, costs: paid, totalCents: paid.reduce((n, c) => n + c.amountCents, 0) });
+      // A period without aid paid sends nothing, and the timeline says so.
+      await send('e-d1-empty', 'wet1965-claim', { form: 'D1', periodFrom: addDays(input.requestDate, -60), periodTo: addDays(input.requestDate, -31) });
+      await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'wet1965-claim-empty'));
+      // Two invoices of one period are two D2 claims (their references tell them apart); F for a first home; B2.
+      const invoice = (n: number) => ({ form: 'D2', periodFrom: addDays(today, -20), periodTo: today, description: `Factuur ziekenhuis ${n}`, amountCents: 10_000 * n, paidOn: today });
+      await send('e-d2-1', 'wet1965-claim', invoice(1), 'INV-1');
+      await send('e-d2-2', 'wet1965-claim', invoice(2), 'INV-2');
+      await send('e-f', 'wet1965-claim', { form: 'F', homeTakenOn: addDays(today, -5), description: 'Eerste maand huur', amountCents: 55_000, paidOn: today });
+      await send('e-b2', 'wet1965-medical-aid', { decisionDate: today, kind: 'urgent-medical-aid', startDate: today, careProvider: 'AZ Sint-Jan' });
+      await eventually(() => (fake.of('sendPartnerForm').length === 7 ? true : undefined));
+      const forms = fake.of('sendPartnerForm').slice(2);
+      expect(forms.map((f) => f.formId)).toEqual(['wet1965:D1', 'wet1965:D2', 'wet1965:D2', 'wet1965:F', 'wet1965:B2']);
+      expect(forms[1].content).toMatchObject({ claimRef: 'INV-1', totalCents: 10_000, costs: [{ description: 'Factuur ziekenhuis 1', amountCents: 10_000, paidOn: today }] });
+      expect(forms[2].content).toMatchObject({ claimRef: 'INV-2', totalCents: 20_000 });
+      expect(forms[3].content).toMatchObject({ homeTakenOn: addDays(today, -5), totalCents: 55_000, claimRef: 'e-f' });
+      // B2 goes under SA-6 ([U]) from the start of the covered care; the claims have no legal clock, only reminders.
+      await eventually(() => fake.of('planDeadline').find((d) => d.key === `wet1965-B2-${today}`));
+      expect(fake.of('planDeadline').find((d) => d.key === `wet1965-B2-${today}`)).toMatchObject({ ruleId: 'SA-6', triggerDate: today });
+      expect(fake.of('planDeadline').filter((d) => String(d.key).startsWith('wet1965-D'))).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+
   it('ends a running equivalent leefloon SA-9 days after a final negative asylum decision is notified (an event from outside), with its stop letter', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false });

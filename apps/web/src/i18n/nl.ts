@@ -211,6 +211,10 @@ export const nl = {
     'not-a-statement': 'Dit bestand is geen rekeninguittreksel in het ingestelde CSV-formaat.',
     'contradicts-facts': 'Dit klopt niet met de feiten: de Wet van 2 april 1965 beslist anders (zie de uitleg onder het formulier).',
     'competence-undetermined': 'Met deze feiten is het bevoegde OCMW niet te bepalen: vul aan wat de regel nodig heeft.',
+    'exceeds-claim': 'Meer dan het gevraagde bedrag.',
+    'not-a-claim': 'Enkel een kostenstaat (D1, D2, F) krijgt een terugbetaald bedrag.',
+    'whole-claim': 'Het volledige bedrag terugbetaald is een aanvaarde aanvraag.',
+    refused: 'Een geweigerde aanvraag wordt niet terugbetaald.',
   } as Record<string, string>,
   refusal: {
     403: 'Uw rol laat dit niet toe.',
@@ -368,6 +372,32 @@ export const nl = {
     place: (code: string, address: string, free: number, capacity: number) => `${code}, ${address} (${free} van ${capacity} bedden vrij vandaag)`,
     party: (name: string, role: string) => `${name} (${role})`,
     ocmw: (name: string, nisCode: string, self: boolean) => `${name} (NIS ${nisCode})${self ? ' — dit OCMW' : ''}`,
+  },
+  /** The state-reimbursement file of a social aid dossier (Wet 1965; screens/ReimbursementSection.tsx). */
+  reimbursement: {
+    title: 'Terugbetaling door de Staat (Wet 1965)',
+    none: 'Nog geen formulieren naar de POD MI.',
+    caption: 'Formulieren aan de POD MI met hun antwoord',
+    columns: ['Formulier', 'Waarvoor', 'Status', 'Antwoord van de POD MI', 'Gevraagd', 'Terugbetaald'],
+    form: (code: string) => `Formulier ${code}`,
+    status: { pending: 'klaar om te versturen', exported: 'verstuurd', acknowledged: 'ontvangen door de POD MI' } as Record<string, string>,
+    due: (date: string) => `(uiterlijk ${date})`,
+    answers: { accepted: 'Aanvaard', 'partly-accepted': 'Gedeeltelijk aanvaard', refused: 'Geweigerd' } as Record<string, string>,
+    answered: (answer: string, date: string, reason: string | null) => `${answer} op ${date}${reason ? `: ${reason}` : ''}`,
+    noAnswer: 'nog geen antwoord',
+    totals: (claimed: string, reimbursed: string, refused: string, outstanding: string) =>
+      `Gevraagd ${claimed} · terugbetaald ${reimbursed} · geweigerd ${refused} · nog open ${outstanding}`,
+    answerForm: (code: string) => `Antwoord van de POD MI op formulier ${code} registreren`,
+    answerLabel: 'Antwoord',
+    answeredOn: 'Datum van het antwoord',
+    amount: (claimed: string) => `Terugbetaald bedrag in euro (gevraagd ${claimed}; leeg bij aanvaard: alles)`,
+    reason: 'Reden',
+    answerSubmit: 'Antwoord registreren',
+    recorded: (code: string) => `Antwoord op formulier ${code} geregistreerd.`,
+    claimForm: 'Terugbetaling aanvragen of medische hulp meedelen',
+    claimHelp: 'Formulier D1 neemt de steun die in de periode betaald is uit de betalingen; D2 en F één factuur per aanvraag, met het kenmerk van de factuur.',
+    claimSubmit: 'Aanvraag registreren',
+    claimed: 'Aanvraag geregistreerd: het formulier gaat naar de POD MI.',
   },
   /** The competence check's live explanation (Wet 1965, libs/tasks/competence-check.ts). */
   competence: {

@@ -7,6 +7,7 @@ import { dateLong, datesInText, dateTime } from '../format';
 import { t } from '../i18n';
 import { useCatalogue } from '../procedures';
 import { EventsSection, HouseholdSection, LinksSection } from './DossierActions';
+import { ReimbursementSection } from './ReimbursementSection';
 import { DocumentsSection } from './DocumentsSection';
 import { BudgetPlanSection } from './BudgetPlanSection';
 import { CreditorCorrespondenceSection } from './CreditorCorrespondenceSection';
@@ -145,6 +146,7 @@ export function DossierScreen() {
       <HouseholdSection dossier={d} catalogue={catalogue} done={done} />
       <LinksSection dossier={d} done={done} />
       <EventsSection dossier={d} catalogue={catalogue} version={version} done={done} />
+      <ReimbursementSection dossierId={d.id} procedure={d.procedure} closed={!!d.closedAt} catalogue={catalogue} version={version} done={done} />
       <NotesSection dossierId={d.id} closed={!!d.closedAt} />
       <DocumentsSection dossierId={d.id} />
       <ReferralsSection dossierId={d.id} closed={!!d.closedAt} />
