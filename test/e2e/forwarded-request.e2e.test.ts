@@ -66,7 +66,7 @@ describe('a forwarded request (e2e)', () => {
     let sys: TestSystem;
     beforeAll(async () => {
       sys = await startTestSystem();
-      await sys.loginAll(['social-worker']);
+      await sys.loginAll(['social-worker', 'team-lead']);
     });
     afterAll(async () => sys?.close());
     const openTask = (dossierId: string, kind: string) =>
@@ -107,6 +107,16 @@ describe('a forwarded request (e2e)', () => {
       ]));
       const co3 = (await sys.db.query(`SELECT status, met_date::text AS met FROM deadlines WHERE dossier_id = $1 AND key = 'competence-designation'`, [dossierId])).rows[0];
       expect(co3).toEqual({ status: 'met', met: today });
+
+      // The team lead's view: received from Aalst, the conflict designated, the request now being forwarded (CO-1).
+      const view = await sys.http.get('/dashboard/competence').set(sys.as('team-lead'));
+      expect(view.status).toBe(200);
+      expect(view.body.received.find((r: { dossierId: string }) => r.dossierId === dossierId)).toMatchObject({ forwardingOcmw: 'OCMW Aalst', receivedOn: arrived, open: true });
+      expect(view.body.conflicts.find((c: { dossierId: string }) => c.dossierId === dossierId)).toMatchObject({
+        stage: 'designated', submission: { status: 'met', metDate: today, dueDate: addWorkingDays(today, 5) }, designation: { status: 'met', metDate: today }, decidedOn: null,
+      });
+      expect(view.body.forwarded.find((f: { dossierId: string }) => f.dossierId === dossierId)).toMatchObject({ status: 'FORWARDING', term: { metDate: null, dueDate: addDays(today, 5) } });
+      expect((await sys.http.get('/dashboard/competence').set(sys.as('social-worker'))).status).toBe(403);
     });
   });
 

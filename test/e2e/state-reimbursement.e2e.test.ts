@@ -41,6 +41,12 @@ describe('the state-reimbursement file (e2e)', () => {
     expect(content.totalCents).toBe(paid);
     expect(content.costs.reduce((n, c) => n + c.amountCents, 0)).toBe(paid);
 
+    // The team lead's view: the claim outstanding until POD MI answers.
+    const outstanding = await sys.http.get('/dashboard/competence').set(sys.as('team-lead'));
+    expect(outstanding.body.reimbursements.dossiers.find((r: { dossierId: string }) => r.dossierId === id)).toMatchObject({
+      claims: 1, claimedCents: paid, reimbursedCents: 0, outstandingCents: paid, unanswered: 1, oldestUnansweredOn: today,
+    });
+
     // Not exported yet: POD MI cannot have answered (409).
     const answer = (messageId: string, body: Record<string, unknown>) => sys.http.post(`/partner-messages/${messageId}/answer`).set(sys.as('finance')).send(body);
     expect((await answer(d1.id, { answer: 'accepted', answeredOn: today })).status).toBe(409);
@@ -67,6 +73,9 @@ describe('the state-reimbursement file (e2e)', () => {
     expect(file.status).toBe(200);
     expect(file.body.forms.map((f: { form: string; answer: string | null }) => [f.form, f.answer])).toEqual([['A', null], ['B1', 'accepted'], ['D1', 'partly-accepted']]);
     expect(file.body.totals).toEqual({ claimedCents: paid, reimbursedCents: reimbursed, refusedCents: 10_000, outstandingCents: 0 });
+    const view = await sys.http.get('/dashboard/competence').set(sys.as('team-lead'));
+    expect(view.body.reimbursements.dossiers.find((r: { dossierId: string }) => r.dossierId === id)).toMatchObject({ claimedCents: paid, reimbursedCents: reimbursed, outstandingCents: 0, unanswered: 0 });
+    expect(view.body.reimbursements.totals).toMatchObject({ claimedCents: paid, reimbursedCents: reimbursed, outstandingCents: 0 });
     const timeline = (await sys.http.get(`/dossiers/${id}`).set(sys.as('social-worker'))).body.timeline.map((e: { description: string }) => e.description);
     expect(timeline.some((d: string) => d.startsWith('Formulier D1 (Wet 1965) gedeeltelijk aanvaard door de POD MI'))).toBe(true);
   });

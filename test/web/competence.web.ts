@@ -1,4 +1,7 @@
 import type { Browser } from 'playwright-core';
+import { addDays } from '../../libs/deadlines/calendar-date';
+import { addWorkingDays } from '../../libs/deadlines/holidays';
+import { formatDateNl } from '../../libs/format/dutch';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
 import { todayInBrussels } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -16,7 +19,7 @@ describe('the competence check (browser)', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker']);
+    await sys.loginAll(['social-worker', 'team-lead']);
     dossierId = await openLeefloonDossier(sys, 'social-worker', todayInBrussels(), { nn: 1, firstName: 'Lotte', lastName: 'Claes' });
     browser = await launchBrowser();
   });
@@ -57,6 +60,34 @@ describe('the competence check (browser)', () => {
     await competence.getByText('Bevoegd is OCMW Leuven (art. 2 §1 Wet 2 april 1965).').waitFor();
     await accessibleScreenshot(page, 'bevoegdheid-dossier');
     await page.close();
+  });
+
+  it('shows the team lead the requests received from another OCMW and the conflict to submit to POD MI, with its term', async () => {
+    const arrived = addDays(todayInBrussels(), -1);
+    const opened = await sys.http.post('/intake/events').set(sys.as('social-worker')).send({
+      procedure: 'leefloon', type: 'request-forwarded-by-ocmw', occurredOn: arrived, reference: 'AALST-WEB-1',
+      person: { firstName: 'Karim', lastName: 'Conflict', birthDate: '1985-05-05', noNationalNumberReason: 'bis-requested', address: { street: 'Dok 1', postalCode: '9000', city: 'Gent' } },
+      data: { forwardingOcmw: 'OCMW Aalst', reasons: 'Verblijft in Gent.' },
+    });
+    expect(opened.status).toBe(201);
+    const dossierId = opened.body.dossierId;
+    const check = await openTaskOf(sys, 'social-worker', dossierId, 'competence-check');
+    const declined = await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker'))
+      .send({ competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Woont in Antwerpen.', situation: 'usual-residence', usualResidence: '11002' });
+    expect(declined.status).toBe(200);
+    await openTaskOf(sys, 'social-worker', dossierId, 'submit-competence-conflict');
+    const reference = (await sys.http.get(`/dossiers/${dossierId}`).set(sys.as('social-worker'))).body.reference;
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.goto(`${sys.baseUrl}/app/team`);
+    const view = lead.getByRole('region', { name: 'Bevoegdheid en terugbetaling door de Staat' });
+    const received = view.getByRole('list', { name: 'Aanvragen ontvangen van een ander OCMW' });
+    await received.getByText(`${reference} — van OCMW Aalst, ontvangen op ${formatDateNl(arrived)} — Bevoegdheidsconflict: voor te leggen aan de POD MI`).waitFor();
+    const conflicts = view.getByRole('list', { name: 'Bevoegdheidsconflicten met de POD MI' });
+    await conflicts.getByText(`${reference} — voor te leggen aan de POD MI — voorleggen uiterlijk ${formatDateNl(addWorkingDays(todayInBrussels(), 5))}`).waitFor();
+    await conflicts.getByRole('link', { name: reference }).click();
+    await lead.waitForURL(`**/app/dossiers/${dossierId}`);
+    await accessibleScreenshot(lead, 'bevoegdheidsconflict-dossier');
+    await lead.close();
   });
 
   it('says in Dutch why a contradicting answer is refused, and keeps what was typed', async () => {

@@ -17,7 +17,7 @@ describe('the state-reimbursement file (browser)', () => {
   const today = todayInBrussels();
   beforeAll(async () => {
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker', 'council-secretary', 'finance']);
+    await sys.loginAll(['social-worker', 'council-secretary', 'finance', 'team-lead']);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -62,5 +62,15 @@ describe('the state-reimbursement file (browser)', () => {
     expect(await section.getByRole('row', { name: /^Formulier D1/ }).getByRole('cell').nth(2).textContent()).toContain('Gedeeltelijk aanvaard op');
     await accessibleScreenshot(page, 'terugbetaling-staat');
     await page.close();
+
+    // The team lead's view: the dossier's claims, claimed, reimbursed and outstanding, and the team's total.
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.goto(`${sys.baseUrl}/app/team`);
+    const table = lead.getByRole('table', { name: 'Kostenstaten (formulieren D1, D2 en F) per dossier' });
+    const reference = (await sys.http.get(`/dossiers/${id}`).set(sys.as('finance'))).body.reference;
+    const row = table.getByRole('row', { name: new RegExp(`^${reference}`) });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['1', formatEuro(paidCents), '€ 100,00', '€ 0,00', '—']);
+    await lead.close();
   });
 });

@@ -55,6 +55,29 @@ const WORKLOAD = object(
   ['asOf', 'team', 'workers', 'unassigned'],
 );
 
+const TERM = object({ dueDate: nullable(DATE), status: nullable(STRING), metDate: nullable(DATE) }, ['dueDate', 'status', 'metDate']);
+const DOSSIER_REF = { dossierId: UUID, reference: STRING, procedure: STRING, status: STRING };
+const COMPETENCE = object(
+  {
+    asOf: DATE,
+    team: TEAM,
+    forwarded: arrayOf(object({ ...DOSSIER_REF, term: TERM }, ['dossierId', 'reference', 'procedure', 'status', 'term'])),
+    received: arrayOf(object({ ...DOSSIER_REF, receivedOn: DATE, forwardingOcmw: nullable(STRING), open: { type: 'boolean' } }, ['dossierId', 'reference', 'procedure', 'status', 'receivedOn', 'forwardingOcmw', 'open'])),
+    conflicts: arrayOf(object(
+      { ...DOSSIER_REF, stage: { enum: ['to-submit', 'awaiting-designation', 'designated', 'decided'] }, submission: TERM, designation: nullable(TERM), decidedOn: nullable(DATE) },
+      ['dossierId', 'reference', 'procedure', 'status', 'stage', 'submission', 'designation', 'decidedOn'],
+    )),
+    reimbursements: object({
+      dossiers: arrayOf(object(
+        { dossierId: UUID, reference: STRING, claims: INTEGER, claimedCents: INTEGER, reimbursedCents: INTEGER, outstandingCents: INTEGER, unanswered: INTEGER, oldestUnansweredOn: nullable(DATE) },
+        ['dossierId', 'reference', 'claims', 'claimedCents', 'reimbursedCents', 'outstandingCents', 'unanswered', 'oldestUnansweredOn'],
+      )),
+      totals: object({ claimedCents: INTEGER, reimbursedCents: INTEGER, outstandingCents: INTEGER }, ['claimedCents', 'reimbursedCents', 'outstandingCents']),
+    }, ['dossiers', 'totals']),
+  },
+  ['asOf', 'team', 'forwarded', 'received', 'conflicts', 'reimbursements'],
+);
+
 @ApiTags('dashboard')
 @ApiAuthenticated()
 @Controller('dashboard')
@@ -68,6 +91,15 @@ export class DashboardController {
   @ApiErrors(404)
   deadlines(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: DashboardQuery) {
     return this.dashboard.deadlines(actor, query);
+  }
+
+  @Get('competence')
+  @ApiQuerySchema(QUERY)
+  @ApiOk(COMPETENCE, "The team's requests forwarded and received, competence conflicts with POD MI, and Wet 1965 claims claimed and outstanding")
+  @ApiPermission('dashboard:read')
+  @ApiErrors(404)
+  competence(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: DashboardQuery) {
+    return this.dashboard.competence(actor, query);
   }
 
   @Get('workload')

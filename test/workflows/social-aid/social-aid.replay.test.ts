@@ -16,7 +16,7 @@ const inquiry = (homeVisitDate: string, overrides: Record<string, unknown> = {})
 });
 const oneOff = { aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.' };
 
-const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void>> = {
+const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void | 'terminate'>> = {
   // An equivalent leefloon through the council into the running benefit: arrears, a month of payments, the SA-8 clock.
   'equivalent-leefloon': async ({ complete, decide, today, env }) => {
     await complete('competence-check', outcomes.competent);

@@ -1044,6 +1044,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard/competence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardController_competence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/workload": {
         parameters: {
             query?: never;
@@ -11775,6 +11791,150 @@ export interface operations {
                             /** Format: date */
                             nearestDueDate?: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DashboardController_competence: {
+        parameters: {
+            query?: {
+                team?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's requests forwarded and received, competence conflicts with POD MI, and Wet 1965 claims claimed and outstanding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        asOf: string;
+                        /** @description The team shown; null: every team (admin) */
+                        team: string | null;
+                        forwarded: {
+                            /** Format: uuid */
+                            dossierId: string;
+                            reference: string;
+                            procedure: string;
+                            status: string;
+                            term: {
+                                /** Format: date */
+                                dueDate: string | null;
+                                status: string | null;
+                                /** Format: date */
+                                metDate: string | null;
+                            };
+                        }[];
+                        received: {
+                            /** Format: uuid */
+                            dossierId: string;
+                            reference: string;
+                            procedure: string;
+                            status: string;
+                            /** Format: date */
+                            receivedOn: string;
+                            forwardingOcmw: string | null;
+                            open: boolean;
+                        }[];
+                        conflicts: {
+                            /** Format: uuid */
+                            dossierId: string;
+                            reference: string;
+                            procedure: string;
+                            status: string;
+                            /** @enum {unknown} */
+                            stage: "to-submit" | "awaiting-designation" | "designated" | "decided";
+                            submission: {
+                                /** Format: date */
+                                dueDate: string | null;
+                                status: string | null;
+                                /** Format: date */
+                                metDate: string | null;
+                            };
+                            designation: {
+                                /** Format: date */
+                                dueDate: string | null;
+                                status: string | null;
+                                /** Format: date */
+                                metDate: string | null;
+                            } | null;
+                            /** Format: date */
+                            decidedOn: string | null;
+                        }[];
+                        reimbursements: {
+                            dossiers: {
+                                /** Format: uuid */
+                                dossierId: string;
+                                reference: string;
+                                claims: number;
+                                claimedCents: number;
+                                reimbursedCents: number;
+                                outstandingCents: number;
+                                unanswered: number;
+                                /** Format: date */
+                                oldestUnansweredOn: string | null;
+                            }[];
+                            totals: {
+                                claimedCents: number;
+                                reimbursedCents: number;
+                                outstandingCents: number;
+                            };
+                        };
                     };
                 };
             };

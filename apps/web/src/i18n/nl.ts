@@ -373,6 +373,29 @@ export const nl = {
     party: (name: string, role: string) => `${name} (${role})`,
     ocmw: (name: string, nisCode: string, self: boolean) => `${name} (NIS ${nisCode})${self ? ' — dit OCMW' : ''}`,
   },
+  /** The team lead's view of competence and state reimbursement (screens/CompetenceOverview.tsx). */
+  competenceOverview: {
+    title: 'Bevoegdheid en terugbetaling door de Staat',
+    none: 'Geen.',
+    forwarded: (n: number) => `Doorgestuurd naar een ander OCMW (${n})`, forwardedList: 'Aanvragen doorgestuurd naar een ander OCMW',
+    received: (n: number) => `Ontvangen van een ander OCMW (${n})`, receivedList: 'Aanvragen ontvangen van een ander OCMW',
+    conflicts: (n: number) => `Bevoegdheidsconflicten met de POD MI (${n})`, conflictsList: 'Bevoegdheidsconflicten met de POD MI',
+    forwardBy: (date: string) => `doorsturen uiterlijk ${date}`, forwardedOn: (date: string) => `doorgestuurd op ${date}`,
+    from: (ocmw: string, date: string) => `van ${ocmw}, ontvangen op ${date}`, unknownOcmw: 'een ander OCMW',
+    stage: {
+      'to-submit': 'voor te leggen aan de POD MI', 'awaiting-designation': 'wacht op de aanwijzing door de POD MI',
+      designated: 'voorlopig aangewezen', decided: 'eindbeslissing van de POD MI',
+    } as Record<string, string>,
+    submitBy: (date: string) => `voorleggen uiterlijk ${date}`, submittedOn: (date: string) => `voorgelegd op ${date}`,
+    designationBy: (date: string) => `aanwijzing verwacht uiterlijk ${date}`, designatedOn: (date: string) => `aangewezen op ${date}`,
+    decidedOn: (date: string) => `op ${date}`,
+    late: '(te laat)', overdue: '(termijn overschreden)',
+    reimbursement: 'Terugbetaling door de Staat (Wet 1965)',
+    noClaims: 'Geen aanvragen tot terugbetaling.',
+    reimbursementCaption: 'Kostenstaten (formulieren D1, D2 en F) per dossier',
+    columns: ['Dossier', 'Aanvragen', 'Gevraagd', 'Terugbetaald', 'Nog open', 'Oudste zonder antwoord'],
+    total: 'Totaal',
+  },
   /** The state-reimbursement file of a social aid dossier (Wet 1965; screens/ReimbursementSection.tsx). */
   reimbursement: {
     title: 'Terugbetaling door de Staat (Wet 1965)',

@@ -6,6 +6,7 @@ import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
 import { dateLong, datesInText } from '../format';
 import { t } from '../i18n';
+import { CompetenceOverview } from './CompetenceOverview';
 import { refusal } from './TaskScreen';
 
 type Board = paths['/dashboard/deadlines']['get']['responses']['200']['content']['application/json'];
@@ -83,6 +84,7 @@ export function TeamScreen() {
           </tbody>
         </table>
       </section>
+      <CompetenceOverview />
       <Reassign workers={load.workers.flatMap((w) => (w.user?.role === 'social-worker' && w.user.id ? [{ id: w.user.id, displayName: w.user.displayName ?? '' }] : []))} />
     </Page>
   );
