@@ -41,7 +41,7 @@ async function main() {
     }
     const firstTaskReady = performance.now() - waitStart;
     const complete = await timed(tasks, concurrency, (t) =>
-      api('POST', `/tasks/${t.id}/complete`, token, { competent: true, rule: 'usual-residence' }),
+      api('POST', `/tasks/${t.id}/complete`, token, { situation: 'usual-residence', usualResidence: '44021', competent: true, rule: 'usual-residence' }),
     );
     const rss = memory(system.pid);
 

@@ -15,6 +15,8 @@ export interface OpenTaskInput {
   assigneeId: string | null;
   dueDate: string | null;
   deadlineKey: string | null;
+  /** Optional fields of the kind's schema this task requires (the workflow refuses it without them; the form marks them). */
+  requiredFields?: string[];
 }
 
 export interface TaskCompletionInput {
@@ -54,6 +56,7 @@ export function createTaskActivities({ dataSource }: { dataSource: DataSource })
             assigneeId,
             dueDate: input.dueDate,
             deadlineKey: input.deadlineKey,
+            requiredFields: input.requiredFields ?? [],
           }))) return;
         await audit(tx, SYSTEM, 'task.opened', { dossierId: input.dossierId, details: { taskId: input.taskId, kind: input.kind, assigneeId } });
       });

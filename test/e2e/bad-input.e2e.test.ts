@@ -2,7 +2,7 @@ import { Client as PgClient } from 'pg';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { freePort } from '../../libs/infra/embedded-postgres';
 import { startTemporalDevServer, TemporalDevServerHandle } from '../../libs/infra/temporal-dev-server';
-import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { outcomes, todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/temporal';
 
@@ -167,7 +167,7 @@ describe('Temporal unavailable (e2e)', () => {
     expect(opened.body).toMatchObject({ reference: expect.stringMatching(/^LL-/), workflowStarted: false });
     const start = async () => (await sys.db.query(`SELECT status FROM workflow_outbox WHERE dossier_id = $1 AND message = 'startWorkflow'`, [opened.body.id])).rows;
     expect(await start()).toEqual([{ status: 'pending' }]);
-    const completed = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send({ competent: true, rule: 'usual-residence' });
+    const completed = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send(outcomes.competent);
     expect([completed.status, completed.headers['retry-after'], completed.body]).toEqual([503, '5', errorShape(503)]);
     expect(completed.body.message).toMatch(/Temporal/);
     expect((await sys.db.query('SELECT status FROM tasks WHERE id = $1', [task.id])).rows[0].status).not.toBe('completed');

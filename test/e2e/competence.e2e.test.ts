@@ -67,11 +67,18 @@ describe('the competence check with its facts (e2e)', () => {
     expect((await sys.http.get(`/tasks/${forward.id}/prefill`).set(sys.as('social-worker'))).body.values).toMatchObject({ forwardedTo: 'OCMW Leuven' });
   });
 
-  it('a check without facts keeps working as before (no determination on the dossier)', async () => {
+  it('a new dossier requires the facts: its form says so, and a bare yes/no is refused (400) with nothing changed', async () => {
     const dossierId = await newDossier('Zonderfeiten');
     const task = await openTask(dossierId, 'competence-check');
-    expect((await sys.http.post(`/tasks/${task.id}/complete`).set(sys.as('social-worker')).send({ competent: true, rule: 'usual-residence' })).status).toBe(200);
-    await openTask(dossierId, 'social-inquiry');
-    expect((await sys.http.get(`/dossiers/${dossierId}`).set(sys.as('social-worker'))).body.competence).toBeNull();
+    const detail = await sys.http.get(`/tasks/${task.id}`).set(sys.as('social-worker'));
+    expect(detail.body.outcomeSchema.required).toEqual(['competent', 'rule', 'situation']);
+    expect((await sys.db.query(`SELECT required_fields FROM tasks WHERE id = $1`, [task.id])).rows[0].required_fields).toEqual(['situation']);
+    const bare = await sys.http.post(`/tasks/${task.id}/complete`).set(sys.as('social-worker')).send({ competent: true, rule: 'usual-residence' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.errors).toEqual([expect.objectContaining({ path: '/situation', code: 'required' })]);
+    expect((await sys.http.get(`/tasks/${task.id}`).set(sys.as('social-worker'))).body.status).not.toBe('completed');
+    // The kind itself keeps the facts optional (GET /procedures): running dossiers complete it as before.
+    const kinds = (await sys.http.get('/procedures').set(sys.as('social-worker'))).body.items.find((p: { name: string }) => p.name === 'leefloon').taskKinds;
+    expect(kinds.find((k: { kind: string }) => k.kind === 'competence-check').outcomeSchema.required).toEqual(['competent', 'rule']);
   });
 });

@@ -1,6 +1,6 @@
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
-import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { outcomes, todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { eventually } from '../support/temporal';
 import { startTestSystem, TestSystem } from '../support/system';
 
@@ -141,7 +141,7 @@ describe('deadlines, dashboard, escalations and reassignment (e2e)', () => {
     const theirs = await sys.http.get('/tasks?assignee=me').set(as('social-worker-2'));
     expect(theirs.body.items).toHaveLength(2);
     const task = theirs.body.items.find((t: { dossierId: string }) => t.dossierId === dossiers.atRisk);
-    const done = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker-2')).send({ competent: true, rule: 'usual-residence' });
+    const done = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker-2')).send(outcomes.competent);
     expect(done.body.nextTasks[0]).toMatchObject({ kind: 'social-inquiry', assigneeId: users['social-worker-2'] });
     const dossier = await sys.http.get(`/dossiers/${dossiers.atRisk}`).set(as('team-lead'));
     expect(dossier.body.responsibleUserId).toBe(users['social-worker-2']);

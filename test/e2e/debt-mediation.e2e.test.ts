@@ -1,6 +1,6 @@
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { treatTodayAtExtraordinarySession } from '../support/council';
-import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { outcomes, todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
 import { eventually } from '../support/temporal';
@@ -42,7 +42,7 @@ describe('debt mediation (e2e)', () => {
 
     const complete = async (kind: string, outcome: Record<string, unknown>) =>
       sys.http.post(`/tasks/${(await openTaskOf(sys, 'social-worker', id, kind)).id}/complete`).set(sys.as('social-worker')).send(outcome);
-    expect((await complete('competence-check', { competent: true, rule: 'usual-residence' })).status).toBe(200);
+    expect((await complete('competence-check', outcomes.competent)).status).toBe(200);
     expect((await complete('debt-inquiry', { totalDebtsCents: 1_250_000, creditorCount: 6, monthlyIncomeCents: 165_000, priorityDebts: true, hearingRequested: false })).status).toBe(200);
     expect((await complete('debt-report', { proposal: 'grant', guidanceType: 'amicable-mediation', durationMonths: 36, motivation: 'Haalbaar.' })).status).toBe(200);
 

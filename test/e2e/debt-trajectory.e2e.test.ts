@@ -1,7 +1,7 @@
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { isoWeekOf, monthlyDueDay, periodOf, weeklyPaymentDay } from '../../libs/payments/schedule';
 import { treatTodayAtExtraordinarySession } from '../support/council';
-import { todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { outcomes, todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { pain001SchemaErrors } from '../support/pain001';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
@@ -61,7 +61,7 @@ describe('debt mediation trajectory (e2e)', () => {
 
     const complete = async (kind: string, outcome: Record<string, unknown>) =>
       sys.http.post(`/tasks/${(await openTaskOf(sys, 'social-worker', id, kind)).id}/complete`).set(as('social-worker')).send(outcome);
-    expect((await complete('competence-check', { competent: true, rule: 'usual-residence' })).status).toBe(200);
+    expect((await complete('competence-check', outcomes.competent)).status).toBe(200);
     expect((await complete('debt-inquiry', { totalDebtsCents: 216_500, creditorCount: 2, monthlyIncomeCents: 165_000, priorityDebts: true, hearingRequested: false })).status).toBe(200);
     expect((await complete('debt-report', { proposal: 'grant', guidanceType: 'budget-management', durationMonths: 24, motivation: 'Budgetbeheer nodig.' })).status).toBe(200);
     const place = await treatTodayAtExtraordinarySession(sys, id);

@@ -110,7 +110,8 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
     expect(competence).toMatchObject({ dossierId, status: 'claimed', dueDate: addDays(requestDate, 30), clientName: 'Jan Peeters' });
 
     const detail = await sys.http.get(`/tasks/${competence.id}`).set(as('social-worker'));
-    expect(detail.body.outcomeSchema.required).toEqual(['competent', 'rule']);
+    // The kind's required fields and the facts a new dossier requires (the situation, Wet 1965).
+    expect(detail.body.outcomeSchema.required).toEqual(['competent', 'rule', 'situation']);
 
     // Claimed by the responsible social worker: a colleague gets 409, another role 403, another team 404.
     expect((await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker-2')).send(outcomes.competent)).status).toBe(409);
@@ -120,7 +121,8 @@ describe('leefloon request from intake to notified decision (e2e)', () => {
 
     const missing = await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker')).send({ competent: false, rule: 'usual-residence' });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['/competentOcmw', '/reasons']);
+    // A new dossier requires the facts (the situation) besides the yes/no; not competent, the OCMW and the reasons too.
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['/situation', '/competentOcmw', '/reasons']);
     expect((await sys.http.get(`/tasks/${competence.id}`).set(as('social-worker'))).body.status).toBe('claimed');
 
     const done = await sys.http.post(`/tasks/${competence.id}/complete`).set(as('social-worker')).send(outcomes.competent);

@@ -162,8 +162,10 @@ describe('platform (e2e)', () => {
     expect(assigned.body).toMatchObject({ status: 'claimed', assigneeId: id('social-worker-2') });
     const mine = await sys.http.get('/tasks?assignee=me').set(as('social-worker-2'));
     expect(mine.body.items.map((t: { id: string }) => t.id)).toEqual([task.id]);
-    expect((await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send({ competent: true, rule: 'homeless' })).status).toBe(409);
-    const done = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker-2')).send({ competent: true, rule: 'homeless' });
+    // Homeless, staying in Gent (art. 2 §7 Wet 1965): this OCMW is competent.
+    const homeless = { situation: 'homeless', actualStay: '44021', competent: true, rule: 'homeless' };
+    expect((await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker')).send(homeless)).status).toBe(409);
+    const done = await sys.http.post(`/tasks/${task.id}/complete`).set(as('social-worker-2')).send(homeless);
     expect(done.status).toBe(200);
     expect(done.body.nextTasks.map((t: { kind: string }) => t.kind)).toEqual(['social-inquiry']);
   });

@@ -35,7 +35,7 @@ describe('social aid with a code 207 (e2e)', () => {
     const id = dossier.body.id;
 
     const complete = (taskId: string, outcome: Record<string, unknown>) => sys.http.post(`/tasks/${taskId}/complete`).set(sys.as('social-worker')).send(outcome);
-    expect((await complete((await openTask(id, 'competence-check')).id, { competent: true, rule: 'asylum' })).status).toBe(200);
+    expect((await complete((await openTask(id, 'competence-check')).id, { situation: 'international-protection', registrationPlace: '44021', competent: true, rule: 'asylum' })).status).toBe(200);
     const inquiry = await complete((await openTask(id, 'aid-inquiry')).id, {
       homeVisitDate: requestDate, residenceStatus: 'international-protection', rijksregisterCode: '207', stateReimbursed: false,
       householdType: 'single', monthlyResourcesCents: 0, hearingRequested: false,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 /** axe-core in the page: no serious or critical accessibility violation. */
 export async function expectAccessible(page: Page) {
@@ -41,4 +41,15 @@ export async function signedInPage(browser: Browser, baseUrl: string, username: 
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.waitForURL('**/app/taken');
   return page;
+}
+
+/**
+ * The competence check's facts as a social worker gives them for a person living in Gent, this OCMW (what new
+ * dossiers require): the situation, then the usual residence picked from the OCMW directory once it has loaded.
+ */
+export async function fillCompetenceFactsLivingHere(scope: Page | Locator) {
+  await scope.getByLabel('Situatie op de datum van de aanvraag *').selectOption({ label: 'Woont gewoonlijk in een gemeente (algemene regel)' });
+  const residence = scope.getByLabel('Gewoonlijke verblijfplaats op de datum van de aanvraag');
+  await residence.locator('option', { hasText: 'OCMW Gent' }).waitFor({ state: 'attached' });
+  await residence.selectOption({ label: 'OCMW Gent (NIS 44021) — dit OCMW' });
 }

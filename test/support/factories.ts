@@ -24,8 +24,9 @@ export function aDossierInput(overrides: Partial<DossierInput> = {}): DossierInp
 }
 
 export const outcomes = {
-  competent: { competent: true, rule: 'usual-residence' },
-  notCompetent: { competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Gent', reasons: 'Gewoonlijke verblijfplaats in Gent' },
+  // With the facts new dossiers require (this OCMW is Gent, 44021; Antwerpen is 11002): the rules agree with the answer.
+  competent: { situation: 'usual-residence', usualResidence: '44021', competent: true, rule: 'usual-residence' },
+  notCompetent: { situation: 'usual-residence', usualResidence: '11002', competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Gewoonlijke verblijfplaats in Antwerpen' },
   inquiry: (homeVisitDate: string) => ({
     homeVisitDate,
     householdType: 'single',

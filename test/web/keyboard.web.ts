@@ -63,6 +63,14 @@ describe('the app by keyboard only (browser)', () => {
     await tabTo(page, 'Territoriale bevoegdheid nagaan');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Territoriale bevoegdheid nagaan' }).waitFor();
+    // The facts first (a new dossier requires them): the situation, then the usual residence from the OCMW directory.
+    await tabTo(page, 'Situatie op de datum van de aanvraag *');
+    await page.keyboard.type('Woont');
+    expect(await page.getByLabel('Situatie op de datum van de aanvraag *').locator('option:checked').textContent()).toBe('Woont gewoonlijk in een gemeente (algemene regel)');
+    await page.getByLabel('Gewoonlijke verblijfplaats op de datum van de aanvraag').locator('option', { hasText: 'OCMW Gent' }).waitFor({ state: 'attached' });
+    await tabTo(page, 'Gewoonlijke verblijfplaats op de datum van de aanvraag');
+    await page.keyboard.type('OCMW Gent');
+    expect(await page.getByLabel('Gewoonlijke verblijfplaats op de datum van de aanvraag').locator('option:checked').textContent()).toBe('OCMW Gent (NIS 44021) — dit OCMW');
     await tabTo(page, 'Is dit OCMW bevoegd? *');
     await page.keyboard.type('Ja'); // a closed select takes the option its typed letters start
     expect(await page.getByLabel('Is dit OCMW bevoegd? *').locator('option:checked').textContent()).toBe('Ja, bevoegd');

@@ -4,7 +4,7 @@ import { dateLong, month } from '../../apps/web/src/format';
 import { outcomes, todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { treatTodayAtExtraordinarySession } from '../support/council';
 import { startTestSystem, TestSystem } from '../support/system';
-import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { accessibleScreenshot, fillCompetenceFactsLivingHere, launchBrowser, signedInPage } from '../support/browser';
 import { openTaskOf } from '../support/task-flow';
 import { eventually } from '../support/temporal';
 
@@ -66,6 +66,7 @@ describe("each role's day, one request through the screens (browser)", () => {
     expect(Number((await sys.db.query(`SELECT count(*) FROM persons WHERE last_name = 'Janssens'`)).rows[0].count)).toBe(1);
 
     await task(page, 'competence-check', 'Territoriale bevoegdheid nagaan');
+    await fillCompetenceFactsLivingHere(page);
     await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Ja, bevoegd' });
     await page.getByLabel('Toegepaste regel (Wet 1965) *').selectOption({ label: 'Gewoonlijke verblijfplaats' });
     await page.getByRole('button', { name: 'Afronden' }).click();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
-import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
+import { accessibleScreenshot, fillCompetenceFactsLivingHere, signedInPage, launchBrowser } from '../support/browser';
 import { todayInBrussels, VALID_IBANS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 
@@ -40,6 +40,9 @@ describe('the task page (browser)', () => {
     await accessibleScreenshot(page, 'react-2-taak-geweigerd');
     await page.getByLabel('Is dit OCMW bevoegd? *').selectOption({ label: 'Ja, bevoegd' });
     expect(await page.getByLabel('Bevoegd OCMW *').count()).toBe(0);
+    // A new dossier requires the facts: the situation (marked *) and where the person lives.
+    expect(await page.locator('#f-situation-error').textContent()).toBe('Dit veld is verplicht.');
+    await fillCompetenceFactsLivingHere(page);
     await page.getByRole('button', { name: 'Afronden' }).click();
     await page.waitForURL(`**/app/dossiers/${dossierId}`);
     // The dossier page (ported from screens.web.ts): Dutch status from GET /procedures, never a stored code.

@@ -3,7 +3,7 @@ import { DEBT_MEDIATION, guidanceTypeLabel } from '../../libs/procedures/debt-me
 import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { councilDecides, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, competenceCheck, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import type { debtMediationTrajectory } from './trajectory.workflow';
 
 /** Grants from here on continue as the trajectory workflow (debtMediationTrajectory); earlier ones stay open here. */
@@ -29,7 +29,7 @@ export async function debtMediationApplication(input: DossierInput): Promise<Deb
   const decisionTerm = await registerRequest(dossier, 'Aanvraag schuldbemiddeling of budgetbegeleiding');
 
   // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
-  const competence = await dossier.task('competence-check', { deadline: decisionTerm });
+  const competence = await competenceCheck(dossier, decisionTerm);
   await explainCompetence(dossier, competence);
   // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
   if (competence.competent === false) {

@@ -6,7 +6,7 @@ import { LEEFLOON_DOSSIER, leefloonBenefit, sendPodMi } from './leefloon-benefit
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { monthlyAidLetter, monthlyAmount } from '../shared/monthly-aid';
-import { explainCompetence, notCompetent, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { competenceCheck, explainCompetence, notCompetent, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
 export const COUNCIL_AGENDA_PATCH = 'council-agenda';
@@ -38,7 +38,7 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   // the request (art. 21 §1 RMI-wet); lapsed without a decision, the appeal for its absence (art. 47 RMI-wet) opens.
   const decisionTerm = await registerRequest(dossier, 'Aanvraag leefloon');
 
-  const competence = await dossier.task('competence-check', { deadline: decisionTerm });
+  const competence = await competenceCheck(dossier, decisionTerm);
   await explainCompetence(dossier, competence);
   // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
   if (competence.competent === false) {

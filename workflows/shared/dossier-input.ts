@@ -81,6 +81,8 @@ export interface CarriedTask {
   /** The procedure's name for this task among others of its kind (default: the kind). */
   key: string;
   role: string;
+  /** Optional fields the task requires (TaskOptions.require); absent in hand-overs before them. */
+  require?: string[];
 }
 
 /** The chair's urgent decision (art. 28 §1 OCMW-wet practice, domain §8), to be ratified at the next BCSD session. */

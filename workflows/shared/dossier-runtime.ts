@@ -119,6 +119,19 @@ interface TaskState {
    * as if it were completed (with no outcome) and recorded a completion — kept so their histories replay.
    */
   cancelled?: 'ends' | 'legacy';
+  /** Optional fields of the kind's schema this task requires (a procedure asks more from a patch on). */
+  require?: readonly string[];
+}
+
+/** How a procedure opens a task: its deadline, its key among tasks of its kind, optional fields it requires. */
+export interface TaskOptions {
+  deadline?: DeadlineHandle;
+  key?: string;
+  /**
+   * Optional fields of the kind's outcome schema this task requires: a procedure asks more of new dossiers (behind a
+   * patch) while running ones complete the kind as before. Refused (400 `required`) without them; the inbox's form marks them.
+   */
+  require?: readonly string[];
 }
 
 export type TaskOutcome = Record<string, unknown> & { readonly completedBy: string; readonly completedOn: IsoDate };
@@ -217,7 +230,7 @@ export class Dossier {
     this.takenEvents = new Set((input.carry?.events?.taken ?? []).slice(-REMEMBERED_EVENT_IDS));
     for (const t of input.carry?.tasks ?? []) {
       // Still open in the inbox: a completion is accepted from the start of this run, before the procedure asks again.
-      this.tasks.set(t.id, { id: t.id, kind: t.kind, key: t.key, role: t.role, status: 'open', recorded: false, carried: true });
+      this.tasks.set(t.id, { id: t.id, kind: t.kind, key: t.key, role: t.role, status: 'open', recorded: false, carried: true, ...(t.require ? { require: t.require } : {}) });
     }
     setHandler(dossierStateQuery, () => this.view());
     setHandler(
@@ -369,9 +382,9 @@ export class Dossier {
    * against the kind's outcome schema). Social-worker tasks go to the dossier's responsible social worker (or the
    * colleague covering their absence).
    */
-  task<K extends TaskKindName>(kind: K, options?: { deadline?: DeadlineHandle; key?: string }): Promise<CompletedTask<K>>;
-  task(kind: string, options?: { deadline?: DeadlineHandle; key?: string }): Promise<TaskOutcome>;
-  async task(kind: string, options: { deadline?: DeadlineHandle; key?: string } = {}): Promise<TaskOutcome> {
+  task<K extends TaskKindName>(kind: K, options?: TaskOptions): Promise<CompletedTask<K>>;
+  task(kind: string, options?: TaskOptions): Promise<TaskOutcome>;
+  async task(kind: string, options: TaskOptions = {}): Promise<TaskOutcome> {
     const k = taskKindOf(this.input.procedure, kind);
     const key = options.key ?? kind;
     // A task the previous run handed over (same kind and key) is taken over: same id, same assignee, no second row.
@@ -380,7 +393,8 @@ export class Dossier {
       task.carried = false;
     } else {
       const id = uuid4();
-      const opened: TaskState = { id, kind, key, role: k.role, status: 'open', recorded: false };
+      const require = options.require?.length ? [...options.require] : undefined;
+      const opened: TaskState = { id, kind, key, role: k.role, status: 'open', recorded: false, ...(require ? { require } : {}) };
       task = opened;
       this.tasks.set(id, opened);
       await this.call(() =>
@@ -394,6 +408,7 @@ export class Dossier {
           assigneeId: k.role === 'social-worker' ? this.responsibleUserId : null,
           dueDate: options.deadline?.dueDate() ?? null,
           deadlineKey: options.deadline?.key ?? null,
+          ...(require ? { requiredFields: require } : {}),
         }),
       );
     }
@@ -456,7 +471,7 @@ export class Dossier {
   handOver(): DossierInput {
     const tasks: CarriedTask[] = [...this.tasks.values()]
       .filter((t) => t.status === 'open')
-      .map((t) => ({ id: t.id, kind: t.kind, key: t.key, role: t.role }));
+      .map((t) => ({ id: t.id, kind: t.kind, key: t.key, role: t.role, ...(t.require ? { require: [...t.require] } : {}) }));
     const deadlines = [...this.deadlines.values()]
       .filter((d): d is DeadlineClock => d instanceof DeadlineClock && d.isOpen())
       .map((d) => d.snapshot());
@@ -906,6 +921,10 @@ export class Dossier {
       throw ApplicationFailure.create({ type: TASK_FAILURES.wrongRole, message: `task is for role ${task.role}`, nonRetryable: true });
     }
     const errors = validateTaskOutcome(this.input.procedure, task.kind, outcome, { ...this.facts, requestDate: this.input.requestDate, today: this.today() });
+    // The optional fields this task requires (TaskOptions.require), before the kind's own checks' findings.
+    const given = (outcome ?? {}) as Record<string, unknown>;
+    const missing = (task.require ?? []).filter((f) => given[f] === undefined && !errors.some((e) => e.path === `/${f}`));
+    errors.unshift(...missing.map((f) => ({ path: `/${f}`, code: 'required', message: 'is required in this dossier' })));
     if (errors.length > 0) {
       throw ApplicationFailure.create({
         type: TASK_FAILURES.validation,

@@ -73,6 +73,18 @@ export async function registerRequest(dossier: Dossier, registered: string): Pro
   return decisionTerm;
 }
 
+/** New runs ask the competence check's facts (issue 14): running dossiers complete it with the yes/no as before. */
+export const COMPETENCE_FACTS_PATCH = 'competence-facts-required';
+
+/**
+ * The competence check of §5.1 at intake: the guided task (libs/tasks/competence-check.ts) — new runs require its
+ * situation, so the rules of the Wet 1965 decide and explain the competent OCMW; runs before the patch keep the
+ * optional facts and the social worker's yes/no.
+ */
+export function competenceCheck(dossier: Dossier, decisionTerm: DeadlineHandle): Promise<CompletedTask<'competence-check'>> {
+  return dossier.task('competence-check', { deadline: decisionTerm, ...(patched(COMPETENCE_FACTS_PATCH) ? { require: ['situation'] } : {}) });
+}
+
 /** New runs record the competence check's explanation (issue 14): the patch keeps older histories replaying. */
 export const COMPETENCE_EXPLAINED_PATCH = 'competence-explained';
 

@@ -6,7 +6,7 @@ import type { Category } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, monthlyAmount, orderPayment } from '../shared/monthly-aid';
-import { councilDecides, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, competenceCheck, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import { SOCIAL_AID_DOSSIER, type socialAidBenefit } from './social-aid-benefit.workflow';
 import { superviseForm } from '../shared/partner-forms';
 import { sendStartForms } from './wet1965-forms';
@@ -37,7 +37,7 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
   const decisionTerm = await registerRequest(dossier, 'Aanvraag maatschappelijke dienstverlening');
 
   // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
-  const competence = await dossier.task('competence-check', { deadline: decisionTerm });
+  const competence = await competenceCheck(dossier, decisionTerm);
   await explainCompetence(dossier, competence);
   // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
   if (competence.competent === false) {

@@ -1,3 +1,4 @@
+import type { JsonSchema } from '../../../libs/validation/schema';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -78,7 +79,7 @@ export class TasksService {
       const completedBy = task.completedBy ? await tx.findOneBy(UserEntity, { id: task.completedBy }) : null;
       return {
         ...item,
-        outcomeSchema: taskKindOf(item.procedure, task.kind).outcomeSchema,
+        outcomeSchema: withRequired(taskKindOf(item.procedure, task.kind).outcomeSchema, task.requiredFields ?? []),
         outcome: task.outcome,
         completedBy: task.completedBy ?? null,
         completedByName: completedBy?.displayName ?? null,
@@ -252,3 +253,12 @@ export class TasksService {
 
 /** At most this much JSON per draft. */
 export const MAX_DRAFT_BYTES = 64 * 1024;
+
+/**
+ * The kind's outcome schema with the optional fields this task requires (the workflow's TaskOptions.require) among its
+ * required ones: the form marks them, as the workflow refuses the completion without them.
+ */
+function withRequired(schema: JsonSchema, fields: readonly string[]): JsonSchema {
+  if (fields.length === 0) return schema;
+  return { ...schema, required: [...new Set([...(schema.required ?? []), ...fields])] };
+}

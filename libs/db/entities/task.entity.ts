@@ -17,6 +17,8 @@ export class TaskEntity {
   @Column({ type: 'date', name: 'due_date', nullable: true }) dueDate: string | null;
   @Column({ type: 'text', name: 'deadline_key', nullable: true }) deadlineKey: string | null;
   @Column({ type: 'jsonb', nullable: true }) outcome: Record<string, unknown> | null;
+  /** Optional fields of the kind's outcome schema this task requires (the workflow's TaskOptions.require). */
+  @Column({ type: 'text', array: true, name: 'required_fields', default: () => "'{}'" }) requiredFields: string[];
   @Column({ type: 'uuid', name: 'completed_by', nullable: true }) completedBy: string | null;
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true }) completedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;

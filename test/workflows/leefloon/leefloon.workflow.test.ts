@@ -449,6 +449,7 @@ describe('leefloonApplication (time-skipping)', () => {
       expect(err.cause).toBeInstanceOf(ApplicationFailure);
       expect(err.cause.type).toBe(TASK_FAILURES.validation);
       expect(err.cause.details[0].map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+        ['/situation', 'required'], // a new dossier requires the facts (patch competence-facts-required)
         ['/competentOcmw', 'required'],
         ['/reasons', 'required'],
       ]);

@@ -22,7 +22,7 @@ describe('the competence conflict with POD MI (time-skipping)', () => {
   const today = async () => todayInBrussels(await env.currentTimeMs());
 
   const forwardedHere = { type: 'request-forwarded-by-ocmw', occurredOn: '', forwardingOcmw: 'OCMW Aalst' };
-  const declined = { competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Woont gewoonlijk in Antwerpen.' };
+  const declined = { situation: 'usual-residence', usualResidence: '11002', competent: false, rule: 'usual-residence', competentOcmw: 'OCMW Antwerpen', reasons: 'Woont gewoonlijk in Antwerpen.' };
 
   async function start(opened: typeof forwardedHere | null) {
     const requestDate = await today();
