@@ -181,6 +181,15 @@ const SCENARIOS: Record<string, Scenario> = {
     await env.sleep('1 day');
     return 'terminate';
   },
+  // v9 (the competence-facts-required patch): a bare yes/no refused for a new dossier, then the facts and the inquiry.
+  'facts-required': async ({ complete, today, env }) => {
+    const refused = await complete('competence-check', { competent: true, rule: 'usual-residence' }).then(() => false, () => true);
+    if (!refused) throw new Error('a new dossier accepted the competence check without its facts');
+    await complete('competence-check', outcomes.competent);
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await env.sleep('2 days');
+    return 'terminate';
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
