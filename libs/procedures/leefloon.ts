@@ -4,7 +4,7 @@
  */
 import { category, cents, choice, date, LEEFLOON_TASK_KINDS, notBefore, object, requiredFields, text } from '../tasks/task-kinds';
 import type { ProcedureDefinition } from './types';
-import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
+import { COMPETENCE_CHANGED_EVENT, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 
 const startDate = { type: 'string', format: 'date', title: 'Ingangsdatum' } as const;
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -101,6 +101,7 @@ export const LEEFLOON = {
     'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
     'competence-designation': COMPETENCE_DESIGNATION_EVENT,
     'competence-conflict-decided': COMPETENCE_CONFLICT_DECIDED_EVENT,
+    'competence-changed': COMPETENCE_CHANGED_EVENT,
     // The client reports a new fact (income, household, address, a stay abroad): the receipt tells them of this duty
     // (art. 18 RMI-wet, LL-1) and a stay abroad of a week or more is reported before leaving (art. 23 §5 RMI-wet).
     'new-fact-reported': {

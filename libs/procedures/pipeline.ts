@@ -56,6 +56,21 @@ export const COMPETENCE_CONFLICT_DECIDED_EVENT = {
   }),
 } as const satisfies ExternalEventKind;
 
+/**
+ * CO-4: competence changes in a running file (the client moved, §5.2): the OCMW informs the new OCMW and the client in
+ * writing (the CO-1 steps may be used) and a social worker proposes a stop from the day competence ended — never a stop
+ * by itself. [U] no strict term: none is set.
+ */
+export const COMPETENCE_CHANGED_EVENT = {
+  title: 'Bevoegdheid gewijzigd in een lopend dossier (bv. verhuis)',
+  schema: object(['since', 'newOcmw', 'reasons'], {
+    since: date('Dit OCMW is niet meer bevoegd vanaf (bv. de verhuisdatum)'),
+    newOcmw: nisCode('Nu bevoegd OCMW'),
+    reasons: text('Waarom (de feiten en de regel van de Wet 1965)', 2000),
+  }),
+} as const satisfies ExternalEventKind;
+export const COMPETENCE_CHANGED_EVENT_TYPE = 'competence-changed';
+
 /** The statuses the shared pipeline sets, in its order; a procedure adds its own after them (order 14 on). */
 export const PIPELINE_STATUSES = [
   { code: 'REQUEST_REGISTERED', label: 'Aanvraag geregistreerd', order: 1 },

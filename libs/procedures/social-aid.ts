@@ -6,7 +6,7 @@
  * Its workflows are workflows/social-aid/. Pure data: workflows import it.
  */
 import { AID_FIELDS, AID_FORM_REQUIREMENTS, cents, choice, date, noGrantWithCode207, notBefore, object, requiredFields, requiredWhen, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
-import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
+import { COMPETENCE_CHANGED_EVENT, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 import type { ProcedureDefinition } from './types';
 
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -118,6 +118,7 @@ export const SOCIAL_AID = {
     'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
     'competence-designation': COMPETENCE_DESIGNATION_EVENT,
     'competence-conflict-decided': COMPETENCE_CONFLICT_DECIDED_EVENT,
+    'competence-changed': COMPETENCE_CHANGED_EVENT,
     // The final negative decision on the application for international protection, as the client or Fedasil reports
     // it: the running aid ends SA-9 days after its notification ([U], OCMW_ASYLUM_END_OF_AID_DAYS; §2.1).
     'asylum-final-negative': {

@@ -1835,12 +1835,267 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v4 = validate24;
-const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposeStop","motivation"],"properties":{"proposeStop":{"title":"Stopzetting voorstellen aan het BCSD?","oneOf":[{"const":true,"title":"Ja, stopzetting voorstellen"},{"const":false,"title":"Nee, dit OCMW blijft bevoegd"}]},"stopFrom":{"type":"string","format":"date","title":"Stopzetting vanaf"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposeStop":{"const":true}},"required":["proposeStop"]},"then":{"required":["stopFrom"],"description":"when a stop is proposed"}}]};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.proposeStop === undefined) && (missing0 = "proposeStop")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.proposeStop !== undefined){
+if(true !== data.proposeStop){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.stopFrom === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "stopFrom"},message:"must have required property '"+"stopFrom"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.proposeStop === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposeStop"},message:"must have required property '"+"proposeStop"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.motivation === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "proposeStop") || (key0 === "stopFrom")) || (key0 === "motivation"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.proposeStop !== undefined){
+let data1 = data.proposeStop;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(true !== data1){
+const err7 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if(false !== data1){
+const err8 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err9 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.stopFrom !== undefined){
+let data2 = data.stopFrom;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.motivation !== undefined){
+let data3 = data.motivation;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v5 = validate25;
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2018,18 +2273,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v5 = validate25;
-const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v6 = validate26;
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2284,18 +2539,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v6 = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v7 = validate27;
+const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2362,18 +2617,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v7 = validate27;
-const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v8 = validate28;
+const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2572,18 +2827,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v8 = validate28;
-const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
+export const v9 = validate29;
+const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3038,18 +3293,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v9 = validate29;
-const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","householdType","householdSize","monthlyResourcesCents","proposedCategory","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"householdSize":{"type":"integer","title":"Aantal personen in het huishouden","minimum":1,"maximum":30},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"proposedCategory":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"swornStatementDate":{"type":"string","format":"date","title":"Datum verklaring op eer","x-notFuture":true},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+export const v10 = validate30;
+const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","householdType","householdSize","monthlyResourcesCents","proposedCategory","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"householdSize":{"type":"integer","title":"Aantal personen in het huishouden","minimum":1,"maximum":30},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"proposedCategory":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"swornStatementDate":{"type":"string","format":"date","title":"Datum verklaring op eer","x-notFuture":true},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3118,7 +3373,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema40.properties, key0))){
+if(!(func9.call(schema41.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -3573,18 +3828,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v10 = validate30;
-const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
+export const v11 = validate31;
+const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3970,18 +4225,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v11 = validate31;
-const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"body":{"title":"Beslissend orgaan","oneOf":[{"const":"bcsd","title":"BCSD"},{"const":"subcommittee","title":"Subcomité"},{"const":"chair-urgent","title":"Voorzitter (dringend)"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
+export const v12 = validate32;
+const schema43 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"body":{"title":"Beslissend orgaan","oneOf":[{"const":"bcsd","title":"BCSD"},{"const":"subcommittee","title":"Subcomité"},{"const":"chair-urgent","title":"Voorzitter (dringend)"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for a grant"}}]};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4501,18 +4756,18 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v12 = validate32;
-const schema43 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signedOn","type","goals"],"properties":{"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"type":{"title":"Soort project","oneOf":[{"const":"work","title":"Tewerkstelling"},{"const":"training","title":"Opleiding"},{"const":"studies","title":"Studies"},{"const":"social-activation","title":"Sociale activering"}]},"goals":{"type":"string","title":"Doelstellingen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v13 = validate33;
+const schema44 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signedOn","type","goals"],"properties":{"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"type":{"title":"Soort project","oneOf":[{"const":"work","title":"Tewerkstelling"},{"const":"training","title":"Opleiding"},{"const":"studies","title":"Studies"},{"const":"social-activation","title":"Sociale activering"}]},"goals":{"type":"string","title":"Doelstellingen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4754,18 +5009,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v13 = validate33;
-const schema44 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","faceToFace","summary"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"faceToFace":{"title":"Evaluatiegesprek","oneOf":[{"const":true,"title":"Persoonlijk gesprek"},{"const":false,"title":"Schriftelijk / op afstand"}]},"summary":{"type":"string","title":"Verslag","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v14 = validate34;
+const schema45 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","faceToFace","summary"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"faceToFace":{"title":"Evaluatiegesprek","oneOf":[{"const":true,"title":"Persoonlijk gesprek"},{"const":false,"title":"Schriftelijk / op afstand"}]},"summary":{"type":"string","title":"Verslag","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4963,18 +5218,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v14 = validate34;
-const schema45 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v15 = validate35;
+const schema46 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5386,18 +5641,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v15 = validate35;
-const schema46 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v16 = validate36;
+const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5617,18 +5872,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v16 = validate36;
-const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v17 = validate37;
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5786,18 +6041,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v17 = validate37;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+export const v18 = validate38;
+const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6030,18 +6285,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v18 = validate38;
-const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+export const v19 = validate39;
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6142,18 +6397,187 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v19 = validate39;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fact","description"],"properties":{"fact":{"title":"Soort feit","oneOf":[{"const":"income","title":"Inkomsten"},{"const":"household","title":"Gezinssamenstelling"},{"const":"address","title":"Adres"},{"const":"stay-abroad","title":"Verblijf in het buitenland"},{"const":"other","title":"Ander feit"}]},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v20 = validate40;
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["since","newOcmw","reasons"],"properties":{"since":{"type":"string","format":"date","title":"Dit OCMW is niet meer bevoegd vanaf (bv. de verhuisdatum)","x-notFuture":true},"newOcmw":{"type":"string","title":"Nu bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"reasons":{"type":"string","title":"Waarom (de feiten en de regel van de Wet 1965)","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate40.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.since === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.newOcmw === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "newOcmw"},message:"must have required property '"+"newOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "since") || (key0 === "newOcmw")) || (key0 === "reasons"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.since !== undefined){
+let data0 = data.since;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err4 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const failure1 = func17(true, data0, this);
+if(failure1 !== null){
+const err5 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.newOcmw !== undefined){
+let data1 = data.newOcmw;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/newOcmw",schemaPath:"#/properties/newOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/newOcmw",schemaPath:"#/properties/newOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data2 = data.reasons;
+if(typeof data2 === "string"){
+if(func10(data2) > 2000){
+const err9 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func10(data2) < 1){
+const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v21 = validate41;
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fact","description"],"properties":{"fact":{"title":"Soort feit","oneOf":[{"const":"income","title":"Inkomsten"},{"const":"household","title":"Gezinssamenstelling"},{"const":"address","title":"Adres"},{"const":"stay-abroad","title":"Verblijf in het buitenland"},{"const":"other","title":"Ander feit"}]},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":4000}},"additionalProperties":false};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6370,18 +6794,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v20 = validate40;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+export const v22 = validate42;
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6849,7 +7273,7 @@ vErrors.push(err25);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema51.properties, key0))){
+if(!(func9.call(schema53.properties, key0))){
 const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
@@ -7662,18 +8086,18 @@ vErrors.push(err72);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v21 = validate41;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v23 = validate43;
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7841,18 +8265,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v22 = validate42;
-const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+export const v24 = validate44;
+const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8027,18 +8451,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v23 = validate43;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v25 = validate45;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8196,18 +8620,273 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v24 = validate44;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v26 = validate46;
+const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposeStop","motivation"],"properties":{"proposeStop":{"title":"Stopzetting voorstellen aan het BCSD?","oneOf":[{"const":true,"title":"Ja, stopzetting voorstellen"},{"const":false,"title":"Nee, dit OCMW blijft bevoegd"}]},"stopFrom":{"type":"string","format":"date","title":"Stopzetting vanaf"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposeStop":{"const":true}},"required":["proposeStop"]},"then":{"required":["stopFrom"],"description":"when a stop is proposed"}}]};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate46.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.proposeStop === undefined) && (missing0 = "proposeStop")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.proposeStop !== undefined){
+if(true !== data.proposeStop){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.stopFrom === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "stopFrom"},message:"must have required property '"+"stopFrom"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.proposeStop === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposeStop"},message:"must have required property '"+"proposeStop"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.motivation === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "proposeStop") || (key0 === "stopFrom")) || (key0 === "motivation"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.proposeStop !== undefined){
+let data1 = data.proposeStop;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(true !== data1){
+const err7 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if(false !== data1){
+const err8 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err9 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.stopFrom !== undefined){
+let data2 = data.stopFrom;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.motivation !== undefined){
+let data3 = data.motivation;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v27 = validate47;
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8385,18 +9064,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v25 = validate45;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v28 = validate48;
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8651,18 +9330,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v26 = validate46;
-const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v29 = validate49;
+const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8729,18 +9408,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v27 = validate47;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v30 = validate50;
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8939,18 +9618,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v28 = validate48;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
+export const v31 = validate51;
+const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","proposal","monthlyResourcesCents","category","motivation"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"revise","title":"Herzien"},{"const":"stop","title":"Stopzetten"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"endDate":{"type":"string","format":"date","title":"Einddatum (bij stopzetting)"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"stop"}},"required":["proposal"]},"then":{"required":["endDate"],"description":"to stop the aid"}}]};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9405,18 +10084,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v29 = validate49;
-const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","residenceStatus","rijksregisterCode","stateReimbursed","householdType","monthlyResourcesCents","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"residenceStatus":{"title":"Verblijfsstatus","oneOf":[{"const":"population-register","title":"Ingeschreven in het bevolkingsregister"},{"const":"foreigners-register","title":"Ingeschreven in het vreemdelingenregister"},{"const":"international-protection","title":"Verzoeker om internationale bescherming (wachtregister)"},{"const":"other","title":"Andere"}]},"rijksregisterCode":{"title":"Code in het Rijksregister","oneOf":[{"const":"none","title":"Geen code 206 of 207"},{"const":"206","title":"Code 206: procedure lopend, geen verplichte plaats van inschrijving"},{"const":"207","title":"Code 207: verplichte plaats van inschrijving in een opvangstructuur"}]},"stateReimbursed":{"title":"Door de staat terugbetaald (Wet 1965)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+export const v32 = validate52;
+const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["homeVisitDate","residenceStatus","rijksregisterCode","stateReimbursed","householdType","monthlyResourcesCents","hearingRequested"],"properties":{"homeVisitDate":{"type":"string","format":"date","title":"Datum huisbezoek","x-notFuture":true},"residenceStatus":{"title":"Verblijfsstatus","oneOf":[{"const":"population-register","title":"Ingeschreven in het bevolkingsregister"},{"const":"foreigners-register","title":"Ingeschreven in het vreemdelingenregister"},{"const":"international-protection","title":"Verzoeker om internationale bescherming (wachtregister)"},{"const":"other","title":"Andere"}]},"rijksregisterCode":{"title":"Code in het Rijksregister","oneOf":[{"const":"none","title":"Geen code 206 of 207"},{"const":"206","title":"Code 206: procedure lopend, geen verplichte plaats van inschrijving"},{"const":"207","title":"Code 207: verplichte plaats van inschrijving in een opvangstructuur"}]},"stateReimbursed":{"title":"Door de staat terugbetaald (Wet 1965)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"householdType":{"title":"Feitelijke gezinssituatie","oneOf":[{"const":"single","title":"Alleenstaande"},{"const":"cohabiting","title":"Samenwonend"},{"const":"family","title":"Met gezin ten laste"}]},"monthlyResourcesCents":{"type":"integer","title":"In aanmerking genomen bestaansmiddelen per maand (cent)","minimum":0,"maximum":100000000},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9495,7 +10174,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema60.properties, key0))){
+if(!(func9.call(schema63.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -10052,18 +10731,18 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v30 = validate50;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["aidPaidCents","recoverCents","subrogation","motivation"],"properties":{"aidPaidCents":{"type":"integer","title":"Steun betaald voor die periode (cent)","minimum":0,"maximum":100000000},"recoverCents":{"type":"integer","title":"Terug te vorderen (cent)","minimum":0,"maximum":100000000},"subrogation":{"title":"Treedt het OCMW in de rechten van de cliënt (art. 99 §2)?","oneOf":[{"const":true,"title":"Ja, de uitbetaler betaalt aan het OCMW"},{"const":false,"title":"Nee"}]},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v33 = validate53;
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["aidPaidCents","recoverCents","subrogation","motivation"],"properties":{"aidPaidCents":{"type":"integer","title":"Steun betaald voor die periode (cent)","minimum":0,"maximum":100000000},"recoverCents":{"type":"integer","title":"Terug te vorderen (cent)","minimum":0,"maximum":100000000},"subrogation":{"title":"Treedt het OCMW in de rechten van de cliënt (art. 99 §2)?","oneOf":[{"const":true,"title":"Ja, de uitbetaler betaalt aan het OCMW"},{"const":false,"title":"Nee"}]},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10304,18 +10983,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v31 = validate51;
-const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)","x-pick":"dossier-party"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+export const v34 = validate54;
+const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)","x-pick":"dossier-party"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["aidForm"],"description":"for a grant"}},{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10796,7 +11475,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema62.properties, key0))){
+if(!(func9.call(schema65.properties, key0))){
 const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -11293,18 +11972,18 @@ vErrors.push(err61);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v32 = validate52;
-const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"recovered","title":"Teruggevorderd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)","x-pick":"dossier-party"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
+export const v35 = validate55;
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Stopgezet"},{"const":"recovered","title":"Teruggevorderd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"aidForm":{"title":"Vorm van de hulp","oneOf":[{"const":"equivalent-leefloon","title":"Equivalent leefloon (maandelijks, aan de leefloonbedragen)"},{"const":"one-off","title":"Eenmalige financiële steun"},{"const":"in-kind","title":"Hulp in natura"},{"const":"guarantee","title":"Waarborg"},{"const":"advance","title":"Voorschot"}]},"category":{"title":"Categorie","oneOf":[{"const":1,"title":"Categorie 1: samenwonend"},{"const":2,"title":"Categorie 2: alleenstaand"},{"const":3,"title":"Categorie 3: met gezin ten laste"}]},"monthlyAmountCents":{"type":"integer","title":"Maandbedrag (cent)","minimum":0,"maximum":100000000},"startDate":{"type":"string","format":"date","title":"Ingangsdatum"},"amountCents":{"type":"integer","title":"Bedrag, eenmalig (cent)","minimum":0,"maximum":100000000},"aidDescription":{"type":"string","title":"Omschrijving van de hulp","minLength":1,"maxLength":2000},"payeePartyId":{"type":"string","format":"uuid","title":"Te betalen aan een partij van het dossier (leeg: de cliënt)","x-pick":"dossier-party"},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"aidForm":{"const":"equivalent-leefloon"}},"required":["aidForm"]},"then":{"required":["category","monthlyAmountCents","startDate"],"description":"for an equivalent leefloon"}},{"if":{"properties":{"aidForm":{"const":"one-off"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a one-off amount"}},{"if":{"properties":{"aidForm":{"const":"in-kind"}},"required":["aidForm"]},"then":{"required":["aidDescription"],"description":"for aid in kind"}},{"if":{"properties":{"aidForm":{"const":"guarantee"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for a guarantee"}},{"if":{"properties":{"aidForm":{"const":"advance"}},"required":["aidForm"]},"then":{"required":["amountCents","aidDescription"],"description":"for an advance"}}]};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11728,7 +12407,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema63.properties, key0))){
+if(!(func9.call(schema66.properties, key0))){
 const err28 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -12350,18 +13029,18 @@ vErrors.push(err65);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v33 = validate53;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v36 = validate56;
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12581,18 +13260,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v34 = validate54;
-const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v37 = validate57;
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12750,18 +13429,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v35 = validate55;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+export const v38 = validate58;
+const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12994,18 +13673,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v36 = validate56;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+export const v39 = validate59;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13106,18 +13785,187 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v37 = validate57;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
+export const v40 = validate60;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["since","newOcmw","reasons"],"properties":{"since":{"type":"string","format":"date","title":"Dit OCMW is niet meer bevoegd vanaf (bv. de verhuisdatum)","x-notFuture":true},"newOcmw":{"type":"string","title":"Nu bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"reasons":{"type":"string","title":"Waarom (de feiten en de regel van de Wet 1965)","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate60.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.since === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.newOcmw === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "newOcmw"},message:"must have required property '"+"newOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "since") || (key0 === "newOcmw")) || (key0 === "reasons"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.since !== undefined){
+let data0 = data.since;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err4 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const failure1 = func17(true, data0, this);
+if(failure1 !== null){
+const err5 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.newOcmw !== undefined){
+let data1 = data.newOcmw;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/newOcmw",schemaPath:"#/properties/newOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/newOcmw",schemaPath:"#/properties/newOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data2 = data.reasons;
+if(typeof data2 === "string"){
+if(func10(data2) > 2000){
+const err9 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func10(data2) < 1){
+const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate60.errors = vErrors;
+return errors === 0;
+}
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v41 = validate61;
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["notifiedOn"],"properties":{"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving van de beslissing","x-notFuture":true},"authority":{"title":"Beslist door","oneOf":[{"const":"cgvs","title":"CGVS"},{"const":"rvv","title":"Raad voor Vreemdelingenbetwistingen"},{"const":"other","title":"Andere"}]}},"additionalProperties":false};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13282,18 +14130,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v38 = validate58;
-const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["payer","periodFrom","periodTo","amountCents"],"properties":{"payer":{"type":"string","title":"Uitbetaler (bv. de RVA, het ziekenfonds)","minLength":1,"maxLength":200},"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Achteraf betaald bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+export const v42 = validate62;
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["payer","periodFrom","periodTo","amountCents"],"properties":{"payer":{"type":"string","title":"Uitbetaler (bv. de RVA, het ziekenfonds)","minLength":1,"maxLength":200},"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Achteraf betaald bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13486,18 +14334,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v39 = validate59;
-const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["form"],"properties":{"form":{"title":"Wat wordt teruggevraagd?","oneOf":[{"const":"D1","title":"Kosten van de maatschappelijke dienstverlening, uit de betalingen (formulier D1)"},{"const":"D2","title":"Medische kosten (formulier D2)"},{"const":"F","title":"Huisvestingskosten van de eerste woning (formulier F)"}]},"periodFrom":{"type":"string","format":"date","title":"Periode van","x-notFuture":true},"periodTo":{"type":"string","format":"date","title":"Periode tot en met","x-notFuture":true},"homeTakenOn":{"type":"string","format":"date","title":"Eerste woning betrokken op","x-notFuture":true},"description":{"type":"string","title":"Omschrijving van de kost (factuur, zorgverstrekker; geen namen van personen)","minLength":1,"maxLength":200},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":100000000},"paidOn":{"type":"string","format":"date","title":"Betaald op","x-notFuture":true}},"additionalProperties":false,"allOf":[{"if":{"properties":{"form":{"const":"D1"}},"required":["form"]},"then":{"required":["periodFrom","periodTo"],"description":"for the aid paid in a period"}},{"if":{"properties":{"form":{"const":"D2"}},"required":["form"]},"then":{"required":["periodFrom","periodTo","description","amountCents","paidOn"],"description":"for medical costs"}},{"if":{"properties":{"form":{"const":"F"}},"required":["form"]},"then":{"required":["homeTakenOn","description","amountCents","paidOn"],"description":"for the housing costs of a first home"}}]};
+export const v43 = validate63;
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["form"],"properties":{"form":{"title":"Wat wordt teruggevraagd?","oneOf":[{"const":"D1","title":"Kosten van de maatschappelijke dienstverlening, uit de betalingen (formulier D1)"},{"const":"D2","title":"Medische kosten (formulier D2)"},{"const":"F","title":"Huisvestingskosten van de eerste woning (formulier F)"}]},"periodFrom":{"type":"string","format":"date","title":"Periode van","x-notFuture":true},"periodTo":{"type":"string","format":"date","title":"Periode tot en met","x-notFuture":true},"homeTakenOn":{"type":"string","format":"date","title":"Eerste woning betrokken op","x-notFuture":true},"description":{"type":"string","title":"Omschrijving van de kost (factuur, zorgverstrekker; geen namen van personen)","minLength":1,"maxLength":200},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":100000000},"paidOn":{"type":"string","format":"date","title":"Betaald op","x-notFuture":true}},"additionalProperties":false,"allOf":[{"if":{"properties":{"form":{"const":"D1"}},"required":["form"]},"then":{"required":["periodFrom","periodTo"],"description":"for the aid paid in a period"}},{"if":{"properties":{"form":{"const":"D2"}},"required":["form"]},"then":{"required":["periodFrom","periodTo","description","amountCents","paidOn"],"description":"for medical costs"}},{"if":{"properties":{"form":{"const":"F"}},"required":["form"]},"then":{"required":["homeTakenOn","description","amountCents","paidOn"],"description":"for the housing costs of a first home"}}]};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14124,18 +14972,18 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v40 = validate60;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decisionDate","kind","startDate"],"properties":{"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"kind":{"title":"Soort medische hulp","oneOf":[{"const":"urgent-medical-aid","title":"Dringende medische hulp"},{"const":"medical-costs","title":"Andere medische kosten"}]},"startDate":{"type":"string","format":"date","title":"Ten laste vanaf"},"endDate":{"type":"string","format":"date","title":"Ten laste tot en met"},"careProvider":{"type":"string","title":"Ziekenhuis of zorgverstrekker","minLength":1,"maxLength":200}},"additionalProperties":false};
+export const v44 = validate64;
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decisionDate","kind","startDate"],"properties":{"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"kind":{"title":"Soort medische hulp","oneOf":[{"const":"urgent-medical-aid","title":"Dringende medische hulp"},{"const":"medical-costs","title":"Andere medische kosten"}]},"startDate":{"type":"string","format":"date","title":"Ten laste vanaf"},"endDate":{"type":"string","format":"date","title":"Ten laste tot en met"},"careProvider":{"type":"string","title":"Ziekenhuis of zorgverstrekker","minLength":1,"maxLength":200}},"additionalProperties":false};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14385,18 +15233,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v41 = validate61;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+export const v45 = validate65;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14864,7 +15712,7 @@ vErrors.push(err25);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema72.properties, key0))){
+if(!(func9.call(schema76.properties, key0))){
 const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
@@ -15677,18 +16525,18 @@ vErrors.push(err72);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v42 = validate62;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v46 = validate66;
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15856,18 +16704,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v43 = validate63;
-const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+export const v47 = validate67;
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16042,18 +16890,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v44 = validate64;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v48 = validate68;
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16211,18 +17059,273 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v45 = validate65;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v49 = validate69;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposeStop","motivation"],"properties":{"proposeStop":{"title":"Stopzetting voorstellen aan het BCSD?","oneOf":[{"const":true,"title":"Ja, stopzetting voorstellen"},{"const":false,"title":"Nee, dit OCMW blijft bevoegd"}]},"stopFrom":{"type":"string","format":"date","title":"Stopzetting vanaf"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposeStop":{"const":true}},"required":["proposeStop"]},"then":{"required":["stopFrom"],"description":"when a stop is proposed"}}]};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate69.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.proposeStop === undefined) && (missing0 = "proposeStop")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.proposeStop !== undefined){
+if(true !== data.proposeStop){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.stopFrom === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "stopFrom"},message:"must have required property '"+"stopFrom"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.proposeStop === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposeStop"},message:"must have required property '"+"proposeStop"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.motivation === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "proposeStop") || (key0 === "stopFrom")) || (key0 === "motivation"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.proposeStop !== undefined){
+let data1 = data.proposeStop;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(true !== data1){
+const err7 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if(false !== data1){
+const err8 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err9 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.stopFrom !== undefined){
+let data2 = data.stopFrom;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.motivation !== undefined){
+let data3 = data.motivation;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v50 = validate70;
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16400,18 +17503,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v46 = validate66;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v51 = validate71;
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16666,18 +17769,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v47 = validate67;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v52 = validate72;
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16744,18 +17847,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v48 = validate68;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v53 = validate73;
+const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16954,18 +18057,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v49 = validate69;
-const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["totalDebtsCents","creditorCount","monthlyIncomeCents","priorityDebts","hearingRequested"],"properties":{"totalDebtsCents":{"type":"integer","title":"Totaal van de schulden (cent)","minimum":0,"maximum":100000000},"creditorCount":{"type":"integer","title":"Aantal schuldeisers","minimum":0,"maximum":1000},"monthlyIncomeCents":{"type":"integer","title":"Maandelijks inkomen (cent)","minimum":0,"maximum":100000000},"priorityDebts":{"title":"Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
+export const v54 = validate74;
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["totalDebtsCents","creditorCount","monthlyIncomeCents","priorityDebts","hearingRequested"],"properties":{"totalDebtsCents":{"type":"integer","title":"Totaal van de schulden (cent)","minimum":0,"maximum":100000000},"creditorCount":{"type":"integer","title":"Aantal schuldeisers","minimum":0,"maximum":1000},"monthlyIncomeCents":{"type":"integer","title":"Maandelijks inkomen (cent)","minimum":0,"maximum":100000000},"priorityDebts":{"title":"Zijn er prioritaire schulden (huur, energie, onderhoudsgeld)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"hearingRequested":{"title":"Wil de aanvrager gehoord worden?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000},"missingDocuments":{"type":"string","title":"Ontbrekende stukken op te vragen (één per regel)","maxLength":2000}},"additionalProperties":false};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17331,18 +18434,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v50 = validate70;
-const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["guidanceType","durationMonths"],"description":"for a grant"}}]};
+export const v55 = validate75;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposal","motivation"],"properties":{"proposal":{"title":"Voorstel","oneOf":[{"const":"grant","title":"Toekennen"},{"const":"refuse","title":"Weigeren"}]},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"grant"}},"required":["proposal"]},"then":{"required":["guidanceType","durationMonths"],"description":"for a grant"}}]};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17692,18 +18795,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v51 = validate71;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signed","note"],"properties":{"signed":{"title":"Heeft de cliënt de overeenkomst ondertekend?","oneOf":[{"const":true,"title":"Ja, ondertekend"},{"const":false,"title":"Nee, de cliënt ziet ervan af"}]},"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"signed":{"const":true}},"required":["signed"]},"then":{"required":["signedOn"],"description":"for a signed agreement"}}]};
+export const v56 = validate76;
+const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["signed","note"],"properties":{"signed":{"title":"Heeft de cliënt de overeenkomst ondertekend?","oneOf":[{"const":true,"title":"Ja, ondertekend"},{"const":false,"title":"Nee, de cliënt ziet ervan af"}]},"signedOn":{"type":"string","format":"date","title":"Datum van ondertekening","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"signed":{"const":true}},"required":["signed"]},"then":{"required":["signedOn"],"description":"for a signed agreement"}}]};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17958,18 +19061,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v52 = validate72;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewDate","proposal","report"],"properties":{"interviewDate":{"type":"string","format":"date","title":"Datum van het gesprek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"change-type","title":"Andere soort hulp (naar het BCSD)"},{"const":"end","title":"Traject beëindigen (naar het BCSD)"}]},"guidanceType":{"title":"Nieuwe soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Nieuwe duur vanaf de beslissing (maanden)","minimum":1,"maximum":120},"report":{"type":"string","title":"Verslag van het gesprek","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"change-type"}},"required":["proposal"]},"then":{"required":["guidanceType"],"description":"for another kind of help"}}]};
+export const v57 = validate77;
+const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewDate","proposal","report"],"properties":{"interviewDate":{"type":"string","format":"date","title":"Datum van het gesprek","x-notFuture":true},"proposal":{"title":"Voorstel","oneOf":[{"const":"continue","title":"Ongewijzigd verderzetten"},{"const":"change-type","title":"Andere soort hulp (naar het BCSD)"},{"const":"end","title":"Traject beëindigen (naar het BCSD)"}]},"guidanceType":{"title":"Nieuwe soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Nieuwe duur vanaf de beslissing (maanden)","minimum":1,"maximum":120},"report":{"type":"string","title":"Verslag van het gesprek","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposal":{"const":"change-type"}},"required":["proposal"]},"then":{"required":["guidanceType"],"description":"for another kind of help"}}]};
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate77.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18378,18 +19481,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v53 = validate73;
-const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met de niet uitgevoerde betalingen?","oneOf":[{"const":"retry","title":"Opnieuw proberen (er is geld binnengekomen)"},{"const":"skip","title":"Deze maand overslaan (schuldeisers verwittigd)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v58 = validate78;
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met de niet uitgevoerde betalingen?","oneOf":[{"const":"retry","title":"Opnieuw proberen (er is geld binnengekomen)"},{"const":"skip","title":"Deze maand overslaan (schuldeisers verwittigd)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18540,18 +19643,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v54 = validate74;
-const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat hebt u gedaan?","oneOf":[{"const":"called","title":"Telefonisch of per e-mail contact opgenomen"},{"const":"resend","title":"Brief opnieuw versturen"},{"const":"close","title":"Niet verder opvolgen"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v59 = validate79;
+const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat hebt u gedaan?","oneOf":[{"const":"called","title":"Telefonisch of per e-mail contact opgenomen"},{"const":"resend","title":"Brief opnieuw versturen"},{"const":"close","title":"Niet verder opvolgen"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18724,18 +19827,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v55 = validate75;
-const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentOn","note"],"properties":{"sentOn":{"type":"string","format":"date","title":"Datum van verzending aan de schuldenaar en de schuldeisers","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v60 = validate80;
+const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentOn","note"],"properties":{"sentOn":{"type":"string","format":"date","title":"Datum van verzending aan de schuldenaar en de schuldeisers","x-notFuture":true},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18858,18 +19961,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v56 = validate76;
-const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"confirmed","title":"Bevestigd (ongewijzigd verder)"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v61 = validate81;
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"revised","title":"Herzien"},{"const":"stopped","title":"Beëindigd"},{"const":"confirmed","title":"Bevestigd (ongewijzigd verder)"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"guidanceType":{"title":"Soort hulp","oneOf":[{"const":"budget-guidance","title":"Budgetbegeleiding"},{"const":"budget-management","title":"Budgetbeheer"},{"const":"amicable-mediation","title":"Minnelijke schuldbemiddeling"}]},"durationMonths":{"type":"integer","title":"Duur (maanden)","minimum":1,"maximum":120},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate76.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19277,18 +20380,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v57 = validate77;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v62 = validate82;
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19508,18 +20611,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v58 = validate78;
-const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v63 = validate83;
+const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19677,18 +20780,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v59 = validate79;
-const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+export const v64 = validate84;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19921,18 +21024,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v60 = validate80;
-const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+export const v65 = validate85;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20033,18 +21136,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v61 = validate81;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v66 = validate86;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["endDate","reason"],"properties":{"endDate":{"type":"string","format":"date","title":"Laatste dag van het traject"},"reason":{"type":"string","title":"Reden (zoals de cliënt ze opgaf)","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20156,18 +21259,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v62 = validate82;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
+export const v67 = validate87;
+const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["letterKey","answer"],"properties":{"letterKey":{"type":"string","title":"Brief (kenmerk)","minLength":1,"maxLength":300},"answer":{"title":"Antwoord","oneOf":[{"const":"accepted","title":"Aanvaard"},{"const":"counter-proposal","title":"Tegenvoorstel"},{"const":"refused","title":"Geweigerd"},{"const":"statement","title":"Overzicht van de schuld bezorgd"}]},"amountCents":{"type":"integer","title":"Bedrag volgens de schuldeiser (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Notitie","maxLength":4000}},"additionalProperties":false};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate87.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20422,18 +21525,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v63 = validate83;
-const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"roleNumber":{"type":"string","title":"Rolnummer","minLength":1,"maxLength":60}},"additionalProperties":false};
+export const v68 = validate88;
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"roleNumber":{"type":"string","title":"Rolnummer","minLength":1,"maxLength":60}},"additionalProperties":false};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20544,18 +21647,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v64 = validate84;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)","x-pick":"dossier-party"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
+export const v69 = validate89;
+const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["court","sentOn","mediator"],"properties":{"court":{"type":"string","title":"Arbeidsrechtbank (afdeling)","minLength":1,"maxLength":200},"sentOn":{"type":"string","format":"date","title":"Verzending van de beschikking aan de schuldeisers","x-notFuture":true},"mediator":{"title":"Aangestelde schuldbemiddelaar","oneOf":[{"const":"ocmw","title":"Het OCMW zelf"},{"const":"outside","title":"Een externe schuldbemiddelaar"}]},"mediatorPartyId":{"type":"string","format":"uuid","title":"De externe schuldbemiddelaar (partij)","x-pick":"dossier-party"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mediator":{"const":"outside"}},"required":["mediator"]},"then":{"required":["mediatorPartyId"],"description":"for an outside mediator"}}]};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20846,18 +21949,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v65 = validate85;
-const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
+export const v70 = validate90;
+const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["creditorPartyId","amountCents"],"properties":{"creditorPartyId":{"type":"string","format":"uuid","title":"Schuldeiser (partij)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Aangegeven bedrag (cent)","minimum":0,"maximum":100000000}},"additionalProperties":false};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20969,18 +22072,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v66 = validate86;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["months"],"properties":{"months":{"type":"integer","title":"Verlenging (maanden, hoogstens 6)","minimum":1,"maximum":6}},"additionalProperties":false};
+export const v71 = validate91;
+const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["months"],"properties":{"months":{"type":"integer","title":"Verlenging (maanden, hoogstens 6)","minimum":1,"maximum":6}},"additionalProperties":false};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate91.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21056,18 +22159,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v67 = validate87;
-const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v72 = validate92;
+const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21133,18 +22236,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate87.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v68 = validate88;
-const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["objector"],"properties":{"objector":{"type":"string","title":"Bezwaar van (schuldenaar of schuldeiser)","minLength":1,"maxLength":200}},"additionalProperties":false};
+export const v73 = validate93;
+const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["objector"],"properties":{"objector":{"type":"string","title":"Bezwaar van (schuldenaar of schuldeiser)","minLength":1,"maxLength":200}},"additionalProperties":false};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21220,18 +22323,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v69 = validate89;
-const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v74 = validate94;
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate89.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21297,18 +22400,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate89.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v70 = validate90;
-const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["startDate"],"properties":{"startDate":{"type":"string","format":"date","title":"Begin van de regeling"}},"additionalProperties":false};
+export const v75 = validate95;
+const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["startDate"],"properties":{"startDate":{"type":"string","format":"date","title":"Begin van de regeling"}},"additionalProperties":false};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21375,18 +22478,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v71 = validate91;
-const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v76 = validate96;
+const schema107 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":[],"properties":{"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21452,18 +22555,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v72 = validate92;
-const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v77 = validate97;
+const schema108 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate97.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21662,18 +22765,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v73 = validate93;
-const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v78 = validate98;
+const schema109 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate93.evaluated;
+const evaluated0 = validate98.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21740,18 +22843,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v74 = validate94;
-const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats","x-pick":"loi-place"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v79 = validate99;
+const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["arrivalDate","placeId","houseRulesHandedOver","brochureHandedOver","waitingRegisterOn","selfCatering","leefgeldMethod"],"properties":{"arrivalDate":{"type":"string","format":"date","title":"Dag van aankomst","x-notFuture":true},"placeId":{"type":"string","format":"uuid","title":"Opvangplaats","x-pick":"loi-place"},"houseRulesHandedOver":{"title":"Huishoudelijk reglement overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"brochureHandedOver":{"title":"Onthaalbrochure overhandigd (art. 14 Opvangwet)","oneOf":[{"const":true,"title":"Ja"}]},"waitingRegisterOn":{"type":"string","format":"date","title":"Ingeschreven in het wachtregister op","x-notFuture":true},"selfCatering":{"title":"Kookt het gezin zelf?","oneOf":[{"const":true,"title":"Ja, zelf kokend"},{"const":false,"title":"Nee, maaltijden voorzien"}]},"leefgeldMethod":{"title":"Uitbetaling van het leefgeld","oneOf":[{"const":"cash","title":"Contant tegen ontvangstbewijs"},{"const":"transfer","title":"Overschrijving op een rekening"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate99.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22191,18 +23294,18 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v75 = validate95;
-const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","needs","vulnerable","transferRequested"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"needs":{"type":"string","title":"Opvangbehoeften en verslag","minLength":1,"maxLength":8000},"vulnerable":{"title":"Bijzondere opvangnoden (kwetsbaar)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferRequested":{"title":"Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferReason":{"type":"string","title":"Reden van de transfer","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"transferRequested":{"const":true}},"required":["transferRequested"]},"then":{"required":["transferReason"],"description":"a transfer request states its reason"}}]};
+export const v80 = validate100;
+const schema111 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["evaluatedOn","needs","vulnerable","transferRequested"],"properties":{"evaluatedOn":{"type":"string","format":"date","title":"Datum van de evaluatie","x-notFuture":true},"needs":{"type":"string","title":"Opvangbehoeften en verslag","minLength":1,"maxLength":8000},"vulnerable":{"title":"Bijzondere opvangnoden (kwetsbaar)?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferRequested":{"title":"Transfer naar een aangepaste opvangplaats aanvragen bij Fedasil?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"transferReason":{"type":"string","title":"Reden van de transfer","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"transferRequested":{"const":true}},"required":["transferRequested"]},"then":{"required":["transferReason"],"description":"a transfer request states its reason"}}]};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate95.evaluated;
+const evaluated0 = validate100.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22577,18 +23680,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
-validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v76 = validate96;
-const schema107 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["numberKind","requestedOn","note"],"properties":{"numberKind":{"title":"Aangevraagd nummer","oneOf":[{"const":"national-number","title":"Rijksregisternummer (inschrijving in de gemeente)"},{"const":"bis-number","title":"Bisnummer (KSZ)"}]},"requestedOn":{"type":"string","format":"date","title":"Aangevraagd op","x-notFuture":true},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v81 = validate101;
+const schema112 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["numberKind","requestedOn","note"],"properties":{"numberKind":{"title":"Aangevraagd nummer","oneOf":[{"const":"national-number","title":"Rijksregisternummer (inschrijving in de gemeente)"},{"const":"bis-number","title":"Bisnummer (KSZ)"}]},"requestedOn":{"type":"string","format":"date","title":"Aangevraagd op","x-notFuture":true},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22786,18 +23889,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v77 = validate97;
-const schema108 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Opgelegd"},{"const":"refused","title":"Niet opgelegd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v82 = validate102;
+const schema113 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Opgelegd"},{"const":"refused","title":"Niet opgelegd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23017,18 +24120,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v78 = validate98;
-const schema109 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v83 = validate103;
+const schema114 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate98.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23248,18 +24351,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v79 = validate99;
-const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fedasilReference","code207","asylumAppliedOn","householdSize"],"properties":{"fedasilReference":{"type":"string","title":"Kenmerk van Fedasil","minLength":1,"maxLength":80},"code207":{"title":"Code 207 (verplichte plaats van inschrijving)","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"asylumAppliedOn":{"type":"string","format":"date","title":"Datum van het verzoek om internationale bescherming","x-notFuture":true},"householdSize":{"type":"integer","title":"Aantal personen in het gezin","minimum":1,"maximum":20},"languages":{"type":"string","title":"Talen","minLength":1,"maxLength":200},"vulnerabilities":{"type":"string","title":"Kwetsbaarheden en bijzondere noden","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v84 = validate104;
+const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["fedasilReference","code207","asylumAppliedOn","householdSize"],"properties":{"fedasilReference":{"type":"string","title":"Kenmerk van Fedasil","minLength":1,"maxLength":80},"code207":{"title":"Code 207 (verplichte plaats van inschrijving)","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"asylumAppliedOn":{"type":"string","format":"date","title":"Datum van het verzoek om internationale bescherming","x-notFuture":true},"householdSize":{"type":"integer","title":"Aantal personen in het gezin","minimum":1,"maximum":20},"languages":{"type":"string","title":"Talen","minLength":1,"maxLength":200},"vulnerabilities":{"type":"string","title":"Kwetsbaarheden en bijzondere noden","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23572,18 +24675,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v80 = validate100;
-const schema111 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewOn"],"properties":{"interviewOn":{"type":"string","format":"date","title":"Datum van het onderhoud"}},"additionalProperties":false};
+export const v85 = validate105;
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["interviewOn"],"properties":{"interviewOn":{"type":"string","format":"date","title":"Datum van het onderhoud"}},"additionalProperties":false};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate105.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23650,18 +24753,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v81 = validate101;
-const schema112 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decision","notifiedOn"],"properties":{"decision":{"title":"Beslissing","oneOf":[{"const":"refugee","title":"Vluchtelingenstatus"},{"const":"subsidiary","title":"Subsidiaire bescherming"},{"const":"refused","title":"Weigering"},{"const":"inadmissible","title":"Niet-ontvankelijk"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
+export const v86 = validate106;
+const schema117 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["decision","notifiedOn"],"properties":{"decision":{"title":"Beslissing","oneOf":[{"const":"refugee","title":"Vluchtelingenstatus"},{"const":"subsidiary","title":"Subsidiaire bescherming"},{"const":"refused","title":"Weigering"},{"const":"inadmissible","title":"Niet-ontvankelijk"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23858,18 +24961,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v82 = validate102;
-const schema113 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["lodgedOn"],"properties":{"lodgedOn":{"type":"string","format":"date","title":"Datum van het beroep","x-notFuture":true}},"additionalProperties":false};
+export const v87 = validate107;
+const schema118 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["lodgedOn"],"properties":{"lodgedOn":{"type":"string","format":"date","title":"Datum van het beroep","x-notFuture":true}},"additionalProperties":false};
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate102.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23947,18 +25050,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate102.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v83 = validate103;
-const schema114 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["outcome","notifiedOn"],"properties":{"outcome":{"title":"Uitkomst","oneOf":[{"const":"recognised","title":"Erkend (vluchtelingenstatus of subsidiaire bescherming)"},{"const":"negative","title":"Definitief negatief"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
+export const v88 = validate108;
+const schema119 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["outcome","notifiedOn"],"properties":{"outcome":{"title":"Uitkomst","oneOf":[{"const":"recognised","title":"Erkend (vluchtelingenstatus of subsidiaire bescherming)"},{"const":"negative","title":"Definitief negatief"}]},"notifiedOn":{"type":"string","format":"date","title":"Datum van de kennisgeving","x-notFuture":true}},"additionalProperties":false};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate103.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24111,18 +25214,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v84 = validate104;
-const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["liftedOn"],"properties":{"liftedOn":{"type":"string","format":"date","title":"Opgeheven op","x-notFuture":true}},"additionalProperties":false};
+export const v89 = validate109;
+const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["liftedOn"],"properties":{"liftedOn":{"type":"string","format":"date","title":"Opgeheven op","x-notFuture":true}},"additionalProperties":false};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
+const evaluated0 = validate109.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24200,18 +25303,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate104.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
-validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate109.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v85 = validate105;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
+export const v90 = validate110;
+const schema121 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["kind","supplierPartyId","amountCents","invoiceReference","description"],"properties":{"kind":{"title":"Soort kost","oneOf":[{"const":"medical","title":"Medische kosten"},{"const":"transport","title":"Vervoer"},{"const":"school","title":"School en opleiding"}]},"supplierPartyId":{"type":"string","format":"uuid","title":"Leverancier (partij van het dossier)","x-pick":"dossier-party"},"amountCents":{"type":"integer","title":"Bedrag (cent)","minimum":1,"maximum":10000000},"invoiceReference":{"type":"string","title":"Factuurnummer","minLength":1,"maxLength":60},"description":{"type":"string","title":"Omschrijving","minLength":1,"maxLength":500}},"additionalProperties":false};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate110.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24510,18 +25613,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v86 = validate106;
-const schema117 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["measure","facts","decidedOn"],"properties":{"measure":{"type":"string","title":"Maatregel","minLength":1,"maxLength":500},"facts":{"type":"string","title":"Feiten en motivering","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"}},"additionalProperties":false};
+export const v91 = validate111;
+const schema122 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["measure","facts","decidedOn"],"properties":{"measure":{"type":"string","title":"Maatregel","minLength":1,"maxLength":500},"facts":{"type":"string","title":"Feiten en motivering","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"}},"additionalProperties":false};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24741,18 +25844,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v87 = validate107;
-const schema118 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sanction","facts","decidedOn","heardOn"],"properties":{"sanction":{"title":"Sanctie","oneOf":[{"const":"warning","title":"Formele waarschuwing, vermeld in het sociaal dossier"},{"const":"activities-exclusion","title":"Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten"},{"const":"paid-activities-exclusion","title":"Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten"},{"const":"leefgeld-restriction","title":"Tijdelijke beperking of intrekking van het leefgeld"},{"const":"community-work","title":"Verplichting om gemeenschapsdienst te verrichten"},{"const":"transfer","title":"Overplaatsing naar een andere opvangstructuur"},{"const":"material-aid-exclusion","title":"Tijdelijke uitsluiting van het recht op materiële hulp"}]},"facts":{"type":"string","title":"Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"heardOn":{"type":"string","format":"date","title":"Bewoner vooraf gehoord op (art. 46 Opvangwet)","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"},"leefgeldPercent":{"type":"integer","title":"Ingehouden deel van het leefgeld (%)","minimum":1,"maximum":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"sanction":{"const":"activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"paid-activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"material-aid-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["leefgeldPercent"],"description":"a restriction of the leefgeld says how much is withheld"}}]};
+export const v92 = validate112;
+const schema123 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sanction","facts","decidedOn","heardOn"],"properties":{"sanction":{"title":"Sanctie","oneOf":[{"const":"warning","title":"Formele waarschuwing, vermeld in het sociaal dossier"},{"const":"activities-exclusion","title":"Tijdelijke uitsluiting van recreatieve, sport- of culturele activiteiten"},{"const":"paid-activities-exclusion","title":"Tijdelijke uitsluiting van gemeenschapsdiensten en vergoede activiteiten"},{"const":"leefgeld-restriction","title":"Tijdelijke beperking of intrekking van het leefgeld"},{"const":"community-work","title":"Verplichting om gemeenschapsdienst te verrichten"},{"const":"transfer","title":"Overplaatsing naar een andere opvangstructuur"},{"const":"material-aid-exclusion","title":"Tijdelijke uitsluiting van het recht op materiële hulp"}]},"facts":{"type":"string","title":"Feiten en motivering (ernstige tekortkoming aan het huishoudelijk reglement)","minLength":1,"maxLength":8000},"decidedOn":{"type":"string","format":"date","title":"Beslist op","x-notFuture":true},"heardOn":{"type":"string","format":"date","title":"Bewoner vooraf gehoord op (art. 46 Opvangwet)","x-notFuture":true},"from":{"type":"string","format":"date","title":"Van"},"to":{"type":"string","format":"date","title":"Tot en met"},"leefgeldPercent":{"type":"integer","title":"Ingehouden deel van het leefgeld (%)","minimum":1,"maximum":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"sanction":{"const":"activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"paid-activities-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"material-aid-exclusion"}},"required":["sanction"]},"then":{"required":["from","to"],"description":"a temporary sanction has its period"}},{"if":{"properties":{"sanction":{"const":"leefgeld-restriction"}},"required":["sanction"]},"then":{"required":["leefgeldPercent"],"description":"a restriction of the leefgeld says how much is withheld"}}]};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate112.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25569,18 +26672,18 @@ vErrors.push(err53);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate112.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v88 = validate108;
-const schema119 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
+export const v93 = validate113;
+const schema124 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["departedOn","reason"],"properties":{"departedOn":{"type":"string","format":"date","title":"Dag van vertrek","x-notFuture":true},"reason":{"title":"Reden","oneOf":[{"const":"transfer","title":"Transfer naar een andere opvangplaats"},{"const":"autonomy","title":"Zelfstandig wonen (na erkenning)"},{"const":"end-of-aid","title":"Einde van de materiële hulp"},{"const":"voluntary","title":"Vrijwillig vertrek"},{"const":"other","title":"Andere reden"}]}},"additionalProperties":false};
 
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate108.evaluated;
+const evaluated0 = validate113.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25799,99 +26902,104 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate108.errors = vErrors;
+validate113.errors = vErrors;
 return errors === 0;
 }
-validate108.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
   "leefloon/forward-request": v1,
   "leefloon/forwarding-letter": v2,
   "leefloon/submit-competence-conflict": v3,
-  "leefloon/documents-received": v4,
-  "leefloon/decision-notification": v5,
-  "leefloon/collect-iban": v6,
-  "leefloon/referral-follow-up": v7,
-  "leefloon/yearly-review": v8,
-  "leefloon/social-inquiry": v9,
-  "leefloon/social-report": v10,
-  "leefloon/decision": v11,
-  "leefloon/gpmi-signature": v12,
-  "leefloon/gpmi-evaluation": v13,
-  "leefloon/council:decision": v14,
-  "leefloon/council:ratification": v15,
-  "leefloon/event:request-forwarded-by-ocmw": v16,
-  "leefloon/event:competence-designation": v17,
-  "leefloon/event:competence-conflict-decided": v18,
-  "leefloon/event:new-fact-reported": v19,
-  "social-aid/competence-check": v20,
-  "social-aid/forward-request": v21,
-  "social-aid/forwarding-letter": v22,
-  "social-aid/submit-competence-conflict": v23,
-  "social-aid/documents-received": v24,
-  "social-aid/decision-notification": v25,
-  "social-aid/collect-iban": v26,
-  "social-aid/referral-follow-up": v27,
-  "social-aid/yearly-review": v28,
-  "social-aid/aid-inquiry": v29,
-  "social-aid/recovery-proposal": v30,
-  "social-aid/aid-report": v31,
-  "social-aid/council:decision": v32,
-  "social-aid/council:ratification": v33,
-  "social-aid/event:request-forwarded-by-ocmw": v34,
-  "social-aid/event:competence-designation": v35,
-  "social-aid/event:competence-conflict-decided": v36,
-  "social-aid/event:asylum-final-negative": v37,
-  "social-aid/event:benefits-back-paid": v38,
-  "social-aid/event:wet1965-claim": v39,
-  "social-aid/event:wet1965-medical-aid": v40,
-  "debt-mediation/competence-check": v41,
-  "debt-mediation/forward-request": v42,
-  "debt-mediation/forwarding-letter": v43,
-  "debt-mediation/submit-competence-conflict": v44,
-  "debt-mediation/documents-received": v45,
-  "debt-mediation/decision-notification": v46,
-  "debt-mediation/collect-iban": v47,
-  "debt-mediation/referral-follow-up": v48,
-  "debt-mediation/debt-inquiry": v49,
-  "debt-mediation/debt-report": v50,
-  "debt-mediation/trajectory-agreement": v51,
-  "debt-mediation/debt-evaluation": v52,
-  "debt-mediation/budget-shortfall": v53,
-  "debt-mediation/creditor-no-answer": v54,
-  "debt-mediation/csr-amicable-plan": v55,
-  "debt-mediation/council:decision": v56,
-  "debt-mediation/council:ratification": v57,
-  "debt-mediation/event:request-forwarded-by-ocmw": v58,
-  "debt-mediation/event:competence-designation": v59,
-  "debt-mediation/event:competence-conflict-decided": v60,
-  "debt-mediation/event:client-ended-trajectory": v61,
-  "debt-mediation/event:creditor-answer": v62,
-  "debt-mediation/event:csr-petition-filed": v63,
-  "debt-mediation/event:csr-admissibility-order": v64,
-  "debt-mediation/event:csr-claim-received": v65,
-  "debt-mediation/event:csr-plan-term-extended": v66,
-  "debt-mediation/event:csr-plan-sent": v67,
-  "debt-mediation/event:csr-plan-objection": v68,
-  "debt-mediation/event:csr-homologation": v69,
-  "debt-mediation/event:csr-judicial-plan": v70,
-  "debt-mediation/event:csr-yearly-report": v71,
-  "loi/referral-follow-up": v72,
-  "loi/collect-iban": v73,
-  "loi/loi-intake": v74,
-  "loi/loi-evaluation": v75,
-  "loi/loi-identification": v76,
-  "loi/council:decision": v77,
-  "loi/council:ratification": v78,
-  "loi/event:fedasil-assignment": v79,
-  "loi/event:asylum-interview": v80,
-  "loi/event:cgvs-decision": v81,
-  "loi/event:rvv-appeal": v82,
-  "loi/event:asylum-final-decision": v83,
-  "loi/event:code-207-lifted": v84,
-  "loi/event:loi-cost": v85,
-  "loi/event:loi-order-measure": v86,
-  "loi/event:loi-sanction": v87,
-  "loi/event:loi-departure": v88,
+  "leefloon/competence-change-stop": v4,
+  "leefloon/documents-received": v5,
+  "leefloon/decision-notification": v6,
+  "leefloon/collect-iban": v7,
+  "leefloon/referral-follow-up": v8,
+  "leefloon/yearly-review": v9,
+  "leefloon/social-inquiry": v10,
+  "leefloon/social-report": v11,
+  "leefloon/decision": v12,
+  "leefloon/gpmi-signature": v13,
+  "leefloon/gpmi-evaluation": v14,
+  "leefloon/council:decision": v15,
+  "leefloon/council:ratification": v16,
+  "leefloon/event:request-forwarded-by-ocmw": v17,
+  "leefloon/event:competence-designation": v18,
+  "leefloon/event:competence-conflict-decided": v19,
+  "leefloon/event:competence-changed": v20,
+  "leefloon/event:new-fact-reported": v21,
+  "social-aid/competence-check": v22,
+  "social-aid/forward-request": v23,
+  "social-aid/forwarding-letter": v24,
+  "social-aid/submit-competence-conflict": v25,
+  "social-aid/competence-change-stop": v26,
+  "social-aid/documents-received": v27,
+  "social-aid/decision-notification": v28,
+  "social-aid/collect-iban": v29,
+  "social-aid/referral-follow-up": v30,
+  "social-aid/yearly-review": v31,
+  "social-aid/aid-inquiry": v32,
+  "social-aid/recovery-proposal": v33,
+  "social-aid/aid-report": v34,
+  "social-aid/council:decision": v35,
+  "social-aid/council:ratification": v36,
+  "social-aid/event:request-forwarded-by-ocmw": v37,
+  "social-aid/event:competence-designation": v38,
+  "social-aid/event:competence-conflict-decided": v39,
+  "social-aid/event:competence-changed": v40,
+  "social-aid/event:asylum-final-negative": v41,
+  "social-aid/event:benefits-back-paid": v42,
+  "social-aid/event:wet1965-claim": v43,
+  "social-aid/event:wet1965-medical-aid": v44,
+  "debt-mediation/competence-check": v45,
+  "debt-mediation/forward-request": v46,
+  "debt-mediation/forwarding-letter": v47,
+  "debt-mediation/submit-competence-conflict": v48,
+  "debt-mediation/competence-change-stop": v49,
+  "debt-mediation/documents-received": v50,
+  "debt-mediation/decision-notification": v51,
+  "debt-mediation/collect-iban": v52,
+  "debt-mediation/referral-follow-up": v53,
+  "debt-mediation/debt-inquiry": v54,
+  "debt-mediation/debt-report": v55,
+  "debt-mediation/trajectory-agreement": v56,
+  "debt-mediation/debt-evaluation": v57,
+  "debt-mediation/budget-shortfall": v58,
+  "debt-mediation/creditor-no-answer": v59,
+  "debt-mediation/csr-amicable-plan": v60,
+  "debt-mediation/council:decision": v61,
+  "debt-mediation/council:ratification": v62,
+  "debt-mediation/event:request-forwarded-by-ocmw": v63,
+  "debt-mediation/event:competence-designation": v64,
+  "debt-mediation/event:competence-conflict-decided": v65,
+  "debt-mediation/event:client-ended-trajectory": v66,
+  "debt-mediation/event:creditor-answer": v67,
+  "debt-mediation/event:csr-petition-filed": v68,
+  "debt-mediation/event:csr-admissibility-order": v69,
+  "debt-mediation/event:csr-claim-received": v70,
+  "debt-mediation/event:csr-plan-term-extended": v71,
+  "debt-mediation/event:csr-plan-sent": v72,
+  "debt-mediation/event:csr-plan-objection": v73,
+  "debt-mediation/event:csr-homologation": v74,
+  "debt-mediation/event:csr-judicial-plan": v75,
+  "debt-mediation/event:csr-yearly-report": v76,
+  "loi/referral-follow-up": v77,
+  "loi/collect-iban": v78,
+  "loi/loi-intake": v79,
+  "loi/loi-evaluation": v80,
+  "loi/loi-identification": v81,
+  "loi/council:decision": v82,
+  "loi/council:ratification": v83,
+  "loi/event:fedasil-assignment": v84,
+  "loi/event:asylum-interview": v85,
+  "loi/event:cgvs-decision": v86,
+  "loi/event:rvv-appeal": v87,
+  "loi/event:asylum-final-decision": v88,
+  "loi/event:code-207-lifted": v89,
+  "loi/event:loi-cost": v90,
+  "loi/event:loi-order-measure": v91,
+  "loi/event:loi-sanction": v92,
+  "loi/event:loi-departure": v93,
 };

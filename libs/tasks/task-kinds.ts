@@ -18,6 +18,8 @@ export interface TaskContext {
   backPaidCents?: number;
   /** This OCMW's NIS code (OCMW_NIS_CODE, read with the settings): the competence check's facts are judged from its side. */
   ocmwNisCode?: string;
+  /** CO-4: the day this OCMW stopped being competent in a running file (a stop is proposed from then on). */
+  competenceEndedOn?: IsoDate;
 }
 
 export interface TaskKind {
@@ -147,6 +149,20 @@ export const PIPELINE_TASK_KINDS = {
       reasons: text('Redenen waarom ook dit OCMW niet bevoegd is', 4000),
     }),
     check: (o, ctx) => notBefore(o, 'submittedOn', ctx.requestDate, 'the request date'),
+  },
+  // CO-4: competence changed in a running file: a social worker proposes the stop from the day it ended (or not: this
+  // OCMW stays competent, e.g. the person stays in a listed institution) — the workflow never stops by itself.
+  'competence-change-stop': {
+    kind: 'competence-change-stop',
+    title: 'Stopzetting voorstellen na een gewijzigde bevoegdheid',
+    role: 'social-worker',
+    outcomeSchema: object(['proposeStop', 'motivation'], {
+      proposeStop: choice('Stopzetting voorstellen aan het BCSD?', [[true, 'Ja, stopzetting voorstellen'], [false, 'Nee, dit OCMW blijft bevoegd']]),
+      stopFrom: { type: 'string', format: 'date', title: 'Stopzetting vanaf' },
+      motivation: text('Motivering', 4000),
+    }, requiredWhen('proposeStop', true, ['stopFrom'], 'when a stop is proposed')),
+    // Not before the day competence ended: the aid up to then is this OCMW's.
+    check: (o, ctx) => notBefore(o, 'stopFrom', ctx.competenceEndedOn, 'the day competence ended'),
   },
   'documents-received': {
     kind: 'documents-received',

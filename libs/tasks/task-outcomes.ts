@@ -25,6 +25,7 @@ export type TaskOutcomes = {
   } & CompetenceFactsOutcome;
   'forward-request': { forwardedTo: string; forwardDate: IsoDate; reasons: string };
   'submit-competence-conflict': { submittedOn: IsoDate; podMiReference?: string; reasons: string };
+  'competence-change-stop': { proposeStop: boolean; /** Required when proposeStop. */ stopFrom?: IsoDate; motivation: string };
   'forwarding-letter': { sentDate: IsoDate; mode: 'letter' | 'registered' | 'hand' };
   'social-inquiry': {
     homeVisitDate: IsoDate;

@@ -1,3 +1,4 @@
+import { CompetenceChange, superviseCompetenceChange } from '../shared/competence-change';
 import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, addMonths, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
@@ -35,6 +36,8 @@ export interface BenefitInput {
   podMi?: PodMiWatch[];
   /** The previous run handed over in the middle of the year (a long history), not at the yearly review. */
   midYear?: boolean;
+  /** CO-4: a change of competence taken and not yet settled (its tasks are taken over by key). */
+  competenceChange?: CompetenceChange;
 }
 
 export interface BenefitResult {
@@ -52,8 +55,8 @@ export const HAND_OVER_PATCH = 'benefit-hands-over-when-long';
  * request forwarded by another OCMW) are recorded on the timeline when they arrive and remembered by id only, so a
  * benefit that runs for years does not carry every event it ever received (DossierOptions.takesEvents).
  */
-// The only event the leefloon waits for: POD MI's designation in a competence conflict (CO-3).
-export const LEEFLOON_DOSSIER = { takesEvents: ['competence-designation'] } as const;
+// The events the leefloon waits for: POD MI's designation in a competence conflict (CO-3), a change of competence (CO-4).
+export const LEEFLOON_DOSSIER = { takesEvents: ['competence-designation', 'competence-changed'] } as const;
 
 /**
  * A granted leefloon while it runs: arrears from the start date and the first payment within the LL-6 term, one payment
@@ -102,6 +105,9 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
     review = await yearlyReview(dossier, `review-${input.year}`, 'LL-7', input.lastHomeVisit);
   });
+  // CO-4: competence changes (the client moved): a stop proposed goes to the BCSD as the review's would.
+  const co4: { change?: CompetenceChange } = { change: input.competenceChange };
+  superviseCompetenceChange(dossier, co4, () => grant, input.lastHomeVisit, (r) => { review = r; });
 
   // A long history hands over to a new run between two payments: same year, same clocks, same open tasks.
   const paid = await payMonths(dossier, grant, nextPeriod, { payday, stop: stopOrReview, handOver: () => dossier.shouldHandOver() && patched(HAND_OVER_PATCH) });
@@ -110,6 +116,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     await dossier.settle();
     return continueAsNew<typeof leefloonBenefit>({
       dossier: dossier.handOver(), grant, year: input.year, nextPeriod, lastHomeVisit: input.lastHomeVisit, gpmi, podMi, midYear: true,
+      ...(co4.change ? { competenceChange: co4.change } : {}),
     });
   }
   const overruled = urgent.overruled;
@@ -172,6 +179,7 @@ export async function leefloonBenefit(input: BenefitInput): Promise<BenefitResul
     lastHomeVisit: outcome.homeVisitDate,
     gpmi,
     podMi,
+    ...(co4.change ? { competenceChange: co4.change } : {}),
   });
 }
 

@@ -1,3 +1,4 @@
+import { CompetenceChange, superviseCompetenceChange } from '../shared/competence-change';
 import { condition, continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, compareDates, daysBetween, IsoDate } from '../../libs/deadlines/calendar-date';
@@ -17,7 +18,7 @@ import { followReimbursementClaims, sendStartForms, sendStopForm, WET_1965_CLAIM
  * decision and recovers after back-paid benefits. The application run takes the same list, so that an event recorded
  * before the aid runs is kept and carried into the benefit run.
  */
-export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid', 'competence-designation', 'wet1965-claim', 'wet1965-medical-aid'] } as const;
+export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid', 'competence-designation', 'wet1965-claim', 'wet1965-medical-aid', 'competence-changed'] } as const;
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -26,6 +27,8 @@ const acts = proxyActivities<Activities>({
 
 export interface SocialAidBenefitInput {
   dossier: DossierInput;
+  /** CO-4: a change of competence taken and not yet settled (its tasks are taken over by key). */
+  competenceChange?: CompetenceChange;
   grant: MonthlyGrant;
   /** Which yearly cycle this run is (1 from the grant; each yearly review continues as new with the next). */
   year: number;
@@ -133,6 +136,9 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   void dossier.supervise(`review-${input.year}`, 'de jaarlijkse herziening', async () => {
     review = await yearlyReview(dossier, `home-visit-${input.year}`, input.stateReimbursed ? 'SA-8' : undefined, input.lastHomeVisit);
   });
+  // CO-4: competence changes (the client moved): a stop proposed goes to the BCSD as the review's would.
+  const co4: { change?: CompetenceChange } = { change: input.competenceChange };
+  superviseCompetenceChange(dossier, co4, () => grant, input.lastHomeVisit, (r) => { review = r; });
 
   const paid = await payMonths(dossier, grant, nextPeriod, {
     payday,
@@ -144,6 +150,8 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
     await dossier.settle();
     return continueAsNew<typeof socialAidBenefit>({
       ...input, dossier: dossier.handOver(), grant, nextPeriod, appealFrom: undefined, midYear: true, forms, asylumEnd, recovery: recovery.current,
+      // Settled in this run, it is not carried (undefined is left out of the next run's input).
+      competenceChange: co4.change,
     });
   }
   if (asylumEnd) return endAfterAsylumDecision(dossier, grant, nextPeriod, payday, input.stateReimbursed, asylumEnd);
@@ -187,7 +195,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   await dossier.settle();
   return continueAsNew<typeof socialAidBenefit>({
     dossier: dossier.handOver(), grant, year: input.year + 1, nextPeriod, lastHomeVisit: outcome.homeVisitDate, stateReimbursed: input.stateReimbursed, forms,
-    recovery: recovery.current,
+    recovery: recovery.current, ...(co4.change ? { competenceChange: co4.change } : {}),
   });
 }
 

@@ -17,6 +17,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
   },
   'forward-request': { forwardedTo: 'required', forwardDate: 'required', reasons: 'required' },
   'submit-competence-conflict': { submittedOn: 'required', podMiReference: 'optional', reasons: 'required' },
+  'competence-change-stop': { proposeStop: 'required', stopFrom: 'optional', motivation: 'required' },
   'forwarding-letter': { sentDate: 'required', mode: 'required' },
   'social-inquiry': {
     homeVisitDate: 'required',
@@ -131,6 +132,7 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   },
   'forward-request': {},
   'submit-competence-conflict': {},
+  'competence-change-stop': { proposeStop: [true, false] },
   'forwarding-letter': { mode: ['letter', 'registered', 'hand'] },
   'social-inquiry': { householdType: ['single', 'cohabiting', 'family'], proposedCategory: CATEGORIES, hearingRequested: [true, false] },
   'documents-received': { complete: [true, false] },

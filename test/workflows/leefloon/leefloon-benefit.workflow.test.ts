@@ -4,7 +4,8 @@ import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { DEFAULT_LEEFLOON_AMOUNTS, monthlyLeefloon } from '../../../libs/payments/amounts';
 import { addPeriods, periodOf } from '../../../libs/payments/schedule';
 import { BenefitInput, leefloonBenefit } from '../../../workflows/leefloon/leefloon-benefit.workflow';
-import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, partnerMessageAnsweredSignal, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, externalEventUpdate, partnerMessageAnsweredSignal, partnerMessageSentSignal } from '../../../workflows/shared/dossier.messages';
+import { formatDateNl } from '../../../libs/format/dutch';
 import { aDossierInput, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -44,7 +45,7 @@ describe('leefloonBenefit: a granted leefloon while it runs (time-skipping)', ()
 
   async function completeOpen(fake: ReturnType<typeof fakeActivities>, workflowId: string, kind: string, outcome: Record<string, unknown>) {
     const task = await eventually(() => fake.openTasks().find((t) => t.kind === kind));
-    await env.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'mw', userRole: 'social-worker', outcome }] });
+    return env.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, userId: 'mw', userRole: 'social-worker', outcome }] });
   }
 
   it('pays arrears pro rata and then exactly one payment a month for 14 months, across an indexation and a yearly review', async () => {
@@ -122,6 +123,49 @@ describe('leefloonBenefit: a granted leefloon while it runs (time-skipping)', ()
       const lastPaid = fake.of('orderPayment').at(-1).period;
       expect(lastPaid <= periodOf(endDate)).toBe(true);
       expect((await handle.query(dossierStateQuery)).status).toBe('STOPPED');
+    });
+  });
+
+  it('CO-4: competence changes (a move): the new OCMW and the client are informed, a stop is proposed from that day, and only the BCSD stops it', async () => {
+    const fake = fakeActivities();
+    const taskQueue = uniqueTaskQueue('benefit');
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+    await worker.runUntil(async () => {
+      const { handle } = await start(fake, taskQueue);
+      await env.sleep('40 days');
+      const today = todayInBrussels(await env.currentTimeMs());
+      const movedOn = addDays(today, -3);
+      const change = (eventId: string, since: string) => handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId, type: 'competence-changed', occurredOn: today, reference: null, data: { since, newOcmw: '11002', reasons: 'Verhuisd naar Antwerpen.' }, recordedBy: 'mw' }],
+      });
+      await change('e-move-1', movedOn);
+      // The timeline says since when and who is competent now; three tasks open: inform the OCMW, the client, propose.
+      const changed = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'competence-changed'));
+      expect(changed.description).toBe(`Dit OCMW is niet meer bevoegd vanaf ${formatDateNl(movedOn)}: bevoegd is nu OCMW Antwerpen (Verhuisd naar Antwerpen.)`);
+      await eventually(() => (fake.openTasks().filter((t) => ['forward-request', 'forwarding-letter', 'competence-change-stop'].includes(t.kind)).length === 3 ? true : undefined));
+      // Never a stop by itself: the payments go on while the tasks are open.
+      const paidBefore = fake.of('orderPayment').length;
+      await env.sleep('35 days');
+      expect(fake.of('orderPayment').length).toBeGreaterThan(paidBefore);
+      expect(fake.of('cancelFuturePayments')).toEqual([]);
+      await completeOpen(fake, handle.workflowId, 'forward-request', { forwardedTo: 'OCMW Antwerpen', forwardDate: today, reasons: 'Verhuisd naar Antwerpen.' });
+      await completeOpen(fake, handle.workflowId, 'forwarding-letter', { sentDate: today, mode: 'letter' });
+      // A stop from before the day competence ended is refused.
+      const early = await completeOpen(fake, handle.workflowId, 'competence-change-stop', { proposeStop: true, stopFrom: addDays(movedOn, -1), motivation: 'Verhuisd.' }).catch((e) => e);
+      expect(early.cause.details[0]).toEqual([expect.objectContaining({ path: '/stopFrom', code: 'too-early' })]);
+      await completeOpen(fake, handle.workflowId, 'competence-change-stop', { proposeStop: true, stopFrom: movedOn, motivation: 'Verhuisd naar Antwerpen: daar bevoegd.' });
+      // The stop goes to the BCSD as the review's would, from the day competence ended.
+      const item = await eventually(() => fake.scheduled()[0]);
+      // (the proposal's date is the last day of aid, as the review's stop has it)
+      expect(fake.of('scheduleAgendaItem').at(-1).proposal).toMatchObject({ proposal: 'stop', startDate: addDays(movedOn, -1), motivation: 'Verhuisd naar Antwerpen: daar bevoegd.' });
+      const now = todayInBrussels(await env.currentTimeMs());
+      if (item.sessionDate > now) await env.sleep(`${daysBetween(now, item.sessionDate)} days`);
+      await handle.executeUpdate(councilDecisionUpdate, {
+        args: [{ itemId: item.itemId, result: 'stopped', decisionDate: item.sessionDate, motivation: 'Niet meer bevoegd sinds de verhuis.', userId: 'secretary' }],
+      });
+      expect(fake.of('cancelFuturePayments')).toEqual([expect.objectContaining({ fromPeriod: addPeriods(periodOf(addDays(movedOn, -1)), 1) })]);
+      await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-stop'));
+      await handle.terminate('test done');
     });
   });
 

@@ -190,6 +190,26 @@ const SCENARIOS: Record<string, Scenario> = {
     await env.sleep('2 days');
     return 'terminate';
   },
+  // v10 (the competence-change-co4 patch): in the running benefit, a move (CO-4): the new OCMW and the client informed,
+  // no stop proposed (this OCMW stays competent), the payments go on.
+  'competence-change': async (ctx) => {
+    const { complete, decide, sent, event, today, env } = ctx;
+    await complete('competence-check', outcomes.competent);
+    await complete('social-inquiry', outcomes.inquiry(today));
+    await complete('social-report', outcomes.report(today));
+    const decided = await decide('granted', { ...grant, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
+    await sent('pm-B');
+    await env.sleep('30 days');
+    const moved = todayInBrussels(await env.currentTimeMs());
+    await event('competence-changed', moved, { since: moved, newOcmw: '11002', reasons: 'Verhuisd naar Antwerpen.' });
+    await complete('forward-request', { forwardedTo: 'OCMW Antwerpen', forwardDate: moved, reasons: 'Verhuisd.' });
+    await complete('forwarding-letter', { sentDate: moved, mode: 'letter' });
+    await complete('competence-change-stop', { proposeStop: false, motivation: 'Tijdelijk verblijf: dit OCMW blijft bevoegd.' });
+    await env.sleep('35 days');
+    return 'terminate';
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });

@@ -197,6 +197,27 @@ describe('socialAidApplication (time-skipping)', () => {
     });
   });
 
+  it('CO-4 in a running equivalent leefloon: a move where this OCMW stays competent (no stop proposed) changes nothing but the timeline and the letters', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { handle } = await grantedEquivalentLeefloon(fake, taskQueue, {});
+      await env.sleep('20 days');
+      const today = await envToday();
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-move', type: 'competence-changed', occurredOn: today, reference: null, data: { since: today, newOcmw: '24062', reasons: 'Ingeschreven te Leuven.' }, recordedBy: 'mw' }],
+      });
+      await complete(handle.workflowId, fake, 'forward-request', { forwardedTo: 'OCMW Leuven', forwardDate: today, reasons: 'Ter informatie.' });
+      await complete(handle.workflowId, fake, 'forwarding-letter', { sentDate: today, mode: 'letter' });
+      await complete(handle.workflowId, fake, 'competence-change-stop', { proposeStop: false, motivation: 'Verblijft nog in het woonzorgcentrum: art. 2 §1, dit OCMW blijft bevoegd.' });
+      const handled = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'competence-change-handled'));
+      expect(handled.description).toBe('OCMW Leuven en de cliënt ingelicht; geen stopzetting: dit OCMW blijft bevoegd');
+      await env.sleep('35 days');
+      expect(fake.of('scheduleAgendaItem').filter((i) => i.proposal?.proposal === 'stop')).toEqual([]);
+      expect(fake.of('cancelFuturePayments')).toEqual([]);
+      expect((await handle.query(dossierStateQuery)).status).toBe('ACTIVE');
+      await handle.terminate('test done');
+    });
+  });
+
   it('ends a running equivalent leefloon SA-9 days after a final negative asylum decision is notified (an event from outside), with its stop letter', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false });
