@@ -59,6 +59,11 @@ describe('the competence check (browser)', () => {
     const competence = page.getByRole('region', { name: 'Bevoegdheid' });
     await competence.getByText('Bevoegd is OCMW Leuven (art. 2 §1 Wet 2 april 1965).').waitFor();
     await accessibleScreenshot(page, 'bevoegdheid-dossier');
+    // The finished task rereads with the OCMWs by name, not their NIS codes.
+    await page.goto(`${sys.baseUrl}/app/taken/${task.id}`);
+    const outcome = page.getByRole('region', { name: 'Resultaat' });
+    await outcome.getByText('OCMW Leuven (NIS 24062)').waitFor();
+    expect(await outcome.getByText('24062', { exact: true }).count()).toBe(0);
     await page.close();
   });
 

@@ -81,9 +81,12 @@ export function draftValue(schema: ObjectSchema, state: FormState): Record<strin
 export const fieldLabel = (name: string, s: FieldSchema, unit = ' (€)') => (s.title ?? name).replace(/ \(cent\)$/, unit);
 
 /** A stored value as a person reads it: the choice's label, an amount in euros, a date in words, yes/no. */
-export function displayValue(name: string, s: FieldSchema, v: unknown): string {
+export function displayValue(name: string, s: FieldSchema, v: unknown, picks: Props['picks'] = {}): string {
   const option = s.oneOf?.find((o) => o.const === v);
   if (option) return option.title ?? String(v);
+  // A picked id (an OCMW's NIS code, a place) by its label, when the list is there.
+  const picked = s['x-pick'] ? picks[s['x-pick']]?.find((o) => o.value === v) : undefined;
+  if (picked) return picked.label;
   if (isCents(name, s) && typeof v === 'number') return euro(v);
   if (s.format === 'date' && typeof v === 'string') return dateLong(v);
   if (typeof v === 'boolean') return v ? t.task.yes : t.task.no;

@@ -54,6 +54,7 @@ export function TaskScreen() {
 function FinishedTask({ task }: { task: Task }) {
   const schema = task.outcomeSchema as ObjectSchema;
   const outcome = (task.outcome ?? {}) as Record<string, unknown>;
+  const picks = usePicks(schema, task.dossierId);
   const answered = Object.entries(schema.properties ?? {}).filter(([name]) => outcome[name] !== undefined && outcome[name] !== null);
   return (
     <section aria-label={t.task.outcome}>
@@ -63,7 +64,7 @@ function FinishedTask({ task }: { task: Task }) {
         {answered.map(([name, s]) => (
           <div key={name}>
             <dt>{fieldLabel(name, s, '')}</dt>
-            <dd className={isCents(name, s) ? 'amount' : 'multiline'}>{displayValue(name, s, outcome[name])}</dd>
+            <dd className={isCents(name, s) ? 'amount' : 'multiline'}>{displayValue(name, s, outcome[name], picks)}</dd>
           </div>
         ))}
       </dl>
