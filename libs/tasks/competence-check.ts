@@ -12,6 +12,8 @@ import type { JsonSchema, SchemaError } from '../validation/schema';
 /** The situation of the applicant on the date of the request: which of the Wet 1965's rules the facts are for. */
 export const COMPETENCE_SITUATIONS = {
   'usual-residence': 'Woont gewoonlijk in een gemeente (algemene regel)',
+  // The inquiry found no usual residence: the registration in the population register is the (rebuttable) presumption.
+  'registered-only': 'Gewoonlijke verblijfplaats niet vast te stellen: de inschrijving in het bevolkingsregister geldt',
   institution: 'Verblijft in een instelling',
   student: 'Student',
   homeless: 'Dakloos',
@@ -60,7 +62,8 @@ export const COMPETENCE_FACT_FIELDS: Record<string, JsonSchema> = {
 
 /** Which fact fields a situation shows (`required`: the form asks them with *; the others may stay empty). */
 const SITUATION_FIELDS: Record<CompetenceSituation, { required: string[]; optional: string[] }> = {
-  'usual-residence': { required: [], optional: ['usualResidence', 'registeredIn'] },
+  'usual-residence': { required: ['usualResidence'], optional: ['registeredIn'] },
+  'registered-only': { required: ['registeredIn'], optional: [] },
   // A stay in PAAZ or begeleid zelfstandig wonen is no institution of art. 2 §1: the general rule needs the residence.
   institution: { required: ['institutionKind'], optional: ['registeredOnAdmission', 'firstAdmissionRegisteredIn', 'usualResidence', 'registeredIn'] },
   student: { required: ['studentRegisteredIn'], optional: [] },
@@ -96,6 +99,8 @@ export function competenceFactsOf(o: CompetenceFactsOutcome, requestDate: IsoDat
   if (!o.situation) return undefined;
   const facts: CompetenceFacts = { requestDate, usualResidence: o.usualResidence ?? null, registeredIn: o.registeredIn ?? null };
   switch (o.situation) {
+    case 'registered-only':
+      return { requestDate, usualResidence: null, registeredIn: o.registeredIn ?? null };
     case 'institution': {
       if (!o.institutionKind) return facts;
       const current = { kind: o.institutionKind, admittedOn: requestDate, registeredOnAdmission: o.registeredOnAdmission ?? '' };

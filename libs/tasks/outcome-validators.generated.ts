@@ -4,7 +4,7 @@
 import type { CompiledValidator } from "../validation/checks";
 "use strict";
 export const v0 = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"registered-only","title":"Gewoonlijke verblijfplaats niet vast te stellen: de inschrijving in het bevolkingsregister geldt"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"required":["usualResidence"],"properties":{"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"registered-only"}},"required":["situation"]},"then":{"required":["registeredIn"],"properties":{},"description":"the facts of the situation registered-only"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
 const func9 = Object.prototype.hasOwnProperty;
 const func10 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^\\d{5}$", "u");
@@ -138,22 +138,33 @@ vErrors = null;
 }
 if(_valid1){
 const _errs10 = errors;
-var _valid1 = _errs10 === errors;
-valid3 = _valid1;
-if(valid3){
-var props0 = {};
-props0.usualResidence = true;
-props0.registeredIn = true;
-props0.situation = true;
-}
-}
-if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.usualResidence === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "usualResidence"},message:"must have required property '"+"usualResidence"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+if(valid3){
+var props0 = {};
+props0.registeredIn = true;
+props0.situation = true;
+}
+}
+if(!valid3){
+const err8 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -167,24 +178,24 @@ const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.situation === undefined) && (missing2 = "situation")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.situation !== undefined){
-if("institution" !== data.situation){
 const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("registered-only" !== data.situation){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -204,30 +215,8 @@ vErrors = null;
 if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.institutionKind === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs15 === errors;
-valid5 = _valid2;
-if(valid5){
-var props1 = {};
-props1.registeredOnAdmission = true;
-props1.firstAdmissionRegisteredIn = true;
-props1.usualResidence = true;
-props1.registeredIn = true;
-props1.situation = true;
-}
-}
-if(!valid5){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.registeredIn === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "registeredIn"},message:"must have required property '"+"registeredIn"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -236,22 +225,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
 }
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
 }
-}
-const _errs17 = errors;
-let valid7 = true;
-const _errs18 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.situation === undefined) && (missing3 = "situation")){
-const err12 = {};
+if(!valid5){
+const err12 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -260,15 +239,34 @@ vErrors.push(err12);
 }
 errors++;
 }
-else {
-if(data.situation !== undefined){
-if("student" !== data.situation){
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.situation === undefined) && (missing3 = "situation")){
 const err13 = {};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("institution" !== data.situation){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -288,22 +286,8 @@ vErrors = null;
 if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.studentRegisteredIn === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var _valid3 = _errs20 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.institutionKind === undefined){
+const err15 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -312,17 +296,20 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.situation = true;
 }
-const _errs22 = errors;
-let valid9 = true;
-const _errs23 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.situation === undefined) && (missing4 = "situation")){
-const err16 = {};
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+if(valid7){
+var props1 = {};
+props1.registeredOnAdmission = true;
+props1.firstAdmissionRegisteredIn = true;
+props1.usualResidence = true;
+props1.registeredIn = true;
+props1.situation = true;
+}
+}
+if(!valid7){
+const err16 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -331,15 +318,39 @@ vErrors.push(err16);
 }
 errors++;
 }
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
 else {
-if(data.situation !== undefined){
-if("homeless" !== data.situation){
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.situation === undefined) && (missing4 = "situation")){
 const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("student" !== data.situation){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -359,13 +370,13 @@ vErrors = null;
 if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.actualStay === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
+if(data.studentRegisteredIn === undefined){
+const err19 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -374,12 +385,12 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err20 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -393,24 +404,24 @@ const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
 if((data.situation === undefined) && (missing5 = "situation")){
-const err20 = {};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.situation !== undefined){
-if("international-protection" !== data.situation){
 const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("homeless" !== data.situation){
+const err22 = {};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -430,22 +441,8 @@ vErrors = null;
 if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.registrationPlace === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid5 = _errs30 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.actualStay === undefined){
+const err23 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -454,13 +451,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.situation = true;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.competent === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err24 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -469,8 +465,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data.rule === undefined){
-const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs32 = errors;
+let valid13 = true;
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.situation === undefined) && (missing6 = "situation")){
+const err25 = {};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -479,9 +484,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func9.call(schema31.properties, key0))){
-const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+else {
+if(data.situation !== undefined){
+if("international-protection" !== data.situation){
+const err26 = {};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -491,14 +497,23 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.situation !== undefined){
-let data6 = data.situation;
-const _errs33 = errors;
-let valid14 = false;
-let passing0 = null;
-const _errs34 = errors;
-if("usual-residence" !== data6){
-const err27 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+}
+}
+var _valid6 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationPlace === undefined){
+const err27 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -507,14 +522,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid6 = _errs34 === errors;
-if(_valid6){
-valid14 = true;
-passing0 = 0;
 }
-const _errs35 = errors;
-if("institution" !== data6){
-const err28 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+var _valid6 = _errs35 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err28 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -523,19 +536,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid6 = _errs35 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 1];
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 1;
-}
-const _errs36 = errors;
-if("student" !== data6){
-const err29 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competent === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -544,19 +551,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid6 = _errs36 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 2;
-}
-const _errs37 = errors;
-if("homeless" !== data6){
-const err30 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(data.rule === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -565,19 +561,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid6 = _errs37 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 3;
-}
-const _errs38 = errors;
-if("international-protection" !== data6){
-const err31 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
+for(const key0 in data){
+if(!(func9.call(schema31.properties, key0))){
+const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -586,22 +572,15 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid6 = _errs38 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 4];
 }
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 4;
-}
-}
-}
-}
-}
-if(!valid14){
-const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data.situation !== undefined){
+let data7 = data.situation;
+const _errs38 = errors;
+let valid16 = false;
+let passing0 = null;
+const _errs39 = errors;
+if("usual-residence" !== data7){
+const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -610,23 +589,14 @@ vErrors.push(err32);
 }
 errors++;
 }
-else {
-errors = _errs33;
-if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+var _valid7 = _errs39 === errors;
+if(_valid7){
+valid16 = true;
+passing0 = 0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.usualResidence !== undefined){
-let data7 = data.usualResidence;
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err33 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+const _errs40 = errors;
+if("registered-only" !== data7){
+const err33 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "registered-only"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -635,9 +605,19 @@ vErrors.push(err33);
 }
 errors++;
 }
+var _valid7 = _errs40 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err34 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid7){
+valid16 = true;
+passing0 = 1;
+}
+const _errs41 = errors;
+if("institution" !== data7){
+const err34 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -646,12 +626,19 @@ vErrors.push(err34);
 }
 errors++;
 }
+var _valid7 = _errs41 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 2];
 }
-if(data.registeredIn !== undefined){
-let data8 = data.registeredIn;
-if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err35 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 2;
+}
+const _errs42 = errors;
+if("student" !== data7){
+const err35 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -660,9 +647,19 @@ vErrors.push(err35);
 }
 errors++;
 }
+var _valid7 = _errs42 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 3];
 }
 else {
-const err36 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid7){
+valid16 = true;
+passing0 = 3;
+}
+const _errs43 = errors;
+if("homeless" !== data7){
+const err36 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -671,15 +668,19 @@ vErrors.push(err36);
 }
 errors++;
 }
+var _valid7 = _errs43 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 4];
 }
-if(data.institutionKind !== undefined){
-let data9 = data.institutionKind;
-const _errs46 = errors;
-let valid15 = false;
-let passing1 = null;
-const _errs47 = errors;
-if("psychiatric-hospital" !== data9){
-const err37 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 4;
+}
+const _errs44 = errors;
+if("international-protection" !== data7){
+const err37 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/5/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -688,14 +689,23 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid7 = _errs47 === errors;
-if(_valid7){
-valid15 = true;
-passing1 = 0;
+var _valid7 = _errs44 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 5];
 }
-const _errs48 = errors;
-if("psychiatric-care-home" !== data9){
-const err38 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid16){
+const err38 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -704,19 +714,23 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid7 = _errs48 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 1];
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 1;
+vErrors = null;
 }
-const _errs49 = errors;
-if("disabled-care" !== data9){
-const err39 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+}
+}
+}
+if(data.usualResidence !== undefined){
+let data8 = data.usualResidence;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err39 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -725,19 +739,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid7 = _errs49 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 2];
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 2;
-}
-const _errs50 = errors;
-if("youth-care" !== data9){
-const err40 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+const err40 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -746,19 +750,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-var _valid7 = _errs50 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 3];
 }
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 3;
-}
-const _errs51 = errors;
-if("care-home" !== data9){
-const err41 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(data.registeredIn !== undefined){
+let data9 = data.registeredIn;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err41 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -767,19 +764,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid7 = _errs51 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 4];
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 4;
-}
-const _errs52 = errors;
-if("prison" !== data9){
-const err42 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+const err42 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -788,19 +775,15 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid7 = _errs52 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 5];
 }
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 5;
-}
+if(data.institutionKind !== undefined){
+let data10 = data.institutionKind;
+const _errs52 = errors;
+let valid17 = false;
+let passing1 = null;
 const _errs53 = errors;
-if("paaz" !== data9){
-const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if("psychiatric-hospital" !== data10){
+const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -809,19 +792,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid7 = _errs53 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 6];
-}
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 6;
+var _valid8 = _errs53 === errors;
+if(_valid8){
+valid17 = true;
+passing1 = 0;
 }
 const _errs54 = errors;
-if("supported-living" !== data9){
-const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if("psychiatric-care-home" !== data10){
+const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -830,14 +808,140 @@ vErrors.push(err44);
 }
 errors++;
 }
-var _valid7 = _errs54 === errors;
-if(_valid7 && valid15){
-valid15 = false;
+var _valid8 = _errs54 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 1;
+}
+const _errs55 = errors;
+if("disabled-care" !== data10){
+const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid8 = _errs55 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 2;
+}
+const _errs56 = errors;
+if("youth-care" !== data10){
+const err46 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid8 = _errs56 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 3;
+}
+const _errs57 = errors;
+if("care-home" !== data10){
+const err47 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid8 = _errs57 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 4;
+}
+const _errs58 = errors;
+if("prison" !== data10){
+const err48 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid8 = _errs58 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 5];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 5;
+}
+const _errs59 = errors;
+if("paaz" !== data10){
+const err49 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid8 = _errs59 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 6];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 6;
+}
+const _errs60 = errors;
+if("supported-living" !== data10){
+const err50 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var _valid8 = _errs60 === errors;
+if(_valid8 && valid17){
+valid17 = false;
 passing1 = [passing1, 7];
 }
 else {
-if(_valid7){
-valid15 = true;
+if(_valid8){
+valid17 = true;
 passing1 = 7;
 }
 }
@@ -847,94 +951,8 @@ passing1 = 7;
 }
 }
 }
-if(!valid15){
-const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-else {
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.registeredOnAdmission !== undefined){
-let data10 = data.registeredOnAdmission;
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err46 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data.firstAdmissionRegisteredIn !== undefined){
-let data11 = data.firstAdmissionRegisteredIn;
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err48 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.studentRegisteredIn !== undefined){
-let data12 = data.studentRegisteredIn;
-if(typeof data12 === "string"){
-if(!pattern4.test(data12)){
-const err50 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid17){
+const err51 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -943,12 +961,23 @@ vErrors.push(err51);
 }
 errors++;
 }
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
 }
-if(data.actualStay !== undefined){
-let data13 = data.actualStay;
-if(typeof data13 === "string"){
-if(!pattern4.test(data13)){
-const err52 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registeredOnAdmission !== undefined){
+let data11 = data.registeredOnAdmission;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err52 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -959,7 +988,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -969,11 +998,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.registrationPlace !== undefined){
-let data14 = data.registrationPlace;
-if(typeof data14 === "string"){
-if(!pattern4.test(data14)){
-const err54 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(data.firstAdmissionRegisteredIn !== undefined){
+let data12 = data.firstAdmissionRegisteredIn;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err54 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -984,7 +1013,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -994,14 +1023,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.competent !== undefined){
-let data15 = data.competent;
-const _errs71 = errors;
-let valid16 = false;
-let passing2 = null;
-const _errs72 = errors;
-if(true !== data15){
-const err56 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(data.studentRegisteredIn !== undefined){
+let data13 = data.studentRegisteredIn;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err56 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1010,14 +1036,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid8 = _errs72 === errors;
-if(_valid8){
-valid16 = true;
-passing2 = 0;
 }
-const _errs73 = errors;
-if(false !== data15){
-const err57 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+else {
+const err57 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1026,19 +1047,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-var _valid8 = _errs73 === errors;
-if(_valid8 && valid16){
-valid16 = false;
-passing2 = [passing2, 1];
 }
-else {
-if(_valid8){
-valid16 = true;
-passing2 = 1;
-}
-}
-if(!valid16){
-const err58 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(data.actualStay !== undefined){
+let data14 = data.actualStay;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err58 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1047,26 +1061,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-else {
-errors = _errs71;
-if(vErrors !== null){
-if(_errs71){
-vErrors.length = _errs71;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.rule !== undefined){
-let data16 = data.rule;
-const _errs75 = errors;
-let valid17 = false;
-let passing3 = null;
-const _errs76 = errors;
-if("usual-residence" !== data16){
-const err59 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+const err59 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1075,14 +1072,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid9 = _errs76 === errors;
-if(_valid9){
-valid17 = true;
-passing3 = 0;
 }
-const _errs77 = errors;
-if("institution" !== data16){
-const err60 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(data.registrationPlace !== undefined){
+let data15 = data.registrationPlace;
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err60 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1091,19 +1086,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid9 = _errs77 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 1];
 }
 else {
-if(_valid9){
-valid17 = true;
-passing3 = 1;
-}
-const _errs78 = errors;
-if("student" !== data16){
-const err61 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+const err61 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1112,19 +1097,15 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid9 = _errs78 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 2];
 }
-else {
-if(_valid9){
-valid17 = true;
-passing3 = 2;
-}
-const _errs79 = errors;
-if("homeless" !== data16){
-const err62 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(data.competent !== undefined){
+let data16 = data.competent;
+const _errs77 = errors;
+let valid18 = false;
+let passing2 = null;
+const _errs78 = errors;
+if(true !== data16){
+const err62 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1133,19 +1114,14 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid9 = _errs79 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 3];
-}
-else {
+var _valid9 = _errs78 === errors;
 if(_valid9){
-valid17 = true;
-passing3 = 3;
+valid18 = true;
+passing2 = 0;
 }
-const _errs80 = errors;
-if("asylum" !== data16){
-const err63 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
+const _errs79 = errors;
+if(false !== data16){
+const err63 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1154,19 +1130,19 @@ vErrors.push(err63);
 }
 errors++;
 }
-var _valid9 = _errs80 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 4];
+var _valid9 = _errs79 === errors;
+if(_valid9 && valid18){
+valid18 = false;
+passing2 = [passing2, 1];
 }
 else {
 if(_valid9){
-valid17 = true;
-passing3 = 4;
+valid18 = true;
+passing2 = 1;
 }
-const _errs81 = errors;
-if("other" !== data16){
-const err64 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+}
+if(!valid18){
+const err64 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1175,23 +1151,26 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid9 = _errs81 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 5];
+else {
+errors = _errs77;
+if(vErrors !== null){
+if(_errs77){
+vErrors.length = _errs77;
 }
 else {
-if(_valid9){
-valid17 = true;
-passing3 = 5;
+vErrors = null;
 }
 }
 }
 }
-}
-}
-if(!valid17){
-const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data.rule !== undefined){
+let data17 = data.rule;
+const _errs81 = errors;
+let valid19 = false;
+let passing3 = null;
+const _errs82 = errors;
+if("usual-residence" !== data17){
+const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1200,23 +1179,14 @@ vErrors.push(err65);
 }
 errors++;
 }
-else {
-errors = _errs75;
-if(vErrors !== null){
-if(_errs75){
-vErrors.length = _errs75;
+var _valid10 = _errs82 === errors;
+if(_valid10){
+valid19 = true;
+passing3 = 0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.competentOcmw !== undefined){
-let data17 = data.competentOcmw;
-if(typeof data17 === "string"){
-if(func10(data17) > 200){
-const err66 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const _errs83 = errors;
+if("institution" !== data17){
+const err66 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1225,8 +1195,19 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(func10(data17) < 1){
-const err67 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid10 = _errs83 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 1;
+}
+const _errs84 = errors;
+if("student" !== data17){
+const err67 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1235,9 +1216,19 @@ vErrors.push(err67);
 }
 errors++;
 }
+var _valid10 = _errs84 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 2];
 }
 else {
-const err68 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid10){
+valid19 = true;
+passing3 = 2;
+}
+const _errs85 = errors;
+if("homeless" !== data17){
+const err68 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1246,12 +1237,19 @@ vErrors.push(err68);
 }
 errors++;
 }
+var _valid10 = _errs85 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 3];
 }
-if(data.reasons !== undefined){
-let data18 = data.reasons;
-if(typeof data18 === "string"){
-if(func10(data18) > 4000){
-const err69 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 3;
+}
+const _errs86 = errors;
+if("asylum" !== data17){
+const err69 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1260,8 +1258,19 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(func10(data18) < 1){
-const err70 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid10 = _errs86 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 4];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 4;
+}
+const _errs87 = errors;
+if("other" !== data17){
+const err70 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1270,9 +1279,23 @@ vErrors.push(err70);
 }
 errors++;
 }
+var _valid10 = _errs87 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 5];
 }
 else {
-const err71 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid10){
+valid19 = true;
+passing3 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid19){
+const err71 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1281,15 +1304,96 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
+else {
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
 }
 else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.competentOcmw !== undefined){
+let data18 = data.competentOcmw;
+if(typeof data18 === "string"){
+if(func10(data18) > 200){
+const err72 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+if(func10(data18) < 1){
+const err73 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data19 = data.reasons;
+if(typeof data19 === "string"){
+if(func10(data19) > 4000){
+const err75 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(func10(data19) < 1){
+const err76 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 }
@@ -6800,7 +6904,7 @@ return errors === 0;
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v22 = validate42;
-const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"registered-only","title":"Gewoonlijke verblijfplaats niet vast te stellen: de inschrijving in het bevolkingsregister geldt"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"required":["usualResidence"],"properties":{"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"registered-only"}},"required":["situation"]},"then":{"required":["registeredIn"],"properties":{},"description":"the facts of the situation registered-only"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6931,22 +7035,33 @@ vErrors = null;
 }
 if(_valid1){
 const _errs10 = errors;
-var _valid1 = _errs10 === errors;
-valid3 = _valid1;
-if(valid3){
-var props0 = {};
-props0.usualResidence = true;
-props0.registeredIn = true;
-props0.situation = true;
-}
-}
-if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.usualResidence === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "usualResidence"},message:"must have required property '"+"usualResidence"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+if(valid3){
+var props0 = {};
+props0.registeredIn = true;
+props0.situation = true;
+}
+}
+if(!valid3){
+const err8 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -6960,24 +7075,24 @@ const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.situation === undefined) && (missing2 = "situation")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.situation !== undefined){
-if("institution" !== data.situation){
 const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("registered-only" !== data.situation){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -6997,30 +7112,8 @@ vErrors = null;
 if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.institutionKind === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs15 === errors;
-valid5 = _valid2;
-if(valid5){
-var props1 = {};
-props1.registeredOnAdmission = true;
-props1.firstAdmissionRegisteredIn = true;
-props1.usualResidence = true;
-props1.registeredIn = true;
-props1.situation = true;
-}
-}
-if(!valid5){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.registeredIn === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "registeredIn"},message:"must have required property '"+"registeredIn"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7029,22 +7122,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
 }
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
 }
-}
-const _errs17 = errors;
-let valid7 = true;
-const _errs18 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.situation === undefined) && (missing3 = "situation")){
-const err12 = {};
+if(!valid5){
+const err12 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7053,15 +7136,34 @@ vErrors.push(err12);
 }
 errors++;
 }
-else {
-if(data.situation !== undefined){
-if("student" !== data.situation){
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.situation === undefined) && (missing3 = "situation")){
 const err13 = {};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("institution" !== data.situation){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -7081,22 +7183,8 @@ vErrors = null;
 if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.studentRegisteredIn === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var _valid3 = _errs20 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.institutionKind === undefined){
+const err15 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7105,17 +7193,20 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.situation = true;
 }
-const _errs22 = errors;
-let valid9 = true;
-const _errs23 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.situation === undefined) && (missing4 = "situation")){
-const err16 = {};
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+if(valid7){
+var props1 = {};
+props1.registeredOnAdmission = true;
+props1.firstAdmissionRegisteredIn = true;
+props1.usualResidence = true;
+props1.registeredIn = true;
+props1.situation = true;
+}
+}
+if(!valid7){
+const err16 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7124,15 +7215,39 @@ vErrors.push(err16);
 }
 errors++;
 }
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
 else {
-if(data.situation !== undefined){
-if("homeless" !== data.situation){
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.situation === undefined) && (missing4 = "situation")){
 const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("student" !== data.situation){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -7152,13 +7267,13 @@ vErrors = null;
 if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.actualStay === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
+if(data.studentRegisteredIn === undefined){
+const err19 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -7167,12 +7282,12 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err20 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -7186,24 +7301,24 @@ const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
 if((data.situation === undefined) && (missing5 = "situation")){
-const err20 = {};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.situation !== undefined){
-if("international-protection" !== data.situation){
 const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("homeless" !== data.situation){
+const err22 = {};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -7223,22 +7338,8 @@ vErrors = null;
 if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.registrationPlace === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid5 = _errs30 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.actualStay === undefined){
+const err23 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7247,13 +7348,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.situation = true;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.competent === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err24 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7262,8 +7362,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data.rule === undefined){
-const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs32 = errors;
+let valid13 = true;
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.situation === undefined) && (missing6 = "situation")){
+const err25 = {};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7272,9 +7381,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func9.call(schema53.properties, key0))){
-const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+else {
+if(data.situation !== undefined){
+if("international-protection" !== data.situation){
+const err26 = {};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7284,14 +7394,23 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.situation !== undefined){
-let data6 = data.situation;
-const _errs33 = errors;
-let valid14 = false;
-let passing0 = null;
-const _errs34 = errors;
-if("usual-residence" !== data6){
-const err27 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+}
+}
+var _valid6 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationPlace === undefined){
+const err27 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7300,14 +7419,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid6 = _errs34 === errors;
-if(_valid6){
-valid14 = true;
-passing0 = 0;
 }
-const _errs35 = errors;
-if("institution" !== data6){
-const err28 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+var _valid6 = _errs35 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err28 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7316,19 +7433,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid6 = _errs35 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 1];
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 1;
-}
-const _errs36 = errors;
-if("student" !== data6){
-const err29 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competent === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7337,19 +7448,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid6 = _errs36 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 2;
-}
-const _errs37 = errors;
-if("homeless" !== data6){
-const err30 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(data.rule === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7358,19 +7458,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid6 = _errs37 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 3;
-}
-const _errs38 = errors;
-if("international-protection" !== data6){
-const err31 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
+for(const key0 in data){
+if(!(func9.call(schema53.properties, key0))){
+const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7379,22 +7469,15 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid6 = _errs38 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 4];
 }
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 4;
-}
-}
-}
-}
-}
-if(!valid14){
-const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data.situation !== undefined){
+let data7 = data.situation;
+const _errs38 = errors;
+let valid16 = false;
+let passing0 = null;
+const _errs39 = errors;
+if("usual-residence" !== data7){
+const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7403,23 +7486,14 @@ vErrors.push(err32);
 }
 errors++;
 }
-else {
-errors = _errs33;
-if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+var _valid7 = _errs39 === errors;
+if(_valid7){
+valid16 = true;
+passing0 = 0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.usualResidence !== undefined){
-let data7 = data.usualResidence;
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err33 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+const _errs40 = errors;
+if("registered-only" !== data7){
+const err33 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "registered-only"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7428,9 +7502,19 @@ vErrors.push(err33);
 }
 errors++;
 }
+var _valid7 = _errs40 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err34 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid7){
+valid16 = true;
+passing0 = 1;
+}
+const _errs41 = errors;
+if("institution" !== data7){
+const err34 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7439,12 +7523,19 @@ vErrors.push(err34);
 }
 errors++;
 }
+var _valid7 = _errs41 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 2];
 }
-if(data.registeredIn !== undefined){
-let data8 = data.registeredIn;
-if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err35 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 2;
+}
+const _errs42 = errors;
+if("student" !== data7){
+const err35 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7453,9 +7544,19 @@ vErrors.push(err35);
 }
 errors++;
 }
+var _valid7 = _errs42 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 3];
 }
 else {
-const err36 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid7){
+valid16 = true;
+passing0 = 3;
+}
+const _errs43 = errors;
+if("homeless" !== data7){
+const err36 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7464,15 +7565,19 @@ vErrors.push(err36);
 }
 errors++;
 }
+var _valid7 = _errs43 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 4];
 }
-if(data.institutionKind !== undefined){
-let data9 = data.institutionKind;
-const _errs46 = errors;
-let valid15 = false;
-let passing1 = null;
-const _errs47 = errors;
-if("psychiatric-hospital" !== data9){
-const err37 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 4;
+}
+const _errs44 = errors;
+if("international-protection" !== data7){
+const err37 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/5/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7481,14 +7586,23 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid7 = _errs47 === errors;
-if(_valid7){
-valid15 = true;
-passing1 = 0;
+var _valid7 = _errs44 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 5];
 }
-const _errs48 = errors;
-if("psychiatric-care-home" !== data9){
-const err38 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid16){
+const err38 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7497,19 +7611,23 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid7 = _errs48 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 1];
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 1;
+vErrors = null;
 }
-const _errs49 = errors;
-if("disabled-care" !== data9){
-const err39 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+}
+}
+}
+if(data.usualResidence !== undefined){
+let data8 = data.usualResidence;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err39 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7518,19 +7636,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid7 = _errs49 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 2];
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 2;
-}
-const _errs50 = errors;
-if("youth-care" !== data9){
-const err40 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+const err40 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7539,19 +7647,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-var _valid7 = _errs50 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 3];
 }
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 3;
-}
-const _errs51 = errors;
-if("care-home" !== data9){
-const err41 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(data.registeredIn !== undefined){
+let data9 = data.registeredIn;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err41 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7560,19 +7661,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid7 = _errs51 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 4];
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 4;
-}
-const _errs52 = errors;
-if("prison" !== data9){
-const err42 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+const err42 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7581,19 +7672,15 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid7 = _errs52 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 5];
 }
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 5;
-}
+if(data.institutionKind !== undefined){
+let data10 = data.institutionKind;
+const _errs52 = errors;
+let valid17 = false;
+let passing1 = null;
 const _errs53 = errors;
-if("paaz" !== data9){
-const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if("psychiatric-hospital" !== data10){
+const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7602,19 +7689,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid7 = _errs53 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 6];
-}
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 6;
+var _valid8 = _errs53 === errors;
+if(_valid8){
+valid17 = true;
+passing1 = 0;
 }
 const _errs54 = errors;
-if("supported-living" !== data9){
-const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if("psychiatric-care-home" !== data10){
+const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7623,14 +7705,140 @@ vErrors.push(err44);
 }
 errors++;
 }
-var _valid7 = _errs54 === errors;
-if(_valid7 && valid15){
-valid15 = false;
+var _valid8 = _errs54 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 1;
+}
+const _errs55 = errors;
+if("disabled-care" !== data10){
+const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid8 = _errs55 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 2;
+}
+const _errs56 = errors;
+if("youth-care" !== data10){
+const err46 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid8 = _errs56 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 3;
+}
+const _errs57 = errors;
+if("care-home" !== data10){
+const err47 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid8 = _errs57 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 4;
+}
+const _errs58 = errors;
+if("prison" !== data10){
+const err48 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid8 = _errs58 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 5];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 5;
+}
+const _errs59 = errors;
+if("paaz" !== data10){
+const err49 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid8 = _errs59 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 6];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 6;
+}
+const _errs60 = errors;
+if("supported-living" !== data10){
+const err50 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var _valid8 = _errs60 === errors;
+if(_valid8 && valid17){
+valid17 = false;
 passing1 = [passing1, 7];
 }
 else {
-if(_valid7){
-valid15 = true;
+if(_valid8){
+valid17 = true;
 passing1 = 7;
 }
 }
@@ -7640,94 +7848,8 @@ passing1 = 7;
 }
 }
 }
-if(!valid15){
-const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-else {
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.registeredOnAdmission !== undefined){
-let data10 = data.registeredOnAdmission;
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err46 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data.firstAdmissionRegisteredIn !== undefined){
-let data11 = data.firstAdmissionRegisteredIn;
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err48 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.studentRegisteredIn !== undefined){
-let data12 = data.studentRegisteredIn;
-if(typeof data12 === "string"){
-if(!pattern4.test(data12)){
-const err50 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid17){
+const err51 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7736,12 +7858,23 @@ vErrors.push(err51);
 }
 errors++;
 }
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
 }
-if(data.actualStay !== undefined){
-let data13 = data.actualStay;
-if(typeof data13 === "string"){
-if(!pattern4.test(data13)){
-const err52 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registeredOnAdmission !== undefined){
+let data11 = data.registeredOnAdmission;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err52 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7752,7 +7885,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7762,11 +7895,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.registrationPlace !== undefined){
-let data14 = data.registrationPlace;
-if(typeof data14 === "string"){
-if(!pattern4.test(data14)){
-const err54 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(data.firstAdmissionRegisteredIn !== undefined){
+let data12 = data.firstAdmissionRegisteredIn;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err54 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7777,7 +7910,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7787,14 +7920,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.competent !== undefined){
-let data15 = data.competent;
-const _errs71 = errors;
-let valid16 = false;
-let passing2 = null;
-const _errs72 = errors;
-if(true !== data15){
-const err56 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(data.studentRegisteredIn !== undefined){
+let data13 = data.studentRegisteredIn;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err56 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7803,14 +7933,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid8 = _errs72 === errors;
-if(_valid8){
-valid16 = true;
-passing2 = 0;
 }
-const _errs73 = errors;
-if(false !== data15){
-const err57 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+else {
+const err57 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7819,19 +7944,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-var _valid8 = _errs73 === errors;
-if(_valid8 && valid16){
-valid16 = false;
-passing2 = [passing2, 1];
 }
-else {
-if(_valid8){
-valid16 = true;
-passing2 = 1;
-}
-}
-if(!valid16){
-const err58 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(data.actualStay !== undefined){
+let data14 = data.actualStay;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err58 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7840,26 +7958,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-else {
-errors = _errs71;
-if(vErrors !== null){
-if(_errs71){
-vErrors.length = _errs71;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.rule !== undefined){
-let data16 = data.rule;
-const _errs75 = errors;
-let valid17 = false;
-let passing3 = null;
-const _errs76 = errors;
-if("usual-residence" !== data16){
-const err59 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+const err59 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7868,14 +7969,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid9 = _errs76 === errors;
-if(_valid9){
-valid17 = true;
-passing3 = 0;
 }
-const _errs77 = errors;
-if("institution" !== data16){
-const err60 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(data.registrationPlace !== undefined){
+let data15 = data.registrationPlace;
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err60 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7884,19 +7983,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid9 = _errs77 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 1];
 }
 else {
-if(_valid9){
-valid17 = true;
-passing3 = 1;
-}
-const _errs78 = errors;
-if("student" !== data16){
-const err61 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+const err61 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7905,19 +7994,15 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid9 = _errs78 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 2];
 }
-else {
-if(_valid9){
-valid17 = true;
-passing3 = 2;
-}
-const _errs79 = errors;
-if("homeless" !== data16){
-const err62 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(data.competent !== undefined){
+let data16 = data.competent;
+const _errs77 = errors;
+let valid18 = false;
+let passing2 = null;
+const _errs78 = errors;
+if(true !== data16){
+const err62 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7926,19 +8011,14 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid9 = _errs79 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 3];
-}
-else {
+var _valid9 = _errs78 === errors;
 if(_valid9){
-valid17 = true;
-passing3 = 3;
+valid18 = true;
+passing2 = 0;
 }
-const _errs80 = errors;
-if("asylum" !== data16){
-const err63 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
+const _errs79 = errors;
+if(false !== data16){
+const err63 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7947,19 +8027,19 @@ vErrors.push(err63);
 }
 errors++;
 }
-var _valid9 = _errs80 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 4];
+var _valid9 = _errs79 === errors;
+if(_valid9 && valid18){
+valid18 = false;
+passing2 = [passing2, 1];
 }
 else {
 if(_valid9){
-valid17 = true;
-passing3 = 4;
+valid18 = true;
+passing2 = 1;
 }
-const _errs81 = errors;
-if("other" !== data16){
-const err64 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+}
+if(!valid18){
+const err64 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7968,23 +8048,26 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid9 = _errs81 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 5];
+else {
+errors = _errs77;
+if(vErrors !== null){
+if(_errs77){
+vErrors.length = _errs77;
 }
 else {
-if(_valid9){
-valid17 = true;
-passing3 = 5;
+vErrors = null;
 }
 }
 }
 }
-}
-}
-if(!valid17){
-const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data.rule !== undefined){
+let data17 = data.rule;
+const _errs81 = errors;
+let valid19 = false;
+let passing3 = null;
+const _errs82 = errors;
+if("usual-residence" !== data17){
+const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7993,23 +8076,14 @@ vErrors.push(err65);
 }
 errors++;
 }
-else {
-errors = _errs75;
-if(vErrors !== null){
-if(_errs75){
-vErrors.length = _errs75;
+var _valid10 = _errs82 === errors;
+if(_valid10){
+valid19 = true;
+passing3 = 0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.competentOcmw !== undefined){
-let data17 = data.competentOcmw;
-if(typeof data17 === "string"){
-if(func10(data17) > 200){
-const err66 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const _errs83 = errors;
+if("institution" !== data17){
+const err66 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8018,8 +8092,19 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(func10(data17) < 1){
-const err67 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid10 = _errs83 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 1;
+}
+const _errs84 = errors;
+if("student" !== data17){
+const err67 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8028,9 +8113,19 @@ vErrors.push(err67);
 }
 errors++;
 }
+var _valid10 = _errs84 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 2];
 }
 else {
-const err68 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid10){
+valid19 = true;
+passing3 = 2;
+}
+const _errs85 = errors;
+if("homeless" !== data17){
+const err68 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8039,12 +8134,19 @@ vErrors.push(err68);
 }
 errors++;
 }
+var _valid10 = _errs85 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 3];
 }
-if(data.reasons !== undefined){
-let data18 = data.reasons;
-if(typeof data18 === "string"){
-if(func10(data18) > 4000){
-const err69 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 3;
+}
+const _errs86 = errors;
+if("asylum" !== data17){
+const err69 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8053,8 +8155,19 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(func10(data18) < 1){
-const err70 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid10 = _errs86 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 4];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 4;
+}
+const _errs87 = errors;
+if("other" !== data17){
+const err70 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8063,9 +8176,23 @@ vErrors.push(err70);
 }
 errors++;
 }
+var _valid10 = _errs87 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 5];
 }
 else {
-const err71 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid10){
+valid19 = true;
+passing3 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid19){
+const err71 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8074,15 +8201,96 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
+else {
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
 }
 else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.competentOcmw !== undefined){
+let data18 = data.competentOcmw;
+if(typeof data18 === "string"){
+if(func10(data18) > 200){
+const err72 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+if(func10(data18) < 1){
+const err73 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data19 = data.reasons;
+if(typeof data19 === "string"){
+if(func10(data19) > 4000){
+const err75 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(func10(data19) < 1){
+const err76 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 }
@@ -15239,7 +15447,7 @@ return errors === 0;
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v45 = validate65;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"properties":{"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"registered-only","title":"Gewoonlijke verblijfplaats niet vast te stellen: de inschrijving in het bevolkingsregister geldt"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"required":["usualResidence"],"properties":{"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"registered-only"}},"required":["situation"]},"then":{"required":["registeredIn"],"properties":{},"description":"the facts of the situation registered-only"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15370,22 +15578,33 @@ vErrors = null;
 }
 if(_valid1){
 const _errs10 = errors;
-var _valid1 = _errs10 === errors;
-valid3 = _valid1;
-if(valid3){
-var props0 = {};
-props0.usualResidence = true;
-props0.registeredIn = true;
-props0.situation = true;
-}
-}
-if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.usualResidence === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "usualResidence"},message:"must have required property '"+"usualResidence"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+if(valid3){
+var props0 = {};
+props0.registeredIn = true;
+props0.situation = true;
+}
+}
+if(!valid3){
+const err8 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -15399,24 +15618,24 @@ const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.situation === undefined) && (missing2 = "situation")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.situation !== undefined){
-if("institution" !== data.situation){
 const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("registered-only" !== data.situation){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -15436,30 +15655,8 @@ vErrors = null;
 if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.institutionKind === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs15 === errors;
-valid5 = _valid2;
-if(valid5){
-var props1 = {};
-props1.registeredOnAdmission = true;
-props1.firstAdmissionRegisteredIn = true;
-props1.usualResidence = true;
-props1.registeredIn = true;
-props1.situation = true;
-}
-}
-if(!valid5){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.registeredIn === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "registeredIn"},message:"must have required property '"+"registeredIn"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15468,22 +15665,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
 }
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
 }
-}
-const _errs17 = errors;
-let valid7 = true;
-const _errs18 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.situation === undefined) && (missing3 = "situation")){
-const err12 = {};
+if(!valid5){
+const err12 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15492,15 +15679,34 @@ vErrors.push(err12);
 }
 errors++;
 }
-else {
-if(data.situation !== undefined){
-if("student" !== data.situation){
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.situation === undefined) && (missing3 = "situation")){
 const err13 = {};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("institution" !== data.situation){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -15520,22 +15726,8 @@ vErrors = null;
 if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.studentRegisteredIn === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var _valid3 = _errs20 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.institutionKind === undefined){
+const err15 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15544,17 +15736,20 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.situation = true;
 }
-const _errs22 = errors;
-let valid9 = true;
-const _errs23 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.situation === undefined) && (missing4 = "situation")){
-const err16 = {};
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+if(valid7){
+var props1 = {};
+props1.registeredOnAdmission = true;
+props1.firstAdmissionRegisteredIn = true;
+props1.usualResidence = true;
+props1.registeredIn = true;
+props1.situation = true;
+}
+}
+if(!valid7){
+const err16 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15563,15 +15758,39 @@ vErrors.push(err16);
 }
 errors++;
 }
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
 else {
-if(data.situation !== undefined){
-if("homeless" !== data.situation){
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.situation === undefined) && (missing4 = "situation")){
 const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("student" !== data.situation){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -15591,13 +15810,13 @@ vErrors = null;
 if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.actualStay === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
+if(data.studentRegisteredIn === undefined){
+const err19 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -15606,12 +15825,12 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err20 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err20];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -15625,24 +15844,24 @@ const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
 if((data.situation === undefined) && (missing5 = "situation")){
-const err20 = {};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.situation !== undefined){
-if("international-protection" !== data.situation){
 const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("homeless" !== data.situation){
+const err22 = {};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -15662,22 +15881,8 @@ vErrors = null;
 if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.registrationPlace === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid5 = _errs30 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.actualStay === undefined){
+const err23 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -15686,13 +15891,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.situation = true;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.competent === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err24 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -15701,8 +15905,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data.rule === undefined){
-const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs32 = errors;
+let valid13 = true;
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.situation === undefined) && (missing6 = "situation")){
+const err25 = {};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -15711,9 +15924,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func9.call(schema76.properties, key0))){
-const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+else {
+if(data.situation !== undefined){
+if("international-protection" !== data.situation){
+const err26 = {};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -15723,14 +15937,23 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.situation !== undefined){
-let data6 = data.situation;
-const _errs33 = errors;
-let valid14 = false;
-let passing0 = null;
-const _errs34 = errors;
-if("usual-residence" !== data6){
-const err27 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+}
+}
+var _valid6 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationPlace === undefined){
+const err27 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -15739,14 +15962,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid6 = _errs34 === errors;
-if(_valid6){
-valid14 = true;
-passing0 = 0;
 }
-const _errs35 = errors;
-if("institution" !== data6){
-const err28 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+var _valid6 = _errs35 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err28 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -15755,19 +15976,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid6 = _errs35 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 1];
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
 }
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 1;
-}
-const _errs36 = errors;
-if("student" !== data6){
-const err29 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competent === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -15776,19 +15991,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid6 = _errs36 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 2;
-}
-const _errs37 = errors;
-if("homeless" !== data6){
-const err30 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(data.rule === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -15797,19 +16001,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid6 = _errs37 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 3;
-}
-const _errs38 = errors;
-if("international-protection" !== data6){
-const err31 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
+for(const key0 in data){
+if(!(func9.call(schema76.properties, key0))){
+const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -15818,22 +16012,15 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid6 = _errs38 === errors;
-if(_valid6 && valid14){
-valid14 = false;
-passing0 = [passing0, 4];
 }
-else {
-if(_valid6){
-valid14 = true;
-passing0 = 4;
-}
-}
-}
-}
-}
-if(!valid14){
-const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data.situation !== undefined){
+let data7 = data.situation;
+const _errs38 = errors;
+let valid16 = false;
+let passing0 = null;
+const _errs39 = errors;
+if("usual-residence" !== data7){
+const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -15842,23 +16029,14 @@ vErrors.push(err32);
 }
 errors++;
 }
-else {
-errors = _errs33;
-if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+var _valid7 = _errs39 === errors;
+if(_valid7){
+valid16 = true;
+passing0 = 0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.usualResidence !== undefined){
-let data7 = data.usualResidence;
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err33 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+const _errs40 = errors;
+if("registered-only" !== data7){
+const err33 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "registered-only"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -15867,9 +16045,19 @@ vErrors.push(err33);
 }
 errors++;
 }
+var _valid7 = _errs40 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err34 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid7){
+valid16 = true;
+passing0 = 1;
+}
+const _errs41 = errors;
+if("institution" !== data7){
+const err34 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -15878,12 +16066,19 @@ vErrors.push(err34);
 }
 errors++;
 }
+var _valid7 = _errs41 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 2];
 }
-if(data.registeredIn !== undefined){
-let data8 = data.registeredIn;
-if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err35 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 2;
+}
+const _errs42 = errors;
+if("student" !== data7){
+const err35 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -15892,9 +16087,19 @@ vErrors.push(err35);
 }
 errors++;
 }
+var _valid7 = _errs42 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 3];
 }
 else {
-const err36 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid7){
+valid16 = true;
+passing0 = 3;
+}
+const _errs43 = errors;
+if("homeless" !== data7){
+const err36 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -15903,15 +16108,19 @@ vErrors.push(err36);
 }
 errors++;
 }
+var _valid7 = _errs43 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 4];
 }
-if(data.institutionKind !== undefined){
-let data9 = data.institutionKind;
-const _errs46 = errors;
-let valid15 = false;
-let passing1 = null;
-const _errs47 = errors;
-if("psychiatric-hospital" !== data9){
-const err37 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 4;
+}
+const _errs44 = errors;
+if("international-protection" !== data7){
+const err37 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/5/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -15920,14 +16129,23 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid7 = _errs47 === errors;
-if(_valid7){
-valid15 = true;
-passing1 = 0;
+var _valid7 = _errs44 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 5];
 }
-const _errs48 = errors;
-if("psychiatric-care-home" !== data9){
-const err38 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid16){
+const err38 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -15936,19 +16154,23 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid7 = _errs48 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 1];
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 1;
+vErrors = null;
 }
-const _errs49 = errors;
-if("disabled-care" !== data9){
-const err39 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+}
+}
+}
+if(data.usualResidence !== undefined){
+let data8 = data.usualResidence;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err39 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -15957,19 +16179,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid7 = _errs49 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 2];
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 2;
-}
-const _errs50 = errors;
-if("youth-care" !== data9){
-const err40 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+const err40 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -15978,19 +16190,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-var _valid7 = _errs50 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 3];
 }
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 3;
-}
-const _errs51 = errors;
-if("care-home" !== data9){
-const err41 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(data.registeredIn !== undefined){
+let data9 = data.registeredIn;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err41 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -15999,19 +16204,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid7 = _errs51 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 4];
 }
 else {
-if(_valid7){
-valid15 = true;
-passing1 = 4;
-}
-const _errs52 = errors;
-if("prison" !== data9){
-const err42 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+const err42 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -16020,19 +16215,15 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid7 = _errs52 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 5];
 }
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 5;
-}
+if(data.institutionKind !== undefined){
+let data10 = data.institutionKind;
+const _errs52 = errors;
+let valid17 = false;
+let passing1 = null;
 const _errs53 = errors;
-if("paaz" !== data9){
-const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if("psychiatric-hospital" !== data10){
+const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -16041,19 +16232,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid7 = _errs53 === errors;
-if(_valid7 && valid15){
-valid15 = false;
-passing1 = [passing1, 6];
-}
-else {
-if(_valid7){
-valid15 = true;
-passing1 = 6;
+var _valid8 = _errs53 === errors;
+if(_valid8){
+valid17 = true;
+passing1 = 0;
 }
 const _errs54 = errors;
-if("supported-living" !== data9){
-const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if("psychiatric-care-home" !== data10){
+const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -16062,14 +16248,140 @@ vErrors.push(err44);
 }
 errors++;
 }
-var _valid7 = _errs54 === errors;
-if(_valid7 && valid15){
-valid15 = false;
+var _valid8 = _errs54 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 1;
+}
+const _errs55 = errors;
+if("disabled-care" !== data10){
+const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid8 = _errs55 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 2;
+}
+const _errs56 = errors;
+if("youth-care" !== data10){
+const err46 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid8 = _errs56 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 3;
+}
+const _errs57 = errors;
+if("care-home" !== data10){
+const err47 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid8 = _errs57 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 4;
+}
+const _errs58 = errors;
+if("prison" !== data10){
+const err48 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid8 = _errs58 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 5];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 5;
+}
+const _errs59 = errors;
+if("paaz" !== data10){
+const err49 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid8 = _errs59 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 6];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 6;
+}
+const _errs60 = errors;
+if("supported-living" !== data10){
+const err50 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var _valid8 = _errs60 === errors;
+if(_valid8 && valid17){
+valid17 = false;
 passing1 = [passing1, 7];
 }
 else {
-if(_valid7){
-valid15 = true;
+if(_valid8){
+valid17 = true;
 passing1 = 7;
 }
 }
@@ -16079,94 +16391,8 @@ passing1 = 7;
 }
 }
 }
-if(!valid15){
-const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-else {
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.registeredOnAdmission !== undefined){
-let data10 = data.registeredOnAdmission;
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err46 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data.firstAdmissionRegisteredIn !== undefined){
-let data11 = data.firstAdmissionRegisteredIn;
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err48 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.studentRegisteredIn !== undefined){
-let data12 = data.studentRegisteredIn;
-if(typeof data12 === "string"){
-if(!pattern4.test(data12)){
-const err50 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid17){
+const err51 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -16175,12 +16401,23 @@ vErrors.push(err51);
 }
 errors++;
 }
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
 }
-if(data.actualStay !== undefined){
-let data13 = data.actualStay;
-if(typeof data13 === "string"){
-if(!pattern4.test(data13)){
-const err52 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registeredOnAdmission !== undefined){
+let data11 = data.registeredOnAdmission;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err52 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -16191,7 +16428,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -16201,11 +16438,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.registrationPlace !== undefined){
-let data14 = data.registrationPlace;
-if(typeof data14 === "string"){
-if(!pattern4.test(data14)){
-const err54 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(data.firstAdmissionRegisteredIn !== undefined){
+let data12 = data.firstAdmissionRegisteredIn;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err54 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -16216,7 +16453,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -16226,14 +16463,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.competent !== undefined){
-let data15 = data.competent;
-const _errs71 = errors;
-let valid16 = false;
-let passing2 = null;
-const _errs72 = errors;
-if(true !== data15){
-const err56 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(data.studentRegisteredIn !== undefined){
+let data13 = data.studentRegisteredIn;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err56 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -16242,14 +16476,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid8 = _errs72 === errors;
-if(_valid8){
-valid16 = true;
-passing2 = 0;
 }
-const _errs73 = errors;
-if(false !== data15){
-const err57 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+else {
+const err57 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -16258,19 +16487,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-var _valid8 = _errs73 === errors;
-if(_valid8 && valid16){
-valid16 = false;
-passing2 = [passing2, 1];
 }
-else {
-if(_valid8){
-valid16 = true;
-passing2 = 1;
-}
-}
-if(!valid16){
-const err58 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(data.actualStay !== undefined){
+let data14 = data.actualStay;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err58 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -16279,26 +16501,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-else {
-errors = _errs71;
-if(vErrors !== null){
-if(_errs71){
-vErrors.length = _errs71;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.rule !== undefined){
-let data16 = data.rule;
-const _errs75 = errors;
-let valid17 = false;
-let passing3 = null;
-const _errs76 = errors;
-if("usual-residence" !== data16){
-const err59 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+const err59 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -16307,14 +16512,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid9 = _errs76 === errors;
-if(_valid9){
-valid17 = true;
-passing3 = 0;
 }
-const _errs77 = errors;
-if("institution" !== data16){
-const err60 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(data.registrationPlace !== undefined){
+let data15 = data.registrationPlace;
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err60 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -16323,19 +16526,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid9 = _errs77 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 1];
 }
 else {
-if(_valid9){
-valid17 = true;
-passing3 = 1;
-}
-const _errs78 = errors;
-if("student" !== data16){
-const err61 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+const err61 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -16344,19 +16537,15 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid9 = _errs78 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 2];
 }
-else {
-if(_valid9){
-valid17 = true;
-passing3 = 2;
-}
-const _errs79 = errors;
-if("homeless" !== data16){
-const err62 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(data.competent !== undefined){
+let data16 = data.competent;
+const _errs77 = errors;
+let valid18 = false;
+let passing2 = null;
+const _errs78 = errors;
+if(true !== data16){
+const err62 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -16365,19 +16554,14 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid9 = _errs79 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 3];
-}
-else {
+var _valid9 = _errs78 === errors;
 if(_valid9){
-valid17 = true;
-passing3 = 3;
+valid18 = true;
+passing2 = 0;
 }
-const _errs80 = errors;
-if("asylum" !== data16){
-const err63 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
+const _errs79 = errors;
+if(false !== data16){
+const err63 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -16386,19 +16570,19 @@ vErrors.push(err63);
 }
 errors++;
 }
-var _valid9 = _errs80 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 4];
+var _valid9 = _errs79 === errors;
+if(_valid9 && valid18){
+valid18 = false;
+passing2 = [passing2, 1];
 }
 else {
 if(_valid9){
-valid17 = true;
-passing3 = 4;
+valid18 = true;
+passing2 = 1;
 }
-const _errs81 = errors;
-if("other" !== data16){
-const err64 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+}
+if(!valid18){
+const err64 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -16407,23 +16591,26 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid9 = _errs81 === errors;
-if(_valid9 && valid17){
-valid17 = false;
-passing3 = [passing3, 5];
+else {
+errors = _errs77;
+if(vErrors !== null){
+if(_errs77){
+vErrors.length = _errs77;
 }
 else {
-if(_valid9){
-valid17 = true;
-passing3 = 5;
+vErrors = null;
 }
 }
 }
 }
-}
-}
-if(!valid17){
-const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data.rule !== undefined){
+let data17 = data.rule;
+const _errs81 = errors;
+let valid19 = false;
+let passing3 = null;
+const _errs82 = errors;
+if("usual-residence" !== data17){
+const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -16432,23 +16619,14 @@ vErrors.push(err65);
 }
 errors++;
 }
-else {
-errors = _errs75;
-if(vErrors !== null){
-if(_errs75){
-vErrors.length = _errs75;
+var _valid10 = _errs82 === errors;
+if(_valid10){
+valid19 = true;
+passing3 = 0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.competentOcmw !== undefined){
-let data17 = data.competentOcmw;
-if(typeof data17 === "string"){
-if(func10(data17) > 200){
-const err66 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const _errs83 = errors;
+if("institution" !== data17){
+const err66 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -16457,8 +16635,19 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(func10(data17) < 1){
-const err67 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid10 = _errs83 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 1;
+}
+const _errs84 = errors;
+if("student" !== data17){
+const err67 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -16467,9 +16656,19 @@ vErrors.push(err67);
 }
 errors++;
 }
+var _valid10 = _errs84 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 2];
 }
 else {
-const err68 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid10){
+valid19 = true;
+passing3 = 2;
+}
+const _errs85 = errors;
+if("homeless" !== data17){
+const err68 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -16478,12 +16677,19 @@ vErrors.push(err68);
 }
 errors++;
 }
+var _valid10 = _errs85 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 3];
 }
-if(data.reasons !== undefined){
-let data18 = data.reasons;
-if(typeof data18 === "string"){
-if(func10(data18) > 4000){
-const err69 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 3;
+}
+const _errs86 = errors;
+if("asylum" !== data17){
+const err69 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -16492,8 +16698,19 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(func10(data18) < 1){
-const err70 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid10 = _errs86 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 4];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 4;
+}
+const _errs87 = errors;
+if("other" !== data17){
+const err70 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -16502,9 +16719,23 @@ vErrors.push(err70);
 }
 errors++;
 }
+var _valid10 = _errs87 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 5];
 }
 else {
-const err71 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid10){
+valid19 = true;
+passing3 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid19){
+const err71 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -16513,15 +16744,96 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
+else {
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
 }
 else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.competentOcmw !== undefined){
+let data18 = data.competentOcmw;
+if(typeof data18 === "string"){
+if(func10(data18) > 200){
+const err72 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+if(func10(data18) < 1){
+const err73 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data19 = data.reasons;
+if(typeof data19 === "string"){
+if(func10(data19) > 4000){
+const err75 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(func10(data19) < 1){
+const err76 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 }

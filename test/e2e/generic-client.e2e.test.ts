@@ -15,9 +15,12 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
   let sys: TestSystem;
   const requestDate = addDays(todayInBrussels(), -1);
 
+  let selfNis: string;
+
   beforeAll(async () => {
     sys = await startTestSystem();
     await sys.loginAll(['social-worker', 'council-secretary']);
+    selfNis = (await sys.http.get('/ocmws').set(sys.as('social-worker'))).body.items.find((o: { self: boolean }) => o.self).nisCode;
   });
   afterAll(async () => {
     await sys?.close();
@@ -26,6 +29,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
   /** A value for one property from its schema: the first choice, today for a date, the lowest number allowed (no resources). */
   function valueOf(name: string, s: JsonSchema): unknown {
     if (s.oneOf?.length) return s.oneOf[0].const;
+    // An id picked from the list its annotation names: an OCMW of the directory — this one (GET /ocmws, `self`).
+    if (s['x-pick'] === 'ocmw') return selfNis;
     if (s.format === 'date') return todayInBrussels();
     if (s.format === 'iban') return VALID_IBANS[0];
     if (s.type === 'integer') return s.minimum ?? 0;

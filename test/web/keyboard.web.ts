@@ -68,7 +68,7 @@ describe('the app by keyboard only (browser)', () => {
     await page.keyboard.type('Woont');
     expect(await page.getByLabel('Situatie op de datum van de aanvraag *').locator('option:checked').textContent()).toBe('Woont gewoonlijk in een gemeente (algemene regel)');
     await page.getByLabel('Gewoonlijke verblijfplaats op de datum van de aanvraag').locator('option', { hasText: 'OCMW Gent' }).waitFor({ state: 'attached' });
-    await tabTo(page, 'Gewoonlijke verblijfplaats op de datum van de aanvraag');
+    await tabTo(page, 'Gewoonlijke verblijfplaats op de datum van de aanvraag *');
     await page.keyboard.type('OCMW Gent');
     expect(await page.getByLabel('Gewoonlijke verblijfplaats op de datum van de aanvraag').locator('option:checked').textContent()).toBe('OCMW Gent (NIS 44021) — dit OCMW');
     await tabTo(page, 'Is dit OCMW bevoegd? *');

@@ -19,7 +19,9 @@ describe('the guided competence check (Wet 2 april 1965)', () => {
     // Registered in Gent but living in Antwerpen: Antwerpen is competent, a "yes" contradicts the facts.
     expect(codes({ competent: true, rule: 'usual-residence', situation: 'usual-residence', usualResidence: '11002', registeredIn: '44021' })).toEqual(['/competent contradicts-facts']);
     expect(check({ ...notCompetent, rule: 'usual-residence', situation: 'usual-residence', usualResidence: '11002', registeredIn: '44021' })).toEqual([]);
-    expect(check({ competent: true, rule: 'usual-residence', situation: 'usual-residence', registeredIn: '44021' })).toEqual([]);
+    expect(check({ competent: true, rule: 'usual-residence', situation: 'registered-only', registeredIn: '44021' })).toEqual([]);
+    // No usual residence found: the registration in Antwerpen decides (a usual residence sent along does not count there).
+    expect(codes({ competent: true, rule: 'usual-residence', situation: 'registered-only', registeredIn: '11002', usualResidence: '44021' })).toEqual(['/competent contradicts-facts']);
     expect(codes({ competent: true, rule: 'usual-residence', situation: 'usual-residence' })).toEqual(['/situation competence-undetermined']);
   });
 
@@ -56,6 +58,8 @@ describe('the guided competence check (Wet 2 april 1965)', () => {
     const validate = (o: Record<string, unknown>) => validateTaskOutcome('leefloon', 'competence-check', o, ctx).map((e) => `${e.path} ${e.code}`);
     expect(validate({ competent: true, rule: 'institution', situation: 'institution' })).toContain('/institutionKind required');
     expect(validate({ competent: true, rule: 'homeless', situation: 'homeless' })).toContain('/actualStay required');
+    expect(validate({ competent: true, rule: 'usual-residence', situation: 'usual-residence' })).toContain('/usualResidence required');
+    expect(validate({ competent: true, rule: 'usual-residence', situation: 'registered-only' })).toContain('/registeredIn required');
     expect(validate({ competent: true, rule: 'other', situation: 'on-a-boat' }).length).toBeGreaterThan(0);
     expect(validate({ competent: true, rule: 'usual-residence', situation: 'usual-residence', usualResidence: 'Gent' })).toContain('/usualResidence pattern');
     // Schema and facts: the check runs beside the schema in the same validation.

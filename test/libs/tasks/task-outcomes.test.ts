@@ -127,7 +127,7 @@ const CATEGORIES = [1, 2, 3] as const;
 const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'competence-check': {
     competent: [true, false], rule: ['usual-residence', 'institution', 'student', 'homeless', 'asylum', 'other'],
-    situation: ['usual-residence', 'institution', 'student', 'homeless', 'international-protection'],
+    situation: ['usual-residence', 'registered-only', 'institution', 'student', 'homeless', 'international-protection'],
     institutionKind: ['psychiatric-hospital', 'psychiatric-care-home', 'disabled-care', 'youth-care', 'care-home', 'prison', 'paaz', 'supported-living'],
   },
   'forward-request': {},

@@ -3371,7 +3371,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3392,7 +3392,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -9955,7 +9955,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10039,7 +10039,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10125,7 +10125,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10230,7 +10230,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10326,7 +10326,7 @@ export interface operations {
             content: {
                 "application/json": ({
                     /** Situatie op de datum van de aanvraag */
-                    situation?: "usual-residence" | "institution" | "student" | "homeless" | "international-protection";
+                    situation?: "usual-residence" | "registered-only" | "institution" | "student" | "homeless" | "international-protection";
                     /**
                      * Gewoonlijke verblijfplaats op de datum van de aanvraag
                      * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
@@ -10360,7 +10360,7 @@ export interface operations {
                     competentOcmw?: string;
                     /** Redenen van onbevoegdheid */
                     reasons?: string;
-                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | {
+                } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
                     /**
@@ -10388,7 +10388,17 @@ export interface operations {
                     podMiReference?: string;
                     /** Redenen waarom ook dit OCMW niet bevoegd is */
                     reasons: string;
-                } | {
+                } | ({
+                    /** Stopzetting voorstellen aan het BCSD? */
+                    proposeStop: true | false;
+                    /**
+                     * Stopzetting vanaf
+                     * Format: date
+                     */
+                    stopFrom?: string;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown) | {
                     /**
                      * Datum van ontvangst
                      * Format: date
@@ -10525,7 +10535,7 @@ export interface operations {
                     summary: string;
                 } | ({
                     /** Situatie op de datum van de aanvraag */
-                    situation?: "usual-residence" | "institution" | "student" | "homeless" | "international-protection";
+                    situation?: "usual-residence" | "registered-only" | "institution" | "student" | "homeless" | "international-protection";
                     /**
                      * Gewoonlijke verblijfplaats op de datum van de aanvraag
                      * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
@@ -10559,7 +10569,7 @@ export interface operations {
                     competentOcmw?: string;
                     /** Redenen van onbevoegdheid */
                     reasons?: string;
-                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | {
+                } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
                     /**
@@ -10587,7 +10597,17 @@ export interface operations {
                     podMiReference?: string;
                     /** Redenen waarom ook dit OCMW niet bevoegd is */
                     reasons: string;
-                } | {
+                } | ({
+                    /** Stopzetting voorstellen aan het BCSD? */
+                    proposeStop: true | false;
+                    /**
+                     * Stopzetting vanaf
+                     * Format: date
+                     */
+                    stopFrom?: string;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown) | {
                     /**
                      * Datum van ontvangst
                      * Format: date
@@ -10700,7 +10720,7 @@ export interface operations {
                     motivation: string;
                 } & (unknown & unknown & unknown & unknown & unknown & unknown)) | ({
                     /** Situatie op de datum van de aanvraag */
-                    situation?: "usual-residence" | "institution" | "student" | "homeless" | "international-protection";
+                    situation?: "usual-residence" | "registered-only" | "institution" | "student" | "homeless" | "international-protection";
                     /**
                      * Gewoonlijke verblijfplaats op de datum van de aanvraag
                      * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
@@ -10734,7 +10754,7 @@ export interface operations {
                     competentOcmw?: string;
                     /** Redenen van onbevoegdheid */
                     reasons?: string;
-                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | {
+                } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
                     /**
@@ -10762,7 +10782,17 @@ export interface operations {
                     podMiReference?: string;
                     /** Redenen waarom ook dit OCMW niet bevoegd is */
                     reasons: string;
-                } | {
+                } | ({
+                    /** Stopzetting voorstellen aan het BCSD? */
+                    proposeStop: true | false;
+                    /**
+                     * Stopzetting vanaf
+                     * Format: date
+                     */
+                    stopFrom?: string;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown) | {
                     /**
                      * Datum van ontvangst
                      * Format: date
@@ -10948,7 +10978,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10970,7 +11000,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11199,6 +11229,7 @@ export interface operations {
                     podMiReference?: unknown;
                     priorityDebts?: unknown;
                     proposal?: unknown;
+                    proposeStop?: unknown;
                     proposedCategory?: unknown;
                     reasons?: unknown;
                     receivedOn?: unknown;
@@ -11220,6 +11251,7 @@ export interface operations {
                     situation?: unknown;
                     startDate?: unknown;
                     stateReimbursed?: unknown;
+                    stopFrom?: unknown;
                     studentRegisteredIn?: unknown;
                     submittedOn?: unknown;
                     subrogation?: unknown;
@@ -11468,6 +11500,7 @@ export interface operations {
                     podMiReference?: unknown;
                     priorityDebts?: unknown;
                     proposal?: unknown;
+                    proposeStop?: unknown;
                     proposedCategory?: unknown;
                     reasons?: unknown;
                     receivedOn?: unknown;
@@ -11489,6 +11522,7 @@ export interface operations {
                     situation?: unknown;
                     startDate?: unknown;
                     stateReimbursed?: unknown;
+                    stopFrom?: unknown;
                     studentRegisteredIn?: unknown;
                     submittedOn?: unknown;
                     subrogation?: unknown;
