@@ -70,6 +70,7 @@ export const COMPETENCE_CHANGED_EVENT = {
   }),
 } as const satisfies ExternalEventKind;
 export const COMPETENCE_CHANGED_EVENT_TYPE = 'competence-changed';
+export const COMPETENCE_CONFLICT_DECIDED_EVENT_TYPE = 'competence-conflict-decided';
 
 /** The statuses the shared pipeline sets, in its order; a procedure adds its own after them (order 14 on). */
 export const PIPELINE_STATUSES = [

@@ -56,7 +56,7 @@ export const HAND_OVER_PATCH = 'benefit-hands-over-when-long';
  * benefit that runs for years does not carry every event it ever received (DossierOptions.takesEvents).
  */
 // The events the leefloon waits for: POD MI's designation in a competence conflict (CO-3), a change of competence (CO-4).
-export const LEEFLOON_DOSSIER = { takesEvents: ['competence-designation', 'competence-changed'] } as const;
+export const LEEFLOON_DOSSIER = { takesEvents: ['competence-designation', 'competence-changed', 'competence-conflict-decided'] } as const;
 
 /**
  * A granted leefloon while it runs: arrears from the start date and the first payment within the LL-6 term, one payment

@@ -2,7 +2,7 @@ import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, IsoDate } from '../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../libs/format/dutch';
-import { COMPETENCE_CHANGED_EVENT_TYPE } from '../../libs/procedures/pipeline';
+import { COMPETENCE_CHANGED_EVENT_TYPE, COMPETENCE_CONFLICT_DECIDED_EVENT_TYPE } from '../../libs/procedures/pipeline';
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import type { Dossier } from './dossier-runtime';
 import type { MonthlyGrant } from './monthly-aid';
@@ -14,6 +14,13 @@ const acts = proxyActivities<Activities>({
 
 /** Running benefits from here on take a change of competence (CO-4, issue 14). */
 export const COMPETENCE_CHANGE_PATCH = 'competence-change-co4';
+
+/**
+ * Running benefits from here on also take POD MI's final answer on a competence conflict (CO-3, omzendbrief 8 april
+ * 2003): this OCMW handled the request on the provisional designation; a final answer that names another OCMW is a
+ * change of competence from the day of the answer (the CO-4 steps), one that names this OCMW confirms it.
+ */
+export const COMPETENCE_FINAL_ANSWER_PATCH = 'competence-final-answer';
 
 /** A change of competence taken from its event and not yet settled: carried across continue-as-new. */
 export interface CompetenceChange {
@@ -36,9 +43,18 @@ export async function followCompetenceChange(
   dossier: Dossier, carried: CompetenceChange | undefined, onTaken: (change: CompetenceChange) => void,
 ): Promise<{ change: CompetenceChange; proposal: CompletedTask<'competence-change-stop'> }> {
   let change = carried;
-  if (!change) {
-    const event = await dossier.waitForEvent(COMPETENCE_CHANGED_EVENT_TYPE);
-    const d = event.data as { since: IsoDate; newOcmw: string; reasons: string };
+  const finalAnswers = patched(COMPETENCE_FINAL_ANSWER_PATCH);
+  while (!change) {
+    const event = finalAnswers
+      ? await dossier.waitForAnyEvent([COMPETENCE_CHANGED_EVENT_TYPE, COMPETENCE_CONFLICT_DECIDED_EVENT_TYPE])
+      : await dossier.waitForEvent(COMPETENCE_CHANGED_EVENT_TYPE);
+    const d = event.type === COMPETENCE_CONFLICT_DECIDED_EVENT_TYPE
+      ? finalAnswerAsChange(event.data as { competentOcmw: string; podMiReference?: string }, event.occurredOn)
+      : (event.data as { since: IsoDate; newOcmw: string; reasons: string });
+    if (event.type === COMPETENCE_CONFLICT_DECIDED_EVENT_TYPE && d.newOcmw === dossier.facts.ocmwNisCode) {
+      await dossier.event('competence-confirmed', `De POD MI besliste op ${formatDateNl(event.occurredOn)} definitief dat dit OCMW bevoegd is`);
+      continue;
+    }
     const names = await dossier.attempt('naam van het nu bevoegde OCMW', () => acts.ocmwNames({ nisCodes: [d.newOcmw] }));
     change = { since: d.since, newOcmw: d.newOcmw, name: names?.[d.newOcmw] ?? d.newOcmw, reasons: d.reasons };
     onTaken(change);
@@ -57,6 +73,12 @@ export async function followCompetenceChange(
     ? `${change.name} en de cliënt ingelicht; stopzetting voorgesteld vanaf ${formatDateNl(proposal.stopFrom!)}`
     : `${change.name} en de cliënt ingelicht; geen stopzetting: dit OCMW blijft bevoegd`);
   return { change, proposal };
+}
+
+/** POD MI's final answer naming another OCMW, as a change of competence from the day of the answer. */
+function finalAnswerAsChange(answer: { competentOcmw: string; podMiReference?: string }, answeredOn: IsoDate): { since: IsoDate; newOcmw: string; reasons: string } {
+  const reference = answer.podMiReference ? ` (kenmerk ${answer.podMiReference})` : '';
+  return { since: answeredOn, newOcmw: answer.competentOcmw, reasons: `eindbeslissing van de POD MI over het bevoegdheidsconflict${reference}` };
 }
 
 /** The stop proposed after a change of competence as the review the BCSD decides on (`review-<year>`): the last day of aid the day before. */

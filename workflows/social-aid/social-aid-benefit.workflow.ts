@@ -18,7 +18,7 @@ import { followReimbursementClaims, sendStartForms, sendStopForm, WET_1965_CLAIM
  * decision and recovers after back-paid benefits. The application run takes the same list, so that an event recorded
  * before the aid runs is kept and carried into the benefit run.
  */
-export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid', 'competence-designation', 'wet1965-claim', 'wet1965-medical-aid', 'competence-changed'] } as const;
+export const SOCIAL_AID_DOSSIER = { takesEvents: ['asylum-final-negative', 'benefits-back-paid', 'competence-designation', 'wet1965-claim', 'wet1965-medical-aid', 'competence-changed', 'competence-conflict-decided'] } as const;
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

@@ -169,6 +169,38 @@ describe('leefloonBenefit: a granted leefloon while it runs (time-skipping)', ()
     });
   });
 
+  it('CO-3: POD MI\'s final answer on a conflict: naming this OCMW confirms it; naming another is a change of competence from the day of the answer', async () => {
+    const fake = fakeActivities();
+    const taskQueue = uniqueTaskQueue('benefit');
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+    await worker.runUntil(async () => {
+      const { handle } = await start(fake, taskQueue);
+      await env.sleep('10 days');
+      const today = todayInBrussels(await env.currentTimeMs());
+      const answer = (eventId: string, competentOcmw: string, occurredOn: string) => handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId, type: 'competence-conflict-decided', occurredOn, reference: null, data: { competentOcmw, podMiReference: 'CC/2026/17' }, recordedBy: 'mw' }],
+      });
+      // This OCMW is Gent (44021): the answer confirms the provisional designation, and nothing opens.
+      await answer('e-final-1', '44021', today);
+      const confirmed = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'competence-confirmed'));
+      expect(confirmed.description).toBe(`De POD MI besliste op ${formatDateNl(today)} definitief dat dit OCMW bevoegd is`);
+      expect(fake.openTasks().filter((t) => ['forward-request', 'forwarding-letter', 'competence-change-stop'].includes(t.kind))).toEqual([]);
+      expect(fake.of('recordDossierEvent').find((e) => e.type === 'competence-changed')).toBeUndefined();
+      // A later answer naming Antwerpen (a correction on appeal, say): CO-4 from the day of that answer.
+      const answeredOn = addDays(today, -1);
+      await answer('e-final-2', '11002', answeredOn);
+      const changed = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'competence-changed'));
+      expect(changed.description).toBe(
+        `Dit OCMW is niet meer bevoegd vanaf ${formatDateNl(answeredOn)}: bevoegd is nu OCMW Antwerpen (eindbeslissing van de POD MI over het bevoegdheidsconflict (kenmerk CC/2026/17))`,
+      );
+      expect(changed.data).toEqual({ since: answeredOn, newOcmw: '11002' });
+      await eventually(() => (fake.openTasks().filter((t) => ['forward-request', 'forwarding-letter', 'competence-change-stop'].includes(t.kind)).length === 3 ? true : undefined));
+      // Never a stop by itself.
+      expect(fake.of('cancelFuturePayments')).toEqual([]);
+      await handle.terminate('test done');
+    });
+  });
+
   it('asks the social worker for an IBAN when the client has none, then pays', async () => {
     const fake = fakeActivities({ missingIbanUntilSet: true });
     const taskQueue = uniqueTaskQueue('benefit');

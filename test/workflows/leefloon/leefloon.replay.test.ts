@@ -27,8 +27,11 @@ async function urgentGrant({ complete, urgent, today, env }: Parameters<Scenario
   return decided;
 }
 
-/** Granted through the council, form B sent and acknowledged, then 300 days on: the yearly review is near. */
-async function grantedForAYear({ complete, decide, sent, today, env }: Parameters<Scenario>[0]): Promise<void> {
+/**
+ * Granted through the council, form B sent and acknowledged, then `runFor` on (300 days: the yearly review is near;
+ * 30 days: the benefit scenarios start there).
+ */
+async function grantedForAYear({ complete, decide, sent, today, env }: Parameters<Scenario>[0], runFor: '300 days' | '30 days' = '300 days'): Promise<void> {
   await complete('competence-check', outcomes.competent);
   await complete('social-inquiry', outcomes.inquiry(today));
   await complete('social-report', outcomes.report(today));
@@ -36,8 +39,9 @@ async function grantedForAYear({ complete, decide, sent, today, env }: Parameter
   await complete('decision-notification', outcomes.notification(decided));
   await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
   await sent('pm-B');
-  await env.sleep('300 days');
+  await env.sleep(runFor);
 }
+
 const SCENARIOS: Record<string, Scenario> = {
   // Through the council, the decision letter and form B, into the running benefit (a month of payments).
   granted: async ({ complete, decide, sent, today, env }) => {
@@ -193,20 +197,28 @@ const SCENARIOS: Record<string, Scenario> = {
   // v10 (the competence-change-co4 patch): in the running benefit, a move (CO-4): the new OCMW and the client informed,
   // no stop proposed (this OCMW stays competent), the payments go on.
   'competence-change': async (ctx) => {
-    const { complete, decide, sent, event, today, env } = ctx;
-    await complete('competence-check', outcomes.competent);
-    await complete('social-inquiry', outcomes.inquiry(today));
-    await complete('social-report', outcomes.report(today));
-    const decided = await decide('granted', { ...grant, startDate: today });
-    await complete('decision-notification', outcomes.notification(decided));
-    await complete('gpmi-signature', { signedOn: decided, type: 'training', goals: 'Opleiding' });
-    await sent('pm-B');
-    await env.sleep('30 days');
+    const { complete, event, env } = ctx;
+    await grantedForAYear(ctx, '30 days');
     const moved = todayInBrussels(await env.currentTimeMs());
     await event('competence-changed', moved, { since: moved, newOcmw: '11002', reasons: 'Verhuisd naar Antwerpen.' });
     await complete('forward-request', { forwardedTo: 'OCMW Antwerpen', forwardDate: moved, reasons: 'Verhuisd.' });
     await complete('forwarding-letter', { sentDate: moved, mode: 'letter' });
     await complete('competence-change-stop', { proposeStop: false, motivation: 'Tijdelijk verblijf: dit OCMW blijft bevoegd.' });
+    await env.sleep('35 days');
+    return 'terminate';
+  },
+  // v11 (the competence-final-answer patch): in the running benefit, POD MI's final answer on the conflict: first one
+  // naming this OCMW (confirmed), then one naming Antwerpen (CO-4 from that day), no stop proposed.
+  'final-answer': async (ctx) => {
+    const { complete, event, env } = ctx;
+    await grantedForAYear(ctx, '30 days');
+    const answered = todayInBrussels(await env.currentTimeMs());
+    await event('competence-conflict-decided', answered, { competentOcmw: '44021', podMiReference: 'CC/1' });
+    await env.sleep('2 days');
+    await event('competence-conflict-decided', addDays(answered, 2), { competentOcmw: '11002', podMiReference: 'CC/2' });
+    await complete('forward-request', { forwardedTo: 'OCMW Antwerpen', forwardDate: addDays(answered, 2), reasons: 'Eindbeslissing POD MI.' });
+    await complete('forwarding-letter', { sentDate: addDays(answered, 2), mode: 'letter' });
+    await complete('competence-change-stop', { proposeStop: false, motivation: 'Beroep tegen de eindbeslissing loopt.' });
     await env.sleep('35 days');
     return 'terminate';
   },
