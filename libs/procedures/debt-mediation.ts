@@ -67,7 +67,7 @@ export const DEBT_MEDIATION = {
       reference: text('Dossiernummer', 40),
       // revise / stop: an evaluation of a running trajectory proposes another kind of help or its end (§3.1 step 6);
       // review: the yearly review of a trajectory whose budget plan changed in the year (YEARLY_REVIEW_PATCH).
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Beëindigen'], ['review', 'Jaarlijkse herziening']]),
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Beëindigen'], ['review', 'Jaarlijkse herziening'], ['not-competent', 'Niet bevoegd: doorsturen naar het bevoegde OCMW']]),
       ...guidanceFields,
       motivation: text('Motivering', 8000),
     }),

@@ -42,7 +42,7 @@ export const LEEFLOON = {
     // A request (grant/refuse, from the social report) or a running leefloon after a review (revise/stop).
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
       reference: text('Dossiernummer', 40),
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Stopzetten']]),
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Stopzetten'], ['not-competent', 'Niet bevoegd: doorsturen naar het bevoegde OCMW']]),
       category,
       monthlyAmountCents: cents('Maandbedrag (cent)'),
       startDate,

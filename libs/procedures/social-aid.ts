@@ -68,7 +68,7 @@ export const SOCIAL_AID = {
     // A request (grant/refuse, from the social report, with its form of aid) or running aid after a review.
     proposalSchema: object(['reference', 'proposal', 'motivation'], {
       reference: text('Dossiernummer', 40),
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Stopzetten'], ['recover', 'Terugvorderen']]),
+      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['revise', 'Herzien'], ['stop', 'Stopzetten'], ['recover', 'Terugvorderen'], ['not-competent', 'Niet bevoegd: doorsturen naar het bevoegde OCMW']]),
       ...AID_FIELDS,
       motivation: text('Motivering', 8000),
     }),

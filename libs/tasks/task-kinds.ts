@@ -87,6 +87,15 @@ export function notBefore(outcome: Record<string, unknown>, field: string, limit
 }
 
 /**
+ * A change of competence in a running file (CO-4) is no decision on aid: informing the new OCMW needs no ratification,
+ * and a stop goes to the BCSD as proposed. The chair's urgency is for a request's forwarding (CO-1).
+ */
+function noUrgencyInChange(outcome: Record<string, unknown>, ctx: TaskContext): SchemaError[] {
+  if (outcome.decidedBy !== 'chair-urgent' || !ctx.competenceEndedOn) return [];
+  return [{ path: '/decidedBy', code: 'not-applicable', message: 'a change of competence in a running file is not decided in urgency: a stop goes to the BCSD as proposed' }];
+}
+
+/**
  * Task kinds of the shared request → decision pipeline (§0.1; workflows/shared/request-pipeline.ts) whose outcome is
  * the same in every procedure that uses them: each procedure's definition includes them beside its own kinds.
  */
@@ -124,8 +133,14 @@ export const PIPELINE_TASK_KINDS = {
       forwardedTo: text('Doorgestuurd naar (OCMW)', 200),
       forwardDate: date('Datum van doorzending'),
       reasons: text('Redenen', 4000),
+      // Step 4 of §0.1 / CO-1: the social service (MW, team lead) finds this OCMW not competent; the chair may decide in
+      // urgency, and then the next BCSD ratifies it (art. 58 §3 OCMW-wet; the BCSD's competences, DLB art. 113).
+      decidedBy: choice('Wie besliste over de onbevoegdheid?', [
+        ['social-service', 'De sociale dienst (maatschappelijk werker of teamverantwoordelijke)'],
+        ['chair-urgent', 'De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)'],
+      ]),
     }),
-    check: (o, ctx) => notBefore(o, 'forwardDate', ctx.requestDate, 'the request date'),
+    check: (o, ctx) => [...notBefore(o, 'forwardDate', ctx.requestDate, 'the request date'), ...noUrgencyInChange(o, ctx)],
   },
   'forwarding-letter': {
     kind: 'forwarding-letter',

@@ -178,6 +178,10 @@ export interface DossierOptions {
 
 const FIRST_DECISION = ['granted', 'refused', 'postponed'] as const;
 const RATIFICATION = ['ratified', 'overruled', 'postponed'] as const;
+/** An urgent decision's result as the ratification item says it (older runs' items said the code). */
+const URGENT_RESULT_NL: Record<string, string> = {
+  granted: 'toegekend', refused: 'geweigerd', revised: 'herzien', suspended: 'geschorst', stopped: 'stopgezet', recovered: 'teruggevorderd',
+};
 
 /**
  * The shared steps every procedure workflow is built from: timeline events, notices, human tasks completed through
@@ -628,9 +632,33 @@ export class Dossier {
     await condition(() => this.inFlight === 0 && [...this.tasks.values()].every((t) => t.status === 'open' || t.recorded));
   }
 
+  /**
+   * The chair decided in urgency outside the agenda — the forwarding of a request this OCMW is not competent for (CO-1,
+   * §5.2: "chair may decide in urgency, ratified by the next BCSD") —: the decision goes to the next session for
+   * ratification in the background, and the dossier's finish waits for it. `step` names the decision in the dossier's
+   * life (the item key `ratification:<step>:<n>`); `what` says in Dutch what the chair decided; an overruling escalates
+   * to the team lead with `overruled`. Not carried across continue-as-new: only for a dossier about to finish.
+   */
+  ratifyChairDecision(step: string, decisionDate: IsoDate, what: string, proposal: AgendaProposal, overruled: string): void {
+    this.ratifications.push(
+      this.supervise('ratification', 'de bekrachtiging van de dringende beslissing', () =>
+        this.ratify({ decisionDate, what }, proposal, {
+          urgentItemId: step,
+          onOverruled: async () => {
+            const { dossierId, team, reference } = this.input;
+            await this.call(() =>
+              acts.raiseEscalation({ dossierId, team, key: `ratification:${step}:overruled`, level: 'breach', at: new Date().toISOString(), message: `${reference}: ${overruled}` }),
+            );
+            return true;
+          },
+        }),
+      ),
+    );
+  }
+
   /** The chair's urgent decision goes to the next session for ratification. */
   private async ratify(
-    urgent: CouncilDecisionInput,
+    urgent: { decisionDate: string; result?: string; what?: string },
     proposal: AgendaProposal,
     durable?: { urgentItemId: string; onOverruled?: (ratification: CouncilDecision) => Promise<boolean> },
   ): Promise<void> {
@@ -639,7 +667,7 @@ export class Dossier {
       const item = await this.call(() =>
         acts.scheduleAgendaItem({
           dossierId: this.input.dossierId, key: durable ? `ratification:${durable.urgentItemId}:${n}` : `ratification-${n}`, kind: 'ratification', team: this.input.team,
-          proposal: { ...proposal, motivation: `Bekrachtiging van de dringende beslissing van ${durable ? formatDateNl(urgent.decisionDate) : urgent.decisionDate}: ${urgent.result}` },
+          proposal: { ...proposal, motivation: `Bekrachtiging van de dringende beslissing van ${durable ? formatDateNl(urgent.decisionDate) : urgent.decisionDate}: ${urgent.what ?? (durable ? URGENT_RESULT_NL[urgent.result ?? ''] : undefined) ?? urgent.result}` },
           hearingRequested: false, decisionDue: null, after, today: this.today(),
         }),
       );

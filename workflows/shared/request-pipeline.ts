@@ -170,8 +170,28 @@ export async function forwardToCompetentOcmw(
   await forwardingTerm.met(maxDate(forwarded.forwardDate, letter.sentDate));
   await decisionTerm.cancel('forwarded');
   await dossier.event('forwarded', `Aanvraag doorgestuurd naar ${forwarded.forwardedTo}`, { status: 'FORWARDED', closed: true });
+  if (forwarded.decidedBy === 'chair-urgent' && patched(FORWARDING_URGENCY_PATCH)) chairForwardedInUrgency(dossier, forwarded);
   await dossier.finish();
   return { status: 'FORWARDED' };
+}
+
+/** New runs put the chair's urgent finding of incompetence on the next BCSD for ratification. */
+export const FORWARDING_URGENCY_PATCH = 'forwarding-chair-ratified';
+
+/**
+ * The chair found this OCMW not competent in urgency (CO-1: the 5 days rarely reach a session): the next BCSD ratifies
+ * it (§8; DLB art. 113: the ratification of the chair's urgent decisions). The dossier stays open until it has; the
+ * item says what was decided and why. Not ratified, this OCMW was competent after all: the team lead is told to take
+ * the request back and decide it here (the forwarding term was met, the applicant must not lose the request's date).
+ */
+function chairForwardedInUrgency(dossier: Dossier, forwarded: CompletedTask<'forward-request'>): void {
+  dossier.ratifyChairDecision(
+    'forwarding',
+    forwarded.forwardDate,
+    `niet bevoegd, de aanvraag doorgestuurd naar ${forwarded.forwardedTo}`,
+    { reference: dossier.input.reference, proposal: 'not-competent', motivation: forwarded.reasons },
+    `het BCSD bekrachtigde de doorzending niet: dit OCMW is bevoegd. Vraag de aanvraag terug bij ${forwarded.forwardedTo} en beslis ze hier, met de oorspronkelijke aanvraagdatum.`,
+  );
 }
 
 /**

@@ -134,7 +134,7 @@ export class CouncilService {
       doc.fontSize(10).text(
         item.kind === 'ratification'
           ? `Bekrachtiging: ${p.motivation}`
-          : `Voorstel: ${{ grant: 'toekennen', refuse: 'weigeren', revise: 'herzien', stop: 'stopzetten', recover: 'terugvorderen', review: 'jaarlijkse herziening' }[p.proposal]}` +
+          : `Voorstel: ${{ grant: 'toekennen', refuse: 'weigeren', revise: 'herzien', stop: 'stopzetten', recover: 'terugvorderen', review: 'jaarlijkse herziening', 'not-competent': 'niet bevoegd, doorsturen' }[p.proposal]}` +
               (p.category ? `, categorie ${p.category}` : '') +
               (p.monthlyAmountCents !== undefined ? `, ${(p.monthlyAmountCents / 100).toFixed(2).replace('.', ',')} EUR per maand` : '') +
               (p.startDate ? `, vanaf ${p.startDate}` : '') +

@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from
 
 export interface AgendaProposal {
   reference: string;
-  /** grant/refuse: a request; revise/stop: a running leefloon after a review or a new fact; review: a debt mediation trajectory's yearly review. */
-  proposal: 'grant' | 'refuse' | 'revise' | 'stop' | 'recover' | 'review';
+  /** grant/refuse: a request; revise/stop: a running leefloon after a review or a new fact; review: a debt mediation trajectory's yearly review; not-competent: the chair's urgent forwarding (CO-1), ratified. */
+  proposal: 'grant' | 'refuse' | 'revise' | 'stop' | 'recover' | 'review' | 'not-competent';
   category?: number;
   monthlyAmountCents?: number;
   startDate?: string;

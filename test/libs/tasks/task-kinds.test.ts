@@ -60,6 +60,13 @@ describe('context checks stay named functions beside the schema', () => {
     expect(codes('decision-notification', { mode: 'against-receipt', date: '2026-11-20' })).toEqual([]);
   });
 
+  it('the chair decides a request\'s forwarding in urgency, not the information after a change of competence (CO-4)', () => {
+    const forwarding = { forwardedTo: 'OCMW Gent', forwardDate: '2026-11-20', reasons: 'r', decidedBy: 'chair-urgent' };
+    expect(codes('forward-request', forwarding)).toEqual([]);
+    expect(codes('forward-request', forwarding, { ...ctx, competenceEndedOn: '2026-11-18' })).toEqual(['/decidedBy:not-applicable']);
+    expect(codes('forward-request', { ...forwarding, decidedBy: 'social-service' }, { ...ctx, competenceEndedOn: '2026-11-18' })).toEqual([]);
+  });
+
   it('not in the future is relative to the context day', () => {
     const outcome = { receivedOn: '2026-12-02', complete: true };
     expect(codes('documents-received', outcome)).toEqual(['/receivedOn:not-future']);

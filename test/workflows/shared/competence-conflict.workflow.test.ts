@@ -1,9 +1,11 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addDays } from '../../../libs/deadlines/calendar-date';
+import { addDays, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { addWorkingDays } from '../../../libs/deadlines/holidays';
 import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workflow';
-import { completeTaskUpdate, dossierStateQuery, externalEventUpdate } from '../../../workflows/shared/dossier.messages';
+import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, externalEventUpdate } from '../../../workflows/shared/dossier.messages';
+import { formatDateNl } from '../../../libs/format/dutch';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -111,6 +113,54 @@ describe('the competence conflict with POD MI (time-skipping)', () => {
       expect(state.deadlines.find((d) => d.key === 'competence-conflict')?.status).toBe('breached');
       expect(state.deadlines.find((d) => d.key === 'decision')?.status).toBe('running');
       await handle.terminate('test done');
+    });
+  });
+
+  /** A request registered here, not competent, forwarded and the applicant told, by `decidedBy`; then `then`. */
+  async function forwardedBy(
+    decidedBy: 'chair-urgent' | 'social-service',
+    then: (handle: WorkflowHandle<typeof leefloonApplication>, fake: ReturnType<typeof fakeActivities>, day: string) => Promise<void>,
+  ) {
+    const { fake, worker, input, taskQueue } = await start(null);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.notCompetent);
+      const day = await today();
+      await complete(handle.workflowId, fake, 'forward-request', { forwardedTo: 'OCMW Antwerpen', forwardDate: day, reasons: 'Woont gewoonlijk in Antwerpen.', decidedBy });
+      await complete(handle.workflowId, fake, 'forwarding-letter', { sentDate: day, mode: 'letter' });
+      await then(handle, fake, day);
+    });
+  }
+
+  it('CO-1 in urgency: the chair\'s finding of incompetence goes to the next BCSD for ratification; not ratified, the team lead is told to take the request back', async () => {
+    await forwardedBy('chair-urgent', async (handle, fake, day) => {
+      // Forwarded within the term, and the ratification on the next session's agenda with what the chair decided.
+      await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'forwarded'));
+      const item = await eventually(() => fake.of('scheduleAgendaItem').find((i) => i.kind === 'ratification'));
+      expect(item).toMatchObject({
+        key: 'ratification:forwarding:1',
+        proposal: { proposal: 'not-competent', motivation: `Bekrachtiging van de dringende beslissing van ${formatDateNl(day)}: niet bevoegd, de aanvraag doorgestuurd naar OCMW Antwerpen` },
+      });
+      expect(fake.of('setDeadlineStatus').filter((d) => d.key === 'forwarding').at(-1)).toMatchObject({ status: 'met', metDate: day });
+      // The dossier stays open until the BCSD has ratified.
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      const scheduled = fake.scheduled().at(-1)!;
+      // The session comes (time moves), and the BCSD does not ratify.
+      const now = await today();
+      if (scheduled.sessionDate > now) await env.sleep(`${daysBetween(now, scheduled.sessionDate)} days`);
+      await handle.executeUpdate(councilDecisionUpdate, {
+        args: [{ itemId: scheduled.itemId, result: 'overruled', decisionDate: scheduled.sessionDate, motivation: 'Gewoonlijk verblijf in deze gemeente.', userId: 'secretary' }],
+      });
+      const escalation = await eventually(() => fake.of('raiseEscalation').find((e) => e.key === 'ratification:forwarding:overruled'));
+      expect(escalation.message).toContain('het BCSD bekrachtigde de doorzending niet: dit OCMW is bevoegd. Vraag de aanvraag terug bij OCMW Antwerpen');
+      expect(await handle.result()).toEqual({ status: 'FORWARDED' });
+    });
+  });
+
+  it('the forwarding by the social service needs no ratification', async () => {
+    await forwardedBy('social-service', async (handle, fake) => {
+      expect(await handle.result()).toEqual({ status: 'FORWARDED' });
+      expect(fake.of('scheduleAgendaItem')).toEqual([]);
     });
   });
 

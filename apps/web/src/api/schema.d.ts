@@ -10370,6 +10370,8 @@ export interface operations {
                     forwardDate: string;
                     /** Redenen */
                     reasons: string;
+                    /** Wie besliste over de onbevoegdheid? */
+                    decidedBy?: "social-service" | "chair-urgent";
                 } | {
                     /**
                      * Datum van verzending
@@ -10579,6 +10581,8 @@ export interface operations {
                     forwardDate: string;
                     /** Redenen */
                     reasons: string;
+                    /** Wie besliste over de onbevoegdheid? */
+                    decidedBy?: "social-service" | "chair-urgent";
                 } | {
                     /**
                      * Datum van verzending
@@ -10764,6 +10768,8 @@ export interface operations {
                     forwardDate: string;
                     /** Redenen */
                     reasons: string;
+                    /** Wie besliste over de onbevoegdheid? */
+                    decidedBy?: "social-service" | "chair-urgent";
                 } | {
                     /**
                      * Datum van verzending
@@ -11194,6 +11200,7 @@ export interface operations {
                     complete?: unknown;
                     creditorCount?: unknown;
                     date?: unknown;
+                    decidedBy?: unknown;
                     decisionDate?: unknown;
                     durationMonths?: unknown;
                     endDate?: unknown;
@@ -11465,6 +11472,7 @@ export interface operations {
                     complete?: unknown;
                     creditorCount?: unknown;
                     date?: unknown;
+                    decidedBy?: unknown;
                     decisionDate?: unknown;
                     durationMonths?: unknown;
                     endDate?: unknown;
