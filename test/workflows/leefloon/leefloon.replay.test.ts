@@ -222,6 +222,14 @@ const SCENARIOS: Record<string, Scenario> = {
     await env.sleep('35 days');
     return 'terminate';
   },
+  // v12 (the forwarding-chair-ratified patch): the chair found this OCMW not competent in urgency; forwarded, then the
+  // next BCSD ratifies it and the dossier ends.
+  'forwarded-in-urgency': async ({ complete, decide, today }) => {
+    await complete('competence-check', outcomes.notCompetent);
+    await complete('forward-request', { forwardedTo: 'OCMW Antwerpen', forwardDate: today, reasons: 'Verblijft in Antwerpen', decidedBy: 'chair-urgent' });
+    await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
+    await decide('ratified');
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
