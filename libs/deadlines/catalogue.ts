@@ -448,6 +448,25 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     maxWarningDays: 30,
     validFrom: '2013-12-01',
   }),
+  rule({
+    // SA-10 is this catalogue's id (the domain reference lists no such term; §5.3 has the Wet 1965 forms only).
+    id: 'SA-10',
+    title: 'Terugbetaling door de Staat aanvragen na het einde van de steun (Wet 1965)',
+    action: 'De laatste aanvragen tot terugbetaling (formulieren D1, D2, F) indienen voor de steun tot het einde; daarna wordt het dossier afgesloten',
+    trigger: 'Laatste dag van de steun (of de betaling van eenmalige steun)',
+    procedures: SOCIAL_AID,
+    legalBasis: 'art. 9 en 11 Wet 1965',
+    // [U] configuration: how long after the aid the OCMW may still claim its costs from the state is not in the domain
+    // reference. 12 months keeps the file open long enough for the last D1 and late invoices (D2, F); a legal officer
+    // corrects the term through the rules file (OCMW_DEADLINE_RULES_FILE).
+    duration: 12,
+    counting: 'months',
+    ifMissed: 'Kosten die niet tijdig teruggevraagd zijn, blijven ten laste van het OCMW.',
+    source: 'U',
+    sourceNote: 'Geen bron voor een termijn na het einde van de steun; 12 maanden is een keuze van dit systeem, na te kijken met de POD MI.',
+    maxWarningDays: 30,
+    validFrom: WET_1965,
+  }),
 
   // §3 Debt mediation and collective debt settlement (Ger.W. art. 1675/2–1675/19)
   rule({

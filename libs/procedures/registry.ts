@@ -70,6 +70,13 @@ export function validateCouncilDecision(procedure: string, kind: AgendaItemKind,
 }
 
 /** The kind of external event `type` of a procedure, or undefined when the procedure accepts no such event. */
+/** Why an event of `type` no longer reaches a dossier in `status` (ProcedureStatus.takesOnly), or undefined when it does. */
+export function eventRefusedInStatus(procedure: string, status: string, type: string): string | undefined {
+  const s = procedureDefinition(procedure).statuses.find((x) => x.code === status);
+  if (!s?.takesOnly || s.takesOnly.includes(type)) return undefined;
+  return `the dossier is winding up (${s.label}): only ${s.takesOnly.join(', ')} still reach it`;
+}
+
 export function eventKindOf(procedure: string, type: string): ExternalEventKind | undefined {
   const kinds: Readonly<Record<string, ExternalEventKind>> = procedureDefinition(procedure).events;
   return Object.prototype.hasOwnProperty.call(kinds, type) ? kinds[type] : undefined;

@@ -52,7 +52,9 @@ export const SOCIAL_AID = {
     ...PIPELINE_STATUSES,
     { code: 'AID_GRANTED', label: 'Hulp toegekend', order: 14 },
     { code: 'ACTIVE', label: 'Equivalent leefloon loopt', order: 15 },
-    { code: 'STOPPED', label: 'Steun stopgezet', order: 16, final: true },
+    // State-reimbursed aid that ended: the last claims to the state (Wet 1965) may still come (SA-10 [U]).
+    { code: 'REIMBURSEMENT_CLAIMS', label: 'Steun beëindigd; terugbetaling door de Staat loopt nog', order: 16, takesOnly: ['wet1965-claim', 'wet1965-medical-aid'] },
+    { code: 'STOPPED', label: 'Steun stopgezet', order: 17, final: true },
   ],
   taskKinds: SOCIAL_AID_TASK_KINDS,
   forms: {

@@ -17,6 +17,11 @@ export interface ProcedureStatus {
   order: number;
   /** The dossier is closed in this status (no further step follows). */
   final?: boolean;
+  /**
+   * The dossier winds up in this status: only these event kinds still reach it (409 for the others), e.g. the last
+   * claims to the state after state-reimbursed aid ended.
+   */
+  takesOnly?: readonly string[];
 }
 
 /** The kinds of agenda item a procedure's council step puts before the BCSD. */

@@ -78,5 +78,17 @@ describe('the state-reimbursement file (e2e)', () => {
     expect(view.body.reimbursements.totals).toMatchObject({ claimedCents: paid, reimbursedCents: reimbursed, outstandingCents: 0 });
     const timeline = (await sys.http.get(`/dossiers/${id}`).set(sys.as('social-worker'))).body.timeline.map((e: { description: string }) => e.description);
     expect(timeline.some((d: string) => d.startsWith('Formulier D1 (Wet 1965) gedeeltelijk aanvaard door de POD MI'))).toBe(true);
+
+    // Winding up (the aid ended, the last claims may still come: the status REIMBURSEMENT_CLAIMS the workflow sets, here
+    // set in the read model): another kind of event is refused with 409 and nothing is stored; a claim still reaches it.
+    await sys.db.query(`UPDATE dossiers SET status = 'REIMBURSEMENT_CLAIMS' WHERE id = $1`, [id]);
+    const move = { type: 'competence-changed', occurredOn: today, data: { since: today, newOcmw: '11002', reasons: 'Verhuisd.' } };
+    const refused = await sys.http.post(`/dossiers/${id}/events`).set(sys.as('social-worker')).send(move);
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain('only wet1965-claim, wet1965-medical-aid still reach it');
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM external_events WHERE dossier_id = $1 AND type = 'competence-changed'`, [id])).rows[0].n).toBe(0);
+    const late = { type: 'wet1965-claim', occurredOn: today, reference: 'D2-LATE', data: { form: 'D2', periodFrom: requestDate, periodTo: today, description: 'Factuur apotheek', amountCents: 2_500, paidOn: today } };
+    expect((await sys.http.post(`/dossiers/${id}/events`).set(sys.as('finance')).send(late)).status).toBe(201);
+    await eventually(async () => (await messages(id)).find((m) => m.kind === 'wet1965-D2'));
   });
 });

@@ -101,3 +101,15 @@ export function superviseForm(dossier: Dossier, watch: PartnerFormWatch): Promis
   const form = formOf(watch);
   return dossier.supervise(`${form.partner}:${watch.key}`, `de opvolging van ${form.label} voor ${PARTNER_NAMES[form.partner]}`, () => watchPartnerForm(dossier, watch));
 }
+
+/**
+ * Follows each form it is given (superviseForm) and keeps `forms` as the list of those not yet acknowledged: what a
+ * hand-over carries and what a dossier that waits for its forms waits on.
+ */
+export function formFollower(dossier: Dossier, forms: PartnerFormWatch[]): (watch: PartnerFormWatch | undefined) => void {
+  return (watch) => {
+    if (!watch) return;
+    forms.push(watch);
+    void superviseForm(dossier, watch).then(() => forms.splice(forms.indexOf(watch), 1));
+  };
+}

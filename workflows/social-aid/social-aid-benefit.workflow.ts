@@ -9,9 +9,9 @@ import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { decideOnReview, MonthlyGrant, monthlyAidLetter, monthlyAmount, pay, payArrears, payMonths, superviseUrgentGrant, yearlyReview } from '../shared/monthly-aid';
-import { PartnerFormWatch, superviseForm } from '../shared/partner-forms';
+import { formFollower, PartnerFormWatch, superviseForm } from '../shared/partner-forms';
 import { notifyDecision } from '../shared/request-pipeline';
-import { followReimbursementClaims, sendStartForms, sendStopForm, WET_1965_CLAIMS_PATCH, WET_1965_FORMS_PATCH } from './wet1965-forms';
+import { followReimbursementClaims, lastClaims, sendStartForms, sendStopForm, WET_1965_CLAIMS_AFTER_END_PATCH, WET_1965_CLAIMS_PATCH, WET_1965_FORMS_PATCH } from './wet1965-forms';
 
 /**
  * The external events social aid's workflows take with waitForEvent: the running aid ends after a final negative asylum
@@ -95,11 +95,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
   if (input.appealFrom) await dossier.deadline('appeal', 'SA-5', input.appealFrom, { kind: 'window' });
   // State-reimbursed aid: forms A and B1 (Wet 1965) at the start (SA-6), followed across runs until acknowledged.
   const forms: PartnerFormWatch[] = [];
-  const followForm = (watch: PartnerFormWatch | undefined) => {
-    if (!watch) return;
-    forms.push(watch);
-    void superviseForm(dossier, watch).then(() => forms.splice(forms.indexOf(watch), 1));
-  };
+  const followForm = formFollower(dossier, forms);
   for (const watch of input.forms ?? []) followForm(watch);
   if (input.nextPeriod === null && input.stateReimbursed && patched(WET_1965_FORMS_PATCH)) {
     const monthly = await monthlyAmount(dossier, grant, periodOf(grant.startDate));
@@ -154,13 +150,13 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
       competenceChange: co4.change,
     });
   }
-  if (asylumEnd) return endAfterAsylumDecision(dossier, grant, nextPeriod, payday, input.stateReimbursed, asylumEnd);
+  if (asylumEnd) return endAfterAsylumDecision(dossier, grant, nextPeriod, payday, input.stateReimbursed, asylumEnd, forms);
   const overruled = urgent.overruled;
   if (overruled) {
     return stopAid(dossier, nextPeriod, input.stateReimbursed, {
       endDate: addDays(overruled.decisionDate, -1), decisionDate: overruled.decisionDate, motivation: overruled.motivation, keySuffix: `overruled-${overruled.decisionDate}`,
       description: `Steun stopgezet vanaf ${formatDateNl(overruled.decisionDate)}: het BCSD bekrachtigde de dringende toekenning niet`,
-    });
+    }, forms);
   }
   await condition(() => review !== undefined);
   const outcome = review!;
@@ -172,7 +168,7 @@ export async function socialAidBenefit(input: SocialAidBenefitInput): Promise<So
       return stopAid(dossier, nextPeriod, input.stateReimbursed, {
         endDate, decisionDate: decision.decisionDate, motivation: decision.motivation, keySuffix: `review-${input.year}`,
         description: `Steun stopgezet vanaf ${formatDateNl(addDays(endDate, 1))} (BCSD van ${formatDateNl(decision.decisionDate)})`,
-      });
+      }, forms);
     }
     grant = { ...grant, category: (decision.category ?? outcome.category) as 1 | 2 | 3, monthlyResourcesCents: outcome.monthlyResourcesCents, decisionDate: decision.decisionDate };
     await dossier.event('revised', `Equivalent leefloon herzien door het BCSD van ${formatDateNl(decision.decisionDate)}`);
@@ -265,7 +261,7 @@ async function recoverBackPaidBenefits(dossier: Dossier, recovery: { current?: B
  * reimburses the aid.
  */
 async function endAfterAsylumDecision(
-  dossier: Dossier, grant: MonthlyGrant, from: Period, payday: number, stateReimbursed: boolean, end: AsylumEnd,
+  dossier: Dossier, grant: MonthlyGrant, from: Period, payday: number, stateReimbursed: boolean, end: AsylumEnd, forms: readonly PartnerFormWatch[],
 ): Promise<SocialAidBenefitResult> {
   const last = { ...grant, endDate: end.endDate };
   let nextPeriod = from;
@@ -281,7 +277,7 @@ async function endAfterAsylumDecision(
       `uw recht op maatschappelijke dienstverlening eindigt ${days} kalenderdagen na die kennisgeving, op ${formatDateNl(end.endDate)}.`,
     keySuffix: `asylum-${end.notifiedOn}`,
     description: `Steun stopgezet na ${formatDateNl(end.endDate)}: definitieve negatieve asielbeslissing ter kennis gebracht op ${formatDateNl(end.notifiedOn)}`,
-  });
+  }, forms);
 }
 
 async function stopAid(
@@ -289,10 +285,13 @@ async function stopAid(
   nextPeriod: Period,
   stateReimbursed: boolean,
   stop: { endDate: IsoDate; decisionDate: IsoDate; motivation: string; keySuffix: string; description: string },
+  forms: readonly PartnerFormWatch[],
 ): Promise<SocialAidBenefitResult> {
   const { dossierId } = dossier.input;
   const cancelled = await dossier.activity(() => acts.cancelFuturePayments({ dossierId, fromPeriod: addPeriods(periodOf(stop.endDate), 1) }));
-  await dossier.event('stopped', `${stop.description}; ${cancelled} geplande betaling(en) geannuleerd`, { status: 'STOPPED', closed: true });
+  // State-reimbursed aid stays open for its last claims (SA-10); other aid is closed with the stop.
+  const claimsAfterEnd = stateReimbursed && patched(WET_1965_CLAIMS_AFTER_END_PATCH);
+  await dossier.event('stopped', `${stop.description}; ${cancelled} geplande betaling(en) geannuleerd`, claimsAfterEnd ? { status: 'REIMBURSEMENT_CLAIMS' } : { status: 'STOPPED', closed: true });
   const term = await dossier.deadline(`notification-${stop.keySuffix}`, 'SA-4', stop.decisionDate);
   await notifyDecision(dossier, term, {
     key: `decision-letter-${stop.keySuffix}`,
@@ -303,6 +302,7 @@ async function stopAid(
   const form = stateReimbursed ? await sendStopForm(dossier, { decisionDate: stop.decisionDate, endDate: stop.endDate, reason: stop.motivation }) : undefined;
   if (form) dossier.keep(superviseForm(dossier, form));
   await dossier.closeOpenTasks('steun stopgezet');
+  if (claimsAfterEnd) await lastClaims(dossier, stop.endDate, `Steun beëindigd op ${formatDateNl(stop.endDate)}`, forms, 'STOPPED');
   await dossier.finish();
   return { status: 'STOPPED', lastPaidPeriod: addPeriods(nextPeriod, -1) };
 }

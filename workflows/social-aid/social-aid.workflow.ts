@@ -1,4 +1,4 @@
-import { makeContinueAsNewFunc } from '@temporalio/workflow';
+import { makeContinueAsNewFunc, patched } from '@temporalio/workflow';
 import { periodOf } from '../../libs/payments/schedule';
 import { ART_57TER_REASONS, SOCIAL_AID } from '../../libs/procedures/social-aid';
 import { AID_FORMS, AidFormName } from '../../libs/tasks/task-kinds';
@@ -8,8 +8,8 @@ import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, monthlyAmount, orderPayment } from '../shared/monthly-aid';
 import { councilDecides, competenceCheck, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
 import { SOCIAL_AID_DOSSIER, type socialAidBenefit } from './social-aid-benefit.workflow';
-import { superviseForm } from '../shared/partner-forms';
-import { sendStartForms } from './wet1965-forms';
+import { formFollower, PartnerFormWatch, superviseForm } from '../shared/partner-forms';
+import { followReimbursementClaims, lastClaims, sendStartForms, WET_1965_CLAIMS_AFTER_END_PATCH } from './wet1965-forms';
 
 export interface SocialAidResult {
   status: 'FORWARDED' | 'NOTIFIED' | 'AID_GRANTED';
@@ -151,6 +151,14 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
       for (const watch of forms) dossier.keep(superviseForm(dossier, watch));
     }
     await dossier.event('aid-granted', `${once.label} toegekend: ${once.description}`, { status: 'AID_GRANTED', data: { aidForm: once.kind, amountCents: once.amountCents ?? null } });
+    // State-reimbursed aid given once: its costs are claimed afterwards (D1 for the payment, D2, F), within SA-10.
+    if (inquiry.stateReimbursed && patched(WET_1965_CLAIMS_AFTER_END_PATCH)) {
+      const claimed: PartnerFormWatch[] = [];
+      void dossier.supervise('wet1965-claims', 'de aanvragen tot terugbetaling door de Staat (Wet 1965)', () => followReimbursementClaims(dossier, formFollower(dossier, claimed)));
+      dossier.superviseRatifications();
+      await lastClaims(dossier, decisionDate, `${once.label} toegekend`, claimed, 'AID_GRANTED');
+      return { status: 'AID_GRANTED', decision: result, aidForm: once.kind };
+    }
   }
   // An urgent decision's ratification is awaited; the dossier stays open until the client's appeal window has run out.
   dossier.superviseRatifications();

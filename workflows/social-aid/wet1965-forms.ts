@@ -1,4 +1,4 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { formatDateNl } from '../../libs/format/dutch';
 import type { IsoDate } from '../../libs/deadlines/calendar-date';
@@ -96,4 +96,27 @@ export async function followReimbursementClaims(dossier: Dossier, follow: (watch
       ? await sendPartnerForm(dossier, 'wet1965:D2', { periodFrom: d.periodFrom, periodTo: d.periodTo, costs: [cost], totalCents: cost.amountCents, claimRef })
       : await sendPartnerForm(dossier, 'wet1965:F', { homeTakenOn: d.homeTakenOn, costs: [cost], totalCents: cost.amountCents, claimRef }));
   }
+}
+
+/** State-reimbursed aid from here on keeps its file open for the last claims once the aid ended (SA-10 [U]). */
+export const WET_1965_CLAIMS_AFTER_END_PATCH = 'wet1965-claims-after-end';
+
+/**
+ * The aid ended (its last day, or a one-off payment), but its costs are not all claimed yet: the last D1 for the final
+ * months, an invoice that comes late (D2, F). The file stays open under SA-10 ([U], a window from the last day of aid,
+ * 12 months by default: a choice, configuration through the rules file) in the status REIMBURSEMENT_CLAIMS, where only
+ * the claims still reach it (ProcedureStatus.takesOnly); the claims loop already running takes them as before. When the
+ * window and the other windows (the appeal) have run out and POD MI acknowledged every form sent (`forms`, the watches
+ * the caller follows), the dossier is closed in `closeAs` (a stopped benefit, a one-off aid given).
+ */
+export async function lastClaims(
+  dossier: Dossier, lastDay: IsoDate, what: string, forms: readonly PartnerFormWatch[], closeAs: 'STOPPED' | 'AID_GRANTED',
+): Promise<void> {
+  const window = await dossier.deadline('wet1965-last-claims', 'SA-10', lastDay, { kind: 'window' });
+  await dossier.event('wet1965-last-claims', `${what}; de laatste aanvragen tot terugbetaling door de Staat (Wet 1965) kunnen nog tot en met ${formatDateNl(window.dueDate()!)}`, {
+    status: 'REIMBURSEMENT_CLAIMS',
+  });
+  await dossier.finish({ windows: true });
+  await condition(() => forms.length === 0);
+  await dossier.event('closed', 'Termijn voor de laatste aanvragen tot terugbetaling door de Staat verstreken: dossier afgesloten', { status: closeAs, closed: true });
 }

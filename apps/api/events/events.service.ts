@@ -9,7 +9,7 @@ import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { addToTimeline } from '../../../libs/db/timeline';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../../libs/format/dutch';
-import { eventKindOf, PROCEDURES, ProcedureName, validateExternalEvent } from '../../../libs/procedures';
+import { eventKindOf, eventRefusedInStatus, PROCEDURES, ProcedureName, validateExternalEvent } from '../../../libs/procedures';
 import type { ProcedureDefinition } from '../../../libs/procedures';
 import { SchemaError, validateSchema } from '../../../libs/validation/schema';
 import type { ExternalEventInput } from '../../../workflows/shared/dossier.messages';
@@ -167,6 +167,8 @@ export class EventsService {
     const own = type ? eventKindOf(dossier.procedure, type)?.permission : undefined;
     authorize(actor, own ?? 'event:record', { team: dossier.team }, 'Dossier');
     if (dossier.closedAt) throw conflict('The dossier is closed: no event reaches it any more');
+    const refused = type ? eventRefusedInStatus(dossier.procedure, dossier.status, type) : undefined;
+    if (refused) throw conflict(refused);
     return dossier;
   }
 
@@ -251,6 +253,8 @@ export class EventsService {
     const dossier = await this.dataSource.getRepository(DossierEntity).findOneBy({ id: line.dossierId });
     if (!dossier || decide(actor, 'event:record', { team: dossier.team }) !== 'allow') return [{ path: '/dossierId', code: 'not-found', message: 'is not a dossier of your team' }];
     if (dossier.closedAt) return [{ path: '/dossierId', code: 'closed', message: 'is a closed dossier: no event reaches it any more' }];
+    const refused = eventRefusedInStatus(dossier.procedure, dossier.status, line.event.type);
+    if (refused) return [{ path: '/event/type', code: 'winding-up', message: refused }];
     return validateExternalEvent(dossier.procedure, line.event.type, line.event.data, this.today());
   }
 

@@ -14,7 +14,9 @@ export function procedureView(p: ProcedureDefinition) {
     workflowTypes: p.workflowTypes,
     referencePrefix: p.referencePrefix,
     opensBy: p.opensBy ?? 'request',
-    statuses: [...p.statuses].sort((a, b) => a.order - b.order).map((s) => ({ code: s.code, label: s.label, order: s.order, final: s.final === true })),
+    statuses: [...p.statuses].sort((a, b) => a.order - b.order).map((s) => ({
+      code: s.code, label: s.label, order: s.order, final: s.final === true, ...(s.takesOnly ? { takesOnly: [...s.takesOnly] } : {}),
+    })),
     taskKinds: Object.entries(p.taskKinds).map(([kind, k]) => ({ kind, role: k.role, title: k.title, outcomeSchema: k.outcomeSchema })),
     council: {
       proposalSchema: p.council.proposalSchema,
@@ -50,6 +52,7 @@ const PROCEDURE_VIEW = {
     opensBy: { enum: ['request', 'event'], description: 'request: POST /dossiers (a person asks); event: only an external event opens one (POST /intake/events)' },
     statuses: list(['code', 'label', 'order', 'final'], {
       code: { ...STRING, example: 'ON_AGENDA' }, label: { ...STRING, example: 'Geagendeerd op het BCSD' }, order: { type: 'integer' }, final: { type: 'boolean' },
+      takesOnly: { type: 'array', items: STRING, description: 'the dossier winds up in this status: only these event kinds still reach it (409 for others)' },
     }),
     taskKinds: list(['kind', 'role', 'title', 'outcomeSchema'], { kind: STRING, role: STRING, title: STRING, outcomeSchema: SCHEMA }),
     council: {

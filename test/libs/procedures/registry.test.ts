@@ -5,6 +5,7 @@ import { DEFAULT_CATALOGUE } from '../../../libs/deadlines/catalogue';
 import { TEMPLATES } from '../../../libs/notices/templates';
 import {
   councilDecisionBodySchema,
+  eventRefusedInStatus,
   PROCEDURE_NAMES,
   procedureDefinition,
   PROCEDURES,
@@ -120,6 +121,15 @@ describe('the registry', () => {
     const forwarded = { forwardingOcmw: 'OCMW Aalst', reasons: 'Woont in Gent.', originalRequestDate: '2026-04-11' };
     expect(validateExternalEvent('leefloon', 'request-forwarded-by-ocmw', forwarded, ctx.today)).toEqual([expect.objectContaining({ path: '/data/originalRequestDate', code: 'not-future' })]);
     expect(validateExternalEvent('leefloon', 'request-forwarded-by-ocmw', { ...forwarded, originalRequestDate: '2026-04-01' }, ctx.today)).toEqual([]);
+  });
+
+  it('lets only the last claims reach state-reimbursed aid that ended (REIMBURSEMENT_CLAIMS takes only the Wet 1965 claims)', () => {
+    expect(eventRefusedInStatus('social-aid', 'REIMBURSEMENT_CLAIMS', 'wet1965-claim')).toBeUndefined();
+    expect(eventRefusedInStatus('social-aid', 'REIMBURSEMENT_CLAIMS', 'wet1965-medical-aid')).toBeUndefined();
+    expect(eventRefusedInStatus('social-aid', 'REIMBURSEMENT_CLAIMS', 'competence-changed')).toBe(
+      'the dossier is winding up (Steun beëindigd; terugbetaling door de Staat loopt nog): only wet1965-claim, wet1965-medical-aid still reach it',
+    );
+    expect(eventRefusedInStatus('social-aid', 'ACTIVE', 'competence-changed')).toBeUndefined();
   });
 
   it('has pure definitions: no Node, ORM or Nest import (workflows import them)', () => {

@@ -1,9 +1,11 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, addMonths, daysBetween } from '../../../libs/deadlines/calendar-date';
 import { socialAidApplication } from '../../../workflows/social-aid/social-aid.workflow';
-import { dossierStateQuery, externalEventUpdate, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { dossierStateQuery, externalEventUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate, TASK_FAILURES } from '../../../workflows/shared/dossier.messages';
+import { partnerForm } from '../../../libs/partner-forms/registry';
+import { formatDateNl } from '../../../libs/format/dutch';
 import { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
@@ -67,6 +69,17 @@ describe('socialAidApplication (time-skipping)', () => {
     return { input, handle, sessionDate };
   }
 
+  /** 40 days into the aid, the CGVS's final negative decision notified 3 days ago is recorded (SA-9: the aid ends 30 days after it). */
+  async function finalNegativeAsylumDecision(handle: { executeUpdate: WorkflowHandle['executeUpdate'] }) {
+    await env.sleep('40 days');
+    const today = await envToday();
+    const notifiedOn = addDays(today, -3);
+    await handle.executeUpdate(externalEventUpdate, {
+      args: [{ eventId: 'e-asylum-1', type: 'asylum-final-negative', occurredOn: notifiedOn, reference: 'CGVS 123', data: { notifiedOn, authority: 'cgvs' }, recordedBy: 'u-1' }],
+    });
+    return { today, notifiedOn, endDate: addDays(notifiedOn, 30) };
+  }
+
   it('grants an equivalent leefloon: decided within one calendar month (SA-3), notified (SA-4), paid as its own running workflow with the SA-8 home visit', async () => {
     await run(async ({ fake, taskQueue }) => {
       const { input, handle } = await start(taskQueue);
@@ -111,7 +124,8 @@ describe('socialAidApplication (time-skipping)', () => {
       await eventually(() => fake.of('sendPartnerForm').some((f) => f.formId === 'wet1965:C') || undefined);
       expect(fake.of('sendPartnerForm').find((f) => f.formId === 'wet1965:C').content).toMatchObject({ decisionDate: stopped, endDate: addDays(reviewDay, 10) });
       expect(fake.of('issueLetter').map((l) => l.template)).toContain('decision-stop');
-      expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('STOPPED');
+      // State-reimbursed: stopped, but open for the last claims (SA-10).
+      expect(fake.of('recordDossierEvent').find((e) => e.type === 'stopped')).toMatchObject({ status: 'REIMBURSEMENT_CLAIMS' });
       await handle.terminate('test done');
     });
   });
@@ -220,16 +234,9 @@ describe('socialAidApplication (time-skipping)', () => {
 
   it('ends a running equivalent leefloon SA-9 days after a final negative asylum decision is notified (an event from outside), with its stop letter', async () => {
     await run(async ({ fake, taskQueue }) => {
-      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false });
-      await env.sleep('40 days');
-
+      const { handle } = await grantedEquivalentLeefloon(fake, taskQueue, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false });
       // The CGVS's final negative decision, notified 3 days ago, is recorded: the aid ends 30 calendar days after that.
-      const today = await envToday();
-      const notifiedOn = addDays(today, -3);
-      const endDate = addDays(notifiedOn, 30);
-      await handle.executeUpdate(externalEventUpdate, {
-        args: [{ eventId: 'e-asylum-1', type: 'asylum-final-negative', occurredOn: notifiedOn, reference: 'CGVS 123', data: { notifiedOn, authority: 'cgvs' }, recordedBy: 'u-1' }],
-      });
+      const { today, notifiedOn, endDate } = await finalNegativeAsylumDecision(handle);
       await eventually(() => fake.of('planDeadline').find((d) => d.ruleId === 'SA-9'));
       expect(fake.of('planDeadline').find((d) => d.ruleId === 'SA-9')).toMatchObject({ key: 'asylum-end-of-aid', triggerDate: notifiedOn });
       const letter = await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-stop'));
@@ -243,6 +250,78 @@ describe('socialAidApplication (time-skipping)', () => {
       await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(today));
       expect(await handle.result()).toMatchObject({ status: 'STOPPED' });
       expect(fake.of('recordDossierEvent').map((e) => e.status)).toContain('STOPPED');
+    });
+  });
+
+  /** POD MI acknowledges every form sent so far (the outbox exported it; the fake's ids are `pm-<kind>-<ref>`). */
+  async function acknowledgeAll(fake: Fake, workflowId: string) {
+    const handle = env.client.workflow.getHandle(workflowId);
+    const sentOn = await envToday();
+    for (const f of fake.of('sendPartnerForm')) {
+      const form = partnerForm(f.formId);
+      const partnerMessageId = `pm-${form.kind}-${form.refOf(f.content)}`;
+      await handle.executeUpdate(partnerMessageExportedUpdate, { args: [{ partnerMessageId, sentOn }] });
+      await handle.executeUpdate(partnerMessageAcknowledgedUpdate, { args: [{ partnerMessageId, sentOn }] });
+    }
+  }
+
+  it('keeps state-reimbursed aid that ended open for its last claims (SA-10 [U]): a D1 for the final months after the stop, then closed once the window ran out and POD MI acknowledged every form', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await grantedEquivalentLeefloon(fake, taskQueue, { residenceStatus: 'international-protection', rijksregisterCode: '206' });
+      const { endDate } = await finalNegativeAsylumDecision(handle);
+      await eventually(() => fake.of('issueLetter').find((l) => l.template === 'decision-stop'));
+      // Stopped, but not closed: the last claims may still come until 12 months after the last day of aid.
+      const stopped = fake.of('recordDossierEvent').find((e) => e.type === 'stopped');
+      expect(stopped).toMatchObject({ status: 'REIMBURSEMENT_CLAIMS' });
+      expect(stopped.closed).toBeUndefined();
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(await envToday()));
+      const window = await eventually(() => fake.of('planDeadline').find((d) => d.ruleId === 'SA-10'));
+      expect(window).toMatchObject({ key: 'wet1965-last-claims', triggerDate: endDate, kind: 'window' });
+      const opened = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'wet1965-last-claims'));
+      expect(opened.description).toBe(
+        `Steun beëindigd op ${formatDateNl(endDate)}; de laatste aanvragen tot terugbetaling door de Staat (Wet 1965) kunnen nog tot en met ${formatDateNl(addMonths(endDate, 12).date)}`,
+      );
+      // Two months after the end, finance claims the final months: D1 from the payments, as while the aid ran.
+      await env.sleep('60 days');
+      const claimedOn = await envToday();
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-d1-last', type: 'wet1965-claim', occurredOn: claimedOn, reference: null, data: { form: 'D1', periodFrom: input.requestDate, periodTo: endDate }, recordedBy: 'u-fin' }],
+      });
+      const d1 = await eventually(() => fake.of('sendPartnerForm').find((f) => f.formId === 'wet1965:D1'));
+      expect(d1.content.periodTo).toBe(endDate);
+      expect(d1.content.totalCents).toBeGreaterThan(0);
+      // The window runs out; the dossier waits for POD MI to acknowledge what was sent, then closes.
+      await env.sleep('345 days');
+      expect(fake.of('setDeadlineStatus').filter((d) => d.key === 'wet1965-last-claims').at(-1)).toBeDefined();
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await acknowledgeAll(fake, handle.workflowId);
+      expect(await handle.result()).toMatchObject({ status: 'STOPPED' });
+      const closed = fake.of('recordDossierEvent').at(-1);
+      expect(closed).toMatchObject({ type: 'closed', status: 'STOPPED', closed: true });
+    });
+  });
+
+  it('claims the costs of state-reimbursed aid given once after it was paid (D1 for the payment), within SA-10, then closes', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const { input, handle } = await start(taskQueue);
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.competent);
+      await complete(handle.workflowId, fake, 'aid-inquiry', inquiry(input.requestDate));
+      await complete(handle.workflowId, fake, 'aid-report', oneOff);
+      const sessionDate = await decide(handle.workflowId, fake, { result: 'granted', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.' });
+      await complete(handle.workflowId, fake, 'decision-notification', outcomes.notification(sessionDate));
+      const opened = await eventually(() => fake.of('recordDossierEvent').find((e) => e.type === 'wet1965-last-claims'));
+      expect(opened).toMatchObject({ status: 'REIMBURSEMENT_CLAIMS' });
+      expect(fake.of('planDeadline').find((d) => d.ruleId === 'SA-10')).toMatchObject({ triggerDate: sessionDate });
+      await env.sleep('10 days');
+      await handle.executeUpdate(externalEventUpdate, {
+        args: [{ eventId: 'e-d1-once', type: 'wet1965-claim', occurredOn: await envToday(), reference: null, data: { form: 'D1', periodFrom: sessionDate, periodTo: await envToday() }, recordedBy: 'u-fin' }],
+      });
+      const d1 = await eventually(() => fake.of('sendPartnerForm').find((f) => f.formId === 'wet1965:D1'));
+      expect(d1.content.totalCents).toBe(45_000);
+      await acknowledgeAll(fake, handle.workflowId);
+      await env.sleep('370 days');
+      expect(await handle.result()).toEqual({ status: 'AID_GRANTED', decision: 'granted', aidForm: 'one-off' });
+      expect(fake.of('recordDossierEvent').at(-1)).toMatchObject({ type: 'closed', status: 'AID_GRANTED', closed: true });
     });
   });
 

@@ -49,7 +49,9 @@ export function EventsSection({ dossier: d, catalogue, version, done }: { dossie
   const all: EventKind[] = procedure.events.map((k) => ({ ...k, procedure }));
   // An event that opens a dossier is recorded at the intake; in a dossier only the others — a decision recorded as an
   // event (an LOI sanction) only for who holds its permission.
-  const kinds = all.filter((k) => !k.opensDossier && (!k.permission || may(user, k.permission as Action)));
+  // A dossier that winds up (the last Wet 1965 claims after the aid ended) takes only the kinds its status names.
+  const takesOnly = procedure.statuses.find((s) => s.code === d.status)?.takesOnly;
+  const kinds = all.filter((k) => !k.opensDossier && (!k.permission || may(user, k.permission as Action)) && (!takesOnly || takesOnly.includes(k.kind)));
   const title = (type: string, fallback?: string) => all.find((k) => k.kind === type)?.title ?? fallback ?? type;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
