@@ -107,6 +107,40 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void | 'termin
     await env.sleep('5 days');
     return 'terminate';
   },
+  // v4 (the wet1965-claims-after-end patch, issue 14): state-reimbursed aid given once, its D1 claimed after the payment
+  // within SA-10, every form acknowledged, then closed once the window ran out.
+  'last-claims': async ({ complete, decide, sent, event, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Energiefactuur.', motivation: 'Dringende nood.' });
+    const decided = await decide('granted', { aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Energiefactuur.' });
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('10 days');
+    const claimedOn = todayInBrussels(await env.currentTimeMs());
+    await event('wet1965-claim', claimedOn, { form: 'D1', periodFrom: decided, periodTo: claimedOn });
+    await sent(`pm-wet1965-A-${decided}`);
+    await sent(`pm-wet1965-B1-${decided}`);
+    await sent(`pm-wet1965-D1-${decided}:${claimedOn}`);
+    await env.sleep('370 days');
+  },
+  // v4: state-reimbursed equivalent leefloon ended after a final negative asylum decision, a D1 for its last months
+  // after the stop; the history ends while the last claims may still come.
+  'last-claims-stop': async ({ complete, decide, event, today, env }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('aid-inquiry', inquiry(today, { residenceStatus: 'international-protection', rijksregisterCode: '206' }));
+    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Procedure lopend.' });
+    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('40 days');
+    const now = todayInBrussels(await env.currentTimeMs());
+    await event('asylum-final-negative', now, { notifiedOn: now, authority: 'cgvs' });
+    await complete('decision-notification', outcomes.notification(now));
+    await env.sleep('40 days');
+    const claimedOn = todayInBrussels(await env.currentTimeMs());
+    await event('wet1965-claim', claimedOn, { form: 'D1', periodFrom: today, periodTo: claimedOn });
+    await env.sleep('5 days');
+    return 'terminate';
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
