@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity, PersonIdentifierEntity } from '../../libs/db/entities';
-import { validateNationalNumber } from '../../libs/domain/identifiers';
+import { formatNationalNumber, validateNationalNumber } from '../../libs/domain/identifiers';
 import { clockTrigger, isPartnerFormId, PARTNER_NAMES, PartnerFormId, partnerForm, partnerMessageLabel, partnerRefOf } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
 import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
@@ -16,6 +16,7 @@ import { DeadlineError, DeadlineRule } from '../../libs/deadlines/types';
 import { appealTerm, DeliveryError, DeliveryFacts, DeliveryMode, notificationDate, NotificationDate, sendEmail } from '../../libs/notices/delivery';
 import { letterhead, LetterContext, loadLetterContext, partyAddressee } from '../../libs/notices/letter-context';
 import { NOTICE_FAILURES } from '../../libs/notices/failures';
+import { ocmwDirectoryOf } from '../../libs/config/ocmw-directory';
 import { renderPdf } from '../../libs/notices/pdf';
 import {
   AppealInfo,
@@ -201,9 +202,27 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
   /** Template data = context from the dossier and configuration, overridden by the caller's data. */
   async function letterData(input: IssueLetterInput, ctx: LetterContext, date: IsoDate, planned: NotificationDate | null): Promise<Record<string, unknown>> {
     const data: Record<string, unknown> = { ...ctx.base, date, ...input.data };
+    if (input.template === 'forwarding-ocmw' || input.template === 'forwarding-applicant') {
+      // The competent OCMW by its NIS code, from the directory (OCMW_DIRECTORY_FILE): the workflow names no address.
+      const nis = (input.data as { competentOcmwNis?: string }).competentOcmwNis;
+      if (nis) {
+        const entry = ocmwDirectoryOf(config).get(nis);
+        if (!entry) throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: no OCMW with NIS code ${nis} in the directory`);
+        data.competentOcmw = { name: entry.name, address: entry.address.split(',').map((l) => l.trim()).filter(Boolean) };
+        delete data.competentOcmwNis;
+      }
+    }
     if (input.template === 'forwarding-ocmw') {
       data.competentOcmw ??= ctx.party ? ctx.base.recipient : undefined;
       if (!input.data.recipient && !ctx.party) data.recipient = data.competentOcmw;
+      // The applicant as the other OCMW identifies them: their name, national number and address never travel
+      // through the workflow (privacy), the activity reads them from the dossier's person.
+      const p = ctx.person;
+      data.applicant ??= {
+        name: `${p.firstName} ${p.lastName}`,
+        ...(p.nationalNumber ? { nationalNumber: formatNationalNumber(p.nationalNumber) } : {}),
+        address: [p.street, `${p.postalCode ?? ''} ${p.city ?? ''}`.trim()].filter((l): l is string => typeof l === 'string' && l.trim() !== ''),
+      };
     }
     if (input.template === 'documents-request' || input.template === 'documents-reminder') {
       data.answerBy ??= addDays(date, config.notices.documentReminderDays);

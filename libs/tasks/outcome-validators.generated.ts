@@ -1403,7 +1403,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v1 = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardedToOcmw":{"type":"string","title":"Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt)","pattern":"^\\d{5}$","x-pick":"ocmw"},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
 const func0 = require("../validation/checks").formatFailure;
 const func17 = require("../validation/checks").notFutureFailure;
 
@@ -1449,7 +1449,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "forwardedTo") || (key0 === "forwardDate")) || (key0 === "reasons")) || (key0 === "decidedBy"))){
+if(!(((((key0 === "forwardedTo") || (key0 === "forwardedToOcmw")) || (key0 === "forwardDate")) || (key0 === "reasons")) || (key0 === "decidedBy"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1495,12 +1495,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.forwardDate !== undefined){
-let data1 = data.forwardDate;
+if(data.forwardedToOcmw !== undefined){
+let data1 = data.forwardedToOcmw;
 if(typeof data1 === "string"){
-const failure0 = func0("date", data1, this);
-if(failure0 !== null){
-const err7 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1509,9 +1508,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func17(true, data1, this);
-if(failure1 !== null){
-const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+}
+else {
+const err8 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1521,8 +1520,12 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.forwardDate !== undefined){
+let data2 = data.forwardDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1531,12 +1534,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.reasons !== undefined){
-let data2 = data.reasons;
-if(typeof data2 === "string"){
-if(func10(data2) > 4000){
-const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+const failure1 = func17(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1545,8 +1545,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func10(data2) < 1){
-const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1556,8 +1557,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reasons !== undefined){
+let data3 = data.reasons;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1566,15 +1570,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.decidedBy !== undefined){
-let data3 = data.decidedBy;
-const _errs9 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs10 = errors;
-if("social-service" !== data3){
-const err13 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/0/const",keyword:"const",params:{allowedValue: "social-service"},message:"must be equal to constant"};
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1583,14 +1580,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
 }
-const _errs11 = errors;
-if("chair-urgent" !== data3){
-const err14 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/1/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
+else {
+const err14 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1599,7 +1591,40 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs11 === errors;
+}
+if(data.decidedBy !== undefined){
+let data4 = data.decidedBy;
+const _errs12 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs13 = errors;
+if("social-service" !== data4){
+const err15 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/0/const",keyword:"const",params:{allowedValue: "social-service"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs14 = errors;
+if("chair-urgent" !== data4){
+const err16 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/1/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -1611,20 +1636,20 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err15 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err17 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err17];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err17);
 }
 errors++;
 }
 else {
-errors = _errs9;
+errors = _errs12;
 if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
+if(_errs12){
+vErrors.length = _errs12;
 }
 else {
 vErrors = null;
@@ -1634,12 +1659,12 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err18];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -8365,7 +8390,7 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v23 = validate43;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardedToOcmw":{"type":"string","title":"Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt)","pattern":"^\\d{5}$","x-pick":"ocmw"},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8409,7 +8434,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "forwardedTo") || (key0 === "forwardDate")) || (key0 === "reasons")) || (key0 === "decidedBy"))){
+if(!(((((key0 === "forwardedTo") || (key0 === "forwardedToOcmw")) || (key0 === "forwardDate")) || (key0 === "reasons")) || (key0 === "decidedBy"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -8455,12 +8480,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.forwardDate !== undefined){
-let data1 = data.forwardDate;
+if(data.forwardedToOcmw !== undefined){
+let data1 = data.forwardedToOcmw;
 if(typeof data1 === "string"){
-const failure0 = func0("date", data1, this);
-if(failure0 !== null){
-const err7 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8469,9 +8493,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func17(true, data1, this);
-if(failure1 !== null){
-const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+}
+else {
+const err8 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8481,8 +8505,12 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.forwardDate !== undefined){
+let data2 = data.forwardDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8491,12 +8519,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.reasons !== undefined){
-let data2 = data.reasons;
-if(typeof data2 === "string"){
-if(func10(data2) > 4000){
-const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+const failure1 = func17(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8505,8 +8530,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func10(data2) < 1){
-const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8516,8 +8542,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reasons !== undefined){
+let data3 = data.reasons;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8526,15 +8555,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.decidedBy !== undefined){
-let data3 = data.decidedBy;
-const _errs9 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs10 = errors;
-if("social-service" !== data3){
-const err13 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/0/const",keyword:"const",params:{allowedValue: "social-service"},message:"must be equal to constant"};
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8543,14 +8565,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
 }
-const _errs11 = errors;
-if("chair-urgent" !== data3){
-const err14 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/1/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
+else {
+const err14 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8559,7 +8576,40 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs11 === errors;
+}
+if(data.decidedBy !== undefined){
+let data4 = data.decidedBy;
+const _errs12 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs13 = errors;
+if("social-service" !== data4){
+const err15 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/0/const",keyword:"const",params:{allowedValue: "social-service"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs14 = errors;
+if("chair-urgent" !== data4){
+const err16 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/1/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -8571,20 +8621,20 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err15 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err17 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err17];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err17);
 }
 errors++;
 }
 else {
-errors = _errs9;
+errors = _errs12;
 if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
+if(_errs12){
+vErrors.length = _errs12;
 }
 else {
 vErrors = null;
@@ -8594,12 +8644,12 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err18];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -16973,7 +17023,7 @@ return errors === 0;
 validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v46 = validate66;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardedToOcmw":{"type":"string","title":"Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt)","pattern":"^\\d{5}$","x-pick":"ocmw"},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -17017,7 +17067,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "forwardedTo") || (key0 === "forwardDate")) || (key0 === "reasons")) || (key0 === "decidedBy"))){
+if(!(((((key0 === "forwardedTo") || (key0 === "forwardedToOcmw")) || (key0 === "forwardDate")) || (key0 === "reasons")) || (key0 === "decidedBy"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -17063,12 +17113,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.forwardDate !== undefined){
-let data1 = data.forwardDate;
+if(data.forwardedToOcmw !== undefined){
+let data1 = data.forwardedToOcmw;
 if(typeof data1 === "string"){
-const failure0 = func0("date", data1, this);
-if(failure0 !== null){
-const err7 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -17077,9 +17126,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-const failure1 = func17(true, data1, this);
-if(failure1 !== null){
-const err8 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+}
+else {
+const err8 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -17089,8 +17138,12 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.forwardDate !== undefined){
+let data2 = data.forwardDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -17099,12 +17152,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.reasons !== undefined){
-let data2 = data.reasons;
-if(typeof data2 === "string"){
-if(func10(data2) > 4000){
-const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+const failure1 = func17(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -17113,8 +17163,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func10(data2) < 1){
-const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -17124,8 +17175,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reasons !== undefined){
+let data3 = data.reasons;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -17134,15 +17188,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.decidedBy !== undefined){
-let data3 = data.decidedBy;
-const _errs9 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs10 = errors;
-if("social-service" !== data3){
-const err13 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/0/const",keyword:"const",params:{allowedValue: "social-service"},message:"must be equal to constant"};
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -17151,14 +17198,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
 }
-const _errs11 = errors;
-if("chair-urgent" !== data3){
-const err14 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/1/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
+else {
+const err14 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -17167,7 +17209,40 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs11 === errors;
+}
+if(data.decidedBy !== undefined){
+let data4 = data.decidedBy;
+const _errs12 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs13 = errors;
+if("social-service" !== data4){
+const err15 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/0/const",keyword:"const",params:{allowedValue: "social-service"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs14 = errors;
+if("chair-urgent" !== data4){
+const err16 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/1/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -17179,20 +17254,20 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err15 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err17 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err17];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err17);
 }
 errors++;
 }
 else {
-errors = _errs9;
+errors = _errs12;
 if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
+if(_errs12){
+vErrors.length = _errs12;
 }
 else {
 vErrors = null;
@@ -17202,12 +17277,12 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err18];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err18);
 }
 errors++;
 }

@@ -86,6 +86,12 @@ export function notBefore(outcome: Record<string, unknown>, field: string, limit
   return [{ path: `/${field}`, code: 'too-early', message: `may not be before ${what} (${limit})` }];
 }
 
+/** A request is not forwarded to this OCMW itself. */
+function notThisOcmw(outcome: Record<string, unknown>, ctx: TaskContext): SchemaError[] {
+  if (!ctx.ocmwNisCode || outcome.forwardedToOcmw !== ctx.ocmwNisCode) return [];
+  return [{ path: '/forwardedToOcmw', code: 'this-ocmw', message: 'is this OCMW: a request is forwarded to the competent other OCMW' }];
+}
+
 /**
  * A change of competence in a running file (CO-4) is no decision on aid: informing the new OCMW needs no ratification,
  * and a stop goes to the BCSD as proposed. The chair's urgency is for a request's forwarding (CO-1).
@@ -131,6 +137,8 @@ export const PIPELINE_TASK_KINDS = {
     role: 'social-worker',
     outcomeSchema: object(['forwardedTo', 'forwardDate', 'reasons'], {
       forwardedTo: text('Doorgestuurd naar (OCMW)', 200),
+      // The competent OCMW from the directory (OCMW_DIRECTORY_FILE): the letters to it and to the applicant are made up.
+      forwardedToOcmw: { type: 'string', title: 'Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt)', pattern: '^\\d{5}$', 'x-pick': 'ocmw' },
       forwardDate: date('Datum van doorzending'),
       reasons: text('Redenen', 4000),
       // Step 4 of §0.1 / CO-1: the social service (MW, team lead) finds this OCMW not competent; the chair may decide in
@@ -140,7 +148,7 @@ export const PIPELINE_TASK_KINDS = {
         ['chair-urgent', 'De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)'],
       ]),
     }),
-    check: (o, ctx) => [...notBefore(o, 'forwardDate', ctx.requestDate, 'the request date'), ...noUrgencyInChange(o, ctx)],
+    check: (o, ctx) => [...notBefore(o, 'forwardDate', ctx.requestDate, 'the request date'), ...noUrgencyInChange(o, ctx), ...notThisOcmw(o, ctx)],
   },
   'forwarding-letter': {
     kind: 'forwarding-letter',

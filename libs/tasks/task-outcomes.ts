@@ -23,7 +23,7 @@ export type TaskOutcomes = {
     /** Required when `competent` is false. */
     reasons?: string;
   } & CompetenceFactsOutcome;
-  'forward-request': { forwardedTo: string; forwardDate: IsoDate; reasons: string; decidedBy?: 'social-service' | 'chair-urgent' };
+  'forward-request': { forwardedTo: string; forwardedToOcmw?: string; forwardDate: IsoDate; reasons: string; decidedBy?: 'social-service' | 'chair-urgent' };
   'submit-competence-conflict': { submittedOn: IsoDate; podMiReference?: string; reasons: string };
   'competence-change-stop': { proposeStop: boolean; /** Required when proposeStop. */ stopFrom?: IsoDate; motivation: string };
   'forwarding-letter': { sentDate: IsoDate; mode: 'letter' | 'registered' | 'hand' };

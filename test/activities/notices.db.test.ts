@@ -289,6 +289,31 @@ describe('notices activities (db, real SMTP)', () => {
     expect(await pdfText(notice.pdf!)).toContain('Redenen: De aanvrager verblijft gewoonlijk in Aalst.');
   });
 
+  it('makes up both forwarding letters from the directory by the competent OCMW\'s NIS code, the applicant read from the dossier; an unknown code is refused', async () => {
+    const unknown = await failureOf(acts.issueLetter({
+      dossierId, key: 'forwarding-ocmw-x', template: 'forwarding-ocmw', data: { requestDate: '2026-10-05', reasons: 'Woont in Antwerpen.', competentOcmwNis: '99999' } as never,
+      delivery: { mode: 'partner-outbox', partner: 'ocmw', partnerRef: '99999' },
+    }));
+    expect(unknown.type).toBe('RecipientPartyInvalid');
+    expect(await count(`SELECT count(*) FROM notices WHERE dossier_id = $1 AND key = 'forwarding-ocmw-x'`, dossierId)).toBe(0);
+
+    await acts.issueLetter({
+      dossierId, key: 'forwarding-ocmw-dir', template: 'forwarding-ocmw', data: { requestDate: '2026-10-05', reasons: 'Woont gewoonlijk in Antwerpen.', competentOcmwNis: '11002' } as never,
+      delivery: { mode: 'partner-outbox', partner: 'ocmw', partnerRef: '11002', dueDate: '2026-10-12' },
+    });
+    const [message] = await dataSource.query(`SELECT payload FROM partner_messages WHERE kind = 'forwarding' AND partner_ref = '11002'`);
+    expect(message.payload.document.recipient).toBe('OCMW Antwerpen\nDemostraat 1\n2000 Antwerpen');
+    const ocmwText = await pdfText((await storedPdf('forwarding-ocmw-dir')).pdf!);
+    for (const part of ['Jan Peeters', '93.05.18-223.61', 'Markt 1', 'Woont gewoonlijk in Antwerpen.']) expect(ocmwText).toContain(part);
+
+    await acts.issueLetter({
+      dossierId, key: 'forwarding-applicant-dir', template: 'forwarding-applicant',
+      data: { requestDate: '2026-10-05', forwardDate: '2026-10-07', reasons: 'Woont gewoonlijk in Antwerpen.', competentOcmwNis: '11002' } as never, delivery: { mode: 'letter' },
+    });
+    const applicantText = await pdfText((await storedPdf('forwarding-applicant-dir')).pdf!);
+    for (const part of ['OCMW Antwerpen', 'Demostraat 1', '7 oktober 2026', 'Woont gewoonlijk in Antwerpen.']) expect(applicantText).toContain(part);
+  });
+
   it('builds POD MI form B from the configuration and the client, once; refuses a form that does not fit the decision', async () => {
     const input = { dossierId, form: 'B' as const, decision: 'grant' as const, decisionDate: '2026-10-27', category: 2 as const, monthlyAmountCents: 131420, periodFrom: '2026-10-01' };
     const first = await acts.sendPodMiForm(input);

@@ -3,9 +3,10 @@ import { addDays } from '../../libs/deadlines/calendar-date';
 import { addWorkingDays } from '../../libs/deadlines/holidays';
 import { formatDateNl } from '../../libs/format/dutch';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
-import { todayInBrussels } from '../support/factories';
+import { outcomes, todayInBrussels } from '../support/factories';
+import { eventually } from '../support/temporal';
 import { startTestSystem, TestSystem } from '../support/system';
-import { openLeefloonDossier, openTaskOf } from '../support/task-flow';
+import { openDossierWithoutNationalNumber, openLeefloonDossier, openTaskOf } from '../support/task-flow';
 
 /**
  * The guided competence check in the browser (issue 14): the situation shows its own facts, the municipalities are
@@ -93,6 +94,42 @@ describe('the competence check (browser)', () => {
     await lead.waitForURL(`**/app/dossiers/${dossierId}`);
     await accessibleScreenshot(lead, 'bevoegdheidsconflict-dossier');
     await lead.close();
+  });
+
+  it('forwards with the competent OCMW picked from the directory: both letters are made up, the chair\'s urgency offered', async () => {
+    const other = await openDossierWithoutNationalNumber(sys, 'social-worker', {
+      birthDate: '1991-06-02', firstName: 'Nina', lastName: 'Verhulst', address: { street: 'Veldstraat 1', postalCode: '9000', city: 'Gent' },
+    });
+    const check = await openTaskOf(sys, 'social-worker', other, 'competence-check');
+    const checked = await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.notCompetent);
+    expect(checked.status).toBe(200);
+    const task = await openTaskOf(sys, 'social-worker', other, 'forward-request');
+    const page = await signedInPage(browser, sys.baseUrl, 'social-worker');
+    await page.goto(`${sys.baseUrl}/app/taken/${task.id}`);
+    const form = page.getByRole('form', { name: 'Aanvraag met redenen doorsturen naar het bevoegde OCMW' });
+    // What the competence check found is taken over; the OCMW is picked from the directory by name.
+    expect(await form.getByLabel('Doorgestuurd naar (OCMW) *').inputValue()).toBe('OCMW Antwerpen');
+    expect(await form.getByLabel('Redenen *').inputValue()).toBe('Gewoonlijke verblijfplaats in Antwerpen');
+    const pick = form.getByLabel('Bevoegd OCMW uit de lijst', { exact: false });
+    await pick.locator('option', { hasText: 'OCMW Antwerpen' }).waitFor({ state: 'attached' });
+    await pick.selectOption({ label: 'OCMW Antwerpen (NIS 11002)' });
+    const who = form.getByLabel('Wie besliste over de onbevoegdheid?');
+    expect(await who.locator('option').allTextContents()).toEqual(expect.arrayContaining([
+      'De sociale dienst (maatschappelijk werker of teamverantwoordelijke)', 'De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)',
+    ]));
+    await who.selectOption({ label: 'De sociale dienst (maatschappelijk werker of teamverantwoordelijke)' });
+    await form.getByLabel('Datum van doorzending *').fill(todayInBrussels());
+    await form.getByRole('button', { name: 'Afronden' }).click();
+    await page.waitForURL(`**/app/dossiers/${other}`);
+    // The letter to Antwerpen (through the partner outbox) and the one to the applicant.
+    const letters = await eventually(async () => {
+      const rows = (await sys.db.query(`SELECT key FROM notices WHERE dossier_id = $1 AND key LIKE 'forwarding-%' ORDER BY key`, [other])).rows as { key: string }[];
+      return rows.length === 2 ? rows.map((r) => r.key) : undefined;
+    });
+    expect(letters).toEqual(['forwarding-applicant', 'forwarding-ocmw']);
+    const [message] = (await sys.db.query(`SELECT partner, partner_ref FROM partner_messages WHERE dossier_id = $1 AND kind = 'forwarding'`, [other])).rows;
+    expect(message).toEqual({ partner: 'ocmw', partner_ref: '11002' });
+    await page.close();
   });
 
   it('says in Dutch why a contradicting answer is refused, and keeps what was typed', async () => {

@@ -163,8 +163,12 @@ export async function forwardToCompetentOcmw(
 ): Promise<{ status: 'FORWARDED' }> {
   await dossier.event('not-competent', designated?.description ?? `Niet bevoegd; bevoegd OCMW: ${competence.competentOcmw ?? '–'}`, { status: 'FORWARDING' });
   const forwardingTerm = await dossier.deadline('forwarding', pipelineRules(dossier).forwarding, designated?.from ?? competence.completedOn);
+  const letters = patched(FORWARDING_LETTERS_PATCH);
   const [forwarded, letter] = await Promise.all([
-    dossier.task('forward-request', { deadline: forwardingTerm }),
+    dossier.task('forward-request', { deadline: forwardingTerm }).then(async (f) => {
+      if (letters && f.forwardedToOcmw) await issueForwardingLetters(dossier, f, f.forwardedToOcmw, forwardingTerm);
+      return f;
+    }),
     dossier.task('forwarding-letter', { deadline: forwardingTerm }),
   ]);
   await forwardingTerm.met(maxDate(forwarded.forwardDate, letter.sentDate));
@@ -173,6 +177,33 @@ export async function forwardToCompetentOcmw(
   if (forwarded.decidedBy === 'chair-urgent' && patched(FORWARDING_URGENCY_PATCH)) chairForwardedInUrgency(dossier, forwarded);
   await dossier.finish();
   return { status: 'FORWARDED' };
+}
+
+/** New runs make up the forwarding letters when the competent OCMW is picked from the directory. */
+export const FORWARDING_LETTERS_PATCH = 'forwarding-letters';
+
+/**
+ * CO-1's two letters (art. 58 §3 OCMW-wet; art. 18 §4 RMI-wet), made up once the forwarding names the competent OCMW by
+ * its NIS code: the request with the reasons to that OCMW (through the partner outbox, its address from the directory,
+ * due by the forwarding term) and the letter telling the applicant where the request went and why. The applicant's
+ * name and address are read by the activity, never carried by the workflow. A letter the activity refuses (an unknown
+ * code, no reasons) is escalated; the social worker still records the sending (forwarding-letter).
+ */
+async function issueForwardingLetters(dossier: Dossier, forwarded: CompletedTask<'forward-request'>, nisCode: string, term: DeadlineHandle): Promise<void> {
+  const { dossierId, requestDate } = dossier.input;
+  const dueDate = term.dueDate() ?? undefined;
+  await dossier.attempt('doorzending naar het bevoegde OCMW', () =>
+    acts.issueLetter({
+      dossierId, key: 'forwarding-ocmw', template: 'forwarding-ocmw', data: { requestDate, reasons: forwarded.reasons, competentOcmwNis: nisCode },
+      delivery: { mode: 'partner-outbox', partner: 'ocmw', partnerRef: nisCode, dueDate }, dueDate,
+    } as never),
+  );
+  await dossier.attempt('brief aan de aanvrager over de doorzending', () =>
+    acts.issueLetter({
+      dossierId, key: 'forwarding-applicant', template: 'forwarding-applicant',
+      data: { requestDate, forwardDate: forwarded.forwardDate, reasons: forwarded.reasons, competentOcmwNis: nisCode }, delivery: { mode: 'letter' }, dueDate,
+    } as never),
+  );
 }
 
 /** New runs put the chair's urgent finding of incompetence on the next BCSD for ratification. */

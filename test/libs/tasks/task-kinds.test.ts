@@ -67,6 +67,13 @@ describe('context checks stay named functions beside the schema', () => {
     expect(codes('forward-request', { ...forwarding, decidedBy: 'social-service' }, { ...ctx, competenceEndedOn: '2026-11-18' })).toEqual([]);
   });
 
+  it('does not forward a request to this OCMW itself', () => {
+    const forwarding = { forwardedTo: 'OCMW Gent', forwardDate: '2026-11-20', reasons: 'r', forwardedToOcmw: '44021' };
+    expect(codes('forward-request', forwarding, { ...ctx, ocmwNisCode: '44021' })).toEqual(['/forwardedToOcmw:this-ocmw']);
+    expect(codes('forward-request', { ...forwarding, forwardedToOcmw: '11002' }, { ...ctx, ocmwNisCode: '44021' })).toEqual([]);
+    expect(codes('forward-request', { ...forwarding, forwardedToOcmw: 'Gent' })).toEqual(['/forwardedToOcmw:pattern']);
+  });
+
   it('not in the future is relative to the context day', () => {
     const outcome = { receivedOn: '2026-12-02', complete: true };
     expect(codes('documents-received', outcome)).toEqual(['/receivedOn:not-future']);

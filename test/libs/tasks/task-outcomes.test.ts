@@ -15,7 +15,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     situation: 'optional', usualResidence: 'optional', registeredIn: 'optional', institutionKind: 'optional', registeredOnAdmission: 'optional',
     firstAdmissionRegisteredIn: 'optional', studentRegisteredIn: 'optional', actualStay: 'optional', registrationPlace: 'optional',
   },
-  'forward-request': { forwardedTo: 'required', forwardDate: 'required', reasons: 'required', decidedBy: 'optional' },
+  'forward-request': { forwardedTo: 'required', forwardedToOcmw: 'optional', forwardDate: 'required', reasons: 'required', decidedBy: 'optional' },
   'submit-competence-conflict': { submittedOn: 'required', podMiReference: 'optional', reasons: 'required' },
   'competence-change-stop': { proposeStop: 'required', stopFrom: 'optional', motivation: 'required' },
   'forwarding-letter': { sentDate: 'required', mode: 'required' },

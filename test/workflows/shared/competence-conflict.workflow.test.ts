@@ -164,6 +164,37 @@ describe('the competence conflict with POD MI (time-skipping)', () => {
     });
   });
 
+  it('CO-1 with the competent OCMW picked from the directory: the request goes to it through the partner outbox and the applicant gets the letter, no name in the workflow', async () => {
+    const { fake, worker, input, taskQueue } = await start(null);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(leefloonApplication, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });
+      await complete(handle.workflowId, fake, 'competence-check', outcomes.notCompetent);
+      const day = await today();
+      // This OCMW (Gent, 44021) is no forwarding address: 400, nothing recorded.
+      const self = await complete(handle.workflowId, fake, 'forward-request', { forwardedTo: 'OCMW Gent', forwardedToOcmw: '44021', forwardDate: day, reasons: 'r' }).catch((e) => e);
+      expect(self.cause.details[0]).toEqual([expect.objectContaining({ path: '/forwardedToOcmw', code: 'this-ocmw' })]);
+      expect(fake.of('issueLetter').filter((l) => String(l.template).startsWith('forwarding'))).toEqual([]);
+      await complete(handle.workflowId, fake, 'forward-request', { forwardedTo: 'OCMW Antwerpen', forwardedToOcmw: '11002', forwardDate: day, reasons: 'Woont gewoonlijk in Antwerpen.' });
+      const letters = await eventually(() => {
+        const l = fake.of('issueLetter').filter((x) => String(x.template).startsWith('forwarding'));
+        return l.length === 2 ? l : undefined;
+      });
+      // Due by the forwarding term (5 calendar days from the finding).
+      const due = addDays(day, 5);
+      expect(letters[0]).toMatchObject({
+        key: 'forwarding-ocmw', template: 'forwarding-ocmw', data: { requestDate: input.requestDate, reasons: 'Woont gewoonlijk in Antwerpen.', competentOcmwNis: '11002' },
+        delivery: { mode: 'partner-outbox', partner: 'ocmw', partnerRef: '11002', dueDate: due },
+      });
+      expect(letters[1]).toMatchObject({
+        key: 'forwarding-applicant', template: 'forwarding-applicant', data: { requestDate: input.requestDate, forwardDate: day, competentOcmwNis: '11002' }, delivery: { mode: 'letter' },
+      });
+      // The applicant's identity is the activity's to read: the workflow's input to it names nobody.
+      expect(JSON.stringify(letters)).not.toMatch(/"applicant"|nationalNumber|firstName/);
+      await complete(handle.workflowId, fake, 'forwarding-letter', { sentDate: day, mode: 'letter' });
+      expect(await handle.result()).toEqual({ status: 'FORWARDED' });
+    });
+  });
+
   it('a request registered here is forwarded as before (CO-1), not taken to POD MI', async () => {
     const { fake, worker, input, taskQueue } = await start(null);
     await worker.runUntil(async () => {

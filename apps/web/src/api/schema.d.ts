@@ -10363,6 +10363,8 @@ export interface operations {
                 } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
+                    /** Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt) */
+                    forwardedToOcmw?: string;
                     /**
                      * Datum van doorzending
                      * Format: date
@@ -10574,6 +10576,8 @@ export interface operations {
                 } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
+                    /** Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt) */
+                    forwardedToOcmw?: string;
                     /**
                      * Datum van doorzending
                      * Format: date
@@ -10761,6 +10765,8 @@ export interface operations {
                 } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
                     /** Doorgestuurd naar (OCMW) */
                     forwardedTo: string;
+                    /** Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt) */
+                    forwardedToOcmw?: string;
                     /**
                      * Datum van doorzending
                      * Format: date
@@ -11209,6 +11215,7 @@ export interface operations {
                     firstAdmissionRegisteredIn?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
+                    forwardedToOcmw?: unknown;
                     goals?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
@@ -11481,6 +11488,7 @@ export interface operations {
                     firstAdmissionRegisteredIn?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
+                    forwardedToOcmw?: unknown;
                     goals?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
