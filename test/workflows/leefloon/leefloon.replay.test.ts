@@ -230,6 +230,12 @@ const SCENARIOS: Record<string, Scenario> = {
     await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
     await decide('ratified');
   },
+  // v13 (the forwarding-letters patch): the competent OCMW picked from the directory, both CO-1 letters made up.
+  'forwarding-letters': async ({ complete, today }) => {
+    await complete('competence-check', outcomes.notCompetent);
+    await complete('forward-request', { forwardedTo: 'OCMW Antwerpen', forwardedToOcmw: '11002', forwardDate: today, reasons: 'Verblijft in Antwerpen' });
+    await complete('forwarding-letter', { sentDate: today, mode: 'letter' });
+  },
   forwarded: async ({ complete, today }) => {
     await complete('competence-check', outcomes.notCompetent);
     await complete('forward-request', { forwardedTo: 'OCMW Gent', forwardDate: today, reasons: 'Verblijft in Gent' });
