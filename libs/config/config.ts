@@ -83,6 +83,12 @@ export interface AppConfig {
    */
   loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number; claimRatesFile: string | null; fedasilAddress: string };
   /**
+   * The heating allowance (domain §7, libs/domain/heating-allowance.ts): the Sociaal Verwarmingsfonds' dated scale, a
+   * JSON file (OCMW_HEATING_SCALE_FILE: an array of versions {validFrom, brackets, maxLitresPerYear, pumpFlatCents,
+   * incomeLimitCents, perDependantCents, source, reference}) that replaces the built-in one ([U] in part).
+   */
+  heating: { scaleFile: string | null };
+  /**
    * The OCMWs competence names (libs/domain/ocmw-directory.ts): the import file OCMW_DIRECTORY_FILE (CSV
    * nisCode;name;address;enterpriseNumber), absent: the demo list. This OCMW is `ocmw.nisCode`.
    */
@@ -361,6 +367,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       claimRatesFile: env.OCMW_LOI_CLAIM_RATES_FILE ? path.resolve(env.OCMW_LOI_CLAIM_RATES_FILE) : null,
       fedasilAddress: str('OCMW_FEDASIL_ADDRESS', 'Kartuizersstraat 19-21, 1000 Brussel'),
     },
+    heating: { scaleFile: env.OCMW_HEATING_SCALE_FILE ? path.resolve(env.OCMW_HEATING_SCALE_FILE) : null },
     ocmwDirectoryFile: env.OCMW_DIRECTORY_FILE ? path.resolve(env.OCMW_DIRECTORY_FILE) : null,
     forwardedRequestClocks: oneOf('OCMW_FORWARDED_REQUEST_CLOCKS', ['original', 'receipt'] as const, 'original'),
     conflictSaturday: oneOf('OCMW_CONFLICT_SATURDAY', ['excluded', 'included'] as const, 'excluded'),
@@ -425,6 +432,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (config.loiResidency.claimRatesFile && !fs.existsSync(config.loiResidency.claimRatesFile)) {
     problems.push({ key: 'OCMW_LOI_CLAIM_RATES_FILE', message: `no such file: ${config.loiResidency.claimRatesFile}` });
+  }
+  if (config.heating.scaleFile && !fs.existsSync(config.heating.scaleFile)) {
+    problems.push({ key: 'OCMW_HEATING_SCALE_FILE', message: `no such file: ${config.heating.scaleFile}` });
   }
   if (config.loiResidency.leefgeldScaleFile && !fs.existsSync(config.loiResidency.leefgeldScaleFile)) {
     problems.push({ key: 'OCMW_LOI_LEEFGELD_SCALE_FILE', message: `no such file: ${config.loiResidency.leefgeldScaleFile}` });

@@ -8,3 +8,15 @@ export function readJsonFile(file: string, envName: string): unknown {
     throw new Error(`${envName}: cannot read ${file}: ${err instanceof Error ? err.message : err}`);
   }
 }
+
+/**
+ * A configuration file that replaces a built-in value: absent, `fallback`; present, its JSON once `validate` finds no
+ * problem (else an error naming the variable, the file and every problem: a bad file stops the start).
+ */
+export function loadCheckedJsonFile<T>(file: string | null, envName: string, fallback: T, validate: (raw: unknown) => string[]): T {
+  if (!file) return fallback;
+  const raw = readJsonFile(file, envName);
+  const problems = validate(raw);
+  if (problems.length > 0) throw new Error(`${envName} ${file}: ${problems.join('; ')}`);
+  return raw as T;
+}

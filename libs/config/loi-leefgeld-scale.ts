@@ -1,4 +1,4 @@
-import { readJsonFile } from './json-file';
+import { loadCheckedJsonFile, readJsonFile } from './json-file';
 import { DEFAULT_LOI_CLAIM_RATES, LoiClaimRates } from '../domain/loi-claim';
 import { DEFAULT_LOI_LEEFGELD_SCALE, LoiLeefgeldScale, validateLoiLeefgeldScale } from '../payments/loi-leefgeld';
 
@@ -8,11 +8,7 @@ import { DEFAULT_LOI_LEEFGELD_SCALE, LoiLeefgeldScale, validateLoiLeefgeldScale 
  * indicative built-in one; validated at start (a bad file stops the worker with every problem named).
  */
 export function loadLoiLeefgeldScale(file: string | null): readonly LoiLeefgeldScale[] {
-  if (!file) return DEFAULT_LOI_LEEFGELD_SCALE;
-  const raw = readJsonFile(file, 'OCMW_LOI_LEEFGELD_SCALE_FILE');
-  const problems = validateLoiLeefgeldScale(raw);
-  if (problems.length > 0) throw new Error(`OCMW_LOI_LEEFGELD_SCALE_FILE ${file}: ${problems.join('; ')}`);
-  return raw as LoiLeefgeldScale[];
+  return loadCheckedJsonFile<readonly LoiLeefgeldScale[]>(file, 'OCMW_LOI_LEEFGELD_SCALE_FILE', DEFAULT_LOI_LEEFGELD_SCALE, validateLoiLeefgeldScale);
 }
 
 /**

@@ -1,19 +1,11 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { loadLoiClaimRates, loadLoiLeefgeldScale } from '../../../libs/config/loi-leefgeld-scale';
 import { DEFAULT_LOI_CLAIM_RATES } from '../../../libs/domain/loi-claim';
 import { DEFAULT_LOI_LEEFGELD_SCALE } from '../../../libs/payments/loi-leefgeld';
+import { tempFiles } from '../../support/temp-files';
 
 /** The OCMW's own LOI leefgeld scale and Fedasil's claim rates as files: read, checked, or refused naming the variable. */
 describe('LOI configuration files', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loi-config-'));
-  const write = (name: string, content: string) => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, content);
-    return file;
-  };
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { write } = tempFiles('loi-config');
 
   it('uses the built-in ([U]) values without a file, and the file\'s when given', () => {
     expect(loadLoiLeefgeldScale(null)).toBe(DEFAULT_LOI_LEEFGELD_SCALE);
