@@ -16,7 +16,7 @@ import {
 } from '../../workflows/shared/dossier.messages';
 import { todayInBrussels } from './factories';
 import { fakeActivities } from './fake-activities';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from './temporal';
+import { eventually, sleepPast, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from './temporal';
 
 /**
  * Stored histories of a procedure's workflows (test/workflows/<procedure>/histories/): recorded from landed code by
@@ -66,8 +66,7 @@ export function recorderContext(env: TestWorkflowEnvironment, handle: WorkflowHa
     },
     decide: async (result, extra = {}) => {
       const item = await next();
-      const day = await now();
-      if (item.sessionDate > day) await env.sleep(`${daysBetween(day, item.sessionDate)} days`);
+      await sleepPast(env, item.sessionDate);
       await handle.executeUpdate(councilDecisionUpdate, {
         args: [{ itemId: item.itemId, result, decisionDate: item.sessionDate, motivation: 'Beslist.', userId: 's', ...extra }],
       } as never);

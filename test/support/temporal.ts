@@ -2,6 +2,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import * as path from 'node:path';
 import { findTemporalBinary } from '../../libs/infra/temporal-dev-server';
+import { daysBetween } from '../../libs/deadlines/calendar-date';
+import { todayInBrussels } from './factories';
 
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
@@ -33,4 +35,15 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
     if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * Moves the test server's time past `date` (to the same hour the day after): a council decision dated `date` is then in
+ * the past for the workflow too, whatever the hour of the run — the workflow's clock is its last workflow task's, which
+ * may lag behind the server's by hours, and near midnight in Brussels that is the day before (a decision "in the
+ * future", refused).
+ */
+export async function sleepPast(env: TestWorkflowEnvironment, date: string): Promise<void> {
+  const now = todayInBrussels(await env.currentTimeMs());
+  if (date >= now) await env.sleep(`${daysBetween(now, date) + 1} days`);
 }

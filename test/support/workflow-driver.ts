@@ -3,7 +3,7 @@ import { daysBetween } from '../../libs/deadlines/calendar-date';
 import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery } from '../../workflows/shared/dossier.messages';
 import type { fakeActivities } from './fake-activities';
 import { todayInBrussels } from './factories';
-import { eventually } from './temporal';
+import { eventually, sleepPast } from './temporal';
 
 type Fake = ReturnType<typeof fakeActivities>;
 
@@ -27,7 +27,7 @@ export function workflowDriver(env: TestWorkflowEnvironment) {
     });
     const sessionDate = fake.scheduled().at(-1)!.sessionDate;
     const now = await today();
-    if (sessionDate > now) await env.sleep(`${daysBetween(now, sessionDate)} days`);
+    await sleepPast(env, sessionDate);
     const itemId = agenda.find((a) => !a.decided)!.itemId;
     await handle.executeUpdate(councilDecisionUpdate, { args: [{ itemId, decisionDate: sessionDate, motivation: 'Beslist.', userId: 'secretary', ...decision } as never] });
     return sessionDate;

@@ -8,7 +8,7 @@ import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, externalE
 import { formatDateNl } from '../../../libs/format/dutch';
 import { aDossierInput, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { eventually, sleepPast, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
 
 /** A test amount table: the built-in one plus an indexation in the middle of the simulated period. */
 function withIndexation(month: string) {
@@ -106,7 +106,7 @@ describe('leefloonBenefit: a granted leefloon while it runs (time-skipping)', ()
       });
       const item = await eventually(() => fake.scheduled()[0]);
       const now = todayInBrussels(await env.currentTimeMs());
-      if (item.sessionDate > now) await env.sleep(`${daysBetween(now, item.sessionDate)} days`);
+      await sleepPast(env, item.sessionDate);
       await handle.executeUpdate(councilDecisionUpdate, {
         args: [{ itemId: item.itemId, result: 'stopped', decisionDate: item.sessionDate, motivation: 'Voldoende bestaansmiddelen.', userId: 'secretary' }],
       });
@@ -159,7 +159,7 @@ describe('leefloonBenefit: a granted leefloon while it runs (time-skipping)', ()
       // (the proposal's date is the last day of aid, as the review's stop has it)
       expect(fake.of('scheduleAgendaItem').at(-1).proposal).toMatchObject({ proposal: 'stop', startDate: addDays(movedOn, -1), motivation: 'Verhuisd naar Antwerpen: daar bevoegd.' });
       const now = todayInBrussels(await env.currentTimeMs());
-      if (item.sessionDate > now) await env.sleep(`${daysBetween(now, item.sessionDate)} days`);
+      await sleepPast(env, item.sessionDate);
       await handle.executeUpdate(councilDecisionUpdate, {
         args: [{ itemId: item.itemId, result: 'stopped', decisionDate: item.sessionDate, motivation: 'Niet meer bevoegd sinds de verhuis.', userId: 'secretary' }],
       });

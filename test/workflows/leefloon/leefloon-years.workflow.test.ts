@@ -8,7 +8,7 @@ import { leefloonApplication } from '../../../workflows/leefloon/leefloon.workfl
 import { completeTaskUpdate, councilDecisionUpdate, partnerMessageAcknowledgedUpdate, partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.messages';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities, FakeOptions } from '../../support/fake-activities';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { eventually, sleepPast, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
 
 /**
  * A leefloon over the years, with activities whose fakes keep ids like the tables do (an agenda item, a form, a message
@@ -49,7 +49,7 @@ describe('leefloon over the years (time-skipping)', () => {
       decide: async (n: number, result: string, extra: Record<string, unknown> = {}) => {
         const item = await eventually(() => fake.scheduled()[n]);
         const now = await today();
-        if (item.sessionDate > now) await env.sleep(`${daysBetween(now, item.sessionDate)} days`);
+        await sleepPast(env, item.sessionDate);
         await handle.executeUpdate(councilDecisionUpdate, {
           args: [{ itemId: item.itemId, result, decisionDate: item.sessionDate, motivation: 'Beslist door het BCSD.', userId: 'secretary', ...extra }],
         } as never);

@@ -8,7 +8,7 @@ import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery, externalE
 import { formatDateNl } from '../../../libs/format/dutch';
 import { aDossierInput, outcomes, todayInBrussels } from '../../support/factories';
 import { fakeActivities } from '../../support/fake-activities';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
+import { eventually, sleepPast, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
 
 /**
  * The competence conflict seen from this OCMW (issue 14, §5.2), on the leefloon (social aid and debt mediation share
@@ -147,7 +147,7 @@ describe('the competence conflict with POD MI (time-skipping)', () => {
       const scheduled = fake.scheduled().at(-1)!;
       // The session comes (time moves), and the BCSD does not ratify.
       const now = await today();
-      if (scheduled.sessionDate > now) await env.sleep(`${daysBetween(now, scheduled.sessionDate)} days`);
+      await sleepPast(env, scheduled.sessionDate);
       await handle.executeUpdate(councilDecisionUpdate, {
         args: [{ itemId: scheduled.itemId, result: 'overruled', decisionDate: scheduled.sessionDate, motivation: 'Gewoonlijk verblijf in deze gemeente.', userId: 'secretary' }],
       });
