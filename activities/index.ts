@@ -8,6 +8,7 @@ import { createDeadlineActivities } from './deadlines/deadline.activities';
 import { createDebtMediationActivities } from './debt-mediation/debt-mediation.activities';
 import { createDossierActivities } from './dossiers/dossier.activities';
 import { createFigureActivities } from './figures/workload-snapshot.activities';
+import { createHeatingActivities } from './heating/heating.activities';
 import { createLoiActivities } from './loi/loi.activities';
 import { createPlaceActivities } from './loi/places.activities';
 import { createNoticeActivities } from './notices/notice.activities';
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFigureActivities(deps),
     ...createDebtMediationActivities(deps),
     ...createLoiActivities(deps),
+    ...createHeatingActivities(deps),
     ...createPlaceActivities(deps),
     ...createPaymentActivities({ ...deps, amounts: deps.amounts ?? loadLeefloonAmounts(deps.config.payments.amountsFile) }),
   };

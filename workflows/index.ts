@@ -8,4 +8,5 @@ export { debtMediationTrajectory } from './debt-mediation/trajectory.workflow';
 export { debtMediationAnnualReport, debtMediationReportYear } from './debt-mediation/annual-report.workflow';
 export { loiResidency } from './loi/loi.workflow';
 export { loiPlaceClosure } from './loi/place-closure.workflow';
+export { heatingAllowanceApplication } from './heating-allowance/heating-allowance.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

@@ -220,3 +220,60 @@ export function heatingAllowance(scales: readonly HeatingScale[], delivery: Heat
     scaleValidFrom: scale.validFrom,
   };
 }
+
+/** The Dutch reason of each category problem (the decision's motivation names it). */
+const CATEGORY_REASONS_NL: Record<string, string> = {
+  'not-in-debt-mediation': 'Categorie 3 vraagt een lopende schuldbemiddeling of collectieve schuldenregeling',
+  'can-pay': 'Categorie 3 vraagt de vaststelling dat de aanvrager de verwarmingsfactuur niet kan betalen',
+  'no-increased-reimbursement': 'Categorie 1 vraagt een recht op verhoogde tegemoetkoming in de ziekteverzekering',
+  required: 'Het inkomen van het huishouden is niet gekend',
+  'above-limit': 'Het inkomen van het huishouden ligt boven de grens',
+};
+
+/** What the inquiry found about the request, the fuel and the delivery (the workflow adds the HF-1 finding). */
+export interface HeatingRequestFacts extends HeatingSituation {
+  /** An eligible fuel or one the fund does not cover (NOT_ELIGIBLE_FUELS). */
+  fuel: string;
+  deliveryDate: IsoDate;
+  litres?: number;
+  pricePerLitreMilli?: number;
+  flatsInBuilding?: number;
+  /** HF-1: the request came more than 60 days after the delivery. */
+  late: boolean;
+  /** Why it came late (force majeure, confirmed by the OCMW); without it a late request is refused. */
+  forceMajeure?: string;
+}
+
+export type HeatingAssessment =
+  | { grant: true; amountCents: number; litresCounted: number; pump: boolean; text: string; scaleValidFrom: IsoDate }
+  | { grant: false; reasons: string[]; text: string };
+
+/**
+ * The proposal the inquiry's facts lead to (§7): refused for a fuel the fund does not cover, for a request after HF-1
+ * without force majeure, for a category the facts do not bear out, or when nothing is left of the yearly maximum; else
+ * granted with the amount of heatingAllowance. The reasons are Dutch: they become the decision's motivation.
+ */
+export function assessHeatingRequest(scales: readonly HeatingScale[], facts: HeatingRequestFacts, soFar: HeatingYearSoFar): HeatingAssessment {
+  const reasons: string[] = [];
+  if (!isHeatingFuel(facts.fuel)) {
+    const name = (NOT_ELIGIBLE_FUELS as Record<string, string>)[facts.fuel] ?? facts.fuel;
+    reasons.push(`${name} is geen brandstof die het Sociaal Verwarmingsfonds dekt (alleen huisbrandolie, verwarmingspetroleum type C en bulkpropaan)`);
+  }
+  if (facts.late && !facts.forceMajeure) {
+    reasons.push(`De aanvraag kwam meer dan 60 dagen na de levering van ${formatDateNl(facts.deliveryDate)}, zonder overmacht (HF-1)`);
+  }
+  const scale = heatingScaleOn(scales, facts.deliveryDate);
+  if (scale) for (const p of heatingCategoryProblems(scale, facts)) reasons.push(CATEGORY_REASONS_NL[p.code] ?? p.message);
+  if (reasons.length > 0 || !isHeatingFuel(facts.fuel)) return { grant: false, reasons, text: reasons.join('. ') };
+  const allowance = heatingAllowance(scales, { fuel: facts.fuel, deliveryDate: facts.deliveryDate, litres: facts.litres, pricePerLitreMilli: facts.pricePerLitreMilli, flatsInBuilding: facts.flatsInBuilding }, soFar);
+  if (!allowance.granted) return { grant: false, reasons: [allowance.text], text: allowance.text };
+  const excused = facts.late ? ` (laattijdige aanvraag door overmacht aanvaard: ${facts.forceMajeure})` : '';
+  return {
+    grant: true,
+    amountCents: allowance.amountCents,
+    litresCounted: allowance.litresCounted,
+    pump: HEATING_FUELS[facts.fuel].purchase === 'pump',
+    text: `${HEATING_CATEGORIES[facts.category]}; ${HEATING_FUELS[facts.fuel].label}, geleverd op ${formatDateNl(facts.deliveryDate)}: ${allowance.text}${excused}`,
+    scaleValidFrom: allowance.scaleValidFrom,
+  };
+}

@@ -11,6 +11,7 @@ import { LEEFLOON } from './leefloon';
 import { DEBT_MEDIATION } from './debt-mediation';
 import { SOCIAL_AID } from './social-aid';
 import { LOI } from './loi';
+import { HEATING_ALLOWANCE } from './heating-allowance';
 import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
@@ -18,6 +19,7 @@ export const PROCEDURES = {
   'social-aid': SOCIAL_AID,
   'debt-mediation': DEBT_MEDIATION,
   loi: LOI,
+  'heating-allowance': HEATING_ALLOWANCE,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type ProcedureName = keyof typeof PROCEDURES;

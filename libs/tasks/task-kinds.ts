@@ -4,6 +4,7 @@ import { runValidator } from '../validation/checks';
 import type { JsonSchema, SchemaError } from '../validation/schema';
 import { COMPETENCE_FACT_CONDITIONS, COMPETENCE_FACT_FIELDS, competenceCheckErrors } from './competence-check';
 import { OUTCOME_VALIDATORS } from './outcome-validators.generated';
+import { HEATING_CATEGORIES, HEATING_FUELS, NOT_ELIGIBLE_FUELS } from '../domain/heating-allowance';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -554,6 +555,56 @@ export const DEBT_MEDIATION_TASK_KINDS = {
       sentOn: date('Datum van verzending aan de schuldenaar en de schuldeisers'),
       note: text('Toelichting', 4000),
     }),
+  },
+} satisfies Record<string, TaskKind>;
+
+/** The fuels of a heating allowance request: the eligible ones, and those the fund does not cover (a refusal). */
+const HEATING_FUEL_CHOICES: [string, string][] = [
+  ...Object.entries(HEATING_FUELS).map(([fuel, f]) => [fuel, f.label] as [string, string]),
+  ...Object.entries(NOT_ELIGIBLE_FUELS).map(([fuel, label]) => [fuel, `${label} (niet gedekt door het fonds)`] as [string, string]),
+];
+const BULK_FUELS = Object.entries(HEATING_FUELS).filter(([, f]) => f.purchase === 'bulk').map(([fuel]) => fuel);
+
+/**
+ * The heating allowance's inquiry (domain §7; libs/domain/heating-allowance.ts): the delivery from the invoice, the
+ * category and the facts that bear it out. The workflow computes the proposal from them (the dated scale, the year's
+ * earlier deliveries, HF-1): the social worker records facts, not the amount.
+ */
+export const HEATING_ALLOWANCE_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...CASEWORK_TASK_KINDS,
+  'heating-inquiry': {
+    kind: 'heating-inquiry',
+    title: 'Onderzoek verwarmingstoelage (factuur en categorie)',
+    role: 'social-worker',
+    outcomeSchema: object(['fuel', 'deliveryDate', 'category'], {
+      fuel: choice('Brandstof', HEATING_FUEL_CHOICES),
+      deliveryDate: date('Leveringsdatum op de factuur of het aankoopbewijs'),
+      litres: { type: 'integer', title: 'Aantal liter op de factuur (bulk)', minimum: 1, maximum: 1_000_000 },
+      pricePerLitreMilli: {
+        type: 'integer', title: 'Prijs per liter op de factuur, btw inbegrepen (bulk)', minimum: 1, maximum: 100_000,
+        description: 'In duizendsten van een euro, zoals op de factuur: € 1,065 per liter is 1065.',
+      },
+      flatsInBuilding: { type: 'integer', title: 'Aantal woongelegenheden in het gebouw (gemeenschappelijke factuur)', minimum: 1, maximum: 1000 },
+      category: choice('Categorie', Object.entries(HEATING_CATEGORIES).map(([c, label]) => [Number(c), label] as [number, string])),
+      increasedReimbursement: choice('Recht op verhoogde tegemoetkoming (ziekenfonds)?', [[true, 'Ja'], [false, 'Nee']]),
+      householdIncomeCents: cents('Bruto belastbaar inkomen van het huishouden per jaar (cent)'),
+      dependants: { type: 'integer', title: 'Personen ten laste', minimum: 0, maximum: 30 },
+      inDebtMediation: choice('In schuldbemiddeling of collectieve schuldenregeling?', [[true, 'Ja'], [false, 'Nee']]),
+      cannotPay: choice('Kan de aanvrager de verwarmingsfactuur niet betalen?', [[true, 'Ja, vastgesteld'], [false, 'Nee']]),
+      invoiceUnpaid: choice('Is de factuur nog onbetaald?', [[true, 'Ja'], [false, 'Nee, betaald']]),
+      supplierPartyId: { type: 'string', format: 'uuid', title: 'Leverancier (partij van het dossier)', 'x-pick': 'dossier-party' },
+      forceMajeure: { type: 'string', title: 'Overmacht: waarom de aanvraag later dan 60 dagen na de levering kwam', maxLength: 2000 },
+      notes,
+    },
+    requiredWhen('category', 1, ['increasedReimbursement', 'householdIncomeCents'], 'for category 1'),
+    requiredWhen('category', 2, ['householdIncomeCents'], 'for category 2'),
+    requiredWhen('category', 3, ['inDebtMediation', 'cannotPay', 'invoiceUnpaid'], 'for category 3'),
+    // HF-3: in category 3 an unpaid invoice is paid to the supplier.
+    { if: { properties: { category: { const: 3 }, invoiceUnpaid: { const: true } }, required: ['category', 'invoiceUnpaid'] }, then: { required: ['supplierPartyId'], description: 'for an unpaid invoice in category 3' } },
+    // A bulk delivery states its litres and its price per litre (the bracket).
+    ...BULK_FUELS.map((fuel) => requiredWhen('fuel', fuel, ['litres', 'pricePerLitreMilli'], 'for a delivery in bulk')),
+    ),
   },
 } satisfies Record<string, TaskKind>;
 

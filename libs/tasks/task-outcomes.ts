@@ -92,6 +92,23 @@ export type TaskOutcomes = {
     notes?: string;
     missingDocuments?: string;
   };
+  'heating-inquiry': {
+    fuel: 'gas-oil-bulk' | 'propane-bulk' | 'gas-oil-pump' | 'kerosene-pump' | 'natural-gas' | 'electricity' | 'bottled-gas' | 'pellets' | 'wood' | 'coal';
+    deliveryDate: IsoDate;
+    litres?: number;
+    pricePerLitreMilli?: number;
+    flatsInBuilding?: number;
+    category: 1 | 2 | 3;
+    increasedReimbursement?: boolean;
+    householdIncomeCents?: number;
+    dependants?: number;
+    inDebtMediation?: boolean;
+    cannotPay?: boolean;
+    invoiceUnpaid?: boolean;
+    supplierPartyId?: string;
+    forceMajeure?: string;
+    notes?: string;
+  };
   'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
   'aid-report': {
     proposal: 'grant' | 'refuse';

@@ -63,8 +63,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
   it('lists the procedures, each with its statuses, task kinds and council schemas', async () => {
     const res = await sys.http.get('/procedures').set(sys.as('social-worker'));
     expect(res.status).toBe(200);
-    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi']);
-    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event']);
+    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi', 'heating-allowance']);
+    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event', 'request']);
   });
 
   it('walks each procedure from its request through its tasks and the BCSD to the notified decision', async () => {
@@ -134,6 +134,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
       leefloon: { kinds: ['competence-check', 'social-inquiry', 'social-report', 'decision-notification'], status: expect.any(String), letter: 'decision-grant' },
       'social-aid': { kinds: ['competence-check', 'aid-inquiry', 'aid-report', 'decision-notification'], status: expect.any(String), letter: 'decision-grant' },
       'debt-mediation': { kinds: ['competence-check', 'debt-inquiry', 'debt-report', 'decision-notification'], status: 'TRAJECTORY_ACTIVE', letter: 'decision-grant' },
+      // The heating allowance's proposal is computed from the inquiry (no report task); a grant is ordered for payment.
+      'heating-allowance': { kinds: ['competence-check', 'heating-inquiry', 'decision-notification'], status: 'ALLOWANCE_PAID', letter: 'decision-grant' },
     });
   });
 });

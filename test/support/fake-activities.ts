@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { assessHeatingRequest, DEFAULT_HEATING_SCALES } from '../../libs/domain/heating-allowance';
 import type { Activities } from '../../activities';
 import { PlanDeadlineInput, planWithEngine } from '../../activities/deadlines/deadline.activities';
 import type { ScheduledItem, ScheduleItemInput } from '../../activities/council/council.activities';
@@ -101,6 +102,15 @@ export function fakeActivities(options: FakeOptions = {}) {
         .filter((p) => p.dueDate >= input.from && p.dueDate <= input.to && !cancelled.some((from) => p.period >= from))
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
         .map((p) => ({ description: `${PAYMENT_KIND_LABELS[p.kind as PaymentKind]} ${p.period}`, amountCents: p.amountCents, paidOn: p.dueDate }));
+    },
+    // The real assessment (pure) over the payments this fake ordered: as the table, the other heating allowance
+    // dossiers' allowances of the delivery's year count (the fake has one person, so every other dossier is theirs).
+    assessHeatingAllowance: async (input) => {
+      calls.push({ name: 'assessHeatingAllowance', input });
+      const year = input.facts.deliveryDate.slice(0, 4);
+      const earlier = calls.filter((c) => c.name === 'orderPayment' && c.input.dossierId !== input.dossierId && c.input.computation?.heatingYear === year).map((c) => c.input.computation);
+      const soFar = { bulkLitres: earlier.reduce((n, c) => n + Number(c.litresCounted ?? 0), 0), pump: earlier.some((c) => c.pump === true) };
+      return assessHeatingRequest(DEFAULT_HEATING_SCALES, input.facts, soFar);
     },
     ocmwNames: async (input) => {
       const directory = ocmwDirectory(DEMO_OCMW_DIRECTORY);

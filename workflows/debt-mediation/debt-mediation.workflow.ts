@@ -3,7 +3,7 @@ import { DEBT_MEDIATION, guidanceTypeLabel } from '../../libs/procedures/debt-me
 import type { DebtGuidanceType } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
-import { councilDecides, competenceCheck, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, notifyDecision, openRequest, requestDocuments } from '../shared/request-pipeline';
 import type { debtMediationTrajectory } from './trajectory.workflow';
 
 /** Grants from here on continue as the trajectory workflow (debtMediationTrajectory); earlier ones stay open here. */
@@ -26,16 +26,11 @@ export async function debtMediationApplication(input: DossierInput): Promise<Deb
   // The settings in force (the recognition for amicable mediation, decree 24 July 1996, is one: the council checks it).
   await dossier.refreshSettings();
   // SA-1: registered and the ontvangstbewijs the same day. SA-3: the BCSD decides within one calendar month (art. 58 §2).
-  const decisionTerm = await registerRequest(dossier, 'Aanvraag schuldbemiddeling of budgetbegeleiding');
-
-  // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
-  const competence = await competenceCheck(dossier, decisionTerm);
-  await explainCompetence(dossier, competence);
-  // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
-  if (competence.competent === false) {
-    const handled = await notCompetent(dossier, decisionTerm, competence);
-    if (handled !== 'designated-here') return handled;
-  }
+  // Registered with its receipt, the competence check, and when not competent the forwarding (CO-1) or the conflict with
+  // POD MI (CO-2, CO-3): the shared opening of every request.
+  const opened = await openRequest(dossier, 'Aanvraag schuldbemiddeling of budgetbegeleiding');
+  if ('handled' in opened) return opened.handled;
+  const { decisionTerm } = opened;
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
   const inquiry = await dossier.task('debt-inquiry', { deadline: decisionTerm });

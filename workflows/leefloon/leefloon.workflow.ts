@@ -6,7 +6,7 @@ import { LEEFLOON_DOSSIER, leefloonBenefit, sendPodMi } from './leefloon-benefit
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { monthlyAidLetter, monthlyAmount } from '../shared/monthly-aid';
-import { competenceCheck, explainCompetence, notCompetent, notifyDecision, recordDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { notifyDecision, openRequest, recordDecision, requestDocuments } from '../shared/request-pipeline';
 
 /** Dossiers started from here on go to the BCSD agenda instead of a "record the decision" task. */
 export const COUNCIL_AGENDA_PATCH = 'council-agenda';
@@ -36,15 +36,11 @@ export async function leefloonApplication(input: DossierInput): Promise<Leefloon
   await dossier.refreshSettings();
   // LL-1 (art. 18 RMI-wet): registered and the ontvangstbewijs the same day. LL-3: the BCSD decides within 30 days of
   // the request (art. 21 §1 RMI-wet); lapsed without a decision, the appeal for its absence (art. 47 RMI-wet) opens.
-  const decisionTerm = await registerRequest(dossier, 'Aanvraag leefloon');
-
-  const competence = await competenceCheck(dossier, decisionTerm);
-  await explainCompetence(dossier, competence);
-  // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
-  if (competence.competent === false) {
-    const handled = await notCompetent(dossier, decisionTerm, competence);
-    if (handled !== 'designated-here') return handled;
-  }
+  // Registered with its receipt, the competence check, and when not competent the forwarding (CO-1) or the conflict with
+  // POD MI (CO-2, CO-3): the shared opening of every request.
+  const opened = await openRequest(dossier, 'Aanvraag leefloon');
+  if ('handled' in opened) return opened.handled;
+  const { decisionTerm } = opened;
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
   const inquiry = await dossier.task('social-inquiry', { deadline: decisionTerm });

@@ -101,6 +101,23 @@ export async function explainCompetence(dossier: Dossier, competence: CompletedT
   if (explained) await dossier.event('competence-determined', explained.description, { data: explained.data });
 }
 
+/**
+ * The opening steps every request shares (§0.1 steps 1–4): registered with its receipt the same day and its decision
+ * term (the procedure's rule: LL-3, SA-3, HF-2), the competence check with its explanation, and — not competent — the
+ * forwarding (CO-1) or, for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3). Returns the
+ * decision term to go on with, or `handled` when the request went elsewhere (the dossier has ended).
+ */
+export async function openRequest(dossier: Dossier, registered: string): Promise<{ decisionTerm: DeadlineHandle } | { handled: { status: 'FORWARDED' } }> {
+  const decisionTerm = await registerRequest(dossier, registered);
+  const competence = await competenceCheck(dossier, decisionTerm);
+  await explainCompetence(dossier, competence);
+  if (competence.competent === false) {
+    const handled = await notCompetent(dossier, decisionTerm, competence);
+    if (handled !== 'designated-here') return { handled };
+  }
+  return { decisionTerm };
+}
+
 /** New runs take a received request they are not competent for to POD MI (CO-2) instead of forwarding it again. */
 export const COMPETENCE_CONFLICT_PATCH = 'competence-conflict';
 

@@ -6,7 +6,7 @@ import type { Category } from '../../libs/tasks/task-outcomes';
 import type { DossierInput } from '../shared/dossier-input';
 import { Dossier } from '../shared/dossier-runtime';
 import { MonthlyGrant, monthlyAidLetter, monthlyAmount, orderPayment } from '../shared/monthly-aid';
-import { councilDecides, competenceCheck, explainCompetence, notCompetent, notifyDecision, registerRequest, requestDocuments } from '../shared/request-pipeline';
+import { councilDecides, notifyDecision, openRequest, requestDocuments } from '../shared/request-pipeline';
 import { SOCIAL_AID_DOSSIER, type socialAidBenefit } from './social-aid-benefit.workflow';
 import { formFollower, PartnerFormWatch, superviseForm } from '../shared/partner-forms';
 import { followReimbursementClaims, lastClaims, sendStartForms, WET_1965_CLAIMS_AFTER_END_PATCH } from './wet1965-forms';
@@ -34,16 +34,11 @@ export async function socialAidApplication(input: DossierInput): Promise<SocialA
   // SA-1 (art. 58 §1 OCMW-wet): registered and the ontvangstbewijs the same day. SA-3: the BCSD decides within one
   // calendar month of the request (art. 58 §2, §0.3); lapsed without a decision, the appeal for its absence
   // (SA-5-NO-DECISION, art. 71 al. 2 OCMW-wet) opens.
-  const decisionTerm = await registerRequest(dossier, 'Aanvraag maatschappelijke dienstverlening');
-
-  // SA-2 (art. 58 §3 OCMW-wet): not competent, the request is forwarded with reasons within 5 calendar days.
-  const competence = await competenceCheck(dossier, decisionTerm);
-  await explainCompetence(dossier, competence);
-  // Not competent: forwarded (CO-1), or for a request another OCMW forwarded, the conflict with POD MI (CO-2, CO-3).
-  if (competence.competent === false) {
-    const handled = await notCompetent(dossier, decisionTerm, competence);
-    if (handled !== 'designated-here') return handled;
-  }
+  // Registered with its receipt, the competence check, and when not competent the forwarding (CO-1) or the conflict with
+  // POD MI (CO-2, CO-3): the shared opening of every request.
+  const opened = await openRequest(dossier, 'Aanvraag maatschappelijke dienstverlening');
+  if ('handled' in opened) return opened.handled;
+  const { decisionTerm } = opened;
 
   await dossier.event('inquiry-started', 'Sociaal onderzoek gestart', { status: 'INQUIRY' });
   const inquiry = await dossier.task('aid-inquiry', { deadline: decisionTerm });

@@ -1,6 +1,6 @@
-import { DEBT_MEDIATION_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
 
-const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS };
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -98,6 +98,11 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
   },
   'loi-evaluation': { evaluatedOn: 'required', needs: 'required', vulnerable: 'required', transferRequested: 'required', transferReason: 'optional' },
   'loi-identification': { numberKind: 'required', requestedOn: 'required', note: 'required' },
+  'heating-inquiry': {
+    fuel: 'required', deliveryDate: 'required', litres: 'optional', pricePerLitreMilli: 'optional', flatsInBuilding: 'optional', category: 'required',
+    increasedReimbursement: 'optional', householdIncomeCents: 'optional', dependants: 'optional', inDebtMediation: 'optional', cannotPay: 'optional',
+    invoiceUnpaid: 'optional', supplierPartyId: 'optional', forceMajeure: 'optional', notes: 'optional',
+  },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -167,4 +172,8 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'loi-intake': { houseRulesHandedOver: [true], brochureHandedOver: [true], selfCatering: [true, false], leefgeldMethod: ['cash', 'transfer'] },
   'loi-evaluation': { vulnerable: [true, false], transferRequested: [true, false] },
   'loi-identification': { numberKind: ['national-number', 'bis-number'] },
+  'heating-inquiry': {
+    fuel: ['gas-oil-bulk', 'propane-bulk', 'gas-oil-pump', 'kerosene-pump', 'natural-gas', 'electricity', 'bottled-gas', 'pellets', 'wood', 'coal'],
+    category: [1, 2, 3], increasedReimbursement: [true, false], inDebtMediation: [true, false], cannotPay: [true, false], invoiceUnpaid: [true, false],
+  },
 };

@@ -3105,9 +3105,9 @@ export interface operations {
             query?: {
                 /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
                 scope?: "mine" | "team";
-                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -3140,7 +3140,7 @@ export interface operations {
                             /** @description LL-2026-000123 */
                             reference: string;
                             /** @enum {unknown} */
-                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                             status: string;
                             team?: string;
                             /** Format: uuid */
@@ -3229,7 +3229,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                     /** Format: uuid */
                     personId: string;
                     /** Format: date */
@@ -3345,7 +3345,7 @@ export interface operations {
                         /** @description LL-2026-000123 */
                         reference: string;
                         /** @enum {unknown} */
-                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                         status: string;
                         team: string;
                         /** Format: uuid */
@@ -3371,7 +3371,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3392,7 +3392,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3695,7 +3695,7 @@ export interface operations {
                             /** Format: uuid */
                             dossierId?: string;
                             /** @enum {unknown} */
-                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                             type: string;
                             /** @description Dutch, from the event kind */
                             title?: string;
@@ -3803,7 +3803,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -3903,7 +3903,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                     /** @description An event kind of the dossier's procedure (GET /procedures: events) */
                     type: string;
                     /** Format: date */
@@ -3930,7 +3930,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -9955,7 +9955,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10039,7 +10039,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10125,7 +10125,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10230,7 +10230,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10972,7 +10972,161 @@ export interface operations {
                     requestedOn: string;
                     /** Notitie */
                     note: string;
-                };
+                } | ({
+                    /** Situatie op de datum van de aanvraag */
+                    situation?: "usual-residence" | "registered-only" | "institution" | "student" | "homeless" | "international-protection";
+                    /**
+                     * Gewoonlijke verblijfplaats op de datum van de aanvraag
+                     * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
+                     */
+                    usualResidence?: string;
+                    /**
+                     * Ingeschreven in het bevolkingsregister te
+                     * @description Enkel een vermoeden van de gewoonlijke verblijfplaats.
+                     */
+                    registeredIn?: string;
+                    /** Soort instelling */
+                    institutionKind?: "psychiatric-hospital" | "psychiatric-care-home" | "disabled-care" | "youth-care" | "care-home" | "prison" | "paaz" | "supported-living";
+                    /** Ingeschreven bij de opname te */
+                    registeredOnAdmission?: string;
+                    /**
+                     * Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te
+                     * @description Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt.
+                     */
+                    firstAdmissionRegisteredIn?: string;
+                    /** Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student) */
+                    studentRegisteredIn?: string;
+                    /** Feitelijke verblijfplaats (gemeente) */
+                    actualStay?: string;
+                    /** Verplichte plaats van inschrijving (code 207) */
+                    registrationPlace?: string;
+                    /** Is dit OCMW bevoegd? */
+                    competent: true | false;
+                    /** Toegepaste regel (Wet 1965) */
+                    rule: "usual-residence" | "institution" | "student" | "homeless" | "asylum" | "other";
+                    /** Bevoegd OCMW */
+                    competentOcmw?: string;
+                    /** Redenen van onbevoegdheid */
+                    reasons?: string;
+                } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
+                    /** Doorgestuurd naar (OCMW) */
+                    forwardedTo: string;
+                    /** Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt) */
+                    forwardedToOcmw?: string;
+                    /**
+                     * Datum van doorzending
+                     * Format: date
+                     */
+                    forwardDate: string;
+                    /** Redenen */
+                    reasons: string;
+                    /** Wie besliste over de onbevoegdheid? */
+                    decidedBy?: "social-service" | "chair-urgent";
+                } | {
+                    /**
+                     * Datum van verzending
+                     * Format: date
+                     */
+                    sentDate: string;
+                    /** Verzendwijze */
+                    mode: "letter" | "registered" | "hand";
+                } | {
+                    /**
+                     * Datum van voorlegging (formulier op mi-is.be)
+                     * Format: date
+                     */
+                    submittedOn: string;
+                    /** Kenmerk van de POD MI */
+                    podMiReference?: string;
+                    /** Redenen waarom ook dit OCMW niet bevoegd is */
+                    reasons: string;
+                } | ({
+                    /** Stopzetting voorstellen aan het BCSD? */
+                    proposeStop: true | false;
+                    /**
+                     * Stopzetting vanaf
+                     * Format: date
+                     */
+                    stopFrom?: string;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown) | {
+                    /**
+                     * Datum van ontvangst
+                     * Format: date
+                     */
+                    receivedOn: string;
+                    /** Zijn alle stukken binnen? */
+                    complete: true | false;
+                    /** Opmerkingen */
+                    notes?: string;
+                } | ({
+                    /** Wijze van kennisgeving */
+                    mode: "registered" | "against-receipt";
+                    /**
+                     * Datum van afgifte bij de post of van ondertekening
+                     * Format: date
+                     */
+                    date: string;
+                    /** Zendingsnummer (aangetekend) */
+                    trackingNumber?: string;
+                } & unknown) | {
+                    /**
+                     * IBAN van de cliënt
+                     * Format: iban
+                     */
+                    iban: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
+                } | ({
+                    /** Brandstof */
+                    fuel: "gas-oil-bulk" | "propane-bulk" | "gas-oil-pump" | "kerosene-pump" | "natural-gas" | "electricity" | "bottled-gas" | "pellets" | "wood" | "coal";
+                    /**
+                     * Leveringsdatum op de factuur of het aankoopbewijs
+                     * Format: date
+                     */
+                    deliveryDate: string;
+                    /** Aantal liter op de factuur (bulk) */
+                    litres?: number;
+                    /**
+                     * Prijs per liter op de factuur, btw inbegrepen (bulk)
+                     * @description In duizendsten van een euro, zoals op de factuur: € 1,065 per liter is 1065.
+                     */
+                    pricePerLitreMilli?: number;
+                    /** Aantal woongelegenheden in het gebouw (gemeenschappelijke factuur) */
+                    flatsInBuilding?: number;
+                    /** Categorie */
+                    category: 1 | 2 | 3;
+                    /** Recht op verhoogde tegemoetkoming (ziekenfonds)? */
+                    increasedReimbursement?: true | false;
+                    /** Bruto belastbaar inkomen van het huishouden per jaar (cent) */
+                    householdIncomeCents?: number;
+                    /** Personen ten laste */
+                    dependants?: number;
+                    /** In schuldbemiddeling of collectieve schuldenregeling? */
+                    inDebtMediation?: true | false;
+                    /** Kan de aanvrager de verwarmingsfactuur niet betalen? */
+                    cannotPay?: true | false;
+                    /** Is de factuur nog onbetaald? */
+                    invoiceUnpaid?: true | false;
+                    /**
+                     * Leverancier (partij van het dossier)
+                     * Format: uuid
+                     */
+                    supplierPartyId?: string;
+                    /** Overmacht: waarom de aanvraag later dan 60 dagen na de levering kwam */
+                    forceMajeure?: string;
+                    /** Opmerkingen */
+                    notes?: string;
+                } & (unknown & unknown & unknown & unknown & unknown & unknown));
             };
         };
         responses: {
@@ -10990,7 +11144,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11012,7 +11166,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11200,6 +11354,7 @@ export interface operations {
                     arrivalDate?: unknown;
                     body?: unknown;
                     brochureHandedOver?: unknown;
+                    cannotPay?: unknown;
                     category?: unknown;
                     competent?: unknown;
                     competentOcmw?: unknown;
@@ -11208,25 +11363,35 @@ export interface operations {
                     date?: unknown;
                     decidedBy?: unknown;
                     decisionDate?: unknown;
+                    deliveryDate?: unknown;
+                    dependants?: unknown;
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
+                    flatsInBuilding?: unknown;
+                    forceMajeure?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     forwardedToOcmw?: unknown;
+                    fuel?: unknown;
                     goals?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
                     homeVisitDate?: unknown;
                     houseRulesHandedOver?: unknown;
+                    householdIncomeCents?: unknown;
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
+                    inDebtMediation?: unknown;
+                    increasedReimbursement?: unknown;
                     institutionKind?: unknown;
                     interviewDate?: unknown;
+                    invoiceUnpaid?: unknown;
                     leefgeldMethod?: unknown;
+                    litres?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
@@ -11241,6 +11406,7 @@ export interface operations {
                     payeePartyId?: unknown;
                     placeId?: unknown;
                     podMiReference?: unknown;
+                    pricePerLitreMilli?: unknown;
                     priorityDebts?: unknown;
                     proposal?: unknown;
                     proposeStop?: unknown;
@@ -11270,6 +11436,7 @@ export interface operations {
                     submittedOn?: unknown;
                     subrogation?: unknown;
                     summary?: unknown;
+                    supplierPartyId?: unknown;
                     swornStatementDate?: unknown;
                     totalDebtsCents?: unknown;
                     trackingNumber?: unknown;
@@ -11473,6 +11640,7 @@ export interface operations {
                     arrivalDate?: unknown;
                     body?: unknown;
                     brochureHandedOver?: unknown;
+                    cannotPay?: unknown;
                     category?: unknown;
                     competent?: unknown;
                     competentOcmw?: unknown;
@@ -11481,25 +11649,35 @@ export interface operations {
                     date?: unknown;
                     decidedBy?: unknown;
                     decisionDate?: unknown;
+                    deliveryDate?: unknown;
+                    dependants?: unknown;
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
+                    flatsInBuilding?: unknown;
+                    forceMajeure?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     forwardedToOcmw?: unknown;
+                    fuel?: unknown;
                     goals?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
                     homeVisitDate?: unknown;
                     houseRulesHandedOver?: unknown;
+                    householdIncomeCents?: unknown;
                     householdSize?: unknown;
                     householdType?: unknown;
                     iban?: unknown;
+                    inDebtMediation?: unknown;
+                    increasedReimbursement?: unknown;
                     institutionKind?: unknown;
                     interviewDate?: unknown;
+                    invoiceUnpaid?: unknown;
                     leefgeldMethod?: unknown;
+                    litres?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAmountCents?: unknown;
@@ -11514,6 +11692,7 @@ export interface operations {
                     payeePartyId?: unknown;
                     placeId?: unknown;
                     podMiReference?: unknown;
+                    pricePerLitreMilli?: unknown;
                     priorityDebts?: unknown;
                     proposal?: unknown;
                     proposeStop?: unknown;
@@ -11543,6 +11722,7 @@ export interface operations {
                     submittedOn?: unknown;
                     subrogation?: unknown;
                     summary?: unknown;
+                    supplierPartyId?: unknown;
                     swornStatementDate?: unknown;
                     totalDebtsCents?: unknown;
                     trackingNumber?: unknown;
