@@ -23,11 +23,11 @@ export interface HeatingPaymentComputation {
  * computation (`heatingYear`, `litresCounted`, `pump`). A choice: the household is the applicant's; the other members'
  * own requests are not counted (the read model links a household to a dossier, not across dossiers).
  */
-export function createHeatingActivities({ dataSource, config }: { dataSource: DataSource; config: AppConfig }) {
-  let scales: readonly HeatingScale[] | undefined;
+export function createHeatingActivities({ dataSource, config, scales }: { dataSource: DataSource; config: AppConfig; scales?: readonly HeatingScale[] }) {
+  // Read when the worker starts, as the other scales: a bad OCMW_HEATING_SCALE_FILE stops it with every problem named.
+  const table = scales ?? loadHeatingScales(config.heating.scaleFile);
   return {
     async assessHeatingAllowance(input: HeatingAssessmentInput): Promise<HeatingAssessment> {
-      scales ??= loadHeatingScales(config.heating.scaleFile);
       const year = input.facts.deliveryDate.slice(0, 4);
       const rows: { litres: string | null; pump: boolean | null }[] = await dataSource.query(
         `SELECT sum((p.computation->>'litresCounted')::int)::text AS litres, bool_or((p.computation->>'pump')::boolean) AS pump
@@ -39,7 +39,7 @@ export function createHeatingActivities({ dataSource, config }: { dataSource: Da
         [input.dossierId, year],
       );
       const soFar: HeatingYearSoFar = { bulkLitres: Number(rows[0]?.litres ?? 0), pump: rows[0]?.pump === true };
-      return assessHeatingRequest(scales, input.facts, soFar);
+      return assessHeatingRequest(table, input.facts, soFar);
     },
   };
 }

@@ -33,9 +33,8 @@ export async function heatingAllowanceApplication(input: DossierInput): Promise<
   const dossier = new Dossier(input, HEATING_ALLOWANCE_DOSSIER);
   await dossier.refreshSettings();
   const { dossierId } = input;
-  // SA-1 (art. 58 §1 OCMW-wet): registered and the receipt the same day; HF-2: the decision within the month.
-  // Registered with its receipt, the competence check, and when not competent the forwarding (CO-1) or the conflict with
-  // POD MI (CO-2, CO-3): the shared opening of every request.
+  // The shared opening of every request: registered with its receipt the same day (SA-1, art. 58 §1 OCMW-wet), the
+  // decision term HF-2 (within the month), the competence check, and when not competent the forwarding or the conflict.
   const opened = await openRequest(dossier, 'Aanvraag verwarmingstoelage');
   if ('handled' in opened) return opened.handled;
   const { decisionTerm } = opened;

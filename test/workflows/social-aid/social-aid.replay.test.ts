@@ -16,6 +16,19 @@ const inquiry = (homeVisitDate: string, overrides: Record<string, unknown> = {})
 });
 const oneOff = { aidForm: 'one-off', amountCents: 45_000, aidDescription: 'Achterstallige energiefactuur.' };
 
+/** An equivalent leefloon granted, then ended 40 days on after a final negative asylum decision, its stop letter notified. */
+async function endedAfterAsylumDecision({ complete, decide, event, today, env }: RecorderContext, stateReimbursed: boolean): Promise<void> {
+  await complete('competence-check', outcomes.competent);
+  await complete('aid-inquiry', inquiry(today, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed }));
+  await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Procedure lopend.' });
+  const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
+  await complete('decision-notification', outcomes.notification(decided));
+  await env.sleep('40 days');
+  const now = todayInBrussels(await env.currentTimeMs());
+  await event('asylum-final-negative', now, { notifiedOn: now, authority: 'cgvs' });
+  await complete('decision-notification', outcomes.notification(now));
+}
+
 const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void | 'terminate'>> = {
   // An equivalent leefloon through the council into the running benefit: arrears, a month of payments, the SA-8 clock.
   'equivalent-leefloon': async ({ complete, decide, today, env }) => {
@@ -76,17 +89,7 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void | 'termin
     await complete('decision-notification', outcomes.notification(stopped));
     await env.sleep('3 days');
   },
-  'asylum-end': async ({ complete, decide, event, today, env }) => {
-    await complete('competence-check', outcomes.competent);
-    await complete('aid-inquiry', inquiry(today, { residenceStatus: 'international-protection', rijksregisterCode: '206', stateReimbursed: false }));
-    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Procedure lopend.' });
-    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
-    await complete('decision-notification', outcomes.notification(decided));
-    await env.sleep('40 days');
-    const now = todayInBrussels(await env.currentTimeMs());
-    await event('asylum-final-negative', now, { notifiedOn: now, authority: 'cgvs' });
-    await complete('decision-notification', outcomes.notification(now));
-  },
+  'asylum-end': (ctx) => endedAfterAsylumDecision(ctx, false),
   // v3 (the social-aid-wet1965-claims patch, issue 14): the state's reimbursement claimed while the aid runs — D1 from
   // the payments, B2 for medical aid, D2 from an invoice — each form followed until POD MI acknowledges it.
   'wet1965-claims': async ({ complete, decide, sent, event, today, env }) => {
@@ -125,16 +128,9 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void | 'termin
   },
   // v4: state-reimbursed equivalent leefloon ended after a final negative asylum decision, a D1 for its last months
   // after the stop; the history ends while the last claims may still come.
-  'last-claims-stop': async ({ complete, decide, event, today, env }) => {
-    await complete('competence-check', outcomes.competent);
-    await complete('aid-inquiry', inquiry(today, { residenceStatus: 'international-protection', rijksregisterCode: '206' }));
-    await complete('aid-report', { proposal: 'grant', aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today, motivation: 'Procedure lopend.' });
-    const decided = await decide('granted', { aidForm: 'equivalent-leefloon', category: 2, monthlyAmountCents: 131_420, startDate: today });
-    await complete('decision-notification', outcomes.notification(decided));
-    await env.sleep('40 days');
-    const now = todayInBrussels(await env.currentTimeMs());
-    await event('asylum-final-negative', now, { notifiedOn: now, authority: 'cgvs' });
-    await complete('decision-notification', outcomes.notification(now));
+  'last-claims-stop': async (ctx) => {
+    const { event, today, env } = ctx;
+    await endedAfterAsylumDecision(ctx, true);
     await env.sleep('40 days');
     const claimedOn = todayInBrussels(await env.currentTimeMs());
     await event('wet1965-claim', claimedOn, { form: 'D1', periodFrom: today, periodTo: claimedOn });
