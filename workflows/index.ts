@@ -9,4 +9,5 @@ export { debtMediationAnnualReport, debtMediationReportYear } from './debt-media
 export { loiResidency } from './loi/loi.workflow';
 export { loiPlaceClosure } from './loi/place-closure.workflow';
 export { heatingAllowanceApplication } from './heating-allowance/heating-allowance.workflow';
+export { benefitAdvanceApplication } from './benefit-advance/benefit-advance.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

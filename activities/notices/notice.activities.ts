@@ -366,6 +366,14 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       });
       identity = { beneficiaries };
     }
+    // A form addressed to a party of the dossier (the paying body): its name and address go with the message.
+    let addressee: Record<string, unknown> = {};
+    if (form.addressee && typeof content[form.addressee] === 'string' && /^[0-9a-f-]{36}$/i.test(content[form.addressee] as string)) {
+      const partyId = content[form.addressee] as string;
+      const party = await dataSource.manager.findOneBy(PartyEntity, { id: partyId });
+      if (!party || !(await partyTakesPart(dataSource.manager, dossierId, partyId))) problems.push(`/${form.addressee} is not a party of the dossier`);
+      else addressee = { addressee: { ...partyAddressee(party), enterpriseNumber: party.enterpriseNumber } };
+    }
     if (problems.length) throw refuse(NOTICE_FAILURES.podMiForm, `${PARTNER_NAMES[form.partner]} form ${form.code} refused: ${problems.join('; ')}`, [problems]);
 
     let dueDate: IsoDate | null = null;
@@ -396,6 +404,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       legalBasis: form.legalBasis,
       ocmw: { name: config.ocmw.name, enterpriseNumber: config.ocmw.enterpriseNumber, nisCode: config.ocmw.nisCode },
       ...identity,
+      ...addressee,
       dossierReference: ctx.dossier.reference,
       ...body,
       dueDate,

@@ -14,7 +14,9 @@ import { formatDateNl } from '../format/dutch';
 import type { Partner } from '../db/entities/partner-message.entity';
 import type { JsonSchema } from '../validation/schema';
 
-export const PARTNER_FORM_IDS = ['rmi:B', 'rmi:C', 'wet1965:A', 'wet1965:B1', 'wet1965:B2', 'wet1965:C', 'wet1965:D1', 'wet1965:D2', 'wet1965:F'] as const;
+export const PARTNER_FORM_IDS = [
+  'rmi:B', 'rmi:C', 'wet1965:A', 'wet1965:B1', 'wet1965:B2', 'wet1965:C', 'wet1965:D1', 'wet1965:D2', 'wet1965:F', 'subrogation:C-UNIPROC', 'subrogation:notice',
+] as const;
 export type PartnerFormId = (typeof PARTNER_FORM_IDS)[number];
 
 /** Who the form identifies by INSZ (national number or BIS number, §12.1): POD MI refuses a form without one. */
@@ -58,6 +60,11 @@ export interface PartnerFormDefinition {
   activity: 'sendPodMiForm' | 'sendPartnerForm';
   /** Short Dutch description for the timeline ("beslissing van 27 oktober 2026"). */
   describe: (content: Record<string, unknown>) => string;
+  /**
+   * The content field holding the id of the party the form is addressed to (the paying body): the activity puts its
+   * name and address in the message, for a partner that is not one institution.
+   */
+  addressee?: string;
 }
 
 const DATE = { type: 'string', format: 'date' } as const;
@@ -136,6 +143,36 @@ const WET_1965_FORM = {
   reminder: { setting: 'partnerReminderDays', defaultDays: 30 },
   activity: 'sendPartnerForm',
 } as const;
+
+/** What the subrogation notices share: the decision and the advance, the paying body a party of the dossier. */
+const SUBROGATION_FORM = {
+  partner: 'paying-body',
+  contentSchema: {
+    type: 'object',
+    required: ['decisionDate', 'benefit', 'benefitAppliedOn', 'advanceFrom', 'monthlyAdvanceCents', 'payingBodyPartyId'],
+    properties: {
+      decisionDate: DATE,
+      benefit: { enum: ['unemployment', 'sickness', 'disability', 'pension', 'family-allowance', 'other'] },
+      benefitAppliedOn: DATE,
+      /** The first day the advance covers: the OCMW claims the benefit's arrears from then on. */
+      advanceFrom: DATE,
+      monthlyAdvanceCents: CENTS,
+      payingBodyPartyId: { type: 'string', format: 'uuid' },
+    },
+    additionalProperties: false,
+  },
+  identity: 'client',
+  clock: null,
+  refOf: (c: Record<string, unknown>) => `subrogation:${str(c.decisionDate)}`,
+  keyOf: (c: Record<string, unknown>) => `subrogation-${str(c.decisionDate)}`,
+  reminder: { setting: 'partnerReminderDays', defaultDays: 30 },
+  activity: 'sendPartnerForm',
+  describe: (c: Record<string, unknown>) => `voorschot vanaf ${nl(c.advanceFrom)}, beslissing van ${nl(c.decisionDate)}`,
+  addressee: 'payingBodyPartyId',
+} as const;
+
+const subrogationProblems = (c: Record<string, unknown>): string[] =>
+  isDate(c.advanceFrom) && isDate(c.benefitAppliedOn) && str(c.advanceFrom) < str(c.benefitAppliedOn) ? ['the advance cannot start before the benefit was applied for'] : [];
 
 export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
   'rmi:B': {
@@ -378,6 +415,30 @@ export const PARTNER_FORMS: Record<PartnerFormId, PartnerFormDefinition> = {
     describe: (c) => `huisvestingskosten van de eerste woning vanaf ${nl(c.homeTakenOn)}`,
   },
 
+  // Art. 99 §2 OCMW-wet: for an advance on a benefit the OCMW is subrogated to the client's rights on it (domain §10).
+  // For unemployment the UNIPROC procedure of the RVA: form C-UNIPROC part 1 to the paying body (or the RVA office when
+  // the paying body is not known), handled with priority. No term is known for the paying body's answer ([U]):
+  // reminders only, no legal clock.
+  'subrogation:C-UNIPROC': {
+    ...SUBROGATION_FORM,
+    id: 'subrogation:C-UNIPROC',
+    code: 'C-UNIPROC deel 1',
+    label: 'formulier C-UNIPROC (deel 1)',
+    kind: 'uniproc-C1',
+    title: 'Formulier C-UNIPROC deel 1: voorschot van het OCMW op werkloosheidsuitkeringen (UNIPROC)',
+    legalBasis: 'art. 99 §2 OCMW-wet; UNIPROC-procedure (RVA)',
+    check: (c) => [...subrogationProblems(c), ...(c.benefit === 'unemployment' ? [] : ['form C-UNIPROC is for an advance on an unemployment benefit'])],
+  },
+  'subrogation:notice': {
+    ...SUBROGATION_FORM,
+    id: 'subrogation:notice',
+    code: 'subrogatie',
+    label: 'kennisgeving van subrogatie',
+    kind: 'subrogation-notice',
+    title: 'Kennisgeving van het voorschot en van de subrogatie van het OCMW (art. 99 §2 OCMW-wet)',
+    legalBasis: 'art. 99 §2 OCMW-wet',
+    check: (c) => [...subrogationProblems(c), ...(c.benefit === 'unemployment' ? ['an advance on an unemployment benefit goes with form C-UNIPROC'] : [])],
+  },
 };
 
 /** The cost claims (a statement of costs paid, in cents): POD MI answers with the amount it reimburses. */
@@ -404,7 +465,7 @@ export function partnerRefOf(form: PartnerFormDefinition, dossierReference: stri
 }
 
 /** Dutch names of the partners, for timeline and escalation texts. */
-export const PARTNER_NAMES: Record<Partner, string> = { 'pod-mi': 'POD MI', ocmw: 'het OCMW', fedasil: 'Fedasil', creditor: 'de schuldeiser' };
+export const PARTNER_NAMES: Record<Partner, string> = { 'pod-mi': 'POD MI', ocmw: 'het OCMW', fedasil: 'Fedasil', creditor: 'de schuldeiser', 'paying-body': 'de uitbetalingsinstelling' };
 
 /**
  * Dutch for a partner message's kind in timeline texts: a registered form by its label ("formulier B1 (Wet 1965)"), its

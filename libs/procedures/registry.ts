@@ -12,6 +12,7 @@ import { DEBT_MEDIATION } from './debt-mediation';
 import { SOCIAL_AID } from './social-aid';
 import { LOI } from './loi';
 import { HEATING_ALLOWANCE } from './heating-allowance';
+import { BENEFIT_ADVANCE } from './benefit-advance';
 import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
@@ -20,6 +21,7 @@ export const PROCEDURES = {
   'debt-mediation': DEBT_MEDIATION,
   loi: LOI,
   'heating-allowance': HEATING_ALLOWANCE,
+  'benefit-advance': BENEFIT_ADVANCE,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type ProcedureName = keyof typeof PROCEDURES;

@@ -5,6 +5,7 @@ import type { JsonSchema, SchemaError } from '../validation/schema';
 import { COMPETENCE_FACT_CONDITIONS, COMPETENCE_FACT_FIELDS, competenceCheckErrors } from './competence-check';
 import { OUTCOME_VALIDATORS } from './outcome-validators.generated';
 import { HEATING_CATEGORIES, HEATING_FUELS, NOT_ELIGIBLE_FUELS } from '../domain/heating-allowance';
+import { ADVANCE_BENEFITS } from '../domain/benefit-advance';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -605,6 +606,48 @@ export const HEATING_ALLOWANCE_TASK_KINDS = {
     // A bulk delivery states its litres and its price per litre (the bracket).
     ...BULK_FUELS.map((fuel) => requiredWhen('fuel', fuel, ['litres', 'pricePerLitreMilli'], 'for a delivery in bulk')),
     ),
+  },
+} satisfies Record<string, TaskKind>;
+
+/**
+ * The advance on a benefit (domain §10; libs/domain/benefit-advance.ts): the inquiry records the benefit, its
+ * application and the check with the paying body, the amounts and the paying body as a party of the dossier; the
+ * workflow computes the proposal. After the paying body's arrears or its refusal of the benefit, the social worker
+ * settles the file: wait for more arrears, close it, or turn it into a request for leefloon or social aid.
+ */
+export const BENEFIT_ADVANCE_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...CASEWORK_TASK_KINDS,
+  'advance-inquiry': {
+    kind: 'advance-inquiry',
+    title: 'Onderzoek voorschot op een uitkering (nagaan bij de uitbetalingsinstelling)',
+    role: 'social-worker',
+    outcomeSchema: object(['benefit', 'benefitAppliedOn', 'applicationPending', 'payingBodyPartyId', 'expectedMonthlyBenefitCents', 'monthlyAdvanceCents', 'advanceFrom'], {
+      benefit: choice('Uitkering', Object.entries(ADVANCE_BENEFITS).map(([b, x]) => [b, x.label.charAt(0).toUpperCase() + x.label.slice(1)] as [string, string])),
+      benefitAppliedOn: date('Datum van de aanvraag van de uitkering'),
+      applicationPending: choice('Bevestigt de uitbetalingsinstelling dat de aanvraag loopt en nog niet betaald is?', [[true, 'Ja'], [false, 'Nee']]),
+      payingBodyPartyId: { type: 'string', format: 'uuid', title: 'Uitbetalingsinstelling (partij van het dossier)', 'x-pick': 'dossier-party' },
+      expectedMonthlyBenefitCents: { ...cents('Verwachte uitkering per maand (cent)'), minimum: 1 },
+      monthlyAdvanceCents: { ...cents('Voorgesteld voorschot per maand (cent)'), minimum: 1 },
+      advanceFrom: { type: 'string', format: 'date', title: 'Voorschot vanaf' },
+      notes,
+    }),
+    // Aid covers the time from the request on (the OCMW does not pay for a past it was not asked for): our choice.
+    check: (o, ctx) => notBefore(o, 'advanceFrom', ctx.requestDate, 'the request date'),
+  },
+  'advance-settlement': {
+    kind: 'advance-settlement',
+    title: 'Voorschot: afsluiten, verder wachten of omzetten',
+    role: 'social-worker',
+    outcomeSchema: object(['action', 'note'], {
+      action: choice('Wat gebeurt er met het dossier?', [
+        ['wait', 'Verder wachten op achterstallen van de uitbetalingsinstelling'],
+        ['close', 'Afsluiten'],
+        ['convert-leefloon', 'Omzetten: aanvraag leefloon openen'],
+        ['convert-social-aid', 'Omzetten: aanvraag maatschappelijke dienstverlening openen'],
+      ]),
+      note: text('Toelichting', 4000),
+    }),
   },
 } satisfies Record<string, TaskKind>;
 

@@ -109,6 +109,17 @@ export type TaskOutcomes = {
     forceMajeure?: string;
     notes?: string;
   };
+  'advance-inquiry': {
+    benefit: 'unemployment' | 'sickness' | 'disability' | 'pension' | 'family-allowance' | 'other';
+    benefitAppliedOn: IsoDate;
+    applicationPending: boolean;
+    payingBodyPartyId: string;
+    expectedMonthlyBenefitCents: number;
+    monthlyAdvanceCents: number;
+    advanceFrom: IsoDate;
+    notes?: string;
+  };
+  'advance-settlement': { action: 'wait' | 'close' | 'convert-leefloon' | 'convert-social-aid'; note: string };
   'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
   'aid-report': {
     proposal: 'grant' | 'refuse';

@@ -16,6 +16,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
   const requestDate = addDays(todayInBrussels(), -1);
 
   let selfNis: string;
+  /** The party linked to the dossier being walked, for a form that picks one (an advance's paying body). */
+  let dossierParty: string | undefined;
 
   beforeAll(async () => {
     sys = await startTestSystem();
@@ -31,6 +33,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
     if (s.oneOf?.length) return s.oneOf[0].const;
     // An id picked from the list its annotation names: an OCMW of the directory — this one (GET /ocmws, `self`).
     if (s['x-pick'] === 'ocmw') return selfNis;
+    // A party of the dossier: the one this client linked to it (dossierParty).
+    if (s['x-pick'] === 'dossier-party') return dossierParty;
     if (s.format === 'date') return todayInBrussels();
     if (s.format === 'iban') return VALID_IBANS[0];
     if (s.type === 'integer') return s.minimum ?? 0;
@@ -63,8 +67,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
   it('lists the procedures, each with its statuses, task kinds and council schemas', async () => {
     const res = await sys.http.get('/procedures').set(sys.as('social-worker'));
     expect(res.status).toBe(200);
-    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi', 'heating-allowance']);
-    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event', 'request']);
+    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi', 'heating-allowance', 'benefit-advance']);
+    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event', 'request', 'request']);
   });
 
   it('walks each procedure from its request through its tasks and the BCSD to the notified decision', async () => {
@@ -95,6 +99,13 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
         });
       for (let task = await nextTask(); task !== 'agenda'; task = await nextTask()) {
         const { body: t } = await sys.http.get(`/tasks/${task.id}`).set(sys.as('social-worker'));
+        // A form that must name a party of the dossier: one is registered and linked first, as a social worker would.
+        const picksParty = (t.outcomeSchema.required ?? []).some((f: string) => t.outcomeSchema.properties[f]['x-pick'] === 'dossier-party');
+        if (picksParty && !dossierParty) {
+          const party = await sys.http.post('/parties').set(sys.as('social-worker')).send({ name: `Partij ${procedure.name}`, kind: 'paying-body', address: { street: 'Markt 2', postalCode: '9000', city: 'Gent' } });
+          expect((await sys.http.post(`/dossiers/${id}/parties`).set(sys.as('social-worker')).send({ partyId: party.body.id, role: 'paying-body' })).status).toBe(201);
+          dossierParty = party.body.id;
+        }
         const done = await sys.http.post(`/tasks/${task.id}/complete`).set(sys.as('social-worker')).send(fill(t.outcomeSchema));
         expect([t.kind, done.status, done.body.message]).toEqual([t.kind, 200, undefined]);
         kinds.push(t.kind);
@@ -136,6 +147,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
       'debt-mediation': { kinds: ['competence-check', 'debt-inquiry', 'debt-report', 'decision-notification'], status: 'TRAJECTORY_ACTIVE', letter: 'decision-grant' },
       // The heating allowance's proposal is computed from the inquiry (no report task); a grant is ordered for payment.
       'heating-allowance': { kinds: ['competence-check', 'heating-inquiry', 'decision-notification'], status: 'ALLOWANCE_PAID', letter: 'decision-grant' },
+      // An advance: the proposal computed from the inquiry, which names the paying body (a party of the dossier).
+      'benefit-advance': { kinds: ['competence-check', 'advance-inquiry', 'decision-notification'], status: expect.stringMatching(/^(NOTIFIED|ADVANCES_RUNNING)$/), letter: 'decision-grant' },
     });
   });
 });

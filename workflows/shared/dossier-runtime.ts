@@ -9,6 +9,7 @@ import type { CompletedTask, TaskKindName } from '../../libs/tasks/task-outcomes
 import { ClockContext, ClockOptions, ClockSnapshot, DeadlineClock, DeadlineHandle, startLegacyDeadline } from './deadline-clock';
 import type { CarriedTask, DossierInput, PendingRatification } from './dossier-input';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
+import type { Partner } from '../../libs/db/entities/partner-message.entity';
 import { formatDateNl } from '../../libs/format/dutch';
 import {
   agendaItemMovedUpdate,
@@ -746,7 +747,7 @@ export class Dossier {
    * After a partner message was sent: reminds the partner every `days` days (a reminder in the outbox) until its
    * answer arrives — the acknowledgement recorded through the API.
    */
-  async remindPartnerUntilAnswered(message: { partnerMessageId: string; partner: 'pod-mi' | 'ocmw' | 'fedasil' | 'creditor'; kind: string; partnerRef: string }, days: number): Promise<void> {
+  async remindPartnerUntilAnswered(message: { partnerMessageId: string; partner: Partner; kind: string; partnerRef: string }, days: number): Promise<void> {
     for (let n = 1; ; n++) {
       const answered = await condition(() => this.answeredPartnerMessages.has(message.partnerMessageId), `${days} days`);
       if (answered) return;

@@ -7,7 +7,7 @@ import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, proRata } from '../../libs/payments/schedule';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
 import type { CouncilDecision, Dossier } from './dossier-runtime';
-import { orderPayment } from './payments';
+import { eachPayday, orderPayment } from './payments';
 
 export { orderPayment } from './payments';
 
@@ -79,24 +79,13 @@ export async function pay(dossier: Dossier, grant: MonthlyGrant, kind: 'arrears'
  * date has passed, or — after a payment — `handOver()` says this run should hand over to a new one (a long history).
  * Returns the first month not paid.
  */
-export async function payMonths(
+export function payMonths(
   dossier: Dossier,
   grant: MonthlyGrant,
   from: Period,
   options: { payday: number; stop: () => boolean; handOver: () => boolean },
 ): Promise<{ nextPeriod: Period; handOver: boolean }> {
-  let nextPeriod = from;
-  const timeZone = dossier.input.settings.timeZone;
-  while (!options.stop()) {
-    const due = paymentDay(nextPeriod, options.payday);
-    if (grant.endDate && compareDates(firstDayOf(nextPeriod), grant.endDate) > 0) break;
-    const woke = await condition(options.stop, Math.max(0, startOfDay(due, timeZone) - Date.now()));
-    if (woke) break;
-    await pay(dossier, grant, 'monthly', nextPeriod, due);
-    nextPeriod = addPeriods(nextPeriod, 1);
-    if (options.handOver()) return { nextPeriod, handOver: true };
-  }
-  return { nextPeriod, handOver: false };
+  return eachPayday(dossier, from, { ...options, endDate: grant.endDate, pay: (period, due) => pay(dossier, grant, 'monthly', period, due) });
 }
 
 /**

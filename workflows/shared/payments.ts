@@ -1,6 +1,8 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { condition, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { OrderPaymentInput } from '../../activities/payments/payment.activities';
+import { compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
+import { addPeriods, firstDayOf, paymentDay, Period } from '../../libs/payments/schedule';
 import type { Dossier } from './dossier-runtime';
 
 /**
@@ -37,3 +39,26 @@ export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): 
   }
 }
 
+/**
+ * The monthly rhythm of any aid paid by the month (monthly aid, advances on a benefit): waits for each month's payday
+ * and has `pay` order that month, until `stop()` holds, the month starts after `endDate`, or `handOver()` answers true
+ * after a payment. Returns the first month not paid.
+ */
+export async function eachPayday(
+  dossier: Dossier,
+  from: Period,
+  options: { payday: number; stop: () => boolean; handOver: () => boolean; endDate?: IsoDate; pay: (period: Period, due: IsoDate) => Promise<void> },
+): Promise<{ nextPeriod: Period; handOver: boolean }> {
+  let nextPeriod = from;
+  const timeZone = dossier.input.settings.timeZone;
+  while (!options.stop()) {
+    const due = paymentDay(nextPeriod, options.payday);
+    if (options.endDate && compareDates(firstDayOf(nextPeriod), options.endDate) > 0) break;
+    const woke = await condition(options.stop, Math.max(0, startOfDay(due, timeZone) - Date.now()));
+    if (woke) break;
+    await options.pay(nextPeriod, due);
+    nextPeriod = addPeriods(nextPeriod, 1);
+    if (options.handOver()) return { nextPeriod, handOver: true };
+  }
+  return { nextPeriod, handOver: false };
+}

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
-export const PARTNERS = ['pod-mi', 'ocmw', 'fedasil', 'creditor'] as const;
+export const PARTNERS = ['pod-mi', 'ocmw', 'fedasil', 'creditor', 'paying-body'] as const;
 export type Partner = (typeof PARTNERS)[number];
 
 /**

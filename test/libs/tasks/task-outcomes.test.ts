@@ -1,6 +1,6 @@
-import { DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { BENEFIT_ADVANCE_TASK_KINDS, DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
 
-const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS };
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS, ...BENEFIT_ADVANCE_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -103,6 +103,11 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     increasedReimbursement: 'optional', householdIncomeCents: 'optional', dependants: 'optional', inDebtMediation: 'optional', cannotPay: 'optional',
     invoiceUnpaid: 'optional', supplierPartyId: 'optional', forceMajeure: 'optional', notes: 'optional',
   },
+  'advance-inquiry': {
+    benefit: 'required', benefitAppliedOn: 'required', applicationPending: 'required', payingBodyPartyId: 'required',
+    expectedMonthlyBenefitCents: 'required', monthlyAdvanceCents: 'required', advanceFrom: 'required', notes: 'optional',
+  },
+  'advance-settlement': { action: 'required', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -176,4 +181,6 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
     fuel: ['gas-oil-bulk', 'propane-bulk', 'gas-oil-pump', 'kerosene-pump', 'natural-gas', 'electricity', 'bottled-gas', 'pellets', 'wood', 'coal'],
     category: [1, 2, 3], increasedReimbursement: [true, false], inDebtMediation: [true, false], cannotPay: [true, false], invoiceUnpaid: [true, false],
   },
+  'advance-inquiry': { benefit: ['unemployment', 'sickness', 'disability', 'pension', 'family-allowance', 'other'], applicationPending: [true, false] },
+  'advance-settlement': { action: ['wait', 'close', 'convert-leefloon', 'convert-social-aid'] },
 };

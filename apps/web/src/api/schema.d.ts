@@ -3105,9 +3105,9 @@ export interface operations {
             query?: {
                 /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
                 scope?: "mine" | "team";
-                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID" | "ADVANCES_RUNNING" | "ADVANCE_SETTLEMENT" | "ADVANCE_SETTLED" | "ADVANCE_CONVERTED";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -3140,7 +3140,7 @@ export interface operations {
                             /** @description LL-2026-000123 */
                             reference: string;
                             /** @enum {unknown} */
-                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                             status: string;
                             team?: string;
                             /** Format: uuid */
@@ -3229,7 +3229,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                     /** Format: uuid */
                     personId: string;
                     /** Format: date */
@@ -3345,7 +3345,7 @@ export interface operations {
                         /** @description LL-2026-000123 */
                         reference: string;
                         /** @enum {unknown} */
-                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                         status: string;
                         team: string;
                         /** Format: uuid */
@@ -3371,7 +3371,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3392,7 +3392,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3695,7 +3695,7 @@ export interface operations {
                             /** Format: uuid */
                             dossierId?: string;
                             /** @enum {unknown} */
-                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                             type: string;
                             /** @description Dutch, from the event kind */
                             title?: string;
@@ -3803,7 +3803,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -3903,7 +3903,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                     /** @description An event kind of the dossier's procedure (GET /procedures: events) */
                     type: string;
                     /** Format: date */
@@ -3930,7 +3930,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -4119,7 +4119,7 @@ export interface operations {
     PartiesController_list: {
         parameters: {
             query?: {
-                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                 /** @description Part of the name, or the enterprise number */
                 q?: string;
                 active?: "true" | "false";
@@ -4224,7 +4224,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     /** @enum {unknown} */
-                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -4450,7 +4450,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @enum {unknown} */
-                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -4676,7 +4676,7 @@ export interface operations {
                     /** Format: uuid */
                     partyId: string;
                     /** @enum {unknown} */
-                    role: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "referring-ocmw" | "competent-ocmw" | "fedasil" | "pod-mi" | "court";
+                    role: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "referring-ocmw" | "competent-ocmw" | "fedasil" | "pod-mi" | "court";
                     /** @description The party's own file number for this dossier */
                     reference?: string;
                 };
@@ -9955,7 +9955,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10039,7 +10039,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10125,7 +10125,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10230,7 +10230,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -11126,7 +11126,152 @@ export interface operations {
                     forceMajeure?: string;
                     /** Opmerkingen */
                     notes?: string;
-                } & (unknown & unknown & unknown & unknown & unknown & unknown));
+                } & (unknown & unknown & unknown & unknown & unknown & unknown)) | ({
+                    /** Situatie op de datum van de aanvraag */
+                    situation?: "usual-residence" | "registered-only" | "institution" | "student" | "homeless" | "international-protection";
+                    /**
+                     * Gewoonlijke verblijfplaats op de datum van de aanvraag
+                     * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
+                     */
+                    usualResidence?: string;
+                    /**
+                     * Ingeschreven in het bevolkingsregister te
+                     * @description Enkel een vermoeden van de gewoonlijke verblijfplaats.
+                     */
+                    registeredIn?: string;
+                    /** Soort instelling */
+                    institutionKind?: "psychiatric-hospital" | "psychiatric-care-home" | "disabled-care" | "youth-care" | "care-home" | "prison" | "paaz" | "supported-living";
+                    /** Ingeschreven bij de opname te */
+                    registeredOnAdmission?: string;
+                    /**
+                     * Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te
+                     * @description Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt.
+                     */
+                    firstAdmissionRegisteredIn?: string;
+                    /** Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student) */
+                    studentRegisteredIn?: string;
+                    /** Feitelijke verblijfplaats (gemeente) */
+                    actualStay?: string;
+                    /** Verplichte plaats van inschrijving (code 207) */
+                    registrationPlace?: string;
+                    /** Is dit OCMW bevoegd? */
+                    competent: true | false;
+                    /** Toegepaste regel (Wet 1965) */
+                    rule: "usual-residence" | "institution" | "student" | "homeless" | "asylum" | "other";
+                    /** Bevoegd OCMW */
+                    competentOcmw?: string;
+                    /** Redenen van onbevoegdheid */
+                    reasons?: string;
+                } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
+                    /** Doorgestuurd naar (OCMW) */
+                    forwardedTo: string;
+                    /** Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt) */
+                    forwardedToOcmw?: string;
+                    /**
+                     * Datum van doorzending
+                     * Format: date
+                     */
+                    forwardDate: string;
+                    /** Redenen */
+                    reasons: string;
+                    /** Wie besliste over de onbevoegdheid? */
+                    decidedBy?: "social-service" | "chair-urgent";
+                } | {
+                    /**
+                     * Datum van verzending
+                     * Format: date
+                     */
+                    sentDate: string;
+                    /** Verzendwijze */
+                    mode: "letter" | "registered" | "hand";
+                } | {
+                    /**
+                     * Datum van voorlegging (formulier op mi-is.be)
+                     * Format: date
+                     */
+                    submittedOn: string;
+                    /** Kenmerk van de POD MI */
+                    podMiReference?: string;
+                    /** Redenen waarom ook dit OCMW niet bevoegd is */
+                    reasons: string;
+                } | ({
+                    /** Stopzetting voorstellen aan het BCSD? */
+                    proposeStop: true | false;
+                    /**
+                     * Stopzetting vanaf
+                     * Format: date
+                     */
+                    stopFrom?: string;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown) | {
+                    /**
+                     * Datum van ontvangst
+                     * Format: date
+                     */
+                    receivedOn: string;
+                    /** Zijn alle stukken binnen? */
+                    complete: true | false;
+                    /** Opmerkingen */
+                    notes?: string;
+                } | ({
+                    /** Wijze van kennisgeving */
+                    mode: "registered" | "against-receipt";
+                    /**
+                     * Datum van afgifte bij de post of van ondertekening
+                     * Format: date
+                     */
+                    date: string;
+                    /** Zendingsnummer (aangetekend) */
+                    trackingNumber?: string;
+                } & unknown) | {
+                    /**
+                     * IBAN van de cliënt
+                     * Format: iban
+                     */
+                    iban: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
+                } | {
+                    /** Uitkering */
+                    benefit: "unemployment" | "sickness" | "disability" | "pension" | "family-allowance" | "other";
+                    /**
+                     * Datum van de aanvraag van de uitkering
+                     * Format: date
+                     */
+                    benefitAppliedOn: string;
+                    /** Bevestigt de uitbetalingsinstelling dat de aanvraag loopt en nog niet betaald is? */
+                    applicationPending: true | false;
+                    /**
+                     * Uitbetalingsinstelling (partij van het dossier)
+                     * Format: uuid
+                     */
+                    payingBodyPartyId: string;
+                    /** Verwachte uitkering per maand (cent) */
+                    expectedMonthlyBenefitCents: number;
+                    /** Voorgesteld voorschot per maand (cent) */
+                    monthlyAdvanceCents: number;
+                    /**
+                     * Voorschot vanaf
+                     * Format: date
+                     */
+                    advanceFrom: string;
+                    /** Opmerkingen */
+                    notes?: string;
+                } | {
+                    /** Wat gebeurt er met het dossier? */
+                    action: "wait" | "close" | "convert-leefloon" | "convert-social-aid";
+                    /** Toelichting */
+                    note: string;
+                };
             };
         };
         responses: {
@@ -11144,7 +11289,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11166,7 +11311,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11347,11 +11492,15 @@ export interface operations {
                 "application/json": {
                     action?: unknown;
                     actualStay?: unknown;
+                    advanceFrom?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
                     amountCents?: unknown;
+                    applicationPending?: unknown;
                     arrivalDate?: unknown;
+                    benefit?: unknown;
+                    benefitAppliedOn?: unknown;
                     body?: unknown;
                     brochureHandedOver?: unknown;
                     cannotPay?: unknown;
@@ -11368,6 +11517,7 @@ export interface operations {
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
+                    expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
                     flatsInBuilding?: unknown;
@@ -11394,6 +11544,7 @@ export interface operations {
                     litres?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
+                    monthlyAdvanceCents?: unknown;
                     monthlyAmountCents?: unknown;
                     monthlyIncomeCents?: unknown;
                     monthlyResourcesCents?: unknown;
@@ -11404,6 +11555,7 @@ export interface operations {
                     notes?: unknown;
                     numberKind?: unknown;
                     payeePartyId?: unknown;
+                    payingBodyPartyId?: unknown;
                     placeId?: unknown;
                     podMiReference?: unknown;
                     pricePerLitreMilli?: unknown;
@@ -11633,11 +11785,15 @@ export interface operations {
                 "application/json": {
                     action?: unknown;
                     actualStay?: unknown;
+                    advanceFrom?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
                     amountCents?: unknown;
+                    applicationPending?: unknown;
                     arrivalDate?: unknown;
+                    benefit?: unknown;
+                    benefitAppliedOn?: unknown;
                     body?: unknown;
                     brochureHandedOver?: unknown;
                     cannotPay?: unknown;
@@ -11654,6 +11810,7 @@ export interface operations {
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
+                    expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
                     flatsInBuilding?: unknown;
@@ -11680,6 +11837,7 @@ export interface operations {
                     litres?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
+                    monthlyAdvanceCents?: unknown;
                     monthlyAmountCents?: unknown;
                     monthlyIncomeCents?: unknown;
                     monthlyResourcesCents?: unknown;
@@ -11690,6 +11848,7 @@ export interface operations {
                     notes?: unknown;
                     numberKind?: unknown;
                     payeePartyId?: unknown;
+                    payingBodyPartyId?: unknown;
                     placeId?: unknown;
                     podMiReference?: unknown;
                     pricePerLitreMilli?: unknown;
@@ -14111,7 +14270,7 @@ export interface operations {
     NoticesController_listPartnerMessages: {
         parameters: {
             query?: {
-                partner?: "pod-mi" | "ocmw" | "fedasil" | "creditor";
+                partner?: "pod-mi" | "ocmw" | "fedasil" | "creditor" | "paying-body";
                 status?: "pending" | "exported" | "acknowledged" | "all";
                 team?: string;
             };
@@ -14136,7 +14295,7 @@ export interface operations {
                             dossierReference?: string;
                             team?: string;
                             /** @enum {unknown} */
-                            partner: "pod-mi" | "ocmw" | "fedasil" | "creditor";
+                            partner: "pod-mi" | "ocmw" | "fedasil" | "creditor" | "paying-body";
                             kind: string;
                             partnerRef?: string | null;
                             /** @enum {unknown} */
@@ -14210,7 +14369,7 @@ export interface operations {
     NoticesController_exportPartnerMessages: {
         parameters: {
             query: {
-                partner: "pod-mi" | "ocmw" | "fedasil" | "creditor";
+                partner: "pod-mi" | "ocmw" | "fedasil" | "creditor" | "paying-body";
                 format?: "json" | "csv";
                 team?: string;
             };
