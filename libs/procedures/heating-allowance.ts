@@ -22,7 +22,17 @@ export const HEATING_ALLOWANCE = {
     { code: 'ALLOWANCE_PAID', label: 'Toelage ter betaling gegeven', order: 14 },
   ],
   taskKinds: HEATING_ALLOWANCE_TASK_KINDS,
-  forms: { ...PIPELINE_FORMS },
+  forms: {
+    ...PIPELINE_FORMS,
+    // A request opened by a debt mediation's attestation (or with one received from outside) starts in category 3.
+    'heating-inquiry': {
+      prefill: {
+        category: 'events.debt-mediation-attestation.category',
+        inDebtMediation: 'events.debt-mediation-attestation.inDebtMediation',
+        invoiceUnpaid: 'events.debt-mediation-attestation.invoiceUnpaid',
+      },
+    },
+  },
   // HF-2: "binnen de maand" (one calendar month); the absence of a decision, the forwarding and the notification as in
   // every request under the OCMW-wet (SA-5-NO-DECISION art. 71 al. 2, SA-2 art. 58 §3, SA-4 art. 62bis).
   deadlines: { decision: 'HF-2', noDecisionAppeal: 'SA-5-NO-DECISION', forwarding: 'SA-2', notification: 'SA-4' },
@@ -66,6 +76,20 @@ export const HEATING_ALLOWANCE = {
     'request-forwarded-by-ocmw': FORWARDED_REQUEST_EVENT,
     'competence-designation': COMPETENCE_DESIGNATION_EVENT,
     'competence-conflict-decided': COMPETENCE_CONFLICT_DECIDED_EVENT,
+    // Category 3 (§7.1): the attestation that the applicant is in debt mediation or a collective debt settlement — made
+    // by this OCMW's debt mediation (POST /dossiers/:id/heating-allowance-attestation records it here, in the heating
+    // allowance dossier it opens) or received from another mediator. It fills the inquiry; the dossier does not wait on it.
+    'debt-mediation-attestation': {
+      title: 'Attest schuldbemiddeling of collectieve schuldenregeling (categorie 3)',
+      schema: object(['since', 'category', 'inDebtMediation', 'invoiceUnpaid'], {
+        since: date('In schuldbemiddeling of collectieve schuldenregeling sinds'),
+        category: choice('Categorie', [[3, 'Categorie 3: schuldbemiddeling of collectieve schuldenregeling']]),
+        inDebtMediation: choice('In schuldbemiddeling of collectieve schuldenregeling?', [[true, 'Ja']]),
+        invoiceUnpaid: choice('Is de verwarmingsfactuur nog onbetaald?', [[true, 'Ja'], [false, 'Nee, betaald']]),
+        mediator: text('Schuldbemiddelaar (dienst of persoon)', 200),
+        debtDossierReference: text('Dossiernummer van de schuldbemiddeling', 40),
+      }),
+    },
   },
   settings: {
     documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },

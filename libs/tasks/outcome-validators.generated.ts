@@ -33021,12 +33021,350 @@ return errors === 0;
 validate128.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v109 = validate129;
-const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"registered-only","title":"Gewoonlijke verblijfplaats niet vast te stellen: de inschrijving in het bevolkingsregister geldt"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"required":["usualResidence"],"properties":{"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"registered-only"}},"required":["situation"]},"then":{"required":["registeredIn"],"properties":{},"description":"the facts of the situation registered-only"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["since","category","inDebtMediation","invoiceUnpaid"],"properties":{"since":{"type":"string","format":"date","title":"In schuldbemiddeling of collectieve schuldenregeling sinds","x-notFuture":true},"category":{"title":"Categorie","oneOf":[{"const":3,"title":"Categorie 3: schuldbemiddeling of collectieve schuldenregeling"}]},"inDebtMediation":{"title":"In schuldbemiddeling of collectieve schuldenregeling?","oneOf":[{"const":true,"title":"Ja"}]},"invoiceUnpaid":{"title":"Is de verwarmingsfactuur nog onbetaald?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, betaald"}]},"mediator":{"type":"string","title":"Schuldbemiddelaar (dienst of persoon)","minLength":1,"maxLength":200},"debtDossierReference":{"type":"string","title":"Dossiernummer van de schuldbemiddeling","minLength":1,"maxLength":40}},"additionalProperties":false};
 
 function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate129.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.since === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.category === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.inDebtMediation === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inDebtMediation"},message:"must have required property '"+"inDebtMediation"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.invoiceUnpaid === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "invoiceUnpaid"},message:"must have required property '"+"invoiceUnpaid"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "since") || (key0 === "category")) || (key0 === "inDebtMediation")) || (key0 === "invoiceUnpaid")) || (key0 === "mediator")) || (key0 === "debtDossierReference"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.since !== undefined){
+let data0 = data.since;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err5 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+const failure1 = func17(true, data0, this);
+if(failure1 !== null){
+const err6 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+const _errs5 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs6 = errors;
+if(3 !== data.category){
+const err8 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/0/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.inDebtMediation !== undefined){
+const _errs8 = errors;
+let valid2 = false;
+let passing1 = null;
+const _errs9 = errors;
+if(true !== data.inDebtMediation){
+const err10 = {instancePath:instancePath+"/inDebtMediation",schemaPath:"#/properties/inDebtMediation/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid2 = true;
+passing1 = 0;
+}
+if(!valid2){
+const err11 = {instancePath:instancePath+"/inDebtMediation",schemaPath:"#/properties/inDebtMediation/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.invoiceUnpaid !== undefined){
+let data3 = data.invoiceUnpaid;
+const _errs11 = errors;
+let valid3 = false;
+let passing2 = null;
+const _errs12 = errors;
+if(true !== data3){
+const err12 = {instancePath:instancePath+"/invoiceUnpaid",schemaPath:"#/properties/invoiceUnpaid/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid2 = _errs12 === errors;
+if(_valid2){
+valid3 = true;
+passing2 = 0;
+}
+const _errs13 = errors;
+if(false !== data3){
+const err13 = {instancePath:instancePath+"/invoiceUnpaid",schemaPath:"#/properties/invoiceUnpaid/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid2 = _errs13 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing2 = 1;
+}
+}
+if(!valid3){
+const err14 = {instancePath:instancePath+"/invoiceUnpaid",schemaPath:"#/properties/invoiceUnpaid/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.mediator !== undefined){
+let data4 = data.mediator;
+if(typeof data4 === "string"){
+if(func10(data4) > 200){
+const err15 = {instancePath:instancePath+"/mediator",schemaPath:"#/properties/mediator/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(func10(data4) < 1){
+const err16 = {instancePath:instancePath+"/mediator",schemaPath:"#/properties/mediator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/mediator",schemaPath:"#/properties/mediator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.debtDossierReference !== undefined){
+let data5 = data.debtDossierReference;
+if(typeof data5 === "string"){
+if(func10(data5) > 40){
+const err18 = {instancePath:instancePath+"/debtDossierReference",schemaPath:"#/properties/debtDossierReference/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func10(data5) < 1){
+const err19 = {instancePath:instancePath+"/debtDossierReference",schemaPath:"#/properties/debtDossierReference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/debtDossierReference",schemaPath:"#/properties/debtDossierReference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate129.errors = vErrors;
+return errors === 0;
+}
+validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v110 = validate130;
+const schema141 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"registered-only","title":"Gewoonlijke verblijfplaats niet vast te stellen: de inschrijving in het bevolkingsregister geldt"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"required":["usualResidence"],"properties":{"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"registered-only"}},"required":["situation"]},"then":{"required":["registeredIn"],"properties":{},"description":"the facts of the situation registered-only"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate130.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33576,7 +33914,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema140.properties, key0))){
+if(!(func9.call(schema141.properties, key0))){
 const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -34411,18 +34749,18 @@ vErrors.push(err78);
 }
 errors++;
 }
-validate129.errors = vErrors;
+validate130.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate130.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v110 = validate130;
-const schema141 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardedToOcmw":{"type":"string","title":"Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt)","pattern":"^\\d{5}$","x-pick":"ocmw"},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
+export const v111 = validate131;
+const schema142 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardedToOcmw":{"type":"string","title":"Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt)","pattern":"^\\d{5}$","x-pick":"ocmw"},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
 
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate130.evaluated;
+const evaluated0 = validate131.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34680,18 +35018,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate130.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
-validate130.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v111 = validate131;
-const schema142 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+export const v112 = validate132;
+const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
 
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate131.evaluated;
+const evaluated0 = validate132.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34866,18 +35204,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate131.errors = vErrors;
+validate132.errors = vErrors;
 return errors === 0;
 }
-validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate132.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v112 = validate132;
-const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v113 = validate133;
+const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate132.evaluated;
+const evaluated0 = validate133.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35035,18 +35373,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate132.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
-validate132.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v113 = validate133;
-const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposeStop","motivation"],"properties":{"proposeStop":{"title":"Stopzetting voorstellen aan het BCSD?","oneOf":[{"const":true,"title":"Ja, stopzetting voorstellen"},{"const":false,"title":"Nee, dit OCMW blijft bevoegd"}]},"stopFrom":{"type":"string","format":"date","title":"Stopzetting vanaf"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposeStop":{"const":true}},"required":["proposeStop"]},"then":{"required":["stopFrom"],"description":"when a stop is proposed"}}]};
+export const v114 = validate134;
+const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposeStop","motivation"],"properties":{"proposeStop":{"title":"Stopzetting voorstellen aan het BCSD?","oneOf":[{"const":true,"title":"Ja, stopzetting voorstellen"},{"const":false,"title":"Nee, dit OCMW blijft bevoegd"}]},"stopFrom":{"type":"string","format":"date","title":"Stopzetting vanaf"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposeStop":{"const":true}},"required":["proposeStop"]},"then":{"required":["stopFrom"],"description":"when a stop is proposed"}}]};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate134.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35290,18 +35628,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate134.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate134.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v114 = validate134;
-const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v115 = validate135;
+const schema146 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate134.evaluated;
+const evaluated0 = validate135.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35479,18 +35817,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate134.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
-validate134.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v115 = validate135;
-const schema146 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+export const v116 = validate136;
+const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate135.evaluated;
+const evaluated0 = validate136.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35745,18 +36083,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate136.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate136.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v116 = validate136;
-const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+export const v117 = validate137;
+const schema148 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate136.evaluated;
+const evaluated0 = validate137.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35823,18 +36161,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
-validate136.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v117 = validate137;
-const schema148 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v118 = validate138;
+const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate138.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36033,18 +36371,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v118 = validate138;
-const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["benefit","benefitAppliedOn","applicationPending","payingBodyPartyId","expectedMonthlyBenefitCents","monthlyAdvanceCents","advanceFrom"],"properties":{"benefit":{"title":"Uitkering","oneOf":[{"const":"unemployment","title":"Werkloosheidsuitkering"},{"const":"sickness","title":"Ziekte-uitkering (arbeidsongeschiktheid)"},{"const":"disability","title":"Tegemoetkoming aan personen met een handicap"},{"const":"pension","title":"Pensioen of inkomensgarantie voor ouderen (IGO)"},{"const":"family-allowance","title":"Groeipakket (kinderbijslag)"},{"const":"other","title":"Sociale uitkering"}]},"benefitAppliedOn":{"type":"string","format":"date","title":"Datum van de aanvraag van de uitkering","x-notFuture":true},"applicationPending":{"title":"Bevestigt de uitbetalingsinstelling dat de aanvraag loopt en nog niet betaald is?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"payingBodyPartyId":{"type":"string","format":"uuid","title":"Uitbetalingsinstelling (partij van het dossier)","x-pick":"dossier-party"},"expectedMonthlyBenefitCents":{"type":"integer","title":"Verwachte uitkering per maand (cent)","minimum":1,"maximum":100000000},"monthlyAdvanceCents":{"type":"integer","title":"Voorgesteld voorschot per maand (cent)","minimum":1,"maximum":100000000},"advanceFrom":{"type":"string","format":"date","title":"Voorschot vanaf"},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+export const v119 = validate139;
+const schema150 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["benefit","benefitAppliedOn","applicationPending","payingBodyPartyId","expectedMonthlyBenefitCents","monthlyAdvanceCents","advanceFrom"],"properties":{"benefit":{"title":"Uitkering","oneOf":[{"const":"unemployment","title":"Werkloosheidsuitkering"},{"const":"sickness","title":"Ziekte-uitkering (arbeidsongeschiktheid)"},{"const":"disability","title":"Tegemoetkoming aan personen met een handicap"},{"const":"pension","title":"Pensioen of inkomensgarantie voor ouderen (IGO)"},{"const":"family-allowance","title":"Groeipakket (kinderbijslag)"},{"const":"other","title":"Sociale uitkering"}]},"benefitAppliedOn":{"type":"string","format":"date","title":"Datum van de aanvraag van de uitkering","x-notFuture":true},"applicationPending":{"title":"Bevestigt de uitbetalingsinstelling dat de aanvraag loopt en nog niet betaald is?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee"}]},"payingBodyPartyId":{"type":"string","format":"uuid","title":"Uitbetalingsinstelling (partij van het dossier)","x-pick":"dossier-party"},"expectedMonthlyBenefitCents":{"type":"integer","title":"Verwachte uitkering per maand (cent)","minimum":1,"maximum":100000000},"monthlyAdvanceCents":{"type":"integer","title":"Voorgesteld voorschot per maand (cent)","minimum":1,"maximum":100000000},"advanceFrom":{"type":"string","format":"date","title":"Voorschot vanaf"},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate138.evaluated;
+const evaluated0 = validate139.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36547,18 +36885,18 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate138.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
-validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate139.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v119 = validate139;
-const schema150 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met het dossier?","oneOf":[{"const":"wait","title":"Verder wachten op achterstallen van de uitbetalingsinstelling"},{"const":"close","title":"Afsluiten"},{"const":"convert-leefloon","title":"Omzetten: aanvraag leefloon openen"},{"const":"convert-social-aid","title":"Omzetten: aanvraag maatschappelijke dienstverlening openen"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v120 = validate140;
+const schema151 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Wat gebeurt er met het dossier?","oneOf":[{"const":"wait","title":"Verder wachten op achterstallen van de uitbetalingsinstelling"},{"const":"close","title":"Afsluiten"},{"const":"convert-leefloon","title":"Omzetten: aanvraag leefloon openen"},{"const":"convert-social-aid","title":"Omzetten: aanvraag maatschappelijke dienstverlening openen"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate140.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36753,18 +37091,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate140.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v120 = validate140;
-const schema151 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"amountCents":{"type":"integer","title":"Voorschot per maand (cent)","minimum":1,"maximum":100000000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["amountCents"],"description":"for a grant"}}]};
+export const v121 = validate141;
+const schema152 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"amountCents":{"type":"integer","title":"Voorschot per maand (cent)","minimum":1,"maximum":100000000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["amountCents"],"description":"for a grant"}}]};
 
-function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate140.evaluated;
+const evaluated0 = validate141.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37086,18 +37424,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate140.errors = vErrors;
+validate141.errors = vErrors;
 return errors === 0;
 }
-validate140.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v121 = validate141;
-const schema152 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v122 = validate142;
+const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate142.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37317,18 +37655,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate141.errors = vErrors;
+validate142.errors = vErrors;
 return errors === 0;
 }
-validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate142.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v122 = validate142;
-const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v123 = validate143;
+const schema154 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate142.evaluated;
+const evaluated0 = validate143.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37486,18 +37824,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate142.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
-validate142.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate143.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v123 = validate143;
-const schema154 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+export const v124 = validate144;
+const schema155 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate144.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37730,18 +38068,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate143.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate144.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v124 = validate144;
-const schema155 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+export const v125 = validate145;
+const schema156 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate144.evaluated;
+const evaluated0 = validate145.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37842,18 +38180,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate144.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
-validate144.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v125 = validate145;
-const schema156 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["periodFrom","periodTo","amountCents","benefitRunning"],"properties":{"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Betaald bedrag (cent)","minimum":1,"maximum":100000000},"benefitRunning":{"title":"Betaalt de uitbetalingsinstelling de uitkering voortaan zelf aan de cliënt?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, nog niet"}]}},"additionalProperties":false};
+export const v126 = validate146;
+const schema157 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["periodFrom","periodTo","amountCents","benefitRunning"],"properties":{"periodFrom":{"type":"string","format":"date","title":"Periode van"},"periodTo":{"type":"string","format":"date","title":"Periode tot en met"},"amountCents":{"type":"integer","title":"Betaald bedrag (cent)","minimum":1,"maximum":100000000},"benefitRunning":{"title":"Betaalt de uitbetalingsinstelling de uitkering voortaan zelf aan de cliënt?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, nog niet"}]}},"additionalProperties":false};
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate145.evaluated;
+const evaluated0 = validate146.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38076,18 +38414,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate145.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
-validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate146.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v126 = validate146;
-const schema157 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reasons"],"properties":{"reasons":{"type":"string","title":"Redenen van de weigering","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v127 = validate147;
+const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reasons"],"properties":{"reasons":{"type":"string","title":"Redenen van de weigering","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate146.evaluated;
+const evaluated0 = validate147.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38163,10 +38501,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate146.errors = vErrors;
+validate147.errors = vErrors;
 return errors === 0;
 }
-validate146.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate147.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -38278,22 +38616,23 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "heating-allowance/event:request-forwarded-by-ocmw": v106,
   "heating-allowance/event:competence-designation": v107,
   "heating-allowance/event:competence-conflict-decided": v108,
-  "benefit-advance/competence-check": v109,
-  "benefit-advance/forward-request": v110,
-  "benefit-advance/forwarding-letter": v111,
-  "benefit-advance/submit-competence-conflict": v112,
-  "benefit-advance/competence-change-stop": v113,
-  "benefit-advance/documents-received": v114,
-  "benefit-advance/decision-notification": v115,
-  "benefit-advance/collect-iban": v116,
-  "benefit-advance/referral-follow-up": v117,
-  "benefit-advance/advance-inquiry": v118,
-  "benefit-advance/advance-settlement": v119,
-  "benefit-advance/council:decision": v120,
-  "benefit-advance/council:ratification": v121,
-  "benefit-advance/event:request-forwarded-by-ocmw": v122,
-  "benefit-advance/event:competence-designation": v123,
-  "benefit-advance/event:competence-conflict-decided": v124,
-  "benefit-advance/event:benefit-arrears-paid": v125,
-  "benefit-advance/event:benefit-refused": v126,
+  "heating-allowance/event:debt-mediation-attestation": v109,
+  "benefit-advance/competence-check": v110,
+  "benefit-advance/forward-request": v111,
+  "benefit-advance/forwarding-letter": v112,
+  "benefit-advance/submit-competence-conflict": v113,
+  "benefit-advance/competence-change-stop": v114,
+  "benefit-advance/documents-received": v115,
+  "benefit-advance/decision-notification": v116,
+  "benefit-advance/collect-iban": v117,
+  "benefit-advance/referral-follow-up": v118,
+  "benefit-advance/advance-inquiry": v119,
+  "benefit-advance/advance-settlement": v120,
+  "benefit-advance/council:decision": v121,
+  "benefit-advance/council:ratification": v122,
+  "benefit-advance/event:request-forwarded-by-ocmw": v123,
+  "benefit-advance/event:competence-designation": v124,
+  "benefit-advance/event:competence-conflict-decided": v125,
+  "benefit-advance/event:benefit-arrears-paid": v126,
+  "benefit-advance/event:benefit-refused": v127,
 };

@@ -95,6 +95,21 @@ describe('debt mediation trajectory (e2e)', () => {
     expect(await certificates()).toEqual([{ kind: 'certificate', content_type: 'application/pdf', file_name: `attest-verwarmingstoelage-${reference}-${today}.pdf` }]);
     const timeline = (await sys.db.query(`SELECT description FROM dossier_events WHERE dossier_id = $1 AND type = 'document'`, [id])).rows.map((r: { description: string }) => r.description);
     expect(timeline).toContain('Attest schuldbemiddeling voor de verwarmingstoelage (categorie 3) opgemaakt');
+    // The attestation opens a linked heating allowance request, the attestation recorded in it: its inquiry starts in
+    // category 3, in debt mediation, with the invoice unpaid. Made again the same day, it opens nothing more.
+    const heating = attested.body.heatingAllowance;
+    expect(heating).toMatchObject({ reference: expect.stringMatching(/^VT-/), existing: false });
+    const links = (await sys.db.query(`SELECT to_dossier_id, link_key FROM dossier_links WHERE from_dossier_id = $1`, [id])).rows;
+    expect(links).toEqual([{ to_dossier_id: heating.dossierId, link_key: `heating-allowance:category-3:${today}` }]);
+    const recorded = (await sys.db.query(`SELECT type, reference, data FROM external_events WHERE dossier_id = $1`, [heating.dossierId])).rows;
+    expect(recorded).toEqual([{ type: 'debt-mediation-attestation', reference: `${reference}:${today}`, data: expect.objectContaining({ category: 3, inDebtMediation: true, invoiceUnpaid: true, since: today }) }]);
+    const check = await openTaskOf(sys, 'social-worker', heating.dossierId, 'competence-check');
+    expect((await sys.http.post(`/tasks/${check.id}/complete`).set(as('social-worker')).send({ competent: true, rule: 'usual-residence', situation: 'usual-residence', usualResidence: '44021' })).status).toBe(200);
+    const heatingInquiry = await openTaskOf(sys, 'social-worker', heating.dossierId, 'heating-inquiry');
+    expect((await sys.http.get(`/tasks/${heatingInquiry.id}/prefill`).set(as('social-worker'))).body.values).toEqual({ category: 3, inDebtMediation: true, invoiceUnpaid: true });
+    const again = await attest({ invoiceUnpaid: true });
+    expect(again.body.heatingAllowance).toEqual(heating);
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM external_events WHERE dossier_id = $1`, [heating.dossierId])).rows[0].n).toBe(1);
 
     // The budget plan: everything monthly due on today's day of the month, so that a payment run starts at once.
     const dom = Number(today.slice(8, 10));

@@ -11,6 +11,8 @@ import { uniqueTaskQueue } from './temporal';
 
 export interface TestSystem {
   baseUrl: string;
+  /** What the system printed so far (its error log: a 500's stack), for a failing test to show. */
+  output: () => string;
   /** The system's own database (for a test that runs an activity on it directly). */
   databaseUrl: string;
   /** The system's data folder (OCMW_DATA_DIR): its filesystem document store is under documents/. */
@@ -86,6 +88,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const passwords = new Map<string, string>();
   const testSystem: TestSystem = {
     baseUrl,
+    output: () => launcher.output(),
     databaseUrl,
     dataDir,
     taskQueue: launcherEnv.TEMPORAL_TASK_QUEUE,

@@ -83,7 +83,7 @@ describe('Collectieve schuldenregeling (browser)', () => {
     await page.reload();
     await form.getByLabel(/De factuur is nog niet betaald/).check();
     await form.getByRole('button', { name: 'Attest opmaken' }).click();
-    await form.getByText(/Attest opgemaakt: attest-verwarmingstoelage-.*\.pdf staat bij de documenten\./).waitFor();
+    await form.getByText(/Attest opgemaakt: attest-verwarmingstoelage-.*\.pdf staat bij de documenten\. Aanvraag verwarmingstoelage VT-\d{4}-\d{6} geopend\./).waitFor();
     expect(await certificates()).toEqual([{ kind: 'certificate' }]);
     await page.close();
   });

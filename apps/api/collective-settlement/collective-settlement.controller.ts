@@ -4,7 +4,7 @@ import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiOk, ApiPermission, ApiUuidParams, arrayOf, BOOLEAN, DATE, INTEGER, nullable, object, Schema, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
-import { DOCUMENT } from '../documents/document-view';
+import { DOCUMENT, DOCUMENT_PROPERTIES } from '../documents/document-view';
 import { CollectiveSettlementService, HeatingAttestationInput, PetitionInput } from './collective-settlement.service';
 
 const withRequired = (properties: Record<string, Schema>) => object(properties, Object.keys(properties));
@@ -37,6 +37,10 @@ const HEATING_ATTESTATION = {
   },
   additionalProperties: false,
 } as JsonSchema;
+/** The heating allowance dossier an attestation opened (or the person's open one it was linked to). */
+const HEATING_ALLOWANCE_OPENED = withRequired({ dossierId: UUID, reference: STRING, existing: { ...BOOLEAN, description: 'The person\'s open heating allowance dossier was linked, not opened' } });
+const ATTESTATION = object({ ...DOCUMENT_PROPERTIES, heatingAllowance: HEATING_ALLOWANCE_OPENED }, [...Object.keys(DOCUMENT_PROPERTIES), 'heatingAllowance']);
+
 const uuid = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('collective-settlement')
@@ -67,7 +71,11 @@ export class CollectiveSettlementController {
   @Post('dossiers/:id/heating-allowance-attestation')
   @ApiUuidParams('id')
   @ApiBodySchema(HEATING_ATTESTATION)
-  @ApiOk(DOCUMENT, 'The attestation "in debt mediation" for the heating allowance in category 3, stored as a PDF document of the dossier (kind certificate); 409 unless the trajectory runs (agreement signed, not closed)', 201)
+  @ApiOk(
+    ATTESTATION,
+    'The attestation "in debt mediation" for the heating allowance in category 3, stored as a PDF document of the dossier (kind certificate), and the heating allowance dossier it opens (linked; the person\'s open one is linked instead) with the attestation recorded in it; 409 unless the trajectory runs (agreement signed, not closed)',
+    201,
+  )
   @ApiPermission('inventory:write')
   @ApiErrors(400, 404, 409)
   heatingAttestation(@CurrentUser() actor: AuthUser, @Param('id', uuid()) id: string, @Body(new SchemaPipe(HEATING_ATTESTATION)) body: HeatingAttestationInput) {

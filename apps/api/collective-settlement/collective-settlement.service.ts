@@ -17,6 +17,8 @@ import type { AuthUser } from '../common/current-user';
 import { conflict } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { DocumentsService } from '../documents/documents.service';
+import { EventsService } from '../events/events.service';
+import { openLinkedInTx } from '../../../libs/db/linked-dossier';
 import { dossierFor } from '../notes/dossier-for';
 
 export interface HeatingAttestationInput {
@@ -58,6 +60,7 @@ export class CollectiveSettlementService {
     private readonly dataSource: DataSource,
     private readonly inventory: BudgetInventoryService,
     private readonly documents: DocumentsService,
+    private readonly events: EventsService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -188,9 +191,30 @@ export class CollectiveSettlementService {
       ocmwName: this.config.ocmw.name,
     });
     const bytes = await renderPdf(document, letterhead(this.config));
-    return this.documents.addGenerated(actor, dossier, {
+    const stored = await this.documents.addGenerated(actor, dossier, {
       kind: 'certificate', fileName: `attest-verwarmingstoelage-${dossier.reference}-${date}.pdf`, bytes,
       description: 'Attest schuldbemiddeling voor de verwarmingstoelage (categorie 3) opgemaakt',
     });
+    // The attestation is the client's request for the allowance in category 3 (issue 15): a heating allowance dossier
+    // is opened, linked (the person's open one is linked instead), one per attestation day, and the attestation is
+    // recorded in it as an event (it fills the inquiry: category 3, in debt mediation, the invoice unpaid or not).
+    const linked = await this.dataSource.transaction(async (tx) => {
+      const opened = await openLinkedInTx(tx, this.config, {
+        fromDossierId: dossier.id, procedure: 'heating-allowance', linkKey: `heating-allowance:category-3:${date}`, requestDate: date, channel: dossier.channel,
+        reason: 'Attest schuldbemiddeling voor de verwarmingstoelage (categorie 3)',
+      });
+      const recorded = await this.events.recordWithin(tx, actor, opened.to, {
+        type: 'debt-mediation-attestation', occurredOn: date, reference: `${dossier.reference}:${date}`,
+        data: { since: signed.signed_on, category: 3, inDebtMediation: true, invoiceUnpaid: input.invoiceUnpaid, mediator: this.config.ocmw.name, debtDossierReference: dossier.reference },
+      });
+      const starts: { id: string }[] = await tx.query(
+        `SELECT id FROM workflow_outbox WHERE dossier_id = $1 AND message = 'startWorkflow' AND status = 'pending' ORDER BY id`, [opened.to.id],
+      );
+      return { opened, outboxIds: [...starts.map((r) => r.id), ...recorded.outboxIds] };
+    });
+    // After the commit: the heating allowance's workflow starts, then takes the attestation (the relay retries the rest).
+    await this.events.deliver(linked.outboxIds);
+    const { to, existing } = linked.opened;
+    return { ...stored, heatingAllowance: { dossierId: to.id, reference: to.reference, existing } };
   }
 }

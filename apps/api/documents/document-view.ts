@@ -28,4 +28,6 @@ const PROPERTIES = {
   uploadedBy: UUID, uploadedByName: STRING, uploadedAt: DATE_TIME,
 };
 export const DOCUMENT = object(PROPERTIES, Object.keys(PROPERTIES));
+/** The properties of DOCUMENT, for an answer that is a document and more. */
+export const DOCUMENT_PROPERTIES = PROPERTIES;
 export const DOCUMENT_KIND = object({ code: STRING, label: STRING }, ['code', 'label']);

@@ -4,5 +4,5 @@ import { PersonsModule } from '../persons/persons.module';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
-@Module({ imports: [DossiersModule, PersonsModule], controllers: [EventsController], providers: [EventsService] })
+@Module({ imports: [DossiersModule, PersonsModule], controllers: [EventsController], providers: [EventsService], exports: [EventsService] })
 export class EventsModule {}

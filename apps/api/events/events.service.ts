@@ -37,7 +37,7 @@ export interface IntakeEvent extends RecordEvent {
 }
 
 /** An event recorded now (created) or found recorded before (the same reference): `outboxIds` still to deliver, in order. */
-interface Recorded {
+export interface Recorded {
   event: ExternalEventEntity;
   created: boolean;
   outboxIds: string[];
@@ -81,6 +81,21 @@ export class EventsService {
       return this.insertEvent(tx, actor, dossier, body, 'api', false);
     });
     return this.answer(recorded);
+  }
+
+  /**
+   * An event another part of the API records in its own transaction, in a dossier it just opened or found (a debt
+   * mediation's attestation in the heating allowance it opened): validated like POST /dossiers/:id/events, stored once
+   * per (dossier, type, reference). `deliver` after the commit.
+   */
+  async recordWithin(tx: EntityManager, actor: AuthUser, dossier: DossierEntity, body: RecordEvent): Promise<Recorded> {
+    throwIfInvalid(validateExternalEvent(dossier.procedure, body.type, body.data, this.today()));
+    return this.insertEvent(tx, actor, dossier, body, 'api', false);
+  }
+
+  /** Delivers outbox rows now, in their order (a dossier's start before its first event); the relay retries the rest. */
+  deliver(outboxIds: string[]): Promise<boolean> {
+    return this.deliverInOrder(outboxIds);
   }
 
   async list(actor: AuthUser, dossierId: string) {

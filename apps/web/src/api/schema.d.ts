@@ -9095,7 +9095,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The attestation "in debt mediation" for the heating allowance in category 3, stored as a PDF document of the dossier (kind certificate); 409 unless the trajectory runs (agreement signed, not closed) */
+            /** @description The attestation "in debt mediation" for the heating allowance in category 3, stored as a PDF document of the dossier (kind certificate), and the heating allowance dossier it opens (linked; the person's open one is linked instead) with the attestation recorded in it; 409 unless the trajectory runs (agreement signed, not closed) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -9120,6 +9120,13 @@ export interface operations {
                         uploadedByName: string;
                         /** Format: date-time */
                         uploadedAt: string;
+                        heatingAllowance: {
+                            /** Format: uuid */
+                            dossierId: string;
+                            reference: string;
+                            /** @description The person's open heating allowance dossier was linked, not opened */
+                            existing: boolean;
+                        };
                     };
                 };
             };

@@ -690,10 +690,11 @@ export const nl = {
     preparePetition: 'Verzoekschrift opmaken',
     petitionSaved: (fileName: string) => `Verzoekschrift opgemaakt: ${fileName} staat bij de documenten.`,
     heating: 'Attest verwarmingstoelage (categorie 3)',
-    heatingHelp: 'Een cliënt in schuldbemiddeling of collectieve schuldenregeling die de verwarmingsfactuur niet kan betalen, valt onder categorie 3 van de verwarmingstoelage. Het attest komt bij de documenten van het dossier.',
+    heatingHelp: 'Een cliënt in schuldbemiddeling of collectieve schuldenregeling die de verwarmingsfactuur niet kan betalen, valt onder categorie 3 van de verwarmingstoelage. Het attest komt bij de documenten van het dossier en opent een aanvraag verwarmingstoelage in categorie 3 (een gekoppeld dossier).',
     invoiceUnpaid: 'De factuur is nog niet betaald (de toelage gaat naar de leverancier)',
     prepareHeating: 'Attest opmaken',
-    heatingSaved: (fileName: string) => `Attest opgemaakt: ${fileName} staat bij de documenten.`,
+    heatingSaved: (fileName: string, reference: string, existing: boolean) =>
+      `Attest opgemaakt: ${fileName} staat bij de documenten. ${existing ? `Gekoppeld aan de lopende aanvraag verwarmingstoelage ${reference}.` : `Aanvraag verwarmingstoelage ${reference} geopend.`}`,
     heatingNotRunning: 'Een attest kan pas wanneer het traject loopt: de overeenkomst is ondertekend en het traject is niet afgesloten.',
   },
   errors: {

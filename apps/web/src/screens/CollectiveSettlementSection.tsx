@@ -41,7 +41,7 @@ export function CollectiveSettlementSection({ dossierId, closed }: { dossierId: 
     heating.clear();
     const { data, error, response } = await api.POST('/dossiers/{id}/heating-allowance-attestation', { params: { path: { id: dossierId } }, body: { invoiceUnpaid } });
     if (!data) return response.status === 409 ? heating.refusedWith(tc.heatingNotRunning) : heating.refused(error, response.status);
-    heating.done(tc.heatingSaved(data.fileName));
+    heating.done(tc.heatingSaved(data.fileName, data.heatingAllowance.reference, data.heatingAllowance.existing));
   };
   const aria = (name: string) => ({ 'aria-describedby': `csr-${name}-error`, 'aria-invalid': form.invalid(`/${name}`) });
   return (
