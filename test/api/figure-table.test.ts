@@ -14,4 +14,9 @@ describe('figure exports (unit)', () => {
     const csv = toCsv({ fileName: 'x', sheet: 'X', columns: [{ key: 'a', header: 'Naam; voluit', kind: 'text' }, { key: 'b', header: 'Aantal', kind: 'integer' }], rows: [{ a: 'De "Kaai"', b: 1000 }, { a: null, b: null }] });
     expect(csv.toString('utf8')).toBe('\uFEFF"Naam; voluit";Aantal\r\n"De ""Kaai""";1.000\r\n;\r\n');
   });
+
+  it('writes an amount in cents as euros the Dutch way', () => {
+    const csv = toCsv({ fileName: 'x', sheet: 'X', columns: [{ key: 'c', header: 'Bedrag', kind: 'cents' }], rows: [{ c: 131_420 }, { c: 5 }, { c: -24_000 }] });
+    expect(csv.toString('utf8')).toBe('\uFEFFBedrag\r\n1.314,20\r\n0,05\r\n-240,00\r\n');
+  });
 });

@@ -16,7 +16,7 @@ describe('the heating allowance (e2e)', () => {
   const requestDate = addDays(today, -1);
   beforeAll(async () => {
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker', 'council-secretary']);
+    await sys.loginAll(['social-worker', 'council-secretary', 'team-lead']);
   });
   afterAll(async () => sys?.close());
 
@@ -66,5 +66,21 @@ describe('the heating allowance (e2e)', () => {
     });
     const notices = (await sys.db.query(`SELECT key FROM notices WHERE dossier_id = $1 ORDER BY key`, [id])).rows.map((r: { key: string }) => r.key);
     expect(notices).toEqual(expect.arrayContaining(['decision-letter', 'receipt']));
+
+    // HF-4: the month's report lists the allowance granted today, with the totals per category, as JSON and as CSV.
+    const month = today.slice(0, 7);
+    const report = await sys.http.get(`/figures/heating-allowances?month=${month}`).set(sys.as('team-lead'));
+    expect(report.status).toBe(200);
+    expect(report.body.items).toEqual([expect.objectContaining({ reference: dossier.body.reference, decisionDate: today, category: 2, fuel: 'gas-oil-bulk', litres: 1200, amountCents: 24_000, payee: 'cliënt' })]);
+    expect(report.body.totals.find((t: { category: number }) => t.category === 2)).toEqual({ category: 2, allowances: 1, litres: 1200, amountCents: 24_000 });
+    expect(report.body.totalCents).toBe(24_000);
+    const csv = await sys.http.get(`/figures/heating-allowances?month=${month}&format=csv`).set(sys.as('team-lead'));
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain(`${dossier.body.reference};`);
+    expect(csv.text).toContain(';240,00;cliënt;');
+    // Another month has none; a bad month is a 400; a social worker may not read the figures.
+    expect((await sys.http.get('/figures/heating-allowances?month=2020-01').set(sys.as('team-lead'))).body).toMatchObject({ items: [], total: 0, totalCents: 0 });
+    expect((await sys.http.get('/figures/heating-allowances?month=2026-13').set(sys.as('team-lead'))).status).toBe(400);
+    expect((await sys.http.get(`/figures/heating-allowances?month=${month}`).set(sys.as('social-worker'))).status).toBe(403);
   });
 });

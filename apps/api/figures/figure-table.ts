@@ -7,7 +7,8 @@ import { formatMonthNl } from '../../../libs/format/dutch';
  * Belgian Excel), numbers and dates written the Dutch way (1.234 · 87,5 · 10/03/2025 · maart 2025).
  * XLSX (exceljs): numbers stay numbers, days are dates shown dd/mm/jjjj, months the Dutch words.
  */
-export type ColumnKind = 'text' | 'integer' | 'percent' | 'month' | 'day';
+/** `cents`: an amount in cents, shown in euros (1.234,56; XLSX a number with the euro format). */
+export type ColumnKind = 'text' | 'integer' | 'percent' | 'month' | 'day' | 'cents';
 
 export interface Column<R> {
   key: keyof R & string;
@@ -51,6 +52,8 @@ function csvText(kind: ColumnKind, value: unknown): string {
       return dutchNumber(Number(value));
     case 'percent':
       return dutchNumber(Number(value), 1);
+    case 'cents':
+      return dutchNumber(Number(value) / 100, 2);
     case 'month':
       return formatMonthNl(String(value));
     case 'day': {
@@ -75,12 +78,13 @@ export function toCsv<R>(table: FigureTable<R>): Buffer {
 function xlsxValue(kind: ColumnKind, value: unknown): string | number | Date | null {
   if (value === null || value === undefined) return null;
   if (kind === 'integer' || kind === 'percent') return Number(value);
+  if (kind === 'cents') return Number(value) / 100;
   if (kind === 'month') return formatMonthNl(String(value));
   if (kind === 'day') return new Date(`${String(value)}T00:00:00Z`);
   return String(value);
 }
 
-const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = { integer: '#,##0', percent: '0.0', day: 'dd/mm/yyyy' };
+const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = { integer: '#,##0', percent: '0.0', day: 'dd/mm/yyyy', cents: '€ #,##0.00' };
 
 export async function toXlsx<R>(table: FigureTable<R>): Promise<Buffer> {
   const workbook = new Workbook();

@@ -64,6 +64,23 @@ const DEBT_REPORT_SUBMITTED = object(
   { year: INTEGER, submittedOn: DATE, submittedBy: UUID, rows: INTEGER, clock: { enum: ['met', 'none'] } },
   ['year', 'submittedOn', 'submittedBy', 'rows', 'clock'],
 );
+const HEATING_QUERY: JsonSchema = {
+  type: 'object',
+  required: ['month'],
+  properties: {
+    month: { ...MONTH, description: 'The month of the decisions, YYYY-MM (the Fund reimburses them the month after)' },
+    team: { type: 'string', maxLength: 63 },
+    format: { enum: ['json', 'csv', 'xlsx'], description: 'json (default), csv or xlsx; or ask by Accept' },
+  },
+  additionalProperties: false,
+};
+const HEATING_REPORT = object({
+  month: MONTH_OUT, team: nullable(STRING), total: INTEGER, totalCents: INTEGER,
+  items: { type: 'array', items: object({
+    reference: STRING, decisionDate: DATE, category: INTEGER, fuel: STRING, fuelLabel: STRING, litres: INTEGER, amountCents: INTEGER, payee: { enum: ['cliënt', 'leverancier'] }, team: STRING,
+  }, ['reference', 'decisionDate', 'category', 'fuel', 'fuelLabel', 'litres', 'amountCents', 'payee', 'team']) },
+  totals: { type: 'array', items: object({ category: INTEGER, allowances: INTEGER, litres: INTEGER, amountCents: INTEGER }, ['category', 'allowances', 'litres', 'amountCents']) },
+}, ['month', 'team', 'total', 'totalCents', 'items', 'totals']);
 const PDF_TYPE = 'application/pdf';
 
 interface AcceptRequest {
@@ -121,6 +138,15 @@ export class FiguresController {
   @ApiErrors(404)
   async dossiers(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(QUERY)) query: FiguresQuery, @Req() req: AcceptRequest) {
     return this.send(await this.figures.dossiers(actor, query), query.format, req.headers.accept);
+  }
+
+  @Get('heating-allowances')
+  @ApiQuerySchema(HEATING_QUERY)
+  @ApiOkOrFile(HEATING_REPORT, 'HF-4: the heating allowances granted in a month (by decision date) and ordered for payment, with the totals per category — what the Sociaal Verwarmingsfonds reimburses the OCMW the month after', CSV_TYPE, XLSX_TYPE)
+  @ApiPermission('figures:read')
+  @ApiErrors(400, 404)
+  async heatingAllowances(@CurrentUser() actor: AuthUser, @Query(new SchemaPipe(HEATING_QUERY)) query: { month: string; team?: string; format?: string }, @Req() req: AcceptRequest) {
+    return this.send(await this.figures.heatingAllowances(actor, query), query.format, req.headers.accept);
   }
 
   @Get('debt-mediation-report')

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../../libs/config/config';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { BREACH_CAUSE_LABELS, UNKNOWN_CAUSE } from '../../../libs/domain/breach-causes';
 import { isProcedureName, procedureDefinition } from '../../../libs/procedures';
+import { HEATING_FUELS, isHeatingFuel } from '../../../libs/domain/heating-allowance';
 import { authorize, teamInScope } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, ValidationError } from '../common/errors';
@@ -29,6 +30,10 @@ export const MAX_MONTHS = 60;
 export interface DeadlineRow { month: string; ruleId: string; title: string; due: number; onTime: number; late: number; pending: number; onTimePercent: number | null }
 export interface BreachRow { month: string; cause: string; causeLabel: string; breaches: number }
 export interface WorkloadRow { day: string; userId: string; displayName: string; team: string; openTasks: number; overdueTasks: number }
+/** One heating allowance granted in the month (HF-4): what the Sociaal Verwarmingsfonds reimburses the next month. */
+export interface HeatingAllowanceRow {
+  reference: string; decisionDate: string; category: number; fuel: string; fuelLabel: string; litres: number; amountCents: number; payee: string; team: string;
+}
 export interface DossierRow { month: string; procedure: string; procedureTitle: string; opened: number; closed: number }
 
 /** The export of each figure: file name, sheet, and its columns as [key, Dutch header, kind]. */
@@ -47,6 +52,10 @@ const TABLES = {
   schuldbemiddeling: table<DebtReportRow>('schuldbemiddeling', 'Schuldbemiddeling', [
     ['team', 'Team', 'text'], ['typeLabel', 'Soort dossier', 'text'], ['opened', 'Geopend', 'integer'], ['closed', 'Afgesloten', 'integer'],
     ['runningAtYearEnd', 'Lopend op 31 december', 'integer'],
+  ]),
+  verwarmingstoelagen: table<HeatingAllowanceRow>('verwarmingstoelagen', 'Verwarmingstoelagen', [
+    ['reference', 'Dossier', 'text'], ['decisionDate', 'Beslissing', 'day'], ['category', 'Categorie', 'integer'], ['fuelLabel', 'Brandstof', 'text'],
+    ['litres', 'Liter', 'integer'], ['amountCents', 'Bedrag', 'cents'], ['payee', 'Betaald aan', 'text'], ['team', 'Team', 'text'],
   ]),
   dossiers: table<DossierRow>('dossiers', 'Dossiers', [['month', 'Maand', 'month'], ['procedureTitle', 'Procedure', 'text'], ['opened', 'Geopend', 'integer'], ['closed', 'Afgesloten', 'integer']]),
 };
@@ -159,6 +168,46 @@ export class FiguresService {
       opened: r.opened as number, closed: r.closed as number,
     }));
     return this.answer(p, TABLES.dossiers, items);
+  }
+
+  /**
+   * HF-4 (domain §7.2): the State reimburses the OCMW monthly for the heating allowances granted in the month before.
+   * The report of a month lists every allowance the BCSD granted in it (by the decision's date) and ordered for payment
+   * — not cancelled —, with its category, fuel, litres, amount and payee, and the totals per category: what finance
+   * checks the Fund's transfer against. The operating-cost contribution is the Fund's and not computed here.
+   */
+  async heatingAllowances(actor: AuthUser, query: { month: string; team?: string }) {
+    const team = teamInScope(actor, 'figures:read', query.team);
+    const from = `${query.month}-01`;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT d.reference, d.team, a.decision->>'decisionDate' AS decision_date, (t.outcome->>'category')::int AS category, t.outcome->>'fuel' AS fuel,
+              coalesce((p.computation->>'litresCounted')::int, 0) AS litres, p.amount_cents, p.payee_party_id IS NOT NULL AS to_party
+         FROM payments p JOIN dossiers d ON d.id = p.dossier_id
+         JOIN LATERAL (SELECT decision FROM agenda_items WHERE dossier_id = d.id AND status = 'decided' AND decision->>'result' = 'granted'
+                        ORDER BY decision->>'decisionDate' DESC, created_at DESC LIMIT 1) a ON true
+         JOIN LATERAL (SELECT outcome FROM tasks WHERE dossier_id = d.id AND kind = 'heating-inquiry' AND status = 'completed'
+                        ORDER BY completed_at DESC LIMIT 1) t ON true
+        WHERE d.procedure = 'heating-allowance' AND p.kind IN ('allowance', 'invoice') AND p.status <> 'cancelled'
+          AND (a.decision->>'decisionDate')::date >= $1::date AND (a.decision->>'decisionDate')::date < ($1::date + interval '1 month')
+          AND ($2::text IS NULL OR d.team = $2)
+        ORDER BY decision_date, d.reference`,
+      [from, team],
+    );
+    const items: HeatingAllowanceRow[] = rows.map((r) => ({
+      reference: r.reference as string, decisionDate: r.decision_date as string, category: r.category as number, fuel: r.fuel as string,
+      fuelLabel: isHeatingFuel(r.fuel) ? HEATING_FUELS[r.fuel].label : String(r.fuel), litres: r.litres as number, amountCents: r.amount_cents as number,
+      payee: r.to_party ? 'leverancier' : 'cliënt', team: r.team as string,
+    }));
+    const totals = [1, 2, 3].map((category) => {
+      const of = items.filter((i) => i.category === category);
+      return { category, allowances: of.length, litres: of.reduce((s, i) => s + i.litres, 0), amountCents: of.reduce((s, i) => s + i.amountCents, 0) };
+    });
+    const spec = TABLES.verwarmingstoelagen;
+    const table: FigureTable<HeatingAllowanceRow> = { fileName: `verwarmingstoelagen-${query.month}${team ? `-${team}` : ''}`, sheet: spec.sheet, columns: spec.columns, rows: items };
+    return {
+      json: { month: query.month, team, items, total: items.length, totals, totalCents: items.reduce((s, i) => s + i.amountCents, 0) },
+      table,
+    };
   }
 
   private answer<R>(p: Period, spec: { name: string; sheet: string; columns: Column<R>[] }, rows: R[]) {

@@ -1172,6 +1172,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figures/heating-allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FiguresController_heatingAllowances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figures/debt-mediation-report": {
         parameters: {
             query?: never;
@@ -13012,6 +13028,108 @@ export interface operations {
                         /** @description YYYY-MM */
                         to: string;
                         team: string | null;
+                    };
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, not a UUID, or it belongs to another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FiguresController_heatingAllowances: {
+        parameters: {
+            query: {
+                /** @description The month of the decisions, YYYY-MM (the Fund reimburses them the month after) */
+                month: string;
+                team?: string;
+                /** @description json (default), csv or xlsx; or ask by Accept */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HF-4: the heating allowances granted in a month (by decision date) and ordered for payment, with the totals per category — what the Sociaal Verwarmingsfonds reimburses the OCMW the month after */
+            200: {
+                headers: {
+                    /** @description With a file: attachment; filename="…" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM */
+                        month: string;
+                        team: string | null;
+                        total: number;
+                        totalCents: number;
+                        items: {
+                            reference: string;
+                            /** Format: date */
+                            decisionDate: string;
+                            category: number;
+                            fuel: string;
+                            fuelLabel: string;
+                            litres: number;
+                            amountCents: number;
+                            /** @enum {unknown} */
+                            payee: "cliënt" | "leverancier";
+                            team: string;
+                        }[];
+                        totals: {
+                            category: number;
+                            allowances: number;
+                            litres: number;
+                            amountCents: number;
+                        }[];
                     };
                     "text/csv; charset=utf-8": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
