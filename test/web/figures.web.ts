@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { FIGURES_PERIOD, seedFigures } from '../support/figures-seed';
 import { startTestSystem, TestSystem } from '../support/system';
 import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
@@ -138,6 +138,27 @@ describe('the Cijfers screen and the breach cause (browser)', () => {
     const [download] = await Promise.all([lead.waitForEvent('download'), pdf.click()]);
     expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await section.getByRole('link', { name: 'Dossiers schuldbemiddeling 2025 als CSV downloaden' }).getAttribute('href')).toBe('/figures/debt-mediation-report?year=2025&format=csv');
+    await lead.close();
+  });
+
+  it('shows the heating allowances of a month for the Fund (HF-4): last month by default, an empty month said in Dutch, its downloads', async () => {
+    const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
+    await lead.goto(`${sys.baseUrl}/app/cijfers`);
+    const section = lead.getByRole('region', { name: 'Verwarmingstoelagen (terugbetaling door het Fonds)' });
+    const [y, m] = todayInBrussels().slice(0, 7).split('-').map(Number);
+    const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    expect(await section.getByLabel('Maand van de beslissingen').inputValue()).toBe(last);
+    await section.getByLabel('Maand van de beslissingen').fill('');
+    await section.getByRole('button', { name: 'Maand opvragen' }).click();
+    await section.getByRole('alert').getByText('Kies een maand.').waitFor();
+    await section.getByLabel('Maand van de beslissingen').fill('2020-02');
+    await section.getByRole('button', { name: 'Maand opvragen' }).click();
+    await section.getByText('De verwarmingstoelagen die het BCSD in februari 2020 toekende').waitFor();
+    await section.getByText('Geen verwarmingstoelagen toegekend in deze maand.').waitFor();
+    const csv = section.getByRole('link', { name: 'Verwarmingstoelagen toegekend in februari 2020 als CSV downloaden' });
+    expect(await csv.getAttribute('href')).toBe('/figures/heating-allowances?month=2020-02&format=csv');
+    const [download] = await Promise.all([lead.waitForEvent('download'), csv.click()]);
+    expect(fs.readFileSync(await download.path(), 'utf8')).toBe('\uFEFFDossier;Beslissing;Categorie;Brandstof;Liter;Bedrag;Betaald aan;Team\r\n');
     await lead.close();
   });
 

@@ -327,6 +327,16 @@ export const nl = {
       badSubmittedOn: (year: number) => `Kies een datum na 31 december ${year} en niet later dan vandaag.`,
       submitted: (on: string, by: string) => `Ingediend op ${on} door ${by}. De cijfers zijn die van die dag.`,
     },
+    heatingReport: {
+      title: 'Verwarmingstoelagen (terugbetaling door het Fonds)',
+      help: (m: string) => `De verwarmingstoelagen die het BCSD in ${m} toekende: het Sociaal Verwarmingsfonds betaalt ze het OCMW de maand erna terug.`,
+      month: 'Maand van de beslissingen', show: 'Maand opvragen', badMonth: 'Kies een maand.',
+      caption: (m: string) => `Verwarmingstoelagen toegekend in ${m}`,
+      columns: ['Dossier', 'Beslissing', 'Categorie', 'Brandstof', 'Liter', 'Bedrag', 'Betaald aan'],
+      none: 'Geen verwarmingstoelagen toegekend in deze maand.',
+      totals: (count: number, amount: string) => `Totaal: ${count} toelage(n), ${amount}.`,
+      perCategory: (category: number, count: number, amount: string) => `Categorie ${category}: ${count} toelage(n), ${amount}`,
+    },
   },
   loi: {
     title: 'Opvangplaatsen (LOI)',

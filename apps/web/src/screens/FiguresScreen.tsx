@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
-import { dateLong, month, number, todayInBrussels } from '../format';
+import { dateLong, euro, month, number, todayInBrussels } from '../format';
 import { t } from '../i18n';
 import { may, useSession } from '../session';
 import { refusal } from './TaskScreen';
@@ -133,6 +133,7 @@ export function FiguresScreen() {
         </>
       )}
       <DebtReportSection />
+      <HeatingReportSection />
     </Page>
   );
 }
@@ -276,5 +277,74 @@ function SubmitDebtReport({ year, onDone }: { year: number; onDone: () => void }
       <button type="submit" disabled={busy}>{tr.submit}</button>
       <p id="debt-report-submit-error" className="error" role="alert">{error}</p>
     </form>
+  );
+}
+
+type HeatingReport = Json<paths['/figures/heating-allowances']['get']['responses']>;
+
+/** The month before this one (YYYY-MM): the allowances the Fund reimburses this month (HF-4). */
+function previousMonth(): string {
+  const [y, m] = todayInBrussels().slice(0, 7).split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * HF-4: the heating allowances the BCSD granted in a month (default: last month), what the Sociaal Verwarmingsfonds
+ * reimburses the month after — each allowance, the totals per category, and the CSV and XLSX downloads.
+ */
+function HeatingReportSection() {
+  const tr = t.figures.heatingReport;
+  const [chosen, setChosen] = useState(previousMonth());
+  const [shown, setShown] = useState(chosen);
+  const [report, setReport] = useState<HeatingReport | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    setReport(null);
+    void api.GET('/figures/heating-allowances', { params: { query: { month: shown } } }).then(({ data }) => {
+      if (live && data) setReport(data as HeatingReport);
+    });
+    return () => { live = false; };
+  }, [shown]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(chosen)) return setError(tr.badMonth);
+    setError('');
+    setShown(chosen);
+  };
+  const file = (format: 'csv' | 'xlsx') => `/figures/heating-allowances?${new URLSearchParams({ month: shown, format })}`;
+  const caption = tr.caption(month(shown));
+  return (
+    <section aria-labelledby="figure-heating-report" className="figure">
+      <h2 id="figure-heating-report">{tr.title}</h2>
+      <p>{tr.help(month(shown))}</p>
+      <form noValidate onSubmit={submit} aria-label={tr.title}>
+        <label htmlFor="heating-report-month">{tr.month}</label>
+        <input id="heating-report-month" type="month" value={chosen} onChange={(e) => setChosen(e.target.value)} />
+        <button type="submit">{tr.show}</button>
+        <p className="error" role="alert">{error}</p>
+      </form>
+      {!report ? <Loading /> : report.items.length === 0 ? <p>{tr.none}</p> : (
+        <>
+          <table>
+            <caption>{caption}</caption>
+            <thead><tr>{tr.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>{report.items.map((r) => (
+              <tr key={r.reference}>
+                <th scope="row">{r.reference}</th><td>{dateLong(r.decisionDate)}</td><td>{r.category}</td><td>{r.fuelLabel}</td>
+                <td>{number(r.litres)}</td><td>{euro(r.amountCents)}</td><td>{r.payee}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+          <p>{tr.totals(report.total, euro(report.totalCents))}</p>
+          <ul>{report.totals.filter((c) => c.allowances > 0).map((c) => <li key={c.category}>{tr.perCategory(c.category, c.allowances, euro(c.amountCents))}</li>)}</ul>
+        </>
+      )}
+      <p>
+        {t.figures.downloads}{' '}
+        <a href={file('csv')} download aria-label={t.figures.csv(caption)}>{t.figures.csvShort}</a>{' · '}
+        <a href={file('xlsx')} download aria-label={t.figures.xlsx(caption)}>{t.figures.xlsxShort}</a>
+      </p>
+    </section>
   );
 }
