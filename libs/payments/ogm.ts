@@ -31,3 +31,24 @@ export function parseOgm(text: string): string | null {
 }
 
 export const isValidOgm = (text: string): boolean => parseOgm(text) !== null;
+
+/**
+ * One digit per procedure whose dossiers carry plans, so that two procedures' dossier numbers never give the same
+ * communication (their references share year and number: LL-2026-000001, HW-2026-000001). Fixed: a digit once given
+ * is printed on transfers and never reused.
+ */
+export const OGM_PROCEDURE_DIGITS: Readonly<Record<string, number>> = { HW: 1, VU: 2, MD: 3, LL: 4, SB: 5, VT: 6, PK: 7 };
+
+/**
+ * The communication of a dossier's repayment plan, from business names only: the reference's prefix (its digit),
+ * year (two digits) and number (six), and the plan's number in the dossier (1–9) — `HW-2026-000123` plan 1 is
+ * `1 26 000123 1` and its check digits. The same plan always gets the same communication, however often it is made.
+ */
+export function planOgm(reference: string, plan: number): string {
+  const match = /^([A-Z]+)-(\d{4})-(\d{6})$/.exec(reference);
+  if (!match) throw new RangeError(`not a dossier reference: ${reference}`);
+  const digit = OGM_PROCEDURE_DIGITS[match[1]];
+  if (digit === undefined) throw new RangeError(`no OGM digit for the procedure of ${reference}`);
+  if (!Number.isInteger(plan) || plan < 1 || plan > 9) throw new RangeError(`a plan number is 1–9: ${plan}`);
+  return formatOgm(`${digit}${match[2].slice(2)}${match[3]}${plan}`);
+}

@@ -1,4 +1,4 @@
-import { formatOgm, isValidOgm, ogmCheck, parseOgm } from '../../../libs/payments/ogm';
+import { formatOgm, isValidOgm, ogmCheck, parseOgm, planOgm } from '../../../libs/payments/ogm';
 
 /** The Belgian structured communication (Febelfin): ten digits and their number mod 97 (97 for 0). */
 describe('structured communication (OGM)', () => {
@@ -21,5 +21,21 @@ describe('structured communication (OGM)', () => {
     expect(parseOgm('+++123/4567/8900+++')).toBeNull();
     expect(parseOgm('huur januari')).toBeNull();
     expect([isValidOgm(formatOgm('9876543210')), isValidOgm('')]).toEqual([true, false]);
+  });
+});
+
+describe('the communication of a repayment plan', () => {
+  it('is built from the reference and the plan number, the same each time, and differs between procedures and plans', () => {
+    // 1 26 000123 1 → 1260001231 mod 97 = 1260001231 - 97 × 12989703 = 40.
+    expect(planOgm('HW-2026-000123', 1)).toBe('+++126/0001/23140+++');
+    expect(planOgm('HW-2026-000123', 1)).toBe(planOgm('HW-2026-000123', 1));
+    expect(new Set([planOgm('HW-2026-000123', 1), planOgm('HW-2026-000123', 2), planOgm('VU-2026-000123', 1), planOgm('HW-2025-000123', 1)]).size).toBe(4);
+    expect(isValidOgm(planOgm('VU-2026-999999', 9))).toBe(true);
+  });
+
+  it('refuses what is not a dossier reference, a procedure without a digit, a plan out of range', () => {
+    expect(() => planOgm('HW-26-123', 1)).toThrow(RangeError);
+    expect(() => planOgm('LOI-2026-000001', 1)).toThrow(RangeError);
+    expect(() => planOgm('HW-2026-000123', 10)).toThrow(RangeError);
   });
 });
