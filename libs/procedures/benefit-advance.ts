@@ -7,7 +7,7 @@
  * into a request for leefloon or social aid (a linked dossier). Its workflow is workflows/benefit-advance/. Pure data.
  */
 import { BENEFIT_ADVANCE_TASK_KINDS, cents, choice, notBefore, object, requiredWhen, text, date } from '../tasks/task-kinds';
-import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, periodInOrder, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
 import type { ProcedureDefinition } from './types';
 
@@ -80,6 +80,8 @@ export const BENEFIT_ADVANCE = {
         amountCents: { ...cents('Betaald bedrag (cent)'), minimum: 1 },
         benefitRunning: choice('Betaalt de uitbetalingsinstelling de uitkering voortaan zelf aan de cliënt?', [[true, 'Ja'], [false, 'Nee, nog niet']]),
       }),
+      // A period the wrong way round would set nothing off and pay everything on to the client.
+      check: periodInOrder('periodFrom', 'periodTo', 'before-from'),
     },
     // The paying body refuses the benefit: nothing to recover by subrogation; the advances stop.
     'benefit-refused': {

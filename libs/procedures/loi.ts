@@ -9,7 +9,7 @@
  */
 import { choice, date, LOI_TASK_KINDS, object, requiredWhen, text } from '../tasks/task-kinds';
 import type { SchemaError } from '../validation/schema';
-import { LABOUR_COURT_APPEAL_HOW, RATIFICATION } from './pipeline';
+import { LABOUR_COURT_APPEAL_HOW, periodInOrder, RATIFICATION } from './pipeline';
 import type { ProcedureDefinition } from './types';
 
 /**
@@ -66,11 +66,7 @@ export function loiMeasureOf(type: 'loi-order-measure' | 'loi-sanction', data: R
 }
 
 /** A period's end not before its start (an order measure, a temporary sanction). */
-function periodErrors(d: Record<string, unknown>): SchemaError[] {
-  return typeof d.from === 'string' && typeof d.to === 'string' && d.to < d.from
-    ? [{ path: '/to', code: 'before-start', message: 'the period ends on or after its first day' }]
-    : [];
-}
+const periodErrors = periodInOrder('from', 'to', 'before-start');
 
 export const LOI = {
   name: 'loi',

@@ -4,6 +4,7 @@
  * court as the letters explain it. Pure data.
  */
 import { choice, date, object, requiredWhen, text } from '../tasks/task-kinds';
+import type { SchemaError } from '../validation/schema';
 import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, ProcedureStatus, TaskForm } from './types';
 
 /**
@@ -133,3 +134,12 @@ export const runningAidForms = (inquiry: string, report: string, inquiryCategory
     },
   },
 }) satisfies Record<string, TaskForm>;
+
+/**
+ * An event's period in order: its end (`to`) not before its start (`from`), as a check beside the schema (the API's
+ * error shape). `code` is the error code the event kind has always answered with.
+ */
+export const periodInOrder = (from: string, to: string, code: string) => (d: Record<string, unknown>): SchemaError[] =>
+  typeof d[from] === 'string' && typeof d[to] === 'string' && (d[to] as string) < (d[from] as string)
+    ? [{ path: `/${to}`, code, message: 'the period ends on or after its first day' }]
+    : [];

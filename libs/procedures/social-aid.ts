@@ -6,7 +6,7 @@
  * Its workflows are workflows/social-aid/. Pure data: workflows import it.
  */
 import { AID_FIELDS, AID_FORM_REQUIREMENTS, cents, choice, date, noGrantWithCode207, notBefore, object, requiredFields, requiredWhen, SOCIAL_AID_TASK_KINDS, text } from '../tasks/task-kinds';
-import { COMPETENCE_CHANGED_EVENT, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
+import { COMPETENCE_CHANGED_EVENT, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, LABOUR_COURT_APPEAL_HOW, monthlyAmountFrom, periodInOrder, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION, runningAidForms } from './pipeline';
 import type { ProcedureDefinition } from './types';
 
 const motivation = text('Motivering (juridische en feitelijke redenen)', 8000);
@@ -164,9 +164,7 @@ export const SOCIAL_AID = {
       requiredWhen('form', 'D2', ['periodFrom', 'periodTo', 'description', 'amountCents', 'paidOn'], 'for medical costs'),
       // Reimbursed only on proof of actual expenses (§5.3): the day it was paid.
       requiredWhen('form', 'F', ['homeTakenOn', 'description', 'amountCents', 'paidOn'], 'for the housing costs of a first home')),
-      check: (d) => (typeof d.periodFrom === 'string' && typeof d.periodTo === 'string' && d.periodTo < d.periodFrom
-        ? [{ path: '/periodTo', code: 'before-from', message: 'the period ends on or after its first day' }]
-        : []),
+      check: periodInOrder('periodFrom', 'periodTo', 'before-from'),
     },
     // The decision to take medical costs on (urgent medical aid, KB 12 december 1996, or other care): form B2.
     'wet1965-medical-aid': {

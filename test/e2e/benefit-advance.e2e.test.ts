@@ -68,6 +68,9 @@ describe('the advance on a benefit (e2e)', () => {
     const arrears = { type: 'benefit-arrears-paid', occurredOn: today, reference: 'UNIPROC-1', data: { periodFrom: today, periodTo: today, amountCents: advance.amount_cents + 20_000, benefitRunning: true } };
     const bad = await sys.http.post(`/dossiers/${id}/events`).set(sys.as('social-worker')).send({ ...arrears, data: { ...arrears.data, periodTo: undefined } });
     expect(bad.status).toBe(400);
+    // A period the wrong way round would set nothing off and pay it all on to the client: a 400 too.
+    const backwards = await sys.http.post(`/dossiers/${id}/events`).set(sys.as('social-worker')).send({ ...arrears, data: { ...arrears.data, periodFrom: today, periodTo: addDays(today, -1) } });
+    expect([backwards.status, backwards.body.errors]).toEqual([400, [expect.objectContaining({ path: '/data/periodTo', code: 'before-from' })]]);
     expect((await sys.db.query(`SELECT count(*)::int AS n FROM external_events WHERE dossier_id = $1`, [id])).rows[0].n).toBe(0);
     expect((await sys.http.post(`/dossiers/${id}/events`).set(sys.as('social-worker')).send(arrears)).status).toBe(201);
 
