@@ -6,8 +6,8 @@
  * OCMW recorded as an event (the surplus above the advances paid on to the client), and the closure or the conversion
  * into a request for leefloon or social aid (a linked dossier). Its workflow is workflows/benefit-advance/. Pure data.
  */
-import { BENEFIT_ADVANCE_TASK_KINDS, cents, choice, notBefore, object, requiredWhen, text, date } from '../tasks/task-kinds';
-import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, periodInOrder, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { BENEFIT_ADVANCE_TASK_KINDS, cents, choice, object, text } from '../tasks/task-kinds';
+import { amountCouncil, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, periodInOrder, PIPELINE_FORMS, PIPELINE_STATUSES } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
 import type { ProcedureDefinition } from './types';
 
@@ -31,26 +31,7 @@ export const BENEFIT_ADVANCE = {
   // SA-3 art. 58 §2 (one calendar month; the domain's "30 d"), SA-5-NO-DECISION art. 71 al. 2, SA-2 art. 58 §3, SA-4
   // art. 62bis OCMW-wet. The paying bodies' own answer times are [U] (§10): no clock is set for them, only reminders.
   deadlines: { decision: 'SA-3', noDecisionAppeal: 'SA-5-NO-DECISION', forwarding: 'SA-2', notification: 'SA-4' },
-  council: {
-    proposalSchema: object(['reference', 'proposal', 'motivation'], {
-      reference: text('Dossiernummer', 40),
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['not-competent', 'Niet bevoegd: doorsturen naar het bevoegde OCMW']]),
-      amountCents: cents('Voorschot per maand (cent)'),
-      motivation: text('Motivering', 8000),
-    }),
-    decisions: {
-      decision: {
-        schema: object(['result', 'decisionDate', 'motivation'], {
-          result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['postponed', 'Uitgesteld']]),
-          decisionDate: date('Datum van de beslissing'),
-          amountCents: { ...cents('Voorschot per maand (cent)'), minimum: 1 },
-          motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
-        }, requiredWhen('result', 'granted', ['amountCents'], 'for a grant')),
-        check: (d, ctx) => notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
-      },
-      ratification: RATIFICATION,
-    },
-  },
+  council: amountCouncil('Voorschot per maand (cent)'),
   letters: {
     request: 'een voorschot op een sociale uitkering',
     right: 'voorschot op een sociale uitkering',

@@ -5,8 +5,8 @@
  * request within 60 days of the delivery, HF-2 the decision within the month, HF-3 the payment within 15 days) and its
  * amount from the dated scale (libs/domain/heating-allowance.ts). Its workflow is workflows/heating-allowance/. Pure data.
  */
-import { cents, choice, date, HEATING_ALLOWANCE_TASK_KINDS, notBefore, object, requiredWhen, text } from '../tasks/task-kinds';
-import { COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES, RATIFICATION } from './pipeline';
+import { choice, date, HEATING_ALLOWANCE_TASK_KINDS, object, text } from '../tasks/task-kinds';
+import { amountCouncil, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
 import type { ProcedureDefinition } from './types';
 
@@ -36,27 +36,8 @@ export const HEATING_ALLOWANCE = {
   // HF-2: "binnen de maand" (one calendar month); the absence of a decision, the forwarding and the notification as in
   // every request under the OCMW-wet (SA-5-NO-DECISION art. 71 al. 2, SA-2 art. 58 §3, SA-4 art. 62bis).
   deadlines: { decision: 'HF-2', noDecisionAppeal: 'SA-5-NO-DECISION', forwarding: 'SA-2', notification: 'SA-4' },
-  council: {
-    // The proposal is computed from the inquiry's facts (the scale, the year's earlier deliveries, HF-1).
-    proposalSchema: object(['reference', 'proposal', 'motivation'], {
-      reference: text('Dossiernummer', 40),
-      proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['not-competent', 'Niet bevoegd: doorsturen naar het bevoegde OCMW']]),
-      amountCents: cents('Bedrag van de toelage (cent)'),
-      motivation: text('Motivering', 8000),
-    }),
-    decisions: {
-      decision: {
-        schema: object(['result', 'decisionDate', 'motivation'], {
-          result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['postponed', 'Uitgesteld']]),
-          decisionDate: date('Datum van de beslissing'),
-          amountCents: { ...cents('Bedrag van de toelage (cent)'), minimum: 1 },
-          motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
-        }, requiredWhen('result', 'granted', ['amountCents'], 'for a grant')),
-        check: (d, ctx) => notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
-      },
-      ratification: RATIFICATION,
-    },
-  },
+  // The proposal is computed from the inquiry's facts (the scale, the year's earlier deliveries, HF-1).
+  council: amountCouncil('Bedrag van de toelage (cent)'),
   letters: {
     request: 'een verwarmingstoelage (Sociaal Verwarmingsfonds)',
     right: 'verwarmingstoelage',

@@ -3,9 +3,9 @@
  * define alike: the statuses its steps set, the ratification of the chair's urgent decision, the appeal at the labour
  * court as the letters explain it. Pure data.
  */
-import { choice, date, object, requiredWhen, text } from '../tasks/task-kinds';
+import { cents, choice, date, notBefore, object, requiredWhen, text } from '../tasks/task-kinds';
 import type { SchemaError } from '../validation/schema';
-import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, ProcedureStatus, TaskForm } from './types';
+import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, ProcedureDefinition, ProcedureStatus, TaskForm } from './types';
 
 /**
  * Another OCMW that found itself not competent forwards the request with its reasons within 5 days (CO-1: art. 58 §3
@@ -99,6 +99,32 @@ export const RATIFICATION = {
     motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
   }),
 } satisfies CouncilDecisionKind;
+
+/**
+ * The council of a request whose grant is one amount (a heating allowance, an advance per month): the proposal to grant,
+ * refuse or forward, with its amount; the decision granted (with its amount), refused or postponed, not before the
+ * request; the ratification of the chair's urgent decision. `amountTitle` names the amount in Dutch.
+ */
+export const amountCouncil = (amountTitle: string) => ({
+  proposalSchema: object(['reference', 'proposal', 'motivation'], {
+    reference: text('Dossiernummer', 40),
+    proposal: choice('Voorstel', [['grant', 'Toekennen'], ['refuse', 'Weigeren'], ['not-competent', 'Niet bevoegd: doorsturen naar het bevoegde OCMW']]),
+    amountCents: cents(amountTitle),
+    motivation: text('Motivering', 8000),
+  }),
+  decisions: {
+    decision: {
+      schema: object(['result', 'decisionDate', 'motivation'], {
+        result: choice('Beslissing', [['granted', 'Toegekend'], ['refused', 'Geweigerd'], ['postponed', 'Uitgesteld']]),
+        decisionDate: date('Datum van de beslissing'),
+        amountCents: { ...cents(amountTitle), minimum: 1 },
+        motivation: text('Motivering (juridische en feitelijke redenen)', 8000),
+      }, requiredWhen('result', 'granted', ['amountCents'], 'for a grant')),
+      check: (d, ctx) => notBefore(d, 'decisionDate', ctx.requestDate, 'the request date'),
+    },
+    ratification: RATIFICATION,
+  },
+}) satisfies ProcedureDefinition['council'];
 
 /** How a client lodges an appeal at the labour court (the leefloon and social aid decision letters say it alike). */
 export const LABOUR_COURT_APPEAL_HOW =
