@@ -39,6 +39,16 @@ describe('the app by keyboard only (browser)', () => {
       return ((label && label.textContent) || e.getAttribute('aria-label') || e.textContent || '').trim();
     })()`);
 
+  /**
+   * Waits until the screen titled `title` has taken focus on its heading (Page moves focus there in an effect after
+   * it renders). Tabbing before that races the effect: focus can jump back to the heading after a field was reached,
+   * and the letters typed next go nowhere (this made the sign-in fail once in CI).
+   */
+  async function arrived(page: Page, title: string) {
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.waitForFunction((name) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent?.trim() === name, title);
+  }
+
   /** Tab forward until the focused element is named `name` (at most 60 stops, else the control is unreachable). */
   async function tabTo(page: Page, name: string | RegExp) {
     for (let i = 0; i < 60; i++) {
@@ -52,17 +62,19 @@ describe('the app by keyboard only (browser)', () => {
   it('signs in, opens the task from Mijn taken and completes it without a mouse', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
     await page.goto(`${sys.baseUrl}/app/aanmelden`);
+    await arrived(page, 'Aanmelden');
     await tabTo(page, 'Gebruikersnaam');
     await page.keyboard.type('social-worker');
     await tabTo(page, 'Wachtwoord');
     await page.keyboard.type('demo');
+    expect(await page.getByLabel('Gebruikersnaam').inputValue()).toBe('social-worker');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/app/taken');
-    await page.getByRole('heading', { level: 1, name: 'Mijn taken' }).waitFor();
+    await arrived(page, 'Mijn taken');
 
     await tabTo(page, 'Territoriale bevoegdheid nagaan');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Territoriale bevoegdheid nagaan' }).waitFor();
+    await arrived(page, 'Territoriale bevoegdheid nagaan');
     // The facts first (a new dossier requires them): the situation, then the usual residence from the OCMW directory.
     await tabTo(page, 'Situatie op de datum van de aanvraag *');
     await page.keyboard.type('Woont');
