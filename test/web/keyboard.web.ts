@@ -46,7 +46,7 @@ describe('the app by keyboard only (browser)', () => {
    */
   async function arrived(page: Page, title: string) {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await page.waitForFunction((name) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent?.trim() === name, title);
+    await page.waitForFunction(`(() => { const e = document.activeElement; return !!e && e.tagName === 'H1' && (e.textContent || '').trim() === ${JSON.stringify(title)}; })()`);
   }
 
   /** Tab forward until the focused element is named `name` (at most 60 stops, else the control is unreachable). */
