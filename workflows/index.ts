@@ -10,4 +10,5 @@ export { loiResidency } from './loi/loi.workflow';
 export { loiPlaceClosure } from './loi/place-closure.workflow';
 export { heatingAllowanceApplication } from './heating-allowance/heating-allowance.workflow';
 export { benefitAdvanceApplication } from './benefit-advance/benefit-advance.workflow';
+export { rentGuaranteeApplication } from './rent-guarantee/rent-guarantee.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

@@ -42,6 +42,8 @@ export interface DossierSettings {
   creditorAnswerDays?: number;
   /** LOI: months a recognised resident may stay after the positive decision (LOI-5, [U]). */
   loiTransitionMonths?: number;
+  /** Rent guarantee: days after an instalment's due day before the reminder ([U] local practice). */
+  instalmentGraceDays?: number;
   /** This OCMW's NIS code (OCMW_NIS_CODE): the competence check's facts are judged from its side (Wet 1965). */
   ocmwNisCode?: string;
 }
@@ -66,6 +68,7 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
         evaluationMonths: config.debtMediation.evaluationMonths,
         creditorAnswerDays: config.debtMediation.creditorAnswerDays,
         loiTransitionMonths: config.loiResidency.transitionMonths,
+        instalmentGraceDays: config.rentGuarantee.instalmentGraceDays,
         ocmwNisCode: config.ocmw.nisCode,
       };
     },

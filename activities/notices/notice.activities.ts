@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { NoticeEntity, PartnerMessageEntity, PartyEntity, PersonEntity, PersonIdentifierEntity } from '../../libs/db/entities';
-import { formatNationalNumber, validateNationalNumber } from '../../libs/domain/identifiers';
+import { formatIban, formatNationalNumber, validateNationalNumber } from '../../libs/domain/identifiers';
 import { clockTrigger, isPartnerFormId, PARTNER_NAMES, PartnerFormId, partnerForm, partnerMessageLabel, partnerRefOf } from '../../libs/partner-forms/registry';
 import { validateSchema } from '../../libs/validation/schema';
 import { Partner, PARTNERS } from '../../libs/db/entities/partner-message.entity';
@@ -22,6 +22,7 @@ import {
   AppealInfo,
   formatDateNl,
   isCreditorTemplate,
+  isGuaranteePartyTemplate,
   isAppealableTemplate,
   LetterBase,
   LetterDocument,
@@ -61,14 +62,16 @@ export type LetterDelivery =
 type ContextKey = keyof LetterBase | 'appeal';
 /**
  * Defaulted by the activity: answerBy = letter date + config.notices.documentReminderDays (documents letters);
- * firstRequestDate from reminderOf; debtor (creditor letters) = the dossier's client.
+ * firstRequestDate from reminderOf; debtor (creditor letters) and client (guarantee letters) = the dossier's client;
+ * ocmwIban (repayment letters) = OCMW_IBAN; landlord (bank request) = the name of the party `landlordPartyId`.
  */
-type DefaultedKey = 'answerBy' | 'firstRequestDate' | 'debtor';
+type DefaultedKey = 'answerBy' | 'firstRequestDate' | 'debtor' | 'client' | 'ocmwIban' | 'landlord';
 export type LetterInput<T extends TemplateName> = Omit<TemplateData[T], ContextKey | DefaultedKey | (T extends 'forwarding-ocmw' ? 'competentOcmw' : never)> &
   Partial<Pick<TemplateData[T], DefaultedKey & keyof TemplateData[T]>> &
   Partial<Omit<LetterBase, 'recipient'>> & { recipient?: LetterBase['recipient'] } &
   // A forwarding addressed to the competent OCMW as a party (recipient.partyId) names that OCMW from the party.
-  (T extends 'forwarding-ocmw' ? { competentOcmw?: TemplateData[T]['competentOcmw'] } : unknown) & {
+  (T extends 'forwarding-ocmw' ? { competentOcmw?: TemplateData[T]['competentOcmw'] } : unknown) &
+  (T extends 'guarantee-bank-request' ? { landlordPartyId?: string } : unknown) & {
     appeal?: T extends `decision-${string}` ? Partial<AppealInfo> : never;
   };
 
@@ -234,6 +237,24 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
     if (isCreditorTemplate(input.template)) {
       // The client is the debtor the creditor knows; their name and address never travel through the workflow.
       data.debtor ??= { name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') };
+    }
+    if (input.template === 'guarantee-bank-request' && typeof (input.data as { landlordPartyId?: unknown }).landlordPartyId === 'string') {
+      // The landlord the bank guarantee is for, by its party id: a landlord may be a person, whose name stays out of the workflow.
+      const landlordPartyId = (input.data as { landlordPartyId: string }).landlordPartyId;
+      const landlord = await dataSource.manager.findOneBy(PartyEntity, { id: landlordPartyId });
+      if (!landlord || !(await partyTakesPart(dataSource.manager, ctx.dossier.id, landlordPartyId))) {
+        throw refuse(NOTICE_FAILURES.recipientParty, `Dossier ${ctx.dossier.reference}: the landlord ${landlordPartyId} is not a party of the dossier`);
+      }
+      data.landlord = landlord.name;
+      delete data.landlordPartyId;
+    }
+    if (isGuaranteePartyTemplate(input.template)) {
+      // The tenant the landlord or the bank knows: their name and address never travel through the workflow.
+      data.client ??= { name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') };
+    }
+    if (input.template === 'guarantee-repayment-plan' || input.template === 'guarantee-instalment-reminder') {
+      // The client pays back into the OCMW's own account (OCMW_IBAN), the one its payments leave from.
+      data.ocmwIban ??= formatIban(config.ocmw.iban);
     }
     if (isAppealableTemplate(input.template)) {
       const appeal = planned ? appealFor(ctx, planned.date) : null;

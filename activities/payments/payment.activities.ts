@@ -67,8 +67,12 @@ export interface OrderPaymentInput {
   amountCents: number;
   dueDate: string;
   computation: Record<string, unknown>;
-  /** Absent: the client. A party must be active and linked to the dossier (a link not ended). */
-  payee?: { partyId: string };
+  /**
+   * Absent: the client. A party must be active and linked to the dossier (a link not ended). `iban`: an account the
+   * party holds for this payment instead of its own — a rent guarantee's blocked account, which the bank keeps in the
+   * tenant's name (domain §6): paid to the bank, on that account.
+   */
+  payee?: { partyId: string; iban?: string };
   /** Absent: 'transfer'. Cash needs no IBAN and never goes into a SEPA file: finance records its receipt. */
   method?: PaymentMethod;
   /** The debt or invoice, when one payee is paid for several in one period: another debtRef is another payment. */
@@ -212,6 +216,12 @@ export function createPaymentActivities({ dataSource, amounts, config }: Payment
         refuse(`a payment needs a positive amount in whole cents, got ${input.amountCents}`);
       }
       const debtor = input.debtorAccount ? debtorAccount(input.debtorAccount, method) : null;
+      let account: string | null = null;
+      if (input.payee?.iban !== undefined) {
+        const valid = validateIban(input.payee.iban);
+        if (!valid.valid) refuse(`the payee's account ${input.payee.iban} is not an IBAN: ${valid.message}`);
+        account = valid.value;
+      }
       return dataSource.transaction(async (tx) => {
         const existing = async () =>
           ((await tx.query(`SELECT id, status FROM payments WHERE dossier_id = $1 AND payment_key = $2`, [input.dossierId, key])) as {
@@ -225,7 +235,8 @@ export function createPaymentActivities({ dataSource, amounts, config }: Payment
           [input.dossierId],
         );
         if (!dossier) refuse(`no dossier ${input.dossierId}`);
-        const payer = await payeeOf(tx, input.dossierId, payee, dossier);
+        const own = await payeeOf(tx, input.dossierId, payee, dossier);
+        const payer = account ? { ...own, iban: account, description: `${own.description}, rekening ${formatIban(account)}` } : own;
         if (method === 'transfer' && !payer.iban) return { missingIban: true };
         const partyId = payee.kind === 'party' ? payee.partyId : null;
         const inserted: { id: string }[] = await tx.query(

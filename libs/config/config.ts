@@ -83,6 +83,11 @@ export interface AppConfig {
    */
   loiResidency: { leefgeldScaleFile: string | null; transitionMonths: number; claimRatesFile: string | null; fedasilAddress: string };
   /**
+   * The rent guarantee (domain §6): the calendar days after an instalment's due day before the client is reminded of it
+   * (OCMW_INSTALMENT_GRACE_DAYS; [U] local practice, no rule in the domain reference).
+   */
+  rentGuarantee: { instalmentGraceDays: number };
+  /**
    * The heating allowance (domain §7, libs/domain/heating-allowance.ts): the Sociaal Verwarmingsfonds' dated scale, a
    * JSON file (OCMW_HEATING_SCALE_FILE: an array of versions {validFrom, brackets, maxLitresPerYear, pumpFlatCents,
    * incomeLimitCents, perDependantCents, source, reference}) that replaces the built-in one ([U] in part).
@@ -367,6 +372,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       claimRatesFile: env.OCMW_LOI_CLAIM_RATES_FILE ? path.resolve(env.OCMW_LOI_CLAIM_RATES_FILE) : null,
       fedasilAddress: str('OCMW_FEDASIL_ADDRESS', 'Kartuizersstraat 19-21, 1000 Brussel'),
     },
+    rentGuarantee: { instalmentGraceDays: int('OCMW_INSTALMENT_GRACE_DAYS', 10, 0, 60) },
     heating: { scaleFile: env.OCMW_HEATING_SCALE_FILE ? path.resolve(env.OCMW_HEATING_SCALE_FILE) : null },
     ocmwDirectoryFile: env.OCMW_DIRECTORY_FILE ? path.resolve(env.OCMW_DIRECTORY_FILE) : null,
     forwardedRequestClocks: oneOf('OCMW_FORWARDED_REQUEST_CLOCKS', ['original', 'receipt'] as const, 'original'),

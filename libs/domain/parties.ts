@@ -5,7 +5,7 @@
  */
 
 /** What a party is, and the role it plays in a dossier, alike: a creditor is a creditor in the dossier. */
-const COMMON = ['creditor', 'bailiff', 'collection-agency', 'landlord', 'supplier', 'care-home', 'paying-body'] as const;
+const COMMON = ['creditor', 'bailiff', 'collection-agency', 'landlord', 'supplier', 'care-home', 'paying-body', 'bank'] as const;
 const COMMON_LABELS: Record<(typeof COMMON)[number], string> = {
   creditor: 'Schuldeiser',
   bailiff: 'Gerechtsdeurwaarder',
@@ -15,6 +15,8 @@ const COMMON_LABELS: Record<(typeof COMMON)[number], string> = {
   'care-home': 'Woonzorgcentrum',
   // The paying body of a social-security benefit (RVA, a sickness fund, the pension service, a Groeipakket payer; §10).
   'paying-body': 'Uitbetalingsinstelling',
+  // A bank: of a rent guarantee's blocked account or the OCMW's bank guarantee (domain §6).
+  bank: 'Bank',
 };
 const INSTITUTIONS = ['fedasil', 'pod-mi', 'court'] as const;
 const INSTITUTION_LABELS: Record<(typeof INSTITUTIONS)[number], string> = {

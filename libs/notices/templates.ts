@@ -260,6 +260,50 @@ export interface LoiClosureNoticeData extends LetterBase {
   closesOn: IsoDate;
 }
 
+/**
+ * The rent guarantee (domain §6). To the landlord: the OCMW's guarantee letter (papieren huurwaarborg), the OCMW
+ * answering for the tenant's obligations under the lease up to the amount; to the bank: the request for a bank
+ * guarantee under the OCMW's standard contract. The tenant (`client`) is filled by the activity from the dossier's
+ * person: their name and address never travel through the workflow.
+ */
+export interface GuaranteeLetterData extends LetterBase {
+  decisionDate: IsoDate;
+  amountCents: number;
+  monthlyRentCents: number;
+  leaseSignedOn: IsoDate;
+  /** Dutch: the law of the lease and its cap ("Vlaams Woninghuurdecreet van 9 november 2018"). */
+  law: string;
+  client: Addressee;
+  /** The bank request: the landlord the guarantee is for. */
+  landlord?: string;
+}
+
+/**
+ * The client's repayment plan of a rent guarantee deposited as an advance (domain §6.1 "OCMW practice"): what the
+ * OCMW paid, the instalments with their days, the OCMW's account and the structured communication of the plan.
+ */
+export interface GuaranteeRepaymentPlanData extends LetterBase {
+  decisionDate: IsoDate;
+  amountCents: number;
+  instalments: { number: number; dueDate: IsoDate; amountCents: number }[];
+  /** `+++123/4567/89002+++` (libs/payments/ogm.ts: one per plan, from business names). */
+  communication: string;
+  /** The OCMW's account the client pays into (filled by the activity from OCMW_IBAN). */
+  ocmwIban: string;
+  /** A new plan replacing an earlier one: the day of the earlier plan's letter. */
+  replacesPlanOf?: IsoDate;
+}
+
+/** An instalment of the plan not (fully) paid: what is due, what is behind, and by when to pay it. */
+export interface GuaranteeInstalmentReminderData extends LetterBase {
+  instalment: { number: number; dueDate: IsoDate; amountCents: number };
+  /** All that should have been paid by now and is not. */
+  behindCents: number;
+  payBy: IsoDate;
+  communication: string;
+  ocmwIban: string;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -283,6 +327,10 @@ export interface TemplateData {
   'csr-claim-reminder': CsrClaimReminderData;
   'loi-sanction': LoiSanctionData;
   'loi-closure-notice': LoiClosureNoticeData;
+  'guarantee-letter': GuaranteeLetterData;
+  'guarantee-bank-request': GuaranteeLetterData;
+  'guarantee-repayment-plan': GuaranteeRepaymentPlanData;
+  'guarantee-instalment-reminder': GuaranteeInstalmentReminderData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
@@ -291,7 +339,13 @@ export const TEMPLATES = [
   'trajectory-agreement', 'trajectory-ended',
   'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
   'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder', 'loi-sanction', 'loi-closure-notice',
+  'guarantee-letter', 'guarantee-bank-request', 'guarantee-repayment-plan', 'guarantee-instalment-reminder',
 ] as const satisfies readonly TemplateName[];
+
+/** The letters to a party about the client as a tenant (GuaranteeLetterData): the activity fills in the client for them. */
+export function isGuaranteePartyTemplate(template: string): boolean {
+  return template === 'guarantee-letter' || template === 'guarantee-bank-request';
+}
 
 /** The letters to creditors and their collectors (CreditorLetterData): the activity fills in the debtor for them. */
 export function isCreditorTemplate(template: string): boolean {
@@ -324,6 +378,18 @@ export interface MissingElement {
 }
 
 const ELEMENTS: Record<string, string> = {
+  'guarantee-amount': 'the amount of the rent guarantee (bedrag van de huurwaarborg)',
+  rent: 'the monthly rent (huurprijs)',
+  'lease-date': 'the date of the lease (datum van de huurovereenkomst)',
+  'lease-law': 'the law of the lease and its cap (Woninghuurdecreet of Woninghuurwet)',
+  tenant: "the tenant's name and address (huurder)",
+  landlord: 'the landlord the bank guarantee is for (verhuurder)',
+  instalments: 'the instalments with their days and amounts, adding up to the amount (afbetalingen)',
+  communication: 'the structured communication of the plan (gestructureerde mededeling)',
+  'ocmw-account': "the OCMW's account to pay into (rekeningnummer)",
+  instalment: 'the instalment that is due: its day and amount (afbetaling)',
+  behind: 'what is behind on the plan (achterstand)',
+  'pay-by': 'the day to pay by (uiterlijk te betalen op)',
   'legal-reasons': 'the legal reasons (juridische motivering)',
   'factual-reasons': 'the factual reasons (feitelijke motivering)',
   'aid-description': 'what the aid is (vorm en omschrijving van de hulp)',
@@ -554,6 +620,37 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
         ...(d.kind === 'sanction' ? ([['heard-on', date(d.heardOn)]] as [string, boolean][]) : []),
         ['period', (d.from === undefined && d.to === undefined) || (date(d.from) && date(d.to))],
         ...appealChecks(d.appeal ?? {}),
+        ...baseChecks(d, false),
+      ]);
+    case 'guarantee-letter':
+    case 'guarantee-bank-request':
+      return collect([
+        ['decision-date', date(d.decisionDate)],
+        ['guarantee-amount', Number.isInteger(d.amountCents) && d.amountCents > 0],
+        ['rent', Number.isInteger(d.monthlyRentCents) && d.monthlyRentCents > 0],
+        ['lease-date', date(d.leaseSignedOn)],
+        ['lease-law', filled(d.law)],
+        ['tenant', filled(d.client?.name) && (d.client?.address ?? []).some(filled)],
+        ...(template === 'guarantee-bank-request' ? ([['landlord', filled(d.landlord)]] as [string, boolean][]) : []),
+        ...baseChecks(d, false),
+      ]);
+    case 'guarantee-repayment-plan':
+      return collect([
+        ['decision-date', date(d.decisionDate)],
+        ['guarantee-amount', Number.isInteger(d.amountCents) && d.amountCents > 0],
+        ['instalments', Array.isArray(d.instalments) && d.instalments.length > 0 && d.instalments.every((i: any) => date(i?.dueDate) && Number.isInteger(i?.amountCents) && i.amountCents > 0) &&
+          d.instalments.reduce((sum: number, i: any) => sum + i.amountCents, 0) === d.amountCents],
+        ['communication', filled(d.communication)],
+        ['ocmw-account', filled(d.ocmwIban)],
+        ...baseChecks(d, false),
+      ]);
+    case 'guarantee-instalment-reminder':
+      return collect([
+        ['instalment', date(d.instalment?.dueDate) && Number.isInteger(d.instalment?.amountCents) && d.instalment.amountCents > 0],
+        ['behind', Number.isInteger(d.behindCents) && d.behindCents > 0],
+        ['pay-by', date(d.payBy)],
+        ['communication', filled(d.communication)],
+        ['ocmw-account', filled(d.ocmwIban)],
         ...baseChecks(d, false),
       ]);
     case 'csr-claim-reminder':
@@ -1038,6 +1135,99 @@ function csrClaimReminder(d: CsrClaimReminderData): LetterDocument {
  * Renders a template, after checking its mandatory elements: a letter that lacks one is refused with a
  * LetterIncompleteError naming each missing element.
  */
+/** To the landlord: the OCMW's guarantee letter (domain §6.1, OCMW practice), released only by agreement or judgment. */
+function guaranteeLetter(d: GuaranteeLetterData): LetterDocument {
+  return document(d, 'Waarborgbrief: huurwaarborg door het OCMW', [
+    'Geachte heer, mevrouw,',
+    `Het Bijzonder Comité voor de Sociale Dienst van ${d.ocmwName} besliste op ${formatDateNl(d.decisionDate)} de huurwaarborg ` +
+      `van uw huurder ${d.client.name} (${d.client.address.join(', ')}) te stellen voor de huurovereenkomst van ${formatDateNl(d.leaseSignedOn)}, ` +
+      `met een huurprijs van ${formatEuro(d.monthlyRentCents)} per maand.`,
+    `Met deze brief staat het OCMW tegenover u borg voor de verplichtingen van de huurder uit die huurovereenkomst, tot een ` +
+      `bedrag van ${formatEuro(d.amountCents)} (${d.law}). Het OCMW stort dit bedrag niet; het betaalt u wat de huurder u ` +
+      `op het einde van de huur verschuldigd blijft, tot dat bedrag.`,
+    `Vrijgave: de waarborg wordt alleen aangesproken of vrijgegeven met een schriftelijk akkoord van de huurder en de ` +
+      `verhuurder, opgemaakt na het einde van de huurovereenkomst, of met een rechterlijke beslissing. Bezorg ons dat akkoord ` +
+      `of die beslissing, met vermelding van ons dossiernummer ${d.reference}.`,
+    `Voor vragen: ${d.service}.`,
+    `Met vriendelijke groeten,\n${d.ocmwName}`,
+  ], {
+    Huurder: d.client.name,
+    'Huurovereenkomst van': formatDateNl(d.leaseSignedOn),
+    Huurprijs: `${formatEuro(d.monthlyRentCents)} per maand`,
+    'Bedrag van de waarborg': formatEuro(d.amountCents),
+    'Beslissing BCSD': formatDateNl(d.decisionDate),
+  });
+}
+
+/** To the bank: the request for a bank guarantee under the OCMW's standard contract (Woninghuurwet art. 10 §1). */
+function guaranteeBankRequest(d: GuaranteeLetterData): LetterDocument {
+  return document(d, 'Aanvraag van een bankwaarborg voor een huurwaarborg', [
+    'Geachte heer, mevrouw,',
+    `Het Bijzonder Comité voor de Sociale Dienst van ${d.ocmwName} besliste op ${formatDateNl(d.decisionDate)} de huurwaarborg ` +
+      `van ${d.client.name} (${d.client.address.join(', ')}) te laten stellen door uw bank, volgens de standaardovereenkomst tussen ` +
+      `het OCMW en uw bank.`,
+    `Wij vragen u een bankwaarborg van ${formatEuro(d.amountCents)} te stellen ten gunste van de verhuurder ${d.landlord}, voor de ` +
+      `huurovereenkomst van ${formatDateNl(d.leaseSignedOn)} met een huurprijs van ${formatEuro(d.monthlyRentCents)} per maand (${d.law}).`,
+    `Bezorg ons en de huurder het bewijs van de waarborg, met vermelding van ons dossiernummer ${d.reference}.`,
+    `Voor vragen: ${d.service}.`,
+    `Met vriendelijke groeten,\n${d.ocmwName}`,
+  ], {
+    Huurder: d.client.name,
+    Verhuurder: d.landlord,
+    'Huurovereenkomst van': formatDateNl(d.leaseSignedOn),
+    'Bedrag van de waarborg': formatEuro(d.amountCents),
+    'Beslissing BCSD': formatDateNl(d.decisionDate),
+  });
+}
+
+/** To the client: the plan to repay the guarantee the OCMW deposited, with the account and the communication. */
+function guaranteeRepaymentPlan(d: GuaranteeRepaymentPlanData): LetterDocument {
+  const first = d.instalments[0];
+  const last = d.instalments[d.instalments.length - 1];
+  return document(d, d.replacesPlanOf ? 'Nieuw afbetalingsplan voor uw huurwaarborg' : 'Afbetalingsplan voor uw huurwaarborg', [
+    salutation(d),
+    `Het Bijzonder Comité voor de Sociale Dienst besliste op ${formatDateNl(d.decisionDate)} uw huurwaarborg als voorschot te ` +
+      `storten op een geblokkeerde huurwaarborgrekening op uw naam (dossier ${d.reference}). U betaalt dat voorschot terug ` +
+      `volgens dit plan${d.replacesPlanOf ? `, dat het plan van ${formatDateNl(d.replacesPlanOf)} vervangt` : ''}.`,
+    `Nog terug te betalen: ${formatEuro(d.amountCents)}, in ${d.instalments.length === 1 ? 'één afbetaling' : `${d.instalments.length} maandelijkse afbetalingen`}: ` +
+      d.instalments.map((i) => `${formatDateNl(i.dueDate)}: ${formatEuro(i.amountCents)}`).join('; ') + '.',
+    `Betaal elke afbetaling op rekening ${d.ocmwIban} van ${d.ocmwName}, met de gestructureerde mededeling ${d.communication}. ` +
+      `Met die mededeling komt uw betaling meteen bij uw dossier terecht.`,
+    `Kunt u een afbetaling niet betalen? Neem dan contact op met uw maatschappelijk werker voor de vervaldag: samen zoeken wij een oplossing.`,
+    `Op het einde van de huur wordt de waarborg vrijgegeven met een schriftelijk akkoord van u en de verhuurder of met een ` +
+      `rechterlijke beslissing. Wat u dan nog niet hebt terugbetaald, verrekent het OCMW met de vrijgegeven waarborg.`,
+    contactParagraph(d),
+    closing(d),
+  ], {
+    'Terug te betalen': formatEuro(d.amountCents),
+    'Eerste afbetaling': `${formatDateNl(first.dueDate)}: ${formatEuro(first.amountCents)}`,
+    'Laatste afbetaling': `${formatDateNl(last.dueDate)}: ${formatEuro(last.amountCents)}`,
+    Rekening: d.ocmwIban,
+    'Gestructureerde mededeling': d.communication,
+  });
+}
+
+/** To the client: an instalment of the plan is not (fully) paid. */
+function guaranteeInstalmentReminder(d: GuaranteeInstalmentReminderData): LetterDocument {
+  return document(d, 'Herinnering: afbetaling van uw huurwaarborg', [
+    salutation(d),
+    `Volgens uw afbetalingsplan voor de huurwaarborg (dossier ${d.reference}) was op ${formatDateNl(d.instalment.dueDate)} ` +
+      `afbetaling ${d.instalment.number} van ${formatEuro(d.instalment.amountCents)} verschuldigd. Wij hebben tot vandaag ` +
+      `${formatEuro(d.behindCents)} minder ontvangen dan volgens het plan betaald moest zijn.`,
+    `Betaal dat bedrag uiterlijk op ${formatDateNl(d.payBy)} op rekening ${d.ocmwIban} van ${d.ocmwName}, met de gestructureerde ` +
+      `mededeling ${d.communication}. Hebt u intussen betaald, dan mag u deze brief als niet verzonden beschouwen.`,
+    `Lukt het niet? Neem dan contact op met uw maatschappelijk werker: een aangepast plan is mogelijk.`,
+    contactParagraph(d),
+    closing(d),
+  ], {
+    Afbetaling: `${d.instalment.number}: ${formatEuro(d.instalment.amountCents)} op ${formatDateNl(d.instalment.dueDate)}`,
+    Achterstand: formatEuro(d.behindCents),
+    'Te betalen uiterlijk op': formatDateNl(d.payBy),
+    Rekening: d.ocmwIban,
+    'Gestructureerde mededeling': d.communication,
+  });
+}
+
 export function renderLetter<T extends TemplateName>(template: T, data: TemplateData[T]): LetterDocument {
   const missing = checkLetter(template, data);
   if (missing.length > 0) throw new LetterIncompleteError(template, missing);
@@ -1065,6 +1255,10 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'csr-claim-reminder': return csrClaimReminder(d);
     case 'loi-sanction': return loiSanction(d);
     case 'loi-closure-notice': return loiClosureNotice(d);
+    case 'guarantee-letter': return guaranteeLetter(d);
+    case 'guarantee-bank-request': return guaranteeBankRequest(d);
+    case 'guarantee-repayment-plan': return guaranteeRepaymentPlan(d);
+    case 'guarantee-instalment-reminder': return guaranteeInstalmentReminder(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

@@ -13,6 +13,7 @@ import { SOCIAL_AID } from './social-aid';
 import { LOI } from './loi';
 import { HEATING_ALLOWANCE } from './heating-allowance';
 import { BENEFIT_ADVANCE } from './benefit-advance';
+import { RENT_GUARANTEE } from './rent-guarantee';
 import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
@@ -22,6 +23,7 @@ export const PROCEDURES = {
   loi: LOI,
   'heating-allowance': HEATING_ALLOWANCE,
   'benefit-advance': BENEFIT_ADVANCE,
+  'rent-guarantee': RENT_GUARANTEE,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type ProcedureName = keyof typeof PROCEDURES;

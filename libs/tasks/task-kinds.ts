@@ -6,6 +6,7 @@ import { COMPETENCE_FACT_CONDITIONS, COMPETENCE_FACT_FIELDS, competenceCheckErro
 import { OUTCOME_VALIDATORS } from './outcome-validators.generated';
 import { HEATING_CATEGORIES, HEATING_FUELS, NOT_ELIGIBLE_FUELS } from '../domain/heating-allowance';
 import { ADVANCE_BENEFITS } from '../domain/benefit-advance';
+import { GUARANTEE_FORMS } from '../domain/rent-guarantee';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -648,6 +649,61 @@ export const BENEFIT_ADVANCE_TASK_KINDS = {
       ]),
       note: text('Toelichting', 4000),
     }),
+  },
+} satisfies Record<string, TaskKind>;
+
+/** A day still to come (a first instalment): a date without the "not in the future" rule of `date`. */
+const dayAhead = (title: string): JsonSchema => ({ type: 'string', format: 'date', title });
+const partyPick = (title: string): JsonSchema => ({ type: 'string', format: 'uuid', title, 'x-pick': 'dossier-party' });
+
+/**
+ * The rent guarantee (domain §6; libs/domain/rent-guarantee.ts): the inquiry records the lease (its date decides the
+ * law and the cap), the rent, the guarantee asked and its form, the landlord and — for a blocked account or a bank
+ * guarantee — the bank as parties of the dossier, the blocked account's number and the client's repayment (a deposit
+ * is an advance the client repays, domain §6.1 "OCMW practice"). The workflow computes the proposal. After the second
+ * missed instalment the social worker decides how the repayment goes on.
+ */
+export const RENT_GUARANTEE_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...CASEWORK_TASK_KINDS,
+  'guarantee-inquiry': {
+    kind: 'guarantee-inquiry',
+    title: 'Onderzoek huurwaarborg (huurovereenkomst, huurprijs en vorm van de waarborg)',
+    role: 'social-worker',
+    outcomeSchema: object(['leaseSignedOn', 'monthlyRentCents', 'guaranteeCents', 'form', 'landlordPartyId', 'rentAffordable', 'homeDeclaredUnfit'], {
+      leaseSignedOn: dayAhead('Datum van de huurovereenkomst (of het ontwerp)'),
+      monthlyRentCents: { ...cents('Huurprijs per maand (cent)'), minimum: 1 },
+      guaranteeCents: { ...cents('Gevraagde huurwaarborg (cent)'), minimum: 1 },
+      form: choice('Vorm van de waarborg', Object.entries(GUARANTEE_FORMS) as [string, string][]),
+      landlordPartyId: partyPick('Verhuurder (partij van het dossier)'),
+      bankPartyId: partyPick('Bank van de geblokkeerde rekening of de bankwaarborg (partij van het dossier)'),
+      blockedAccountIban: { type: 'string', format: 'iban', title: 'Geblokkeerde huurwaarborgrekening op naam van de huurder (IBAN)' },
+      rentAffordable: choice('Is de huurprijs betaalbaar met het inkomen van het huishouden?', [[true, 'Ja'], [false, 'Nee']]),
+      homeDeclaredUnfit: choice('Is de woning ongeschikt of onbewoonbaar verklaard?', [[false, 'Nee'], [true, 'Ja']]),
+      monthlyRepaymentCents: { ...cents('Afbetaling door de cliënt per maand (cent)'), minimum: 1 },
+      firstRepaymentOn: dayAhead('Eerste afbetaling op'),
+      notes,
+    },
+    requiredWhen('form', 'blocked-account', ['bankPartyId', 'blockedAccountIban', 'monthlyRepaymentCents', 'firstRepaymentOn'], 'for a deposit on a blocked account (an advance the client repays)'),
+    requiredWhen('form', 'bank-guarantee', ['bankPartyId'], 'for a bank guarantee')),
+    // The plan starts after the request (our choice: no instalment before the OCMW was asked for the guarantee).
+    check: (o, ctx) => notBefore(o, 'firstRepaymentOn', ctx.requestDate, 'the request date'),
+  },
+  'guarantee-arrears': {
+    kind: 'guarantee-arrears',
+    title: 'Huurwaarborg: afbetalingen achter (tweede gemiste afbetaling)',
+    role: 'social-worker',
+    outcomeSchema: object(['action', 'note'], {
+      action: choice('Hoe gaat de terugbetaling verder?', [
+        ['continue', 'Verder volgens het plan (de cliënt betaalt de achterstand bij)'],
+        ['new-plan', 'Nieuw afbetalingsplan voor wat nog openstaat'],
+        ['await-release', 'Geen herinneringen meer: verrekenen bij de vrijgave van de waarborg'],
+      ]),
+      monthlyRepaymentCents: { ...cents('Nieuwe afbetaling per maand (cent)'), minimum: 1 },
+      firstRepaymentOn: dayAhead('Eerste afbetaling van het nieuwe plan op'),
+      note: text('Toelichting (het gesprek met de cliënt)', 4000),
+    }, requiredWhen('action', 'new-plan', ['monthlyRepaymentCents', 'firstRepaymentOn'], 'for a new plan')),
+    check: (o, ctx) => notBefore(o, 'firstRepaymentOn', ctx.today, 'today'),
   },
 } satisfies Record<string, TaskKind>;
 

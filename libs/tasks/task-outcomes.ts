@@ -120,6 +120,21 @@ export type TaskOutcomes = {
     notes?: string;
   };
   'advance-settlement': { action: 'wait' | 'close' | 'convert-leefloon' | 'convert-social-aid'; note: string };
+  'guarantee-inquiry': {
+    leaseSignedOn: IsoDate;
+    monthlyRentCents: number;
+    guaranteeCents: number;
+    form: 'guarantee-letter' | 'bank-guarantee' | 'blocked-account';
+    landlordPartyId: string;
+    bankPartyId?: string;
+    blockedAccountIban?: string;
+    rentAffordable: boolean;
+    homeDeclaredUnfit: boolean;
+    monthlyRepaymentCents?: number;
+    firstRepaymentOn?: IsoDate;
+    notes?: string;
+  };
+  'guarantee-arrears': { action: 'continue' | 'new-plan' | 'await-release'; monthlyRepaymentCents?: number; firstRepaymentOn?: IsoDate; note: string };
   'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
   'aid-report': {
     proposal: 'grant' | 'refuse';

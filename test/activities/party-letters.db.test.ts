@@ -142,4 +142,36 @@ describe('letters to a party (db)', () => {
       dossierId, key: 'to-bank-elsewhere', template: 'hearing-right', data: { date: '2026-10-07' }, delivery: { mode: 'letter' }, recipient: { partyId: bank.id },
     }))).message).toContain('not linked');
   });
+
+  it('the rent guarantee: the bank request names the tenant and the landlord from their records, the plan the OCMW account; a landlord not in the dossier is refused', async () => {
+    const person = await dataSource.getRepository(PersonEntity).save({ nationalNumber: '85073003328', firstName: 'Els', lastName: 'Maes', street: 'Kouter 3', postalCode: '9000', city: 'Gent' });
+    const guaranteeDossier = randomUUID();
+    await dataSource.getRepository(DossierEntity).insert({
+      id: guaranteeDossier, reference: 'HW-2026-000077', procedure: 'rent-guarantee', personId: person.id, status: 'NOTIFIED',
+      team: 'demo', workflowId: `dossier-${guaranteeDossier}`, requestDate: '2026-10-05', channel: 'counter',
+    });
+    const bank = await dataSource.getRepository(PartyEntity).save({ name: 'Bank Gent NV', kind: 'bank', street: 'Veldstraat 1', postalCode: '9000', city: 'Gent' });
+    await dataSource.getRepository(DossierPartyEntity).save({ dossierId: guaranteeDossier, partyId: bank.id, role: 'bank' });
+    const request = (key: string) => ({
+      dossierId: guaranteeDossier, key, template: 'guarantee-bank-request' as const,
+      data: { date: '2026-10-20', decisionDate: '2026-10-19', amountCents: 195_000, monthlyRentCents: 65_000, leaseSignedOn: '2026-10-01', law: 'Vlaams Woninghuurdecreet van 9 november 2018', landlordPartyId: landlord.id },
+      delivery: { mode: 'letter' as const }, recipient: { partyId: bank.id },
+    });
+    // The landlord takes no part in this dossier yet: refused, nothing stored.
+    expect(await failureOf(acts.issueLetter(request('bank-request-early')))).toMatchObject({ type: NOTICE_FAILURES.recipientParty, nonRetryable: true });
+    await dataSource.getRepository(DossierPartyEntity).save({ dossierId: guaranteeDossier, partyId: landlord.id, role: 'landlord' });
+    const issued = await acts.issueLetter(request('bank-request'));
+    const notice = await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: issued.noticeId });
+    expect(notice.document?.recipient).toBe('Bank Gent NV\nVeldstraat 1\n9000 Gent');
+    expect(notice.document?.fields).toMatchObject({ Huurder: 'Els Maes', Verhuurder: 'Woonhaven Noord', 'Bedrag van de waarborg': '€ 1.950,00' });
+    expect(notice.document?.paragraphs.join(' ')).toContain('van Els Maes (Kouter 3, 9000 Gent) te laten stellen door uw bank');
+    const plan = await acts.issueLetter({
+      dossierId: guaranteeDossier, key: 'repayment-plan-1', template: 'guarantee-repayment-plan',
+      data: { date: '2026-10-20', decisionDate: '2026-10-19', amountCents: 100_000, communication: '+++126/0000/77183+++', instalments: [{ number: 1, dueDate: '2026-11-15', amountCents: 100_000 }] },
+      delivery: { mode: 'letter' },
+    });
+    const planNotice = await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: plan.noticeId });
+    expect(planNotice.document?.fields).toMatchObject({ Rekening: 'BE48 0011 2345 6727', 'Gestructureerde mededeling': '+++126/0000/77183+++' });
+    expect(planNotice.document?.recipient.split('\n')[0]).toBe('Els Maes');
+  });
 });

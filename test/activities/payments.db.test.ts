@@ -260,6 +260,17 @@ describe('payment activities (db)', () => {
       expect(await row(idOf(cash))).toMatchObject({ method: 'cash', iban: null, creditor_name: 'Immo Zonder', status: 'due' });
     });
 
+    it('pays a party on an account it holds for this payment (a blocked guarantee account), and refuses an account that is no IBAN', async () => {
+      const paid = await acts().orderPayment(aid({ kind: 'guarantee', debtRef: undefined, payee: { partyId: landlord, iban: 'be48 0011 2345 6727' } }));
+      // The party is the payee (its name, the key), the account is the one named: not the party's own.
+      expect(await row(idOf(paid))).toMatchObject({ iban: 'BE48001123456727', payee_party_id: landlord, status: 'due' });
+      const again = await acts().orderPayment(aid({ kind: 'guarantee', debtRef: undefined, payee: { partyId: landlord, iban: 'BE48001123456727' } }));
+      expect(again).toMatchObject({ paymentId: idOf(paid), created: false });
+      await expect(acts().orderPayment(aid({ kind: 'guarantee', period: 'once:rent-guarantee-2', debtRef: undefined, payee: { partyId: landlord, iban: 'BE48001123456728' } })))
+        .rejects.toMatchObject({ type: 'PaymentRefused', nonRetryable: true, message: expect.stringMatching(/not an IBAN/) });
+      expect(await count(`SELECT count(*) FROM payments WHERE dossier_id = $1 AND period = 'once:rent-guarantee-2'`, aidDossier)).toBe(0);
+    });
+
     it('orders nothing to a party whose link, or the party itself, is being ended while the order runs', async () => {
       const waiting = async () =>
         Number((await dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n);

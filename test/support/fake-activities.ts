@@ -84,7 +84,7 @@ export function fakeActivities(options: FakeOptions = {}) {
     dossierSettings: async (input) => {
       calls.push({ name: 'dossierSettings', input });
       // This OCMW is Gent (44021), the configuration's default.
-      return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, leefgeldWeekday: 1, evaluationMonths: 3, creditorAnswerDays: 21, ocmwNisCode: '44021', ...options.settings };
+      return { warningDays: 7, payday: 1, documentReminderDays: 14, partnerReminderDays: 30, leefgeldWeekday: 1, evaluationMonths: 3, creditorAnswerDays: 21, instalmentGraceDays: 10, ocmwNisCode: '44021', ...options.settings };
     },
     // Like the table: the event that opened the dossier, when a test says one did.
     dossierOpenedBy: async (input) => {

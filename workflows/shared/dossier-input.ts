@@ -32,6 +32,8 @@ export interface DossierInput {
     creditorAnswerDays?: number;
     /** LOI: months a recognised resident may stay after the positive decision (LOI-5, [U] configuration). */
     loiTransitionMonths?: number;
+    /** Rent guarantee: days after an instalment's due day before the client is reminded ([U] OCMW_INSTALMENT_GRACE_DAYS). */
+    instalmentGraceDays?: number;
     /**
      * A run that has this many history events hands over to a new run at its next safe point, even before Temporal
      * suggests it (continueAsNewSuggested) — configuration; tests set it low to prove the hand-over.

@@ -779,6 +779,22 @@ export class Dossier {
    * (a homologation or a judicial plan) takes one event, and leaves the others for later waits.
    */
   async waitForAnyEvent(types: readonly string[]): Promise<ExternalEventInput> {
+    const take = this.eventTaker(types);
+    await condition(take.ready);
+    return take.event()!;
+  }
+
+  /**
+   * As waitForAnyEvent, but for at most `timeoutMs`: undefined when none of `types` came by then (a step that waits
+   * for a payment until a due day, then reminds). An event that comes later stays pending for the next wait.
+   */
+  async waitForAnyEventWithin(types: readonly string[], timeoutMs: number): Promise<ExternalEventInput | undefined> {
+    const take = this.eventTaker(types);
+    return (await condition(take.ready, Math.max(0, timeoutMs))) ? take.event() : undefined;
+  }
+
+  /** The predicate that takes the earliest pending event of `types`, and the event it took. */
+  private eventTaker(types: readonly string[]): { ready: () => boolean; event: () => ExternalEventInput | undefined } {
     for (const type of types) {
       if (this.options.takesEvents && !this.options.takesEvents.includes(type)) {
         throw new Error(`waitForEvent('${type}'): not among the events this procedure takes (DossierOptions.takesEvents)`);
@@ -786,15 +802,15 @@ export class Dossier {
     }
     let taken: ExternalEventInput | undefined;
     // The event is taken inside the condition, so that two waiters woken by one event cannot both take it.
-    await condition(() => {
+    const ready = () => {
       if (taken) return true;
       const i = this.pendingEvents.findIndex((e) => types.includes(e.type));
       if (i < 0) return false;
       taken = this.pendingEvents.splice(i, 1)[0];
       this.rememberEvent(taken.eventId);
       return true;
-    });
-    return taken!;
+    };
+    return { ready, event: () => taken };
   }
 
   /**

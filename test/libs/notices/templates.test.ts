@@ -122,6 +122,23 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
     decidedOn: '2026-03-10', heardOn: '2026-03-06', from: '2026-03-16', to: '2026-03-29', leefgeld: '50 % van uw leefgeld',
     appeal: { ...grant.appeal, notifiedOn: '2026-03-11', until: '2026-06-11', deliveryNote: 'ontvangen tegen ontvangstbewijs op 11 maart 2026' },
   },
+  'guarantee-letter': {
+    ...base, recipient: { name: 'Vastgoed Coene BV', address: ['Kouter 10', '9000 Gent'] }, decisionDate: '2026-03-17', amountCents: 195_000,
+    monthlyRentCents: 65_000, leaseSignedOn: '2026-03-01', law: 'Vlaams Woninghuurdecreet van 9 november 2018', client: { name: 'Jan Peeters', address: ['Markt 1', '9000 Gent'] },
+  },
+  'guarantee-bank-request': {
+    ...base, recipient: { name: 'Bank Gent NV', address: ['Veldstraat 1', '9000 Gent'] }, decisionDate: '2026-03-17', amountCents: 195_000,
+    monthlyRentCents: 65_000, leaseSignedOn: '2026-03-01', law: 'Vlaams Woninghuurdecreet van 9 november 2018', client: { name: 'Jan Peeters', address: ['Markt 1', '9000 Gent'] },
+    landlord: 'Vastgoed Coene BV',
+  },
+  'guarantee-repayment-plan': {
+    ...base, decisionDate: '2026-03-17', amountCents: 130_000, communication: '+++126/0000/04215+++', ocmwIban: 'BE48 0011 2345 6727',
+    instalments: [{ number: 1, dueDate: '2026-04-15', amountCents: 50_000 }, { number: 2, dueDate: '2026-05-15', amountCents: 50_000 }, { number: 3, dueDate: '2026-06-15', amountCents: 30_000 }],
+  },
+  'guarantee-instalment-reminder': {
+    ...base, instalment: { number: 2, dueDate: '2026-05-15', amountCents: 50_000 }, behindCents: 50_000, payBy: '2026-06-01',
+    communication: '+++126/0000/04215+++', ocmwIban: 'BE48 0011 2345 6727',
+  },
 };
 
 const text = (t: TemplateName) => {
@@ -147,6 +164,27 @@ describe('letter templates', () => {
     expect(doc.paragraphs.length).toBeGreaterThanOrEqual(3);
     expect(doc.fields.Dossiernummer).toBe('LL-2026-000042');
     expect(text(template)).not.toMatch(/undefined|null|NaN|\[object/);
+  });
+
+  it('huurwaarborg: the guarantee letter to the landlord names the tenant, the lease, the cap and the release by agreement or judgment (domain §6)', () => {
+    const t = text('guarantee-letter');
+    expect(t).toContain('van uw huurder Jan Peeters (Markt 1, 9000 Gent) te stellen voor de huurovereenkomst van 1 maart 2026');
+    expect(t).toContain('tot een bedrag van € 1.950,00 (Vlaams Woninghuurdecreet van 9 november 2018)');
+    expect(t).toContain('schriftelijk akkoord van de huurder en de verhuurder');
+    expect(t).toContain('rechterlijke beslissing');
+    expect(text('guarantee-bank-request')).toContain('ten gunste van de verhuurder Vastgoed Coene BV');
+    expect(checkLetter('guarantee-bank-request', { ...examples['guarantee-bank-request'], landlord: undefined }).map((m) => m.element)).toEqual(['landlord']);
+  });
+
+  it('huurwaarborg: the repayment plan lists every instalment, the account and the structured communication; the instalments add up', () => {
+    const t = text('guarantee-repayment-plan');
+    expect(t).toContain('Nog terug te betalen: € 1.300,00, in 3 maandelijkse afbetalingen: 15 april 2026: € 500,00; 15 mei 2026: € 500,00; 15 juni 2026: € 300,00.');
+    expect(t).toContain('op rekening BE48 0011 2345 6727 van OCMW Demo, met de gestructureerde mededeling +++126/0000/04215+++');
+    const short = { ...examples['guarantee-repayment-plan'], amountCents: 130_001 };
+    expect(checkLetter('guarantee-repayment-plan', short).map((m) => m.element)).toEqual(['instalments']);
+    const reminder = text('guarantee-instalment-reminder');
+    expect(reminder).toContain('was op 15 mei 2026 afbetaling 2 van € 500,00 verschuldigd');
+    expect(reminder).toContain('Betaal dat bedrag uiterlijk op 1 juni 2026');
   });
 
   it('ontvangstbewijs: decision period, reference, handling service, right to be heard, duty to report new facts (LL-1)', () => {

@@ -98,6 +98,7 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
       OCMW_DEBT_EVALUATION_MONTHS: config.debtMediation.evaluationMonths,
       OCMW_CREDITOR_ANSWER_DAYS: config.debtMediation.creditorAnswerDays,
       OCMW_LOI_TRANSITION_MONTHS: config.loiResidency.transitionMonths,
+      OCMW_INSTALMENT_GRACE_DAYS: config.rentGuarantee.instalmentGraceDays,
       // Unset, the catalogue's rule holds (SA-9, [U]); the setting's default is its duration.
       OCMW_ASYLUM_END_OF_AID_DAYS: config.asylumEndOfAidDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'SA-9')!.duration,
     };

@@ -1,6 +1,6 @@
-import { BENEFIT_ADVANCE_TASK_KINDS, DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { BENEFIT_ADVANCE_TASK_KINDS, RENT_GUARANTEE_TASK_KINDS, DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
 
-const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS, ...BENEFIT_ADVANCE_TASK_KINDS };
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS, ...BENEFIT_ADVANCE_TASK_KINDS, ...RENT_GUARANTEE_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -108,6 +108,12 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     expectedMonthlyBenefitCents: 'required', monthlyAdvanceCents: 'required', advanceFrom: 'required', notes: 'optional',
   },
   'advance-settlement': { action: 'required', note: 'required' },
+  'guarantee-inquiry': {
+    leaseSignedOn: 'required', monthlyRentCents: 'required', guaranteeCents: 'required', form: 'required', landlordPartyId: 'required',
+    bankPartyId: 'optional', blockedAccountIban: 'optional', rentAffordable: 'required', homeDeclaredUnfit: 'required',
+    monthlyRepaymentCents: 'optional', firstRepaymentOn: 'optional', notes: 'optional',
+  },
+  'guarantee-arrears': { action: 'required', monthlyRepaymentCents: 'optional', firstRepaymentOn: 'optional', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -183,4 +189,6 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   },
   'advance-inquiry': { benefit: ['unemployment', 'sickness', 'disability', 'pension', 'family-allowance', 'other'], applicationPending: [true, false] },
   'advance-settlement': { action: ['wait', 'close', 'convert-leefloon', 'convert-social-aid'] },
+  'guarantee-inquiry': { form: ['guarantee-letter', 'bank-guarantee', 'blocked-account'], rentAffordable: [true, false], homeDeclaredUnfit: [false, true] },
+  'guarantee-arrears': { action: ['continue', 'new-plan', 'await-release'] },
 };

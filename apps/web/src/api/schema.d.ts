@@ -3121,9 +3121,9 @@ export interface operations {
             query?: {
                 /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
                 scope?: "mine" | "team";
-                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID" | "ADVANCES_RUNNING" | "ADVANCE_SETTLEMENT" | "ADVANCE_SETTLED" | "ADVANCE_CONVERTED";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID" | "ADVANCES_RUNNING" | "ADVANCE_SETTLEMENT" | "ADVANCE_SETTLED" | "ADVANCE_CONVERTED" | "GUARANTEE_GIVEN" | "REPAYING" | "REPAYMENT_ARREARS" | "GUARANTEE_RELEASED";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -3156,7 +3156,7 @@ export interface operations {
                             /** @description LL-2026-000123 */
                             reference: string;
                             /** @enum {unknown} */
-                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                             status: string;
                             team?: string;
                             /** Format: uuid */
@@ -3245,7 +3245,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                     /** Format: uuid */
                     personId: string;
                     /** Format: date */
@@ -3361,7 +3361,7 @@ export interface operations {
                         /** @description LL-2026-000123 */
                         reference: string;
                         /** @enum {unknown} */
-                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                         status: string;
                         team: string;
                         /** Format: uuid */
@@ -3387,7 +3387,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3408,7 +3408,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3711,7 +3711,7 @@ export interface operations {
                             /** Format: uuid */
                             dossierId?: string;
                             /** @enum {unknown} */
-                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                             type: string;
                             /** @description Dutch, from the event kind */
                             title?: string;
@@ -3819,7 +3819,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -3919,7 +3919,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                     /** @description An event kind of the dossier's procedure (GET /procedures: events) */
                     type: string;
                     /** Format: date */
@@ -3946,7 +3946,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -4135,7 +4135,7 @@ export interface operations {
     PartiesController_list: {
         parameters: {
             query?: {
-                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                 /** @description Part of the name, or the enterprise number */
                 q?: string;
                 active?: "true" | "false";
@@ -4240,7 +4240,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     /** @enum {unknown} */
-                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -4466,7 +4466,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @enum {unknown} */
-                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -4692,7 +4692,7 @@ export interface operations {
                     /** Format: uuid */
                     partyId: string;
                     /** @enum {unknown} */
-                    role: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "referring-ocmw" | "competent-ocmw" | "fedasil" | "pod-mi" | "court";
+                    role: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "referring-ocmw" | "competent-ocmw" | "fedasil" | "pod-mi" | "court";
                     /** @description The party's own file number for this dossier */
                     reference?: string;
                 };
@@ -9978,7 +9978,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10062,7 +10062,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10148,7 +10148,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10253,7 +10253,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -11294,7 +11294,173 @@ export interface operations {
                     action: "wait" | "close" | "convert-leefloon" | "convert-social-aid";
                     /** Toelichting */
                     note: string;
-                };
+                } | ({
+                    /** Situatie op de datum van de aanvraag */
+                    situation?: "usual-residence" | "registered-only" | "institution" | "student" | "homeless" | "international-protection";
+                    /**
+                     * Gewoonlijke verblijfplaats op de datum van de aanvraag
+                     * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
+                     */
+                    usualResidence?: string;
+                    /**
+                     * Ingeschreven in het bevolkingsregister te
+                     * @description Enkel een vermoeden van de gewoonlijke verblijfplaats.
+                     */
+                    registeredIn?: string;
+                    /** Soort instelling */
+                    institutionKind?: "psychiatric-hospital" | "psychiatric-care-home" | "disabled-care" | "youth-care" | "care-home" | "prison" | "paaz" | "supported-living";
+                    /** Ingeschreven bij de opname te */
+                    registeredOnAdmission?: string;
+                    /**
+                     * Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te
+                     * @description Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt.
+                     */
+                    firstAdmissionRegisteredIn?: string;
+                    /** Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student) */
+                    studentRegisteredIn?: string;
+                    /** Feitelijke verblijfplaats (gemeente) */
+                    actualStay?: string;
+                    /** Verplichte plaats van inschrijving (code 207) */
+                    registrationPlace?: string;
+                    /** Is dit OCMW bevoegd? */
+                    competent: true | false;
+                    /** Toegepaste regel (Wet 1965) */
+                    rule: "usual-residence" | "institution" | "student" | "homeless" | "asylum" | "other";
+                    /** Bevoegd OCMW */
+                    competentOcmw?: string;
+                    /** Redenen van onbevoegdheid */
+                    reasons?: string;
+                } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
+                    /** Doorgestuurd naar (OCMW) */
+                    forwardedTo: string;
+                    /** Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt) */
+                    forwardedToOcmw?: string;
+                    /**
+                     * Datum van doorzending
+                     * Format: date
+                     */
+                    forwardDate: string;
+                    /** Redenen */
+                    reasons: string;
+                    /** Wie besliste over de onbevoegdheid? */
+                    decidedBy?: "social-service" | "chair-urgent";
+                } | {
+                    /**
+                     * Datum van verzending
+                     * Format: date
+                     */
+                    sentDate: string;
+                    /** Verzendwijze */
+                    mode: "letter" | "registered" | "hand";
+                } | {
+                    /**
+                     * Datum van voorlegging (formulier op mi-is.be)
+                     * Format: date
+                     */
+                    submittedOn: string;
+                    /** Kenmerk van de POD MI */
+                    podMiReference?: string;
+                    /** Redenen waarom ook dit OCMW niet bevoegd is */
+                    reasons: string;
+                } | ({
+                    /** Stopzetting voorstellen aan het BCSD? */
+                    proposeStop: true | false;
+                    /**
+                     * Stopzetting vanaf
+                     * Format: date
+                     */
+                    stopFrom?: string;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown) | {
+                    /**
+                     * Datum van ontvangst
+                     * Format: date
+                     */
+                    receivedOn: string;
+                    /** Zijn alle stukken binnen? */
+                    complete: true | false;
+                    /** Opmerkingen */
+                    notes?: string;
+                } | ({
+                    /** Wijze van kennisgeving */
+                    mode: "registered" | "against-receipt";
+                    /**
+                     * Datum van afgifte bij de post of van ondertekening
+                     * Format: date
+                     */
+                    date: string;
+                    /** Zendingsnummer (aangetekend) */
+                    trackingNumber?: string;
+                } & unknown) | {
+                    /**
+                     * IBAN van de cliënt
+                     * Format: iban
+                     */
+                    iban: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
+                } | ({
+                    /**
+                     * Datum van de huurovereenkomst (of het ontwerp)
+                     * Format: date
+                     */
+                    leaseSignedOn: string;
+                    /** Huurprijs per maand (cent) */
+                    monthlyRentCents: number;
+                    /** Gevraagde huurwaarborg (cent) */
+                    guaranteeCents: number;
+                    /** Vorm van de waarborg */
+                    form: "guarantee-letter" | "bank-guarantee" | "blocked-account";
+                    /**
+                     * Verhuurder (partij van het dossier)
+                     * Format: uuid
+                     */
+                    landlordPartyId: string;
+                    /**
+                     * Bank van de geblokkeerde rekening of de bankwaarborg (partij van het dossier)
+                     * Format: uuid
+                     */
+                    bankPartyId?: string;
+                    /**
+                     * Geblokkeerde huurwaarborgrekening op naam van de huurder (IBAN)
+                     * Format: iban
+                     */
+                    blockedAccountIban?: string;
+                    /** Is de huurprijs betaalbaar met het inkomen van het huishouden? */
+                    rentAffordable: true | false;
+                    /** Is de woning ongeschikt of onbewoonbaar verklaard? */
+                    homeDeclaredUnfit: false | true;
+                    /** Afbetaling door de cliënt per maand (cent) */
+                    monthlyRepaymentCents?: number;
+                    /**
+                     * Eerste afbetaling op
+                     * Format: date
+                     */
+                    firstRepaymentOn?: string;
+                    /** Opmerkingen */
+                    notes?: string;
+                } & (unknown & unknown)) | ({
+                    /** Hoe gaat de terugbetaling verder? */
+                    action: "continue" | "new-plan" | "await-release";
+                    /** Nieuwe afbetaling per maand (cent) */
+                    monthlyRepaymentCents?: number;
+                    /**
+                     * Eerste afbetaling van het nieuwe plan op
+                     * Format: date
+                     */
+                    firstRepaymentOn?: string;
+                    /** Toelichting (het gesprek met de cliënt) */
+                    note: string;
+                } & unknown);
             };
         };
         responses: {
@@ -11312,7 +11478,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11334,7 +11500,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11522,8 +11688,10 @@ export interface operations {
                     amountCents?: unknown;
                     applicationPending?: unknown;
                     arrivalDate?: unknown;
+                    bankPartyId?: unknown;
                     benefit?: unknown;
                     benefitAppliedOn?: unknown;
+                    blockedAccountIban?: unknown;
                     body?: unknown;
                     brochureHandedOver?: unknown;
                     cannotPay?: unknown;
@@ -11543,15 +11711,19 @@ export interface operations {
                     expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
+                    firstRepaymentOn?: unknown;
                     flatsInBuilding?: unknown;
                     forceMajeure?: unknown;
+                    form?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     forwardedToOcmw?: unknown;
                     fuel?: unknown;
                     goals?: unknown;
+                    guaranteeCents?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
+                    homeDeclaredUnfit?: unknown;
                     homeVisitDate?: unknown;
                     houseRulesHandedOver?: unknown;
                     householdIncomeCents?: unknown;
@@ -11563,6 +11735,8 @@ export interface operations {
                     institutionKind?: unknown;
                     interviewDate?: unknown;
                     invoiceUnpaid?: unknown;
+                    landlordPartyId?: unknown;
+                    leaseSignedOn?: unknown;
                     leefgeldMethod?: unknown;
                     litres?: unknown;
                     missingDocuments?: unknown;
@@ -11570,6 +11744,8 @@ export interface operations {
                     monthlyAdvanceCents?: unknown;
                     monthlyAmountCents?: unknown;
                     monthlyIncomeCents?: unknown;
+                    monthlyRentCents?: unknown;
+                    monthlyRepaymentCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     needs?: unknown;
@@ -11592,6 +11768,7 @@ export interface operations {
                     registeredIn?: unknown;
                     registeredOnAdmission?: unknown;
                     registrationPlace?: unknown;
+                    rentAffordable?: unknown;
                     report?: unknown;
                     requestedOn?: unknown;
                     residenceStatus?: unknown;
@@ -11815,8 +11992,10 @@ export interface operations {
                     amountCents?: unknown;
                     applicationPending?: unknown;
                     arrivalDate?: unknown;
+                    bankPartyId?: unknown;
                     benefit?: unknown;
                     benefitAppliedOn?: unknown;
+                    blockedAccountIban?: unknown;
                     body?: unknown;
                     brochureHandedOver?: unknown;
                     cannotPay?: unknown;
@@ -11836,15 +12015,19 @@ export interface operations {
                     expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
+                    firstRepaymentOn?: unknown;
                     flatsInBuilding?: unknown;
                     forceMajeure?: unknown;
+                    form?: unknown;
                     forwardDate?: unknown;
                     forwardedTo?: unknown;
                     forwardedToOcmw?: unknown;
                     fuel?: unknown;
                     goals?: unknown;
+                    guaranteeCents?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
+                    homeDeclaredUnfit?: unknown;
                     homeVisitDate?: unknown;
                     houseRulesHandedOver?: unknown;
                     householdIncomeCents?: unknown;
@@ -11856,6 +12039,8 @@ export interface operations {
                     institutionKind?: unknown;
                     interviewDate?: unknown;
                     invoiceUnpaid?: unknown;
+                    landlordPartyId?: unknown;
+                    leaseSignedOn?: unknown;
                     leefgeldMethod?: unknown;
                     litres?: unknown;
                     missingDocuments?: unknown;
@@ -11863,6 +12048,8 @@ export interface operations {
                     monthlyAdvanceCents?: unknown;
                     monthlyAmountCents?: unknown;
                     monthlyIncomeCents?: unknown;
+                    monthlyRentCents?: unknown;
+                    monthlyRepaymentCents?: unknown;
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     needs?: unknown;
@@ -11885,6 +12072,7 @@ export interface operations {
                     registeredIn?: unknown;
                     registeredOnAdmission?: unknown;
                     registrationPlace?: unknown;
+                    rentAffordable?: unknown;
                     report?: unknown;
                     requestedOn?: unknown;
                     residenceStatus?: unknown;
