@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { addDays } from '../../libs/deadlines/calendar-date';
+import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { outcomes, todayInBrussels } from '../support/factories';
+import { startTestSystem, TestSystem } from '../support/system';
+import { openTaskOf } from '../support/task-flow';
+import { eventually } from '../support/temporal';
+
+/**
+ * The rent guarantee in the browser (issue 15): opened from "Nieuwe aanvraag" by its Dutch title, its inquiry rendered
+ * from its outcome schema (the form of the guarantee in Dutch, the landlord and the bank picked among the dossier's
+ * parties, the blocked account's IBAN, the amounts in euros), and the proposal the system computes on the timeline.
+ */
+describe('the rent guarantee (browser)', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker']);
+    browser = await launchBrowser();
+    page = await signedInPage(browser, sys.baseUrl, 'social-worker');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  it('opens a request from "Nieuwe aanvraag", records the lease, the landlord, the bank and the plan, and shows the proposal', async () => {
+    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    const procedure = page.getByLabel('Procedure', { exact: true });
+    await procedure.locator('option', { hasText: 'Huurwaarborg' }).waitFor({ state: 'attached' });
+    await procedure.selectOption({ label: 'Huurwaarborg' });
+    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
+    await page.getByLabel('Geboortedatum *').fill('1990-02-11');
+    for (const [label, value] of [['Voornaam *', 'Sara'], ['Naam *', 'Nieuwewoning'], ['Straat en nummer *', 'Brugse Poort 5'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await page.getByRole('button', { name: 'Aanvraag huurwaarborg openen' }).click();
+    await page.waitForURL('**/app/dossiers/*');
+    await page.getByText(/^Sara Nieuwewoning · Huurwaarborg · status/).waitFor();
+    const dossierId = page.url().split('/').at(-1)!;
+
+    // The landlord and the bank, registered and linked to the dossier.
+    const link = async (name: string, kind: string) => {
+      const party = await sys.http.post('/parties').set(sys.as('social-worker')).send({ name, kind, address: { street: 'Kouter 1', postalCode: '9000', city: 'Gent' } });
+      expect((await sys.http.post(`/dossiers/${dossierId}/parties`).set(sys.as('social-worker')).send({ partyId: party.body.id, role: kind })).status).toBe(201);
+      return party.body.id as string;
+    };
+    const landlord = await link('Immo Brugse Poort', 'landlord');
+    const bank = await link('Spaarbank Gent', 'bank');
+    const check = await openTaskOf(sys, 'social-worker', dossierId, 'competence-check');
+    expect((await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent)).status).toBe(200);
+    const inquiry = await openTaskOf(sys, 'social-worker', dossierId, 'guarantee-inquiry');
+    await page.goto(`${sys.baseUrl}/app/taken/${inquiry.id}`);
+    const form = page.getByRole('form', { name: 'Onderzoek huurwaarborg (huurovereenkomst, huurprijs en vorm van de waarborg)' });
+    await form.getByLabel('Datum van de huurovereenkomst (of het ontwerp) *').fill(todayInBrussels());
+    await form.getByLabel('Huurprijs per maand', { exact: false }).fill('725,00');
+    await form.getByLabel('Gevraagde huurwaarborg', { exact: false }).fill('2.175,00');
+    // The forms in Dutch: no codes.
+    const kind = form.getByLabel('Vorm van de waarborg *');
+    expect(await kind.locator('option').allTextContents()).toEqual(expect.arrayContaining([
+      'Waarborgbrief van het OCMW aan de verhuurder', 'Bankwaarborg via de overeenkomst tussen het OCMW en de bank', 'Storting op een geblokkeerde rekening (als voorschot)',
+    ]));
+    await kind.selectOption({ label: 'Storting op een geblokkeerde rekening (als voorschot)' });
+    const pick = async (label: string, name: string) => {
+      const select = form.getByLabel(label, { exact: false });
+      await select.locator('option', { hasText: name }).waitFor({ state: 'attached' });
+      await select.selectOption({ label: (await select.locator('option', { hasText: name }).textContent())! });
+    };
+    await pick('Verhuurder (partij van het dossier)', 'Immo Brugse Poort');
+    await pick('Bank van de geblokkeerde rekening', 'Spaarbank Gent');
+    await form.getByLabel('Geblokkeerde huurwaarborgrekening op naam van de huurder (IBAN)', { exact: false }).fill('BE71 0961 2345 6769');
+    await form.getByLabel('Is de huurprijs betaalbaar met het inkomen van het huishouden? *').selectOption({ label: 'Ja' });
+    await form.getByLabel('Is de woning ongeschikt of onbewoonbaar verklaard? *').selectOption({ label: 'Nee' });
+    await form.getByLabel('Afbetaling door de cliënt per maand', { exact: false }).fill('100,00');
+    await form.getByLabel('Eerste afbetaling op', { exact: false }).fill(addDays(todayInBrussels(), 40));
+    await accessibleScreenshot(page, 'huurwaarborg-onderzoek');
+    await form.getByRole('button', { name: 'Afronden' }).click();
+    await page.waitForURL(`**/app/dossiers/${dossierId}`);
+    await page.getByText('Voorstel: toekennen', { exact: false }).first().waitFor();
+    await page.getByText('Storting op een geblokkeerde rekening (als voorschot) van € 2.175,00', { exact: false }).first().waitFor();
+    const item = await eventually(async () => (await sys.db.query(`SELECT proposal FROM agenda_items WHERE dossier_id = $1`, [dossierId])).rows[0]);
+    expect(item.proposal).toMatchObject({ proposal: 'grant', amountCents: 217_500 });
+    const task = (await sys.db.query(`SELECT outcome FROM tasks WHERE id = $1`, [inquiry.id])).rows[0];
+    expect(task.outcome).toMatchObject({ form: 'blocked-account', landlordPartyId: landlord, bankPartyId: bank, monthlyRentCents: 72_500, monthlyRepaymentCents: 10_000 });
+  });
+});
