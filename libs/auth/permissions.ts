@@ -99,6 +99,8 @@ export const ACTIONS = [
   'payment:batch',
   /** Record that a cash payment was paid, against the receipt's reference (finance). */
   'payment:cash',
+  /** Import the OCMW's own bank statement (camt.053): instalments paid with a plan's communication reach their dossier. */
+  'payment:import-statement',
   'council:read',
   'council:manage',
   'user:manage',
@@ -158,6 +160,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'payment:read':                  ['team',       'team',    'none',            'team',  'all'],
   'payment:batch':                 ['none',       'none',    'none',            'team',  'none'],
   'payment:cash':                  ['none',       'none',    'none',            'team',  'none'],
+  'payment:import-statement':      ['none',       'none',    'none',            'all',   'none'],
   'council:read':                  ['team',       'team',    'all',             'none',  'all'],
   'council:manage':                ['none',       'none',    'all',             'none',  'none'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],

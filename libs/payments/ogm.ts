@@ -52,3 +52,16 @@ export function planOgm(reference: string, plan: number): string {
   if (!Number.isInteger(plan) || plan < 1 || plan > 9) throw new RangeError(`a plan number is 1–9: ${plan}`);
   return formatOgm(`${digit}${match[2].slice(2)}${match[3]}${plan}`);
 }
+
+/**
+ * The dossier reference and plan number a communication was made for by planOgm, or null when its digits name no
+ * procedure with plans (another payer's communication that happens to be valid). The inverse of planOgm.
+ */
+export function planOfOgm(digits: string): { reference: string; plan: number } | null {
+  if (!/^\d{12}$/.test(digits) || ogmCheck(digits.slice(0, 10)) !== digits.slice(10)) return null;
+  const digit = Number(digits[0]);
+  const prefix = Object.keys(OGM_PROCEDURE_DIGITS).find((p) => OGM_PROCEDURE_DIGITS[p] === digit);
+  const plan = Number(digits[9]);
+  if (!prefix || plan < 1) return null;
+  return { reference: `${prefix}-20${digits.slice(1, 3)}-${digits.slice(3, 9)}`, plan };
+}

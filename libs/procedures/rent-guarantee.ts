@@ -90,6 +90,8 @@ export const RENT_GUARANTEE = {
       }),
     },
   },
+  // The OCMW's bank statement books an instalment paid with a plan's communication as this event (POST /bank-statements).
+  planPayments: { event: 'guarantee-instalment-paid' },
   settings: {
     documentReminderDays: { label: 'Dagen tot de herinnering voor ontbrekende stukken', env: 'OCMW_DOCUMENT_REMINDER_DAYS', default: 14, unit: 'days' },
     instalmentGraceDays: { label: 'Dagen na de vervaldag tot de herinnering voor een afbetaling', env: 'OCMW_INSTALMENT_GRACE_DAYS', default: 10, unit: 'days' },

@@ -195,6 +195,12 @@ export interface ProcedureDefinition<TaskKindName extends string = string> {
   council: ProcedureCouncil;
   letters: ProcedureLetters;
   events: Readonly<Record<string, ExternalEventKind>>;
+  /**
+   * Money the client repays by a plan with a structured communication (libs/payments/ogm.ts, planOgm): the external
+   * event a bank statement's movement for one of the dossier's plans is recorded as, with `{ amountCents, communication }`
+   * (POST /bank-statements). Absent: the procedure's dossiers have no plans.
+   */
+  planPayments?: { event: string };
   settings: Readonly<Record<string, ProcedureSetting>>;
   /**
    * Whether its dossiers may concern several persons with roles (a household: partner, children, other members) besides

@@ -17,7 +17,7 @@ describe('the rent guarantee (e2e)', () => {
   const today = todayInBrussels();
   beforeAll(async () => {
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker', 'council-secretary']);
+    await sys.loginAll(['social-worker', 'council-secretary', 'finance']);
   });
   afterAll(async () => sys?.close());
 
@@ -81,11 +81,39 @@ describe('the rent guarantee (e2e)', () => {
     const booked = await eventually(async () => (await sys.db.query(`SELECT description FROM dossier_events WHERE dossier_id = $1 AND type = 'instalment-paid'`, [id])).rows[0]);
     expect(booked.description).toContain('nog terug te betalen: € 800,00');
 
-    // The release by written agreement: the bank returns € 1.300,00, € 800,00 set off, € 500,00 paid on to the client.
+    // The OCMW's bank statement (camt.053): the instalment paid with the plan's communication reaches the dossier by
+    // itself; a valid communication of someone else, none at all, and money out are listed or counted, not booked.
+    const digits = planOgm(reference, 1).replace(/\D/g, '');
+    const entry = (amount: string, ref: string, ind: string, strd?: string) => `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${ind}</CdtDbtInd><Sts>BOOK</Sts>` +
+      `<BookgDt><Dt>${today}</Dt></BookgDt><AcctSvcrRef>${ref}</AcctSvcrRef><NtryDtls><TxDtls><RmtInf>` +
+      (strd ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>BBA</Issr></Tp><Ref>${strd}</Ref></CdtrRefInf></Strd>` : '<Ustrd>gift</Ustrd>') +
+      `</RmtInf></TxDtls></NtryDtls></Ntry>`;
+    const camt = (iban: string) => `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>` +
+      `<GrpHdr><MsgId>M1</MsgId><CreDtTm>${today}T06:00:00</CreDtTm></GrpHdr><Stmt><Id>${today}-1</Id><Acct><Id><IBAN>${iban}</IBAN></Id></Acct>` +
+      entry('300.00', 'BANK-1', 'CRDT', digits) + entry('12.00', 'BANK-2', 'CRDT', '900000000116') + entry('20.00', 'BANK-3', 'CRDT') + entry('99.00', 'BANK-4', 'DBIT') +
+      `</Stmt></BkToCstmrStmt></Document>`;
+    const upload = (xml: string, as = 'finance') =>
+      sys.http.post('/bank-statements').set(sys.as(as)).attach('file', Buffer.from(xml, 'utf8'), { filename: 'camt053.xml', contentType: 'application/xml' });
+    // Not finance: 403; another account: 400; not a statement: 400 — nothing recorded.
+    expect((await upload(camt('BE48001123456727'), 'social-worker')).status).toBe(403);
+    const other = await upload(camt('BE68539007547034'));
+    expect([other.status, other.body.errors?.[0]?.code]).toEqual([400, 'other-account']);
+    const junk = await upload('datum;bedrag\n1;2');
+    expect([junk.status, junk.body.errors?.[0]?.code]).toEqual([400, 'not-a-statement']);
+    const imported = await upload(camt('BE48001123456727'));
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ movements: 4, incoming: 3, recorded: 1, duplicates: 0, items: [{ index: 1, dossierId: id, reference, amountCents: 30_000, duplicate: false }] });
+    expect(imported.body.unmatched.map((u: { index: number; reason: string }) => [u.index, u.reason])).toEqual([[2, 'not-a-plan'], [3, 'no-communication']]);
+    await eventually(async () => ((await sys.db.query(`SELECT description FROM dossier_events WHERE dossier_id = $1 AND type = 'instalment-paid' AND description LIKE '%€ 500,00%'`, [id])).rows[0]));
+    // The same statement again adds nothing.
+    expect((await upload(camt('BE48001123456727'))).body).toMatchObject({ recorded: 0, duplicates: 1 });
+    expect((await sys.db.query(`SELECT count(*)::int AS n FROM external_events WHERE dossier_id = $1 AND type = 'guarantee-instalment-paid'`, [id])).rows[0].n).toBe(2);
+
+    // The release by written agreement: the bank returns € 1.300,00, € 500,00 set off, € 800,00 paid on to the client.
     const released = await sys.http.post(`/dossiers/${id}/events`).set(sys.as('social-worker')).send({ type: 'guarantee-released', occurredOn: today, data: { basis: 'written-agreement', returnedToOcmwCents: 130_000 } });
     expect(released.status).toBe(201);
     const surplus = await eventually(async () => (await sys.db.query(`SELECT amount_cents, payee_party_id FROM payments WHERE dossier_id = $1 AND kind = 'one-off'`, [id])).rows[0]);
-    expect(surplus).toEqual({ amount_cents: 50_000, payee_party_id: null });
+    expect(surplus).toEqual({ amount_cents: 80_000, payee_party_id: null });
     await eventually(async () => ((await sys.http.get(`/dossiers/${id}`).set(sys.as('social-worker'))).body.status === 'GUARANTEE_RELEASED' ? true : undefined));
   });
 });

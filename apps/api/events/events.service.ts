@@ -9,6 +9,10 @@ import { enqueueForWorkflow } from '../../../libs/db/outbox';
 import { addToTimeline } from '../../../libs/db/timeline';
 import { todayIn } from '../../../libs/deadlines/calendar-date';
 import { formatDateNl } from '../../../libs/format/dutch';
+import { Camt053Error, parseCamt053 } from './camt053';
+import { formatOgm, planOfOgm } from '../../../libs/payments/ogm';
+import { formatIban } from '../../../libs/domain/identifiers';
+import type { UploadedDocument } from '../documents/upload.interceptor';
 import { eventKindOf, eventRefusedInStatus, PROCEDURES, ProcedureName, validateExternalEvent } from '../../../libs/procedures';
 import type { ProcedureDefinition } from '../../../libs/procedures';
 import { SchemaError, validateSchema } from '../../../libs/validation/schema';
@@ -168,6 +172,71 @@ export class EventsService {
       recorded: results.filter((r) => r.created).length,
       duplicates: results.filter((r) => !r.created).length,
       items: results.map((r) => ({ line: r.line, eventId: r.event.id, dossierId: r.event.dossierId, duplicate: !r.created })),
+    };
+  }
+
+  /**
+   * The OCMW's own bank statement (camt.053, POST /bank-statements): every booked incoming movement whose structured
+   * communication is one of a dossier's plans (planOfOgm: its reference and plan number) is recorded in that dossier as
+   * its procedure's plan-payment event (`planPayments.event`), with the bank's reference as the event's reference — so
+   * the same statement imported again records nothing twice. Everything else incoming is listed as unmatched with its
+   * reason, for finance to book by hand; money out is counted, not read. A file that is no camt.053, or a statement of
+   * another account than OCMW_IBAN, is a 400 and nothing is stored. All matched movements are recorded in one
+   * transaction, then delivered to their workflows.
+   */
+  async importBankStatement(actor: AuthUser, file: UploadedDocument | undefined) {
+    authorize(actor, 'payment:import-statement');
+    if (!file) throw new ValidationError([{ path: '/file', code: 'required', message: 'the bank statement (a camt.053 XML file) in the field "file"' }], 'The upload is not valid');
+    let statement: ReturnType<typeof parseCamt053>;
+    try {
+      statement = parseCamt053(new TextDecoder('utf-8').decode(file.buffer));
+    } catch (err) {
+      if (err instanceof Camt053Error) throw new ValidationError([{ path: '/file', code: 'not-a-statement', message: err.message }], 'The bank statement cannot be read');
+      throw err;
+    }
+    if (statement.accountIban !== this.config.ocmw.iban) {
+      throw new ValidationError([{ path: '/file', code: 'other-account', message: `is a statement of ${formatIban(statement.accountIban)}, not of the OCMW's account (OCMW_IBAN ${formatIban(this.config.ocmw.iban)})` }], 'The bank statement is of another account');
+    }
+    type Unmatched = { index: number; bookingDate: string; amountCents: number; bankReference: string; communication: string | null; reason: string };
+    const unmatched: Unmatched[] = [];
+    const incoming = statement.movements.filter((m) => m.amountCents > 0);
+    const results = await this.dataSource.transaction(async (tx) => {
+      const done: (Recorded & { index: number; dossierReference: string })[] = [];
+      for (const m of incoming) {
+        const communication = m.communication ? formatOgm(m.communication.slice(0, 10)) : null;
+        const miss = (reason: string) => void unmatched.push({ index: m.index, bookingDate: m.bookingDate, amountCents: m.amountCents, bankReference: m.bankReference, communication, reason });
+        if (m.reversal) { miss('reversal'); continue; }
+        if (m.currency !== 'EUR') { miss('currency'); continue; }
+        if (!m.communication) { miss('no-communication'); continue; }
+        const plan = planOfOgm(m.communication);
+        if (!plan) { miss('not-a-plan'); continue; }
+        const dossier = await tx.findOneBy(DossierEntity, { reference: plan.reference });
+        const kind = dossier ? (PROCEDURES[dossier.procedure as ProcedureName] as ProcedureDefinition | undefined)?.planPayments?.event : undefined;
+        if (!dossier) { miss('no-dossier'); continue; }
+        if (!kind) { miss('no-plans'); continue; }
+        if (dossier.closedAt) { miss('closed'); continue; }
+        const event: RecordEvent = { type: kind, occurredOn: m.bookingDate, reference: `bank:${m.bankReference}`, data: { amountCents: m.amountCents, communication } };
+        if (validateExternalEvent(dossier.procedure, event.type, event.data, this.today()).length > 0) { miss('invalid'); continue; }
+        done.push({ ...(await this.insertEvent(tx, actor, dossier, event, 'import', false)), index: m.index, dossierReference: dossier.reference });
+      }
+      await audit(tx, actor, 'payments.bank-statement-imported', {
+        details: {
+          fileName: file.originalname, statements: statement.statementIds, movements: statement.movements.length, incoming: incoming.length,
+          recorded: done.filter((d) => d.created).length, duplicates: done.filter((d) => !d.created).length, unmatched: unmatched.length,
+        },
+      });
+      return done;
+    });
+    for (const r of results) await this.deliverInOrder(r.outboxIds);
+    return {
+      fileName: file.originalname,
+      account: statement.accountIban,
+      movements: statement.movements.length,
+      incoming: incoming.length,
+      recorded: results.filter((r) => r.created).length,
+      duplicates: results.filter((r) => !r.created).length,
+      items: results.map((r) => ({ index: r.index, dossierId: r.event.dossierId, reference: r.dossierReference, eventId: r.event.id, amountCents: (r.event.data as { amountCents: number }).amountCents, duplicate: !r.created })),
+      unmatched,
     };
   }
 

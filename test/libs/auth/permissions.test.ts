@@ -205,6 +205,10 @@ const expected: [Role, Action, Decision, Decision][] = [
   ['finance', 'partner-message:answer', A, N],
   ['team-lead', 'partner-message:answer', A, N],
   ['social-worker', 'partner-message:answer', F, F],
+  // The OCMW's own bank statement: finance imports it, for every team's dossiers (one account); nobody else.
+  ['finance', 'payment:import-statement', A, A],
+  ['social-worker', 'payment:import-statement', F, F],
+  ['team-lead', 'payment:import-statement', F, F],
 ];
 
 // The admin reads everything and manages users; it does no casework (README, role table).
@@ -221,6 +225,7 @@ const CASEWORK: Action[] = [
   'event:record', 'intake:record', 'intake:import',
   'dossier:link', 'dossier:household', 'note:write', 'document:upload', 'document:delete', 'inventory:write',
   'budget:plan', 'budget:import', 'report:submit', 'loi:write', 'loi:sanction', 'partner-message:answer', 'reimbursement:claim',
+  'payment:import-statement',
 ];
 
 describe('permission matrix', () => {

@@ -1,4 +1,4 @@
-import { formatOgm, isValidOgm, ogmCheck, parseOgm, planOgm } from '../../../libs/payments/ogm';
+import { formatOgm, isValidOgm, ogmCheck, parseOgm, planOfOgm, planOgm } from '../../../libs/payments/ogm';
 
 /** The Belgian structured communication (Febelfin): ten digits and their number mod 97 (97 for 0). */
 describe('structured communication (OGM)', () => {
@@ -37,5 +37,13 @@ describe('the communication of a repayment plan', () => {
     expect(() => planOgm('HW-26-123', 1)).toThrow(RangeError);
     expect(() => planOgm('LOI-2026-000001', 1)).toThrow(RangeError);
     expect(() => planOgm('HW-2026-000123', 10)).toThrow(RangeError);
+  });
+
+  it('reads back the dossier reference and the plan from a communication, and nothing from one no plan of ours makes', () => {
+    expect(planOfOgm(parseOgm(planOgm('HW-2026-000123', 2))!)).toEqual({ reference: 'HW-2026-000123', plan: 2 });
+    expect(planOfOgm(parseOgm(planOgm('VU-2031-999999', 9))!)).toEqual({ reference: 'VU-2031-999999', plan: 9 });
+    // Valid structured communications of others: a first digit no procedure has (0, 8, 9), a plan number 0.
+    for (const base of ['0260001231', '8260001231', '9260001231', '1260001230']) expect(planOfOgm(`${base}${ogmCheck(base)}`)).toBeNull();
+    expect(planOfOgm('126000123199')).toBeNull(); // wrong check digits
   });
 });

@@ -276,6 +276,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankStatementsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/parties": {
         parameters: {
             query?: never;
@@ -4103,6 +4119,114 @@ export interface operations {
             };
             /** @description Conflicts with the current state (already decided, no longer open, claimed by someone else, …): nothing changed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL or Temporal cannot be reached right now: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BankStatementsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The OCMW account's statement in camt.053 (ISO 20022 XML)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported: every booked incoming movement with a plan's communication recorded in its dossier as the procedure's plan-payment event, once per bank reference (the same statement again: duplicates); the rest listed as unmatched with the reason. Not a camt.053 statement, or one of another account: 400, nothing stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @description The statement's account: the OCMW's (OCMW_IBAN) */
+                        account: string;
+                        movements: number;
+                        incoming: number;
+                        recorded: number;
+                        duplicates: number;
+                        items: {
+                            index: number;
+                            /** Format: uuid */
+                            dossierId: string;
+                            reference: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            amountCents: number;
+                            duplicate: boolean;
+                        }[];
+                        unmatched: {
+                            index: number;
+                            /** Format: date */
+                            bookingDate: string;
+                            amountCents: number;
+                            bankReference: string;
+                            communication: string | null;
+                            /**
+                             * @description Why the movement reached no dossier: for finance to book by hand
+                             * @enum {unknown}
+                             */
+                            reason: "reversal" | "currency" | "no-communication" | "not-a-plan" | "no-dossier" | "no-plans" | "closed" | "invalid";
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (schema, NUL character, nesting): nothing changed; `errors` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, revoked), or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
