@@ -292,6 +292,8 @@ export interface GuaranteeRepaymentPlanData extends LetterBase {
   ocmwIban: string;
   /** A new plan replacing an earlier one: the day of the earlier plan's letter. */
   replacesPlanOf?: IsoDate;
+  /** A guarantee letter called at the release: the day the OCMW was asked to pay the landlord (what the plan repays). */
+  paidToLandlordOn?: IsoDate;
 }
 
 /** An instalment of the plan not (fully) paid: what is due, what is behind, and by when to pay it. */
@@ -1186,16 +1188,21 @@ function guaranteeRepaymentPlan(d: GuaranteeRepaymentPlanData): LetterDocument {
   const last = d.instalments[d.instalments.length - 1];
   return document(d, d.replacesPlanOf ? 'Nieuw afbetalingsplan voor uw huurwaarborg' : 'Afbetalingsplan voor uw huurwaarborg', [
     salutation(d),
-    `Het Bijzonder Comité voor de Sociale Dienst besliste op ${formatDateNl(d.decisionDate)} uw huurwaarborg als voorschot te ` +
-      `storten op een geblokkeerde huurwaarborgrekening op uw naam (dossier ${d.reference}). U betaalt dat voorschot terug ` +
+    (d.paidToLandlordOn
+      ? `Het OCMW stond met een waarborgbrief borg voor uw huurwaarborg (beslissing van het Bijzonder Comité voor de Sociale ` +
+        `Dienst van ${formatDateNl(d.decisionDate)}, dossier ${d.reference}). Bij het einde van de huur kreeg uw verhuurder op ` +
+        `${formatDateNl(d.paidToLandlordOn)} een bedrag uit die waarborg; het OCMW betaalt het hem. U betaalt het OCMW dat bedrag terug `
+      : `Het Bijzonder Comité voor de Sociale Dienst besliste op ${formatDateNl(d.decisionDate)} uw huurwaarborg als voorschot te ` +
+        `storten op een geblokkeerde huurwaarborgrekening op uw naam (dossier ${d.reference}). U betaalt dat voorschot terug `) +
       `volgens dit plan${d.replacesPlanOf ? `, dat het plan van ${formatDateNl(d.replacesPlanOf)} vervangt` : ''}.`,
     `Nog terug te betalen: ${formatEuro(d.amountCents)}, in ${d.instalments.length === 1 ? 'één afbetaling' : `${d.instalments.length} maandelijkse afbetalingen`}: ` +
       d.instalments.map((i) => `${formatDateNl(i.dueDate)}: ${formatEuro(i.amountCents)}`).join('; ') + '.',
     `Betaal elke afbetaling op rekening ${d.ocmwIban} van ${d.ocmwName}, met de gestructureerde mededeling ${d.communication}. ` +
       `Met die mededeling komt uw betaling meteen bij uw dossier terecht.`,
     `Kunt u een afbetaling niet betalen? Neem dan contact op met uw maatschappelijk werker voor de vervaldag: samen zoeken wij een oplossing.`,
-    `Op het einde van de huur wordt de waarborg vrijgegeven met een schriftelijk akkoord van u en de verhuurder of met een ` +
-      `rechterlijke beslissing. Wat u dan nog niet hebt terugbetaald, verrekent het OCMW met de vrijgegeven waarborg.`,
+    !d.paidToLandlordOn &&
+      `Op het einde van de huur wordt de waarborg vrijgegeven met een schriftelijk akkoord van u en de verhuurder of met een ` +
+        `rechterlijke beslissing. Wat u dan nog niet hebt terugbetaald, verrekent het OCMW met de vrijgegeven waarborg.`,
     contactParagraph(d),
     closing(d),
   ], {

@@ -86,6 +86,8 @@ export const RENT_GUARANTEE = {
       schema: object(['basis', 'returnedToOcmwCents'], {
         basis: choice('Op grond van', [['written-agreement', 'Schriftelijk akkoord van huurder en verhuurder'], ['judgment', 'Rechterlijke beslissing']]),
         returnedToOcmwCents: cents('Aan het OCMW teruggestort (cent)', 0),
+        // A guarantee letter: what the agreement or the judgment gives the landlord; the OCMW pays it, up to the guarantee.
+        landlordClaimCents: cents('Aan de verhuurder toegekend uit de waarborgbrief (cent)', 0),
         notes: text('Toelichting', 2000),
       }),
     },

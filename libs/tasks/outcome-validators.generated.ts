@@ -42600,12 +42600,312 @@ return errors === 0;
 validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v139 = validate159;
-const schema170 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"amountCents":{"type":"integer","title":"Huurwaarborg (cent)","minimum":1,"maximum":100000000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["amountCents"],"description":"for a grant"}}]};
+const schema170 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["action","note"],"properties":{"action":{"title":"Hoe betaalt de cliënt het OCMW terug?","oneOf":[{"const":"plan","title":"Met een afbetalingsplan"},{"const":"no-plan","title":"Geen plan (terugvordering alleen na een beslissing van het BCSD)"}]},"monthlyRepaymentCents":{"type":"integer","title":"Afbetaling per maand (cent)","minimum":1,"maximum":100000000},"firstRepaymentOn":{"type":"string","format":"date","title":"Eerste afbetaling op"},"note":{"type":"string","title":"Toelichting (het gesprek met de cliënt)","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"action":{"const":"plan"}},"required":["action"]},"then":{"required":["monthlyRepaymentCents","firstRepaymentOn"],"description":"for a plan"}}]};
 
 function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate159.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.action === undefined) && (missing0 = "action")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.action !== undefined){
+if("plan" !== data.action){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.monthlyRepaymentCents === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "monthlyRepaymentCents"},message:"must have required property '"+"monthlyRepaymentCents"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.firstRepaymentOn === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "firstRepaymentOn"},message:"must have required property '"+"firstRepaymentOn"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.note === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "action") || (key0 === "monthlyRepaymentCents")) || (key0 === "firstRepaymentOn")) || (key0 === "note"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data1 = data.action;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if("plan" !== data1){
+const err8 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/oneOf/0/const",keyword:"const",params:{allowedValue: "plan"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if("no-plan" !== data1){
+const err9 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/oneOf/1/const",keyword:"const",params:{allowedValue: "no-plan"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.monthlyRepaymentCents !== undefined){
+let data2 = data.monthlyRepaymentCents;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err11 = {instancePath:instancePath+"/monthlyRepaymentCents",schemaPath:"#/properties/monthlyRepaymentCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100000000 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/monthlyRepaymentCents",schemaPath:"#/properties/monthlyRepaymentCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err13 = {instancePath:instancePath+"/monthlyRepaymentCents",schemaPath:"#/properties/monthlyRepaymentCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.firstRepaymentOn !== undefined){
+let data3 = data.firstRepaymentOn;
+if(typeof data3 === "string"){
+const failure0 = func0("date", data3, this);
+if(failure0 !== null){
+const err14 = {instancePath:instancePath+"/firstRepaymentOn",schemaPath:"#/properties/firstRepaymentOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/firstRepaymentOn",schemaPath:"#/properties/firstRepaymentOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data4 = data.note;
+if(typeof data4 === "string"){
+if(func10(data4) > 4000){
+const err16 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(func10(data4) < 1){
+const err17 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate159.errors = vErrors;
+return errors === 0;
+}
+validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v140 = validate160;
+const schema171 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"amountCents":{"type":"integer","title":"Huurwaarborg (cent)","minimum":1,"maximum":100000000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["amountCents"],"description":"for a grant"}}]};
+
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate160.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -42927,18 +43227,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate159.errors = vErrors;
+validate160.errors = vErrors;
 return errors === 0;
 }
-validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate160.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v140 = validate160;
-const schema171 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v141 = validate161;
+const schema172 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate160.evaluated;
+const evaluated0 = validate161.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -43158,18 +43458,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate160.errors = vErrors;
+validate161.errors = vErrors;
 return errors === 0;
 }
-validate160.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate161.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v141 = validate161;
-const schema172 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v142 = validate162;
+const schema173 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate161.evaluated;
+const evaluated0 = validate162.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -43327,18 +43627,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate161.errors = vErrors;
+validate162.errors = vErrors;
 return errors === 0;
 }
-validate161.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v142 = validate162;
-const schema173 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+export const v143 = validate163;
+const schema174 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate162.evaluated;
+const evaluated0 = validate163.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -43571,18 +43871,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate162.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
-validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate163.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v143 = validate163;
-const schema174 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+export const v144 = validate164;
+const schema175 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate163.evaluated;
+const evaluated0 = validate164.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -43683,18 +43983,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate164.errors = vErrors;
 return errors === 0;
 }
-validate163.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v144 = validate164;
-const schema175 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["amountCents"],"properties":{"amountCents":{"type":"integer","title":"Ontvangen bedrag (cent)","minimum":1,"maximum":100000000},"communication":{"type":"string","title":"Gestructureerde mededeling","maxLength":40}},"additionalProperties":false};
+export const v145 = validate165;
+const schema176 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["amountCents"],"properties":{"amountCents":{"type":"integer","title":"Ontvangen bedrag (cent)","minimum":1,"maximum":100000000},"communication":{"type":"string","title":"Gestructureerde mededeling","maxLength":40}},"additionalProperties":false};
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate164.evaluated;
+const evaluated0 = validate165.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -43795,18 +44095,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate164.errors = vErrors;
+validate165.errors = vErrors;
 return errors === 0;
 }
-validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate165.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v145 = validate165;
-const schema176 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["basis","returnedToOcmwCents"],"properties":{"basis":{"title":"Op grond van","oneOf":[{"const":"written-agreement","title":"Schriftelijk akkoord van huurder en verhuurder"},{"const":"judgment","title":"Rechterlijke beslissing"}]},"returnedToOcmwCents":{"type":"integer","title":"Aan het OCMW teruggestort (cent)","minimum":0,"maximum":100000000},"notes":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v146 = validate166;
+const schema177 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["basis","returnedToOcmwCents"],"properties":{"basis":{"title":"Op grond van","oneOf":[{"const":"written-agreement","title":"Schriftelijk akkoord van huurder en verhuurder"},{"const":"judgment","title":"Rechterlijke beslissing"}]},"returnedToOcmwCents":{"type":"integer","title":"Aan het OCMW teruggestort (cent)","minimum":0,"maximum":100000000},"landlordClaimCents":{"type":"integer","title":"Aan de verhuurder toegekend uit de waarborgbrief (cent)","minimum":0,"maximum":100000000},"notes":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate165.evaluated;
+const evaluated0 = validate166.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -43835,7 +44135,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "basis") || (key0 === "returnedToOcmwCents")) || (key0 === "notes"))){
+if(!((((key0 === "basis") || (key0 === "returnedToOcmwCents")) || (key0 === "landlordClaimCents")) || (key0 === "notes"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -43946,11 +44246,10 @@ errors++;
 }
 }
 }
-if(data.notes !== undefined){
-let data2 = data.notes;
-if(typeof data2 === "string"){
-if(func10(data2) > 2000){
-const err9 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data.landlordClaimCents !== undefined){
+let data2 = data.landlordClaimCents;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err9 = {instancePath:instancePath+"/landlordClaimCents",schemaPath:"#/properties/landlordClaimCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -43959,8 +44258,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func10(data2) < 1){
-const err10 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100000000 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/landlordClaimCents",schemaPath:"#/properties/landlordClaimCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -43969,9 +44269,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2 < 0 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/landlordClaimCents",schemaPath:"#/properties/landlordClaimCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -43982,8 +44281,11 @@ errors++;
 }
 }
 }
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.notes !== undefined){
+let data3 = data.notes;
+if(typeof data3 === "string"){
+if(func10(data3) > 2000){
+const err12 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -43992,10 +44294,43 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate165.errors = vErrors;
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate166.errors = vErrors;
 return errors === 0;
 }
-validate165.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -44137,11 +44472,12 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "rent-guarantee/referral-follow-up": v136,
   "rent-guarantee/guarantee-inquiry": v137,
   "rent-guarantee/guarantee-arrears": v138,
-  "rent-guarantee/council:decision": v139,
-  "rent-guarantee/council:ratification": v140,
-  "rent-guarantee/event:request-forwarded-by-ocmw": v141,
-  "rent-guarantee/event:competence-designation": v142,
-  "rent-guarantee/event:competence-conflict-decided": v143,
-  "rent-guarantee/event:guarantee-instalment-paid": v144,
-  "rent-guarantee/event:guarantee-released": v145,
+  "rent-guarantee/guarantee-recovery": v139,
+  "rent-guarantee/council:decision": v140,
+  "rent-guarantee/council:ratification": v141,
+  "rent-guarantee/event:request-forwarded-by-ocmw": v142,
+  "rent-guarantee/event:competence-designation": v143,
+  "rent-guarantee/event:competence-conflict-decided": v144,
+  "rent-guarantee/event:guarantee-instalment-paid": v145,
+  "rent-guarantee/event:guarantee-released": v146,
 };

@@ -705,6 +705,20 @@ export const RENT_GUARANTEE_TASK_KINDS = {
     }, requiredWhen('action', 'new-plan', ['monthlyRepaymentCents', 'firstRepaymentOn'], 'for a new plan')),
     check: (o, ctx) => notBefore(o, 'firstRepaymentOn', ctx.today, 'today'),
   },
+  // A guarantee letter called at the release: the OCMW paid the landlord, the client repays it (by a plan, or the
+  // BCSD decides on its recovery).
+  'guarantee-recovery': {
+    kind: 'guarantee-recovery',
+    title: 'Huurwaarborg aangesproken: terugbetaling door de cliënt regelen',
+    role: 'social-worker',
+    outcomeSchema: object(['action', 'note'], {
+      action: choice('Hoe betaalt de cliënt het OCMW terug?', [['plan', 'Met een afbetalingsplan'], ['no-plan', 'Geen plan (terugvordering alleen na een beslissing van het BCSD)']]),
+      monthlyRepaymentCents: { ...cents('Afbetaling per maand (cent)'), minimum: 1 },
+      firstRepaymentOn: dayAhead('Eerste afbetaling op'),
+      note: text('Toelichting (het gesprek met de cliënt)', 4000),
+    }, requiredWhen('action', 'plan', ['monthlyRepaymentCents', 'firstRepaymentOn'], 'for a plan')),
+    check: (o, ctx) => notBefore(o, 'firstRepaymentOn', ctx.today, 'today'),
+  },
 } satisfies Record<string, TaskKind>;
 
 /**

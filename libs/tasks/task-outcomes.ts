@@ -135,6 +135,7 @@ export type TaskOutcomes = {
     notes?: string;
   };
   'guarantee-arrears': { action: 'continue' | 'new-plan' | 'await-release'; monthlyRepaymentCents?: number; firstRepaymentOn?: IsoDate; note: string };
+  'guarantee-recovery': { action: 'plan' | 'no-plan'; monthlyRepaymentCents?: number; firstRepaymentOn?: IsoDate; note: string };
   'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
   'aid-report': {
     proposal: 'grant' | 'refuse';

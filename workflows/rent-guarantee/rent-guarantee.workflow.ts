@@ -32,6 +32,8 @@ export interface RentGuaranteeResult {
   setOffCents?: number;
   surplusCents?: number;
   outstandingCents?: number;
+  /** A guarantee letter called at the release: what the OCMW paid the landlord (the client repays it). */
+  landlordClaimCents?: number;
 }
 
 /** A repayment plan as the dossier follows it: its number in the dossier (1–9, in its communication) and instalments. */
@@ -146,11 +148,14 @@ export async function rentGuaranteeApplication(input: DossierInput): Promise<Ren
   let missed = 0;
   let reminding = deposit;
   let plan: Plan | undefined;
-  const outstanding = () => (deposit ? amountCents - paid : 0);
+  // What the client owes the OCMW: the deposit, or what the OCMW paid the landlord on a guarantee letter at the release.
+  let owed = deposit ? amountCents : 0;
+  let released = false;
+  const outstanding = () => owed - paid;
   /** What the plan's instalments up to and including `i` add up to, beyond what was paid before the plan. */
   const dueBy = (p: Plan, i: number) => p.instalments.slice(0, i + 1).reduce((sum, x) => sum + x.amountCents, 0);
 
-  const makePlan = async (number: number, monthlyCents: number, firstDue: IsoDate) => {
+  const makePlan = async (number: number, monthlyCents: number, firstDue: IsoDate, paidToLandlordOn?: IsoDate) => {
     const communication = planOgm(reference, number);
     // A plan runs at most 240 months (repaymentPlan): a smaller instalment is raised to fit (the letter says the amounts).
     const instalments = repaymentPlan(outstanding(), Math.max(monthlyCents, Math.ceil(outstanding() / 240)), firstDue);
@@ -159,7 +164,7 @@ export async function rentGuaranteeApplication(input: DossierInput): Promise<Ren
     await dossier.attempt('afbetalingsplan huurwaarborg', () =>
       acts.issueLetter({
         dossierId, key: `repayment-plan-${number}`, template: 'guarantee-repayment-plan',
-        data: { decisionDate, amountCents: outstanding(), instalments, communication, ...(replaces ? { replacesPlanOf: replaces } : {}) },
+        data: { decisionDate, amountCents: outstanding(), instalments, communication, ...(replaces ? { replacesPlanOf: replaces } : {}), ...(paidToLandlordOn ? { paidToLandlordOn } : {}) },
         delivery: { mode: 'letter' },
       }),
     );
@@ -201,74 +206,113 @@ export async function rentGuaranteeApplication(input: DossierInput): Promise<Ren
       }
     } else {
       reminding = false;
-      await dossier.event('arrears-await-release', `Geen herinneringen meer: wat openstaat (${formatEuro(outstanding())}) wordt verrekend bij de vrijgave van de waarborg. ${choice.note}`, { status: 'REPAYMENT_ARREARS' });
+      await dossier.event('arrears-await-release', released
+        ? `Geen herinneringen meer: ${formatEuro(outstanding())} blijft open (terugvordering bij de cliënt alleen na een beslissing van het BCSD). ${choice.note}`
+        : `Geen herinneringen meer: wat openstaat (${formatEuro(outstanding())}) wordt verrekend bij de vrijgave van de waarborg. ${choice.note}`, { status: 'REPAYMENT_ARREARS' });
     }
   };
 
-  for (;;) {
-    const current = reminding && plan && outstanding() > 0 && plan.next < plan.instalments.length ? plan : undefined;
-    const remindOn = current ? addDays(current.instalments[current.next].dueDate, grace) : undefined;
-    const event: ExternalEventInput | undefined = remindOn
-      ? await dossier.waitForAnyEventWithin([PAID_EVENT, RELEASED_EVENT], startOfDay(remindOn, timeZone) - Date.now())
-      : await dossier.waitForAnyEvent([PAID_EVENT, RELEASED_EVENT]);
-    if (!event) {
-      await instalmentDue(current!);
-      continue;
-    }
-    if (event.type === PAID_EVENT) {
-      const data = event.data as { amountCents: number; communication?: string };
-      paid += data.amountCents;
-      const ours = data.communication === undefined || (plan !== undefined && parseOgm(data.communication) === parseOgm(planOgm(reference, plan.number)));
-      await dossier.event(
-        'instalment-paid',
-        `Afbetaling van ${formatEuro(data.amountCents)} ontvangen op ${formatDateNl(event.occurredOn)}` +
-          `${deposit ? `; nog terug te betalen: ${formatEuro(Math.max(0, outstanding()))}` : ''}` +
-          `${ours ? '' : ' (de mededeling hoort niet bij het lopende plan van dit dossier: nagaan)'}`,
-        { status: !deposit ? 'GUARANTEE_GIVEN' : outstanding() <= 0 ? 'GUARANTEE_GIVEN' : 'REPAYING', data: { eventId: event.eventId, amountCents: data.amountCents, paidCents: paid, outstandingCents: Math.max(0, outstanding()), matched: ours } },
-      );
-      if (deposit && outstanding() <= 0) {
-        await dossier.event('guarantee-repaid', `Huurwaarborg volledig terugbetaald (${formatEuro(paid)})${paid > amountCents ? `; ${formatEuro(paid - amountCents)} te veel betaald, terug te storten` : ''}`, { status: 'GUARANTEE_GIVEN' });
-        if (paid > amountCents) {
-          await orderPayment(dossier, {
-            dossierId, kind: 'one-off', period: `once:guarantee-overpaid-${event.occurredOn}`, amountCents: paid - amountCents, dueDate: dossier.today(),
-            computation: { text: 'Te veel terugbetaald op de huurwaarborg', repaidCents: paid, guaranteeCents: amountCents },
-          });
-          paid = amountCents;
-        }
+  /**
+   * Follows the plan and the events of `types`: reminds on each instalment's day, books each payment. Returns the
+   * release when one comes; with `untilRepaid`, undefined once nothing is owed any more or the reminders are stopped.
+   */
+  const follow = async (types: readonly string[], untilRepaid: boolean): Promise<ExternalEventInput | undefined> => {
+    for (;;) {
+      const current = reminding && plan && outstanding() > 0 && plan.next < plan.instalments.length ? plan : undefined;
+      const remindOn = current ? addDays(current.instalments[current.next].dueDate, grace) : undefined;
+      const event: ExternalEventInput | undefined = remindOn
+        ? await dossier.waitForAnyEventWithin(types, startOfDay(remindOn, timeZone) - Date.now())
+        : await dossier.waitForAnyEvent(types);
+      if (!event) {
+        await instalmentDue(current!);
+        if (untilRepaid && !reminding) return undefined;
+        continue;
       }
-      continue;
+      if (event.type === PAID_EVENT) {
+        const data = event.data as { amountCents: number; communication?: string };
+        paid += data.amountCents;
+        const ours = data.communication === undefined || (plan !== undefined && parseOgm(data.communication) === parseOgm(planOgm(reference, plan.number)));
+        await dossier.event(
+          'instalment-paid',
+          `Afbetaling van ${formatEuro(data.amountCents)} ontvangen op ${formatDateNl(event.occurredOn)}` +
+            `${owed > 0 ? `; nog terug te betalen: ${formatEuro(Math.max(0, outstanding()))}` : ''}` +
+            `${ours ? '' : ' (de mededeling hoort niet bij het lopende plan van dit dossier: nagaan)'}`,
+          { status: owed === 0 ? 'GUARANTEE_GIVEN' : outstanding() <= 0 ? 'GUARANTEE_GIVEN' : 'REPAYING', data: { eventId: event.eventId, amountCents: data.amountCents, paidCents: paid, outstandingCents: Math.max(0, outstanding()), matched: ours } },
+        );
+        if (owed > 0 && outstanding() <= 0) {
+          await dossier.event('guarantee-repaid', `${released ? 'Wat het OCMW aan de verhuurder betaalde is' : 'Huurwaarborg'} volledig terugbetaald (${formatEuro(paid)})${paid > owed ? `; ${formatEuro(paid - owed)} te veel betaald, terug te storten` : ''}`, { status: released ? 'GUARANTEE_RELEASED' : 'GUARANTEE_GIVEN' });
+          if (paid > owed) {
+            await orderPayment(dossier, {
+              dossierId, kind: 'one-off', period: `once:guarantee-overpaid-${event.occurredOn}`, amountCents: paid - owed, dueDate: dossier.today(),
+              computation: { text: 'Te veel terugbetaald op de huurwaarborg', repaidCents: paid, guaranteeCents: owed },
+            });
+            paid = owed;
+          }
+          if (untilRepaid) return undefined;
+        }
+        continue;
+      }
+      return event;
     }
+  };
 
-    // The release (§6.1: written agreement of tenant and landlord, or a judgment): the file ends.
-    const release = event.data as { basis: 'written-agreement' | 'judgment'; returnedToOcmwCents: number; notes?: string };
-    const basis = release.basis === 'judgment' ? 'een rechterlijke beslissing' : 'het schriftelijk akkoord van huurder en verhuurder';
-    const open = Math.max(0, outstanding());
-    const setOff = Math.min(open, release.returnedToOcmwCents);
-    const surplus = release.returnedToOcmwCents - setOff;
-    if (surplus > 0) {
-      // What the bank returned beyond what the client still owed is the client's.
-      await orderPayment(dossier, {
-        dossierId, kind: 'one-off', period: `once:guarantee-release-${event.occurredOn}`, amountCents: surplus, dueDate: dossier.today(),
-        computation: { text: 'Vrijgegeven huurwaarborg boven wat de cliënt nog verschuldigd was', returnedCents: release.returnedToOcmwCents, setOffCents: setOff },
-      });
-    }
-    const left = open - setOff;
-    await dossier.event(
-      'guarantee-released',
-      `Huurwaarborg vrijgegeven op ${formatDateNl(event.occurredOn)} op grond van ${basis}` +
-        (deposit
-          ? `: ${formatEuro(release.returnedToOcmwCents)} aan het OCMW teruggestort, ${formatEuro(setOff)} verrekend${surplus > 0 ? `, ${formatEuro(surplus)} voor de cliënt` : ''}` +
-            `${left > 0 ? `; ${formatEuro(left)} blijft open (terugvordering bij de cliënt alleen na een beslissing van het BCSD)` : ''}`
-          : '; de verbintenis van het OCMW eindigt') +
-        `${release.notes ? `. ${release.notes}` : ''}`,
-      { status: 'GUARANTEE_RELEASED', data: { basis: release.basis, returnedToOcmwCents: release.returnedToOcmwCents, setOffCents: setOff, surplusCents: surplus, outstandingCents: left } },
-    );
-    await dossier.finish({ windows: true });
-    return {
-      status: 'GUARANTEE_RELEASED', decision: 'granted', form, amountCents,
-      ...(deposit ? { repaidCents: paid, setOffCents: setOff, surplusCents: surplus, outstandingCents: left } : {}),
-    };
+  const event = (await follow([PAID_EVENT, RELEASED_EVENT], false))!;
+
+  // The release (§6.1: written agreement of tenant and landlord, or a judgment): the file ends.
+  const release = event.data as { basis: 'written-agreement' | 'judgment'; returnedToOcmwCents: number; landlordClaimCents?: number; notes?: string };
+  const basis = release.basis === 'judgment' ? 'een rechterlijke beslissing' : 'het schriftelijk akkoord van huurder en verhuurder';
+  const open = Math.max(0, outstanding());
+  const setOff = Math.min(open, release.returnedToOcmwCents);
+  const surplus = release.returnedToOcmwCents - setOff;
+  if (surplus > 0) {
+    // What the bank returned beyond what the client still owed is the client's.
+    await orderPayment(dossier, {
+      dossierId, kind: 'one-off', period: `once:guarantee-release-${event.occurredOn}`, amountCents: surplus, dueDate: dossier.today(),
+      computation: { text: 'Vrijgegeven huurwaarborg boven wat de cliënt nog verschuldigd was', returnedCents: release.returnedToOcmwCents, setOffCents: setOff },
+    });
   }
+  const left = open - setOff;
+  // A guarantee letter: what the agreement or the judgment gives the landlord is the OCMW's to pay, up to the guarantee.
+  const claim = form === 'guarantee-letter' ? Math.min(release.landlordClaimCents ?? 0, amountCents) : 0;
+  await dossier.event(
+    'guarantee-released',
+    `Huurwaarborg vrijgegeven op ${formatDateNl(event.occurredOn)} op grond van ${basis}` +
+      (deposit
+        ? `: ${formatEuro(release.returnedToOcmwCents)} aan het OCMW teruggestort, ${formatEuro(setOff)} verrekend${surplus > 0 ? `, ${formatEuro(surplus)} voor de cliënt` : ''}` +
+          `${left > 0 ? `; ${formatEuro(left)} blijft open (terugvordering bij de cliënt alleen na een beslissing van het BCSD)` : ''}`
+        : '; de verbintenis van het OCMW eindigt') +
+      `${claim > 0 ? `; de verhuurder krijgt ${formatEuro(claim)} uit de waarborgbrief` : ''}` +
+      `${release.notes ? `. ${release.notes}` : ''}`,
+    {
+      status: 'GUARANTEE_RELEASED',
+      data: { basis: release.basis, returnedToOcmwCents: release.returnedToOcmwCents, setOffCents: setOff, surplusCents: surplus, outstandingCents: left, ...(claim > 0 ? { landlordClaimCents: claim } : {}) },
+    },
+  );
+  if (claim > 0) {
+    // The OCMW pays the landlord what the guarantee letter covers; the client owes it to the OCMW (an advance).
+    released = true;
+    await orderPayment(dossier, {
+      dossierId, kind: 'guarantee', period: 'once:guarantee-claim', amountCents: claim, dueDate: dossier.today(),
+      computation: { text: `Uit de waarborgbrief aan de verhuurder, op grond van ${basis}`, guaranteeCents: amountCents },
+      payee: { partyId: inquiry.landlordPartyId },
+    });
+    owed += claim;
+    await dossier.event('guarantee-claim-paid', `${formatEuro(claim)} uit de waarborgbrief aan de verhuurder ter betaling gegeven; de cliënt betaalt het OCMW terug`, { status: 'REPAYMENT_ARREARS', data: { claimCents: claim } });
+    const recovery = await dossier.task('guarantee-recovery');
+    if (recovery.action === 'plan') {
+      reminding = true;
+      await makePlan(plan ? plan.number + 1 : 1, recovery.monthlyRepaymentCents!, recovery.firstRepaymentOn!, event.occurredOn);
+      await follow([PAID_EVENT], true);
+    } else {
+      await dossier.event('recovery-without-plan', `Geen afbetalingsplan: ${formatEuro(claim)} blijft open (terugvordering bij de cliënt alleen na een beslissing van het BCSD). ${recovery.note}`, { status: 'GUARANTEE_RELEASED' });
+    }
+  }
+  await dossier.finish({ windows: true });
+  return {
+    status: 'GUARANTEE_RELEASED', decision: 'granted', form, amountCents,
+    ...(deposit ? { repaidCents: paid, setOffCents: setOff, surplusCents: surplus, outstandingCents: left } : {}),
+    ...(claim > 0 ? { landlordClaimCents: claim, repaidCents: paid, outstandingCents: Math.max(0, outstanding()) } : {}),
+  };
 }
 
 /** Dutch, in the decision letter: what the guarantee covers and in which form it is given. */

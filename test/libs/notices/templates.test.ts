@@ -182,6 +182,10 @@ describe('letter templates', () => {
     expect(t).toContain('op rekening BE48 0011 2345 6727 van OCMW Demo, met de gestructureerde mededeling +++126/0000/04215+++');
     const short = { ...examples['guarantee-repayment-plan'], amountCents: 130_001 };
     expect(checkLetter('guarantee-repayment-plan', short).map((m) => m.element)).toEqual(['instalments']);
+    // A called guarantee letter: the plan repays what the OCMW paid the landlord, not a deposit.
+    const called = renderLetter('guarantee-repayment-plan', { ...examples['guarantee-repayment-plan'], paidToLandlordOn: '2026-09-30' }).paragraphs.join(' ');
+    expect(called).toContain('Bij het einde van de huur kreeg uw verhuurder op 30 september 2026 een bedrag uit die waarborg');
+    expect(called).not.toContain('geblokkeerde');
     const reminder = text('guarantee-instalment-reminder');
     expect(reminder).toContain('was op 15 mei 2026 afbetaling 2 van € 500,00 verschuldigd');
     expect(reminder).toContain('Betaal dat bedrag uiterlijk op 1 juni 2026');

@@ -114,6 +114,7 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
     monthlyRepaymentCents: 'optional', firstRepaymentOn: 'optional', notes: 'optional',
   },
   'guarantee-arrears': { action: 'required', monthlyRepaymentCents: 'optional', firstRepaymentOn: 'optional', note: 'required' },
+  'guarantee-recovery': { action: 'required', monthlyRepaymentCents: 'optional', firstRepaymentOn: 'optional', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -191,4 +192,5 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'advance-settlement': { action: ['wait', 'close', 'convert-leefloon', 'convert-social-aid'] },
   'guarantee-inquiry': { form: ['guarantee-letter', 'bank-guarantee', 'blocked-account'], rentAffordable: [true, false], homeDeclaredUnfit: [false, true] },
   'guarantee-arrears': { action: ['continue', 'new-plan', 'await-release'] },
+  'guarantee-recovery': { action: ['plan', 'no-plan'] },
 };

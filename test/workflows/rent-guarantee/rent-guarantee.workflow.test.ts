@@ -169,6 +169,31 @@ describe('rentGuaranteeApplication (time-skipping)', () => {
     });
   });
 
+  it('a guarantee letter called at the release: the OCMW pays the landlord what the agreement gives it, up to the guarantee, and the client repays it by a plan', async () => {
+    await run(async ({ fake, taskQueue }) => {
+      const reference = 'HW-2026-000007';
+      const { handle } = await granted(fake, taskQueue, reference, { form: 'guarantee-letter', bankPartyId: undefined, blockedAccountIban: undefined, monthlyRepaymentCents: undefined, firstRepaymentOn: undefined });
+      await eventually(() => letters(fake, 'guarantee-letter')[0]);
+      // The agreement gives the landlord more than the guarantee: the OCMW pays up to the guarantee, to the landlord.
+      await event(handle.workflowId, 'guarantee-released', await drive().today(), { basis: 'written-agreement', returnedToOcmwCents: 0, landlordClaimCents: 180_000 });
+      const claim = await eventually(() => fake.of('orderPayment').find((p) => p.period === 'once:guarantee-claim'));
+      expect(claim).toMatchObject({ kind: 'guarantee', amountCents: 150_000, payee: { partyId: LANDLORD } });
+      const today = await drive().today();
+      await drive().complete(handle.workflowId, fake, 'guarantee-recovery', { action: 'plan', monthlyRepaymentCents: 75_000, firstRepaymentOn: addDays(today, 10), note: 'Afgesproken met de cliënt.' });
+      const plan = await eventually(() => letters(fake, 'guarantee-repayment-plan')[0]);
+      expect(plan).toMatchObject({ key: 'repayment-plan-1', data: { amountCents: 150_000, communication: planOgm(reference, 1), paidToLandlordOn: today } });
+      // The first instalment is missed: reminded after the grace days.
+      await sleepPast(env, addDays(today, 21));
+      expect((await eventually(() => letters(fake, 'guarantee-instalment-reminder')[0])).data.behindCents).toBe(75_000);
+      await event(handle.workflowId, 'guarantee-instalment-paid', await drive().today(), { amountCents: 150_000, communication: planOgm(reference, 1) });
+      await eventually(() => timeline(fake, 'guarantee-repaid')[0]);
+      await env.sleep('100 days');
+      expect(await handle.result()).toEqual({
+        status: 'GUARANTEE_RELEASED', decision: 'granted', form: 'guarantee-letter', amountCents: 150_000, landlordClaimCents: 150_000, repaidCents: 150_000, outstandingCents: 0,
+      });
+    });
+  });
+
   it('proposes a refusal above the cap of the lease\'s law and for an unaffordable rent; a refused guarantee pays and writes nothing more', async () => {
     await run(async ({ fake, taskQueue }) => {
       const today = await drive().today();
