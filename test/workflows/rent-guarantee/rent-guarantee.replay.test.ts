@@ -48,6 +48,20 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<void | 'termin
     await event('guarantee-released', todayInBrussels(await env.currentTimeMs()), { basis: 'judgment', returnedToOcmwCents: 0 });
     await env.sleep('100 days');
   },
+  // v2: a guarantee letter called at the release (the landlord paid up to the guarantee), repaid by a plan.
+  called: async ({ complete, decide, today, env, event }) => {
+    await complete('competence-check', outcomes.competent);
+    await complete('guarantee-inquiry', inquiry(today, { form: 'guarantee-letter', bankPartyId: undefined, blockedAccountIban: undefined, monthlyRepaymentCents: undefined, firstRepaymentOn: undefined }));
+    const decided = await decide('granted', { amountCents: 150_000 });
+    await complete('decision-notification', outcomes.notification(decided));
+    await env.sleep('60 days');
+    await event('guarantee-released', todayInBrussels(await env.currentTimeMs()), { basis: 'written-agreement', returnedToOcmwCents: 0, landlordClaimCents: 90_000 });
+    const now = todayInBrussels(await env.currentTimeMs());
+    await complete('guarantee-recovery', { action: 'plan', monthlyRepaymentCents: 45_000, firstRepaymentOn: addDays(now, 10), note: 'Afgesproken.' });
+    await env.sleep('25 days');
+    await event('guarantee-instalment-paid', todayInBrussels(await env.currentTimeMs()), { amountCents: 90_000, communication: planOgm(REFERENCE, 1) });
+    await env.sleep('100 days');
+  },
 };
 
 describe('rentGuaranteeApplication replay of stored histories', () => {
