@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
 import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
-import { outcomes, todayInBrussels } from '../support/factories';
+import { outcomes, todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
 import { eventually } from '../support/temporal';
+import { planOgm } from '../../libs/payments/ogm';
 
 /**
  * The rent guarantee in the browser (issue 15): opened from "Nieuwe aanvraag" by its Dutch title, its inquiry rendered
@@ -18,7 +19,7 @@ describe('the rent guarantee (browser)', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker']);
+    await sys.loginAll(['social-worker', 'finance']);
     browser = await launchBrowser();
     page = await signedInPage(browser, sys.baseUrl, 'social-worker');
   });
@@ -85,5 +86,34 @@ describe('the rent guarantee (browser)', () => {
     expect(item.proposal).toMatchObject({ proposal: 'grant', amountCents: 217_500 });
     const task = (await sys.db.query(`SELECT outcome FROM tasks WHERE id = $1`, [inquiry.id])).rows[0];
     expect(task.outcome).toMatchObject({ form: 'blocked-account', landlordPartyId: landlord, bankPartyId: bank, monthlyRentCents: 72_500, monthlyRepaymentCents: 10_000 });
+  });
+
+  it('finance reads in the OCMW account statement on Betalingen: a plan payment booked in its dossier, the others listed in Dutch', async () => {
+    const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
+      nationalNumber: VALID_NATIONAL_NUMBERS[1], firstName: 'Tom', lastName: 'Afbetaler', address: { street: 'Kouter 9', postalCode: '9000', city: 'Gent' },
+    });
+    const dossier = await sys.http.post('/dossiers').set(sys.as('social-worker')).send({ procedure: 'rent-guarantee', personId: person.body.id, requestDate: todayInBrussels() });
+    const reference = dossier.body.reference as string;
+    const ogm = (text: string) => text.replace(/\D/g, '');
+    const entry = (amount: string, ref: string, strd: string) => `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>${todayInBrussels()}</Dt></BookgDt>` +
+      `<AcctSvcrRef>${ref}</AcctSvcrRef><NtryDtls><TxDtls><RmtInf><Strd><CdtrRefInf><Ref>${strd}</Ref></CdtrRefInf></Strd></RmtInf></TxDtls></NtryDtls></Ntry>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>S1</Id>` +
+      `<Acct><Id><IBAN>BE48001123456727</IBAN></Id></Acct>${entry('125.00', 'WEB-1', ogm(planOgm(reference, 1)))}${entry('40.00', 'WEB-2', ogm(planOgm('HW-2026-999999', 1)))}</Stmt></BkToCstmrStmt></Document>`;
+    const page = await signedInPage(browser, sys.baseUrl, 'finance');
+    await page.getByRole('link', { name: 'Betalingen' }).click();
+    const form = page.getByRole('form', { name: 'Rekeninguittreksel van het OCMW inlezen' });
+    await form.getByLabel('Uittreksel (camt.053, XML)').setInputFiles({ name: 'uittreksel.xml', mimeType: 'application/xml', buffer: Buffer.from(xml, 'utf8') });
+    await form.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('2 ontvangsten gelezen: 1 in een dossier geboekt, 0 al eerder ingelezen, 1 niet toe te wijzen.').waitFor();
+    const booked = page.locator('#bank-statement-booked');
+    expect(await booked.getByRole('link', { name: reference }).getAttribute('href')).toBe(`/app/dossiers/${dossier.body.id}`);
+    expect(await booked.locator('tbody td').allTextContents()).toEqual(['1', reference, '€ 125,00', 'geboekt']);
+    expect(await page.locator('#bank-statement-unmatched tbody td').nth(4).textContent()).toBe('geen dossier met dat nummer');
+    await accessibleScreenshot(page, 'rekeninguittreksel');
+    // The same file again: nothing booked twice.
+    await form.getByLabel('Uittreksel (camt.053, XML)').setInputFiles({ name: 'uittreksel.xml', mimeType: 'application/xml', buffer: Buffer.from(xml, 'utf8') });
+    await form.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('2 ontvangsten gelezen: 0 in een dossier geboekt, 1 al eerder ingelezen, 1 niet toe te wijzen.').waitFor();
+    await page.close();
   });
 });

@@ -280,6 +280,19 @@ export const nl = {
     executedConfirm: (n: number, total: string) => `Bevestigen dat de bank de batch met ${n} betalingen (${total}) heeft uitgevoerd? Dat kan niet ongedaan gemaakt worden.`,
     executedDone: 'Batch als uitgevoerd gemarkeerd.',
   },
+  bankStatement: {
+    title: 'Rekeninguittreksel van het OCMW inlezen',
+    intro: 'Een uittreksel in camt.053 (XML) van de rekening van het OCMW. Betalingen met de gestructureerde mededeling van een afbetalingsplan komen vanzelf in hun dossier; de andere staan hieronder, om zelf te boeken.',
+    file: 'Uittreksel (camt.053, XML)', import: 'Inlezen',
+    imported: (incoming: number, recorded: number, duplicates: number, unmatched: number) =>
+      `${incoming} ${incoming === 1 ? 'ontvangst' : 'ontvangsten'} gelezen: ${recorded} in een dossier geboekt, ${duplicates} al eerder ingelezen, ${unmatched} niet toe te wijzen.`,
+    booked: 'Geboekt in een dossier', bookedColumns: ['Nr.', 'Dossier', 'Bedrag', 'Toestand'], recorded: 'geboekt', duplicate: 'al eerder ingelezen',
+    unmatched: 'Niet toe te wijzen (zelf te boeken)', unmatchedColumns: ['Nr.', 'Boekingsdatum', 'Bedrag', 'Mededeling', 'Waarom niet'],
+    reasons: {
+      reversal: 'terugboeking', currency: 'geen euro', 'no-communication': 'geen gestructureerde mededeling', 'not-a-plan': 'mededeling van geen enkel afbetalingsplan',
+      'no-dossier': 'geen dossier met dat nummer', 'no-plans': 'dat dossier heeft geen afbetalingsplan', closed: 'het dossier is afgesloten', invalid: 'bedrag niet te boeken',
+    } as Record<string, string>,
+  },
   team: {
     title: 'Team',
     atRisk: (n: number) => `In gevaar (${n})`, breached: (n: number) => `Overschreden (${n})`, thisWeek: (n: number) => `Deze week (${n})`,

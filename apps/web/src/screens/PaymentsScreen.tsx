@@ -5,6 +5,7 @@ import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
 import { dateLong, euro, todayInBrussels } from '../format';
 import { t } from '../i18n';
+import { BankStatementSection } from './BankStatementSection';
 import { refusal } from './TaskScreen';
 
 type Payment = paths['/payments']['get']['responses']['200']['content']['application/json']['items'][number];
@@ -124,6 +125,7 @@ export function PaymentsScreen() {
           ))}
         </ul>
       </section>
+      <BankStatementSection />
     </Page>
   );
 }
