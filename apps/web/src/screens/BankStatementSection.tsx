@@ -5,7 +5,7 @@ import type { paths } from '../api/schema';
 import { dateLong, euro } from '../format';
 import { t } from '../i18n';
 import { errorLine } from './DossierActions';
-import { useSectionForm } from './useSectionForm';
+import { fileBody, useSectionForm } from './useSectionForm';
 
 type Imported = paths['/bank-statements']['post']['responses']['201']['content']['application/json'];
 type Upload = paths['/bank-statements']['post']['requestBody']['content']['multipart/form-data'];
@@ -24,9 +24,7 @@ export function BankStatementSection() {
     e.preventDefault();
     form.clear();
     setResult(null);
-    const chosen = file.current?.files?.[0];
-    const body = new FormData();
-    if (chosen) body.append('file', chosen, chosen.name);
+    const body = fileBody(file.current);
     const { data, error, response } = await api.POST('/bank-statements', { body: {} as Upload, bodySerializer: () => body });
     if (!data) return form.refused(error, response.status);
     if (file.current) file.current.value = '';

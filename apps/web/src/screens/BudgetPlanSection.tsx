@@ -5,7 +5,7 @@ import type { FieldError } from '../components/SchemaForm';
 import { dateLong, euro, month, parseEuro, todayInBrussels } from '../format';
 import { t } from '../i18n';
 import { errorLine } from './DossierActions';
-import { useSectionForm } from './useSectionForm';
+import { fileBody, useSectionForm } from './useSectionForm';
 
 type PlanView = paths['/dossiers/{id}/budget-plan']['get']['responses']['200']['content']['application/json'];
 type Plan = NonNullable<PlanView['plan']>;
@@ -282,9 +282,7 @@ function AccountPart({ dossierId, hasPlan, version }: { dossierId: string; hasPl
     e.preventDefault();
     form.clear();
     setResult(null);
-    const chosen = file.current?.files?.[0];
-    const body = new FormData();
-    if (chosen) body.append('file', chosen, chosen.name);
+    const body = fileBody(file.current);
     const { data, error, response } = await api.POST('/dossiers/{id}/budget-account/statements', {
       params: { path: { id: dossierId } }, body: {} as Upload, bodySerializer: () => body,
     });

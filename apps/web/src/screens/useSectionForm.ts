@@ -48,3 +48,11 @@ export function useSectionForm(fields: readonly string[], closed: boolean, read:
     invalid: (path: string) => errors.some((x) => x.path === path) || undefined,
   };
 }
+
+/** The multipart body of a one-file upload (the field `file`; empty when none was chosen: the API says it is required). */
+export function fileBody(input: HTMLInputElement | null): FormData {
+  const body = new FormData();
+  const chosen = input?.files?.[0];
+  if (chosen) body.append('file', chosen, chosen.name);
+  return body;
+}
