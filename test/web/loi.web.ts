@@ -27,6 +27,10 @@ describe('the Opvang (LOI) screen (browser)', () => {
     const lead = await signedInPage(browser, sys.baseUrl, 'team-lead');
     await lead.goto(`${sys.baseUrl}/app/loi`);
     await lead.getByRole('heading', { name: 'Opvangplaatsen (LOI)', level: 1 }).waitFor();
+    // The occupancy and the claim load after the heading and push the form down: wait for them as a person would
+    // (a click during that shift landed beside the button once in CI, and the check never ran).
+    await lead.getByRole('heading', { name: /^Bezetting in /, level: 2 }).waitFor();
+    await lead.getByRole('heading', { name: /^Maandelijkse aanvraag bij Fedasil/, level: 2 }).waitFor();
     const add = lead.getByRole('form', { name: 'Opvangplaats toevoegen' });
     await add.getByRole('button', { name: 'Plaats toevoegen' }).click();
     await add.getByRole('alert').getByText('Vul code, adres en het aantal bedden in.').waitFor();
