@@ -63,6 +63,8 @@ export interface LoiCarry {
     leefloonOpened: boolean;
     /** The household's other adults (person ids, read once) and those whose own leefloon dossier is open. */
     members?: { personIds: string[]; opened: string[] };
+    /** The linked rent guarantee request for the new home: false once due, true once open (absent: a run from before it). */
+    rentGuaranteeOpened?: boolean;
   } | null;
   /** Arrival declaration entered in Match-IT (its clock met). */
   arrivalDeclared: boolean;
@@ -287,10 +289,20 @@ export async function loiResidency(input: LoiInput): Promise<LoiResult> {
           members.opened.push(personId);
         }
       }
+      // The household's new home needs a rent guarantee, and the LOI's OCMW is competent for it (§6.1: "assigned to an
+      // LOI: the LOI's OCMW"): a linked request, opened once (link key `rent-guarantee:after-loi`).
+      if (patched('loi-rent-guarantee') && state.transition.rentGuaranteeOpened !== true) {
+        state.transition.rentGuaranteeOpened = false;
+        await dossier.attempt('een aanvraag huurwaarborg voor de nieuwe woning', () =>
+          dossier.openLinked('rent-guarantee', 'rent-guarantee:after-loi', 'Erkend in het LOI: huurwaarborg voor de nieuwe woning (het OCMW van het LOI is bevoegd, §6.1)'),
+        );
+        state.transition.rentGuaranteeOpened = true;
+      }
     });
   }
   // Done once every adult's dossier is open; a run carried from before the members' step still takes it.
-  const transitionDone = (t: NonNullable<LoiCarry['transition']>) => t.identified && t.leefloonOpened && !!t.members && t.members.opened.length === t.members.personIds.length;
+  const transitionDone = (t: NonNullable<LoiCarry['transition']>) =>
+    t.identified && t.leefloonOpened && !!t.members && t.members.opened.length === t.members.personIds.length && t.rentGuaranteeOpened !== false;
   if (state.transition && !transitionDone(state.transition)) void superviseTransition();
 
   /** LOI-6: the aid ends 30 calendar days after the notification of the final negative decision. */

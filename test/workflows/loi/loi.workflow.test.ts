@@ -132,11 +132,13 @@ describe('loiResidency (time-skipping)', () => {
       expect(fake.of('recordDossierEvent').find((e) => e.type === 'loi-recognised').description).toContain(`tot en met ${formatDateNl(lastDay)}`);
       expect(fake.of('openLinkedDossier')).toEqual([]); // not before the number is requested
       await complete(fake, handle.workflowId, 'loi-identification', { numberKind: 'bis-number', requestedOn: notifiedOn, note: 'Aangevraagd via de KSZ.' });
-      const linked = await eventually(() => (fake.of('openLinkedDossier').length === 2 ? fake.of('openLinkedDossier') : undefined));
+      const linked = await eventually(() => (fake.of('openLinkedDossier').length === 3 ? fake.of('openLinkedDossier') : undefined));
       // The applicant's leefloon, then the partner's own (the other adult of the household on the notification day).
       expect(linked[0]).toMatchObject({ fromDossierId: dossierId, procedure: 'leefloon', linkKey: 'leefloon:after-loi' });
       expect(linked[0].personId).toBeUndefined();
       expect(linked[1]).toMatchObject({ fromDossierId: dossierId, procedure: 'leefloon', linkKey: `leefloon:after-loi:${PARTNER}`, personId: PARTNER });
+      // The new home's rent guarantee: a linked request here, the LOI's OCMW being competent (§6.1).
+      expect(linked[2]).toMatchObject({ fromDossierId: dossierId, procedure: 'rent-guarantee', linkKey: 'rent-guarantee:after-loi' });
       expect(fake.of('loiAdultMembers')).toEqual([{ dossierId, on: notifiedOn }]);
 
       // No leefgeld after the last day of the transition; the departure frees the place and is declared late → suspended.
