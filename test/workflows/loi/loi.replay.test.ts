@@ -11,7 +11,8 @@ import { partnerMessageExportedUpdate } from '../../../workflows/shared/dossier.
  * the first slice's commit (c3cb56d): an assignment, the arrival and its Match-IT declaration, evaluations and weekly leefgeld,
  * then a recognition (the leefloon opened) or a final refusal (the end of the aid), and the departure. v2 (costs-sanctions, recorded from b8254d2)
  * adds a cost paid to its supplier, a sanction withholding leefgeld and an order measure with their letters; v3
- * (recognised-household, recorded from 2c7abfa) a couple recognised: the applicant's and the partner's own leefloon.
+ * (recognised-household, recorded from 2c7abfa) a couple recognised: the applicant's and the partner's own leefloon; v4
+ * (recognised-rent-guarantee) a recognition that also opens the linked rent guarantee request (patch loi-rent-guarantee).
  */
 const DIR = path.join(__dirname, 'histories');
 const PLACE = '6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
@@ -69,6 +70,16 @@ const SCENARIOS: Record<string, (ctx: RecorderContext) => Promise<unknown>> = {
     await ctx.event('cgvs-decision', notifiedOn, { decision: 'subsidiary', notifiedOn });
     await ctx.complete('loi-identification', { numberKind: 'national-number', requestedOn: notifiedOn, note: 'Inschrijving in de gemeente.' });
     await ctx.env.sleep('3 days');
+    await depart(ctx);
+  },
+  // v4 (from the commit that opens the rent guarantee on recognition): a recognition, the leefloon and the linked rent
+  // guarantee request for the new home, then the departure.
+  'recognised-rent-guarantee': async (ctx) => {
+    await arrive(ctx);
+    const notifiedOn = todayInBrussels(await ctx.env.currentTimeMs());
+    await ctx.event('cgvs-decision', notifiedOn, { decision: 'refugee', notifiedOn });
+    await ctx.complete('loi-identification', { numberKind: 'bis-number', requestedOn: notifiedOn, note: 'Via de KSZ.' });
+    await ctx.env.sleep('5 days');
     await depart(ctx);
   },
   refused: async (ctx) => {
