@@ -94,6 +94,14 @@ export interface AppConfig {
    */
   heating: { scaleFile: string | null };
   /**
+   * The contribution to placement costs (domain §11, libs/domain/placement-costs.ts): the dated legal minimum pocket
+   * money (OCMW_POCKET_MONEY_FILE: an array of {validFrom, yearlyCents, source}, replacing the built-in € 1.337,31 of
+   * 1 November 2022), the OCMW's monthly top-up (OCMW_POCKET_MONEY_TOP_UP_CENTS, [U] local, default 0) and its savings
+   * ceilings for a single resident and a couple (OCMW_SAVINGS_CEILING_SINGLE_CENTS / _COUPLE_CENTS, [U] local; defaults
+   * € 3.750 and € 6.250 as seen at Zonnebeke, [V-sec]).
+   */
+  placementCosts: { pocketMoneyFile: string | null; pocketMoneyTopUpCents: number; savingsCeilingSingleCents: number; savingsCeilingCoupleCents: number };
+  /**
    * The OCMWs competence names (libs/domain/ocmw-directory.ts): the import file OCMW_DIRECTORY_FILE (CSV
    * nisCode;name;address;enterpriseNumber), absent: the demo list. This OCMW is `ocmw.nisCode`.
    */
@@ -373,6 +381,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       fedasilAddress: str('OCMW_FEDASIL_ADDRESS', 'Kartuizersstraat 19-21, 1000 Brussel'),
     },
     rentGuarantee: { instalmentGraceDays: int('OCMW_INSTALMENT_GRACE_DAYS', 10, 0, 60) },
+    placementCosts: {
+      pocketMoneyFile: env.OCMW_POCKET_MONEY_FILE ? path.resolve(env.OCMW_POCKET_MONEY_FILE) : null,
+      pocketMoneyTopUpCents: int('OCMW_POCKET_MONEY_TOP_UP_CENTS', 0, 0, 100_000),
+      savingsCeilingSingleCents: int('OCMW_SAVINGS_CEILING_SINGLE_CENTS', 375_000, 0, 100_000_000),
+      savingsCeilingCoupleCents: int('OCMW_SAVINGS_CEILING_COUPLE_CENTS', 625_000, 0, 100_000_000),
+    },
     heating: { scaleFile: env.OCMW_HEATING_SCALE_FILE ? path.resolve(env.OCMW_HEATING_SCALE_FILE) : null },
     ocmwDirectoryFile: env.OCMW_DIRECTORY_FILE ? path.resolve(env.OCMW_DIRECTORY_FILE) : null,
     forwardedRequestClocks: oneOf('OCMW_FORWARDED_REQUEST_CLOCKS', ['original', 'receipt'] as const, 'original'),
@@ -438,6 +452,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (config.loiResidency.claimRatesFile && !fs.existsSync(config.loiResidency.claimRatesFile)) {
     problems.push({ key: 'OCMW_LOI_CLAIM_RATES_FILE', message: `no such file: ${config.loiResidency.claimRatesFile}` });
+  }
+  if (config.placementCosts.pocketMoneyFile && !fs.existsSync(config.placementCosts.pocketMoneyFile)) {
+    problems.push({ key: 'OCMW_POCKET_MONEY_FILE', message: `no such file: ${config.placementCosts.pocketMoneyFile}` });
   }
   if (config.heating.scaleFile && !fs.existsSync(config.heating.scaleFile)) {
     problems.push({ key: 'OCMW_HEATING_SCALE_FILE', message: `no such file: ${config.heating.scaleFile}` });
