@@ -3403,7 +3403,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3424,7 +3424,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10102,7 +10102,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10186,7 +10186,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10272,7 +10272,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10377,7 +10377,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -11584,6 +11584,18 @@ export interface operations {
                     firstRepaymentOn?: string;
                     /** Toelichting (het gesprek met de cliënt) */
                     note: string;
+                } & unknown) | ({
+                    /** Hoe betaalt de cliënt het OCMW terug? */
+                    action: "plan" | "no-plan";
+                    /** Afbetaling per maand (cent) */
+                    monthlyRepaymentCents?: number;
+                    /**
+                     * Eerste afbetaling op
+                     * Format: date
+                     */
+                    firstRepaymentOn?: string;
+                    /** Toelichting (het gesprek met de cliënt) */
+                    note: string;
                 } & unknown);
             };
         };
@@ -11602,7 +11614,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11624,7 +11636,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
