@@ -234,10 +234,10 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       const first = await findNotice(dataSource.manager, input.dossierId, input.reminderOf);
       data.firstRequestDate = first?.document?.date ?? (first ? dateInZone(first.createdAt.getTime(), config.timeZone) : undefined);
     }
-    if (isCreditorTemplate(input.template)) {
-      // The client is the debtor the creditor knows; their name and address never travel through the workflow.
-      data.debtor ??= { name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') };
-    }
+    // The client as a party knows them (a creditor's debtor, a landlord's or a bank's tenant): their name and address
+    // never travel through the workflow.
+    const client = () => ({ name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') });
+    if (isCreditorTemplate(input.template)) data.debtor ??= client();
     if (input.template === 'guarantee-bank-request' && typeof (input.data as { landlordPartyId?: unknown }).landlordPartyId === 'string') {
       // The landlord the bank guarantee is for, by its party id: a landlord may be a person, whose name stays out of the workflow.
       const landlordPartyId = (input.data as { landlordPartyId: string }).landlordPartyId;
@@ -248,10 +248,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       data.landlord = landlord.name;
       delete data.landlordPartyId;
     }
-    if (isGuaranteePartyTemplate(input.template)) {
-      // The tenant the landlord or the bank knows: their name and address never travel through the workflow.
-      data.client ??= { name: `${ctx.person.firstName} ${ctx.person.lastName}`, address: [ctx.person.street, `${ctx.person.postalCode} ${ctx.person.city}`].filter((l) => l && l.trim() !== '') };
-    }
+    if (isGuaranteePartyTemplate(input.template)) data.client ??= client();
     if (input.template === 'guarantee-repayment-plan' || input.template === 'guarantee-instalment-reminder') {
       // The client pays back into the OCMW's own account (OCMW_IBAN), the one its payments leave from.
       data.ocmwIban ??= formatIban(config.ocmw.iban);

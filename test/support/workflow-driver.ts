@@ -1,11 +1,25 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { daysBetween } from '../../libs/deadlines/calendar-date';
 import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery } from '../../workflows/shared/dossier.messages';
-import type { fakeActivities } from './fake-activities';
+import { fakeActivities } from './fake-activities';
 import { todayInBrussels } from './factories';
-import { eventually, sleepPast } from './temporal';
+import { eventually, sleepPast, uniqueTaskQueue, workflowBundle } from './temporal';
 
 type Fake = ReturnType<typeof fakeActivities>;
+
+/** Runs `fn` while a worker on a queue of its own serves the workflows with fresh fake activities (`options` as fakeActivities takes). */
+export async function withFakeWorker<T>(
+  env: TestWorkflowEnvironment,
+  queue: string,
+  fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>,
+  options: Parameters<typeof fakeActivities>[0] = {},
+): Promise<T> {
+  const fake = fakeActivities(options);
+  const taskQueue = uniqueTaskQueue(queue);
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+  return worker.runUntil(fn({ fake, taskQueue }));
+}
 
 /**
  * Drives a procedure workflow in a time-skipping test as the people do: a social worker completes the open task of a

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Action, decide } from '../../../libs/auth/permissions';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
@@ -202,6 +202,9 @@ export class EventsService {
     const incoming = statement.movements.filter((m) => m.amountCents > 0);
     const results = await this.dataSource.transaction(async (tx) => {
       const done: (Recorded & { index: number; dossierReference: string })[] = [];
+      // The dossiers the plans' communications name, in one query (a statement holds thousands of movements).
+      const references = [...new Set(incoming.map((m) => (m.communication ? planOfOgm(m.communication)?.reference : undefined)).filter((r): r is string => r !== undefined))];
+      const byReference = new Map((references.length ? await tx.findBy(DossierEntity, { reference: In(references) }) : []).map((d) => [d.reference, d]));
       for (const m of incoming) {
         const communication = m.communication ? formatOgm(m.communication.slice(0, 10)) : null;
         const miss = (reason: string) => void unmatched.push({ index: m.index, bookingDate: m.bookingDate, amountCents: m.amountCents, bankReference: m.bankReference, communication, reason });
@@ -210,7 +213,7 @@ export class EventsService {
         if (!m.communication) { miss('no-communication'); continue; }
         const plan = planOfOgm(m.communication);
         if (!plan) { miss('not-a-plan'); continue; }
-        const dossier = await tx.findOneBy(DossierEntity, { reference: plan.reference });
+        const dossier = byReference.get(plan.reference);
         const kind = dossier ? (PROCEDURES[dossier.procedure as ProcedureName] as ProcedureDefinition | undefined)?.planPayments?.event : undefined;
         if (!dossier) { miss('no-dossier'); continue; }
         if (!kind) { miss('no-plans'); continue; }

@@ -1,13 +1,12 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { addDays } from '../../../libs/deadlines/calendar-date';
 import { addPeriods, lastDayOf } from '../../../libs/payments/schedule';
 import { benefitAdvanceApplication } from '../../../workflows/benefit-advance/benefit-advance.workflow';
 import { dossierStateQuery, externalEventUpdate } from '../../../workflows/shared/dossier.messages';
-import { fakeActivities } from '../../support/fake-activities';
+import type { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes } from '../../support/factories';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
-import { workflowDriver } from '../../support/workflow-driver';
+import { eventually, timeSkippingEnv } from '../../support/temporal';
+import { withFakeWorker, workflowDriver } from '../../support/workflow-driver';
 
 type Fake = ReturnType<typeof fakeActivities>;
 
@@ -25,12 +24,7 @@ describe('benefitAdvanceApplication (time-skipping)', () => {
   afterEach(() => env?.teardown());
   const drive = () => workflowDriver(env);
 
-  async function run<T>(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>): Promise<T> {
-    const fake = fakeActivities();
-    const taskQueue = uniqueTaskQueue('advance');
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
-    return worker.runUntil(fn({ fake, taskQueue }));
-  }
+  const run = <T>(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>) => withFakeWorker(env, 'advance', fn);
 
   const inquiry = (today: string, over: Record<string, unknown> = {}) => ({
     benefit: 'unemployment', benefitAppliedOn: addDays(today, -5), applicationPending: true, payingBodyPartyId: PAYING_BODY,

@@ -1,11 +1,10 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { addDays } from '../../../libs/deadlines/calendar-date';
 import { heatingAllowanceApplication } from '../../../workflows/heating-allowance/heating-allowance.workflow';
-import { fakeActivities } from '../../support/fake-activities';
+import type { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes } from '../../support/factories';
-import { eventually, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
-import { workflowDriver } from '../../support/workflow-driver';
+import { eventually, timeSkippingEnv } from '../../support/temporal';
+import { withFakeWorker, workflowDriver } from '../../support/workflow-driver';
 
 type Fake = ReturnType<typeof fakeActivities>;
 
@@ -21,12 +20,7 @@ describe('heatingAllowanceApplication (time-skipping)', () => {
   afterEach(() => env?.teardown());
   const drive = () => workflowDriver(env);
 
-  async function run<T>(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>): Promise<T> {
-    const fake = fakeActivities();
-    const taskQueue = uniqueTaskQueue('heating');
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
-    return worker.runUntil(fn({ fake, taskQueue }));
-  }
+  const run = <T>(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>) => withFakeWorker(env, 'heating', fn);
 
   /** A request today for a delivery `daysAgo` days ago: the competence check done, the inquiry recorded. */
   async function requested(fake: Fake, taskQueue: string, daysAgo: number, inquiry: Record<string, unknown>, dossierId?: string) {

@@ -1,13 +1,12 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { addDays, addMonths } from '../../../libs/deadlines/calendar-date';
 import { planOgm } from '../../../libs/payments/ogm';
 import { rentGuaranteeApplication } from '../../../workflows/rent-guarantee/rent-guarantee.workflow';
 import { dossierStateQuery, externalEventUpdate } from '../../../workflows/shared/dossier.messages';
-import { fakeActivities } from '../../support/fake-activities';
+import type { fakeActivities } from '../../support/fake-activities';
 import { aDossierInput, outcomes, VALID_IBANS } from '../../support/factories';
-import { eventually, sleepPast, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../../support/temporal';
-import { workflowDriver } from '../../support/workflow-driver';
+import { eventually, sleepPast, timeSkippingEnv } from '../../support/temporal';
+import { withFakeWorker, workflowDriver } from '../../support/workflow-driver';
 
 type Fake = ReturnType<typeof fakeActivities>;
 
@@ -27,12 +26,7 @@ describe('rentGuaranteeApplication (time-skipping)', () => {
   afterEach(() => env?.teardown());
   const drive = () => workflowDriver(env);
 
-  async function run<T>(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>): Promise<T> {
-    const fake = fakeActivities();
-    const taskQueue = uniqueTaskQueue('guarantee');
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
-    return worker.runUntil(fn({ fake, taskQueue }));
-  }
+  const run = <T>(fn: (ctx: { fake: Fake; taskQueue: string }) => Promise<T>) => withFakeWorker(env, 'guarantee', fn);
 
   const inquiry = (today: string, over: Record<string, unknown> = {}) => ({
     leaseSignedOn: addDays(today, -3), monthlyRentCents: 75_000, guaranteeCents: 150_000, form: 'blocked-account', landlordPartyId: LANDLORD,
