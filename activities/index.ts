@@ -9,6 +9,7 @@ import { createDebtMediationActivities } from './debt-mediation/debt-mediation.a
 import { createDossierActivities } from './dossiers/dossier.activities';
 import { createFigureActivities } from './figures/workload-snapshot.activities';
 import { createHeatingActivities } from './heating/heating.activities';
+import { createPlacementActivities } from './placement-costs/placement.activities';
 import { createLoiActivities } from './loi/loi.activities';
 import { createPlaceActivities } from './loi/places.activities';
 import { createNoticeActivities } from './notices/notice.activities';
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDebtMediationActivities(deps),
     ...createLoiActivities(deps),
     ...createHeatingActivities(deps),
+    ...createPlacementActivities(deps),
     ...createPlaceActivities(deps),
     ...createPaymentActivities({ ...deps, amounts: deps.amounts ?? loadLeefloonAmounts(deps.config.payments.amountsFile) }),
   };

@@ -11,4 +11,6 @@ export { loiPlaceClosure } from './loi/place-closure.workflow';
 export { heatingAllowanceApplication } from './heating-allowance/heating-allowance.workflow';
 export { benefitAdvanceApplication } from './benefit-advance/benefit-advance.workflow';
 export { rentGuaranteeApplication } from './rent-guarantee/rent-guarantee.workflow';
+export { placementCostsApplication } from './placement-costs/placement-costs.workflow';
+export { placementCostsRunning } from './placement-costs/placement-costs.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

@@ -22,7 +22,7 @@ import {
   AppealInfo,
   formatDateNl,
   isCreditorTemplate,
-  isGuaranteePartyTemplate,
+  isClientPartyTemplate,
   isAppealableTemplate,
   LetterBase,
   LetterDocument,
@@ -248,7 +248,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       data.landlord = landlord.name;
       delete data.landlordPartyId;
     }
-    if (isGuaranteePartyTemplate(input.template)) data.client ??= client();
+    if (isClientPartyTemplate(input.template)) data.client ??= client();
     if (input.template === 'guarantee-repayment-plan' || input.template === 'guarantee-instalment-reminder') {
       // The client pays back into the OCMW's own account (OCMW_IBAN), the one its payments leave from.
       data.ocmwIban ??= formatIban(config.ocmw.iban);

@@ -2,11 +2,11 @@
  * The contribution to placement costs (tussenkomst plaatsingskosten, domain §11): a resident of a residential care
  * centre (woonzorgcentrum) without enough means. The resident's income goes to the care home's invoice, less the pocket
  * money the resident keeps; the OCMW pays the rest of the invoice. Pure: the placement costs procedure's workflow and
- * its activity will call these functions (issue 15, next slice).
+ * its activity call these functions (workflows/placement-costs/, activities/placement-costs/).
  *
  * - Pocket money (zakgeld): a legal minimum, indexed — € 1.337,31 a year on 1 November 2022 [V] VVSG — plus a local
  *   top-up some OCMWs give (e.g. € 75 a month, [V-sec] Zonnebeke): dated configuration, never a constant. Later
- *   indexations were not found [U]: the table is the OCMW's to extend (OCMW_POCKET_MONEY_FILE, to come).
+ *   indexations were not found [U]: the table is the OCMW's to extend (OCMW_POCKET_MONEY_FILE).
  * - Savings: local ceilings were seen (e.g. € 3.750 single, € 6.250 a couple, [V-sec] Zonnebeke): a setting of the OCMW
  *   ([U]), above which the savings pay the invoice first.
  * - Property: taken into account (a mortgage, recovery at the sale) — the grant says so; property sold in the last ten
@@ -79,13 +79,19 @@ export interface MonthlySettlement {
   /** What the OCMW pays the care home: the rest of the invoice. */
   ocmwCents: number;
   pocketMoneyCents: number;
+  /**
+   * An income below the pocket money: what the OCMW pays the resident so that the legal minimum is kept (the resident
+   * keeps the whole income, the invoice is the OCMW's).
+   */
+  pocketMoneyShortfallCents: number;
   text: string;
 }
 
 /**
  * A month's settlement of the care home's invoice: the resident's income, less the pocket money the resident keeps,
  * goes to the invoice; the OCMW pays the rest (§11). Nothing is negative: an income above the invoice plus the pocket
- * money leaves the OCMW nothing to pay.
+ * money leaves the OCMW nothing to pay; an income below the pocket money leaves the resident the whole income, and the
+ * OCMW makes up the pocket money (the legal minimum is the resident's right).
  */
 export function monthlySettlement(input: { invoiceCents: number; residentIncomeCents: number; pocketMoney: PocketMoney }): MonthlySettlement {
   const { invoiceCents, residentIncomeCents, pocketMoney } = input;
@@ -95,10 +101,12 @@ export function monthlySettlement(input: { invoiceCents: number; residentIncomeC
   const available = Math.max(0, residentIncomeCents - pocketMoney.monthlyCents);
   const residentShareCents = Math.min(invoiceCents, available);
   const ocmwCents = invoiceCents - residentShareCents;
+  const pocketMoneyShortfallCents = Math.max(0, pocketMoney.monthlyCents - residentIncomeCents);
   return {
-    residentShareCents, ocmwCents, pocketMoneyCents: pocketMoney.monthlyCents,
+    residentShareCents, ocmwCents, pocketMoneyCents: pocketMoney.monthlyCents, pocketMoneyShortfallCents,
     text: `Factuur ${formatEuro(invoiceCents)}; inkomen ${formatEuro(residentIncomeCents)} min zakgeld ${formatEuro(pocketMoney.monthlyCents)} ` +
-      `= ${formatEuro(available)} voor de factuur${available > invoiceCents ? ` (ten hoogste de factuur)` : ''}; het OCMW betaalt ${formatEuro(ocmwCents)}`,
+      `= ${formatEuro(available)} voor de factuur${available > invoiceCents ? ` (ten hoogste de factuur)` : ''}; het OCMW betaalt ${formatEuro(ocmwCents)}` +
+      `${pocketMoneyShortfallCents > 0 ? ` en vult het zakgeld aan met ${formatEuro(pocketMoneyShortfallCents)}` : ''}`,
   };
 }
 

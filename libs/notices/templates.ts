@@ -306,6 +306,19 @@ export interface GuaranteeInstalmentReminderData extends LetterBase {
   ocmwIban: string;
 }
 
+/**
+ * Placement costs (domain §11). To the care home: the OCMW's commitment to pay, from a day, the part of each monthly
+ * invoice the resident's income does not cover (less the pocket money the resident keeps). The resident (`client`) is
+ * filled by the activity from the dossier's person.
+ */
+export interface PlacementCommitmentData extends LetterBase {
+  decisionDate: IsoDate;
+  effectiveFrom: IsoDate;
+  /** The OCMW's part a month as the proposal estimated it from the care home's price. */
+  monthlyEstimateCents: number;
+  client: Addressee;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -333,6 +346,7 @@ export interface TemplateData {
   'guarantee-bank-request': GuaranteeLetterData;
   'guarantee-repayment-plan': GuaranteeRepaymentPlanData;
   'guarantee-instalment-reminder': GuaranteeInstalmentReminderData;
+  'placement-commitment': PlacementCommitmentData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
@@ -342,11 +356,15 @@ export const TEMPLATES = [
   'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
   'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder', 'loi-sanction', 'loi-closure-notice',
   'guarantee-letter', 'guarantee-bank-request', 'guarantee-repayment-plan', 'guarantee-instalment-reminder',
+  'placement-commitment',
 ] as const satisfies readonly TemplateName[];
 
-/** The letters to a party about the client as a tenant (GuaranteeLetterData): the activity fills in the client for them. */
-export function isGuaranteePartyTemplate(template: string): boolean {
-  return template === 'guarantee-letter' || template === 'guarantee-bank-request';
+/**
+ * The letters to a party about the client — as a tenant (GuaranteeLetterData), as a care home's resident
+ * (PlacementCommitmentData): the activity fills in the client for them.
+ */
+export function isClientPartyTemplate(template: string): boolean {
+  return template === 'guarantee-letter' || template === 'guarantee-bank-request' || template === 'placement-commitment';
 }
 
 /** The letters to creditors and their collectors (CreditorLetterData): the activity fills in the debtor for them. */
@@ -384,6 +402,8 @@ const ELEMENTS: Record<string, string> = {
   rent: 'the monthly rent (huurprijs)',
   'lease-date': 'the date of the lease (datum van de huurovereenkomst)',
   'lease-law': 'the law of the lease and its cap (Woninghuurdecreet of Woninghuurwet)',
+  'placement-estimate': "the OCMW's estimated part of the care home's invoice a month (geschatte tussenkomst)",
+  resident: "the care home's resident the commitment is for (bewoner)",
   tenant: "the tenant's name and address (huurder)",
   landlord: 'the landlord the bank guarantee is for (verhuurder)',
   instalments: 'the instalments with their days and amounts, adding up to the amount (afbetalingen)',
@@ -653,6 +673,14 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
         ['pay-by', date(d.payBy)],
         ['communication', filled(d.communication)],
         ['ocmw-account', filled(d.ocmwIban)],
+        ...baseChecks(d, false),
+      ]);
+    case 'placement-commitment':
+      return collect([
+        ['decision-date', date(d.decisionDate)],
+        ['effective-date', date(d.effectiveFrom)],
+        ['placement-estimate', Number.isInteger(d.monthlyEstimateCents) && d.monthlyEstimateCents > 0],
+        ['resident', filled(d.client?.name)],
         ...baseChecks(d, false),
       ]);
     case 'csr-claim-reminder':
@@ -1235,6 +1263,27 @@ function guaranteeInstalmentReminder(d: GuaranteeInstalmentReminderData): Letter
   });
 }
 
+/** To the care home: the OCMW pays, from a day, what the resident's income leaves of each monthly invoice (domain §11). */
+function placementCommitment(d: PlacementCommitmentData): LetterDocument {
+  return document(d, 'Betalingsverbintenis: tussenkomst in de verblijfskosten', [
+    'Geachte heer, mevrouw,',
+    `Het Bijzonder Comité voor de Sociale Dienst van ${d.ocmwName} besliste op ${formatDateNl(d.decisionDate)} tussen te komen ` +
+      `in de verblijfskosten van uw bewoner ${d.client.name}, vanaf ${formatDateNl(d.effectiveFrom)}.`,
+    `Het inkomen van de bewoner gaat naar uw factuur, min het zakgeld dat de bewoner behoudt. Het OCMW betaalt u elke maand ` +
+      `het verschil; volgens uw prijs is dat ongeveer ${formatEuro(d.monthlyEstimateCents)} per maand.`,
+    `Bezorg ons uw factuur per maand, met uw factuurnummer en ons dossiernummer ${d.reference}. Het OCMW betaalt één factuur per ` +
+      `maand; een correctie of creditnota bespreekt u met de maatschappelijk assistent. Meld ons meteen het overlijden of het vertrek ` +
+      `van de bewoner.`,
+    `Voor vragen: ${d.service}.`,
+    `Met vriendelijke groeten,\n${d.ocmwName}`,
+  ], {
+    Bewoner: d.client.name,
+    'Tussenkomst vanaf': formatDateNl(d.effectiveFrom),
+    'Geschat bedrag per maand': formatEuro(d.monthlyEstimateCents),
+    'Beslissing BCSD': formatDateNl(d.decisionDate),
+  });
+}
+
 export function renderLetter<T extends TemplateName>(template: T, data: TemplateData[T]): LetterDocument {
   const missing = checkLetter(template, data);
   if (missing.length > 0) throw new LetterIncompleteError(template, missing);
@@ -1266,6 +1315,7 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'guarantee-bank-request': return guaranteeBankRequest(d);
     case 'guarantee-repayment-plan': return guaranteeRepaymentPlan(d);
     case 'guarantee-instalment-reminder': return guaranteeInstalmentReminder(d);
+    case 'placement-commitment': return placementCommitment(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

@@ -14,6 +14,7 @@ import { LOI } from './loi';
 import { HEATING_ALLOWANCE } from './heating-allowance';
 import { BENEFIT_ADVANCE } from './benefit-advance';
 import { RENT_GUARANTEE } from './rent-guarantee';
+import { PLACEMENT_COSTS } from './placement-costs';
 import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
@@ -24,6 +25,7 @@ export const PROCEDURES = {
   'heating-allowance': HEATING_ALLOWANCE,
   'benefit-advance': BENEFIT_ADVANCE,
   'rent-guarantee': RENT_GUARANTEE,
+  'placement-costs': PLACEMENT_COSTS,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type ProcedureName = keyof typeof PROCEDURES;

@@ -44332,6 +44332,5386 @@ return errors === 0;
 }
 validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const v147 = validate167;
+const schema178 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competent","rule"],"properties":{"situation":{"title":"Situatie op de datum van de aanvraag","oneOf":[{"const":"usual-residence","title":"Woont gewoonlijk in een gemeente (algemene regel)"},{"const":"registered-only","title":"Gewoonlijke verblijfplaats niet vast te stellen: de inschrijving in het bevolkingsregister geldt"},{"const":"institution","title":"Verblijft in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"international-protection","title":"Verzoeker om internationale bescherming"}]},"usualResidence":{"type":"string","title":"Gewoonlijke verblijfplaats op de datum van de aanvraag","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond."},"registeredIn":{"type":"string","title":"Ingeschreven in het bevolkingsregister te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel een vermoeden van de gewoonlijke verblijfplaats."},"institutionKind":{"title":"Soort instelling","oneOf":[{"const":"psychiatric-hospital","title":"Psychiatrisch ziekenhuis"},{"const":"psychiatric-care-home","title":"Psychiatrisch verzorgingstehuis"},{"const":"disabled-care","title":"Voorziening voor personen met een handicap"},{"const":"youth-care","title":"Jeugdinstelling of pleeggezin"},{"const":"care-home","title":"Erkend woonzorgcentrum of rusthuis"},{"const":"prison","title":"Gevangenis of instelling van sociaal verweer"},{"const":"paaz","title":"PAAZ (psychiatrische afdeling van een algemeen ziekenhuis)"},{"const":"supported-living","title":"Begeleid zelfstandig wonen"}]},"registeredOnAdmission":{"type":"string","title":"Ingeschreven bij de opname te","pattern":"^\\d{5}$","x-pick":"ocmw"},"firstAdmissionRegisteredIn":{"type":"string","title":"Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te","pattern":"^\\d{5}$","x-pick":"ocmw","description":"Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt."},"studentRegisteredIn":{"type":"string","title":"Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student)","pattern":"^\\d{5}$","x-pick":"ocmw"},"actualStay":{"type":"string","title":"Feitelijke verblijfplaats (gemeente)","pattern":"^\\d{5}$","x-pick":"ocmw"},"registrationPlace":{"type":"string","title":"Verplichte plaats van inschrijving (code 207)","pattern":"^\\d{5}$","x-pick":"ocmw"},"competent":{"title":"Is dit OCMW bevoegd?","oneOf":[{"const":true,"title":"Ja, bevoegd"},{"const":false,"title":"Nee, niet bevoegd"}]},"rule":{"title":"Toegepaste regel (Wet 1965)","oneOf":[{"const":"usual-residence","title":"Gewoonlijke verblijfplaats"},{"const":"institution","title":"Opname in een instelling"},{"const":"student","title":"Student"},{"const":"homeless","title":"Dakloos"},{"const":"asylum","title":"Verzoeker om internationale bescherming"},{"const":"other","title":"Andere"}]},"competentOcmw":{"type":"string","title":"Bevoegd OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"competent":{"const":false}},"required":["competent"]},"then":{"required":["competentOcmw","reasons"],"description":"when this OCMW is not competent"}},{"if":{"properties":{"situation":{"const":"usual-residence"}},"required":["situation"]},"then":{"required":["usualResidence"],"properties":{"registeredIn":{}},"description":"the facts of the situation usual-residence"}},{"if":{"properties":{"situation":{"const":"registered-only"}},"required":["situation"]},"then":{"required":["registeredIn"],"properties":{},"description":"the facts of the situation registered-only"}},{"if":{"properties":{"situation":{"const":"institution"}},"required":["situation"]},"then":{"required":["institutionKind"],"properties":{"registeredOnAdmission":{},"firstAdmissionRegisteredIn":{},"usualResidence":{},"registeredIn":{}},"description":"the facts of the situation institution"}},{"if":{"properties":{"situation":{"const":"student"}},"required":["situation"]},"then":{"required":["studentRegisteredIn"],"properties":{},"description":"the facts of the situation student"}},{"if":{"properties":{"situation":{"const":"homeless"}},"required":["situation"]},"then":{"required":["actualStay"],"properties":{},"description":"the facts of the situation homeless"}},{"if":{"properties":{"situation":{"const":"international-protection"}},"required":["situation"]},"then":{"required":["registrationPlace"],"properties":{},"description":"the facts of the situation international-protection"}}]};
+
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate167.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.competent === undefined) && (missing0 = "competent")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.competent !== undefined){
+if(false !== data.competent){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competentOcmw === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "competentOcmw"},message:"must have required property '"+"competentOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const _errs7 = errors;
+let valid3 = true;
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.situation === undefined) && (missing1 = "situation")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("usual-residence" !== data.situation){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.usualResidence === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "usualResidence"},message:"must have required property '"+"usualResidence"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid1 = _errs10 === errors;
+valid3 = _valid1;
+if(valid3){
+var props0 = {};
+props0.registeredIn = true;
+props0.situation = true;
+}
+}
+if(!valid3){
+const err8 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.competent = true;
+}
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.situation === undefined) && (missing2 = "situation")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("registered-only" !== data.situation){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registeredIn === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "registeredIn"},message:"must have required property '"+"registeredIn"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err12 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.situation === undefined) && (missing3 = "situation")){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("institution" !== data.situation){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.institutionKind === undefined){
+const err15 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "institutionKind"},message:"must have required property '"+"institutionKind"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+if(valid7){
+var props1 = {};
+props1.registeredOnAdmission = true;
+props1.firstAdmissionRegisteredIn = true;
+props1.usualResidence = true;
+props1.registeredIn = true;
+props1.situation = true;
+}
+}
+if(!valid7){
+const err16 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.situation === undefined) && (missing4 = "situation")){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("student" !== data.situation){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.studentRegisteredIn === undefined){
+const err19 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "studentRegisteredIn"},message:"must have required property '"+"studentRegisteredIn"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+var _valid4 = _errs25 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err20 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs27 = errors;
+let valid11 = true;
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.situation === undefined) && (missing5 = "situation")){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("homeless" !== data.situation){
+const err22 = {};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs28 === errors;
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.actualStay === undefined){
+const err23 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "actualStay"},message:"must have required property '"+"actualStay"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err24 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+const _errs32 = errors;
+let valid13 = true;
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.situation === undefined) && (missing6 = "situation")){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+if(data.situation !== undefined){
+if("international-protection" !== data.situation){
+const err26 = {};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationPlace === undefined){
+const err27 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "registrationPlace"},message:"must have required property '"+"registrationPlace"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+var _valid6 = _errs35 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err28 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.situation = true;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competent === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competent"},message:"must have required property '"+"competent"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data.rule === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func9.call(schema178.properties, key0))){
+const err31 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.situation !== undefined){
+let data7 = data.situation;
+const _errs38 = errors;
+let valid16 = false;
+let passing0 = null;
+const _errs39 = errors;
+if("usual-residence" !== data7){
+const err32 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid7 = _errs39 === errors;
+if(_valid7){
+valid16 = true;
+passing0 = 0;
+}
+const _errs40 = errors;
+if("registered-only" !== data7){
+const err33 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/1/const",keyword:"const",params:{allowedValue: "registered-only"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid7 = _errs40 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 1;
+}
+const _errs41 = errors;
+if("institution" !== data7){
+const err34 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/2/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid7 = _errs41 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 2;
+}
+const _errs42 = errors;
+if("student" !== data7){
+const err35 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/3/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid7 = _errs42 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 3;
+}
+const _errs43 = errors;
+if("homeless" !== data7){
+const err36 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/4/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid7 = _errs43 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 4;
+}
+const _errs44 = errors;
+if("international-protection" !== data7){
+const err37 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf/5/const",keyword:"const",params:{allowedValue: "international-protection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid7 = _errs44 === errors;
+if(_valid7 && valid16){
+valid16 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid7){
+valid16 = true;
+passing0 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid16){
+const err38 = {instancePath:instancePath+"/situation",schemaPath:"#/properties/situation/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.usualResidence !== undefined){
+let data8 = data.usualResidence;
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err39 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/usualResidence",schemaPath:"#/properties/usualResidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.registeredIn !== undefined){
+let data9 = data.registeredIn;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err41 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/registeredIn",schemaPath:"#/properties/registeredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.institutionKind !== undefined){
+let data10 = data.institutionKind;
+const _errs52 = errors;
+let valid17 = false;
+let passing1 = null;
+const _errs53 = errors;
+if("psychiatric-hospital" !== data10){
+const err43 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/0/const",keyword:"const",params:{allowedValue: "psychiatric-hospital"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid8 = _errs53 === errors;
+if(_valid8){
+valid17 = true;
+passing1 = 0;
+}
+const _errs54 = errors;
+if("psychiatric-care-home" !== data10){
+const err44 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/1/const",keyword:"const",params:{allowedValue: "psychiatric-care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid8 = _errs54 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 1;
+}
+const _errs55 = errors;
+if("disabled-care" !== data10){
+const err45 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/2/const",keyword:"const",params:{allowedValue: "disabled-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid8 = _errs55 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 2;
+}
+const _errs56 = errors;
+if("youth-care" !== data10){
+const err46 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/3/const",keyword:"const",params:{allowedValue: "youth-care"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid8 = _errs56 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 3;
+}
+const _errs57 = errors;
+if("care-home" !== data10){
+const err47 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/4/const",keyword:"const",params:{allowedValue: "care-home"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid8 = _errs57 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 4;
+}
+const _errs58 = errors;
+if("prison" !== data10){
+const err48 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/5/const",keyword:"const",params:{allowedValue: "prison"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid8 = _errs58 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 5];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 5;
+}
+const _errs59 = errors;
+if("paaz" !== data10){
+const err49 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/6/const",keyword:"const",params:{allowedValue: "paaz"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid8 = _errs59 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 6];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 6;
+}
+const _errs60 = errors;
+if("supported-living" !== data10){
+const err50 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf/7/const",keyword:"const",params:{allowedValue: "supported-living"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var _valid8 = _errs60 === errors;
+if(_valid8 && valid17){
+valid17 = false;
+passing1 = [passing1, 7];
+}
+else {
+if(_valid8){
+valid17 = true;
+passing1 = 7;
+}
+}
+}
+}
+}
+}
+}
+}
+if(!valid17){
+const err51 = {instancePath:instancePath+"/institutionKind",schemaPath:"#/properties/institutionKind/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registeredOnAdmission !== undefined){
+let data11 = data.registeredOnAdmission;
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err52 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/registeredOnAdmission",schemaPath:"#/properties/registeredOnAdmission/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.firstAdmissionRegisteredIn !== undefined){
+let data12 = data.firstAdmissionRegisteredIn;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err54 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/firstAdmissionRegisteredIn",schemaPath:"#/properties/firstAdmissionRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.studentRegisteredIn !== undefined){
+let data13 = data.studentRegisteredIn;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err56 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/studentRegisteredIn",schemaPath:"#/properties/studentRegisteredIn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.actualStay !== undefined){
+let data14 = data.actualStay;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err58 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/actualStay",schemaPath:"#/properties/actualStay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.registrationPlace !== undefined){
+let data15 = data.registrationPlace;
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err60 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/registrationPlace",schemaPath:"#/properties/registrationPlace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.competent !== undefined){
+let data16 = data.competent;
+const _errs77 = errors;
+let valid18 = false;
+let passing2 = null;
+const _errs78 = errors;
+if(true !== data16){
+const err62 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid9 = _errs78 === errors;
+if(_valid9){
+valid18 = true;
+passing2 = 0;
+}
+const _errs79 = errors;
+if(false !== data16){
+const err63 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid9 = _errs79 === errors;
+if(_valid9 && valid18){
+valid18 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid9){
+valid18 = true;
+passing2 = 1;
+}
+}
+if(!valid18){
+const err64 = {instancePath:instancePath+"/competent",schemaPath:"#/properties/competent/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+else {
+errors = _errs77;
+if(vErrors !== null){
+if(_errs77){
+vErrors.length = _errs77;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.rule !== undefined){
+let data17 = data.rule;
+const _errs81 = errors;
+let valid19 = false;
+let passing3 = null;
+const _errs82 = errors;
+if("usual-residence" !== data17){
+const err65 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/0/const",keyword:"const",params:{allowedValue: "usual-residence"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var _valid10 = _errs82 === errors;
+if(_valid10){
+valid19 = true;
+passing3 = 0;
+}
+const _errs83 = errors;
+if("institution" !== data17){
+const err66 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/1/const",keyword:"const",params:{allowedValue: "institution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+var _valid10 = _errs83 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 1;
+}
+const _errs84 = errors;
+if("student" !== data17){
+const err67 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/2/const",keyword:"const",params:{allowedValue: "student"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var _valid10 = _errs84 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 2;
+}
+const _errs85 = errors;
+if("homeless" !== data17){
+const err68 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/3/const",keyword:"const",params:{allowedValue: "homeless"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var _valid10 = _errs85 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 3];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 3;
+}
+const _errs86 = errors;
+if("asylum" !== data17){
+const err69 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/4/const",keyword:"const",params:{allowedValue: "asylum"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var _valid10 = _errs86 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 4];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 4;
+}
+const _errs87 = errors;
+if("other" !== data17){
+const err70 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf/5/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid10 = _errs87 === errors;
+if(_valid10 && valid19){
+valid19 = false;
+passing3 = [passing3, 5];
+}
+else {
+if(_valid10){
+valid19 = true;
+passing3 = 5;
+}
+}
+}
+}
+}
+}
+if(!valid19){
+const err71 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+else {
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.competentOcmw !== undefined){
+let data18 = data.competentOcmw;
+if(typeof data18 === "string"){
+if(func10(data18) > 200){
+const err72 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(func10(data18) < 1){
+const err73 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data19 = data.reasons;
+if(typeof data19 === "string"){
+if(func10(data19) > 4000){
+const err75 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(func10(data19) < 1){
+const err76 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+validate167.errors = vErrors;
+return errors === 0;
+}
+validate167.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v148 = validate168;
+const schema179 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardedTo","forwardDate","reasons"],"properties":{"forwardedTo":{"type":"string","title":"Doorgestuurd naar (OCMW)","minLength":1,"maxLength":200},"forwardedToOcmw":{"type":"string","title":"Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt)","pattern":"^\\d{5}$","x-pick":"ocmw"},"forwardDate":{"type":"string","format":"date","title":"Datum van doorzending","x-notFuture":true},"reasons":{"type":"string","title":"Redenen","minLength":1,"maxLength":4000},"decidedBy":{"title":"Wie besliste over de onbevoegdheid?","oneOf":[{"const":"social-service","title":"De sociale dienst (maatschappelijk werker of teamverantwoordelijke)"},{"const":"chair-urgent","title":"De voorzitter bij dringendheid (te bekrachtigen door het volgende BCSD)"}]}},"additionalProperties":false};
+
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate168.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.forwardedTo === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardedTo"},message:"must have required property '"+"forwardedTo"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.forwardDate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardDate"},message:"must have required property '"+"forwardDate"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "forwardedTo") || (key0 === "forwardedToOcmw")) || (key0 === "forwardDate")) || (key0 === "reasons")) || (key0 === "decidedBy"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.forwardedTo !== undefined){
+let data0 = data.forwardedTo;
+if(typeof data0 === "string"){
+if(func10(data0) > 200){
+const err4 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func10(data0) < 1){
+const err5 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/forwardedTo",schemaPath:"#/properties/forwardedTo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.forwardedToOcmw !== undefined){
+let data1 = data.forwardedToOcmw;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/forwardedToOcmw",schemaPath:"#/properties/forwardedToOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.forwardDate !== undefined){
+let data2 = data.forwardDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const failure1 = func17(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/forwardDate",schemaPath:"#/properties/forwardDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data3 = data.reasons;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.decidedBy !== undefined){
+let data4 = data.decidedBy;
+const _errs12 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs13 = errors;
+if("social-service" !== data4){
+const err15 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/0/const",keyword:"const",params:{allowedValue: "social-service"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs14 = errors;
+if("chair-urgent" !== data4){
+const err16 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf/1/const",keyword:"const",params:{allowedValue: "chair-urgent"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err17 = {instancePath:instancePath+"/decidedBy",schemaPath:"#/properties/decidedBy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate168.errors = vErrors;
+return errors === 0;
+}
+validate168.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v149 = validate169;
+const schema180 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["sentDate","mode"],"properties":{"sentDate":{"type":"string","format":"date","title":"Datum van verzending","x-notFuture":true},"mode":{"title":"Verzendwijze","oneOf":[{"const":"letter","title":"Gewone brief"},{"const":"registered","title":"Aangetekende brief"},{"const":"hand","title":"Afgegeven tegen ontvangstbewijs"}]}},"additionalProperties":false};
+
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate169.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sentDate === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sentDate"},message:"must have required property '"+"sentDate"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.mode === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "sentDate") || (key0 === "mode"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.sentDate !== undefined){
+let data0 = data.sentDate;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err3 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const failure1 = func17(true, data0, this);
+if(failure1 !== null){
+const err4 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/sentDate",schemaPath:"#/properties/sentDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data1 = data.mode;
+const _errs5 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs6 = errors;
+if("letter" !== data1){
+const err6 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "letter"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if("registered" !== data1){
+const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "registered"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs8 = errors;
+if("hand" !== data1){
+const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "hand"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate169.errors = vErrors;
+return errors === 0;
+}
+validate169.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v150 = validate170;
+const schema181 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["submittedOn","reasons"],"properties":{"submittedOn":{"type":"string","format":"date","title":"Datum van voorlegging (formulier op mi-is.be)","x-notFuture":true},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100},"reasons":{"type":"string","title":"Redenen waarom ook dit OCMW niet bevoegd is","minLength":1,"maxLength":4000}},"additionalProperties":false};
+
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate170.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.submittedOn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "submittedOn"},message:"must have required property '"+"submittedOn"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "submittedOn") || (key0 === "podMiReference")) || (key0 === "reasons"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.submittedOn !== undefined){
+let data0 = data.submittedOn;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err3 = {instancePath:instancePath+"/submittedOn",schemaPath:"#/properties/submittedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const failure1 = func17(true, data0, this);
+if(failure1 !== null){
+const err4 = {instancePath:instancePath+"/submittedOn",schemaPath:"#/properties/submittedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/submittedOn",schemaPath:"#/properties/submittedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.podMiReference !== undefined){
+let data1 = data.podMiReference;
+if(typeof data1 === "string"){
+if(func10(data1) > 100){
+const err6 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func10(data1) < 1){
+const err7 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data2 = data.reasons;
+if(typeof data2 === "string"){
+if(func10(data2) > 4000){
+const err9 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func10(data2) < 1){
+const err10 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate170.errors = vErrors;
+return errors === 0;
+}
+validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v151 = validate171;
+const schema182 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["proposeStop","motivation"],"properties":{"proposeStop":{"title":"Stopzetting voorstellen aan het BCSD?","oneOf":[{"const":true,"title":"Ja, stopzetting voorstellen"},{"const":false,"title":"Nee, dit OCMW blijft bevoegd"}]},"stopFrom":{"type":"string","format":"date","title":"Stopzetting vanaf"},"motivation":{"type":"string","title":"Motivering","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"proposeStop":{"const":true}},"required":["proposeStop"]},"then":{"required":["stopFrom"],"description":"when a stop is proposed"}}]};
+
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate171.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.proposeStop === undefined) && (missing0 = "proposeStop")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.proposeStop !== undefined){
+if(true !== data.proposeStop){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.stopFrom === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "stopFrom"},message:"must have required property '"+"stopFrom"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.proposeStop === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposeStop"},message:"must have required property '"+"proposeStop"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.motivation === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "proposeStop") || (key0 === "stopFrom")) || (key0 === "motivation"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.proposeStop !== undefined){
+let data1 = data.proposeStop;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(true !== data1){
+const err7 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if(false !== data1){
+const err8 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err9 = {instancePath:instancePath+"/proposeStop",schemaPath:"#/properties/proposeStop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.stopFrom !== undefined){
+let data2 = data.stopFrom;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/stopFrom",schemaPath:"#/properties/stopFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.motivation !== undefined){
+let data3 = data.motivation;
+if(typeof data3 === "string"){
+if(func10(data3) > 4000){
+const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func10(data3) < 1){
+const err13 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate171.errors = vErrors;
+return errors === 0;
+}
+validate171.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v152 = validate172;
+const schema183 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["receivedOn","complete"],"properties":{"receivedOn":{"type":"string","format":"date","title":"Datum van ontvangst","x-notFuture":true},"complete":{"title":"Zijn alle stukken binnen?","oneOf":[{"const":true,"title":"Ja"},{"const":false,"title":"Nee, verder met wat er is"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate172.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.receivedOn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receivedOn"},message:"must have required property '"+"receivedOn"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.complete === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "receivedOn") || (key0 === "complete")) || (key0 === "notes"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.receivedOn !== undefined){
+let data0 = data.receivedOn;
+if(typeof data0 === "string"){
+const failure0 = func0("date", data0, this);
+if(failure0 !== null){
+const err3 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const failure1 = func17(true, data0, this);
+if(failure1 !== null){
+const err4 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/receivedOn",schemaPath:"#/properties/receivedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.complete !== undefined){
+let data1 = data.complete;
+const _errs5 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs6 = errors;
+if(true !== data1){
+const err6 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf/0/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if(false !== data1){
+const err7 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err8 = {instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.notes !== undefined){
+let data2 = data.notes;
+if(typeof data2 === "string"){
+if(func10(data2) > 4000){
+const err9 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate172.errors = vErrors;
+return errors === 0;
+}
+validate172.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v153 = validate173;
+const schema184 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["mode","date"],"properties":{"mode":{"title":"Wijze van kennisgeving","oneOf":[{"const":"registered","title":"Aangetekende brief"},{"const":"against-receipt","title":"Tegen ontvangstbewijs"}]},"date":{"type":"string","format":"date","title":"Datum van afgifte bij de post of van ondertekening","x-notFuture":true},"trackingNumber":{"type":"string","title":"Zendingsnummer (aangetekend)","minLength":1,"maxLength":40}},"additionalProperties":false,"allOf":[{"if":{"properties":{"mode":{"const":"registered"}},"required":["mode"]},"then":{"required":["trackingNumber"],"description":"for a registered letter"}}]};
+
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate173.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.mode === undefined) && (missing0 = "mode")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.mode !== undefined){
+if("registered" !== data.mode){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.trackingNumber === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "trackingNumber"},message:"must have required property '"+"trackingNumber"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mode === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.date === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "mode") || (key0 === "date")) || (key0 === "trackingNumber"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data1 = data.mode;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if("registered" !== data1){
+const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "registered"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if("against-receipt" !== data1){
+const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "against-receipt"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.date !== undefined){
+let data2 = data.date;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const failure1 = func17(true, data2, this);
+if(failure1 !== null){
+const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.trackingNumber !== undefined){
+let data3 = data.trackingNumber;
+if(typeof data3 === "string"){
+if(func10(data3) > 40){
+const err13 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(func10(data3) < 1){
+const err14 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate173.errors = vErrors;
+return errors === 0;
+}
+validate173.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v154 = validate174;
+const schema185 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["iban"],"properties":{"iban":{"type":"string","format":"iban","title":"IBAN van de cliënt"}},"additionalProperties":false};
+
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate174.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.iban === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iban"},message:"must have required property '"+"iban"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "iban")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.iban !== undefined){
+let data0 = data.iban;
+if(typeof data0 === "string"){
+const failure0 = func0("iban", data0, this);
+if(failure0 !== null){
+const err2 = {instancePath:instancePath+"/iban",schemaPath:"#/properties/iban/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/iban",schemaPath:"#/properties/iban/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate174.errors = vErrors;
+return errors === 0;
+}
+validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v155 = validate175;
+const schema186 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate175.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.result === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.note === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "result") || (key0 === "note")) || (key0 === "nextFollowUpOn"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.result !== undefined){
+let data0 = data.result;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("contact-opgenomen" !== data0){
+const err3 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/0/const",keyword:"const",params:{allowedValue: "contact-opgenomen"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("niet-bereikt" !== data0){
+const err4 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/1/const",keyword:"const",params:{allowedValue: "niet-bereikt"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("afgesloten" !== data0){
+const err5 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/2/const",keyword:"const",params:{allowedValue: "afgesloten"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err6 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.note !== undefined){
+let data1 = data.note;
+if(typeof data1 === "string"){
+if(func10(data1) > 4000){
+const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func10(data1) < 1){
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.nextFollowUpOn !== undefined){
+let data2 = data.nextFollowUpOn;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err10 = {instancePath:instancePath+"/nextFollowUpOn",schemaPath:"#/properties/nextFollowUpOn/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/nextFollowUpOn",schemaPath:"#/properties/nextFollowUpOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate175.errors = vErrors;
+return errors === 0;
+}
+validate175.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v156 = validate176;
+const schema187 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["careHomePartyId","admittedOn","monthlyIncomeCents","expectedInvoiceCents","savingsCents","couple","property","maintenanceDebtors"],"properties":{"careHomePartyId":{"type":"string","format":"uuid","title":"Woonzorgcentrum (partij van het dossier)","x-pick":"dossier-party"},"admittedOn":{"type":"string","format":"date","title":"Opgenomen in het woonzorgcentrum op","x-notFuture":true},"monthlyIncomeCents":{"type":"integer","title":"Inkomen van de bewoner per maand (cent)","minimum":0,"maximum":100000000},"expectedInvoiceCents":{"type":"integer","title":"Verwachte factuur van het woonzorgcentrum per maand (cent)","minimum":1,"maximum":100000000},"savingsCents":{"type":"integer","title":"Spaargelden (cent)","minimum":0,"maximum":100000000},"couple":{"title":"Gehuwd of wettelijk samenwonend (het plafond van een koppel)?","oneOf":[{"const":false,"title":"Nee"},{"const":true,"title":"Ja"}]},"property":{"title":"Onroerend goed (ook verkocht in de laatste tien jaar)?","oneOf":[{"const":false,"title":"Nee"},{"const":true,"title":"Ja"}]},"maintenanceDebtors":{"title":"Onderhoudsplichtigen (art. 98 §2 OCMW-wet)","oneOf":[{"const":"none","title":"Geen"},{"const":"examine","title":"Bijdrage onderzoeken (aanslagbiljetten opvragen)"},{"const":"waived","title":"Het OCMW ziet af van de terugvordering"}]},"notes":{"type":"string","title":"Opmerkingen","maxLength":4000}},"additionalProperties":false};
+
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate176.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.careHomePartyId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "careHomePartyId"},message:"must have required property '"+"careHomePartyId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.admittedOn === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "admittedOn"},message:"must have required property '"+"admittedOn"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.monthlyIncomeCents === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "monthlyIncomeCents"},message:"must have required property '"+"monthlyIncomeCents"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.expectedInvoiceCents === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expectedInvoiceCents"},message:"must have required property '"+"expectedInvoiceCents"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.savingsCents === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "savingsCents"},message:"must have required property '"+"savingsCents"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.couple === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "couple"},message:"must have required property '"+"couple"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.property === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.maintenanceDebtors === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "maintenanceDebtors"},message:"must have required property '"+"maintenanceDebtors"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func9.call(schema187.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.careHomePartyId !== undefined){
+let data0 = data.careHomePartyId;
+if(typeof data0 === "string"){
+const failure0 = func0("uuid", data0, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/careHomePartyId",schemaPath:"#/properties/careHomePartyId/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/careHomePartyId",schemaPath:"#/properties/careHomePartyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.admittedOn !== undefined){
+let data1 = data.admittedOn;
+if(typeof data1 === "string"){
+const failure1 = func0("date", data1, this);
+if(failure1 !== null){
+const err11 = {instancePath:instancePath+"/admittedOn",schemaPath:"#/properties/admittedOn/format",keyword:"format",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const failure2 = func17(true, data1, this);
+if(failure2 !== null){
+const err12 = {instancePath:instancePath+"/admittedOn",schemaPath:"#/properties/admittedOn/x-notFuture",keyword:"x-notFuture",params:{code: failure2.code, message: failure2.message},message:failure2.message};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/admittedOn",schemaPath:"#/properties/admittedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.monthlyIncomeCents !== undefined){
+let data2 = data.monthlyIncomeCents;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err14 = {instancePath:instancePath+"/monthlyIncomeCents",schemaPath:"#/properties/monthlyIncomeCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100000000 || isNaN(data2)){
+const err15 = {instancePath:instancePath+"/monthlyIncomeCents",schemaPath:"#/properties/monthlyIncomeCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err16 = {instancePath:instancePath+"/monthlyIncomeCents",schemaPath:"#/properties/monthlyIncomeCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.expectedInvoiceCents !== undefined){
+let data3 = data.expectedInvoiceCents;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err17 = {instancePath:instancePath+"/expectedInvoiceCents",schemaPath:"#/properties/expectedInvoiceCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 100000000 || isNaN(data3)){
+const err18 = {instancePath:instancePath+"/expectedInvoiceCents",schemaPath:"#/properties/expectedInvoiceCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err19 = {instancePath:instancePath+"/expectedInvoiceCents",schemaPath:"#/properties/expectedInvoiceCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.savingsCents !== undefined){
+let data4 = data.savingsCents;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err20 = {instancePath:instancePath+"/savingsCents",schemaPath:"#/properties/savingsCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 100000000 || isNaN(data4)){
+const err21 = {instancePath:instancePath+"/savingsCents",schemaPath:"#/properties/savingsCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err22 = {instancePath:instancePath+"/savingsCents",schemaPath:"#/properties/savingsCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.couple !== undefined){
+let data5 = data.couple;
+const _errs14 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs15 = errors;
+if(false !== data5){
+const err23 = {instancePath:instancePath+"/couple",schemaPath:"#/properties/couple/oneOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs16 = errors;
+if(true !== data5){
+const err24 = {instancePath:instancePath+"/couple",schemaPath:"#/properties/couple/oneOf/1/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err25 = {instancePath:instancePath+"/couple",schemaPath:"#/properties/couple/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.property !== undefined){
+let data6 = data.property;
+const _errs18 = errors;
+let valid2 = false;
+let passing1 = null;
+const _errs19 = errors;
+if(false !== data6){
+const err26 = {instancePath:instancePath+"/property",schemaPath:"#/properties/property/oneOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid1 = _errs19 === errors;
+if(_valid1){
+valid2 = true;
+passing1 = 0;
+}
+const _errs20 = errors;
+if(true !== data6){
+const err27 = {instancePath:instancePath+"/property",schemaPath:"#/properties/property/oneOf/1/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid1 = _errs20 === errors;
+if(_valid1 && valid2){
+valid2 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid2 = true;
+passing1 = 1;
+}
+}
+if(!valid2){
+const err28 = {instancePath:instancePath+"/property",schemaPath:"#/properties/property/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.maintenanceDebtors !== undefined){
+let data7 = data.maintenanceDebtors;
+const _errs22 = errors;
+let valid3 = false;
+let passing2 = null;
+const _errs23 = errors;
+if("none" !== data7){
+const err29 = {instancePath:instancePath+"/maintenanceDebtors",schemaPath:"#/properties/maintenanceDebtors/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid2 = _errs23 === errors;
+if(_valid2){
+valid3 = true;
+passing2 = 0;
+}
+const _errs24 = errors;
+if("examine" !== data7){
+const err30 = {instancePath:instancePath+"/maintenanceDebtors",schemaPath:"#/properties/maintenanceDebtors/oneOf/1/const",keyword:"const",params:{allowedValue: "examine"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs24 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing2 = 1;
+}
+const _errs25 = errors;
+if("waived" !== data7){
+const err31 = {instancePath:instancePath+"/maintenanceDebtors",schemaPath:"#/properties/maintenanceDebtors/oneOf/2/const",keyword:"const",params:{allowedValue: "waived"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid2 = _errs25 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid3){
+const err32 = {instancePath:instancePath+"/maintenanceDebtors",schemaPath:"#/properties/maintenanceDebtors/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.notes !== undefined){
+let data8 = data.notes;
+if(typeof data8 === "string"){
+if(func10(data8) > 4000){
+const err33 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate176.errors = vErrors;
+return errors === 0;
+}
+validate176.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v157 = validate177;
+const schema188 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["monthlyIncomeCents","savingsCents","note"],"properties":{"monthlyIncomeCents":{"type":"integer","title":"Inkomen van de bewoner per maand, na indexering (cent)","minimum":0,"maximum":100000000},"savingsCents":{"type":"integer","title":"Spaargelden (cent)","minimum":0,"maximum":100000000},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate177.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.monthlyIncomeCents === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "monthlyIncomeCents"},message:"must have required property '"+"monthlyIncomeCents"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.savingsCents === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "savingsCents"},message:"must have required property '"+"savingsCents"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.note === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "monthlyIncomeCents") || (key0 === "savingsCents")) || (key0 === "note"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.monthlyIncomeCents !== undefined){
+let data0 = data.monthlyIncomeCents;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err4 = {instancePath:instancePath+"/monthlyIncomeCents",schemaPath:"#/properties/monthlyIncomeCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 100000000 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/monthlyIncomeCents",schemaPath:"#/properties/monthlyIncomeCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/monthlyIncomeCents",schemaPath:"#/properties/monthlyIncomeCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.savingsCents !== undefined){
+let data1 = data.savingsCents;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/savingsCents",schemaPath:"#/properties/savingsCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 100000000 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/savingsCents",schemaPath:"#/properties/savingsCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/savingsCents",schemaPath:"#/properties/savingsCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.note !== undefined){
+let data2 = data.note;
+if(typeof data2 === "string"){
+if(func10(data2) > 4000){
+const err10 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(func10(data2) < 1){
+const err11 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate177.errors = vErrors;
+return errors === 0;
+}
+validate177.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v158 = validate178;
+const schema189 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["recovery","note"],"properties":{"recovery":{"title":"Terugvordering","oneOf":[{"const":"none","title":"Geen terugvordering"},{"const":"estate","title":"Op de nalatenschap (beslissing van het BCSD)"},{"const":"property","title":"Bij de verkoop van het onroerend goed (beslissing van het BCSD)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate178.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.recovery === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recovery"},message:"must have required property '"+"recovery"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.note === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "recovery") || (key0 === "note"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.recovery !== undefined){
+let data0 = data.recovery;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("none" !== data0){
+const err3 = {instancePath:instancePath+"/recovery",schemaPath:"#/properties/recovery/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("estate" !== data0){
+const err4 = {instancePath:instancePath+"/recovery",schemaPath:"#/properties/recovery/oneOf/1/const",keyword:"const",params:{allowedValue: "estate"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("property" !== data0){
+const err5 = {instancePath:instancePath+"/recovery",schemaPath:"#/properties/recovery/oneOf/2/const",keyword:"const",params:{allowedValue: "property"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err6 = {instancePath:instancePath+"/recovery",schemaPath:"#/properties/recovery/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.note !== undefined){
+let data1 = data.note;
+if(typeof data1 === "string"){
+if(func10(data1) > 4000){
+const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func10(data1) < 1){
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate178.errors = vErrors;
+return errors === 0;
+}
+validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v159 = validate179;
+const schema190 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"amountCents":{"type":"integer","title":"Geschatte tussenkomst per maand (cent)","minimum":1,"maximum":100000000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["amountCents"],"description":"for a grant"}}]};
+
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate179.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.result === undefined) && (missing0 = "result")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.result !== undefined){
+if("granted" !== data.result){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.amountCents === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.result === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.decisionDate === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.motivation === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "result") || (key0 === "decisionDate")) || (key0 === "amountCents")) || (key0 === "motivation"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.result !== undefined){
+let data1 = data.result;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if("granted" !== data1){
+const err8 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/0/const",keyword:"const",params:{allowedValue: "granted"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if("refused" !== data1){
+const err9 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/1/const",keyword:"const",params:{allowedValue: "refused"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+const _errs11 = errors;
+if("postponed" !== data1){
+const err10 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/2/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid1 = _errs11 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid4){
+const err11 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.decisionDate !== undefined){
+let data2 = data.decisionDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err12 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const failure1 = func17(true, data2, this);
+if(failure1 !== null){
+const err13 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.amountCents !== undefined){
+let data3 = data.amountCents;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 100000000 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.motivation !== undefined){
+let data4 = data.motivation;
+if(typeof data4 === "string"){
+if(func10(data4) > 8000){
+const err18 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func10(data4) < 1){
+const err19 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate179.errors = vErrors;
+return errors === 0;
+}
+validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v160 = validate180;
+const schema191 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate180.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.result === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.decisionDate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.motivation === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "motivation"},message:"must have required property '"+"motivation"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "result") || (key0 === "decisionDate")) || (key0 === "motivation"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.result !== undefined){
+let data0 = data.result;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("ratified" !== data0){
+const err4 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/0/const",keyword:"const",params:{allowedValue: "ratified"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("overruled" !== data0){
+const err5 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/1/const",keyword:"const",params:{allowedValue: "overruled"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("postponed" !== data0){
+const err6 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf/2/const",keyword:"const",params:{allowedValue: "postponed"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err7 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.decisionDate !== undefined){
+let data1 = data.decisionDate;
+if(typeof data1 === "string"){
+const failure0 = func0("date", data1, this);
+if(failure0 !== null){
+const err8 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const failure1 = func17(true, data1, this);
+if(failure1 !== null){
+const err9 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.motivation !== undefined){
+let data2 = data.motivation;
+if(typeof data2 === "string"){
+if(func10(data2) > 8000){
+const err11 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func10(data2) < 1){
+const err12 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/motivation",schemaPath:"#/properties/motivation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate180.errors = vErrors;
+return errors === 0;
+}
+validate180.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v161 = validate181;
+const schema192 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate181.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.forwardingOcmw === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forwardingOcmw"},message:"must have required property '"+"forwardingOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.reasons === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "forwardingOcmw") || (key0 === "reasons")) || (key0 === "originalRequestDate"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.forwardingOcmw !== undefined){
+let data0 = data.forwardingOcmw;
+if(typeof data0 === "string"){
+if(func10(data0) > 200){
+const err3 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func10(data0) < 1){
+const err4 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/forwardingOcmw",schemaPath:"#/properties/forwardingOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data1 = data.reasons;
+if(typeof data1 === "string"){
+if(func10(data1) > 4000){
+const err6 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func10(data1) < 1){
+const err7 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/reasons",schemaPath:"#/properties/reasons/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.originalRequestDate !== undefined){
+let data2 = data.originalRequestDate;
+if(typeof data2 === "string"){
+const failure0 = func0("date", data2, this);
+if(failure0 !== null){
+const err9 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const failure1 = func17(true, data2, this);
+if(failure1 !== null){
+const err10 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/originalRequestDate",schemaPath:"#/properties/originalRequestDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate181.errors = vErrors;
+return errors === 0;
+}
+validate181.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v162 = validate182;
+const schema193 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate182.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.designated === undefined) && (missing0 = "designated")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.designated !== undefined){
+if("other-ocmw" !== data.designated){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.designatedOcmw === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "designatedOcmw"},message:"must have required property '"+"designatedOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.designated === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "designated"},message:"must have required property '"+"designated"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "designated") || (key0 === "designatedOcmw")) || (key0 === "podMiReference"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.designated !== undefined){
+let data1 = data.designated;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if("this-ocmw" !== data1){
+const err6 = {instancePath:instancePath+"/designated",schemaPath:"#/properties/designated/oneOf/0/const",keyword:"const",params:{allowedValue: "this-ocmw"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if("other-ocmw" !== data1){
+const err7 = {instancePath:instancePath+"/designated",schemaPath:"#/properties/designated/oneOf/1/const",keyword:"const",params:{allowedValue: "other-ocmw"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err8 = {instancePath:instancePath+"/designated",schemaPath:"#/properties/designated/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.designatedOcmw !== undefined){
+let data2 = data.designatedOcmw;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err9 = {instancePath:instancePath+"/designatedOcmw",schemaPath:"#/properties/designatedOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/designatedOcmw",schemaPath:"#/properties/designatedOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.podMiReference !== undefined){
+let data3 = data.podMiReference;
+if(typeof data3 === "string"){
+if(func10(data3) > 100){
+const err11 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func10(data3) < 1){
+const err12 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate182.errors = vErrors;
+return errors === 0;
+}
+validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v163 = validate183;
+const schema194 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate183.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.competentOcmw === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competentOcmw"},message:"must have required property '"+"competentOcmw"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "competentOcmw") || (key0 === "podMiReference"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.competentOcmw !== undefined){
+let data0 = data.competentOcmw;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/pattern",keyword:"pattern",params:{pattern: "^\\d{5}$"},message:"must match pattern \""+"^\\d{5}$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/competentOcmw",schemaPath:"#/properties/competentOcmw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.podMiReference !== undefined){
+let data1 = data.podMiReference;
+if(typeof data1 === "string"){
+if(func10(data1) > 100){
+const err4 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func10(data1) < 1){
+const err5 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/podMiReference",schemaPath:"#/properties/podMiReference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate183.errors = vErrors;
+return errors === 0;
+}
+validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v164 = validate184;
+const schema195 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["month","amountCents","invoiceReference"],"properties":{"month":{"type":"string","title":"Maand (JJJJ-MM)","pattern":"^\\d{4}-(0[1-9]|1[0-2])$"},"amountCents":{"type":"integer","title":"Bedrag van de factuur (cent)","minimum":1,"maximum":100000000},"invoiceReference":{"type":"string","title":"Factuurnummer","pattern":"^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"}},"additionalProperties":false};
+const pattern76 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])$", "u");
+const pattern77 = new RegExp("^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$", "u");
+
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate184.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.month === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.amountCents === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.invoiceReference === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "invoiceReference"},message:"must have required property '"+"invoiceReference"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "month") || (key0 === "amountCents")) || (key0 === "invoiceReference"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.month !== undefined){
+let data0 = data.month;
+if(typeof data0 === "string"){
+if(!pattern76.test(data0)){
+const err4 = {instancePath:instancePath+"/month",schemaPath:"#/properties/month/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/month",schemaPath:"#/properties/month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.amountCents !== undefined){
+let data1 = data.amountCents;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err6 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 100000000 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.invoiceReference !== undefined){
+let data2 = data.invoiceReference;
+if(typeof data2 === "string"){
+if(!pattern77.test(data2)){
+const err9 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v165 = validate185;
+const schema196 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reason","lastDay"],"properties":{"reason":{"title":"Reden","oneOf":[{"const":"deceased","title":"Overlijden"},{"const":"moved","title":"Verhuis naar elders"},{"const":"own-means","title":"Betaalt weer zelf"}]},"lastDay":{"type":"string","format":"date","title":"Laatste dag","x-notFuture":true},"notes":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate185.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.lastDay === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastDay"},message:"must have required property '"+"lastDay"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "reason") || (key0 === "lastDay")) || (key0 === "notes"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+let data0 = data.reason;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if("deceased" !== data0){
+const err3 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/oneOf/0/const",keyword:"const",params:{allowedValue: "deceased"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs5 = errors;
+if("moved" !== data0){
+const err4 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/oneOf/1/const",keyword:"const",params:{allowedValue: "moved"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs6 = errors;
+if("own-means" !== data0){
+const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/oneOf/2/const",keyword:"const",params:{allowedValue: "own-means"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid1){
+const err6 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.lastDay !== undefined){
+let data1 = data.lastDay;
+if(typeof data1 === "string"){
+const failure0 = func0("date", data1, this);
+if(failure0 !== null){
+const err7 = {instancePath:instancePath+"/lastDay",schemaPath:"#/properties/lastDay/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const failure1 = func17(true, data1, this);
+if(failure1 !== null){
+const err8 = {instancePath:instancePath+"/lastDay",schemaPath:"#/properties/lastDay/x-notFuture",keyword:"x-notFuture",params:{code: failure1.code, message: failure1.message},message:failure1.message};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/lastDay",schemaPath:"#/properties/lastDay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data2 = data.notes;
+if(typeof data2 === "string"){
+if(func10(data2) > 2000){
+const err10 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(func10(data2) < 1){
+const err11 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate185.errors = vErrors;
+return errors === 0;
+}
+validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
   "leefloon/forward-request": v1,
@@ -44480,4 +49860,23 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "rent-guarantee/event:competence-conflict-decided": v144,
   "rent-guarantee/event:guarantee-instalment-paid": v145,
   "rent-guarantee/event:guarantee-released": v146,
+  "placement-costs/competence-check": v147,
+  "placement-costs/forward-request": v148,
+  "placement-costs/forwarding-letter": v149,
+  "placement-costs/submit-competence-conflict": v150,
+  "placement-costs/competence-change-stop": v151,
+  "placement-costs/documents-received": v152,
+  "placement-costs/decision-notification": v153,
+  "placement-costs/collect-iban": v154,
+  "placement-costs/referral-follow-up": v155,
+  "placement-costs/placement-inquiry": v156,
+  "placement-costs/placement-review": v157,
+  "placement-costs/placement-closure": v158,
+  "placement-costs/council:decision": v159,
+  "placement-costs/council:ratification": v160,
+  "placement-costs/event:request-forwarded-by-ocmw": v161,
+  "placement-costs/event:competence-designation": v162,
+  "placement-costs/event:competence-conflict-decided": v163,
+  "placement-costs/event:care-home-invoice": v164,
+  "placement-costs/event:placement-ended": v165,
 };

@@ -722,6 +722,56 @@ export const RENT_GUARANTEE_TASK_KINDS = {
 } satisfies Record<string, TaskKind>;
 
 /**
+ * The contribution to placement costs (domain §11; libs/domain/placement-costs.ts): the inquiry records the care home
+ * (a party of the dossier, the payee), the admission, the resident's income, the care home's expected price, the
+ * savings (a couple has its own ceiling), property and the maintenance debtors; the workflow computes the proposal. Each
+ * year the social worker reviews the income (pensions are indexed); at the end, what is recovered.
+ */
+export const PLACEMENT_COSTS_TASK_KINDS = {
+  ...PIPELINE_TASK_KINDS,
+  ...CASEWORK_TASK_KINDS,
+  'placement-inquiry': {
+    kind: 'placement-inquiry',
+    title: 'Onderzoek tussenkomst in de verblijfskosten (woonzorgcentrum)',
+    role: 'social-worker',
+    outcomeSchema: object(['careHomePartyId', 'admittedOn', 'monthlyIncomeCents', 'expectedInvoiceCents', 'savingsCents', 'couple', 'property', 'maintenanceDebtors'], {
+      careHomePartyId: partyPick('Woonzorgcentrum (partij van het dossier)'),
+      admittedOn: date('Opgenomen in het woonzorgcentrum op'),
+      monthlyIncomeCents: cents('Inkomen van de bewoner per maand (cent)'),
+      expectedInvoiceCents: { ...cents('Verwachte factuur van het woonzorgcentrum per maand (cent)'), minimum: 1 },
+      savingsCents: cents('Spaargelden (cent)'),
+      couple: choice('Gehuwd of wettelijk samenwonend (het plafond van een koppel)?', [[false, 'Nee'], [true, 'Ja']]),
+      property: choice('Onroerend goed (ook verkocht in de laatste tien jaar)?', [[false, 'Nee'], [true, 'Ja']]),
+      maintenanceDebtors: choice('Onderhoudsplichtigen (art. 98 §2 OCMW-wet)', [
+        ['none', 'Geen'], ['examine', 'Bijdrage onderzoeken (aanslagbiljetten opvragen)'], ['waived', 'Het OCMW ziet af van de terugvordering'],
+      ]),
+      notes,
+    }),
+  },
+  'placement-review': {
+    kind: 'placement-review',
+    title: 'Jaarlijkse herziening tussenkomst verblijfskosten (inkomen en spaargelden)',
+    role: 'social-worker',
+    outcomeSchema: object(['monthlyIncomeCents', 'savingsCents', 'note'], {
+      monthlyIncomeCents: cents('Inkomen van de bewoner per maand, na indexering (cent)'),
+      savingsCents: cents('Spaargelden (cent)'),
+      note: text('Toelichting', 4000),
+    }),
+  },
+  'placement-closure': {
+    kind: 'placement-closure',
+    title: 'Tussenkomst verblijfskosten afsluiten (terugvordering)',
+    role: 'social-worker',
+    outcomeSchema: object(['recovery', 'note'], {
+      recovery: choice('Terugvordering', [
+        ['none', 'Geen terugvordering'], ['estate', 'Op de nalatenschap (beslissing van het BCSD)'], ['property', 'Bij de verkoop van het onroerend goed (beslissing van het BCSD)'],
+      ]),
+      note: text('Toelichting', 4000),
+    }),
+  },
+} satisfies Record<string, TaskKind>;
+
+/**
  * The LOI's task kinds (libs/procedures/loi.ts; domain §4.1): the intake on arrival (art. 14 Opvangwet: the house rules
  * and the information brochure handed over; the waiting register), the evaluations of the reception needs (LOI-1, LOI-2:
  * KB 25 April 2007) and, after a recognition, the identification number the leefloon needs before form B can go.

@@ -136,6 +136,19 @@ export type TaskOutcomes = {
   };
   'guarantee-arrears': { action: 'continue' | 'new-plan' | 'await-release'; monthlyRepaymentCents?: number; firstRepaymentOn?: IsoDate; note: string };
   'guarantee-recovery': { action: 'plan' | 'no-plan'; monthlyRepaymentCents?: number; firstRepaymentOn?: IsoDate; note: string };
+  'placement-inquiry': {
+    careHomePartyId: string;
+    admittedOn: IsoDate;
+    monthlyIncomeCents: number;
+    expectedInvoiceCents: number;
+    savingsCents: number;
+    couple: boolean;
+    property: boolean;
+    maintenanceDebtors: 'none' | 'examine' | 'waived';
+    notes?: string;
+  };
+  'placement-review': { monthlyIncomeCents: number; savingsCents: number; note: string };
+  'placement-closure': { recovery: 'none' | 'estate' | 'property'; note: string };
   'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
   'aid-report': {
     proposal: 'grant' | 'refuse';

@@ -67,8 +67,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
   it('lists the procedures, each with its statuses, task kinds and council schemas', async () => {
     const res = await sys.http.get('/procedures').set(sys.as('social-worker'));
     expect(res.status).toBe(200);
-    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi', 'heating-allowance', 'benefit-advance', 'rent-guarantee']);
-    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event', 'request', 'request', 'request']);
+    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi', 'heating-allowance', 'benefit-advance', 'rent-guarantee', 'placement-costs']);
+    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event', 'request', 'request', 'request', 'request']);
   });
 
   it('walks each procedure from its request through its tasks and the BCSD to the notified decision', async () => {
@@ -151,6 +151,8 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
       'benefit-advance': { kinds: ['competence-check', 'advance-inquiry', 'decision-notification'], status: expect.stringMatching(/^(NOTIFIED|ADVANCES_RUNNING)$/), letter: 'decision-grant' },
       // A rent guarantee: the proposal computed from the inquiry, which names the landlord (a party of the dossier).
       'rent-guarantee': { kinds: ['competence-check', 'guarantee-inquiry', 'decision-notification'], status: expect.stringMatching(/^(NOTIFIED|GUARANTEE_GIVEN)$/), letter: 'decision-grant' },
+      // Placement costs: the proposal computed from the inquiry, which names the care home (a party of the dossier).
+      'placement-costs': { kinds: ['competence-check', 'placement-inquiry', 'decision-notification'], status: expect.stringMatching(/^(NOTIFIED|PLACEMENT_RUNNING)$/), letter: 'decision-grant' },
     });
   });
 });

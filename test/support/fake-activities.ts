@@ -1,5 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { assessHeatingRequest, DEFAULT_HEATING_SCALES } from '../../libs/domain/heating-allowance';
+import { createPlacementActivities } from '../../activities/placement-costs/placement.activities';
+import type { PocketMoneyVersion } from '../../libs/domain/placement-costs';
+import { loadConfig } from '../../libs/config/config';
 import type { Activities } from '../../activities';
 import { PlanDeadlineInput, planWithEngine } from '../../activities/deadlines/deadline.activities';
 import type { ScheduledItem, ScheduleItemInput } from '../../activities/council/council.activities';
@@ -30,6 +33,8 @@ export interface FakeOptions {
   openedBy?: { type: string; occurredOn: string; forwardingOcmw: string | null };
   /** The dated leefloon amounts (default: the built-in table). */
   amounts?: LeefloonAmountTable;
+  /** The dated pocket money of placement costs (default: the built-in table). */
+  pocketMoney?: readonly PocketMoneyVersion[];
   /** The client has no IBAN until a social worker records one (setPersonIban). */
   missingIbanUntilSet?: boolean;
   /** openTask refuses (non-retryable) tasks of these kinds: a step that fails for good. */
@@ -79,6 +84,7 @@ export function fakeActivities(options: FakeOptions = {}) {
   const record = (name: keyof Activities) => async (input: unknown) => {
     calls.push({ name, input });
   };
+  const placement = createPlacementActivities({ config: loadConfig({}), pocketMoney: options.pocketMoney });
   const activities: Activities = {
     recordDossierEvent: record('recordDossierEvent'),
     dossierSettings: async (input) => {
@@ -105,6 +111,19 @@ export function fakeActivities(options: FakeOptions = {}) {
     },
     // The real assessment (pure) over the payments this fake ordered: as the table, the other heating allowance
     // dossiers' allowances of the delivery's year count (the fake has one person, so every other dossier is theirs).
+    // The real computations with the built-in configuration (top-up 0, the default savings ceilings): read-only, like the real ones.
+    assessPlacementCosts: async (input) => {
+      calls.push({ name: 'assessPlacementCosts', input });
+      return placement.assessPlacementCosts(input);
+    },
+    placementSavingsExcess: async (input) => {
+      calls.push({ name: 'placementSavingsExcess', input });
+      return placement.placementSavingsExcess(input);
+    },
+    placementSettlement: async (input) => {
+      calls.push({ name: 'placementSettlement', input });
+      return placement.placementSettlement(input);
+    },
     assessHeatingAllowance: async (input) => {
       calls.push({ name: 'assessHeatingAllowance', input });
       const year = input.facts.deliveryDate.slice(0, 4);

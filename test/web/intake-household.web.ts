@@ -164,7 +164,7 @@ describe('events from outside, intake and the household in the browser', () => {
     const form = page.getByRole('form', { name: 'Gebeurtenis die een dossier opent' });
     // Only the kinds that open a dossier: a forwarded request (for each procedure that takes one) and Fedasil's assignment to the LOI.
     // The kinds arrive with GET /procedures: wait for the last one before reading the list (allTextContents does not wait).
-    await form.getByLabel('Soort gebeurtenis *').locator('option', { hasText: '(Huurwaarborg)' }).waitFor({ state: 'attached' });
+    await form.getByLabel('Soort gebeurtenis *').locator('option', { hasText: '(Tussenkomst in de verblijfskosten (woonzorgcentrum))' }).waitFor({ state: 'attached' });
     expect(await form.getByLabel('Soort gebeurtenis *').locator('option').allTextContents()).toEqual([
       '— kies een soort —', 'Aanvraag doorgestuurd door een ander OCMW (Leefloon (RMI-wet))',
       'Aanvraag doorgestuurd door een ander OCMW (Maatschappelijke dienstverlening (OCMW-wet))',
@@ -173,6 +173,7 @@ describe('events from outside, intake and the household in the browser', () => {
       'Aanvraag doorgestuurd door een ander OCMW (Verwarmingstoelage (Sociaal Verwarmingsfonds))',
       'Aanvraag doorgestuurd door een ander OCMW (Voorschot op een sociale uitkering)',
       'Aanvraag doorgestuurd door een ander OCMW (Huurwaarborg)',
+      'Aanvraag doorgestuurd door een ander OCMW (Tussenkomst in de verblijfskosten (woonzorgcentrum))',
     ]);
     const fillForwarded = async (reference: string) => {
       await form.getByLabel('Soort gebeurtenis *').selectOption({ label: 'Aanvraag doorgestuurd door een ander OCMW (Leefloon (RMI-wet))' });

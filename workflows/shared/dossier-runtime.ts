@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, condition, isCancellation, patched, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, isCancellation, patched, proxyActivities, setHandler, sleep, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { LinkedDossier } from '../../activities/dossiers/linked-dossier.activities';
 import type { NoticeInput } from '../../activities/notices/notice.activities';
@@ -1076,4 +1076,10 @@ function dateOrDash(date: string | null | undefined): string {
 
 function sessionOf(item: { meetingId: string; sessionDate: string; time: string; place: string; cutoffDate: string }): AgendaSession {
   return { meetingId: item.meetingId, sessionDate: item.sessionDate, time: item.time, place: item.place, cutoffDate: item.cutoffDate };
+}
+
+/** A durable timer until an instant (epoch ms): at once when it has passed. */
+export async function sleepUntil(instant: number): Promise<void> {
+  const ms = instant - Date.now();
+  if (ms > 0) await sleep(ms);
 }

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, sleep } from '@temporalio/workflow';
+import { condition, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { OrderPaymentInput } from '../../activities/payments/payment.activities';
 import type { MonthlyLeefloon } from '../../libs/payments/amounts';
@@ -6,10 +6,11 @@ import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../lib
 import type { CompletedTask } from '../../libs/tasks/task-outcomes';
 import { addPeriods, arrears, coverage, firstDayOf, paymentDay, Period, proRata } from '../../libs/payments/schedule';
 import type { AgendaProposal } from '../../libs/db/entities/agenda-item.entity';
-import type { CouncilDecision, Dossier } from './dossier-runtime';
+import { type CouncilDecision, type Dossier, sleepUntil } from './dossier-runtime';
 import { eachPayday, orderPayment } from './payments';
 
 export { orderPayment } from './payments';
+export { sleepUntil } from './dossier-runtime';
 
 /**
  * Monthly aid at the leefloon amounts (§1.3): the leefloon itself (RMI-wet) and the equivalent leefloon of social aid
@@ -153,8 +154,4 @@ export function decideOnReview(
   );
 }
 
-export async function sleepUntil(instant: number): Promise<void> {
-  const ms = instant - Date.now();
-  if (ms > 0) await sleep(ms);
-}
 

@@ -43,13 +43,16 @@ describe('placement costs: the monthly settlement of the care home invoice', () 
 
   it('puts the income less the pocket money towards the invoice; the OCMW pays the rest', () => {
     const s = monthlySettlement({ invoiceCents: 210_000, residentIncomeCents: 160_000, pocketMoney });
-    expect(s).toMatchObject({ residentShareCents: 148_856, ocmwCents: 61_144, pocketMoneyCents: 11_144 });
+    expect(s).toMatchObject({ residentShareCents: 148_856, ocmwCents: 61_144, pocketMoneyCents: 11_144, pocketMoneyShortfallCents: 0 });
     expect(s.text).toBe('Factuur € 2.100,00; inkomen € 1.600,00 min zakgeld € 111,44 = € 1.488,56 voor de factuur; het OCMW betaalt € 611,44');
   });
 
   it('never pays more than the invoice or less than nothing', () => {
     expect(monthlySettlement({ invoiceCents: 150_000, residentIncomeCents: 200_000, pocketMoney })).toMatchObject({ residentShareCents: 150_000, ocmwCents: 0 });
-    expect(monthlySettlement({ invoiceCents: 150_000, residentIncomeCents: 5_000, pocketMoney })).toMatchObject({ residentShareCents: 0, ocmwCents: 150_000 });
+    const low = monthlySettlement({ invoiceCents: 150_000, residentIncomeCents: 5_000, pocketMoney });
+    // An income below the pocket money: the resident keeps all of it and the OCMW makes up the legal minimum.
+    expect(low).toMatchObject({ residentShareCents: 0, ocmwCents: 150_000, pocketMoneyShortfallCents: 6_144 });
+    expect(low.text).toMatch(/en vult het zakgeld aan met € 61,44$/);
     expect(() => monthlySettlement({ invoiceCents: -1, residentIncomeCents: 0, pocketMoney })).toThrow(RangeError);
   });
 });

@@ -135,6 +135,10 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
     ...base, decisionDate: '2026-03-17', amountCents: 130_000, communication: '+++126/0000/04215+++', ocmwIban: 'BE48 0011 2345 6727',
     instalments: [{ number: 1, dueDate: '2026-04-15', amountCents: 50_000 }, { number: 2, dueDate: '2026-05-15', amountCents: 50_000 }, { number: 3, dueDate: '2026-06-15', amountCents: 30_000 }],
   },
+  'placement-commitment': {
+    ...base, recipient: { name: 'WZC Zonnewende', address: ['Zorgstraat 2', '9000 Gent'] }, decisionDate: '2026-03-17', effectiveFrom: '2026-03-02',
+    monthlyEstimateCents: 61_144, client: { name: 'Maria Claes', address: ['Zorgstraat 2', '9000 Gent'] },
+  },
   'guarantee-instalment-reminder': {
     ...base, instalment: { number: 2, dueDate: '2026-05-15', amountCents: 50_000 }, behindCents: 50_000, payBy: '2026-06-01',
     communication: '+++126/0000/04215+++', ocmwIban: 'BE48 0011 2345 6727',
@@ -174,6 +178,14 @@ describe('letter templates', () => {
     expect(t).toContain('rechterlijke beslissing');
     expect(text('guarantee-bank-request')).toContain('ten gunste van de verhuurder Vastgoed Coene BV');
     expect(checkLetter('guarantee-bank-request', { ...examples['guarantee-bank-request'], landlord: undefined }).map((m) => m.element)).toEqual(['landlord']);
+  });
+
+  it('verblijfskosten: the commitment to the care home names the resident, the day it starts, the estimate and one invoice a month (domain §11)', () => {
+    const t = text('placement-commitment');
+    expect(t).toContain('tussen te komen in de verblijfskosten van uw bewoner Maria Claes, vanaf 2 maart 2026');
+    expect(t).toContain('ongeveer € 611,44 per maand');
+    expect(t).toContain('Het OCMW betaalt één factuur per maand');
+    expect(checkLetter('placement-commitment', { ...examples['placement-commitment'], monthlyEstimateCents: 0, client: { name: '', address: [] } }).map((m) => m.element)).toEqual(['placement-estimate', 'resident']);
   });
 
   it('huurwaarborg: the repayment plan lists every instalment, the account and the structured communication; the instalments add up', () => {

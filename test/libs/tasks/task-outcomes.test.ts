@@ -1,6 +1,6 @@
-import { BENEFIT_ADVANCE_TASK_KINDS, RENT_GUARANTEE_TASK_KINDS, DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { BENEFIT_ADVANCE_TASK_KINDS, PLACEMENT_COSTS_TASK_KINDS, RENT_GUARANTEE_TASK_KINDS, DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
 
-const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS, ...BENEFIT_ADVANCE_TASK_KINDS, ...RENT_GUARANTEE_TASK_KINDS };
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS, ...BENEFIT_ADVANCE_TASK_KINDS, ...RENT_GUARANTEE_TASK_KINDS, ...PLACEMENT_COSTS_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -115,6 +115,12 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
   },
   'guarantee-arrears': { action: 'required', monthlyRepaymentCents: 'optional', firstRepaymentOn: 'optional', note: 'required' },
   'guarantee-recovery': { action: 'required', monthlyRepaymentCents: 'optional', firstRepaymentOn: 'optional', note: 'required' },
+  'placement-inquiry': {
+    careHomePartyId: 'required', admittedOn: 'required', monthlyIncomeCents: 'required', expectedInvoiceCents: 'required', savingsCents: 'required',
+    couple: 'required', property: 'required', maintenanceDebtors: 'required', notes: 'optional',
+  },
+  'placement-review': { monthlyIncomeCents: 'required', savingsCents: 'required', note: 'required' },
+  'placement-closure': { recovery: 'required', note: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -193,4 +199,7 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'guarantee-inquiry': { form: ['guarantee-letter', 'bank-guarantee', 'blocked-account'], rentAffordable: [true, false], homeDeclaredUnfit: [false, true] },
   'guarantee-arrears': { action: ['continue', 'new-plan', 'await-release'] },
   'guarantee-recovery': { action: ['plan', 'no-plan'] },
+  'placement-inquiry': { couple: [false, true], property: [false, true], maintenanceDebtors: ['none', 'examine', 'waived'] },
+  'placement-review': {},
+  'placement-closure': { recovery: ['none', 'estate', 'property'] },
 };

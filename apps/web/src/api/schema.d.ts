@@ -3137,9 +3137,9 @@ export interface operations {
             query?: {
                 /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
                 scope?: "mine" | "team";
-                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID" | "ADVANCES_RUNNING" | "ADVANCE_SETTLEMENT" | "ADVANCE_SETTLED" | "ADVANCE_CONVERTED" | "GUARANTEE_GIVEN" | "REPAYING" | "REPAYMENT_ARREARS" | "GUARANTEE_RELEASED";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID" | "ADVANCES_RUNNING" | "ADVANCE_SETTLEMENT" | "ADVANCE_SETTLED" | "ADVANCE_CONVERTED" | "GUARANTEE_GIVEN" | "REPAYING" | "REPAYMENT_ARREARS" | "GUARANTEE_RELEASED" | "PLACEMENT_RUNNING" | "PLACEMENT_ENDED";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -3172,7 +3172,7 @@ export interface operations {
                             /** @description LL-2026-000123 */
                             reference: string;
                             /** @enum {unknown} */
-                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                             status: string;
                             team?: string;
                             /** Format: uuid */
@@ -3261,7 +3261,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                     /** Format: uuid */
                     personId: string;
                     /** Format: date */
@@ -3377,7 +3377,7 @@ export interface operations {
                         /** @description LL-2026-000123 */
                         reference: string;
                         /** @enum {unknown} */
-                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                         status: string;
                         team: string;
                         /** Format: uuid */
@@ -3403,7 +3403,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3424,7 +3424,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3727,7 +3727,7 @@ export interface operations {
                             /** Format: uuid */
                             dossierId?: string;
                             /** @enum {unknown} */
-                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                             type: string;
                             /** @description Dutch, from the event kind */
                             title?: string;
@@ -3835,7 +3835,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -3935,7 +3935,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                     /** @description An event kind of the dossier's procedure (GET /procedures: events) */
                     type: string;
                     /** Format: date */
@@ -3962,7 +3962,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -10102,7 +10102,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10186,7 +10186,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10272,7 +10272,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10377,7 +10377,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -11596,7 +11596,158 @@ export interface operations {
                     firstRepaymentOn?: string;
                     /** Toelichting (het gesprek met de cliënt) */
                     note: string;
-                } & unknown);
+                } & unknown) | ({
+                    /** Situatie op de datum van de aanvraag */
+                    situation?: "usual-residence" | "registered-only" | "institution" | "student" | "homeless" | "international-protection";
+                    /**
+                     * Gewoonlijke verblijfplaats op de datum van de aanvraag
+                     * @description Een feitenkwestie: waar de persoon werkelijk woont, zoals het sociaal onderzoek vond.
+                     */
+                    usualResidence?: string;
+                    /**
+                     * Ingeschreven in het bevolkingsregister te
+                     * @description Enkel een vermoeden van de gewoonlijke verblijfplaats.
+                     */
+                    registeredIn?: string;
+                    /** Soort instelling */
+                    institutionKind?: "psychiatric-hospital" | "psychiatric-care-home" | "disabled-care" | "youth-care" | "care-home" | "prison" | "paaz" | "supported-living";
+                    /** Ingeschreven bij de opname te */
+                    registeredOnAdmission?: string;
+                    /**
+                     * Rechtstreeks overgebracht uit een andere instelling: ingeschreven bij de eerste opname te
+                     * @description Enkel bij een ononderbroken verblijf in instellingen van art. 2 §1: de eerste opname telt.
+                     */
+                    firstAdmissionRegisteredIn?: string;
+                    /** Ingeschreven als hoofdverblijfplaats bij de aanvraag te (student) */
+                    studentRegisteredIn?: string;
+                    /** Feitelijke verblijfplaats (gemeente) */
+                    actualStay?: string;
+                    /** Verplichte plaats van inschrijving (code 207) */
+                    registrationPlace?: string;
+                    /** Is dit OCMW bevoegd? */
+                    competent: true | false;
+                    /** Toegepaste regel (Wet 1965) */
+                    rule: "usual-residence" | "institution" | "student" | "homeless" | "asylum" | "other";
+                    /** Bevoegd OCMW */
+                    competentOcmw?: string;
+                    /** Redenen van onbevoegdheid */
+                    reasons?: string;
+                } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown)) | {
+                    /** Doorgestuurd naar (OCMW) */
+                    forwardedTo: string;
+                    /** Bevoegd OCMW uit de lijst (de brieven aan dat OCMW en aan de aanvrager worden opgemaakt) */
+                    forwardedToOcmw?: string;
+                    /**
+                     * Datum van doorzending
+                     * Format: date
+                     */
+                    forwardDate: string;
+                    /** Redenen */
+                    reasons: string;
+                    /** Wie besliste over de onbevoegdheid? */
+                    decidedBy?: "social-service" | "chair-urgent";
+                } | {
+                    /**
+                     * Datum van verzending
+                     * Format: date
+                     */
+                    sentDate: string;
+                    /** Verzendwijze */
+                    mode: "letter" | "registered" | "hand";
+                } | {
+                    /**
+                     * Datum van voorlegging (formulier op mi-is.be)
+                     * Format: date
+                     */
+                    submittedOn: string;
+                    /** Kenmerk van de POD MI */
+                    podMiReference?: string;
+                    /** Redenen waarom ook dit OCMW niet bevoegd is */
+                    reasons: string;
+                } | ({
+                    /** Stopzetting voorstellen aan het BCSD? */
+                    proposeStop: true | false;
+                    /**
+                     * Stopzetting vanaf
+                     * Format: date
+                     */
+                    stopFrom?: string;
+                    /** Motivering */
+                    motivation: string;
+                } & unknown) | {
+                    /**
+                     * Datum van ontvangst
+                     * Format: date
+                     */
+                    receivedOn: string;
+                    /** Zijn alle stukken binnen? */
+                    complete: true | false;
+                    /** Opmerkingen */
+                    notes?: string;
+                } | ({
+                    /** Wijze van kennisgeving */
+                    mode: "registered" | "against-receipt";
+                    /**
+                     * Datum van afgifte bij de post of van ondertekening
+                     * Format: date
+                     */
+                    date: string;
+                    /** Zendingsnummer (aangetekend) */
+                    trackingNumber?: string;
+                } & unknown) | {
+                    /**
+                     * IBAN van de cliënt
+                     * Format: iban
+                     */
+                    iban: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
+                } | {
+                    /**
+                     * Woonzorgcentrum (partij van het dossier)
+                     * Format: uuid
+                     */
+                    careHomePartyId: string;
+                    /**
+                     * Opgenomen in het woonzorgcentrum op
+                     * Format: date
+                     */
+                    admittedOn: string;
+                    /** Inkomen van de bewoner per maand (cent) */
+                    monthlyIncomeCents: number;
+                    /** Verwachte factuur van het woonzorgcentrum per maand (cent) */
+                    expectedInvoiceCents: number;
+                    /** Spaargelden (cent) */
+                    savingsCents: number;
+                    /** Gehuwd of wettelijk samenwonend (het plafond van een koppel)? */
+                    couple: false | true;
+                    /** Onroerend goed (ook verkocht in de laatste tien jaar)? */
+                    property: false | true;
+                    /** Onderhoudsplichtigen (art. 98 §2 OCMW-wet) */
+                    maintenanceDebtors: "none" | "examine" | "waived";
+                    /** Opmerkingen */
+                    notes?: string;
+                } | {
+                    /** Inkomen van de bewoner per maand, na indexering (cent) */
+                    monthlyIncomeCents: number;
+                    /** Spaargelden (cent) */
+                    savingsCents: number;
+                    /** Toelichting */
+                    note: string;
+                } | {
+                    /** Terugvordering */
+                    recovery: "none" | "estate" | "property";
+                    /** Toelichting */
+                    note: string;
+                };
             };
         };
         responses: {
@@ -11614,7 +11765,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11636,7 +11787,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11817,6 +11968,7 @@ export interface operations {
                 "application/json": {
                     action?: unknown;
                     actualStay?: unknown;
+                    admittedOn?: unknown;
                     advanceFrom?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
@@ -11831,10 +11983,12 @@ export interface operations {
                     body?: unknown;
                     brochureHandedOver?: unknown;
                     cannotPay?: unknown;
+                    careHomePartyId?: unknown;
                     category?: unknown;
                     competent?: unknown;
                     competentOcmw?: unknown;
                     complete?: unknown;
+                    couple?: unknown;
                     creditorCount?: unknown;
                     date?: unknown;
                     decidedBy?: unknown;
@@ -11844,6 +11998,7 @@ export interface operations {
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
+                    expectedInvoiceCents?: unknown;
                     expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
@@ -11875,6 +12030,7 @@ export interface operations {
                     leaseSignedOn?: unknown;
                     leefgeldMethod?: unknown;
                     litres?: unknown;
+                    maintenanceDebtors?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAdvanceCents?: unknown;
@@ -11895,12 +12051,14 @@ export interface operations {
                     podMiReference?: unknown;
                     pricePerLitreMilli?: unknown;
                     priorityDebts?: unknown;
+                    property?: unknown;
                     proposal?: unknown;
                     proposeStop?: unknown;
                     proposedCategory?: unknown;
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
+                    recovery?: unknown;
                     registeredIn?: unknown;
                     registeredOnAdmission?: unknown;
                     registrationPlace?: unknown;
@@ -11911,6 +12069,7 @@ export interface operations {
                     result?: unknown;
                     rijksregisterCode?: unknown;
                     rule?: unknown;
+                    savingsCents?: unknown;
                     selfCatering?: unknown;
                     sentDate?: unknown;
                     sentOn?: unknown;
@@ -12121,6 +12280,7 @@ export interface operations {
                 "application/json": {
                     action?: unknown;
                     actualStay?: unknown;
+                    admittedOn?: unknown;
                     advanceFrom?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
@@ -12135,10 +12295,12 @@ export interface operations {
                     body?: unknown;
                     brochureHandedOver?: unknown;
                     cannotPay?: unknown;
+                    careHomePartyId?: unknown;
                     category?: unknown;
                     competent?: unknown;
                     competentOcmw?: unknown;
                     complete?: unknown;
+                    couple?: unknown;
                     creditorCount?: unknown;
                     date?: unknown;
                     decidedBy?: unknown;
@@ -12148,6 +12310,7 @@ export interface operations {
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
+                    expectedInvoiceCents?: unknown;
                     expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
@@ -12179,6 +12342,7 @@ export interface operations {
                     leaseSignedOn?: unknown;
                     leefgeldMethod?: unknown;
                     litres?: unknown;
+                    maintenanceDebtors?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
                     monthlyAdvanceCents?: unknown;
@@ -12199,12 +12363,14 @@ export interface operations {
                     podMiReference?: unknown;
                     pricePerLitreMilli?: unknown;
                     priorityDebts?: unknown;
+                    property?: unknown;
                     proposal?: unknown;
                     proposeStop?: unknown;
                     proposedCategory?: unknown;
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
+                    recovery?: unknown;
                     registeredIn?: unknown;
                     registeredOnAdmission?: unknown;
                     registrationPlace?: unknown;
@@ -12215,6 +12381,7 @@ export interface operations {
                     result?: unknown;
                     rijksregisterCode?: unknown;
                     rule?: unknown;
+                    savingsCents?: unknown;
                     selfCatering?: unknown;
                     sentDate?: unknown;
                     sentOn?: unknown;
