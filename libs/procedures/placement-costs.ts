@@ -62,7 +62,7 @@ export const PLACEMENT_COSTS = {
     'care-home-invoice': {
       title: 'Factuur van het woonzorgcentrum',
       schema: object(['month', 'amountCents', 'invoiceReference'], {
-        month: { type: 'string', title: 'Maand (JJJJ-MM)', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+        month: { type: 'string', title: 'Maand van de factuur', format: 'month' },
         amountCents: { type: 'integer', title: 'Bedrag van de factuur (cent)', minimum: 1, maximum: 100_000_000 },
         invoiceReference: { type: 'string', title: 'Factuurnummer', pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$' },
       }),

@@ -49333,9 +49333,8 @@ return errors === 0;
 validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v164 = validate184;
-const schema195 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["month","amountCents","invoiceReference"],"properties":{"month":{"type":"string","title":"Maand (JJJJ-MM)","pattern":"^\\d{4}-(0[1-9]|1[0-2])$"},"amountCents":{"type":"integer","title":"Bedrag van de factuur (cent)","minimum":1,"maximum":100000000},"invoiceReference":{"type":"string","title":"Factuurnummer","pattern":"^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"}},"additionalProperties":false};
-const pattern76 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])$", "u");
-const pattern77 = new RegExp("^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$", "u");
+const schema195 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["month","amountCents","invoiceReference"],"properties":{"month":{"type":"string","title":"Maand van de factuur","format":"month"},"amountCents":{"type":"integer","title":"Bedrag van de factuur (cent)","minimum":1,"maximum":100000000},"invoiceReference":{"type":"string","title":"Factuurnummer","pattern":"^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"}},"additionalProperties":false};
+const pattern76 = new RegExp("^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$", "u");
 
 function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -49393,8 +49392,9 @@ errors++;
 if(data.month !== undefined){
 let data0 = data.month;
 if(typeof data0 === "string"){
-if(!pattern76.test(data0)){
-const err4 = {instancePath:instancePath+"/month",schemaPath:"#/properties/month/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])$"+"\""};
+const failure0 = func0("month", data0, this);
+if(failure0 !== null){
+const err4 = {instancePath:instancePath+"/month",schemaPath:"#/properties/month/format",keyword:"format",params:{code: failure0.code, message: failure0.message},message:failure0.message};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -49453,7 +49453,7 @@ errors++;
 if(data.invoiceReference !== undefined){
 let data2 = data.invoiceReference;
 if(typeof data2 === "string"){
-if(!pattern77.test(data2)){
+if(!pattern76.test(data2)){
 const err9 = {instancePath:instancePath+"/invoiceReference",schemaPath:"#/properties/invoiceReference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];

@@ -51,6 +51,11 @@ export function formatFailure(format: string, value: string, options?: ValidateO
       if (!isValidIsoDate(value)) return fail('format', 'must be a date YYYY-MM-DD');
       if (value < MIN_DATE || value > MAX_DATE) return fail('date-range', `must be a date from ${MIN_DATE} to ${MAX_DATE}`);
       return null;
+    case 'month':
+      // A calendar month 'YYYY-MM' (a care home's invoice, a payment period) in the dates' range.
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return fail('month', 'must be a month YYYY-MM');
+      if (value < MIN_DATE.slice(0, 7) || value > MAX_DATE.slice(0, 7)) return fail('date-range', `must be a month from ${MIN_DATE.slice(0, 7)} to ${MAX_DATE.slice(0, 7)}`);
+      return null;
     case 'email':
       return EMAIL_RE.test(value) ? null : fail('format', 'must be an email address');
     case 'uuid':

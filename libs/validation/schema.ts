@@ -3,7 +3,7 @@
  * (task outcomes) and, through the schemas the API serves, the web form.
  *
  * The validator is Ajv (`./ajv.ts`) with this project's keywords (`./checks.ts`): formats date (1900-01-01 …
- * 2100-12-31), email, uuid, national-number, iban, enterprise-number; `x-notFuture`, `x-notPast`, `x-maxYearsAhead`
+ * 2100-12-31), month (YYYY-MM, same range), email, uuid, national-number, iban, enterprise-number; `x-notFuture`, `x-notPast`, `x-maxYearsAhead`
  * (relative to `options.today`); no NUL character in any text or property name. Node side: the workflows use the
  * standalone validators generated from the same schemas (`libs/tasks/outcome-validators.generated.ts`).
  */
@@ -15,7 +15,7 @@ export type { SchemaError, ValidateOptions } from './checks';
 export { isValidIsoDate, MAX_DATE, MIN_DATE } from './checks';
 
 export type JsonSchemaType = 'object' | 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'null';
-export type JsonSchemaFormat = 'date' | 'national-number' | 'iban' | 'email' | 'uuid' | 'enterprise-number';
+export type JsonSchemaFormat = 'date' | 'month' | 'national-number' | 'iban' | 'email' | 'uuid' | 'enterprise-number';
 
 export interface JsonSchema {
   $schema?: string;

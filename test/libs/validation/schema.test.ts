@@ -297,6 +297,21 @@ describe('validateSchema: dates lie in 1900-01-01 … 2100-12-31', () => {
   });
 });
 
+describe('validateSchema: format month (a calendar month YYYY-MM)', () => {
+  it.each([
+    ['2026-12', []],
+    ['1900-01', []],
+    ['2026-13', [':month']],
+    ['2026-00', [':month']],
+    ['2026-1', [':month']],
+    ['2026-12-01', [':month']],
+    ['1899-12', [':date-range']],
+    ['2101-01', [':date-range']],
+  ])('%s', (value, expected) => {
+    expect(codes(validateSchema({ type: 'string', format: 'month' }, value))).toEqual(expected);
+  });
+});
+
 describe('validateSchema: x-notPast', () => {
   const schema: JsonSchema = { type: 'object', properties: { date: { type: 'string', format: 'date', 'x-notPast': true } } };
 

@@ -77,7 +77,7 @@ describe('placementCostsApplication (time-skipping)', () => {
         [addPeriods(month, 1), 66_144, 'F-2026-002', { partyId: CARE_HOME }],
         [addPeriods(month, 2), 61_667, 'F-2026-003', { partyId: CARE_HOME }],
       ]);
-      expect(timeline(fake, 'invoice-settled')[2].description).toContain('min zakgeld € 116,67');
+      expect((await eventually(() => timeline(fake, 'invoice-settled')[2])).description).toContain('min zakgeld € 116,67');
       // The same month again (another invoice number), and a month before the grant: recorded, not paid.
       await invoice(handle.workflowId, addPeriods(month, 1), 5_000, 'F-2026-002B');
       await invoice(handle.workflowId, addPeriods(month, -1), 210_000, 'F-2025-012');

@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { dateLong, euro, parseEuro } from '../format';
+import { dateLong, euro, month, parseEuro } from '../format';
 import { t } from '../i18n';
 
 /** The JSON schema of a task's outcome or an event's data, as GET /procedures and GET /tasks/{id} give it. */
@@ -89,6 +89,7 @@ export function displayValue(name: string, s: FieldSchema, v: unknown, picks: Pr
   if (picked) return picked.label;
   if (isCents(name, s) && typeof v === 'number') return euro(v);
   if (s.format === 'date' && typeof v === 'string') return dateLong(v);
+  if (s.format === 'month' && typeof v === 'string' && /^\d{4}-\d{2}$/.test(v)) return month(v);
   if (typeof v === 'boolean') return v ? t.task.yes : t.task.no;
   return String(v);
 }
@@ -180,7 +181,7 @@ export function SchemaForm({ schema, state, onChange, errors, base = '', idPrefi
         } else if (isLong(s)) {
           input = <textarea {...common} rows={4} maxLength={s.maxLength} onChange={(e) => set(e.target.value)} />;
         } else {
-          const type = s.format === 'date' ? 'date' : s.type === 'integer' && !isCents(name, s) ? 'number' : 'text';
+          const type = s.format === 'date' || s.format === 'month' ? s.format : s.type === 'integer' && !isCents(name, s) ? 'number' : 'text';
           input = <input {...common} type={type} inputMode={isCents(name, s) ? 'decimal' : undefined} maxLength={s.maxLength} onChange={(e) => set(e.target.value)} />;
         }
         return (

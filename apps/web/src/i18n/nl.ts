@@ -178,6 +178,7 @@ export const nl = {
   apiErrors: {
     required: 'Dit veld is verplicht.',
     format: 'Geen geldige waarde (datum als JJJJ-MM-DD).',
+    month: 'Geen geldige maand (JJJJ-MM).',
     'not-future': 'Deze datum ligt in de toekomst.',
     'too-early': 'Deze datum ligt te vroeg.',
     'too-far-ahead': 'Deze datum ligt te ver in de toekomst.',
