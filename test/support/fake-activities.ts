@@ -37,6 +37,8 @@ export interface FakeOptions {
   pocketMoney?: readonly PocketMoneyVersion[];
   /** The client has no IBAN until a social worker records one (setPersonIban). */
   missingIbanUntilSet?: boolean;
+  /** Parties with no IBAN (as PATCH /parties/:id would, a test deletes one from the set to record its account). */
+  partiesWithoutIban?: Set<string>;
   /** openTask refuses (non-retryable) tasks of these kinds: a step that fails for good. */
   refuseTaskKinds?: string[];
   /** What dossierSettings answers (default: the built-in configuration). */
@@ -260,7 +262,8 @@ export function fakeActivities(options: FakeOptions = {}) {
     // Payments: orders recorded in memory; amounts and schedules from the real pure code (built-in table, payday 1).
     // Like the payments table: unique on (dossier, payment key); the same key answers the payment ordered first.
     orderPayment: async (input) => {
-      if (!hasIban) return { missingIban: true };
+      // As the real activity: the client's IBAN for the client, the party's own (or the order's account) for a party.
+      if (input.payee ? !input.payee.iban && options.partiesWithoutIban?.has(input.payee.partyId) : !hasIban) return { missingIban: true };
       calls.push({ name: 'orderPayment', input });
       const key = `${input.dossierId}:${input.kind}:${input.payee?.partyId ?? 'client'}:${input.period}:${input.debtRef ?? ''}`;
       const created = !paymentsByKey.has(key);

@@ -221,10 +221,16 @@ export async function placementCostsRunning(input: PlacementRunInput): Promise<P
     const ocmw = s.ocmwCents - fromSavings;
     const computation = { text: s.text, invoiceCents: invoice.amountCents, residentShareCents: s.residentShareCents, fromSavingsCents: fromSavings, pocketMoneyCents: s.pocketMoneyCents };
     if (ocmw > 0) {
-      await orderPayment(dossier, {
+      const ordered = await orderPayment(dossier, {
         dossierId, kind: 'invoice', period: month, amountCents: ocmw, dueDate: dossier.today(), computation,
         payee: { partyId: grant.careHomePartyId }, debtRef: invoice.invoiceReference,
       });
+      if (!ordered) {
+        // The care home has no account yet (escalated to the team): the month stays open; the invoice recorded again
+        // once the account is in is settled then, with the savings used here given back.
+        grant.savingsExcessCents += fromSavings;
+        return refuse('het woonzorgcentrum heeft geen rekeningnummer; vul het aan bij de partij en registreer de factuur opnieuw');
+      }
     }
     if (s.pocketMoneyShortfallCents > 0) {
       await orderPayment(dossier, {

@@ -17,13 +17,14 @@ const acts = proxyActivities<Activities>({
 
 /**
  * Orders one payment through the payments activities (idempotent on dossier, period and kind). A client without an
- * IBAN gets a task to collect one, and the order is made again once it is recorded.
+ * IBAN gets a task to collect one, and the order is made again once it is recorded. A party without an IBAN is the
+ * team's to complete: escalated, and false — nothing was ordered, the caller may order it again later.
  */
-export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): Promise<void> {
+export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): Promise<boolean> {
   const { dossierId, team, reference } = dossier.input;
   for (;;) {
     const ordered = await dossier.activity(() => acts.orderPayment(order));
-    if (!('missingIban' in ordered)) return;
+    if (!('missingIban' in ordered)) return true;
     if (order.payee) {
       // A party without an IBAN: its record is the team's to complete (PATCH /parties/:id); nothing is paid meanwhile.
       await dossier.activity(() =>
@@ -32,7 +33,7 @@ export async function orderPayment(dossier: Dossier, order: OrderPaymentInput): 
           message: `${reference}: de betaling (${order.period}) aan een partij kan niet: de partij heeft geen rekeningnummer.`,
         }),
       );
-      return;
+      return false;
     }
     const collected = await dossier.task('collect-iban');
     await dossier.activity(() => acts.setPersonIban({ dossierId, iban: collected.iban, by: collected.completedBy }));

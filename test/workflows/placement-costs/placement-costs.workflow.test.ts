@@ -152,6 +152,27 @@ describe('placementCostsApplication (time-skipping)', () => {
     });
   });
 
+  it('a care home without an account: the invoice is escalated and left open, and settled when recorded again once the account is in', async () => {
+    const withoutIban = new Set([CARE_HOME]);
+    await withFakeWorker(env, 'placement-iban', async ({ fake, taskQueue }) => {
+      const { handle, today } = await granted(fake, taskQueue, 'PK-2026-000004');
+      const month = today.slice(0, 7);
+      await invoice(handle.workflowId, month, 210_000, 'F-9');
+      const open = await eventually(() => timeline(fake, 'invoice-not-settled')[0]);
+      expect(open.description).toContain('het woonzorgcentrum heeft geen rekeningnummer');
+      expect(fake.of('raiseEscalation').map((e) => e.key)).toContain(`payment:invoice:${month}:party-iban`);
+      expect(toCareHome(fake)).toEqual([]);
+      // The team records the care home's account; the same invoice recorded again is paid, once.
+      withoutIban.delete(CARE_HOME);
+      await invoice(handle.workflowId, month, 210_000, 'F-9');
+      expect(await eventually(() => toCareHome(fake)[0])).toMatchObject({ period: month, amountCents: 61_144, debtRef: 'F-9' });
+      await eventually(() => timeline(fake, 'invoice-settled')[0]);
+      await invoice(handle.workflowId, month, 210_000, 'F-9');
+      await eventually(() => (timeline(fake, 'invoice-not-settled').length >= 2 ? true : undefined));
+      expect(toCareHome(fake)).toHaveLength(1);
+    }, { partiesWithoutIban: withoutIban });
+  });
+
   it('proposes a refusal when the income pays the invoice after the pocket money, or the savings are above the ceiling', async () => {
     await withFakeWorker(env, 'placement-refused', async ({ fake, taskQueue }) => {
       const today = await drive().today();
