@@ -13,4 +13,6 @@ export { benefitAdvanceApplication } from './benefit-advance/benefit-advance.wor
 export { rentGuaranteeApplication } from './rent-guarantee/rent-guarantee.workflow';
 export { placementCostsApplication } from './placement-costs/placement-costs.workflow';
 export { placementCostsRunning } from './placement-costs/placement-costs.workflow';
+export { counsellingDossier } from './counselling/counselling.workflow';
+export { counsellingFollowUp } from './counselling/counselling.workflow';
 export { workloadSnapshot } from './figures/workload-snapshot.workflow';

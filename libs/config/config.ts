@@ -60,6 +60,11 @@ export interface AppConfig {
    */
   asylumEndOfAidDays: number | null;
   /**
+   * PB-1, no legal term: the OCMW's service norm, the working days from a counselling request to the intake
+   * conversation (OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS). null: the catalogue's value (10).
+   */
+  counsellingFirstAppointmentDays: number | null;
+  /**
    * [U] §3: the date from which the OCMW is recognised as an institution for debt mediation (decree of 24 July 1996;
    * OCMW_DEBT_MEDIATION_RECOGNISED_SINCE, YYYY-MM-DD). null (default): not recognised, so no amicable mediation.
    */
@@ -367,6 +372,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deadlineJudicialMonthEnd: judicialMonthEnd as JudicialMonthEnd,
     wet1965FormDays: env.OCMW_WET1965_FORM_DAYS ? int('OCMW_WET1965_FORM_DAYS', 45, 1, 365) : null,
     asylumEndOfAidDays: env.OCMW_ASYLUM_END_OF_AID_DAYS ? int('OCMW_ASYLUM_END_OF_AID_DAYS', 30, 1, 365) : null,
+    counsellingFirstAppointmentDays: env.OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS ? int('OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS', 10, 1, 60) : null,
     debtMediationRecognisedSince,
     debtMediation: {
       leefgeldWeekday: int('OCMW_LEEFGELD_WEEKDAY', 1, 1, 7),

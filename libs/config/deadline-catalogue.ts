@@ -10,15 +10,22 @@ import type { DeadlineRule } from '../deadlines/types';
  */
 export function loadDeadlineCatalogue(
   file: string | null,
-  options: { wet1965FormDays?: number | null; asylumEndOfAidDays?: number | null; conflictSaturday?: 'excluded' | 'included' } = {},
+  options: { wet1965FormDays?: number | null; asylumEndOfAidDays?: number | null; counsellingFirstAppointmentDays?: number | null; conflictSaturday?: 'excluded' | 'included' } = {},
 ): DeadlineRule[] {
-  const rules = withRuleDays(withWet1965FormDays(loadRules(file), options.wet1965FormDays ?? null), 'SA-9', options.asylumEndOfAidDays ?? null, 'OCMW_ASYLUM_END_OF_AID_DAYS');
+  const rules = withRuleDays(
+    withRuleDays(withWet1965FormDays(loadRules(file), options.wet1965FormDays ?? null), 'SA-9', options.asylumEndOfAidDays ?? null, 'OCMW_ASYLUM_END_OF_AID_DAYS'),
+    'PB-1', options.counsellingFirstAppointmentDays ?? null, 'OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS',
+  );
   return options.conflictSaturday === 'included' ? withSaturdayCounted(rules, ['CO-2', 'CO-3'], 'OCMW_CONFLICT_SATURDAY') : rules;
 }
 
 /** The catalogue the configuration sets: the rules file and the [U] terms (the API and the worker load the same). */
-export function catalogueOf(config: { deadlineRulesFile: string | null; wet1965FormDays: number | null; asylumEndOfAidDays: number | null; conflictSaturday: 'excluded' | 'included' }): DeadlineRule[] {
-  return loadDeadlineCatalogue(config.deadlineRulesFile, { wet1965FormDays: config.wet1965FormDays, asylumEndOfAidDays: config.asylumEndOfAidDays, conflictSaturday: config.conflictSaturday });
+export function catalogueOf(config: {
+  deadlineRulesFile: string | null; wet1965FormDays: number | null; asylumEndOfAidDays: number | null; counsellingFirstAppointmentDays: number | null; conflictSaturday: 'excluded' | 'included';
+}): DeadlineRule[] {
+  return loadDeadlineCatalogue(config.deadlineRulesFile, {
+    wet1965FormDays: config.wet1965FormDays, asylumEndOfAidDays: config.asylumEndOfAidDays, counsellingFirstAppointmentDays: config.counsellingFirstAppointmentDays, conflictSaturday: config.conflictSaturday,
+  });
 }
 
 /**

@@ -812,5 +812,24 @@ export const DEFAULT_CATALOGUE: DeadlineRule[] = [
     maxWarningDays: 5,
     validFrom: '2005-01-09',
   }),
+  rule({
+    // PB-1 is this catalogue's id for no legal term: the OCMW's own service norm for the counselling dossier (seed task
+    // 5: "no legal clocks, but a service norm for the first appointment"). Its days are configuration
+    // (OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS); it runs on the same clocks as the legal terms so that a late first
+    // conversation warns the social worker and reaches the team lead's dashboard like any other term.
+    id: 'PB-1',
+    title: 'Eerste gesprek psychosociale begeleiding (dienstverleningsnorm)',
+    action: 'Het intakegesprek voeren met de cliënt',
+    trigger: 'Aanvraag van de begeleiding',
+    procedures: ['counselling'],
+    legalBasis: 'dienstverleningsnorm van het OCMW (geen wettelijke termijn)',
+    duration: 10,
+    counting: 'working-days',
+    ifMissed: 'De dienstverleningsnorm van het OCMW is niet gehaald (geen rechtsgevolg).',
+    source: 'U',
+    sourceNote: 'Geen wettelijke termijn: de norm van het OCMW zelf, standaard 10 werkdagen (in te stellen met OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS).',
+    maxWarningDays: 3,
+    validFrom: '1976-07-08',
+  }),
 ];
 

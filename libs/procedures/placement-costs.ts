@@ -23,7 +23,8 @@ export const PLACEMENT_COSTS = {
   statuses: [
     ...PIPELINE_STATUSES,
     { code: 'PLACEMENT_RUNNING', label: 'Tussenkomst loopt (maandelijkse afrekening)', order: 14 },
-    { code: 'PLACEMENT_ENDED', label: 'Tussenkomst beëindigd', order: 15 },
+    { code: 'PLACEMENT_ENDED', label: 'Verblijf beëindigd: laatste facturen en afsluiting', order: 15 },
+    { code: 'PLACEMENT_CLOSED', label: 'Tussenkomst afgesloten', order: 16, final: true },
   ],
   taskKinds: PLACEMENT_COSTS_TASK_KINDS,
   forms: {

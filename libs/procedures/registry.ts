@@ -15,6 +15,7 @@ import { HEATING_ALLOWANCE } from './heating-allowance';
 import { BENEFIT_ADVANCE } from './benefit-advance';
 import { RENT_GUARANTEE } from './rent-guarantee';
 import { PLACEMENT_COSTS } from './placement-costs';
+import { COUNSELLING } from './counselling';
 import type { AgendaItemKind, CouncilDecisionContext, ExternalEventKind, ProcedureDefinition, ProcedureStatus } from './types';
 
 export const PROCEDURES = {
@@ -26,6 +27,7 @@ export const PROCEDURES = {
   'benefit-advance': BENEFIT_ADVANCE,
   'rent-guarantee': RENT_GUARANTEE,
   'placement-costs': PLACEMENT_COSTS,
+  counselling: COUNSELLING,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type ProcedureName = keyof typeof PROCEDURES;

@@ -771,6 +771,89 @@ export const PLACEMENT_COSTS_TASK_KINDS = {
   },
 } satisfies Record<string, TaskKind>;
 
+/** A day still to come (an appointment), at most a year ahead. */
+const comingDay = (title: string): JsonSchema => ({ type: 'string', format: 'date', title, 'x-notPast': true, 'x-maxYearsAhead': 1 });
+/** The next appointment is after today: an appointment's day names its task (one a day). */
+const afterToday = (o: Record<string, unknown>, ctx: TaskContext): SchemaError[] =>
+  typeof o.nextAppointmentOn === 'string' && o.nextAppointmentOn <= ctx.today
+    ? [{ path: '/nextAppointmentOn', code: 'too-early', message: `must be after today (${ctx.today})` }]
+    : [];
+
+/**
+ * The counselling dossier (psychosociale begeleiding, seed task 5): guidance rather than money. The intake (the first
+ * conversation, under the OCMW's service norm PB-1), the goals agreed with the client and how often they are
+ * evaluated, each follow-up appointment (its case note, the next appointment), the periodic evaluation, and the
+ * closure with a short report. Case notes beside them and referrals are the dossier's own sections (shared casework).
+ */
+export const COUNSELLING_TASK_KINDS = {
+  ...CASEWORK_TASK_KINDS,
+  'counselling-intake': {
+    kind: 'counselling-intake',
+    title: 'Intakegesprek psychosociale begeleiding',
+    role: 'social-worker',
+    outcomeSchema: object(['heldOn', 'mainConcern', 'situation', 'guidance'], {
+      heldOn: date('Datum van het intakegesprek'),
+      mainConcern: choice('Belangrijkste hulpvraag', [
+        ['family', 'Gezin en relaties'], ['mental-wellbeing', 'Psychisch welzijn'], ['isolation', 'Sociaal isolement'], ['administration', 'Administratie en papieren'],
+        ['housing', 'Wonen'], ['addiction', 'Verslaving'], ['parenting', 'Opvoeding'], ['other', 'Andere'],
+      ]),
+      situation: text('Situatie en hulpvraag (verslag van het intakegesprek)', 4000),
+      guidance: choice('Begeleiding?', [
+        ['start', 'Ja: doelen afspreken met de cliënt'],
+        ['referred', 'Nee: doorverwezen (de doorverwijzing staat in het dossier)'],
+        ['not-needed', 'Nee: geen begeleiding nodig'],
+      ]),
+    }),
+  },
+  'counselling-goals': {
+    kind: 'counselling-goals',
+    title: 'Doelen van de begeleiding afspreken met de cliënt',
+    role: 'social-worker',
+    outcomeSchema: object(['agreedOn', 'goals', 'evaluationEveryMonths', 'firstAppointmentOn'], {
+      agreedOn: date('Afgesproken op'),
+      goals: text('Afgesproken doelen (één per regel)', 4000),
+      evaluationEveryMonths: choice('Evaluatie om de', [[1, '1 maand'], [2, '2 maanden'], [3, '3 maanden'], [6, '6 maanden']]),
+      firstAppointmentOn: comingDay('Eerste opvolggesprek op'),
+    }),
+  },
+  'counselling-appointment': {
+    kind: 'counselling-appointment',
+    title: 'Opvolggesprek psychosociale begeleiding',
+    role: 'social-worker',
+    outcomeSchema: object(['result', 'note'], {
+      result: choice('Gesprek', [['held', 'Het gesprek vond plaats'], ['no-show', 'De cliënt kwam niet'], ['moved', 'Afgezegd of verplaatst']]),
+      note: text('Notitie bij het gesprek', 4000),
+      nextAppointmentOn: comingDay('Volgend gesprek op (leeg: geen afspraak tot de evaluatie)'),
+    }),
+    check: afterToday,
+  },
+  'counselling-evaluation': {
+    kind: 'counselling-evaluation',
+    title: 'Evaluatie van de psychosociale begeleiding',
+    role: 'social-worker',
+    outcomeSchema: object(['progress', 'decision', 'note'], {
+      progress: choice('Voortgang', [['reached', 'De doelen zijn bereikt'], ['progress', 'Vooruitgang'], ['none', 'Geen vooruitgang']]),
+      decision: choice('Beslissing', [['continue', 'Begeleiding voortzetten'], ['close', 'Begeleiding afsluiten']]),
+      goals: { type: 'string', title: 'Bijgestelde doelen (leeg: ongewijzigd)', maxLength: 4000 },
+      note: text('Evaluatie', 4000),
+      nextAppointmentOn: comingDay('Volgend gesprek op'),
+    }, requiredWhen('decision', 'continue', ['nextAppointmentOn'], 'when the guidance continues')),
+    check: afterToday,
+  },
+  'counselling-closure': {
+    kind: 'counselling-closure',
+    title: 'Psychosociale begeleiding afsluiten (kort verslag)',
+    role: 'social-worker',
+    outcomeSchema: object(['reason', 'report'], {
+      reason: choice('Reden van afsluiting', [
+        ['goals-reached', 'De doelen zijn bereikt'], ['client-stopped', 'De cliënt stopt'], ['referred', 'Doorverwezen'],
+        ['no-contact', 'Geen contact meer'], ['moved', 'Verhuisd'], ['other', 'Andere'],
+      ]),
+      report: text('Kort verslag van de begeleiding', 4000),
+    }),
+  },
+} satisfies Record<string, TaskKind>;
+
 /**
  * The LOI's task kinds (libs/procedures/loi.ts; domain §4.1): the intake on arrival (art. 14 Opvangwet: the house rules
  * and the information brochure handed over; the waiting register), the evaluations of the reception needs (LOI-1, LOI-2:

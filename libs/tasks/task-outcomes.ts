@@ -136,6 +136,16 @@ export type TaskOutcomes = {
   };
   'guarantee-arrears': { action: 'continue' | 'new-plan' | 'await-release'; monthlyRepaymentCents?: number; firstRepaymentOn?: IsoDate; note: string };
   'guarantee-recovery': { action: 'plan' | 'no-plan'; monthlyRepaymentCents?: number; firstRepaymentOn?: IsoDate; note: string };
+  'counselling-intake': {
+    heldOn: IsoDate;
+    mainConcern: 'family' | 'mental-wellbeing' | 'isolation' | 'administration' | 'housing' | 'addiction' | 'parenting' | 'other';
+    situation: string;
+    guidance: 'start' | 'referred' | 'not-needed';
+  };
+  'counselling-goals': { agreedOn: IsoDate; goals: string; evaluationEveryMonths: 1 | 2 | 3 | 6; firstAppointmentOn: IsoDate };
+  'counselling-appointment': { result: 'held' | 'no-show' | 'moved'; note: string; nextAppointmentOn?: IsoDate };
+  'counselling-evaluation': { progress: 'reached' | 'progress' | 'none'; decision: 'continue' | 'close'; goals?: string; note: string; nextAppointmentOn?: IsoDate };
+  'counselling-closure': { reason: 'goals-reached' | 'client-stopped' | 'referred' | 'no-contact' | 'moved' | 'other'; report: string };
   'placement-inquiry': {
     careHomePartyId: string;
     admittedOn: IsoDate;

@@ -67,16 +67,19 @@ describe('a generic client walks every procedure to its decision (e2e)', () => {
   it('lists the procedures, each with its statuses, task kinds and council schemas', async () => {
     const res = await sys.http.get('/procedures').set(sys.as('social-worker'));
     expect(res.status).toBe(200);
-    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi', 'heating-allowance', 'benefit-advance', 'rent-guarantee', 'placement-costs']);
-    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event', 'request', 'request', 'request', 'request']);
+    expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['leefloon', 'social-aid', 'debt-mediation', 'loi', 'heating-allowance', 'benefit-advance', 'rent-guarantee', 'placement-costs', 'counselling']);
+    expect(res.body.items.map((p: { opensBy: string }) => p.opensBy)).toEqual(['request', 'request', 'request', 'event', 'request', 'request', 'request', 'request', 'request']);
+    // The counselling dossier is asked for, but no BCSD decides on it (the social service guides on its own).
+    expect(res.body.items.filter((p: { decidedByCouncil: boolean }) => !p.decidedByCouncil).map((p: { name: string }) => p.name)).toEqual(['loi', 'counselling']);
   });
 
   it('walks each procedure from its request through its tasks and the BCSD to the notified decision', async () => {
     const { body } = await sys.http.get('/procedures').set(sys.as('social-worker'));
     const walked: Record<string, { kinds: string[]; status: string; letter: string }> = {};
-    // The procedures a person asks for (opensBy 'request'); one opened by an event (the LOI) has no request to walk.
-    type Listed = { name: string; opensBy: string; referencePrefix: string; council: { decisions: { itemKind: string; schema: JsonSchema }[] }; statuses: { code: string; label: string }[] };
-    for (const [n, procedure] of (body.items as Listed[]).filter((p) => p.opensBy === 'request').entries()) {
+    // The procedures a person asks for and the BCSD decides on; one opened by an event (the LOI) has no request to walk,
+    // the counselling dossier no decision (test/e2e/counselling.e2e.test.ts walks it).
+    type Listed = { name: string; opensBy: string; decidedByCouncil: boolean; referencePrefix: string; council: { decisions: { itemKind: string; schema: JsonSchema }[] }; statuses: { code: string; label: string }[] };
+    for (const [n, procedure] of (body.items as Listed[]).filter((p) => p.opensBy === 'request' && p.decidedByCouncil).entries()) {
       const person = await sys.http.post('/persons').set(sys.as('social-worker')).send({
         noNationalNumberReason: 'unknown', birthDate: '1990-01-0' + (n + 1), firstName: 'Generiek', lastName: `Cliënt ${procedure.name}`,
         address: { street: 'Markt 1', postalCode: '9000', city: 'Gent' }, iban: VALID_IBANS[0], confirmNotDuplicate: true,

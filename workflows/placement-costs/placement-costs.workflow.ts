@@ -61,7 +61,7 @@ export interface PlacementRunInput {
 }
 
 export interface PlacementCostsResult {
-  status: 'FORWARDED' | 'NOTIFIED' | 'PLACEMENT_ENDED';
+  status: 'FORWARDED' | 'NOTIFIED' | 'PLACEMENT_CLOSED';
   decision?: 'granted' | 'refused';
   totals?: PlacementTotals;
   recovery?: 'none' | 'estate' | 'property';
@@ -298,11 +298,11 @@ export async function placementCostsRunning(input: PlacementRunInput): Promise<P
       const c = closure;
       const recovery = c.recovery === 'none' ? 'geen terugvordering' : c.recovery === 'estate' ? 'terugvordering op de nalatenschap voor te leggen aan het BCSD' : 'terugvordering bij de verkoop van het onroerend goed voor te leggen aan het BCSD';
       await dossier.event('placement-closed', `Tussenkomst afgesloten: ${totals.months.length} maand(en) afgerekend, het OCMW betaalde ${formatEuro(totals.ocmwCents)}; ${recovery}. ${c.note}`, {
-        status: 'PLACEMENT_ENDED', data: { ...totals, months: totals.months.length, recovery: c.recovery },
+        status: 'PLACEMENT_CLOSED', closed: true, data: { ...totals, months: totals.months.length, recovery: c.recovery },
       });
       await dossier.closeOpenTasks('tussenkomst verblijfskosten afgesloten');
       await dossier.finish({ windows: true });
-      return { status: 'PLACEMENT_ENDED', decision: 'granted', totals, recovery: c.recovery };
+      return { status: 'PLACEMENT_CLOSED', decision: 'granted', totals, recovery: c.recovery };
     }
     // The yearly review: the income after indexation and the savings; savings above the ceiling pay first from now on.
     const r = review!;

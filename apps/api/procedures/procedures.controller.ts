@@ -14,6 +14,9 @@ export function procedureView(p: ProcedureDefinition) {
     workflowTypes: p.workflowTypes,
     referencePrefix: p.referencePrefix,
     opensBy: p.opensBy ?? 'request',
+    // The request → decision pipeline (§0.1): the BCSD decides on the request under its legal terms. Not so for a
+    // counselling dossier (the social service guides on its own) or the LOI (opened by Fedasil's assignment).
+    decidedByCouncil: p.deadlines !== undefined,
     statuses: [...p.statuses].sort((a, b) => a.order - b.order).map((s) => ({
       code: s.code, label: s.label, order: s.order, final: s.final === true, ...(s.takesOnly ? { takesOnly: [...s.takesOnly] } : {}),
     })),
@@ -41,7 +44,7 @@ const list = (required: string[], properties: Record<string, object>) => ({
 });
 const PROCEDURE_VIEW = {
   type: 'object',
-  required: ['name', 'title', 'workflowType', 'workflowTypes', 'referencePrefix', 'opensBy', 'statuses', 'taskKinds', 'council', 'letters', 'events', 'settings'],
+  required: ['name', 'title', 'workflowType', 'workflowTypes', 'referencePrefix', 'opensBy', 'decidedByCouncil', 'statuses', 'taskKinds', 'council', 'letters', 'events', 'settings'],
   additionalProperties: false,
   properties: {
     name: { ...STRING, example: 'leefloon' },
@@ -50,6 +53,7 @@ const PROCEDURE_VIEW = {
     workflowTypes: { type: 'array', items: STRING },
     referencePrefix: { ...STRING, example: 'LL' },
     opensBy: { enum: ['request', 'event'], description: 'request: POST /dossiers (a person asks); event: only an external event opens one (POST /intake/events)' },
+    decidedByCouncil: { type: 'boolean', description: 'the request goes through the request → decision pipeline: the BCSD decides on it under its legal terms' },
     statuses: list(['code', 'label', 'order', 'final'], {
       code: { ...STRING, example: 'ON_AGENDA' }, label: { ...STRING, example: 'Geagendeerd op het BCSD' }, order: { type: 'integer' }, final: { type: 'boolean' },
       takesOnly: { type: 'array', items: STRING, description: 'the dossier winds up in this status: only these event kinds still reach it (409 for others)' },

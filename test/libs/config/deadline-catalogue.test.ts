@@ -19,6 +19,16 @@ describe('the configured [U] terms of the deadline catalogue', () => {
     expect(() => findRule(DEFAULT_CATALOGUE, 'SA-9', '2024-06-26')).toThrow();
   });
 
+  it('gives the first counselling conversation the OCMW\'s service norm PB-1: 10 working days by default, OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS otherwise', () => {
+    expect(loadConfig({}).counsellingFirstAppointmentDays).toBeNull();
+    expect(() => loadConfig({ OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS: '0' })).toThrow(/OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS/);
+    // Wednesday 2 December 2026: ten working days is Wednesday 16 December; five is Wednesday 9 December.
+    expect(due(catalogueOf(loadConfig({})), 'PB-1', '2026-12-02')).toBe('2026-12-16');
+    const five = catalogueOf(loadConfig({ OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS: '5' }));
+    expect(due(five, 'PB-1', '2026-12-02')).toBe('2026-12-09');
+    expect(five.find((r) => r.id === 'PB-1')!.sourceNote).toContain('OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS');
+  });
+
   it('counts the 5 working days of the competence conflict (CO-2, CO-3) without Saturday by default, with it when OCMW_CONFLICT_SATURDAY=included', () => {
     expect(loadConfig({}).conflictSaturday).toBe('excluded');
     expect(() => loadConfig({ OCMW_CONFLICT_SATURDAY: 'sometimes' })).toThrow(/OCMW_CONFLICT_SATURDAY/);

@@ -21,6 +21,8 @@ describe('the default catalogue', () => {
         'LOI-1', 'LOI-2', 'LOI-3', 'LOI-3-ARRIVAL', 'LOI-6', 'LOI-7', 'LOI-APPEAL',
         'CO-1', 'CO-2', 'CO-3',
         'HF-1', 'HF-2', 'HF-3',
+        // PB-1: no legal term, the OCMW's service norm for the first counselling conversation (configuration).
+        'PB-1',
       ].sort(),
     );
   });
@@ -68,6 +70,7 @@ describe('the default catalogue', () => {
     ${'HF-1'}              | ${60}    | ${'calendar-days'}       | ${'programmawet 2004; KB 9 januari 2005'}
     ${'HF-2'}              | ${1}     | ${'months'}              | ${'algemene OCMW-regels'}
     ${'HF-3'}              | ${15}    | ${'calendar-days'}       | ${'KB 9 januari 2005'}
+    ${'PB-1'}              | ${10}    | ${'working-days'}        | ${'dienstverleningsnorm van het OCMW (geen wettelijke termijn)'}
   `('$id: $duration, $counting ($legalBasis)', ({ id, duration, counting, legalBasis }) => {
     expect(rule(id)).toMatchObject({ duration, counting, legalBasis });
   });
@@ -141,8 +144,8 @@ describe('consequences named apart from the due date', () => {
 });
 
 describe('sources', () => {
-  it('flags every unconfirmed rule U: CSR-1 and SA-6 as the document marks them, LL-10-NO-DECISION as an interpretation, SA-9 (end of social aid after a final negative asylum decision) and SA-10 (the last Wet 1965 claims after the aid) as configuration, the LOI arrival declaration (LOI-3-ARRIVAL) and the sanction appeal (LOI-APPEAL) as the issue and §4.1 leave them', () => {
-    expect(DEFAULT_CATALOGUE.filter((r) => r.source === 'U').map((r) => r.id).sort()).toEqual(['CSR-1', 'LL-10-NO-DECISION', 'LOI-3-ARRIVAL', 'LOI-APPEAL', 'SA-10', 'SA-6', 'SA-9']);
+  it('flags every unconfirmed rule U: CSR-1 and SA-6 as the document marks them, LL-10-NO-DECISION as an interpretation, SA-9 (end of social aid after a final negative asylum decision), SA-10 (the last Wet 1965 claims after the aid) and PB-1 (the counselling service norm) as configuration, the LOI arrival declaration (LOI-3-ARRIVAL) and the sanction appeal (LOI-APPEAL) as the issue and §4.1 leave them', () => {
+    expect(DEFAULT_CATALOGUE.filter((r) => r.source === 'U').map((r) => r.id).sort()).toEqual(['CSR-1', 'LL-10-NO-DECISION', 'LOI-3-ARRIVAL', 'LOI-APPEAL', 'PB-1', 'SA-10', 'SA-6', 'SA-9']);
   });
 
   it('marks the rules resting on a secondary source V-sec', () => {

@@ -101,6 +101,8 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
       OCMW_INSTALMENT_GRACE_DAYS: config.rentGuarantee.instalmentGraceDays,
       // Unset, the catalogue's rule holds (SA-9, [U]); the setting's default is its duration.
       OCMW_ASYLUM_END_OF_AID_DAYS: config.asylumEndOfAidDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'SA-9')!.duration,
+      // Unset, the catalogue's service norm holds (PB-1).
+      OCMW_COUNSELLING_FIRST_APPOINTMENT_DAYS: config.counsellingFirstAppointmentDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'PB-1')!.duration,
     };
     for (const s of Object.values(p.settings)) expect([s.env, s.default]).toEqual([s.env, values[s.env]]);
   });

@@ -1,6 +1,6 @@
-import { BENEFIT_ADVANCE_TASK_KINDS, PLACEMENT_COSTS_TASK_KINDS, RENT_GUARANTEE_TASK_KINDS, DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
+import { BENEFIT_ADVANCE_TASK_KINDS, COUNSELLING_TASK_KINDS, PLACEMENT_COSTS_TASK_KINDS, RENT_GUARANTEE_TASK_KINDS, DEBT_MEDIATION_TASK_KINDS, HEATING_ALLOWANCE_TASK_KINDS, LEEFLOON_TASK_KINDS, LOI_TASK_KINDS, SOCIAL_AID_TASK_KINDS } from '../../../libs/tasks/task-kinds';
 
-const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS, ...BENEFIT_ADVANCE_TASK_KINDS, ...RENT_GUARANTEE_TASK_KINDS, ...PLACEMENT_COSTS_TASK_KINDS };
+const TASK_KINDS = { ...LEEFLOON_TASK_KINDS, ...SOCIAL_AID_TASK_KINDS, ...DEBT_MEDIATION_TASK_KINDS, ...LOI_TASK_KINDS, ...HEATING_ALLOWANCE_TASK_KINDS, ...BENEFIT_ADVANCE_TASK_KINDS, ...RENT_GUARANTEE_TASK_KINDS, ...PLACEMENT_COSTS_TASK_KINDS, ...COUNSELLING_TASK_KINDS };
 import type { TaskKindName, TaskOutcomes } from '../../../libs/tasks/task-outcomes';
 
 /**
@@ -121,6 +121,11 @@ const FIELDS: { readonly [K in TaskKindName]: Tagged<TaskOutcomes[K]> } = {
   },
   'placement-review': { monthlyIncomeCents: 'required', savingsCents: 'required', note: 'required' },
   'placement-closure': { recovery: 'required', note: 'required' },
+  'counselling-intake': { heldOn: 'required', mainConcern: 'required', situation: 'required', guidance: 'required' },
+  'counselling-goals': { agreedOn: 'required', goals: 'required', evaluationEveryMonths: 'required', firstAppointmentOn: 'required' },
+  'counselling-appointment': { result: 'required', note: 'required', nextAppointmentOn: 'optional' },
+  'counselling-evaluation': { progress: 'required', decision: 'required', goals: 'optional', note: 'required', nextAppointmentOn: 'optional' },
+  'counselling-closure': { reason: 'required', report: 'required' },
 };
 
 describe('outcome types match the outcome schemas', () => {
@@ -202,4 +207,9 @@ const CHOICES: { readonly [K in TaskKindName]: Choices<TaskOutcomes[K]> } = {
   'placement-inquiry': { couple: [false, true], property: [false, true], maintenanceDebtors: ['none', 'examine', 'waived'] },
   'placement-review': {},
   'placement-closure': { recovery: ['none', 'estate', 'property'] },
+  'counselling-intake': { mainConcern: ['family', 'mental-wellbeing', 'isolation', 'administration', 'housing', 'addiction', 'parenting', 'other'], guidance: ['start', 'referred', 'not-needed'] },
+  'counselling-goals': { evaluationEveryMonths: [1, 2, 3, 6] },
+  'counselling-appointment': { result: ['held', 'no-show', 'moved'] },
+  'counselling-evaluation': { progress: ['reached', 'progress', 'none'], decision: ['continue', 'close'] },
+  'counselling-closure': { reason: ['goals-reached', 'client-stopped', 'referred', 'no-contact', 'moved', 'other'] },
 };

@@ -124,7 +124,7 @@ describe('placementCostsApplication (time-skipping)', () => {
       expect((await handle.query(dossierStateQuery)).status).toBe('PLACEMENT_ENDED');
       await drive().complete(handle.workflowId, fake, 'placement-closure', { recovery: 'none', note: 'Verhuisd naar een WZC in een andere gemeente.' });
       const result = await handle.result();
-      expect(result).toMatchObject({ status: 'PLACEMENT_ENDED', decision: 'granted', recovery: 'none' });
+      expect(result).toMatchObject({ status: 'PLACEMENT_CLOSED', decision: 'granted', recovery: 'none' });
       expect(result.totals!.months).toEqual([month, addPeriods(month, 1), addPeriods(month, 2), addPeriods(month, 11), lastMonth]);
       expect(result.totals!.ocmwCents).toBe(toCareHome(fake).reduce((s, p) => s + p.amountCents, 0));
       expect(result.totals!.fromSavingsCents).toBe(25_000);
@@ -147,8 +147,10 @@ describe('placementCostsApplication (time-skipping)', () => {
       await drive().complete(handle.workflowId, fake, 'placement-closure', { recovery: 'estate', note: 'Onroerend goed in de nalatenschap.' });
       // The file waits for the end of the grant's appeal window (SA-5), then ends.
       await env.sleep('120 days');
-      expect(await handle.result()).toMatchObject({ status: 'PLACEMENT_ENDED', recovery: 'estate', totals: { pocketMoneyShortfallCents: 6_144, ocmwCents: 200_000 } });
+      expect(await handle.result()).toMatchObject({ status: 'PLACEMENT_CLOSED', recovery: 'estate', totals: { pocketMoneyShortfallCents: 6_144, ocmwCents: 200_000 } });
       expect(timeline(fake, 'placement-closed')[0].description).toContain('terugvordering op de nalatenschap voor te leggen aan het BCSD');
+      // The dossier is closed (no longer among the open dossiers), in the procedure's final status.
+      expect(timeline(fake, 'placement-closed')[0]).toMatchObject({ status: 'PLACEMENT_CLOSED', closed: true });
     });
   });
 

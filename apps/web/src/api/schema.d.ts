@@ -3137,9 +3137,9 @@ export interface operations {
             query?: {
                 /** @description mine: the dossiers the caller is the responsible social worker of or has an open task in; team: the team's (the default) */
                 scope?: "mine" | "team";
-                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                 /** @description open or closed, or a status code of the procedure definitions */
-                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID" | "ADVANCES_RUNNING" | "ADVANCE_SETTLEMENT" | "ADVANCE_SETTLED" | "ADVANCE_CONVERTED" | "GUARANTEE_GIVEN" | "REPAYING" | "REPAYMENT_ARREARS" | "GUARANTEE_RELEASED" | "PLACEMENT_RUNNING" | "PLACEMENT_ENDED";
+                status?: "open" | "closed" | "REQUEST_REGISTERED" | "COMPETENCE_CHECK" | "FORWARDING" | "FORWARDED" | "COMPETENCE_CONFLICT" | "AWAITING_DESIGNATION" | "INQUIRY" | "DOCUMENTS_REQUESTED" | "SOCIAL_REPORT" | "AWAITING_DECISION" | "ON_AGENDA" | "DECIDED" | "NOTIFIED" | "ACTIVE" | "STOPPED" | "AID_GRANTED" | "REIMBURSEMENT_CLAIMS" | "TRAJECTORY_ACTIVE" | "AGREEMENT_PENDING" | "TRAJECTORY_CLOSED" | "CSR_PETITION_FILED" | "CSR_CLAIMS" | "CSR_AMICABLE_PLAN" | "CSR_PLAN_SENT" | "CSR_PLAN_CONTESTED" | "CSR_PLAN_HOMOLOGATED" | "CSR_JUDICIAL_PLAN" | "ASSIGNED" | "RESIDING" | "TRANSITION" | "END_OF_AID" | "DEPARTED" | "ALLOWANCE_PAID" | "ADVANCES_RUNNING" | "ADVANCE_SETTLEMENT" | "ADVANCE_SETTLED" | "ADVANCE_CONVERTED" | "GUARANTEE_GIVEN" | "REPAYING" | "REPAYMENT_ARREARS" | "GUARANTEE_RELEASED" | "PLACEMENT_RUNNING" | "PLACEMENT_ENDED" | "PLACEMENT_CLOSED" | "INTAKE" | "GOALS" | "COUNSELLING" | "EVALUATION" | "CLOSING" | "CLOSED";
                 /** @description By the nearest open legal deadline: overdue (past its date or breached), at-risk (past its warning date), due-soon (not overdue, due within withinDays days) */
                 risk?: "overdue" | "at-risk" | "due-soon";
                 /** @description For risk=due-soon: 1–90 days, 7 when not given */
@@ -3172,7 +3172,7 @@ export interface operations {
                             /** @description LL-2026-000123 */
                             reference: string;
                             /** @enum {unknown} */
-                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                            procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                             status: string;
                             team?: string;
                             /** Format: uuid */
@@ -3261,7 +3261,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                     /** Format: uuid */
                     personId: string;
                     /** Format: date */
@@ -3377,7 +3377,7 @@ export interface operations {
                         /** @description LL-2026-000123 */
                         reference: string;
                         /** @enum {unknown} */
-                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                        procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                         status: string;
                         team: string;
                         /** Format: uuid */
@@ -3403,7 +3403,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3424,7 +3424,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3727,7 +3727,7 @@ export interface operations {
                             /** Format: uuid */
                             dossierId?: string;
                             /** @enum {unknown} */
-                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                            procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                             type: string;
                             /** @description Dutch, from the event kind */
                             title?: string;
@@ -3835,7 +3835,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -3935,7 +3935,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                    procedure: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                     /** @description An event kind of the dossier's procedure (GET /procedures: events) */
                     type: string;
                     /** Format: date */
@@ -3962,7 +3962,7 @@ export interface operations {
                         /** Format: uuid */
                         dossierId: string;
                         /** @enum {unknown} */
-                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs";
+                        procedure?: "leefloon" | "social-aid" | "debt-mediation" | "loi" | "heating-allowance" | "benefit-advance" | "rent-guarantee" | "placement-costs" | "counselling";
                         type: string;
                         /** @description Dutch, from the event kind */
                         title?: string;
@@ -10102,7 +10102,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10186,7 +10186,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10272,7 +10272,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10377,7 +10377,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -11747,6 +11747,72 @@ export interface operations {
                     recovery: "none" | "estate" | "property";
                     /** Toelichting */
                     note: string;
+                } | {
+                    /** Resultaat van de opvolging */
+                    result: "contact-opgenomen" | "niet-bereikt" | "afgesloten";
+                    /** Notitie */
+                    note: string;
+                    /**
+                     * Nieuwe opvolgdatum (leeg: geen verdere opvolging)
+                     * Format: date
+                     */
+                    nextFollowUpOn?: string;
+                } | {
+                    /**
+                     * Datum van het intakegesprek
+                     * Format: date
+                     */
+                    heldOn: string;
+                    /** Belangrijkste hulpvraag */
+                    mainConcern: "family" | "mental-wellbeing" | "isolation" | "administration" | "housing" | "addiction" | "parenting" | "other";
+                    /** Situatie en hulpvraag (verslag van het intakegesprek) */
+                    situation: string;
+                    /** Begeleiding? */
+                    guidance: "start" | "referred" | "not-needed";
+                } | {
+                    /**
+                     * Afgesproken op
+                     * Format: date
+                     */
+                    agreedOn: string;
+                    /** Afgesproken doelen (één per regel) */
+                    goals: string;
+                    /** Evaluatie om de */
+                    evaluationEveryMonths: 1 | 2 | 3 | 6;
+                    /**
+                     * Eerste opvolggesprek op
+                     * Format: date
+                     */
+                    firstAppointmentOn: string;
+                } | {
+                    /** Gesprek */
+                    result: "held" | "no-show" | "moved";
+                    /** Notitie bij het gesprek */
+                    note: string;
+                    /**
+                     * Volgend gesprek op (leeg: geen afspraak tot de evaluatie)
+                     * Format: date
+                     */
+                    nextAppointmentOn?: string;
+                } | ({
+                    /** Voortgang */
+                    progress: "reached" | "progress" | "none";
+                    /** Beslissing */
+                    decision: "continue" | "close";
+                    /** Bijgestelde doelen (leeg: ongewijzigd) */
+                    goals?: string;
+                    /** Evaluatie */
+                    note: string;
+                    /**
+                     * Volgend gesprek op
+                     * Format: date
+                     */
+                    nextAppointmentOn?: string;
+                } & unknown) | {
+                    /** Reden van afsluiting */
+                    reason: "goals-reached" | "client-stopped" | "referred" | "no-contact" | "moved" | "other";
+                    /** Kort verslag van de begeleiding */
+                    report: string;
                 };
             };
         };
@@ -11765,7 +11831,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11787,7 +11853,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11970,6 +12036,7 @@ export interface operations {
                     actualStay?: unknown;
                     admittedOn?: unknown;
                     advanceFrom?: unknown;
+                    agreedOn?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
@@ -11992,16 +12059,19 @@ export interface operations {
                     creditorCount?: unknown;
                     date?: unknown;
                     decidedBy?: unknown;
+                    decision?: unknown;
                     decisionDate?: unknown;
                     deliveryDate?: unknown;
                     dependants?: unknown;
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
+                    evaluationEveryMonths?: unknown;
                     expectedInvoiceCents?: unknown;
                     expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
+                    firstAppointmentOn?: unknown;
                     firstRepaymentOn?: unknown;
                     flatsInBuilding?: unknown;
                     forceMajeure?: unknown;
@@ -12012,8 +12082,10 @@ export interface operations {
                     fuel?: unknown;
                     goals?: unknown;
                     guaranteeCents?: unknown;
+                    guidance?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
+                    heldOn?: unknown;
                     homeDeclaredUnfit?: unknown;
                     homeVisitDate?: unknown;
                     houseRulesHandedOver?: unknown;
@@ -12030,6 +12102,7 @@ export interface operations {
                     leaseSignedOn?: unknown;
                     leefgeldMethod?: unknown;
                     litres?: unknown;
+                    mainConcern?: unknown;
                     maintenanceDebtors?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
@@ -12041,6 +12114,7 @@ export interface operations {
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     needs?: unknown;
+                    nextAppointmentOn?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
                     notes?: unknown;
@@ -12051,10 +12125,12 @@ export interface operations {
                     podMiReference?: unknown;
                     pricePerLitreMilli?: unknown;
                     priorityDebts?: unknown;
+                    progress?: unknown;
                     property?: unknown;
                     proposal?: unknown;
                     proposeStop?: unknown;
                     proposedCategory?: unknown;
+                    reason?: unknown;
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
@@ -12282,6 +12358,7 @@ export interface operations {
                     actualStay?: unknown;
                     admittedOn?: unknown;
                     advanceFrom?: unknown;
+                    agreedOn?: unknown;
                     aidDescription?: unknown;
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
@@ -12304,16 +12381,19 @@ export interface operations {
                     creditorCount?: unknown;
                     date?: unknown;
                     decidedBy?: unknown;
+                    decision?: unknown;
                     decisionDate?: unknown;
                     deliveryDate?: unknown;
                     dependants?: unknown;
                     durationMonths?: unknown;
                     endDate?: unknown;
                     evaluatedOn?: unknown;
+                    evaluationEveryMonths?: unknown;
                     expectedInvoiceCents?: unknown;
                     expectedMonthlyBenefitCents?: unknown;
                     faceToFace?: unknown;
                     firstAdmissionRegisteredIn?: unknown;
+                    firstAppointmentOn?: unknown;
                     firstRepaymentOn?: unknown;
                     flatsInBuilding?: unknown;
                     forceMajeure?: unknown;
@@ -12324,8 +12404,10 @@ export interface operations {
                     fuel?: unknown;
                     goals?: unknown;
                     guaranteeCents?: unknown;
+                    guidance?: unknown;
                     guidanceType?: unknown;
                     hearingRequested?: unknown;
+                    heldOn?: unknown;
                     homeDeclaredUnfit?: unknown;
                     homeVisitDate?: unknown;
                     houseRulesHandedOver?: unknown;
@@ -12342,6 +12424,7 @@ export interface operations {
                     leaseSignedOn?: unknown;
                     leefgeldMethod?: unknown;
                     litres?: unknown;
+                    mainConcern?: unknown;
                     maintenanceDebtors?: unknown;
                     missingDocuments?: unknown;
                     mode?: unknown;
@@ -12353,6 +12436,7 @@ export interface operations {
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     needs?: unknown;
+                    nextAppointmentOn?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
                     notes?: unknown;
@@ -12363,10 +12447,12 @@ export interface operations {
                     podMiReference?: unknown;
                     pricePerLitreMilli?: unknown;
                     priorityDebts?: unknown;
+                    progress?: unknown;
                     property?: unknown;
                     proposal?: unknown;
                     proposeStop?: unknown;
                     proposedCategory?: unknown;
+                    reason?: unknown;
                     reasons?: unknown;
                     receivedOn?: unknown;
                     recoverCents?: unknown;
@@ -17146,6 +17232,8 @@ export interface operations {
                              * @enum {unknown}
                              */
                             opensBy: "request" | "event";
+                            /** @description the request goes through the request → decision pipeline: the BCSD decides on it under its legal terms */
+                            decidedByCouncil: boolean;
                             statuses: {
                                 /** @example ON_AGENDA */
                                 code: string;
