@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { formatDateNl } from '../../libs/format/dutch';
+import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { todayInBrussels } from '../support/factories';
+import { startTestSystem, TestSystem } from '../support/system';
+import { openTaskOf } from '../support/task-flow';
+
+/**
+ * The counselling dossier in the browser (issue 15): opened from "Nieuwe aanvraag" by its Dutch title, the intake task
+ * with the service norm's day, its form from the outcome schema (the concern and the guidance in Dutch), and the
+ * timeline saying what happened without what was said.
+ */
+describe('the counselling dossier (browser)', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  let page: Page;
+  const today = todayInBrussels();
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    await sys.loginAll(['social-worker']);
+    browser = await launchBrowser();
+    page = await signedInPage(browser, sys.baseUrl, 'social-worker');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  it('opens a request from "Nieuwe aanvraag" and records the intake in the browser', async () => {
+    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    const procedure = page.getByLabel('Procedure', { exact: true });
+    await procedure.locator('option', { hasText: 'Psychosociale begeleiding' }).waitFor({ state: 'attached' });
+    await procedure.selectOption({ label: 'Psychosociale begeleiding' });
+    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
+    await page.getByLabel('Geboortedatum *').fill('1978-09-21');
+    for (const [label, value] of [['Voornaam *', 'Ruben'], ['Naam *', 'Begeleiding'], ['Straat en nummer *', 'Kouter 7'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await page.getByRole('button', { name: 'Aanvraag psychosociale begeleiding openen' }).click();
+    await page.waitForURL('**/app/dossiers/*');
+    await page.getByText(/^Ruben Begeleiding · Psychosociale begeleiding · status/).waitFor();
+    const dossierId = page.url().split('/').at(-1)!;
+
+    const intake = await openTaskOf(sys, 'social-worker', dossierId, 'counselling-intake');
+    await page.goto(`${sys.baseUrl}/app/taken/${intake.id}`);
+    const form = page.getByRole('form', { name: 'Intakegesprek psychosociale begeleiding' });
+    await form.getByLabel('Datum van het intakegesprek *').fill(today);
+    await form.getByLabel('Belangrijkste hulpvraag *').selectOption({ label: 'Psychisch welzijn' });
+    await form.getByLabel('Situatie en hulpvraag (verslag van het intakegesprek) *').fill('Slaapt slecht sinds het verlies van zijn werk.');
+    const guidance = form.getByLabel('Begeleiding? *');
+    expect(await guidance.locator('option').allTextContents()).toEqual([
+      '— kies —', 'Ja: doelen afspreken met de cliënt', 'Nee: doorverwezen (de doorverwijzing staat in het dossier)', 'Nee: geen begeleiding nodig',
+    ]);
+    await guidance.selectOption({ label: 'Ja: doelen afspreken met de cliënt' });
+    await accessibleScreenshot(page, 'begeleiding-intake');
+    await form.getByRole('button', { name: 'Afronden' }).click();
+    await page.waitForURL(`**/app/dossiers/${dossierId}`);
+    const entry = `Intakegesprek op ${formatDateNl(today)}: hulpvraag psychisch welzijn; Ja: doelen afspreken met de cliënt`;
+    for (let i = 0; i < 40 && !(await page.getByRole('region', { name: 'Tijdlijn' }).getByText(entry).count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await page.getByRole('region', { name: 'Tijdlijn' }).getByText(entry).waitFor();
+    // What was said stays out of the timeline.
+    expect(await page.getByRole('region', { name: 'Tijdlijn' }).getByText('Slaapt slecht', { exact: false }).count()).toBe(0);
+    await openTaskOf(sys, 'social-worker', dossierId, 'counselling-goals');
+  });
+});
