@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
-import { DossierEntity, ExternalEventEntity, PaymentEntity, PersonEntity } from '../../libs/db/entities';
+import { DossierEntity, DossierPartyEntity, ExternalEventEntity, PaymentEntity, PersonEntity } from '../../libs/db/entities';
+import type { PartyRole } from '../../libs/domain/parties';
 import { dateInZone } from '../../libs/deadlines/calendar-date';
 import { PAYMENT_KIND_LABELS } from '../../libs/payments/payment-key';
 import { formatDateNl } from '../../libs/format/dutch';
@@ -44,6 +45,8 @@ export interface DossierSettings {
   loiTransitionMonths?: number;
   /** Rent guarantee: days after an instalment's due day before the reminder ([U] local practice). */
   instalmentGraceDays?: number;
+  /** Placement costs: days a maintenance debtor has to send the tax assessment before the reminder ([U] local practice). */
+  maintenanceDebtorReplyDays?: number;
   /** This OCMW's NIS code (OCMW_NIS_CODE): the competence check's facts are judged from its side (Wet 1965). */
   ocmwNisCode?: string;
 }
@@ -69,6 +72,7 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
         creditorAnswerDays: config.debtMediation.creditorAnswerDays,
         loiTransitionMonths: config.loiResidency.transitionMonths,
         instalmentGraceDays: config.rentGuarantee.instalmentGraceDays,
+        maintenanceDebtorReplyDays: config.placementCosts.maintenanceDebtorReplyDays,
         ocmwNisCode: config.ocmw.nisCode,
       };
     },
@@ -111,6 +115,18 @@ export function createDossierActivities({ dataSource, config, temporal }: { data
         const paidOn = dateInZone(p.paidAt!.getTime(), config.timeZone);
         return { description: `${PAYMENT_KIND_LABELS[p.kind] ?? p.kind} ${p.period}, betaald op ${formatDateNl(paidOn)}`.slice(0, 200), amountCents: p.amountCents, paidOn };
       });
+    },
+
+    /**
+     * The parties that play a role in the dossier now (links not ended), in the order they were linked: their ids only
+     * — a maintenance debtor is a private person, whose name never travels through a workflow.
+     */
+    async dossierPartiesInRole(input: { dossierId: string; role: PartyRole }): Promise<string[]> {
+      const links = await dataSource.getRepository(DossierPartyEntity).createQueryBuilder('l')
+        .where('l.dossier_id = :dossierId AND l.role = :role AND l.ended_at IS NULL', input)
+        .orderBy('l.created_at', 'ASC').addOrderBy('l.id', 'ASC')
+        .getMany();
+      return links.map((l) => l.partyId);
     },
 
     /** The OCMWs' names in the directory by NIS code (a code it does not know is named by its code). */

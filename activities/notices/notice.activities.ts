@@ -249,7 +249,7 @@ export function createNoticeActivities({ dataSource, config, catalogue }: Notice
       delete data.landlordPartyId;
     }
     if (isClientPartyTemplate(input.template)) data.client ??= client();
-    if (input.template === 'guarantee-repayment-plan' || input.template === 'guarantee-instalment-reminder') {
+    if (input.template === 'guarantee-repayment-plan' || input.template === 'guarantee-instalment-reminder' || input.template === 'maintenance-debtor-decision' || input.template === 'maintenance-contribution-reminder') {
       // The client pays back into the OCMW's own account (OCMW_IBAN), the one its payments leave from.
       data.ocmwIban ??= formatIban(config.ocmw.iban);
     }

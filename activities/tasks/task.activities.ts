@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TaskDraftEntity, TaskEntity } from '../../libs/db/entities';
+import { PartyEntity, TaskDraftEntity, TaskEntity } from '../../libs/db/entities';
 import { audit, SYSTEM } from '../../libs/db/audit';
 import { insertOnce } from '../../libs/db/insert-once';
 import { addToTimeline } from '../../libs/db/timeline';
@@ -17,6 +17,8 @@ export interface OpenTaskInput {
   deadlineKey: string | null;
   /** Optional fields of the kind's schema this task requires (the workflow refuses it without them; the form marks them). */
   requiredFields?: string[];
+  /** The party the task is about: its name follows the title in the inbox (read here, never carried by the workflow). */
+  aboutPartyId?: string;
 }
 
 export interface TaskCompletionInput {
@@ -45,11 +47,13 @@ export function createTaskActivities({ dataSource }: { dataSource: DataSource })
           if (cover) assigneeId = cover.to_user_id;
         }
         const status: TaskStatus = assigneeId ? 'claimed' : 'open';
+        const about = input.aboutPartyId ? await tx.findOneBy(PartyEntity, { id: input.aboutPartyId }) : null;
+        const title = about ? `${input.title}: ${about.name}`.slice(0, 300) : input.title;
         if (!(await insertOnce(tx, TaskEntity, {
             id: input.taskId,
             dossierId: input.dossierId,
             kind: input.kind,
-            title: input.title,
+            title,
             status,
             role: input.role,
             team: input.team,

@@ -105,7 +105,7 @@ export interface AppConfig {
    * ceilings for a single resident and a couple (OCMW_SAVINGS_CEILING_SINGLE_CENTS / _COUPLE_CENTS, [U] local; defaults
    * € 3.750 and € 6.250 as seen at Zonnebeke, [V-sec]).
    */
-  placementCosts: { pocketMoneyFile: string | null; pocketMoneyTopUpCents: number; savingsCeilingSingleCents: number; savingsCeilingCoupleCents: number };
+  placementCosts: { pocketMoneyFile: string | null; pocketMoneyTopUpCents: number; savingsCeilingSingleCents: number; savingsCeilingCoupleCents: number; maintenanceScaleFile: string | null; maintenanceDebtorReplyDays: number };
   /**
    * The OCMWs competence names (libs/domain/ocmw-directory.ts): the import file OCMW_DIRECTORY_FILE (CSV
    * nisCode;name;address;enterpriseNumber), absent: the demo list. This OCMW is `ocmw.nisCode`.
@@ -392,6 +392,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pocketMoneyTopUpCents: int('OCMW_POCKET_MONEY_TOP_UP_CENTS', 0, 0, 100_000),
       savingsCeilingSingleCents: int('OCMW_SAVINGS_CEILING_SINGLE_CENTS', 375_000, 0, 100_000_000),
       savingsCeilingCoupleCents: int('OCMW_SAVINGS_CEILING_COUPLE_CENTS', 625_000, 0, 100_000_000),
+      maintenanceScaleFile: env.OCMW_MAINTENANCE_SCALE_FILE ? path.resolve(env.OCMW_MAINTENANCE_SCALE_FILE) : null,
+      // [U] local practice: the days a maintenance debtor has to send the tax assessment before the reminder.
+      maintenanceDebtorReplyDays: int('OCMW_MAINTENANCE_DEBTOR_REPLY_DAYS', 30, 7, 90),
     },
     heating: { scaleFile: env.OCMW_HEATING_SCALE_FILE ? path.resolve(env.OCMW_HEATING_SCALE_FILE) : null },
     ocmwDirectoryFile: env.OCMW_DIRECTORY_FILE ? path.resolve(env.OCMW_DIRECTORY_FILE) : null,
@@ -461,6 +464,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (config.placementCosts.pocketMoneyFile && !fs.existsSync(config.placementCosts.pocketMoneyFile)) {
     problems.push({ key: 'OCMW_POCKET_MONEY_FILE', message: `no such file: ${config.placementCosts.pocketMoneyFile}` });
+  }
+  if (config.placementCosts.maintenanceScaleFile && !fs.existsSync(config.placementCosts.maintenanceScaleFile)) {
+    problems.push({ key: 'OCMW_MAINTENANCE_SCALE_FILE', message: `no such file: ${config.placementCosts.maintenanceScaleFile}` });
   }
   if (config.heating.scaleFile && !fs.existsSync(config.heating.scaleFile)) {
     problems.push({ key: 'OCMW_HEATING_SCALE_FILE', message: `no such file: ${config.heating.scaleFile}` });

@@ -33,18 +33,25 @@ const REFERRAL_PARTNER_LABELS: Record<(typeof REFERRAL_PARTNERS)[number], string
   lawyer: 'Advocaat',
 };
 
-export const PARTY_KINDS = [...COMMON, 'ocmw', ...INSTITUTIONS, ...REFERRAL_PARTNERS] as const;
+/**
+ * A private person who is not the client nor a member of the household: a maintenance debtor (a child or the spouse of
+ * a care home's resident, art. 98 §2 OCMW-wet), a landlord who is no company. Their name and address stay in the party
+ * record, never in a workflow.
+ */
+export const PARTY_KINDS = [...COMMON, 'ocmw', ...INSTITUTIONS, ...REFERRAL_PARTNERS, 'private-person'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
-export const PARTY_KIND_LABELS: Record<PartyKind, string> = { ...COMMON_LABELS, ocmw: 'OCMW', ...INSTITUTION_LABELS, ...REFERRAL_PARTNER_LABELS };
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = { ...COMMON_LABELS, ocmw: 'OCMW', ...INSTITUTION_LABELS, ...REFERRAL_PARTNER_LABELS, 'private-person': 'Particulier' };
 
 /** Another OCMW is in a dossier either as the one that sent the request on, or as the one competent for it. */
-export const PARTY_ROLES = [...COMMON, 'referring-ocmw', 'competent-ocmw', ...INSTITUTIONS] as const;
+/** A maintenance debtor (onderhoudsplichtige) of placement costs: asked to contribute by the uniform scale (art. 98 §2). */
+export const PARTY_ROLES = [...COMMON, 'referring-ocmw', 'competent-ocmw', ...INSTITUTIONS, 'maintenance-debtor'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   ...COMMON_LABELS,
   'referring-ocmw': 'Verwijzend OCMW',
   'competent-ocmw': 'Bevoegd OCMW',
   ...INSTITUTION_LABELS,
+  'maintenance-debtor': 'Onderhoudsplichtige',
 };
 
 /**

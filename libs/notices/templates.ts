@@ -8,7 +8,7 @@
  * for a forwarding notice the reasons of incompetence (without them the forwarding is void).
  */
 import { IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
-import { formatDateLongNl, formatDateNl, formatEuro } from '../format/dutch';
+import { formatDateLongNl, formatDateNl, formatEuro, formatMonthNl } from '../format/dutch';
 import type { ProcedureLetters } from '../procedures/types';
 
 /** The structured document every template produces; pdf.ts renders it, the notices table stores it. */
@@ -319,6 +319,42 @@ export interface PlacementCommitmentData extends LetterBase {
   client: Addressee;
 }
 
+/**
+ * Placement costs' maintenance debtors (art. 98 §2 OCMW-wet). To the debtor (a party of the dossier): the request for
+ * the last tax assessment and the household's composition — and its reminder, which names the first request.
+ */
+export interface MaintenanceDebtorRequestData extends LetterBase {
+  answerBy: IsoDate;
+  /** A reminder: the day of the first request. */
+  firstRequestDate?: IsoDate;
+  /** The resident (filled by the activity from the dossier's person). */
+  client: Addressee;
+}
+
+/** The BCSD's decision on a debtor's contribution: a monthly amount with the communication to pay it with, or none. */
+export interface MaintenanceDebtorDecisionData extends LetterBase {
+  decisionDate: IsoDate;
+  /** 0: the BCSD asks no contribution (waived, or below the scale). */
+  monthlyCents: number;
+  /** The first month the contribution is owed ('YYYY-MM'). */
+  firstMonth?: string;
+  /** How the amount follows from the scale, or why there is none. */
+  computation: string;
+  communication?: string;
+  ocmwIban?: string;
+  client: Addressee;
+}
+
+/** To the debtor: contributions owed by now and not received. */
+export interface MaintenanceContributionReminderData extends LetterBase {
+  monthlyCents: number;
+  behindCents: number;
+  payBy: IsoDate;
+  communication: string;
+  ocmwIban: string;
+  client: Addressee;
+}
+
 export interface TemplateData {
   receipt: ReceiptData;
   'hearing-right': HearingRightData;
@@ -347,6 +383,10 @@ export interface TemplateData {
   'guarantee-repayment-plan': GuaranteeRepaymentPlanData;
   'guarantee-instalment-reminder': GuaranteeInstalmentReminderData;
   'placement-commitment': PlacementCommitmentData;
+  'maintenance-debtor-request': MaintenanceDebtorRequestData;
+  'maintenance-debtor-reminder': MaintenanceDebtorRequestData;
+  'maintenance-debtor-decision': MaintenanceDebtorDecisionData;
+  'maintenance-contribution-reminder': MaintenanceContributionReminderData;
 }
 export type TemplateName = keyof TemplateData;
 export const TEMPLATES = [
@@ -356,15 +396,20 @@ export const TEMPLATES = [
   'creditor-statement-request', 'creditor-collection-suspension', 'creditor-repayment-proposal', 'creditor-csr-admissibility', 'creditor-reminder',
   'trajectory-agreement', 'trajectory-ended', 'csr-claim-reminder', 'loi-sanction', 'loi-closure-notice',
   'guarantee-letter', 'guarantee-bank-request', 'guarantee-repayment-plan', 'guarantee-instalment-reminder',
-  'placement-commitment',
+  'placement-commitment', 'maintenance-debtor-request', 'maintenance-debtor-reminder', 'maintenance-debtor-decision', 'maintenance-contribution-reminder',
 ] as const satisfies readonly TemplateName[];
+
+/** The letters to a maintenance debtor (art. 98 §2 OCMW-wet): they name the resident, the activity fills them in. */
+export function isMaintenanceDebtorTemplate(template: string): boolean {
+  return template.startsWith('maintenance-');
+}
 
 /**
  * The letters to a party about the client — as a tenant (GuaranteeLetterData), as a care home's resident
  * (PlacementCommitmentData): the activity fills in the client for them.
  */
 export function isClientPartyTemplate(template: string): boolean {
-  return template === 'guarantee-letter' || template === 'guarantee-bank-request' || template === 'placement-commitment';
+  return template === 'guarantee-letter' || template === 'guarantee-bank-request' || template === 'placement-commitment' || isMaintenanceDebtorTemplate(template);
 }
 
 /** The letters to creditors and their collectors (CreditorLetterData): the activity fills in the debtor for them. */
@@ -680,6 +725,35 @@ export function checkLetter<T extends TemplateName>(template: T, data: Partial<T
         ['decision-date', date(d.decisionDate)],
         ['effective-date', date(d.effectiveFrom)],
         ['placement-estimate', Number.isInteger(d.monthlyEstimateCents) && d.monthlyEstimateCents > 0],
+        ['resident', filled(d.client?.name)],
+        ...baseChecks(d, false),
+      ]);
+    case 'maintenance-debtor-request':
+    case 'maintenance-debtor-reminder':
+      return collect([
+        ['answer-due', date(d.answerBy)],
+        ...(template === 'maintenance-debtor-reminder' ? ([['first-request', date(d.firstRequestDate)]] as [string, boolean][]) : []),
+        ['resident', filled(d.client?.name)],
+        ...baseChecks(d, false),
+      ]);
+    case 'maintenance-debtor-decision':
+      return collect([
+        ['decision-date', date(d.decisionDate)],
+        ['contribution', Number.isInteger(d.monthlyCents) && d.monthlyCents >= 0],
+        ['computation', filled(d.computation)],
+        ...(d.monthlyCents > 0
+          ? ([['first-month', typeof d.firstMonth === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(d.firstMonth)], ['communication', filled(d.communication)], ['ocmw-account', filled(d.ocmwIban)]] as [string, boolean][])
+          : []),
+        ['resident', filled(d.client?.name)],
+        ...baseChecks(d, false),
+      ]);
+    case 'maintenance-contribution-reminder':
+      return collect([
+        ['contribution', Number.isInteger(d.monthlyCents) && d.monthlyCents > 0],
+        ['behind', Number.isInteger(d.behindCents) && d.behindCents > 0],
+        ['pay-by', date(d.payBy)],
+        ['communication', filled(d.communication)],
+        ['ocmw-account', filled(d.ocmwIban)],
         ['resident', filled(d.client?.name)],
         ...baseChecks(d, false),
       ]);
@@ -1284,6 +1358,73 @@ function placementCommitment(d: PlacementCommitmentData): LetterDocument {
   });
 }
 
+// [V-sec] domain §11: the OCMW examines the spouse's and the children's contribution by the uniform scale of art. 98 §2
+// OCMW-wet and may waive it for equity reasons. [U] the documents asked (the last tax assessment, the household's
+// composition), the term to send them and what follows a refusal to answer: the letters ask and inform, they threaten nothing.
+function maintenanceDebtorRequest(d: MaintenanceDebtorRequestData, reminder?: { firstRequestDate: IsoDate }): LetterDocument {
+  return document(d, reminder ? 'Herinnering: uw aanslagbiljet voor de bijdrage in de verblijfskosten' : 'Vraag om uw aanslagbiljet: bijdrage in de verblijfskosten', [
+    salutation(d),
+    (reminder ? `Op ${formatDateNl(reminder.firstRequestDate)} schreven wij u al over het volgende; wij ontvingen nog geen antwoord. ` : '') +
+      `Het OCMW ${d.ocmwName} komt tussen in de verblijfskosten van ${d.client.name} in een woonzorgcentrum (dossier ${d.reference}). ` +
+      `De wet laat het OCMW toe een bijdrage te vragen aan de onderhoudsplichtigen: de echtgeno(o)t(e) en de kinderen ` +
+      `(artikel 98 §2 van de OCMW-wet). Die bijdrage volgt uit een eenvormige schaal, op basis van uw inkomen en de personen die u ten laste hebt.`,
+    `Om uw bijdrage te kunnen berekenen, vragen wij u ons uiterlijk op ${formatDateNl(d.answerBy)} een kopie te bezorgen van uw laatste ` +
+      `aanslagbiljet in de personenbelasting en een samenstelling van uw gezin. Vermeld ons dossiernummer ${d.reference}.`,
+    `Het Bijzonder Comité voor de Sociale Dienst beslist over uw bijdrage; het kan er om billijkheidsredenen van afzien. ` +
+      `Zijn er omstandigheden die het comité moet kennen, schrijf ze er dan bij. U ontvangt de beslissing per brief.`,
+    `Voor vragen: ${d.service}.`,
+    closing(d),
+  ], {
+    Bewoner: d.client.name,
+    'Antwoord vóór': formatDateNl(d.answerBy),
+    ...(reminder ? { 'Eerste vraag': formatDateNl(reminder.firstRequestDate) } : {}),
+  });
+}
+
+function maintenanceDebtorDecision(d: MaintenanceDebtorDecisionData): LetterDocument {
+  const pays = d.monthlyCents > 0;
+  return document(d, 'Beslissing over uw bijdrage in de verblijfskosten', [
+    salutation(d),
+    `Het Bijzonder Comité voor de Sociale Dienst van ${d.ocmwName} besliste op ${formatDateNl(d.decisionDate)} over uw bijdrage als ` +
+      `onderhoudsplichtige in de verblijfskosten van ${d.client.name} (artikel 98 §2 van de OCMW-wet, dossier ${d.reference}).`,
+    pays
+      ? `Uw bijdrage bedraagt ${formatEuro(d.monthlyCents)} per maand, vanaf ${formatMonthNl(d.firstMonth!)}. ${d.computation}.`
+      : `U hoeft geen bijdrage te betalen. ${d.computation}.`,
+    pays &&
+      `Betaal elke maand op rekening ${d.ocmwIban} van ${d.ocmwName}, met de gestructureerde mededeling ${d.communication}. ` +
+        `Met die mededeling komt uw betaling meteen bij het dossier terecht.`,
+    pays &&
+      `Verandert uw inkomen of uw gezin, of bent u het niet eens met deze bijdrage? Laat het ons schriftelijk weten: het comité ` +
+        `herziet de bijdrage op uw vraag. Het OCMW kan een bijdrage die niet betaald wordt alleen via de rechter invorderen.`,
+    `Voor vragen: ${d.service}.`,
+    closing(d),
+  ], {
+    Bewoner: d.client.name,
+    'Beslissing BCSD': formatDateNl(d.decisionDate),
+    'Bijdrage per maand': pays ? formatEuro(d.monthlyCents) : 'geen',
+    ...(pays ? { Vanaf: formatMonthNl(d.firstMonth!), Rekening: d.ocmwIban, 'Gestructureerde mededeling': d.communication } : {}),
+  });
+}
+
+function maintenanceContributionReminder(d: MaintenanceContributionReminderData): LetterDocument {
+  return document(d, 'Herinnering: uw bijdrage in de verblijfskosten', [
+    salutation(d),
+    `Volgens de beslissing van het Bijzonder Comité voor de Sociale Dienst draagt u ${formatEuro(d.monthlyCents)} per maand bij in de ` +
+      `verblijfskosten van ${d.client.name} (dossier ${d.reference}). Wij hebben tot vandaag ${formatEuro(d.behindCents)} minder ontvangen dan verschuldigd.`,
+    `Betaal dat bedrag uiterlijk op ${formatDateNl(d.payBy)} op rekening ${d.ocmwIban} van ${d.ocmwName}, met de gestructureerde ` +
+      `mededeling ${d.communication}. Hebt u intussen betaald, dan mag u deze brief als niet verzonden beschouwen.`,
+    `Lukt het niet, of is uw toestand veranderd? Neem dan contact op met ons: het comité kan uw bijdrage herzien.`,
+    `Voor vragen: ${d.service}.`,
+    closing(d),
+  ], {
+    Bewoner: d.client.name,
+    Achterstand: formatEuro(d.behindCents),
+    'Betalen vóór': formatDateNl(d.payBy),
+    Rekening: d.ocmwIban,
+    'Gestructureerde mededeling': d.communication,
+  });
+}
+
 export function renderLetter<T extends TemplateName>(template: T, data: TemplateData[T]): LetterDocument {
   const missing = checkLetter(template, data);
   if (missing.length > 0) throw new LetterIncompleteError(template, missing);
@@ -1316,6 +1457,10 @@ export function renderLetter<T extends TemplateName>(template: T, data: Template
     case 'guarantee-repayment-plan': return guaranteeRepaymentPlan(d);
     case 'guarantee-instalment-reminder': return guaranteeInstalmentReminder(d);
     case 'placement-commitment': return placementCommitment(d);
+    case 'maintenance-debtor-request': return maintenanceDebtorRequest(d);
+    case 'maintenance-debtor-reminder': return maintenanceDebtorRequest(d, { firstRequestDate: (data as MaintenanceDebtorRequestData).firstRequestDate! });
+    case 'maintenance-debtor-decision': return maintenanceDebtorDecision(d);
+    case 'maintenance-contribution-reminder': return maintenanceContributionReminder(d);
     default: throw new RangeError(`unknown letter template ${String(template)}`);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { cents, choice, date, notBefore, object, requiredWhen, text } from '../tasks/task-kinds';
 import type { SchemaError } from '../validation/schema';
+import { isValidOgm } from '../payments/ogm';
 import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, ProcedureDefinition, ProcedureStatus, TaskForm } from './types';
 
 /**
@@ -13,6 +14,26 @@ import type { CouncilDecisionKind, ExternalEventKind, FieldComputation, Procedur
  * /intake/events). Its clocks run from the original request date or from the day it arrived here, as
  * OCMW_FORWARDED_REQUEST_CLOCKS says ([U], default the original date; domain issue 14); the timeline says which.
  */
+/** A communication given must be a valid structured one (mod 97): a typo would book the money on no plan. */
+const structuredCommunication = (d: Record<string, unknown>): SchemaError[] =>
+  typeof d.communication === 'string' && !isValidOgm(d.communication)
+    ? [{ path: '/communication', code: 'not-ogm', message: 'is not a valid structured communication (+++123/4567/89002+++, check digits mod 97)' }]
+    : [];
+
+/**
+ * Money that came in on the OCMW's account with a plan's structured communication (libs/payments/ogm.ts planOgm): the
+ * procedure's `planPayments.event`, recorded by hand or by the bank statement's import (POST /bank-statements; the
+ * event's date: the day it was booked).
+ */
+export const planPaymentEvent = (title: string) => ({
+  title,
+  schema: object(['amountCents'], {
+    amountCents: { ...cents('Ontvangen bedrag (cent)'), minimum: 1 },
+    communication: { type: 'string', title: 'Gestructureerde mededeling', maxLength: 40 },
+  }),
+  check: structuredCommunication,
+}) satisfies ExternalEventKind;
+
 /** The event types the shared pipeline's workflow code names (the procedures list the kinds under these types). */
 export const FORWARDED_REQUEST_EVENT_TYPE = 'request-forwarded-by-ocmw';
 export const COMPETENCE_DESIGNATION_EVENT_TYPE = 'competence-designation';

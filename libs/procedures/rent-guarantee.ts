@@ -9,20 +9,12 @@
  * the written agreement of tenant and landlord or a judgment (§6.1) — closes the file. Its workflow is
  * workflows/rent-guarantee/. Pure data.
  */
-import { isValidOgm } from '../payments/ogm';
 import { choice, object, RENT_GUARANTEE_TASK_KINDS, text } from '../tasks/task-kinds';
-import type { SchemaError } from '../validation/schema';
-import { amountCouncil, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES } from './pipeline';
+import { amountCouncil, COMPETENCE_CONFLICT_DECIDED_EVENT, COMPETENCE_DESIGNATION_EVENT, FORWARDED_REQUEST_EVENT, PIPELINE_FORMS, PIPELINE_STATUSES, planPaymentEvent } from './pipeline';
 import { OCMW_WET_PIPELINE_LETTERS } from './social-aid';
 import type { ProcedureDefinition } from './types';
 
 const cents = (title: string, minimum: number) => ({ type: 'integer', title, minimum, maximum: 100_000_000 }) as const;
-
-/** A communication given must be a valid structured one (mod 97): a typo would book the money on no plan. */
-const structuredCommunication = (d: Record<string, unknown>): SchemaError[] =>
-  typeof d.communication === 'string' && !isValidOgm(d.communication)
-    ? [{ path: '/communication', code: 'not-ogm', message: 'is not a valid structured communication (+++123/4567/89002+++, check digits mod 97)' }]
-    : [];
 
 export const RENT_GUARANTEE = {
   name: 'rent-guarantee',
@@ -71,14 +63,7 @@ export const RENT_GUARANTEE = {
     'competence-conflict-decided': COMPETENCE_CONFLICT_DECIDED_EVENT,
     // An instalment of the client's repayment came in on the OCMW's account (the event's date: the day it was booked).
     // Counted in order: what is paid covers the plan's instalments from the first, whatever the amounts.
-    'guarantee-instalment-paid': {
-      title: 'Afbetaling van de huurwaarborg ontvangen',
-      schema: object(['amountCents'], {
-        amountCents: cents('Ontvangen bedrag (cent)', 1),
-        communication: { type: 'string', title: 'Gestructureerde mededeling', maxLength: 40 },
-      }),
-      check: structuredCommunication,
-    },
+    'guarantee-instalment-paid': planPaymentEvent('Afbetaling van de huurwaarborg ontvangen'),
     // §6.1: released at the end of the lease only with the written agreement of tenant and landlord, or a judgment.
     // For a deposit, what the bank pays back to the OCMW is set off against what the client still owes.
     'guarantee-released': {

@@ -48060,12 +48060,475 @@ return errors === 0;
 validate177.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v158 = validate178;
-const schema189 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["recovery","note"],"properties":{"recovery":{"title":"Terugvordering","oneOf":[{"const":"none","title":"Geen terugvordering"},{"const":"estate","title":"Op de nalatenschap (beslissing van het BCSD)"},{"const":"property","title":"Bij de verkoop van het onroerend goed (beslissing van het BCSD)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+const schema189 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["note"],"properties":{"note":{"type":"string","title":"Wie zijn de onderhoudsplichtigen (echtgeno(o)t(e), kinderen)?","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
 function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate178.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.note === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "note")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data0 = data.note;
+if(typeof data0 === "string"){
+if(func10(data0) > 4000){
+const err2 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func10(data0) < 1){
+const err3 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate178.errors = vErrors;
+return errors === 0;
+}
+validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v159 = validate179;
+const schema190 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["answer","note"],"properties":{"answer":{"title":"Antwoord van de onderhoudsplichtige","oneOf":[{"const":"assessed","title":"Aanslagbiljet ontvangen: bijdrage volgens de eenvormige schaal"},{"const":"not-received","title":"Geen aanslagbiljet ontvangen: het BCSD beslist over de hoogste bijdrage"},{"const":"waive","title":"Voorstel: afzien van een bijdrage (billijkheid)"}]},"incomeYear":{"type":"integer","title":"Inkomstenjaar van het aanslagbiljet","minimum":2000,"maximum":2100},"netTaxableIncomeCents":{"type":"integer","title":"Netto belastbaar inkomen van dat jaar (cent)","minimum":0,"maximum":100000000},"dependants":{"type":"integer","title":"Aantal personen ten laste","minimum":0,"maximum":20},"note":{"type":"string","title":"Toelichting (voor het BCSD)","minLength":1,"maxLength":4000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"answer":{"const":"assessed"}},"required":["answer"]},"then":{"required":["incomeYear","netTaxableIncomeCents","dependants"],"description":"for an assessment"}}]};
+
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate179.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.answer === undefined) && (missing0 = "answer")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.answer !== undefined){
+if("assessed" !== data.answer){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.incomeYear === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "incomeYear"},message:"must have required property '"+"incomeYear"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.netTaxableIncomeCents === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "netTaxableIncomeCents"},message:"must have required property '"+"netTaxableIncomeCents"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.dependants === undefined){
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependants"},message:"must have required property '"+"dependants"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err5 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.answer === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answer"},message:"must have required property '"+"answer"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.note === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "answer") || (key0 === "incomeYear")) || (key0 === "netTaxableIncomeCents")) || (key0 === "dependants")) || (key0 === "note"))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.answer !== undefined){
+let data1 = data.answer;
+const _errs8 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs9 = errors;
+if("assessed" !== data1){
+const err9 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/oneOf/0/const",keyword:"const",params:{allowedValue: "assessed"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid4 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+if("not-received" !== data1){
+const err10 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/oneOf/1/const",keyword:"const",params:{allowedValue: "not-received"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 1;
+}
+const _errs11 = errors;
+if("waive" !== data1){
+const err11 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/oneOf/2/const",keyword:"const",params:{allowedValue: "waive"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid1 = _errs11 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid4){
+const err12 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.incomeYear !== undefined){
+let data2 = data.incomeYear;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err13 = {instancePath:instancePath+"/incomeYear",schemaPath:"#/properties/incomeYear/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2100 || isNaN(data2)){
+const err14 = {instancePath:instancePath+"/incomeYear",schemaPath:"#/properties/incomeYear/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data2 < 2000 || isNaN(data2)){
+const err15 = {instancePath:instancePath+"/incomeYear",schemaPath:"#/properties/incomeYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.netTaxableIncomeCents !== undefined){
+let data3 = data.netTaxableIncomeCents;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err16 = {instancePath:instancePath+"/netTaxableIncomeCents",schemaPath:"#/properties/netTaxableIncomeCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 100000000 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/netTaxableIncomeCents",schemaPath:"#/properties/netTaxableIncomeCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err18 = {instancePath:instancePath+"/netTaxableIncomeCents",schemaPath:"#/properties/netTaxableIncomeCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.dependants !== undefined){
+let data4 = data.dependants;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err19 = {instancePath:instancePath+"/dependants",schemaPath:"#/properties/dependants/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 20 || isNaN(data4)){
+const err20 = {instancePath:instancePath+"/dependants",schemaPath:"#/properties/dependants/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err21 = {instancePath:instancePath+"/dependants",schemaPath:"#/properties/dependants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.note !== undefined){
+let data5 = data.note;
+if(typeof data5 === "string"){
+if(func10(data5) > 4000){
+const err22 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(func10(data5) < 1){
+const err23 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate179.errors = vErrors;
+return errors === 0;
+}
+validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v160 = validate180;
+const schema191 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["recovery","note"],"properties":{"recovery":{"title":"Terugvordering","oneOf":[{"const":"none","title":"Geen terugvordering"},{"const":"estate","title":"Op de nalatenschap (beslissing van het BCSD)"},{"const":"property","title":"Bij de verkoop van het onroerend goed (beslissing van het BCSD)"}]},"note":{"type":"string","title":"Toelichting","minLength":1,"maxLength":4000}},"additionalProperties":false};
+
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate180.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -48238,18 +48701,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate178.errors = vErrors;
+validate180.errors = vErrors;
 return errors === 0;
 }
-validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate180.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v159 = validate179;
-const schema190 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"amountCents":{"type":"integer","title":"Geschatte tussenkomst per maand (cent)","minimum":1,"maximum":100000000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["amountCents"],"description":"for a grant"}}]};
+export const v161 = validate181;
+const schema192 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"granted","title":"Toegekend"},{"const":"refused","title":"Geweigerd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"amountCents":{"type":"integer","title":"Bedrag per maand (cent): de tussenkomst, of de bijdrage van een onderhoudsplichtige","minimum":1,"maximum":100000000},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false,"allOf":[{"if":{"properties":{"result":{"const":"granted"}},"required":["result"]},"then":{"required":["amountCents"],"description":"for a grant"}}]};
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate179.evaluated;
+const evaluated0 = validate181.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -48571,18 +49034,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate179.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
-validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate181.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v160 = validate180;
-const schema191 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v162 = validate182;
+const schema193 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate180.evaluated;
+const evaluated0 = validate182.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -48802,18 +49265,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate180.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
-validate180.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v161 = validate181;
-const schema192 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
+export const v163 = validate183;
+const schema194 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["forwardingOcmw","reasons"],"properties":{"forwardingOcmw":{"type":"string","title":"Doorsturend OCMW","minLength":1,"maxLength":200},"reasons":{"type":"string","title":"Redenen van onbevoegdheid van het doorsturende OCMW","minLength":1,"maxLength":4000},"originalRequestDate":{"type":"string","format":"date","title":"Datum van de aanvraag bij het doorsturende OCMW","x-notFuture":true}},"additionalProperties":false};
 
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate181.evaluated;
+const evaluated0 = validate183.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -48971,18 +49434,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate181.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
-validate181.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v162 = validate182;
-const schema193 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
+export const v164 = validate184;
+const schema195 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["designated"],"properties":{"designated":{"title":"Wie behandelt de aanvraag?","oneOf":[{"const":"this-ocmw","title":"Dit OCMW"},{"const":"other-ocmw","title":"Een ander OCMW"}]},"designatedOcmw":{"type":"string","title":"Aangewezen OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false,"allOf":[{"if":{"properties":{"designated":{"const":"other-ocmw"}},"required":["designated"]},"then":{"required":["designatedOcmw"],"description":"when another OCMW is designated"}}]};
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate182.evaluated;
+const evaluated0 = validate184.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -49215,18 +49678,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate182.errors = vErrors;
+validate184.errors = vErrors;
 return errors === 0;
 }
-validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v163 = validate183;
-const schema194 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
+export const v165 = validate185;
+const schema196 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["competentOcmw"],"properties":{"competentOcmw":{"type":"string","title":"Bevoegd OCMW","pattern":"^\\d{5}$","x-pick":"ocmw"},"podMiReference":{"type":"string","title":"Kenmerk van de POD MI","minLength":1,"maxLength":100}},"additionalProperties":false};
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate183.evaluated;
+const evaluated0 = validate185.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -49327,19 +49790,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate183.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
-validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v164 = validate184;
-const schema195 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["month","amountCents","invoiceReference"],"properties":{"month":{"type":"string","title":"Maand van de factuur","format":"month"},"amountCents":{"type":"integer","title":"Bedrag van de factuur (cent)","minimum":1,"maximum":100000000},"invoiceReference":{"type":"string","title":"Factuurnummer","pattern":"^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"}},"additionalProperties":false};
+export const v166 = validate186;
+const schema197 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["month","amountCents","invoiceReference"],"properties":{"month":{"type":"string","title":"Maand van de factuur","format":"month"},"amountCents":{"type":"integer","title":"Bedrag van de factuur (cent)","minimum":1,"maximum":100000000},"invoiceReference":{"type":"string","title":"Factuurnummer","pattern":"^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$"}},"additionalProperties":false};
 const pattern76 = new RegExp("^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$", "u");
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate184.evaluated;
+const evaluated0 = validate186.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -49486,18 +49949,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate186.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v165 = validate185;
-const schema196 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reason","lastDay"],"properties":{"reason":{"title":"Reden","oneOf":[{"const":"deceased","title":"Overlijden"},{"const":"moved","title":"Verhuis naar elders"},{"const":"own-means","title":"Betaalt weer zelf"}]},"lastDay":{"type":"string","format":"date","title":"Laatste dag","x-notFuture":true},"notes":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v167 = validate187;
+const schema198 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reason","lastDay"],"properties":{"reason":{"title":"Reden","oneOf":[{"const":"deceased","title":"Overlijden"},{"const":"moved","title":"Verhuis naar elders"},{"const":"own-means","title":"Betaalt weer zelf"}]},"lastDay":{"type":"string","format":"date","title":"Laatste dag","x-notFuture":true},"notes":{"type":"string","title":"Toelichting","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate185.evaluated;
+const evaluated0 = validate187.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -49707,18 +50170,130 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate185.errors = vErrors;
+validate187.errors = vErrors;
 return errors === 0;
 }
-validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate187.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v166 = validate186;
-const schema197 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+export const v168 = validate188;
+const schema199 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["amountCents"],"properties":{"amountCents":{"type":"integer","title":"Ontvangen bedrag (cent)","minimum":1,"maximum":100000000},"communication":{"type":"string","title":"Gestructureerde mededeling","maxLength":40}},"additionalProperties":false};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate188.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.amountCents === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amountCents"},message:"must have required property '"+"amountCents"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "amountCents") || (key0 === "communication"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.amountCents !== undefined){
+let data0 = data.amountCents;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 100000000 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/amountCents",schemaPath:"#/properties/amountCents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.communication !== undefined){
+let data1 = data.communication;
+if(typeof data1 === "string"){
+if(func10(data1) > 40){
+const err5 = {instancePath:instancePath+"/communication",schemaPath:"#/properties/communication/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/communication",schemaPath:"#/properties/communication/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate188.errors = vErrors;
+return errors === 0;
+}
+validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v169 = validate189;
+const schema200 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Resultaat van de opvolging","oneOf":[{"const":"contact-opgenomen","title":"Contact opgenomen"},{"const":"niet-bereikt","title":"Niet bereikt"},{"const":"afgesloten","title":"Doorverwijzing afsluiten"}]},"note":{"type":"string","title":"Notitie","minLength":1,"maxLength":4000},"nextFollowUpOn":{"type":"string","format":"date","title":"Nieuwe opvolgdatum (leeg: geen verdere opvolging)"}},"additionalProperties":false};
+
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate189.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -49917,18 +50492,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate186.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v167 = validate187;
-const schema198 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["heldOn","mainConcern","situation","guidance"],"properties":{"heldOn":{"type":"string","format":"date","title":"Datum van het intakegesprek","x-notFuture":true},"mainConcern":{"title":"Belangrijkste hulpvraag","oneOf":[{"const":"family","title":"Gezin en relaties"},{"const":"mental-wellbeing","title":"Psychisch welzijn"},{"const":"isolation","title":"Sociaal isolement"},{"const":"administration","title":"Administratie en papieren"},{"const":"housing","title":"Wonen"},{"const":"addiction","title":"Verslaving"},{"const":"parenting","title":"Opvoeding"},{"const":"other","title":"Andere"}]},"situation":{"type":"string","title":"Situatie en hulpvraag (verslag van het intakegesprek)","minLength":1,"maxLength":4000},"guidance":{"title":"Begeleiding?","oneOf":[{"const":"start","title":"Ja: doelen afspreken met de cliënt"},{"const":"referred","title":"Nee: doorverwezen (de doorverwijzing staat in het dossier)"},{"const":"not-needed","title":"Nee: geen begeleiding nodig"}]}},"additionalProperties":false};
+export const v170 = validate190;
+const schema201 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["heldOn","mainConcern","situation","guidance"],"properties":{"heldOn":{"type":"string","format":"date","title":"Datum van het intakegesprek","x-notFuture":true},"mainConcern":{"title":"Belangrijkste hulpvraag","oneOf":[{"const":"family","title":"Gezin en relaties"},{"const":"mental-wellbeing","title":"Psychisch welzijn"},{"const":"isolation","title":"Sociaal isolement"},{"const":"administration","title":"Administratie en papieren"},{"const":"housing","title":"Wonen"},{"const":"addiction","title":"Verslaving"},{"const":"parenting","title":"Opvoeding"},{"const":"other","title":"Andere"}]},"situation":{"type":"string","title":"Situatie en hulpvraag (verslag van het intakegesprek)","minLength":1,"maxLength":4000},"guidance":{"title":"Begeleiding?","oneOf":[{"const":"start","title":"Ja: doelen afspreken met de cliënt"},{"const":"referred","title":"Nee: doorverwezen (de doorverwijzing staat in het dossier)"},{"const":"not-needed","title":"Nee: geen begeleiding nodig"}]}},"additionalProperties":false};
 
-function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate187.evaluated;
+const evaluated0 = validate190.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -50355,20 +50930,20 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate187.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
-validate187.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate190.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v168 = validate188;
-const schema199 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["agreedOn","goals","evaluationEveryMonths","firstAppointmentOn"],"properties":{"agreedOn":{"type":"string","format":"date","title":"Afgesproken op","x-notFuture":true},"goals":{"type":"string","title":"Afgesproken doelen (één per regel)","minLength":1,"maxLength":4000},"evaluationEveryMonths":{"title":"Evaluatie om de","oneOf":[{"const":1,"title":"1 maand"},{"const":2,"title":"2 maanden"},{"const":3,"title":"3 maanden"},{"const":6,"title":"6 maanden"}]},"firstAppointmentOn":{"type":"string","format":"date","title":"Eerste opvolggesprek op","x-notPast":true,"x-maxYearsAhead":1}},"additionalProperties":false};
-const func629 = require("../validation/checks").notPastFailure;
-const func630 = require("../validation/checks").maxYearsAheadFailure;
+export const v171 = validate191;
+const schema202 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["agreedOn","goals","evaluationEveryMonths","firstAppointmentOn"],"properties":{"agreedOn":{"type":"string","format":"date","title":"Afgesproken op","x-notFuture":true},"goals":{"type":"string","title":"Afgesproken doelen (één per regel)","minLength":1,"maxLength":4000},"evaluationEveryMonths":{"title":"Evaluatie om de","oneOf":[{"const":1,"title":"1 maand"},{"const":2,"title":"2 maanden"},{"const":3,"title":"3 maanden"},{"const":6,"title":"6 maanden"}]},"firstAppointmentOn":{"type":"string","format":"date","title":"Eerste opvolggesprek op","x-notPast":true,"x-maxYearsAhead":1}},"additionalProperties":false};
+const func634 = require("../validation/checks").notPastFailure;
+const func635 = require("../validation/checks").maxYearsAheadFailure;
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate188.evaluated;
+const evaluated0 = validate191.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -50623,7 +51198,7 @@ vErrors.push(err16);
 }
 errors++;
 }
-const failure3 = func629(true, data3, this);
+const failure3 = func634(true, data3, this);
 if(failure3 !== null){
 const err17 = {instancePath:instancePath+"/firstAppointmentOn",schemaPath:"#/properties/firstAppointmentOn/x-notPast",keyword:"x-notPast",params:{code: failure3.code, message: failure3.message},message:failure3.message};
 if(vErrors === null){
@@ -50634,7 +51209,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-const failure4 = func630(1, data3, this);
+const failure4 = func635(1, data3, this);
 if(failure4 !== null){
 const err18 = {instancePath:instancePath+"/firstAppointmentOn",schemaPath:"#/properties/firstAppointmentOn/x-maxYearsAhead",keyword:"x-maxYearsAhead",params:{code: failure4.code, message: failure4.message},message:failure4.message};
 if(vErrors === null){
@@ -50668,18 +51243,18 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate188.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v169 = validate189;
-const schema200 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Gesprek","oneOf":[{"const":"held","title":"Het gesprek vond plaats"},{"const":"no-show","title":"De cliënt kwam niet"},{"const":"moved","title":"Afgezegd of verplaatst"}]},"note":{"type":"string","title":"Notitie bij het gesprek","minLength":1,"maxLength":4000},"nextAppointmentOn":{"type":"string","format":"date","title":"Volgend gesprek op (leeg: geen afspraak tot de evaluatie)","x-notPast":true,"x-maxYearsAhead":1}},"additionalProperties":false};
+export const v172 = validate192;
+const schema203 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","note"],"properties":{"result":{"title":"Gesprek","oneOf":[{"const":"held","title":"Het gesprek vond plaats"},{"const":"no-show","title":"De cliënt kwam niet"},{"const":"moved","title":"Afgezegd of verplaatst"}]},"note":{"type":"string","title":"Notitie bij het gesprek","minLength":1,"maxLength":4000},"nextAppointmentOn":{"type":"string","format":"date","title":"Volgend gesprek op (leeg: geen afspraak tot de evaluatie)","x-notPast":true,"x-maxYearsAhead":1}},"additionalProperties":false};
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate189.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -50855,7 +51430,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-const failure1 = func629(true, data2, this);
+const failure1 = func634(true, data2, this);
 if(failure1 !== null){
 const err11 = {instancePath:instancePath+"/nextAppointmentOn",schemaPath:"#/properties/nextAppointmentOn/x-notPast",keyword:"x-notPast",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -50866,7 +51441,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-const failure2 = func630(1, data2, this);
+const failure2 = func635(1, data2, this);
 if(failure2 !== null){
 const err12 = {instancePath:instancePath+"/nextAppointmentOn",schemaPath:"#/properties/nextAppointmentOn/x-maxYearsAhead",keyword:"x-maxYearsAhead",params:{code: failure2.code, message: failure2.message},message:failure2.message};
 if(vErrors === null){
@@ -50900,18 +51475,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v170 = validate190;
-const schema201 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["progress","decision","note"],"properties":{"progress":{"title":"Voortgang","oneOf":[{"const":"reached","title":"De doelen zijn bereikt"},{"const":"progress","title":"Vooruitgang"},{"const":"none","title":"Geen vooruitgang"}]},"decision":{"title":"Beslissing","oneOf":[{"const":"continue","title":"Begeleiding voortzetten"},{"const":"close","title":"Begeleiding afsluiten"}]},"goals":{"type":"string","title":"Bijgestelde doelen (leeg: ongewijzigd)","maxLength":4000},"note":{"type":"string","title":"Evaluatie","minLength":1,"maxLength":4000},"nextAppointmentOn":{"type":"string","format":"date","title":"Volgend gesprek op","x-notPast":true,"x-maxYearsAhead":1}},"additionalProperties":false,"allOf":[{"if":{"properties":{"decision":{"const":"continue"}},"required":["decision"]},"then":{"required":["nextAppointmentOn"],"description":"when the guidance continues"}}]};
+export const v173 = validate193;
+const schema204 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["progress","decision","note"],"properties":{"progress":{"title":"Voortgang","oneOf":[{"const":"reached","title":"De doelen zijn bereikt"},{"const":"progress","title":"Vooruitgang"},{"const":"none","title":"Geen vooruitgang"}]},"decision":{"title":"Beslissing","oneOf":[{"const":"continue","title":"Begeleiding voortzetten"},{"const":"close","title":"Begeleiding afsluiten"}]},"goals":{"type":"string","title":"Bijgestelde doelen (leeg: ongewijzigd)","maxLength":4000},"note":{"type":"string","title":"Evaluatie","minLength":1,"maxLength":4000},"nextAppointmentOn":{"type":"string","format":"date","title":"Volgend gesprek op","x-notPast":true,"x-maxYearsAhead":1}},"additionalProperties":false,"allOf":[{"if":{"properties":{"decision":{"const":"continue"}},"required":["decision"]},"then":{"required":["nextAppointmentOn"],"description":"when the guidance continues"}}]};
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate190.evaluated;
+const evaluated0 = validate193.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -51254,7 +51829,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-const failure1 = func629(true, data5, this);
+const failure1 = func634(true, data5, this);
 if(failure1 !== null){
 const err21 = {instancePath:instancePath+"/nextAppointmentOn",schemaPath:"#/properties/nextAppointmentOn/x-notPast",keyword:"x-notPast",params:{code: failure1.code, message: failure1.message},message:failure1.message};
 if(vErrors === null){
@@ -51265,7 +51840,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-const failure2 = func630(1, data5, this);
+const failure2 = func635(1, data5, this);
 if(failure2 !== null){
 const err22 = {instancePath:instancePath+"/nextAppointmentOn",schemaPath:"#/properties/nextAppointmentOn/x-maxYearsAhead",keyword:"x-maxYearsAhead",params:{code: failure2.code, message: failure2.message},message:failure2.message};
 if(vErrors === null){
@@ -51299,18 +51874,18 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate190.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
-validate190.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate193.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v171 = validate191;
-const schema202 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reason","report"],"properties":{"reason":{"title":"Reden van afsluiting","oneOf":[{"const":"goals-reached","title":"De doelen zijn bereikt"},{"const":"client-stopped","title":"De cliënt stopt"},{"const":"referred","title":"Doorverwezen"},{"const":"no-contact","title":"Geen contact meer"},{"const":"moved","title":"Verhuisd"},{"const":"other","title":"Andere"}]},"report":{"type":"string","title":"Kort verslag van de begeleiding","minLength":1,"maxLength":4000}},"additionalProperties":false};
+export const v174 = validate194;
+const schema205 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reason","report"],"properties":{"reason":{"title":"Reden van afsluiting","oneOf":[{"const":"goals-reached","title":"De doelen zijn bereikt"},{"const":"client-stopped","title":"De cliënt stopt"},{"const":"referred","title":"Doorverwezen"},{"const":"no-contact","title":"Geen contact meer"},{"const":"moved","title":"Verhuisd"},{"const":"other","title":"Andere"}]},"report":{"type":"string","title":"Kort verslag van de begeleiding","minLength":1,"maxLength":4000}},"additionalProperties":false};
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate191.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -51549,18 +52124,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate191.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v172 = validate192;
-const schema203 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Stopgezet"},{"const":"refused","title":"Niet stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v175 = validate195;
+const schema206 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Beslissing","oneOf":[{"const":"stopped","title":"Stopgezet"},{"const":"refused","title":"Niet stopgezet"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate195.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -51780,18 +52355,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate192.errors = vErrors;
+validate195.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v173 = validate193;
-const schema204 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
+export const v176 = validate196;
+const schema207 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["result","decisionDate","motivation"],"properties":{"result":{"title":"Bekrachtiging","oneOf":[{"const":"ratified","title":"Bekrachtigd"},{"const":"overruled","title":"Niet bekrachtigd"},{"const":"postponed","title":"Uitgesteld"}]},"decisionDate":{"type":"string","format":"date","title":"Datum van de beslissing","x-notFuture":true},"motivation":{"type":"string","title":"Motivering (juridische en feitelijke redenen)","minLength":1,"maxLength":8000}},"additionalProperties":false};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate193.evaluated;
+const evaluated0 = validate196.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -52011,18 +52586,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
-validate193.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v174 = validate194;
-const schema205 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reason"],"properties":{"reason":{"type":"string","title":"Wat de cliënt liet weten","minLength":1,"maxLength":2000}},"additionalProperties":false};
+export const v177 = validate197;
+const schema208 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["reason"],"properties":{"reason":{"type":"string","title":"Wat de cliënt liet weten","minLength":1,"maxLength":2000}},"additionalProperties":false};
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate197.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -52098,10 +52673,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate194.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | undefined>> = {
   "leefloon/competence-check": v0,
@@ -52262,21 +52837,24 @@ export const OUTCOME_VALIDATORS: Readonly<Record<string, CompiledValidator | und
   "placement-costs/referral-follow-up": v155,
   "placement-costs/placement-inquiry": v156,
   "placement-costs/placement-review": v157,
-  "placement-costs/placement-closure": v158,
-  "placement-costs/council:decision": v159,
-  "placement-costs/council:ratification": v160,
-  "placement-costs/event:request-forwarded-by-ocmw": v161,
-  "placement-costs/event:competence-designation": v162,
-  "placement-costs/event:competence-conflict-decided": v163,
-  "placement-costs/event:care-home-invoice": v164,
-  "placement-costs/event:placement-ended": v165,
-  "counselling/referral-follow-up": v166,
-  "counselling/counselling-intake": v167,
-  "counselling/counselling-goals": v168,
-  "counselling/counselling-appointment": v169,
-  "counselling/counselling-evaluation": v170,
-  "counselling/counselling-closure": v171,
-  "counselling/council:decision": v172,
-  "counselling/council:ratification": v173,
-  "counselling/event:counselling-stopped-by-client": v174,
+  "placement-costs/maintenance-debtors": v158,
+  "placement-costs/maintenance-debtor-assessment": v159,
+  "placement-costs/placement-closure": v160,
+  "placement-costs/council:decision": v161,
+  "placement-costs/council:ratification": v162,
+  "placement-costs/event:request-forwarded-by-ocmw": v163,
+  "placement-costs/event:competence-designation": v164,
+  "placement-costs/event:competence-conflict-decided": v165,
+  "placement-costs/event:care-home-invoice": v166,
+  "placement-costs/event:placement-ended": v167,
+  "placement-costs/event:maintenance-contribution-paid": v168,
+  "counselling/referral-follow-up": v169,
+  "counselling/counselling-intake": v170,
+  "counselling/counselling-goals": v171,
+  "counselling/counselling-appointment": v172,
+  "counselling/counselling-evaluation": v173,
+  "counselling/counselling-closure": v174,
+  "counselling/council:decision": v175,
+  "counselling/council:ratification": v176,
+  "counselling/event:counselling-stopped-by-client": v177,
 };

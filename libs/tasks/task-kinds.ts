@@ -758,6 +758,34 @@ export const PLACEMENT_COSTS_TASK_KINDS = {
       note: text('Toelichting', 4000),
     }),
   },
+  // The maintenance debtors (art. 98 §2 OCMW-wet) the inquiry said to examine: linked as parties of the dossier first.
+  'maintenance-debtors': {
+    kind: 'maintenance-debtors',
+    title: 'Onderhoudsplichtigen koppelen als partij van het dossier (rol Onderhoudsplichtige), dan afronden',
+    role: 'social-worker',
+    outcomeSchema: object(['note'], { note: text('Wie zijn de onderhoudsplichtigen (echtgeno(o)t(e), kinderen)?', 4000) }),
+  },
+  // One per debtor (its title names the party): the tax assessment the letter asked for, or why there is none.
+  'maintenance-debtor-assessment': {
+    kind: 'maintenance-debtor-assessment',
+    title: 'Aanslagbiljet van een onderhoudsplichtige verwerken',
+    role: 'social-worker',
+    outcomeSchema: object(['answer', 'note'], {
+      answer: choice('Antwoord van de onderhoudsplichtige', [
+        ['assessed', 'Aanslagbiljet ontvangen: bijdrage volgens de eenvormige schaal'],
+        ['not-received', 'Geen aanslagbiljet ontvangen: het BCSD beslist over de hoogste bijdrage'],
+        ['waive', 'Voorstel: afzien van een bijdrage (billijkheid)'],
+      ]),
+      incomeYear: { type: 'integer', title: 'Inkomstenjaar van het aanslagbiljet', minimum: 2000, maximum: 2100 },
+      netTaxableIncomeCents: cents('Netto belastbaar inkomen van dat jaar (cent)'),
+      dependants: { type: 'integer', title: 'Aantal personen ten laste', minimum: 0, maximum: 20 },
+      note: text('Toelichting (voor het BCSD)', 4000),
+    }, requiredWhen('answer', 'assessed', ['incomeYear', 'netTaxableIncomeCents', 'dependants'], 'for an assessment')),
+    check: (o, ctx) =>
+      typeof o.incomeYear === 'number' && o.incomeYear > Number(ctx.today.slice(0, 4))
+        ? [{ path: '/incomeYear', code: 'too-late', message: `is an income year that has ended: at most ${ctx.today.slice(0, 4)}` }]
+        : [],
+  },
   'placement-closure': {
     kind: 'placement-closure',
     title: 'Tussenkomst verblijfskosten afsluiten (terugvordering)',

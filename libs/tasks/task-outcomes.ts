@@ -159,6 +159,8 @@ export type TaskOutcomes = {
   };
   'placement-review': { monthlyIncomeCents: number; savingsCents: number; note: string };
   'placement-closure': { recovery: 'none' | 'estate' | 'property'; note: string };
+  'maintenance-debtors': { note: string };
+  'maintenance-debtor-assessment': { answer: 'assessed' | 'not-received' | 'waive'; incomeYear?: number; netTaxableIncomeCents?: number; dependants?: number; note: string };
   'recovery-proposal': { aidPaidCents: number; recoverCents: number; subrogation: boolean; motivation: string };
   'aid-report': {
     proposal: 'grant' | 'refuse';

@@ -2,6 +2,7 @@ import { addDays } from '../../libs/deadlines/calendar-date';
 import { planOgm } from '../../libs/payments/ogm';
 import { todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { treatTodayAtExtraordinarySession } from '../support/council';
+import { camt053 } from '../support/camt053';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
 import { eventually } from '../support/temporal';
@@ -84,14 +85,10 @@ describe('the rent guarantee (e2e)', () => {
     // The OCMW's bank statement (camt.053): the instalment paid with the plan's communication reaches the dossier by
     // itself; a valid communication of someone else, none at all, and money out are listed or counted, not booked.
     const digits = planOgm(reference, 1).replace(/\D/g, '');
-    const entry = (amount: string, ref: string, ind: string, strd?: string) => `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${ind}</CdtDbtInd><Sts>BOOK</Sts>` +
-      `<BookgDt><Dt>${today}</Dt></BookgDt><AcctSvcrRef>${ref}</AcctSvcrRef><NtryDtls><TxDtls><RmtInf>` +
-      (strd ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>BBA</Issr></Tp><Ref>${strd}</Ref></CdtrRefInf></Strd>` : '<Ustrd>gift</Ustrd>') +
-      `</RmtInf></TxDtls></NtryDtls></Ntry>`;
-    const camt = (iban: string) => `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>` +
-      `<GrpHdr><MsgId>M1</MsgId><CreDtTm>${today}T06:00:00</CreDtTm></GrpHdr><Stmt><Id>${today}-1</Id><Acct><Id><IBAN>${iban}</IBAN></Id></Acct>` +
-      entry('300.00', 'BANK-1', 'CRDT', digits) + entry('12.00', 'BANK-2', 'CRDT', '900000000116') + entry('20.00', 'BANK-3', 'CRDT') + entry('99.00', 'BANK-4', 'DBIT') +
-      `</Stmt></BkToCstmrStmt></Document>`;
+    const camt = (iban: string) => camt053(iban, today, [
+      { amount: '300.00', bankReference: 'BANK-1', direction: 'CRDT', structured: digits }, { amount: '12.00', bankReference: 'BANK-2', direction: 'CRDT', structured: '900000000116' },
+      { amount: '20.00', bankReference: 'BANK-3', direction: 'CRDT' }, { amount: '99.00', bankReference: 'BANK-4', direction: 'DBIT' },
+    ]);
     const upload = (xml: string, as = 'finance') =>
       sys.http.post('/bank-statements').set(sys.as(as)).attach('file', Buffer.from(xml, 'utf8'), { filename: 'camt053.xml', contentType: 'application/xml' });
     // Not finance: 403; another account: 400; not a statement: 400 — nothing recorded.

@@ -63,6 +63,8 @@ export interface FakeOptions {
   loiAdultMembers?: string[];
   /** The households still in a closing LOI place at each check, in order (default: none). */
   loiPlaceOccupants?: number[];
+  /** The parties linked as maintenance debtors, in order, as dossierPartiesInRole reads them (default: none). */
+  maintenanceDebtors?: string[];
 }
 
 /** In-memory activities for workflow tests: they record every call, as the read model would see it. */
@@ -121,6 +123,15 @@ export function fakeActivities(options: FakeOptions = {}) {
     placementSavingsExcess: async (input) => {
       calls.push({ name: 'placementSavingsExcess', input });
       return placement.placementSavingsExcess(input);
+    },
+    maintenanceContribution: async (input) => {
+      calls.push({ name: 'maintenanceContribution', input });
+      return placement.maintenanceContribution(input);
+    },
+    // Like the table: the parties linked in the role (only maintenance debtors are faked), their ids in order.
+    dossierPartiesInRole: async (input) => {
+      calls.push({ name: 'dossierPartiesInRole', input });
+      return input.role === 'maintenance-debtor' ? [...(options.maintenanceDebtors ?? [])] : [];
     },
     placementSettlement: async (input) => {
       calls.push({ name: 'placementSettlement', input });

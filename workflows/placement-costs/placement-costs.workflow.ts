@@ -1,4 +1,4 @@
-import { condition, continueAsNew, makeContinueAsNewFunc, proxyActivities } from '@temporalio/workflow';
+import { condition, continueAsNew, makeContinueAsNewFunc, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addDays, addMonths, compareDates, IsoDate, startOfDay } from '../../libs/deadlines/calendar-date';
 import { formatDateNl, formatEuro, formatMonthNl } from '../../libs/format/dutch';
@@ -8,6 +8,7 @@ import { Dossier, sleepUntil } from '../shared/dossier-runtime';
 import type { ExternalEventInput } from '../shared/dossier.messages';
 
 import { orderPayment } from '../shared/payments';
+import { CONTRIBUTION_EVENT, MAINTENANCE_DEBTORS_PATCH, MaintenanceDebtors, MaintenanceDebtorsState } from './maintenance-debtors';
 import { councilDecides, notifyDecision, openRequest } from '../shared/request-pipeline';
 
 const acts = proxyActivities<Activities>({
@@ -19,7 +20,7 @@ const INVOICE_EVENT = 'care-home-invoice';
 const ENDED_EVENT = 'placement-ended';
 
 /** The external events a placement costs dossier waits for: POD MI's designation, the care home's invoices, the end. */
-export const PLACEMENT_COSTS_DOSSIER = { takesEvents: ['competence-designation', INVOICE_EVENT, ENDED_EVENT] } as const;
+export const PLACEMENT_COSTS_DOSSIER = { takesEvents: ['competence-designation', INVOICE_EVENT, ENDED_EVENT, CONTRIBUTION_EVENT] } as const;
 
 /** The social worker's review task opens this long before the yearly review is due. */
 const REVIEW_NOTICE_DAYS = 30;
@@ -35,6 +36,10 @@ export interface PlacementGrant {
   savingsExcessCents: number;
   couple: boolean;
   property: boolean;
+  /** The inquiry's answer on the maintenance debtors (art. 98 §2); absent in grants from before they were followed. */
+  maintenanceDebtors?: 'none' | 'examine' | 'waived';
+  /** What the OCMW pays a month as the decision estimated it: the debtors together are never asked more. */
+  monthlyEstimateCents?: number;
 }
 
 export interface PlacementTotals {
@@ -58,6 +63,8 @@ export interface PlacementRunInput {
   ended?: { reason: 'deceased' | 'moved' | 'own-means'; lastDay: IsoDate };
   /** A run that took over mid-year (a long history): no second "running" entry on the timeline. */
   midYear?: boolean;
+  /** The maintenance debtors' follow-up, carried from run to run. */
+  debtors?: MaintenanceDebtorsState;
 }
 
 export interface PlacementCostsResult {
@@ -65,6 +72,8 @@ export interface PlacementCostsResult {
   decision?: 'granted' | 'refused';
   totals?: PlacementTotals;
   recovery?: 'none' | 'estate' | 'property';
+  /** What the maintenance debtors paid in all. */
+  debtorsCents?: number;
 }
 
 const END_REASONS = { deceased: 'het overlijden van de bewoner', moved: 'de verhuis van de bewoner', 'own-means': 'de bewoner betaalt weer zelf' } as const;
@@ -158,6 +167,7 @@ export async function placementCostsApplication(input: DossierInput): Promise<Pl
       careHomePartyId: inquiry.careHomePartyId, decisionDate, effectiveFrom, monthlyIncomeCents: inquiry.monthlyIncomeCents,
       // Savings above the ceiling refuse the request (they pay first); a grant starts with none to use.
       savingsExcessCents: 0, couple: inquiry.couple, property: inquiry.property,
+      ...(patched(MAINTENANCE_DEBTORS_PATCH) ? { maintenanceDebtors: inquiry.maintenanceDebtors, monthlyEstimateCents: estimateCents } : {}),
     },
     year: 1,
     reviewDue: addMonths(decisionDate, 12).date,
@@ -180,6 +190,8 @@ export async function placementCostsApplication(input: DossierInput): Promise<Pl
  * Every key is a business name: a payment by the invoice's month and reference, the review by its year.
  */
 export async function placementCostsRunning(input: PlacementRunInput): Promise<PlacementCostsResult> {
+  // Runs from before the maintenance debtors were followed replay as they were (no marker in their history).
+  const followsDebtors = patched(MAINTENANCE_DEBTORS_PATCH);
   const dossier = new Dossier(input.dossier, PLACEMENT_COSTS_DOSSIER);
   dossier.facts.decisionDate = input.grant.decisionDate;
   dossier.status = 'PLACEMENT_RUNNING';
@@ -206,6 +218,15 @@ export async function placementCostsRunning(input: PlacementRunInput): Promise<P
       review = await dossier.task('placement-review', { key: `review-${reviewYear}` });
     });
   }
+
+  // The maintenance debtors the inquiry said to examine (art. 98 §2): followed in the background, carried run to run.
+  const debtors = followsDebtors && grant.maintenanceDebtors === 'examine'
+    ? new MaintenanceDebtors({
+        dossier, monthlyEstimateCents: grant.monthlyEstimateCents ?? 0, endedOn: () => ended?.lastDay,
+        status: () => (ended ? 'PLACEMENT_ENDED' : 'PLACEMENT_RUNNING'),
+      }, input.debtors)
+    : undefined;
+  debtors?.follow();
 
   const settle = async (event: ExternalEventInput) => {
     const invoice = event.data as { month: string; amountCents: number; invoiceReference: string };
@@ -268,7 +289,8 @@ export async function placementCostsRunning(input: PlacementRunInput): Promise<P
   for (;;) {
     if (!waiting) {
       waiting = true;
-      void dossier.waitForAnyEvent(ended ? [INVOICE_EVENT] : [INVOICE_EVENT, ENDED_EVENT]).then((e) => { taken = e; });
+      const types = ended ? [INVOICE_EVENT] : [INVOICE_EVENT, ENDED_EVENT];
+      void dossier.waitForAnyEvent(debtors ? [...types, CONTRIBUTION_EVENT] : types).then((e) => { taken = e; });
     }
     // A review completed after the end of the stay is recorded with its task, and changes nothing any more.
     await condition(() => taken !== undefined || closure !== undefined || (review !== undefined && !ended));
@@ -278,6 +300,8 @@ export async function placementCostsRunning(input: PlacementRunInput): Promise<P
       waiting = false;
       if (event.type === INVOICE_EVENT) {
         await settle(event);
+      } else if (event.type === CONTRIBUTION_EVENT) {
+        await debtors!.booked(event);
       } else {
         const end = event.data as { reason: keyof typeof END_REASONS; lastDay: IsoDate; notes?: string };
         ended = { reason: end.reason, lastDay: end.lastDay };
@@ -290,19 +314,20 @@ export async function placementCostsRunning(input: PlacementRunInput): Promise<P
       if (dossier.shouldHandOver()) {
         // A long history hands over between two events: same year, same clocks, same open tasks.
         await dossier.settle();
-        return continueAsNew<typeof placementCostsRunning>({ ...input, dossier: dossier.handOver(), grant, totals, appealFrom: undefined, ended, midYear: true });
+        return continueAsNew<typeof placementCostsRunning>({ ...input, dossier: dossier.handOver(), grant, totals, appealFrom: undefined, ended, midYear: true, ...(debtors ? { debtors: debtors.handOver() } : {}) });
       }
       continue;
     }
     if (closure) {
       const c = closure;
       const recovery = c.recovery === 'none' ? 'geen terugvordering' : c.recovery === 'estate' ? 'terugvordering op de nalatenschap voor te leggen aan het BCSD' : 'terugvordering bij de verkoop van het onroerend goed voor te leggen aan het BCSD';
-      await dossier.event('placement-closed', `Tussenkomst afgesloten: ${totals.months.length} maand(en) afgerekend, het OCMW betaalde ${formatEuro(totals.ocmwCents)}; ${recovery}. ${c.note}`, {
-        status: 'PLACEMENT_CLOSED', closed: true, data: { ...totals, months: totals.months.length, recovery: c.recovery },
+      const fromDebtors = debtors ? `; de onderhoudsplichtigen droegen ${formatEuro(debtors.receivedCents)} bij` : '';
+      await dossier.event('placement-closed', `Tussenkomst afgesloten: ${totals.months.length} maand(en) afgerekend, het OCMW betaalde ${formatEuro(totals.ocmwCents)}${fromDebtors}; ${recovery}. ${c.note}`, {
+        status: 'PLACEMENT_CLOSED', closed: true, data: { ...totals, months: totals.months.length, recovery: c.recovery, ...(debtors ? { debtorsCents: debtors.receivedCents } : {}) },
       });
       await dossier.closeOpenTasks('tussenkomst verblijfskosten afgesloten');
       await dossier.finish({ windows: true });
-      return { status: 'PLACEMENT_CLOSED', decision: 'granted', totals, recovery: c.recovery };
+      return { status: 'PLACEMENT_CLOSED', decision: 'granted', totals, recovery: c.recovery, ...(debtors ? { debtorsCents: debtors.receivedCents } : {}) };
     }
     // The yearly review: the income after indexation and the savings; savings above the ceiling pay first from now on.
     const r = review!;
@@ -320,6 +345,7 @@ export async function placementCostsRunning(input: PlacementRunInput): Promise<P
       year: input.year + 1,
       reviewDue: addMonths(input.reviewDue, 12).date,
       totals,
+      ...(debtors ? { debtors: debtors.handOver() } : {}),
     });
   }
 }

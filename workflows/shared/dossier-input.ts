@@ -34,6 +34,8 @@ export interface DossierInput {
     loiTransitionMonths?: number;
     /** Rent guarantee: days after an instalment's due day before the client is reminded ([U] OCMW_INSTALMENT_GRACE_DAYS). */
     instalmentGraceDays?: number;
+    /** Placement costs: days a maintenance debtor has to send the tax assessment ([U] OCMW_MAINTENANCE_DEBTOR_REPLY_DAYS). */
+    maintenanceDebtorReplyDays?: number;
     /**
      * A run that has this many history events hands over to a new run at its next safe point, even before Temporal
      * suggests it (continueAsNewSuggested) — configuration; tests set it low to prove the hand-over.

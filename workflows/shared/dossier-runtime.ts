@@ -133,6 +133,11 @@ export interface TaskOptions {
    * patch) while running ones complete the kind as before. Refused (400 `required`) without them; the inbox's form marks them.
    */
   require?: readonly string[];
+  /**
+   * The party the task is about (a maintenance debtor): the inbox's title names it. Its id only travels; the activity
+   * reads the name from the party record.
+   */
+  aboutPartyId?: string;
 }
 
 export type TaskOutcome = Record<string, unknown> & { readonly completedBy: string; readonly completedOn: IsoDate };
@@ -414,6 +419,7 @@ export class Dossier {
           dueDate: options.deadline?.dueDate() ?? null,
           deadlineKey: options.deadline?.key ?? null,
           ...(require ? { requiredFields: require } : {}),
+          ...(options.aboutPartyId ? { aboutPartyId: options.aboutPartyId } : {}),
         }),
       );
     }

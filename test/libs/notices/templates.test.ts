@@ -139,6 +139,22 @@ const examples: { [T in TemplateName]: TemplateData[T] } = {
     ...base, recipient: { name: 'WZC Zonnewende', address: ['Zorgstraat 2', '9000 Gent'] }, decisionDate: '2026-03-17', effectiveFrom: '2026-03-02',
     monthlyEstimateCents: 61_144, client: { name: 'Maria Claes', address: ['Zorgstraat 2', '9000 Gent'] },
   },
+  'maintenance-debtor-request': {
+    ...base, recipient: { name: 'Els Claes', address: ['Kerkstraat 5', '9000 Gent'] }, answerBy: '2026-04-16', client: { name: 'Maria Claes', address: ['Zorgstraat 2', '9000 Gent'] },
+  },
+  'maintenance-debtor-reminder': {
+    ...base, recipient: { name: 'Els Claes', address: ['Kerkstraat 5', '9000 Gent'] }, answerBy: '2026-05-16', firstRequestDate: '2026-03-17',
+    client: { name: 'Maria Claes', address: ['Zorgstraat 2', '9000 Gent'] },
+  },
+  'maintenance-debtor-decision': {
+    ...base, recipient: { name: 'Els Claes', address: ['Kerkstraat 5', '9000 Gent'] }, decisionDate: '2026-04-21', monthlyCents: 12_500, firstMonth: '2026-05',
+    computation: 'Netto belastbaar inkomen 2025: € 38.000,00; vrijgesteld € 28.000,00; 15 % van € 10.000,00 = € 1.500,00 per jaar, € 125,00 per maand',
+    communication: '+++726/0000/01191+++', ocmwIban: 'BE48 0011 2345 6727', client: { name: 'Maria Claes', address: ['Zorgstraat 2', '9000 Gent'] },
+  },
+  'maintenance-contribution-reminder': {
+    ...base, recipient: { name: 'Els Claes', address: ['Kerkstraat 5', '9000 Gent'] }, monthlyCents: 12_500, behindCents: 25_000, payBy: '2026-07-20',
+    communication: '+++726/0000/01191+++', ocmwIban: 'BE48 0011 2345 6727', client: { name: 'Maria Claes', address: ['Zorgstraat 2', '9000 Gent'] },
+  },
   'guarantee-instalment-reminder': {
     ...base, instalment: { number: 2, dueDate: '2026-05-15', amountCents: 50_000 }, behindCents: 50_000, payBy: '2026-06-01',
     communication: '+++126/0000/04215+++', ocmwIban: 'BE48 0011 2345 6727',
@@ -186,6 +202,24 @@ describe('letter templates', () => {
     expect(t).toContain('ongeveer € 611,44 per maand');
     expect(t).toContain('Het OCMW betaalt één factuur per maand');
     expect(checkLetter('placement-commitment', { ...examples['placement-commitment'], monthlyEstimateCents: 0, client: { name: '', address: [] } }).map((m) => m.element)).toEqual(['placement-estimate', 'resident']);
+  });
+
+  it('onderhoudsplichtigen: the request names the resident and the term, the reminder the first request; the decision the amount, month, account and communication (art. 98 §2)', () => {
+    const request = text('maintenance-debtor-request');
+    expect(request).toContain('in de verblijfskosten van Maria Claes in een woonzorgcentrum');
+    expect(request).toContain('uiterlijk op 16 april 2026 een kopie te bezorgen van uw laatste aanslagbiljet');
+    expect(request).toContain('artikel 98 §2 van de OCMW-wet');
+    expect(text('maintenance-debtor-reminder')).toContain('Op 17 maart 2026 schreven wij u al over het volgende');
+    expect(checkLetter('maintenance-debtor-reminder', { ...examples['maintenance-debtor-reminder'], firstRequestDate: undefined as never }).map((m) => m.element)).toEqual(['first-request']);
+    const decision = text('maintenance-debtor-decision');
+    expect(decision).toContain('Uw bijdrage bedraagt € 125,00 per maand, vanaf mei 2026.');
+    expect(decision).toContain('met de gestructureerde mededeling +++726/0000/01191+++');
+    // No contribution: no account, no communication needed — and none printed.
+    const none = renderLetter('maintenance-debtor-decision', { ...examples['maintenance-debtor-decision'], monthlyCents: 0, computation: 'Het comité ziet af van een bijdrage', communication: undefined, firstMonth: undefined }).paragraphs.join(' ');
+    expect(none).toContain('U hoeft geen bijdrage te betalen. Het comité ziet af van een bijdrage.');
+    expect(none).not.toContain('mededeling');
+    expect(checkLetter('maintenance-debtor-decision', { ...examples['maintenance-debtor-decision'], communication: undefined, firstMonth: '2026-13' }).map((m) => m.element)).toEqual(['first-month', 'communication']);
+    expect(text('maintenance-contribution-reminder')).toContain('Wij hebben tot vandaag € 250,00 minder ontvangen dan verschuldigd');
   });
 
   it('huurwaarborg: the repayment plan lists every instalment, the account and the structured communication; the instalments add up', () => {

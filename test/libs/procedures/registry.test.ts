@@ -99,6 +99,7 @@ describe.each(PROCEDURE_NAMES)('the definition of %s', (name) => {
       OCMW_CREDITOR_ANSWER_DAYS: config.debtMediation.creditorAnswerDays,
       OCMW_LOI_TRANSITION_MONTHS: config.loiResidency.transitionMonths,
       OCMW_INSTALMENT_GRACE_DAYS: config.rentGuarantee.instalmentGraceDays,
+      OCMW_MAINTENANCE_DEBTOR_REPLY_DAYS: config.placementCosts.maintenanceDebtorReplyDays,
       // Unset, the catalogue's rule holds (SA-9, [U]); the setting's default is its duration.
       OCMW_ASYLUM_END_OF_AID_DAYS: config.asylumEndOfAidDays ?? DEFAULT_CATALOGUE.find((r) => r.id === 'SA-9')!.duration,
       // Unset, the catalogue's service norm holds (PB-1).

@@ -3403,7 +3403,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -3424,7 +3424,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -4259,7 +4259,7 @@ export interface operations {
     PartiesController_list: {
         parameters: {
             query?: {
-                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer" | "private-person";
                 /** @description Part of the name, or the enterprise number */
                 q?: string;
                 active?: "true" | "false";
@@ -4364,7 +4364,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     /** @enum {unknown} */
-                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                    kind: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer" | "private-person";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -4590,7 +4590,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @enum {unknown} */
-                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer";
+                    kind?: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "ocmw" | "fedasil" | "pod-mi" | "court" | "caw" | "cgg" | "lawyer" | "private-person";
                     /**
                      * Format: enterprise-number
                      * @description KBO number (10 digits, dots allowed)
@@ -4816,7 +4816,7 @@ export interface operations {
                     /** Format: uuid */
                     partyId: string;
                     /** @enum {unknown} */
-                    role: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "referring-ocmw" | "competent-ocmw" | "fedasil" | "pod-mi" | "court";
+                    role: "creditor" | "bailiff" | "collection-agency" | "landlord" | "supplier" | "care-home" | "paying-body" | "bank" | "referring-ocmw" | "competent-ocmw" | "fedasil" | "pod-mi" | "court" | "maintenance-debtor";
                     /** @description The party's own file number for this dossier */
                     reference?: string;
                 };
@@ -10102,7 +10102,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -10186,7 +10186,7 @@ export interface operations {
                         dossierId?: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                        kind?: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                         title?: string;
                         /** @enum {unknown} */
                         status?: "open" | "claimed" | "completed" | "cancelled";
@@ -10272,7 +10272,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -10377,7 +10377,7 @@ export interface operations {
                         dossierId: string;
                         dossierReference?: string;
                         /** @enum {unknown} */
-                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                        kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                         title: string;
                         /** @enum {unknown} */
                         status: "open" | "claimed" | "completed" | "cancelled";
@@ -11743,6 +11743,20 @@ export interface operations {
                     /** Toelichting */
                     note: string;
                 } | {
+                    /** Wie zijn de onderhoudsplichtigen (echtgeno(o)t(e), kinderen)? */
+                    note: string;
+                } | ({
+                    /** Antwoord van de onderhoudsplichtige */
+                    answer: "assessed" | "not-received" | "waive";
+                    /** Inkomstenjaar van het aanslagbiljet */
+                    incomeYear?: number;
+                    /** Netto belastbaar inkomen van dat jaar (cent) */
+                    netTaxableIncomeCents?: number;
+                    /** Aantal personen ten laste */
+                    dependants?: number;
+                    /** Toelichting (voor het BCSD) */
+                    note: string;
+                } & unknown) | {
                     /** Terugvordering */
                     recovery: "none" | "estate" | "property";
                     /** Toelichting */
@@ -11831,7 +11845,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -11853,7 +11867,7 @@ export interface operations {
                             dossierId: string;
                             dossierReference?: string;
                             /** @enum {unknown} */
-                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
+                            kind: "competence-check" | "forward-request" | "forwarding-letter" | "submit-competence-conflict" | "competence-change-stop" | "documents-received" | "decision-notification" | "collect-iban" | "referral-follow-up" | "yearly-review" | "social-inquiry" | "social-report" | "decision" | "gpmi-signature" | "gpmi-evaluation" | "aid-inquiry" | "recovery-proposal" | "aid-report" | "debt-inquiry" | "debt-report" | "trajectory-agreement" | "debt-evaluation" | "budget-shortfall" | "creditor-no-answer" | "csr-amicable-plan" | "loi-intake" | "loi-evaluation" | "loi-identification" | "heating-inquiry" | "advance-inquiry" | "advance-settlement" | "guarantee-inquiry" | "guarantee-arrears" | "guarantee-recovery" | "placement-inquiry" | "placement-review" | "maintenance-debtors" | "maintenance-debtor-assessment" | "placement-closure" | "counselling-intake" | "counselling-goals" | "counselling-appointment" | "counselling-evaluation" | "counselling-closure";
                             title: string;
                             /** @enum {unknown} */
                             status: "open" | "claimed" | "completed" | "cancelled";
@@ -12041,6 +12055,7 @@ export interface operations {
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
                     amountCents?: unknown;
+                    answer?: unknown;
                     applicationPending?: unknown;
                     arrivalDate?: unknown;
                     bankPartyId?: unknown;
@@ -12094,6 +12109,7 @@ export interface operations {
                     householdType?: unknown;
                     iban?: unknown;
                     inDebtMediation?: unknown;
+                    incomeYear?: unknown;
                     increasedReimbursement?: unknown;
                     institutionKind?: unknown;
                     interviewDate?: unknown;
@@ -12114,6 +12130,7 @@ export interface operations {
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     needs?: unknown;
+                    netTaxableIncomeCents?: unknown;
                     nextAppointmentOn?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
@@ -12363,6 +12380,7 @@ export interface operations {
                     aidForm?: unknown;
                     aidPaidCents?: unknown;
                     amountCents?: unknown;
+                    answer?: unknown;
                     applicationPending?: unknown;
                     arrivalDate?: unknown;
                     bankPartyId?: unknown;
@@ -12416,6 +12434,7 @@ export interface operations {
                     householdType?: unknown;
                     iban?: unknown;
                     inDebtMediation?: unknown;
+                    incomeYear?: unknown;
                     increasedReimbursement?: unknown;
                     institutionKind?: unknown;
                     interviewDate?: unknown;
@@ -12436,6 +12455,7 @@ export interface operations {
                     monthlyResourcesCents?: unknown;
                     motivation?: unknown;
                     needs?: unknown;
+                    netTaxableIncomeCents?: unknown;
                     nextAppointmentOn?: unknown;
                     nextFollowUpOn?: unknown;
                     note?: unknown;
