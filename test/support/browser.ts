@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { startTestSystem, type TestSystem } from './system';
 
 /** axe-core in the page: no serious or critical accessibility violation. */
 export async function expectAccessible(page: Page) {
@@ -52,4 +53,23 @@ export async function fillCompetenceFactsLivingHere(scope: Page | Locator) {
   const residence = scope.getByLabel('Gewoonlijke verblijfplaats op de datum van de aanvraag');
   await residence.locator('option', { hasText: 'OCMW Gent' }).waitFor({ state: 'attached' });
   await residence.selectOption({ label: 'OCMW Gent (NIS 44021) — dit OCMW' });
+}
+
+/**
+ * A browser test's system and signed-in page: started before the file's tests (the roles logged in, the page signed in
+ * as `as`), closed after them. The fields are set once `beforeAll` ran: read them inside a test.
+ */
+export function browserSession(roles: string[], as = 'social-worker'): { sys: TestSystem; browser: Browser; page: Page } {
+  const session = {} as { sys: TestSystem; browser: Browser; page: Page };
+  beforeAll(async () => {
+    session.sys = await startTestSystem();
+    await session.sys.loginAll(roles);
+    session.browser = await launchBrowser();
+    session.page = await signedInPage(session.browser, session.sys.baseUrl, as);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.sys?.close();
+  });
+  return session;
 }

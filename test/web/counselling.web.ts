@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
 import { formatDateNl } from '../../libs/format/dutch';
-import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { accessibleScreenshot, browserSession } from '../support/browser';
 import { todayInBrussels } from '../support/factories';
-import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
 
 /**
@@ -11,23 +9,11 @@ import { openTaskOf } from '../support/task-flow';
  * timeline saying what happened without what was said.
  */
 describe('the counselling dossier (browser)', () => {
-  let sys: TestSystem;
-  let browser: Browser;
-  let page: Page;
+  const session = browserSession(['social-worker']);
   const today = todayInBrussels();
 
-  beforeAll(async () => {
-    sys = await startTestSystem();
-    await sys.loginAll(['social-worker']);
-    browser = await launchBrowser();
-    page = await signedInPage(browser, sys.baseUrl, 'social-worker');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sys?.close();
-  });
-
   it('opens a request from "Nieuwe aanvraag" and records the intake in the browser', async () => {
+    const { sys, page } = session;
     await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
     const procedure = page.getByLabel('Procedure', { exact: true });
     await procedure.locator('option', { hasText: 'Psychosociale begeleiding' }).waitFor({ state: 'attached' });

@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
 import { formatMonthNl } from '../../libs/format/dutch';
-import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { accessibleScreenshot, browserSession } from '../support/browser';
 import { treatTodayAtExtraordinarySession } from '../support/council';
 import { outcomes, todayInBrussels } from '../support/factories';
-import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
 import { eventually } from '../support/temporal';
 
@@ -14,23 +12,11 @@ import { eventually } from '../support/temporal';
  * event from outside (the month as a month, the amount in euros) and its settlement on the timeline.
  */
 describe('placement costs (browser)', () => {
-  let sys: TestSystem;
-  let browser: Browser;
-  let page: Page;
+  const session = browserSession(['social-worker', 'council-secretary']);
   const today = todayInBrussels();
 
-  beforeAll(async () => {
-    sys = await startTestSystem();
-    await sys.loginAll(['social-worker', 'council-secretary']);
-    browser = await launchBrowser();
-    page = await signedInPage(browser, sys.baseUrl, 'social-worker');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sys?.close();
-  });
-
   it('opens a request from "Nieuwe aanvraag", records the inquiry in euros, shows the proposal, and settles an invoice recorded in the browser', async () => {
+    const { sys, page } = session;
     await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
     const procedure = page.getByLabel('Procedure', { exact: true });
     await procedure.locator('option', { hasText: 'Tussenkomst in de verblijfskosten' }).waitFor({ state: 'attached' });

@@ -25,7 +25,8 @@ export class Catalogue {
     const candidates = task.procedure ? [this.byName.get(task.procedure)] : this.all;
     for (const p of candidates) {
       const title = p?.taskKinds.find((k) => k.kind === task.kind)?.title;
-      if (title) return title;
+      // A task about a party (a maintenance debtor) has the party's name after its kind's title: kept.
+      if (title) return task.title.startsWith(`${title}: `) ? task.title : title;
     }
     return task.title;
   }

@@ -14,6 +14,7 @@ import { CreditorCorrespondenceSection } from './CreditorCorrespondenceSection';
 import { CollectiveSettlementSection } from './CollectiveSettlementSection';
 import { InventorySection } from './InventorySection';
 import { NotesSection } from './NotesSection';
+import { PartiesSection } from './PartiesSection';
 import { ReferralsSection } from './ReferralsSection';
 
 type Dossier = paths['/dossiers/{id}']['get']['responses']['200']['content']['application/json'];
@@ -133,16 +134,7 @@ export function DossierScreen() {
           ))}
         </ul>
       </section>
-      {(d.parties ?? []).length > 0 && (
-        <section aria-label={t.dossier.parties}>
-          <h2>{t.dossier.parties}</h2>
-          <ul>
-            {(d.parties ?? []).map((l) => (
-              <li key={l.id}>{t.dossier.party(l.roleLabel, l.party.name, l.reference, !!l.endedAt)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PartiesSection dossier={d} done={done} />
       <HouseholdSection dossier={d} catalogue={catalogue} done={done} />
       <LinksSection dossier={d} done={done} />
       <EventsSection dossier={d} catalogue={catalogue} version={version} done={done} />
