@@ -31,6 +31,7 @@ import { TeamModule } from './team/team.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.controller';
 
 export type { ApiDeps } from './common/common.module';
 
@@ -60,6 +61,7 @@ export const FEATURE_MODULES = [
   CouncilModule,
   PaymentsModule,
   HealthModule,
+  TemporalCodecModule,
   WebModule,
   ProceduresModule,
 ];

@@ -5,6 +5,7 @@ import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { createApiApp } from './app.module';
 import { apiTemporalInterceptors } from './common/unavailable';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
 
 /** The api process on its own (production, docker-compose): existing PostgreSQL and Temporal required. */
 async function main() {
@@ -19,7 +20,7 @@ async function main() {
   await runMigrations(dataSource);
   const connection = await Connection.connect({ address: config.temporalAddress, interceptors: apiTemporalInterceptors() });
   await ensureSearchAttributes(connection, config.temporalNamespace);
-  const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporalNamespace }) });
+  const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporalNamespace, dataConverter: dataConverterFor(config.payloadKeys) }) });
   await app.listen(config.port, config.bindAddress);
   console.log(`ocmw-flow api listening on ${config.bindAddress}:${config.port}`);
 }

@@ -13,6 +13,7 @@ import { apiTemporalInterceptors } from '../api/common/unavailable';
 import { installWorkerLogging } from '../worker/worker';
 import { createWorkerContext } from '../worker/worker.module';
 import { Lifecycle, ShutdownStarted } from './lifecycle';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
 
 /**
  * `npm start`: the whole system on one machine. In order: embedded PostgreSQL (data under OCMW_DATA_DIR/postgres),
@@ -94,7 +95,7 @@ async function main() {
 
     const api = await life.start(
       'API',
-      () => createApiApp({ config, dataSource, temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }) }),
+      () => createApiApp({ config, dataSource, temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter: dataConverterFor(config.payloadKeys) }) }),
       (app) => () => app.close(),
     );
     await life.start('API port', () => api.listen(config.port, config.bindAddress));

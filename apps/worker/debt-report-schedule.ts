@@ -4,6 +4,7 @@ import type { AppConfig } from '../../libs/config/config';
 import { dateInZone } from '../../libs/deadlines/calendar-date';
 import { debtReportWorkflowId, debtReportYearOwed } from '../../libs/notices/debt-annual-report';
 import type { DebtReportArgs, DebtReportYearArgs } from '../../workflows/debt-mediation/annual-report.workflow';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
 
 /** Per task queue, like the workload snapshot's (every deployment, and every e2e system on a shared server, has its own). */
 export const debtReportScheduleId = (taskQueue: string) => `debt-mediation-report-${taskQueue}`;
@@ -20,7 +21,7 @@ export type DebtReportClockOutcome = { schedule: 'created' | 'updated' | 'delete
  *   been missed while the server was down; a report already submitted is never started again: REJECT_DUPLICATE).
  */
 export async function ensureDebtReportClock(connection: NativeConnection, config: AppConfig, now = Date.now()): Promise<DebtReportClockOutcome> {
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dataConverterFor(config.payloadKeys) });
   const scheduleId = debtReportScheduleId(config.taskQueue);
   const recognisedSince = config.debtMediationRecognisedSince;
   if (!recognisedSince) {

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NativeConnection } from '@temporalio/worker';
-import { ConfigError, loadConfig } from '../../libs/config/config';
+import { ConfigError, ensurePayloadKeys, loadConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/db/data-source';
 import { installWorkerLogging } from './worker';
 import { createWorkerContext } from './worker.module';
 
 /** The worker process on its own (production, docker-compose): a Nest application context, no HTTP port. */
 async function main() {
-  const config = loadConfig();
+  const config = ensurePayloadKeys(loadConfig());
   installWorkerLogging();
   if (!config.databaseUrl || !config.temporalAddress) {
     throw new ConfigError([

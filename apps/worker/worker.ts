@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { AppConfig } from '../../libs/config/config';
 import { catalogueOf } from '../../libs/config/deadline-catalogue';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
 
 /**
  * The Temporal worker: every procedure workflow (bundled from workflows/index) and every capability's activities,
@@ -21,6 +22,8 @@ export async function createWorker(deps: {
     taskQueue: deps.config.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
     activities: createActivities({ dataSource: deps.dataSource, config: deps.config, catalogue: catalogueOf(deps.config) }),
+    // Payloads encrypted, failure messages with them (issue 16); the bundle built from workflowsPath takes the failure converter.
+    dataConverter: dataConverterFor(deps.config.payloadKeys),
   });
 }
 

@@ -2,6 +2,7 @@ import { Client, ScheduleAlreadyRunning } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 import type { AppConfig } from '../../libs/config/config';
 import type { WorkloadSnapshotArgs } from '../../workflows/figures/workload-snapshot.workflow';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
 
 /** Per task queue: every deployment (and every e2e system on the shared dev server) has its own. */
 export const workloadScheduleId = (taskQueue: string) => `workload-snapshot-${taskQueue}`;
@@ -14,7 +15,7 @@ export const workloadScheduleId = (taskQueue: string) => `workload-snapshot-${ta
  * later day, and overlapping runs are skipped. The activity writes one row per day and worker, whatever runs twice.
  */
 export async function ensureWorkloadSchedule(connection: NativeConnection, config: AppConfig): Promise<'created' | 'existing'> {
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dataConverterFor(config.payloadKeys) });
   const args: WorkloadSnapshotArgs = { timeZone: config.timeZone };
   try {
     await client.schedule.create({

@@ -104,6 +104,11 @@ export const ACTIONS = [
   'council:read',
   'council:manage',
   'user:manage',
+  /**
+   * Decode (and encode) Temporal payloads through the API's codec endpoint (/temporal-codec): an operator reading a
+   * dossier's history with `temporal --codec-endpoint`. The admin only; every decode is audited.
+   */
+  'temporal:codec',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -164,6 +169,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'council:read':                  ['team',       'team',    'all',             'none',  'all'],
   'council:manage':                ['none',       'none',    'all',             'none',  'none'],
   'user:manage':                   ['none',       'none',    'none',            'none',  'all'],
+  'temporal:codec':                ['none',       'none',    'none',            'none',  'all'],
 };
 const COLUMN: Record<Role, number> = { 'social-worker': 0, 'team-lead': 1, 'council-secretary': 2, finance: 3, admin: 4 };
 

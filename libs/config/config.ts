@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { JUDICIAL_MONTH_END_READINGS, JudicialMonthEnd } from '../deadlines/types';
+import { newPayloadKey, parsePayloadKeys, PayloadKeys } from '../temporal/payload-codec';
 
 /**
  * The one validated configuration object. Every process reads the environment here, once, and nowhere else.
@@ -10,6 +11,12 @@ import { JUDICIAL_MONTH_END_READINGS, JudicialMonthEnd } from '../deadlines/type
  */
 export interface AppConfig {
   production: boolean;
+  /**
+   * The keys of the Temporal payload encryption (libs/temporal/payload-codec.ts): OCMW_PAYLOAD_KEYS (`id:base64,…`, the
+   * first current) or OCMW_PAYLOAD_KEY_FILE (the same text in a file); required in production. Null in the local default
+   * until ensureTokenSecret generates one in the data folder.
+   */
+  payloadKeys: PayloadKeys | null;
   port: number;
   /** The interface the API listens on: loopback unless configured (docker-compose sets 0.0.0.0 in its containers). */
   bindAddress: string;
@@ -289,6 +296,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push({ key: 'OCMW_TIME_ZONE', message: `unknown time zone "${timeZone}"` });
   }
 
+  let payloadKeys: PayloadKeys | null = null;
+  const keyFile = env.OCMW_PAYLOAD_KEY_FILE ? path.resolve(env.OCMW_PAYLOAD_KEY_FILE) : null;
+  const keyText = env.OCMW_PAYLOAD_KEYS ?? (keyFile && fs.existsSync(keyFile) ? fs.readFileSync(keyFile, 'utf8') : null);
+  if (env.OCMW_PAYLOAD_KEYS && keyFile) {
+    problems.push({ key: 'OCMW_PAYLOAD_KEY_FILE', message: 'is set together with OCMW_PAYLOAD_KEYS: set one of them' });
+  } else if (keyFile && keyText === null) {
+    problems.push({ key: 'OCMW_PAYLOAD_KEY_FILE', message: `no such file: ${keyFile}` });
+  } else if (keyText !== null) {
+    const parsed = parsePayloadKeys(keyText);
+    for (const message of parsed.problems) problems.push({ key: keyFile ? 'OCMW_PAYLOAD_KEY_FILE' : 'OCMW_PAYLOAD_KEYS', message });
+    payloadKeys = parsed.keys ?? null;
+  } else if (production) {
+    problems.push({ key: 'OCMW_PAYLOAD_KEYS', message: 'is required when NODE_ENV=production: id:base64 of 32 random bytes (see README, Payload encryption)' });
+  }
   let tokenSecret = env.OCMW_TOKEN_SECRET ?? '';
   if (tokenSecret !== '' && tokenSecret.length < 32) {
     problems.push({ key: 'OCMW_TOKEN_SECRET', message: 'must be at least 32 characters' });
@@ -346,6 +367,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const core = {
     production,
+    payloadKeys,
     port: int('PORT', 3000, 0, 65535),
     bindAddress,
     dataDir,
@@ -497,11 +519,27 @@ function ibanMod97(iban: string): boolean {
  * Production never gets here: loadConfig refuses to start without OCMW_TOKEN_SECRET.
  */
 export function ensureTokenSecret(config: AppConfig): AppConfig {
-  if (config.tokenSecret) return config;
+  const withKeys = ensurePayloadKeys(config);
+  if (withKeys.tokenSecret) return withKeys;
   fs.mkdirSync(config.dataDir, { recursive: true });
   const file = path.join(config.dataDir, 'token-secret');
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, crypto.randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
-  return { ...config, tokenSecret: fs.readFileSync(file, 'utf8').trim() };
+  return { ...withKeys, tokenSecret: fs.readFileSync(file, 'utf8').trim() };
+}
+
+/**
+ * Likewise the payload keys: the local default generates one key in the data folder (`payload-keys`, the format of
+ * OCMW_PAYLOAD_KEYS), so the histories of its Temporal dev server stay readable after a restart. A process on its own
+ * (the worker, the api) calls this too: in one data folder they share the key; apart, they need OCMW_PAYLOAD_KEYS.
+ */
+export function ensurePayloadKeys(config: AppConfig): AppConfig {
+  if (config.payloadKeys) return config;
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const file = path.join(config.dataDir, 'payload-keys');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `local-1:${newPayloadKey()}\n`, { mode: 0o600 });
+  const parsed = parsePayloadKeys(fs.readFileSync(file, 'utf8'));
+  if (!parsed.keys) throw new ConfigError(parsed.problems.map((message) => ({ key: `${file}`, message })));
+  return { ...config, payloadKeys: parsed.keys };
 }

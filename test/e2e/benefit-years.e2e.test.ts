@@ -1,4 +1,3 @@
-import { defaultPayloadConverter } from '@temporalio/common';
 import { addDays, addMonths } from '../../libs/deadlines/calendar-date';
 import { periodOf } from '../../libs/payments/schedule';
 import type { BenefitInput } from '../../workflows/leefloon/leefloon-benefit.workflow';
@@ -6,6 +5,7 @@ import { agendaItemOf, treatTodayAtExtraordinarySession } from '../support/counc
 import { outcomes, todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/temporal';
+import { decodedPayload } from '../support/payload-keys';
 
 /**
  * A leefloon benefit over the years, through HTTP against a real PostgreSQL and a real Temporal dev server, with the
@@ -121,7 +121,7 @@ describe('leefloon benefit over the years (e2e)', () => {
     const handle = sys.temporal.workflow.getHandle(workflowId);
     await eventually(async () => ((await handle.describe()).type === 'leefloonBenefit' ? true : undefined));
     const history = await handle.fetchHistory();
-    const year1 = defaultPayloadConverter.fromPayload<BenefitInput>(history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0]);
+    const year1 = await decodedPayload<BenefitInput>(history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0]);
     const description = await handle.describe();
     await handle.terminate('test: the second year');
     await sys.temporal.workflow.start('leefloonBenefit', {
@@ -146,7 +146,7 @@ describe('leefloon benefit over the years (e2e)', () => {
       const d = await handle.describe();
       if (d.runId === description.runId) return undefined;
       const h = await sys.temporal.workflow.getHandle(workflowId, d.runId).fetchHistory();
-      const input = defaultPayloadConverter.fromPayload<BenefitInput>(h.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0]);
+      const input = await decodedPayload<BenefitInput>(h.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0]);
       return input.year === 3 ? input : undefined;
     });
     expect(year3.grant).toMatchObject({ category: 1, monthlyResourcesCents: 10_000, decisionDate: today });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { createTestDatabase } from '../support/database';
+import { TEST_PAYLOAD_KEY_TEXT } from '../support/payload-keys';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -46,6 +47,7 @@ describe('create-user CLI (e2e)', () => {
     const demo = run('demo', {
       NODE_ENV: 'production',
       OCMW_TOKEN_SECRET: 'test-secret-'.repeat(4),
+      OCMW_PAYLOAD_KEYS: TEST_PAYLOAD_KEY_TEXT,
       OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Gent, Opgeëistenlaan 401 E, 9000 Gent',
       OCMW_DEMO_PASSWORD: '',
     });

@@ -17,6 +17,8 @@ import {
 import { todayInBrussels } from './factories';
 import { fakeActivities } from './fake-activities';
 import { eventually, sleepPast, timeSkippingEnv, uniqueTaskQueue, workflowBundle } from './temporal';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
+import { TEST_PAYLOAD_KEYS } from './payload-keys';
 
 /**
  * Stored histories of a procedure's workflows (test/workflows/<procedure>/histories/): recorded from landed code by
@@ -120,7 +122,8 @@ export function replayStoredHistories(dir: string): void {
 
   it.each(files)('replays %s on the current code', async (file) => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file)).resolves.toBeUndefined();
+    // Through the payload codec, as the worker runs: the stored histories were written unencrypted and pass through it.
+    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: dataConverterFor(TEST_PAYLOAD_KEYS) }, history, file)).resolves.toBeUndefined();
   });
 }
 
@@ -151,7 +154,7 @@ export function recordScenarios<T extends { dossierId: string; requestDate: stri
       try {
         const fake = fakeActivities(options.fakeOptions?.[name]);
         const taskQueue = uniqueTaskQueue('record');
-        const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+        const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities, dataConverter: dataConverterFor(null) });
         await worker.runUntil(async () => {
           const input = options.input(todayInBrussels(await env.currentTimeMs()));
           const handle = await env.client.workflow.start(options.workflow, { args: [input], taskQueue, workflowId: `dossier-${input.dossierId}` });

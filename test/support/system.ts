@@ -8,6 +8,9 @@ import { freePort } from '../../libs/infra/embedded-postgres';
 import { startLauncherProcess } from '../../libs/infra/launcher-process';
 import { createTestDatabase } from './database';
 import { uniqueTaskQueue } from './temporal';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
+import { parsePayloadKeys } from '../../libs/temporal/payload-codec';
+import { TEST_PAYLOAD_KEY_TEXT } from './payload-keys';
 
 export interface TestSystem {
   baseUrl: string;
@@ -74,13 +77,15 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     TEMPORAL_ADDRESS: address,
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
     OCMW_DEMO_PASSWORD: 'demo',
+    // The system encrypts its payloads with this process's test key; the test's own client reads them with it.
+    OCMW_PAYLOAD_KEYS: TEST_PAYLOAD_KEY_TEXT,
     ...env,
   };
   let launcher = await startLauncherProcess(launcherEnv, port);
   const baseUrl = launcher.baseUrl;
 
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection });
+  const temporal = new Client({ connection, dataConverter: dataConverterFor(parsePayloadKeys(launcherEnv.OCMW_PAYLOAD_KEYS).keys ?? null) });
   const db = new PgClient({ connectionString: databaseUrl });
   await db.connect();
   const http = request(baseUrl);

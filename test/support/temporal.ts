@@ -1,22 +1,25 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type ClientOptionsForTestEnv, TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import * as path from 'node:path';
 import { findTemporalBinary } from '../../libs/infra/temporal-dev-server';
 import { daysBetween } from '../../libs/deadlines/calendar-date';
 import { todayInBrussels } from './factories';
+import { FAILURE_CONVERTER_PATH } from '../../libs/temporal/data-converter';
 
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
 
 /** The workflow bundle, built once per test file: by default the same entry the worker uses. */
 export function workflowBundle(entry = path.resolve(__dirname, '../../workflows/index.ts')): Promise<WorkflowBundleWithSourceMap> {
-  if (!bundles.has(entry)) bundles.set(entry, bundleWorkflowCode({ workflowsPath: entry, logger: quiet }));
+  // With the system's failure converter, as the worker bundles it (failure messages as encoded payloads).
+  if (!bundles.has(entry)) bundles.set(entry, bundleWorkflowCode({ workflowsPath: entry, logger: quiet, failureConverterPath: FAILURE_CONVERTER_PATH }));
   return bundles.get(entry)!;
 }
 
 /** The real time-skipping test server from .tools/bin (installed by `npm ci`). Time is global: run tests serially. */
-export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export function timeSkippingEnv(client?: ClientOptionsForTestEnv): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
+    ...(client ? { client } : {}),
     server: { executable: { type: 'existing-path', path: findTemporalBinary('temporal-test-server') } },
   });
 }

@@ -4,6 +4,7 @@ import { daysBetween } from '../../libs/deadlines/calendar-date';
 import { completeTaskUpdate, councilDecisionUpdate, dossierStateQuery } from '../../workflows/shared/dossier.messages';
 import { fakeActivities } from './fake-activities';
 import { todayInBrussels } from './factories';
+import { dataConverterFor } from '../../libs/temporal/data-converter';
 import { eventually, sleepPast, uniqueTaskQueue, workflowBundle } from './temporal';
 
 type Fake = ReturnType<typeof fakeActivities>;
@@ -17,7 +18,7 @@ export async function withFakeWorker<T>(
 ): Promise<T> {
   const fake = fakeActivities(options);
   const taskQueue = uniqueTaskQueue(queue);
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fake.activities, dataConverter: dataConverterFor(null) });
   return worker.runUntil(fn({ fake, taskQueue }));
 }
 

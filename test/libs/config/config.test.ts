@@ -48,10 +48,11 @@ describe('configuration', () => {
   });
 
   it('requires a token secret in production, never seeds demo data there, and refuses a demo password there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OCMW_TOKEN_SECRET: is required[\s\S]*OCMW_LABOUR_COURT_ADDRESS: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OCMW_PAYLOAD_KEYS: is required[\s\S]*OCMW_TOKEN_SECRET: is required[\s\S]*OCMW_LABOUR_COURT_ADDRESS: is required/);
     const prod = {
       NODE_ENV: 'production',
       OCMW_TOKEN_SECRET: 'x'.repeat(40),
+      OCMW_PAYLOAD_KEYS: `2026-12:${Buffer.alloc(32, 7).toString('base64')}`,
       OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Antwerpen, Bolivarplaats 20, 2000 Antwerpen',
     };
     const c = loadConfig({ ...prod, OCMW_SEED_DEMO: 'true' });
@@ -120,6 +121,25 @@ describe('configuration', () => {
     const second = ensureTokenSecret(loadConfig({ OCMW_DATA_DIR: dir }));
     expect(first.tokenSecret.length).toBeGreaterThanOrEqual(32);
     expect(second.tokenSecret).toBe(first.tokenSecret);
+    // The payload key likewise: generated once, the same after a restart (the dev server's histories stay readable).
+    expect(first.payloadKeys!.currentId).toBe('local-1');
+    expect(second.payloadKeys!.keys.get('local-1')!.equals(first.payloadKeys!.keys.get('local-1')!)).toBe(true);
+    expect(fs.statSync(path.join(dir, 'payload-keys')).mode & 0o077).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the payload keys from OCMW_PAYLOAD_KEYS or a key file, the first one current, and names what is wrong', () => {
+    const a = Buffer.alloc(32, 1).toString('base64');
+    const b = Buffer.alloc(32, 2).toString('base64');
+    const keys = loadConfig({ OCMW_PAYLOAD_KEYS: `2027-01:${b}, 2026-01:${a}` }).payloadKeys!;
+    expect([keys.currentId, [...keys.keys.keys()]]).toEqual(['2027-01', ['2027-01', '2026-01']]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-keys-'));
+    const file = path.join(dir, 'keys');
+    fs.writeFileSync(file, `2026-01:${a}\n`);
+    expect(loadConfig({ OCMW_PAYLOAD_KEY_FILE: file }).payloadKeys!.currentId).toBe('2026-01');
+    expect(() => loadConfig({ OCMW_PAYLOAD_KEY_FILE: path.join(dir, 'none') })).toThrow(/OCMW_PAYLOAD_KEY_FILE: no such file/);
+    expect(() => loadConfig({ OCMW_PAYLOAD_KEY_FILE: file, OCMW_PAYLOAD_KEYS: `x:${a}` })).toThrow(/set one of them/);
+    expect(() => loadConfig({ OCMW_PAYLOAD_KEYS: 'short:abcd' })).toThrow(/OCMW_PAYLOAD_KEYS: key short is not 32 bytes/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
