@@ -12,6 +12,7 @@
  */
 import { compareDates, IsoDate } from '../deadlines/calendar-date';
 import { formatDateNl, formatEuro } from '../format/dutch';
+import { datedTableProblems } from './dated-table';
 
 /** One version of the uniform scale, from the first day of the assessment year it applies to. */
 export interface MaintenanceScaleVersion {
@@ -36,18 +37,10 @@ export const DEFAULT_MAINTENANCE_SCALE: readonly MaintenanceScaleVersion[] = [
 
 /** Problems of a scale table (English, for the configuration's error): none when it can be used. */
 export function validateMaintenanceScale(table: unknown): string[] {
-  if (!Array.isArray(table) || table.length === 0) return ['is a non-empty array of versions { validFrom, exemptYearlyCents, perDependantYearlyCents, ratePercent, source }'];
-  const problems: string[] = [];
-  table.forEach((v: Partial<MaintenanceScaleVersion>, i) => {
-    if (typeof v?.validFrom !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v.validFrom)) problems.push(`[${i}].validFrom is a date YYYY-MM-DD`);
-    for (const field of ['exemptYearlyCents', 'perDependantYearlyCents'] as const) {
-      if (!Number.isSafeInteger(v?.[field]) || (v[field] as number) < 0) problems.push(`[${i}].${field} is a number of cents ≥ 0`);
-    }
-    if (typeof v?.ratePercent !== 'number' || !(v.ratePercent > 0 && v.ratePercent <= 100)) problems.push(`[${i}].ratePercent is a percentage above 0, at most 100`);
-    if (typeof v?.source !== 'string' || v.source.trim() === '') problems.push(`[${i}].source says where the figures come from`);
-    if (i > 0 && typeof v?.validFrom === 'string' && v.validFrom <= String((table[i - 1] as MaintenanceScaleVersion).validFrom)) problems.push(`[${i}].validFrom follows the version before it`);
-  });
-  return problems;
+  return datedTableProblems<MaintenanceScaleVersion>(table, '{ validFrom, exemptYearlyCents, perDependantYearlyCents, ratePercent, source }', (v, at) => [
+    ...(['exemptYearlyCents', 'perDependantYearlyCents'] as const).filter((f) => !Number.isSafeInteger(v[f]) || (v[f] as number) < 0).map((f) => `${at}.${f} is a number of cents ≥ 0`),
+    ...(typeof v.ratePercent !== 'number' || !(v.ratePercent > 0 && v.ratePercent <= 100) ? [`${at}.ratePercent is a percentage above 0, at most 100`] : []),
+  ]);
 }
 
 export interface MaintenanceContributionInput {

@@ -16,6 +16,7 @@
  */
 import { compareDates, IsoDate } from '../deadlines/calendar-date';
 import { formatDateNl, formatEuro } from '../format/dutch';
+import { datedTableProblems } from './dated-table';
 
 /** One version of the legal minimum pocket money, from the day it applies. */
 export interface PocketMoneyVersion {
@@ -32,15 +33,8 @@ export const DEFAULT_POCKET_MONEY: readonly PocketMoneyVersion[] = [
 
 /** Problems of a pocket money table (English, for the configuration's error): none when it can be used. */
 export function validatePocketMoney(table: unknown): string[] {
-  if (!Array.isArray(table) || table.length === 0) return ['is a non-empty array of versions { validFrom, yearlyCents, source }'];
-  const problems: string[] = [];
-  table.forEach((v: Partial<PocketMoneyVersion>, i) => {
-    if (typeof v?.validFrom !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v.validFrom)) problems.push(`[${i}].validFrom is a date YYYY-MM-DD`);
-    if (!Number.isSafeInteger(v?.yearlyCents) || (v.yearlyCents as number) <= 0) problems.push(`[${i}].yearlyCents is a positive number of cents`);
-    if (typeof v?.source !== 'string' || v.source.trim() === '') problems.push(`[${i}].source says where the amount comes from`);
-    if (i > 0 && typeof v?.validFrom === 'string' && v.validFrom <= String((table[i - 1] as PocketMoneyVersion).validFrom)) problems.push(`[${i}].validFrom follows the version before it`);
-  });
-  return problems;
+  return datedTableProblems<PocketMoneyVersion>(table, '{ validFrom, yearlyCents, source }', (v, at) =>
+    !Number.isSafeInteger(v.yearlyCents) || (v.yearlyCents as number) <= 0 ? [`${at}.yearlyCents is a positive number of cents`] : [], 'the amount comes from');
 }
 
 export interface PocketMoney {

@@ -73,3 +73,37 @@ export function browserSession(roles: string[], as = 'social-worker'): { sys: Te
   });
   return session;
 }
+
+/**
+ * "Nieuwe aanvraag" in the browser for a person registered without a national number (BIS number asked): the
+ * procedure chosen by its Dutch title, the person's data, the button that opens it; waits for the dossier's page and
+ * returns its id.
+ */
+export async function openRequestInBrowser(page: Page, request: {
+  procedure: string; button: string; birthDate: string; firstName: string; lastName: string; street: string;
+}): Promise<string> {
+  await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+  const procedure = page.getByLabel('Procedure', { exact: true });
+  await procedure.locator('option', { hasText: request.procedure }).waitFor({ state: 'attached' });
+  await procedure.selectOption({ label: request.procedure });
+  await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
+  await page.getByLabel('Geboortedatum *').fill(request.birthDate);
+  for (const [label, value] of [['Voornaam *', request.firstName], ['Naam *', request.lastName], ['Straat en nummer *', request.street], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByRole('button', { name: request.button }).click();
+  await page.waitForURL('**/app/dossiers/*');
+  const heading = `${request.firstName} ${request.lastName} · ${request.procedure} · status`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByText(new RegExp(`^${heading}`)).waitFor();
+  return page.url().split('/').at(-1)!;
+}
+
+/** The dossier's timeline shows `text` (the workflow records it moments later): the page reloaded until it does. */
+export async function timelineShows(page: Page, text: string): Promise<void> {
+  const timeline = () => page.getByRole('region', { name: 'Tijdlijn' }).getByText(text, { exact: false });
+  for (let i = 0; i < 40 && !(await timeline().count()); i++) {
+    await page.waitForTimeout(250);
+    await page.reload();
+  }
+  await timeline().first().waitFor();
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
-import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { accessibleScreenshot, launchBrowser, openRequestInBrowser, signedInPage } from '../support/browser';
 import { outcomes, todayInBrussels } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
@@ -28,19 +28,9 @@ describe('the advance on a benefit (browser)', () => {
   });
 
   it('opens a request from "Nieuwe aanvraag", records the benefit and the paying body, and shows the proposal', async () => {
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    const procedure = page.getByLabel('Procedure', { exact: true });
-    await procedure.locator('option', { hasText: 'Voorschot op een sociale uitkering' }).waitFor({ state: 'attached' });
-    await procedure.selectOption({ label: 'Voorschot op een sociale uitkering' });
-    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
-    await page.getByLabel('Geboortedatum *').fill('1979-06-03');
-    for (const [label, value] of [['Voornaam *', 'Karim'], ['Naam *', 'Wachttijd'], ['Straat en nummer *', 'Dampoort 12'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await page.getByRole('button', { name: 'Aanvraag voorschot op een sociale uitkering openen' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Karim Wachttijd · Voorschot op een sociale uitkering · status/).waitFor();
-    const dossierId = page.url().split('/').at(-1)!;
+    const dossierId = await openRequestInBrowser(page, {
+      procedure: 'Voorschot op een sociale uitkering', button: 'Aanvraag voorschot op een sociale uitkering openen', birthDate: '1979-06-03', firstName: 'Karim', lastName: 'Wachttijd', street: 'Dampoort 12',
+    });
 
     // The paying body, registered and linked to the dossier.
     const party = await sys.http.post('/parties').set(sys.as('social-worker')).send({

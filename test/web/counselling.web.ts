@@ -1,5 +1,5 @@
 import { formatDateNl } from '../../libs/format/dutch';
-import { accessibleScreenshot, browserSession } from '../support/browser';
+import { accessibleScreenshot, browserSession, openRequestInBrowser, timelineShows } from '../support/browser';
 import { todayInBrussels } from '../support/factories';
 import { openTaskOf } from '../support/task-flow';
 
@@ -14,19 +14,9 @@ describe('the counselling dossier (browser)', () => {
 
   it('opens a request from "Nieuwe aanvraag" and records the intake in the browser', async () => {
     const { sys, page } = session;
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    const procedure = page.getByLabel('Procedure', { exact: true });
-    await procedure.locator('option', { hasText: 'Psychosociale begeleiding' }).waitFor({ state: 'attached' });
-    await procedure.selectOption({ label: 'Psychosociale begeleiding' });
-    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
-    await page.getByLabel('Geboortedatum *').fill('1978-09-21');
-    for (const [label, value] of [['Voornaam *', 'Ruben'], ['Naam *', 'Begeleiding'], ['Straat en nummer *', 'Kouter 7'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await page.getByRole('button', { name: 'Aanvraag psychosociale begeleiding openen' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Ruben Begeleiding · Psychosociale begeleiding · status/).waitFor();
-    const dossierId = page.url().split('/').at(-1)!;
+    const dossierId = await openRequestInBrowser(page, {
+      procedure: 'Psychosociale begeleiding', button: 'Aanvraag psychosociale begeleiding openen', birthDate: '1978-09-21', firstName: 'Ruben', lastName: 'Begeleiding', street: 'Kouter 7',
+    });
 
     const intake = await openTaskOf(sys, 'social-worker', dossierId, 'counselling-intake');
     await page.goto(`${sys.baseUrl}/app/taken/${intake.id}`);
@@ -43,11 +33,7 @@ describe('the counselling dossier (browser)', () => {
     await form.getByRole('button', { name: 'Afronden' }).click();
     await page.waitForURL(`**/app/dossiers/${dossierId}`);
     const entry = `Intakegesprek op ${formatDateNl(today)}: hulpvraag psychisch welzijn; Ja: doelen afspreken met de cliënt`;
-    for (let i = 0; i < 40 && !(await page.getByRole('region', { name: 'Tijdlijn' }).getByText(entry).count()); i++) {
-      await page.waitForTimeout(250);
-      await page.reload();
-    }
-    await page.getByRole('region', { name: 'Tijdlijn' }).getByText(entry).waitFor();
+    await timelineShows(page, entry);
     // What was said stays out of the timeline.
     expect(await page.getByRole('region', { name: 'Tijdlijn' }).getByText('Slaapt slecht', { exact: false }).count()).toBe(0);
     await openTaskOf(sys, 'social-worker', dossierId, 'counselling-goals');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
-import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { accessibleScreenshot, launchBrowser, openRequestInBrowser, signedInPage } from '../support/browser';
 import { outcomes, todayInBrussels } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
@@ -28,19 +28,9 @@ describe('the heating allowance (browser)', () => {
   });
 
   it('opens a request from "Nieuwe aanvraag", records the invoice and the category, and shows the proposal with its computation', async () => {
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    const procedure = page.getByLabel('Procedure', { exact: true });
-    await procedure.locator('option', { hasText: 'Verwarmingstoelage (Sociaal Verwarmingsfonds)' }).waitFor({ state: 'attached' });
-    await procedure.selectOption({ label: 'Verwarmingstoelage (Sociaal Verwarmingsfonds)' });
-    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
-    await page.getByLabel('Geboortedatum *').fill('1948-02-12');
-    for (const [label, value] of [['Voornaam *', 'Georgette'], ['Naam *', 'Mazout'], ['Straat en nummer *', 'Molenstraat 2'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await page.getByRole('button', { name: 'Aanvraag verwarmingstoelage openen' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Georgette Mazout · Verwarmingstoelage \(Sociaal Verwarmingsfonds\) · status/).waitFor();
-    const dossierId = page.url().split('/').at(-1)!;
+    const dossierId = await openRequestInBrowser(page, {
+      procedure: 'Verwarmingstoelage (Sociaal Verwarmingsfonds)', button: 'Aanvraag verwarmingstoelage openen', birthDate: '1948-02-12', firstName: 'Georgette', lastName: 'Mazout', street: 'Molenstraat 2',
+    });
 
     const check = await openTaskOf(sys, 'social-worker', dossierId, 'competence-check');
     expect((await sys.http.post(`/tasks/${check.id}/complete`).set(sys.as('social-worker')).send(outcomes.competent)).status).toBe(200);

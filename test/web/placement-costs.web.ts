@@ -1,5 +1,5 @@
 import { formatMonthNl } from '../../libs/format/dutch';
-import { accessibleScreenshot, browserSession } from '../support/browser';
+import { accessibleScreenshot, browserSession, openRequestInBrowser, timelineShows } from '../support/browser';
 import { treatTodayAtExtraordinarySession } from '../support/council';
 import { outcomes, todayInBrussels } from '../support/factories';
 import { openTaskOf } from '../support/task-flow';
@@ -17,19 +17,9 @@ describe('placement costs (browser)', () => {
 
   it('opens a request from "Nieuwe aanvraag", records the inquiry in euros, shows the proposal, and settles an invoice recorded in the browser', async () => {
     const { sys, page } = session;
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    const procedure = page.getByLabel('Procedure', { exact: true });
-    await procedure.locator('option', { hasText: 'Tussenkomst in de verblijfskosten' }).waitFor({ state: 'attached' });
-    await procedure.selectOption({ label: 'Tussenkomst in de verblijfskosten (woonzorgcentrum)' });
-    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
-    await page.getByLabel('Geboortedatum *').fill('1936-05-02');
-    for (const [label, value] of [['Voornaam *', 'Godelieve'], ['Naam *', 'Rusthuis'], ['Straat en nummer *', 'Zorgstraat 2'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await page.getByRole('button', { name: 'Aanvraag tussenkomst in de verblijfskosten openen' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Godelieve Rusthuis · Tussenkomst in de verblijfskosten \(woonzorgcentrum\) · status/).waitFor();
-    const dossierId = page.url().split('/').at(-1)!;
+    const dossierId = await openRequestInBrowser(page, {
+      procedure: 'Tussenkomst in de verblijfskosten (woonzorgcentrum)', button: 'Aanvraag tussenkomst in de verblijfskosten openen', birthDate: '1936-05-02', firstName: 'Godelieve', lastName: 'Rusthuis', street: 'Zorgstraat 2',
+    });
 
     // The care home, registered (with its account) and linked to the dossier.
     const party = await sys.http.post('/parties').set(sys.as('social-worker')).send({
@@ -83,11 +73,7 @@ describe('placement costs (browser)', () => {
     await section.getByRole('button', { name: 'Gebeurtenis registreren' }).click();
     await page.getByRole('status').getByText('Gebeurtenis geregistreerd.').waitFor();
     const settled = `Factuur voor ${formatMonthNl(today.slice(0, 7))} (factuur LINDE-2026-118, € 2.100,00) afgerekend`;
-    for (let i = 0; i < 40 && !(await page.getByRole('region', { name: 'Tijdlijn' }).getByText(settled, { exact: false }).count()); i++) {
-      await page.waitForTimeout(250);
-      await page.reload();
-    }
-    await page.getByRole('region', { name: 'Tijdlijn' }).getByText(settled, { exact: false }).first().waitFor();
+    await timelineShows(page, settled);
     const paid = (await sys.db.query(`SELECT kind, amount_cents, debt_ref, payee_party_id FROM payments WHERE dossier_id = $1`, [dossierId])).rows;
     expect(paid).toEqual([{ kind: 'invoice', amount_cents: 61_144, debt_ref: 'LINDE-2026-118', payee_party_id: party.body.id }]);
     await accessibleScreenshot(page, 'verblijfskosten-factuur');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../libs/deadlines/calendar-date';
-import { accessibleScreenshot, launchBrowser, signedInPage } from '../support/browser';
+import { accessibleScreenshot, launchBrowser, openRequestInBrowser, signedInPage } from '../support/browser';
 import { outcomes, todayInBrussels, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { startTestSystem, TestSystem } from '../support/system';
 import { openTaskOf } from '../support/task-flow';
@@ -29,19 +29,9 @@ describe('the rent guarantee (browser)', () => {
   });
 
   it('opens a request from "Nieuwe aanvraag", records the lease, the landlord, the bank and the plan, and shows the proposal', async () => {
-    await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
-    const procedure = page.getByLabel('Procedure', { exact: true });
-    await procedure.locator('option', { hasText: 'Huurwaarborg' }).waitFor({ state: 'attached' });
-    await procedure.selectOption({ label: 'Huurwaarborg' });
-    await page.getByLabel('Reden zonder rijksregisternummer *').selectOption({ label: 'BIS-nummer aangevraagd' });
-    await page.getByLabel('Geboortedatum *').fill('1990-02-11');
-    for (const [label, value] of [['Voornaam *', 'Sara'], ['Naam *', 'Nieuwewoning'], ['Straat en nummer *', 'Brugse Poort 5'], ['Postcode *', '9000'], ['Gemeente *', 'Gent']]) {
-      await page.getByLabel(label, { exact: true }).fill(value);
-    }
-    await page.getByRole('button', { name: 'Aanvraag huurwaarborg openen' }).click();
-    await page.waitForURL('**/app/dossiers/*');
-    await page.getByText(/^Sara Nieuwewoning · Huurwaarborg · status/).waitFor();
-    const dossierId = page.url().split('/').at(-1)!;
+    const dossierId = await openRequestInBrowser(page, {
+      procedure: 'Huurwaarborg', button: 'Aanvraag huurwaarborg openen', birthDate: '1990-02-11', firstName: 'Sara', lastName: 'Nieuwewoning', street: 'Brugse Poort 5',
+    });
 
     // The landlord and the bank, registered and linked to the dossier.
     const link = async (name: string, kind: string) => {

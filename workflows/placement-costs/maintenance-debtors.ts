@@ -220,13 +220,13 @@ export class MaintenanceDebtors {
     const { dossierId } = dossier.input;
     const timeZone = dossier.input.settings.timeZone;
     const grace = dossier.settings.instalmentGraceDays ?? 10;
+    // Owed up to the month of the stay's end, once that is reported (before or while this month is waited for).
+    const afterEnd = (month: string) => { const ended = this.ctx.endedOn(); return ended !== undefined && month > ended.slice(0, 7); };
     for (;;) {
       const month = d.checkedMonth ? addPeriods(d.checkedMonth, 1) : d.firstMonth!;
-      const ended = this.ctx.endedOn();
-      if (ended && month > ended.slice(0, 7)) return;
+      if (afterEnd(month)) return;
       await sleepUntil(startOfDay(addDays(`${addPeriods(month, 1)}-01`, grace), timeZone));
-      const last = this.ctx.endedOn()?.slice(0, 7);
-      if (last && month > last) return;
+      if (afterEnd(month)) return;
       d.checkedMonth = month;
       const owed = monthsOwed(d.firstMonth!, month) * d.monthlyCents!;
       const behind = owed - d.paidCents;

@@ -91,7 +91,7 @@ export class TemporalCodecController {
   }
 
   private async run(work: (codec: EncryptionCodec) => Promise<Payload[]>): Promise<Payload[]> {
-    if (!this.codec) return Promise.reject(new ValidationError([{ path: '/payloads', code: 'no-keys', message: 'this system has no payload keys' }], 'No payload keys'));
+    if (!this.codec) throw new ValidationError([{ path: '/payloads', code: 'no-keys', message: 'this system has no payload keys' }], 'No payload keys');
     try {
       return await work(this.codec);
     } catch (err) {
