@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, ensureTokenSecret, loadConfig } from '../../libs/config/config';
-import { createDataSource, runMigrations } from '../../libs/db/data-source';
+import { createDataSource } from '../../libs/db/data-source';
+import { checkApplicationRole, migrateDatabase } from '../../libs/db/roles';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { createApiApp } from './app.module';
 import { apiTemporalInterceptors } from './common/unavailable';
@@ -17,7 +18,8 @@ async function main() {
     ]);
   }
   const dataSource = await createDataSource(config.databaseUrl).initialize();
-  await runMigrations(dataSource);
+  await migrateDatabase(dataSource, config.databaseOwnerUrl, config.databaseUrl);
+  await checkApplicationRole(dataSource, config.production);
   const connection = await Connection.connect({ address: config.temporalAddress, interceptors: apiTemporalInterceptors() });
   await ensureSearchAttributes(connection, config.temporalNamespace);
   const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporalNamespace, dataConverter: dataConverterFor(config.payloadKeys) }) });

@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import * as readline from 'node:readline/promises';
-import { DataSource } from 'typeorm';
 import { hashPassword } from '../api/auth/auth.service';
 import { PASSWORD_MIN_LENGTH, passwordProblems, passwordRules } from '../../libs/auth/password-policy';
 import { ROLES, isRole } from '../../libs/auth/roles';
 import { ConfigError, loadConfig } from '../../libs/config/config';
 import { audit, SYSTEM } from '../../libs/db/audit';
-import { createDataSource, runMigrations } from '../../libs/db/data-source';
 import { UserEntity } from '../../libs/db/entities';
-import { startEmbeddedPostgres } from '../../libs/infra/embedded-postgres';
-import * as path from 'node:path';
+import { migrateDatabase } from '../../libs/db/roles';
+import { withCommandDataSource } from './database';
 
 /**
  * `npm run user:create`: creates a user (the first admin of a production install) from flags or prompts:
@@ -38,26 +36,15 @@ async function main() {
   }
   if (problems.length) throw new Error(`Not created:\n  ${problems.join('\n  ')}`);
 
-  let stopPg: (() => Promise<void>) | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort, dataRoot: config.dataDir });
-    url = pg.url;
-    stopPg = pg.stop;
-  }
-  const dataSource: DataSource = await createDataSource(url).initialize();
-  try {
-    await runMigrations(dataSource);
+  await withCommandDataSource(config, async (dataSource, db) => {
+    await migrateDatabase(dataSource, db.ownerUrl, db.url);
     await dataSource.transaction(async (tx) => {
       if (await tx.existsBy(UserEntity, { username })) throw new Error(`Not created: username ${username} is taken`);
       await tx.insert(UserEntity, { username, passwordHash: await hashPassword(password), displayName, role: role as never, team });
       await audit(tx, SYSTEM, 'user.created', { details: { username, role, team, via: 'cli' } });
     });
     console.log(`Created ${role} ${username} in team ${team}.`);
-  } finally {
-    await dataSource.destroy();
-    await stopPg?.();
-  }
+  }, 10);
 }
 
 function parseArgs(argv: string[]): Record<string, string> {

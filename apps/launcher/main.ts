@@ -3,7 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import * as path from 'node:path';
 import { AppConfig, ConfigError, ensureTokenSecret, loadConfig } from '../../libs/config/config';
-import { createDataSource, runMigrations } from '../../libs/db/data-source';
+import { createDataSource } from '../../libs/db/data-source';
+import { checkApplicationRole, ensureEmbeddedAppRole, migrateDatabase } from '../../libs/db/roles';
 import { DEMO_TEAM, DEMO_USERS, seedDemoUsers } from '../../libs/db/seed';
 import { startEmbeddedPostgres } from '../../libs/infra/embedded-postgres';
 import { startTemporalDevServer } from '../../libs/infra/temporal-dev-server';
@@ -37,6 +38,7 @@ async function main() {
   try {
     const log = (line: string) => process.env.OCMW_VERBOSE && console.log(line);
     let databaseUrl = config.databaseUrl;
+    let ownerUrl = config.databaseOwnerUrl;
     if (!databaseUrl) {
       const dir = path.join(config.dataDir, 'postgres');
       const pg = await life.start(
@@ -52,7 +54,9 @@ async function main() {
           }),
         (pg) => pg.stop,
       );
-      databaseUrl = pg.url;
+      // The superuser owns the schema and migrates; the system itself connects as the least-privileged ocmw_app.
+      ownerUrl = pg.url;
+      databaseUrl = await life.start('application role', () => ensureEmbeddedAppRole(pg.url));
       console.log(`PostgreSQL (embedded)  127.0.0.1:${config.embeddedPostgresPort}, data in ${dir}`);
     }
     let temporalAddress = config.temporalAddress;
@@ -76,7 +80,8 @@ async function main() {
     }
     const url = databaseUrl;
     const dataSource = await life.start('database pool', () => createDataSource(url).initialize(), (ds) => () => ds.destroy());
-    const applied = await life.start('migrations', () => runMigrations(dataSource));
+    const applied = await life.start('migrations', () => migrateDatabase(dataSource, ownerUrl, url));
+    await life.start('database role check', () => checkApplicationRole(dataSource, config.production));
     if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
     if (config.seedDemoData) {
       const created = await life.start('demo users', () => seedDemoUsers(dataSource, config.demoPassword));

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigError, ensurePayloadKeys, loadConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/db/data-source';
+import { checkApplicationRole } from '../../libs/db/roles';
 import { installWorkerLogging } from './worker';
 import { createWorkerContext } from './worker.module';
 
@@ -16,6 +17,7 @@ async function main() {
     ]);
   }
   const dataSource = await createDataSource(config.databaseUrl).initialize();
+  await checkApplicationRole(dataSource, config.production);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const context = await createWorkerContext({ config, dataSource, connection });
   const stop = async () => {

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ensureEmbeddedAppRole } from '../../libs/db/roles';
 import { freePort, startEmbeddedPostgres } from '../../libs/infra/embedded-postgres';
 import { startLauncherProcess } from '../../libs/infra/launcher-process';
 import { startTemporalDevServer } from '../../libs/infra/temporal-dev-server';
 
 export interface BenchSystem {
   baseUrl: string;
+  /** The superuser's URL (the benchmark seeds with it); the system itself connects as ocmw_app. */
   databaseUrl: string;
   /** The system process (for its memory figures). */
   pid: number;
@@ -17,13 +19,15 @@ export interface BenchSystem {
  * A system of its own for a benchmark: embedded PostgreSQL in a temporary folder, an in-memory Temporal dev server and
  * the compiled launcher (worker + API, demo users with password "demo"), all on free ports.
  */
-export async function startBenchSystem(): Promise<BenchSystem> {
+export async function startBenchSystem(env: Record<string, string> = {}): Promise<BenchSystem> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-'));
   fs.chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
   const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
   const temporal = await startTemporalDevServer({ port: await freePort() });
+  // As production: the system connects as the least-privileged application role, the superuser migrates.
+  const appUrl = await ensureEmbeddedAppRole(pg.url);
   const system = await startLauncherProcess(
-    { NODE_ENV: 'test', DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, OCMW_DATA_DIR: dir, OCMW_DEMO_PASSWORD: 'demo' },
+    { NODE_ENV: 'test', DATABASE_URL: appUrl, DATABASE_OWNER_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, OCMW_DATA_DIR: dir, OCMW_DEMO_PASSWORD: 'demo', ...env },
     await freePort(),
   );
   return {

@@ -23,6 +23,15 @@ export interface AppConfig {
   dataDir: string;
   /** null: start the embedded PostgreSQL under dataDir (local default). */
   databaseUrl: string | null;
+  /**
+   * DATABASE_OWNER_URL: the role that owns the schema and runs the migrations (the API and the CLIs; the worker needs
+   * none); DATABASE_URL is then the application's role, granted rows only (libs/db/roles.ts). Without it the
+   * migrations run on DATABASE_URL — and in production the API and the worker refuse to start on a role that owns
+   * tables or may change the audit trail (checkApplicationRole), so production runs with two roles.
+   */
+  databaseOwnerUrl: string | null;
+  /** OCMW_AUDIT_CHAIN_INTERVAL_SECONDS: how often the worker links new audit events into the hash chain (default 5). */
+  auditChainIntervalSeconds: number;
   embeddedPostgresPort: number;
   /** null: start the Temporal dev server under dataDir (local default). */
   temporalAddress: string | null;
@@ -269,6 +278,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
     problems.push({ key: 'DATABASE_URL', message: 'must be a postgres:// or postgresql:// URL' });
   }
+  const databaseOwnerUrl = env.DATABASE_OWNER_URL ? env.DATABASE_OWNER_URL : null;
+  if (databaseOwnerUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseOwnerUrl)) {
+    problems.push({ key: 'DATABASE_OWNER_URL', message: 'must be a postgres:// or postgresql:// URL' });
+  } else if (databaseOwnerUrl !== null && databaseUrl === null) {
+    problems.push({ key: 'DATABASE_OWNER_URL', message: 'goes with DATABASE_URL (the application role); the embedded PostgreSQL makes both itself' });
+  }
   const temporalAddress = env.TEMPORAL_ADDRESS ? env.TEMPORAL_ADDRESS : null;
   if (temporalAddress !== null && !/^[\w.-]+:\d{1,5}$/.test(temporalAddress)) {
     problems.push({ key: 'TEMPORAL_ADDRESS', message: 'must be host:port, e.g. 127.0.0.1:7233' });
@@ -372,6 +387,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bindAddress,
     dataDir,
     databaseUrl,
+    databaseOwnerUrl,
+    auditChainIntervalSeconds: int('OCMW_AUDIT_CHAIN_INTERVAL_SECONDS', 5, 1, 3600),
     embeddedPostgresPort: int('OCMW_EMBEDDED_PG_PORT', 5433, 1, 65535),
     temporalAddress,
     temporalPort: int('TEMPORAL_PORT', 7233, 1, 65535),

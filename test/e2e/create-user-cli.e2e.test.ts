@@ -50,6 +50,7 @@ describe('create-user CLI (e2e)', () => {
       OCMW_PAYLOAD_KEYS: TEST_PAYLOAD_KEY_TEXT,
       OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Gent, Opgeëistenlaan 401 E, 9000 Gent',
       OCMW_DEMO_PASSWORD: '',
+      DATABASE_OWNER_URL: databaseUrl,
     });
     expect(demo.status).toBe(1);
     expect(demo.stderr).toContain('password-demo');

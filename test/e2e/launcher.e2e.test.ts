@@ -1,3 +1,4 @@
+import { Client as PgClient } from 'pg';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -92,12 +93,26 @@ async function launcherEnv(dataDir: string): Promise<Record<string, string>> {
   it('starts with a data folder of mode 0700: PostgreSQL (run as postgres) is let through it, no further', async () => {
     dataDir = fs.mkdtempSync(path.join(TEST_DATA, 'launcher-')); // mode 0700, owned by root
     expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
-    launcher = await startLauncherProcess(await launcherEnv(dataDir), await freePort(), 120_000);
+    const env = await launcherEnv(dataDir);
+    launcher = await startLauncherProcess(env, await freePort(), 120_000);
     expect((await fetch(`${launcher.baseUrl}/health`)).status).toBe(200);
     const stat = fs.statSync(dataDir);
     expect(stat.mode & 0o777).toBe(0o710); // the postgres group may enter, nobody else may even look
     expect(stat.uid).toBe(0);
     expect(fs.statSync(path.join(dataDir, 'postgres', 'PG_VERSION')).isFile()).toBe(true);
+    // The local default is least-privileged too: the superuser migrates, the system connects as ocmw_app.
+    const db = new PgClient({ connectionString: `postgres://postgres:ocmw-local@127.0.0.1:${env.OCMW_EMBEDDED_PG_PORT}/ocmw` });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'ocmw' AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+      );
+      expect(rows.map((r) => r.usename)).toEqual(['ocmw_app']);
+      const { rows: [rights] } = await db.query(`SELECT has_table_privilege('ocmw_app', 'audit_events', 'UPDATE') AS upd, r.rolsuper FROM pg_roles r WHERE rolname = 'ocmw_app'`);
+      expect(rights).toEqual({ upd: false, rolsuper: false });
+    } finally {
+      await db.end();
+    }
   });
 
   it('ends everything it started on SIGTERM, SIGTERM: no Temporal dev server or PostgreSQL remains', async () => {

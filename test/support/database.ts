@@ -20,3 +20,26 @@ export async function migratedDataSource(prefix: string, poolSize = 3): Promise<
   await runMigrations(dataSource);
   return dataSource;
 }
+
+export const TEST_APP_ROLE = 'ocmw_app_test';
+
+/**
+ * The URL of the same database as the least-privileged application role (libs/db/roles.ts), as production runs: the
+ * role is created on the run's PostgreSQL when missing; the grants follow the migrations (migrateDatabase).
+ */
+export async function applicationRoleUrl(ownerUrl: string): Promise<string> {
+  const admin = new PgClient({ connectionString: ownerUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE ROLE ${TEST_APP_ROLE} LOGIN PASSWORD 'ocmw-app-test' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+  } catch (err) {
+    // Another test file of the run made it already (42710 duplicate_object; 23505 when two make it at once).
+    if (!['42710', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = TEST_APP_ROLE;
+  url.password = 'ocmw-app-test';
+  return url.toString();
+}

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { addDays, dateInZone, startOfDay } from '../../libs/deadlines/calendar-date';
 import { freePort } from '../../libs/infra/embedded-postgres';
 import { startLauncherProcess } from '../../libs/infra/launcher-process';
-import { createTestDatabase } from './database';
+import { applicationRoleUrl, createTestDatabase } from './database';
 import { uniqueTaskQueue } from './temporal';
 import { dataConverterFor } from '../../libs/temporal/data-converter';
 import { parsePayloadKeys } from '../../libs/temporal/payload-codec';
@@ -73,7 +73,9 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const launcherEnv = {
     NODE_ENV: 'test',
     OCMW_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
+    // As production: the system connects as a role that owns nothing; the schema owner runs the migrations.
+    DATABASE_URL: await applicationRoleUrl(databaseUrl),
+    DATABASE_OWNER_URL: databaseUrl,
     TEMPORAL_ADDRESS: address,
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
     OCMW_DEMO_PASSWORD: 'demo',

@@ -60,6 +60,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...prod, OCMW_DEMO_PASSWORD: 'Demo-Wachtwoord-2026' })).toThrow(/OCMW_DEMO_PASSWORD: has no place in production/);
   });
 
+  it('takes the schema owner apart from the application role, only beside DATABASE_URL', () => {
+    const prod = {
+      NODE_ENV: 'production',
+      OCMW_TOKEN_SECRET: 'x'.repeat(40),
+      OCMW_PAYLOAD_KEYS: `2026-12:${Buffer.alloc(32, 7).toString('base64')}`,
+      OCMW_LABOUR_COURT_ADDRESS: 'Arbeidsrechtbank Antwerpen, Bolivarplaats 20, 2000 Antwerpen',
+      DATABASE_URL: 'postgres://ocmw_app:x@db/ocmw',
+    };
+    expect(loadConfig(prod).databaseOwnerUrl).toBeNull(); // the worker's configuration: it does not migrate
+    expect(loadConfig({ ...prod, DATABASE_OWNER_URL: 'postgres://ocmw_owner:y@db/ocmw' }).databaseOwnerUrl).toBe('postgres://ocmw_owner:y@db/ocmw');
+    expect(loadConfig({ DATABASE_URL: 'postgres://ocmw:x@db/ocmw' }).databaseOwnerUrl).toBeNull();
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'postgres://ocmw_owner:y@db/ocmw' })).toThrow(/DATABASE_OWNER_URL: goes with DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@db/o', DATABASE_OWNER_URL: 'mysql://b' })).toThrow(/DATABASE_OWNER_URL: must be a postgres/);
+  });
+
   it('binds the API to the loopback interface unless a bind address is configured', () => {
     expect(loadConfig({}).bindAddress).toBe('127.0.0.1');
     expect(loadConfig({ OCMW_BIND_ADDRESS: '0.0.0.0' }).bindAddress).toBe('0.0.0.0');
