@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
+import { chainAllAuditEvents } from '../../libs/db/audit-chain';
 import { createWorker } from './worker';
 import { ensureWorkloadSchedule } from './workload-schedule';
 import { ensureDebtReportClock } from './debt-report-schedule';
@@ -46,10 +47,42 @@ class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/**
+ * Links the new audit events into the hash chain (libs/db/audit-chain.ts) every few seconds, in the worker so that no
+ * request waits for it. Several workers may run it: one at a time takes the queue (advisory lock), the others pass.
+ */
+@Injectable()
+class AuditChainer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AuditChain');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private busy = false;
+
+  constructor(@Inject(DEPS) private readonly deps: WorkerDeps) {}
+
+  onApplicationBootstrap(): void {
+    const pass = () => {
+      if (this.busy) return;
+      this.busy = true;
+      this.running = chainAllAuditEvents(this.deps.dataSource)
+        .catch((err: unknown) => this.logger.warn(`audit chain pass failed: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(() => (this.busy = false));
+    };
+    pass();
+    this.timer = setInterval(pass, this.deps.config.auditChainIntervalSeconds * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
+
 @Module({})
 export class WorkerModule {
   static forRoot(deps: WorkerDeps): DynamicModule {
-    return { module: WorkerModule, providers: [{ provide: DEPS, useValue: deps }, WorkerRunner] };
+    return { module: WorkerModule, providers: [{ provide: DEPS, useValue: deps }, WorkerRunner, AuditChainer] };
   }
 }
 

@@ -167,8 +167,10 @@ describe('login limits (e2e)', () => {
   let sys: TestSystem;
   const LIMITS = { OCMW_LOGIN_MAX_FAILURES_PER_USER: '3', OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS: '8', OCMW_LOGIN_WINDOW_MINUTES: '15', OCMW_LOGIN_LOCKOUT_MINUTES: '15' };
   const login = (username: string, password: string) => sys.http.post('/auth/login').send({ username, password });
+  // The audit trail is append-only (even the tests leave it whole): each test reads the failures after its own start.
+  let since = 0;
   const failures = async () =>
-    (await sys.db.query(`SELECT details FROM audit_events WHERE action = 'auth.login-failed' ORDER BY id`)).rows.map((r) => r.details);
+    (await sys.db.query(`SELECT details FROM audit_events WHERE action = 'auth.login-failed' AND id > $1 ORDER BY id`, [since])).rows.map((r) => r.details);
   /** As if every attempt so far had been made `minutes` earlier. */
   const travel = (minutes: number) => sys.db.query(`UPDATE login_attempts SET at = at - make_interval(mins => $1)`, [minutes]);
 
@@ -180,7 +182,7 @@ describe('login limits (e2e)', () => {
   });
   beforeEach(async () => {
     await sys.db.query('DELETE FROM login_attempts');
-    await sys.db.query(`DELETE FROM audit_events WHERE action = 'auth.login-failed'`);
+    since = Number((await sys.db.query(`SELECT coalesce(max(id), 0) AS id FROM audit_events`)).rows[0].id);
   });
 
   it('locks a username after its failures, answers 429 with Retry-After, audits every failure without the password', async () => {

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../../libs/config/config';
+import { AuditVerification, chainAllAuditEvents, verifyAuditChain } from '../../libs/db/audit-chain';
+import { formatDateNl } from '../../libs/format/dutch';
+import { withCommandDataSource } from './database';
+
+const REASONS: Record<NonNullable<AuditVerification['broken']>['reason'], string> = {
+  'event-changed': 'de gebeurtenis (of de hash van haar schakel) werd gewijzigd nadat ze werd vastgelegd',
+  'event-missing': 'de gebeurtenis werd verwijderd',
+  'link-changed': 'de schakel verwijst niet naar de vorige: de keten werd gewijzigd',
+  'link-missing': 'deze schakel ontbreekt: ze werd verwijderd',
+};
+
+const n = (x: number | string) => new Intl.NumberFormat('nl-BE').format(Number(x));
+
+/** The operator's report of a verification, in Dutch; the exit code says whether the trail holds. */
+export function verificationReport(v: AuditVerification): { text: string; ok: boolean } {
+  const lines: string[] = [];
+  if (v.broken) {
+    const what = v.broken.eventId ? ` (gebeurtenis ${v.broken.eventId}${v.broken.action ? `, ${v.broken.action}` : ''}${v.broken.at ? `, ${formatDateNl(v.broken.at.slice(0, 10) as never)} ${v.broken.at.slice(11, 19)} UTC` : ''})` : '';
+    lines.push(`Audittrail GEBROKEN bij schakel ${n(v.broken.seq)}${what}: ${REASONS[v.broken.reason]}.`);
+    lines.push(`De ${n(v.checked)} schakels ervoor zijn in orde.`);
+  } else {
+    lines.push(`Audittrail in orde: ${n(v.checked)} schakels nagerekend.`);
+  }
+  if (v.unchained.length) lines.push(`Niet in de keten en niet in de wachtrij (uit de wachtrij gehaald): gebeurtenis ${v.unchained.join(', ')}.`);
+  if (v.stale) lines.push(`${n(v.stale)} gebeurtenis(sen) wachten langer dan 10 minuten op de keten: draait de worker?`);
+  return { text: lines.join('\n'), ok: !v.broken && !v.unchained.length };
+}
+
+/**
+ * `npm run audit:verify`: recomputes the audit trail's hash chain and names the first broken link (exit code 1), or
+ * says it holds (0). With `--chain` it first links what is waiting (as the worker does every few seconds).
+ */
+async function main() {
+  await withCommandDataSource(loadConfig(), async (dataSource) => {
+    if (process.argv.includes('--chain')) await chainAllAuditEvents(dataSource);
+    const report = verificationReport(await verifyAuditChain(dataSource));
+    console.log(report.text);
+    process.exitCode = report.ok ? 0 : 1;
+  });
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof ConfigError || err instanceof Error ? err.message : err);
+    process.exit(2);
+  });
+}
