@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../libs/config/config';
+import { auditCheckpointKeysOf, ConfigError, loadConfig } from '../../libs/config/config';
 import { AuditVerification, chainAllAuditEvents, verifyAuditChain } from '../../libs/db/audit-chain';
 import { formatDateNl } from '../../libs/format/dutch';
 import { withCommandDataSource } from './database';
@@ -9,19 +9,29 @@ const REASONS: Record<NonNullable<AuditVerification['broken']>['reason'], string
   'event-missing': 'de gebeurtenis werd verwijderd',
   'link-changed': 'de schakel verwijst niet naar de vorige: de keten werd gewijzigd',
   'link-missing': 'deze schakel ontbreekt: ze werd verwijderd',
+  'checkpoint-forged': 'de handtekening van dit controlepunt klopt niet: het werd vervalst of gewijzigd',
+  'checkpoint-unknown-key': 'dit controlepunt is ondertekend met een sleutel die niet in OCMW_AUDIT_CHECKPOINT_KEYS staat',
 };
 
 const n = (x: number | string) => new Intl.NumberFormat('nl-BE').format(Number(x));
 
 /** The operator's report of a verification, in Dutch; the exit code says whether the trail holds. */
-export function verificationReport(v: AuditVerification): { text: string; ok: boolean } {
+export function verificationReport(v: AuditVerification, signaturesChecked = true): { text: string; ok: boolean } {
   const lines: string[] = [];
-  if (v.broken) {
+  if (v.broken && v.broken.reason.startsWith('checkpoint-')) {
+    lines.push(`Audittrail GEBROKEN bij het controlepunt na schakel ${n(v.broken.seq)}: ${REASONS[v.broken.reason]}.`);
+  } else if (v.broken) {
     const what = v.broken.eventId ? ` (gebeurtenis ${v.broken.eventId}${v.broken.action ? `, ${v.broken.action}` : ''}${v.broken.at ? `, ${formatDateNl(v.broken.at.slice(0, 10) as never)} ${v.broken.at.slice(11, 19)} UTC` : ''})` : '';
     lines.push(`Audittrail GEBROKEN bij schakel ${n(v.broken.seq)}${what}: ${REASONS[v.broken.reason]}.`);
     lines.push(`De ${n(v.checked)} schakels ervoor zijn in orde.`);
   } else {
     lines.push(`Audittrail in orde: ${n(v.checked)} schakels nagerekend.`);
+  }
+  if (v.checkpoint) {
+    lines.push(
+      `Vanaf het controlepunt na schakel ${n(v.checkpoint.seq)} (archief ${v.checkpoint.archive}${signaturesChecked ? ', handtekeningen nagegaan' : ', handtekeningen NIET nagegaan: geen sleutel'}); ` +
+        `${n(v.archivedChecked)} gearchiveerde schakels van nog bewaarde gebeurtenissen nagerekend.`,
+    );
   }
   if (v.unchained.length) lines.push(`Niet in de keten en niet in de wachtrij (uit de wachtrij gehaald): gebeurtenis ${v.unchained.join(', ')}.`);
   if (v.stale) lines.push(`${n(v.stale)} gebeurtenis(sen) wachten langer dan 10 minuten op de keten: draait de worker?`);
@@ -33,9 +43,11 @@ export function verificationReport(v: AuditVerification): { text: string; ok: bo
  * says it holds (0). With `--chain` it first links what is waiting (as the worker does every few seconds).
  */
 async function main() {
-  await withCommandDataSource(loadConfig(), async (dataSource) => {
+  const config = loadConfig();
+  await withCommandDataSource(config, async (dataSource) => {
     if (process.argv.includes('--chain')) await chainAllAuditEvents(dataSource);
-    const report = verificationReport(await verifyAuditChain(dataSource));
+    const keys = auditCheckpointKeysOf(config, false);
+    const report = verificationReport(await verifyAuditChain(dataSource, { checkpointKeys: keys?.keys ?? null }), keys !== null);
     console.log(report.text);
     process.exitCode = report.ok ? 0 : 1;
   });

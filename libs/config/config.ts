@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { JUDICIAL_MONTH_END_READINGS, JudicialMonthEnd } from '../deadlines/types';
+import { DEFAULT_RETENTION_TEXT, parseRetentionPolicy, type RetentionPolicy } from '../domain/audit-retention-policy';
 import { newPayloadKey, parsePayloadKeys, PayloadKeys } from '../temporal/payload-codec';
 
 /**
@@ -30,6 +31,18 @@ export interface AppConfig {
    * tables or may change the audit trail (checkApplicationRole), so production runs with two roles.
    */
   databaseOwnerUrl: string | null;
+  /**
+   * The audit checkpoints' signing keys (libs/db/audit-retention.ts): OCMW_AUDIT_CHECKPOINT_KEYS, `id:base64,…` of 32
+   * random bytes, the first current (the payload keys' format). Required by the retention in production; the local
+   * default generates one in the data folder (ensureAuditCheckpointKeys).
+   */
+  auditCheckpointKeys: PayloadKeys | null;
+  /** OCMW_AUDIT_RETENTION: days per kind of event, `default=3650,auth.*=365` [U]. */
+  auditRetention: RetentionPolicy;
+  /** OCMW_AUDIT_ARCHIVE_AFTER_DAYS: links chained longer ago are archived behind a checkpoint (default 90) [U]. */
+  auditArchiveAfterDays: number;
+  /** OCMW_AUDIT_ARCHIVE_DIR: where the archived segments go (default <data folder>/audit-archive; production: WORM storage). */
+  auditArchiveDir: string;
   /** OCMW_AUDIT_CHAIN_INTERVAL_SECONDS: how often the worker links new audit events into the hash chain (default 5). */
   auditChainIntervalSeconds: number;
   embeddedPostgresPort: number;
@@ -284,6 +297,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else if (databaseOwnerUrl !== null && databaseUrl === null) {
     problems.push({ key: 'DATABASE_OWNER_URL', message: 'goes with DATABASE_URL (the application role); the embedded PostgreSQL makes both itself' });
   }
+  let auditCheckpointKeys: PayloadKeys | null = null;
+  if (env.OCMW_AUDIT_CHECKPOINT_KEYS) {
+    const parsed = parsePayloadKeys(env.OCMW_AUDIT_CHECKPOINT_KEYS);
+    for (const message of parsed.problems) problems.push({ key: 'OCMW_AUDIT_CHECKPOINT_KEYS', message });
+    auditCheckpointKeys = parsed.keys ?? null;
+  }
+  const retention = parseRetentionPolicy(env.OCMW_AUDIT_RETENTION || DEFAULT_RETENTION_TEXT);
+  for (const message of retention.problems) problems.push({ key: 'OCMW_AUDIT_RETENTION', message });
   const temporalAddress = env.TEMPORAL_ADDRESS ? env.TEMPORAL_ADDRESS : null;
   if (temporalAddress !== null && !/^[\w.-]+:\d{1,5}$/.test(temporalAddress)) {
     problems.push({ key: 'TEMPORAL_ADDRESS', message: 'must be host:port, e.g. 127.0.0.1:7233' });
@@ -388,6 +409,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     databaseUrl,
     databaseOwnerUrl,
+    auditCheckpointKeys,
+    auditRetention: retention.policy ?? parseRetentionPolicy(DEFAULT_RETENTION_TEXT).policy!,
+    auditArchiveAfterDays: int('OCMW_AUDIT_ARCHIVE_AFTER_DAYS', 90, 1, 36500),
+    auditArchiveDir: path.resolve(env.OCMW_AUDIT_ARCHIVE_DIR || path.join(dataDir, 'audit-archive')),
     auditChainIntervalSeconds: int('OCMW_AUDIT_CHAIN_INTERVAL_SECONDS', 5, 1, 3600),
     embeddedPostgresPort: int('OCMW_EMBEDDED_PG_PORT', 5433, 1, 65535),
     temporalAddress,
@@ -559,4 +584,23 @@ export function ensurePayloadKeys(config: AppConfig): AppConfig {
   const parsed = parsePayloadKeys(fs.readFileSync(file, 'utf8'));
   if (!parsed.keys) throw new ConfigError(parsed.problems.map((message) => ({ key: `${file}`, message })));
   return { ...config, payloadKeys: parsed.keys };
+}
+
+/**
+ * The audit checkpoint keys for the retention and the verification: OCMW_AUDIT_CHECKPOINT_KEYS, or (not in production)
+ * the data folder's `audit-checkpoint-keys`, generated when `create` and missing. Null: none (verification then trusts
+ * the stored checkpoints and says so).
+ */
+export function auditCheckpointKeysOf(config: AppConfig, create: boolean): PayloadKeys | null {
+  if (config.auditCheckpointKeys) return config.auditCheckpointKeys;
+  if (config.production) return null;
+  const file = path.join(config.dataDir, 'audit-checkpoint-keys');
+  if (!fs.existsSync(file)) {
+    if (!create) return null;
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, `local-1:${newPayloadKey()}\n`, { mode: 0o600 });
+  }
+  const parsed = parsePayloadKeys(fs.readFileSync(file, 'utf8'));
+  if (!parsed.keys) throw new ConfigError(parsed.problems.map((message) => ({ key: file, message })));
+  return parsed.keys;
 }

@@ -12,8 +12,8 @@ import { createDataSource, runMigrations } from './data-source';
 
 /** Tables the application only appends to: the audit trail and its hash chain. */
 export const APPEND_ONLY_TABLES = ['audit_events', 'audit_chain'] as const;
-/** Tables the application only reads. */
-export const READ_ONLY_TABLES = ['migrations'] as const;
+/** Tables the application only reads (the checkpoints are the owner's: the retention writes them). */
+export const READ_ONLY_TABLES = ['migrations', 'audit_checkpoints'] as const;
 
 /** The user name in a postgres:// URL (the role the connection acts as). */
 export function roleOfUrl(url: string): string {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startTestSystem, TestSystem } from '../support/system';
-import { TEST_APP_ROLE } from '../support/database';
+import { applicationRoleUrl, TEST_APP_ROLE } from '../support/database';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -25,6 +25,12 @@ describe('least privilege and the tamper-evident audit trail (e2e)', () => {
     if (!fs.existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first');
     return spawnSync(process.execPath, [cli], { env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: sys.databaseUrl }, encoding: 'utf8', timeout: 60_000 });
   };
+  const retention = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'dist/apps/cli/audit-retention.js')], {
+      env: { ...process.env, NODE_ENV: 'test', OCMW_DATA_DIR: sys.dataDir, OCMW_AUDIT_CHECKPOINT_KEYS: `e2e:${Buffer.alloc(32, 5).toString('base64')}`, ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   const chained = async () => {
     for (let i = 0; i < 100; i++) {
       const { rows } = await sys.db.query(`SELECT count(*)::int AS n FROM audit_pending`);
@@ -60,6 +66,15 @@ describe('least privilege and the tamper-evident audit trail (e2e)', () => {
     expect(ok.stdout).toContain(`Audittrail in orde: ${n} schakels nagerekend.`);
     expect(ok.status).toBe(0);
 
+    // The retention runs as the owner only; today nothing is old enough to archive or delete.
+    const appUrl = await applicationRoleUrl(sys.databaseUrl);
+    const asApp = retention({ DATABASE_URL: appUrl, DATABASE_OWNER_URL: '' });
+    expect(asApp.status).toBe(1);
+    expect(asApp.stderr).toContain('DATABASE_OWNER_URL: is required: the retention runs as the schema owner');
+    const idle = retention({ DATABASE_URL: appUrl, DATABASE_OWNER_URL: sys.databaseUrl });
+    expect(idle.stdout).toContain('Geen nieuw segment om te archiveren.\nGeen gebeurtenissen voorbij hun bewaartermijn.');
+    expect(idle.status).toBe(0);
+
     // Someone with database access rewrites who failed to log in.
     const { rows: [target] } = await sys.db.query(
       `SELECT c.seq::int AS seq, e.id::text AS id FROM audit_events e JOIN audit_chain c ON c.event_id = e.id WHERE e.action = 'auth.login-failed'`,
@@ -69,5 +84,9 @@ describe('least privilege and the tamper-evident audit trail (e2e)', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain(`Audittrail GEBROKEN bij schakel ${target.seq} (gebeurtenis ${target.id}, auth.login-failed`);
     expect(broken.stdout).toContain(`De ${target.seq - 1} schakels ervoor zijn in orde.`);
+    // … and the retention refuses to touch a trail that does not hold.
+    const refused = retention({ DATABASE_URL: appUrl, DATABASE_OWNER_URL: sys.databaseUrl });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`retention refused: the audit trail does not hold (link ${target.seq}: event-changed)`);
   });
 });

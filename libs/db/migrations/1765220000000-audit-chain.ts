@@ -16,8 +16,25 @@ export class AuditChain1765220000000 implements MigrationInterface {
          seq bigint PRIMARY KEY,
          event_id bigint NOT NULL UNIQUE REFERENCES audit_events(id),
          prev_hash text NOT NULL,
+         content_hash text NOT NULL,
          hash text NOT NULL,
          chained_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    // A checkpoint closes an archived segment of the chain (the retention, libs/db/audit-retention.ts): verification
+    // starts after it. Written by the owner only; signed with a key the database does not hold.
+    await q.query(
+      `CREATE TABLE audit_checkpoints (
+         id bigserial PRIMARY KEY,
+         seq bigint NOT NULL UNIQUE,
+         hash text NOT NULL,
+         created_at timestamptz NOT NULL DEFAULT now(),
+         links integer NOT NULL,
+         events_deleted integer NOT NULL,
+         archive text NOT NULL,
+         archive_sha256 text NOT NULL,
+         key_id text NOT NULL,
+         signature text NOT NULL
        )`,
     );
     await q.query(
@@ -35,6 +52,7 @@ export class AuditChain1765220000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER audit_events_enqueue ON audit_events`);
     await q.query(`DROP FUNCTION audit_pending_enqueue()`);
+    await q.query(`DROP TABLE audit_checkpoints`);
     await q.query(`DROP TABLE audit_chain`);
     await q.query(`DROP TABLE audit_pending`);
   }

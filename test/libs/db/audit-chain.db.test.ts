@@ -118,18 +118,19 @@ describe('the application role and the audit chain (db)', () => {
     const [link] = await owner.query(`SELECT * FROM audit_chain WHERE seq = 40`);
     await owner.query(`DELETE FROM audit_chain WHERE seq = 40`);
     expect((await verifyAuditChain(app)).broken).toMatchObject({ seq: '40', eventId: null, reason: 'link-missing' });
-    await owner.query(`INSERT INTO audit_chain (seq, event_id, prev_hash, hash, chained_at) VALUES ($1, $2, $3, $4, $5)`, [link.seq, link.event_id, link.prev_hash, link.hash, link.chained_at]);
+    await owner.query(`INSERT INTO audit_chain (seq, event_id, prev_hash, content_hash, hash, chained_at) VALUES ($1, $2, $3, $4, $5, $6)`, [link.seq, link.event_id, link.prev_hash, link.content_hash, link.hash, link.chained_at]);
 
-    // Rewriting one link's hash to cover a changed event is caught at the next link.
+    // Rewriting one link's hashes to cover a changed event is caught at the next link.
     const [e] = await owner.query(`SELECT event_id::text AS id FROM audit_chain WHERE seq = 50`);
     await owner.query(`UPDATE audit_events SET action = 'dossier.exported' WHERE id = $1`, [e.id]);
-    const { linkHash } = await import('../../../libs/db/audit-chain');
+    const { contentHash, linkHash } = await import('../../../libs/db/audit-chain');
     const [prev] = await owner.query(`SELECT hash FROM audit_chain WHERE seq = 49`);
     const [ev] = await owner.query(
       `SELECT e.id::text AS id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, e.actor_id, e.actor_role, e.action, e.dossier_id, e.person_id, e.details::text AS details FROM audit_events e WHERE id = $1`,
       [e.id],
     );
-    await owner.query(`UPDATE audit_chain SET hash = $1 WHERE seq = 50`, [linkHash(prev.hash, 50, ev)]);
+    const content = contentHash(ev);
+    await owner.query(`UPDATE audit_chain SET content_hash = $1, hash = $2 WHERE seq = 50`, [content, linkHash(prev.hash, 50, content)]);
     expect((await verifyAuditChain(app)).broken).toMatchObject({ seq: '51', reason: 'link-changed' });
 
     // An event the chainer never sees (its queue row removed with the application's rights) is named.
