@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { auditCheckpointKeysOf, ConfigError, loadConfig } from '../../libs/config/config';
-import { createDataSource } from '../../libs/db/data-source';
 import { runAuditRetention, RetentionResult } from '../../libs/db/audit-retention';
-import { commandDatabase } from './database';
+import { formatCountNl } from '../../libs/format/dutch';
+import { withCommandDataSource } from './database';
 
-const n = (x: number | string) => new Intl.NumberFormat('nl-BE').format(Number(x));
+const n = formatCountNl;
 
 /** What a run did, in Dutch for the operator (and its log). */
 export function retentionReport(r: RetentionResult): string {
@@ -28,11 +28,9 @@ async function main() {
   const config = loadConfig();
   const keys = auditCheckpointKeysOf(config, true);
   if (!keys) throw new ConfigError([{ key: 'OCMW_AUDIT_CHECKPOINT_KEYS', message: 'is required for the retention in production: id:base64 of 32 random bytes' }]);
-  const db = await commandDatabase(config);
-  try {
-    if (!db.ownerUrl) throw new ConfigError([{ key: 'DATABASE_OWNER_URL', message: 'is required: the retention runs as the schema owner (the application role may not delete audit rows)' }]);
-    const owner = await createDataSource(db.ownerUrl, { poolSize: 2 }).initialize();
-    try {
+  await withCommandDataSource(
+    config,
+    async (owner) => {
       const result = await runAuditRetention(owner, {
         now: new Date(),
         policy: config.auditRetention,
@@ -41,12 +39,9 @@ async function main() {
         keys,
       });
       console.log(retentionReport(result));
-    } finally {
-      await owner.destroy();
-    }
-  } finally {
-    await db.stop();
-  }
+    },
+    { poolSize: 2, asOwner: 'the retention runs as the schema owner (the application role may not delete audit rows)' },
+  );
 }
 
 if (require.main === module) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { auditCheckpointKeysOf, ConfigError, loadConfig } from '../../libs/config/config';
 import { AuditVerification, chainAllAuditEvents, verifyAuditChain } from '../../libs/db/audit-chain';
-import { formatDateNl } from '../../libs/format/dutch';
+import { formatCountNl, formatDateNl } from '../../libs/format/dutch';
 import { withCommandDataSource } from './database';
 
 const REASONS: Record<NonNullable<AuditVerification['broken']>['reason'], string> = {
@@ -13,7 +13,7 @@ const REASONS: Record<NonNullable<AuditVerification['broken']>['reason'], string
   'checkpoint-unknown-key': 'dit controlepunt is ondertekend met een sleutel die niet in OCMW_AUDIT_CHECKPOINT_KEYS staat',
 };
 
-const n = (x: number | string) => new Intl.NumberFormat('nl-BE').format(Number(x));
+const n = formatCountNl;
 
 /** The operator's report of a verification, in Dutch; the exit code says whether the trail holds. */
 export function verificationReport(v: AuditVerification, signaturesChecked = true): { text: string; ok: boolean } {

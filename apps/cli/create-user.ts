@@ -44,7 +44,7 @@ async function main() {
       await audit(tx, SYSTEM, 'user.created', { details: { username, role, team, via: 'cli' } });
     });
     console.log(`Created ${role} ${username} in team ${team}.`);
-  }, 10);
+  }, { poolSize: 10 });
 }
 
 function parseArgs(argv: string[]): Record<string, string> {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../libs/config/config';
+import { ConfigError, type AppConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/db/data-source';
 import { ensureEmbeddedAppRole } from '../../libs/db/roles';
 import { startEmbeddedPostgres } from '../../libs/infra/embedded-postgres';
@@ -20,11 +20,19 @@ export async function commandDatabase(config: AppConfig): Promise<{ url: string;
   }
 }
 
-/** Runs `work` with a data source on the command's database (as the application role), then closes both. */
-export async function withCommandDataSource<T>(config: AppConfig, work: (dataSource: DataSource, db: { url: string; ownerUrl: string | null }) => Promise<T>, poolSize = 1): Promise<T> {
+/**
+ * Runs `work` with a data source on the command's database — as the application role, or `asOwner` as the schema
+ * owner (required then: DATABASE_OWNER_URL, or the embedded superuser) — then closes both.
+ */
+export async function withCommandDataSource<T>(
+  config: AppConfig,
+  work: (dataSource: DataSource, db: { url: string; ownerUrl: string | null }) => Promise<T>,
+  options: { poolSize?: number; asOwner?: string } = {},
+): Promise<T> {
   const db = await commandDatabase(config);
   try {
-    const dataSource = await createDataSource(db.url, { poolSize }).initialize();
+    if (options.asOwner && !db.ownerUrl) throw new ConfigError([{ key: 'DATABASE_OWNER_URL', message: `is required: ${options.asOwner}` }]);
+    const dataSource = await createDataSource(options.asOwner ? db.ownerUrl! : db.url, { poolSize: options.poolSize ?? 1 }).initialize();
     try {
       return await work(dataSource, db);
     } finally {

@@ -578,12 +578,23 @@ export function ensureTokenSecret(config: AppConfig): AppConfig {
  */
 export function ensurePayloadKeys(config: AppConfig): AppConfig {
   if (config.payloadKeys) return config;
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const file = path.join(config.dataDir, 'payload-keys');
-  if (!fs.existsSync(file)) fs.writeFileSync(file, `local-1:${newPayloadKey()}\n`, { mode: 0o600 });
+  return { ...config, payloadKeys: localKeyFile(config.dataDir, 'payload-keys', true)! };
+}
+
+/**
+ * A key list (`id:base64,…`) the local default keeps in its data folder, generated with one key when missing and
+ * `create` (null when missing and not): the payload keys, the audit checkpoint keys.
+ */
+function localKeyFile(dataDir: string, name: string, create: boolean): PayloadKeys | null {
+  const file = path.join(dataDir, name);
+  if (!fs.existsSync(file)) {
+    if (!create) return null;
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, `local-1:${newPayloadKey()}\n`, { mode: 0o600 });
+  }
   const parsed = parsePayloadKeys(fs.readFileSync(file, 'utf8'));
-  if (!parsed.keys) throw new ConfigError(parsed.problems.map((message) => ({ key: `${file}`, message })));
-  return { ...config, payloadKeys: parsed.keys };
+  if (!parsed.keys) throw new ConfigError(parsed.problems.map((message) => ({ key: file, message })));
+  return parsed.keys;
 }
 
 /**
@@ -594,13 +605,5 @@ export function ensurePayloadKeys(config: AppConfig): AppConfig {
 export function auditCheckpointKeysOf(config: AppConfig, create: boolean): PayloadKeys | null {
   if (config.auditCheckpointKeys) return config.auditCheckpointKeys;
   if (config.production) return null;
-  const file = path.join(config.dataDir, 'audit-checkpoint-keys');
-  if (!fs.existsSync(file)) {
-    if (!create) return null;
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    fs.writeFileSync(file, `local-1:${newPayloadKey()}\n`, { mode: 0o600 });
-  }
-  const parsed = parsePayloadKeys(fs.readFileSync(file, 'utf8'));
-  if (!parsed.keys) throw new ConfigError(parsed.problems.map((message) => ({ key: file, message })));
-  return parsed.keys;
+  return localKeyFile(config.dataDir, 'audit-checkpoint-keys', create);
 }

@@ -47,50 +47,75 @@ export async function runAuditRetention(
   const [{ to }] = (await owner.query(`SELECT max(seq)::text AS to FROM audit_chain WHERE seq > $1 AND chained_at < $2`, [from.toString(), archiveBefore])) as { to: string | null }[];
 
   let segment: RetentionResult['segment'] = null;
-  if (to !== null) {
-    const links = (await owner.query(
-      `SELECT seq::text AS seq, event_id::text AS "eventId", prev_hash AS "prevHash", content_hash AS "contentHash", hash FROM audit_chain c WHERE c.seq > $1 AND c.seq <= $2 ORDER BY c.seq`,
-      [from.toString(), to],
-    )) as { seq: string; eventId: string; prevHash: string; contentHash: string; hash: string }[];
-    const name = `audit-segment-${(from + 1n).toString().padStart(12, '0')}-${to.padStart(12, '0')}.jsonl`;
-    const lines = [JSON.stringify({ format: 'ocmw-flow audit segment v1', from: (from + 1n).toString(), to, links: links.length }), ...links.map((l) => JSON.stringify(l))];
-    const text = `${lines.join('\n')}\n`;
-    fs.mkdirSync(options.archiveDir, { recursive: true });
-    const file = path.join(options.archiveDir, name);
-    // Written and synced before anything is deleted; an archive of the same segment from an interrupted run is replaced.
-    const fd = fs.openSync(file, 'w', 0o640);
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    segment = { from: (from + 1n).toString(), to, hash: links[links.length - 1].hash, links: links.length, archive: name, archiveSha256: createHash('sha256').update(text).digest('hex') };
-  }
+  if (to !== null) segment = await writeArchive(owner, from, to, options.archiveDir);
   const upTo = segment ? segment.to : from.toString();
 
   return owner.transaction(async (tx) => {
-    const candidates = (await tx.query(
-      `SELECT e.id::text AS id, e.action, e.at FROM audit_events e JOIN audit_chain c ON c.event_id = e.id WHERE c.seq <= $1`,
-      [upTo],
-    )) as { id: string; action: string; at: Date }[];
-    const expired = candidates.filter((e) => e.at.getTime() < options.now.getTime() - retentionDaysOf(options.policy, e.action) * DAY_MS);
+    // Per kind of event, in the database: the kinds old enough for the shortest period, then each kind's own cutoff.
+    const shortest = Math.min(options.policy.defaultDays, ...options.policy.rules.map((r) => r.days));
+    const kinds = (await tx.query(
+      `SELECT DISTINCT e.action FROM audit_events e JOIN audit_chain c ON c.event_id = e.id WHERE c.seq <= $1 AND e.at < $2`,
+      [upTo, new Date(options.now.getTime() - shortest * DAY_MS)],
+    )) as { action: string }[];
     const deletedByAction: Record<string, number> = {};
-    for (const e of expired) deletedByAction[e.action] = (deletedByAction[e.action] ?? 0) + 1;
-    const ids = expired.map((e) => e.id);
-    for (let i = 0; i < ids.length; i += 5000) {
-      const batch = ids.slice(i, i + 5000);
-      await tx.query(`DELETE FROM audit_chain WHERE event_id = ANY($1::bigint[])`, [batch]);
-      await tx.query(`DELETE FROM audit_events WHERE id = ANY($1::bigint[])`, [batch]);
+    let deleted = 0;
+    for (const { action } of kinds) {
+      const [{ n }] = (await tx.query(
+        `WITH links AS (
+           DELETE FROM audit_chain c USING audit_events e
+            WHERE c.event_id = e.id AND c.seq <= $1 AND e.action = $2 AND e.at < $3 RETURNING c.event_id
+         ), events AS (DELETE FROM audit_events WHERE id IN (SELECT event_id FROM links) RETURNING 1)
+         SELECT count(*)::int AS n FROM events`,
+        [upTo, action, new Date(options.now.getTime() - retentionDaysOf(options.policy, action) * DAY_MS)],
+      )) as { n: number }[];
+      if (n) deletedByAction[action] = n;
+      deleted += n;
     }
     if (segment) {
-      const checkpoint = { seq: segment.to, hash: segment.hash, links: segment.links, eventsDeleted: ids.length, archive: segment.archive, archiveSha256: segment.archiveSha256, keyId: options.keys.currentId };
+      const checkpoint = { seq: segment.to, hash: segment.hash, links: segment.links, eventsDeleted: deleted, archive: segment.archive, archiveSha256: segment.archiveSha256, keyId: options.keys.currentId };
       await tx.query(
         `INSERT INTO audit_checkpoints (seq, hash, links, events_deleted, archive, archive_sha256, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [checkpoint.seq, checkpoint.hash, checkpoint.links, checkpoint.eventsDeleted, checkpoint.archive, checkpoint.archiveSha256, checkpoint.keyId, signCheckpoint(checkpoint, options.keys.keys.get(options.keys.currentId)!)],
       );
     }
-    await audit(tx, SYSTEM, 'audit.retention', { details: { segment, eventsDeleted: ids.length, deletedByAction, archiveAfterDays: options.archiveAfterDays } });
-    return { segment, eventsDeleted: ids.length, deletedByAction };
+    await audit(tx, SYSTEM, 'audit.retention', { details: { segment, eventsDeleted: deleted, deletedByAction, archiveAfterDays: options.archiveAfterDays } });
+    return { segment, eventsDeleted: deleted, deletedByAction };
   });
+}
+
+/**
+ * Writes the links (from, to] — contiguous, the trail was just verified — to the segment's archive file, a page at a
+ * time (a first run may archive years), and syncs it before anything is deleted. An archive of the same segment left by
+ * an interrupted run is replaced.
+ */
+async function writeArchive(owner: DataSource, from: bigint, to: string, archiveDir: string): Promise<NonNullable<RetentionResult['segment']>> {
+  const first = (from + 1n).toString();
+  const links = Number(BigInt(to) - from);
+  const name = `audit-segment-${first.padStart(12, '0')}-${to.padStart(12, '0')}.jsonl`;
+  fs.mkdirSync(archiveDir, { recursive: true });
+  const digest = createHash('sha256');
+  const fd = fs.openSync(path.join(archiveDir, name), 'w', 0o640);
+  const write = (line: string) => {
+    fs.writeSync(fd, line);
+    digest.update(line);
+  };
+  let hash = '';
+  try {
+    write(`${JSON.stringify({ format: 'ocmw-flow audit segment v1', from: first, to, links })}\n`);
+    for (let after = from.toString(); ; ) {
+      const page = (await owner.query(
+        `SELECT seq::text AS seq, event_id::text AS "eventId", prev_hash AS "prevHash", content_hash AS "contentHash", hash
+           FROM audit_chain c WHERE c.seq > $1 AND c.seq <= $2 ORDER BY c.seq LIMIT 10000`,
+        [after, to],
+      )) as { seq: string; eventId: string; prevHash: string; contentHash: string; hash: string }[];
+      if (!page.length) break;
+      write(page.map((l) => `${JSON.stringify(l)}\n`).join(''));
+      after = page[page.length - 1].seq;
+      hash = page[page.length - 1].hash;
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { from: first, to, hash, links, archive: name, archiveSha256: digest.digest('hex') };
 }

@@ -1,3 +1,4 @@
+import { Client as PgClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { createDataSource, runMigrations } from './data-source';
 
@@ -30,7 +31,6 @@ function quotedRole(role: string): string {
 export async function grantApplicationRole(owner: DataSource | EntityManager, role: string): Promise<void> {
   const r = quotedRole(role);
   const tables = (await owner.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)) as { tablename: string }[];
-  const special = new Set<string>([...APPEND_ONLY_TABLES, ...READ_ONLY_TABLES]);
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
   await owner.query(`REVOKE CREATE ON SCHEMA public FROM ${r}`);
   for (const { tablename } of tables) {
@@ -38,7 +38,7 @@ export async function grantApplicationRole(owner: DataSource | EntityManager, ro
     await owner.query(`REVOKE ALL ON ${t} FROM ${r}`);
     if ((APPEND_ONLY_TABLES as readonly string[]).includes(tablename)) await owner.query(`GRANT SELECT, INSERT ON ${t} TO ${r}`);
     else if ((READ_ONLY_TABLES as readonly string[]).includes(tablename)) await owner.query(`GRANT SELECT ON ${t} TO ${r}`);
-    else if (!special.has(tablename)) await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${t} TO ${r}`);
+    else await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${t} TO ${r}`);
   }
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
 }
@@ -95,22 +95,33 @@ export async function migrateDatabase(app: DataSource, ownerUrl: string | null, 
 export const EMBEDDED_APP_ROLE = 'ocmw_app';
 const EMBEDDED_APP_PASSWORD = 'ocmw-local-app';
 
-export async function ensureEmbeddedAppRole(ownerUrl: string): Promise<string> {
-  const owner = await createDataSource(ownerUrl, { poolSize: 1 }).initialize();
+export function ensureEmbeddedAppRole(ownerUrl: string): Promise<string> {
+  return ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, EMBEDDED_APP_PASSWORD);
+}
+
+/**
+ * Creates a plain login role (no superuser, no createdb, no createrole) on the owner's cluster when missing, and returns
+ * the owner's URL with that role's name and password. Two callers making it at once both succeed.
+ */
+export async function ensureLoginRole(ownerUrl: string, role: string, password: string): Promise<string> {
+  const r = quotedRole(role);
+  const owner = new PgClient({ connectionString: ownerUrl });
+  await owner.connect();
   try {
-    await owner.query(
-      `DO $$ BEGIN
-         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${EMBEDDED_APP_ROLE}') THEN
-           CREATE ROLE ${EMBEDDED_APP_ROLE} LOGIN PASSWORD '${EMBEDDED_APP_PASSWORD}' NOSUPERUSER NOCREATEDB NOCREATEROLE;
-         END IF;
-       END $$`,
-    );
+    const { rows } = await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if (!rows.length) {
+      const literal = `'${password.replace(/'/g, "''")}'`;
+      await owner.query(`CREATE ROLE ${r} LOGIN PASSWORD ${literal} NOSUPERUSER NOCREATEDB NOCREATEROLE`).catch((err: { code?: string }) => {
+        // 42710 duplicate_object; 23505 when another made it at the same moment.
+        if (!['42710', '23505'].includes(err.code ?? '')) throw err;
+      });
+    }
   } finally {
-    await owner.destroy();
+    await owner.end();
   }
   const url = new URL(ownerUrl);
-  url.username = EMBEDDED_APP_ROLE;
-  url.password = EMBEDDED_APP_PASSWORD;
+  url.username = role;
+  url.password = password;
   return url.toString();
 }
 

@@ -29,3 +29,8 @@ export function formatEuro(cents: number): string {
   const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${sign}€ ${euros},${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** 12345 → '12.345' (a count as a Dutch reader writes it). */
+export function formatCountNl(n: number | string): string {
+  return new Intl.NumberFormat('nl-BE').format(Number(n));
+}

@@ -1,6 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../../libs/db/data-source';
+import { ensureLoginRole } from '../../libs/db/roles';
 
 /** Creates a database of its own on the run's PostgreSQL (global setup), and returns its URL. */
 export async function createTestDatabase(prefix: string): Promise<string> {
@@ -27,19 +28,6 @@ export const TEST_APP_ROLE = 'ocmw_app_test';
  * The URL of the same database as the least-privileged application role (libs/db/roles.ts), as production runs: the
  * role is created on the run's PostgreSQL when missing; the grants follow the migrations (migrateDatabase).
  */
-export async function applicationRoleUrl(ownerUrl: string): Promise<string> {
-  const admin = new PgClient({ connectionString: ownerUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE ROLE ${TEST_APP_ROLE} LOGIN PASSWORD 'ocmw-app-test' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
-  } catch (err) {
-    // Another test file of the run made it already (42710 duplicate_object; 23505 when two make it at once).
-    if (!['42710', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(ownerUrl);
-  url.username = TEST_APP_ROLE;
-  url.password = 'ocmw-app-test';
-  return url.toString();
+export function applicationRoleUrl(ownerUrl: string): Promise<string> {
+  return ensureLoginRole(ownerUrl, TEST_APP_ROLE, 'ocmw-app-test');
 }
