@@ -24,6 +24,10 @@ export async function createWorker(deps: {
     activities: createActivities({ dataSource: deps.dataSource, config: deps.config, catalogue: catalogueOf(deps.config) }),
     // Payloads encrypted, failure messages with them (issue 16); the bundle built from workflowsPath takes the failure converter.
     dataConverter: dataConverterFor(deps.config.payloadKeys),
+    // A stop (deploy, SIGTERM) lets the activities under way finish for 10 s, then cancels them (their attempt fails
+    // and Temporal retries it elsewhere); an activity that ignores the cancellation cannot hold the stop beyond 30 s.
+    shutdownGraceTime: '10s',
+    shutdownForceTime: '30s',
   });
 }
 

@@ -207,14 +207,43 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-export function freePort(): Promise<number> {
+/**
+ * A port free now, for a server started a little later (tests, benchmarks). Picked below the system's ephemeral range
+ * (Linux: /proc/sys/net/ipv4/ip_local_port_range), where the kernel never puts the outgoing connections made in the
+ * meantime — a port from listen(0) is one of those, and was taken by one before the server bound it (EADDRINUSE).
+ */
+export async function freePort(): Promise<number> {
+  const ephemeralLow = ephemeralRangeStart();
+  const low = 10_000;
+  if (ephemeralLow > low + 1000) {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const port = low + Math.floor(Math.random() * (ephemeralLow - low));
+      if (await bindable(port)) return port;
+    }
+  }
+  return listenOn(0);
+}
+
+function ephemeralRangeStart(): number {
+  try {
+    return Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 0;
+  } catch {
+    return 0; // not Linux: listen(0)
+  }
+}
+
+function bindable(port: number): Promise<boolean> {
+  return listenOn(port).then(() => true, () => false);
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+    server.listen(port, '127.0.0.1', () => {
+      const bound = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(bound));
     });
   });
 }

@@ -10,7 +10,8 @@ export interface LauncherProcess {
   exited: Promise<number | string | null>;
   /** What the process printed so far (stdout and stderr). */
   output(): string;
-  stop(): Promise<void>;
+  /** SIGTERM, and SIGKILL if the orderly stop has not ended within `graceMs` (what it printed last goes to stderr). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -44,9 +45,16 @@ export async function startLauncherProcess(env: Record<string, string>, port: nu
     pid: child.pid!,
     exited,
     output: () => output,
-    stop: async () => {
+    stop: async (graceMs = 60_000) => {
       if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+      if ((await Promise.race([exited, late])) === 'late') {
+        process.stderr.write(`the system did not stop within ${graceMs} ms of SIGTERM: killed. Its last output:\n${output.slice(-4000)}\n`);
+        child.kill('SIGKILL');
+        await exited;
+      }
+      clearTimeout(timer);
     },
   };
 }

@@ -94,7 +94,7 @@ describe('LOI residency (e2e)', () => {
     const residents = await sys.http.get('/loi/residents').set(as('social-worker'));
     expect(residents.status).toBe(200);
     const household = residents.body.items.find((r: { dossierId: string }) => r.dossierId === dossierId);
-    expect(household).toMatchObject({ reference: dossier.reference, status: 'RESIDING', assignedOn, applicant: { firstName: 'Amina', lastName: 'Haidari', birthDate: '1991-03-14' } });
+    expect(household).toMatchObject({ reference: dossier.reference, status: 'RESIDING', statusLabel: 'Verblijft in het LOI', assignedOn, applicant: { firstName: 'Amina', lastName: 'Haidari', birthDate: '1991-03-14' } });
     expect(household.household).toEqual([{ firstName: 'Omid', lastName: 'Haidari', birthDate: '2019-06-01', role: 'child' }]);
     expect(household.place).toEqual({ id: place.id, code: 'LOI-03', since: assignedOn });
     expect(household.declarations).toEqual([expect.objectContaining({ kind: 'arrival', day: assignedOn, dueAt: new Date(arrivalClock.due_at).toISOString() })]);

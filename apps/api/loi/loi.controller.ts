@@ -76,12 +76,12 @@ const RESIDENTS = object(
     team: nullable(STRING), today: DATE,
     items: arrayOf(object(
       {
-        dossierId: UUID, reference: STRING, status: STRING, assignedOn: DATE, applicant: PERSON, household: arrayOf(PERSON),
+        dossierId: UUID, reference: STRING, status: STRING, statusLabel: { ...STRING, description: 'Dutch' }, assignedOn: DATE, applicant: PERSON, household: arrayOf(PERSON),
         place: nullable(object({ id: UUID, code: STRING, since: DATE }, ['id', 'code', 'since'])),
         declarations: arrayOf(object({ partnerMessageId: UUID, kind: { enum: ['arrival', 'departure'] }, day: DATE, dueAt: nullable(STRING), overdue: BOOLEAN }, ['partnerMessageId', 'kind', 'day', 'dueAt', 'overdue'])),
         evaluation: nullable(object({ taskId: UUID, n: nullable(INTEGER), dueDate: nullable(DATE), assignee: nullable(STRING), overdue: BOOLEAN }, ['taskId', 'n', 'dueDate', 'assignee', 'overdue'])),
       },
-      ['dossierId', 'reference', 'status', 'assignedOn', 'applicant', 'household', 'place', 'declarations', 'evaluation'],
+      ['dossierId', 'reference', 'status', 'statusLabel', 'assignedOn', 'applicant', 'household', 'place', 'declarations', 'evaluation'],
     )),
   },
   ['team', 'today', 'items'],

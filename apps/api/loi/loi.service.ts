@@ -16,6 +16,7 @@ import type { FigureTable } from '../figures/figure-table';
 import { WorkflowOutbox } from '../common/workflow-outbox';
 import { enqueueForWorkflow, StartWorkflowPayload } from '../../../libs/db/outbox';
 import { LOI, loiPlaceClosureWorkflowId } from '../../../libs/procedures/loi';
+import { statusLabel } from '../../../libs/procedures';
 import { letterhead } from '../../../libs/notices/letter-context';
 import { renderPdf } from '../../../libs/notices/pdf';
 import { LoiClosureNoticeData, renderLetter } from '../../../libs/notices/templates';
@@ -162,7 +163,7 @@ export class LoiService {
         const place = of(places, d.id)[0] as Record<string, string> | undefined;
         const evaluation = of(evaluations, d.id)[0] as Record<string, string> | undefined;
         return {
-          dossierId: d.id, reference: d.reference, status: d.status, assignedOn: d.assigned_on,
+          dossierId: d.id, reference: d.reference, status: d.status, statusLabel: statusLabel('loi', d.status), assignedOn: d.assigned_on,
           applicant: { firstName: d.first_name, lastName: d.last_name, birthDate: d.birth_date },
           household: of(members, d.id).map((m: Record<string, string>) => ({ firstName: m.first_name, lastName: m.last_name, birthDate: m.birth_date, role: m.role })),
           place: place ? { id: place.id, code: place.code, since: place.from_date } : null,

@@ -9611,6 +9611,8 @@ export interface operations {
                             dossierId: string;
                             reference: string;
                             status: string;
+                            /** @description Dutch */
+                            statusLabel: string;
                             /** Format: date */
                             assignedOn: string;
                             applicant: {

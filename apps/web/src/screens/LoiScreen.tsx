@@ -6,7 +6,6 @@ import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { Loading, Page } from '../components/Page';
 import { dateLong, dateTime, euro, month as monthNl, number, todayInBrussels } from '../format';
-import { useCatalogue } from '../procedures';
 import { t } from '../i18n';
 import { may, useSession } from '../session';
 import { refusal } from './TaskScreen';
@@ -129,7 +128,6 @@ export function LoiScreen() {
  */
 function ResidentSections() {
   const tr = t.loi;
-  const catalogue = useCatalogue();
   const [residents, setResidents] = useState<Residents | null>(null);
   useEffect(() => void api.GET('/loi/residents').then(({ data }) => setResidents(data ?? null)), []);
   if (!residents) return <Loading />;
@@ -155,7 +153,7 @@ function ResidentSections() {
                   <ul className="plain">{r.household.map((m) => <li key={`${m.firstName}-${m.lastName}-${m.birthDate}`}>{HOUSEHOLD_ROLE_LABELS[m.role as HouseholdRole] ?? m.role}: {person(m)}</li>)}</ul>
                 )}</td>
                 <td>{r.place ? tr.placeSince(r.place.code, dateLong(r.place.since)) : tr.noPlace}</td>
-                <td>{catalogue?.statusLabel('loi', r.status) ?? r.status}</td>
+                <td>{r.statusLabel}</td>
               </tr>
             ))}</tbody>
           </table>
