@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from './common/openapi';
 import { checkRequestShape, MAX_BODY } from './common/request-limits';
 import { CouncilModule } from './council/council.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { SubjectExportModule } from './subject-export/subject-export.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -49,6 +50,7 @@ export const FEATURE_MODULES = [
   BudgetManagementModule,
   CreditorLettersModule,
   DocumentsModule,
+  SubjectExportModule,
   CollectiveSettlementModule,
   LoiModule,
   TasksModule,

@@ -20,6 +20,11 @@ export const ACTIONS = [
   'person:add-national-number',
   /** Merge two records of the same person (a duplicate registration): moves its dossiers and identifiers. */
   'person:merge',
+  /**
+   * Export everything kept about a person (GDPR art. 15, the DPO's answer to a data subject): every team's dossiers,
+   * notes and who read them. The admin only (the DPO works with the admin account); every export is audited.
+   */
+  'person:export',
   'dossier:create',
   'dossier:read',
   'dossier:audit',
@@ -119,6 +124,7 @@ const M: Record<Action, [Scope, Scope, Scope, Scope, Scope]> = {
   'person:update':                 ['all',        'all',     'none',            'none',  'none'],
   'person:add-national-number':    ['all',        'all',     'none',            'none',  'none'],
   'person:merge':                  ['none',       'all',     'none',            'none',  'none'],
+  'person:export':                 ['none',       'none',    'none',            'none',  'all'],
   'dossier:create':                ['team',       'team',    'none',            'none',  'none'],
   'dossier:read':                  ['team',       'team',    'team',            'team',  'all'],
   'dossier:audit':                 ['none',       'team',    'none',            'none',  'all'],

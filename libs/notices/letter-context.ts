@@ -9,7 +9,7 @@ import { DossierEntity, NoticeEntity, PartyEntity, PersonEntity, UserEntity } fr
 import { dateInZone, IsoDate, isValidIsoDate } from '../deadlines/calendar-date';
 import { procedureDefinition } from '../procedures/registry';
 import type { ProcedureLetters } from '../procedures/types';
-import type { Letterhead } from './pdf';
+import { type Letterhead, renderPdf } from './pdf';
 import { Addressee, LetterBase, LetterDocument, renderLetter } from './templates';
 
 export interface LetterContext {
@@ -85,4 +85,23 @@ export function legacyDocument(notice: NoticeEntity, base: LetterBase, timeZone:
     requestDate: c.requestDate,
     decisionDueDate: c.decisionDueDate,
   });
+}
+
+/**
+ * The PDF of a notice: as stored when the letter was issued, or — for a notice recorded before letters were stored —
+ * rendered from its stored letter (or, for an ontvangstbewijs, from its content); null when none can be made.
+ * `notice` must have been loaded with its pdf column (addSelect('n.pdf')). Used by GET /notices/:id/pdf and the data
+ * subject's export.
+ */
+export async function noticePdf(
+  manager: EntityManager,
+  config: AppConfig,
+  notice: NoticeEntity,
+  dossier: DossierEntity,
+): Promise<{ pdf: Buffer; renderedOnTheFly: boolean } | null> {
+  if (notice.pdf) return { pdf: notice.pdf, renderedOnTheFly: false };
+  const ctx = await loadLetterContext(manager, config, dossier.id, dossier.requestDate);
+  const document = notice.document ?? (ctx ? legacyDocument(notice, ctx.base, config.timeZone) : null);
+  if (!document) return null;
+  return { pdf: await renderPdf(document, letterhead(config)), renderedOnTheFly: true };
 }

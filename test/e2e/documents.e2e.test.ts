@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import S3rver from 's3rver';
-import type { Response } from 'supertest';
 import { VALID_NATIONAL_NUMBERS } from '../support/factories';
+import { binary } from '../support/http';
 import { startTestSystem, TestSystem } from '../support/system';
 import { uniqueTaskQueue } from '../support/temporal';
 
@@ -13,12 +13,6 @@ const MAX_BYTES = 64 * 1024;
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'), Buffer.alloc(200, 7)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-/** supertest: the response body as the bytes sent. */
-function binary(res: Response, done: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 /** Every file under a folder (none when it does not exist). */
 function filesUnder(dir: string): string[] {

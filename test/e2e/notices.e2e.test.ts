@@ -6,14 +6,10 @@ import { DEFAULT_CATALOGUE } from '../../libs/deadlines/catalogue';
 import { formatDateNl } from '../../libs/notices/templates';
 import { todayInBrussels, VALID_IBANS, VALID_NATIONAL_NUMBERS } from '../support/factories';
 import { pdfText } from '../support/pdf-text';
+import { binary } from '../support/http';
 import { startTestSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/temporal';
 
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** Notices and the partner outbox through HTTP, against the compiled system on real PostgreSQL and Temporal. */
 describe('notices and partner outbox (e2e)', () => {
@@ -56,7 +52,7 @@ describe('notices and partner outbox (e2e)', () => {
     });
     expect(receipt).toMatchObject({ key: 'receipt', recipient: 'client', channel: 'hand', pdf: `/notices/${receipt.id}/pdf` });
 
-    const res = await sys.http.get(`/notices/${receipt.id}/pdf`).set(as('social-worker')).buffer(true).parse(binary as never);
+    const res = await sys.http.get(`/notices/${receipt.id}/pdf`).set(as('social-worker')).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="${dossier.reference}-receipt.pdf"`);

@@ -1,7 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../../libs/db/data-source';
-import { ensureLoginRole } from '../../libs/db/roles';
+import { ensureLoginRole, migrateDatabase } from '../../libs/db/roles';
 
 /** Creates a database of its own on the run's PostgreSQL (global setup), and returns its URL. */
 export async function createTestDatabase(prefix: string): Promise<string> {
@@ -30,4 +30,17 @@ export const TEST_APP_ROLE = 'ocmw_app_test';
  */
 export function applicationRoleUrl(ownerUrl: string): Promise<string> {
   return ensureLoginRole(ownerUrl, TEST_APP_ROLE, 'ocmw-app-test');
+}
+
+/**
+ * A fresh database migrated as production does it — the owner runs the migrations, the application role is granted —
+ * with a data source for each: `app` connects as the least-privileged role, `owner` as the schema owner.
+ */
+export async function migratedAsRoles(prefix: string, poolSize = 2): Promise<{ owner: DataSource; app: DataSource; ownerUrl: string; appUrl: string; migrations: string[] }> {
+  const ownerUrl = await createTestDatabase(prefix);
+  const appUrl = await applicationRoleUrl(ownerUrl);
+  const app = await createDataSource(appUrl, { poolSize }).initialize();
+  const migrations = await migrateDatabase(app, ownerUrl, appUrl);
+  const owner = await createDataSource(ownerUrl, { poolSize: 2 }).initialize();
+  return { owner, app, ownerUrl, appUrl, migrations };
 }

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { dateLong } from '../../apps/web/src/format';
 import { accessibleScreenshot, signedInPage, launchBrowser } from '../support/browser';
@@ -16,7 +18,7 @@ describe('the person page and Mijn dossiers (browser)', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    await sys.loginAll(['social-worker', 'team-lead']);
+    await sys.loginAll(['social-worker', 'team-lead', 'admin']);
     const person = await sys.http.post('/persons').set(sys.as('social-worker'))
       .send({ nationalNumber: VALID_NATIONAL_NUMBERS[0], firstName: 'Jan', lastName: 'Peeters', address, phone: '09 123 45 67' });
     expect(person.status).toBe(201);
@@ -70,6 +72,23 @@ describe('the person page and Mijn dossiers (browser)', () => {
     await page.waitForURL('**/app/nieuwe-aanvraag?persoon=*');
     await page.getByText('Aanvraag voor Jan Peeters').waitFor();
     expect(await page.getByLabel('Voornaam *').count()).toBe(0);
+    // The data subject's export is the admin's (the DPO's): the social worker has no such section.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Jan Peeters' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Inzage in de persoonsgegevens (AVG)' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("lets the admin download the data subject's export from the person page, as a zip with the dossier", async () => {
+    const personId = (await sys.db.query(`SELECT person_id FROM dossiers WHERE id = $1`, [dossier.id])).rows[0].person_id as string;
+    const page = await signedInPage(browser, sys.baseUrl, 'admin');
+    await page.goto(`${sys.baseUrl}/app/clienten/${personId}`);
+    const section = page.getByRole('region', { name: 'Inzage in de persoonsgegevens (AVG)' });
+    await section.getByText(/art\. 15 AVG/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Inzage-export downloaden (zip)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`inzage-${personId}.zip`);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    expect(JSON.parse(await zip.file('gegevens.json')!.async('string')).dossiers).toEqual([dossier.id]);
     await page.close();
   });
 

@@ -10,6 +10,6 @@ import { UploadInterceptor } from './upload.interceptor';
 @Module({
   controllers: [DocumentsController],
   providers: [DocumentsService, UploadInterceptor, { provide: DOCUMENT_STORE, useFactory: (config: AppConfig) => createDocumentStore(config.documents), inject: [CONFIG] }],
-  exports: [DocumentsService],
+  exports: [DocumentsService, DOCUMENT_STORE],
 })
 export class DocumentsModule {}

@@ -16,8 +16,7 @@ const contentOf = (m: PartnerMessageEntity): Record<string, unknown> => (m.paylo
 /** The forms of the Wet 1965 (the state-reimbursement file), in the registry's order. */
 const WET_1965_FORMS = PARTNER_FORM_IDS.filter((id) => id.startsWith('wet1965:')).map((id) => PARTNER_FORMS[id]);
 import { addToTimeline } from '../../../libs/db/timeline';
-import { legacyDocument, letterhead, loadLetterContext } from '../../../libs/notices/letter-context';
-import { renderPdf } from '../../../libs/notices/pdf';
+import { noticePdf } from '../../../libs/notices/letter-context';
 import { authorize, teamInScope } from '../common/authorize';
 import { noticeRecipientParties } from '../parties/party-view';
 import type { AuthUser } from '../common/current-user';
@@ -108,17 +107,9 @@ export class NoticesService {
       if (!notice) throw notFound('Notice');
       const dossier = await tx.findOneByOrFail(DossierEntity, { id: notice.dossierId });
       authorize(actor, 'notice:read', { team: dossier.team }, 'Notice');
-      let pdf = notice.pdf;
-      let renderedOnTheFly = false;
-      if (!pdf) {
-        const ctx = await loadLetterContext(tx, this.config, dossier.id, dossier.requestDate);
-        const document = notice.document ?? (ctx ? legacyDocument(notice, ctx.base, this.config.timeZone) : null);
-        if (!document) {
-          throw new ApiError(404, `Notice ${notice.key} (${notice.kind}) was recorded without a letter; no PDF can be made from its stored content`);
-        }
-        pdf = await renderPdf(document, letterhead(this.config));
-        renderedOnTheFly = true;
-      }
+      const made = await noticePdf(tx, this.config, notice, dossier);
+      if (!made) throw new ApiError(404, `Notice ${notice.key} (${notice.kind}) was recorded without a letter; no PDF can be made from its stored content`);
+      const { pdf, renderedOnTheFly } = made;
       await audit(tx, actor, 'notice.pdf-read', { dossierId: dossier.id, personId: dossier.personId, details: { noticeId, key: notice.key, renderedOnTheFly } });
       return { filename: `${dossier.reference}-${notice.key}.pdf`, pdf };
     });

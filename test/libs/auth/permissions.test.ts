@@ -217,8 +217,8 @@ const ADMIN_READS: Action[] = [
   'partner-message:read', 'payment:read', 'council:read', 'party:read', 'event:read', 'note:read', 'document:read',
   'figures:read', 'inventory:read', 'budget:read', 'loi:read',
 ];
-/** System administration, the admin's alone: users, recomputing running dossiers' deadlines after a correction, decoding Temporal payloads. */
-const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute', 'temporal:codec'];
+/** System administration, the admin's alone: users, recomputing running dossiers' deadlines after a correction, decoding Temporal payloads, a data subject's export. */
+const ADMIN_ONLY: Action[] = ['user:manage', 'deadline:recompute', 'temporal:codec', 'person:export'];
 const CASEWORK: Action[] = [
   'person:create', 'person:update', 'person:add-national-number', 'person:merge', 'dossier:create', 'task:claim', 'task:complete', 'task:assign', 'escalation:acknowledge', 'deadline:change',
   'team:reassign', 'partner-message:export', 'partner-message:acknowledge', 'payment:batch', 'payment:cash', 'council:manage', 'party:manage', 'party:link',

@@ -3,8 +3,8 @@ import { verificationReport } from '../../../apps/cli/audit-verify';
 import { audit, SYSTEM } from '../../../libs/db/audit';
 import { chainAllAuditEvents, chainAuditEvents, verifyAuditChain } from '../../../libs/db/audit-chain';
 import { createDataSource } from '../../../libs/db/data-source';
-import { grantApplicationRole, leastPrivilegeProblems, migrateDatabase, roleOfUrl } from '../../../libs/db/roles';
-import { applicationRoleUrl, createTestDatabase } from '../../support/database';
+import { grantApplicationRole, leastPrivilegeProblems, roleOfUrl } from '../../../libs/db/roles';
+import { migratedAsRoles } from '../../support/database';
 
 const DOSSIER = '7d1c6f0e-1a52-4a7e-9a44-2d3b9f6c8e01';
 const USER = '0b6f2a34-5c1d-4e8f-a9b0-6e7d8c9f0a12';
@@ -17,12 +17,10 @@ describe('the application role and the audit chain (db)', () => {
   let app: DataSource;
 
   beforeAll(async () => {
-    ownerUrl = await createTestDatabase('chain');
-    appUrl = await applicationRoleUrl(ownerUrl);
-    app = await createDataSource(appUrl, { poolSize: 3 }).initialize();
     // The migrations run as the owner, then the application role is granted (as the launcher and `npm run migrate` do).
-    expect((await migrateDatabase(app, ownerUrl, appUrl)).length).toBeGreaterThan(20);
-    owner = await createDataSource(ownerUrl, { poolSize: 2 }).initialize();
+    let migrations: string[];
+    ({ owner, app, ownerUrl, appUrl, migrations } = await migratedAsRoles('chain', 3));
+    expect(migrations.length).toBeGreaterThan(20);
   });
   afterAll(async () => {
     await app?.destroy();

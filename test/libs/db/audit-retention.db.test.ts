@@ -6,11 +6,9 @@ import { retentionReport } from '../../../apps/cli/audit-retention';
 import { verificationReport } from '../../../apps/cli/audit-verify';
 import { chainAllAuditEvents, verifyAuditChain } from '../../../libs/db/audit-chain';
 import { runAuditRetention } from '../../../libs/db/audit-retention';
-import { createDataSource } from '../../../libs/db/data-source';
-import { migrateDatabase } from '../../../libs/db/roles';
 import { parseRetentionPolicy } from '../../../libs/domain/audit-retention-policy';
 import { parsePayloadKeys } from '../../../libs/temporal/payload-codec';
-import { applicationRoleUrl, createTestDatabase } from '../../support/database';
+import { migratedAsRoles } from '../../support/database';
 import * as os from 'node:os';
 
 const DOSSIER = '7d1c6f0e-1a52-4a7e-9a44-2d3b9f6c8e01';
@@ -28,11 +26,7 @@ describe('the audit retention (db)', () => {
   let archiveDir: string;
 
   beforeAll(async () => {
-    const ownerUrl = await createTestDatabase('retention');
-    const appUrl = await applicationRoleUrl(ownerUrl);
-    app = await createDataSource(appUrl, { poolSize: 2 }).initialize();
-    await migrateDatabase(app, ownerUrl, appUrl);
-    owner = await createDataSource(ownerUrl, { poolSize: 2 }).initialize();
+    ({ owner, app } = await migratedAsRoles('retention'));
     archiveDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ocmw-audit-archive-')), 'archive');
   });
   afterAll(async () => {

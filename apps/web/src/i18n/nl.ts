@@ -495,6 +495,10 @@ export const nl = {
     newRequest: 'Nieuwe aanvraag voor deze persoon',
     merged: 'Deze registratie is samengevoegd met een andere.',
     mergedLink: 'Naar de bewaarde registratie',
+    subjectExport: 'Inzage in de persoonsgegevens (AVG)',
+    subjectExportText:
+      'Alles wat het OCMW over deze persoon bewaart — dossiers als aanvrager of gezinslid, taken, notities, brieven, betalingen, documenten en wie het dossier las — als zip-bestand voor de functionaris voor gegevensbescherming (art. 15 AVG). Na te kijken vóór overhandiging: gegevens over anderen en wat het beroepsgeheim beschermt, blijven weg. Elke export staat in de audittrail.',
+    subjectExportLink: 'Inzage-export downloaden (zip)',
   },
   /** Mijn dossiers and the team's dossiers (route dossiers). */
   dossiers: {

@@ -173,6 +173,13 @@ export function PersonScreen() {
         )}
       </section>
       <DocumentsSection personId={p.id} />
+      {may(user, 'person:export') && (
+        <section aria-labelledby="subject-export-heading">
+          <h2 id="subject-export-heading">{t.personPage.subjectExport}</h2>
+          <p>{t.personPage.subjectExportText}</p>
+          <p><a href={`/persons/${p.id}/export`} download>{t.personPage.subjectExportLink}</a></p>
+        </section>
+      )}
     </Page>
   );
 }
