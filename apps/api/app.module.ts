@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { ApiDeps, CommonModule } from './common/common.module';
 import { buildOpenApiDocument } from './common/openapi';
 import { checkRequestShape, MAX_BODY } from './common/request-limits';
+import { securityHeaders } from './common/security-headers';
 import { CouncilModule } from './council/council.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { SubjectExportModule } from './subject-export/subject-export.module';
@@ -79,6 +80,7 @@ export class AppModule {
 export async function createApiApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), { logger: options.logger === false ? false : ['error', 'warn'] });
   app.enableShutdownHooks();
+  app.use(securityHeaders);
   // Every body: at most 256 KB (413), then at most 32 levels deep and no NUL character in body or query (400).
   app.useBodyParser('json', { limit: MAX_BODY });
   app.useBodyParser('urlencoded', { limit: MAX_BODY, extended: true });

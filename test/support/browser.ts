@@ -3,9 +3,28 @@ import * as path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from './system';
 
-/** axe-core in the page: no serious or critical accessibility violation. */
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What the page's content security policy refused since the document loaded ("directive blocked-url", "inline" for
+ * an inline script or style), from the browser's own reports: a ReportingObserver with buffered reports.
+ */
+export function cspViolations(page: Page): Promise<string[]> {
+  // A string: the test code is compiled without the DOM's types.
+  return page.evaluate(`new Promise((resolve) => {
+    const seen = [];
+    const keep = (reports) => { for (const r of reports) seen.push(r.body.effectiveDirective + ' ' + (r.body.blockedURL || 'inline')); };
+    const observer = new ReportingObserver(keep, { types: ['csp-violation'], buffered: true });
+    observer.observe();
+    setTimeout(() => { keep(observer.takeRecords()); observer.disconnect(); resolve(seen); }, 50);
+  })`);
+}
+
+/** axe-core in the page: no serious or critical accessibility violation; and nothing refused by the content security policy. */
 export async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  expect(await cspViolations(page)).toEqual([]);
+  // Evaluated, not added as a <script>: the content security policy refuses inline scripts.
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
