@@ -169,6 +169,31 @@ describe('parties (e2e)', () => {
     expect((await sys.http.post(`/dossiers/${otherDossierId}/parties`).set(as('noord-worker')).send({ partyId: aalstId, role: 'referring-ocmw' })).status).toBe(201);
   });
 
+  it('shows a private person (a maintenance debtor) only to its team, the teams of its dossiers and the admin', async () => {
+    const created = await sys.http.post('/parties').set(as('social-worker')).send({ name: 'Karel Onderhoudsplichtig', kind: 'private-person', address: { street: 'Dorp 2', postalCode: '9000', city: 'Gent' } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const search = (user: string) => sys.http.get('/parties?q=onderhoudsplichtig').set(as(user));
+    // Its own team and the admin: found and read.
+    for (const user of ['social-worker', 'team-lead', 'admin']) {
+      expect((await sys.http.get(`/parties/${id}`).set(as(user))).status).toBe(200);
+      expect((await search(user)).body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    }
+    // Another team: it does not exist — not found, not in the search, not linkable, not changeable; nothing changes.
+    const links = await count('dossier_parties');
+    expect((await sys.http.get(`/parties/${id}`).set(as('noord-worker'))).status).toBe(404);
+    expect((await search('noord-worker')).body).toMatchObject({ items: [], total: 0 });
+    expect((await sys.http.post(`/dossiers/${otherDossierId}/parties`).set(as('noord-worker')).send({ partyId: id, role: 'maintenance-debtor' })).status).toBe(404);
+    expect((await sys.http.patch(`/parties/${id}`).set(as('noord-worker')).send({ phone: '09 000 00 00' })).status).toBe(404);
+    expect(await count('dossier_parties')).toBe(links);
+    expect((await sys.db.query(`SELECT phone, team FROM parties WHERE id = $1`, [id])).rows[0]).toEqual({ phone: null, team: 'demo' });
+    // An organisation stays one record for every team.
+    expect((await sys.http.get(`/parties/${aalstId}`).set(as('noord-worker'))).status).toBe(200);
+    // Linked to a dossier of its team, still only that team's.
+    expect((await sys.http.post(`/dossiers/${dossierId}/parties`).set(as('social-worker')).send({ partyId: id, role: 'maintenance-debtor' })).status).toBe(201);
+    expect((await sys.http.get(`/parties/${id}`).set(as('noord-worker'))).status).toBe(404);
+  });
+
   it('changes a party (audited with before and after), retires it, and no longer links a retired one', async () => {
     const changed = await sys.http.patch(`/parties/${landlordId}`).set(as('team-lead')).send({ phone: null, address: { street: 'Kaai 5', postalCode: '9000', city: 'Gent' } });
     expect(changed.status).toBe(200);

@@ -5,6 +5,7 @@ import { DossierEntity, DossierPartyEntity, PartyEntity } from '../../../libs/db
 import { addToTimeline } from '../../../libs/db/timeline';
 import { normalizeEnterpriseNumber, normalizeIban } from '../../../libs/domain/identifiers';
 import { PARTY_ROLE_LABELS, PartyKind, PartyRole, roleMismatch } from '../../../libs/domain/parties';
+import { scopeOf } from '../../../libs/auth/permissions';
 import { authorize } from '../common/authorize';
 import type { AuthUser } from '../common/current-user';
 import { conflict, notFound, ValidationError } from '../common/errors';
@@ -67,9 +68,26 @@ function columns(input: PartyChange): Partial<PartyColumns> {
   return out;
 }
 
+/**
+ * Who sees a party: an organisation, everyone with party:read; a private person (a maintenance debtor: personal data,
+ * issue 16) only the team that registered it, the teams of the dossiers it is linked to (ended links included: the
+ * file keeps its history), and the admin. To everyone else it does not exist (404, absent from the search).
+ */
+const VISIBLE = `(p.kind <> 'private-person' OR :everyTeam OR p.team = :team
+  OR EXISTS (SELECT 1 FROM dossier_parties vp JOIN dossiers vd ON vd.id = vp.dossier_id WHERE vp.party_id = p.id AND vd.team = :team))`;
+const visibleTo = (actor: AuthUser) => ({ everyTeam: scopeOf(actor.role, 'dossier:read') === 'all', team: actor.team });
+
 @Injectable()
 export class PartiesService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The party if `actor` may see it (VISIBLE), else 404; `lock` takes it for an update. */
+  private async visibleParty(manager: EntityManager, actor: AuthUser, id: string, lock = false): Promise<PartyEntity> {
+    const qb = manager.createQueryBuilder(PartyEntity, 'p').where('p.id = :id', { id }).andWhere(VISIBLE, visibleTo(actor));
+    const party = await (lock ? qb.setLock('pessimistic_write') : qb).getOne();
+    if (!party) throw notFound('Party');
+    return party;
+  }
 
   async create(actor: AuthUser, input: NewParty) {
     authorize(actor, 'party:manage');
@@ -77,7 +95,7 @@ export class PartiesService {
     return this.dataSource.transaction(async (tx) => {
       await this.lockEnterpriseNumber(tx, values.enterpriseNumber);
       await this.refuseDuplicate(tx, values.enterpriseNumber);
-      const party = await tx.save(tx.create(PartyEntity, values));
+      const party = await tx.save(tx.create(PartyEntity, { ...values, team: values.kind === 'private-person' ? actor.team : null }));
       await audit(tx, actor, 'party.created', { details: { partyId: party.id, kind: party.kind } });
       return partyView(party);
     });
@@ -87,9 +105,10 @@ export class PartiesService {
     authorize(actor, 'party:manage');
     const values = { ...columns(change), ...(change.active !== undefined ? { active: change.active } : {}) };
     return this.dataSource.transaction(async (tx) => {
-      const party = await tx.findOne(PartyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!party) throw notFound('Party');
+      const party = await this.visibleParty(tx, actor, id, true);
       if (values.kind && values.kind !== party.kind) await this.refuseKindChange(tx, party, values.kind);
+      // Becoming a private person, it becomes the team's that said so (unless it had one).
+      if (values.kind === 'private-person' && !party.team) Object.assign(values, { team: actor.team });
       if (values.enterpriseNumber && values.enterpriseNumber !== party.enterpriseNumber) {
         await this.lockEnterpriseNumber(tx, values.enterpriseNumber);
         await this.refuseDuplicate(tx, values.enterpriseNumber, id);
@@ -109,9 +128,7 @@ export class PartiesService {
 
   async get(actor: AuthUser, id: string) {
     authorize(actor, 'party:read');
-    const party = await this.dataSource.manager.findOneBy(PartyEntity, { id });
-    if (!party) throw notFound('Party');
-    return partyView(party);
+    return partyView(await this.visibleParty(this.dataSource.manager, actor, id));
   }
 
   /** Search by name (any part, any case) or enterprise number (with or without dots), paged like the other lists. */
@@ -119,7 +136,7 @@ export class PartiesService {
     authorize(actor, 'party:read');
     const page = Number(query.page ?? 1);
     const pageSize = Number(query.pageSize ?? 50);
-    const qb = this.dataSource.createQueryBuilder(PartyEntity, 'p');
+    const qb = this.dataSource.createQueryBuilder(PartyEntity, 'p').where(VISIBLE, visibleTo(actor));
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
     if (query.active) qb.andWhere('p.active = :active', { active: query.active === 'true' });
     const q = query.q?.trim();
@@ -149,8 +166,7 @@ export class PartiesService {
     authorize(actor, 'party:link');
     return this.dataSource.transaction(async (tx) => {
       const dossier = await this.dossierFor(tx, actor, dossierId, 'party:link');
-      const party = await tx.findOneBy(PartyEntity, { id: input.partyId });
-      if (!party) throw notFound('Party');
+      const party = await this.visibleParty(tx, actor, input.partyId);
       if (!party.active) throw new ValidationError([{ path: '/partyId', code: 'inactive', message: 'the party is no longer active' }]);
       const mismatch = roleMismatch(input.role, party.kind);
       if (mismatch) throw new ValidationError([{ path: '/role', code: 'party-kind', message: mismatch }]);

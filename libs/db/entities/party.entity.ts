@@ -19,6 +19,8 @@ export class PartyEntity {
   @Column({ type: 'text', nullable: true }) phone: string | null;
   @Column({ type: 'text', name: 'contact_person', nullable: true }) contactPerson: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** A private person's only: the team that registered it (who else sees it: apps/api/parties/parties.service.ts). */
+  @Column({ type: 'text', nullable: true }) team: string | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt: Date;
 }
