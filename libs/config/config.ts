@@ -56,6 +56,8 @@ export interface AppConfig {
   tokenTtlMinutes: number;
   /** The web session cookie's Secure attribute: null = when the request came over https (req.secure). */
   secureCookie: boolean | null;
+  /** Single sign-on with an OpenID Connect provider (authorization code + PKCE) beside local users; null = local only. */
+  oidc: OidcConfig | null;
   /** Failed logins counted in PostgreSQL (so the limits hold across API processes); see the README. */
   login: {
     /** Failures for one username within the window that lock that username. */
@@ -423,6 +425,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenSecret,
     tokenTtlMinutes: int('OCMW_TOKEN_TTL_MINUTES', 480, 1, 7 * 24 * 60),
     secureCookie: env.OCMW_SECURE_COOKIE === undefined || env.OCMW_SECURE_COOKIE === 'auto' ? null : bool('OCMW_SECURE_COOKIE', true),
+    oidc: oidcConfigOf(env, production, problems),
     login: {
       maxFailuresPerUser: int('OCMW_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 100),
       maxFailuresPerAddress: int('OCMW_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10_000),
@@ -606,4 +609,51 @@ export function auditCheckpointKeysOf(config: AppConfig, create: boolean): Paylo
   if (config.auditCheckpointKeys) return config.auditCheckpointKeys;
   if (config.production) return null;
   return localKeyFile(config.dataDir, 'audit-checkpoint-keys', create);
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL (its discovery document at /.well-known/openid-configuration). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the user back: this API's /auth/oidc/callback, as registered with the provider. */
+  redirectUri: string;
+  scopes: string;
+  /** The claim that names the user for good: `sub`, or `oid` for Microsoft Entra ID (its sub differs per application). */
+  subjectClaim: string;
+  /** The button's text on the login screen ("Aanmelden via …"). */
+  label: string;
+}
+
+/**
+ * OCMW_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _REDIRECT_URI together switch single sign-on on (all four or
+ * none); OCMW_OIDC_SCOPES (default "openid"), OCMW_OIDC_SUBJECT_CLAIM (default "sub"), OCMW_OIDC_LABEL. In production
+ * the issuer and the redirect URI must be https.
+ */
+function oidcConfigOf(env: Env, production: boolean, problems: { key: string; message: string }[]): OidcConfig | null {
+  const keys = ['OCMW_OIDC_ISSUER', 'OCMW_OIDC_CLIENT_ID', 'OCMW_OIDC_CLIENT_SECRET', 'OCMW_OIDC_REDIRECT_URI'] as const;
+  const given = keys.filter((k) => (env[k] ?? '').trim() !== '');
+  if (given.length === 0) return null;
+  if (given.length < keys.length) {
+    for (const k of keys.filter((k) => !given.includes(k))) problems.push({ key: k, message: `is required with ${given.join(', ')} (single sign-on)` });
+    return null;
+  }
+  const [issuer, clientId, clientSecret, redirectUri] = keys.map((k) => env[k]!.trim());
+  for (const [key, value] of [['OCMW_OIDC_ISSUER', issuer], ['OCMW_OIDC_REDIRECT_URI', redirectUri]] as const) {
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      problems.push({ key, message: `must be a URL, got "${value}"` });
+      continue;
+    }
+    if (url.protocol !== 'https:' && (production || !['127.0.0.1', 'localhost'].includes(url.hostname))) {
+      problems.push({ key, message: 'must be https (http only for 127.0.0.1 or localhost outside production)' });
+    }
+  }
+  const scopes = (env.OCMW_OIDC_SCOPES ?? 'openid').trim();
+  if (!scopes.split(/\s+/).includes('openid')) problems.push({ key: 'OCMW_OIDC_SCOPES', message: 'must include openid' });
+  const subjectClaim = (env.OCMW_OIDC_SUBJECT_CLAIM ?? 'sub').trim();
+  if (!/^[a-z_][a-z0-9_]*$/i.test(subjectClaim)) problems.push({ key: 'OCMW_OIDC_SUBJECT_CLAIM', message: `must be a claim name like sub or oid, got "${subjectClaim}"` });
+  return { issuer, clientId, clientSecret, redirectUri, scopes, subjectClaim, label: (env.OCMW_OIDC_LABEL ?? '').trim() || 'de aanmelddienst van de gemeente' };
 }

@@ -34,6 +34,7 @@ import { Banks1765200000000 } from './migrations/1765200000000-banks';
 import { MaintenanceDebtors1765210000000 } from './migrations/1765210000000-maintenance-debtors';
 import { AuditChain1765220000000 } from './migrations/1765220000000-audit-chain';
 import { PrivatePartyTeam1765230000000 } from './migrations/1765230000000-private-party-team';
+import { UserIdentities1765240000000 } from './migrations/1765240000000-user-identities';
 import { LoiPlaces1765160000000 } from './migrations/1765160000000-loi-places';
 
 // Legal dates are calendar dates: keep PostgreSQL `date` values as 'YYYY-MM-DD' strings, never local-midnight Dates.
@@ -47,7 +48,7 @@ export const MIGRATIONS = [InitialSchema1764360000000, DeadlineEngine17644000000
   BudgetInventory1765110000000, BudgetManagement1765120000000, CreditorLetters1765130000000, CsrFiles1765140000000,
   ObligationsWithoutDossier1765150000000, LoiPlaces1765160000000, PartnerAnswers1765170000000, TaskRequiredFields1765180000000, PayingBodies1765190000000,
   Banks1765200000000, MaintenanceDebtors1765210000000, AuditChain1765220000000,
-  PrivatePartyTeam1765230000000];
+  PrivatePartyTeam1765230000000, UserIdentities1765240000000];
 
 /** The one data source definition, shared by the api, the worker, the migration CLI and the tests. */
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

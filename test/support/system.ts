@@ -68,7 +68,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const databaseUrl = await createTestDatabase('e2e');
   const name = databaseUrl.slice(databaseUrl.lastIndexOf('/') + 1);
   const dataDir = path.join(ROOT, '.test-data', name);
-  const port = await freePort();
+  // A port of the caller's (env.PORT: a redirect URI registered before the start, as single sign-on needs) or a free one.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
 
   const launcherEnv = {
     NODE_ENV: 'test',

@@ -3,10 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config/config';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
-import { ApiBodySchema, ApiErrors, ApiNoContent, ApiOk, BOOLEAN, DATE_TIME, object, STRING, UUID } from '../common/openapi';
+import { ApiBodySchema, ApiErrors, ApiFound, ApiNoContent, ApiOk, BOOLEAN, DATE_TIME, nullable, object, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { CONFIG } from '../common/tokens';
 import { AuthService } from './auth.service';
+import { clearedStateCookie, OIDC_STATE_COOKIE, OidcService, stateCookie } from './oidc.service';
+import { ApiError, notFound } from '../common/errors';
 import { clientAddress } from './login-throttle';
 import { clearedSessionCookie, csrfToken, sessionCookie, sessionFromCookies } from './session-cookie';
 
@@ -26,7 +28,17 @@ interface HttpRequest {
   headers: Record<string, string | undefined>;
 }
 interface HttpResponse {
-  setHeader(name: string, value: string): void;
+  setHeader(name: string, value: string | string[]): void;
+  redirect(status: number, url: string): void;
+}
+
+/** The cookie of that name in a Cookie header, if any. */
+function cookieOf(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
 }
 
 @ApiTags('auth')
@@ -34,8 +46,53 @@ interface HttpResponse {
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly oidc: OidcService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** How one may sign in: local users always; single sign-on when configured (the login screen's button). */
+  @Public()
+  @Get('methods')
+  @ApiOk(object({ local: BOOLEAN, sso: nullable(object({ label: { ...STRING, description: 'Dutch: the button says "Aanmelden via <label>"' }, loginUrl: STRING }, ['label', 'loginUrl'])) }, ['local', 'sso']), 'The sign-in methods')
+  @ApiErrors(400, 503)
+  methods() {
+    const sso = this.oidc.settings;
+    return { local: true, sso: sso ? { label: sso.label, loginUrl: '/auth/oidc/login' } : null };
+  }
+
+  /** Single sign-on, step 1: to the OpenID provider (authorization code with PKCE), the login's state in a cookie. */
+  @Public()
+  @Get('oidc/login')
+  @ApiFound('To the OpenID provider; 404 when single sign-on is not configured')
+  @ApiErrors(400, 404, 503)
+  async oidcLogin(@Req() req: HttpRequest, @Res() res: HttpResponse) {
+    if (!this.oidc.settings) throw notFound('Single sign-on');
+    const { url, cookie } = await this.oidc.start().catch((err: unknown) => {
+      throw new ApiError(503, `The OpenID provider cannot be reached: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    res.setHeader('Set-Cookie', stateCookie(cookie, this.secure(req)));
+    res.redirect(302, url);
+  }
+
+  /**
+   * Single sign-on, step 2: the provider's answer. A known, active user gets the web session (the same cookie as a
+   * local login) and lands in the app; anyone else back on the login screen with the reason (?sso=).
+   */
+  @Public()
+  @Get('oidc/callback')
+  @ApiFound('To /app/ with the session cookie, or to /app/aanmelden?sso=<reason> (unknown-account, inactive, failed, no-state, not-configured)')
+  @ApiErrors(400, 503)
+  async oidcCallback(@Req() req: HttpRequest & { url: string }, @Res() res: HttpResponse) {
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    const result = await this.oidc.finish(query, cookieOf(req.headers.cookie, OIDC_STATE_COOKIE));
+    const secure = this.secure(req);
+    if ('refused' in result) {
+      res.setHeader('Set-Cookie', clearedStateCookie(secure));
+      return res.redirect(302, `/app/aanmelden?sso=${result.refused}`);
+    }
+    res.setHeader('Set-Cookie', [clearedStateCookie(secure), sessionCookie(result.session.accessToken, { secure, maxAgeSeconds: this.config.tokenTtlMinutes * 60 })]);
+    res.redirect(302, '/app/');
+  }
 
   @Public()
   @Post('login')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcryptjs';
 import { jwtVerify, SignJWT } from 'jose';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { isDemoPassword, PasswordRules, passwordRules } from '../../../libs/auth/password-policy';
 import { isRole } from '../../../libs/auth/roles';
@@ -57,6 +57,17 @@ export class AuthService {
       await this.throttle.failed(gate.attemptId, username, address, failure ?? 'unknown-user', user?.id ?? null);
       throw unauthorized('Wrong username or password');
     }
+    return this.dataSource.transaction(async (tx) => {
+      await this.throttle.succeeded(gate.attemptId, tx);
+      return this.issueSession(tx, user, { address });
+    });
+  }
+
+  /**
+   * The API's own session for `user` (signed in locally or through the OpenID provider): a token carrying its role,
+   * team and token version, audited as auth.login with `details` (the address; for single sign-on the issuer).
+   */
+  async issueSession(tx: EntityManager, user: UserEntity, details: Record<string, unknown>): Promise<{ accessToken: string; expiresAt: string }> {
     const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
     const accessToken = await new SignJWT({ role: user.role, team: user.team, username: user.username, tv: user.tokenVersion })
       .setProtectedHeader({ alg: 'HS256' })
@@ -65,10 +76,7 @@ export class AuthService {
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .setIssuer('ocmw-flow')
       .sign(this.key);
-    await this.dataSource.transaction(async (tx) => {
-      await this.throttle.succeeded(gate.attemptId, tx);
-      await audit(tx, { id: user.id, role: user.role }, 'auth.login', { details: { address } });
-    });
+    await audit(tx, { id: user.id, role: user.role }, 'auth.login', { details });
     return { accessToken, expiresAt: expiresAt.toISOString() };
   }
 

@@ -155,6 +155,11 @@ export function ApiNoContent(description: string): MethodDecorator {
   return ApiResponse({ status: 204, description });
 }
 
+/** A redirect (302 Found) to where `description` says. */
+export function ApiFound(description: string): MethodDecorator {
+  return ApiResponse({ status: 302, description, headers: { Location: { schema: { type: 'string' } } } });
+}
+
 /** The OpenAPI 3.1 document of the app's routes, with the error shape as a component. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(

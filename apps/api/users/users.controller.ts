@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ROLES } from '../../../libs/auth/roles';
 import type { JsonSchema } from '../../../libs/validation/schema';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiNoContent, ApiOk, ApiPermission, ApiUuidParams, BOOLEAN, listOf, object, STRING, UUID } from '../common/openapi';
+import { ApiAuthenticated, ApiBodySchema, ApiErrors, ApiNoContent, ApiOk, ApiPermission, ApiUuidParams, BOOLEAN, DATE_TIME, listOf, nullable, object, STRING, UUID } from '../common/openapi';
 import { SchemaPipe } from '../common/schema.pipe';
 import { NewUser, UsersService } from './users.service';
 
@@ -22,6 +22,17 @@ export const NEW_USER: JsonSchema = {
   },
   additionalProperties: false,
 };
+/** An account at the OpenID provider: its subject id (sub / oid), never an e-mail address; the issuer defaults to the configured provider. */
+const NEW_IDENTITY: JsonSchema = {
+  type: 'object',
+  required: ['subject'],
+  properties: {
+    subject: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[^\\u0000-\\u001f@\\s]+$', description: 'The provider\'s subject id (sub, or oid for Entra ID); not an e-mail address' },
+    issuer: { type: 'string', maxLength: 500, pattern: '^https?://[^\\s]+$' },
+  },
+  additionalProperties: false,
+};
+const IDENTITY = object({ id: UUID, issuer: STRING, subject: STRING, createdAt: DATE_TIME, lastLoginAt: nullable(DATE_TIME) }, ['id', 'issuer', 'subject', 'createdAt', 'lastLoginAt']);
 const RESET_PASSWORD: JsonSchema = {
   type: 'object',
   required: ['newPassword'],
@@ -86,6 +97,43 @@ export class UsersController {
     @Body(new SchemaPipe(RESET_PASSWORD)) body: { newPassword: string },
   ) {
     await this.users.resetPassword(actor, id, body.newPassword);
+  }
+
+  @Get(':id/identities')
+  @ApiUuidParams('id')
+  @ApiOk(listOf(IDENTITY), "The user's accounts at the OpenID provider (single sign-on)")
+  @ApiPermission('user:manage')
+  @ApiErrors(404)
+  identities(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
+    return this.users.identities(actor, id);
+  }
+
+  @Post(':id/identities')
+  @ApiUuidParams('id')
+  @ApiBodySchema(NEW_IDENTITY)
+  @ApiOk(IDENTITY, 'Mapped: this account at the provider signs in as the user (audited)', 201)
+  @ApiPermission('user:manage')
+  @ApiErrors(404, 409)
+  addIdentity(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body(new SchemaPipe(NEW_IDENTITY)) body: { subject: string; issuer?: string },
+  ) {
+    return this.users.addIdentity(actor, id, body);
+  }
+
+  @Delete(':id/identities/:identityId')
+  @HttpCode(204)
+  @ApiUuidParams('id', 'identityId')
+  @ApiNoContent('The mapping is removed: that account no longer signs in (audited)')
+  @ApiPermission('user:manage')
+  @ApiErrors(404)
+  async removeIdentity(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('identityId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) identityId: string,
+  ) {
+    await this.users.removeIdentity(actor, id, identityId);
   }
 
   @Post(':id/deactivate')

@@ -29,12 +29,14 @@ const REUSED: Omit<SchemaError, 'path'> = { code: 'password-reused', message: 'i
 @Injectable()
 export class UsersService {
   private readonly rules: PasswordRules;
+  private readonly oidcIssuer: string | null;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.rules = passwordRules(config);
+    this.oidcIssuer = config.oidc?.issuer ?? null;
   }
 
   /** The password rules (libs/auth/password-policy), checked once the request is otherwise valid; 400, nothing changes. */
@@ -68,6 +70,50 @@ export class UsersService {
     const where = actor.role === 'admin' ? {} : { team: actor.team };
     const users = await this.dataSource.getRepository(UserEntity).find({ where, order: { username: 'ASC' } });
     return { items: users.map(userView), total: users.length };
+  }
+
+  /** The user's accounts at the OpenID provider (single sign-on), as the admin mapped them. */
+  async identities(actor: AuthUser, userId: string) {
+    authorize(actor, 'user:manage');
+    if (!(await this.dataSource.getRepository(UserEntity).existsBy({ id: userId }))) throw notFound('User');
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, issuer, subject, created_at, last_login_at FROM user_identities WHERE user_id = $1 ORDER BY created_at, id`,
+      [userId],
+    );
+    const items = rows.map(identityView);
+    return { items, total: items.length };
+  }
+
+  /**
+   * Maps an account at the OpenID provider to the user (its subject id: `sub`, or Entra ID's `oid` — never an e-mail
+   * address). The issuer defaults to the configured provider's. One account maps to one user: again is 409.
+   */
+  async addIdentity(actor: AuthUser, userId: string, input: { subject: string; issuer?: string }) {
+    authorize(actor, 'user:manage');
+    const issuer = input.issuer ?? this.oidcIssuer;
+    if (!issuer) throw new ValidationError([{ path: '/issuer', code: 'required', message: 'single sign-on is not configured: give the issuer' }]);
+    return this.dataSource.transaction(async (tx) => {
+      if (!(await tx.existsBy(UserEntity, { id: userId }))) throw notFound('User');
+      const [existing] = await tx.query(`SELECT id, user_id FROM user_identities WHERE issuer = $1 AND subject = $2`, [issuer, input.subject]);
+      if (existing) throw conflict('This account is already mapped to a user', { existingId: existing.id, userId: existing.user_id });
+      const [row] = await tx.query(
+        `INSERT INTO user_identities (user_id, issuer, subject, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT (issuer, subject) DO NOTHING
+         RETURNING id, issuer, subject, created_at, last_login_at`,
+        [userId, issuer, input.subject, actor.id],
+      );
+      if (!row) throw conflict('This account is already mapped to a user');
+      await audit(tx, actor, 'user.identity-added', { details: { userId, identityId: row.id, issuer } });
+      return identityView(row);
+    });
+  }
+
+  async removeIdentity(actor: AuthUser, userId: string, identityId: string): Promise<void> {
+    authorize(actor, 'user:manage');
+    await this.dataSource.transaction(async (tx) => {
+      const rows = await tx.query(`WITH gone AS (DELETE FROM user_identities WHERE id = $1 AND user_id = $2 RETURNING id, issuer) SELECT * FROM gone`, [identityId, userId]);
+      if (rows.length === 0) throw notFound('Identity');
+      await audit(tx, actor, 'user.identity-removed', { details: { userId, identityId, issuer: rows[0].issuer } });
+    });
   }
 
   async deactivate(actor: AuthUser, id: string) {
@@ -113,4 +159,14 @@ export class UsersService {
       await audit(tx, actor, 'user.password-reset', { details: { userId: id } });
     });
   }
+}
+
+function identityView(r: Record<string, unknown>) {
+  return {
+    id: r.id as string,
+    issuer: r.issuer as string,
+    subject: r.subject as string,
+    createdAt: (r.created_at as Date).toISOString(),
+    lastLoginAt: r.last_login_at ? (r.last_login_at as Date).toISOString() : null,
+  };
 }

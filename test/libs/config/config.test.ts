@@ -60,6 +60,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...prod, OCMW_DEMO_PASSWORD: 'Demo-Wachtwoord-2026' })).toThrow(/OCMW_DEMO_PASSWORD: has no place in production/);
   });
 
+  it('switches single sign-on on with all four OIDC settings (https in production), and off without them', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const local = { OCMW_OIDC_ISSUER: 'http://127.0.0.1:9000', OCMW_OIDC_CLIENT_ID: 'ocmw', OCMW_OIDC_CLIENT_SECRET: 's3cret', OCMW_OIDC_REDIRECT_URI: 'http://localhost:3000/auth/oidc/callback' };
+    expect(loadConfig(local).oidc).toEqual({
+      issuer: 'http://127.0.0.1:9000', clientId: 'ocmw', clientSecret: 's3cret', redirectUri: 'http://localhost:3000/auth/oidc/callback',
+      scopes: 'openid', subjectClaim: 'sub', label: 'de aanmelddienst van de gemeente',
+    });
+    expect(loadConfig({ ...local, OCMW_OIDC_SUBJECT_CLAIM: 'oid', OCMW_OIDC_LABEL: 'Microsoft Entra ID' }).oidc).toMatchObject({ subjectClaim: 'oid', label: 'Microsoft Entra ID' });
+    expect(() => loadConfig({ OCMW_OIDC_ISSUER: 'https://login.example/' })).toThrow(/OCMW_OIDC_CLIENT_ID: is required[\s\S]*OCMW_OIDC_CLIENT_SECRET: is required[\s\S]*OCMW_OIDC_REDIRECT_URI: is required/);
+    expect(() => loadConfig({ ...local, OCMW_OIDC_ISSUER: 'http://idp.gemeente.example' })).toThrow(/OCMW_OIDC_ISSUER: must be https/);
+    expect(() => loadConfig({ ...local, OCMW_OIDC_SCOPES: 'email' })).toThrow(/OCMW_OIDC_SCOPES: must include openid/);
+    expect(() => loadConfig({ ...local, OCMW_OIDC_SUBJECT_CLAIM: 'e-mail' })).toThrow(/OCMW_OIDC_SUBJECT_CLAIM/);
+  });
+
   it('takes the schema owner apart from the application role, only beside DATABASE_URL', () => {
     const prod = {
       NODE_ENV: 'production',

@@ -5,7 +5,16 @@ import { BREACH_CAUSE_LABELS } from '../../../../libs/domain/breach-causes';
 export const nl = {
   app: { name: 'ocmw-flow', skipLink: 'Naar de inhoud', mainMenu: 'Hoofdmenu', logout: 'Afmelden', loading: 'Bezig met laden…', who: (u: { displayName: string; role: Role; team: string }) => `${u.displayName} · ${ROLE_LABELS[u.role]} · team ${u.team}` },
   menu: { tasks: 'Mijn taken', newRequest: 'Nieuwe aanvraag', intake: 'Intake', team: 'Team', council: 'BCSD', payments: 'Betalingen', clients: 'Cliënten', dossiers: 'Mijn dossiers', figures: 'Cijfers', loi: 'Opvang (LOI)' },
-  login: { title: 'Aanmelden', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden', wrong: 'Gebruikersnaam of wachtwoord is niet juist.', throttled: 'Te veel mislukte pogingen. Probeer later opnieuw.', required: 'Vul gebruikersnaam en wachtwoord in.' },
+  login: { title: 'Aanmelden', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden', wrong: 'Gebruikersnaam of wachtwoord is niet juist.', throttled: 'Te veel mislukte pogingen. Probeer later opnieuw.', required: 'Vul gebruikersnaam en wachtwoord in.',
+    ssoLink: (label: string) => `Aanmelden via ${label}`,
+    ssoRefused: {
+      'unknown-account': 'Uw account bij de aanmelddienst is hier niet gekend. Vraag de beheerder het aan uw gebruiker te koppelen.',
+      inactive: 'Uw gebruiker is niet meer actief. Neem contact op met de beheerder.',
+      'no-state': 'De aanmelding duurde te lang of werd onderbroken. Probeer opnieuw.',
+      'not-configured': 'Aanmelden via de aanmelddienst is niet ingesteld.',
+      failed: 'Aanmelden via de aanmelddienst is mislukt. Probeer opnieuw.',
+    } as Record<string, string>,
+  },
   tasks: {
     title: 'Mijn taken', none: 'Geen taken.', caption: (count: string) => `${count}, dringendste eerst`, one: 'taak', many: 'taken',
     columns: ['Taak', 'Dossier', 'Cliënt', 'Uiterlijk', 'Resterend', 'Status'],

@@ -1,4 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api } from '../api/client';
 import { Page } from '../components/Page';
 import { t } from '../i18n';
 import { useSession } from '../session';
@@ -9,6 +11,11 @@ export function LoginScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
+  const [sso, setSso] = useState<{ label: string; loginUrl: string } | null>(null);
+  const [params] = useSearchParams();
+  // Back from the OpenID provider without a session: why, in Dutch.
+  const ssoRefusal = params.get('sso');
+  useEffect(() => void api.GET('/auth/methods').then(({ data }) => setSso(data?.sso ?? null)), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -26,9 +33,14 @@ export function LoginScreen() {
         <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         <button type="submit">{t.login.submit}</button>
         <p className="error" role="alert">
-          {error}
+          {error || (ssoRefusal ? (t.login.ssoRefused[ssoRefusal] ?? t.login.ssoRefused.failed) : '')}
         </p>
       </form>
+      {sso && (
+        <p>
+          <a href={sso.loginUrl}>{t.login.ssoLink(sso.label)}</a>
+        </p>
+      )}
     </Page>
   );
 }
