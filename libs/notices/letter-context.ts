@@ -97,10 +97,11 @@ export async function noticePdf(
   manager: EntityManager,
   config: AppConfig,
   notice: NoticeEntity,
-  dossier: DossierEntity,
+  dossier: Pick<DossierEntity, 'id' | 'requestDate'>,
 ): Promise<{ pdf: Buffer; renderedOnTheFly: boolean } | null> {
   if (notice.pdf) return { pdf: notice.pdf, renderedOnTheFly: false };
-  const ctx = await loadLetterContext(manager, config, dossier.id, dossier.requestDate);
+  // The dossier's letter context (four reads) only for a notice without its stored letter.
+  const ctx = notice.document ? null : await loadLetterContext(manager, config, dossier.id, dossier.requestDate);
   const document = notice.document ?? (ctx ? legacyDocument(notice, ctx.base, config.timeZone) : null);
   if (!document) return null;
   return { pdf: await renderPdf(document, letterhead(config)), renderedOnTheFly: true };

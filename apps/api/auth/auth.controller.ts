@@ -10,7 +10,7 @@ import { AuthService } from './auth.service';
 import { clearedStateCookie, OIDC_STATE_COOKIE, OidcService, stateCookie } from './oidc.service';
 import { ApiError, notFound } from '../common/errors';
 import { clientAddress } from './login-throttle';
-import { clearedSessionCookie, csrfToken, sessionCookie, sessionFromCookies } from './session-cookie';
+import { clearedSessionCookie, cookieFromHeader, csrfToken, sessionCookie, sessionFromCookies } from './session-cookie';
 
 const LOGIN: JsonSchema = {
   type: 'object',
@@ -32,14 +32,6 @@ interface HttpResponse {
   redirect(status: number, url: string): void;
 }
 
-/** The cookie of that name in a Cookie header, if any. */
-function cookieOf(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -84,7 +76,7 @@ export class AuthController {
   @ApiErrors(400, 503)
   async oidcCallback(@Req() req: HttpRequest & { url: string }, @Res() res: HttpResponse) {
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
-    const result = await this.oidc.finish(query, cookieOf(req.headers.cookie, OIDC_STATE_COOKIE));
+    const result = await this.oidc.finish(query, cookieFromHeader(req.headers.cookie, OIDC_STATE_COOKIE));
     const secure = this.secure(req);
     if ('refused' in result) {
       res.setHeader('Set-Cookie', clearedStateCookie(secure));

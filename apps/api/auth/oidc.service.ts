@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { DataSource } from 'typeorm';
 import type { AppConfig, OidcConfig } from '../../../libs/config/config';
@@ -7,6 +7,7 @@ import { audit, SYSTEM } from '../../../libs/db/audit';
 import { UserEntity } from '../../../libs/db/entities';
 import { CONFIG } from '../common/tokens';
 import { AuthService } from './auth.service';
+import { sameSecret } from './session-cookie';
 
 /** The short-lived cookie that carries the login's state, nonce and PKCE verifier from /login to /callback. */
 export const OIDC_STATE_COOKIE = 'ocmw_oidc';
@@ -126,10 +127,7 @@ export class OidcService {
 
   private unseal(value: string): LoginState | null {
     const [body, mac] = value.split('.');
-    if (!body || !mac) return null;
-    const expected = Buffer.from(this.mac(body));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    if (!body || !mac || !sameSecret(this.mac(body), mac)) return null;
     try {
       const login = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LoginState;
       return Date.now() - login.at <= STATE_MAX_AGE_SECONDS * 1000 ? login : null;

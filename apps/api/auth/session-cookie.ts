@@ -20,20 +20,27 @@ export function csrfToken(secret: string, sessionToken: string): string {
 }
 
 export function csrfValid(secret: string, sessionToken: string, sent: unknown): boolean {
-  if (typeof sent !== 'string' || sent === '') return false;
-  const expected = Buffer.from(csrfToken(secret, sessionToken));
-  const given = Buffer.from(sent);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return typeof sent === 'string' && sent !== '' && sameSecret(csrfToken(secret, sessionToken), sent);
 }
 
-/** The session cookie's value in a Cookie header, if any. */
-export function sessionFromCookies(header: string | undefined): string | null {
+/** Whether `given` is the secret value `expected` (a MAC, a token), compared in constant time. */
+export function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The value of the cookie `name` in a Cookie header (URI-decoded), if any. */
+export function cookieFromHeader(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
   }
   return null;
 }
+
+/** The session cookie's value in a Cookie header, if any. */
+export const sessionFromCookies = (header: string | undefined) => cookieFromHeader(header, SESSION_COOKIE);
 
 export interface CookieOptions {
   secure: boolean;

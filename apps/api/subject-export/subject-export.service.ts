@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import JSZip from 'jszip';
-import { DataSource, In } from 'typeorm';
-import { DossierEntity, NoticeEntity } from '../../../libs/db/entities';
+import { DataSource } from 'typeorm';
+import { NoticeEntity } from '../../../libs/db/entities';
 import { noticePdf } from '../../../libs/notices/letter-context';
 import type { AppConfig } from '../../../libs/config/config';
 import { audit } from '../../../libs/db/audit';
@@ -19,9 +19,6 @@ export interface SubjectExportFile {
   zip: Buffer;
   fileName: string;
 }
-
-/** A uuid no row has: keeps IN () lists non-empty. */
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 /** A name safe inside the archive (no folders, no control characters). */
 const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f\u007f"]/g, '_').slice(0, 150) || 'bestand';
@@ -58,10 +55,12 @@ export class SubjectExportService {
 
     // The letters as the dossier screen gives them: the PDF stored when issued, or rendered from the stored letter.
     let letters = 0;
-    const notices = await this.dataSource.getRepository(NoticeEntity).createQueryBuilder('n').addSelect('n.pdf').where('n.dossierId IN (:...ids)', { ids: [...found.dossierIds, NONE] }).orderBy('n.createdAt').getMany();
-    const dossiers = new Map((await this.dataSource.getRepository(DossierEntity).findBy({ id: In([...found.dossierIds, NONE]) })).map((d) => [d.id, d]));
+    const requestDateOf = new Map(sections.dossiers.map((d) => [d.id as string, d.request_date as string]));
+    const notices = found.dossierIds.length
+      ? await this.dataSource.getRepository(NoticeEntity).createQueryBuilder('n').addSelect('n.pdf').where('n.dossierId IN (:...ids)', { ids: found.dossierIds }).orderBy('n.createdAt').getMany()
+      : [];
     for (const notice of notices) {
-      const made = await noticePdf(this.dataSource.manager, this.config, notice, dossiers.get(notice.dossierId)!);
+      const made = await noticePdf(this.dataSource.manager, this.config, notice, { id: notice.dossierId, requestDate: requestDateOf.get(notice.dossierId)! });
       if (!made) continue;
       zip.file(`brieven/${notice.createdAt.toISOString().slice(0, 10)}-${safeName(notice.key)}-${notice.id}.pdf`, made.pdf);
       letters += 1;

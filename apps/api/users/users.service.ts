@@ -94,14 +94,15 @@ export class UsersService {
     if (!issuer) throw new ValidationError([{ path: '/issuer', code: 'required', message: 'single sign-on is not configured: give the issuer' }]);
     return this.dataSource.transaction(async (tx) => {
       if (!(await tx.existsBy(UserEntity, { id: userId }))) throw notFound('User');
-      const [existing] = await tx.query(`SELECT id, user_id FROM user_identities WHERE issuer = $1 AND subject = $2`, [issuer, input.subject]);
-      if (existing) throw conflict('This account is already mapped to a user', { existingId: existing.id, userId: existing.user_id });
       const [row] = await tx.query(
         `INSERT INTO user_identities (user_id, issuer, subject, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT (issuer, subject) DO NOTHING
          RETURNING id, issuer, subject, created_at, last_login_at`,
         [userId, issuer, input.subject, actor.id],
       );
-      if (!row) throw conflict('This account is already mapped to a user');
+      if (!row) {
+        const [existing] = await tx.query(`SELECT id, user_id FROM user_identities WHERE issuer = $1 AND subject = $2`, [issuer, input.subject]);
+        throw conflict('This account is already mapped to a user', { existingId: existing?.id, userId: existing?.user_id });
+      }
       await audit(tx, actor, 'user.identity-added', { details: { userId, identityId: row.id, issuer } });
       return identityView(row);
     });
